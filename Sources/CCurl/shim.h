@@ -1,0 +1,34 @@
+#ifndef MENTORMAIL_CCURL_SHIM_H
+#define MENTORMAIL_CCURL_SHIM_H
+
+#include <curl/curl.h>
+
+/// Typed wrappers: curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call.
+
+static inline CURLcode mm_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode mm_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode mm_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode mm_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+typedef size_t (*mm_curl_data_callback)(char *buffer, size_t size, size_t count, void *userdata);
+
+static inline CURLcode mm_curl_setopt_callback(CURL *handle, CURLoption option, mm_curl_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode mm_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+#endif

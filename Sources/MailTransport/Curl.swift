@@ -1,0 +1,186 @@
+import CCurl
+import Foundation
+
+/// TLS and login settings shared by the IMAP and SMTP clients.
+///
+/// The password is held here only; it is handed to libcurl through `CURLOPT_PASSWORD`
+/// and never appears in a URL, a log line or an error message.
+public struct ServerCredentials: Sendable {
+    /// How to protect a plain `imap://` or `smtp://` connection.
+    public enum StartTLS: String, Sendable, CaseIterable {
+        /// Upgrade with STARTTLS or fail: the safe choice for a real server.
+        case required
+        /// Upgrade when the server offers STARTTLS, else stay in clear text.
+        case ifAvailable = "if-available"
+        /// Never upgrade (local test servers).
+        case never
+    }
+
+    public var user: String?
+    public var password: String?
+    /// A PEM file of certificate authorities to trust instead of the system's.
+    public var caFile: String?
+    public var startTLS: StartTLS
+    /// Seconds to wait for a connection before giving up.
+    public var connectTimeout: Int
+
+    public init(user: String? = nil, password: String? = nil, caFile: String? = nil,
+                startTLS: StartTLS = .ifAvailable, connectTimeout: Int = 30) {
+        self.user = user
+        self.password = password
+        self.caFile = caFile
+        self.startTLS = startTLS
+        self.connectTimeout = connectTimeout
+    }
+}
+
+/// The one error type of this module: what failed, in words a coordinator can act on.
+public struct TransportError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Runs `curl_global_init` exactly once, before the first handle is made.
+private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+
+/// Collects what libcurl writes back; the C callbacks reach it through an unmanaged pointer.
+private final class TransferBuffer {
+    var received: [UInt8] = []
+    var upload: [UInt8] = []
+    var uploadOffset = 0
+}
+
+/// One libcurl easy handle, reused for every request of a run so the connection stays open.
+///
+/// The only place in this module that calls libcurl or turns its return codes into errors.
+final class CurlHandle {
+    private let handle: UnsafeMutableRawPointer
+    private let buffer = TransferBuffer()
+    /// libcurl keeps this pointer between calls, so it must not move: allocated once, freed in deinit.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var recipientList: UnsafeMutablePointer<curl_slist>?
+    /// Where this handle talks to, without credentials, for messages.
+    let serverDescription: String
+
+    init(serverDescription: String, credentials: ServerCredentials) throws {
+        guard curlGlobalInit == CURLE_OK else { throw TransportError("libcurl could not be initialised") }
+        guard let handle = curl_easy_init() else { throw TransportError("libcurl could not create a handle") }
+        self.handle = handle
+        self.serverDescription = serverDescription
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try setLong(CURLOPT_NOSIGNAL, 1)
+        try setLong(CURLOPT_CONNECTTIMEOUT, credentials.connectTimeout)
+        try setLong(CURLOPT_SSL_VERIFYPEER, 1)
+        try setLong(CURLOPT_SSL_VERIFYHOST, 2)
+        let useSSL: curl_usessl
+        switch credentials.startTLS {
+        case .required: useSSL = CURLUSESSL_ALL
+        case .ifAvailable: useSSL = CURLUSESSL_TRY
+        case .never: useSSL = CURLUSESSL_NONE
+        }
+        try setLong(CURLOPT_USE_SSL, Int(useSSL.rawValue))
+        if let caFile = credentials.caFile { try setString(CURLOPT_CAINFO, caFile) }
+        if let user = credentials.user { try setString(CURLOPT_USERNAME, user) }
+        if let password = credentials.password { try setString(CURLOPT_PASSWORD, password) }
+        try check(mm_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "set the error buffer")
+        let context = Unmanaged.passUnretained(buffer).toOpaque()
+        try check(mm_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "set the write target")
+        try check(mm_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWrite), "set the write callback")
+        try check(mm_curl_setopt_pointer(handle, CURLOPT_READDATA, context), "set the read source")
+        try check(mm_curl_setopt_callback(handle, CURLOPT_READFUNCTION, curlRead), "set the read callback")
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        if let recipientList { curl_slist_free_all(recipientList) }
+        errorBuffer.deallocate()
+    }
+
+    func setLong(_ option: CURLoption, _ value: Int) throws {
+        try check(mm_curl_setopt_long(handle, option, value), "set option \(option.rawValue)")
+    }
+
+    /// libcurl copies string options, so a temporary C string is enough.
+    func setString(_ option: CURLoption, _ value: String?) throws {
+        let code: CURLcode
+        if let value {
+            code = value.withCString { mm_curl_setopt_string(handle, option, $0) }
+        } else {
+            code = mm_curl_setopt_string(handle, option, nil)
+        }
+        try check(code, "set option \(option.rawValue)")
+    }
+
+    /// Replaces the SMTP envelope recipients.
+    func setRecipients(_ recipients: [String]) throws {
+        if let recipientList { curl_slist_free_all(recipientList) }
+        recipientList = nil
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for recipient in recipients {
+            guard let extended = curl_slist_append(list, recipient) else {
+                if let list { curl_slist_free_all(list) }
+                throw TransportError("out of memory building the recipient list")
+            }
+            list = extended
+        }
+        recipientList = list
+        try check(mm_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, list), "set the recipients")
+    }
+
+    /// Performs one request on the shared connection and returns what the server sent back.
+    ///
+    /// `CURLOPT_CUSTOMREQUEST` and `CURLOPT_UPLOAD` are reset first: on a reused handle they
+    /// would otherwise leak from one request into the next.
+    func perform(url: String, customRequest: String? = nil, upload: [UInt8]? = nil, what: String) throws -> [UInt8] {
+        try setString(CURLOPT_URL, url)
+        try setString(CURLOPT_CUSTOMREQUEST, customRequest)
+        try setLong(CURLOPT_UPLOAD, upload == nil ? 0 : 1)
+        if let upload { try setLong(CURLOPT_INFILESIZE, upload.count) }
+        buffer.received = []
+        buffer.upload = upload ?? []
+        buffer.uploadOffset = 0
+        errorBuffer[0] = 0
+        let code = curl_easy_perform(handle)
+        buffer.upload = []
+        try check(code, what)
+        return buffer.received
+    }
+
+    private func check(_ code: CURLcode, _ what: String) throws {
+        guard code != CURLE_OK else { return }
+        let detail = String(cString: errorBuffer)
+        let summary = String(cString: curl_easy_strerror(code))
+        let reason = detail.isEmpty ? summary : "\(summary): \(detail)"
+        throw TransportError("\(serverDescription): could not \(what) (\(reason))")
+    }
+}
+
+private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let context else { return 0 }
+    let total = size * count
+    guard total > 0, let data else { return total }
+    let buffer = Unmanaged<TransferBuffer>.fromOpaque(context).takeUnretainedValue()
+    data.withMemoryRebound(to: UInt8.self, capacity: total) { bytes in
+        buffer.received.append(contentsOf: UnsafeBufferPointer(start: bytes, count: total))
+    }
+    return total
+}
+
+private func curlRead(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let context, let data else { return 0 }
+    let buffer = Unmanaged<TransferBuffer>.fromOpaque(context).takeUnretainedValue()
+    let room = size * count
+    let remaining = buffer.upload.count - buffer.uploadOffset
+    let length = min(room, remaining)
+    guard length > 0 else { return 0 }
+    buffer.upload.withUnsafeBufferPointer { source in
+        guard let base = source.baseAddress else { return }
+        data.withMemoryRebound(to: UInt8.self, capacity: length) { target in
+            target.update(from: base + buffer.uploadOffset, count: length)
+        }
+    }
+    buffer.uploadOffset += length
+    return length
+}

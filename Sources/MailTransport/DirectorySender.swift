@@ -1,0 +1,43 @@
+import Foundation
+
+/// Writes each outgoing message as an .eml file: the embedded default, no server needed.
+///
+/// The file is named after the message's position and envelope so a reader can browse the
+/// outbox in order; writing is atomic (temporary file, then rename), so a crash never
+/// leaves half a message behind.
+public final class DirectorySender: MailSender {
+    public let displayName: String
+    private let directory: URL
+
+    public init(path: String) throws {
+        directory = URL(fileURLWithPath: path, isDirectory: true)
+        displayName = "directory \(path)"
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw TransportError("\(displayName): cannot create it (\(error.localizedDescription))")
+        }
+    }
+
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
+        guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let number = existing.filter { $0.hasSuffix(".eml") }.count + 1
+        let first = recipients[0].map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "@" ? $0 : "_" }
+        let name = String(format: "%04d-to-%@.eml", number, String(first))
+        let target = directory.appendingPathComponent(name)
+        let temporary = directory.appendingPathComponent(".\(name).tmp")
+        do {
+            try Data(message).write(to: temporary)
+            try FileManager.default.moveItem(at: temporary, to: target)
+        } catch {
+            throw TransportError("\(displayName): cannot write \(name) (\(error.localizedDescription))")
+        }
+    }
+
+    /// The .eml files written so far, oldest first.
+    public func sentFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".eml") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// An IMAP folder read through libcurl, one connection for the whole run.
+///
+/// libcurl 7.88 has no IDLE, so the program polls (cron). Each message is fetched through an
+/// `imap://HOST/FOLDER;UID=N` URL, because a custom `UID FETCH` request drops literals.
+/// Processed messages get the `$MentorMailDone` keyword and may be moved to another folder.
+public final class IMAPMailbox: Mailbox {
+    private let curl: CurlHandle
+    private let folderURL: String
+    private let folder: String
+    private let moveTo: String?
+    public let displayName: String
+
+    /// - Parameters:
+    ///   - url: `imap://host[:port]/FOLDER` or `imaps://…`; the folder defaults to INBOX.
+    ///   - moveTo: a folder to move processed messages into (it must exist), or nil to leave them.
+    public init(url: String, credentials: ServerCredentials, moveTo: String? = nil) throws {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme?.lowercased(), scheme == "imap" || scheme == "imaps",
+              let host = components.host, !host.isEmpty else {
+            throw TransportError("mailbox url \"\(url)\" is not imap://HOST[:PORT]/FOLDER or imaps://…")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw TransportError("mailbox url must not contain a user or password: put them in the config's user and password_env")
+        }
+        var path = components.path
+        while path.hasPrefix("/") { path.removeFirst() }
+        folder = path.isEmpty ? "INBOX" : path
+        let port = components.port.map { ":\($0)" } ?? ""
+        let encodedFolder = folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folder
+        folderURL = "\(scheme)://\(host)\(port)/\(encodedFolder)"
+        displayName = "IMAP \(scheme)://\(host)\(port)/\(folder)"
+        self.moveTo = moveTo
+        curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
+    }
+
+    public func uidValidity() throws -> UInt32 {
+        let response = try command("STATUS \(Self.quoted(folder)) (UIDVALIDITY)", what: "read UIDVALIDITY")
+        guard let value = IMAPResponse.statusValue(named: "UIDVALIDITY", in: response) else {
+            throw TransportError("\(displayName): the server's STATUS answer had no UIDVALIDITY")
+        }
+        return value
+    }
+
+    public func unprocessedUIDs() throws -> [UInt32] {
+        try search("UNKEYWORD \(processedKeyword)")
+    }
+
+    /// UIDs matching an IMAP search key such as `ALL` or `KEYWORD $MentorMailDone`, ascending.
+    public func search(_ criteria: String) throws -> [UInt32] {
+        guard !criteria.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw TransportError("\(displayName): a search may not contain line breaks")
+        }
+        let response = try command("UID SEARCH \(criteria)", what: "search the folder")
+        return IMAPResponse.searchResults(in: response).sorted()
+    }
+
+    public func fetch(uid: UInt32) throws -> [UInt8] {
+        try curl.perform(url: "\(folderURL);UID=\(uid)", what: "fetch message UID \(uid)")
+    }
+
+    public func markProcessed(uid: UInt32) throws {
+        _ = try command("UID STORE \(uid) +FLAGS (\(processedKeyword))", what: "flag message UID \(uid) processed")
+        if let moveTo {
+            _ = try command("UID MOVE \(uid) \(Self.quoted(moveTo))", what: "move message UID \(uid) to \(moveTo)")
+        }
+    }
+
+    /// Creates a folder, e.g. the one processed messages move to.
+    public func createFolder(_ name: String) throws {
+        _ = try command("CREATE \(Self.quoted(name))", what: "create the folder \(name)")
+    }
+
+    /// Runs a command in the selected folder (libcurl selects it from the URL first).
+    private func command(_ request: String, what: String) throws -> String {
+        let bytes = try curl.perform(url: folderURL, customRequest: request, what: what)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An IMAP quoted string (RFC 3501 §4.3).
+    static func quoted(_ name: String) -> String {
+        var escaped = "\""
+        for character in name where character != "\r" && character != "\n" {
+            if character == "\\" || character == "\"" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped + "\""
+    }
+}
+
+/// Reads the untagged lines libcurl hands back for custom IMAP commands.
+enum IMAPResponse {
+    /// The numbers of every `* SEARCH n n …` line.
+    static func searchResults(in response: String) -> [UInt32] {
+        var uids: [UInt32] = []
+        for line in response.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+            let words = line.split(separator: " ")
+            guard words.count >= 2, words[0] == "*", words[1].uppercased() == "SEARCH" else { continue }
+            uids.append(contentsOf: words.dropFirst(2).compactMap { UInt32($0) })
+        }
+        return uids
+    }
+
+    /// A value from a `* STATUS folder (NAME n …)` line.
+    static func statusValue(named name: String, in response: String) -> UInt32? {
+        for line in response.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+            guard line.hasPrefix("* STATUS"), let open = line.lastIndex(of: "(") else { continue }
+            let items = line[line.index(after: open)...].split(whereSeparator: { $0 == " " || $0 == ")" })
+            var index = items.startIndex
+            while index + 1 < items.endIndex {
+                if items[index].uppercased() == name.uppercased() { return UInt32(items[index + 1]) }
+                index += 2
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// A local Maildir used as the mailbox: the embedded default, no server needed.
+///
+/// Maildir has no UIDs, so this keeps a small `mentormail-uidlist` file in the Maildir that
+/// gives each message file a UID in arrival order (like Dovecot's own uidlist). A processed
+/// message moves to `cur/` with the seen flag and the `$MentorMailDone` keyword, written the
+/// way Dovecot stores keywords (a letter per entry of `dovecot-keywords`), so the same Maildir
+/// can be served over IMAP and still show what was processed.
+public final class MaildirMailbox: Mailbox {
+    public let displayName: String
+    private let root: URL
+    private var list: UIDList
+
+    /// Opens (and creates, when missing) the Maildir at `path`.
+    public init(path: String) throws {
+        root = URL(fileURLWithPath: path, isDirectory: true)
+        displayName = "Maildir \(path)"
+        let fileManager = FileManager.default
+        do {
+            for sub in ["new", "cur", "tmp"] {
+                try fileManager.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+            }
+        } catch {
+            throw TransportError("\(displayName): cannot create the Maildir folders (\(error.localizedDescription))")
+        }
+        list = try UIDList.load(from: root.appendingPathComponent(UIDList.fileName))
+    }
+
+    public func uidValidity() throws -> UInt32 { list.validity }
+
+    public func unprocessedUIDs() throws -> [UInt32] {
+        let letter = try keywordLetter()
+        var uids: [UInt32] = []
+        var changed = false
+        for file in try messageFiles() {
+            let uid: UInt32
+            if let known = list.uid(forBase: file.base) {
+                uid = known
+            } else {
+                uid = list.assign(base: file.base)
+                changed = true
+            }
+            if !file.flags.contains(letter) { uids.append(uid) }
+        }
+        if changed { try list.save() }
+        return uids.sorted()
+    }
+
+    public func fetch(uid: UInt32) throws -> [UInt8] {
+        let file = try locate(uid: uid)
+        do {
+            return Array(try Data(contentsOf: file.url))
+        } catch {
+            throw TransportError("\(displayName): cannot read message UID \(uid) (\(error.localizedDescription))")
+        }
+    }
+
+    public func markProcessed(uid: UInt32) throws {
+        let file = try locate(uid: uid)
+        let letter = try keywordLetter()
+        var flags = Set(file.flags)
+        flags.insert("S")
+        flags.insert(letter)
+        let name = file.base + ":2," + String(flags.sorted())
+        let target = root.appendingPathComponent("cur").appendingPathComponent(name)
+        guard target.path != file.url.path else { return }
+        if rename(file.url.path, target.path) != 0 {
+            throw TransportError("\(displayName): cannot flag message UID \(uid) (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    private struct MessageFile {
+        var url: URL
+        var base: String
+        var flags: [Character]
+    }
+
+    private func messageFiles() throws -> [MessageFile] {
+        var files: [MessageFile] = []
+        for sub in ["new", "cur"] {
+            let folder = root.appendingPathComponent(sub)
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                throw TransportError("\(displayName): cannot list \(sub)/ (\(error.localizedDescription))")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let parts = name.components(separatedBy: ":2,")
+                let flags = parts.count > 1 ? Array(parts[1]) : []
+                files.append(MessageFile(url: folder.appendingPathComponent(name), base: parts[0], flags: flags))
+            }
+        }
+        // Maildir names begin with the delivery time, so name order is arrival order.
+        return files.sorted { $0.base < $1.base }
+    }
+
+    private func locate(uid: UInt32) throws -> MessageFile {
+        guard let base = list.base(forUID: uid),
+              let file = try messageFiles().first(where: { $0.base == base }) else {
+            throw TransportError("\(displayName): no message with UID \(uid)")
+        }
+        return file
+    }
+
+    /// The Maildir flag letter of `$MentorMailDone`, registering it in `dovecot-keywords` if needed.
+    private func keywordLetter() throws -> Character {
+        let url = root.appendingPathComponent("dovecot-keywords")
+        var lines = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        var used: [Int: String] = [:]
+        for line in lines {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, let index = Int(parts[0]) { used[index] = String(parts[1]) }
+        }
+        if let index = used.first(where: { $0.value == processedKeyword })?.key, index < 26 {
+            return Character(Unicode.Scalar(UInt8(97 + index)))
+        }
+        guard let free = (0..<26).first(where: { used[$0] == nil }) else {
+            throw TransportError("\(displayName): all 26 Maildir keyword letters are taken")
+        }
+        lines.append("\(free) \(processedKeyword)")
+        do {
+            try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw TransportError("\(displayName): cannot write dovecot-keywords (\(error.localizedDescription))")
+        }
+        return Character(Unicode.Scalar(UInt8(97 + free)))
+    }
+}
+
+/// The `mentormail-uidlist` file: a validity line, then "UID basename" per message.
+private struct UIDList {
+    static let fileName = "mentormail-uidlist"
+    let url: URL
+    var validity: UInt32
+    var next: UInt32
+    var byBase: [String: UInt32]
+    var byUID: [UInt32: String]
+
+    static func load(from url: URL) throws -> UIDList {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let validity = UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970))
+            let list = UIDList(url: url, validity: max(validity, 1), next: 1, byBase: [:], byUID: [:])
+            try list.save()
+            return list
+        }
+        var lines = text.split(separator: "\n")
+        let header = lines.isEmpty ? [] : lines.removeFirst().split(separator: " ")
+        guard header.count == 4, header[0] == "V", let validity = UInt32(header[1]),
+              header[2] == "N", let next = UInt32(header[3]) else {
+            throw TransportError("\(url.path) is damaged: its first line should read \"V <validity> N <next uid>\"")
+        }
+        var list = UIDList(url: url, validity: validity, next: next, byBase: [:], byUID: [:])
+        for line in lines {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let uid = UInt32(parts[0]) else { continue }
+            list.byBase[String(parts[1])] = uid
+            list.byUID[uid] = String(parts[1])
+        }
+        return list
+    }
+
+    func uid(forBase base: String) -> UInt32? { byBase[base] }
+    func base(forUID uid: UInt32) -> String? { byUID[uid] }
+
+    mutating func assign(base: String) -> UInt32 {
+        let uid = next
+        next += 1
+        byBase[base] = uid
+        byUID[uid] = base
+        return uid
+    }
+
+    func save() throws {
+        var text = "V \(validity) N \(next)\n"
+        for (uid, base) in byUID.sorted(by: { $0.key < $1.key }) { text += "\(uid) \(base)\n" }
+        do {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw TransportError("cannot write \(url.path) (\(error.localizedDescription))")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CCurl
+import Foundation
+
+/// Sends mail to an SMTP server through libcurl, reusing one connection for the run.
+public final class SMTPSender: MailSender {
+    private let curl: CurlHandle
+    private let url: String
+    public let displayName: String
+
+    /// - Parameter url: `smtp://host[:port]` (STARTTLS per the credentials) or `smtps://host[:port]`.
+    public init(url: String, credentials: ServerCredentials, heloDomain: String? = nil) throws {
+        guard let components = URLComponents(string: url),
+              let scheme = components.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
+              let host = components.host, !host.isEmpty else {
+            throw TransportError("smtp url \"\(url)\" is not smtp://HOST[:PORT] or smtps://HOST[:PORT]")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw TransportError("smtp url must not contain a user or password: put them in the config's user and password_env")
+        }
+        let port = components.port.map { ":\($0)" } ?? ""
+        // The path of an SMTP URL is the name libcurl says in EHLO.
+        let helo = heloDomain.map { "/\($0)" } ?? ""
+        self.url = "\(scheme)://\(host)\(port)\(helo)"
+        displayName = "SMTP \(scheme)://\(host)\(port)"
+        curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
+    }
+
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
+        guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
+        for address in [sender] + recipients where address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }) {
+            throw TransportError("\(displayName): refusing the malformed envelope address \(address.debugDescription)")
+        }
+        try curl.setString(CURLOPT_MAIL_FROM, "<\(sender)>")
+        try curl.setRecipients(recipients.map { "<\($0)>" })
+        _ = try curl.perform(url: url, upload: message, what: "send a message to \(recipients.joined(separator: ", "))")
+    }
+}

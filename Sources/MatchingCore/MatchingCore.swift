@@ -1,0 +1,1 @@
+// Matching algorithms live here.

@@ -1,0 +1,39 @@
+extension Config {
+    /// The commented example `mentormail init` writes.
+    public static let example = """
+    # mentormail.toml: the settings of one mentoring program.
+    # Relative paths are relative to this file's folder.
+
+    [program]
+    name = "OpenStack Mentoring"
+    # Participants write here and every answer comes from here.
+    address = "mentoring@example.org"
+    # Who may send commands and form exports, and who gets reports.
+    coordinators = ["coordinator@example.org"]
+    # The SQLite database with all state (created on first run).
+    database = "mentormail.sqlite"
+    # The mail templates (NAME.txt.mustache and NAME.html.mustache).
+    templates = "templates"
+
+    [mailbox]
+    # imap://HOST:PORT/FOLDER (STARTTLS per `starttls`), imaps://HOST:PORT/FOLDER,
+    # or maildir:PATH for a local Maildir.
+    url = "imap://127.0.0.1:10143/INBOX"
+    user = "mentoring"
+    # The NAME of an environment variable holding the password; never the password itself.
+    password_env = "MENTORMAIL_IMAP_PASSWORD"
+    # starttls = "required"      # "required", "if-available" (default) or "never"
+    # ca_file = "ca.pem"         # trust these certificate authorities instead of the system's
+    # move_to = "Processed"      # move processed messages to this (existing) folder
+
+    [smtp]
+    # smtp://HOST:PORT (STARTTLS per `starttls`), smtps://HOST:PORT, or dir:PATH to write
+    # each outgoing message as an .eml file instead of sending it.
+    url = "smtp://127.0.0.1:10025"
+    # user = "mentoring"
+    # password_env = "MENTORMAIL_SMTP_PASSWORD"
+    # starttls = "required"
+    # ca_file = "ca.pem"
+
+    """
+}

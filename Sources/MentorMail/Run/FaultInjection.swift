@@ -1,0 +1,26 @@
+import Foundation
+
+/// Crash points for the crash-safety tests: when `MENTORMAIL_FAULT` names a point, the run
+/// kills itself with SIGKILL there, exactly like a power cut or an OOM kill would.
+///
+/// - `after-commit`: a message's effects are committed, the server flag is not yet set.
+/// - `after-send`: the transport accepted a message, the outbox row is not yet `sent`.
+public struct FaultInjection: Sendable {
+    public enum Point: String, Sendable {
+        case afterCommit = "after-commit"
+        case afterSend = "after-send"
+    }
+
+    public var point: Point?
+
+    public init(point: Point? = nil) { self.point = point }
+
+    public static func fromEnvironment() -> FaultInjection {
+        FaultInjection(point: ProcessInfo.processInfo.environment["MENTORMAIL_FAULT"].flatMap(Point.init(rawValue:)))
+    }
+
+    func reached(_ point: Point) {
+        guard self.point == point else { return }
+        kill(getpid(), SIGKILL)
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Makes sure only one run works on a program at a time (cron may start the next run
+/// while the previous one is still sending).
+///
+/// An advisory `flock` on a file beside the database: the kernel releases it when the
+/// process ends, even on SIGKILL, so a crash never leaves a stale lock behind.
+public final class RunLock {
+    private let descriptor: Int32
+
+    /// Takes the lock or throws `.busy` at once (no waiting).
+    public init(path: String) throws {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw MentorMailError(.unavailable, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw MentorMailError(.busy, "another mentormail run is working on this program (lock \(path)); try again later")
+        }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

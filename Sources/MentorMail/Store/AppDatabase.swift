@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// The program's state in SQLite. Every public method is one transaction.
+public final class AppDatabase: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public convenience init(path: String) throws {
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(10)
+            try self.init(DatabaseQueue(path: path, configuration: configuration))
+        } catch let error as MentorMailError {
+            throw error
+        } catch {
+            throw MentorMailError(.unavailable, "cannot open the database \(path): \(error)")
+        }
+    }
+
+    /// An in-memory database, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue())
+    }
+
+    init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Migrations have frozen ids: never edit one that has shipped, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-inbound-outbox-audit") { db in
+            try db.create(table: "inboundMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mailbox", .text).notNull()
+                t.column("uidValidity", .integer).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("messageID", .text).unique()
+                t.column("sender", .text)
+                t.column("subject", .text)
+                t.column("receivedAt", .datetime).notNull()
+                t.column("intent", .text).notNull()
+                t.column("disposition", .text).notNull()
+                    .check(sql: "disposition IN ('answered', 'ignored', 'quarantined')")
+                t.column("note", .text)
+                t.column("raw", .blob).notNull()
+                t.uniqueKey(["mailbox", "uidValidity", "uid"])
+            }
+            try db.create(table: "outboxMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageID", .text).notNull().unique()
+                t.column("purpose", .text).notNull()
+                t.column("sender", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raw", .blob).notNull()
+                t.column("inboundID", .integer).references("inboundMessage", onDelete: .setNull)
+                t.column("status", .text).notNull().check(sql: "status IN ('queued', 'sent', 'failed')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("lastError", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+            }
+            try db.create(index: "outboxMessage_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+            try db.create(table: "auditEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Runs `body` as one transaction: all of its writes land, or none.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+}
+
+// MARK: - Inbound messages
+
+extension AppDatabase {
+    /// Whether this mailbox message, or another copy with the same Message-ID, was already handled.
+    public func isRecorded(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
+        try read { db in
+            let byUID = try InboundMessage
+                .filter(InboundMessage.Columns.mailbox == mailbox
+                        && InboundMessage.Columns.uidValidity == Int64(uidValidity)
+                        && InboundMessage.Columns.uid == Int64(uid))
+                .fetchCount(db)
+            if byUID > 0 { return true }
+            guard let messageID else { return false }
+            return try InboundMessage.filter(InboundMessage.Columns.messageID == messageID).fetchCount(db) > 0
+        }
+    }
+
+    public func inboundMessages() throws -> [InboundMessage] {
+        try read { db in try InboundMessage.order(Column("id")).fetchAll(db) }
+    }
+}
+
+// MARK: - Outbox
+
+extension AppDatabase {
+    /// Queued messages whose next attempt is due at `now`, oldest first.
+    public func dueOutbox(now: Date) throws -> [OutboxMessage] {
+        try read { db in
+            try OutboxMessage
+                .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                        && OutboxMessage.Columns.nextAttemptAt <= now)
+                .order(Column("id"))
+                .fetchAll(db)
+        }
+    }
+
+    public func outbox() throws -> [OutboxMessage] {
+        try read { db in try OutboxMessage.order(Column("id")).fetchAll(db) }
+    }
+
+    public func markSent(outboxID: Int64, at date: Date) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                           arguments: [date, outboxID])
+        }
+    }
+
+    /// Records a failed attempt; after `maxAttempts` the message is parked as failed for a coordinator.
+    public func markAttemptFailed(outboxID: Int64, error: String, at date: Date, maxAttempts: Int) throws {
+        try write { db in
+            guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else { return }
+            message.attempts += 1
+            message.lastError = error
+            if message.attempts >= maxAttempts {
+                message.status = .failed
+            } else {
+                // Back off: 1, 2, 4 … minutes, capped at six hours.
+                let minutes = min(360.0, pow(2.0, Double(message.attempts - 1)))
+                message.nextAttemptAt = date.addingTimeInterval(minutes * 60)
+            }
+            try message.update(db)
+        }
+    }
+
+    public func auditEntries() throws -> [AuditEntry] {
+        try read { db in try AuditEntry.order(Column("id")).fetchAll(db) }
+    }
+}

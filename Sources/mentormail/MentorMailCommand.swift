@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MentorMail
+
+@main
+struct MentorMailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentormail",
+        abstract: "Run a mentoring program entirely by email.",
+        discussion: """
+        Participants sign up, change their profile and answer surveys by email; coordinators \
+        forward form exports and approve rounds by email. Run `mentormail process` from cron: \
+        each run reads new mail, updates the program's state and sends the answers.
+
+        Start with:
+          mentormail init --config mentormail.toml
+          mentormail process --config mentormail.toml
+          mentormail demo            (the whole story on sample mail, no server needed)
+
+        Exit codes: 0 done, 1 done with problems (see stderr), 64 usage, 65 bad input, \
+        69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
+        """,
+        subcommands: [Init.self, Process.self, ParseMail.self, Demo.self]
+    )
+}
+
+/// Options every command that works on a program shares.
+struct ProgramOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The program's config file.", valueName: "path"))
+    var config = "mentormail.toml"
+
+    @Flag(name: .shortAndLong, help: "Only log warnings and errors.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Act as if it were this moment (ISO 8601, e.g. 2026-12-01T09:00:00Z); for tests and demos.", valueName: "time"))
+    var now: String?
+
+    func validate() throws {
+        if let now, Self.parseDate(now) == nil {
+            throw ValidationError("--now \(now) is not an ISO 8601 time such as 2026-12-01T09:00:00Z")
+        }
+    }
+
+    var clock: Date { now.flatMap(Self.parseDate) ?? Date() }
+
+    static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date("\(text)T00:00:00Z", strategy: .iso8601)
+    }
+
+    func logger(_ label: String) -> Logger {
+        _ = bootstrapLogging
+        var logger = Logger(label: label)
+        logger.logLevel = quiet ? .warning : .info
+        return logger
+    }
+}
+
+/// Runs a command body, turning program errors into a message on stderr and an exit code.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as MentorMailError {
+        FileHandle.standardError.write(Data("mentormail: \(error.message)\n".utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// Logs go to stderr so that stdout stays for results (and `--json`).
+let bootstrapLogging: Void = LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = .trace
+    return handler
+}

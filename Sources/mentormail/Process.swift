@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import MentorMail
+
+extension MentorMailCommand {
+    struct Process: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read new mail, answer it, and send what is queued (run this from cron).",
+            discussion: """
+            Each new message is understood and its effects (state changes and answers) are \
+            committed in one transaction before it is flagged $MentorMailDone on the server; then \
+            the outbox is sent. A crash at any point loses nothing and answers nothing twice. \
+            Only one run works at a time; a second one exits with 75 at once.
+
+            Examples:
+              mentormail process --config mentormail.toml
+              */5 * * * *  cd /srv/mentoring && mentormail process --quiet   (crontab)
+              mentormail process --dry-run        (what would happen, changing nothing)
+              mentormail process --json | jq .answered
+            """
+        )
+
+        @OptionGroup var options: ProgramOptions
+
+        @Flag(name: .long, help: "Print the run's figures as JSON on stdout.")
+        var json = false
+
+        @Flag(name: .long, help: "Only show what a run would do: record, flag and send nothing.")
+        var dryRun = false
+
+        func run() throws {
+            var problems = false
+            try runReportingErrors {
+                let logger = options.logger("mentormail.process")
+                let config = try Config.load(path: options.config)
+                let lock = try RunLock(path: config.program.database + ".lock")
+                defer { withExtendedLifetime(lock) {} }
+                let database = try AppDatabase(path: config.program.database)
+                let templates = try TemplateLibrary(directory: config.program.templates)
+                let mailbox = try Transports.mailbox(for: config.mailbox)
+                let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain)
+                var processor = Processor(config: config, database: database, mailbox: mailbox, sender: sender,
+                                          templates: templates, now: options.clock, logger: logger,
+                                          faults: .fromEnvironment())
+                processor.dryRun = dryRun
+                let report = try processor.run()
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    print(String(decoding: try encoder.encode(report), as: UTF8.self))
+                } else if dryRun {
+                    print(report.planned.isEmpty ? "nothing to do" : report.planned.joined(separator: "\n"))
+                } else if !options.quiet {
+                    print("examined \(report.examined), answered \(report.answered), ignored \(report.ignored), quarantined \(report.quarantined), re-flagged \(report.reflagged), sent \(report.sent), send failures \(report.sendFailures)")
+                }
+                problems = !report.problems.isEmpty
+            }
+            if problems { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+import Mail
+import MailTransport
+@testable import MentorMail
+import Testing
+
+/// One run of the program on a local Maildir with a folder outbox: the demo's setting.
+@Suite struct ProcessorTests {
+    struct Program {
+        let folder: URL
+        let config: Config
+        let database: AppDatabase
+        let mailbox: MaildirMailbox
+        let outbox: DirectorySender
+        let templates: TemplateLibrary
+        let now = Date(timeIntervalSince1970: 1_793_700_000)
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-proc-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            config = try Config.parse("""
+                [program]
+                name = "Test Mentoring"
+                address = "mentoring@example.org"
+                coordinators = ["coordinator@example.org"]
+                database = "state.sqlite"
+                templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+                [mailbox]
+                url = "maildir:mailbox"
+                [smtp]
+                url = "dir:outbox"
+                """, fileURL: folder.appendingPathComponent("mentormail.toml"))
+            database = try AppDatabase(path: config.program.database)
+            mailbox = try MaildirMailbox(path: folder.appendingPathComponent("mailbox").path)
+            outbox = try DirectorySender(path: folder.appendingPathComponent("outbox").path)
+            templates = try TemplateLibrary(directory: config.program.templates)
+        }
+
+        func arrive(_ text: String, name: String = UUID().uuidString) throws {
+            try Data(text.utf8).write(to: folder.appendingPathComponent("mailbox/new/\(name)"))
+        }
+
+        func arriveFixture(_ name: String) throws {
+            let source = CommandRunner.repository.appendingPathComponent("mailbox-fixtures/\(name)")
+            try Data(contentsOf: source).write(to: folder.appendingPathComponent("mailbox/new/\(name)"))
+        }
+
+        func run(sender: (any MailSender)? = nil, at date: Date? = nil, maxAttempts: Int = 8) throws -> ProcessReport {
+            var processor = Processor(config: config, database: database, mailbox: mailbox, sender: sender ?? outbox,
+                                      templates: templates, now: date ?? now, logger: Logger(label: "test"))
+            processor.maxSendAttempts = maxAttempts
+            return try processor.run()
+        }
+
+        func sent() throws -> [Message] {
+            try outbox.sentFiles().map { Message(bytes: Array(try Data(contentsOf: $0))) }
+        }
+    }
+
+    @Test func answersSignUpRequestsAndIgnoresAutoReplies() throws {
+        let program = try Program()
+        try program.arriveFixture("signup-request-plain.eml")
+        try program.arriveFixture("vacation-autoreply.eml")
+        let report = try program.run()
+        #expect(report.examined == 2)
+        #expect(report.answered == 1)
+        #expect(report.ignored == 1)
+        #expect(report.sent == 1)
+        #expect(report.problems.isEmpty)
+
+        let sent = try program.sent()
+        try #require(sent.count == 1)
+        #expect(sent[0].to.map(\.address) == ["maria.garcia@example.net"])
+        #expect(sent[0].inReplyTo == "0f7c2a1e-5b1d-4c0b-9d7e-3a2f1c9e8b41@example.net")
+        #expect(sent[0].autoSubmitted == "auto-replied")
+        #expect(sent[0].subject == "Re: Joining the mentoring program")
+        #expect(sent[0].messageID?.hasSuffix("@example.org") == true)
+        #expect(sent[0].textBody?.contains("Hello María García,") == true)
+
+        let inbound = try program.database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .ignored])
+        #expect(inbound[1].note?.isEmpty == false)
+        #expect(try program.mailbox.unprocessedUIDs().isEmpty)
+
+        let again = try program.run()
+        #expect(again.examined == 0)
+        #expect(again.sent == 0)
+        #expect(try program.sent().count == 1)
+    }
+
+    @Test func keepsWhatItCannotHandleForACoordinator() throws {
+        let program = try Program()
+        try program.arrive("Subject: no sender here\r\nMessage-ID: <nosender@example.net>\r\n\r\nwho am I?\r\n")
+        try program.arrive("From: Test Mentoring <MENTORING@example.org>\r\nSubject: loop\r\n\r\nours\r\n")
+        try program.arrive("\u{0}\u{0}garbage\r\n\r\n\r\n")
+        let report = try program.run()
+        #expect(report.examined == 3)
+        #expect(report.answered == 0)
+        #expect(report.sent == 0)
+        let inbound = try program.database.inboundMessages()
+        #expect(inbound.count == 3, "every message is recorded, none dropped")
+        #expect(inbound.filter { $0.disposition == .quarantined }.count == 2)
+        #expect(inbound.contains { $0.disposition == .ignored && $0.note == "sent by the program itself" })
+        #expect(inbound.allSatisfy { !$0.raw.isEmpty })
+    }
+
+    @Test func aSecondCopyOfTheSameMessageIsNotAnsweredTwice() throws {
+        let program = try Program()
+        try program.arriveFixture("signup-request-plain.eml")
+        let source = CommandRunner.repository.appendingPathComponent("mailbox-fixtures/signup-request-plain.eml")
+        try Data(contentsOf: source).write(to: program.folder.appendingPathComponent("mailbox/new/copy"))
+        let report = try program.run()
+        #expect(report.answered == 1)
+        #expect(report.reflagged == 1)
+        #expect(try program.sent().count == 1)
+        #expect(try program.mailbox.unprocessedUIDs().isEmpty)
+    }
+
+    @Test func sendFailuresBackOffAndAreParkedAfterTheLastAttempt() throws {
+        let program = try Program()
+        try program.arriveFixture("signup-request-plain.eml")
+        // A real SMTP client against a port where nothing listens.
+        let unreachable = try SMTPSender(url: "smtp://127.0.0.1:1", credentials: ServerCredentials(startTLS: .never, connectTimeout: 5))
+        let first = try program.run(sender: unreachable, maxAttempts: 2)
+        #expect(first.answered == 1)
+        #expect(first.sent == 0)
+        #expect(first.sendFailures == 1)
+        #expect(first.problems.count == 1)
+        var row = try #require(try program.database.outbox().first)
+        #expect(row.status == .queued)
+        #expect(row.attempts == 1)
+        #expect(row.nextAttemptAt > program.now)
+
+        // Not due yet: nothing is tried.
+        let early = try program.run(sender: unreachable, maxAttempts: 2)
+        #expect(early.sendFailures == 0)
+
+        let later = program.now.addingTimeInterval(3600)
+        _ = try program.run(sender: unreachable, at: later, maxAttempts: 2)
+        row = try #require(try program.database.outbox().first)
+        #expect(row.status == .failed)
+        #expect(row.attempts == 2)
+        #expect(row.lastError?.contains("127.0.0.1:1") == true)
+    }
+
+    @Test func onlyOneRunAtATime() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-lock-\(UUID().uuidString)").path
+        do {
+            let first = try RunLock(path: path)
+            let error = try #require(throws: MentorMailError.self) { try RunLock(path: path) }
+            #expect(error.kind == .busy)
+            #expect(error.exitCode == 75)
+            withExtendedLifetime(first) {}
+        }
+        // Released with its owner: the next run gets it.
+        _ = try RunLock(path: path)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+@testable import MentorMail
+import Testing
+
+@Suite struct TemplateTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return url.path
+    }
+
+    @Test func rendersSubjectTextAndHTMLWithTheRightEscaping() throws {
+        let library = try TemplateLibrary(directory: try folder([
+            "hello.txt.mustache": "{{! Variables: name }}\nSubject: Hi {{name}}\n\nDear {{name}} & co,\nbye\n",
+            "hello.html.mustache": "<p>Dear {{name}}</p>",
+        ]))
+        let rendered = try library.render("hello", ["name": "Ana <ana@example.org>"])
+        #expect(rendered.subject == "Hi Ana <ana@example.org>")
+        #expect(rendered.text == "Dear Ana <ana@example.org> & co,\nbye\n")
+        #expect(rendered.html == "<p>Dear Ana &lt;ana@example.org&gt;</p>")
+    }
+
+    @Test func aTemplateWithoutSubjectOrAMissingTemplateIsAConfigError() throws {
+        let library = try TemplateLibrary(directory: try folder(["bad.txt.mustache": "Hello\n"]))
+        #expect(throws: MentorMailError.self) { try library.render("bad", [:]) }
+        #expect(throws: MentorMailError.self) { try library.render("absent", [:]) }
+    }
+
+    @Test func theShippedSignUpFormRenders() throws {
+        let library = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates").path)
+        #expect(library.names.contains("signup-form"))
+        let rendered = try library.render("signup-form", [
+            "program": ["name": "Test Mentoring", "address": "m@example.org", "coordinators": "c@example.org"],
+            "person": ["name": "Ana"],
+            "replySubject": "Re: Joining",
+        ])
+        #expect(rendered.subject == "Re: Joining")
+        #expect(rendered.text.hasPrefix("Hello Ana,"))
+        for field in ["Role:", "Name:", "Mentoring type:", "Areas:", "Time zone:", "Languages:", "Interaction:", "Capacity:", "Availability:", "About me:"] {
+            #expect(rendered.text.contains(field), "the form asks for \(field)")
+        }
+        #expect(rendered.text.contains("c@example.org"))
+        #expect(rendered.html?.contains("Test Mentoring") == true)
+    }
+
+    @Test func replySubjectsDoNotStack() {
+        #expect(Workflow.replySubject("Joining", fallback: "x") == "Re: Joining")
+        #expect(Workflow.replySubject("RE: Joining", fallback: "x") == "RE: Joining")
+        #expect(Workflow.replySubject("  ", fallback: "Sign up") == "Sign up")
+        #expect(Workflow.replySubject(nil, fallback: "Sign up") == "Sign up")
+    }
+}
