@@ -47,7 +47,7 @@ final class HTMLDocument {
     init?(utf8 bytes: [UInt8]) {
         guard Self.initialized, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -72,7 +72,7 @@ private struct HTMLWalker {
     private static let skipped: Set<String> = ["script", "style", "head", "title", "template", "object", "iframe", "svg", "select", "button", "img", "map"]
     private static let lineBlocks: Set<String> = ["div", "tr", "dt", "dd", "section", "article", "header", "footer", "nav", "main", "aside",
                                                   "form", "center", "caption", "body", "details", "summary", "figcaption", "address", "fieldset", "legend"]
-    private static let paragraphBlocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "dl", "figure"]
+    private static let paragraphBlocks: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "dl", "figure"]
 
     mutating func walk(_ root: xmlNodePtr) {
         var node: xmlNodePtr? = root
@@ -148,6 +148,8 @@ private struct HTMLWalker {
         case "tr":
             writer.blockBreak(1)
             rows.append(0)
+        case "table":
+            writer.blockBreak(1)
         case "a":
             links.append((attribute(node, "href"), writer.out.count))
         default:
@@ -165,8 +167,12 @@ private struct HTMLWalker {
                 _ = lists.popLast()
                 writer.indent = max(lists.count - 1, 0)
             }
-            let isMso = name == "p" && (attribute(node, "class") ?? "").contains("MsoNormal")
-            writer.blockBreak(name == "p" && !isMso || name == "pre" || (lists.isEmpty && (name == "ul" || name == "ol")) ? 2 : 1)
+            switch name {
+            case "blockquote", "table": writer.blockBreak(1)
+            case "ul", "ol": writer.blockBreak(lists.isEmpty ? 2 : 1)
+            case "p": writer.blockBreak((attribute(node, "class") ?? "").contains("MsoNormal") ? 1 : 2)
+            default: writer.blockBreak(2)
+            }
         case "tr":
             _ = rows.popLast()
             writer.pendingCellSeparator = false

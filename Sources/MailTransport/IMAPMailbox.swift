@@ -49,7 +49,7 @@ public final class IMAPMailbox: Mailbox {
 
     /// UIDs matching an IMAP search key such as `ALL` or `KEYWORD $MentorMailDone`, ascending.
     public func search(_ criteria: String) throws -> [UInt32] {
-        guard !criteria.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !criteria.contains(where: \.isNewline) else {
             throw TransportError("\(displayName): a search may not contain line breaks")
         }
         let response = try command("UID SEARCH \(criteria)", what: "search the folder")
@@ -81,7 +81,8 @@ public final class IMAPMailbox: Mailbox {
     /// An IMAP quoted string (RFC 3501 §4.3).
     static func quoted(_ name: String) -> String {
         var escaped = "\""
-        for character in name where character != "\r" && character != "\n" {
+        // "\r\n" is one Character in Swift: isNewline catches it and lone CR or LF alike.
+        for character in name where !character.isNewline {
             if character == "\\" || character == "\"" { escaped.append("\\") }
             escaped.append(character)
         }
@@ -94,7 +95,7 @@ enum IMAPResponse {
     /// The numbers of every `* SEARCH n n …` line.
     static func searchResults(in response: String) -> [UInt32] {
         var uids: [UInt32] = []
-        for line in response.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+        for line in response.split(whereSeparator: \.isNewline) {
             let words = line.split(separator: " ")
             guard words.count >= 2, words[0] == "*", words[1].uppercased() == "SEARCH" else { continue }
             uids.append(contentsOf: words.dropFirst(2).compactMap { UInt32($0) })
@@ -104,7 +105,7 @@ enum IMAPResponse {
 
     /// A value from a `* STATUS folder (NAME n …)` line.
     static func statusValue(named name: String, in response: String) -> UInt32? {
-        for line in response.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+        for line in response.split(whereSeparator: \.isNewline) {
             guard line.hasPrefix("* STATUS"), let open = line.lastIndex(of: "(") else { continue }
             let items = line[line.index(after: open)...].split(whereSeparator: { $0 == " " || $0 == ")" })
             var index = items.startIndex

@@ -27,7 +27,7 @@ public final class SMTPSender: MailSender {
 
     public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
         guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
-        for address in [sender] + recipients where address.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "<" || $0 == ">" }) {
+        for address in [sender] + recipients where address.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {
             throw TransportError("\(displayName): refusing the malformed envelope address \(address.debugDescription)")
         }
         try curl.setString(CURLOPT_MAIL_FROM, "<\(sender)>")

@@ -18,7 +18,7 @@ import Testing
         let validity = try box.uidValidity()
         #expect(validity > 0)
         let uids = try box.unprocessedUIDs()
-        #expect(uids.count == 2)
+        try #require(uids.count == 2)
         #expect(uids == uids.sorted())
 
         let bytes = try box.fetch(uid: uids[0])

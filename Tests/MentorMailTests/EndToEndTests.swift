@@ -115,7 +115,7 @@ import Testing
         #expect(report["reflagged"] as? Int == 1)
         #expect(report["answered"] as? Int == 0)
         #expect(report["sent"] as? Int == 1)
-        #expect(try programBox.unprocessedUIDs().isEmpty)
+        #expect(try scenario.servers.mailbox(user: scenario.programUser).unprocessedUIDs().isEmpty)
         #expect(try scenario.participantInbox().count == 1)
 
         _ = try scenario.process()
