@@ -80,13 +80,26 @@ enum ByteText {
     }
 }
 
+extension Unicode.Scalar {
+    /// Whitespace by a fast table-free check (ASCII blanks, NEL, NBSP and Unicode spaces).
+    @inline(__always) var isMailWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x80: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
+
 extension StringProtocol {
-    /// Trimmed of spaces, tabs, CR and LF at both ends.
+    /// Trimmed of whitespace (including NBSP) at both ends.
     var trimmedWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !$0.isMailWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isMailWhitespace })
         else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex, let whole = self as? String { return whole }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }

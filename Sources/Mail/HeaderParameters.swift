@@ -10,32 +10,34 @@ struct ParameterizedValue: Sendable {
     /// Parses leniently: quotes may be missing or unterminated, values may hold spaces.
     /// - Complexity: O(n).
     init(_ text: String) {
-        let pieces = Self.splitOutsideQuotes(Array(text.unicodeScalars))
-        value = Self.strippingComments(pieces.first ?? "").trimmedWhitespace.lowercased()
+        let bytes = Array(text.utf8)
+        let pieces = Self.splitOutsideQuotes(bytes)
+        value = pieces.first.map { String(decoding: Self.lowercased(Self.trimmed(Self.strippingComments($0[...]))), as: UTF8.self) } ?? ""
         var plain: [String: String] = [:]
         var extended: [String: String] = [:]  // "name*" (not sectioned)
         var sections: [String: [(index: Int, encoded: Bool, value: String)]] = [:]
         for piece in pieces.dropFirst() {
-            guard let eq = piece.firstIndex(of: "=") else { continue }
-            var name = piece[..<eq].trimmedWhitespace.lowercased()
-            let rawValue = Self.unquote(piece[piece.index(after: eq)...].trimmedWhitespace)
-            guard !name.isEmpty else { continue }
-            let encoded = name.hasSuffix("*")
-            if encoded { name.removeLast() }
-            if let star = name.firstIndex(of: "*"), let index = Int(name[name.index(after: star)...]), index < 10_000 {
-                sections[String(name[..<star]), default: []].append((index, encoded, rawValue))
-            } else if encoded {
-                extended[name] = extended[name] ?? rawValue
+            guard let eq = piece.firstIndex(of: Byte.equals) else { continue }
+            var nameBytes = Self.lowercased(Self.trimmed(piece[..<eq]))
+            guard !nameBytes.isEmpty else { continue }
+            let rawValue = Self.unquote(Self.trimmed(piece[(eq + 1)...]))
+            let encoded = nameBytes.last == UInt8(ascii: "*")
+            if encoded { nameBytes.removeLast() }
+            if let star = nameBytes.firstIndex(of: UInt8(ascii: "*")),
+               let index = Int(String(decoding: nameBytes[(star + 1)...], as: UTF8.self)), index < 10_000 {
+                sections[String(decoding: nameBytes[..<star], as: UTF8.self), default: []].append((index, encoded, rawValue))
             } else {
-                plain[name] = plain[name] ?? rawValue
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if encoded { extended[name] = extended[name] ?? rawValue } else { plain[name] = plain[name] ?? rawValue }
             }
         }
         var result: [String: String] = [:]
         for (name, raw) in plain {
-            result[name] = raw.contains("=?") ? EncodedWords.decode(raw) : raw
+            result[name] = raw.utf8.count >= 8 && raw.contains("=?") ? EncodedWords.decode(raw) : raw
         }
         for (name, raw) in extended {
-            result[name] = Self.decodeExtended(raw, charset: nil).text
+            let decoded = Self.decodeExtendedBytes(raw, withCharset: true)
+            result[name] = Self.text(decoded.bytes, charset: decoded.charset)
         }
         for (name, parts) in sections {
             var bytes: [UInt8] = []
@@ -49,36 +51,29 @@ struct ParameterizedValue: Sendable {
                     bytes += Array(part.value.utf8)
                 }
             }
-            result[name] = charset.map { Charset.decode(bytes, charset: $0) } ?? ByteText.utf8OrLatin1(bytes)
+            result[name] = Self.text(bytes, charset: charset)
         }
         parameters = result
     }
 
-    /// "utf-8'en'%E2%82%AC" → text.
-    private static func decodeExtended(_ raw: String, charset: String?) -> (text: String, charset: String?) {
-        let decoded = decodeExtendedBytes(raw, withCharset: true)
-        let cs = decoded.charset ?? charset
-        return (cs.map { Charset.decode(decoded.bytes, charset: $0) } ?? ByteText.utf8OrLatin1(decoded.bytes), cs)
+    private static func text(_ bytes: [UInt8], charset: String?) -> String {
+        charset.map { Charset.decode(bytes, charset: $0) } ?? ByteText.utf8OrLatin1(bytes)
     }
 
     /// Percent-decodes; when `withCharset`, first splits off "charset'language'".
     private static func decodeExtendedBytes(_ raw: String, withCharset: Bool) -> (bytes: [UInt8], charset: String?) {
-        var text = Substring(raw)
+        var utf8 = ArraySlice(raw.utf8)
         var charset: String?
-        if withCharset {
-            let quotes = raw.indices.filter { raw[$0] == "'" }
-            if quotes.count >= 2 {
-                let name = String(raw[..<quotes[0]])
-                charset = name.isEmpty ? nil : name
-                text = raw[raw.index(after: quotes[1])...]
-            }
+        if withCharset, let first = utf8.firstIndex(of: UInt8(ascii: "'")),
+           let second = utf8[(first + 1)...].firstIndex(of: UInt8(ascii: "'")) {
+            if first > utf8.startIndex { charset = String(decoding: utf8[..<first], as: UTF8.self) }
+            utf8 = utf8[(second + 1)...]
         }
-        let utf8 = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let hi = Byte.hexValue(utf8[i + 1]), let lo = Byte.hexValue(utf8[i + 2]) {
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.endIndex, let hi = Byte.hexValue(utf8[i + 1]), let lo = Byte.hexValue(utf8[i + 2]) {
                 bytes.append(hi << 4 | lo)
                 i += 3
             } else {
@@ -90,54 +85,60 @@ struct ParameterizedValue: Sendable {
     }
 
     /// Splits at semicolons outside quoted strings.
-    private static func splitOutsideQuotes(_ scalars: [Unicode.Scalar]) -> [String] {
-        var pieces: [String] = []
-        var current = String.UnicodeScalarView()
+    private static func splitOutsideQuotes(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = []
+        var start = 0
         var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\"" {
-                let end = MailAddress.skipQuoted(scalars, from: i)
-                current.append(contentsOf: scalars[i..<end])
-                i = end
-                continue
-            }
-            if c == ";" {
-                pieces.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(c)
+        while i < bytes.count {
+            switch bytes[i] {
+            case Byte.quote:
+                i += 1
+                while i < bytes.count, bytes[i] != Byte.quote {
+                    i += bytes[i] == Byte.backslash ? 2 : 1
+                }
+            case Byte.semicolon:
+                pieces.append(bytes[start..<i])
+                start = i + 1
+            default:
+                break
             }
             i += 1
         }
-        pieces.append(String(current))
+        pieces.append(bytes[min(start, bytes.count)...])
         return pieces
     }
 
     /// A quoted string's content with escapes resolved; other text unchanged.
-    private static func unquote(_ text: String) -> String {
-        guard text.first == "\"" else { return text }
-        var out = ""
-        var escaped = false
-        for c in text.dropFirst() {
-            if escaped { out.append(c); escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
-            if c == "\"" { break }
-            out.append(c)
-        }
-        return out
-    }
-
-    private static func strippingComments(_ text: String) -> String {
-        guard text.contains("(") else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "(" { i = MailAddress.skipComment(scalars, from: i); continue }
-            out.append(scalars[i])
+    private static func unquote(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.first == Byte.quote else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        var i = bytes.startIndex + 1
+        while i < bytes.endIndex, bytes[i] != Byte.quote {
+            if bytes[i] == Byte.backslash, i + 1 < bytes.endIndex { i += 1 }
+            out.append(bytes[i])
             i += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var slice = bytes
+        while let first = slice.first, first <= Byte.space { slice.removeFirst() }
+        while let last = slice.last, last <= Byte.space { slice.removeLast() }
+        return slice
+    }
+
+    private static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.map(Byte.lower)
+    }
+
+    private static func strippingComments(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard bytes.contains(UInt8(ascii: "(")) else { return bytes }
+        var out: [UInt8] = []
+        var depth = 0
+        for b in bytes {
+            if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")"), depth > 0 { depth -= 1 } else if depth == 0 { out.append(b) }
+        }
+        return out[...]
     }
 }

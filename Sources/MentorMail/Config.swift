@@ -32,9 +32,39 @@ public struct Config: Sendable {
         public var moveTo: String?
     }
 
+    /// How people join: the area vocabulary, mentor capacity bounds, the round calendar,
+    /// and how coordinators are recognised.
+    public struct Enrollment: Sendable {
+        /// Canonical area key → words that mean it (matched case-insensitively).
+        public var areas: [String: [String]]
+        public var capacityMin: Int
+        public var capacityMax: Int
+        /// "MM-DD" days of the year when a round usually opens (four a year by default).
+        public var roundOpens: [String]
+        /// The `authserv-id` of our own mail server's Authentication-Results header; only that
+        /// header is trusted for a coordinator's DKIM/DMARC pass.
+        public var trustedAuthservID: String?
+        /// Form-export column header → field name, for forms whose questions we do not recognise.
+        public var importHeaders: [String: String]
+
+        public static let defaultAreas: [String: [String]] = [
+            "nova": ["nova", "compute"], "neutron": ["neutron", "networking"], "cinder": ["cinder", "block storage"],
+            "swift": ["swift", "object storage"], "keystone": ["keystone", "identity"], "glance": ["glance", "images"],
+            "horizon": ["horizon", "dashboard"], "ironic": ["ironic", "bare metal", "baremetal"], "heat": ["heat", "orchestration"],
+            "documentation": ["documentation", "docs", "doc"], "upstream-training": ["upstream training", "upstream-training", "onboarding"],
+            "community": ["community", "outreach", "events"], "release-management": ["release management", "releases"],
+            "infrastructure": ["infrastructure", "infra", "ci", "zuul"], "ux": ["ux", "user experience", "design"],
+            "i18n": ["i18n", "translation", "internationalization"], "security": ["security"], "qa": ["qa", "testing", "tempest"],
+        ]
+        public static let `default` = Enrollment(areas: defaultAreas, capacityMin: 1, capacityMax: 5,
+                                                 roundOpens: ["01-15", "04-15", "07-15", "10-15"],
+                                                 trustedAuthservID: nil, importHeaders: [:])
+    }
+
     public var program: Program
     public var mailbox: Server
     public var smtp: Server
+    public var enrollment: Enrollment = .default
     /// The file this was read from.
     public var fileURL: URL
 
@@ -73,7 +103,43 @@ public struct Config: Sendable {
         )
         let mailbox = try server(reader, try reader.table(table, "mailbox"), "mailbox", base, localScheme: "maildir:")
         let smtp = try server(reader, try reader.table(table, "smtp"), "smtp", base, localScheme: "dir:")
-        return Config(program: program, mailbox: mailbox, smtp: smtp, fileURL: fileURL)
+        var config = Config(program: program, mailbox: mailbox, smtp: smtp, fileURL: fileURL)
+        if table["enrollment"] != nil {
+            config.enrollment = try enrollment(reader, try reader.table(table, "enrollment"))
+        }
+        return config
+    }
+
+    private static func enrollment(_ reader: TableReader, _ table: TOMLTable) throws -> Enrollment {
+        var result = Enrollment.default
+        if let min = try reader.optionalInt(table, "enrollment", "capacity_min") { result.capacityMin = min }
+        if let max = try reader.optionalInt(table, "enrollment", "capacity_max") { result.capacityMax = max }
+        guard result.capacityMin >= 1, result.capacityMin <= result.capacityMax else {
+            throw MentorMailError(.config, "\(reader.file): [enrollment] needs 1 ≤ capacity_min ≤ capacity_max")
+        }
+        if table["round_opens"] != nil {
+            let days = try reader.strings(table, "enrollment", "round_opens")
+            for day in days where MonthDay(day) == nil {
+                throw MentorMailError(.config, "\(reader.file): [enrollment] round_opens: \"\(day)\" is not a month-day such as \"04-15\"")
+            }
+            result.roundOpens = days
+        }
+        result.trustedAuthservID = try reader.optionalString(table, "enrollment", "trusted_authserv_id")
+        if table["areas"] != nil {
+            let areas = try reader.table(table, "areas", section: "enrollment.areas")
+            var vocabulary: [String: [String]] = [:]
+            for key in areas.keys {
+                vocabulary[key.lowercased()] = try reader.strings(areas, "enrollment.areas", key)
+            }
+            result.areas = vocabulary
+        }
+        if table["import_headers"] != nil {
+            let headers = try reader.table(table, "import_headers", section: "enrollment.import_headers")
+            for key in headers.keys {
+                result.importHeaders[key] = try reader.string(headers, "enrollment.import_headers", key)
+            }
+        }
+        return result
     }
 
     private static func server(_ reader: TableReader, _ table: TOMLTable, _ section: String, _ base: URL, localScheme: String) throws -> Server {
@@ -115,10 +181,17 @@ public struct Config: Sendable {
 private struct TableReader {
     let file: String
 
-    func table(_ root: TOMLTable, _ key: String) throws -> TOMLTable {
-        guard let value = root[key] else { throw MentorMailError(.config, "\(file): the [\(key)] section is missing") }
-        guard let table = value.table else { throw MentorMailError(.config, "\(file): \(key) must be a [\(key)] section") }
+    func table(_ root: TOMLTable, _ key: String, section: String? = nil) throws -> TOMLTable {
+        let name = section ?? key
+        guard let value = root[key] else { throw MentorMailError(.config, "\(file): the [\(name)] section is missing") }
+        guard let table = value.table else { throw MentorMailError(.config, "\(file): \(key) must be a [\(name)] section") }
         return table
+    }
+
+    func optionalInt(_ table: TOMLTable, _ section: String, _ key: String) throws -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int else { throw MentorMailError(.config, "\(file): [\(section)] \(key) must be a whole number") }
+        return number
     }
 
     func string(_ table: TOMLTable, _ section: String, _ key: String) throws -> String {

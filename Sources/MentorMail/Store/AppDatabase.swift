@@ -76,6 +76,46 @@ public final class AppDatabase: Sendable {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-enrollment") { db in
+            try db.create(table: "round") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique(onConflict: .abort)
+                t.column("opensAt", .datetime).notNull()
+                t.column("closesAt", .datetime).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('open', 'closed')")
+                t.column("createdAt", .datetime).notNull()
+            }
+            // At most one open round at a time.
+            try db.execute(sql: "CREATE UNIQUE INDEX round_one_open ON round(status) WHERE status = 'open'")
+            try db.create(table: "participant") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("email", .text).notNull().unique()
+                t.column("profile", .jsonText).notNull()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('active', 'paused', 'withdrawn', 'erased')")
+                t.column("roundID", .integer).references("round", onDelete: .setNull)
+                t.column("source", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "profileVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participantID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("profile", .jsonText).notNull()
+                t.column("source", .text).notNull()
+            }
+            try db.create(table: "pendingToken") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("token", .text).notNull().unique()
+                t.column("purpose", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("payload", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime).notNull()
+                t.column("usedAt", .datetime)
+            }
+        }
         return migrator
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a participant told us about themselves, as stored (one JSON column).
+///
+/// Values are already normalised by the form parser: canonical words for role, mentoring
+/// types, interaction styles and languages, IANA names or `UTC±hh:mm` for the time zone.
+public struct ParticipantProfile: Codable, Sendable, Equatable {
+    /// "mentor", "mentee" or "both".
+    public var role: String
+    public var name: String
+    /// "technical" and/or "career".
+    public var mentoringTypes: [String]
+    /// Canonical area keys from the vocabulary.
+    public var areas: [String]
+    /// Areas not in the vocabulary, kept as written.
+    public var freeTextAreas: [String]
+    /// An IANA identifier such as "Europe/Madrid", or a fixed offset such as "UTC+05:30".
+    public var timeZone: String
+    /// English language names.
+    public var languages: [String]
+    /// "irc", "email", "video", "chat", "in-person".
+    public var interactions: [String]
+    /// How many mentees at once (mentors only).
+    public var capacity: Int
+    public var availability: String
+    public var aboutMe: String
+    /// Fields we did not know, kept as sent (key → value).
+    public var extra: [String: String]
+
+    public init(role: String, name: String, mentoringTypes: [String], areas: [String], freeTextAreas: [String] = [],
+                timeZone: String, languages: [String], interactions: [String], capacity: Int,
+                availability: String = "", aboutMe: String = "", extra: [String: String] = [:]) {
+        self.role = role
+        self.name = name
+        self.mentoringTypes = mentoringTypes
+        self.areas = areas
+        self.freeTextAreas = freeTextAreas
+        self.timeZone = timeZone
+        self.languages = languages
+        self.interactions = interactions
+        self.capacity = capacity
+        self.availability = availability
+        self.aboutMe = aboutMe
+        self.extra = extra
+    }
+
+    /// The profile of an erased person: nothing but placeholders.
+    public static let erased = ParticipantProfile(role: "", name: "", mentoringTypes: [], areas: [], timeZone: "",
+                                                  languages: [], interactions: [], capacity: 0)
+
+    public var isMentor: Bool { role == "mentor" || role == "both" }
+    public var isMentee: Bool { role == "mentee" || role == "both" }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// A person in the program: mentor, mentee or both, with the profile they sent.
+///
+/// The address is the identity: participants change only their own record, the one of the
+/// From address. Erased people keep only the address and status, so they are never mailed again.
+public struct Participant: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "participant"
+
+    public enum Status: String, Codable, Sendable, CaseIterable {
+        /// Signed up, or waiting for a round.
+        case active
+        /// Asked for a break: not matched, not mailed by the scheduler, until "resume".
+        case paused
+        /// Left the program.
+        case withdrawn
+        /// Asked to delete their data: only the address is kept, to never mail them again.
+        case erased
+    }
+
+    public var id: Int64?
+    /// Lower-cased address, unique.
+    public var email: String
+    public var profile: ParticipantProfile
+    public var status: Status
+    /// The round the person signed up in, if one was open.
+    public var roundID: Int64?
+    /// Where the record came from: "email" or "import".
+    public var source: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(email: String, profile: ParticipantProfile, status: Status = .active, roundID: Int64? = nil,
+                source: String, at date: Date) {
+        self.email = email.lowercased()
+        self.profile = profile
+        self.status = status
+        self.roundID = roundID
+        self.source = source
+        createdAt = date
+        updatedAt = date
+    }
+
+    public enum Columns {
+        static let email = Column(CodingKeys.email)
+        static let status = Column(CodingKeys.status)
+        static let roundID = Column(CodingKeys.roundID)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Every profile a participant had, with where the change came from.
+public struct ProfileVersion: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "profileVersion"
+    public var id: Int64?
+    public var participantID: Int64
+    public var at: Date
+    public var profile: ParticipantProfile
+    /// The Message-ID or import file that carried the change.
+    public var source: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// An enrollment round: sign-ups go to the open round; a round is later matched.
+public struct Round: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "round"
+    public enum Status: String, Codable, Sendable {
+        case open, closed
+    }
+
+    public var id: Int64?
+    public var name: String
+    public var opensAt: Date
+    public var closesAt: Date
+    public var status: Status
+    public var createdAt: Date
+
+    public enum Columns {
+        static let name = Column(CodingKeys.name)
+        static let status = Column(CodingKeys.status)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A one-time token mailed out for a round trip: confirming a new address, or a
+/// coordinator confirming a command that arrived without a passing DKIM/DMARC result.
+public struct PendingToken: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "pendingToken"
+    public enum Purpose: String, Codable, Sendable {
+        case addressChange = "address-change"
+        case coordinatorConfirmation = "coordinator-confirmation"
+    }
+
+    public var id: Int64?
+    public var token: String
+    public var purpose: Purpose
+    /// Who must answer (the new address, or the coordinator).
+    public var email: String
+    /// What to do on confirmation: the old address for a change, the held inbound message id for a command.
+    public var payload: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    public var usedAt: Date?
+
+    public enum Columns {
+        static let token = Column(CodingKeys.token)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import MentorMail
+
+extension ProgramOptions {
+    /// Loads the config and opens (migrating) the program's database.
+    func openDatabase() throws -> AppDatabase {
+        let config = try Config.load(path: self.config)
+        return try AppDatabase(path: config.program.database)
+    }
+}
+
+/// Prints a value as pretty JSON on stdout, for scripts.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A plain-text table with aligned columns.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }
+        return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
+    }
+}
