@@ -102,13 +102,13 @@ struct HeaderWriter {
     /// controls, or the characters that delimit addresses.
     static func cleanAddress(_ address: String) -> String {
         String(sanitize(address).unicodeScalars.filter {
-            !$0.properties.isWhitespace && !"<>(),;:\"\\[]".unicodeScalars.contains($0)
+            !$0.isMailWhitespace && !"<>(),;:\"\\[]".unicodeScalars.contains($0)
         })
     }
 
     /// A msg-id without brackets, whitespace or controls.
     static func cleanID(_ id: String) -> String {
-        String(sanitize(id).unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "<" && $0 != ">" })
+        String(sanitize(id).unicodeScalars.filter { !$0.isMailWhitespace && $0 != "<" && $0 != ">" })
     }
 }
 

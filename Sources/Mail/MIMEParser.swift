@@ -56,13 +56,22 @@ enum MIMEParser {
 
     /// "type/subtype" when both halves are tokens.
     private static func validType(_ value: String) -> String? {
-        let halves = value.split(separator: "/", omittingEmptySubsequences: false)
-        guard halves.count == 2 else { return nil }
-        let ok = halves.allSatisfy { half in
-            !half.isEmpty && half.unicodeScalars.allSatisfy { $0.value > 32 && $0.value < 127 && !"()<>@,;:\\\"[]?=".unicodeScalars.contains($0) }
+        var slash = 0
+        var halfLength = 0
+        for b in value.utf8 {
+            if b == UInt8(ascii: "/") {
+                guard slash == 0, halfLength > 0 else { return nil }
+                slash += 1
+                halfLength = 0
+                continue
+            }
+            guard b > 32, b < 127, !tspecials.contains(b) else { return nil }
+            halfLength += 1
         }
-        return ok ? value : nil
+        return slash == 1 && halfLength > 0 ? value : nil
     }
+
+    private static let tspecials = Set("()<>@,;:\\\"[]?=".utf8)
 
     /// The ranges of the body parts between delimiter lines ("--boundary", the closing one
     /// "--boundary--"; trailing blanks allowed). The line break before a delimiter belongs

@@ -145,7 +145,7 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
                 return nil
             }
         }
-        address = String(address.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\"" })
+        address = String(address.unicodeScalars.filter { !$0.isMailWhitespace && $0 != "\"" })
         guard !address.isEmpty else { return nil }
         if name?.trimmedWhitespace.isEmpty ?? true, let comment = comments.first { name = comment }
         name = name.map { collapseWhitespace(EncodedWords.decode($0)) }

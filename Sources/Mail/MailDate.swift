@@ -15,51 +15,81 @@ public enum MailDate {
     /// A missing zone means UTC.
     /// - Complexity: O(n).
     public static func parse(_ text: String) -> Date? {
-        let cleaned = text.replacingOccurrences(of: #"\([^)]*\)"#, with: " ", options: .regularExpression)
-        if let iso = parseISO(cleaned.trimmedWhitespace) { return iso }
-        let tokens = cleaned.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" || $0 == "\n" })
-        var day: Int?, month: Int?, year: Int?, time: (Int, Int, Int)?, offset = 0
-        for token in tokens {
-            let lower = token.lowercased()
-            if time == nil, token.contains(":"), !(token.first == "+" || token.first == "-") {
-                let parts = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        let bytes = Array(text.utf8)
+        if let iso = parseISO(bytes) { return iso }
+        var day: Int?, month: Int?, year: Int?, time: (h: Int, m: Int, s: Int)?, offset = 0
+        for token in tokens(bytes) {
+            guard let first = token.first else { continue }
+            if time == nil, token.contains(Byte.colon), isDigit(first) {
+                let parts = token.split(separator: Byte.colon, omittingEmptySubsequences: false).map(number)
                 guard parts.count >= 2, parts.count <= 3, let h = parts[0], let m = parts[1] else { continue }
-                let s = parts.count == 3 ? (parts[2] ?? 0) : 0
-                time = (h, m, s)
-            } else if let m = months.firstIndex(where: { lower.hasPrefix($0) }), month == nil, lower.count >= 3, Int(lower) == nil {
-                month = m + 1
-            } else if (token.first == "+" || token.first == "-"), time != nil {
-                let digits = token.dropFirst().filter { $0 != ":" }
-                guard digits.count == 4, let value = Int(digits) else { continue }
+                time = (h, m, parts.count == 3 ? (parts[2] ?? 0) : 0)
+            } else if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+                let digits = token.dropFirst().filter { $0 != Byte.colon }
+                guard digits.count == 4, let value = number(digits[...]) else { continue }
                 let minutes = value / 100 * 60 + value % 100
-                offset = token.first == "-" ? -minutes : minutes
-            } else if let value = Int(token) {
-                if day == nil, month == nil || token.count <= 2, value >= 1, value <= 31, token.count <= 2 { day = value }
-                else if year == nil { year = value }
-            } else if time != nil, let zone = zones[lower] {
-                offset = zone
+                offset = first == UInt8(ascii: "-") ? -minutes : minutes
+            } else if let value = number(token) {
+                if day == nil, token.count <= 2, value >= 1, value <= 31 { day = value } else if year == nil { year = value }
+            } else {
+                let lower = String(decoding: token.map(Byte.lower), as: UTF8.self)
+                if month == nil, lower.utf8.count >= 3, let m = months.firstIndex(where: { lower.hasPrefix($0) }) {
+                    month = m + 1
+                } else if let zone = zones[lower] {
+                    offset = zone
+                }
             }
         }
         guard let day, let month, var year, let (h, m, s) = time, h < 24, m < 60, s <= 60 else { return nil }
-        if token2Digit(year) { year += year < 50 ? 2000 : 1900 } else if year < 1000 { year += 1900 }
+        if year < 100 { year += year < 50 ? 2000 : 1900 } else if year < 1000 { year += 1900 }
         let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86400 + h * 3600 + m * 60 + s - offset * 60
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        return Date(timeIntervalSince1970: TimeInterval(days * 86400 + h * 3600 + m * 60 + s - offset * 60))
     }
 
-    private static func token2Digit(_ year: Int) -> Bool { year < 100 }
+    /// Words separated by blanks and commas, comments dropped.
+    private static func tokens(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start: Int?
+        var depth = 0
+        for (i, b) in bytes.enumerated() {
+            let separator = b == Byte.space || b == Byte.tab || b == Byte.cr || b == Byte.lf || b == UInt8(ascii: ",")
+            if b == UInt8(ascii: "(") { depth += 1 }
+            if depth > 0 || separator {
+                if let s = start { result.append(bytes[s..<i]) }
+                start = nil
+                if b == UInt8(ascii: ")") { depth -= 1 }
+                continue
+            }
+            if start == nil { start = i }
+        }
+        if let s = start { result.append(bytes[s...]) }
+        return result
+    }
 
-    private static func parseISO(_ text: String) -> Date? {
-        guard text.count >= 19, text.first?.isNumber == true, text.contains("T") || text.dropFirst(10).first == " " else { return nil }
-        let digits = text.map { $0 }
-        func number(_ from: Int, _ length: Int) -> Int? { Int(String(digits[from..<(from + length)])) }
-        guard digits[4] == "-", digits[7] == "-", let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
-              let h = number(11, 2), let mi = number(14, 2), let s = number(17, 2) else { return nil }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// A run of 1–9 ASCII digits as a number.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(isDigit) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    /// "2024-03-05T10:00:00Z", "2024-03-05 11:00:00.123 +01:00".
+    private static func parseISO(_ b: [UInt8]) -> Date? {
+        var start = 0
+        while start < b.count, Byte.isWSP(b[start]) { start += 1 }
+        let t = Array(b[start...])
+        guard t.count >= 19, t[4] == Byte.dash, t[7] == Byte.dash, t[13] == Byte.colon, t[16] == Byte.colon,
+              t[10] == UInt8(ascii: "T") || t[10] == Byte.space,
+              let y = number(t[0..<4]), let mo = number(t[5..<7]), let d = number(t[8..<10]),
+              let h = number(t[11..<13]), let mi = number(t[14..<16]), let s = number(t[17..<19]),
+              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s <= 60
+        else { return nil }
         var offset = 0
-        let rest = String(digits[19...]).drop { $0 == "." || $0.isNumber || $0 == " " }
-        if let sign = rest.first, sign == "+" || sign == "-" {
-            let value = rest.dropFirst().filter { $0 != ":" }
-            if value.count == 4, let v = Int(value) { offset = (v / 100 * 60 + v % 100) * (sign == "-" ? -1 : 1) }
+        let rest = t[19...].drop { $0 == UInt8(ascii: ".") || isDigit($0) || $0 == Byte.space }
+        if let sign = rest.first, sign == UInt8(ascii: "+") || sign == Byte.dash {
+            let digits = rest.dropFirst().filter { $0 != Byte.colon }
+            if digits.count == 4, let v = number(digits[...]) { offset = (v / 100 * 60 + v % 100) * (sign == Byte.dash ? -1 : 1) }
         }
         let seconds = daysFromCivil(year: y, month: mo, day: d) * 86400 + h * 3600 + mi * 60 + s - offset * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))

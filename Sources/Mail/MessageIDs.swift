@@ -41,7 +41,7 @@ enum MessageIDList {
                 sawBracket = true
                 var end = i + 1
                 while end < scalars.count, scalars[end] != ">", scalars[end] != "<" { end += 1 }
-                let id = String(String.UnicodeScalarView(scalars[(i + 1)..<end].filter { !$0.properties.isWhitespace }))
+                let id = String(String.UnicodeScalarView(scalars[(i + 1)..<end].filter { !$0.isMailWhitespace }))
                 if !id.isEmpty { ids.append(id) }
                 i = end < scalars.count && scalars[end] == ">" ? end + 1 : end
                 continue
