@@ -92,7 +92,7 @@ public final class AppDatabase: Sendable {
                 t.column("email", .text).notNull().unique()
                 t.column("profile", .jsonText).notNull()
                 t.column("status", .text).notNull()
-                    .check(sql: "status IN ('active', 'paused', 'withdrawn', 'erased')")
+                    .check(sql: "status IN ('incomplete', 'active', 'paused', 'withdrawn', 'erased')")
                 t.column("roundID", .integer).references("round", onDelete: .setNull)
                 t.column("source", .text).notNull()
                 t.column("createdAt", .datetime).notNull()

@@ -9,6 +9,8 @@ public struct Participant: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public static let databaseTableName = "participant"
 
     public enum Status: String, Codable, Sendable, CaseIterable {
+        /// Sent a form that still has problems: kept, not matched until fixed.
+        case incomplete
         /// Signed up, or waiting for a round.
         case active
         /// Asked for a break: not matched, not mailed by the scheduler, until "resume".

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MentorMail
+
+extension MentorMailCommand {
+    struct ParticipantsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "participants",
+            abstract: "List, show and export the program's participants.",
+            discussion: """
+            Examples:
+              mentormail participants list --status active
+              mentormail participants show ana@example.org
+              mentormail participants export > participants.csv
+            """,
+            subcommands: [List.self, Show.self, Export.self]
+        )
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One line per participant.",
+                discussion: "Examples:\n  mentormail participants list\n  mentormail participants list --status paused --json")
+
+            @OptionGroup var options: ProgramOptions
+            @Option(help: ArgumentHelp("Only this status: \(Participant.Status.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+            var status: String?
+            @Flag(help: "Print JSON.") var json = false
+
+            func validate() throws {
+                if let status, Participant.Status(rawValue: status) == nil {
+                    throw ValidationError("--status must be one of \(Participant.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+
+            func run() throws {
+                try runReportingErrors {
+                    let people = try options.openDatabase().participants()
+                        .filter { status == nil || $0.status.rawValue == status }
+                    if json {
+                        try printJSON(people.map(ParticipantView.init))
+                    } else if people.isEmpty {
+                        print("No participants\(status.map { " with status \($0)" } ?? "").")
+                    } else {
+                        print(TextTable.render(
+                            header: ["email", "name", "role", "status", "time zone", "areas"],
+                            rows: people.map { [$0.email, $0.profile.name, $0.profile.role, $0.status.rawValue,
+                                                $0.profile.timeZone, $0.profile.areas.joined(separator: ", ")] }))
+                    }
+                }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One participant's profile and its history.",
+                discussion: "Example:\n  mentormail participants show ana@example.org")
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The participant's address.") var address: String
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let database = try options.openDatabase()
+                    guard let person = try database.participant(email: address) else {
+                        throw MentorMailError(.data, "no participant has the address \(address)")
+                    }
+                    let history = try database.profileHistory(email: address)
+                    if json {
+                        try printJSON(ParticipantView(person, history: history))
+                        return
+                    }
+                    let view = ParticipantView(person, history: history)
+                    for (label, value) in view.lines { print("\(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(value)") }
+                    print("\nHistory:")
+                    for version in history {
+                        print("  \(version.at.formatted(.iso8601))  from \(version.source)")
+                    }
+                }
+            }
+        }
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "All participants as CSV (for a spreadsheet), on stdout.",
+                discussion: "Example:\n  mentormail participants export > participants.csv")
+
+            @OptionGroup var options: ProgramOptions
+
+            func run() throws {
+                try runReportingErrors {
+                    print(ParticipantView.csv(try options.openDatabase().participants()), terminator: "")
+                }
+            }
+        }
+    }
+}
