@@ -12,13 +12,14 @@ public enum EncodedWords {
         var out = ""
         var literalStart = 0
         var pending: (charset: String, bytes: [UInt8])?
+        var terminator = -1  // the next "?=" found so far; searches never rescan text
         var i = 0
         func flushPending() {
             if let p = pending { out += Charset.decode(p.bytes, charset: p.charset) }
             pending = nil
         }
         while i + 1 < bytes.count {
-            guard bytes[i] == Byte.equals, bytes[i + 1] == Byte.question, let word = parseWord(bytes, at: i) else {
+            guard bytes[i] == Byte.equals, bytes[i + 1] == Byte.question, let word = parseWord(bytes, at: i, terminator: &terminator) else {
                 i += 1
                 continue
             }
@@ -54,7 +55,9 @@ public enum EncodedWords {
     }
 
     /// Parses "=?charset?E?text?=" starting at `start`.
-    private static func parseWord(_ bytes: [UInt8], at start: Int) -> (charset: String, bytes: [UInt8], end: Int)? {
+    /// `terminator` caches the position of the next "?=" so that many unterminated "=?"
+    /// starts cost linear time, not quadratic.
+    private static func parseWord(_ bytes: [UInt8], at start: Int, terminator: inout Int) -> (charset: String, bytes: [UInt8], end: Int)? {
         var i = start + 2
         let charsetStart = i
         while i < bytes.count, bytes[i] != Byte.question {
@@ -67,11 +70,12 @@ public enum EncodedWords {
         let encoding = Byte.lower(bytes[i + 1])
         guard encoding == UInt8(ascii: "q") || encoding == UInt8(ascii: "b") else { return nil }
         let textStart = i + 3
-        var j = textStart
-        while j + 1 < bytes.count, !(bytes[j] == Byte.question && bytes[j + 1] == Byte.equals) {
-            if bytes[j] == Byte.cr || bytes[j] == Byte.lf { return nil }
-            j += 1
+        if terminator < textStart {
+            var j = max(textStart, terminator + 1)
+            while j + 1 < bytes.count, !(bytes[j] == Byte.question && bytes[j + 1] == Byte.equals) { j += 1 }
+            terminator = j + 1 < bytes.count ? j : bytes.count
         }
+        let j = terminator
         guard j + 1 < bytes.count else { return nil }
         let text = bytes[textStart..<j]
         let decoded = encoding == UInt8(ascii: "b") ? Base64.decode(text) : decodeQ(text)

@@ -9,7 +9,8 @@ enum HeaderParser {
     /// Parses the header block at the start of `range`. Continuation lines (starting with
     /// a space or tab) are unfolded; "Name : value" is accepted; a leading mbox "From "
     /// line is skipped. A line that is not a field is skipped when the next line is one,
-    /// and otherwise taken as the start of the body (a missing blank line). Only the first
+    /// and otherwise taken as the start of the body (a missing blank line), as is an indented
+    /// line with no field before it. Only the first
     /// `MIMEPart.maxHeaderCount` fields are kept; the rest are scanned past.
     /// - Complexity: O(n) in the size of the header block.
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Block {
@@ -23,9 +24,8 @@ enum HeaderParser {
         while i < end {
             let (contentEnd, next) = line(buffer, from: i, end: end)
             if contentEnd == i { return Block(fields: fields, bodyStart: next) }
-            if Byte.isWSP(buffer[i]) {  // a continuation with nothing to continue
-                i = next
-                continue
+            if Byte.isWSP(buffer[i]) {  // a continuation with nothing to continue: body text
+                return Block(fields: fields, bodyStart: i)
             }
             guard let colon = fieldColon(buffer, from: i, end: contentEnd) else {
                 if next < end, fieldColon(buffer, from: next, end: line(buffer, from: next, end: end).contentEnd) != nil {

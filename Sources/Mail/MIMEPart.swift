@@ -45,6 +45,7 @@ public struct MIMEPart: Sendable {
     }
 
     /// The first field named `name` (case-insensitive), RFC 2047-decoded and trimmed.
+    /// - Complexity: O(headers + length of the value).
     public func header(_ name: String) -> String? {
         headers.first(named: name).map { EncodedWords.decode($0.value).trimmedWhitespace }
     }

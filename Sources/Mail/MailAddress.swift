@@ -25,68 +25,62 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
     /// commas. Entries without any address are skipped.
     /// - Complexity: O(n) in the length of `value`.
     public static func parseList(_ value: String) -> [MailAddress] {
-        let scalars = Array(value.unicodeScalars)
+        let bytes = Array(value.utf8)
         var result: [MailAddress] = []
-        var segment: [Unicode.Scalar] = []
-        var inAngle = false
+        var segmentStart = 0
+        var groupNameAllowed = true  // no "@" or "<" yet in this segment
         var i = 0
-        func finish() {
-            if let address = parseMailbox(segment) { result.append(address) }
-            segment.removeAll(keepingCapacity: true)
-            inAngle = false
+        func finish(_ end: Int) {
+            if let address = parseMailbox(bytes[segmentStart..<end]) { result.append(address) }
+            segmentStart = end + 1
+            groupNameAllowed = true
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case "\"":
-                let end = skipQuoted(scalars, from: i)
-                segment.append(contentsOf: scalars[i..<end])
-                i = end
+        while i < bytes.count {
+            switch bytes[i] {
+            case Byte.quote:
+                i = skipQuoted(bytes, from: i)
                 continue
-            case "(":
-                let end = skipComment(scalars, from: i)
-                segment.append(contentsOf: scalars[i..<end])
-                i = end
+            case UInt8(ascii: "("):
+                i = skipComment(bytes, from: i)
                 continue
-            case "<":
-                inAngle = true
-                segment.append(c)
-            case ">":
-                inAngle = false
-                segment.append(c)
-            case "," where !inAngle, ";" where !inAngle:
-                finish()
-            case ":" where !inAngle && !segment.contains("@") && !segment.contains("<"):
-                segment.removeAll(keepingCapacity: true)  // a group's display name
+            case UInt8(ascii: "<"):
+                groupNameAllowed = false
+                while i < bytes.count, bytes[i] != UInt8(ascii: ">") { i += 1 }
+            case UInt8(ascii: "@"):
+                groupNameAllowed = false
+            case UInt8(ascii: ","), Byte.semicolon:
+                finish(i)
+            case Byte.colon where groupNameAllowed:
+                segmentStart = i + 1  // what came before was a group's display name
             default:
-                segment.append(c)
+                break
             }
             i += 1
         }
-        finish()
+        finish(bytes.count)
         return result
     }
 
     /// The index just past a quoted string starting at `start` (or the end of input).
-    static func skipQuoted(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    static func skipQuoted(_ s: [UInt8], from start: Int) -> Int {
         var i = start + 1
         while i < s.count {
-            if s[i] == "\\" { i += 2; continue }
-            if s[i] == "\"" { return i + 1 }
+            if s[i] == Byte.backslash { i += 2; continue }
+            if s[i] == Byte.quote { return i + 1 }
             i += 1
         }
         return s.count
     }
 
     /// The index just past a (possibly nested) comment starting at `start`.
-    static func skipComment(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    static func skipComment(_ s: [UInt8], from start: Int) -> Int {
         var depth = 0
         var i = start
         while i < s.count {
             switch s[i] {
-            case "\\": i += 1
-            case "(": depth += 1
-            case ")":
+            case Byte.backslash: i += 1
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
                 depth -= 1
                 if depth == 0 { return i + 1 }
             default: break
@@ -97,30 +91,37 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// One mailbox from the text between commas.
-    private static func parseMailbox(_ s: [Unicode.Scalar]) -> MailAddress? {
-        var phrase = String.UnicodeScalarView()
-        var comments: [String] = []
-        var angle: String?
+    private static func parseMailbox(_ s: ArraySlice<UInt8>) -> MailAddress? {
+        var phrase: [UInt8] = []
+        var comment: ArraySlice<UInt8>?
+        var angle: ArraySlice<UInt8>?
+        let all = Array(s)
         var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\"" {
-                let end = skipQuoted(s, from: i)
+        while i < all.count {
+            let c = all[i]
+            if c == Byte.quote {
+                let end = skipQuoted(all, from: i)
                 var k = i + 1
                 while k < end {
-                    if s[k] == "\\", k + 1 < end { k += 1; phrase.append(s[k]) } else if !(s[k] == "\"" && k == end - 1) { phrase.append(s[k]) }
+                    if all[k] == Byte.backslash, k + 1 < end {
+                        k += 1
+                        phrase.append(all[k])
+                    } else if !(all[k] == Byte.quote && k == end - 1) {
+                        phrase.append(all[k])
+                    }
                     k += 1
                 }
                 i = end
-            } else if c == "(" {
-                let end = skipComment(s, from: i)
-                comments.append(String(String.UnicodeScalarView(s[(i + 1)..<max(i + 1, end - 1)])))
+            } else if c == UInt8(ascii: "(") {
+                let end = skipComment(all, from: i)
+                if comment == nil { comment = all[(i + 1)..<max(i + 1, end - 1)] }
+                phrase.append(Byte.space)
                 i = end
-            } else if c == "<" {
+            } else if c == UInt8(ascii: "<") {
                 var end = i + 1
-                while end < s.count, s[end] != ">" { end += 1 }
-                var inner = String(String.UnicodeScalarView(s[(i + 1)..<end]))
-                if inner.hasPrefix("@"), let colon = inner.lastIndex(of: ":") { inner = String(inner[inner.index(after: colon)...]) }
+                while end < all.count, all[end] != UInt8(ascii: ">") { end += 1 }
+                var inner = all[(i + 1)..<end]
+                if inner.first == UInt8(ascii: "@"), let colon = inner.lastIndex(of: Byte.colon) { inner = all[(colon + 1)..<end] }
                 angle = inner
                 i = end + 1
             } else {
@@ -128,32 +129,35 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
                 i += 1
             }
         }
-        let phraseText = String(phrase)
-        var address: String
-        var name: String?
+        var address: [UInt8]
+        var name: [UInt8]
         if let angle {
-            address = angle
-            name = phraseText
+            address = Array(angle)
+            name = phrase
         } else {
-            let words = phraseText.split(whereSeparator: { $0.isWhitespace })
-            if words.count > 1, let last = words.last, last.contains("@") {
-                address = String(last)
-                name = words.dropLast().joined(separator: " ")
+            let words = phrase.split(whereSeparator: isBlank)
+            if words.count > 1, let last = words.last, last.contains(UInt8(ascii: "@")) {
+                address = Array(last)
+                name = Array(words.dropLast().joined(separator: [Byte.space]))
             } else if words.count == 1 {
-                address = String(words[0])
+                address = Array(words[0])
+                name = []
             } else {
                 return nil
             }
         }
-        address = String(address.unicodeScalars.filter { !$0.isMailWhitespace && $0 != "\"" })
+        address.removeAll { isBlank($0) || $0 == Byte.quote }
         guard !address.isEmpty else { return nil }
-        if name?.trimmedWhitespace.isEmpty ?? true, let comment = comments.first { name = comment }
-        name = name.map { collapseWhitespace(EncodedWords.decode($0)) }
-        if name?.isEmpty == true { name = nil }
-        return MailAddress(address: address, name: name)
+        if name.allSatisfy(isBlank), let comment { name = Array(comment) }
+        let decoded = collapseWhitespace(EncodedWords.decode(ByteText.utf8OrLatin1(name)))
+        return MailAddress(address: ByteText.utf8OrLatin1(address), name: decoded.isEmpty ? nil : decoded)
     }
 
+    private static func isBlank(_ b: UInt8) -> Bool { b == Byte.space || b == Byte.tab || b == Byte.cr || b == Byte.lf }
+
     private static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.unicodeScalars.contains { $0.isMailWhitespace && $0 != " " } || text.contains("  ") || text.first == " " || text.last == " "
+            ? text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.isMailWhitespace) }).joined(separator: " ")
+            : text
     }
 }

@@ -2,12 +2,15 @@
 extension Message {
     /// The best text of the message: the text/plain body decoded to a String; when there is
     /// none (or it is blank while an HTML alternative is not), the HTML body as readable
-    /// text. Attachments and forwarded messages are not searched. Line ends are "\n".
+    /// text. format=flowed text is joined back into paragraphs (RFC 3676). Attachments and
+    /// forwarded messages are not searched. Line ends are "\n".
     /// - Complexity: O(n) in the size of the chosen part.
     public var textBody: String? {
         guard let part = Self.bodyPart(root, depth: 0) else { return nil }
         if part.contentType == "text/html" { return HTMLText.text(fromHTML: part.decodedBytes(), charset: part.charset) }
-        return part.decodedText()
+        let text = part.decodedText()
+        guard part.parameters["format"]?.lowercased() == "flowed" else { return text }
+        return FlowedText.unflow(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
     }
 
     /// The part holding the message body, preferring text/plain among alternatives.

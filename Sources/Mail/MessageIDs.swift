@@ -25,32 +25,29 @@ enum MessageIDList {
     /// comma-separated words that look like ids ("local@domain").
     /// - Complexity: O(n).
     static func parse(_ value: String) -> [String] {
-        let scalars = Array(value.unicodeScalars)
+        let bytes = Array(value.utf8)
         var ids: [String] = []
         var i = 0
         var sawBracket = false
-        while i < scalars.count {
-            switch scalars[i] {
-            case "(":
-                i = MailAddress.skipComment(scalars, from: i)
-                continue
-            case "\"":
-                i = MailAddress.skipQuoted(scalars, from: i)
-                continue
-            case "<":
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "("):
+                i = MailAddress.skipComment(bytes, from: i)
+            case Byte.quote:
+                i = MailAddress.skipQuoted(bytes, from: i)
+            case UInt8(ascii: "<"):
                 sawBracket = true
                 var end = i + 1
-                while end < scalars.count, scalars[end] != ">", scalars[end] != "<" { end += 1 }
-                let id = String(String.UnicodeScalarView(scalars[(i + 1)..<end].filter { !$0.isMailWhitespace }))
-                if !id.isEmpty { ids.append(id) }
-                i = end < scalars.count && scalars[end] == ">" ? end + 1 : end
-                continue
+                while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "<") { end += 1 }
+                let id = bytes[(i + 1)..<end].filter { $0 > Byte.space }
+                if !id.isEmpty { ids.append(String(decoding: id, as: UTF8.self)) }
+                i = end < bytes.count && bytes[end] == UInt8(ascii: ">") ? end + 1 : end
             default:
                 i += 1
             }
         }
         if sawBracket { return ids }
-        return value.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
             .map(String.init)
             .filter { $0.contains("@") }
     }

@@ -137,5 +137,33 @@ import Testing
         #expect(ids.allSatisfy { $0.hasSuffix("@mentors.example.org") && !$0.contains("<") && $0.count > 30 })
         #expect(MessageIDGenerator.make(domain: "evil\r\n>x").hasSuffix("@evilx"))
     }
-}
 
+    @Test func alternativeAndAttachmentsRoundTrip() throws {
+        let ics = Data("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n".utf8)
+        let binary = Data((0..<1000).map { UInt8($0 % 256) })
+        let sent = outgoing(text: "Plain version\n", html: "<p>HTML <b>version</b> with ünïcode</p>",
+                            attachments: [Mail.Attachment(filename: "invite.ics", contentType: "text/calendar; method=REQUEST; charset=utf-8", data: ics),
+                                          Mail.Attachment(filename: "Prüfungsplan 2024.bin", contentType: "application/octet-stream", data: binary)])
+        let bytes = sent.render()
+        let message = Message(bytes: bytes)
+        #expect(message.root.contentType == "multipart/mixed")
+        #expect(message.leafParts.map(\.contentType) == ["text/plain", "text/html", "text/calendar", "application/octet-stream"])
+        #expect(message.textBody == "Plain version\n")
+        #expect(message.leafParts[1].decodedText() == "<p>HTML <b>version</b> with ünïcode</p>")
+        let attachments = message.attachments
+        #expect(attachments.map(\.filename) == ["invite.ics", "Prüfungsplan 2024.bin"])
+        #expect(attachments[0].parameters["method"] == "REQUEST")
+        #expect(attachments[0].decodedBytes() == Array(ics))
+        #expect(attachments[1].decodedBytes() == Array(binary))
+        for line in String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78) }
+    }
+
+    @Test func boundaryNeverOccursInContent() throws {
+        // Content that contains text looking like our boundaries: QP escapes "=" so it cannot match.
+        let sneaky = "--=_mm_AAAAAAAAAAAAAAAAAAAAAAAA\n--=_mm_ anything"
+        let message = Message(bytes: outgoing(text: sneaky, html: sneaky).render())
+        #expect(message.root.children.count == 2)
+        #expect(message.textBody == sneaky)
+        #expect(message.leafParts[1].decodedText() == sneaky)
+    }
+}

@@ -49,6 +49,11 @@ import Testing
         #expect(noBlankLine.textBody == "Hello there, this is the body.\nSecond line.")
     }
 
+    @Test func partWithoutHeadersStartingIndented() {
+        let raw = "Content-Type: multipart/mixed; boundary=b\n\n--b\n    indented first line\nsecond\n--b--\n"
+        #expect(Message(raw).textBody == "    indented first line\nsecond")
+    }
+
     @Test func nulBytesInHeadersAreDropped() {
         let message = Message(bytes: Array("Subject: a".utf8) + [0] + Array("b\n\nx".utf8))
         #expect(message.subject == "ab")

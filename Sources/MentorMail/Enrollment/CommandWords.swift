@@ -1,0 +1,117 @@
+import Foundation
+
+/// Finds a participant's command ("pause", "withdraw", "delete my data", a new address)
+/// in the new text of a reply, so people who only use email can manage their membership.
+///
+/// The rule, so a command word inside unrelated prose never acts:
+/// - The text is cut into sentences (lines, then `.` `!` `?` `;`). A greeting before a
+///   comma ("Hi, …") is dropped, then polite openings ("please", "I want to",
+///   "I'd like to", "could you", …) and the rest is compared.
+/// - A sentence is a command when it *starts* with a command phrase ("pause",
+///   "remove me", "delete my data") and every further word is an expected object
+///   ("my participation", "from the program", "until March", "please", "thanks"), at most
+///   8 words after the polite opening. "PAUSE", "Please pause my participation." and
+///   "I want to leave the program" count; "I will stop by the booth", "here is my resume"
+///   and "don't stop" do not.
+/// - A new address counts after "my new address is", "change my email to", … or after
+///   "please use" when the same line says "from now on" / "instead" / "going forward".
+/// - Quoted lines (`>`) and everything after a signature or attribution line are ignored.
+public enum CommandWords {
+    /// The strongest command in the new text or the subject: delete my data, then
+    /// withdraw, change of address, pause, resume. Nil when there is none.
+    /// - Parameters:
+    ///   - newText: the reply without quoted history.
+    ///   - subject: the Subject header; "Re:"/"Fwd:" and "[tags]" are ignored.
+    public static func detect(in newText: String, subject: String? = nil) -> ParticipantCommand? {
+        detectAll(in: newText, subject: subject).min { $0.priority < $1.priority }
+    }
+
+    /// Every command found, without repeats, subject first, then in text order.
+    public static func detectAll(in newText: String, subject: String? = nil) -> [ParticipantCommand] {
+        var found: [ParticipantCommand] = []
+        let sentences = (subject.map { [cleanSubject($0)] } ?? []) + ownLines(of: newText).flatMap(sentences(in:))
+        for sentence in sentences {
+            if let command = command(in: sentence), !found.contains(command) { found.append(command) }
+        }
+        for line in ownLines(of: newText) {
+            if let address = AddressChangeWords.newAddress(in: line), !found.contains(.changeAddress(address)) {
+                found.append(.changeAddress(address))
+            }
+        }
+        return found
+    }
+
+    /// Whether one sentence is a command (see the type's rule).
+    static func command(in sentence: String) -> ParticipantCommand? {
+        var words = EnrollmentText.words(dropGreeting(sentence))
+        var removed = true
+        while removed {
+            removed = false
+            for prefix in CommandPhrases.politePrefixes where words.starts(with: prefix) && words.count > prefix.count {
+                words.removeFirst(prefix.count)
+                removed = true
+                break
+            }
+        }
+        guard !words.isEmpty, words.count <= 8 else { return nil }
+        return CommandPhrases.all.first { $0.matches(words) }?.command
+    }
+
+    /// The person's own lines: not quoted, and before any signature or quoted history.
+    static func ownLines(of text: String) -> [String] {
+        var lines: [String] = []
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = SignupFormLine(String(raw))
+            if line.isSeparator || line.isAttribution || line.key == .ignored { break }
+            if line.depth == 0, !line.isBlank { lines.append(line.text) }
+        }
+        return lines
+    }
+
+    /// Splits a line at `.` `!` `?` `;` (not inside an address like a.b@c.org).
+    static func sentences(in line: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        let characters = Array(line)
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            if "!?;".contains(character) || (character == "." && (next == " " || next == ".")) {
+                sentences.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        sentences.append(current)
+        return sentences.map(EnrollmentText.trim).filter { !$0.isEmpty }
+    }
+
+    /// "Hi, pause please" → "pause please"; "Please, stop" → "stop".
+    private static func dropGreeting(_ sentence: String) -> String {
+        guard let comma = sentence.firstIndex(of: ",") else { return sentence }
+        let head = EnrollmentText.words(sentence[..<comma])
+        guard let first = head.first, head.count <= 3, CommandPhrases.greetings.contains(first) else {
+            return sentence
+        }
+        return String(sentence[sentence.index(after: comma)...])
+    }
+
+    /// Removes "Re:", "Fwd:", "AW:", … and "[tags]" from the front of a subject.
+    static func cleanSubject(_ subject: String) -> String {
+        var rest = EnrollmentText.trim(EnrollmentText.plainSpaces(subject))
+        let prefixes = ["re:", "fwd:", "fw:", "aw:", "wg:", "sv:", "rv:", "tr:", "r:", "res:", "vs:"]
+        var changed = true
+        while changed {
+            changed = false
+            if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                rest = EnrollmentText.trim(rest[rest.index(after: close)...])
+                changed = true
+            }
+            for prefix in prefixes where rest.lowercased().hasPrefix(prefix) {
+                rest = EnrollmentText.trim(rest.dropFirst(prefix.count))
+                changed = true
+            }
+        }
+        return rest
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The program's words for the sign-up form: the community areas people can choose
+/// (each with synonyms) and how many mentees a mentor may take.
+public struct EnrollmentVocabulary: Sendable, Equatable {
+    /// One community area: its canonical name (what matching compares) and other ways to say it.
+    public struct Area: Sendable, Equatable {
+        public let name: String
+        public let synonyms: [String]
+
+        public init(name: String, synonyms: [String]) {
+            self.name = name
+            self.synonyms = synonyms
+        }
+
+        /// How the area is shown to people: the synonym spelled like the name
+        /// ("Nova" for `nova`), otherwise the name itself.
+        public var displayName: String {
+            synonyms.first { EnrollmentText.fold($0) == EnrollmentText.fold(name) } ?? name
+        }
+    }
+
+    /// Sorted by name, so lookups and output do not depend on dictionary order.
+    public let areas: [Area]
+    /// How many mentees one mentor may take at once.
+    public let capacityRange: ClosedRange<Int>
+    private let index: [String: String]
+
+    /// Builds the vocabulary from `name → synonyms` (as read from the configuration).
+    /// A synonym claimed by two areas belongs to the first by name.
+    public init(areas: [String: [String]], capacityRange: ClosedRange<Int> = 1...5) {
+        let sorted = areas
+            .map { Area(name: EnrollmentText.collapse($0.key), synonyms: $0.value) }
+            .filter { !$0.name.isEmpty }
+            .sorted { $0.name < $1.name }
+        var index: [String: String] = [:]
+        for area in sorted {
+            index[Self.key(area.name)] = index[Self.key(area.name)] ?? area.name
+        }
+        for area in sorted {
+            for synonym in area.synonyms where !Self.key(synonym).isEmpty {
+                index[Self.key(synonym)] = index[Self.key(synonym)] ?? area.name
+            }
+        }
+        self.areas = sorted
+        self.capacityRange = capacityRange
+        self.index = index
+    }
+
+    /// The canonical area name for what someone wrote, ignoring case, accents, and
+    /// the difference between spaces, hyphens and underscores; nil when unknown.
+    public func areaName(for text: String) -> String? {
+        index[Self.key(text)]
+    }
+
+    /// The area with this canonical name.
+    public func area(named name: String) -> Area? {
+        areas.first { $0.name == name }
+    }
+
+    private static func key(_ text: String) -> String {
+        EnrollmentText.fold(text)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.areas == rhs.areas && lhs.capacityRange == rhs.capacityRange
+    }
+
+    /// An OpenStack-flavoured default, used when the configuration names no areas.
+    public static let openStackDefault = EnrollmentVocabulary(areas: [
+        "nova": ["Nova", "compute"],
+        "neutron": ["Neutron", "networking", "network"],
+        "cinder": ["Cinder", "block storage"],
+        "swift": ["Swift", "object storage"],
+        "keystone": ["Keystone", "identity", "auth", "authentication"],
+        "glance": ["Glance", "images", "image service"],
+        "horizon": ["Horizon", "dashboard", "web ui"],
+        "ironic": ["Ironic", "bare metal", "baremetal"],
+        "heat": ["Heat", "orchestration"],
+        "manila": ["Manila", "shared file systems", "file shares"],
+        "octavia": ["Octavia", "load balancing", "load balancer"],
+        "kolla": ["Kolla", "containers", "container deployment"],
+        "openstack-ansible": ["OpenStack-Ansible", "OSA", "ansible"],
+        "documentation": ["docs", "documentation", "doc", "technical writing"],
+        "upstream-training": ["upstream training", "OUI", "onboarding", "first contribution"],
+        "community": ["community", "community management", "outreach", "events"],
+        "release-management": ["release management", "releases", "release"],
+        "infrastructure": ["infra", "infrastructure", "CI", "zuul", "opendev"],
+        "ux": ["UX", "user experience", "design", "UI"],
+        "i18n": ["i18n", "translation", "translations", "internationalization", "localization", "l10n"],
+        "security": ["security", "vulnerability management", "OSSN"],
+        "qa": ["QA", "quality assurance", "testing", "tempest"],
+        "oslo": ["Oslo", "libraries"],
+        "governance": ["governance", "TC", "technical committee"],
+    ])
+}

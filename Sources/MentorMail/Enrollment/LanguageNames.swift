@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads spoken languages written in English ("Spanish"), in the language itself
+/// ("Español", "中文"), or as an ISO 639-1 code ("es"), and names them in English.
+///
+/// Names come from Foundation's locale data for every two-letter code, plus a few
+/// everyday words the data lacks ("Mandarin", "Farsi", "Castellano").
+public enum LanguageNames {
+    /// The English name for one language as written, or nil.
+    /// A bare code ("es", "eng") is read only when it is the whole answer item.
+    public static func englishName(for text: String) -> String? {
+        let key = EnrollmentText.fold(text)
+        if let name = index[key] { return name }
+        let letters = key.filter(\.isLetter)
+        guard letters.count == key.count else { return nil }
+        return letters.count == 2 ? codes[letters] : threeLetterCodes[letters]
+    }
+
+    /// Reads a list ("English, Español and some German"): English names in order without
+    /// duplicates, and the items that named no language.
+    public static func read(_ answer: String) -> (languages: [String], unknown: [String]) {
+        var languages: [String] = []
+        var unknown: [String] = []
+        for item in EnrollmentText.listItems(answer) {
+            let found = namesIn(item)
+            if found.isEmpty { unknown.append(item) }
+            for name in found where !languages.contains(name) { languages.append(name) }
+        }
+        return (languages, unknown)
+    }
+
+    /// An item is a name or code as a whole, else every word that is a name:
+    /// "native Spanish" and "English (fluent)" both work.
+    private static func namesIn(_ item: String) -> [String] {
+        let bare = item.split(separator: "(").first.map(String.init) ?? item
+        if let name = englishName(for: bare) { return [name] }
+        let words = EnrollmentText.words(bare)
+        var found: [String] = []
+        var position = 0
+        while position < words.count {
+            if position + 1 < words.count, let name = index[words[position] + " " + words[position + 1]] {
+                found.append(name)
+                position += 2
+            } else {
+                if let name = index[words[position]] { found.append(name) }
+                position += 1
+            }
+        }
+        return found
+    }
+
+    /// Everyday names that locale data does not give, folded, to the English name.
+    private static let extraNames: [String: String] = [
+        "mandarin": "Chinese", "cantonese": "Cantonese", "putonghua": "Chinese", "hanyu": "Chinese",
+        "zhongwen": "Chinese", "普通话": "Chinese", "汉语": "Chinese", "國語": "Chinese", "粵語": "Cantonese",
+        "farsi": "Persian", "castellano": "Spanish", "castilian": "Spanish", "brazilian portuguese": "Portuguese",
+        "brasileiro": "Portuguese", "bangla": "Bengali", "bokmal": "Norwegian", "nynorsk": "Norwegian",
+        "norwegian bokmal": "Norwegian", "filipino": "Tagalog", "pilipino": "Tagalog", "flemish": "Dutch",
+        "vlaams": "Dutch", "swiss german": "German", "schweizerdeutsch": "German", "valencian": "Catalan",
+        "american english": "English", "british english": "English",
+        "ingles": "English", "anglais": "English", "englisch": "English", "inglese": "English",
+        "espagnol": "Spanish", "spanisch": "Spanish", "chino": "Chinese", "allemand": "German",
+        "aleman": "German", "frances": "French", "franzosisch": "French", "hindustani": "Hindi",
+    ]
+
+    /// Three-letter codes people write (ISO 639-2, and "esp"); like two-letter codes,
+    /// read only as a whole item.
+    private static let threeLetterCodes: [String: String] = [
+        "eng": "English", "spa": "Spanish", "esp": "Spanish", "deu": "German", "ger": "German",
+        "fra": "French", "fre": "French", "por": "Portuguese", "ita": "Italian", "jpn": "Japanese",
+        "zho": "Chinese", "chi": "Chinese", "kor": "Korean", "rus": "Russian", "hin": "Hindi",
+    ]
+
+    /// Two-letter ISO 639-1 code → English name.
+    private static let codes: [String: String] = {
+        let english = Locale(identifier: "en")
+        var codes: [String: String] = [:]
+        for code in Locale.LanguageCode.isoLanguageCodes.map(\.identifier) where code.count == 2 {
+            if let name = english.localizedString(forLanguageCode: code) {
+                codes[code] = canonical(name)
+            }
+        }
+        return codes
+    }()
+
+    /// Folded English and native names → English name.
+    private static let index: [String: String] = {
+        var index: [String: String] = [:]
+        for (code, name) in codes {
+            index[EnrollmentText.fold(name)] = index[EnrollmentText.fold(name)] ?? name
+            if let native = Locale(identifier: code).localizedString(forLanguageCode: code) {
+                index[EnrollmentText.fold(native)] = index[EnrollmentText.fold(native)] ?? name
+            }
+        }
+        for (word, name) in extraNames { index[word] = name }
+        return index
+    }()
+
+    /// Shorter everyday names for a few locale-data names.
+    private static func canonical(_ name: String) -> String {
+        switch name {
+        case "Norwegian Bokmål", "Norwegian Nynorsk": "Norwegian"
+        case "Bangla": "Bengali"
+        default: name
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// One line of the sign-up form, with the ways people label it.
+public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
+    case role, name, mentoringType, areas, timeZone, languages, interaction, capacity, availability, aboutMe
+
+    /// The label as the form prints it.
+    public var label: String {
+        switch self {
+        case .role: "Role"
+        case .name: "Name"
+        case .mentoringType: "Mentoring type"
+        case .areas: "Areas"
+        case .timeZone: "Time zone"
+        case .languages: "Languages"
+        case .interaction: "Interaction"
+        case .capacity: "Capacity"
+        case .availability: "Availability"
+        case .aboutMe: "About me"
+        }
+    }
+
+    /// A correct line to copy, used in problem reports.
+    public var example: String {
+        switch self {
+        case .role: "Role: mentee"
+        case .name: "Name: Ana García"
+        case .mentoringType: "Mentoring type: technical"
+        case .areas: "Areas: Nova, documentation"
+        case .timeZone: "Time zone: Europe/Madrid"
+        case .languages: "Languages: English"
+        case .interaction: "Interaction: email, video"
+        case .capacity: "Capacity: 2"
+        case .availability: "Availability: weekday evenings"
+        case .aboutMe: "About me: I maintain a small Python library."
+        }
+    }
+
+    /// Folded labels people use for this line (see `SignupField.key(for:)`).
+    var keys: [String] {
+        switch self {
+        case .role: ["role", "i am a", "i am an", "i am", "i'm a", "i'm an", "im a", "signing up as",
+                     "sign up as", "i am signing up as", "your role", "my role"]
+        case .name: ["name", "full name", "your name", "my name"]
+        case .mentoringType: ["mentoring type", "type", "type of mentoring", "mentoring", "kind of mentoring",
+                              "mentorship type"]
+        case .areas: ["areas", "area", "interests", "projects", "project", "community areas", "community area",
+                      "areas of interest"]
+        case .timeZone: ["time zone", "timezone", "tz", "my time zone", "your time zone"]
+        case .languages: ["languages", "language", "spoken languages", "languages spoken"]
+        case .interaction: ["interaction", "interaction styles", "interaction style", "meeting", "how to meet",
+                            "medium", "communication", "preferred communication"]
+        case .capacity: ["capacity", "mentees", "how many mentees", "max mentees", "maximum mentees",
+                         "number of mentees"]
+        case .availability: ["availability", "available", "hours"]
+        case .aboutMe: ["about me", "about", "bio", "about yourself"]
+        }
+    }
+
+    /// The placeholder our template prints after the label, without its parentheses.
+    var hint: String? {
+        switch self {
+        case .role: "mentor, mentee, or both"
+        case .mentoringType: "technical, career, or both"
+        case .areas: "e.g. Nova, documentation, upstream training, community"
+        case .timeZone: "e.g. Europe/Madrid, UTC+2, or your city"
+        case .languages: "e.g. English, Spanish"
+        case .interaction: "IRC, email, video, chat, in person"
+        case .capacity: "mentors only: how many mentees at once; 1 if unsure"
+        case .availability: "e.g. weekday evenings"
+        case .name, .aboutMe: nil
+        }
+    }
+}
+
+/// What the label of a `Key: value` line refers to.
+enum SignupKey: Equatable {
+    case field(SignupField)
+    /// "Location" or "City": read as the time zone when no time zone line has an answer.
+    case location
+    /// A mail header or our template's own prose, never a form answer.
+    case ignored
+    case unknown
+
+    /// Looks up a label already cleaned of markup.
+    init(label: String) {
+        let key = SignupKey.fold(label)
+        if let field = SignupKey.fields[key] {
+            self = .field(field)
+        } else if SignupKey.locations.contains(key) {
+            self = .location
+        } else if SignupKey.ignoredKeys.contains(key) {
+            self = .ignored
+        } else {
+            self = .unknown
+        }
+    }
+
+    /// Folds a label: lowercase, no accents, no parentheses, question marks or dots.
+    static func fold(_ label: String) -> String {
+        EnrollmentText.collapse(EnrollmentText.fold(label).filter { !"()?.:".contains($0) })
+    }
+
+    private static let fields: [String: SignupField] = {
+        var fields: [String: SignupField] = [:]
+        for field in SignupField.allCases {
+            for key in field.keys { fields[key] = field }
+        }
+        return fields
+    }()
+
+    private static let locations: Set<String> = ["location", "city", "based in", "where are you based", "country"]
+
+    /// Mail headers (English, Spanish, German, French) and our templates' own labels.
+    private static let ignoredKeys: Set<String> = [
+        "from", "to", "sent", "date", "subject", "cc", "bcc", "reply to", "importance", "attachments",
+        "de", "para", "enviado", "fecha", "asunto", "von", "an", "gesendet", "datum", "betreff",
+        "envoye", "objet", "a", "what happens next", "for example", "coordinators", "http", "https", "mailto",
+    ]
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What we understood from a sign-up reply: the answers, what is wrong with them, and
+/// what we could not place.
+public struct SignupForm: Sendable, Equatable {
+    public var role: ParticipantRole?
+    /// From the form, else the sender's display name.
+    public var name: String?
+    public var mentoringType: MentoringKind?
+    /// Canonical names from the vocabulary, in the order written.
+    public var areas: [String] = []
+    /// Areas the vocabulary does not know, kept as written.
+    public var freeTextAreas: [String] = []
+    public var timeZone: ParticipantTimeZone?
+    /// English names ("Spanish"), in the order written.
+    public var languages: [String] = []
+    /// Defaults to `[.email]`, with a note, when the form names none.
+    public var interaction: [InteractionStyle] = []
+    /// Mentees at once; for mentors and "both" only (default 1, with a note).
+    public var capacity: Int?
+    public var availability: String?
+    public var aboutMe: String?
+
+    /// What must be fixed before the sign-up can be accepted.
+    public var problems: [FormProblem] = []
+    /// Things worth telling the person that need no fix (defaults applied, text shortened).
+    public var notes: [String] = []
+    /// `Key: value` lines inside the form whose key we do not know; the reply should mention them.
+    public var unknownFields: [SignupUnknownField] = []
+    /// How many known fields had an answer: 2 or more means "this is a filled form",
+    /// fewer means "just a message".
+    public var fieldsFound = 0
+    /// Fields whose answer was read from quoted text (typed into the quoted form).
+    public var answeredInQuotedText: Set<SignupField> = []
+    /// Fields that had an answer at all (valid or not): a change to a stored profile
+    /// replaces exactly these.
+    public var answeredFields: Set<SignupField> = []
+
+    public init() {}
+
+    /// True when nothing needs fixing.
+    public var isComplete: Bool { problems.isEmpty }
+
+    /// Whether the reply looks like a filled-in form rather than a plain message.
+    public var looksLikeForm: Bool { fieldsFound >= 2 }
+}
+
+/// Something wrong with one answer, in plain words, with a line the person can copy.
+public struct FormProblem: Sendable, Hashable, CustomStringConvertible {
+    public let field: SignupField
+    /// What is wrong, e.g. "We could not find the time zone “Mars/Olympus”."
+    public let message: String
+    /// A correct line, e.g. "Time zone: Europe/Madrid".
+    public let example: String
+
+    public init(field: SignupField, message: String, example: String? = nil) {
+        self.field = field
+        self.message = message
+        self.example = example ?? field.example
+    }
+
+    /// "Time zone: We could not find … For example: Time zone: Europe/Madrid"
+    public var description: String {
+        "\(field.label): \(message) For example: \(example)"
+    }
+}
+
+/// A `Key: value` line inside the form whose key is not one of ours.
+public struct SignupUnknownField: Sendable, Hashable {
+    public let key: String
+    public let value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}

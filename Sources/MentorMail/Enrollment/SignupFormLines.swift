@@ -1,0 +1,114 @@
+import Foundation
+
+/// One line of a reply, with its quote depth and, when it looks like `Key: value`, the
+/// label and answer, cleaned of what HTML-to-text conversion leaves (`*Role:*`, bullets,
+/// non-breaking spaces).
+struct SignupFormLine: Equatable {
+    /// How many `>` marks quoted the line (`> >` is 2).
+    let depth: Int
+    /// The line without quote marks, spaces made plain, trimmed.
+    let text: String
+    /// The cleaned label as written, when the line looks like `Key: value`.
+    let label: String?
+    let key: SignupKey?
+    let value: String
+
+    var isBlank: Bool { text.isEmpty }
+    var isKeyLine: Bool { key != nil }
+
+    /// Splits a whole body into lines.
+    static func lines(of body: String) -> [SignupFormLine] {
+        body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { SignupFormLine(String($0)) }
+    }
+
+    init(_ raw: String) {
+        var rest = Substring(EnrollmentText.plainSpaces(raw))
+        var depth = 0
+        while let first = rest.first(where: { $0 != " " }), first == ">" {
+            rest = rest.drop(while: { $0 == " " }).dropFirst()
+            depth += 1
+        }
+        self.depth = depth
+        self.text = EnrollmentText.trim(rest)
+        if let (label, value, key) = Self.split(text) {
+            self.label = label
+            self.key = key
+            self.value = value
+        } else {
+            self.label = nil
+            self.key = nil
+            self.value = ""
+        }
+    }
+
+    /// Characters that open a line as markup rather than words: bullets and emphasis.
+    private static let leadingMarks = CharacterSet(charactersIn: "*_-+#•·◦▪‣–—○●■□➢➤→").union(.whitespaces)
+
+    /// `Key: value`, `Key = value`, `Key：value`, and `Key - value` for known keys only.
+    private static func split(_ text: String) -> (String, String, SignupKey)? {
+        if let separator = text.firstIndex(where: { $0 == ":" || $0 == "=" || $0 == "\u{FF1A}" }) {
+            let label = cleanLabel(text[..<separator])
+            let value = EnrollmentText.stripEmphasis(text[text.index(after: separator)...])
+            guard looksLikeLabel(label), !value.hasPrefix("//") else { return nil }
+            let key = SignupKey(label: label)
+            guard key != .unknown || label.split(separator: " ").count <= 3 else { return nil }
+            return (label, value, key)
+        }
+        for dash in [" - ", " – ", " — "] {
+            guard let range = text.range(of: dash) else { continue }
+            let label = cleanLabel(text[..<range.lowerBound])
+            let key = SignupKey(label: label)
+            guard case .field = key else { return nil }
+            return (label, EnrollmentText.stripEmphasis(text[range.upperBound...]), key)
+        }
+        return nil
+    }
+
+    /// Drops bullets, emphasis and list numbers around a label.
+    private static func cleanLabel(_ text: Substring) -> String {
+        var label = String(text).trimmingCharacters(in: leadingMarks)
+        if let dot = label.firstIndex(where: { $0 == "." || $0 == ")" }),
+           label[..<dot].allSatisfy(\.isNumber), !label[..<dot].isEmpty {
+            label = String(label[label.index(after: dot)...]).trimmingCharacters(in: leadingMarks)
+        }
+        return label
+    }
+
+    /// A label is 1–5 words of letters (with `-`, `'`, `(s)`, `?`), at most 40 characters:
+    /// enough for "Community area(s)", not enough for "On Mon, 3 Jun 2024 … wrote".
+    /// A label we do not know must also be 3 words at most, so prose stays prose.
+    private static func looksLikeLabel(_ label: String) -> Bool {
+        guard let first = label.first, first.isLetter, label.count <= 40 else { return false }
+        let allowed = label.allSatisfy { $0.isLetter || " -'’()?/&".contains($0) }
+        return allowed && label.split(separator: " ").count <= 5
+    }
+
+    /// "-- ", "--", "__" and Outlook's "-----Original Message-----" start a signature or history.
+    var isSeparator: Bool {
+        text == "--" || text.hasPrefix("-----") || text.hasPrefix("_____")
+            || (depth == 0 && text.lowercased().hasPrefix("sent from my"))
+    }
+
+    /// "On Mon, … wrote:" and its translations, which start quoted history.
+    var isAttribution: Bool {
+        let lower = text.lowercased()
+        return ["wrote:", "escribió:", "schrieb:", "a écrit :", "a écrit:", "scrisse:", "escreveu:"]
+            .contains { lower.hasSuffix($0) }
+    }
+
+    /// A short closing that starts a signature: "Thanks", "Best regards,", "Cheers, Ana",
+    /// "Thank you so much!" — but not "Best practices matter".
+    var isSignOff: Bool {
+        let words = EnrollmentText.words(text)
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let joined = words.joined(separator: " ")
+        let punctuated = text.contains(",") || text.hasSuffix("!")
+        return Self.signOffs.contains { joined == $0 || (punctuated && joined.hasPrefix($0 + " ")) }
+    }
+
+    private static let signOffs = [
+        "thanks", "thank you", "many thanks", "best", "best regards", "regards", "kind regards",
+        "warm regards", "cheers", "sincerely", "br", "all the best", "saludos", "un saludo", "gracias",
+        "merci", "cordialement", "danke", "viele grusse", "mit freundlichen grussen", "obrigado", "obrigada",
+    ]
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Understands a reply to the sign-up form. Pure: text in, `SignupForm` out.
+///
+/// It reads the whole decoded body, quoted history included, because Outlook users
+/// type their answers into the quoted form. For each field the least-quoted answer wins
+/// (unquoted over `>` over `> >`), then the first. The template's placeholder hints count
+/// as empty, also when the answer is typed after them, and so do our own problem messages
+/// quoted from a confirmation.
+public struct SignupFormParser: Sendable {
+    public let vocabulary: EnrollmentVocabulary
+
+    public init(vocabulary: EnrollmentVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Reads `body`; `senderName` (the From display name) is the name when the form gives none.
+    /// - Complexity: O(n) in the length of the body (each "About me" line rescans what follows it).
+    public func parse(_ body: String, senderName: String? = nil) -> SignupForm {
+        let answers = Self.answers(in: SignupFormLine.lines(of: body))
+        return SignupFormReader(vocabulary: vocabulary).read(answers, senderName: senderName)
+    }
+
+    /// The chosen raw answer per field, plus the unknown lines inside the form block.
+    static func answers(in lines: [SignupFormLine]) -> SignupAnswers {
+        var best: [SignupField: (depth: Int, value: String)] = [:]
+        var location: (depth: Int, value: String)?
+        var answeredLines: [Int] = []
+        for (index, line) in lines.enumerated() {
+            guard let key = line.key else { continue }
+            switch key {
+            case .field(let field):
+                guard let answer = answer(to: field, at: index, in: lines) else { continue }
+                answeredLines += [index, answer.lastLine]
+                if let current = best[field], current.depth <= answer.depth { continue }
+                best[field] = (answer.depth, answer.value)
+            case .location:
+                let value = stripHint(line.value, hint: nil)
+                guard !value.isEmpty else { continue }
+                answeredLines.append(index)
+                if let current = location, current.depth <= line.depth { continue }
+                location = (line.depth, value)
+            case .ignored, .unknown:
+                continue
+            }
+        }
+        var answers = SignupAnswers(
+            values: best.mapValues(\.value),
+            quoted: Set(best.filter { $0.value.depth > 0 }.keys),
+            location: location?.value,
+            unknownFields: unknownFields(in: lines, answeredLines: answeredLines)
+        )
+        if answers.values[.timeZone] == nil, let depth = location?.depth, depth > 0 {
+            answers.quoted.insert(.timeZone)
+        }
+        return answers
+    }
+
+    /// The answer on a field's line, or, for an inline reply to a quoted empty line, on the
+    /// less-quoted line right below it ("> Role: (…)" then "mentee").
+    private static func answer(
+        to field: SignupField, at index: Int, in lines: [SignupFormLine]
+    ) -> (value: String, depth: Int, lastLine: Int)? {
+        var value = stripHint(lines[index].value, hint: field.hint)
+        var answerLine = index
+        if value.isEmpty, index + 1 < lines.count {
+            let next = lines[index + 1]
+            if next.depth < lines[index].depth, !next.isBlank, !next.isKeyLine, !next.isSeparator,
+               !next.isAttribution, !next.isSignOff {
+                value = stripHint(EnrollmentText.stripEmphasis(next.text), hint: field.hint)
+                answerLine = index + 1
+            }
+        }
+        var lastLine = answerLine
+        if field == .aboutMe {
+            (value, lastLine) = aboutMe(startingWith: value, after: answerLine, in: lines)
+        }
+        guard !value.isEmpty, !SignupFormReader.isOwnProblemMessage(value) else { return nil }
+        return (value, lines[answerLine].depth, lastLine)
+    }
+
+    /// Removes the template's placeholder, and any "(e.g. …)" placeholder, from an answer;
+    /// "(mentor, mentee, or both) mentee" becomes "mentee". Answers like "n/a" or "-" are empty.
+    static func stripHint(_ value: String, hint: String?) -> String {
+        var result = ""
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let inner = hintKey(rest[rest.index(after: open)..<close])
+            let isHint = inner == hint.map { hintKey($0) } || inner.hasPrefix("eg ") || inner.hasPrefix("mentors only")
+            result += rest[..<open]
+            if !isHint { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        result = EnrollmentText.collapse(result + rest)
+        return emptyAnswers.contains(EnrollmentText.fold(result)) ? "" : result
+    }
+
+    private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "nothing", "tbd", "?", "…", "..."]
+
+    private static func hintKey(_ text: some StringProtocol) -> String {
+        let folded = EnrollmentText.fold(text).filter { !".…".contains($0) }
+        return EnrollmentText.collapse(String(folded.map { ",;:".contains($0) ? " " : $0 }))
+    }
+
+    /// "About me" continues on the following lines of the same depth until another
+    /// `Key: value` line, a signature, a sign-off or quoted history; a blank line is kept
+    /// as a paragraph break only when prose of the same depth follows it.
+    /// Returns the text and the index of the last line it used.
+    static func aboutMe(
+        startingWith first: String, after index: Int, in lines: [SignupFormLine]
+    ) -> (text: String, lastLine: Int) {
+        let depth = lines[index].depth
+        var paragraphs: [String] = first.isEmpty ? [] : [first]
+        var pendingBreak = false
+        var lastLine = index
+        for (position, line) in lines.enumerated().dropFirst(index + 1) {
+            if line.depth != depth || line.isKeyLine || line.isSeparator || line.isAttribution || line.isSignOff {
+                break
+            }
+            if line.isBlank {
+                if paragraphs.isEmpty { break }
+                pendingBreak = true
+                continue
+            }
+            if pendingBreak || paragraphs.isEmpty {
+                paragraphs.append(line.text)
+            } else {
+                paragraphs[paragraphs.count - 1] += " " + line.text
+            }
+            pendingBreak = false
+            lastLine = position
+        }
+        return (paragraphs.joined(separator: "\n\n"), lastLine)
+    }
+
+    /// Unknown `Key: value` lines inside the form block: from the first to the last answered
+    /// line, widened over neighbouring `Key: value` lines with no blank line between.
+    static func unknownFields(in lines: [SignupFormLine], answeredLines: [Int]) -> [SignupUnknownField] {
+        guard var start = answeredLines.min(), var end = answeredLines.max() else { return [] }
+        while start > 0, lines[start - 1].isKeyLine, lines[start - 1].depth == lines[start].depth { start -= 1 }
+        while end + 1 < lines.count, lines[end + 1].isKeyLine, lines[end + 1].depth == lines[end].depth { end += 1 }
+        return lines[start...end].compactMap { line in
+            guard line.key == .unknown, let label = line.label, !line.value.isEmpty else { return nil }
+            return SignupUnknownField(key: label, value: line.value)
+        }
+    }
+}
+
+/// The raw answers picked from a reply, before their values are understood.
+struct SignupAnswers: Equatable {
+    var values: [SignupField: String]
+    /// Fields whose chosen answer came from quoted text.
+    var quoted: Set<SignupField>
+    /// The "Location"/"City" answer, used when there is no time zone answer.
+    var location: String?
+    var unknownFields: [SignupUnknownField]
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Turns the raw answers of a sign-up reply into typed fields, problems and notes.
+struct SignupFormReader {
+    let vocabulary: EnrollmentVocabulary
+
+    /// The longest availability or about-me text we keep; longer text is cut, with a note.
+    static let textLimit = 1_000
+    /// The longest name we keep.
+    static let nameLimit = 200
+
+    /// Phrases found only in our own problem messages, so that a quoted confirmation
+    /// ("> - Role: “teacher” is not a role we know: write mentor, …") is never read back
+    /// as an answer.
+    private static let ownMessageMarks = [
+        "is not a role we know", "please tell us whether you want", "please choose technical",
+        "is not a kind of mentoring", "we could not find the time zone", "please tell us your time zone",
+        "please list the languages", "we did not recognise", "is not a number of mentees", "a mentor can take",
+    ]
+
+    /// Whether `answer` is one of our own problem messages.
+    static func isOwnProblemMessage(_ answer: String) -> Bool {
+        let lower = answer.lowercased()
+        return ownMessageMarks.contains { lower.contains($0) }
+    }
+
+    func read(_ answers: SignupAnswers, senderName: String?) -> SignupForm {
+        let values = answers.values
+        var form = SignupForm()
+        form.answeredInQuotedText = answers.quoted
+        form.answeredFields = Set(values.keys)
+        if values[.timeZone] == nil && answers.location != nil { form.answeredFields.insert(.timeZone) }
+        form.unknownFields = answers.unknownFields
+        form.fieldsFound = values.count + (values[.timeZone] == nil && answers.location != nil ? 1 : 0)
+        form.name = name(values[.name], senderName: senderName)
+
+        if let answer = values[.role] {
+            form.role = ParticipantRole(answer: answer)
+            if form.role == nil {
+                form.problems.append(FormProblem(field: .role, message:
+                    "“\(answer)” is not a role we know: write mentor, mentee, or both."))
+            }
+        } else {
+            form.problems.append(FormProblem(field: .role, message:
+                "Please tell us whether you want to be a mentor, a mentee, or both."))
+        }
+
+        if let answer = values[.mentoringType] {
+            form.mentoringType = MentoringKind(answer: answer)
+            if form.mentoringType == nil {
+                form.problems.append(FormProblem(field: .mentoringType, message:
+                    "“\(answer)” is not a kind of mentoring we offer: write technical, career, or both."))
+            }
+        } else {
+            form.problems.append(FormProblem(field: .mentoringType, message:
+                "Please choose technical, career, or both."))
+        }
+
+        if let answer = values[.areas] { readAreas(answer, into: &form) }
+        readTimeZone(values[.timeZone], location: answers.location, into: &form)
+        readLanguages(values[.languages], into: &form)
+        readInteraction(values[.interaction], into: &form)
+        readCapacity(values[.capacity], into: &form)
+        form.availability = freeText(values[.availability].map(EnrollmentText.collapse), field: .availability, form: &form)
+        form.aboutMe = freeText(values[.aboutMe], field: .aboutMe, form: &form)
+        return form
+    }
+
+    private func name(_ answer: String?, senderName: String?) -> String? {
+        let candidate = answer ?? senderName.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }
+        guard let candidate = candidate.map(EnrollmentText.collapse), !candidate.isEmpty else { return nil }
+        return String(candidate.prefix(Self.nameLimit))
+    }
+
+    /// Known areas become canonical names; the rest are kept as free text.
+    /// "kept as free text:" (from our own confirmation) is read past.
+    private func readAreas(_ answer: String, into form: inout SignupForm) {
+        for item in EnrollmentText.listItems(answer) {
+            var text = item
+            let marker = "kept as free text:"
+            if text.lowercased().hasPrefix(marker) { text = EnrollmentText.trim(text.dropFirst(marker.count)) }
+            guard !text.isEmpty else { continue }
+            if let name = vocabulary.areaName(for: text) {
+                if !form.areas.contains(name) { form.areas.append(name) }
+            } else if !form.freeTextAreas.contains(where: { EnrollmentText.fold($0) == EnrollmentText.fold(text) }) {
+                form.freeTextAreas.append(text)
+            }
+        }
+    }
+
+    private func readTimeZone(_ answer: String?, location: String?, into form: inout SignupForm) {
+        if let answer {
+            form.timeZone = TimeZoneInterpreter.interpret(answer)
+            if form.timeZone == nil {
+                form.problems.append(FormProblem(field: .timeZone, message:
+                    "We could not find the time zone “\(answer)”: write a zone such as Europe/Madrid, "
+                    + "an offset such as UTC+2, or a big city near you."))
+            }
+        } else if let location, let zone = TimeZoneInterpreter.interpret(location) {
+            form.timeZone = zone
+            form.notes.append("Time zone read from your location “\(location)”: \(zone.label).")
+        } else {
+            let hint = location.map { " (we could not place “\($0)”)" } ?? ""
+            form.problems.append(FormProblem(field: .timeZone, message:
+                "Please tell us your time zone\(hint), so we match you with people you can meet."))
+        }
+    }
+
+    private func readLanguages(_ answer: String?, into form: inout SignupForm) {
+        guard let answer else {
+            form.problems.append(FormProblem(field: .languages, message:
+                "Please list the languages you can use for mentoring."))
+            return
+        }
+        let (languages, unknown) = LanguageNames.read(answer)
+        form.languages = languages
+        if languages.isEmpty {
+            form.problems.append(FormProblem(field: .languages, message:
+                "We did not recognise “\(answer)” as a language: write language names in English "
+                + "or in the language itself."))
+        } else if !unknown.isEmpty {
+            form.notes.append("Not read as languages: \(unknown.joined(separator: ", ")).")
+        }
+    }
+
+    private func readInteraction(_ answer: String?, into form: inout SignupForm) {
+        guard let answer else {
+            form.interaction = [.email]
+            form.notes.append("No interaction style given: we assume email.")
+            return
+        }
+        let (styles, unknown) = InteractionStyle.read(answer)
+        form.interaction = styles
+        let choices = InteractionStyle.allCases.map(\.label).joined(separator: ", ")
+        if styles.isEmpty {
+            form.problems.append(FormProblem(field: .interaction, message:
+                "We did not recognise “\(answer)”: choose from \(choices)."))
+        } else if !unknown.isEmpty {
+            form.notes.append("Not read as ways to meet: \(unknown.joined(separator: ", ")) (we know \(choices)).")
+        }
+    }
+
+    /// Mentors and "both" get a capacity (1 when not given); a mentee's capacity is ignored.
+    private func readCapacity(_ answer: String?, into form: inout SignupForm) {
+        guard form.role != .mentee else { return }
+        let range = vocabulary.capacityRange
+        let example = "Capacity: \(min(max(2, range.lowerBound), range.upperBound))"
+        guard let answer else {
+            if form.role != nil {
+                form.capacity = range.lowerBound
+                form.notes.append("No capacity given: we assume \(range.lowerBound) mentee at a time.")
+            }
+            return
+        }
+        guard let number = Self.number(in: answer) else {
+            form.problems.append(FormProblem(field: .capacity, message:
+                "“\(answer)” is not a number of mentees: write a number from \(range.lowerBound) "
+                + "to \(range.upperBound).", example: example))
+            return
+        }
+        guard range.contains(number) else {
+            form.problems.append(FormProblem(field: .capacity, message:
+                "A mentor can take \(range.lowerBound) to \(range.upperBound) mentees at once; "
+                + "you wrote \(number).", example: example))
+            return
+        }
+        form.capacity = number
+    }
+
+    /// The first number in the answer, written in digits or as a word from "one" to "ten".
+    static func number(in answer: String) -> Int? {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        for word in EnrollmentText.words(answer) {
+            if let number = Int(word), word.allSatisfy(\.isASCII) { return number }
+            if let number = words.firstIndex(of: word) { return number }
+        }
+        return nil
+    }
+
+    private func freeText(_ answer: String?, field: SignupField, form: inout SignupForm) -> String? {
+        guard let answer = answer.map(EnrollmentText.trim), !answer.isEmpty else { return nil }
+        let (text, wasCut) = EnrollmentText.limited(answer, to: Self.textLimit)
+        if wasCut {
+            form.notes.append("\(field.label) was shortened to \(Self.textLimit) characters.")
+        }
+        return text
+    }
+}

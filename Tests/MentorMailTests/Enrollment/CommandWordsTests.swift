@@ -1,0 +1,103 @@
+import Testing
+#if canImport(Enrollment)
+@testable import Enrollment
+#else
+@testable import MentorMail
+#endif
+
+@Suite struct CommandWordsTests {
+    @Test(arguments: [
+        ("pause", ParticipantCommand.pause),
+        ("PAUSE", .pause),
+        ("Pause.", .pause),
+        ("Hi,\n\npause\n\nThanks,\nAna", .pause),
+        ("Please pause my participation.", .pause),
+        ("Hi, please pause my participation until March. Thanks!", .pause),
+        ("I'd like to take a break for a few months", .pause),
+        ("resume", .resume),
+        ("I'm back! Please resume my participation.", .resume),
+        ("withdraw", .withdraw),
+        ("Stop", .withdraw),
+        ("unsubscribe", .withdraw),
+        ("I want to leave the program", .withdraw),
+        ("Please remove me from the mentoring program.", .withdraw),
+        ("Please, stop sending me emails", .withdraw),
+        ("opt-out", .withdraw),
+        ("delete my data", .deleteData),
+        ("Please erase my data.", .deleteData),
+        ("Forget me", .deleteData),
+        ("GDPR delete", .deleteData),
+        ("Could you please delete my account?", .deleteData),
+        ("withdraw\ndelete my data", .deleteData),
+    ])
+    func commandsThatCount(text: String, command: ParticipantCommand) {
+        #expect(CommandWords.detect(in: text) == command)
+    }
+
+    @Test(arguments: [
+        "I will stop by the booth on Tuesday.",
+        "Here is my resume.",
+        "Resume attached",
+        "Don't stop!",
+        "Please don't withdraw me, I love it",
+        "Can you pause the video at minute three?",
+        "I want to stop smoking",
+        "We had to leave early yesterday",
+        "I paused my work on Nova last year and want to resume contributing",
+        "Please remove me from the CC of this thread",
+        "The data about my time zone is wrong, I'm in Madrid now",
+        "> pause",
+        "Thanks!\n-- \nStop the war. Ana",
+        "You can write \"pause\", \"withdraw\" or \"delete my data\" at any time.",
+        "",
+    ])
+    func wordsInsideOtherSentencesDoNotCount(text: String) {
+        #expect(CommandWords.detect(in: text) == nil)
+    }
+
+    @Test(arguments: [
+        ("pause", ParticipantCommand.pause), ("Re: pause", .pause), ("RE: Fwd: Unsubscribe", .withdraw),
+        ("[OpenStack Mentoring] Re: delete my data", .deleteData),
+    ])
+    func commandsInTheSubject(subject: String, command: ParticipantCommand) {
+        #expect(CommandWords.detect(in: "Hello,\nsee subject.", subject: subject) == command)
+    }
+
+    @Test func anOrdinarySubjectIsNoCommand() {
+        #expect(CommandWords.detect(in: "Role: mentee", subject: "Re: Welcome to OpenStack Mentoring") == nil)
+        #expect(CommandWords.detect(in: "", subject: "Re: stop by our booth") == nil)
+    }
+
+    @Test(arguments: [
+        ("My new address is ana@newmail.example.", "ana@newmail.example"),
+        ("Hi, my new email address is <Ana.G@work.example>, thanks", "ana.g@work.example"),
+        ("Please use ana@home.example from now on.", "ana@home.example"),
+        ("please use mailto:ana@home.example instead", "ana@home.example"),
+        ("Could you change my email to ana@x.example?", "ana@x.example"),
+    ])
+    func changeOfAddress(text: String, address: String) {
+        #expect(CommandWords.detect(in: text) == .changeAddress(address))
+    }
+
+    @Test(arguments: [
+        "Please use coordinator@example.org for questions.",
+        "my new address is not ready yet",
+        "Please use the wiki from now on",
+        "My new address is Calle Mayor 1, Madrid",
+    ])
+    func addressMentionsThatAreNoChange(text: String) {
+        #expect(CommandWords.detect(in: text) == nil)
+    }
+
+    @Test func allCommandsAreExposedInOrder() {
+        let text = "pause\nMy new address is ana@new.example"
+        #expect(CommandWords.detectAll(in: text) == [.pause, .changeAddress("ana@new.example")])
+        #expect(CommandWords.detect(in: text) == .changeAddress("ana@new.example"))
+    }
+
+    @Test func aFormAndACommandInOneMessageAreBothVisible() {
+        let text = "Role: mentee\nTime zone: UTC\n\npause"
+        #expect(CommandWords.detect(in: text) == .pause)
+        #expect(SignupFormParser(vocabulary: .openStackDefault).parse(text).fieldsFound == 2)
+    }
+}
