@@ -56,6 +56,11 @@ public struct Config: Sendable {
             "infrastructure": ["infrastructure", "infra", "ci", "zuul"], "ux": ["ux", "user experience", "design"],
             "i18n": ["i18n", "translation", "internationalization"], "security": ["security"], "qa": ["qa", "testing", "tempest"],
         ]
+        /// The sign-up form's words, built from these settings.
+        public var vocabulary: EnrollmentVocabulary {
+            EnrollmentVocabulary(areas: areas, capacityRange: capacityMin...capacityMax)
+        }
+
         public static let `default` = Enrollment(areas: defaultAreas, capacityMin: 1, capacityMax: 5,
                                                  roundOpens: ["01-15", "04-15", "07-15", "10-15"],
                                                  trustedAuthservID: nil, importHeaders: [:])

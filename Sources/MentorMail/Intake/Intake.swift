@@ -1,5 +1,15 @@
 import Mail
 
+/// What the intake may know besides the message itself, looked up by the run beforehand.
+public struct IntakeContext: Sendable {
+    /// The sender's record, if they are a participant.
+    public var participant: Participant?
+
+    public init(participant: Participant? = nil) {
+        self.participant = participant
+    }
+}
+
 /// Decides what an inbound message means. Pure: it reads the message and the context only.
 ///
 /// The rules run in order and the first that matches decides, so the reasons never to
@@ -7,12 +17,14 @@ import Mail
 public struct Intake: Sendable {
     /// The program's own address, to recognise mail that loops back.
     public var programAddress: String
+    public var parser: SignupFormParser
 
-    public init(programAddress: String) {
+    public init(programAddress: String, vocabulary: EnrollmentVocabulary) {
         self.programAddress = programAddress
+        parser = SignupFormParser(vocabulary: vocabulary)
     }
 
-    public func classify(_ message: Message) -> Intent {
+    public func classify(_ message: Message, context: IntakeContext = .init()) -> Intent {
         if let reason = message.automatic?.description {
             return .ignore(reason: reason)
         }
@@ -22,6 +34,19 @@ public struct Intake: Sendable {
         if from.normalized == programAddress.lowercased() {
             return .ignore(reason: "sent by the program itself")
         }
-        return .signUpRequest
+        let text = message.textBody ?? ""
+        let newText = MailReading.reply(of: message)
+        if let token = ConfirmationToken.find(in: [message.subject ?? "", newText]) {
+            return .confirmation(token: token)
+        }
+        if let command = CommandWords.detect(in: newText, subject: message.subject) {
+            return .participantCommand(command)
+        }
+        let form = parser.parse(text, senderName: from.name)
+        // A stranger's form needs two answers to be told from prose; a participant may fix one line.
+        if form.looksLikeForm || (form.fieldsFound >= 1 && context.participant != nil) {
+            return .profile(form)
+        }
+        return context.participant == nil ? .signUpRequest : .help
     }
 }

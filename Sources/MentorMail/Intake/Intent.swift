@@ -4,6 +4,14 @@ import Mail
 public enum Intent: Sendable, Equatable {
     /// Someone the program does not know wrote in: answer with the sign-up form.
     case signUpRequest
+    /// A filled-in (or corrected) sign-up form.
+    case profile(SignupForm)
+    /// "pause", "resume", "withdraw", "delete my data", a new address.
+    case participantCommand(ParticipantCommand)
+    /// A reply carrying one of our one-time tokens (address change, coordinator confirmation).
+    case confirmation(token: String)
+    /// A known participant wrote something we did not understand: answer with help, keep it.
+    case help
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
     case ignore(reason: String)
     /// Cannot be handled automatically: kept for a coordinator.
@@ -13,8 +21,24 @@ public enum Intent: Sendable, Equatable {
     public var name: String {
         switch self {
         case .signUpRequest: "signup-request"
+        case .profile: "profile"
+        case .participantCommand(let command): "command-\(command.name)"
+        case .confirmation: "confirmation"
+        case .help: "help"
         case .ignore: "ignore"
         case .quarantine: "quarantine"
+        }
+    }
+}
+
+extension ParticipantCommand {
+    public var name: String {
+        switch self {
+        case .pause: "pause"
+        case .resume: "resume"
+        case .withdraw: "withdraw"
+        case .deleteData: "delete-data"
+        case .changeAddress: "change-address"
         }
     }
 }

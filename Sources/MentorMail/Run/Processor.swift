@@ -72,7 +72,7 @@ public struct Processor {
         let validity = try mailbox.uidValidity()
         let uids = try mailbox.unprocessedUIDs()
         logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
-        let intake = Intake(programAddress: config.program.address)
+        let intake = Intake(programAddress: config.program.address, vocabulary: config.enrollment.vocabulary)
         let workflow = Workflow(config: config, templates: templates, now: now)
         for (position, uid) in uids.enumerated() {
             report.examined += 1
@@ -88,7 +88,8 @@ public struct Processor {
                 report.reflagged += 1
                 continue
             }
-            let intent = intake.classify(message)
+            let context = IntakeContext(participant: try message.from.flatMap { try database.participant(email: $0.normalized) })
+            let intent = intake.classify(message, context: context)
             if dryRun {
                 logger.info("[\(position + 1)/\(uids.count)] UID \(uid) from \(message.from?.address ?? "?"): would handle as \(intent.name)")
                 report.planned.append("UID \(uid) from \(message.from?.address ?? "?"): \(intent.name)")
@@ -118,9 +119,11 @@ public struct Processor {
             return try database.write { db in
                 try inbound.insert(db)
                 let outcome = try workflow.apply(intent, message: message, inbound: inbound, db: db)
-                inbound.disposition = outcome.disposition
-                inbound.note = outcome.note
-                try inbound.update(db)
+                // Only these two columns: the workflow may have erased the stored bytes.
+                try inbound.updateChanges(db) {
+                    $0.disposition = outcome.disposition
+                    $0.note = outcome.note
+                }
                 return outcome.disposition
             }
         } catch {

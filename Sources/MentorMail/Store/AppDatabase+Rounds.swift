@@ -53,6 +53,17 @@ extension AppDatabase {
     static func openRound(_ db: Database) throws -> Round? {
         try Round.filter(Round.Columns.status == Round.Status.open.rawValue).fetchOne(db)
     }
+
+    /// The round a sign-up at `now` joins: the open one, unless its closing date has passed.
+    static func acceptingRound(_ db: Database, now: Date) throws -> Round? {
+        guard let round = try openRound(db), round.closesAt > now else { return nil }
+        return round
+    }
+
+    static func findRound(_ db: Database, id: Int64?) throws -> Round? {
+        guard let id else { return nil }
+        return try Round.fetchOne(db, key: id)
+    }
 }
 
 /// One line of `mentormail round list`.

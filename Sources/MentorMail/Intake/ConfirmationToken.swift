@@ -1,0 +1,28 @@
+import Foundation
+
+/// The one-time tokens we mail for round trips: "MM-" and two groups of four characters from
+/// an alphabet without look-alikes (no 0/O, 1/I/L), easy to read aloud and hard to guess
+/// (about 2^40 values; tokens also expire and are single-use).
+public enum ConfirmationToken {
+    static let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let groups = (0..<2).map { _ in String((0..<4).map { _ in alphabet.randomElement(using: &generator) ?? "A" }) }
+        return "MM-" + groups.joined(separator: "-")
+    }
+
+    /// The first token-shaped word in the texts, upper-cased.
+    public static func find(in texts: [String]) -> String? {
+        for text in texts {
+            let words = text.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+            for word in words where word.count == 12 && word.hasPrefix("MM-") {
+                let groups = word.dropFirst(3).split(separator: "-")
+                if groups.count == 2, groups.allSatisfy({ $0.count == 4 && $0.allSatisfy(alphabet.contains) }) {
+                    return String(word)
+                }
+            }
+        }
+        return nil
+    }
+}

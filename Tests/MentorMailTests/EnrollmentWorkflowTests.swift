@@ -1,0 +1,165 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Sign-up, changes and leaving, through whole runs on a Maildir with a folder outbox.
+@Suite struct EnrollmentWorkflowTests {
+    static let form = """
+        Role: mentee
+        Name: Ana Souza
+        Mentoring type: technical
+        Areas: Nova, docs, bare metal provisioning
+        Time zone: São Paulo
+        Languages: Português, English
+        Interaction: IRC, video
+        Availability: weekday evenings
+        About me: I fixed a few doc bugs and want to learn Nova.
+        """
+
+    func mail(from: String = "Ana Souza <ana@example.net>", subject: String = "Re: Sign up", body: String) -> String {
+        "From: \(from)\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n"
+            + "Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+    }
+
+    /// Runs one message through the program and returns the answers it caused.
+    func exchange(_ program: ProcessorTests.Program, _ raw: String) throws -> [Message] {
+        let before = program.outbox.sentFiles().count
+        try program.arrive(raw)
+        let report = try program.run()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        return try program.sent().suffix(from: before).map { $0 }
+    }
+
+    @Test func aFilledFormIsStoredAndConfirmedFieldByField() throws {
+        let program = try ProcessorTests.Program()
+        let answers = try exchange(program, mail(body: "Here you go!\n\n" + Self.form))
+        try #require(answers.count == 1)
+        let person = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(person.status == .active)
+        #expect(person.profile.role == "mentee")
+        #expect(person.profile.name == "Ana Souza")
+        #expect(person.profile.mentoringTypes == ["technical"])
+        #expect(person.profile.areas == ["nova", "documentation"])
+        #expect(person.profile.freeTextAreas == ["bare metal provisioning"])
+        #expect(person.profile.timeZone == "America/Sao_Paulo")
+        #expect(person.profile.languages == ["Portuguese", "English"])
+        #expect(person.profile.interactions == ["irc", "video"])
+        #expect(person.profile.capacity == 0)
+
+        let text = try #require(answers[0].textBody)
+        #expect(text.contains("You are signed up."))
+        #expect(text.contains("Role: mentee"))
+        #expect(text.contains("Time zone: America/Sao_Paulo (UTC-03:00 now)"))
+        #expect(text.contains("kept as free text: bare metal provisioning"))
+        #expect(text.contains("no round is open right now"))
+        #expect(text.contains("January 15, 2027"), "the next round from the calendar")
+        #expect(!text.contains("To fix"))
+        #expect(answers[0].subject == "Re: Sign up")
+    }
+
+    @Test func twoErrorsAreNamedWithHowToFixThemAndAOneLineFixCompletesTheProfile() throws {
+        let program = try ProcessorTests.Program()
+        let broken = Self.form.replacingOccurrences(of: "Role: mentee", with: "Role: teacher")
+            .replacingOccurrences(of: "Time zone: São Paulo", with: "Time zone: Mars/Olympus")
+        let first = try exchange(program, mail(body: broken))
+        let text = try #require(first.first?.textBody)
+        #expect(text.contains("some lines need a fix"))
+        #expect(text.contains("- Role: “teacher” is not a role we know"))
+        #expect(text.contains("- Time zone: We could not find the time zone “Mars/Olympus”"))
+        #expect(text.contains("For example:  Role: mentee"))
+        #expect(text.contains("For example:  Time zone: Europe/Madrid"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .incomplete)
+
+        let fix = try exchange(program, mail(body: "Role: mentee\nTime zone: UTC-03:00\n\nThanks"))
+        let fixed = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(fixed.status == .active)
+        #expect(fixed.profile.role == "mentee")
+        #expect(fixed.profile.timeZone == "UTC-03:00")
+        #expect(fixed.profile.languages == ["Portuguese", "English"], "fields not in the fix are kept")
+        #expect(fix.first?.textBody?.contains("Your profile is updated.") == true)
+        #expect(try program.database.profileHistory(email: "ana@example.net").count == 2)
+    }
+
+    @Test func pauseResumeAndWithdrawActOnTheSendersOwnRecord() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let paused = try exchange(program, mail(subject: "pause", body: "Please pause my participation.\n\nAna"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .paused)
+        #expect(paused.first?.textBody?.contains("Your participation is paused") == true)
+
+        let resumed = try exchange(program, mail(body: "resume"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active)
+        #expect(resumed.first?.textBody?.contains("Welcome back") == true)
+
+        let withdrawn = try exchange(program, mail(body: "withdraw\n\n> Welcome back: your participation is active again"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
+        #expect(withdrawn.first?.textBody?.contains("You have left the program") == true)
+
+        // Someone else's "pause" changes nothing of Ana's.
+        let stranger = try exchange(program, mail(from: "eve@example.com", body: "pause"))
+        #expect(stranger.first?.textBody?.contains("We do not have a profile for this address") == true)
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
+    }
+
+    @Test func deleteMyDataErasesEverythingButTheAddress() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let answers = try exchange(program, mail(body: "Please delete my data."))
+        let person = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(person.status == .erased)
+        #expect(person.profile == .erased)
+        #expect(try program.database.profileHistory(email: "ana@example.net").isEmpty)
+        let stored = try program.database.inboundMessages().filter { $0.sender == "ana@example.net" }
+        #expect(stored.allSatisfy { $0.raw.isEmpty && $0.subject == nil })
+        let text = try #require(answers.first?.textBody)
+        #expect(text.contains("Your data is deleted"))
+        #expect(!text.contains("Ana Souza"))
+    }
+
+    @Test func aNewAddressIsConfirmedByATokenSentToIt() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let answers = try exchange(program, mail(body: "My new address is ana.souza@example.com"))
+        try #require(answers.count == 2)
+        let confirmation = try #require(answers.first { $0.to.first?.address == "ana.souza@example.com" })
+        let token = try #require(ConfirmationToken.find(in: [confirmation.subject ?? ""]))
+        #expect(confirmation.textBody?.contains(token) == true)
+        #expect(answers.contains { $0.to.first?.address == "ana@example.net" && $0.textBody?.contains("We sent a message with a confirmation code") == true })
+        #expect(try program.database.participant(email: "ana@example.net") != nil, "nothing moves before the confirmation")
+
+        // The token from the wrong address does nothing.
+        let wrong = try exchange(program, mail(from: "mallory@example.com", subject: "Re: \(confirmation.subject ?? "")", body: "yes"))
+        #expect(wrong.first?.textBody?.contains("We could not use the code") == true)
+        #expect(try program.database.participant(email: "ana@example.net") != nil)
+
+        let done = try exchange(program, mail(from: "ana.souza@example.com", subject: "Re: \(confirmation.subject ?? "")", body: "Yes, that was me."))
+        #expect(done.first?.textBody?.contains("Done: your profile now uses this address") == true)
+        #expect(try program.database.participant(email: "ana@example.net") == nil)
+        #expect(try program.database.participant(email: "ana.souza@example.com")?.profile.name == "Ana Souza")
+
+        let again = try exchange(program, mail(from: "ana.souza@example.com", subject: "Re: \(confirmation.subject ?? "")", body: "again"))
+        #expect(again.first?.textBody?.contains("already used") == true)
+    }
+
+    @Test func aParticipantsUnclearMessageGetsHelpAndIsKept() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let answers = try exchange(program, mail(body: "Is there a meetup in Berlin next month?"))
+        #expect(answers.first?.textBody?.contains("passed it on to the coordinators") == true)
+        let last = try #require(try program.database.inboundMessages().last)
+        #expect(last.intent == "help")
+        #expect(last.disposition == .quarantined)
+        #expect(!last.raw.isEmpty)
+    }
+
+    @Test func signUpsJoinTheOpenRound() throws {
+        let program = try ProcessorTests.Program()
+        let round = try program.database.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 30), now: program.now)
+        let answers = try exchange(program, mail(body: Self.form))
+        #expect(try program.database.participant(email: "ana@example.net")?.roundID == round.id)
+        #expect(answers.first?.textBody?.contains("you are in the 2027-Q1 round, which closes") == true)
+        #expect(try program.database.roundSummaries().first?.participants == 1)
+    }
+}
