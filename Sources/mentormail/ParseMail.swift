@@ -7,10 +7,17 @@ extension MentorMailCommand {
     struct ParseMail: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "parse-mail",
-            abstract: "Show how MentorMail understands .eml files (headers, best text).",
+            abstract: "Show how MentorMail understands .eml files (headers, text, reply, parts, RSVP).",
             discussion: """
             Reads each file as one RFC 5322 message. Damaged mail still gives a best-effort \
             result; the command fails only when a file cannot be read.
+
+            With --json each line is one object with exactly these keys (null when absent): \
+            subject, from {address, name}, to [{address, name}], messageId, inReplyTo, \
+            references [..], date (ISO 8601), text (the best text), reply (the new text \
+            only, without quotes and signature), parts [{contentType, filename, size}], \
+            autoSubmitted (true: must not be answered), autoReason, rsvp {uid, attendee, \
+            partstat} (a calendar METHOD:REPLY).
 
             Examples:
               mentormail parse-mail mailbox-fixtures/signup-request-plain.eml
@@ -33,27 +40,47 @@ extension MentorMailCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                // Read straight into bytes, parse, print, drop: one message in memory at a time.
+                guard let bytes = MailReading.readFile(atPath: file) else {
                     FileHandle.standardError.write(Data("mentormail: cannot read \(file)\n".utf8))
                     unreadable += 1
                     continue
                 }
-                let summary = MailSummary(file: file, message: Message(data: data))
+                let summary = MailSummary(message: Message(bytes: bytes))
                 if json {
                     print(String(decoding: try encoder.encode(summary), as: UTF8.self))
                 } else {
-                    print("== \(file)")
-                    print("From:        \(summary.from.map { "\($0.name.map { "\($0) " } ?? "")<\($0.address)>" } ?? "-")")
-                    print("Subject:     \(summary.subject ?? "-")")
-                    print("Date:        \(summary.date ?? "-")")
-                    print("Message-ID:  \(summary.messageId ?? "-")")
-                    print("In-Reply-To: \(summary.inReplyTo ?? "-")")
-                    print("Automatic:   \(summary.autoReason ?? "no")")
-                    print("")
-                    print(summary.text ?? "(no text)")
+                    print(Self.describe(summary, file: file))
                 }
             }
             if unreadable > 0 { throw ExitCode(MentorMailError(.data, "").exitCode) }
+        }
+
+        /// The human-readable form: the fields, then the new text, then the whole text.
+        static func describe(_ summary: MailSummary, file: String) -> String {
+            func mailbox(_ address: MailSummary.Address) -> String {
+                address.name.map { "\($0) <\(address.address)>" } ?? address.address
+            }
+            var lines = [
+                "== \(file)",
+                "From:        \(summary.from.map(mailbox) ?? "-")",
+                "To:          \(summary.to.isEmpty ? "-" : summary.to.map(mailbox).joined(separator: ", "))",
+                "Subject:     \(summary.subject ?? "-")",
+                "Date:        \(summary.date ?? "-")",
+                "Message-ID:  \(summary.messageId ?? "-")",
+                "In-Reply-To: \(summary.inReplyTo ?? "-")",
+                "Automatic:   \(summary.autoReason ?? "no")",
+            ]
+            if let rsvp = summary.rsvp { lines.append("RSVP:        \(rsvp.attendee) \(rsvp.partstat) (\(rsvp.uid))") }
+            for part in summary.parts {
+                lines.append("Part:        \(part.contentType)\(part.filename.map { " \"\($0)\"" } ?? ""), \(part.size) bytes")
+            }
+            lines.append("")
+            lines.append("-- new text:")
+            lines.append(summary.reply ?? "(no text)")
+            lines.append("-- whole text:")
+            lines.append(summary.text ?? "(no text)")
+            return lines.joined(separator: "\n")
         }
     }
 }

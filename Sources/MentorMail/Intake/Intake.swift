@@ -18,10 +18,14 @@ public struct Intake: Sendable {
     /// The program's own address, to recognise mail that loops back.
     public var programAddress: String
     public var parser: SignupFormParser
+    public var coordinators: Set<String>
+    public var verification: SenderVerification
 
-    public init(programAddress: String, vocabulary: EnrollmentVocabulary) {
-        self.programAddress = programAddress
-        parser = SignupFormParser(vocabulary: vocabulary)
+    public init(config: Config) {
+        programAddress = config.program.address
+        parser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
+        coordinators = Set(config.program.coordinators.map { $0.lowercased() })
+        verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
     }
 
     public func classify(_ message: Message, context: IntakeContext = .init()) -> Intent {
@@ -38,6 +42,9 @@ public struct Intake: Sendable {
         let newText = MailReading.reply(of: message)
         if let token = ConfirmationToken.find(in: [message.subject ?? "", newText]) {
             return .confirmation(token: token)
+        }
+        if coordinators.contains(from.normalized), CoordinatorMail.containsFormExport(message) {
+            return .coordinatorImport(verified: verification.verify(message))
         }
         if let command = CommandWords.detect(in: newText, subject: message.subject) {
             return .participantCommand(command)

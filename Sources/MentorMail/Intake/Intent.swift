@@ -10,6 +10,9 @@ public enum Intent: Sendable, Equatable {
     case participantCommand(ParticipantCommand)
     /// A reply carrying one of our one-time tokens (address change, coordinator confirmation).
     case confirmation(token: String)
+    /// A coordinator forwarded a form export; `verified` tells whether our mail server vouched
+    /// for the From domain (else the import waits for a confirmation round trip).
+    case coordinatorImport(verified: SenderVerification.Verdict)
     /// A known participant wrote something we did not understand: answer with help, keep it.
     case help
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
@@ -24,6 +27,7 @@ public enum Intent: Sendable, Equatable {
         case .profile: "profile"
         case .participantCommand(let command): "command-\(command.name)"
         case .confirmation: "confirmation"
+        case .coordinatorImport: "coordinator-import"
         case .help: "help"
         case .ignore: "ignore"
         case .quarantine: "quarantine"

@@ -72,7 +72,7 @@ public struct Processor {
         let validity = try mailbox.uidValidity()
         let uids = try mailbox.unprocessedUIDs()
         logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
-        let intake = Intake(programAddress: config.program.address, vocabulary: config.enrollment.vocabulary)
+        let intake = Intake(config: config)
         let workflow = Workflow(config: config, templates: templates, now: now)
         for (position, uid) in uids.enumerated() {
             report.examined += 1

@@ -124,6 +124,19 @@ public final class AppDatabase: Sendable {
         try writer.write(body)
     }
 
+    /// Runs `body` in a transaction that is always rolled back (for --dry-run).
+    func writeWithoutCommit<T>(_ body: (Database) throws -> T) throws -> T {
+        var result: T?
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction {
+                result = try body(db)
+                return .rollback
+            }
+        }
+        guard let result else { throw MentorMailError(.internalError, "a dry run produced no result") }
+        return result
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
     }

@@ -131,7 +131,7 @@ extension Workflow {
                                          fallbackSubject: "Your address")
             return Outcome(disposition: .answered, queued: [queued])
         case .coordinatorConfirmation:
-            return Outcome(disposition: .quarantined, note: "coordinator confirmations are handled by the coordinator workflow")
+            return try performConfirmed(heldInboundID: pending.payload, answer: answer)
         }
     }
 

@@ -34,6 +34,11 @@ struct Workflow {
             return try applyCommand(command, answer: answer)
         case .confirmation(let token):
             return try confirm(token: token, answer: answer)
+        case .coordinatorImport(.verified(let method)):
+            try audit(db, actor: sender.normalized, action: "coordinator-verified", detail: method)
+            return try performImport(from: message, answer: answer)
+        case .coordinatorImport(.unverified(let reason)):
+            return try holdForConfirmation(reason: reason, inboundID: inbound.id, answer: answer)
         case .help:
             let person = try AppDatabase.findParticipant(db, email: sender.normalized)
             let values = answer.values(["person": ["name": person?.profile.name ?? sender.name ?? ""],

@@ -1,0 +1,108 @@
+import Foundation
+import Mail
+import SwiftCSV
+
+/// A coordinator's form export (Google Forms, Microsoft Forms, Typeform, or a table pasted
+/// into a message), read into one sign-up per row.
+public struct FormExport: Sendable {
+    public struct Row: Sendable {
+        /// 1-based, counting the header as row 1, as a spreadsheet shows it.
+        public var number: Int
+        public var email: String?
+        /// The row as `Label: value` lines, ready for the sign-up form parser.
+        public var formText: String
+        public var name: String?
+    }
+
+    public var rows: [Row]
+    /// Column headers we could not map to a field (ignored; reported to the coordinator).
+    public var ignoredColumns: [String]
+
+    /// Reads CSV text (comma, semicolon or tab separated, as the exporting tool wrote it).
+    public static func csv(_ text: String, headerMap: [String: String]) throws -> FormExport {
+        let cleaned = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let table: EnumeratedCSV
+        do {
+            table = try EnumeratedCSV(string: cleaned, loadColumns: false)
+        } catch {
+            throw MentorMailError(.data, "the CSV file could not be read: \(error)")
+        }
+        return try FormExport(header: table.header, rows: table.rows, headerMap: headerMap)
+    }
+
+    /// Reads the largest table of an HTML body; its first row is the header.
+    public static func htmlTable(_ html: String, headerMap: [String: String]) throws -> FormExport {
+        let rows = HTMLTable.rows(fromHTML: html)
+        guard let header = rows.first else { throw MentorMailError(.data, "the message holds no table") }
+        return try FormExport(header: header, rows: Array(rows.dropFirst()), headerMap: headerMap)
+    }
+
+    init(header: [String], rows: [[String]], headerMap: [String: String]) throws {
+        let mapping = header.map { Self.column(for: $0, headerMap: headerMap) }
+        guard let emailColumn = mapping.firstIndex(of: .email) else {
+            throw MentorMailError(.data, "no column holds email addresses (a header such as \"Email Address\"); map one in [enrollment.import_headers]")
+        }
+        ignoredColumns = zip(header, mapping).compactMap { title, column in
+            if case .ignored = column, !Self.isBookkeeping(title) { return title }
+            return nil
+        }
+        self.rows = rows.enumerated().compactMap { index, cells in
+            guard cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+            var lines: [String] = []
+            var name: String?
+            for (position, column) in mapping.enumerated() where position < cells.count {
+                guard case .field(let field) = column else { continue }
+                var value = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
+                if field != .aboutMe { value = value.split(whereSeparator: \.isNewline).joined(separator: ", ") }
+                guard !value.isEmpty else { continue }
+                if field == .name { name = value }
+                lines.append("\(field.label): \(value)")
+            }
+            let email = emailColumn < cells.count ? cells[emailColumn].trimmingCharacters(in: .whitespaces) : ""
+            return Row(number: index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name)
+        }
+    }
+
+    enum Column: Equatable {
+        case email
+        case field(SignupField)
+        case ignored
+    }
+
+    /// Which field a column holds: the config's map first, then the words forms usually use.
+    static func column(for header: String, headerMap: [String: String]) -> Column {
+        if let mapped = headerMap[header] ?? headerMap.first(where: { $0.key.lowercased() == header.lowercased() })?.value {
+            if mapped.lowercased() == "email" { return .email }
+            if let field = SignupField.allCases.first(where: { $0.rawValue.lowercased() == mapped.lowercased() || $0.label.lowercased() == mapped.lowercased() }) {
+                return .field(field)
+            }
+            return .ignored
+        }
+        let text = header.lowercased()
+        for (words, column) in rules where words.contains(where: text.contains) { return column }
+        return .ignored
+    }
+
+    /// Ordered: the first rule whose words occur in the header wins ("how many mentees" is
+    /// capacity before "mentee" can make it a role).
+    private static let rules: [([String], Column)] = [
+        (["e-mail", "email", "mail address"], .email),
+        (["how many mentees", "capacity", "number of mentees", "max mentees"], .field(.capacity)),
+        (["mentor or mentee", "mentee or mentor", "role", "signing up as", "sign up as", "participate as"], .field(.role)),
+        (["type of mentoring", "mentoring type", "technical or career", "kind of mentoring"], .field(.mentoringType)),
+        (["time zone", "timezone", "tz", "where do you live", "location", "city"], .field(.timeZone)),
+        (["language"], .field(.languages)),
+        (["area", "interest", "project", "topic"], .field(.areas)),
+        (["interact", "meet", "communicat", "medium", "contact method"], .field(.interaction)),
+        (["availab", "hours", "when are you"], .field(.availability)),
+        (["about you", "about me", "bio", "tell us", "anything else"], .field(.aboutMe)),
+        (["name"], .field(.name)),
+    ]
+
+    /// Columns every export tool adds and nobody needs to be told about.
+    static func isBookkeeping(_ header: String) -> Bool {
+        let text = header.lowercased()
+        return ["timestamp", "id", "start time", "completion time", "submitted at", "token", "network id", "last modified time"]
+            .contains { text == $0 || text.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import MentorMail
+
+extension MentorMailCommand {
+    struct ImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Import a form export (CSV) of sign-ups: an upsert by email address.",
+            discussion: """
+            Every row is validated like an emailed sign-up. New people get a welcome mail with \
+            their profile as understood (queued: it goes out with the next `mentormail process`). \
+            Rows with problems change nothing and are listed with the reason. Google Forms, \
+            Microsoft Forms and Typeform headers are recognised; map others in \
+            [enrollment.import_headers]. Coordinators can also just forward the export by email.
+
+            Examples:
+              mentormail import signups.csv --dry-run
+              mentormail import signups.csv --json
+            """
+        )
+
+        @OptionGroup var options: ProgramOptions
+        @Argument(help: ArgumentHelp("The CSV export.", valueName: "file")) var file: String
+        @Flag(help: "Show what would happen; change nothing.") var dryRun = false
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func run() throws {
+            try runReportingErrors {
+                let config = try Config.load(path: options.config)
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw MentorMailError(.data, "cannot read \(file)")
+                }
+                let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
+                let export = try FormExport.csv(text, headerMap: config.enrollment.importHeaders)
+                let lock = try RunLock(path: config.program.database + ".lock")
+                defer { withExtendedLifetime(lock) {} }
+                let database = try AppDatabase(path: config.program.database)
+                let templates = try TemplateLibrary(directory: config.program.templates)
+                let report = try database.importFormExport(export, source: (file as NSString).lastPathComponent, config: config,
+                                                           templates: templates, now: options.clock, dryRun: dryRun)
+                if json {
+                    try printJSON(report)
+                    return
+                }
+                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected")
+                for row in report.rejected {
+                    print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasons.joined(separator: "; "))")
+                }
+                if !report.ignoredColumns.isEmpty {
+                    print("Ignored columns: \(report.ignoredColumns.joined(separator: ", "))")
+                }
+                if !dryRun && !report.added.isEmpty {
+                    print("\(report.added.count) welcome mail(s) queued; they go out with the next `mentormail process`.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Coordinators' form exports: header variants, row validation, the report, and who may import.
+@Suite struct FormImportTests {
+    static let googleForms = """
+        "Timestamp","Email Address","Your name","Are you signing up as a mentor or mentee?","What type of mentoring are you interested in?","Which areas of the community interest you?","Time zone or city","Languages you speak","How would you like to meet?","How many mentees can you take?","About you"
+        "2026/11/01 10:00:00 AM GMT+1","ana@example.net","Ana Souza","Mentee","Technical","Nova;Documentation","America/Sao_Paulo","Portuguese, English","IRC;Video","","I fix docs"
+        "2026/11/01 11:00:00 AM GMT+1","li.wei@example.com","Li Wei","Mentor","Technical, Career","Neutron","Beijing","Chinese;English","Email","2","Core reviewer"
+        "2026/11/01 12:00:00 PM GMT+1","not-an-address","Bob","Mentee","Career","Community","UTC","English","Email","",""
+        "2026/11/01 01:00:00 PM GMT+1","eve@example.com","Eve","Wizard","Technical","Nova","Narnia","English","IRC","",""
+        "2026/11/01 02:00:00 PM GMT+1","ana@example.net","Ana again","Mentee","Career","Nova","UTC","English","Email","",""
+        """
+
+    @Test func googleFormsHeadersAreRecognised() throws {
+        let export = try FormExport.csv(Self.googleForms, headerMap: [:])
+        #expect(export.rows.count == 5)
+        #expect(export.rows[0].number == 2)
+        #expect(export.rows[0].email == "ana@example.net")
+        #expect(export.rows[0].formText.contains("Role: Mentee"))
+        #expect(export.rows[0].formText.contains("Areas: Nova;Documentation"))
+        #expect(export.rows[1].formText.contains("Capacity: 2"))
+        #expect(export.ignoredColumns.isEmpty, "Timestamp is bookkeeping, not worth reporting")
+    }
+
+    @Test(arguments: [
+        // Microsoft Forms
+        ("ID,Start time,Completion time,Email,Name,Role,Mentoring type,Time zone,Language,Favourite colour\n1,x,y,a@example.org,A,mentor,career,Europe/Paris,French,blue\n", ["Favourite colour"]),
+        // Typeform, semicolon separated
+        ("#;What's your email?;Mentor or mentee?;Type of mentoring;Where do you live?;Languages;Network ID\nabc;a@example.org;mentee;technical;Berlin;German;n1\n", []),
+    ])
+    func otherExportToolsAreRecognised(csv: String, ignored: [String]) throws {
+        let export = try FormExport.csv(csv, headerMap: [:])
+        try #require(export.rows.count == 1)
+        #expect(export.rows[0].email == "a@example.org")
+        #expect(export.rows[0].formText.contains("Role: "))
+        #expect(export.rows[0].formText.contains("Time zone: "))
+        #expect(export.ignoredColumns.filter { $0 != "#" } == ignored)
+    }
+
+    @Test func theConfigMapsOddHeaders() throws {
+        let csv = "Contact,Q1,Q2,Q3,Q4\nz@example.org,mentee,technical,Asia/Tokyo,Japanese\n"
+        let export = try FormExport.csv(csv, headerMap: ["Contact": "email", "Q1": "role", "Q2": "mentoring type", "Q3": "timeZone", "Q4": "languages"])
+        #expect(export.rows.first?.formText == "Role: mentee\nMentoring type: technical\nTime zone: Asia/Tokyo\nLanguages: Japanese")
+        #expect(throws: MentorMailError.self) { try FormExport.csv("Name,Role\nA,mentee\n", headerMap: [:]) }
+    }
+
+    @Test func importIsAnUpsertAndReportsEveryRejectedRow() throws {
+        let program = try ProcessorTests.Program()
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "li.wei@example.com", profile: ParticipantProfile(
+                role: "mentor", name: "Li Wei", mentoringTypes: ["technical"], areas: ["neutron"], timeZone: "Asia/Shanghai",
+                languages: ["Chinese"], interactions: ["email"], capacity: 1), status: .active, source: "earlier", origin: "email",
+                roundID: nil, now: program.now)
+        }
+        let export = try FormExport.csv(Self.googleForms, headerMap: [:])
+        let report = try program.database.importFormExport(export, source: "signups.csv", config: program.config,
+                                                           templates: program.templates, now: program.now, dryRun: false)
+        #expect(report.added == ["ana@example.net"])
+        #expect(report.updated == ["li.wei@example.com"])
+        #expect(report.rejected.map(\.row) == [4, 5, 6])
+        #expect(report.rejected[0].reasons == ["no valid email address"])
+        #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Role:") })
+        #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Time zone:") })
+        #expect(report.rejected[2].reasons == ["the same address is already on row 2"])
+        #expect(try program.database.participant(email: "eve@example.com") == nil, "a rejected row changes nothing")
+        let li = try #require(try program.database.participant(email: "li.wei@example.com"))
+        #expect(li.profile.capacity == 2)
+        #expect(li.profile.mentoringTypes == ["technical", "career"])
+        #expect(li.profile.timeZone == "Asia/Shanghai")
+
+        // Welcome mail for the new person only, sent by the next run.
+        let run = try program.run()
+        #expect(run.sent == 1)
+        let welcome = try #require(try program.sent().first)
+        #expect(welcome.to.map(\.address) == ["ana@example.net"])
+        #expect(welcome.autoSubmitted == "auto-generated")
+        #expect(welcome.textBody?.contains("Role: mentee") == true)
+
+        let again = try program.database.importFormExport(export, source: "signups.csv", config: program.config,
+                                                          templates: program.templates, now: program.now, dryRun: false)
+        #expect(again.unchanged == ["ana@example.net", "li.wei@example.com"])
+    }
+
+    @Test func aDryRunChangesNothing() throws {
+        let program = try ProcessorTests.Program()
+        let export = try FormExport.csv(Self.googleForms, headerMap: [:])
+        let report = try program.database.importFormExport(export, source: "s.csv", config: program.config,
+                                                           templates: program.templates, now: program.now, dryRun: true)
+        #expect(report.added.count == 2)
+        #expect(try program.database.participants().isEmpty)
+        #expect(try program.database.outbox().isEmpty)
+    }
+
+    @Test func erasedPeopleAreNotBroughtBackByAnImport() throws {
+        let program = try ProcessorTests.Program()
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: .erased, status: .active, source: "x",
+                                              origin: "email", roundID: nil, now: program.now)
+            _ = try AppDatabase.erase(db, email: "ana@example.net", now: program.now)
+        }
+        let report = try program.database.importFormExport(try FormExport.csv(Self.googleForms, headerMap: [:]), source: "s.csv",
+                                                           config: program.config, templates: program.templates, now: program.now, dryRun: false)
+        #expect(report.rejected.first?.email == "ana@example.net")
+        #expect(report.rejected.first?.reasons.first?.contains("asked to have their data deleted") == true)
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .erased)
+    }
+
+    @Test func anHTMLTableInTheMessageIsReadToo() throws {
+        let html = """
+            <html><body><p>Here are this week's sign-ups:</p><table>
+            <tr><th>Email Address</th><th>Name</th><th>Role</th><th>Mentoring type</th><th>Time zone</th><th>Languages</th></tr>
+            <tr><td>ana@example.net</td><td>Ana <b>Souza</b></td><td>mentee</td><td>technical</td><td>Lisbon</td><td>Portuguese</td></tr>
+            </table></body></html>
+            """
+        let export = try FormExport.htmlTable(html, headerMap: [:])
+        #expect(export.rows.count == 1)
+        #expect(export.rows[0].name == "Ana Souza")
+        #expect(export.rows[0].formText.contains("Time zone: Lisbon"))
+    }
+}
