@@ -47,14 +47,15 @@ public struct Config: Sendable {
         /// Form-export column header → field name, for forms whose questions we do not recognise.
         public var importHeaders: [String: String]
 
+        /// The synonym spelled like the key ("Nova" for `nova`) is how the area is shown to people.
         public static let defaultAreas: [String: [String]] = [
-            "nova": ["nova", "compute"], "neutron": ["neutron", "networking"], "cinder": ["cinder", "block storage"],
-            "swift": ["swift", "object storage"], "keystone": ["keystone", "identity"], "glance": ["glance", "images"],
-            "horizon": ["horizon", "dashboard"], "ironic": ["ironic", "bare metal", "baremetal"], "heat": ["heat", "orchestration"],
+            "nova": ["Nova", "compute"], "neutron": ["Neutron", "networking"], "cinder": ["Cinder", "block storage"],
+            "swift": ["Swift", "object storage"], "keystone": ["Keystone", "identity"], "glance": ["Glance", "images"],
+            "horizon": ["Horizon", "dashboard"], "ironic": ["Ironic", "bare metal", "baremetal"], "heat": ["Heat", "orchestration"],
             "documentation": ["documentation", "docs", "doc"], "upstream-training": ["upstream training", "upstream-training", "onboarding"],
             "community": ["community", "outreach", "events"], "release-management": ["release management", "releases"],
-            "infrastructure": ["infrastructure", "infra", "ci", "zuul"], "ux": ["ux", "user experience", "design"],
-            "i18n": ["i18n", "translation", "internationalization"], "security": ["security"], "qa": ["qa", "testing", "tempest"],
+            "infrastructure": ["infrastructure", "infra", "CI", "Zuul"], "ux": ["UX", "user experience", "design"],
+            "i18n": ["i18n", "translation", "internationalization"], "security": ["security"], "qa": ["QA", "testing", "Tempest"],
         ]
         /// The sign-up form's words, built from these settings.
         public var vocabulary: EnrollmentVocabulary {

@@ -8,66 +8,8 @@ import Testing
 /// The whole path through the real servers: SMTP in, Dovecot, `mentormail process`, SMTP out,
 /// Dovecot again, read back over IMAP.
 @Suite struct EndToEndTests {
-    /// A program with its own mailbox on the test Dovecot and a participant who writes to it.
-    struct Scenario {
-        let servers: TestServers
-        let programUser: String
-        let participantUser: String
-        let folder: URL
-        var programAddress: String { "\(programUser)@example.org" }
-        var participantAddress: String { "\(participantUser)@example.org" }
-        var configPath: String { folder.appendingPathComponent("mentormail.toml").path }
-
-        init() throws {
-            servers = try TestServers.require()
-            programUser = TestServers.uniqueUser("prog")
-            participantUser = TestServers.uniqueUser("alice")
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-e2e-\(programUser)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let templates = CommandRunner.repository.appendingPathComponent("templates").path
-            try """
-            [program]
-            name = "Test Mentoring"
-            address = "\(programAddress)"
-            coordinators = ["coordinator@example.org"]
-            database = "state/mentormail.sqlite"
-            templates = "\(templates)"
-
-            [mailbox]
-            url = "\(servers.imapURL)/INBOX"
-            user = "\(programUser)"
-            password_env = "MENTORMAIL_TEST_PASSWORD"
-            starttls = "never"
-
-            [smtp]
-            url = "\(servers.smtpURL)"
-            starttls = "never"
-
-            """.write(toFile: configPath, atomically: true, encoding: .utf8)
-        }
-
-        /// The participant writes to the program over SMTP; returns the Message-ID.
-        func participantWrites(subject: String = "How do I join?") throws -> String {
-            try servers.deliver(from: participantAddress, to: [programAddress], subject: subject,
-                                text: "Hello, I would like to become a mentee.\n")
-        }
-
-        func process(fault: String? = nil) throws -> CommandRunner.Result {
-            var environment: [String: String] = [:]
-            if let fault { environment["MENTORMAIL_FAULT"] = fault }
-            return try CommandRunner.run(["process", "--config", configPath, "--json"], environment: environment)
-        }
-
-        func report(_ result: CommandRunner.Result) throws -> [String: Any] {
-            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
-            return try #require(object as? [String: Any], "process --json printed: \(result.stdout) / \(result.stderr)")
-        }
-
-        func participantInbox() throws -> [Message] { try servers.messages(of: participantUser) }
-    }
-
     @Test func signUpRequestIsAnsweredOnceThroughRealServers() throws {
-        let scenario = try Scenario()
+        let scenario = try ServerScenario()
         let requestID = try scenario.participantWrites()
 
         let first = try scenario.process()
@@ -100,7 +42,7 @@ import Testing
     }
 
     @Test func killedBetweenCommitAndFlagAnswersExactlyOnce() throws {
-        let scenario = try Scenario()
+        let scenario = try ServerScenario()
         _ = try scenario.participantWrites()
 
         let crashed = try scenario.process(fault: "after-commit")
@@ -123,7 +65,7 @@ import Testing
     }
 
     @Test func killedBetweenSMTPAcceptanceAndSentResendsTheSameMessageID() throws {
-        let scenario = try Scenario()
+        let scenario = try ServerScenario()
         _ = try scenario.participantWrites()
 
         let crashed = try scenario.process(fault: "after-send")

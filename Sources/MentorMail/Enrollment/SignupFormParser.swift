@@ -122,6 +122,8 @@ public struct SignupFormParser: Sendable {
                 pendingBreak = true
                 continue
             }
+            // A lone name after a blank line ("Alice", "Ana Souza") signs the mail off.
+            if pendingBreak && Self.looksLikeSignature(line.text) { break }
             if pendingBreak || paragraphs.isEmpty {
                 paragraphs.append(line.text)
             } else {
@@ -131,6 +133,13 @@ public struct SignupFormParser: Sendable {
             lastLine = position
         }
         return (paragraphs.joined(separator: "\n\n"), lastLine)
+    }
+
+    /// One to three capitalised words without sentence punctuation: a name signing a mail.
+    static func looksLikeSignature(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...3).contains(words.count), !text.contains(where: { ".?!:;,".contains($0) }) else { return false }
+        return words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" } }
     }
 
     /// Unknown `Key: value` lines inside the form block: from the first to the last answered
