@@ -15,8 +15,9 @@ extension MentorMailCommand {
               mentormail round open 2027-Q1 --closes 2027-02-15
               mentormail round list --json
               mentormail round close
+              mentormail round approve 2027-Q1      (after `mentormail match --round 2027-Q1`)
             """,
-            subcommands: [Open.self, Close.self, List.self]
+            subcommands: [Open.self, Close.self, List.self, Approve.self, Reject.self]
         )
 
         struct Open: ParsableCommand {
@@ -82,6 +83,42 @@ extension MentorMailCommand {
                     }
                 }
             }
+        }
+
+        struct Approve: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Approve a round's waiting proposal: introduce every pair, once.",
+                discussion: "The same as a coordinator replying APPROVE to the proposal mail.\nExample:\n  mentormail round approve 2027-Q1")
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The round's name.") var name: String
+
+            func run() throws {
+                try runReportingErrors { print(try RoundCommand.decide(options: options, round: name, approve: true)) }
+            }
+        }
+
+        struct Reject: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Reject a round's waiting proposal (nothing is sent).",
+                discussion: "Example:\n  mentormail round reject 2027-Q1")
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The round's name.") var name: String
+
+            func run() throws {
+                try runReportingErrors { print(try RoundCommand.decide(options: options, round: name, approve: false)) }
+            }
+        }
+
+        static func decide(options: ProgramOptions, round: String, approve: Bool) throws -> String {
+            let config = try Config.load(path: options.config)
+            let lock = try RunLock(path: config.program.database + ".lock")
+            defer { withExtendedLifetime(lock) {} }
+            let database = try AppDatabase(path: config.program.database)
+            let templates = try TemplateLibrary(directory: config.program.templates)
+            let result = try database.decideProposal(roundName: round, approve: approve, config: config, templates: templates, now: options.clock)
+            return result + (approve ? "\nThe mail goes out with the next `mentormail process`." : "")
         }
     }
 }

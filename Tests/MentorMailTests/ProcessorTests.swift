@@ -9,7 +9,7 @@ import Testing
 @Suite struct ProcessorTests {
     struct Program {
         let folder: URL
-        let config: Config
+        var config: Config
         let database: AppDatabase
         let mailbox: MaildirMailbox
         let outbox: DirectorySender
@@ -35,6 +35,13 @@ import Testing
             mailbox = try MaildirMailbox(path: folder.appendingPathComponent("mailbox").path)
             outbox = try DirectorySender(path: folder.appendingPathComponent("outbox").path)
             templates = try TemplateLibrary(directory: config.program.templates)
+        }
+
+        /// The same program, trusting Authentication-Results from `server`.
+        func with(trustedServer server: String) throws -> Program {
+            var copy = self
+            copy.config.enrollment.trustedAuthservID = server
+            return copy
         }
 
         func arrive(_ text: String, name: String = UUID().uuidString) throws {

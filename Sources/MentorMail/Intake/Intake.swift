@@ -28,6 +28,16 @@ public struct Intake: Sendable {
         verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
     }
 
+    /// APPROVE (true) or REJECT (false) as the first word of the new text.
+    static func decision(in newText: String) -> Bool? {
+        let first = newText.split(whereSeparator: { $0.isWhitespace || $0 == ":" || $0 == "," }).first?.uppercased()
+        switch first {
+        case "APPROVE", "APPROVED": return true
+        case "REJECT", "REJECTED": return false
+        default: return nil
+        }
+    }
+
     public func classify(_ message: Message, context: IntakeContext = .init()) -> Intent {
         if let reason = message.automatic?.description {
             return .ignore(reason: reason)
@@ -40,11 +50,16 @@ public struct Intake: Sendable {
         }
         let text = message.textBody ?? ""
         let newText = MailReading.reply(of: message)
+        if coordinators.contains(from.normalized) {
+            if let decision = Self.decision(in: newText), let token = ConfirmationToken.find(in: [newText, message.subject ?? ""]) {
+                return .coordinatorDecision(approve: decision, token: token, verified: verification.verify(message))
+            }
+            if CoordinatorMail.containsFormExport(message) {
+                return .coordinatorImport(verified: verification.verify(message))
+            }
+        }
         if let token = ConfirmationToken.find(in: [message.subject ?? "", newText]) {
             return .confirmation(token: token)
-        }
-        if coordinators.contains(from.normalized), CoordinatorMail.containsFormExport(message) {
-            return .coordinatorImport(verified: verification.verify(message))
         }
         if let command = CommandWords.detect(in: newText, subject: message.subject) {
             return .participantCommand(command)

@@ -13,6 +13,8 @@ public enum Intent: Sendable, Equatable {
     /// A coordinator forwarded a form export; `verified` tells whether our mail server vouched
     /// for the From domain (else the import waits for a confirmation round trip).
     case coordinatorImport(verified: SenderVerification.Verdict)
+    /// A coordinator's "APPROVE <code>" or "REJECT <code>" for a round's proposal.
+    case coordinatorDecision(approve: Bool, token: String, verified: SenderVerification.Verdict)
     /// A known participant wrote something we did not understand: answer with help, keep it.
     case help
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
@@ -28,6 +30,7 @@ public enum Intent: Sendable, Equatable {
         case .participantCommand(let command): "command-\(command.name)"
         case .confirmation: "confirmation"
         case .coordinatorImport: "coordinator-import"
+        case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
         case .help: "help"
         case .ignore: "ignore"
         case .quarantine: "quarantine"

@@ -116,6 +116,35 @@ public final class AppDatabase: Sendable {
                 t.column("usedAt", .datetime)
             }
         }
+        migrator.registerMigration("v3-matching") { db in
+            try db.create(table: "matchProposal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("roundID", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("token", .text).notNull().unique()
+                t.column("algorithm", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('proposed', 'approved', 'rejected', 'superseded')")
+                t.column("pairs", .jsonText).notNull()
+                t.column("unmatched", .jsonText).notNull()
+                t.column("totalScore", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("decidedAt", .datetime)
+            }
+            try db.create(table: "mentorship") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("roundID", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("proposalID", .integer).notNull().references("matchProposal", onDelete: .cascade)
+                t.column("menteeID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("mentorID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("score", .integer).notNull()
+                t.column("explanation", .text).notNull()
+                t.column("status", .text).notNull().check(sql: "status IN ('introduced', 'active', 'graduated', 'ended')")
+                t.column("introducedAt", .datetime).notNull()
+                t.column("endedAt", .datetime)
+                // A pair is introduced once per round, however often the approval arrives.
+                t.uniqueKey(["roundID", "menteeID", "mentorID"])
+            }
+        }
         return migrator
     }
 

@@ -16,25 +16,28 @@ public struct TemplateLibrary: Sendable {
     private let directory: String
     private let templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)]
 
-    /// Loads and parses every template in `directory`.
-    public init(directory: String) throws {
+    /// Loads and parses every template in `directory`, and checks each against `catalog`: a
+    /// template that uses a value the workflow does not give it, a missing template, a text
+    /// template without a `Subject:` line or one that does not parse is a config error, so
+    /// that `mentormail process` refuses to start rather than send a mail with a blank in it.
+    public init(directory: String, catalog: TemplateCatalog = .standard) throws {
+        let loaded = try Self.load(directory: directory, catalog: catalog)
+        let errors = loaded.problems.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw MentorMailError(.config, """
+                \(errors.count == 1 ? "a mail template has a problem" : "the mail templates have \(errors.count) problems") \
+                (`mentormail check-templates` lists them):
+                \(errors.map { "  \($0)" }.joined(separator: "\n"))
+                """)
+        }
         self.directory = directory
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw MentorMailError(.config, "cannot read the templates folder \(directory): set [program] templates in the config")
-        }
-        var templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)] = [:]
-        for file in names where file.hasSuffix(".txt.mustache") {
-            let name = String(file.dropLast(".txt.mustache".count))
-            // Plain text must not be HTML-escaped: switch the content type for .txt templates.
-            let text = try Self.parse(directory, file, prefix: "{{% CONTENT_TYPE: TEXT}}")
-            let htmlFile = "\(name).html.mustache"
-            let html = names.contains(htmlFile) ? try Self.parse(directory, htmlFile, prefix: "") : nil
-            templates[name] = (text, html)
-        }
-        self.templates = templates
+        self.templates = loaded.templates
+    }
+
+    /// Every problem of the templates in `directory` (errors and warnings), without loading them
+    /// for use; `mentormail check-templates`. Throws only when the folder cannot be read.
+    public static func check(directory: String, catalog: TemplateCatalog = .standard) throws -> [TemplateProblem] {
+        try load(directory: directory, catalog: catalog).problems
     }
 
     public var names: [String] { templates.keys.sorted() }
@@ -57,15 +60,88 @@ public struct TemplateLibrary: Sendable {
         return Rendered(subject: subject, text: text, html: template.html?.render(values))
     }
 
-    private static func parse(_ directory: String, _ file: String, prefix: String) throws -> MustacheTemplate {
-        let path = (directory as NSString).appendingPathComponent(file)
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw MentorMailError(.config, "cannot read the template \(path)")
-        }
+    private struct Loaded {
+        var templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)] = [:]
+        var problems: [TemplateProblem] = []
+    }
+
+    /// Reads each template file once: parses it and checks its tags against the catalog.
+    private static func load(directory: String, catalog: TemplateCatalog) throws -> Loaded {
+        let files: Set<String>
         do {
-            return try MustacheTemplate(string: prefix + source)
+            files = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
         } catch {
-            throw MentorMailError(.config, "the template \(path) does not parse: \(error)")
+            throw MentorMailError(.config, "cannot read the templates folder \(directory): set [program] templates in the config")
+        }
+        var loaded = Loaded()
+        func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+        for file in files.sorted() where file.hasSuffix(".txt.mustache") {
+            let name = String(file.dropLast(".txt.mustache".count))
+            let variables = catalog.entries[name]
+            if variables == nil {
+                loaded.problems.append(TemplateProblem(.warning, file: path(file),
+                    "\(name) is not in the template catalog (TemplateCatalog.standard), so its variables are not checked"))
+            }
+            // Plain text must not be HTML-escaped: switch the content type for .txt templates.
+            let text = parse(path(file), prefix: "{{% CONTENT_TYPE: TEXT}}", variables: variables, template: name,
+                             requiresSubject: true, problems: &loaded.problems)
+            let htmlFile = "\(name).html.mustache"
+            var html: MustacheTemplate?
+            if files.contains(htmlFile) {
+                html = parse(path(htmlFile), prefix: "", variables: variables, template: name, requiresSubject: false,
+                             problems: &loaded.problems)
+            } else if variables != nil {
+                loaded.problems.append(TemplateProblem(.warning, file: path(htmlFile),
+                    "missing: the \(name) mail goes out as plain text only; copy \(file) to \(htmlFile) and mark it up"))
+            }
+            if let text { loaded.templates[name] = (text, html) }
+        }
+        for name in catalog.names where !files.contains("\(name).txt.mustache") {
+            loaded.problems.append(TemplateProblem(.error, file: path("\(name).txt.mustache"),
+                "missing: the workflow sends the \(name) mail, with \(TemplateChecker.flatten(catalog.entries[name] ?? []).joined(separator: ", "))"))
+        }
+        for file in files.sorted() where file.hasSuffix(".html.mustache") {
+            let name = String(file.dropLast(".html.mustache".count))
+            if !files.contains("\(name).txt.mustache") {
+                loaded.problems.append(TemplateProblem(.warning, file: path(file),
+                    "never used: there is no \(name).txt.mustache (the text version is required, and holds the Subject)"))
+            }
+        }
+        loaded.problems.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        return loaded
+    }
+
+    /// Parses and checks one file; `nil` (with a problem) when it cannot be read or parsed.
+    private static func parse(_ path: String, prefix: String, variables: [TemplateCatalog.Variable]?, template: String,
+                              requiresSubject: Bool, problems: inout [TemplateProblem]) -> MustacheTemplate? {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            problems.append(TemplateProblem(.error, file: path, "cannot be read as UTF-8 text"))
+            return nil
+        }
+        let parsed: MustacheTemplate
+        do {
+            parsed = try MustacheTemplate(string: prefix + source)
+        } catch let error as MustacheTemplate.ParserError {
+            let column = error.context.columnNumber - (error.context.lineNumber == 1 ? prefix.count : 0)
+            problems.append(TemplateProblem(.error, file: path, line: error.context.lineNumber,
+                "does not parse (column \(column)): \(describe(error.error)): \(error.context.line.trimmingWhitespace())"))
+            return nil
+        } catch {
+            problems.append(TemplateProblem(.error, file: path, "does not parse: \(error)"))
+            return nil
+        }
+        let checker = TemplateChecker(file: path, template: template, variables: variables, requiresSubject: requiresSubject)
+        problems += checker.check(source)
+        return parsed
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: "this {{/…}} does not close the section that is open"
+        case .unfinishedName?: "a tag is not closed, or its name has characters mustache does not allow"
+        case .expectedSectionEnd?: "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter?: "a {{=… …=}} tag is malformed"
+        default: "\(error)"
         }
     }
 }

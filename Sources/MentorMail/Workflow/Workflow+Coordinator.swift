@@ -24,7 +24,7 @@ extension Workflow {
 
     /// A coordinator's import that our mail server did not vouch for: nothing is done; the
     /// coordinator address gets a polite refusal with a code to confirm it was really them.
-    func holdForConfirmation(reason: String, inboundID: Int64?, answer: Answer) throws -> Outcome {
+    func holdForConfirmation(reason: String, what: String, inboundID: Int64?, answer: Answer) throws -> Outcome {
         guard let inboundID else { throw MentorMailError(.internalError, "the message to hold has no id") }
         let token = ConfirmationToken.make()
         var pending = PendingToken(token: token, purpose: .coordinatorConfirmation, email: answer.sender.normalized,
@@ -33,7 +33,8 @@ extension Workflow {
         try audit(answer.db, actor: answer.sender.normalized, action: "coordinator-unverified", detail: reason)
         let queued = try answer.send("coordinator-confirm", purpose: "coordinator-confirm",
                                      values: answer.values(["reason": reason, "token": token, "expires": Self.day(pending.expiresAt),
-                                                            "subject": answer.message.subject ?? "(no subject)"]),
+                                                            "subject": answer.message.subject ?? "(no subject)",
+                                                            "what": what]),
                                      fallbackSubject: "Please confirm")
         return Outcome(disposition: .quarantined, note: "held: \(reason); confirmation requested", queued: [queued])
     }
@@ -44,6 +45,20 @@ extension Workflow {
             return Outcome(disposition: .quarantined, note: "the confirmed message is no longer stored")
         }
         try audit(answer.db, actor: answer.sender.normalized, action: "coordinator-confirmed", detail: "message \(id)")
-        return try performImport(from: Message(data: held.raw), answer: answer)
+        let message = Message(data: held.raw)
+        switch Intake(config: config).classify(message) {
+        case .coordinatorDecision(let approve, let token, _):
+            return try performDecision(approve: approve, token: token, answer: answer)
+        default:
+            return try performImport(from: message, answer: answer)
+        }
+    }
+
+    /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
+    func performDecision(approve: Bool, token: String, answer: Answer) throws -> Outcome {
+        let result = try decide(approve ? .approve : .reject, token: token, by: answer.sender.normalized, db: answer.db)
+        let queued = try answer.send("match-decision", purpose: "match-decision",
+                                     values: answer.values(["result": result]), fallbackSubject: "Your decision")
+        return Outcome(disposition: .answered, note: result, queued: [queued])
     }
 }

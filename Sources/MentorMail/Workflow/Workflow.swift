@@ -38,7 +38,13 @@ struct Workflow {
             try audit(db, actor: sender.normalized, action: "coordinator-verified", detail: method)
             return try performImport(from: message, answer: answer)
         case .coordinatorImport(.unverified(let reason)):
-            return try holdForConfirmation(reason: reason, inboundID: inbound.id, answer: answer)
+            return try holdForConfirmation(reason: reason, what: "to import a form export", inboundID: inbound.id, answer: answer)
+        case .coordinatorDecision(let approve, _, .unverified(let reason)):
+            return try holdForConfirmation(reason: reason, what: approve ? "to approve a round's matches" : "to reject a round's matches",
+                                           inboundID: inbound.id, answer: answer)
+        case .coordinatorDecision(let approve, let token, .verified(let method)):
+            try audit(db, actor: sender.normalized, action: "coordinator-verified", detail: method)
+            return try performDecision(approve: approve, token: token, answer: answer)
         case .help:
             let person = try AppDatabase.findParticipant(db, email: sender.normalized)
             let values = answer.values(["person": ["name": person?.profile.name ?? sender.name ?? ""],

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A proposal as `mentormail match` shows it: names, addresses, scores and reasons.
+public struct ProposalView: Encodable, Sendable {
+    public struct Pair: Encodable, Sendable {
+        public var mentee: String
+        public var menteeEmail: String
+        public var mentor: String
+        public var mentorEmail: String
+        public var score: Int
+        public var why: String
+    }
+
+    public struct Unmatched: Encodable, Sendable {
+        public var name: String
+        public var email: String
+        public var reason: String
+    }
+
+    public var token: String
+    public var algorithm: String
+    public var status: String
+    public var totalScore: Int
+    public var pairs: [Pair]
+    public var unmatched: [Unmatched]
+
+    public init(_ proposal: MatchProposal, people: [Int64: Participant]) {
+        token = proposal.token
+        algorithm = proposal.algorithm
+        status = proposal.status.rawValue
+        totalScore = proposal.totalScore
+        pairs = proposal.pairs.map { pair in
+            Pair(mentee: people[pair.menteeID]?.profile.name ?? "?", menteeEmail: people[pair.menteeID]?.email ?? "?",
+                 mentor: people[pair.mentorID]?.profile.name ?? "?", mentorEmail: people[pair.mentorID]?.email ?? "?",
+                 score: pair.score, why: pair.explanation)
+        }
+        unmatched = proposal.unmatched.map { entry in
+            Unmatched(name: people[entry.menteeID]?.profile.name ?? "?", email: people[entry.menteeID]?.email ?? "?", reason: entry.reason)
+        }
+    }
+
+    public var text: String {
+        var lines = ["\(pairs.count) pair(s), \(unmatched.count) unmatched, total score \(totalScore) (\(algorithm))", ""]
+        for pair in pairs {
+            lines.append("  \(pair.mentee) <\(pair.menteeEmail)>  ←  \(pair.mentor) <\(pair.mentorEmail)>  score \(pair.score)")
+            lines.append("      \(pair.why)")
+        }
+        if !unmatched.isEmpty {
+            lines.append("")
+            lines.append("Unmatched:")
+            for entry in unmatched { lines.append("  \(entry.name) <\(entry.email)>: \(entry.reason)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

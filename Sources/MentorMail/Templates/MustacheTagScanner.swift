@@ -1,0 +1,110 @@
+import Foundation
+
+/// One tag of a mustache template, as written.
+struct MustacheTag: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        /// `{{x}}`
+        case variable
+        /// `{{{x}}}` or `{{&x}}`
+        case unescaped
+        /// `{{#x}}`
+        case section
+        /// `{{^x}}`
+        case invertedSection
+        /// `{{/x}}`
+        case close
+        /// `{{!…}}`
+        case comment
+        /// `{{%…}}`
+        case pragma
+        /// `{{>x}}`
+        case partial
+        /// `{{<x}}` (a parent partial, closed by `{{/x}}`)
+        case parent
+        /// `{{$x}}` (a block, closed by `{{/x}}`)
+        case block
+        /// `{{=<% %>=}}`
+        case setDelimiters
+    }
+
+    var kind: Kind
+    /// The tag's text after its sigil, trimmed: `person.name`, `empty(person.name)`.
+    var content: String
+    /// The 1-based line the tag starts on.
+    var line: Int
+
+    /// `content` split into the name and the transforms around it, outermost first:
+    /// `empty(person.name)` → (`person.name`, [`empty`]); `index()` → (``, [`index`]).
+    var nameAndTransforms: (name: String, transforms: [String]) {
+        var transforms: [String] = []
+        var rest = Substring(content)
+        while let open = rest.firstIndex(of: "("), rest.last == ")" {
+            transforms.append(String(rest[..<open]).trimmingWhitespace())
+            rest = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+        }
+        return (String(rest).trimmingWhitespace(), transforms)
+    }
+}
+
+/// Splits a mustache template into literal text and tags, in one pass and without a regex.
+///
+/// It follows swift-mustache's reading of tags (sigils, `{{{x}}}`, set-delimiter tags) but
+/// not its whitespace rules: it is for checking names, and `MustacheTemplate` does the parsing.
+enum MustacheTagScanner {
+    /// Calls `text` for each run of literal text and `tag` for each tag, in order, each with
+    /// the line it starts on. Returns the line of a tag that is never closed, if any.
+    /// - Complexity: O(*n*) in the length of `source`.
+    @discardableResult
+    static func scan(_ source: String, text: (Substring, Int) -> Void, tag: (MustacheTag) -> Void) -> Int? {
+        var open = "{{", close = "}}"
+        var rest = Substring(source)
+        var line = 1
+        while let start = rest.range(of: open) {
+            let literal = rest[..<start.lowerBound]
+            text(literal, line)
+            line += literal.newlineCount
+            let tagLine = line
+            var inside = rest[start.upperBound...]
+            let kind: MustacheTag.Kind
+            var triple = false
+            switch inside.first {
+            case "{": kind = .unescaped; triple = true
+            case "&": kind = .unescaped
+            case "#": kind = .section
+            case "^": kind = .invertedSection
+            case "/": kind = .close
+            case "!": kind = .comment
+            case "%": kind = .pragma
+            case ">": kind = .partial
+            case "<": kind = .parent
+            case "$": kind = .block
+            case "=": kind = .setDelimiters
+            default: kind = .variable
+            }
+            if kind != .variable { inside = inside.dropFirst() }
+            guard let end = inside.range(of: close) else { return tagLine }
+            let content = inside[..<end.lowerBound]
+            line += content.newlineCount
+            rest = inside[end.upperBound...]
+            if triple, rest.first == "}" { rest = rest.dropFirst() }
+            if kind == .setDelimiters {
+                let parts = content.dropLast(content.last == "=" ? 1 : 0).split(whereSeparator: \.isWhitespace)
+                if parts.count == 2 { (open, close) = (String(parts[0]), String(parts[1])) }
+            }
+            var trimmed = String(content).trimmingWhitespace()
+            if triple, trimmed.hasSuffix("}") { trimmed = String(trimmed.dropLast()).trimmingWhitespace() }
+            tag(MustacheTag(kind: kind, content: trimmed, line: tagLine))
+        }
+        text(rest, line)
+        return nil
+    }
+}
+
+extension StringProtocol {
+    fileprivate var newlineCount: Int { reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
+
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+}

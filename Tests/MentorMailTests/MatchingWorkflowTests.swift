@@ -1,0 +1,141 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A round from sign-ups to introductions: proposal, review mail, approval, one introduction per pair.
+@Suite struct MatchingWorkflowTests {
+    static func profile(_ role: String, _ name: String, types: [String] = ["technical"], areas: [String] = ["nova"],
+                        zone: String = "Europe/Madrid", languages: [String] = ["English"], interactions: [String] = ["irc", "email"],
+                        capacity: Int = 0) -> ParticipantProfile {
+        ParticipantProfile(role: role, name: name, mentoringTypes: types, areas: areas, timeZone: zone, languages: languages,
+                           interactions: interactions, capacity: capacity)
+    }
+
+    /// Three mentees in the round (one speaks only Portuguese), two mentors in the pool.
+    func seed(_ program: ProcessorTests.Program) throws -> Round {
+        let round = try program.database.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now)
+        try program.database.write { db in
+            for (email, profile, roundID) in [
+                ("ana@example.net", Self.profile("mentee", "Ana"), round.id),
+                ("ben@example.net", Self.profile("mentee", "Ben", areas: ["neutron"], zone: "Europe/Berlin"), round.id),
+                ("caio@example.net", Self.profile("mentee", "Caio", languages: ["Portuguese"], interactions: ["email"]), round.id),
+                ("maria@example.org", Self.profile("mentor", "Maria", areas: ["nova", "documentation"], capacity: 2), nil),
+                ("li@example.org", Self.profile("mentor", "Li", areas: ["neutron"], zone: "Asia/Shanghai", interactions: ["email"], capacity: 1), nil),
+            ] as [(String, ParticipantProfile, Int64?)] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test",
+                                                  origin: "email", roundID: roundID, now: program.now)
+            }
+        }
+        return round
+    }
+
+    @Test func aRoundIsProposedApprovedAndIntroducedOnce() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
+                                                           templates: program.templates, now: program.now)
+        let people = try program.database.participantsByID()
+        let pairs = proposal.pairs.map { "\(people[$0.menteeID]?.profile.name ?? "")-\(people[$0.mentorID]?.profile.name ?? "")" }
+        #expect(pairs.sorted() == ["Ana-Maria", "Ben-Maria"] || pairs.sorted() == ["Ana-Maria", "Ben-Li"])
+        #expect(proposal.pairs.count == 2)
+        #expect(proposal.unmatched.count == 1)
+        let reason = try #require(proposal.unmatched.first?.reason)
+        #expect(reason.lowercased().contains("portuguese"), "\(reason)")
+        #expect(proposal.pairs.allSatisfy { !$0.explanation.isEmpty })
+
+        // The review goes to the coordinators with the code.
+        _ = try program.run()
+        let review = try #require(try program.sent().first)
+        #expect(review.to.map(\.address) == ["coordinator@example.org"])
+        #expect(review.subject?.contains(proposal.token) == true)
+        #expect(review.textBody?.contains("APPROVE \(proposal.token)") == true)
+        #expect(review.autoSubmitted == "auto-generated")
+
+        let result = try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
+                                                         templates: program.templates, now: program.now)
+        #expect(result.contains("Approved"))
+        let run = try program.run()
+        #expect(run.sent == 3, "two introductions and one note")
+        let sent = try program.sent()
+        let introductions = sent.filter { $0.subject?.contains("meet your mentoring match") == true }
+        #expect(introductions.count == 2)
+        for introduction in introductions {
+            #expect(introduction.to.count == 2, "one mail to both, mentee and mentor")
+            #expect(introduction.textBody?.contains("Why we matched you:") == true)
+            #expect(introduction.textBody?.contains("A first step:") == true)
+        }
+        let note = try #require(sent.first { $0.to.first?.address == "caio@example.net" })
+        #expect(note.textBody?.contains("we could not find a mentor") == true)
+        #expect(try program.database.mentorships().count == 2)
+
+        // Approving again, or a rerun, sends nothing more.
+        #expect(throws: MentorMailError.self) {
+            try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
+                                                templates: program.templates, now: program.now)
+        }
+        #expect(try program.run().sent == 0)
+    }
+
+    @Test func changedDataInvalidatesAProposal() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        _ = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
+                                                templates: program.templates, now: program.now)
+        try program.database.write { db in _ = try AppDatabase.setStatus(db, email: "maria@example.org", to: .paused, now: program.now) }
+        let result = try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
+                                                         templates: program.templates, now: program.now)
+        #expect(result.contains("changed since the proposal"))
+        #expect(try program.database.mentorships().isEmpty)
+    }
+
+    @Test func aDryRunStoresNothingAndTheStableOptionWorks() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .stable, dryRun: true, config: program.config,
+                                                           templates: program.templates, now: program.now)
+        #expect(proposal.algorithm == "stable")
+        #expect(proposal.pairs.count == 2)
+        #expect(try program.database.proposals().isEmpty)
+        #expect(try program.database.outbox().isEmpty)
+    }
+
+    @Test func aVerifiedCoordinatorApprovesByReply() throws {
+        var program = try ProcessorTests.Program()
+        program = try program.with(trustedServer: "mx.example.org")
+        _ = try seed(program)
+        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
+                                                           templates: program.templates, now: program.now)
+        try program.arrive("""
+            Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r
+            From: Coordinator <coordinator@example.org>\r
+            To: mentoring@example.org\r
+            Subject: Re: Test Mentoring: 2 proposed pairs for 2027-Q1 [\(proposal.token)]\r
+            Message-ID: <approve-1@example.org>\r
+            \r
+            APPROVE \(proposal.token)\r
+            \r
+            > To approve, reply with:   APPROVE \(proposal.token)\r
+            """)
+        let run = try program.run()
+        #expect(run.answered == 1)
+        #expect(try program.database.mentorships().count == 2)
+        let decision = try #require(try program.sent().first { $0.inReplyTo == "approve-1@example.org" })
+        #expect(decision.textBody?.contains("Approved the proposal for 2027-Q1") == true)
+    }
+
+    @Test func theReportIsSelfContainedHTMLWithCharts() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: true, config: program.config,
+                                                           templates: program.templates, now: program.now)
+        let html = RoundReport(round: "2027-Q1", proposal: proposal, people: try program.database.participantsByID(),
+                               config: program.config, now: program.now).html()
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(!html.contains("src=\"http"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("Caio"))
+        #expect(html.contains("<td class=\"num\">"))
+    }
+}
