@@ -38,7 +38,7 @@ extension MentorMailCommand {
                     directory: URL(fileURLWithPath: dir, relativeTo: cwd).standardizedFileURL,
                     fixtures: URL(fileURLWithPath: fixtures, relativeTo: cwd).standardizedFileURL,
                     templates: URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL,
-                    now: Date(), logger: logger, say: { print($0) })
+                    logger: logger, say: { print($0) })
                 try demo.run()
             }
         }
