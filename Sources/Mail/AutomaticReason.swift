@@ -60,9 +60,8 @@ extension Message {
         return nil
     }
 
+    /// Structural evidence first; the empty Return-Path, which responders share, last.
     private var bounceReason: String? {
-        if let returnPath = headers.first(named: "Return-Path")?.value,
-           returnPath.filter({ !$0.isWhitespace }) == "<>" { return Self.emptyReturnPath }
         if let local = from?.normalized.split(separator: "@").first, local == "mailer-daemon" || local == "postmaster" {
             return "sent by \(local)"
         }
@@ -71,6 +70,8 @@ extension Message {
         if leafParts.contains(where: { $0.contentType == "message/delivery-status" || $0.contentType == "message/global-delivery-status" }) {
             return "message/delivery-status"
         }
+        if let returnPath = headers.first(named: "Return-Path")?.value,
+           returnPath.filter({ !$0.isWhitespace }) == "<>" { return Self.emptyReturnPath }
         return nil
     }
 

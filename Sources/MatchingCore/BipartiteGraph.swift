@@ -1,7 +1,7 @@
 /// Allowed pairs in two compressed adjacency layouts, parallel pairs merged (highest score kept).
 ///
 /// - By mentee: mentors in increasing index order.
-/// - By mentor: mentees by decreasing score, then increasing index (best first).
+/// - By mentor: mentees in increasing index order.
 struct BipartiteGraph {
     let menteeCount: Int
     let mentorCount: Int
@@ -16,9 +16,9 @@ struct BipartiteGraph {
     let mentorMentee: [Int32]
     let mentorScore: [Int32]
 
-    /// Builds both layouts with two stable counting sorts and one sort per mentor.
+    /// Builds both layouts with stable counting sorts.
     ///
-    /// - Complexity: O(n + m + e log d), d the largest mentor degree.
+    /// - Complexity: O(n + m + e).
     init(menteeCount: Int, capacities: [Int], mentees: [Int32], mentors: [Int32], scores: [Int32]) {
         let mentorCount = capacities.count
         let e = mentees.count
@@ -65,22 +65,18 @@ struct BipartiteGraph {
             }
             menteeStart[i + 1] = menteeMentor.count
         }
-        // By mentor: bucket (mentee order is increasing), then sort each bucket best first.
+        // By mentor: bucket in mentee order.
         var mentorStart = [Int](repeating: 0, count: mentorCount + 1)
         for j in 0..<mentorCount { mentorStart[j + 1] = mentorStart[j] + indegree[j] }
         var fill = mentorStart
-        var keys = [Int](repeating: 0, count: menteeMentor.count)
+        var mentorMentee = [Int32](repeating: 0, count: menteeMentor.count)
+        var mentorScore = [Int32](repeating: 0, count: menteeMentor.count)
         for i in 0..<menteeCount {
             for k in menteeStart[i]..<menteeStart[i + 1] {
                 let j = Int(menteeMentor[k])
-                // Smaller key = better: higher score, then lower mentee index.
-                keys[fill[j]] = (AssignmentProblem.maxScore - Int(menteeScore[k])) << 32 | i
+                mentorMentee[fill[j]] = Int32(i)
+                mentorScore[fill[j]] = menteeScore[k]
                 fill[j] += 1
-            }
-        }
-        keys.withUnsafeMutableBufferPointer { buffer in
-            for j in 0..<mentorCount where indegree[j] > 1 {
-                buffer[mentorStart[j]..<mentorStart[j + 1]].sort()
             }
         }
         self.menteeCount = menteeCount
@@ -91,8 +87,8 @@ struct BipartiteGraph {
         self.menteeMentor = menteeMentor
         self.menteeScore = menteeScore
         self.mentorStart = mentorStart
-        self.mentorMentee = keys.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        self.mentorScore = keys.map { Int32(AssignmentProblem.maxScore - ($0 >> 32)) }
+        self.mentorMentee = mentorMentee
+        self.mentorScore = mentorScore
     }
 
     /// The graph of all of `problem`'s edges.

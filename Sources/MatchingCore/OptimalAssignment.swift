@@ -36,87 +36,170 @@ public struct OptimalSolution: Hashable, Sendable {
 extension AssignmentProblem {
     /// The assignment with the most pairs and, among those, the greatest total score (exact).
     ///
-    /// Successive shortest paths on a min-cost flow (see `successiveShortestPaths`), on all edges
-    /// or on pruned candidates that are checked against every edge (see `CandidatePruning`). The
-    /// result does not depend on the order edges were added; among equal optima, lower indices
-    /// are preferred by the search order (a deterministic rule, not "the lexicographically
-    /// smallest optimum").
+    /// A sparse Hungarian method (see `shortestAugmentingPaths`), on all edges or on pruned
+    /// candidates whose duals are then checked on every edge (see `CandidatePruning`). When the check
+    /// fails, every edge whose slack is below the worst violation is added and the round repeats.
+    /// The result does not depend on the order edges were added; among equal optima, lower indices
+    /// are preferred by the search order (a deterministic rule, not "the lexicographically smallest
+    /// optimum"), and pruning settings may pick another of them.
     ///
-    /// - Complexity: O(e) to prune and check, plus O(k (m + e' log(n + m))) per round for k
-    ///   pairs on e' candidate edges; much less in practice.
+    /// - Complexity: O(e) per round to check, plus O(r · (e' + v) log v) for r rows of the smaller
+    ///   side on e' candidate edges; searches usually stop after a few steps.
     /// - Throws: `MatchingError.scoresTooLarge` when exact arithmetic could overflow.
     public func optimalAssignment(pruning: CandidatePruning = .automatic) throws(MatchingError) -> OptimalSolution {
-        let bigM = try lexicographicBigM()
-        let maxScore = edgeScore.reduce(0) { max($0, Int($1)) }
-        var chosen: [Bool]? = edgeCount > pruning.minimumEdges ? candidateMask(pruning) : nil
+        var summary: EdgeSummary
+        var candidates: [Int32]?
+        if edgeCount > pruning.minimumEdges, let selection = selectCandidates(pruning) {
+            (summary, candidates) = (selection.summary, selection.picked)
+        } else {
+            summary = EdgeSummary(self)
+        }
+        let bigM = try summary.bigM(capacities: mentorCapacities)
+        var isCandidate = [Bool](repeating: false, count: candidates == nil ? 0 : edgeCount)
+        for k in candidates ?? [] { isCandidate[Int(k)] = true }
         var rounds = 0
         while true {
             rounds += 1
-            let graph: BipartiteGraph
-            if let mask = chosen {
-                var mentees: [Int32] = [], mentors: [Int32] = [], scores: [Int32] = []
-                for k in 0..<edgeCount where mask[k] {
-                    mentees.append(edgeMentee[k])
-                    mentors.append(edgeMentor[k])
-                    scores.append(edgeScore[k])
+            let graph = candidates.map(subgraph) ?? BipartiteGraph(self)
+            let flow = shortestAugmentingPaths(graph, maxScore: summary.maxScore, bigM: bigM)
+            if var picked = candidates {
+                // slack = u + v − (bigM + score) must be ≥ 0 on every edge. When it is not, edges this
+                // close to violating are likely to violate the next duals too: add them all.
+                let worst = worstViolation(menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM, skip: isCandidate)
+                if worst > 0 {
+                    addEdges(below: worst, menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM,
+                             isCandidate: &isCandidate, picked: &picked)
+                    candidates = picked
+                    continue
                 }
-                graph = BipartiteGraph(menteeCount: menteeCount, capacities: mentorCapacities,
-                                       mentees: mentees, mentors: mentors, scores: scores)
-            } else {
-                graph = BipartiteGraph(self)
             }
-            let flow = successiveShortestPaths(graph, maxScore: maxScore, bigM: bigM)
+            var pairs: [AssignedPair] = []
+            for i in 0..<menteeCount where flow.mentorOfMentee[i] >= 0 {
+                pairs.append(AssignedPair(mentee: i, mentor: Int(flow.mentorOfMentee[i]), score: Int(flow.scoreOfMentee[i])))
+            }
+            return OptimalSolution(
+                assignment: Assignment(pairs: pairs),
+                certificate: OptimalityCertificate(bigM: bigM, menteeDuals: flow.menteeDual, mentorDuals: flow.mentorDual),
+                candidateEdgeCount: graph.menteeMentor.count,
+                rounds: rounds)
+        }
+    }
 
-            var added = 0
-            if var mask = chosen {
-                for k in 0..<edgeCount where !mask[k] {
-                    let i = Int(edgeMentee[k]), j = Int(edgeMentor[k])
-                    if flow.menteeDual[i] + flow.mentorDual[j] < bigM + Int(edgeScore[k]) {
-                        mask[k] = true
-                        added += 1
+    /// The graph of the edges at `indices`.
+    func subgraph(_ indices: [Int32]) -> BipartiteGraph {
+        BipartiteGraph(menteeCount: menteeCount, capacities: mentorCapacities,
+                       mentees: indices.map { edgeMentee[Int($0)] },
+                       mentors: indices.map { edgeMentor[Int($0)] },
+                       scores: indices.map { edgeScore[Int($0)] })
+    }
+
+    /// The largest `−slack` over edges not skipped (0 when none is negative).
+    ///
+    /// - Complexity: O(e).
+    func worstViolation(menteeDual: [Int], mentorDual: [Int], bigM: Int, skip: [Bool]) -> Int {
+        var worst = 0
+        edgeMentee.withUnsafeBufferPointer { mentees in
+            edgeMentor.withUnsafeBufferPointer { mentors in
+                edgeScore.withUnsafeBufferPointer { scores in
+                    menteeDual.withUnsafeBufferPointer { u in
+                        mentorDual.withUnsafeBufferPointer { v in
+                            skip.withUnsafeBufferPointer { skip in
+                                // Indices were checked by `addEdge`; duals have one entry per participant.
+                                for k in 0..<mentees.count where !skip[k] {
+                                    let slack = u[Int(mentees[k])] + v[Int(mentors[k])] - bigM - Int(scores[k])
+                                    if slack < -worst { worst = -slack }
+                                }
+                            }
+                        }
                     }
                 }
-                chosen = mask
             }
-            if added == 0 {
-                var pairs: [AssignedPair] = []
-                for i in 0..<menteeCount where flow.mentorOfMentee[i] >= 0 {
-                    pairs.append(AssignedPair(mentee: i, mentor: Int(flow.mentorOfMentee[i]), score: Int(flow.scoreOfMentee[i])))
-                }
-                return OptimalSolution(
-                    assignment: Assignment(pairs: pairs),
-                    certificate: OptimalityCertificate(bigM: bigM, menteeDuals: flow.menteeDual, mentorDuals: flow.mentorDual),
-                    candidateEdgeCount: graph.menteeMentor.count,
-                    rounds: rounds)
+        }
+        return worst
+    }
+
+    /// Marks and lists every edge not yet picked whose slack is below `limit`.
+    ///
+    /// - Complexity: O(e).
+    func addEdges(below limit: Int, menteeDual u: [Int], mentorDual v: [Int], bigM: Int,
+                  isCandidate: inout [Bool], picked: inout [Int32]) {
+        for k in 0..<edgeCount where !isCandidate[k] {
+            if u[Int(edgeMentee[k])] + v[Int(edgeMentor[k])] - bigM - Int(edgeScore[k]) < limit {
+                isCandidate[k] = true
+                picked.append(Int32(k))
             }
         }
     }
 
-    /// Marks each mentee's and each mentor's best edges (higher score, then lower index first).
+    /// In one pass: each mentee's and each mentor's best edges (higher score, then lower index
+    /// first), and the `EdgeSummary`. Nil when the kept lists could hold half the edges or more,
+    /// since pruning would not pay.
     ///
     /// - Complexity: O(e · (a + b)) worst case, O(e) typically, for kept list lengths a and b.
-    func candidateMask(_ pruning: CandidatePruning) -> [Bool] {
-        var menteeDegree = [Int](repeating: 0, count: menteeCount)
-        var mentorDegree = [Int](repeating: 0, count: mentorCount)
-        for k in 0..<edgeCount {
-            menteeDegree[Int(edgeMentee[k])] += 1
-            mentorDegree[Int(edgeMentor[k])] += 1
-        }
-        var menteeTop = TopEdges(owners: menteeCount, limit: { min(pruning.perMentee, menteeDegree[$0]) })
-        var mentorTop = TopEdges(owners: mentorCount, limit: { [mentorCapacities] j in
+    func selectCandidates(_ pruning: CandidatePruning) -> (summary: EdgeSummary, picked: [Int32])? {
+        let perMentee = min(pruning.perMentee, mentorCount)
+        var budget = perMentee.multipliedReportingOverflow(by: menteeCount)
+        var mentorLimit = [Int](repeating: 0, count: mentorCount)
+        for j in 0..<mentorCount {
             let (slots, o1) = pruning.perMentorSlot.multipliedReportingOverflow(by: mentorCapacities[j])
             let (total, o2) = slots.addingReportingOverflow(pruning.perMentor)
-            return o1 || o2 ? mentorDegree[j] : min(total, mentorDegree[j])
-        })
-        for k in 0..<edgeCount {
-            let score = edgeScore[k]
-            menteeTop.offer(owner: Int(edgeMentee[k]), edge: Int32(k), score: score, other: edgeMentor[k])
-            mentorTop.offer(owner: Int(edgeMentor[k]), edge: Int32(k), score: score, other: edgeMentee[k])
+            mentorLimit[j] = o1 || o2 ? menteeCount : min(total, menteeCount)
+            let sum = budget.partialValue.addingReportingOverflow(mentorLimit[j])
+            budget = (sum.partialValue, budget.overflow || sum.overflow)
         }
-        var mask = [Bool](repeating: false, count: edgeCount)
-        menteeTop.mark(&mask)
-        mentorTop.mark(&mask)
-        return mask
+        guard !budget.overflow, budget.partialValue < edgeCount / 2 else { return nil }
+
+        var summary = EdgeSummary(menteeCount: menteeCount, mentorCount: mentorCount)
+        var menteeTop = TopEdges(owners: menteeCount) { _ in perMentee }
+        var mentorTop = TopEdges(owners: mentorCount) { mentorLimit[$0] }
+        var maxScore: Int32 = 0
+        for k in 0..<edgeCount {
+            let i = Int(edgeMentee[k]), j = Int(edgeMentor[k]), score = edgeScore[k]
+            summary.menteeDegree[i] += 1
+            summary.mentorDegree[j] += 1
+            maxScore = max(maxScore, score)
+            menteeTop.offer(owner: i, edge: Int32(k), score: score, other: Int32(j))
+            mentorTop.offer(owner: j, edge: Int32(k), score: score, other: Int32(i))
+        }
+        summary.maxScore = Int(maxScore)
+        var seen = Set<Int32>()
+        var picked: [Int32] = []
+        for k in menteeTop.kept + mentorTop.kept where seen.insert(k).inserted { picked.append(k) }
+        return (summary, picked)
+    }
+}
+
+/// Degrees and the largest score, from one pass over the edges.
+struct EdgeSummary {
+    var maxScore = 0
+    var menteeDegree: [Int]
+    var mentorDegree: [Int]
+
+    init(menteeCount: Int, mentorCount: Int) {
+        menteeDegree = [Int](repeating: 0, count: menteeCount)
+        mentorDegree = [Int](repeating: 0, count: mentorCount)
+    }
+
+    init(_ problem: AssignmentProblem) {
+        menteeDegree = [Int](repeating: 0, count: problem.menteeCount)
+        mentorDegree = [Int](repeating: 0, count: problem.mentorCount)
+        var top: Int32 = 0
+        for k in 0..<problem.edgeCount {
+            menteeDegree[Int(problem.edgeMentee[k])] += 1
+            mentorDegree[Int(problem.edgeMentor[k])] += 1
+            top = max(top, problem.edgeScore[k])
+        }
+        maxScore = Int(top)
+    }
+
+    /// `K·S + 1` for K a bound on the number of pairs and S the largest score.
+    func bigM(capacities: [Int]) throws(MatchingError) -> Int {
+        let mentees = menteeDegree.count { $0 > 0 }
+        let slots = capacities.indices.reduce(0) { $0 + min(capacities[$1], mentorDegree[$1]) }
+        let (product, overflow) = min(mentees, slots).multipliedReportingOverflow(by: maxScore)
+        // Duals stay below 2·(bigM + S), and sums of two must fit: keep 8·(bigM + S) in range.
+        guard !overflow, product < Int.max / 16 - maxScore else { throw .scoresTooLarge(maxScore: maxScore) }
+        return product + 1
     }
 }
 
@@ -124,47 +207,43 @@ extension AssignmentProblem {
 struct TopEdges {
     private var start: [Int]
     private var count: [Int]
+    /// Rank keys (larger is better), each owner's run sorted best first.
+    private var key: [Int]
     private var edge: [Int32]
-    private var score: [Int32]
-    private var other: [Int32]
+    /// The key an offer must beat: the worst kept key once the run is full, else `Int.min`.
+    private var floor: [Int]
 
     init(owners: Int, limit: (Int) -> Int) {
-        start = [Int](repeating: 0, count: owners + 1)
+        var start = [Int](repeating: 0, count: owners + 1)
         for owner in 0..<owners { start[owner + 1] = start[owner] + max(0, limit(owner)) }
+        self.start = start
         count = [Int](repeating: 0, count: owners)
+        key = [Int](repeating: 0, count: start[owners])
         edge = [Int32](repeating: 0, count: start[owners])
-        score = [Int32](repeating: 0, count: start[owners])
-        other = [Int32](repeating: 0, count: start[owners])
+        floor = (0..<owners).map { start[$0 + 1] > start[$0] ? Int.min : Int.max }
     }
 
     /// Keeps the edge if it is among the owner's best so far (insertion into a sorted run).
+    @inline(__always)
     mutating func offer(owner: Int, edge e: Int32, score s: Int32, other o: Int32) {
+        let rank = Int(s) << 32 | Int(Int32.max - o)
+        guard rank > floor[owner] else { return }
         let base = start[owner]
         let capacity = start[owner + 1] - base
-        guard capacity > 0 else { return }
-        var position = count[owner]
-        if position == capacity {
-            let worst = base + capacity - 1
-            guard s > score[worst] || (s == score[worst] && o < other[worst]) else { return }
-            position -= 1
-        } else {
-            count[owner] += 1
-        }
-        var slot = base + position
-        while slot > base, s > score[slot - 1] || (s == score[slot - 1] && o < other[slot - 1]) {
+        var slot = base + count[owner]
+        if count[owner] == capacity { slot -= 1 } else { count[owner] += 1 }
+        while slot > base, rank > key[slot - 1] {
+            key[slot] = key[slot - 1]
             edge[slot] = edge[slot - 1]
-            score[slot] = score[slot - 1]
-            other[slot] = other[slot - 1]
             slot -= 1
         }
+        key[slot] = rank
         edge[slot] = e
-        score[slot] = s
-        other[slot] = o
+        if count[owner] == capacity { floor[owner] = key[base + capacity - 1] }
     }
 
-    func mark(_ mask: inout [Bool]) {
-        for owner in 0..<count.count {
-            for slot in start[owner]..<(start[owner] + count[owner]) { mask[Int(edge[slot])] = true }
-        }
+    /// The kept edges, owner by owner.
+    var kept: [Int32] {
+        (0..<count.count).flatMap { owner in edge[start[owner]..<(start[owner] + count[owner])] }
     }
 }

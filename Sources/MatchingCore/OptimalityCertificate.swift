@@ -43,21 +43,7 @@ extension AssignmentProblem {
     ///
     /// - Complexity: O(e + m).
     public func lexicographicBigM() throws(MatchingError) -> Int {
-        var hasEdge = [Bool](repeating: false, count: menteeCount)
-        var degree = [Int](repeating: 0, count: mentorCount)
-        var maxScore = 0
-        for k in 0..<edgeCount {
-            hasEdge[Int(edgeMentee[k])] = true
-            degree[Int(edgeMentor[k])] += 1
-            maxScore = max(maxScore, Int(edgeScore[k]))
-        }
-        let mentees = hasEdge.reduce(0) { $0 + ($1 ? 1 : 0) }
-        let slots = (0..<mentorCount).reduce(0) { $0 + min(mentorCapacities[$1], degree[$1]) }
-        let pairs = min(mentees, slots)
-        // Duals stay below 2·(bigM + S), and sums of two must fit: keep 8·(bigM + S) in range.
-        let (product, overflow) = pairs.multipliedReportingOverflow(by: maxScore)
-        guard !overflow, product < Int.max / 16 - maxScore else { throw .scoresTooLarge(maxScore: maxScore) }
-        return product + 1
+        try EdgeSummary(self).bigM(capacities: mentorCapacities)
     }
 
     /// Everything wrong with `assignment` as an optimal solution proven by `certificate`

@@ -21,7 +21,7 @@ struct MentorMailCommand: ParsableCommand {
         Exit codes: 0 done, 1 done with problems (see stderr), 64 usage, 65 bad input, \
         69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
         """,
-        subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
+        subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
     )
 }
 

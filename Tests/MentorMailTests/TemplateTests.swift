@@ -14,7 +14,7 @@ import Testing
         let library = try TemplateLibrary(directory: try folder([
             "hello.txt.mustache": "{{! Variables: name }}\nSubject: Hi {{name}}\n\nDear {{name}} & co,\nbye\n",
             "hello.html.mustache": "<p>Dear {{name}}</p>",
-        ]))
+        ]), catalog: TemplateCatalog(["hello": [.text("name")]]))
         let rendered = try library.render("hello", ["name": "Ana <ana@example.org>"])
         #expect(rendered.subject == "Hi Ana <ana@example.org>")
         #expect(rendered.text == "Dear Ana <ana@example.org> & co,\nbye\n")
@@ -22,8 +22,10 @@ import Testing
     }
 
     @Test func aTemplateWithoutSubjectOrAMissingTemplateIsAConfigError() throws {
-        let library = try TemplateLibrary(directory: try folder(["bad.txt.mustache": "Hello\n"]))
-        #expect(throws: MentorMailError.self) { try library.render("bad", [:]) }
+        // Refused when loading (TemplateCatalogTests has the details), so `process` does not start.
+        let catalog = TemplateCatalog(["bad": []])
+        #expect(throws: MentorMailError.self) { try TemplateLibrary(directory: try folder(["bad.txt.mustache": "Hello\n"]), catalog: catalog) }
+        let library = try TemplateLibrary(directory: try folder(["bad.txt.mustache": "Subject: x\n\nHello\n"]), catalog: catalog)
         #expect(throws: MentorMailError.self) { try library.render("absent", [:]) }
     }
 

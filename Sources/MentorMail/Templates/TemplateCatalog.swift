@@ -97,7 +97,26 @@ public struct TemplateCatalog: Sendable {
         "coordinator-confirm": [program, replySubject, .text("subject"), .text("what"), .text("reason"), .text("token"), .text("expires")],
         // Workflow.queueWelcome: scheduled mail, not an answer (no replySubject)
         "welcome": [program, person, fields, round, .text("nextRound")],
+        // Workflow.propose: to the coordinators, not an answer
+        "match-review": [
+            program, .text("round"), .text("algorithm"), .text("token"),
+            .text("pairCount"), .text("unmatchedCount"), .text("totalScore"),
+            .list("pairs", [.text("mentee"), .text("menteeEmail"), .text("mentor"), .text("mentorEmail"), .text("score"), .text("why")]),
+            .list("unmatched", [.text("name"), .text("email"), .text("reason")]), .flag("hasUnmatched"),
+        ],
+        // Workflow.decide (introductionValues): to the mentee and the mentor together
+        "introduction": [program, side("mentee"), side("mentor"), .text("why"), .text("firstStep")],
+        // Workflow.decide: to each unmatched mentee
+        "unmatched-note": [program, person, .text("round"), .text("reason"), .text("nextRound")],
+        // Workflow.performDecision: the answer to APPROVE / REJECT
+        "match-decision": [program, replySubject, .text("result")],
     ])
+
+    /// One side of an introduction (`Workflow.introductionValues`).
+    static func side(_ name: String) -> Variable {
+        .object(name, [.text("name"), .text("email"), .text("timeZone"), .text("interactions"), .text("languages"),
+                       .text("about"), .text("availability")])
+    }
 
     // MARK: - Sample values
 

@@ -236,8 +236,9 @@ struct TemplateChecker {
                 available.append("inside {{#\(label)}}: \(Self.flatten(names).joined(separator: ", "))")
             }
         }
-        available.append("\(available.isEmpty ? "" : "and everywhere: ")\(Self.flatten(variables ?? []).joined(separator: ", "))")
-        return message + ". Available " + available.joined(separator: "; ")
+        let everywhere = Self.flatten(variables ?? []).joined(separator: ", ")
+        if available.isEmpty { return message + ". Available: " + everywhere }
+        return message + ". Available " + available.joined(separator: "; ") + "; and everywhere: " + everywhere
     }
 
     /// `person.name`, `program.address`, `fields[label, value]`, sorted.
