@@ -69,4 +69,14 @@ import Testing
         let error = try #require(throws: MentorMailError.self) { try Config.load(path: "/nonexistent/mentormail.toml") }
         #expect(error.message.contains("mentormail init"))
     }
+
+    @Test func theREADMEsConfigReferenceParses() throws {
+        let readme = try String(contentsOf: CommandRunner.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```toml\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let config = try Config.parse(String(readme[start.upperBound..<end.lowerBound]), fileURL: file)
+        #expect(config.enrollment.capacityMax == 5)
+        #expect(config.enrollment.areas["nova"] == ["Nova", "compute"])
+        #expect(config.enrollment.roundOpens.count == 4)
+    }
 }
