@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "mentormail", targets: ["mentormail"]),
         .library(name: "MentorMail", targets: ["MentorMail"]),
+        .library(name: "MatchingCore", targets: ["MatchingCore"]),
+        .library(name: "Mail", targets: ["Mail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

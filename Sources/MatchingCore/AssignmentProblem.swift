@@ -71,6 +71,8 @@ public struct AssignmentProblem: Hashable, Sendable {
     }
 
     /// Reserves room for `count` more edges.
+    ///
+    /// - Complexity: O(e).
     public mutating func reserveEdges(_ count: Int) {
         edgeMentee.reserveCapacity(edgeCount + count)
         edgeMentor.reserveCapacity(edgeCount + count)
@@ -83,6 +85,8 @@ public struct AssignmentProblem: Hashable, Sendable {
     }
 
     /// All edges, in insertion order.
+    ///
+    /// - Complexity: O(e).
     public var edges: [AssignmentEdge] { (0..<edgeCount).map(edge(at:)) }
 }
 
@@ -103,6 +107,8 @@ public struct Assignment: Hashable, Sendable {
     public let pairs: [AssignedPair]
 
     /// Sorts `pairs` by mentee (then mentor).
+    ///
+    /// - Complexity: O(p log p).
     public init(pairs: [AssignedPair]) {
         self.pairs = pairs.sorted { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
     }
@@ -111,6 +117,8 @@ public struct Assignment: Hashable, Sendable {
     public var totalScore: Int { pairs.reduce(0) { $0 + $1.score } }
 
     /// The mentor of each mentee (nil when unmatched), for `menteeCount` mentees.
+    ///
+    /// - Complexity: O(n + p).
     public func mentorOfMentee(menteeCount: Int) -> [Int?] {
         var result = [Int?](repeating: nil, count: menteeCount)
         for pair in pairs where (0..<menteeCount).contains(pair.mentee) { result[pair.mentee] = pair.mentor }

@@ -13,7 +13,7 @@ extension AssignmentProblem {
     /// unmatched or ranks the mentor above its own, and the mentor has room or ranks the mentee
     /// above its least preferred one. Empty means stable. Assumes a feasible assignment.
     ///
-    /// - Complexity: O(n + m + e log e).
+    /// - Complexity: O(n + m + e + p log d), p pairs and d the largest mentee degree.
     public func blockingPairs(in assignment: Assignment) -> [BlockingPair] {
         let g = BipartiteGraph(self)
         var mentorOf = [Int](repeating: -1, count: menteeCount)

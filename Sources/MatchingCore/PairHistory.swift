@@ -21,6 +21,8 @@ public struct PairHistory: Hashable, Sendable, Codable {
     }
 
     /// Records that `a` and `b` were matched; `badly` when it ended badly.
+    ///
+    /// - Complexity: amortised O(1).
     public mutating func record(_ a: Int, _ b: Int, endedBadly badly: Bool = false) {
         existed.insert(Pair(a, b))
         if badly { endedBadly.insert(Pair(a, b)) }

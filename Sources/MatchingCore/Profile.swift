@@ -83,6 +83,8 @@ public struct Profile: Hashable, Sendable, Codable {
 }
 
 /// Trims surrounding whitespace and lowercases: the key form of areas, languages, regions.
+///
+/// - Complexity: O(length).
 public func normalizedKey(_ text: String) -> String {
     let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
     return String(trimmed).lowercased()

@@ -1,5 +1,6 @@
 import Foundation
 import MailTransport
+import MatchingCore
 import TOMLKit
 
 /// The settings of one program, read from `mentormail.toml`.
@@ -67,10 +68,19 @@ public struct Config: Sendable {
                                                  trustedAuthservID: nil, importHeaders: [:])
     }
 
+    /// How matches are scored: points per soft criterion, and the time-zone hard rule.
+    public struct Matching: Sendable {
+        public var weights = Weights()
+        /// Two 14-hour waking days always share at least 2 hours, so the rule bites from 3 up;
+        /// 4 keeps pairs about 10 or more hours apart (New York and Manila) off live-only media.
+        public var rules = MatchRules(minimumOverlapHours: 4)
+    }
+
     public var program: Program
     public var mailbox: Server
     public var smtp: Server
     public var enrollment: Enrollment = .default
+    public var matching = Matching()
     /// The file this was read from.
     public var fileURL: URL
 
@@ -113,7 +123,33 @@ public struct Config: Sendable {
         if table["enrollment"] != nil {
             config.enrollment = try enrollment(reader, try reader.table(table, "enrollment"))
         }
+        if table["matching"] != nil {
+            config.matching = try matching(reader, try reader.table(table, "matching"))
+        }
         return config
+    }
+
+    private static func matching(_ reader: TableReader, _ table: TOMLTable) throws -> Matching {
+        var result = Matching()
+        func read(_ key: String, _ target: inout Int, _ range: ClosedRange<Int>) throws {
+            guard let value = try reader.optionalInt(table, "matching", key) else { return }
+            guard range.contains(value) else {
+                throw MentorMailError(.config, "\(reader.file): [matching] \(key) must be between \(range.lowerBound) and \(range.upperBound)")
+            }
+            target = value
+        }
+        try read("shared_area", &result.weights.sharedArea, 0...1000)
+        try read("shared_interaction", &result.weights.sharedInteraction, 0...1000)
+        try read("mentoring_type", &result.weights.mentoringType, 0...1000)
+        try read("time_zone_closeness", &result.weights.timeZoneCloseness, 0...1000)
+        try read("same_region", &result.weights.sameRegion, 0...1000)
+        try read("minimum_overlap_hours", &result.rules.minimumOverlapHours, 0...14)
+        try read("waking_from", &result.rules.wakingFrom, 0...23)
+        try read("waking_until", &result.rules.wakingUntil, 1...24)
+        guard result.rules.wakingFrom < result.rules.wakingUntil else {
+            throw MentorMailError(.config, "\(reader.file): [matching] waking_from must come before waking_until")
+        }
+        return result
     }
 
     private static func enrollment(_ reader: TableReader, _ table: TOMLTable) throws -> Enrollment {

@@ -1,11 +1,15 @@
-import MatchingCore
+@testable import MatchingCore
 import Testing
 
 struct StableMatchingTests {
     @Test func isStableAndMenteeOptimalAgainstBruteForce() throws {
         var rng = SplitMix64(seed: 0x57AB_0001)
         for round in 0..<300 {
-            let tiny = TinyProblem.random(&rng, maxScore: round.isMultiple(of: 3) ? 1 : 9)
+            var tiny = TinyProblem.random(&rng, maxScore: round.isMultiple(of: 3) ? 1 : 9)
+            // A pair listed twice counts at its best score.
+            if round.isMultiple(of: 4), let copy = tiny.edges.randomElement(using: &rng) {
+                tiny.edges.append(AssignmentEdge(mentee: copy.mentee, mentor: copy.mentor, score: Int.random(in: 0...9, using: &rng)))
+            }
             let problem = try tiny.problem
             let result = problem.stableMatching()
             let mentorOf = result.mentorOf(tiny.menteeCount)
@@ -24,6 +28,21 @@ struct StableMatchingTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test(arguments: [0, 1])
+    func heapProposalsGiveTheSameMatching(scans: Int) throws {
+        var rng = SplitMix64(seed: 0x57AB_0004)
+        for _ in 0..<200 {
+            var tiny = TinyProblem.random(&rng, maxMentees: 12, maxMentors: 5, maxScore: 3)
+            if let copy = tiny.edges.randomElement(using: &rng) {
+                tiny.edges.append(AssignmentEdge(mentee: copy.mentee, mentor: copy.mentor, score: Int.random(in: 0...3, using: &rng)))
+            }
+            let problem = try tiny.problem
+            let result = problem.stableMatching(scansBeforeHeap: scans)
+            #expect(result == problem.stableMatching(), "\(tiny)")
+            #expect(problem.blockingPairs(in: result).isEmpty, "\(tiny)")
         }
     }
 

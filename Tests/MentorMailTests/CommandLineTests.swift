@@ -3,7 +3,8 @@ import Testing
 
 /// The built binary, run as users run it: help that teaches, JSON for scripts, exit codes.
 @Suite struct CommandLineTests {
-    @Test(arguments: [[String](), ["init"], ["process"], ["parse-mail"], ["demo"]])
+    @Test(arguments: [[String](), ["init"], ["process"], ["round"], ["round", "open"], ["round", "approve"], ["participants"],
+                      ["participants", "list"], ["import"], ["match"], ["check-templates"], ["parse-mail"], ["demo"]])
     func everyHelpSaysWhatItDoesAndShowsAnExample(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"])
         #expect(result.status == 0)
@@ -16,26 +17,54 @@ import Testing
         let fixtures = CommandRunner.repository.appendingPathComponent("mailbox-fixtures")
         let result = try CommandRunner.run(["parse-mail", "--json",
                                             fixtures.appendingPathComponent("signup-request-plain.eml").path,
-                                            fixtures.appendingPathComponent("signup-request-outlook.eml").path])
+                                            fixtures.appendingPathComponent("signup-request-outlook.eml").path,
+                                            fixtures.appendingPathComponent("rsvp-outlook-accepted.eml").path])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        try #require(lines.count == 2)
-        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        for key in ["subject", "from", "to", "messageId", "inReplyTo", "references", "date", "text"] {
-            #expect(first.keys.contains(key), "key \(key)")
+        try #require(lines.count == 3)
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let keys: Set = ["subject", "from", "to", "messageId", "inReplyTo", "references", "date", "text", "reply",
+                         "parts", "autoSubmitted", "autoReason", "rsvp"]
+        for object in objects {
+            #expect(Set(object.keys) == keys, "exactly the documented keys")
         }
+
+        let first = objects[0]
         #expect(first["subject"] as? String == "Joining the mentoring program")
         let from = try #require(first["from"] as? [String: Any])
         #expect(from["address"] as? String == "maria.garcia@example.net")
         #expect(from["name"] as? String == "María García")
+        let to = try #require(first["to"] as? [[String: Any]])
+        #expect(to.count == 1)
+        #expect(to.first?["address"] as? String == "mentoring@example.org")
+        #expect(to.first?["name"] is NSNull)
         #expect(first["messageId"] as? String == "0f7c2a1e-5b1d-4c0b-9d7e-3a2f1c9e8b41@example.net")
         #expect(first["inReplyTo"] is NSNull)
+        #expect((first["references"] as? [Any])?.isEmpty == true)
+        #expect(first["date"] as? String == "2026-11-02T08:13:58Z")
         #expect((first["text"] as? String)?.contains("I live in Barcelona.") == true)
+        #expect((first["reply"] as? String)?.hasSuffix("Thanks,\nMaría") == true)
+        let parts = try #require(first["parts"] as? [[String: Any]])
+        #expect(parts.count == 1)
+        #expect(parts.first?["contentType"] as? String == "text/plain")
+        #expect(parts.first?["filename"] is NSNull)
+        #expect(parts.first?["size"] as? Int == 270)
+        #expect(first["autoSubmitted"] as? Bool == false)
+        #expect(first["autoReason"] is NSNull)
+        #expect(first["rsvp"] is NSNull)
 
-        let second = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        let second = objects[1]
         #expect(second["subject"] as? String == "Anmeldung für das Mentoring")
         #expect((second["from"] as? [String: Any])?["name"] as? String == "Schmidt, Jonas")
         #expect((second["text"] as? String)?.contains("ich würde gern als Mentee") == true)
+        #expect((second["parts"] as? [[String: Any]])?.map { $0["contentType"] as? String } == ["text/plain", "text/html"])
+
+        let third = objects[2]
+        let rsvp = try #require(third["rsvp"] as? [String: Any])
+        #expect(rsvp["partstat"] as? String == "ACCEPTED")
+        #expect(rsvp["attendee"] as? String == "lena.fischer@example.com")
+        #expect(rsvp["uid"] as? String == "speed-mentoring-2026-11-19@example.org")
+        #expect(third["autoSubmitted"] as? Bool == false)
     }
 
     @Test func parseMailFailsOnlyForUnreadableFiles() throws {
@@ -66,11 +95,23 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("signup-request → answered"))
-        #expect(result.stdout.contains("ignore → ignored"))
-        #expect(result.stdout.contains("answered 3, ignored 1, quarantined 0, sent 3"))
-        #expect(result.stdout.contains("examined 0, sent 0"))
+        let out = result.stdout
+        // First contact: three forms sent, the auto-reply ignored.
+        #expect(out.contains("→ maria.garcia@example.net: signup-request, answered"))
+        #expect(out.contains("→ tomasz.nowak@example.com: ignore, ignored: Auto-Submitted: auto-replied"))
+        // Filled forms, one with two mistakes named with a line to copy.
+        #expect(out.contains("kwame.mensah@example.net: mentor, Africa/Accra, incomplete"))
+        #expect(out.contains("For example:  Mentoring type: technical"))
+        // The coordinator's export, verified and reported row by row.
+        #expect(out.contains("→ coordinator@example.org: coordinator-import, answered"))
+        #expect(out.contains("|   added      5"))
+        // Matching, approval, one introduction per pair, nothing twice.
+        #expect(out.contains("5 pair(s), 0 unmatched"))
+        #expect(out.contains("Approved the proposal for 2026-Q4: 5 introduction(s)"))
+        #expect(out.components(separatedBy: "meet your mentoring match").count - 1 == 5)
+        #expect(out.contains("examined 0, sent 0"))
         let outbox = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 3)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 19)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))
     }
 }

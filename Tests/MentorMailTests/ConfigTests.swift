@@ -78,5 +78,7 @@ import Testing
         #expect(config.enrollment.capacityMax == 5)
         #expect(config.enrollment.areas["nova"] == ["Nova", "compute"])
         #expect(config.enrollment.roundOpens.count == 4)
+        #expect(config.matching.rules.minimumOverlapHours == 4)
+        #expect(config.matching.weights.sharedArea == 10)
     }
 }

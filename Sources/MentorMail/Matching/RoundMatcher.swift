@@ -52,8 +52,8 @@ struct RoundMatcher {
         let mentees = inputs.mentees.compactMap { profile(of: $0, freeSlots: 0) }
         let mentors = inputs.mentors.compactMap { profile(of: $0, freeSlots: inputs.freeSlots[$0.id ?? -1] ?? 0) }
         do {
-            return try planMatches(mentees: mentees, mentors: mentors, weights: Weights(), history: inputs.history,
-                                   rules: MatchRules(), method: method)
+            return try planMatches(mentees: mentees, mentors: mentors, weights: config.matching.weights, history: inputs.history,
+                                   rules: config.matching.rules, method: method)
         } catch {
             throw MentorMailError(.internalError, "matching failed: \(error)")
         }
