@@ -35,5 +35,26 @@ extension Config {
     # starttls = "required"
     # ca_file = "ca.pem"
 
+    # [enrollment]                           # how people join (defaults shown)
+    # capacity_min = 1                       # mentees a mentor may take at once
+    # capacity_max = 5
+    # round_opens = ["01-15", "04-15", "07-15", "10-15"]
+    # trusted_authserv_id = "mx.example.org" # our mail server's Authentication-Results name:
+    #                                        # coordinators' DKIM/DMARC pass is read from it
+    # [enrollment.areas]                     # area = words that mean it; replaces the default list
+    # nova = ["Nova", "compute"]
+    # [enrollment.import_headers]            # odd form-export headers = field
+    # "What should we call you?" = "name"
+
+    # [matching]                             # points and rules for matching (defaults shown)
+    # shared_area = 10
+    # shared_interaction = 3
+    # mentoring_type = 5
+    # time_zone_closeness = 1
+    # same_region = 15
+    # minimum_overlap_hours = 4
+    # waking_from = 8
+    # waking_until = 22
+
     """
 }
