@@ -117,7 +117,7 @@ struct Workflow {
         let inboundID: Int64?
         let db: Database
 
-        func values(_ extra: [String: Any], fallbackSubject: String? = nil) -> [String: Any] {
+        func values(_ extra: [String: Any]) -> [String: Any] {
             var values = extra
             values["program"] = workflow.programValues
             return values
