@@ -101,7 +101,8 @@ extension ReplyExtractor {
                     removed = true
                 case .cut?:
                     var cut = tag.start
-                    if let rule = lastRule, rule.start >= keepFrom,
+                    // An unclosed `<hr` can swallow the next tag, so the rule may end after it starts.
+                    if let rule = lastRule, rule.start >= keepFrom, rule.end <= tag.start,
                        bytes[rule.end..<tag.start].allSatisfy(Bytes.isASCIISpace) {
                         cut = rule.start
                     }

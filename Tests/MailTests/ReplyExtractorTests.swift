@@ -570,3 +570,12 @@ import Testing
         #expect(indented.last == "x")
     }
 }
+
+/// Inputs the fuzzer found: each once crashed.
+@Suite struct ReplyExtractorFuzzFindings {
+    @Test func anUnclosedRuleBeforeOutlooksReplyBlockDoesNotTrap() {
+        #expect(ReplyExtractor.stripQuotedHTML("x<hr <div id=divRplyFwdMsg>") == "x")
+        let message = Message(bytes: Array("Content-Type: text/html\r\n\r\nx<hr <div id=divRplyFwdMsg>".utf8))
+        #expect(message.textBody != nil)
+    }
+}

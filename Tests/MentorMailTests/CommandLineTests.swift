@@ -15,13 +15,46 @@ import Testing
 
     @Test func parseMailPrintsOneJSONObjectPerFile() throws {
         let fixtures = CommandRunner.repository.appendingPathComponent("mailbox-fixtures")
+        // A calendar reply that is the whole message, its method only in the Content-Type.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-parse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bareCalendar = folder.appendingPathComponent("bare-calendar-reply.eml")
+        try Data("""
+        From: Ana Lima <ana.lima@example.com>\r
+        To: mentoring@example.org\r
+        Subject: Tentative: Speed Mentoring\r
+        Content-Type: text/calendar; charset=utf-8; method=REPLY\r
+        \r
+        BEGIN:VCALENDAR\r
+        BEGIN:VEVENT\r
+        UID:speed-mentoring-2026-11-19@example.org\r
+        ATTENDEE;PARTSTAT=TENTATIVE:mailto:ana.lima@example.com\r
+        END:VEVENT\r
+        END:VCALENDAR\r
+
+        """.utf8).write(to: bareCalendar)
+        // HTML only: the reply is read with the quoted HTML removed before converting.
+        let htmlOnly = folder.appendingPathComponent("html-only-reply.eml")
+        try Data("""
+        From: Wei Chen <wei.chen@example.com>
+        To: mentoring@example.org
+        Subject: Re: Speed Mentoring
+        Content-Type: text/html; charset=utf-8
+
+        <div dir="ltr">Thursday works.<br>Wei</div><div class="gmail_quote"><div class="gmail_attr">On Mon, \
+        Nov 2, 2026 at 9:14 AM OpenStack Mentoring wrote:</div><blockquote class="gmail_quote">Which slot?</blockquote></div>
+
+        """.utf8).write(to: htmlOnly)
         let result = try CommandRunner.run(["parse-mail", "--json",
                                             fixtures.appendingPathComponent("signup-request-plain.eml").path,
                                             fixtures.appendingPathComponent("signup-request-outlook.eml").path,
-                                            fixtures.appendingPathComponent("rsvp-outlook-accepted.eml").path])
+                                            fixtures.appendingPathComponent("rsvp-outlook-accepted.eml").path,
+                                            fixtures.appendingPathComponent("calendar-request-thunderbird.eml").path,
+                                            bareCalendar.path, htmlOnly.path])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        try #require(lines.count == 3)
+        try #require(lines.count == 6)
         let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         let keys: Set = ["subject", "from", "to", "messageId", "inReplyTo", "references", "date", "text", "reply",
                          "parts", "autoSubmitted", "autoReason", "rsvp"]
@@ -65,6 +98,21 @@ import Testing
         #expect(rsvp["attendee"] as? String == "lena.fischer@example.com")
         #expect(rsvp["uid"] as? String == "speed-mentoring-2026-11-19@example.org")
         #expect(third["autoSubmitted"] as? Bool == false)
+        #expect(third["reply"] as? String == "See you there!")
+        // Decoded sizes, the base64 calendar counted without decoding it.
+        #expect((third["parts"] as? [[String: Any]])?.map { $0["size"] as? Int } == [16, 289, 1333])
+
+        #expect(objects[3]["rsvp"] is NSNull, "an invitation (METHOD:REQUEST) is not an RSVP")
+        let fourthParts = try #require(objects[3]["parts"] as? [[String: Any]])
+        #expect(fourthParts.map { $0["filename"] as? String } == [nil, nil, "invite.ics"])
+
+        let bare = try #require(objects[4]["rsvp"] as? [String: Any])
+        #expect(bare["partstat"] as? String == "TENTATIVE")
+        #expect(bare["attendee"] as? String == "ana.lima@example.com")
+        #expect(objects[4]["text"] is NSNull && objects[4]["reply"] is NSNull, "no text part")
+
+        #expect((objects[5]["text"] as? String)?.contains("Which slot?") == true)
+        #expect(objects[5]["reply"] as? String == "Thursday works.\nWei")
     }
 
     @Test func parseMailFailsOnlyForUnreadableFiles() throws {

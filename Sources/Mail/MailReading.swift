@@ -3,9 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Mail
 
-/// How the program reads what a person wrote: the best text of a message, the new text of
+/// How a person's mail is read: the best text of a message, the new text of
 /// a reply, the sizes of its parts and an RSVP it carries. Used by `parse-mail` and the intake.
 public enum MailReading {
     /// A message's best text and the part of it that is new.
@@ -33,7 +32,7 @@ public enum MailReading {
         }
         let bytes = part.decodedBytes()
         // The same charset choice as `HTMLText.text(fromHTML:charset:)`, so `text` is `textBody`.
-        let html = Charset.decode(bytes, charset: part.charset ?? sniffedCharset(bytes))
+        let html = Charset.decode(bytes, charset: part.charset ?? HTMLText.sniffedCharset(bytes))
         let text = HTMLText.text(fromHTML: html)
         let reply = ReplyExtractor.newText(HTMLText.text(fromHTML: ReplyExtractor.stripQuotedHTML(html)))
         return Body(text: text, reply: reply, fromHTML: true)
@@ -104,16 +103,6 @@ public enum MailReading {
         return table
     }()
 
-    /// The charset of a `<meta charset=…>` or `<meta … content="…; charset=…">` near the start
-    /// (as `HTMLText` sniffs it).
-    static func sniffedCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let name = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-            .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
-        return name.isEmpty ? nil : String(name)
-    }
-
     /// A whole file as bytes, read straight into one array (no intermediate `Data` copy,
     /// which matters for a 50 MB message); nil when it cannot be opened or read.
     public static func readFile(atPath path: String) -> [UInt8]? {
@@ -130,8 +119,9 @@ public enum MailReading {
                 bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
                 capacity *= 2
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(descriptor, base + filled, buffer.count - filled)
             }
             if got < 0 {
                 if errno == EINTR { continue }
