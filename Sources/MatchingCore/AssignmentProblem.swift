@@ -90,17 +90,8 @@ public struct AssignmentProblem: Hashable, Sendable {
     public var edges: [AssignmentEdge] { (0..<edgeCount).map(edge(at:)) }
 }
 
-/// One matched pair of an `Assignment`.
-public struct AssignedPair: Hashable, Sendable {
-    public var mentee: Int
-    public var mentor: Int
-    public var score: Int
-    public init(mentee: Int, mentor: Int, score: Int) {
-        self.mentee = mentee
-        self.mentor = mentor
-        self.score = score
-    }
-}
+/// One matched pair of an `Assignment`: an edge that was chosen.
+public typealias AssignedPair = AssignmentEdge
 
 /// A set of matched pairs, sorted by mentee index, each mentee at most once.
 public struct Assignment: Hashable, Sendable {
