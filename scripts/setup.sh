@@ -13,7 +13,7 @@ STATE=${MENTORMAIL_TEST_STATE:-${TMPDIR:-/tmp}/mentormail-test-servers}
 VENV=$STATE/venv
 AIOSMTPD_VERSION=1.4.6
 APT_PACKAGES=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev)
-TEST_APT_PACKAGES=(dovecot-imapd dovecot-lmtpd)
+TEST_APT_PACKAGES=(dovecot-imapd dovecot-lmtpd openssl)
 
 say() { echo "setup: $*" >&2; }
 die() { echo "setup: error: $*" >&2; exit 1; }

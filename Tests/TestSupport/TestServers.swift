@@ -10,6 +10,9 @@ public struct TestServers: Sendable {
     public let imapURL: String
     public let smtpURL: String
     public let password: String
+    /// The same Dovecot over implicit TLS, and the CA file that verifies its certificate.
+    public let imapsURL: String
+    public let caFile: String
 
     public struct NotRunning: Error, CustomStringConvertible {
         public var description: String {
@@ -22,8 +25,10 @@ public struct TestServers: Sendable {
         let environment = ProcessInfo.processInfo.environment
         guard let imap = environment["MENTORMAIL_TEST_IMAP_URL"],
               let smtp = environment["MENTORMAIL_TEST_SMTP_URL"],
-              let password = environment["MENTORMAIL_TEST_PASSWORD"] else { throw NotRunning() }
-        return TestServers(imapURL: imap, smtpURL: smtp, password: password)
+              let password = environment["MENTORMAIL_TEST_PASSWORD"],
+              let imaps = environment["MENTORMAIL_TEST_IMAPS_URL"],
+              let caFile = environment["MENTORMAIL_TEST_CA_FILE"] else { throw NotRunning() }
+        return TestServers(imapURL: imap, smtpURL: smtp, password: password, imapsURL: imaps, caFile: caFile)
     }
 
     /// A fresh local part such as "prog-1a2b3c4d", unique per call.
