@@ -70,15 +70,20 @@ public enum Charset {
     /// windows-1252, also used for ISO-8859-1 as browsers do; the five unassigned bytes map
     /// to the C1 code points of the same value.
     static func windows1252<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars one by one to a String is far slower.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.underestimatedCount + bytes.underestimatedCount / 8)
         for b in bytes {
-            if b >= 0x80 && b < 0xA0, let mapped = Unicode.Scalar(cp1252High[Int(b - 0x80)]) {
-                scalars.append(mapped)
+            if b < 0x80 {
+                utf8.append(b)
+            } else if b < 0xA0, let mapped = Unicode.Scalar(cp1252High[Int(b - 0x80)]) {
+                utf8.append(contentsOf: String(Character(mapped)).utf8)
             } else {
-                scalars.append(Unicode.Scalar(b))
+                utf8.append(0xC0 | (b >> 6))
+                utf8.append(0x80 | (b & 0x3F))
             }
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private static let cp1252High: [UInt32] = [

@@ -6,31 +6,42 @@ enum FlowedText {
     /// are written back as ">" per level and a space; the signature line "-- " stays hard.
     /// - Complexity: O(n).
     static func unflow(_ text: String, deleteSpace: Bool) -> String {
-        var output: [String] = []
-        var paragraph: String?
+        let quote = UInt8(ascii: ">"), space = UInt8(ascii: " ")
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var paragraph = ""
+        var open = false
         var paragraphDepth = 0
+        var firstLine = true
         func flush() {
-            if let paragraph { output.append(prefix(paragraphDepth) + paragraph) }
-            paragraph = nil
+            guard open else { return }
+            if !firstLine { output += "\n" }
+            firstLine = false
+            output += prefix(paragraphDepth)
+            output += paragraph
+            paragraph.removeAll(keepingCapacity: true)
+            open = false
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = Substring(rawLine)
+        // Byte-wise on the UTF-8 view: ">" and " " are ASCII, so slicing there is safe.
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var line = rawLine[...]
             var depth = 0
-            while line.first == ">" {
+            while line.first == quote {
                 depth += 1
                 line = line.dropFirst()
             }
-            if line.first == " " { line = line.dropFirst() }  // space-stuffing (or the space after ">")
-            let soft = line != "-- " && line.hasSuffix(" ")
-            var content = String(line)
-            if soft && deleteSpace { content.removeLast() }
-            if paragraph != nil && depth != paragraphDepth { flush() }
-            paragraph = (paragraph ?? "") + content
+            if line.first == space { line = line.dropFirst() }  // space-stuffing (or the space after ">")
+            let isSignature = line.elementsEqual("-- ".utf8)
+            let soft = !isSignature && line.last == space
+            if soft && deleteSpace { line = line.dropLast() }
+            if open && depth != paragraphDepth { flush() }
+            paragraph += String(decoding: line, as: UTF8.self)
+            open = true
             paragraphDepth = depth
             if !soft { flush() }
         }
         flush()
-        return output.joined(separator: "\n")
+        return output
     }
 
     private static func prefix(_ depth: Int) -> String {

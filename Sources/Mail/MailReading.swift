@@ -27,7 +27,7 @@ public enum MailReading {
     public static func body(of message: Message) -> Body? {
         guard let part = message.bodyPart else { return nil }
         guard part.contentType == "text/html" else {
-            guard let text = message.textBody else { return nil }
+            let text = Message.text(of: part)
             return Body(text: text, reply: ReplyExtractor.newText(text), fromHTML: false)
         }
         let bytes = part.decodedBytes()

@@ -6,7 +6,11 @@ extension Message {
     /// forwarded messages are not searched. Line ends are "\n".
     /// - Complexity: O(n) in the size of the chosen part.
     public var textBody: String? {
-        guard let part = Self.bodyPart(root, depth: 0) else { return nil }
+        bodyPart.map(Self.text(of:))
+    }
+
+    /// The readable text of a body part: HTML converted, format=flowed joined.
+    public static func text(of part: MIMEPart) -> String {
         if part.contentType == "text/html" { return HTMLText.text(fromHTML: part.decodedBytes(), charset: part.charset) }
         let text = part.decodedText()
         guard part.parameters["format"]?.lowercased() == "flowed" else { return text }
@@ -43,6 +47,16 @@ extension Message {
     }
 
     private static func isBlank(_ part: MIMEPart) -> Bool {
-        part.decodedBytes().allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.cr || $0 == Byte.lf }
+        func isSpace(_ byte: UInt8) -> Bool { byte == Byte.space || byte == Byte.tab || byte == Byte.cr || byte == Byte.lf }
+        // Fast path: outside base64, any byte but whitespace, "=" and hex digits decodes to
+        // itself, so one such byte means text; no need to decode the part to know.
+        if part.transferEncoding != "base64" {
+            let mayBeBlank = part.rawBody.allSatisfy { byte in
+                isSpace(byte) || byte == UInt8(ascii: "=") || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46)
+                    || (byte >= 0x61 && byte <= 0x66)
+            }
+            if !mayBeBlank { return false }
+        }
+        return part.decodedBytes().allSatisfy(isSpace)
     }
 }
