@@ -33,10 +33,9 @@ extension MentorMailCommand {
                 }
                 let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
                 let export = try FormExport.csv(text, headerMap: config.enrollment.importHeaders)
-                let lock = try RunLock(path: config.program.database + ".lock")
-                defer { withExtendedLifetime(lock) {} }
-                let database = try AppDatabase(path: config.program.database)
-                let templates = try TemplateLibrary(directory: config.program.templates)
+                let program = try OpenProgram(config)
+                defer { withExtendedLifetime(program) {} }
+                let (database, templates) = (program.database, program.templates)
                 let report = try database.importFormExport(export, source: (file as NSString).lastPathComponent, config: config,
                                                            templates: templates, now: options.clock, dryRun: dryRun)
                 if json {

@@ -47,10 +47,9 @@ extension MentorMailCommand {
                 if let scores { return try solveScoresFile(scores) }
                 guard let round else { return }
                 let config = try Config.load(path: options.config)
-                let lock = try RunLock(path: config.program.database + ".lock")
-                defer { withExtendedLifetime(lock) {} }
-                let database = try AppDatabase(path: config.program.database)
-                let templates = try TemplateLibrary(directory: config.program.templates)
+                let program = try OpenProgram(config)
+                defer { withExtendedLifetime(program) {} }
+                let (database, templates) = (program.database, program.templates)
                 let proposal = try database.proposeMatches(roundName: round, method: algorithm, dryRun: dryRun, config: config,
                                                            templates: templates, now: options.clock)
                 let people = try database.participantsByID()

@@ -33,10 +33,9 @@ extension MentorMailCommand {
             try runReportingErrors {
                 let logger = options.logger("mentormail.process")
                 let config = try Config.load(path: options.config)
-                let lock = try RunLock(path: config.program.database + ".lock")
-                defer { withExtendedLifetime(lock) {} }
-                let database = try AppDatabase(path: config.program.database)
-                let templates = try TemplateLibrary(directory: config.program.templates)
+                let program = try OpenProgram(config)
+                defer { withExtendedLifetime(program) {} }
+                let (database, templates) = (program.database, program.templates)
                 let mailbox = try Transports.mailbox(for: config.mailbox)
                 let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain)
                 var processor = Processor(config: config, database: database, mailbox: mailbox, sender: sender,

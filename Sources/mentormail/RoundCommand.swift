@@ -113,10 +113,9 @@ extension MentorMailCommand {
 
         static func decide(options: ProgramOptions, round: String, approve: Bool) throws -> String {
             let config = try Config.load(path: options.config)
-            let lock = try RunLock(path: config.program.database + ".lock")
-            defer { withExtendedLifetime(lock) {} }
-            let database = try AppDatabase(path: config.program.database)
-            let templates = try TemplateLibrary(directory: config.program.templates)
+            let program = try OpenProgram(config)
+            defer { withExtendedLifetime(program) {} }
+            let (database, templates) = (program.database, program.templates)
             let result = try database.decideProposal(roundName: round, approve: approve, config: config, templates: templates, now: options.clock)
             return result + (approve ? "\nThe mail goes out with the next `mentormail process`." : "")
         }

@@ -9,6 +9,21 @@ extension ProgramOptions {
     }
 }
 
+/// What a command that changes the program holds while it works: the run lock (held for the
+/// value's lifetime), the database and the checked templates.
+struct OpenProgram {
+    let lock: RunLock
+    let database: AppDatabase
+    let templates: TemplateLibrary
+
+    /// Takes the lock first, so a cron run and a coordinator's command never interleave.
+    init(_ config: Config) throws {
+        lock = try RunLock(path: config.program.database + ".lock")
+        database = try AppDatabase(path: config.program.database)
+        templates = try TemplateLibrary(directory: config.program.templates)
+    }
+}
+
 /// Prints a value as pretty JSON on stdout, for scripts.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()

@@ -43,6 +43,10 @@ extension AppDatabase {
 
     /// Participants by id, for showing proposals.
     public func participantsByID() throws -> [Int64: Participant] {
-        Dictionary(try participants().compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
+        try read { db in try Self.participantsByID(db) }
+    }
+
+    static func participantsByID(_ db: Database) throws -> [Int64: Participant] {
+        Dictionary(try Participant.fetchAll(db).compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -24,7 +24,7 @@ extension Workflow {
                        arguments: [now, roundID])
         try proposal.insert(db)
         try audit(db, actor: "matcher", action: "proposal", detail: "\(round.name): \(proposal.pairs.count) pairs, \(proposal.unmatched.count) unmatched, \(method.rawValue)")
-        let people = try peopleByID(db)
+        let people = try AppDatabase.participantsByID(db)
         let values: [String: Any] = [
             "program": programValues,
             "round": round.name,
@@ -79,7 +79,7 @@ extension Workflow {
         proposal.status = .approved
         proposal.decidedAt = now
         try proposal.update(db)
-        let people = try peopleByID(db)
+        let people = try AppDatabase.participantsByID(db)
         for pair in proposal.pairs {
             guard let mentee = people[pair.menteeID], let mentor = people[pair.mentorID] else { continue }
             var mentorship = Mentorship(roundID: proposal.roundID, proposalID: proposalID, menteeID: pair.menteeID,
@@ -100,10 +100,6 @@ extension Workflow {
         }
         try audit(db, actor: actor, action: "proposal-approved", detail: "\(round.name) \(token): \(proposal.pairs.count) introductions")
         return "Approved the proposal for \(round.name): \(proposal.pairs.count) introduction(s) and \(proposal.unmatched.count) note(s) to unmatched mentees are on their way."
-    }
-
-    private func peopleByID(_ db: Database) throws -> [Int64: Participant] {
-        Dictionary(try Participant.fetchAll(db).compactMap { person in person.id.map { ($0, person) } }, uniquingKeysWith: { first, _ in first })
     }
 
     private func address(_ person: Participant) -> MailAddress {
