@@ -65,14 +65,14 @@ public struct Demo {
         let config = try Config.load(path: configURL.path)
         let mailbox = try MaildirMailbox(path: directory.appendingPathComponent("mailbox").path)
         let outbox = try DirectorySender(path: directory.appendingPathComponent("outbox").path)
-        let database = try AppDatabase(path: config.program.database)
         let library = try TemplateLibrary(directory: config.program.templates)
+        let database = try AppDatabase(path: config.program.database)
+        let program = Program(config: config, database: database, templates: library)
         var now = Self.start
         var told = 0
 
         func process() throws -> ProcessReport {
-            try Processor(config: config, database: database, mailbox: mailbox, sender: outbox,
-                          templates: library, now: now, logger: logger).run()
+            Processor(program: program, mailbox: mailbox, sender: outbox, now: now, logger: logger).run()
         }
         func arrive(_ names: [String]) throws {
             for name in names {
@@ -106,7 +106,7 @@ public struct Demo {
         say("MentorMail demo: a mentoring program run entirely by email")
         say("Working folder: \(directory.path) (mailbox: a Maildir; outbox: one .eml file per sent message)")
         say("")
-        let round = try database.openRound(name: "2026-Q4", closesAt: now.addingTimeInterval(14 * 86_400), now: now)
+        let round = try program.openRound(name: "2026-Q4", closesAt: now.addingTimeInterval(14 * 86_400), now: now).round
         say("1. A coordinator opens the enrollment round:  mentormail round open \(round.name) --closes 2026-11-16")
         say("")
         say("2. Newcomers write in; each run of `mentormail process` answers with the sign-up form:")
@@ -140,8 +140,7 @@ public struct Demo {
 
         now = now.addingTimeInterval(14 * 86_400)
         say("5. The round closes and is matched:  mentormail match --round \(round.name) --report round-report.html")
-        let proposal = try database.proposeMatches(roundName: round.name, method: .optimal, dryRun: false, config: config,
-                                                   templates: library, now: now)
+        let proposal = try program.proposeMatches(round: round.name, method: .optimal, dryRun: false, now: now)
         let people = try database.participantsByID()
         for line in ProposalView(proposal, people: people).text.split(separator: "\n", omittingEmptySubsequences: false) {
             say("   \(line)")
@@ -157,7 +156,7 @@ public struct Demo {
 
         now = now.addingTimeInterval(86_400)
         say("6. A coordinator approves (by replying \"APPROVE \(proposal.token)\", or:  mentormail round approve \(round.name)):")
-        say("   \(try database.decideProposal(roundName: round.name, approve: true, config: config, templates: library, now: now))")
+        say("   \(try program.decideProposal(round: round.name, approve: true, now: now).summary)")
         try tell(try process())
         say("")
 

@@ -1,3 +1,7 @@
+import GRDB
+import Mail
+import MailTransport
+
 /// The one error type of the program: a message a coordinator can act on, and the exit
 /// code the command line should end with.
 public struct MentorMailError: Error, CustomStringConvertible, Sendable {
@@ -32,6 +36,50 @@ public struct MentorMailError: Error, CustomStringConvertible, Sendable {
         case .unavailable: 69
         case .data: 65
         case .internalError: 70
+        }
+    }
+}
+
+
+extension MentorMailError {
+    /// Any error the program can meet, as a `MentorMailError` with a kind (hence an exit code)
+    /// and a message that says what to do.
+    public static func from(_ error: any Error) -> MentorMailError {
+        switch error {
+        case let error as MentorMailError:
+            return error
+        case let error as TransportError:
+            return MentorMailError(.unavailable, "\(error.message); check the server settings in the config and that the server is up, then run again")
+        case let error as MailError:
+            return MentorMailError(.data, "\(error.message)")
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return MentorMailError(.busy, "the database is busy (\(error.message ?? "locked")); try again in a moment")
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_FULL:
+                return MentorMailError(.unavailable, "the database cannot be written (\(error.message ?? "\(error.resultCode)")): check the file and its folder's permissions and free disk space")
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                return MentorMailError(.unavailable, "the database file is damaged (\(error.message ?? "")): restore it from a backup")
+            default:
+                return MentorMailError(.internalError, "database error: \(error.message ?? "\(error.resultCode)"); this is a bug, please report it with the log")
+            }
+        case let error as DecodingError:
+            return MentorMailError(.internalError, "stored data could not be read (\(error)); this is a bug, please report it with the log")
+        default:
+            return MentorMailError(.internalError, "\(error); this is a bug, please report it with the log")
+        }
+    }
+}
+
+/// Errors in words, for logs and for the note kept with a failed message.
+enum ErrorText {
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as MentorMailError: error.message
+        case let error as TransportError: error.message
+        case let error as MailError: error.message
+        case let error as DatabaseError: "database error: \(error.message ?? "\(error.resultCode)")"
+        default: "\(error)"
         }
     }
 }

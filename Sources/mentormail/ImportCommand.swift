@@ -33,11 +33,10 @@ extension MentorMailCommand {
                 }
                 let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
                 let export = try FormExport.csv(text, headerMap: config.enrollment.importHeaders)
-                let program = try OpenProgram(config)
-                defer { withExtendedLifetime(program) {} }
-                let (database, templates) = (program.database, program.templates)
-                let report = try database.importFormExport(export, source: (file as NSString).lastPathComponent, config: config,
-                                                           templates: templates, now: options.clock, dryRun: dryRun)
+                let opened = try OpenProgram(config)
+                defer { withExtendedLifetime(opened) {} }
+                let report = try opened.program.importFormExport(export, source: (file as NSString).lastPathComponent,
+                                                                 now: options.clock, dryRun: dryRun)
                 if json {
                     try printJSON(report)
                     return

@@ -47,11 +47,10 @@ extension MentorMailCommand {
                 if let scores { return try solveScoresFile(scores) }
                 guard let round else { return }
                 let config = try Config.load(path: options.config)
-                let program = try OpenProgram(config)
-                defer { withExtendedLifetime(program) {} }
-                let (database, templates) = (program.database, program.templates)
-                let proposal = try database.proposeMatches(roundName: round, method: algorithm, dryRun: dryRun, config: config,
-                                                           templates: templates, now: options.clock)
+                let opened = try OpenProgram(config)
+                defer { withExtendedLifetime(opened) {} }
+                let database = opened.database
+                let proposal = try opened.program.proposeMatches(round: round, method: algorithm, dryRun: dryRun, now: options.clock)
                 let people = try database.participantsByID()
                 let view = ProposalView(proposal, people: people)
                 if let report {

@@ -21,7 +21,8 @@ struct MentorMailCommand: ParsableCommand {
         Exit codes: 0 done, 1 done with problems (see stderr), 64 usage, 65 bad input, \
         69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
         """,
-        subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
+        subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self,
+                      HeldCommand.self, JobsCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
     )
 }
 
@@ -57,13 +58,17 @@ struct ProgramOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body, turning program errors into a message on stderr and an exit code.
+/// Runs a command body, turning every error into one last line on stderr that says what to
+/// do, and the exit code of its kind (see the root command's help).
 func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as MentorMailError {
-        FileHandle.standardError.write(Data("mentormail: \(error.message)\n".utf8))
-        throw ExitCode(error.exitCode)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        let failure = MentorMailError.from(error)
+        FileHandle.standardError.write(Data("mentormail: \(failure.message)\n".utf8))
+        throw ExitCode(failure.exitCode)
     }
 }
 

@@ -9,8 +9,11 @@ extension MentorMailCommand {
             discussion: """
             Each new message is understood and its effects (state changes and answers) are \
             committed in one transaction before it is flagged $MentorMailDone on the server; then \
-            the outbox is sent. A crash at any point loses nothing and answers nothing twice. \
-            Only one run works at a time; a second one exits with 75 at once.
+            the scheduled jobs that are due run (the coordinators' digest of held mail, …), and \
+            the outbox is sent. A crash at any point loses nothing and answers nothing twice. A \
+            message that cannot be handled is kept as failed and the run goes on; mail a person \
+            must read is held (see `mentormail held list`). Only one run works at a time; a \
+            second one exits with 75 at once.
 
             Examples:
               mentormail process --config mentormail.toml
@@ -33,16 +36,15 @@ extension MentorMailCommand {
             try runReportingErrors {
                 let logger = options.logger("mentormail.process")
                 let config = try Config.load(path: options.config)
-                let program = try OpenProgram(config)
-                defer { withExtendedLifetime(program) {} }
-                let (database, templates) = (program.database, program.templates)
+                // The servers' settings are checked before anything is created on disk.
                 let mailbox = try Transports.mailbox(for: config.mailbox)
                 let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain)
-                var processor = Processor(config: config, database: database, mailbox: mailbox, sender: sender,
-                                          templates: templates, now: options.clock, logger: logger,
-                                          faults: .fromEnvironment())
+                let opened = try OpenProgram(config)
+                defer { withExtendedLifetime(opened) {} }
+                var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: options.clock,
+                                          logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun
-                let report = try processor.run()
+                let report = processor.run()
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -50,11 +52,19 @@ extension MentorMailCommand {
                 } else if dryRun {
                     print(report.planned.isEmpty ? "nothing to do" : report.planned.joined(separator: "\n"))
                 } else if !options.quiet {
-                    print("examined \(report.examined), answered \(report.answered), ignored \(report.ignored), quarantined \(report.quarantined), re-flagged \(report.reflagged), sent \(report.sent), send failures \(report.sendFailures)")
+                    print("examined \(report.examined): answered \(report.answered), helped \(report.helped), held \(report.held), "
+                          + "waiting \(report.waiting), ignored \(report.ignored), failed \(report.failed), re-flagged \(report.reflagged); "
+                          + "jobs \(report.jobsRun); sent \(report.sent), send failures \(report.sendFailures)")
+                    if report.held + report.failed > 0 {
+                        print("held or failed mail waits for a coordinator: mentormail held list")
+                    }
                 }
                 problems = !report.problems.isEmpty
             }
-            if problems { throw ExitCode(1) }
+            if problems {
+                FileHandle.standardError.write(Data("mentormail: the run finished with problems (above); what failed is retried by the next run or listed by `mentormail held list`\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -6,28 +6,35 @@ extension MentorMailCommand {
     struct RoundCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "round",
-            abstract: "Open, close and list enrollment rounds.",
+            abstract: "Open, close, show and list enrollment rounds; approve or reject their matches.",
             discussion: """
             Sign-ups join the open round. With no open round, people wait in the pool and the \
-            answer says when the next round opens (from [enrollment] round_opens).
+            answer says when the next round opens (from [enrollment] round_opens). Opening a \
+            round takes in everyone waiting in the pool: people who signed up meanwhile, mentees \
+            an earlier round left unmatched, mentors with a free slot.
+
+            A round's state: open (taking sign-ups), closed (sign-ups over), proposed (matches \
+            wait for a coordinator's decision), approved (introductions sent).
 
             Examples:
               mentormail round open 2027-Q1 --closes 2027-02-15
-              mentormail round list --json
+              mentormail round show 2027-Q1 --json
+              mentormail round list
               mentormail round close
               mentormail round approve 2027-Q1      (after `mentormail match --round 2027-Q1`)
             """,
-            subcommands: [Open.self, Close.self, List.self, Approve.self, Reject.self]
+            subcommands: [Open.self, Close.self, Show.self, List.self, Approve.self, Reject.self]
         )
 
         struct Open: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Open a round for sign-ups.",
-                discussion: "Example:\n  mentormail round open 2027-Q1 --closes 2027-02-15")
+                abstract: "Open a round for sign-ups; everyone waiting in the pool joins it.",
+                discussion: "Example:\n  mentormail round open 2027-Q1 --closes 2027-02-15\n  mentormail round open 2027-Q1 --closes 2027-02-15 --json")
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name, e.g. 2027-Q1.") var name: String
             @Option(help: ArgumentHelp("When sign-ups close (ISO 8601 date or time).", valueName: "date")) var closes: String
+            @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
                 if ProgramOptions.parseDate(closes) == nil {
@@ -37,10 +44,18 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let database = try options.openDatabase()
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
                     let closesAt = ProgramOptions.parseDate(closes) ?? options.clock
-                    let round = try database.openRound(name: name, closesAt: closesAt, now: options.clock)
-                    print("Opened round \(round.name); sign-ups close \(round.closesAt.formatted(date: .long, time: .omitted)).")
+                    let opening = try opened.program.openRound(name: name, closesAt: closesAt, now: options.clock)
+                    if json {
+                        struct Opened: Encodable { var round: String; var closesAt: Date; var menteesFromPool: Int; var mentorsFromPool: Int }
+                        try printJSON(Opened(round: opening.round.name, closesAt: opening.round.closesAt,
+                                             menteesFromPool: opening.mentees, mentorsFromPool: opening.mentors))
+                        return
+                    }
+                    print("Round \(opening.round.name) opened with \(opening.mentees) mentee\(opening.mentees == 1 ? "" : "s") and \(opening.mentors) mentor\(opening.mentors == 1 ? "" : "s") from the pool; "
+                          + "sign-ups close \(opening.round.closesAt.formatted(date: .long, time: .omitted)).")
                 }
             }
         }
@@ -55,8 +70,10 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let round = try options.openDatabase().closeRound(name: name, now: options.clock)
-                    print("Closed round \(round.name).")
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let round = try opened.program.closeRound(name: name, now: options.clock)
+                    print("Closed round \(round.name). Match it with: mentormail match --round \(round.name)")
                 }
             }
         }
@@ -78,8 +95,8 @@ extension MentorMailCommand {
                     } else if rows.isEmpty {
                         print("No rounds yet. Open one with: mentormail round open NAME --closes DATE")
                     } else {
-                        let table = rows.map { [$0.name, $0.status, $0.opensAt, $0.closesAt, String($0.participants)] }
-                        print(TextTable.render(header: ["round", "status", "opens", "closes", "participants"], rows: table))
+                        let table = rows.map { [$0.name, $0.state, $0.opensAt, $0.closesAt, String($0.participants)] }
+                        print(TextTable.render(header: ["round", "state", "opens", "closes", "participants"], rows: table))
                     }
                 }
             }
@@ -112,12 +129,39 @@ extension MentorMailCommand {
         }
 
         static func decide(options: ProgramOptions, round: String, approve: Bool) throws -> String {
-            let config = try Config.load(path: options.config)
-            let program = try OpenProgram(config)
-            defer { withExtendedLifetime(program) {} }
-            let (database, templates) = (program.database, program.templates)
-            let result = try database.decideProposal(roundName: round, approve: approve, config: config, templates: templates, now: options.clock)
-            return result + (approve ? "\nThe mail goes out with the next `mentormail process`." : "")
+            let opened = try OpenProgram(try Config.load(path: options.config))
+            defer { withExtendedLifetime(opened) {} }
+            let result = try opened.program.decideProposal(round: round, approve: approve, now: options.clock)
+            if case .approved = result.outcome { return result.summary + "\nThe mail goes out with the next `mentormail process`." }
+            return result.summary
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Show a round: its state, who is in it, and its proposal.",
+                discussion: "Examples:\n  mentormail round show 2027-Q1\n  mentormail round show 2027-Q1 --json")
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The round's name.") var name: String
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let details = try options.openDatabase().roundDetails(name: name)
+                    if json { return try printJSON(details) }
+                    let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
+                    print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), sign-ups close \(day(details.closesAt)))")
+                    for (title, members) in [("Mentees", details.mentees), ("Mentors", details.mentors)] {
+                        print("\n\(title) (\(members.count)):")
+                        for member in members { print("  \(member.email)  \(member.name)  [\(member.role), \(member.status)]") }
+                    }
+                    if let proposal = details.proposal {
+                        print("\nProposal \(proposal.code): \(proposal.status), \(proposal.pairs) pair(s), \(proposal.unmatched) unmatched, total score \(proposal.totalScore) (\(proposal.algorithm))")
+                    } else {
+                        print("\nNo proposal yet: mentormail match --round \(details.name)")
+                    }
+                }
+            }
         }
     }
 }

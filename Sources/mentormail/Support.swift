@@ -10,17 +10,18 @@ extension ProgramOptions {
 }
 
 /// What a command that changes the program holds while it works: the run lock (held for the
-/// value's lifetime), the database and the checked templates.
+/// value's lifetime) and the program (database and checked templates).
 struct OpenProgram {
     let lock: RunLock
-    let database: AppDatabase
-    let templates: TemplateLibrary
+    let program: Program
+    var database: AppDatabase { program.database }
 
-    /// Takes the lock first, so a cron run and a coordinator's command never interleave.
+    /// Checks the templates before anything is created on disk, then takes the lock, so a cron
+    /// run and a coordinator's command never interleave, then opens the database.
     init(_ config: Config) throws {
+        let templates = try TemplateLibrary(directory: config.program.templates)
         lock = try RunLock(path: config.program.database + ".lock")
-        database = try AppDatabase(path: config.program.database)
-        templates = try TemplateLibrary(directory: config.program.templates)
+        program = Program(config: config, database: try AppDatabase(path: config.program.database), templates: templates)
     }
 }
 

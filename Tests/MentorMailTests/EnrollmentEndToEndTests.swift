@@ -226,8 +226,8 @@ import Testing
         #expect(text.contains("we could not verify that it really came from you"))
         #expect(text.contains("Nothing has been done."))
         let inbound = try #require(try scenario.database().inboundMessages().last)
-        #expect(inbound.disposition == .quarantined)
-        #expect(inbound.note?.hasPrefix("held:") == true)
+        #expect(inbound.disposition == .waiting)
+        #expect(inbound.note?.hasPrefix("waiting for the confirmation code") == true)
 
         // The real coordinator confirms with the code: only then does the import run.
         let token = try #require(ConfirmationToken.find(in: [refusal.subject ?? ""]))

@@ -143,20 +143,34 @@ import Testing
         #expect(again.first?.textBody?.contains("already used") == true)
     }
 
-    @Test func aParticipantsUnclearMessageGetsHelpAndIsKept() throws {
+    @Test func aParticipantsQuestionIsHeldForTheCoordinatorsAndTheyAreTold() throws {
         let program = try ProcessorTests.Program()
         _ = try exchange(program, mail(body: Self.form))
         let answers = try exchange(program, mail(body: "Is there a meetup in Berlin next month?"))
-        #expect(answers.first?.textBody?.contains("passed it on to the coordinators") == true)
+        #expect(answers.first?.textBody?.contains("it is with the\ncoordinators now") == true, "\(answers.first?.textBody ?? "")")
         let last = try #require(try program.database.inboundMessages().last)
-        #expect(last.intent == "help")
-        #expect(last.disposition == .quarantined)
+        #expect(last.intent == "hold")
+        #expect(last.rule == "question")
+        #expect(last.disposition == .held)
         #expect(!last.raw.isEmpty)
+        #expect(try program.database.heldMessages().map(\.id) == [last.id])
+    }
+
+    @Test func aParticipantsShortUnclearMessageIsAnsweredWithHelpOnly() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let answers = try exchange(program, mail(body: "ok, cool"))
+        let text = try #require(answers.first?.textBody)
+        #expect(text.contains("could not tell what you would like us to do"))
+        #expect(!text.contains("passed it on"), "no promise that nobody keeps")
+        let last = try #require(try program.database.inboundMessages().last)
+        #expect(last.disposition == .helped)
+        #expect(try program.database.heldMessages().isEmpty, "helped mail needs no coordinator")
     }
 
     @Test func signUpsJoinTheOpenRound() throws {
         let program = try ProcessorTests.Program()
-        let round = try program.database.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 30), now: program.now)
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 30), now: program.now).round
         let answers = try exchange(program, mail(body: Self.form))
         #expect(try program.database.participant(email: "ana@example.net")?.roundID == round.id)
         #expect(answers.first?.textBody?.contains("you are in the 2027-Q1 round, which closes") == true)

@@ -56,8 +56,7 @@ import Testing
                 roundID: nil, now: program.now)
         }
         let export = try FormExport.csv(Self.googleForms, headerMap: [:])
-        let report = try program.database.importFormExport(export, source: "signups.csv", config: program.config,
-                                                           templates: program.templates, now: program.now, dryRun: false)
+        let report = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
         #expect(report.added == ["ana@example.net"])
         #expect(report.updated == ["li.wei@example.com"])
         #expect(report.rejected.map(\.row) == [4, 5, 6])
@@ -79,16 +78,14 @@ import Testing
         #expect(welcome.autoSubmitted == "auto-generated")
         #expect(welcome.textBody?.contains("Role: mentee") == true)
 
-        let again = try program.database.importFormExport(export, source: "signups.csv", config: program.config,
-                                                          templates: program.templates, now: program.now, dryRun: false)
+        let again = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
         #expect(again.unchanged == ["ana@example.net", "li.wei@example.com"])
     }
 
     @Test func aDryRunChangesNothing() throws {
         let program = try ProcessorTests.Program()
         let export = try FormExport.csv(Self.googleForms, headerMap: [:])
-        let report = try program.database.importFormExport(export, source: "s.csv", config: program.config,
-                                                           templates: program.templates, now: program.now, dryRun: true)
+        let report = try program.app.importFormExport(export, source: "s.csv", now: program.now, dryRun: true)
         #expect(report.added.count == 2)
         #expect(try program.database.participants().isEmpty)
         #expect(try program.database.outbox().isEmpty)
@@ -101,8 +98,8 @@ import Testing
                                               origin: "email", roundID: nil, now: program.now)
             _ = try AppDatabase.erase(db, email: "ana@example.net", now: program.now)
         }
-        let report = try program.database.importFormExport(try FormExport.csv(Self.googleForms, headerMap: [:]), source: "s.csv",
-                                                           config: program.config, templates: program.templates, now: program.now, dryRun: false)
+        let report = try program.app.importFormExport(try FormExport.csv(Self.googleForms, headerMap: [:]), source: "s.csv",
+                                                      now: program.now, dryRun: false)
         #expect(report.rejected.first?.email == "ana@example.net")
         #expect(report.rejected.first?.reasons.first?.contains("asked to have their data deleted") == true)
         #expect(try program.database.participant(email: "ana@example.net")?.status == .erased)

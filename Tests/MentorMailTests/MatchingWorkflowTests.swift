@@ -14,7 +14,7 @@ import Testing
 
     /// Three mentees in the round (one speaks only Portuguese), two mentors in the pool.
     func seed(_ program: ProcessorTests.Program) throws -> Round {
-        let round = try program.database.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now)
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
         try program.database.write { db in
             for (email, profile, roundID) in [
                 ("ana@example.net", Self.profile("mentee", "Ana"), round.id),
@@ -33,8 +33,7 @@ import Testing
     @Test func aRoundIsProposedApprovedAndIntroducedOnce() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)
-        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
-                                                           templates: program.templates, now: program.now)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         let people = try program.database.participantsByID()
         let pairs = proposal.pairs.map { "\(people[$0.menteeID]?.profile.name ?? "")-\(people[$0.mentorID]?.profile.name ?? "")" }
         #expect(pairs.sorted() == ["Ana-Maria", "Ben-Maria"] || pairs.sorted() == ["Ana-Maria", "Ben-Li"])
@@ -52,8 +51,7 @@ import Testing
         #expect(review.textBody?.contains("APPROVE \(proposal.token)") == true)
         #expect(review.autoSubmitted == "auto-generated")
 
-        let result = try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
-                                                         templates: program.templates, now: program.now)
+        let result = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now).summary
         #expect(result.contains("Approved"))
         let run = try program.run()
         #expect(run.sent == 3, "two introductions and one note")
@@ -71,8 +69,7 @@ import Testing
 
         // Approving again, or a rerun, sends nothing more.
         #expect(throws: MentorMailError.self) {
-            try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
-                                                templates: program.templates, now: program.now)
+            try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now).summary
         }
         #expect(try program.run().sent == 0)
     }
@@ -80,11 +77,9 @@ import Testing
     @Test func changedDataInvalidatesAProposal() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)
-        _ = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
-                                                templates: program.templates, now: program.now)
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         try program.database.write { db in _ = try AppDatabase.setStatus(db, email: "maria@example.org", to: .paused, now: program.now) }
-        let result = try program.database.decideProposal(roundName: "2027-Q1", approve: true, config: program.config,
-                                                         templates: program.templates, now: program.now)
+        let result = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now).summary
         #expect(result.contains("changed since the proposal"))
         #expect(try program.database.mentorships().isEmpty)
     }
@@ -92,8 +87,7 @@ import Testing
     @Test func aDryRunStoresNothingAndTheStableOptionWorks() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)
-        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .stable, dryRun: true, config: program.config,
-                                                           templates: program.templates, now: program.now)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .stable, dryRun: true, now: program.now)
         #expect(proposal.algorithm == "stable")
         #expect(proposal.pairs.count == 2)
         #expect(try program.database.proposals().isEmpty)
@@ -104,8 +98,7 @@ import Testing
         var program = try ProcessorTests.Program()
         program = try program.with(trustedServer: "mx.example.org")
         _ = try seed(program)
-        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: false, config: program.config,
-                                                           templates: program.templates, now: program.now)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         try program.arrive("""
             Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r
             From: Coordinator <coordinator@example.org>\r
@@ -127,8 +120,7 @@ import Testing
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)
-        let proposal = try program.database.proposeMatches(roundName: "2027-Q1", method: .optimal, dryRun: true, config: program.config,
-                                                           templates: program.templates, now: program.now)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: true, now: program.now)
         let html = RoundReport(round: "2027-Q1", proposal: proposal, people: try program.database.participantsByID(),
                                config: program.config, now: program.now).html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))

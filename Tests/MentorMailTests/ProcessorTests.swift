@@ -53,11 +53,14 @@ import Testing
             try Data(contentsOf: source).write(to: folder.appendingPathComponent("mailbox/new/\(name)"))
         }
 
+        /// The program as the commands see it (config, database, templates).
+        var app: MentorMail.Program { MentorMail.Program(config: config, database: database, templates: templates) }
+
         func run(sender: (any MailSender)? = nil, at date: Date? = nil, maxAttempts: Int = 8) throws -> ProcessReport {
-            var processor = Processor(config: config, database: database, mailbox: mailbox, sender: sender ?? outbox,
-                                      templates: templates, now: date ?? now, logger: Logger(label: "test"))
+            var processor = Processor(program: app, mailbox: mailbox, sender: sender ?? outbox, now: date ?? now,
+                                      logger: Logger(label: "test"))
             processor.maxSendAttempts = maxAttempts
-            return try processor.run()
+            return processor.run()
         }
 
         func sent() throws -> [Message] {
@@ -104,10 +107,17 @@ import Testing
         let report = try program.run()
         #expect(report.examined == 3)
         #expect(report.answered == 0)
-        #expect(report.sent == 0)
+        #expect(report.held == 2)
+        #expect(report.sent == 1, "nobody is answered; the coordinators get one digest")
+        let digest = try #require(try program.sent().first)
+        #expect(digest.to.map(\.address) == ["coordinator@example.org"])
+        #expect(digest.subject == "Test Mentoring: 2 message(s) need a coordinator")
+        #expect(digest.textBody?.contains("no usable From address") == true)
+        #expect(digest.autoSubmitted == "auto-generated")
         let inbound = try program.database.inboundMessages()
         #expect(inbound.count == 3, "every message is recorded, none dropped")
-        #expect(inbound.filter { $0.disposition == .quarantined }.count == 2)
+        #expect(inbound.filter { $0.disposition == .held }.count == 2)
+        #expect(inbound.filter { $0.disposition == .held }.allSatisfy { $0.rule == "no-sender" })
         #expect(inbound.contains { $0.disposition == .ignored && $0.note == "sent by the program itself" })
         #expect(inbound.allSatisfy { !$0.raw.isEmpty })
     }

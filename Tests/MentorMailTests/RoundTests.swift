@@ -6,28 +6,28 @@ import Testing
     let now = Date(timeIntervalSince1970: 1_793_700_000) // 2026-11-02
 
     @Test func oneRoundIsOpenAtATime() throws {
-        let database = try AppDatabase.inMemory()
-        let round = try database.openRound(name: " 2027-Q1 ", closesAt: now.addingTimeInterval(86_400 * 30), now: now)
+        let program = try ProcessorTests.Program().app
+        let round = try program.openRound(name: " 2027-Q1 ", closesAt: now.addingTimeInterval(86_400 * 30), now: now).round
         #expect(round.name == "2027-Q1")
-        #expect(try database.openRound()?.name == "2027-Q1")
+        #expect(try program.database.openRound()?.name == "2027-Q1")
         let second = try #require(throws: MentorMailError.self) {
-            try database.openRound(name: "2027-Q2", closesAt: now.addingTimeInterval(86_400), now: now)
+            try program.openRound(name: "2027-Q2", closesAt: now.addingTimeInterval(86_400), now: now)
         }
         #expect(second.message.contains("still open"))
-        _ = try database.closeRound(name: nil, now: now)
-        #expect(try database.openRound() == nil)
-        #expect(throws: MentorMailError.self) { try database.closeRound(name: nil, now: now) }
+        _ = try program.closeRound(name: nil, now: now)
+        #expect(try program.database.openRound() == nil)
+        #expect(throws: MentorMailError.self) { try program.closeRound(name: nil, now: now) }
         #expect(throws: MentorMailError.self) {
-            try database.openRound(name: "2027-Q1", closesAt: now.addingTimeInterval(86_400), now: now)
+            try program.openRound(name: "2027-Q1", closesAt: now.addingTimeInterval(86_400), now: now)
         }
-        _ = try database.openRound(name: "2027-Q2", closesAt: now.addingTimeInterval(86_400), now: now)
-        #expect(try database.roundSummaries().map(\.status) == ["closed", "open"])
+        _ = try program.openRound(name: "2027-Q2", closesAt: now.addingTimeInterval(86_400), now: now)
+        #expect(try program.database.roundSummaries().map(\.status) == ["closed", "open"])
     }
 
     @Test func roundsMustCloseInTheFuture() throws {
-        let database = try AppDatabase.inMemory()
-        #expect(throws: MentorMailError.self) { try database.openRound(name: "late", closesAt: now, now: now) }
-        #expect(throws: MentorMailError.self) { try database.openRound(name: "", closesAt: now.addingTimeInterval(60), now: now) }
+        let program = try ProcessorTests.Program().app
+        #expect(throws: MentorMailError.self) { try program.openRound(name: "late", closesAt: now, now: now) }
+        #expect(throws: MentorMailError.self) { try program.openRound(name: "", closesAt: now.addingTimeInterval(60), now: now) }
     }
 
     @Test func theNextRoundDateComesFromTheCalendar() throws {
@@ -36,5 +36,66 @@ import Testing
         #expect(next.formatted(.iso8601.year().month().day()) == "2027-01-15")
         #expect(MonthDay("13-01") == nil)
         #expect(MonthDay("april") == nil)
+    }
+
+    /// Finding: people who sign up while no round is open were promised the next round, but
+    /// `round open` left them out, and the match ignored them.
+    @Test func openingARoundTakesInEveryoneWaitingInThePool() throws {
+        let harness = try ProcessorTests.Program()
+        let program = harness.app
+        try harness.database.write { db in
+            for (email, profile) in [
+                ("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana")),
+                ("ben@example.net", MatchingWorkflowTests.profile("mentee", "Ben")),
+                ("maria@example.org", MatchingWorkflowTests.profile("mentor", "Maria", capacity: 2)),
+            ] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test",
+                                                  origin: "email", roundID: nil, now: now)
+            }
+            _ = try AppDatabase.upsertProfile(db, email: "paused@example.net", profile: MatchingWorkflowTests.profile("mentee", "Pau"),
+                                              status: .paused, source: "test", origin: "email", roundID: nil, now: now)
+        }
+        let opening = try program.openRound(name: "2027-Q1", closesAt: now.addingTimeInterval(86_400 * 30), now: now)
+        #expect(opening.mentees == 2)
+        #expect(opening.mentors == 1)
+        #expect(try program.database.roundSummaries().first?.participants == 3)
+
+        let details = try program.database.roundDetails(name: "2027-Q1")
+        #expect(details.state == "open")
+        #expect(details.mentees.map(\.email) == ["ana@example.net", "ben@example.net"])
+        #expect(details.mentors.map(\.email) == ["maria@example.org"])
+        #expect(details.proposal == nil)
+
+        let proposal = try program.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: now)
+        #expect(proposal.pairs.count == 2, "both mentees from the pool are matched")
+        #expect(try program.database.roundDetails(name: "2027-Q1").state == "proposed")
+        _ = try program.decideProposal(round: "2027-Q1", approve: true, now: now)
+        #expect(try program.database.roundDetails(name: "2027-Q1").state == "approved")
+    }
+
+    @Test func aRoundThatWasMatchedHandsItsUnmatchedToTheNext() throws {
+        let harness = try ProcessorTests.Program()
+        let program = harness.app
+        _ = try program.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
+            _ = try AppDatabase.upsertProfile(db, email: "caio@example.net",
+                                              profile: MatchingWorkflowTests.profile("mentee", "Caio", languages: ["Portuguese"], interactions: ["email"]),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: nil, now: now)
+        }
+        _ = try program.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
+        // Still to be decided: nobody leaves R1 for a new round.
+        _ = try program.closeRound(name: "R1", now: now)
+        #expect(try harness.database.write { db in try AppDatabase.pool(db) }.map(\.email) == ["maria@example.org"])
+        _ = try program.decideProposal(round: "R1", approve: true, now: now)
+        let opening = try program.openRound(name: "R2", closesAt: now.addingTimeInterval(86_400 * 30), now: now)
+        #expect(opening.mentees == 1, "Caio, left unmatched by R1")
+        #expect(opening.mentors == 0, "Maria's only slot is taken")
+        #expect(try program.database.roundDetails(name: "R2").mentees.map(\.email) == ["caio@example.net"])
+        #expect(try program.database.roundDetails(name: "R1").mentees.map(\.email) == ["ana@example.net"])
     }
 }

@@ -73,7 +73,7 @@ import Testing
         #expect(problem.message.contains("inside {{#fields}}"), "\(problem.message)")
 
         // Inside, the item's keys come first, then the enclosing names, as mustache resolves them.
-        let fields = TemplateCatalog.fields
+        let fields = TemplateCatalog.Variable.list("fields", [.text("label"), .text("value")])
         #expect(check("{{#fields}}{{label}} {{value}} {{nextRound}}{{/fields}}", [fields, .text("nextRound")]).isEmpty)
         let inside = check("{{#fields}}\n{{labl}}{{/fields}}", [fields])
         #expect(inside.map(\.line) == [2])
@@ -193,27 +193,40 @@ import Testing
         }
     }
 
-    /// Every `send("…")` and `queue(template: "…")` of the workflow names a catalog entry.
-    @Test func everyTemplateTheWorkflowSendsIsInTheCatalog() throws {
-        let workflow = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/MentorMail/Workflow")
-        let files = try FileManager.default.contentsOfDirectory(atPath: workflow.path).filter { $0.hasSuffix(".swift") }
-        var used: Set<String> = []
-        for file in files {
-            let source = try String(contentsOf: workflow.appendingPathComponent(file), encoding: .utf8)
-            for marker in ["send(\"", "template: \""] {
-                var rest = source[...]
-                while let start = rest.range(of: marker) {
-                    rest = rest[start.upperBound...]
-                    guard let end = rest.firstIndex(of: "\"") else { break }
-                    used.insert(String(rest[..<end]))
-                    rest = rest[end...]
-                }
-            }
+    /// The catalog is read from the mail types, not from source text: each kind's entry is its
+    /// type's properties, with `program`, and `replySubject` for answers.
+    @Test func theCatalogIsReadFromTheMailTypes() throws {
+        #expect(Set(TemplateCatalog.names) == Set(MailKind.allCases.map(\.template)))
+        let review = try #require(TemplateCatalog.standard.entries["match-review"])
+        #expect(review.map(\.name) == ["round", "algorithm", "token", "pairCount", "unmatchedCount", "totalScore", "pairs",
+                                         "unmatched", "hasUnmatched", "program"])
+        let pairs = try #require(review.first { $0.name == "pairs" })
+        #expect(pairs.kind == .list)
+        #expect(pairs.children.map(\.name) == ["mentee", "menteeEmail", "mentor", "mentorEmail", "score", "why"])
+        #expect(review.first { $0.name == "hasUnmatched" }?.kind == .flag)
+        let received = try #require(TemplateCatalog.standard.entries["profile-received"])
+        #expect(received.contains(.text("replySubject")), "answers get the reply subject")
+        #expect(received.first { $0.name == "round" }?.kind == .object, "an optional struct is an object")
+        #expect(received.first { $0.name == "notes" } == .list("notes"), "a list of texts")
+        #expect(!review.contains(.text("replySubject")), "mail that starts a thread has no reply subject")
+        for kind in MailKind.allCases {
+            #expect(kind.contentType.kind == kind, "\(kind.contentType) says it is \(kind.contentType.kind)")
+            #expect(try kind.variables().isEmpty == false)
         }
-        #expect(used.count >= 9, "found \(used.sorted())")
-        let missing = used.subtracting(TemplateCatalog.names)
-        #expect(missing.isEmpty, "add \(missing.sorted()) to TemplateCatalog.standard, with the values the workflow gives them")
+    }
+
+    /// A sample of each type renders through its templates with every value filled in.
+    @Test func everyMailTypeRendersThroughItsTemplates() throws {
+        let library = try TemplateLibrary(directory: Self.shipped.path)
+        let program = ProgramInfo(Config.Program(name: "P", address: "p@example.org", coordinators: ["c@example.org"],
+                                                 database: "db", templates: "t"))
+        for kind in MailKind.allCases {
+            let sample = try MailShape.read(kind.contentType, options: .init(text: { "<\($0)>" }, flags: true)).sample
+            let rendered = try library.render(kind.template, sample.templateValues(program: program, replySubject: "Re: x"))
+            #expect(!rendered.subject.isEmpty, "\(kind)")
+            #expect(rendered.html != nil, "\(kind) has an HTML twin")
+            #expect(rendered.text.contains("<") || kind == .signupForm, "\(kind) shows its values:\n\(rendered.text)")
+        }
     }
 
     // MARK: - The command

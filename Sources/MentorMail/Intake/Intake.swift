@@ -1,31 +1,46 @@
 import Mail
 
-/// What the intake may know besides the message itself, looked up by the run beforehand.
-public struct IntakeContext: Sendable {
-    /// The sender's record, if they are a participant.
-    public var participant: Participant?
-
-    public init(participant: Participant? = nil) {
-        self.participant = participant
-    }
-}
-
 /// Decides what an inbound message means. Pure: it reads the message and the context only.
 ///
-/// The rules run in order and the first that matches decides, so the reasons never to
-/// answer (RFC 3834) come before anything that would answer.
+/// The rules run in order and the first that decides wins, so the reasons never to answer
+/// (RFC 3834, our own mail, a conversation between a pair) come before anything that would
+/// answer. Adding a kind of mail is adding a rule to ``rules``.
 public struct Intake: Sendable {
-    /// The program's own address, to recognise mail that loops back.
     public var programAddress: String
-    public var parser: SignupFormParser
-    public var coordinators: Set<String>
-    public var verification: SenderVerification
+    public var rules: [any IntakeRule]
 
     public init(config: Config) {
         programAddress = config.program.address
-        parser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
-        coordinators = Set(config.program.coordinators.map { $0.lowercased() })
-        verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
+        let coordinators = Set(config.program.coordinators.map { $0.lowercased() })
+        let verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
+        let parser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
+        rules = [
+            AutomaticMailRule(),
+            NoSenderRule(),
+            OwnMailRule(programAddress: config.program.address.lowercased()),
+            CoordinatorDecisionRule(coordinators: coordinators, verification: verification),
+            CoordinatorImportRule(coordinators: coordinators, verification: verification),
+            PairConversationRule(),
+            ConfirmationRule(),
+            ParticipantCommandRule(),
+            ReplyUnderIntroductionRule(),
+            ProfileFormRule(parser: parser),
+            CoordinatorOtherRule(coordinators: coordinators),
+            QuestionRule(),
+            UnclearParticipantRule(),
+            StrangerRule(),
+        ]
+    }
+
+    public func classify(_ message: Message, context: IntakeContext = .init()) -> Classification {
+        let prepared = IntakeMessage(message, programAddress: programAddress)
+        for rule in rules {
+            if let decision = rule.check(prepared, context) {
+                return Classification(intent: decision.intent, rule: rule.name, reason: decision.reason)
+            }
+        }
+        // StrangerRule always decides; this is only reached if the list is changed without it.
+        return Classification(intent: .hold(reason: "no rule decided", acknowledge: false), rule: "none", reason: "no rule decided")
     }
 
     /// APPROVE (true) or REJECT (false) as the first word of the new text.
@@ -36,39 +51,5 @@ public struct Intake: Sendable {
         case "REJECT", "REJECTED": return false
         default: return nil
         }
-    }
-
-    public func classify(_ message: Message, context: IntakeContext = .init()) -> Intent {
-        if let reason = message.automatic?.description {
-            return .ignore(reason: reason)
-        }
-        guard let from = message.from, Config.isPlausibleAddress(from.address) else {
-            return .quarantine(reason: "no usable From address")
-        }
-        if from.normalized == programAddress.lowercased() {
-            return .ignore(reason: "sent by the program itself")
-        }
-        let text = message.textBody ?? ""
-        let newText = MailReading.reply(of: message)
-        if coordinators.contains(from.normalized) {
-            if let decision = Self.decision(in: newText), let token = ConfirmationToken.find(in: [newText, message.subject ?? ""]) {
-                return .coordinatorDecision(approve: decision, token: token, verified: verification.verify(message))
-            }
-            if CoordinatorMail.containsFormExport(message) {
-                return .coordinatorImport(verified: verification.verify(message))
-            }
-        }
-        if let token = ConfirmationToken.find(in: [message.subject ?? "", newText]) {
-            return .confirmation(token: token)
-        }
-        if let command = CommandWords.detect(in: newText, subject: message.subject) {
-            return .participantCommand(command)
-        }
-        let form = parser.parse(text, senderName: from.name)
-        // A stranger's form needs two answers to be told from prose; a participant may fix one line.
-        if form.looksLikeForm || (form.fieldsFound >= 1 && context.participant != nil) {
-            return .profile(form)
-        }
-        return context.participant == nil ? .signUpRequest : .help
     }
 }

@@ -13,14 +13,15 @@ public enum Intent: Sendable, Equatable {
     /// A coordinator forwarded a form export; `verified` tells whether our mail server vouched
     /// for the From domain (else the import waits for a confirmation round trip).
     case coordinatorImport(verified: SenderVerification.Verdict)
-    /// A coordinator's "APPROVE <code>" or "REJECT <code>" for a round's proposal.
-    case coordinatorDecision(approve: Bool, token: String, verified: SenderVerification.Verdict)
-    /// A known participant wrote something we did not understand: answer with help, keep it.
+    /// A coordinator's APPROVE or REJECT for a round's proposal.
+    case coordinatorDecision(approve: Bool, proposal: ProposalReference, verified: SenderVerification.Verdict)
+    /// A participant wrote something we did not understand: answer with what they can write.
     case help
+    /// A person must read it; `acknowledge` answers the sender that the coordinators have it
+    /// (never for mail between a pair that only copies the program).
+    case hold(reason: String, acknowledge: Bool)
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
     case ignore(reason: String)
-    /// Cannot be handled automatically: kept for a coordinator.
-    case quarantine(reason: String)
 
     /// A short stable name, stored with the message.
     public var name: String {
@@ -32,10 +33,17 @@ public enum Intent: Sendable, Equatable {
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
         case .help: "help"
+        case .hold: "hold"
         case .ignore: "ignore"
-        case .quarantine: "quarantine"
         }
     }
+}
+
+/// Which proposal a coordinator's decision is about: by the code in the text, or by the
+/// review mail it answers.
+public enum ProposalReference: Sendable, Equatable {
+    case token(String)
+    case id(Int64)
 }
 
 extension ParticipantCommand {

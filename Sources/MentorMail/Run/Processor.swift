@@ -6,12 +6,22 @@ import MailTransport
 
 /// What one `mentormail process` run did.
 public struct ProcessReport: Codable, Sendable, Equatable {
+    /// New messages seen in the mailbox.
     public var examined = 0
     public var answered = 0
+    /// Not understood; answered with what can be written.
+    public var helped = 0
+    /// Kept for a coordinator (see `mentormail held list`).
+    public var held = 0
+    /// Coordinator commands waiting for their confirmation code.
+    public var waiting = 0
     public var ignored = 0
-    public var quarantined = 0
+    /// Handling raised an error: recorded as failed (or, when even that failed, left unflagged for the next run).
+    public var failed = 0
     /// Already recorded by an earlier run that stopped before flagging them: only flagged now.
     public var reflagged = 0
+    public var jobsRun = 0
+    public var jobFailures = 0
     public var sent = 0
     public var sendFailures = 0
     /// Problems that did not stop the run (a message that failed, a server that refused).
@@ -20,51 +30,69 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var planned: [String] = []
 
     public init() {}
+
+    mutating func count(_ disposition: InboundMessage.Disposition) {
+        switch disposition {
+        case .answered: answered += 1
+        case .helped: helped += 1
+        case .held: held += 1
+        case .waiting: waiting += 1
+        case .ignored: ignored += 1
+        case .failed: failed += 1
+        }
+    }
 }
 
-/// One run: read new mail, apply each message in one transaction, flag it, then send the outbox.
+/// One run: read new mail, apply each message in one transaction, flag it, run the jobs that
+/// are due, then send the outbox.
 ///
 /// The order is what makes it crash-safe. A message's effects (its record and the answers it
 /// queues) commit together before the server flag is set, so a crash before the commit redoes
 /// the message and a crash after it only re-flags. The outbox is sent after, each row marked
 /// `sent` once the transport accepted it, so a crash in between resends the same bytes with
-/// the same Message-ID.
+/// the same Message-ID. One message's failure is recorded and the run goes on; so does one
+/// job's and one send's.
 public struct Processor {
-    public var config: Config
-    public var database: AppDatabase
+    public var program: Program
     public var mailbox: any Mailbox
     public var sender: any MailSender
-    public var templates: TemplateLibrary
     public var now: Date
     public var logger: Logger
     public var faults: FaultInjection
     /// Attempts before an outgoing message is parked as failed.
     public var maxSendAttempts = 8
-    /// Read and classify only: record nothing, flag nothing, send nothing.
+    /// Read and classify only: record nothing, flag nothing, run and send nothing.
     public var dryRun = false
 
-    public init(config: Config, database: AppDatabase, mailbox: any Mailbox, sender: any MailSender,
-                templates: TemplateLibrary, now: Date, logger: Logger, faults: FaultInjection = .init()) {
-        self.config = config
-        self.database = database
+    var config: Config { program.config }
+    var database: AppDatabase { program.database }
+
+    public init(program: Program, mailbox: any Mailbox, sender: any MailSender, now: Date, logger: Logger,
+                faults: FaultInjection = .init()) {
+        self.program = program
         self.mailbox = mailbox
         self.sender = sender
-        self.templates = templates
         self.now = now
         self.logger = logger
         self.faults = faults
     }
 
-    public func run() throws -> ProcessReport {
+    public func run() -> ProcessReport {
         var report = ProcessReport()
         do {
             try receive(into: &report)
-        } catch let error as TransportError {
-            // The mailbox is unreachable: still send what is queued, then report the failure.
-            logger.error("\(error.message)")
-            report.problems.append(error.message)
+        } catch {
+            // The mailbox is unreachable: still run the jobs and send what is queued.
+            let message = ErrorText.describe(error)
+            logger.error("\(message)")
+            report.problems.append(message)
         }
-        try sendOutbox(into: &report)
+        if dryRun {
+            planDue(into: &report)
+            return report
+        }
+        JobRunner(program: program, now: now, logger: logger).runDue(into: &report)
+        sendOutbox(into: &report)
         return report
     }
 
@@ -73,77 +101,129 @@ public struct Processor {
         let uids = try mailbox.unprocessedUIDs()
         logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
         let intake = Intake(config: config)
-        let workflow = Workflow(config: config, templates: templates, now: now)
         for (position, uid) in uids.enumerated() {
             report.examined += 1
-            let bytes = try mailbox.fetch(uid: uid)
+            let progress = "[\(position + 1)/\(uids.count)] UID \(uid)"
+            let bytes: [UInt8]
+            do {
+                bytes = try mailbox.fetch(uid: uid)
+            } catch {
+                // Left unflagged on the server: the next run fetches it again.
+                fail(&report, "\(progress): could not be fetched (\(ErrorText.describe(error))); it stays in the mailbox for the next run")
+                continue
+            }
             let message = Message(bytes: bytes)
-            if try database.isRecorded(mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
-                logger.info("UID \(uid) was handled by an earlier run; flagging it")
-                if dryRun {
-                    report.planned.append("UID \(uid): already handled, would only flag it")
+            let handled: InboundMessage.Disposition?
+            do {
+                if try database.isRecorded(mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
+                    logger.info("\(progress) was handled by an earlier run; flagging it")
+                    if dryRun {
+                        report.planned.append("UID \(uid): already handled, would only flag it")
+                        continue
+                    }
+                    report.reflagged += 1
+                    flag(uid, progress, &report)
                     continue
                 }
-                try mailbox.markProcessed(uid: uid)
-                report.reflagged += 1
-                continue
+                let context = try database.intakeContext(for: message)
+                let classification = intake.classify(message, context: context)
+                if dryRun {
+                    let line = "UID \(uid) from \(message.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
+                    logger.info("\(progress): would handle as \(classification.intent.name)")
+                    report.planned.append(line)
+                    continue
+                }
+                handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: classification,
+                                 context: context, progress: progress, report: &report)
+            } catch {
+                handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: nil,
+                                 context: IntakeContext(), progress: progress, report: &report, earlierError: error)
             }
-            let context = IntakeContext(participant: try message.from.flatMap { try database.participant(email: $0.normalized) })
-            let intent = intake.classify(message, context: context)
-            if dryRun {
-                logger.info("[\(position + 1)/\(uids.count)] UID \(uid) from \(message.from?.address ?? "?"): would handle as \(intent.name)")
-                report.planned.append("UID \(uid) from \(message.from?.address ?? "?"): \(intent.name)")
-                continue
-            }
-            let disposition = try apply(intent, message: message, bytes: bytes, uid: uid, validity: validity, workflow: workflow)
-            switch disposition {
-            case .answered: report.answered += 1
-            case .ignored: report.ignored += 1
-            case .quarantined: report.quarantined += 1
-            }
-            logger.info("[\(position + 1)/\(uids.count)] UID \(uid) from \(message.from?.address ?? "?"): \(intent.name), \(disposition.rawValue)")
+            guard let handled else { continue }
+            report.count(handled)
             faults.reached(.afterCommit)
-            try mailbox.markProcessed(uid: uid)
+            flag(uid, progress, &report)
         }
     }
 
-    /// Records the message and its effects in one transaction. When the workflow fails, the
-    /// message is still recorded, quarantined with the error, so nothing is lost and the run goes on.
-    private func apply(_ intent: Intent, message: Message, bytes: [UInt8], uid: UInt32, validity: UInt32,
-                       workflow: Workflow) throws -> InboundMessage.Disposition {
+    /// Records the message and its effects in one transaction. When handling fails, the
+    /// message is still recorded, as failed with the error, so nothing is lost and the run goes
+    /// on; when even that cannot be stored, nil: it stays unflagged for the next run.
+    private func record(_ message: Message, bytes: [UInt8], uid: UInt32, validity: UInt32, classification: Classification?,
+                        context: IntakeContext, progress: String, report: inout ProcessReport,
+                        earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
-            receivedAt: now, intent: intent.name, disposition: .quarantined, note: nil, raw: Data(bytes))
-        do {
-            return try database.write { db in
-                try inbound.insert(db)
-                let outcome = try workflow.apply(intent, message: message, inbound: inbound, db: db)
-                // Only these two columns: the workflow may have erased the stored bytes.
-                try inbound.updateChanges(db) {
-                    $0.disposition = outcome.disposition
-                    $0.note = outcome.note
+            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil, raw: Data(bytes))
+        var failure = earlierError
+        if let classification, failure == nil {
+            inbound.apply(classification, context: context)
+            do {
+                let outcome = try program.perform(at: now) { work in
+                    var row = inbound
+                    try row.insert(work.db)
+                    guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
+                    let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
+                    // Only these columns: the handler may have erased the stored bytes ("delete my data").
+                    try row.updateChanges(work.db) {
+                        $0.disposition = outcome.disposition
+                        $0.note = outcome.note
+                    }
+                    return outcome
                 }
+                logger.info("\(progress) from \(message.from?.address ?? "?"): \(classification.intent.name) (\(classification.rule)), \(outcome.disposition.rawValue)")
                 return outcome.disposition
+            } catch {
+                failure = error
             }
+        }
+        let reason = "could not be handled: \(ErrorText.describe(failure ?? MentorMailError(.internalError, "unknown error")))"
+        inbound.note = reason
+        do {
+            try program.perform(at: now) { work in
+                var row = inbound
+                try row.insert(work.db)
+                if let id = row.id { try HeldMailService(work: work).scheduleDigest(for: id) }
+                try work.audit.record(message.from?.normalized ?? "unknown", "failed", reason)
+            }
+            fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason); kept as failed (mentormail held list)")
+            return .failed
         } catch {
-            let reason = "could not be handled: \(error)"
-            logger.error("UID \(uid): \(reason); kept for a coordinator")
-            inbound.id = nil
-            inbound.disposition = .quarantined
-            inbound.note = reason
-            try database.write { db in
-                try inbound.insert(db)
-                try workflow.audit(db, actor: message.from?.normalized ?? "unknown", action: "quarantined", detail: reason)
-            }
-            return .quarantined
+            fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run")
+            return nil
         }
     }
 
-    private func sendOutbox(into report: inout ProcessReport) throws {
-        let due = try database.dueOutbox(now: now)
-        if dryRun {
-            report.planned += due.map { "send \($0.purpose) to \($0.recipients)" }
+    private func flag(_ uid: UInt32, _ progress: String, _ report: inout ProcessReport) {
+        do {
+            try mailbox.markProcessed(uid: uid)
+        } catch {
+            // Recorded already: the next run finds it and only flags it.
+            fail(&report, "\(progress): handled, but could not be flagged on the server (\(ErrorText.describe(error))); the next run flags it")
+        }
+    }
+
+    private func fail(_ report: inout ProcessReport, _ message: String) {
+        logger.error("\(message)")
+        report.problems.append(message)
+    }
+
+    private func planDue(into report: inout ProcessReport) {
+        do {
+            report.planned += try database.dueJobs(now: now).map { "run job \($0.kind) (\($0.uniqueKey))" }
+            report.planned += try database.dueOutbox(now: now).map { "send \($0.purpose) to \($0.recipients)" }
+        } catch {
+            fail(&report, "could not read what is due: \(ErrorText.describe(error))")
+        }
+    }
+
+    private func sendOutbox(into report: inout ProcessReport) {
+        let due: [OutboxMessage]
+        do {
+            due = try database.dueOutbox(now: now)
+        } catch {
+            fail(&report, "could not read the outbox: \(ErrorText.describe(error)); nothing was sent")
             return
         }
         if !due.isEmpty { logger.info("sending \(due.count) message(s) through \(sender.displayName)") }
@@ -151,15 +231,25 @@ public struct Processor {
             guard let id = row.id else { continue }
             do {
                 try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
-                faults.reached(.afterSend)
+            } catch {
+                report.sendFailures += 1
+                fail(&report, "\(row.purpose) to \(row.recipients) was not sent: \(ErrorText.describe(error))")
+                do {
+                    try database.markAttemptFailed(outboxID: id, error: ErrorText.describe(error), at: now, maxAttempts: maxSendAttempts)
+                } catch {
+                    fail(&report, "could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
+                }
+                continue
+            }
+            faults.reached(.afterSend)
+            do {
                 try database.markSent(outboxID: id, at: now)
                 report.sent += 1
                 logger.info("[\(position + 1)/\(due.count)] sent \(row.purpose) to \(row.recipients)")
-            } catch let error as TransportError {
-                report.sendFailures += 1
-                report.problems.append(error.message)
-                logger.error("\(error.message)")
-                try database.markAttemptFailed(outboxID: id, error: error.message, at: now, maxAttempts: maxSendAttempts)
+            } catch {
+                // Accepted by the server but not marked: the next run resends the same Message-ID.
+                report.sent += 1
+                fail(&report, "\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
             }
         }
     }

@@ -2,45 +2,6 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Opens a round; fails when another round is open or the name is taken.
-    public func openRound(name: String, closesAt: Date, now: Date) throws -> Round {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
-        guard closesAt > now else { throw MentorMailError(.data, "--closes must be in the future") }
-        return try write { db in
-            if let open = try Round.filter(Round.Columns.status == Round.Status.open.rawValue).fetchOne(db) {
-                throw MentorMailError(.data, "the round \(open.name) is still open; close it first with `mentormail round close`")
-            }
-            if try Round.filter(Round.Columns.name == trimmed).fetchCount(db) > 0 {
-                throw MentorMailError(.data, "a round named \(trimmed) already exists")
-            }
-            var round = Round(name: trimmed, opensAt: now, closesAt: closesAt, status: .open, createdAt: now)
-            try round.insert(db)
-            var entry = AuditEntry(at: now, actor: "command line", action: "round-opened", detail: "\(trimmed) until \(closesAt.formatted(.iso8601))")
-            try entry.insert(db)
-            return round
-        }
-    }
-
-    /// Closes the open round (or the one named); returns it.
-    public func closeRound(name: String?, now: Date) throws -> Round {
-        try write { db in
-            var request = Round.all()
-            if let name { request = request.filter(Round.Columns.name == name) } else {
-                request = request.filter(Round.Columns.status == Round.Status.open.rawValue)
-            }
-            guard var round = try request.fetchOne(db) else {
-                throw MentorMailError(.data, name.map { "there is no round named \($0)" } ?? "no round is open")
-            }
-            guard round.status == .open else { throw MentorMailError(.data, "the round \(round.name) is already closed") }
-            round.status = .closed
-            try round.update(db)
-            var entry = AuditEntry(at: now, actor: "command line", action: "round-closed", detail: round.name)
-            try entry.insert(db)
-            return round
-        }
-    }
-
     public func rounds() throws -> [Round] {
         try read { db in try Round.order(Column("opensAt"), Column("id")).fetchAll(db) }
     }
@@ -64,12 +25,79 @@ extension AppDatabase {
         guard let id else { return nil }
         return try Round.fetchOne(db, key: id)
     }
+
+    static func findRound(_ db: Database, name: String) throws -> Round? {
+        try Round.filter(Round.Columns.name == name).fetchOne(db)
+    }
+
+    /// Active people waiting for a round: mentees without an ongoing mentorship and mentors
+    /// with a free slot, who are in no round yet or in one whose matches were approved (the
+    /// mentees it left unmatched, the mentors it left with room). People of a round that is
+    /// still to be matched stay in it.
+    static func pool(_ db: Database) throws -> [Participant] {
+        let active = try Participant.filter(Participant.Columns.status == Participant.Status.active.rawValue)
+            .order(Column("id")).fetchAll(db)
+        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
+        let mentored = Set(ongoing.map(\.menteeID))
+        var load: [Int64: Int] = [:]
+        for mentorship in ongoing { load[mentorship.mentorID, default: 0] += 1 }
+        let matchedRounds = Set(try MatchProposal.filter(MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue)
+            .fetchAll(db).map(\.roundID))
+        return active.filter { person in
+            guard let id = person.id else { return false }
+            if let roundID = person.roundID, !matchedRounds.contains(roundID) { return false }
+            let waitsAsMentee = person.profile.isMentee && !mentored.contains(id)
+            let waitsAsMentor = person.profile.isMentor && person.profile.capacity > load[id, default: 0]
+            return waitsAsMentee || waitsAsMentor
+        }
+    }
+
+    /// Puts `people` into the round.
+    static func move(_ people: [Participant], toRound roundID: Int64?, db: Database, now: Date) throws {
+        for var person in people {
+            person.roundID = roundID
+            person.updatedAt = now
+            try person.update(db)
+        }
+    }
+
+    /// Marks a round's waiting proposals superseded (a new one replaces them).
+    static func supersedeWaitingProposals(_ db: Database, roundID: Int64, now: Date) throws {
+        try MatchProposal
+            .filter(MatchProposal.Columns.roundID == roundID && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue)
+            .updateAll(db, MatchProposal.Columns.status.set(to: MatchProposal.Status.superseded.rawValue),
+                       Column("decidedAt").set(to: now))
+    }
+
+    /// A round with its members and newest proposal.
+    public func roundDetails(name: String) throws -> RoundDetails {
+        try read { db in
+            guard let round = try Self.findRound(db, name: name), let id = round.id else {
+                throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
+            }
+            let members = try Participant.filter(Participant.Columns.roundID == id).order(Column("id")).fetchAll(db)
+            let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
+            func member(_ person: Participant) -> RoundDetails.Member {
+                .init(email: person.email, name: person.profile.name, role: person.profile.role, status: person.status.rawValue)
+            }
+            return RoundDetails(
+                name: round.name, state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
+                mentees: members.filter(\.profile.isMentee).map(member), mentors: members.filter(\.profile.isMentor).map(member),
+                proposal: newest.map { proposal in
+                    .init(code: proposal.token, status: proposal.status.rawValue, algorithm: proposal.algorithm, pairs: proposal.pairs.count,
+                          unmatched: proposal.unmatched.count, totalScore: proposal.totalScore, createdAt: proposal.createdAt,
+                          decidedAt: proposal.decidedAt)
+                })
+        }
+    }
 }
 
 /// One line of `mentormail round list`.
 public struct RoundSummary: Codable, Sendable {
     public var name: String
     public var status: String
+    /// open, proposed, approved or closed (see `RoundDetails.state`).
+    public var state: String
     public var opensAt: String
     public var closesAt: String
     public var participants: Int
@@ -80,7 +108,8 @@ extension AppDatabase {
         try read { db in
             try Round.order(Column("opensAt"), Column("id")).fetchAll(db).map { round in
                 let count = try Participant.filter(Participant.Columns.roundID == round.id).fetchCount(db)
-                return RoundSummary(name: round.name, status: round.status.rawValue,
+                let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(db)
+                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
                                     closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
                                     participants: count)

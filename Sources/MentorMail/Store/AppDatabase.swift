@@ -145,6 +145,72 @@ public final class AppDatabase: Sendable {
                 t.uniqueKey(["roundID", "menteeID", "mentorID"])
             }
         }
+        migrator.registerMigration("v4-held-context-jobs") { db in
+            // Dispositions become data a coordinator can act on (the CHECK changes, so the table
+            // is rebuilt), with the intake rule that decided and the mail of ours answered.
+            try db.create(table: "new_inboundMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mailbox", .text).notNull()
+                t.column("uidValidity", .integer).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("messageID", .text).unique()
+                t.column("sender", .text)
+                t.column("subject", .text)
+                t.column("receivedAt", .datetime).notNull()
+                t.column("intent", .text).notNull()
+                t.column("disposition", .text).notNull()
+                    .check(sql: "disposition IN ('answered', 'helped', 'held', 'waiting', 'ignored', 'failed')")
+                t.column("note", .text)
+                t.column("raw", .blob).notNull()
+                t.column("rule", .text)
+                t.column("reason", .text)
+                t.column("contextKind", .text)
+                t.column("contextTopic", .text)
+                t.column("contextID", .integer)
+                t.column("resolvedAt", .datetime)
+                t.column("resolution", .text)
+                t.column("digestedAt", .datetime)
+                t.column("attempts", .integer).notNull().defaults(to: 1)
+                t.uniqueKey(["mailbox", "uidValidity", "uid"])
+            }
+            // Mail answered "passed on to the coordinators" was never shown to one: it is held now,
+            // and goes out in the first digest.
+            try db.execute(sql: """
+                INSERT INTO new_inboundMessage (id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt,
+                                                intent, disposition, note, raw)
+                SELECT id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent,
+                       CASE
+                         WHEN disposition <> 'quarantined' THEN disposition
+                         WHEN note LIKE 'held:%' THEN 'waiting'
+                         WHEN note LIKE 'could not be handled%' THEN 'failed'
+                         ELSE 'held'
+                       END,
+                       note, raw
+                FROM inboundMessage
+                """)
+            try db.drop(table: "inboundMessage")
+            try db.rename(table: "new_inboundMessage", to: "inboundMessage")
+            try db.create(index: "inboundMessage_attention", on: "inboundMessage", columns: ["disposition", "resolvedAt"])
+            try db.create(index: "inboundMessage_sender", on: "inboundMessage", columns: ["sender"])
+
+            try db.alter(table: "outboxMessage") { t in
+                t.add(column: "topicKind", .text)
+                t.add(column: "topicID", .integer)
+            }
+            try db.create(table: "scheduledJob") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("subjectID", .integer)
+                t.column("dueAt", .datetime).notNull()
+                t.column("uniqueKey", .text).notNull().unique()
+                t.column("status", .text).notNull().check(sql: "status IN ('pending', 'done', 'failed')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("lastError", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("doneAt", .datetime)
+            }
+            try db.create(index: "scheduledJob_due", on: "scheduledJob", columns: ["status", "dueAt"])
+        }
         return migrator
     }
 

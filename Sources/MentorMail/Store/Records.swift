@@ -7,13 +7,24 @@ import GRDB
 /// crash finds the message here and only flags it on the server.
 public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "inboundMessage"
-    public enum Disposition: String, Codable, Sendable {
+
+    /// What became of a message, as data: the held-mail commands and the digest read it.
+    public enum Disposition: String, Codable, Sendable, CaseIterable {
         /// Understood and answered.
         case answered
-        /// Must not be answered (auto-reply, bounce, list mail), or a duplicate.
+        /// Not understood; answered with what the person can write (no one else needs to read it).
+        case helped
+        /// A person must read it (a question, a reply-all between a pair, mail we cannot read).
+        case held
+        /// A coordinator command waiting for its confirmation code.
+        case waiting
+        /// Must not be answered (auto-reply, bounce, list mail, our own mail).
         case ignored
-        /// Kept for a coordinator: it could not be handled automatically.
-        case quarantined
+        /// Handling it raised an error; `note` has it. `mentormail held retry` runs it again.
+        case failed
+
+        /// Dispositions that wait for a coordinator until released or retried.
+        public static let needingAttention: [Disposition] = [.held, .failed, .waiting]
     }
 
     public var id: Int64?
@@ -27,17 +38,56 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     /// What the intake understood, e.g. "signup-request".
     public var intent: String
     public var disposition: Disposition
-    /// Why it was ignored or quarantined.
+    /// What was done, or why it was held or failed.
     public var note: String?
     /// The message exactly as fetched, so nothing is ever lost.
     public var raw: Data
+    /// The intake rule that decided, and its reason.
+    public var rule: String?
+    public var reason: String?
+    /// The mail of ours this one answers (found by In-Reply-To/References), if any.
+    public var contextKind: String?
+    public var contextTopic: String?
+    public var contextID: Int64?
+    /// When a coordinator released it (or a retry handled it), and how.
+    public var resolvedAt: Date?
+    public var resolution: String?
+    /// When it went out in a coordinators' digest.
+    public var digestedAt: Date?
+    /// How many times it was handled (1, plus each retry).
+    public var attempts: Int
+
+    public init(mailbox: String, uidValidity: Int64, uid: Int64, messageID: String?, sender: String?, subject: String?,
+                receivedAt: Date, intent: String, disposition: Disposition, note: String?, raw: Data) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.sender = sender
+        self.subject = subject
+        self.receivedAt = receivedAt
+        self.intent = intent
+        self.disposition = disposition
+        self.note = note
+        self.raw = raw
+        attempts = 1
+    }
 
     public enum Columns {
         static let mailbox = Column(CodingKeys.mailbox)
         static let uidValidity = Column(CodingKeys.uidValidity)
         static let uid = Column(CodingKeys.uid)
         static let messageID = Column(CodingKeys.messageID)
+        static let sender = Column(CodingKeys.sender)
         static let disposition = Column(CodingKeys.disposition)
+        static let resolvedAt = Column(CodingKeys.resolvedAt)
+        static let digestedAt = Column(CodingKeys.digestedAt)
+    }
+
+    /// The mail of ours it answers, if any.
+    public var context: MailReference? {
+        guard let contextKind, let kind = MailKind(rawValue: contextKind) else { return nil }
+        return MailReference(kind: kind, topic: Topic(kindName: contextTopic, id: contextID))
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -56,7 +106,7 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
 
     public var id: Int64?
     public var messageID: String
-    /// What this mail is for, e.g. "signup-form"; replies are tied back to it by Message-ID.
+    /// The kind of mail (`MailKind`'s raw value, e.g. "signup-form").
     public var purpose: String
     public var sender: String
     /// Envelope recipients, comma-separated.
@@ -71,9 +121,17 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+    /// What the mail is about (an introduction: the mentorship; a review: the proposal), so
+    /// that a reply to it is read in that context.
+    public var topicKind: String?
+    public var topicID: Int64?
+
+    public var kind: MailKind? { MailKind(rawValue: purpose) }
+    public var topic: Topic { Topic(kindName: topicKind, id: topicID) }
 
     public enum Columns {
         static let messageID = Column(CodingKeys.messageID)
+        static let purpose = Column(CodingKeys.purpose)
         static let status = Column(CodingKeys.status)
         static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
     }

@@ -1,0 +1,43 @@
+import Mail
+
+/// What the intake may know besides the message itself, looked up by the run beforehand.
+public struct IntakeContext: Sendable {
+    /// The sender's record, if they are a participant.
+    public var participant: Participant?
+    /// The mail of ours this message answers: In-Reply-To first, then References, newest first.
+    public var answering: MailReference?
+    /// The addresses of the sender's partners in ongoing mentorships.
+    public var partners: Set<String>
+
+    public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
+        self.participant = participant
+        self.answering = answering
+        self.partners = partners
+    }
+
+    /// Whether the sender is a participant with a profile (not erased).
+    var isParticipant: Bool { participant.map { $0.status != .erased } ?? false }
+}
+
+/// The parts of a message the rules read, worked out once.
+public struct IntakeMessage: Sendable {
+    public let message: Message
+    public let from: MailAddress?
+    /// The whole best text.
+    public let text: String
+    /// The new text only: no quotes, no signature.
+    public let newText: String
+    public let subject: String
+    /// To and Cc, lower-cased, without the program and the sender.
+    public let otherRecipients: Set<String>
+
+    public init(_ message: Message, programAddress: String) {
+        self.message = message
+        from = message.from
+        text = message.textBody ?? ""
+        newText = MailReading.reply(of: message)
+        subject = message.subject ?? ""
+        let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
+        otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Mail
+
+// The intake's rules, in the order `Intake.rules` runs them.
+
+/// Auto-replies, bounces and list mail are never answered (RFC 3834).
+struct AutomaticMailRule: IntakeRule {
+    let name = "automatic-mail"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let reason = message.message.automatic?.description else { return nil }
+        return RuleDecision(.ignore(reason: reason), reason)
+    }
+}
+
+/// Mail without a usable From address cannot be answered: a person must look at it.
+struct NoSenderRule: IntakeRule {
+    let name = "no-sender"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        if let from = message.from, Config.isPlausibleAddress(from.address) { return nil }
+        let reason = "no usable From address"
+        return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+    }
+}
+
+/// Our own mail coming back (a loop, a copy) is never answered.
+struct OwnMailRule: IntakeRule {
+    let name = "own-mail"
+    let programAddress: String
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard message.from?.normalized == programAddress else { return nil }
+        return RuleDecision(.ignore(reason: "sent by the program itself"), "From is the program's own address")
+    }
+}
+
+/// A coordinator's APPROVE or REJECT, with the proposal's code or under its review mail.
+struct CoordinatorDecisionRule: IntakeRule {
+    let name = "coordinator-decision"
+    let coordinators: Set<String>
+    let verification: SenderVerification
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let from = message.from, coordinators.contains(from.normalized),
+              let approve = Intake.decision(in: message.newText) else { return nil }
+        let word = approve ? "APPROVE" : "REJECT"
+        if let token = ConfirmationToken.find(in: [message.newText, message.subject]) {
+            return RuleDecision(.coordinatorDecision(approve: approve, proposal: .token(token), verified: verification.verify(message.message)),
+                                "\(word) \(token) from a coordinator")
+        }
+        if let answering = context.answering, answering.kind == .matchReview, let id = answering.topic.id {
+            return RuleDecision(.coordinatorDecision(approve: approve, proposal: .id(id), verified: verification.verify(message.message)),
+                                "\(word) from a coordinator, under the review of proposal \(id)")
+        }
+        return nil
+    }
+}
+
+/// A coordinator forwarding a form export (a CSV attachment or a pasted table).
+struct CoordinatorImportRule: IntakeRule {
+    let name = "coordinator-import"
+    let coordinators: Set<String>
+    let verification: SenderVerification
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let from = message.from, coordinators.contains(from.normalized),
+              CoordinatorMail.containsFormExport(message.message) else { return nil }
+        return RuleDecision(.coordinatorImport(verified: verification.verify(message.message)), "a form export from a coordinator")
+    }
+}
+
+/// Mail between the two people of a pair that copies the program (a reply-all to the
+/// introduction, or a message to one's partner with the program in Cc) is their conversation:
+/// never answered, kept for the coordinators to read.
+struct PairConversationRule: IntakeRule {
+    let name = "pair-conversation"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard !message.otherRecipients.isEmpty else { return nil }
+        if let answering = context.answering, answering.kind == .introduction {
+            let reason = "a reply to all under the introduction of \(answering.topic): the pair's conversation, copied to the program"
+            return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+        }
+        let partners = message.otherRecipients.intersection(context.partners)
+        guard !partners.isEmpty else { return nil }
+        let reason = "mail to \(partners.sorted().joined(separator: ", ")), the sender's mentoring partner, copied to the program"
+        return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+    }
+}
+
+/// A reply carrying one of our one-time codes.
+struct ConfirmationRule: IntakeRule {
+    let name = "confirmation-code"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let token = ConfirmationToken.find(in: [message.subject, message.newText]) else { return nil }
+        return RuleDecision(.confirmation(token: token), "the code \(token)")
+    }
+}
+
+/// "pause", "resume", "withdraw", "delete my data", "my new address is …".
+struct ParticipantCommandRule: IntakeRule {
+    let name = "participant-command"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let command = CommandWords.detect(in: message.newText, subject: message.message.subject) else { return nil }
+        return RuleDecision(.participantCommand(command), "the command \"\(command.name)\"")
+    }
+}
+
+/// A reply to an introduction addressed to the program alone: the introduction is the only
+/// mail we send a pair, so a coordinator answers it in person.
+struct ReplyUnderIntroductionRule: IntakeRule {
+    let name = "reply-to-introduction"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, answering.kind == .introduction else { return nil }
+        let reason = "a reply to the introduction of \(answering.topic)"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
+/// A filled-in or corrected sign-up form. A stranger's needs two answers to be told from
+/// prose; a participant, or a reply under our sign-up form, may fix one line.
+struct ProfileFormRule: IntakeRule {
+    let name = "profile-form"
+    let parser: SignupFormParser
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        let form = parser.parse(message.text, senderName: message.from?.name)
+        let underForm = context.answering.map { [.signupForm, .profileReceived, .welcome].contains($0.kind) } ?? false
+        if form.looksLikeForm {
+            return RuleDecision(.profile(form), "\(form.fieldsFound) lines of the sign-up form")
+        }
+        if form.fieldsFound >= 1 && (context.isParticipant || underForm) {
+            let why = context.isParticipant ? "from a participant" : "under our sign-up form"
+            return RuleDecision(.profile(form), "\(form.fieldsFound) line(s) of the sign-up form, \(why)")
+        }
+        return nil
+    }
+}
+
+/// Coordinators' mail that is none of their commands is for a person, not a sign-up form.
+struct CoordinatorOtherRule: IntakeRule {
+    let name = "coordinator-other"
+    let coordinators: Set<String>
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let from = message.from, coordinators.contains(from.normalized) else { return nil }
+        let reason = "mail from a coordinator that is not a command (APPROVE/REJECT with a code, or a form export)"
+        return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+    }
+}
+
+/// A participant's question, a long message, or one with nothing we can read: a person must
+/// answer it; the sender is told the coordinators have it.
+struct QuestionRule: IntakeRule {
+    let name = "question"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant else { return nil }
+        let text = message.newText
+        let reason: String
+        if text.contains("?") || text.contains("？") {
+            reason = "a question from a participant"
+        } else if text.split(whereSeparator: \.isWhitespace).count >= 40 {
+            reason = "a long message from a participant"
+        } else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            reason = message.message.attachments.isEmpty ? "a message with no text we can read" : "only attachments, no text"
+        } else {
+            return nil
+        }
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
+/// A participant's short message that is no command and no form: answered with what they can write.
+struct UnclearParticipantRule: IntakeRule {
+    let name = "unclear"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant else { return nil }
+        return RuleDecision(.help, "a participant's message with no command, form line or question")
+    }
+}
+
+/// Anyone else who writes in gets the sign-up form.
+struct StrangerRule: IntakeRule {
+    let name = "first-contact"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        RuleDecision(.signUpRequest, context.participant?.status == .erased
+                     ? "someone whose data was deleted wrote again" : "someone the program does not know")
+    }
+}

@@ -1,0 +1,61 @@
+/// The coordinator's report on an import, row by row (or why nothing was imported).
+public struct ImportReportMail: MailContent {
+    public static let kind = MailKind.importReport
+
+    public struct Rejected: Codable, Sendable, Equatable {
+        public var row: Int
+        public var email: String
+        public var reasons: String
+    }
+
+    /// Why nothing was imported; the other values are then empty.
+    public var failure: String?
+    public var source: String
+    public var added: [String]
+    public var addedCount: Int
+    public var updated: [String]
+    public var updatedCount: Int
+    public var unchangedCount: Int
+    public var rejected: [Rejected]
+    public var rejectedCount: Int
+    public var hasRejected: Bool
+    public var ignoredColumns: String
+    public var hasIgnoredColumns: Bool
+}
+
+/// A coordinator command that our mail server did not vouch for: nothing was done; reply with
+/// the code to have it carried out.
+public struct CoordinatorConfirmMail: MailContent {
+    public static let kind = MailKind.coordinatorConfirm
+    /// The subject of the held message.
+    public var subject: String
+    /// What it asked for: one flag is set.
+    public var importing: Bool?
+    public var approving: Bool?
+    public var rejecting: Bool?
+    /// Why it could not be verified.
+    public var reason: String
+    public var token: String
+    public var expires: String
+}
+
+/// The answer to a coordinator's APPROVE or REJECT: exactly one of the outcome flags is set.
+public struct MatchDecisionMail: MailContent {
+    public static let kind = MailKind.matchDecision
+    /// The round decided on (absent when the code is unknown).
+    public var round: String?
+    public var token: String
+    /// Approved: the introductions and notes are on their way.
+    public var approved: Bool?
+    public var introductions: Int?
+    public var notes: Int?
+    /// Rejected: nothing is sent.
+    public var rejected: Bool?
+    /// No proposal has this code.
+    public var unknownCode: Bool?
+    /// The proposal was already approved, rejected or replaced (`status` says which).
+    public var alreadyDecided: Bool?
+    public var status: String?
+    /// The participants changed since the proposal was made: a new one is needed.
+    public var stale: Bool?
+}

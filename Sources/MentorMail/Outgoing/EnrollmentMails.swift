@@ -1,0 +1,97 @@
+/// The sign-up form, sent to someone the program does not know yet.
+public struct SignupFormMail: MailContent {
+    public static let kind = MailKind.signupForm
+    /// The sender's name as their mail shows it (may be empty).
+    public var person: PersonName
+}
+
+/// The answer to mail from a participant that asked for nothing we understood.
+public struct HelpMail: MailContent {
+    public static let kind = MailKind.help
+    public var person: PersonName
+    /// The participant's status (active, paused, …).
+    public var status: String
+}
+
+/// The answer to mail that a coordinator must read (a question): it is with them now.
+public struct HeldNoticeMail: MailContent {
+    public static let kind = MailKind.heldNotice
+    public var person: PersonName
+}
+
+/// The answer to a filled-in or corrected form: what was understood, field by field.
+public struct ProfileReceivedMail: MailContent {
+    public static let kind = MailKind.profileReceived
+
+    public struct Problem: Codable, Sendable, Equatable {
+        public var field: String
+        public var message: String
+        public var example: String
+    }
+
+    public struct UnknownField: Codable, Sendable, Equatable {
+        public var key: String
+        public var value: String
+    }
+
+    public var person: PersonName
+    public var complete: Bool
+    public var updated: Bool
+    public var unchanged: Bool
+    public var fields: [FieldLine]
+    public var problems: [Problem]
+    public var hasProblems: Bool
+    public var unknownFields: [UnknownField]
+    public var hasUnknownFields: Bool
+    public var notes: [String]
+    /// The open round the person is in; absent while they wait in the pool.
+    public var round: RoundInfo?
+    /// When the next round opens, in words; absent when the calendar has no date.
+    public var nextRound: String?
+}
+
+/// The answer to "pause", "resume", "withdraw", "delete my data" and an address change:
+/// exactly one flag is set.
+public struct ParticipationChangedMail: MailContent {
+    public static let kind = MailKind.participationChanged
+    public var person: PersonName
+    public var paused: Bool?
+    public var resumed: Bool?
+    public var withdrawn: Bool?
+    public var erased: Bool?
+    public var unknown: Bool?
+    public var addressChangeRequested: Bool?
+    public var addressRefused: Bool?
+    /// The address asked for (address changes).
+    public var newAddress: String?
+
+    init(person: PersonName) { self.person = person }
+}
+
+/// The one-time code mailed to a new address, which confirms the change by replying.
+public struct ConfirmAddressMail: MailContent {
+    public static let kind = MailKind.confirmAddress
+    public var person: PersonName
+    public var oldAddress: String
+    public var token: String
+    public var expires: String
+}
+
+/// The answer to a reply carrying an address-change code: done, or the code was refused.
+public struct AddressChangedMail: MailContent {
+    public static let kind = MailKind.addressChanged
+    public var done: Bool?
+    public var oldAddress: String?
+    public var person: PersonName?
+    public var invalid: Bool?
+    public var token: String?
+}
+
+/// A welcome for someone a coordinator imported from a form export.
+public struct WelcomeMail: MailContent {
+    public static let kind = MailKind.welcome
+    public var person: PersonName
+    public var fields: [FieldLine]
+    public var round: RoundInfo?
+    public var nextRound: String?
+}

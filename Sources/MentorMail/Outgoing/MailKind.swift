@@ -1,0 +1,59 @@
+/// Every kind of mail the program sends. The raw value is the template's name
+/// (`templates/NAME.txt.mustache`) and what the outbox stores as the mail's purpose.
+///
+/// Adding a kind: a case here, its content type in ``contentType``, the type itself (a
+/// `MailContent` with `static let kind`), and the templates. The start-up template check
+/// walks these cases, so a missing template or a variable the type lacks stops `process`.
+public enum MailKind: String, CaseIterable, Codable, Sendable {
+    case signupForm = "signup-form"
+    case help
+    case heldNotice = "held-notice"
+    case profileReceived = "profile-received"
+    case participationChanged = "participation-changed"
+    case confirmAddress = "confirm-address"
+    case addressChanged = "address-changed"
+    case importReport = "import-report"
+    case coordinatorConfirm = "coordinator-confirm"
+    case welcome
+    case matchReview = "match-review"
+    case introduction
+    case unmatchedNote = "unmatched-note"
+    case matchDecision = "match-decision"
+    case heldDigest = "held-digest"
+
+    /// The Swift type holding this mail's values.
+    public var contentType: any MailContent.Type {
+        switch self {
+        case .signupForm: SignupFormMail.self
+        case .help: HelpMail.self
+        case .heldNotice: HeldNoticeMail.self
+        case .profileReceived: ProfileReceivedMail.self
+        case .participationChanged: ParticipationChangedMail.self
+        case .confirmAddress: ConfirmAddressMail.self
+        case .addressChanged: AddressChangedMail.self
+        case .importReport: ImportReportMail.self
+        case .coordinatorConfirm: CoordinatorConfirmMail.self
+        case .welcome: WelcomeMail.self
+        case .matchReview: MatchReviewMail.self
+        case .introduction: IntroductionMail.self
+        case .unmatchedNote: UnmatchedNoteMail.self
+        case .matchDecision: MatchDecisionMail.self
+        case .heldDigest: HeldDigestMail.self
+        }
+    }
+
+    /// Answers thread under the message they answer and get `replySubject`; the others
+    /// (introductions, reviews, digests) start a thread of their own.
+    public var isAnswer: Bool {
+        switch self {
+        case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
+             .importReport, .coordinatorConfirm, .matchDecision:
+            true
+        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest:
+            false
+        }
+    }
+
+    /// The template's name.
+    public var template: String { rawValue }
+}

@@ -1,0 +1,70 @@
+/// A round's proposed matches, for the coordinators to approve or reject.
+public struct MatchReviewMail: MailContent {
+    public static let kind = MailKind.matchReview
+
+    public struct Pair: Codable, Sendable, Equatable {
+        public var mentee: String
+        public var menteeEmail: String
+        public var mentor: String
+        public var mentorEmail: String
+        public var score: Int
+        public var why: String
+    }
+
+    public struct Unmatched: Codable, Sendable, Equatable {
+        public var name: String
+        public var email: String
+        public var reason: String
+    }
+
+    public var round: String
+    public var algorithm: String
+    public var token: String
+    public var pairCount: Int
+    public var unmatchedCount: Int
+    public var totalScore: Int
+    public var pairs: [Pair]
+    public var unmatched: [Unmatched]
+    public var hasUnmatched: Bool
+}
+
+/// The ONE introduction of a pair, to the mentee and the mentor together.
+public struct IntroductionMail: MailContent {
+    public static let kind = MailKind.introduction
+
+    /// One side of the pair.
+    public struct Side: Codable, Sendable, Equatable {
+        public var name: String
+        public var email: String
+        public var timeZone: String
+        public var interactions: String
+        public var languages: String
+        public var about: String
+        public var availability: String
+    }
+
+    /// The way of meeting suggested for a first conversation: one flag is set.
+    public struct FirstMeeting: Codable, Sendable, Equatable {
+        public var video: Bool?
+        public var irc: Bool?
+        public var chat: Bool?
+        public var inPerson: Bool?
+        public var email: Bool?
+    }
+
+    public var mentee: Side
+    public var mentor: Side
+    /// Why they were matched (the matcher's explanation).
+    public var why: String
+    public var meetBy: FirstMeeting
+}
+
+/// A kind note to a mentee the round could not match.
+public struct UnmatchedNoteMail: MailContent {
+    public static let kind = MailKind.unmatchedNote
+    public var person: PersonName
+    public var round: String
+    /// Why (the matcher's explanation).
+    public var reason: String
+    public var nextRound: String?
+}

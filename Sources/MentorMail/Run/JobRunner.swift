@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+
+/// The scheduled-work phase of a run: every job due at `now`, each in its own transaction
+/// together with the mail it queues and its `done` mark.
+struct JobRunner {
+    let program: Program
+    let now: Date
+    let logger: Logger
+    /// Attempts before a job is parked as failed.
+    var maxAttempts = 5
+
+    func runDue(into report: inout ProcessReport) {
+        let due: [ScheduledJob]
+        do {
+            due = try program.database.dueJobs(now: now)
+        } catch {
+            let message = "could not read the scheduled jobs: \(ErrorText.describe(error))"
+            logger.error("\(message)")
+            report.problems.append(message)
+            return
+        }
+        if !due.isEmpty { logger.info("\(due.count) scheduled job(s) due") }
+        for job in due {
+            guard let id = job.id else { continue }
+            do {
+                try program.perform(at: now) { work in
+                    try Self.run(job, work: work)
+                    try AppDatabase.markJobDone(work.db, id: id, at: now)
+                }
+                report.jobsRun += 1
+                logger.info("job \(id) (\(job.kind)) done")
+            } catch {
+                let message = "job \(id) (\(job.kind)) failed: \(ErrorText.describe(error))"
+                logger.error("\(message)")
+                report.jobFailures += 1
+                report.problems.append(message)
+                do {
+                    try program.database.markJobFailed(id: id, error: ErrorText.describe(error), at: now, maxAttempts: maxAttempts)
+                } catch {
+                    logger.error("could not record the failure of job \(id): \(ErrorText.describe(error))")
+                }
+            }
+        }
+    }
+
+    /// The one place that sends each kind of job to its service.
+    static func run(_ job: ScheduledJob, work: Work) throws {
+        switch ScheduledJob.Kind(rawValue: job.kind) {
+        case .heldDigest?:
+            try HeldMailService(work: work).sendDigest()
+        case nil:
+            throw MentorMailError(.internalError, "unknown job kind \(job.kind) (written by a newer mentormail?)")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Mail
+
+/// Coordinators' mail: form exports, decisions on proposals, and the confirmation round trip
+/// for commands our mail server did not vouch for.
+struct CoordinatorService {
+    let work: Work
+
+    /// What a held coordinator command asked for.
+    enum Command {
+        case importing, approving, rejecting
+    }
+
+    /// Imports the export a coordinator sent and answers with the report.
+    func performImport(_ message: Message, _ inbound: Inbound) throws -> Outcome {
+        let mail: ImportReportMail
+        var note: String?
+        do {
+            guard let (export, source) = try CoordinatorMail.formExport(in: message, headerMap: work.config.enrollment.importHeaders) else {
+                throw MentorMailError(.data, "the message holds no CSV attachment or table")
+            }
+            let report = try EnrollmentService(work: work).importRows(export, source: "\(source) from \(inbound.sender.normalized)")
+            mail = Self.reportMail(report)
+            note = "imported: \(report.added.count) added, \(report.updated.count) updated, \(report.rejected.count) rejected"
+        } catch let error as MentorMailError {
+            mail = Self.reportMail(ImportReport(source: ""), failure: error.message)
+            note = "import failed: \(error.message)"
+        }
+        try inbound.answer(mail, in: work)
+        return Outcome(.answered, note)
+    }
+
+    static func reportMail(_ report: ImportReport, failure: String? = nil) -> ImportReportMail {
+        ImportReportMail(
+            failure: failure, source: report.source,
+            added: report.added, addedCount: report.added.count,
+            updated: report.updated, updatedCount: report.updated.count,
+            unchangedCount: report.unchanged.count,
+            rejected: report.rejected.map { .init(row: $0.row, email: $0.email ?? "(none)", reasons: $0.reasons.joined(separator: "; ")) },
+            rejectedCount: report.rejected.count, hasRejected: !report.rejected.isEmpty,
+            ignoredColumns: report.ignoredColumns.joined(separator: ", "), hasIgnoredColumns: !report.ignoredColumns.isEmpty)
+    }
+
+    /// A coordinator command that our mail server did not vouch for: nothing is done; the
+    /// coordinator address gets a polite refusal with a code to confirm it was really them.
+    func holdForConfirmation(_ command: Command, reason: String, _ inbound: Inbound) throws -> Outcome {
+        let token = ConfirmationToken.make()
+        var pending = PendingToken(token: token, purpose: .coordinatorConfirmation, email: inbound.sender.normalized,
+                                   payload: String(inbound.recordID), createdAt: work.now,
+                                   expiresAt: work.now.addingTimeInterval(3 * 86_400), usedAt: nil)
+        try pending.insert(work.db)
+        try work.audit.record(inbound.sender.normalized, "coordinator-unverified", reason)
+        try inbound.answer(CoordinatorConfirmMail(subject: inbound.message.subject ?? "", importing: command == .importing ? true : nil,
+                                                  approving: command == .approving ? true : nil,
+                                                  rejecting: command == .rejecting ? true : nil,
+                                                  reason: reason, token: token, expires: Work.day(pending.expiresAt)),
+                           in: work, about: .token(pending.id))
+        return Outcome(.waiting, "waiting for the confirmation code \(token): \(reason)")
+    }
+
+    /// The coordinator confirmed a held command: carry it out now, and mark the held one handled.
+    func performConfirmed(heldInboundID payload: String, _ inbound: Inbound) throws -> Outcome {
+        guard let id = Int64(payload), var held = try InboundMessage.fetchOne(work.db, key: id), !held.raw.isEmpty else {
+            return try HeldMailService(work: work).hold(inbound, reason: "the confirmed message is no longer stored", acknowledge: false)
+        }
+        try work.audit.record(inbound.sender.normalized, "coordinator-confirmed", "message \(id)")
+        held.resolvedAt = work.now
+        held.resolution = "confirmed by \(inbound.sender.normalized)"
+        try held.update(work.db)
+        let message = Message(data: held.raw)
+        switch Intake(config: work.config).classify(message).intent {
+        case .coordinatorDecision(let approve, let proposal, _):
+            return try performDecision(approve: approve, proposal: proposal, inbound)
+        default:
+            return try performImport(message, inbound)
+        }
+    }
+
+    /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
+    func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound) throws -> Outcome {
+        let result = try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: proposal,
+                                                            by: inbound.sender.normalized)
+        try inbound.answer(result.mail, in: work, about: .proposal(result.proposalID))
+        return Outcome(.answered, result.summary)
+    }
+}

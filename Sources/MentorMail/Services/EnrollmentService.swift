@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+import Mail
+
+/// Sign-ups, profile changes, pause/resume/withdraw/delete, address changes and imports.
+struct EnrollmentService {
+    let work: Work
+
+    private var builder: ProfileBuilder { ProfileBuilder(vocabulary: work.config.enrollment.vocabulary) }
+
+    /// Someone the program does not know wrote in: the sign-up form.
+    func answerSignUpRequest(_ inbound: Inbound) throws -> Outcome {
+        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? "")), in: work)
+        try work.audit.record(inbound.sender.normalized, "signup-form-sent",
+                              "answered \(inbound.message.messageID ?? "a message without Message-ID")")
+        return Outcome(.answered)
+    }
+
+    /// A participant's message we could not tell the purpose of: what they can write.
+    func answerWithHelp(_ inbound: Inbound) throws -> Outcome {
+        let person = inbound.context.participant
+        try inbound.answer(HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""),
+                                    status: person?.status.rawValue ?? "unknown"), in: work)
+        try work.audit.record(inbound.sender.normalized, "not-understood", "answered with help")
+        return Outcome(.helped, "not understood: answered with what can be written")
+    }
+
+    /// A filled-in or corrected form: merge it over the stored profile, store it, and confirm
+    /// field by field what was understood and what to fix.
+    func receiveProfile(_ form: SignupForm, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        let existing = try AppDatabase.findParticipant(work.db, email: email)
+        let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
+        let result = builder.build(from: form, over: stored)
+        let round = try AppDatabase.acceptingRound(work.db, now: work.now)
+        let (participant, change) = try AppDatabase.upsertProfile(
+            work.db, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
+            source: inbound.message.messageID.map { "message <\($0)>" } ?? "a message", origin: "email",
+            roundID: round?.id, now: work.now)
+        try work.audit.record(email, "profile-\(change.rawValue)",
+                              result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
+        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
+        let mail = ProfileReceivedMail(
+            person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
+            complete: result.isComplete,
+            updated: change == .updated,
+            unchanged: change == .unchanged,
+            fields: fieldLines(participant.profile),
+            problems: result.problems.map { .init(field: $0.field.label, message: $0.message, example: $0.example) },
+            hasProblems: !result.problems.isEmpty,
+            unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
+            hasUnknownFields: !form.unknownFields.isEmpty,
+            notes: result.notes,
+            round: inRound.map(roundInfo),
+            nextRound: inRound == nil ? work.nextRoundDay : nil)
+        try inbound.answer(mail, in: work, about: .participant(participant.id))
+        return Outcome(.answered)
+    }
+
+    /// "pause", "resume", "withdraw", "delete my data" and a change of address, on the sender's own record.
+    func apply(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        let db = work.db
+        let person = try AppDatabase.findParticipant(db, email: email)
+        var mail = ParticipationChangedMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""))
+        guard let person, person.status != .erased else {
+            mail.unknown = true
+            try inbound.answer(mail, in: work)
+            return Outcome(.answered, "no profile for this address")
+        }
+        switch command {
+        case .pause:
+            _ = try AppDatabase.setStatus(db, email: email, to: .paused, now: work.now)
+            mail.paused = true
+        case .resume:
+            let complete = !ProfileBuilder.isIncomplete(person.profile)
+            _ = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now)
+            mail.resumed = true
+        case .withdraw:
+            _ = try AppDatabase.setStatus(db, email: email, to: .withdrawn, now: work.now)
+            mail.withdrawn = true
+        case .deleteData:
+            _ = try AppDatabase.erase(db, email: email, now: work.now)
+            mail.erased = true
+            mail.person = PersonName("")
+        case .changeAddress(let newAddress):
+            return try requestAddressChange(to: newAddress, person: person, inbound)
+        }
+        try work.audit.record(email, "command-\(command.name)", "by email")
+        try inbound.answer(mail, in: work, about: .participant(person.id))
+        return Outcome(.answered)
+    }
+
+    /// Mails a one-time code to the new address; the change happens when that address answers.
+    private func requestAddressChange(to newAddress: String, person: Participant, _ inbound: Inbound) throws -> Outcome {
+        let target = newAddress.lowercased()
+        var mail = ParticipationChangedMail(person: PersonName(person.profile.name))
+        mail.newAddress = target
+        if try AppDatabase.findParticipant(work.db, email: target) != nil || !Config.isPlausibleAddress(target) {
+            mail.addressRefused = true
+            try inbound.answer(mail, in: work, about: .participant(person.id))
+            return Outcome(.answered, "address change to \(target) refused")
+        }
+        let token = ConfirmationToken.make()
+        var pending = PendingToken(token: token, purpose: .addressChange, email: target, payload: person.email,
+                                   createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
+        try pending.insert(work.db)
+        try work.audit.record(person.email, "address-change-requested", "to \(target)")
+        try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
+                                                expires: Work.day(pending.expiresAt)),
+                             to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
+                             inboundID: inbound.recordID)
+        mail.addressChangeRequested = true
+        try inbound.answer(mail, in: work, about: .participant(person.id))
+        return Outcome(.answered)
+    }
+
+    /// The new address answered with its code: the profile moves there.
+    func completeAddressChange(from oldAddress: String, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        guard let moved = try AppDatabase.changeAddress(work.db, from: oldAddress, to: email, now: work.now) else {
+            return try HeldMailService(work: work).hold(inbound, reason: "the participant \(oldAddress) no longer exists", acknowledge: false)
+        }
+        try work.audit.record(email, "address-changed", "from \(oldAddress)")
+        try inbound.answer(AddressChangedMail(done: true, oldAddress: oldAddress, person: PersonName(moved.profile.name)), in: work,
+                           about: .participant(moved.id))
+        return Outcome(.answered)
+    }
+
+    // MARK: - Imports
+
+    /// Imports a form export as an upsert by address, each row validated like a sign-up.
+    /// New people get a welcome mail showing their profile as understood. Rows with problems
+    /// change nothing and are reported with their reasons.
+    func importRows(_ export: FormExport, source: String) throws -> ImportReport {
+        var report = ImportReport(source: source, ignoredColumns: export.ignoredColumns)
+        let parser = SignupFormParser(vocabulary: work.config.enrollment.vocabulary)
+        let round = try AppDatabase.acceptingRound(work.db, now: work.now)
+        var seen: [String: Int] = [:]
+        for row in export.rows {
+            guard let address = row.email?.lowercased(), Config.isPlausibleAddress(address) else {
+                report.rejected.append(.init(row: row.number, email: row.email, reasons: ["no valid email address"]))
+                continue
+            }
+            if let earlier = seen[address] {
+                report.rejected.append(.init(row: row.number, email: address, reasons: ["the same address is already on row \(earlier)"]))
+                continue
+            }
+            seen[address] = row.number
+            let existing = try AppDatabase.findParticipant(work.db, email: address)
+            if let existing, existing.status == .erased || existing.status == .withdrawn {
+                let why = existing.status == .erased ? "asked to have their data deleted" : "withdrew from the program"
+                report.rejected.append(.init(row: row.number, email: address, reasons: ["this person \(why); only they can sign up again"]))
+                continue
+            }
+            let form = parser.parse(row.formText, senderName: row.name)
+            let result = builder.build(from: form, over: existing?.profile)
+            guard result.isComplete else {
+                report.rejected.append(.init(row: row.number, email: address,
+                                             reasons: result.problems.map { "\($0.field.label): \($0.message)" }))
+                continue
+            }
+            let (participant, change) = try AppDatabase.upsertProfile(
+                work.db, email: address, profile: result.profile, status: .active, source: source, origin: "import",
+                roundID: round?.id, now: work.now)
+            switch change {
+            case .added:
+                report.added.append(address)
+                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile),
+                                                 round: round.map(roundInfo), nextRound: round == nil ? work.nextRoundDay : nil),
+                                     to: [MailAddress(address: participant.email, name: participant.profile.name)],
+                                     about: .participant(participant.id))
+            case .updated: report.updated.append(address)
+            case .unchanged: report.unchanged.append(address)
+            }
+        }
+        try work.audit.record("import", "form-export-imported",
+                              "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected")
+        return report
+    }
+
+    func fieldLines(_ profile: ParticipantProfile) -> [FieldLine] {
+        builder.summary(of: profile, at: work.now).map { FieldLine(label: $0.label, value: $0.value) }
+    }
+
+    func roundInfo(_ round: Round) -> RoundInfo {
+        RoundInfo(name: round.name, closes: Work.day(round.closesAt))
+    }
+}
+
+/// What an import did, row by row: the coordinator's report.
+public struct ImportReport: Codable, Sendable, Equatable {
+    public struct Rejected: Codable, Sendable, Equatable {
+        public var row: Int
+        public var email: String?
+        public var reasons: [String]
+    }
+
+    public var source: String
+    public var added: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    public var rejected: [Rejected] = []
+    public var ignoredColumns: [String] = []
+}
+
+extension ProfileBuilder {
+    /// Whether a stored profile still lacks a required field.
+    static func isIncomplete(_ profile: ParticipantProfile) -> Bool {
+        [SignupField.role, .mentoringType, .timeZone, .languages].contains { isEmpty($0, in: profile) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Mail
+
+/// An inbound message being handled: the message, its record, its sender and context.
+struct Inbound {
+    let message: Message
+    /// The id of its `InboundMessage` record (already inserted in this transaction).
+    let recordID: Int64
+    let sender: MailAddress
+    let context: IntakeContext
+
+    /// Queues an answer to the sender, threaded under the message.
+    @discardableResult
+    func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none) throws -> OutboxMessage {
+        try work.outbox.answer(mail, to: sender, replyingTo: message, inboundID: recordID, about: topic)
+    }
+}
+
+/// What handling one inbound message led to.
+struct Outcome: Equatable {
+    var disposition: InboundMessage.Disposition
+    var note: String?
+
+    init(_ disposition: InboundMessage.Disposition, _ note: String? = nil) {
+        self.disposition = disposition
+        self.note = note
+    }
+}
+
+extension Work {
+    /// Carries out `intent` for `inbound`: the one place that sends each intent to its service.
+    func handle(_ intent: Intent, _ inbound: Inbound) throws -> Outcome {
+        switch intent {
+        case .signUpRequest:
+            return try EnrollmentService(work: self).answerSignUpRequest(inbound)
+        case .profile(let form):
+            return try EnrollmentService(work: self).receiveProfile(form, inbound)
+        case .participantCommand(let command):
+            return try EnrollmentService(work: self).apply(command, inbound)
+        case .confirmation(let token):
+            return try confirm(token: token, inbound)
+        case .coordinatorImport(.verified(let method)):
+            try audit.record(inbound.sender.normalized, "coordinator-verified", method)
+            return try CoordinatorService(work: self).performImport(inbound.message, inbound)
+        case .coordinatorImport(.unverified(let reason)):
+            return try CoordinatorService(work: self).holdForConfirmation(.importing, reason: reason, inbound)
+        case .coordinatorDecision(let approve, _, .unverified(let reason)):
+            return try CoordinatorService(work: self).holdForConfirmation(approve ? .approving : .rejecting, reason: reason, inbound)
+        case .coordinatorDecision(let approve, let proposal, .verified(let method)):
+            try audit.record(inbound.sender.normalized, "coordinator-verified", method)
+            return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)
+        case .help:
+            return try EnrollmentService(work: self).answerWithHelp(inbound)
+        case .hold(let reason, let acknowledge):
+            return try HeldMailService(work: self).hold(inbound, reason: reason, acknowledge: acknowledge)
+        case .ignore(let reason):
+            return Outcome(.ignored, reason)
+        }
+    }
+
+    /// A reply carrying a one-time code: completes the round trip the code was for.
+    private func confirm(token: String, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        guard var pending = try PendingToken.filter(PendingToken.Columns.token == token).fetchOne(db),
+              pending.usedAt == nil, pending.expiresAt > now, pending.email == email else {
+            try inbound.answer(AddressChangedMail(invalid: true, token: token), in: self)
+            try audit.record(email, "confirmation-refused", token)
+            return Outcome(.answered, "unknown, used or expired code \(token)")
+        }
+        pending.usedAt = now
+        try pending.update(db)
+        switch pending.purpose {
+        case .addressChange:
+            return try EnrollmentService(work: self).completeAddressChange(from: pending.payload, inbound)
+        case .coordinatorConfirmation:
+            return try CoordinatorService(work: self).performConfirmed(heldInboundID: pending.payload, inbound)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import Mail
+import MatchingCore
+
+/// Proposals and decisions: computing a round's matches, and carrying out an approval with
+/// exactly one introduction per pair.
+struct MatchingService {
+    let work: Work
+
+    /// Computes a proposal for `round`, replaces any earlier one still waiting, and mails the
+    /// coordinators the review with its code (unless `dryRun`, which only computes).
+    func propose(round: Round, method: MatchMethod, dryRun: Bool) throws -> MatchProposal {
+        guard let roundID = round.id else { throw MentorMailError(.internalError, "the round has no id") }
+        let matcher = RoundMatcher(config: work.config, now: work.now)
+        let inputs = try matcher.inputs(round: round, db: work.db)
+        let plan = try matcher.plan(inputs, method: method)
+        let names = matcher.displayNames
+        var proposal = MatchProposal(
+            roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
+            status: .proposed,
+            pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
+                                          explanation: $0.compatibility.english(names: names)) },
+            unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
+            totalScore: plan.totalScore, createdAt: work.now, decidedAt: nil)
+        if dryRun { return proposal }
+        try AppDatabase.supersedeWaitingProposals(work.db, roundID: roundID, now: work.now)
+        try proposal.insert(work.db)
+        try work.audit.record("matcher", "proposal",
+                              "\(round.name): \(proposal.pairs.count) pairs, \(proposal.unmatched.count) unmatched, \(method.rawValue)")
+        let people = try AppDatabase.participantsByID(work.db)
+        func person(_ id: Int64) -> (name: String, email: String) {
+            (people[id]?.profile.name ?? "?", people[id]?.email ?? "?")
+        }
+        let review = MatchReviewMail(
+            round: round.name, algorithm: method.rawValue, token: proposal.token,
+            pairCount: proposal.pairs.count, unmatchedCount: proposal.unmatched.count, totalScore: proposal.totalScore,
+            pairs: proposal.pairs.map { pair in
+                .init(mentee: person(pair.menteeID).name, menteeEmail: person(pair.menteeID).email,
+                      mentor: person(pair.mentorID).name, mentorEmail: person(pair.mentorID).email,
+                      score: pair.score, why: pair.explanation)
+            },
+            unmatched: proposal.unmatched.map { .init(name: person($0.menteeID).name, email: person($0.menteeID).email, reason: $0.reason) },
+            hasUnmatched: !proposal.unmatched.isEmpty)
+        let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
+        if !coordinators.isEmpty {
+            try work.outbox.send(review, to: coordinators, about: .proposal(proposal.id))
+        }
+        return proposal
+    }
+
+    enum Decision { case approve, reject }
+
+    /// Carries out a coordinator's decision on a proposal. Approval creates the mentorships and
+    /// queues exactly one introduction per pair and a note per unmatched mentee, all in this
+    /// transaction.
+    func decide(_ decision: Decision, proposal reference: ProposalReference, by actor: String) throws -> DecisionResult {
+        let found: MatchProposal? = switch reference {
+        case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(work.db)
+        case .id(let id): try MatchProposal.fetchOne(work.db, key: id)
+        }
+        let codeText: String = switch reference {
+        case .token(let token): token
+        case .id(let id): found?.token ?? "proposal \(id)"
+        }
+        guard var proposal = found, let proposalID = proposal.id, let round = try Round.fetchOne(work.db, key: proposal.roundID) else {
+            return DecisionResult(outcome: .unknownCode, round: nil, token: codeText)
+        }
+        var result = DecisionResult(outcome: .unknownCode, round: round.name, token: proposal.token, proposalID: proposalID)
+        guard proposal.status == .proposed else {
+            result.outcome = .alreadyDecided(proposal.status.rawValue)
+            return result
+        }
+        if decision == .reject {
+            proposal.status = .rejected
+            proposal.decidedAt = work.now
+            try proposal.update(work.db)
+            try work.audit.record(actor, "proposal-rejected", "\(round.name) \(proposal.token)")
+            result.outcome = .rejected
+            return result
+        }
+        let current = try RoundMatcher(config: work.config, now: work.now).inputs(round: round, db: work.db)
+        guard current.fingerprint == proposal.fingerprint else {
+            result.outcome = .stale
+            return result
+        }
+        proposal.status = .approved
+        proposal.decidedAt = work.now
+        try proposal.update(work.db)
+        let people = try AppDatabase.participantsByID(work.db)
+        var introductions = 0
+        for pair in proposal.pairs {
+            guard let mentee = people[pair.menteeID], let mentor = people[pair.mentorID] else { continue }
+            var mentorship = Mentorship(roundID: proposal.roundID, proposalID: proposalID, menteeID: pair.menteeID,
+                                        mentorID: pair.mentorID, score: pair.score, explanation: pair.explanation,
+                                        status: .introduced, introducedAt: work.now, endedAt: nil)
+            try mentorship.insert(work.db)
+            try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation),
+                                 to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id))
+            introductions += 1
+        }
+        var notes = 0
+        for entry in proposal.unmatched {
+            guard let mentee = people[entry.menteeID] else { continue }
+            try work.outbox.send(UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
+                                                   nextRound: work.nextRoundDay),
+                                 to: [address(mentee)], about: .participant(mentee.id))
+            notes += 1
+        }
+        try work.audit.record(actor, "proposal-approved", "\(round.name) \(proposal.token): \(introductions) introductions")
+        result.outcome = .approved(introductions: introductions, notes: notes)
+        return result
+    }
+
+    private func address(_ person: Participant) -> MailAddress {
+        MailAddress(address: person.email, name: person.profile.name.isEmpty ? nil : person.profile.name)
+    }
+
+    func introduction(mentee: Participant, mentor: Participant, why: String) -> IntroductionMail {
+        func side(_ person: Participant) -> IntroductionMail.Side {
+            let zone = TimeZoneInterpreter.interpret(person.profile.timeZone)
+            let styles = person.profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }
+            return .init(name: person.profile.name, email: person.email, timeZone: zone?.summary(at: work.now) ?? person.profile.timeZone,
+                         interactions: styles.joined(separator: ", "), languages: person.profile.languages.joined(separator: ", "),
+                         about: person.profile.aboutMe, availability: person.profile.availability)
+        }
+        // The richest way of meeting both like, for a first conversation.
+        let shared = Set(mentee.profile.interactions).intersection(mentor.profile.interactions)
+        var meetBy = IntroductionMail.FirstMeeting()
+        switch ["video", "irc", "chat", "in-person", "email"].first(where: shared.contains) {
+        case "video": meetBy.video = true
+        case "irc": meetBy.irc = true
+        case "chat": meetBy.chat = true
+        case "in-person": meetBy.inPerson = true
+        default: meetBy.email = true
+        }
+        return IntroductionMail(mentee: side(mentee), mentor: side(mentor), why: why, meetBy: meetBy)
+    }
+}
+
+/// What a decision on a proposal did.
+public struct DecisionResult: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case approved(introductions: Int, notes: Int)
+        case rejected
+        case unknownCode
+        case alreadyDecided(String)
+        case stale
+    }
+
+    public var outcome: Outcome
+    public var round: String?
+    public var token: String
+    var proposalID: Int64?
+
+    /// In words, for the command line and the message's note.
+    public var summary: String {
+        let name = round ?? "?"
+        switch outcome {
+        case .approved(let introductions, let notes):
+            return "Approved the proposal for \(name): \(introductions) introduction(s) and \(notes) note(s) to unmatched mentees are on their way."
+        case .rejected:
+            return "Rejected the proposal for \(name). Run `mentormail match --round \(name)` for a new one."
+        case .unknownCode:
+            return "No proposal has the code \(token)."
+        case .alreadyDecided(let status):
+            return "The proposal \(token) for \(name) was already \(status); nothing was done."
+        case .stale:
+            return "The participants changed since the proposal \(token) for \(name) was made, so it can no longer be approved. "
+                + "Run `mentormail match --round \(name)` for a new proposal."
+        }
+    }
+
+    var mail: MatchDecisionMail {
+        var mail = MatchDecisionMail(round: round, token: token)
+        switch outcome {
+        case .approved(let introductions, let notes):
+            mail.approved = true
+            mail.introductions = introductions
+            mail.notes = notes
+        case .rejected: mail.rejected = true
+        case .unknownCode: mail.unknownCode = true
+        case .alreadyDecided(let status):
+            mail.alreadyDecided = true
+            mail.status = status
+        case .stale: mail.stale = true
+        }
+        return mail
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import Mail
+import MatchingCore
+
+/// A program opened for work: its config, database and checked templates. Commands call the
+/// methods here; each is one transaction in which a service does the work.
+public struct Program: Sendable {
+    public let config: Config
+    public let database: AppDatabase
+    public let templates: TemplateLibrary
+
+    public init(config: Config, database: AppDatabase, templates: TemplateLibrary) {
+        self.config = config
+        self.database = database
+        self.templates = templates
+    }
+
+    /// Runs `body` in one transaction (rolled back with `dryRun`).
+    func perform<T>(at now: Date, dryRun: Bool = false, _ body: (Work) throws -> T) throws -> T {
+        let run = { (db: Database) throws -> T in
+            try body(Work(db: db, now: now, config: config, templates: templates))
+        }
+        return dryRun ? try database.writeWithoutCommit(run) : try database.write(run)
+    }
+}
+
+// MARK: - Rounds
+
+extension Program {
+    /// `mentormail round open`: opens a round and brings everyone waiting in the pool into it.
+    public func openRound(name: String, closesAt: Date, now: Date, actor: String = "command line") throws -> RoundOpening {
+        try perform(at: now) { work in try RoundService(work: work).open(name: name, closesAt: closesAt, actor: actor) }
+    }
+
+    /// `mentormail round close [NAME]`.
+    public func closeRound(name: String?, now: Date, actor: String = "command line") throws -> Round {
+        try perform(at: now) { work in try RoundService(work: work).close(name: name, actor: actor) }
+    }
+}
+
+// MARK: - Matching
+
+extension Program {
+    /// `mentormail match --round NAME`: stores the proposal and queues the review mail (neither with `dryRun`).
+    public func proposeMatches(round name: String, method: MatchMethod, dryRun: Bool, now: Date) throws -> MatchProposal {
+        try perform(at: now, dryRun: dryRun) { work in
+            guard let round = try AppDatabase.findRound(work.db, name: name) else {
+                throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
+            }
+            return try MatchingService(work: work).propose(round: round, method: method, dryRun: dryRun)
+        }
+    }
+
+    /// `mentormail round approve|reject NAME`: decides the round's waiting proposal.
+    public func decideProposal(round name: String, approve: Bool, now: Date, actor: String = "command line") throws -> DecisionResult {
+        try perform(at: now) { work in
+            guard let round = try AppDatabase.findRound(work.db, name: name), let id = round.id else {
+                throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
+            }
+            guard let proposal = try MatchProposal.filter(MatchProposal.Columns.roundID == id
+                                                            && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue)
+                .fetchOne(work.db), let proposalID = proposal.id else {
+                throw MentorMailError(.data, "the round \(name) has no proposal waiting; run `mentormail match --round \(name)`")
+            }
+            return try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: .id(proposalID), by: actor)
+        }
+    }
+}
+
+// MARK: - Imports
+
+extension Program {
+    /// `mentormail import FILE.csv`: one transaction; welcome mails go out with the next run.
+    public func importFormExport(_ export: FormExport, source: String, now: Date, dryRun: Bool) throws -> ImportReport {
+        try perform(at: now, dryRun: dryRun) { work in try EnrollmentService(work: work).importRows(export, source: source) }
+    }
+}
+
+// MARK: - Held mail
+
+/// What `mentormail held retry` did.
+public struct RetryResult: Codable, Sendable {
+    public var id: Int64
+    public var before: InboundMessage.Disposition
+    public var after: InboundMessage.Disposition
+    public var intent: String
+    public var rule: String
+    public var note: String?
+}
+
+extension Program {
+    /// `mentormail held release ID`: a coordinator handled it; it leaves the list.
+    public func releaseHeld(id: Int64, now: Date, by actor: String, note: String?) throws -> InboundMessage {
+        try perform(at: now) { work in
+            guard var record = try InboundMessage.fetchOne(work.db, key: id) else {
+                throw MentorMailError(.data, "no message has the id \(id); see `mentormail held list`")
+            }
+            guard record.resolvedAt == nil else {
+                throw MentorMailError(.data, "message \(id) was already handled (\(record.resolution ?? "resolved")); nothing to do")
+            }
+            guard InboundMessage.Disposition.needingAttention.contains(record.disposition) else {
+                throw MentorMailError(.data, "message \(id) was \(record.disposition.rawValue), not held; nothing to release")
+            }
+            record.resolvedAt = now
+            record.resolution = "released by \(actor)" + (note.map { ": \($0)" } ?? "")
+            try record.update(work.db)
+            try work.audit.record(actor, "held-released", "message \(id)")
+            return record
+        }
+    }
+
+    /// `mentormail held retry ID`: runs a held, failed or waiting message through the intake
+    /// and its handler again (after a fix), in one transaction; what it causes is queued once.
+    public func retryHeld(id: Int64, now: Date, by actor: String) throws -> RetryResult {
+        try perform(at: now) { work in
+            guard var record = try InboundMessage.fetchOne(work.db, key: id) else {
+                throw MentorMailError(.data, "no message has the id \(id); see `mentormail held list`")
+            }
+            guard record.resolvedAt == nil, InboundMessage.Disposition.needingAttention.contains(record.disposition) else {
+                throw MentorMailError(.data, "message \(id) is \(record.disposition.rawValue)\(record.resolvedAt == nil ? "" : " and handled"); only held, failed or waiting mail is retried")
+            }
+            guard !record.raw.isEmpty else {
+                throw MentorMailError(.data, "message \(id) is no longer stored (its sender's data was deleted); release it instead")
+            }
+            let message = Message(data: record.raw)
+            let context = try AppDatabase.intakeContext(work.db, for: message)
+            let classification = Intake(config: config).classify(message, context: context)
+            let before = record.disposition
+            let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
+            // Only these columns: the handler may have erased the stored bytes ("delete my data").
+            try record.updateChanges(work.db) { record in
+                record.apply(classification, context: context)
+                record.disposition = outcome.disposition
+                record.note = outcome.note
+                record.attempts += 1
+                if !InboundMessage.Disposition.needingAttention.contains(outcome.disposition) {
+                    record.resolvedAt = now
+                    record.resolution = "retried by \(actor): \(outcome.disposition.rawValue)"
+                }
+            }
+            try work.audit.record(actor, "held-retried", "message \(id): \(before.rawValue) → \(outcome.disposition.rawValue)")
+            return RetryResult(id: id, before: before, after: outcome.disposition, intent: classification.intent.name,
+                               rule: classification.rule, note: outcome.note)
+        }
+    }
+}
+
+// MARK: - Jobs
+
+extension Program {
+    public func jobs() throws -> [ScheduledJob] {
+        try database.jobs()
+    }
+}
+
+extension InboundMessage {
+    /// Stores what the intake decided and the context it read.
+    mutating func apply(_ classification: Classification, context: IntakeContext) {
+        intent = classification.intent.name
+        rule = classification.rule
+        reason = classification.reason
+        contextKind = context.answering?.kind.rawValue
+        contextTopic = context.answering?.topic.kind?.rawValue
+        contextID = context.answering?.topic.id
+    }
+}
+
+extension Work {
+    /// Handles a recorded message; mail without a sender can only be held or ignored.
+    func handleRecorded(_ classification: Classification, message: Message, recordID: Int64, context: IntakeContext) throws -> Outcome {
+        guard let sender = message.from, Config.isPlausibleAddress(sender.address) else {
+            if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
+            let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
+            try HeldMailService(work: self).scheduleDigest(for: recordID)
+            return Outcome(.held, reason)
+        }
+        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context))
+    }
+}

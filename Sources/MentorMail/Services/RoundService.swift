@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// Enrollment rounds: opening one takes in everyone waiting in the pool.
+struct RoundService {
+    let work: Work
+
+    /// Opens a round and moves every active person waiting in the pool into it: people who
+    /// signed up while no round was open, and those a past round left unmatched.
+    func open(name: String, closesAt: Date, actor: String) throws -> RoundOpening {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
+        guard closesAt > work.now else { throw MentorMailError(.data, "--closes must be in the future") }
+        if let open = try AppDatabase.openRound(work.db) {
+            throw MentorMailError(.data, "the round \(open.name) is still open; close it first with `mentormail round close`")
+        }
+        if try AppDatabase.findRound(work.db, name: trimmed) != nil {
+            throw MentorMailError(.data, "a round named \(trimmed) already exists")
+        }
+        var round = Round(name: trimmed, opensAt: work.now, closesAt: closesAt, status: .open, createdAt: work.now)
+        try round.insert(work.db)
+        let pool = try AppDatabase.pool(work.db)
+        try AppDatabase.move(pool, toRound: round.id, db: work.db, now: work.now)
+        let opening = RoundOpening(round: round, mentees: pool.filter(\.profile.isMentee).count,
+                                   mentors: pool.filter(\.profile.isMentor).count)
+        try work.audit.record(actor, "round-opened",
+                              "\(trimmed) until \(closesAt.formatted(.iso8601)); from the pool: \(opening.mentees) mentees, \(opening.mentors) mentors")
+        return opening
+    }
+
+    /// Closes the open round (or the one named).
+    func close(name: String?, actor: String) throws -> Round {
+        let found = try name.map { try AppDatabase.findRound(work.db, name: $0) } ?? AppDatabase.openRound(work.db)
+        guard var round = found else {
+            throw MentorMailError(.data, name.map { "there is no round named \($0); see `mentormail round list`" } ?? "no round is open")
+        }
+        guard round.status == .open else { throw MentorMailError(.data, "the round \(round.name) is already closed") }
+        round.status = .closed
+        try round.update(work.db)
+        try work.audit.record(actor, "round-closed", round.name)
+        return round
+    }
+}
+
+/// What opening a round did.
+public struct RoundOpening: Sendable {
+    public var round: Round
+    /// People who were waiting in the pool and are now in the round (a "both" counts in each).
+    public var mentees: Int
+    public var mentors: Int
+}
+
+/// `mentormail round show`: a round, who is in it, its state and its proposal.
+public struct RoundDetails: Codable, Sendable {
+    public struct Member: Codable, Sendable {
+        public var email: String
+        public var name: String
+        public var role: String
+        public var status: String
+    }
+
+    public struct Proposal: Codable, Sendable {
+        public var code: String
+        public var status: String
+        public var algorithm: String
+        public var pairs: Int
+        public var unmatched: Int
+        public var totalScore: Int
+        public var createdAt: Date
+        public var decidedAt: Date?
+    }
+
+    public var name: String
+    /// open, proposed (a proposal waits for a decision), approved, or closed.
+    public var state: String
+    public var opensAt: Date
+    public var closesAt: Date
+    public var mentees: [Member]
+    public var mentors: [Member]
+    /// The newest proposal, if any.
+    public var proposal: Proposal?
+}
+
+extension RoundDetails {
+    /// The round's state from its status and its newest proposal.
+    static func state(_ round: Round, newest: MatchProposal?) -> String {
+        switch newest?.status {
+        case .approved?: "approved"
+        case .proposed?: "proposed"
+        default: round.status == .closed ? "closed" : "open"
+        }
+    }
+}

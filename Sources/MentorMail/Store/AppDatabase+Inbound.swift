@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import Mail
+
+extension AppDatabase {
+    /// Held and failed messages that no digest has shown yet, oldest first.
+    static func undigestedAttention(_ db: Database) throws -> [InboundMessage] {
+        try InboundMessage
+            .filter([InboundMessage.Disposition.held.rawValue, InboundMessage.Disposition.failed.rawValue]
+                .contains(InboundMessage.Columns.disposition))
+            .filter(InboundMessage.Columns.resolvedAt == nil && InboundMessage.Columns.digestedAt == nil)
+            .order(Column("id")).fetchAll(db)
+    }
+
+    /// Held and failed messages still waiting for a coordinator.
+    static func attentionCount(_ db: Database) throws -> Int {
+        try InboundMessage
+            .filter([InboundMessage.Disposition.held.rawValue, InboundMessage.Disposition.failed.rawValue]
+                .contains(InboundMessage.Columns.disposition))
+            .filter(InboundMessage.Columns.resolvedAt == nil)
+            .fetchCount(db)
+    }
+
+    static func markDigested(_ db: Database, ids: [Int64], at date: Date) throws {
+        try InboundMessage.filter(ids.contains(Column("id"))).updateAll(db, InboundMessage.Columns.digestedAt.set(to: date))
+    }
+
+    /// What the intake may know about `message`: the sender's record, the mail of ours it
+    /// answers (In-Reply-To first, then References from the newest), and the sender's partners.
+    static func intakeContext(_ db: Database, for message: Message) throws -> IntakeContext {
+        var context = IntakeContext()
+        if let sender = message.from?.normalized {
+            context.participant = try findParticipant(db, email: sender)
+        }
+        var seen = Set<String>()
+        for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() where seen.insert(id).inserted {
+            if let ours = try OutboxMessage.filter(OutboxMessage.Columns.messageID == id).fetchOne(db), let kind = ours.kind {
+                context.answering = MailReference(kind: kind, topic: ours.topic)
+                break
+            }
+        }
+        if let id = context.participant?.id {
+            let ongoing = try Mentorship
+                .filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+                .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
+                .fetchAll(db)
+            let partnerIDs = ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID }
+            context.partners = Set(try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db).map(\.email))
+        }
+        return context
+    }
+
+    public func intakeContext(for message: Message) throws -> IntakeContext {
+        try read { db in try Self.intakeContext(db, for: message) }
+    }
+
+    /// Messages waiting for a coordinator (held, failed, waiting for a code), or with `all`
+    /// every message that was not simply answered or ignored, handled ones included.
+    public func heldMessages(all: Bool = false) throws -> [InboundMessage] {
+        try read { db in
+            var request = InboundMessage.all()
+            if all {
+                request = request.filter(![InboundMessage.Disposition.answered.rawValue, InboundMessage.Disposition.ignored.rawValue]
+                    .contains(InboundMessage.Columns.disposition) || InboundMessage.Columns.resolvedAt != nil)
+            } else {
+                request = request.filter(InboundMessage.Disposition.needingAttention.map(\.rawValue).contains(InboundMessage.Columns.disposition))
+                    .filter(InboundMessage.Columns.resolvedAt == nil)
+            }
+            return try request.order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func inboundMessage(id: Int64) throws -> InboundMessage? {
+        try read { db in try InboundMessage.fetchOne(db, key: id) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// Work due at a time: a survey, a reminder, the coordinators' digest.
+///
+/// `uniqueKey` makes a job idempotent: scheduling the same key twice keeps the first, and a
+/// job runs in one transaction together with the mail it queues and its own `done` mark, so a
+/// crash never runs one twice or skips one.
+public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "scheduledJob"
+
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Tell the coordinators about newly held or failed mail.
+        case heldDigest = "held-digest"
+    }
+
+    public enum Status: String, Codable, Sendable {
+        case pending, done
+        /// Failed `JobRunner.maxAttempts` times: parked for a coordinator.
+        case failed
+    }
+
+    public var id: Int64?
+    public var kind: String
+    /// The record the job is about (a mentorship, an event), if any.
+    public var subjectID: Int64?
+    public var dueAt: Date
+    public var uniqueKey: String
+    public var status: Status
+    public var attempts: Int
+    public var lastError: String?
+    public var createdAt: Date
+    public var doneAt: Date?
+
+    public init(kind: Kind, subjectID: Int64? = nil, dueAt: Date, uniqueKey: String, createdAt: Date) {
+        self.kind = kind.rawValue
+        self.subjectID = subjectID
+        self.dueAt = dueAt
+        self.uniqueKey = uniqueKey
+        status = .pending
+        attempts = 0
+        self.createdAt = createdAt
+    }
+
+    public enum Columns {
+        static let kind = Column(CodingKeys.kind)
+        static let dueAt = Column(CodingKeys.dueAt)
+        static let uniqueKey = Column(CodingKeys.uniqueKey)
+        static let status = Column(CodingKeys.status)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
