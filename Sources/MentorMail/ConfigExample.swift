@@ -16,20 +16,24 @@ extension Config {
     templates = "templates"
 
     [mailbox]
-    # imap://HOST:PORT/FOLDER (STARTTLS per `starttls`), imaps://HOST:PORT/FOLDER,
-    # or maildir:PATH for a local Maildir.
-    url = "imap://127.0.0.1:10143/INBOX"
-    user = "mentoring"
-    # The NAME of an environment variable holding the password; never the password itself.
-    password_env = "MENTORMAIL_IMAP_PASSWORD"
+    # Where mail to the program arrives. As written, a local Maildir (the folder "mailbox"
+    # next to this file), so a first `mentormail process` works with nothing else. For your
+    # mail server use imap://HOST:PORT/FOLDER (STARTTLS per `starttls`) or imaps://HOST:PORT/FOLDER:
+    url = "maildir:mailbox"
+    # url = "imaps://imap.example.org/INBOX"
+    # user = "mentoring"
+    # password_env = "MENTORMAIL_IMAP_PASSWORD"   # the NAME of an environment variable holding
+    #                                             # the password; never the password itself
     # starttls = "required"      # "required", "if-available" (default) or "never"
     # ca_file = "ca.pem"         # trust these certificate authorities instead of the system's
     # move_to = "Processed"      # move processed messages to this (existing) folder
 
     [smtp]
-    # smtp://HOST:PORT (STARTTLS per `starttls`), smtps://HOST:PORT, or dir:PATH to write
-    # each outgoing message as an .eml file instead of sending it.
-    url = "smtp://127.0.0.1:10025"
+    # How answers leave. As written, each outgoing message is written as an .eml file into
+    # the folder "outbox" (nothing is sent). For your mail server use smtp://HOST:PORT
+    # (STARTTLS per `starttls`) or smtps://HOST:PORT:
+    url = "dir:outbox"
+    # url = "smtps://smtp.example.org:465"
     # user = "mentoring"
     # password_env = "MENTORMAIL_SMTP_PASSWORD"
     # starttls = "required"

@@ -4,7 +4,9 @@ import Testing
 /// The built binary, run as users run it: help that teaches, JSON for scripts, exit codes.
 @Suite struct CommandLineTests {
     @Test(arguments: [[String](), ["init"], ["process"], ["round"], ["round", "open"], ["round", "approve"], ["participants"],
-                      ["participants", "list"], ["import"], ["match"], ["check-templates"], ["parse-mail"], ["demo"]])
+                      ["participants", "list"], ["import"], ["match"], ["check-templates"], ["parse-mail"], ["demo"],
+                      ["round", "show"], ["held"], ["held", "list"], ["held", "show"], ["held", "release"], ["held", "retry"],
+                      ["jobs"], ["jobs", "list"]])
     func everyHelpSaysWhatItDoesAndShowsAnExample(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"])
         #expect(result.status == 0)
@@ -127,16 +129,58 @@ import Testing
         #expect(result.stderr.contains("mentormail init"))
     }
 
-    @Test func initWritesAConfigThatLoadsAndRefusesToOverwrite() throws {
+    /// Finding: `init` wrote a config whose first `process` failed for want of templates.
+    @Test func initThenProcessWorksWithNothingElse() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-init-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("mentormail.toml").path
-        let first = try CommandRunner.run(["init", "--config", path])
-        #expect(first.status == 0)
+        // Run from an unrelated folder: the templates are found beside the binary, not in the cwd.
+        let first = try CommandRunner.run(["init", "--config", path], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: path))
+        let templates = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("templates").path)
+        #expect(templates.contains("signup-form.txt.mustache") && templates.contains("held-digest.html.mustache"))
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("mailbox/new"), withIntermediateDirectories: true)
+        try Data("From: Ana <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: Joining\r\nMessage-ID: <init-1@example.net>\r\n\r\nHello, I'd like to join.\r\n".utf8)
+            .write(to: folder.appendingPathComponent("mailbox/new/1.eml"))
+        let run = try CommandRunner.run(["process", "--config", path, "--json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"answered\" : 1"), "\(run.stdout)")
+        let outbox = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 1)
+
         let again = try CommandRunner.run(["init", "--config", path])
         #expect(again.status == 65)
         #expect(again.stderr.contains("--force"))
+    }
+
+    /// `process` checks its configuration (templates, servers) before it creates anything.
+    @Test func processCreatesNoDatabaseBeforeItsConfigurationIsGood() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-noinit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = folder.appendingPathComponent("mentormail.toml")
+        for (templates, mailbox, expected) in [
+            ("missing-templates", "url = \"maildir:mailbox\"", "templates"),
+            (CommandRunner.repository.appendingPathComponent("templates").path,
+             "url = \"imap://127.0.0.1:1/INBOX\"\nuser = \"u\"\npassword_env = \"MENTORMAIL_UNSET_VARIABLE\"", "MENTORMAIL_UNSET_VARIABLE"),
+        ] {
+            try """
+            [program]
+            name = "P"
+            address = "p@example.org"
+            database = "state/p.sqlite"
+            templates = "\(templates)"
+            [mailbox]
+            \(mailbox)
+            [smtp]
+            url = "dir:outbox"
+            """.write(to: config, atomically: true, encoding: .utf8)
+            let result = try CommandRunner.run(["process", "--config", config.path])
+            #expect(result.status == 78, "\(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("state").path), "nothing created")
+        }
     }
 
     @Test func theDemoTellsTheStoryWithoutAServer() throws {

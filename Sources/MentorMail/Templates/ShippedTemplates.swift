@@ -1,0 +1,52 @@
+import Foundation
+
+/// The templates that come with the program, found where an installation or a build puts
+/// them, so that `mentormail init` can copy them next to a new config.
+public enum ShippedTemplates {
+    /// A folder counts when it holds the sign-up form's template.
+    static let marker = "signup-form.txt.mustache"
+
+    /// The first folder that holds the shipped templates, looking in this order: `explicit`;
+    /// `PREFIX/share/mentormail/templates` beside an installed `PREFIX/bin/mentormail`; the
+    /// `templates/` folder of the source tree a built binary lives in (`.build/…/mentormail`);
+    /// `templates/` in the current folder.
+    public static func locate(explicit: String?, executable: URL, currentDirectory: URL) -> URL? {
+        var candidates: [URL] = []
+        if let explicit { candidates.append(URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL) }
+        let binFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(binFolder.deletingLastPathComponent().appendingPathComponent("share/mentormail/templates"))
+        var folder = binFolder
+        while folder.path != "/" && !folder.path.isEmpty {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                candidates.append(folder.appendingPathComponent("templates"))
+                break
+            }
+            folder.deleteLastPathComponent()
+        }
+        candidates.append(currentDirectory.appendingPathComponent("templates"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }
+    }
+
+    /// Copies every `*.mustache` of `source` into `target` (created if needed). Existing files
+    /// are kept unless `overwrite`: a coordinator may have edited them. Returns the files written.
+    @discardableResult
+    public static func install(from source: URL, to target: URL, overwrite: Bool) throws -> [String] {
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
+            var written: [String] = []
+            for name in try fileManager.contentsOfDirectory(atPath: source.path).sorted() where name.hasSuffix(".mustache") {
+                let destination = target.appendingPathComponent(name)
+                if fileManager.fileExists(atPath: destination.path) {
+                    guard overwrite else { continue }
+                    try fileManager.removeItem(at: destination)
+                }
+                try fileManager.copyItem(at: source.appendingPathComponent(name), to: destination)
+                written.append(name)
+            }
+            return written
+        } catch {
+            throw MentorMailError(.unavailable, "cannot copy the templates from \(source.path) to \(target.path): \(error.localizedDescription)")
+        }
+    }
+}
