@@ -56,7 +56,9 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "Mail", "TestSupport"]),
         .testTarget(name: "MatchingCoreTests", dependencies: ["MatchingCore"]),
-        .testTarget(name: "MentorMailTests", dependencies: ["MentorMail", "MailTransport", "Mail", "TestSupport"]),
+        .testTarget(name: "MentorMailTests", dependencies: [
+            "MentorMail", "MailTransport", "Mail", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,7 +45,7 @@ public struct Intake: Sendable {
 
     /// APPROVE (true) or REJECT (false) as the first word of the new text.
     static func decision(in newText: String) -> Bool? {
-        let first = newText.split(whereSeparator: { $0.isWhitespace || $0 == ":" || $0 == "," }).first?.uppercased()
+        let first = newText.split(whereSeparator: { !$0.isLetter }).first?.uppercased()
         switch first {
         case "APPROVE", "APPROVED": return true
         case "REJECT", "REJECTED": return false
