@@ -63,6 +63,38 @@ public struct MailSummary: Encodable, Sendable {
     public var autoSubmitted: Bool
     public var autoReason: String?
     public var rsvp: RSVP?
+    /// How the program reads it (with `--config`): the context found and the rule that chose.
+    public var intake: Intake?
+
+    /// The intake's view of a message.
+    public struct Intake: Encodable, Sendable, Equatable {
+        public var intent: String
+        public var rule: String
+        public var reason: String
+        /// The mail of ours it answers, e.g. "introduction (mentorship 3)", or null.
+        public var context: String?
+        /// The sender's status in the program, or null for someone unknown.
+        public var participant: String?
+
+        public init(_ classification: Classification, context: IntakeContext) {
+            intent = classification.intent.name
+            rule = classification.rule
+            reason = classification.reason
+            self.context = context.answering?.description
+            participant = context.participant?.status.rawValue
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(intent, forKey: .intent)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(reason, forKey: .reason)
+            try container.encode(context, forKey: .context)
+            try container.encode(participant, forKey: .participant)
+        }
+
+        enum CodingKeys: String, CodingKey { case intent, rule, reason, context, participant }
+    }
 
     /// Reads everything from `message`. Part sizes are counted one part at a time, so a
     /// huge attachment is never held decoded.
@@ -86,7 +118,7 @@ public struct MailSummary: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case subject, from, to, messageId, inReplyTo, references, date, text, reply, parts, autoSubmitted, autoReason, rsvp
+        case subject, from, to, messageId, inReplyTo, references, date, text, reply, parts, autoSubmitted, autoReason, rsvp, intake
     }
 
     /// Encodes every key, writing `null` where a value is absent.
@@ -105,5 +137,6 @@ public struct MailSummary: Encodable, Sendable {
         try container.encode(autoSubmitted, forKey: .autoSubmitted)
         try container.encode(autoReason, forKey: .autoReason)
         try container.encode(rsvp, forKey: .rsvp)
+        try container.encode(intake, forKey: .intake)
     }
 }

@@ -17,11 +17,14 @@ extension MentorMailCommand {
             references [..], date (ISO 8601), text (the best text), reply (the new text \
             only, without quotes and signature), parts [{contentType, filename, size}], \
             autoSubmitted (true: must not be answered), autoReason, rsvp {uid, attendee, \
-            partstat} (a calendar METHOD:REPLY).
+            partstat} (a calendar METHOD:REPLY), intake {intent, rule, reason, context, \
+            participant} (with --config: how the program reads it, the mail of ours it answers \
+            found in the program's database, and the intake rule that chose; null without).
 
             Examples:
               mentormail parse-mail mailbox-fixtures/signup-request-plain.eml
               mentormail parse-mail --json mailbox-fixtures/*.eml | jq .subject
+              mentormail parse-mail --config mentormail.toml reply.eml
             """
         )
 
@@ -31,11 +34,24 @@ extension MentorMailCommand {
         @Flag(name: .long, help: "Print one JSON object per file (one per line).")
         var json = false
 
+        @Option(name: .long, help: ArgumentHelp("A program's config: also show how it reads each message (its context and the rule that chose).", valueName: "path"))
+        var config: String?
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one .eml file") }
         }
 
         func run() throws {
+            var intake: (MentorMail.Intake, AppDatabase?)?
+            try runReportingErrors {
+                if let config {
+                    let loaded = try Config.load(path: config)
+                    // Read only what is there: no database is created for a look.
+                    let database = FileManager.default.fileExists(atPath: loaded.program.database)
+                        ? try AppDatabase(path: loaded.program.database) : nil
+                    intake = (MentorMail.Intake(config: loaded), database)
+                }
+            }
             var unreadable = 0
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -46,7 +62,12 @@ extension MentorMailCommand {
                     unreadable += 1
                     continue
                 }
-                let summary = MailSummary(message: Message(bytes: bytes))
+                let message = Message(bytes: bytes)
+                var summary = MailSummary(message: message)
+                if let (reader, database) = intake {
+                    let context = try database?.intakeContext(for: message) ?? IntakeContext()
+                    summary.intake = MailSummary.Intake(reader.classify(message, context: context), context: context)
+                }
                 if json {
                     print(String(decoding: try encoder.encode(summary), as: UTF8.self))
                 } else {
@@ -72,6 +93,11 @@ extension MentorMailCommand {
                 "Automatic:   \(summary.autoReason ?? "no")",
             ]
             if let rsvp = summary.rsvp { lines.append("RSVP:        \(rsvp.attendee) \(rsvp.partstat) (\(rsvp.uid))") }
+            if let intake = summary.intake {
+                lines.append("Context:     \(intake.context.map { "in reply to our \($0)" } ?? "none (not a reply to our mail)")")
+                lines.append("Sender:      \(intake.participant.map { "a participant, \($0)" } ?? "not a participant")")
+                lines.append("Read as:     \(intake.intent), by the rule \(intake.rule): \(intake.reason)")
+            }
             for part in summary.parts {
                 lines.append("Part:        \(part.contentType)\(part.filename.map { " \"\($0)\"" } ?? ""), \(part.size) bytes")
             }

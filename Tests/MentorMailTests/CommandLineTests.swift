@@ -59,7 +59,7 @@ import Testing
         try #require(lines.count == 6)
         let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         let keys: Set = ["subject", "from", "to", "messageId", "inReplyTo", "references", "date", "text", "reply",
-                         "parts", "autoSubmitted", "autoReason", "rsvp"]
+                         "parts", "autoSubmitted", "autoReason", "rsvp", "intake"]
         for object in objects {
             #expect(Set(object.keys) == keys, "exactly the documented keys")
         }

@@ -73,6 +73,15 @@ import Testing
             Mia
             """
         let bytes = Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        // How the program will read it, before it arrives: parse-mail shows the context and the rule.
+        let file = scenario.folder.appendingPathComponent("reply-all.eml")
+        try Data(bytes).write(to: file)
+        let parsed = try #require(try json(run(scenario, ["parse-mail", "--json", file.path])) as? [String: Any])
+        let intake = try #require(parsed["intake"] as? [String: Any])
+        #expect(intake["rule"] as? String == "pair-conversation")
+        #expect(intake["intent"] as? String == "hold")
+        #expect((intake["context"] as? String)?.hasPrefix("introduction (mentorship") == true)
+        #expect(intake["participant"] as? String == "active")
         try scenario.servers.sender().send(bytes, from: mentee, to: [mentor, scenario.programAddress])
         let figures = try scenario.processOK()
         #expect(figures["held"] as? Int == 1)
