@@ -1,0 +1,111 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// The intake's ordered rules, pure: a message and its context in, an intent and its reason out.
+@Suite struct IntakeRuleTests {
+    static let config: Config = {
+        // A throwing initializer in a static: the test suite fails loudly if the text is wrong.
+        (try? Config.parse("""
+            [program]
+            name = "P"
+            address = "mentoring@example.org"
+            coordinators = ["coord@example.org"]
+            [mailbox]
+            url = "maildir:m"
+            [smtp]
+            url = "dir:o"
+            """, fileURL: URL(fileURLWithPath: "/tmp/p.toml")))!
+    }()
+    let intake = Intake(config: Self.config)
+
+    func message(from: String = "Ana <ana@example.net>", to: String = "mentoring@example.org", cc: String? = nil,
+                 subject: String = "Hello", extra: String = "", body: String) -> Message {
+        Message("From: \(from)\r\nTo: \(to)\r\n\(cc.map { "Cc: \($0)\r\n" } ?? "")Subject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n\(extra)\r\n\(body)\r\n")
+    }
+
+    var participant: Participant {
+        var person = Participant(email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"), source: "email",
+                                 at: Date(timeIntervalSince1970: 0))
+        person.id = 1
+        return person
+    }
+
+    func introduction(_ id: Int64 = 3) -> MailReference { MailReference(kind: .introduction, topic: .mentorship(id)) }
+
+    @Test func theRulesRunInOneFixedOrder() {
+        #expect(intake.rules.map(\.name) == [
+            "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "pair-conversation",
+            "confirmation-code", "participant-command", "reply-to-introduction", "profile-form", "coordinator-other",
+            "question", "unclear", "first-contact",
+        ])
+    }
+
+    @Test func aReplyAllUnderAnIntroductionIsHeldUnanswered() {
+        let reply = message(to: "Max <max@example.org>", cc: "mentoring@example.org", subject: "Re: meet your match",
+                            body: "Great, Tuesday works. Please withdraw me from the Friday slot.")
+        let context = IntakeContext(participant: participant, answering: introduction(), partners: ["max@example.org"])
+        let result = intake.classify(reply, context: context)
+        #expect(result.rule == "pair-conversation")
+        #expect(result.intent == .hold(reason: result.reason, acknowledge: false), "never answered, even with command-like words")
+        #expect(result.reason.contains("mentorship 3"))
+    }
+
+    @Test func mailToOnesPartnerCopyingTheProgramIsHeldWithoutAReplyContext() {
+        let mail = message(to: "max@example.org", cc: "mentoring@example.org", body: "Hi Max, see you Tuesday!")
+        let result = intake.classify(mail, context: IntakeContext(participant: participant, partners: ["max@example.org"]))
+        #expect(result.rule == "pair-conversation")
+        // Copying someone who is not a partner is not a pair's conversation.
+        let other = intake.classify(message(to: "mentoring@example.org", cc: "friend@example.org", body: "pause"),
+                                    context: IntakeContext(participant: participant, partners: ["max@example.org"]))
+        #expect(other.rule == "participant-command")
+    }
+
+    @Test func aReplyToTheIntroductionToTheProgramAloneIsHeldAndAcknowledged() {
+        let result = intake.classify(message(body: "Thanks! We met already."), context: IntakeContext(participant: participant, answering: introduction()))
+        #expect(result.rule == "reply-to-introduction")
+        #expect(result.intent == .hold(reason: result.reason, acknowledge: true))
+        // A command under the introduction is still a command.
+        let pause = intake.classify(message(body: "pause"), context: IntakeContext(participant: participant, answering: introduction()))
+        #expect(pause.intent == .participantCommand(.pause))
+    }
+
+    @Test func approveUnderAReviewNeedsNoCode() {
+        let review = MailReference(kind: .matchReview, topic: .proposal(7))
+        let result = intake.classify(message(from: "coord@example.org", body: "Approved!"), context: IntakeContext(answering: review))
+        guard case .coordinatorDecision(true, .id(7), .unverified) = result.intent else {
+            Issue.record("\(result.intent)")
+            return
+        }
+        // Without the review and without a code, a coordinator's "approve" is for a person.
+        let bare = intake.classify(message(from: "coord@example.org", body: "Approve"))
+        #expect(bare.rule == "coordinator-other")
+        #expect(bare.intent == .hold(reason: bare.reason, acknowledge: false))
+    }
+
+    @Test func questionsAreHeldAndShortUnclearMailGetsHelp() {
+        let known = IntakeContext(participant: participant)
+        #expect(intake.classify(message(body: "When does the next round start?"), context: known).rule == "question")
+        #expect(intake.classify(message(body: "ok thanks"), context: known).intent == .help)
+        #expect(intake.classify(message(body: String(repeating: "word ", count: 45)), context: known).rule == "question")
+        // A stranger's question gets the sign-up form, which answers most of them.
+        #expect(intake.classify(message(body: "How does this work?")).intent == .signUpRequest)
+    }
+
+    @Test func oneFormLineCountsUnderOurSignupFormOrFromAParticipant() {
+        let line = message(body: "Time zone: Europe/Madrid")
+        #expect(intake.classify(line).intent == .signUpRequest, "a stranger's lone line is prose")
+        let underForm = intake.classify(line, context: IntakeContext(answering: MailReference(kind: .signupForm, topic: .none)))
+        #expect(underForm.rule == "profile-form")
+        #expect(intake.classify(line, context: IntakeContext(participant: participant)).rule == "profile-form")
+    }
+
+    @Test func automaticMailAndOurOwnAreNeverAnswered() {
+        let auto = message(extra: "Auto-Submitted: auto-replied\r\n", body: "I am away")
+        #expect(intake.classify(auto, context: IntakeContext(participant: participant, answering: introduction())).rule == "automatic-mail")
+        #expect(intake.classify(message(from: "MENTORING@example.org", body: "x")).rule == "own-mail")
+        let anonymous = Message("Subject: hi\r\n\r\nwho?\r\n")
+        #expect(intake.classify(anonymous).intent == .hold(reason: "no usable From address", acknowledge: false))
+    }
+}
