@@ -7,14 +7,18 @@ import MatchingCore
 /// `mentormail demo`: the life of a program on the messages in mailbox-fixtures, with a local
 /// Maildir as the mailbox and a folder of .eml files as the outbox, so no server is needed.
 ///
-/// The clock is fixed (the fixtures' November 2026) and moves on a day per chapter, so the
-/// story reads the same every time.
+/// The clock is fixed (the fixtures' November 2026) and moves on a day or more per chapter,
+/// so the story reads the same every time.
 public struct Demo {
     /// The chapters' mail, in the order it "arrives".
     public static let firstContact = ["signup-request-plain.eml", "signup-request-gmail-html.eml", "signup-request-outlook.eml", "vacation-autoreply.eml"]
     public static let formReplies = ["form-reply-plain.eml", "form-reply-gmail-html.eml", "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml"]
     public static let coordinatorExport = ["export-csv-forward.eml"]
+    public static let question = ["question-apple-mail.eml"]
+    public static let replyAll = "reply-all-introduction-thunderbird.eml"
     public static let start = Date(timeIntervalSince1970: 1_793_620_800) // 2026-11-02 08:00 UTC
+    /// Left in a folder the demo made, so that it only ever replaces its own folders.
+    static let marker = ".mentormail-demo"
 
     public var directory: URL
     public var fixtures: URL
@@ -38,10 +42,27 @@ public struct Demo {
             .first { $0.to.first?.normalized == address }?.textBody
     }
 
-    public func run() throws {
+    /// Empties the working folder, refusing one that holds anything the demo did not make.
+    func prepareFolder() throws {
         let fileManager = FileManager.default
-        try? fileManager.removeItem(at: directory)
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: directory.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw MentorMailError(.data, "\(directory.path) is a file; give --dir a folder")
+            }
+            let contents = try fileManager.contentsOfDirectory(atPath: directory.path)
+            if !contents.isEmpty && !contents.contains(Self.marker) {
+                throw MentorMailError(.data, "\(directory.path) is not empty and was not made by the demo; give --dir a new or empty folder")
+            }
+            try fileManager.removeItem(at: directory)
+        }
         try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("made by mentormail demo; the next demo run replaces this folder\n".utf8)
+            .write(to: directory.appendingPathComponent(Self.marker))
+    }
+
+    public func run() throws {
+        try prepareFolder()
         let configURL = directory.appendingPathComponent("mentormail.toml")
         try """
         [program]
@@ -70,18 +91,20 @@ public struct Demo {
         let program = Program(config: config, database: database, templates: library)
         var now = Self.start
         var told = 0
+        let day: TimeInterval = 86_400
 
         func process() throws -> ProcessReport {
             Processor(program: program, mailbox: mailbox, sender: outbox, now: now, logger: logger).run()
         }
-        func arrive(_ names: [String]) throws {
+        func arrive(_ names: [String], rewrite: (String) -> String = { $0 }) throws {
             for name in names {
                 let source = fixtures.appendingPathComponent(name)
                 guard let bytes = try? Data(contentsOf: source) else {
                     throw MentorMailError(.unavailable, "cannot read the fixture \(source.path): run the demo from the repository folder or pass --fixtures")
                 }
-                let message = Message(bytes: Array(bytes))
-                try bytes.write(to: directory.appendingPathComponent("mailbox/new/\(Int(now.timeIntervalSince1970)).\(name)"))
+                let delivered = Data(rewrite(String(decoding: bytes, as: UTF8.self)).utf8)
+                let message = Message(bytes: Array(delivered))
+                try delivered.write(to: directory.appendingPathComponent("mailbox/new/\(Int(now.timeIntervalSince1970)).\(name)"))
                 say("   ✉ \(message.from?.address ?? "?"): \"\(message.subject ?? "")\"  (\(name))")
             }
         }
@@ -102,21 +125,25 @@ public struct Demo {
             }
             told = files.count
         }
+        func heldList() throws {
+            for record in try database.heldMessages() {
+                say("   | #\(record.id ?? 0)  \(record.disposition.rawValue)  \(record.sender ?? "-")  \"\(record.subject ?? "")\"  \(record.note ?? "")")
+            }
+        }
 
         say("MentorMail demo: a mentoring program run entirely by email")
         say("Working folder: \(directory.path) (mailbox: a Maildir; outbox: one .eml file per sent message)")
         say("")
-        let round = try program.openRound(name: "2026-Q4", closesAt: now.addingTimeInterval(14 * 86_400), now: now).round
-        say("1. A coordinator opens the enrollment round:  mentormail round open \(round.name) --closes 2026-11-16")
-        say("")
-        say("2. Newcomers write in; each run of `mentormail process` answers with the sign-up form:")
+        say("1. No round is open yet. Newcomers write in; each run of `mentormail process` (cron) answers")
+        say("   with the sign-up form, and never answers an auto-reply:")
         try arrive(Self.firstContact)
         try tell(try process())
         say("")
 
-        now = now.addingTimeInterval(86_400)
-        say("3. They reply with the form filled in (plain text, Gmail HTML, Outlook with answers typed")
-        say("   into the quoted form, and one with mistakes); each gets back what was understood:")
+        now += day
+        say("2. They reply with the form filled in (plain text, Gmail HTML, Outlook with answers typed")
+        say("   into the quoted form, and one with mistakes); each gets back what was understood, and")
+        say("   waits in the pool for the next round:")
         try arrive(Self.formReplies)
         try tell(try process())
         for person in try database.participants() {
@@ -128,8 +155,8 @@ public struct Demo {
         }
         say("")
 
-        now = now.addingTimeInterval(86_400)
-        say("4. The coordinator forwards the web form's CSV export (DKIM-verified by our mail server):")
+        now += day
+        say("3. The coordinator forwards the web form's CSV export (DKIM-verified by our mail server):")
         try arrive(Self.coordinatorExport)
         try tell(try process())
         if let report = try lastAnswer(to: "coordinator@example.org", in: outbox) {
@@ -138,8 +165,25 @@ public struct Demo {
         }
         say("")
 
-        now = now.addingTimeInterval(14 * 86_400)
-        say("5. The round closes and is matched:  mentormail match --round \(round.name) --report round-report.html")
+        now += day
+        say("4. A participant asks questions only a person can answer. The program holds her mail for the")
+        say("   coordinators, tells her they have it, and sends them a digest (once per run, only when")
+        say("   something new is held):")
+        try arrive(Self.question)
+        try tell(try process())
+        say("   mentormail held list:")
+        try heldList()
+        say("")
+
+        now += day
+        let opening = try program.openRound(name: "2026-Q4", closesAt: now + 10 * day, now: now)
+        say("5. A coordinator opens the round:  mentormail round open 2026-Q4 --closes 2026-11-16")
+        say("   Round \(opening.round.name) opened with \(opening.mentees) mentees and \(opening.mentors) mentors from the pool.")
+        say("")
+
+        now += 10 * day
+        let round = opening.round
+        say("6. The round closes and is matched:  mentormail match --round \(round.name) --report round-report.html")
         let proposal = try program.proposeMatches(round: round.name, method: .optimal, dryRun: false, now: now)
         let people = try database.participantsByID()
         for line in ProposalView(proposal, people: people).text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -148,26 +192,45 @@ public struct Demo {
         let reportURL = directory.appendingPathComponent("round-report.html")
         try RoundReport(round: round.name, proposal: proposal, people: people, config: config, now: now).html()
             .write(to: reportURL, atomically: true, encoding: .utf8)
-        let review = try process()
+        _ = try process()
         say("   the proposal goes to the coordinators for review, with the code \(proposal.token):")
         sent()
-        _ = review
         say("")
 
-        now = now.addingTimeInterval(86_400)
-        say("6. A coordinator approves (by replying \"APPROVE \(proposal.token)\", or:  mentormail round approve \(round.name)):")
+        now += day
+        say("7. A coordinator approves (by replying \"APPROVE\" to the review, or:  mentormail round approve \(round.name)):")
         say("   \(try program.decideProposal(round: round.name, approve: true, now: now).summary)")
         try tell(try process())
         say("")
 
-        say("7. cron runs `mentormail process` again: nothing is sent twice.")
+        now += 2 * day
+        say("8. María answers all to her introduction, copying the program. The introduction is the only")
+        say("   mail a pair gets from us: her mail is kept for the coordinators, never answered:")
+        let introduction = try database.outbox().first { row in
+            row.purpose == MailKind.introduction.rawValue && row.recipientList.contains("maria.garcia@example.net")
+        }
+        try arrive([Self.replyAll]) { text in
+            // Thread it under the introduction this run sent, as her mail client would.
+            text.replacingOccurrences(of: "introduction-placeholder@example.org", with: introduction?.messageID ?? "introduction-placeholder@example.org")
+        }
+        try tell(try process())
+        say("   mentormail held list:")
+        try heldList()
+        if let question = try database.heldMessages().first(where: { $0.sender == "lucia.moreno@example.net" }), let id = question.id {
+            _ = try program.releaseHeld(id: id, now: now, by: "coordinator", note: "answered Lucía by email")
+            say("   the coordinator answered Lucía herself:  mentormail held release \(id) --note \"answered Lucía by email\"")
+        }
+        say("")
+
+        say("9. cron runs `mentormail process` again: nothing is sent twice.")
         let again = try process()
         say("   examined \(again.examined), sent \(again.sent)")
         say("")
         say("Look closer:")
-        say("   an introduction:  cat \(outbox.sentFiles().last { $0.lastPathComponent.contains("-to-") }?.path ?? "")")
+        say("   an introduction:  cat \(outbox.sentFiles().last { $0.lastPathComponent.contains("-to-maria") }?.path ?? "")")
         say("   the round report: \(reportURL.path)  (scripts/screenshot-report.sh renders it to PNG)")
-        say("   the state:        sqlite3 \(config.program.database) 'select email, status from participant'")
-        say("   or:               mentormail participants list --config \(configURL.path)")
+        say("   held mail:        mentormail held list --all --config \(configURL.path)")
+        say("   the state:        mentormail participants list --config \(configURL.path)")
+        say("                     mentormail round show \(round.name) --config \(configURL.path)")
     }
 }

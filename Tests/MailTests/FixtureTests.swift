@@ -88,7 +88,8 @@ import Mail
         "reply-iphone.eml", "rsvp-outlook-accepted.eml", "rsvp-google-declined.eml", "calendar-request-thunderbird.eml",
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
-        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml",
+        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
+        "reply-all-introduction-thunderbird.eml",
     ]
 
     @Test func everyFixtureIsDescribedAndTested() throws {
@@ -561,5 +562,34 @@ import Mail
         #expect(reply.contains("\nCapacity: lots\n"))
         #expect(reply.hasSuffix("About me: Neutron contributor since 2019, I also organise the Accra OpenInfra meetup.\n\nKwame"))
         #expect(message.textBody?.contains("On 2026-11-03 08:47, OpenStack Mentoring wrote:\n> Hello Kwame Mensah,") == true)
+    }
+
+    // MARK: - Mail a person must read (the demo's held messages)
+
+    @Test func questionAppleMail() throws {
+        let message = try Self.load("question-apple-mail.eml")
+        expectHeaders(message, subject: "Question before the round is matched",
+                      from: MailAddress(address: "lucia.moreno@example.net", name: "Lucía Moreno"), to: ["mentoring@example.org"],
+                      messageID: "A3F0C2D1-7B4E-4C1A-9E55-2D6B8F0A1C37@example.net", date: "2026-11-05T08:12:33Z")
+        #expect(message.header("X-Mailer") == "Apple Mail (2.3826.300.87.4.3)")
+        #expect(message.root.transferEncoding == "quoted-printable")
+        let reply = try #require(Self.reply(message))
+        #expect(reply.contains("when will we know who our mentor is? And is it fine if my mentor and I\ntalk in Spanish"))
+        #expect(reply.hasSuffix("¡Gracias!\nLucía"))
+        #expect(message.automatic == nil)
+    }
+
+    @Test func replyAllIntroductionThunderbird() throws {
+        let message = try Self.load("reply-all-introduction-thunderbird.eml")
+        expectHeaders(message, subject: "Re: OpenStack Mentoring: meet your mentoring match, María García and Thabo Nkosi",
+                      from: MailAddress(address: "maria.garcia@example.net", name: "María García"), to: ["thabo.nkosi@example.net"],
+                      messageID: "9e41c2b7-0d5a-4f6e-8b3c-5a7d2e1f9c04@example.net", inReplyTo: "introduction-placeholder@example.org",
+                      references: ["introduction-placeholder@example.org"], date: "2026-11-19T07:41:02Z")
+        #expect(message.cc.map(\.address) == ["mentoring@example.org"])
+        #expect(message.header("User-Agent") == "Mozilla Thunderbird")
+        let reply = try #require(Self.reply(message))
+        #expect(reply.hasPrefix("Hi Thabo,\n\nThank you for agreeing to mentor me!"))
+        #expect(reply.hasSuffix("I will send you the links tomorrow.\n\nMaría"))
+        #expect(!reply.contains("OpenStack Mentoring has matched you"), "the quoted introduction is not hers")
     }
 }

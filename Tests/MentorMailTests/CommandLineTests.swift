@@ -197,13 +197,35 @@ import Testing
         // The coordinator's export, verified and reported row by row.
         #expect(out.contains("→ coordinator@example.org: coordinator-import, answered"))
         #expect(out.contains("|   added      5"))
-        // Matching, approval, one introduction per pair, nothing twice.
+        // A question is held, its sender told, the coordinators sent a digest.
+        #expect(out.contains("→ lucia.moreno@example.net: hold, held: a question from a participant"))
+        #expect(out.contains("↩ to coordinator@example.org: \"OpenStack Mentoring: 1 message(s) need a coordinator\""))
+        // The round takes in everyone from the pool; matching, approval, one introduction per pair.
+        #expect(out.contains("Round 2026-Q4 opened with 5 mentees and 4 mentors from the pool."))
         #expect(out.contains("5 pair(s), 0 unmatched"))
         #expect(out.contains("Approved the proposal for 2026-Q4: 5 introduction(s)"))
-        #expect(out.components(separatedBy: "meet your mentoring match").count - 1 == 5)
+        #expect(out.components(separatedBy: "meet your mentoring match").count - 1 == 7,
+                "five introductions, María's reply, and its line in the held list")
+        // The reply-all to an introduction is held, never answered.
+        #expect(out.contains("→ maria.garcia@example.net: hold, held: a reply to all under the introduction of mentorship"))
+        #expect(!out.contains("↩ to maria.garcia@example.net: \"Re: OpenStack Mentoring: meet your mentoring match"))
         #expect(out.contains("examined 0, sent 0"))
         let outbox = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 19)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 22)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))
+
+        // Run again into the same folder: it was made by the demo, so it is replaced.
+        let again = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test func theDemoRefusesAFolderItDidNotMake() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-notdemo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: folder.appendingPathComponent("thesis.txt"))
+        let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("is not empty and was not made by the demo"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("thesis.txt"), encoding: .utf8) == "keep me")
     }
 }

@@ -16,7 +16,7 @@ public struct HeldDigestMail: MailContent {
         /// The mail of ours it answers, in words ("introduction of pair 3"), if any.
         public var context: String?
         /// The first lines of what the person wrote.
-        public var excerpt: String
+        public var excerpt: [String]
     }
 
     /// Newly held or failed since the last digest.

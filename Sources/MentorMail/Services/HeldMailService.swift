@@ -35,7 +35,7 @@ struct HeldMailService {
         guard !coordinators.isEmpty else { return }
         let items = new.map { record in
             HeldDigestMail.Item(
-                id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
+                id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601),
                 sender: record.sender ?? "(no sender)", subject: record.subject ?? "(no subject)",
                 disposition: record.disposition.rawValue, failed: record.disposition == .failed,
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
@@ -48,12 +48,14 @@ struct HeldMailService {
         try work.audit.record("scheduler", "held-digest", "\(items.count) new, \(open) waiting")
     }
 
-    /// The first lines of what the person wrote (the new text of the reply).
-    static func excerpt(of record: InboundMessage, lines: Int = 8, characters: Int = 600) -> String {
-        guard !record.raw.isEmpty else { return "(the message's text is no longer stored)" }
-        let text = MailReading.reply(of: Message(data: record.raw))
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).joined(separator: "\n")
-        let cut = kept.count > characters ? String(kept.prefix(characters)) + " …" : kept
-        return cut.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "(no text)" : cut
+    /// The first lines of what the person wrote (the new text of the reply), each cut short.
+    static func excerpt(of record: InboundMessage, lines: Int = 8, width: Int = 160) -> [String] {
+        guard !record.raw.isEmpty else { return ["(the message's text is no longer stored)"] }
+        let text = MailReading.reply(of: Message(data: record.raw)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return ["(no text)"] }
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var kept = all.prefix(lines).map { $0.count > width ? String($0.prefix(width)) + " …" : String($0) }
+        if all.count > lines { kept.append("…") }
+        return kept
     }
 }
