@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import Mail
 import MailTransport
