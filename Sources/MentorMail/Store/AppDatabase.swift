@@ -17,7 +17,8 @@ public final class AppDatabase: Sendable {
         } catch let error as MentorMailError {
             throw error
         } catch {
-            throw MentorMailError(.unavailable, "cannot open the database \(path): \(error)")
+            let reason = MentorMailError.from(error)
+            throw MentorMailError(reason.kind == .internalError ? .unavailable : reason.kind, "cannot open the database \(path): \(reason.message)")
         }
     }
 

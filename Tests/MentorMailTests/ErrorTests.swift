@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+import Mail
+import MailTransport
+@testable import MentorMail
+import Testing
+
+/// Every error the program can meet ends in a documented exit code and a line that says what to do.
+@Suite struct ErrorTests {
+    @Test func everyKindOfErrorMapsToAnExitCodeAndAnAction() {
+        let cases: [(any Error, Int32, String)] = [
+            (DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database"), 69, "permissions"),
+            (DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full"), 69, "free disk space"),
+            (DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked"), 75, "try again"),
+            (DatabaseError(resultCode: .SQLITE_CORRUPT, message: "malformed"), 69, "restore it from a backup"),
+            (DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "UNIQUE constraint failed"), 70, "please report it"),
+            (TransportError("IMAP imap://x: login denied"), 69, "check the server settings"),
+            (MailError("a header holds a line break"), 65, "line break"),
+            (CocoaError(.fileReadUnknown), 70, "please report it"),
+        ]
+        for (error, code, advice) in cases {
+            let mapped = MentorMailError.from(error)
+            #expect(mapped.exitCode == code, "\(error)")
+            #expect(mapped.message.contains(advice), "\(mapped.message)")
+        }
+        let own = MentorMailError(.config, "x")
+        #expect(MentorMailError.from(own).exitCode == 78)
+    }
+
+    @Test func aDamagedDatabaseEndsWith69AndSaysWhatToDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-err-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: folder.appendingPathComponent("p.sqlite"))
+        try """
+        [program]
+        name = "P"
+        address = "p@example.org"
+        database = "p.sqlite"
+        templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+        [mailbox]
+        url = "maildir:mailbox"
+        [smtp]
+        url = "dir:outbox"
+        """.write(to: folder.appendingPathComponent("mentormail.toml"), atomically: true, encoding: .utf8)
+        for command in [["round", "list"], ["process"], ["held", "list"]] {
+            let result = try CommandRunner.run(command + ["--config", folder.appendingPathComponent("mentormail.toml").path])
+            #expect(result.status == 69, "\(command): \(result.stderr)")
+            let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(last.hasPrefix("mentormail: cannot open the database"), "\(last)")
+            #expect(last.contains("restore it from a backup"), "\(last)")
+        }
+    }
+}
