@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "Mail", "TestSupport"]),
         .testTarget(name: "MatchingCoreTests", dependencies: ["MatchingCore"]),
         .testTarget(name: "MentorMailTests", dependencies: [
-            "MentorMail", "MailTransport", "Mail", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "MentorMail", "MailTransport", "Mail", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

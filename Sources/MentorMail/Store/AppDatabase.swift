@@ -211,6 +211,12 @@ public final class AppDatabase: Sendable {
                 t.column("doneAt", .datetime)
             }
             try db.create(index: "scheduledJob_due", on: "scheduledJob", columns: ["status", "dueAt"])
+            // What this upgrade found held goes to the coordinators with the next run.
+            try db.execute(sql: """
+                INSERT INTO scheduledJob (kind, dueAt, uniqueKey, status, attempts, createdAt)
+                SELECT 'held-digest', '1970-01-01 00:00:00.000', 'held-digest:upgrade', 'pending', 0, datetime('now')
+                WHERE EXISTS (SELECT 1 FROM inboundMessage WHERE disposition IN ('held', 'failed'))
+                """)
         }
         return migrator
     }

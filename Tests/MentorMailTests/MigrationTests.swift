@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+@testable import MentorMail
+import Testing
+
+/// A database from before held mail and reply context is upgraded without losing anything.
+@Suite struct MigrationTests {
+    @Test func quarantinedMailBecomesHeldWaitingOrFailedAndReachesTheNextDigest() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v3-matching")
+        try queue.write { db in
+            let rows: [(Int, String, String, String?)] = [
+                (1, "signup-request", "answered", nil),
+                (2, "help", "quarantined", "not understood: answered with help, kept for the coordinators"),
+                (3, "coordinator-import", "quarantined", "held: no trusted mail server; confirmation requested"),
+                (4, "signup-request", "quarantined", "could not be handled: disk full"),
+                (5, "ignore", "ignored", "Auto-Submitted: auto-replied"),
+            ]
+            for (uid, intent, disposition, note) in rows {
+                try db.execute(sql: """
+                    INSERT INTO inboundMessage (mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent, disposition, note, raw)
+                    VALUES ('INBOX', 1, ?, ?, 'a@example.org', 's', '2026-11-01 10:00:00.000', ?, ?, ?, X'41')
+                    """, arguments: [uid, "m\(uid)@example.org", intent, disposition, note])
+            }
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                                           nextAttemptAt, createdAt)
+                VALUES ('o1@example.org', 'help', 'p@example.org', 'a@example.org', 'Re: s', X'41', 2, 'sent', 1,
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000')
+                """)
+        }
+        let database = try AppDatabase(queue)
+        let inbound = try database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .held, .waiting, .failed, .ignored])
+        #expect(inbound.allSatisfy { $0.attempts == 1 && $0.raw == Data("A".utf8) })
+        #expect(try database.outbox().first?.inboundID == 2, "the outbox still points at its message")
+        let jobs = try database.jobs()
+        #expect(jobs.map(\.kind) == ["held-digest"])
+        #expect(try database.dueJobs(now: Date(timeIntervalSince1970: 0)).count == 1, "due at once, whatever the clock")
+        let violations = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(violations.isEmpty)
+    }
+}
