@@ -1,0 +1,353 @@
+import Foundation
+
+/// Reads check-in answers from a reply, in the shapes people write them:
+///
+/// - under each question of the quoted survey (the numbered question lines, quoted or not,
+///   with the answer on the person's own lines below: Thunderbird, Gmail inline, Outlook);
+/// - numbered lines in the new text ("1. 5", "3: good fit", "Q4 - continue");
+/// - anywhere in the new text, in words or on one line ("5, yes, good fit, continue", "it is
+///   going great, we meet every other week"), in the program's main languages.
+///
+/// Pure and deterministic.
+public struct SurveyAnswerReader: Sendable {
+    public init() {}
+
+    /// - Parameters:
+    ///   - text: the whole text of the reply, quotes included.
+    ///   - newText: the new text only (no quotes, no signature).
+    ///   - sentLines: lines of the survey as we sent it, so that text of ours below a question is
+    ///     never read as an answer (optional: the question lines are found without it).
+    /// - Complexity: O(*n* · *p*) for *n* characters and *p* phrases of the vocabulary.
+    public func read(text: String, newText: String, sentLines: Set<String> = []) -> SurveyReading {
+        let underQuestions = answersUnderQuestions(text, sentLines: Set(sentLines.map(EnrollmentText.fold)))
+        if !underQuestions.isEmpty {
+            var reading = interpret(underQuestions)
+            reading.shape = "under the questions"
+            return reading
+        }
+        let lines = ownLines(newText)
+        let numbered = numberedAnswers(lines.isEmpty ? "" : ownText(newText))
+        if !numbered.isEmpty {
+            var reading = interpret(numbered)
+            reading.shape = "numbered"
+            return reading
+        }
+        var reading = readProse(lines)
+        reading.shape = "in the text"
+        return reading
+    }
+
+    // MARK: - Shapes
+
+    /// "N." or "N)" and a question mark: one of our question lines (the wording may be edited).
+    static func questionNumber(_ line: String) -> (SurveyQuestion, inline: String)? {
+        let trimmed = EnrollmentText.trim(EnrollmentText.plainSpaces(line))
+        guard let first = trimmed.first, let digit = first.wholeNumberValue, let question = SurveyQuestion(rawValue: digit) else { return nil }
+        let rest = trimmed.dropFirst()
+        guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first?.isWhitespace == true else { return nil }
+        guard let lastQuestionMark = rest.lastIndex(where: { $0 == "?" || $0 == "？" }) else { return nil }
+        // What follows the question (and its hint in parentheses) on the same line is an answer.
+        var inline = EnrollmentText.trim(rest[rest.index(after: lastQuestionMark)...])
+        if inline.hasPrefix("("), let close = inline.firstIndex(of: ")") {
+            inline = EnrollmentText.trim(inline[inline.index(after: close)...])
+        }
+        return (question, inline)
+    }
+
+    /// Answers typed on the person's own lines below each question of the survey.
+    func answersUnderQuestions(_ text: String, sentLines: Set<String>) -> [SurveyQuestion: String] {
+        var answers: [SurveyQuestion: [String]] = [:]
+        var current: SurveyQuestion?
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let (depth, content) = Self.unquote(String(raw))
+            if let (question, inline) = Self.questionNumber(content) {
+                current = question
+                if depth == 0, !inline.isEmpty { answers[question, default: []].append(inline) }
+                continue
+            }
+            guard let question = current else { continue }
+            if Self.isStop(content) {
+                current = nil
+                continue
+            }
+            let folded = EnrollmentText.fold(content)
+            guard depth == 0, !folded.isEmpty, !sentLines.contains(folded) else { continue }
+            answers[question, default: []].append(EnrollmentText.trim(content))
+        }
+        return answers.mapValues { $0.joined(separator: "\n") }.filter { !$0.value.isEmpty }
+    }
+
+    /// "1. 5", "3: good fit", "Q4 - continue": a number from 1 to 5 and an answer after it. The
+    /// note may go on over the following lines, up to a blank line.
+    func numberedAnswers(_ text: String) -> [SurveyQuestion: String] {
+        var answers: [SurveyQuestion: String] = [:]
+        var last: SurveyQuestion?
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = EnrollmentText.trim(EnrollmentText.plainSpaces(raw))
+            if line.isEmpty {
+                last = nil
+                continue
+            }
+            var rest = Substring(line)
+            let lowered = rest.lowercased()
+            if lowered.hasPrefix("question") { rest = rest.dropFirst("question".count) } else if lowered.hasPrefix("q") { rest = rest.dropFirst() }
+            rest = rest.drop { $0 == " " }
+            if let digit = rest.first?.wholeNumberValue, let question = SurveyQuestion(rawValue: digit) {
+                let afterDigit = rest.dropFirst().drop { $0 == " " }
+                if let mark = afterDigit.first, [".", ")", ":", "-", "–"].contains(mark) {
+                    let answer = EnrollmentText.trim(afterDigit.dropFirst())
+                    if !answer.isEmpty, rest.dropFirst().first?.isNumber != true {
+                        answers[question] = answer
+                        last = question
+                        continue
+                    }
+                }
+            }
+            if let question = last, question == .note { answers[question, default: ""] += "\n" + line }
+        }
+        return answers
+    }
+
+    /// Turns the text found for each question into its answer.
+    func interpret(_ found: [SurveyQuestion: String]) -> SurveyReading {
+        var reading = SurveyReading()
+        for (question, text) in found.sorted(by: { $0.key < $1.key }) {
+            if question == .note {
+                reading.answers.note = Self.isNothing(text) ? nil : text
+                continue
+            }
+            let matches = Self.matches(in: text, standalone: true).filter { $0.phrase.question == question }
+            if let first = matches.min(by: { $0.start < $1.start }) {
+                set(first.phrase, in: &reading.answers)
+            } else {
+                reading.unclear[question] = text
+            }
+        }
+        return reading
+    }
+
+    /// Answers in words anywhere in the new text; each question takes its first answer, and
+    /// sentences that answer nothing are the note.
+    func readProse(_ lines: [String]) -> SurveyReading {
+        var reading = SurveyReading()
+        let text = lines.joined(separator: "\n")
+        var used: [(start: Int, end: Int)] = []
+        for match in Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start }) where match.phrase.question != .note {
+            guard !reading.answers.has(match.phrase.question) else { continue }
+            set(match.phrase, in: &reading.answers)
+            used.append((match.start, match.end))
+        }
+        // The note: sentences of three words or more that gave no answer.
+        var note: [String] = []
+        var offset = 0
+        for sentence in Self.sentences(Self.foldLines(text)) {
+            let range = (offset, offset + sentence.count)
+            offset += sentence.count
+            let words = EnrollmentText.words(sentence)
+            guard words.count >= 3, !used.contains(where: { $0.start < range.1 && $0.end > range.0 }) else { continue }
+            note.append(EnrollmentText.trim(sentence))
+        }
+        if !note.isEmpty {
+            reading.answers.note = Self.originalSentences(text, matching: note) ?? note.joined(separator: " ")
+        }
+        return reading
+    }
+
+    private func set(_ phrase: SurveyVocabulary.Phrase, in answers: inout SurveyAnswers) {
+        switch phrase.question {
+        case .rating: answers.rating = Int(phrase.value)
+        case .meeting: answers.meeting = SurveyAnswers.Meeting(rawValue: phrase.value)
+        case .fit: answers.fit = SurveyAnswers.Fit(rawValue: phrase.value)
+        case .next: answers.next = SurveyAnswers.Next(rawValue: phrase.value)
+        case .note: break
+        }
+    }
+
+    // MARK: - Phrases
+
+    struct Match {
+        var phrase: SurveyVocabulary.Phrase
+        /// Character offsets in the folded text.
+        var start: Int
+        var end: Int
+    }
+
+    /// The vocabulary's phrases in `text`, longest first and never overlapping. Short yes/no
+    /// words count only where they stand alone: a whole segment between punctuation, or among
+    /// other answers only ("5 yes good fit continue").
+    static func matches(in text: String, standalone: Bool) -> [Match] {
+        let folded = Array(foldLines(text))
+        var taken = [Bool](repeating: false, count: folded.count)
+        var found: [Match] = []
+        var deferred: [Match] = []
+        for phrase in SurveyVocabulary.all {
+            let needle = Array(phrase.words)
+            guard !needle.isEmpty, needle.count <= folded.count else { continue }
+            var start = 0
+            while start + needle.count <= folded.count {
+                guard folded[start] == needle[0], Array(folded[start..<start + needle.count]) == needle,
+                      isBoundary(folded, before: start, phraseStart: needle[0]),
+                      isBoundary(folded, after: start + needle.count, phraseEnd: needle[needle.count - 1]),
+                      !taken[start..<start + needle.count].contains(true) else {
+                    start += 1
+                    continue
+                }
+                let match = Match(phrase: phrase, start: start, end: start + needle.count)
+                if phrase.question == .rating, needle.allSatisfy(\.isNumber), isFollowedByUnit(folded, at: match.end) {
+                    start += 1
+                    continue
+                }
+                if phrase.standaloneOnly {
+                    deferred.append(match)
+                } else {
+                    found.append(match)
+                    for index in match.start..<match.end { taken[index] = true }
+                }
+                start += needle.count
+            }
+        }
+        guard standalone else { return found }
+        // A short word counts when everything else in its segment is an answer too.
+        for match in deferred where !taken[match.start..<match.end].contains(true) {
+            let segment = segmentBounds(folded, around: match.start)
+            var covered = taken
+            for other in deferred where segment.contains(other.start) {
+                for index in other.start..<other.end { covered[index] = true }
+            }
+            if segment.allSatisfy({ !(folded[$0].isLetter || folded[$0].isNumber) || covered[$0] }) {
+                found.append(match)
+                for index in match.start..<match.end { taken[index] = true }
+            }
+        }
+        return found
+    }
+
+    /// The segment around `index`: between line breaks and punctuation that ends a clause.
+    private static func segmentBounds(_ folded: [Character], around index: Int) -> Range<Int> {
+        let separators: Set<Character> = [",", ";", ".", "!", "?", "\n", ":", "、", "，", "。", "！", "？"]
+        var low = index
+        while low > 0, !separators.contains(folded[low - 1]) { low -= 1 }
+        var high = index
+        while high < folded.count, !separators.contains(folded[high]) { high += 1 }
+        return low..<high
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        (character.isLetter || character.isNumber || character == "'") && !isCJK(character)
+    }
+
+    /// Chinese and Japanese are written without spaces: their phrases match anywhere.
+    private static func isCJK(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return (0x3040...0x30FF).contains(scalar.value) || (0x4E00...0x9FFF).contains(scalar.value)
+            || (0x3400...0x4DBF).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    private static func isBoundary(_ folded: [Character], before index: Int, phraseStart: Character) -> Bool {
+        guard index > 0, !isCJK(phraseStart) else { return true }
+        return !isWordCharacter(folded[index - 1])
+    }
+
+    private static func isBoundary(_ folded: [Character], after index: Int, phraseEnd: Character) -> Bool {
+        guard index < folded.count, !isCJK(phraseEnd) else { return true }
+        return !isWordCharacter(folded[index])
+    }
+
+    private static func isFollowedByUnit(_ folded: [Character], at index: Int) -> Bool {
+        let rest = String(folded[index...]).split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        let gap = folded[index...].prefix { $0 == " " }.count
+        return gap <= 1 && SurveyVocabulary.units.contains(rest) && rest.count > 0
+            && String(folded[(index + gap)...].prefix(rest.count)) == rest
+    }
+
+    // MARK: - Text
+
+    /// `EnrollmentText.fold` line by line, keeping the line breaks (they end answers).
+    static func foldLines(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(EnrollmentText.fold).joined(separator: "\n")
+    }
+
+    /// A line's quote depth and its text without the `>` marks.
+    static func unquote(_ line: String) -> (depth: Int, text: String) {
+        var depth = 0
+        var rest = Substring(line)
+        while true {
+            let trimmed = rest.drop { $0 == " " }
+            guard trimmed.first == ">" else { break }
+            depth += 1
+            rest = trimmed.dropFirst()
+        }
+        return (depth, String(rest))
+    }
+
+    /// Where the person's text ends: a signature, an attribution, a forwarded or original message.
+    static func isStop(_ line: String) -> Bool {
+        let trimmed = EnrollmentText.trim(line)
+        if trimmed == "--" || line.hasPrefix("-- ") || trimmed.hasPrefix("-----") || trimmed.hasPrefix("________") { return true }
+        let lowered = trimmed.lowercased()
+        if lowered.hasPrefix("from:") || lowered.hasPrefix("de:") || lowered.hasPrefix("von:") || lowered.hasPrefix("sent:") { return true }
+        return lowered.hasPrefix("on ") && lowered.hasSuffix("wrote:")
+    }
+
+    /// The new text's lines without greetings and sign-offs (and the name after a sign-off).
+    func ownLines(_ newText: String) -> [String] {
+        var lines: [String] = []
+        var signedOff = false
+        for raw in newText.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            let line = EnrollmentText.trim(EnrollmentText.plainSpaces(raw))
+            guard !line.isEmpty else { continue }
+            let words = EnrollmentText.words(line)
+            if let first = words.first, SurveyVocabulary.signOffs.contains(first), words.count <= 6 {
+                signedOff = true
+                continue
+            }
+            if signedOff && words.count <= 3 { continue }
+            if let first = words.first, SurveyVocabulary.greetings.contains(first), words.count <= 4, lines.isEmpty { continue }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// "nothing", "no, thanks", "n/a": no note.
+    static func isNothing(_ text: String) -> Bool {
+        let folded = EnrollmentText.fold(text).trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+        if folded.isEmpty || SurveyVocabulary.nothing.contains(folded) { return true }
+        var words = EnrollmentText.words(text)
+        while let last = words.last, SurveyVocabulary.signOffs.contains(last) || last == "you" || last == "so" || last == "far" {
+            words.removeLast()
+        }
+        return words.isEmpty || SurveyVocabulary.nothing.contains(words.joined(separator: " "))
+    }
+
+    /// The new text without greeting and sign-off lines, blank lines kept.
+    func ownText(_ newText: String) -> String {
+        let kept = Set(ownLines(newText))
+        return newText.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { EnrollmentText.trim(EnrollmentText.plainSpaces($0)) }
+            .filter { $0.isEmpty || kept.contains($0) }
+            .joined(separator: "\n")
+    }
+
+    /// Folded text cut into sentences, keeping every character (offsets add up).
+    static func sentences(_ folded: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        for character in folded {
+            current.append(character)
+            if [".", "!", "?", "\n", "。", "！", "？"].contains(character) {
+                sentences.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { sentences.append(current) }
+        return sentences
+    }
+
+    /// The note as the person wrote it (not folded): the original sentences whose folded form
+    /// is in `folded`.
+    static func originalSentences(_ text: String, matching folded: [String]) -> String? {
+        let wanted = Set(folded)
+        let kept = sentences(text).map(EnrollmentText.trim).filter { wanted.contains(EnrollmentText.trim(foldLines($0))) }
+        return kept.isEmpty ? nil : kept.joined(separator: " ")
+    }
+}

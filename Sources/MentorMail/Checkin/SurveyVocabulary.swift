@@ -1,0 +1,143 @@
+/// The words people answer the check-in with, in the program's main languages (English,
+/// Spanish, Portuguese, French, German, Chinese, Japanese), folded as `EnrollmentText.fold`
+/// folds them (lower case, no accents). Longer phrases win over the shorter ones inside them
+/// ("not a good fit" over "good fit", "great fit" over "great").
+enum SurveyVocabulary {
+    struct Phrase {
+        let words: String
+        let question: SurveyQuestion
+        /// The answer it gives: a rating digit, or a raw value of `Meeting`, `Fit`, `Next`.
+        let value: String
+        /// Short yes/no words count only as a whole answer, not inside a sentence ("no problems").
+        let standaloneOnly: Bool
+    }
+
+    static func phrases(_ question: SurveyQuestion, _ value: String, _ list: [String], standaloneOnly: Bool = false) -> [Phrase] {
+        list.map { Phrase(words: EnrollmentText.fold($0), question: question, value: value, standaloneOnly: standaloneOnly) }
+    }
+
+    static let numberWords: [Int: [String]] = [
+        1: ["one", "uno", "um", "un", "eins", "一", "１"],
+        2: ["two", "dos", "dois", "deux", "zwei", "二", "２"],
+        3: ["three", "tres", "três", "trois", "drei", "三", "３"],
+        4: ["four", "cuatro", "quatro", "quatre", "vier", "四", "４"],
+        5: ["five", "cinco", "cinq", "fünf", "funf", "五", "５"],
+    ]
+
+    static let all: [Phrase] = {
+        var list: [Phrase] = []
+        for digit in 1...5 {
+            let d = String(digit)
+            list += phrases(.rating, d, ["\(d)/5", "\(d) / 5", "\(d) out of 5", "\(d) of 5", "\(d) de 5", "\(d) sur 5", "\(d) von 5", "\(d) stars", "\(d) star"])
+            list += phrases(.rating, d, [d])
+            list += phrases(.rating, d, numberWords[digit] ?? [], standaloneOnly: true)
+        }
+        list += phrases(.rating, "5", [
+            "great", "excellent", "wonderful", "fantastic", "amazing", "awesome", "perfect", "very well", "very good", "really well",
+            "really good", "brilliant", "genial", "excelente", "muy bien", "estupendo", "fantastico", "maravilloso", "otimo", "muito bem",
+            "muito bom", "incrivel", "genial", "tres bien", "super", "formidable", "parfait", "toll", "sehr gut", "ausgezeichnet",
+            "prima", "hervorragend", "很好", "非常好", "太好了", "とても良い", "とてもいい", "最高", "すごく良い",
+        ])
+        list += phrases(.rating, "4", [
+            "good", "well", "pretty good", "pretty well", "going well", "fine", "nice", "bien", "bueno", "bem", "bom", "boa",
+            "bon", "gut", "ziemlich gut", "好", "不错", "良い", "いい", "順調",
+        ])
+        list += phrases(.rating, "3", [
+            "ok", "okay", "so so", "alright", "all right", "average", "fair", "not bad", "regular", "mas o menos", "normal",
+            "razoavel", "mais ou menos", "moyen", "correct", "bof", "pas mal", "geht so", "mittel", "ganz ok", "一般", "还行",
+            "还可以", "普通", "まあまあ",
+        ])
+        list += phrases(.rating, "2", [
+            "not great", "not good", "not well", "not so good", "not very good", "not very well", "poor", "meh", "could be better",
+            "no muy bien", "mal", "nao muito bem", "fraco", "pas terrible", "pas tres bien", "nicht so gut", "nicht gut", "maßig",
+            "massig", "不太好", "不好", "あまり良くない",
+        ])
+        list += phrases(.rating, "1", [
+            "bad", "badly", "terrible", "awful", "very bad", "horrible", "muy mal", "fatal", "pessimo", "muito mal", "ruim",
+            "tres mal", "nul", "schlecht", "sehr schlecht", "很差", "很糟糕", "差", "悪い", "ひどい",
+        ])
+
+        list += phrases(.meeting, "yes", [
+            "we meet", "we do meet", "we are meeting", "we're meeting", "we have met", "we've met", "we met", "meeting regularly",
+            "regularly", "every week", "each week", "weekly", "every other week", "every two weeks", "every 2 weeks", "biweekly",
+            "fortnightly", "every month", "monthly", "twice a month", "once a week", "once a month", "often",
+            "nos reunimos", "nos vemos", "cada semana", "todas las semanas", "nos encontramos", "toda semana", "todas as semanas",
+            "on se voit", "nous nous voyons", "chaque semaine", "toutes les semaines", "wir treffen uns", "jede woche",
+            "wochentlich", "见面了", "每周", "会っています", "毎週",
+        ])
+        list += phrases(.meeting, "yes", ["yes", "yeah", "yep", "yup", "si", "sim", "oui", "ja", "是", "有", "はい"], standaloneOnly: true)
+        list += phrases(.meeting, "no", [
+            "not really", "not yet", "we haven't", "we have not", "haven't met", "have not met", "never met", "we don't meet",
+            "we do not meet", "not meeting", "todavia no", "aun no", "no nos reunimos", "ainda nao", "nao nos encontramos",
+            "pas encore", "pas vraiment", "on ne se voit pas", "noch nicht", "nicht wirklich", "wir treffen uns nicht",
+            "没有", "还没有", "まだ", "会っていない",
+        ])
+        list += phrases(.meeting, "no", ["no", "nope", "nao", "non", "nein", "不", "いいえ"], standaloneOnly: true)
+        list += phrases(.meeting, "sometimes", [
+            "sometimes", "occasionally", "now and then", "from time to time", "rarely", "once or twice", "irregularly",
+            "not often", "a veces", "de vez en cuando", "as vezes", "de vez em quando", "parfois", "de temps en temps",
+            "manchmal", "ab und zu", "gelegentlich", "selten", "有时", "偶尔", "時々", "ときどき",
+        ])
+
+        list += phrases(.fit, SurveyAnswers.Fit.good.rawValue, [
+            "good fit", "great fit", "perfect fit", "good match", "great match", "perfect match", "fits well", "we fit", "a good fit",
+            "works well", "we get along", "buena combinacion", "encajamos", "buen match", "boa combinacao", "combinamos bem",
+            "bonne entente", "on s'entend bien", "bon match", "bon binome", "passt gut", "gute kombination", "passt",
+            "合适", "很合适", "相性が良い", "合っている",
+        ])
+        list += phrases(.fit, SurveyAnswers.Fit.deciding.rawValue, [
+            "still deciding", "not sure", "too early", "too soon", "unsure", "don't know yet", "do not know yet", "undecided",
+            "early days", "hard to say", "todavia no se", "no estoy segura", "no estoy seguro", "es pronto", "ainda nao sei",
+            "nao tenho certeza", "e cedo", "je ne sais pas encore", "pas sur", "pas sure", "trop tot", "noch unklar",
+            "weiß noch nicht", "weiss noch nicht", "zu fruh", "还不确定", "不确定", "まだわからない", "分からない",
+        ])
+        list += phrases(.fit, SurveyAnswers.Fit.notGood.rawValue, [
+            "not a good fit", "not a good match", "not a great fit", "bad fit", "poor fit", "bad match", "poor match",
+            "doesn't fit", "does not fit", "not working", "isn't working", "is not working", "mismatch", "not a fit",
+            "no encajamos", "no es buena combinacion", "no funciona", "nao combinamos", "nao funciona", "pas une bonne entente",
+            "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "合わない",
+        ])
+
+        list += phrases(.next, SurveyAnswers.Next.continue.rawValue, [
+            "continue", "keep going", "carry on", "go on", "keep meeting", "not done", "not finished", "not done yet",
+            "continuar", "seguir", "seguimos", "continuer", "poursuivre", "weitermachen", "fortsetzen", "weiter", "继续",
+            "続ける", "続けたい", "継続",
+        ])
+        list += phrases(.next, SurveyAnswers.Next.graduate.rawValue, [
+            "graduate", "graduated", "graduation", "we're done", "we are done", "we're finished", "we are finished", "finished",
+            "done", "wrap up", "wrapping up", "graduarnos", "graduar", "hemos terminado", "terminamos", "terminar", "concluir",
+            "on a fini", "c'est fini", "terminer", "diplome", "abschließen", "abschliessen", "wir sind fertig", "fertig",
+            "beenden", "毕业", "结束", "卒業", "終了",
+        ])
+        list += phrases(.next, SurveyAnswers.Next.newMatch.rawValue, [
+            "need a new match", "new match", "a new mentor", "new mentor", "different mentor", "another mentor", "new mentee",
+            "another mentee", "rematch", "re match", "someone else", "nueva pareja", "otro mentor", "otra mentora",
+            "nuevo mentor", "nueva mentora", "novo mentor", "nova mentora", "nova combinacao", "outro mentor",
+            "nouveau mentor", "autre mentor", "nouveau binome", "neuer mentor", "anderer mentor", "neue zuordnung",
+            "换导师", "新的导师", "新しいメンター", "別のメンター",
+        ])
+        // Longest first, so a phrase wins over the shorter ones inside it.
+        return list.sorted { $0.words.count > $1.words.count }
+    }()
+
+    /// Words that say "nothing" to the last question.
+    static let nothing: Set<String> = [
+        "no", "nope", "nothing", "none", "n/a", "na", "-", "no thanks", "nothing else", "all good", "nada", "no gracias",
+        "nao", "nenhum", "nada mais", "non", "rien", "nein", "nichts", "无", "没有", "なし", "特にない", "特になし",
+    ]
+
+    /// Units after a number that make it not a rating ("every 2 weeks").
+    static let units: Set<String> = [
+        "week", "weeks", "day", "days", "month", "months", "time", "times", "hour", "hours", "h", "pm", "am", "semana",
+        "semanas", "mes", "meses", "semaine", "semaines", "mois", "woche", "wochen", "monat", "monate", "mal",
+    ]
+
+    /// First words of a greeting or a sign-off line, which answer nothing.
+    static let greetings: Set<String> = [
+        "hi", "hello", "hey", "dear", "hola", "ola", "oi", "bonjour", "salut", "hallo", "liebe", "lieber", "你好", "こんにちは",
+    ]
+    static let signOffs: Set<String> = [
+        "thanks", "thank", "regards", "best", "cheers", "kind", "warm", "sincerely", "gracias", "saludos", "obrigado", "obrigada",
+        "abracos", "merci", "cordialement", "amities", "danke", "gruße", "grusse", "viele", "lg", "谢谢", "ありがとう",
+    ]
+}

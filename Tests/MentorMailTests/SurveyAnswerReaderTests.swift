@@ -1,0 +1,127 @@
+import Foundation
+@testable import MentorMail
+import Testing
+
+/// Check-in answers in the shapes people write them, in the program's main languages.
+@Suite struct SurveyAnswerReaderTests {
+    let reader = SurveyAnswerReader()
+
+    func read(_ newText: String, whole: String? = nil) -> SurveyReading {
+        reader.read(text: whole ?? newText, newText: newText)
+    }
+
+    func expect(_ reading: SurveyReading, _ rating: Int?, _ meeting: SurveyAnswers.Meeting?, _ fit: SurveyAnswers.Fit?,
+                _ next: SurveyAnswers.Next?, note: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(reading.answers == SurveyAnswers(rating: rating, meeting: meeting, fit: fit, next: next, note: note),
+                "\(reading)", sourceLocation: sourceLocation)
+    }
+
+    @Test func numberedAnswers() {
+        expect(read("Hi!\n\n1. 5\n2. yes\n3: good fit\n4) continue\n5. Nothing, thanks\n\nAna"), 5, .yes, .good, .continue)
+        expect(read("Q1: 4\nQ2 - sometimes\nQ3: still deciding\nQ4: need a new match\nQ5: she never answers my mails"),
+               4, .sometimes, .deciding, .newMatch, note: "she never answers my mails")
+        #expect(read("1. 5\n2. yes").shape == "numbered")
+    }
+
+    @Test func oneLineInOrder() {
+        expect(read("5, yes, good fit, continue"), 5, .yes, .good, .continue)
+        expect(read("5 yes good fit continue"), 5, .yes, .good, .continue)
+        expect(read("2; no; not a good fit; need a new match"), 2, .no, .notGood, .newMatch)
+    }
+
+    @Test func wordsInsteadOfNumbers() {
+        expect(read("It's going great! We meet every other week and it's a good fit. Let's continue."), 5, .yes, .good, .continue)
+        expect(read("Not really."), nil, .no, nil, nil)
+        expect(read("OK I guess. We meet every 2 weeks. Too early to say. We're done though."), 3, .yes, .deciding, .graduate)
+        expect(read("No problems so far, it's great"), 5, nil, nil, nil)
+    }
+
+    @Test func theNoteIsWhatAnswersNothing() {
+        expect(read("Great, yes, good fit, continue. Could you tell us about travel support for the Summit?"),
+               5, .yes, .good, .continue, note: "Could you tell us about travel support for the Summit?")
+    }
+
+    @Test(arguments: [
+        ("Va muy bien, nos reunimos cada semana, encajamos, queremos continuar.", 5, SurveyAnswers.Meeting.yes, SurveyAnswers.Fit.good, SurveyAnswers.Next.continue),
+        ("Está ótimo, às vezes, boa combinação, continuar", 5, .sometimes, .good, .continue),
+        ("Très bien, on se voit chaque semaine, bonne entente, continuer", 5, .yes, .good, .continue),
+        ("Je ne sais pas encore. Parfois. Bien. Nouveau mentor.", 4, .sometimes, .deciding, .newMatch),
+        ("Sehr gut. Manchmal. Passt gut. Weitermachen.", 5, .sometimes, .good, .continue),
+        ("很好，每周见面，很合适，继续", 5, .yes, .good, .continue),
+        ("とても良いです。毎週会っています。相性が良いです。続けたいです。", 5, .yes, .good, .continue),
+    ])
+    func inTheCommunitysLanguages(text: String, rating: Int, meeting: SurveyAnswers.Meeting, fit: SurveyAnswers.Fit, next: SurveyAnswers.Next) {
+        expect(read(text), rating, meeting, fit, next)
+    }
+
+    static let thunderbird = """
+        Here you go, answers below.
+
+        On 01/02/2027 09:00, OpenStack Mentoring wrote:
+        > Hello Ana,
+        >
+        > 1. How is it going? (1 = badly … 5 = very well)
+        4
+        >
+        > 2. Are you meeting? (yes / no / sometimes)
+        sometimes
+        >
+        > 3. How is the fit? (good fit / still deciding / not a good fit)
+        still deciding
+        >
+        > 4. What next? (continue / graduate / need a new match)
+        continue
+        >
+        > 5. Anything for the coordinators?
+        We would like a room at the Summit.
+        >
+        > --
+        > OpenStack Mentoring
+        """
+
+    @Test func answersTypedUnderTheQuotedQuestions() {
+        let reading = reader.read(text: Self.thunderbird, newText: "Here you go, answers below.")
+        expect(reading, 4, .sometimes, .deciding, .continue, note: "We would like a room at the Summit.")
+        #expect(reading.shape == "under the questions")
+    }
+
+    @Test func answersTypedIntoAnOutlookCopyOfTheSurvey() {
+        let text = """
+            See my answers in the text.
+
+            ________________________________
+            From: OpenStack Mentoring <mentoring@example.org>
+            Sent: Monday, February 1, 2027 09:00
+            Subject: How is your mentoring going?
+
+            Hello Ana,
+
+            It is about three months since we introduced you to Max.
+
+            1. How is it going? (1 = badly … 5 = very well) 2
+
+            2. Are you meeting? (yes / no / sometimes)
+            No, he cancels every time.
+
+            3. How is the fit? (good fit / still deciding / not a good fit)
+            Not a good fit
+
+            4. What next? (continue / graduate / need a new match)
+            New match please
+
+            5. Anything for the coordinators?
+
+            -- 
+            OpenStack Mentoring <mentoring@example.org>
+            """
+        let sent: Set = ["Hello Ana,", "It is about three months since we introduced you to Max."]
+        let reading = reader.read(text: text, newText: "See my answers in the text.", sentLines: sent)
+        expect(reading, 2, .no, .notGood, .newMatch)
+    }
+
+    @Test func whatCannotBeReadIsNamedAndTheRestKept() {
+        let reading = read("1. kind of\n2. yes")
+        #expect(reading.answers == SurveyAnswers(meeting: .yes))
+        #expect(reading.unclear == [.rating: "kind of"])
+    }
+}
