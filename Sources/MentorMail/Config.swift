@@ -76,11 +76,20 @@ public struct Config: Sendable {
         public var rules = MatchRules(minimumOverlapHours: 4)
     }
 
+    /// The check-in survey after an introduction.
+    public struct Checkin: Sendable {
+        /// Days after the introduction when both sides get the survey.
+        public var afterDays = 90
+        /// Days after the survey when whoever has not answered is reminded (once).
+        public var reminderAfterDays = 7
+    }
+
     public var program: Program
     public var mailbox: Server
     public var smtp: Server
     public var enrollment: Enrollment = .default
     public var matching = Matching()
+    public var checkin = Checkin()
     /// The file this was read from.
     public var fileURL: URL
 
@@ -125,6 +134,17 @@ public struct Config: Sendable {
         }
         if table["matching"] != nil {
             config.matching = try matching(reader, try reader.table(table, "matching"))
+        }
+        if table["checkin"] != nil {
+            let checkin = try reader.table(table, "checkin")
+            if let days = try reader.optionalInt(checkin, "checkin", "after_days") {
+                guard (1...3650).contains(days) else { throw MentorMailError(.config, "\(reader.file): [checkin] after_days must be between 1 and 3650") }
+                config.checkin.afterDays = days
+            }
+            if let days = try reader.optionalInt(checkin, "checkin", "reminder_after_days") {
+                guard (1...365).contains(days) else { throw MentorMailError(.config, "\(reader.file): [checkin] reminder_after_days must be between 1 and 365") }
+                config.checkin.reminderAfterDays = days
+            }
         }
         return config
     }

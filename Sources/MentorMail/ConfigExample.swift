@@ -50,6 +50,10 @@ extension Config {
     # [enrollment.import_headers]            # odd form-export headers = field
     # "What should we call you?" = "name"
 
+    # [checkin]                              # the check-in survey after an introduction (defaults shown)
+    # after_days = 90                        # days after the introduction: both sides get it
+    # reminder_after_days = 7                # then one reminder to whoever has not answered
+
     # [matching]                             # points and rules for matching (defaults shown)
     # shared_area = 10
     # shared_interaction = 3

@@ -36,9 +36,9 @@ import Testing
 
     @Test func theRulesRunInOneFixedOrder() {
         #expect(intake.rules.map(\.name) == [
-            "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "pair-conversation",
-            "confirmation-code", "participant-command", "reply-to-introduction", "profile-form", "coordinator-other",
-            "question", "unclear", "first-contact",
+            "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
+            "pair-conversation", "confirmation-code", "survey-answer", "participant-command", "become-mentor",
+            "reply-to-introduction", "profile-form", "coordinator-other", "question", "unclear", "first-contact",
         ])
     }
 

@@ -140,4 +140,41 @@ enum SurveyVocabulary {
         "thanks", "thank", "regards", "best", "cheers", "kind", "warm", "sincerely", "gracias", "saludos", "obrigado", "obrigada",
         "abracos", "merci", "cordialement", "amities", "danke", "gruße", "grusse", "viele", "lg", "谢谢", "ありがとう",
     ]
+
+    /// Clear ways to say a pair is done, for mail under an introduction.
+    static let graduationPhrases: [String] = [
+        "we graduate", "we'd like to graduate", "we would like to graduate", "we want to graduate", "we have graduated",
+        "we're done", "we are done", "we're finished", "we are finished", "we've finished", "we have finished",
+        "graduate us", "please graduate", "end our mentoring", "our mentoring is complete", "we have completed",
+        "hemos terminado", "queremos graduarnos", "terminamos la mentoria", "terminamos a mentoria", "queremos nos graduar",
+        "nous avons termine", "on a termine", "nous voulons terminer", "wir sind fertig", "wir haben abgeschlossen",
+        "我们结束了", "我们毕业了", "卒業します", "終了します",
+    ].map { EnrollmentText.fold($0) }
+
+    /// The graduation phrase in `text`, if any.
+    static func graduation(in text: String) -> String? {
+        let folded = SurveyAnswerReader.foldLines(text)
+        return graduationPhrases.first { phrase in
+            guard let range = folded.range(of: phrase) else { return false }
+            let before = range.lowerBound == folded.startIndex ? " " : folded[folded.index(before: range.lowerBound)]
+            let after = range.upperBound == folded.endIndex ? " " : folded[range.upperBound]
+            return !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) || phrase.unicodeScalars.first.map { $0.value > 0x2FFF } == true
+        }
+    }
+
+    static let mentoringYes: [String] = [
+        "yes", "yeah", "sure", "gladly", "happy to", "sign me up", "count me in", "as a mentor", "i'd like to mentor",
+        "i would like to mentor", "i'll mentor", "si", "claro", "sim", "com certeza", "oui", "volontiers", "ja", "gerne",
+        "是", "好的", "はい", "喜んで",
+    ].map { EnrollmentText.fold($0) }
+
+    /// Whether a short reply accepts the invitation to mentor (and does not decline it).
+    static func saysYesToMentoring(_ text: String) -> Bool {
+        let words = EnrollmentText.words(text)
+        let folded = " " + words.joined(separator: " ") + " "
+        if [" no ", " not ", " nao ", " non ", " nein ", " 不 "].contains(where: folded.contains) { return false }
+        return mentoringYes.contains { phrase in
+            phrase.unicodeScalars.first.map { $0.value > 0x2FFF } == true ? text.contains(phrase) : folded.contains(" \(phrase) ")
+        }
+    }
 }

@@ -65,6 +65,18 @@ struct CoordinatorImportRule: IntakeRule {
     }
 }
 
+/// "We're done", "we graduate" under a pair's introduction (even sent to both): the pair
+/// graduates. Only clear phrases count: a bare "done" in a conversation says nothing.
+struct GraduationRule: IntakeRule {
+    let name = "graduation"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, answering.kind == .introduction, answering.topic.kind == .mentorship,
+              let id = answering.topic.id, context.isParticipant,
+              let phrase = SurveyVocabulary.graduation(in: message.newText) else { return nil }
+        return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topic)")
+    }
+}
+
 /// Mail between the two people of a pair that copies the program (a reply-all to the
 /// introduction, or a message to one's partner with the program in Cc) is their conversation:
 /// never answered, kept for the coordinators to read.
@@ -89,6 +101,26 @@ struct ConfirmationRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let token = ConfirmationToken.find(in: [message.subject, message.newText]) else { return nil }
         return RuleDecision(.confirmation(token: token), "the code \(token)")
+    }
+}
+
+/// A reply to a check-in survey, to its reminder, or to our answer: read as answers.
+struct SurveyAnswerRule: IntakeRule {
+    let name = "survey-answer"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, [.checkinSurvey, .checkinReminder, .checkinAnswers].contains(answering.kind),
+              answering.topic.kind == .survey, let id = answering.topic.id else { return nil }
+        return RuleDecision(.surveyAnswer(surveyID: id), "a reply to the check-in (\(answering.topic))")
+    }
+}
+
+/// "Yes, sign me up as a mentor" under the thank-you of a graduation.
+struct BecomeMentorRule: IntakeRule {
+    let name = "become-mentor"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, answering.kind == .pairGraduated, context.isParticipant,
+              SurveyVocabulary.saysYesToMentoring(message.newText) else { return nil }
+        return RuleDecision(.becomeMentor, "a yes to mentoring, under the graduation's thank-you")
     }
 }
 

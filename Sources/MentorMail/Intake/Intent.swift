@@ -15,6 +15,12 @@ public enum Intent: Sendable, Equatable {
     case coordinatorImport(verified: SenderVerification.Verdict)
     /// A coordinator's APPROVE or REJECT for a round's proposal.
     case coordinatorDecision(approve: Bool, proposal: ProposalReference, verified: SenderVerification.Verdict)
+    /// A reply to a check-in survey (or to our answer to one).
+    case surveyAnswer(surveyID: Int64)
+    /// "We're done", "we graduate" under a pair's introduction: the pair graduates.
+    case graduation(mentorshipID: Int64)
+    /// "Yes, sign me up as a mentor" under a graduation's thank-you.
+    case becomeMentor
     /// A participant wrote something we did not understand: answer with what they can write.
     case help
     /// A person must read it; `acknowledge` answers the sender that the coordinators have it
@@ -32,6 +38,9 @@ public enum Intent: Sendable, Equatable {
         case .confirmation: "confirmation"
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
+        case .surveyAnswer: "survey-answer"
+        case .graduation: "graduation"
+        case .becomeMentor: "become-mentor"
         case .help: "help"
         case .hold: "hold"
         case .ignore: "ignore"

@@ -19,8 +19,35 @@ public struct HeldDigestMail: MailContent {
         public var excerpt: [String]
     }
 
+    /// A pair the coordinators should look at.
+    public struct PairItem: Codable, Sendable, Equatable {
+        /// The id for `mentormail pairs show ID`.
+        public var id: Int
+        public var mentee: String
+        public var mentor: String
+        /// active, graduated or ended.
+        public var status: String
+        /// What happened ("Ana rated it 2 of 5", "no answer after the reminder from Max").
+        public var what: [String]
+        /// Each side's check-in answers so far, one line each.
+        public var answers: [String]
+        public var note: [String]
+        public var hasNote: Bool
+        /// The suggested action: one is true.
+        public var suggestTalk: Bool?
+        public var suggestRematch: Bool?
+        public var suggestNudge: Bool?
+        public var suggestRead: Bool?
+        public var suggestNothing: Bool?
+    }
+
     /// Newly held or failed since the last digest.
     public var items: [Item]
+    public var hasHeld: Bool
+    /// Pairs with news since the last digest.
+    public var pairs: [PairItem]
+    public var pairCount: Int
+    public var hasPairs: Bool
     public var newCount: Int
     /// Everything still waiting for a coordinator, new or not.
     public var openCount: Int

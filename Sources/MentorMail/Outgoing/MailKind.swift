@@ -20,6 +20,12 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case unmatchedNote = "unmatched-note"
     case matchDecision = "match-decision"
     case heldDigest = "held-digest"
+    case checkinSurvey = "checkin-survey"
+    case checkinReminder = "checkin-reminder"
+    case checkinAnswers = "checkin-answers"
+    case pairGraduated = "pair-graduated"
+    case pairEnded = "pair-ended"
+    case partnerLeft = "partner-left"
 
     /// The Swift type holding this mail's values.
     public var contentType: any MailContent.Type {
@@ -39,6 +45,12 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .unmatchedNote: UnmatchedNoteMail.self
         case .matchDecision: MatchDecisionMail.self
         case .heldDigest: HeldDigestMail.self
+        case .checkinSurvey: CheckinSurveyMail.self
+        case .checkinReminder: CheckinReminderMail.self
+        case .checkinAnswers: CheckinAnswersMail.self
+        case .pairGraduated: PairGraduatedMail.self
+        case .pairEnded: PairEndedMail.self
+        case .partnerLeft: PartnerLeftMail.self
         }
     }
 
@@ -47,9 +59,10 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     public var isAnswer: Bool {
         switch self {
         case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
-             .importReport, .coordinatorConfirm, .matchDecision:
+             .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers:
             true
-        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest:
+        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest, .checkinSurvey,
+             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft:
             false
         }
     }

@@ -5,6 +5,7 @@ public struct Topic: Codable, Sendable, Equatable, CustomStringConvertible {
         case participant, proposal, mentorship, round
         case inboundMessage = "inbound-message"
         case token
+        case survey
     }
 
     public var kind: Kind?
@@ -25,6 +26,7 @@ public struct Topic: Codable, Sendable, Equatable, CustomStringConvertible {
     public static func mentorship(_ id: Int64?) -> Topic { Topic(.mentorship, id) }
     public static func inbound(_ id: Int64?) -> Topic { Topic(.inboundMessage, id) }
     public static func token(_ id: Int64?) -> Topic { Topic(.token, id) }
+    public static func survey(_ id: Int64?) -> Topic { Topic(.survey, id) }
 
     public var description: String {
         guard let kind else { return "nothing in particular" }

@@ -44,11 +44,22 @@ struct JobRunner {
         }
     }
 
+    private static func subject(of job: ScheduledJob) throws -> Int64 {
+        guard let id = job.subjectID else { throw MentorMailError(.internalError, "job \(job.uniqueKey) has no subject") }
+        return id
+    }
+
     /// The one place that sends each kind of job to its service.
     static func run(_ job: ScheduledJob, work: Work) throws {
         switch ScheduledJob.Kind(rawValue: job.kind) {
         case .heldDigest?:
             try HeldMailService(work: work).sendDigest()
+        case .checkinSurvey?:
+            try CheckinService(work: work).sendSurveys(mentorshipID: try subject(of: job))
+        case .checkinReminder?:
+            try CheckinService(work: work).sendReminders(mentorshipID: try subject(of: job))
+        case .checkinSilence?:
+            try CheckinService(work: work).reportSilence(mentorshipID: try subject(of: job))
         case nil:
             throw MentorMailError(.internalError, "unknown job kind \(job.kind) (written by a newer mentormail?)")
         }

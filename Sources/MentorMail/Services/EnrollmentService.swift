@@ -69,6 +69,14 @@ struct EnrollmentService {
             return Outcome(.answered, "no profile for this address")
         }
         switch command {
+        case .pause, .withdraw, .deleteData:
+            // The other side of each ongoing pair is told first, while the name is still known.
+            let why = command == .pause ? "paused" : command == .withdraw ? "left the program" : "left the program"
+            try PairService(work: work).endPairs(of: person, because: why)
+        default:
+            break
+        }
+        switch command {
         case .pause:
             _ = try AppDatabase.setStatus(db, email: email, to: .paused, now: work.now)
             mail.paused = true

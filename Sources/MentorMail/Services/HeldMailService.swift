@@ -21,15 +21,20 @@ struct HeldMailService {
     /// Makes sure a digest goes out with the next run's jobs (one waiting digest at a time
     /// covers everything held until it runs).
     func scheduleDigest(for recordID: Int64) throws {
-        guard !work.config.program.coordinators.isEmpty, try !work.jobs.hasPending(.heldDigest) else { return }
-        try work.jobs.schedule(.heldDigest, subjectID: recordID, at: work.now, key: "held-digest:\(recordID)")
+        try scheduleDigest(key: "inbound:\(recordID)")
     }
 
-    /// The digest job: every held or failed message not yet in a digest, to the coordinators.
-    /// Sends nothing when nothing new waits.
+    func scheduleDigest(key: String) throws {
+        guard !work.config.program.coordinators.isEmpty, try !work.jobs.hasPending(.heldDigest) else { return }
+        try work.jobs.schedule(.heldDigest, at: work.now, key: "held-digest:\(key)")
+    }
+
+    /// The digest job: every held or failed message and every pair with news not yet in a
+    /// digest, to the coordinators. Sends nothing when nothing new waits.
     func sendDigest() throws {
         let new = try AppDatabase.undigestedAttention(work.db)
-        guard !new.isEmpty else { return }
+        let notices = try AppDatabase.undigestedNotices(work.db)
+        guard !new.isEmpty || !notices.isEmpty else { return }
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         guard !coordinators.isEmpty else { return }
@@ -41,11 +46,53 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
                 excerpt: Self.excerpt(of: record))
         }
-        try work.outbox.send(HeldDigestMail(items: items, newCount: items.count, openCount: open, olderCount: open - items.count,
-                                            hasOlder: open > items.count),
+        let pairs = try pairItems(notices)
+        try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
+                                            hasPairs: !pairs.isEmpty, newCount: items.count, openCount: open,
+                                            olderCount: max(0, open - items.count), hasOlder: open > items.count),
                              to: coordinators)
         try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id), at: work.now)
-        try work.audit.record("scheduler", "held-digest", "\(items.count) new, \(open) waiting")
+        try AppDatabase.markNoticesDigested(work.db, ids: notices.compactMap(\.id), at: work.now)
+        try work.audit.record("scheduler", "digest", "\(items.count) held, \(pairs.count) pairs; \(open) waiting")
+    }
+
+    /// One entry per pair with news: what happened, both sides' answers and notes, and what a
+    /// coordinator might do.
+    private func pairItems(_ notices: [DigestNotice]) throws -> [HeldDigestMail.PairItem] {
+        let service = PairService(work: work)
+        var order: [Int64] = []
+        var byPair: [Int64: [DigestNotice]] = [:]
+        for notice in notices {
+            guard let id = notice.mentorshipID else { continue }
+            if byPair[id] == nil { order.append(id) }
+            byPair[id, default: []].append(notice)
+        }
+        return try order.compactMap { id -> HeldDigestMail.PairItem? in
+            guard let pair = try service.pair(id), let news = byPair[id] else { return nil }
+            let surveys = try CheckinService(work: work).surveys(of: id)
+            func name(_ side: Survey.Side) -> String { side == .mentee ? pair.mentee.profile.name : pair.mentor.profile.name }
+            let answers = surveys.compactMap { survey -> String? in
+                let described = CheckinService.describe(survey.answers)
+                return described.isEmpty ? nil : "\(name(survey.side)) (\(survey.side.rawValue)): \(described)"
+            }
+            let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.side)): \($0)" } }
+            let all = surveys.map(\.answers)
+            var item = HeldDigestMail.PairItem(
+                id: Int(id), mentee: "\(pair.mentee.profile.name) <\(pair.mentee.email)>", mentor: "\(pair.mentor.profile.name) <\(pair.mentor.email)>",
+                status: pair.mentorship.status.rawValue, what: news.map(\.detail), answers: answers, note: notes, hasNote: !notes.isEmpty)
+            if all.contains(where: { $0.next == .newMatch || $0.fit == .notGood }) {
+                item.suggestRematch = true
+            } else if news.contains(where: { $0.kind == .checkinAlert }) && all.contains(where: { ($0.rating ?? 5) <= 2 || $0.meeting == .no }) {
+                item.suggestTalk = true
+            } else if news.contains(where: { $0.kind == .noAnswer }) {
+                item.suggestNudge = true
+            } else if !notes.isEmpty {
+                item.suggestRead = true
+            } else {
+                item.suggestNothing = true
+            }
+            return item
+        }
     }
 
     /// The first lines of what the person wrote (the new text of the reply), each cut short.

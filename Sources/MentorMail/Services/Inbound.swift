@@ -50,6 +50,12 @@ extension Work {
         case .coordinatorDecision(let approve, let proposal, .verified(let method)):
             try audit.record(inbound.sender.normalized, "coordinator-verified", method)
             return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)
+        case .surveyAnswer(let surveyID):
+            return try CheckinService(work: self).receiveAnswer(surveyID: surveyID, inbound)
+        case .graduation(let mentorshipID):
+            return try graduate(mentorshipID, inbound)
+        case .becomeMentor:
+            return try CheckinService(work: self).becomeMentor(inbound)
         case .help:
             return try EnrollmentService(work: self).answerWithHelp(inbound)
         case .hold(let reason, let acknowledge):
@@ -57,6 +63,20 @@ extension Work {
         case .ignore(let reason):
             return Outcome(.ignored, reason)
         }
+    }
+
+    /// "We're done" under an introduction, from one of the pair: it graduates, and the mail is
+    /// not answered otherwise (the thank-you is the answer).
+    private func graduate(_ mentorshipID: Int64, _ inbound: Inbound) throws -> Outcome {
+        let pairs = PairService(work: self)
+        guard let pair = try pairs.pair(mentorshipID), pair.side(of: inbound.context.participant?.id) != nil else {
+            return try HeldMailService(work: self).hold(inbound, reason: "graduation words under someone else's introduction", acknowledge: false)
+        }
+        guard try pairs.graduate(pair, by: inbound.sender.normalized, reason: "\(inbound.sender.normalized) wrote under the introduction") else {
+            return try HeldMailService(work: self).hold(inbound, reason: "graduation words for a pair that already ended (\(pair.mentorship.status.rawValue))",
+                                                        acknowledge: false)
+        }
+        return Outcome(.answered, "the pair graduated; both thanked")
     }
 
     /// A reply carrying a one-time code: completes the round trip the code was for.

@@ -95,6 +95,7 @@ struct MatchingService {
                                         mentorID: pair.mentorID, score: pair.score, explanation: pair.explanation,
                                         status: .introduced, introducedAt: work.now, endedAt: nil)
             try mentorship.insert(work.db)
+            try CheckinService(work: work).schedule(mentorship)
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation),
                                  to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id))
             introductions += 1

@@ -21,6 +21,15 @@ extension AppDatabase {
             .fetchCount(db)
     }
 
+    /// Pair news no digest has shown yet, oldest first.
+    static func undigestedNotices(_ db: Database) throws -> [DigestNotice] {
+        try DigestNotice.filter(DigestNotice.Columns.digestedAt == nil).order(Column("id")).fetchAll(db)
+    }
+
+    static func markNoticesDigested(_ db: Database, ids: [Int64], at date: Date) throws {
+        try DigestNotice.filter(ids.contains(Column("id"))).updateAll(db, DigestNotice.Columns.digestedAt.set(to: date))
+    }
+
     static func markDigested(_ db: Database, ids: [Int64], at date: Date) throws {
         try InboundMessage.filter(ids.contains(Column("id"))).updateAll(db, InboundMessage.Columns.digestedAt.set(to: date))
     }

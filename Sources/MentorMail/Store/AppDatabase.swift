@@ -218,6 +218,48 @@ public final class AppDatabase: Sendable {
                 WHERE EXISTS (SELECT 1 FROM inboundMessage WHERE disposition IN ('held', 'failed'))
                 """)
         }
+        migrator.registerMigration("v5-checkins") { db in
+            try db.alter(table: "mentorship") { t in
+                t.add(column: "endedReason", .text)
+                t.add(column: "endedBy", .text)
+            }
+            try db.create(index: "mentorship_status", on: "mentorship", columns: ["status"])
+            try db.create(table: "survey") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mentorshipID", .integer).notNull().references("mentorship", onDelete: .cascade)
+                t.column("participantID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("side", .text).notNull().check(sql: "side IN ('mentee', 'mentor')")
+                t.column("sentAt", .datetime).notNull()
+                t.column("reminderSentAt", .datetime)
+                t.column("answeredAt", .datetime)
+                t.column("completedAt", .datetime)
+                t.column("rating", .integer).check(sql: "rating BETWEEN 1 AND 5")
+                t.column("meeting", .text)
+                t.column("fit", .text)
+                t.column("next", .text)
+                t.column("note", .text)
+                t.column("replies", .text).notNull().defaults(to: "")
+                // One check-in per side of a pair, however often the job runs.
+                t.uniqueKey(["mentorshipID", "side"])
+            }
+            try db.create(table: "digestNotice") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("mentorshipID", .integer).references("mentorship", onDelete: .cascade)
+                t.column("surveyID", .integer).references("survey", onDelete: .setNull)
+                t.column("detail", .text).notNull()
+                t.column("digestedAt", .datetime)
+            }
+            try db.create(index: "digestNotice_new", on: "digestNotice", columns: ["digestedAt"])
+            // Pairs introduced before check-ins existed get theirs 90 days after their introduction.
+            try db.execute(sql: """
+                INSERT INTO scheduledJob (kind, subjectID, dueAt, uniqueKey, status, attempts, createdAt)
+                SELECT 'checkin-survey', id, strftime('%Y-%m-%d %H:%M:%f', introducedAt, '+90 days'), 'checkin-survey:' || id,
+                       'pending', 0, datetime('now')
+                FROM mentorship WHERE status IN ('introduced', 'active')
+                """)
+        }
         return migrator
     }
 

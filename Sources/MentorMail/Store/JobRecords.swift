@@ -10,8 +10,14 @@ public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistab
     public static let databaseTableName = "scheduledJob"
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        /// Tell the coordinators about newly held or failed mail.
+        /// Tell the coordinators about newly held or failed mail and pairs to look at.
         case heldDigest = "held-digest"
+        /// Send a pair's check-in survey, to each side (subject: the mentorship).
+        case checkinSurvey = "checkin-survey"
+        /// Remind whoever has not answered the check-in, once (subject: the mentorship).
+        case checkinReminder = "checkin-reminder"
+        /// Tell the coordinators who still has not answered after the reminder.
+        case checkinSilence = "checkin-silence"
     }
 
     public enum Status: String, Codable, Sendable {

@@ -69,8 +69,16 @@ public struct Mentorship: Codable, Sendable, FetchableRecord, MutablePersistable
     public var status: Status
     public var introducedAt: Date
     public var endedAt: Date?
+    /// Why it ended ("graduated by a check-in answer", "the mentor paused", …).
+    public var endedReason: String?
+    /// Who ended it (a participant's address, "command line", …).
+    public var endedBy: String?
+
+    public var isOngoing: Bool { Self.ongoing.contains(status) }
 
     public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let roundID = Column(CodingKeys.roundID)
         static let menteeID = Column(CodingKeys.menteeID)
         static let mentorID = Column(CodingKeys.mentorID)
         static let status = Column(CodingKeys.status)

@@ -1,0 +1,86 @@
+/// The check-in survey, to one side of a pair about three months after the introduction.
+public struct CheckinSurveyMail: MailContent {
+    public static let kind = MailKind.checkinSurvey
+    public var person: PersonName
+    public var partner: PersonName
+    /// Which side the reader is: one is true.
+    public var isMentee: Bool
+    public var isMentor: Bool
+    /// The day of the introduction, in words.
+    public var introduced: String
+}
+
+/// The one reminder to whoever has not answered the check-in.
+public struct CheckinReminderMail: MailContent {
+    public static let kind = MailKind.checkinReminder
+    public var person: PersonName
+    public var partner: PersonName
+    public var isMentee: Bool
+    public var isMentor: Bool
+    public var introduced: String
+}
+
+/// The answer to a check-in reply: what was understood, and only what is still unclear.
+public struct CheckinAnswersMail: MailContent {
+    public static let kind = MailKind.checkinAnswers
+
+    /// An answer that could not be read, with what was written.
+    public struct Unclear: Codable, Sendable, Equatable {
+        public var number: Int
+        public var wrote: String
+    }
+
+    public var person: PersonName
+    public var partner: PersonName
+    /// The answers so far (this reply's and earlier ones'), absent when not known yet.
+    public var rating: Int?
+    public var meeting: String?
+    public var fit: String?
+    public var next: String?
+    public var note: String?
+    /// Questions still without an answer: each flag asks its question again.
+    public var missingRating: Bool?
+    public var missingMeeting: Bool?
+    public var missingFit: Bool?
+    public var missingNext: Bool?
+    public var unclear: [Unclear]
+    public var hasUnclear: Bool
+    /// All four questions answered.
+    public var complete: Bool
+    /// What the answers led to: the pair graduated, or ended with a new match to come.
+    public var graduated: Bool?
+    public var ended: Bool?
+    /// Nothing in the reply could be read as an answer.
+    public var nothingUnderstood: Bool?
+}
+
+/// The thank-you when a pair graduates, to each side; the mentee is invited to mentor.
+public struct PairGraduatedMail: MailContent {
+    public static let kind = MailKind.pairGraduated
+    public var person: PersonName
+    public var partner: PersonName
+    public var isMentee: Bool
+    public var isMentor: Bool
+}
+
+/// A pair ended without graduating (not a good fit, a new match asked for, a coordinator's
+/// decision), to each side; no private reasons.
+public struct PairEndedMail: MailContent {
+    public static let kind = MailKind.pairEnded
+    public var person: PersonName
+    public var partner: PersonName
+    public var isMentee: Bool
+    public var isMentor: Bool
+    /// When the mentee will be matched again, in words.
+    public var nextRound: String?
+}
+
+/// The other side of a pair paused, withdrew or left: told kindly, without the reason.
+public struct PartnerLeftMail: MailContent {
+    public static let kind = MailKind.partnerLeft
+    public var person: PersonName
+    public var partner: PersonName
+    public var isMentee: Bool
+    public var isMentor: Bool
+    public var nextRound: String?
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import Mail
+
+/// The check-in about three months after an introduction: the survey to each side, one
+/// reminder, the answers however they are written, and what they lead to.
+struct CheckinService {
+    let work: Work
+
+    private var pairs: PairService { PairService(work: work) }
+
+    /// Schedules a new pair's check-in (`[checkin] after_days` after the introduction).
+    func schedule(_ mentorship: Mentorship) throws {
+        guard let id = mentorship.id else { return }
+        let due = mentorship.introducedAt.addingTimeInterval(Double(work.config.checkin.afterDays) * 86_400)
+        try work.jobs.schedule(.checkinSurvey, subjectID: id, at: due, key: "checkin-survey:\(id)")
+    }
+
+    /// The survey job: one survey to each side still in the program, then the reminder's job.
+    func sendSurveys(mentorshipID: Int64) throws {
+        guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        for (person, partner, side) in [(pair.mentee, pair.mentor, Survey.Side.mentee), (pair.mentor, pair.mentee, .mentor)] {
+            guard let personID = person.id, PairService.reachable(person), person.status != .paused else { continue }
+            var survey = Survey(mentorshipID: mentorshipID, participantID: personID, side: side, sentAt: work.now)
+            try survey.insert(work.db)
+            try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                                                   isMentee: side == .mentee, isMentor: side == .mentor,
+                                                   introduced: Work.day(pair.mentorship.introducedAt)),
+                                 to: [PairService.address(person)], about: .survey(survey.id))
+        }
+        let reminder = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
+        try work.jobs.schedule(.checkinReminder, subjectID: mentorshipID, at: reminder, key: "checkin-reminder:\(mentorshipID)")
+        try work.audit.record("scheduler", "checkin-sent", "mentorship \(mentorshipID)")
+    }
+
+    /// The reminder job: once, to whoever has not answered; then a last look a reminder's span later.
+    func sendReminders(mentorshipID: Int64) throws {
+        guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        for var survey in try surveys(of: mentorshipID) where survey.answeredAt == nil && survey.reminderSentAt == nil {
+            let (person, partner) = survey.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+            guard PairService.reachable(person) else { continue }
+            survey.reminderSentAt = work.now
+            try survey.update(work.db)
+            try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                                                     isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
+                                                     introduced: Work.day(pair.mentorship.introducedAt)),
+                                 to: [PairService.address(person)], about: .survey(survey.id))
+        }
+        let look = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
+        try work.jobs.schedule(.checkinSilence, subjectID: mentorshipID, at: look, key: "checkin-silence:\(mentorshipID)")
+    }
+
+    /// The last look: whoever is still silent after the reminder goes to the coordinators' digest.
+    func reportSilence(mentorshipID: Int64) throws {
+        guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        let silent = try surveys(of: mentorshipID).filter { $0.answeredAt == nil && $0.reminderSentAt != nil }
+        guard !silent.isEmpty else { return }
+        let names = silent.map { $0.side == .mentee ? "the mentee \(pair.mentee.profile.name)" : "the mentor \(pair.mentor.profile.name)" }
+        try pairs.notice(.noAnswer, pair, "no answer to the check-in after the reminder from \(names.joined(separator: " and "))")
+    }
+
+    func surveys(of mentorshipID: Int64) throws -> [Survey] {
+        try Survey.filter(Survey.Columns.mentorshipID == mentorshipID).order(Column("id")).fetchAll(work.db)
+    }
+
+    /// A reply to a check-in: reads the answers, keeps the text, confirms what was understood
+    /// and asks only about what is still unclear; then acts on them.
+    func receiveAnswer(surveyID: Int64, _ inbound: Inbound) throws -> Outcome {
+        guard var survey = try Survey.fetchOne(work.db, key: surveyID), let pair = try pairs.pair(survey.mentorshipID),
+              survey.participantID == inbound.context.participant?.id else {
+            // Someone else answering a survey that is not theirs: a person should look.
+            return try HeldMailService(work: work).hold(inbound, reason: "a reply to someone else's check-in", acknowledge: false)
+        }
+        let message = inbound.message
+        let newText = MailReading.reply(of: message)
+        let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey))
+        if reading.answers.answered.isEmpty && reading.unclear.isEmpty,
+           let command = CommandWords.detect(in: newText, subject: message.subject) {
+            // "pause" under the survey is a command, not an answer.
+            return try EnrollmentService(work: work).apply(command, inbound)
+        }
+        let before = survey.answers
+        survey.answers = before.merged(with: reading.answers)
+        survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + newText
+        if !reading.answers.answered.isEmpty && survey.answeredAt == nil { survey.answeredAt = work.now }
+        if survey.answers.isComplete && survey.completedAt == nil { survey.completedAt = work.now }
+        try survey.update(work.db)
+        try work.audit.record(inbound.sender.normalized, "checkin-answered",
+                              "survey \(surveyID): \(reading.answers.answered.map { "\($0.rawValue)" }.joined(separator: ",")) (\(reading.shape))")
+
+        let person = survey.side == .mentee ? pair.mentee : pair.mentor
+        let partner = survey.side == .mentee ? pair.mentor : pair.mentee
+        let effect = try act(on: survey, before: before, pair: pair, person: person)
+        let answers = survey.answers
+        var mail = CheckinAnswersMail(
+            person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            rating: answers.rating, meeting: answers.meeting?.rawValue, fit: answers.fit?.rawValue, next: answers.next?.rawValue,
+            note: answers.note,
+            unclear: reading.unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
+            hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
+        if effect != .ended && effect != .graduated {
+            mail.missingRating = answers.rating == nil ? true : nil
+            mail.missingMeeting = answers.meeting == nil ? true : nil
+            mail.missingFit = answers.fit == nil ? true : nil
+            mail.missingNext = answers.next == nil ? true : nil
+        }
+        mail.graduated = effect == .graduated ? true : nil
+        mail.ended = effect == .ended ? true : nil
+        mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
+        try inbound.answer(mail, in: work, about: .survey(surveyID))
+        return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))")
+    }
+
+    enum Effect { case none, graduated, ended }
+
+    /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
+    /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
+    /// and notes go to the coordinators' digest.
+    private func act(on survey: Survey, before: SurveyAnswers, pair: PairService.Pair, person: Participant) throws -> Effect {
+        let answers = survey.answers
+        let who = "the \(survey.side.rawValue) \(person.profile.name)"
+        if let meeting = answers.meeting, meeting != .no, pair.mentorship.status == .introduced {
+            var mentorship = pair.mentorship
+            mentorship.status = .active
+            try mentorship.update(work.db)
+        }
+        var reasons: [String] = []
+        if let rating = answers.rating, rating <= 2, before.rating != rating { reasons.append("\(who) rated it \(rating) of 5") }
+        if answers.fit == .notGood, before.fit != .notGood { reasons.append("\(who) says it is not a good fit") }
+        if answers.next == .newMatch, before.next != .newMatch { reasons.append("\(who) asks for a new match") }
+        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("\(who) left a note") }
+        if answers.meeting == .no, before.meeting != .no { reasons.append("\(who) says they are not meeting") }
+        let current = try pairs.pair(survey.mentorshipID) ?? pair
+        if !reasons.isEmpty {
+            try pairs.notice(.checkinAlert, current, reasons.joined(separator: "; "), surveyID: survey.id)
+        }
+        if answers.next == .graduate, before.next != .graduate {
+            return try pairs.graduate(current, by: person.email, reason: "\(who) answered the check-in: graduate") ? .graduated : .none
+        }
+        if answers.next == .newMatch || answers.fit == .notGood, before.next != .newMatch && before.fit != .notGood {
+            let why = answers.next == .newMatch ? "asked for a new match" : "found it was not a good fit"
+            return try pairs.end(current, by: person.email, reason: "\(who) \(why) in the check-in") ? .ended : .none
+        }
+        return .none
+    }
+
+    /// The lines of the survey mail we sent, so that our own text is never read as an answer.
+    private func sentLines(of survey: Survey) throws -> Set<String> {
+        guard let row = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue)
+            .filter(Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == survey.id)
+            .fetchOne(work.db), let text = Message(data: row.raw).textBody else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).map { EnrollmentText.trim($0) }.filter { !$0.isEmpty })
+    }
+
+    static func describe(_ answers: SurveyAnswers) -> String {
+        [answers.rating.map { "\($0) of 5" }, answers.meeting.map { "meeting: \($0.rawValue)" }, answers.fit?.rawValue,
+         answers.next?.rawValue, answers.note.map { _ in "a note" }].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// A graduate mentee's yes to mentoring: their profile becomes "both", with the smallest capacity.
+    func becomeMentor(_ inbound: Inbound) throws -> Outcome {
+        guard let person = inbound.context.participant, person.status != .erased else {
+            return try EnrollmentService(work: work).answerSignUpRequest(inbound)
+        }
+        var form = SignupForm()
+        form.role = person.profile.isMentee ? .both : .mentor
+        form.answeredFields = [.role]
+        if person.profile.mentoringTypes.isEmpty {
+            form.mentoringType = .both
+            form.answeredFields.insert(.mentoringType)
+        }
+        return try EnrollmentService(work: work).receiveProfile(form, inbound)
+    }
+}

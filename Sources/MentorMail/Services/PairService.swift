@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Mail
+
+/// A pair after its introduction: graduating, ending, and what happens to each side then.
+struct PairService {
+    let work: Work
+
+    struct Pair {
+        var mentorship: Mentorship
+        var mentee: Participant
+        var mentor: Participant
+
+        func side(of participantID: Int64?) -> Survey.Side? {
+            if participantID == mentee.id { return .mentee }
+            if participantID == mentor.id { return .mentor }
+            return nil
+        }
+    }
+
+    func pair(_ id: Int64) throws -> Pair? {
+        guard let mentorship = try Mentorship.fetchOne(work.db, key: id),
+              let mentee = try Participant.fetchOne(work.db, key: mentorship.menteeID),
+              let mentor = try Participant.fetchOne(work.db, key: mentorship.mentorID) else { return nil }
+        return Pair(mentorship: mentorship, mentee: mentee, mentor: mentor)
+    }
+
+    /// The pair graduates: both get a thank-you (the mentee an invitation to mentor), and the
+    /// mentor's place is free at once. Returns false when it had already ended.
+    @discardableResult
+    func graduate(_ pair: Pair, by actor: String, reason: String) throws -> Bool {
+        guard pair.mentorship.isOngoing else { return false }
+        try close(pair, status: .graduated, by: actor, reason: reason)
+        for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
+            try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                                                   isMentee: isMentee, isMentor: !isMentee),
+                                 to: [Self.address(person)], about: .mentorship(pair.mentorship.id))
+        }
+        try work.audit.record(actor, "pair-graduated", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
+        return true
+    }
+
+    /// The pair ends without graduating: each side is told (no private reasons), the mentee
+    /// waits in the pool for the next round (never with the same mentor again), the mentor's
+    /// place is free, and the coordinators hear of it in the digest.
+    @discardableResult
+    func end(_ pair: Pair, by actor: String, reason: String) throws -> Bool {
+        guard pair.mentorship.isOngoing else { return false }
+        try close(pair, status: .ended, by: actor, reason: reason)
+        for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
+            try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay : nil),
+                                 to: [Self.address(person)], about: .mentorship(pair.mentorship.id))
+        }
+        try notice(.pairEnded, pair, "ended: \(reason)")
+        try work.audit.record(actor, "pair-ended", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
+        return true
+    }
+
+    /// One side paused, withdrew or asked to be erased: each of their ongoing pairs ends, and the
+    /// other side is told kindly, without the reason.
+    func endPairs(of person: Participant, because reason: String) throws {
+        guard let id = person.id else { return }
+        let ongoing = try Mentorship
+            .filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+            .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
+            .fetchAll(work.db)
+        for mentorship in ongoing {
+            guard let mentorshipID = mentorship.id, let pair = try pair(mentorshipID) else { continue }
+            let leaving = pair.side(of: id) == .mentee ? "mentee" : "mentor"
+            try close(pair, status: .ended, by: person.email, reason: "the \(leaving) \(reason)")
+            let other = pair.side(of: id) == .mentee ? pair.mentor : pair.mentee
+            let otherIsMentee = pair.side(of: id) == .mentor
+            if Self.reachable(other) {
+                try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(person.profile.name),
+                                                     isMentee: otherIsMentee, isMentor: !otherIsMentee,
+                                                     nextRound: otherIsMentee ? work.nextRoundDay : nil),
+                                     to: [Self.address(other)], about: .mentorship(mentorshipID))
+            }
+            try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
+        }
+    }
+
+    private func close(_ pair: Pair, status: Mentorship.Status, by actor: String, reason: String) throws {
+        var mentorship = pair.mentorship
+        mentorship.status = status
+        mentorship.endedAt = work.now
+        mentorship.endedBy = actor
+        mentorship.endedReason = reason
+        try mentorship.update(work.db)
+    }
+
+    /// Adds a line about the pair to the coordinators' next digest.
+    func notice(_ kind: DigestNotice.Kind, _ pair: Pair, _ detail: String, surveyID: Int64? = nil) throws {
+        var notice = DigestNotice(createdAt: work.now, kind: kind, mentorshipID: pair.mentorship.id, surveyID: surveyID, detail: detail)
+        try notice.insert(work.db)
+        try HeldMailService(work: work).scheduleDigest(key: "notice:\(notice.id ?? 0)")
+    }
+
+    /// Only people still in the program get mail about a pair.
+    static func reachable(_ person: Participant) -> Bool {
+        person.status != .erased && person.status != .withdrawn
+    }
+
+    static func address(_ person: Participant) -> MailAddress {
+        MailAddress(address: person.email, name: person.profile.name.isEmpty ? nil : person.profile.name)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// One person's check-in for one pair: sent about three months after the introduction, with
+/// what they answered so far (each reply fills the gaps), and every reply's text.
+public struct Survey: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "survey"
+    public enum Side: String, Codable, Sendable { case mentee, mentor }
+
+    public var id: Int64?
+    public var mentorshipID: Int64
+    public var participantID: Int64
+    public var side: Side
+    public var sentAt: Date
+    public var reminderSentAt: Date?
+    /// The first reply that answered anything.
+    public var answeredAt: Date?
+    /// When the four questions that need an answer all had one.
+    public var completedAt: Date?
+    public var rating: Int?
+    public var meeting: String?
+    public var fit: String?
+    public var next: String?
+    public var note: String?
+    /// The new text of every reply, as written, oldest first.
+    public var replies: String
+
+    public init(mentorshipID: Int64, participantID: Int64, side: Side, sentAt: Date) {
+        self.mentorshipID = mentorshipID
+        self.participantID = participantID
+        self.side = side
+        self.sentAt = sentAt
+        replies = ""
+    }
+
+    public var answers: SurveyAnswers {
+        get {
+            SurveyAnswers(rating: rating, meeting: meeting.flatMap(SurveyAnswers.Meeting.init(rawValue:)),
+                          fit: fit.flatMap(SurveyAnswers.Fit.init(rawValue:)), next: next.flatMap(SurveyAnswers.Next.init(rawValue:)),
+                          note: note)
+        }
+        set {
+            rating = newValue.rating
+            meeting = newValue.meeting?.rawValue
+            fit = newValue.fit?.rawValue
+            next = newValue.next?.rawValue
+            note = newValue.note
+        }
+    }
+
+    public enum Columns {
+        static let mentorshipID = Column(CodingKeys.mentorshipID)
+        static let side = Column(CodingKeys.side)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Something about a pair the coordinators should hear of in their next digest: worrying
+/// check-in answers, silence after the reminder, a pair that ended.
+public struct DigestNotice: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "digestNotice"
+    public enum Kind: String, Codable, Sendable {
+        /// Check-in answers a coordinator should look at (a low rating, not a good fit, a new
+        /// match asked for, a note).
+        case checkinAlert = "checkin-alert"
+        /// No answer to the check-in, even after the reminder.
+        case noAnswer = "no-answer"
+        /// The pair ended (by an answer, a partner leaving, or a coordinator).
+        case pairEnded = "pair-ended"
+    }
+
+    public var id: Int64?
+    public var createdAt: Date
+    public var kind: Kind
+    public var mentorshipID: Int64?
+    public var surveyID: Int64?
+    /// What happened, in a few words ("Ana paused").
+    public var detail: String
+    public var digestedAt: Date?
+
+    public init(createdAt: Date, kind: Kind, mentorshipID: Int64?, surveyID: Int64? = nil, detail: String) {
+        self.createdAt = createdAt
+        self.kind = kind
+        self.mentorshipID = mentorshipID
+        self.surveyID = surveyID
+        self.detail = detail
+    }
+
+    public enum Columns {
+        static let digestedAt = Column(CodingKeys.digestedAt)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
