@@ -66,12 +66,19 @@ extension MentorMailCommand {
                         throw MentorMailError(.data, "no participant has the address \(address)")
                     }
                     let history = try database.profileHistory(email: address)
+                    var view = ParticipantView(person, history: history)
+                    view.pairs = try database.pairs().filter { $0.mentee.email == person.email || $0.mentor.email == person.email }
                     if json {
-                        try printJSON(ParticipantView(person, history: history))
+                        try printJSON(view)
                         return
                     }
-                    let view = ParticipantView(person, history: history)
                     for (label, value) in view.lines { print("\(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(value)") }
+                    print("\nPairs:")
+                    for pair in view.pairs ?? [] {
+                        let other = pair.mentee.email == person.email ? "mentee of \(pair.mentor.name) <\(pair.mentor.email)>" : "mentor of \(pair.mentee.name) <\(pair.mentee.email)>"
+                        print("  \(pair.id)  \(pair.round)  \(other)  \(pair.status)")
+                    }
+                    if view.pairs?.isEmpty != false { print("  none yet") }
                     print("\nHistory:")
                     for version in history {
                         print("  \(version.at.formatted(.iso8601))  from \(version.source)")

@@ -9,6 +9,8 @@ public struct ParticipantView: Encodable, Sendable {
     public var updatedAt: Date
     public var profile: ParticipantProfile
     public var history: [Version]?
+    /// The person's pairs, as mentee or mentor (with `participants show`).
+    public var pairs: [PairView]?
 
     public struct Version: Encodable, Sendable {
         public var at: Date

@@ -5,10 +5,12 @@ import Foundation
 ///
 /// - `after-commit`: a message's effects are committed, the server flag is not yet set.
 /// - `after-send`: the transport accepted a message, the outbox row is not yet `sent`.
+/// - `after-job`: a scheduled job and the mail it queued are committed; the next job waits.
 public struct FaultInjection: Sendable {
     public enum Point: String, Sendable {
         case afterCommit = "after-commit"
         case afterSend = "after-send"
+        case afterJob = "after-job"
     }
 
     public var point: Point?

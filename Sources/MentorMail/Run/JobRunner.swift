@@ -7,20 +7,32 @@ struct JobRunner {
     let program: Program
     let now: Date
     let logger: Logger
+    var faults = FaultInjection()
     /// Attempts before a job is parked as failed.
     var maxAttempts = 5
 
+    /// Runs what is due, then what those jobs made due (a digest after a check-in's last look),
+    /// a few passes at most; a job that failed waits for its next try.
     func runDue(into report: inout ProcessReport) {
-        let due: [ScheduledJob]
-        do {
-            due = try program.database.dueJobs(now: now)
-        } catch {
-            let message = "could not read the scheduled jobs: \(ErrorText.describe(error))"
-            logger.error("\(message)")
-            report.problems.append(message)
-            return
+        var done: Set<Int64> = []
+        for _ in 0..<4 {
+            let due: [ScheduledJob]
+            do {
+                due = try program.database.dueJobs(now: now).filter { !done.contains($0.id ?? -1) }
+            } catch {
+                let message = "could not read the scheduled jobs: \(ErrorText.describe(error))"
+                logger.error("\(message)")
+                report.problems.append(message)
+                return
+            }
+            guard !due.isEmpty else { return }
+            logger.info("\(due.count) scheduled job(s) due")
+            run(due, into: &report)
+            done.formUnion(due.compactMap(\.id))
         }
-        if !due.isEmpty { logger.info("\(due.count) scheduled job(s) due") }
+    }
+
+    private func run(_ due: [ScheduledJob], into report: inout ProcessReport) {
         for job in due {
             guard let id = job.id else { continue }
             do {
@@ -30,6 +42,7 @@ struct JobRunner {
                 }
                 report.jobsRun += 1
                 logger.info("job \(id) (\(job.kind)) done")
+                faults.reached(.afterJob)
             } catch {
                 let message = "job \(id) (\(job.kind)) failed: \(ErrorText.describe(error))"
                 logger.error("\(message)")

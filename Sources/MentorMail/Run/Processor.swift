@@ -90,7 +90,7 @@ public struct Processor {
             planDue(into: &report)
             return report
         }
-        JobRunner(program: program, now: now, logger: logger).runDue(into: &report)
+        JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
         sendOutbox(into: &report)
         return report
     }

@@ -178,3 +178,38 @@ extension Work {
         return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context))
     }
 }
+
+// MARK: - Pairs
+
+extension Program {
+    /// `mentormail pairs graduate ID`: both are thanked, the mentee invited to mentor, the mentor's place freed.
+    public func graduatePair(id: Int64, reason: String?, now: Date, by actor: String) throws -> PairView {
+        try perform(at: now) { work in
+            let service = PairService(work: work)
+            guard let pair = try service.pair(id) else { throw MentorMailError(.data, "no pair has the id \(id); see `mentormail pairs list`") }
+            guard try service.graduate(pair, by: actor, reason: reason ?? "graduated by a coordinator") else {
+                throw MentorMailError(.data, "pair \(id) already \(pair.mentorship.status.rawValue); nothing to do")
+            }
+            return try view(id, work)
+        }
+    }
+
+    /// `mentormail pairs end ID`: both are told kindly; the mentee is matched again in the next round.
+    public func endPair(id: Int64, reason: String?, now: Date, by actor: String) throws -> PairView {
+        try perform(at: now) { work in
+            let service = PairService(work: work)
+            guard let pair = try service.pair(id) else { throw MentorMailError(.data, "no pair has the id \(id); see `mentormail pairs list`") }
+            guard try service.end(pair, by: actor, reason: reason ?? "ended by a coordinator") else {
+                throw MentorMailError(.data, "pair \(id) already \(pair.mentorship.status.rawValue); nothing to do")
+            }
+            return try view(id, work)
+        }
+    }
+
+    private func view(_ id: Int64, _ work: Work) throws -> PairView {
+        guard let mentorship = try Mentorship.fetchOne(work.db, key: id) else { throw MentorMailError(.internalError, "pair \(id) vanished") }
+        let rounds = Dictionary(try Round.fetchAll(work.db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })
+        return AppDatabase.view(mentorship, people: try AppDatabase.participantsByID(work.db), rounds: rounds,
+                                surveys: try CheckinService(work: work).surveys(of: id))
+    }
+}

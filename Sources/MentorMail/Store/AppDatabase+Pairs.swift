@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// `mentormail pairs list`: one pair with its people and how its check-in went.
+public struct PairView: Codable, Sendable {
+    public struct Person: Codable, Sendable {
+        public var email: String
+        public var name: String
+    }
+
+    public var id: Int64
+    public var round: String
+    public var mentee: Person
+    public var mentor: Person
+    /// introduced, active, graduated or ended.
+    public var status: String
+    public var score: Int
+    public var introducedAt: Date
+    public var endedAt: Date?
+    public var endedReason: String?
+    /// Each side's check-in answers so far ("5 of 5, meeting: yes, good fit, continue"), if any.
+    public var menteeCheckin: String?
+    public var mentorCheckin: String?
+}
+
+/// `mentormail pairs show`: a pair and its timeline.
+public struct PairDetails: Codable, Sendable {
+    public struct Event: Codable, Sendable {
+        public var at: Date
+        public var what: String
+    }
+
+    public var pair: PairView
+    public var why: String
+    public var notes: [String]
+    public var timeline: [Event]
+}
+
+extension AppDatabase {
+    /// Pairs, newest first; `status` "active" means still going (introduced or active).
+    public func pairs(status: String? = nil, round: String? = nil) throws -> [PairView] {
+        try read { db in
+            var request = Mentorship.order(Column("id").desc)
+            switch status {
+            case "active"?: request = request.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+            case let status?: request = request.filter(Mentorship.Columns.status == status)
+            case nil: break
+            }
+            if let round {
+                guard let found = try Self.findRound(db, name: round) else {
+                    throw MentorMailError(.data, "there is no round named \(round); see `mentormail round list`")
+                }
+                request = request.filter(Mentorship.Columns.roundID == found.id)
+            }
+            let people = try Self.participantsByID(db)
+            let rounds = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })
+            let surveys = Dictionary(grouping: try Survey.fetchAll(db), by: \.mentorshipID)
+            return try request.fetchAll(db).map { mentorship in
+                Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [])
+            }
+        }
+    }
+
+    static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey]) -> PairView {
+        func person(_ id: Int64) -> PairView.Person {
+            PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?")
+        }
+        func checkin(_ side: Survey.Side) -> String? {
+            guard let survey = surveys.first(where: { $0.side == side }) else { return nil }
+            let described = CheckinService.describe(survey.answers)
+            return described.isEmpty ? (survey.reminderSentAt == nil ? "sent, no answer yet" : "reminded, no answer yet") : described
+        }
+        return PairView(id: mentorship.id ?? 0, round: rounds[mentorship.roundID] ?? "?", mentee: person(mentorship.menteeID),
+                        mentor: person(mentorship.mentorID), status: mentorship.status.rawValue, score: mentorship.score,
+                        introducedAt: mentorship.introducedAt, endedAt: mentorship.endedAt, endedReason: mentorship.endedReason,
+                        menteeCheckin: checkin(.mentee), mentorCheckin: checkin(.mentor))
+    }
+
+    /// One pair with its timeline: the mail we sent about it, the replies read in its context,
+    /// the check-ins, and its end.
+    public func pairDetails(id: Int64) throws -> PairDetails {
+        try read { db in
+            guard let mentorship = try Mentorship.fetchOne(db, key: id) else {
+                throw MentorMailError(.data, "no pair has the id \(id); see `mentormail pairs list`")
+            }
+            let people = try Self.participantsByID(db)
+            let rounds = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })
+            let surveys = try Survey.filter(Survey.Columns.mentorshipID == id).order(Column("id")).fetchAll(db)
+            let surveyIDs = surveys.compactMap(\.id)
+            func name(_ participantID: Int64) -> String { people[participantID]?.profile.name ?? "?" }
+            var events: [PairDetails.Event] = []
+            let sent = try OutboxMessage
+                .filter((Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("topicID") == id)
+                        || (Column("topicKind") == Topic.Kind.survey.rawValue && surveyIDs.contains(Column("topicID"))))
+                .order(Column("id")).fetchAll(db)
+            for row in sent {
+                events.append(.init(at: row.sentAt ?? row.createdAt,
+                                    what: "\(row.status == .sent ? "sent" : "queued") \(row.purpose) to \(row.recipients)"))
+            }
+            let replies = try InboundMessage
+                .filter((Column("contextTopic") == Topic.Kind.mentorship.rawValue && Column("contextID") == id)
+                        || (Column("contextTopic") == Topic.Kind.survey.rawValue && surveyIDs.contains(Column("contextID"))))
+                .order(Column("id")).fetchAll(db)
+            for reply in replies {
+                events.append(.init(at: reply.receivedAt,
+                                    what: "reply from \(reply.sender ?? "?"): \(reply.intent), \(reply.disposition.rawValue)\(reply.note.map { " (\($0))" } ?? "")"))
+            }
+            for survey in surveys {
+                let who = "\(name(survey.participantID)) (\(survey.side.rawValue))"
+                if let at = survey.answeredAt { events.append(.init(at: at, what: "\(who) answered the check-in")) }
+                if let at = survey.completedAt { events.append(.init(at: at, what: "\(who)'s check-in complete: \(CheckinService.describe(survey.answers))")) }
+            }
+            if let ended = mentorship.endedAt {
+                events.append(.init(at: ended, what: "\(mentorship.status.rawValue)\(mentorship.endedReason.map { ": \($0)" } ?? "")"))
+            }
+            events.sort { $0.at < $1.at }
+            let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.participantID)): \($0)" } }
+            return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys),
+                               why: mentorship.explanation, notes: notes, timeline: events)
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Mail
+import MentorMail
+import TestSupport
+import Testing
+
+/// The months after an introduction through the real servers, with `--now` jumps: the check-in
+/// on day 90, answers in four shapes, one reminder, the digest, a graduation and a re-match.
+@Suite struct CheckinEndToEndTests {
+    static let start = Date(timeIntervalSince1970: 1_799_658_000) // 2027-01-11 09:00 UTC
+
+    static func day(_ n: Int) -> String { start.addingTimeInterval(Double(n) * 86_400).formatted(.iso8601) }
+
+    struct People {
+        let scenario: ServerScenario
+        let users: [String: String]
+        func address(_ who: String) -> String { "\(users[who] ?? who)@example.org" }
+        func inbox(_ who: String) throws -> [Message] { try scenario.servers.messages(of: users[who] ?? who) }
+    }
+
+    func run(_ scenario: ServerScenario, _ arguments: [String], day: Int) throws -> CommandRunner.Result {
+        let result = try CommandRunner.run(arguments + ["--config", scenario.configPath, "--now", Self.day(day)])
+        #expect(result.status == 0, "\(arguments) on day \(day): \(result.stderr)")
+        return result
+    }
+
+    @discardableResult
+    func process(_ scenario: ServerScenario, day: Int, fault: String? = nil) throws -> [String: Any] {
+        var environment: [String: String] = [:]
+        if let fault { environment["MENTORMAIL_FAULT"] = fault }
+        let result = try CommandRunner.run(["process", "--config", scenario.configPath, "--json", "--now", Self.day(day)], environment: environment)
+        if fault != nil { return [:] }
+        #expect(result.status == 0, "day \(day): \(result.stderr)")
+        return try scenario.report(result)
+    }
+
+    func form(_ role: String, _ name: String) -> String {
+        "Role: \(role)\nName: \(name)\nMentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nLanguages: English\nInteraction: IRC, email\n"
+            + (role == "mentor" ? "Capacity: 1\n" : "")
+    }
+
+    /// Three mentees and three mentors, signed up and introduced on day 0.
+    func introduced(mentees: [String], mentors: [String]) throws -> People {
+        let scenario = try ServerScenario()
+        var users: [String: String] = [:]
+        for who in mentees + mentors { users[who] = TestServers.uniqueUser(who.lowercased()) }
+        let people = People(scenario: scenario, users: users)
+        _ = try run(scenario, ["round", "open", "R1", "--closes", Self.day(30)], day: -3)
+        for who in mentees { try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "Sign up", text: form("mentee", who)) }
+        for who in mentors { try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "Sign up", text: form("mentor", who)) }
+        try process(scenario, day: -2)
+        _ = try run(scenario, ["match", "--round", "R1"], day: -1)
+        _ = try run(scenario, ["round", "approve", "R1"], day: 0)
+        try process(scenario, day: 0)
+        return people
+    }
+
+    /// The pair (id and mentor) of a mentee.
+    func pair(of mentee: String, _ people: People) throws -> (id: Int, mentor: String) {
+        let result = try run(people.scenario, ["pairs", "list", "--json"], day: 0)
+        let pairs = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let found = try #require(pairs.first { ($0["mentee"] as? [String: Any])?["email"] as? String == people.address(mentee) })
+        let mentorEmail = try #require((found["mentor"] as? [String: Any])?["email"] as? String)
+        let mentor = try #require(people.users.first { "\($0.value)@example.org" == mentorEmail }?.key)
+        return (try #require(found["id"] as? Int), mentor)
+    }
+
+    func survey(of who: String, _ people: People) throws -> Message {
+        try #require(try people.inbox(who).last { $0.subject?.contains("how is your mentoring with") == true && $0.subject?.hasPrefix("Reminder") == false })
+    }
+
+    func reply(_ people: People, from who: String, to original: Message, raw body: String, contentType: String = "text/plain; charset=utf-8") throws {
+        let raw = """
+            From: \(who) <\(people.address(who))>
+            To: \(people.scenario.programAddress)
+            Subject: Re: \(original.subject ?? "")
+            Message-ID: <\(UUID().uuidString)@example.org>
+            In-Reply-To: <\(original.messageID ?? "")>
+            References: <\(original.messageID ?? "")>
+            MIME-Version: 1.0
+            Content-Type: \(contentType)
+
+            \(body)
+            """
+        try people.scenario.deliverRaw(raw, from: people.address(who))
+    }
+
+    func quoted(_ message: Message) -> String {
+        (message.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+    }
+
+    @Test func theCheckinFromDay90ToGraduationAndARematch() throws {
+        let people = try introduced(mentees: ["Mia", "Bea", "Cai"], mentors: ["Max", "Bo", "Cy"])
+        let scenario = people.scenario
+        let (p1, mentor1) = try pair(of: "Mia", people)
+        let (p2, mentor2) = try pair(of: "Bea", people)
+        let (_, mentor3) = try pair(of: "Cai", people)
+
+        // Nothing before day 90.
+        #expect(try process(scenario, day: 89)["sent"] as? Int == 0)
+        let jobs = try #require(try JSONSerialization.jsonObject(with: Data(try run(scenario, ["jobs", "list", "--json"], day: 89).stdout.utf8)) as? [[String: Any]])
+        #expect(jobs.filter { $0["kind"] as? String == "checkin-survey" && $0["status"] as? String == "pending" }.count == 3)
+
+        // Day 90: one survey to each side, separately.
+        #expect(try process(scenario, day: 90)["sent"] as? Int == 6)
+        for who in ["Mia", "Bea", "Cai", "Max", "Bo", "Cy"] {
+            let survey = try survey(of: who, people)
+            #expect(survey.to.map(\.normalized) == [people.address(who)], "\(who) gets their own survey")
+            #expect(survey.textBody?.contains("2. Are you meeting? (yes / no / sometimes)") == true)
+        }
+
+        // Answers in four shapes.
+        let miaSurvey = try survey(of: "Mia", people)
+        try reply(people, from: "Mia", to: miaSurvey, raw: "Hi!\n\n1. 5\n2. yes\n3. good fit\n4. continue\n5. nothing\n\nMia\n\n" + quoted(miaSurvey))
+        let mentor1Survey = try survey(of: mentor1, people)
+        try reply(people, from: mentor1, to: mentor1Survey, raw: """
+            --gmail-boundary
+            Content-Type: text/plain; charset="UTF-8"
+
+            4, sometimes, good fit, continue
+
+            On Mon, Apr 11, 2027 at 9:00 AM Test Mentoring <\(scenario.programAddress)> wrote:
+            \(quoted(mentor1Survey))
+
+            --gmail-boundary
+            Content-Type: text/html; charset="UTF-8"
+
+            <div dir="ltr">4, sometimes, good fit, continue</div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, Apr 11, 2027 at 9:00 AM Test Mentoring wrote:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex">\(mentor1Survey.textBody?.replacingOccurrences(of: "\n", with: "<br>\n") ?? "")</blockquote></div>
+
+            --gmail-boundary--
+            """, contentType: "multipart/alternative; boundary=\"gmail-boundary\"")
+        let beaSurvey = try survey(of: "Bea", people)
+        let outlookBody = (beaSurvey.textBody ?? "")
+            .replacingOccurrences(of: "1. How is it going? (1 = badly … 5 = very well)", with: "1. How is it going? (1 = badly … 5 = very well)\n2")
+            .replacingOccurrences(of: "2. Are you meeting? (yes / no / sometimes)", with: "2. Are you meeting? (yes / no / sometimes)\nNo, he cancels every time.")
+            .replacingOccurrences(of: "3. How is the fit? (good fit / still deciding / not a good fit)", with: "3. How is the fit? (good fit / still deciding / not a good fit)\nNot a good fit")
+            .replacingOccurrences(of: "4. What next? (continue / graduate / need a new match)", with: "4. What next? (continue / graduate / need a new match)\nNeed a new match")
+            .replacingOccurrences(of: "5. Anything for the coordinators?", with: "5. Anything for the coordinators?\nHe has not answered my last three emails.")
+        try reply(people, from: "Bea", to: beaSurvey, raw: """
+            My answers are in the text below.
+
+            ________________________________
+            From: Test Mentoring <\(scenario.programAddress)>
+            Sent: Monday, April 11, 2027 11:00 AM
+            To: Bea <\(people.address("Bea"))>
+            Subject: \(beaSurvey.subject ?? "")
+
+            \(outlookBody)
+            """)
+        try reply(people, from: "Cai", to: try survey(of: "Cai", people), raw: "5 yes good fit continue")
+
+        let day91 = try process(scenario, day: 91)
+        #expect(day91["answered"] as? Int == 4)
+        let confirmation = try #require(try people.inbox("Cai").last)
+        #expect(confirmation.subject?.hasPrefix("Re: ") == true)
+        let caiText = try #require(confirmation.textBody)
+        for line in ["1. How it is going: 5 of 5", "2. Meeting: yes", "3. The fit: good fit", "4. What next: continue", "That is all we need."] {
+            #expect(caiText.contains(line), "\(line) in\n\(caiText)")
+        }
+        #expect(try people.inbox("Mia").last?.textBody?.contains("4. What next: continue") == true)
+        #expect(try people.inbox(mentor1).last?.textBody?.contains("2. Meeting: sometimes") == true)
+        // Bea's answers end the pair: both told, kindly; the coordinators get it in the digest.
+        #expect(try people.inbox("Bea").contains { $0.subject?.contains("has ended") == true })
+        #expect(try people.inbox(mentor2).contains { $0.subject?.contains("has ended") == true })
+        let digest = try #require(try scenario.coordinatorInbox().last)
+        let digestText = try #require(digest.textBody)
+        #expect(digest.subject?.contains("1 pair(s) need a coordinator") == true, "\(digest.subject ?? "")")
+        #expect(digestText.contains("Pair \(p2) (ended)"))
+        #expect(digestText.contains("says it is not a good fit"))
+        #expect(digestText.contains("note: Bea: He has not answered my last three emails."))
+        #expect(digestText.contains("Suggested: the mentee is back in the pool"))
+
+        // Day 97: one reminder, only to the silent side of a pair still going.
+        let before = (try people.inbox(mentor3).count, try people.inbox(mentor2).count, try people.inbox("Cai").count)
+        try process(scenario, day: 97)
+        #expect(try people.inbox(mentor3).count == before.0 + 1)
+        #expect(try people.inbox(mentor3).last?.subject?.hasPrefix("Reminder:") == true)
+        #expect(try people.inbox(mentor2).count == before.1, "an ended pair is not reminded")
+        #expect(try people.inbox("Cai").count == before.2, "who answered is not reminded")
+        // Day 104: no second reminder; the coordinators hear of the silence.
+        try process(scenario, day: 104)
+        #expect(try people.inbox(mentor3).count == before.0 + 1)
+        #expect(try scenario.coordinatorInbox().last?.textBody?.contains("no answer to the check-in after the reminder from the mentor") == true)
+
+        // Mia writes "we're done" under the introduction: the pair graduates, both thanked.
+        let introduction = try #require(try people.inbox("Mia").first { $0.subject?.contains("meet your mentoring match") == true })
+        try reply(people, from: "Mia", to: introduction, raw: "We're done, thank you so much! It was wonderful.\n\nMia")
+        try process(scenario, day: 105)
+        #expect(try people.inbox("Mia").last?.subject?.contains("congratulations on graduating") == true)
+        #expect(try people.inbox("Mia").last?.textBody?.contains("yes, sign me up as a mentor") == true)
+        #expect(try people.inbox(mentor1).last?.subject?.contains("congratulations on graduating") == true)
+        let shown = try run(scenario, ["pairs", "show", String(p1), "--json"], day: 105)
+        let details = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect((details["pair"] as? [String: Any])?["status"] as? String == "graduated")
+        #expect(((details["timeline"] as? [[String: Any]]) ?? []).contains { ($0["what"] as? String)?.contains("checkin-survey") == true })
+
+        // The next round: Bea waits in the pool, and never gets her old mentor again. Her old
+        // mentor is the only one with a free place (Mia's mentor pauses).
+        try scenario.servers.deliver(from: people.address(mentor1), to: [scenario.programAddress], subject: "pause", text: "pause\n")
+        try process(scenario, day: 106)
+        _ = try run(scenario, ["round", "close", "R1"], day: 106)
+        let opened = try run(scenario, ["round", "open", "R2", "--closes", Self.day(130)], day: 106)
+        #expect(opened.stdout.contains("opened with 1 mentee"), "\(opened.stdout)")
+        let matched = try run(scenario, ["match", "--round", "R2", "--dry-run", "--json"], day: 107)
+        let proposal = try #require(try JSONSerialization.jsonObject(with: Data(matched.stdout.utf8)) as? [String: Any])
+        #expect((proposal["pairs"] as? [Any])?.isEmpty == true, "\(matched.stdout)")
+        let unmatched = try #require((proposal["unmatched"] as? [[String: Any]])?.first)
+        #expect((unmatched["reason"] as? String)?.contains("new to them") == true, "\(unmatched)")
+    }
+
+    /// A run killed after the first check-in job committed sends no survey twice.
+    @Test func aKillWhileSurveysAreQueuedSendsNoneTwice() throws {
+        let people = try introduced(mentees: ["Ann", "Ben"], mentors: ["Ola", "Pip"])
+        try process(people.scenario, day: 90, fault: "after-job")
+        #expect(try people.inbox("Ann").filter { $0.subject?.contains("how is your mentoring") == true }.count
+                + people.inbox("Ben").filter { $0.subject?.contains("how is your mentoring") == true }.count == 0,
+                "killed before anything was sent")
+        try process(people.scenario, day: 90)
+        try process(people.scenario, day: 90)
+        for who in ["Ann", "Ben", "Ola", "Pip"] {
+            #expect(try people.inbox(who).filter { $0.subject?.contains("how is your mentoring") == true }.count == 1, "\(who)")
+        }
+    }
+}
