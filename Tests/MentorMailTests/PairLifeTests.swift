@@ -1,0 +1,103 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A pair's life after the introduction, on a Maildir with a folder outbox: check-in answers,
+/// a partner who leaves, becoming a mentor.
+@Suite struct PairLifeTests {
+    let day: TimeInterval = 86_400
+
+    /// Ana (mentee) and Maria (mentor, capacity 1) introduced at `harness.now`.
+    func introduced() throws -> (ProcessorTests.Program, Int64) {
+        let harness = try ProcessorTests.Program()
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: harness.now)
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: harness.now)
+        }
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        let id = try #require(try harness.database.mentorships().first?.id)
+        return (harness, id)
+    }
+
+    func reply(_ harness: ProcessorTests.Program, from: String, to original: Message, _ body: String, cc: String? = nil) throws {
+        try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\n\(cc.map { "Cc: \($0)\r\n" } ?? "")Subject: Re: \(original.subject ?? "")\r\n"
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\nIn-Reply-To: <\(original.messageID ?? "")>\r\n\r\n\(body)\r\n")
+    }
+
+    func last(to address: String, _ harness: ProcessorTests.Program) throws -> Message {
+        try #require(try harness.sent().last { $0.to.map(\.normalized).contains(address) })
+    }
+
+    @Test func aPartnerWhoPausesEndsThePairAndTheOtherSideIsToldKindly() throws {
+        let (harness, id) = try introduced()
+        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: pause\r\nMessage-ID: <p1@example.org>\r\n\r\nPlease pause me, I am moving house.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        #expect(try harness.database.mentorships().first?.status == .ended)
+        let told = try last(to: "ana@example.net", harness)
+        #expect(told.subject == "Test Mentoring: Maria can no longer continue the mentoring")
+        let text = try #require(told.textBody)
+        #expect(text.contains("We will match you with a new mentor in the next round"))
+        #expect(!text.contains("pause") && !text.contains("moving"), "no private reasons")
+        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] })
+        #expect(digest.textBody?.contains("Pair \(id) (ended)") == true)
+        #expect(digest.textBody?.contains("ended: the mentor paused") == true)
+        // The survey job finds the pair ended and sends nothing.
+        let report = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        #expect(report.jobsRun >= 1 && report.sent == 0)
+    }
+
+    @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
+        let (harness, id) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try last(to: "ana@example.net", harness)
+        #expect(survey.subject == "Test Mentoring: how is your mentoring with Maria going?")
+        try reply(harness, from: "Ana <ana@example.net>", to: survey, "5, yes, good fit, graduate")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        #expect(try harness.database.mentorships().first { $0.id == id }?.status == .graduated)
+        let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
+        #expect(try last(to: "ana@example.net", harness).textBody?.contains("You chose to graduate") == true, "the answer says so too")
+        #expect(try last(to: "maria@example.org", harness).textBody?.contains("Your place is free again") == true)
+
+        try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor!")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let ana = try #require(try harness.database.participant(email: "ana@example.net"))
+        #expect(ana.profile.role == "both")
+        #expect(ana.profile.capacity == 1)
+        #expect(try last(to: "ana@example.net", harness).textBody?.contains("Role: both") == true)
+    }
+
+    @Test func aLaterReplyFillsTheGapsAndPauseUnderTheSurveyIsACommand() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try last(to: "maria@example.org", harness)
+        try reply(harness, from: "Maria <maria@example.org>", to: survey, "It's going great, we meet every week.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let answer = try last(to: "maria@example.org", harness)
+        let text = try #require(answer.textBody)
+        #expect(text.contains("1. How it is going: 5 of 5"))
+        #expect(text.contains("Please reply with just these:"))
+        #expect(text.contains("3. How is the fit?") && text.contains("4. What next?"))
+        #expect(!text.contains("1. How is it going?"), "only what is still missing is asked again")
+        #expect(try harness.database.mentorships().first?.status == .active, "they meet: the pair is active")
+
+        try reply(harness, from: "Maria <maria@example.org>", to: answer, "3. good fit\n4. continue")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let done = try last(to: "maria@example.org", harness)
+        #expect(done.textBody?.contains("That is all we need.") == true)
+        let stored = try harness.database.read { db in try Survey.fetchAll(db) }.first { $0.side == .mentor }
+        #expect(stored?.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
+        #expect(stored?.replies.contains("It's going great") == true && stored?.replies.contains("3. good fit") == true, "the raw text is kept")
+
+        // The mentee answers the survey with a command only: it is the command.
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "pause")
+        _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
+        #expect(try harness.database.participant(email: "ana@example.net")?.status == .paused)
+    }
+}
