@@ -139,15 +139,31 @@ extension MentorMailCommand {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Show a round: its state, who is in it, and its proposal.",
-                discussion: "Examples:\n  mentormail round show 2027-Q1\n  mentormail round show 2027-Q1 --json")
+                discussion: "Examples:\n  mentormail round show 2027-Q1\n  mentormail round show 2027-Q1 --json\n  mentormail round show 2027-Q1 --report round.html")
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name.") var name: String
             @Flag(help: "Print JSON.") var json = false
+            @Option(help: ArgumentHelp("Also write the round's HTML report (with how the pairs are doing, once check-ins return).", valueName: "file"))
+            var report: String?
 
             func run() throws {
                 try runReportingErrors {
-                    let details = try options.openDatabase().roundDetails(name: name)
+                    let database = try options.openDatabase()
+                    let details = try database.roundDetails(name: name)
+                    if let report {
+                        guard let proposal = try database.proposals().last(where: { proposal in
+                            details.proposal.map { $0.code == proposal.token } ?? false
+                        }) else {
+                            throw MentorMailError(.data, "the round \(name) has no proposal yet: mentormail match --round \(name)")
+                        }
+                        let html = RoundReport(round: name, proposal: proposal, people: try database.participantsByID(),
+                                               config: try Config.load(path: options.config), now: options.clock,
+                                               pairs: try database.pairs(round: name)).html()
+                        do { try html.write(toFile: report, atomically: true, encoding: .utf8) } catch {
+                            throw MentorMailError(.unavailable, "cannot write \(report): \(error.localizedDescription)")
+                        }
+                    }
                     if json { return try printJSON(details) }
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
                     print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), sign-ups close \(day(details.closesAt)))")

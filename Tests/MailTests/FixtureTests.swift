@@ -89,7 +89,8 @@ import Mail
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
-        "reply-all-introduction-thunderbird.eml",
+        "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml",
+        "checkin-reply-outlook-inline.eml",
     ]
 
     @Test func everyFixtureIsDescribedAndTested() throws {
@@ -105,7 +106,8 @@ import Mail
     /// the others come as stored by a Unix mail server, with LF.
     @Test func lineEndsAreTheClients() throws {
         let crlf: Set = ["signup-request-outlook.eml", "reply-outlook-html.eml", "rsvp-outlook-accepted.eml",
-                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml"]
+                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
+                         "checkin-reply-outlook-inline.eml"]
         for name in Self.tested {
             let bytes = try Self.bytes(name)
             let lineFeeds = bytes.filter { $0 == 0x0A }.count
@@ -592,4 +594,37 @@ import Mail
         #expect(reply.hasSuffix("I will send you the links tomorrow.\n\nMaría"))
         #expect(!reply.contains("OpenStack Mentoring has matched you"), "the quoted introduction is not hers")
     }
+
+    // MARK: - Check-in answers (the demo's day 90)
+
+    @Test func checkinReplyNumberedThunderbird() throws {
+        let message = try Self.load("checkin-reply-numbered-thunderbird.eml")
+        expectHeaders(message, subject: "Re: OpenStack Mentoring: how is your mentoring with Olúwáseun Adéyẹmí going?",
+                      from: MailAddress(address: "jonas.schmidt@example.com", name: "Jonas Schmidt"), to: ["mentoring@example.org"],
+                      messageID: "7c2f0e9a-41b8-4d6e-9a55-0b3e8f21c7d4@example.com", inReplyTo: "survey-placeholder@example.org",
+                      references: ["survey-placeholder@example.org"], date: "2027-02-16T07:12:40Z")
+        #expect(Self.reply(message) == "Hallo,\n\n1. 5\n2. yes, every Thursday evening\n3. good fit\n4. continue\n5. Nothing, thank you!\n\nJonas")
+    }
+
+    @Test func checkinReplyGmailHTML() throws {
+        let message = try Self.load("checkin-reply-gmail-html.eml")
+        #expect(message.from?.name == "Olúwáseun Adéyẹmí")
+        #expect(message.subject == "Re: OpenStack Mentoring: how is your mentoring with Amara Nwosu going?")
+        #expect(message.leafParts.map(\.contentType) == ["text/plain", "text/html"])
+        #expect(Self.reply(message) == "5, yes, good fit, graduate. Amara has been wonderful, thank you!")
+        let html = try #require(message.leafParts.last)
+        #expect(Self.replyThroughHTML(html) == Self.reply(message))
+    }
+
+    @Test func checkinReplyOutlookInline() throws {
+        let message = try Self.load("checkin-reply-outlook-inline.eml")
+        #expect(message.from == MailAddress(address: "lucia.moreno@example.net", name: "Lucía Moreno"))
+        #expect(message.inReplyTo == "survey-placeholder@example.org")
+        let text = try #require(message.textBody)
+        // The answers are typed into the copy of the survey below Outlook's header block.
+        #expect(text.contains("1. How is it going? (1 = badly … 5 = very well)\n2 - we only met once\n"))
+        #expect(text.contains("\nDe: OpenStack Mentoring <mentoring@example.org>\nEnviado: lunes"))
+        #expect(Self.reply(message)?.hasPrefix("Hola, my answers are below.") == true)
+    }
 }
+

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 @testable import MentorMail
 import Testing
 
@@ -123,5 +124,30 @@ import Testing
         let reading = read("1. kind of\n2. yes")
         #expect(reading.answers == SurveyAnswers(meeting: .yes))
         #expect(reading.unclear == [.rating: "kind of"])
+    }
+}
+
+/// The check-in fixtures, read as the program reads them.
+@Suite struct SurveyFixtureTests {
+    func reading(_ name: String) throws -> SurveyReading {
+        let message = Message(data: try Data(contentsOf: CommandRunner.repository.appendingPathComponent("mailbox-fixtures/\(name)")))
+        return SurveyAnswerReader().read(text: message.textBody ?? "", newText: MailReading.reply(of: message))
+    }
+
+    @Test func numberedThunderbird() throws {
+        #expect(try reading("checkin-reply-numbered-thunderbird.eml").answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
+    }
+
+    @Test func oneLineGmail() throws {
+        let reading = try reading("checkin-reply-gmail-html.eml")
+        #expect(reading.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .graduate,
+                                                 note: "Amara has been wonderful, thank you!"))
+    }
+
+    @Test func underTheQuestionsInOutlook() throws {
+        let reading = try reading("checkin-reply-outlook-inline.eml")
+        #expect(reading.shape == "under the questions")
+        #expect(reading.answers == SurveyAnswers(rating: 2, meeting: .no, fit: .notGood, next: .newMatch,
+                                                 note: "I would love a mentor who works on documentation, in Spanish if possible."))
     }
 }

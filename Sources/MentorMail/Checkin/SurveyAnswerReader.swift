@@ -54,7 +54,8 @@ public struct SurveyAnswerReader: Sendable {
         return (question, inline)
     }
 
-    /// Answers typed on the person's own lines below each question of the survey.
+    /// Answers typed on the person's own lines below each question of the survey: the first
+    /// paragraph under it.
     func answersUnderQuestions(_ text: String, sentLines: Set<String>) -> [SurveyQuestion: String] {
         var answers: [SurveyQuestion: [String]] = [:]
         var current: SurveyQuestion?
@@ -71,7 +72,12 @@ public struct SurveyAnswerReader: Sendable {
                 continue
             }
             let folded = EnrollmentText.fold(content)
-            guard depth == 0, !folded.isEmpty, !sentLines.contains(folded) else { continue }
+            if folded.isEmpty {
+                // The answer is the paragraph right under its question: a blank line ends it.
+                if answers[question]?.isEmpty == false { current = nil }
+                continue
+            }
+            guard depth == 0, !sentLines.contains(folded) else { continue }
             answers[question, default: []].append(EnrollmentText.trim(content))
         }
         return answers.mapValues { $0.joined(separator: "\n") }.filter { !$0.value.isEmpty }

@@ -9,13 +9,44 @@ public struct RoundReport {
     public var people: [Int64: Participant]
     public var config: Config
     public var now: Date
+    /// The round's pairs after their introduction; once check-ins come back, the report shows
+    /// how they are doing.
+    public var pairs: [PairView]
 
-    public init(round: String, proposal: MatchProposal, people: [Int64: Participant], config: Config, now: Date) {
+    public init(round: String, proposal: MatchProposal, people: [Int64: Participant], config: Config, now: Date, pairs: [PairView] = []) {
         self.round = round
         self.proposal = proposal
         self.people = people
         self.config = config
         self.now = now
+        self.pairs = pairs
+    }
+
+    /// "How the pairs are doing": each pair's state and both sides' check-in answers, with the
+    /// counts; only once at least one check-in has come back.
+    func pairsSection() -> String {
+        let answered = pairs.filter { Self.hasAnswers($0.menteeCheckin) || Self.hasAnswers($0.mentorCheckin) }
+        guard !answered.isEmpty else { return "" }
+        let counts = Dictionary(grouping: pairs, by: \.status).mapValues(\.count)
+        let figures = ["introduced", "active", "graduated", "ended"].map { ($0, counts[$0] ?? 0) }
+        var html = """
+            <h2>How the pairs are doing</h2>
+            <p class="meta">\(answered.count) of \(pairs.count) pairs answered their check-in; as of \(escape(now.formatted(.iso8601)))</p>
+            <div class="figures">\(figures.map { "<div><b>\($0.1)</b><span>\($0.0)</span></div>" }.joined())</div>
+            <table><tr><th>Pair</th><th>Status</th><th>Mentee's check-in</th><th>Mentor's check-in</th></tr>
+
+            """
+        for pair in pairs {
+            html += "<tr><td>\(escape(pair.mentee.name)) with \(escape(pair.mentor.name))<br><small>pair \(pair.id)</small></td>"
+                + "<td>\(escape(pair.status))\(pair.endedReason.map { "<br><small>\(escape($0))</small>" } ?? "")</td>"
+                + "<td>\(escape(pair.menteeCheckin ?? "-"))</td><td>\(escape(pair.mentorCheckin ?? "-"))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    static func hasAnswers(_ checkin: String?) -> Bool {
+        guard let checkin else { return false }
+        return !checkin.contains("no answer yet")
     }
 
     public func html() -> String {
@@ -55,6 +86,7 @@ public struct RoundReport {
             }
             body += "</table>\n"
         }
+        body += pairsSection()
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
