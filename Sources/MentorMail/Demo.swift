@@ -16,6 +16,12 @@ public struct Demo {
     public static let coordinatorExport = ["export-csv-forward.eml"]
     public static let question = ["question-apple-mail.eml"]
     public static let replyAll = "reply-all-introduction-thunderbird.eml"
+    /// Check-in answers, each from the mentee it names (threaded under that person's survey).
+    public static let checkinAnswers = [
+        ("checkin-reply-numbered-thunderbird.eml", "jonas.schmidt@example.com"),
+        ("checkin-reply-gmail-html.eml", "olu.adeyemi@example.org"),
+        ("checkin-reply-outlook-inline.eml", "lucia.moreno@example.net"),
+    ]
     public static let start = Date(timeIntervalSince1970: 1_793_620_800) // 2026-11-02 08:00 UTC
     /// Left in a folder the demo made, so that it only ever replaces its own folders.
     static let marker = ".mentormail-demo"
@@ -198,9 +204,12 @@ public struct Demo {
         say("")
 
         now += day
+        let introductionDay = now
         say("7. A coordinator approves (by replying \"APPROVE\" to the review, or:  mentormail round approve \(round.name)):")
         say("   \(try program.decideProposal(round: round.name, approve: true, now: now).summary)")
+        let sentBefore = outbox.sentFiles().count
         try tell(try process())
+        let introductionFile = outbox.sentFiles().dropFirst(sentBefore).first { $0.lastPathComponent.contains("-to-maria") }
         say("")
 
         now += 2 * day
@@ -222,14 +231,53 @@ public struct Demo {
         }
         say("")
 
-        say("9. cron runs `mentormail process` again: nothing is sent twice.")
+        now = introductionDay + Double(config.checkin.afterDays) * day
+        say("9. \(config.checkin.afterDays) days after the introductions, the check-in: each side of each pair gets five")
+        say("   short questions, separately:")
+        try tell(try process())
+        say("")
+
+        now += day + 10 * 3_600
+        say("10. Answers come back in three shapes: numbered lines (Jonas, Thunderbird), one line in")
+        say("    Gmail (Olúwáseun: \"5, yes, good fit, graduate\"), and typed under each question of an")
+        say("    Outlook copy (Lucía: not a good fit, a new match please, and a note). Each is confirmed;")
+        say("    one pair graduates, one ends kindly, and the coordinators' digest says so:")
+        for (name, sender) in Self.checkinAnswers {
+            let survey = try database.outbox().last { row in
+                row.purpose == MailKind.checkinSurvey.rawValue && row.recipientList.contains(sender)
+            }
+            try arrive([name]) { text in
+                text.replacingOccurrences(of: "survey-placeholder@example.org", with: survey?.messageID ?? "survey-placeholder@example.org")
+            }
+        }
+        try tell(try process())
+        if let digest = try lastAnswer(to: "coordinator@example.org", in: outbox) {
+            say("   the digest:")
+            for line in digest.split(separator: "\n").prefix(while: { !$0.hasPrefix("What you can do") }) { say("   | \(line)") }
+        }
+        say("")
+
+        now += 6 * day
+        say("11. A week after the check-in, ONE reminder to whoever has not answered (never a second):")
+        try tell(try process())
+        say("   mentormail pairs list:")
+        for pair in try database.pairs() {
+            say("   | \(pair.id)  \(pair.mentee.name) with \(pair.mentor.name): \(pair.status)")
+        }
+        let reportWithPairs = try RoundReport(round: round.name, proposal: proposal, people: try database.participantsByID(), config: config,
+                                              now: now, pairs: try database.pairs(round: round.name)).html()
+        try reportWithPairs.write(to: reportURL, atomically: true, encoding: .utf8)
+        say("")
+
+        say("12. cron runs `mentormail process` again: nothing is sent twice.")
         let again = try process()
         say("   examined \(again.examined), sent \(again.sent)")
         say("")
         say("Look closer:")
-        say("   an introduction:  cat \(outbox.sentFiles().last { $0.lastPathComponent.contains("-to-maria") }?.path ?? "")")
-        say("   the round report: \(reportURL.path)  (scripts/screenshot-report.sh renders it to PNG)")
+        say("   an introduction:  cat \(introductionFile?.path ?? "")")
+        say("   the round report: \(reportURL.path)  (with how the pairs are doing; scripts/screenshot-report.sh renders it)")
         say("   held mail:        mentormail held list --all --config \(configURL.path)")
+        say("   the pairs:        mentormail pairs show 3 --config \(configURL.path)")
         say("   the state:        mentormail participants list --config \(configURL.path)")
         say("                     mentormail round show \(round.name) --config \(configURL.path)")
     }

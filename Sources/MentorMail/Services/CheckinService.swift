@@ -125,14 +125,14 @@ struct CheckinService {
             try mentorship.update(work.db)
         }
         var reasons: [String] = []
-        if let rating = answers.rating, rating <= 2, before.rating != rating { reasons.append("\(who) rated it \(rating) of 5") }
-        if answers.fit == .notGood, before.fit != .notGood { reasons.append("\(who) says it is not a good fit") }
-        if answers.next == .newMatch, before.next != .newMatch { reasons.append("\(who) asks for a new match") }
-        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("\(who) left a note") }
-        if answers.meeting == .no, before.meeting != .no { reasons.append("\(who) says they are not meeting") }
+        if let rating = answers.rating, rating <= 2, before.rating != rating { reasons.append("rated it \(rating) of 5") }
+        if answers.meeting == .no, before.meeting != .no { reasons.append("says they are not meeting") }
+        if answers.fit == .notGood, before.fit != .notGood { reasons.append("says it is not a good fit") }
+        if answers.next == .newMatch, before.next != .newMatch { reasons.append("asks for a new match") }
+        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("left a note") }
         let current = try pairs.pair(survey.mentorshipID) ?? pair
         if !reasons.isEmpty {
-            try pairs.notice(.checkinAlert, current, reasons.joined(separator: "; "), surveyID: survey.id)
+            try pairs.notice(.checkinAlert, current, "\(who) " + reasons.joined(separator: ", "), surveyID: survey.id)
         }
         if answers.next == .graduate, before.next != .graduate {
             return try pairs.graduate(current, by: person.email, reason: "\(who) answered the check-in: graduate") ? .graduated : .none
