@@ -7,11 +7,22 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "MentorMail", path: ".."),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
             name: "matching-bench",
             dependencies: [.product(name: "MatchingCore", package: "MentorMail")]
+        ),
+        // The scheduled-work phase of a run with many pairs and nothing due (scripts/bench-jobs.sh).
+        .executableTarget(
+            name: "jobs-bench",
+            dependencies: [
+                .product(name: "MentorMail", package: "MentorMail"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

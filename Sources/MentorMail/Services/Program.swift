@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import GRDB
 import Mail
 import MatchingCore
@@ -151,6 +152,13 @@ extension Program {
 extension Program {
     public func jobs() throws -> [ScheduledJob] {
         try database.jobs()
+    }
+
+    /// The scheduled-work phase of `process` alone: every job due at `now`.
+    public func runScheduledJobs(now: Date, logger: Logger) -> ProcessReport {
+        var report = ProcessReport()
+        JobRunner(program: self, now: now, logger: logger).runDue(into: &report)
+        return report
     }
 }
 
