@@ -6,7 +6,8 @@ import Testing
     @Test(arguments: [[String](), ["init"], ["process"], ["round"], ["round", "open"], ["round", "approve"], ["participants"],
                       ["participants", "list"], ["import"], ["match"], ["check-templates"], ["parse-mail"], ["demo"],
                       ["round", "show"], ["held"], ["held", "list"], ["held", "show"], ["held", "release"], ["held", "retry"],
-                      ["jobs"], ["jobs", "list"]])
+                      ["jobs"], ["jobs", "list"], ["pairs"], ["pairs", "list"], ["pairs", "show"], ["pairs", "graduate"],
+                      ["pairs", "end"]])
     func everyHelpSaysWhatItDoesAndShowsAnExample(command: [String]) throws {
         let result = try CommandRunner.run(command + ["--help"])
         #expect(result.status == 0)

@@ -100,4 +100,27 @@ import Testing
         _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
         #expect(try harness.database.participant(email: "ana@example.net")?.status == .paused)
     }
+
+    @Test func aCoordinatorEndsAPairAndTheMenteeWaitsForTheNextRoundWithoutTheOldMentor() throws {
+        let (harness, id) = try introduced()
+        let ended = try harness.app.endPair(id: id, reason: "the mentor changed jobs", now: harness.now.addingTimeInterval(20 * day), by: "coordinator")
+        #expect(ended.status == "ended")
+        #expect(throws: MentorMailError.self) { try harness.app.graduatePair(id: id, reason: nil, now: harness.now, by: "coordinator") }
+        _ = try harness.run(at: harness.now.addingTimeInterval(20 * day))
+        #expect(try last(to: "ana@example.net", harness).subject == "Test Mentoring: your mentoring with Maria has ended")
+        let told = try #require(try last(to: "maria@example.org", harness).textBody)
+        #expect(told.contains("Your place is free again"))
+        #expect(!told.contains("changed jobs"), "the reason stays with the coordinators")
+        let pool = try harness.database.write { db in try AppDatabase.pool(db) }.map(\.email)
+        #expect(Set(pool) == ["ana@example.net", "maria@example.org"], "both wait for the next round")
+        _ = try harness.app.closeRound(name: "R", now: harness.now.addingTimeInterval(21 * day))
+        _ = try harness.app.openRound(name: "R2", closesAt: harness.now.addingTimeInterval(60 * day), now: harness.now.addingTimeInterval(21 * day))
+        let proposal = try harness.app.proposeMatches(round: "R2", method: .optimal, dryRun: true, now: harness.now.addingTimeInterval(22 * day))
+        #expect(proposal.pairs.isEmpty, "never the same mentor again")
+        #expect(proposal.unmatched.first?.reason.contains("new to them") == true)
+        let details = try harness.database.pairDetails(id: id)
+        #expect(details.timeline.contains { $0.what.hasPrefix("ended: the mentor changed jobs") })
+        #expect(details.timeline.contains { $0.what.contains("introduction") })
+    }
 }
+
