@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "mentormail",
             dependencies: [
-                "MentorMail", "Mail", "MatchingCore",
+                "MentorMail", "Mail", "MailTransport", "MatchingCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

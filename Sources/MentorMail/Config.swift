@@ -84,12 +84,19 @@ public struct Config: Sendable {
         public var reminderAfterDays = 7
     }
 
+    /// Limits that keep the program from flooding anyone.
+    public struct Safety: Sendable {
+        /// Answers to one address in 24 hours, at most; mail beyond is held for a coordinator.
+        public var maxAnswersPerSenderPerDay = 5
+    }
+
     public var program: Program
     public var mailbox: Server
     public var smtp: Server
     public var enrollment: Enrollment = .default
     public var matching = Matching()
     public var checkin = Checkin()
+    public var safety = Safety()
     /// The file this was read from.
     public var fileURL: URL
 
@@ -112,6 +119,7 @@ public struct Config: Sendable {
         } catch {
             throw MentorMailError(.config, "\(fileURL.path): \(error)")
         }
+        try ConfigSchema.check(table, text: text, file: fileURL.path)
         let reader = TableReader(file: fileURL.path)
         let base = fileURL.deletingLastPathComponent()
         let programTable = try reader.table(table, "program")
@@ -146,7 +154,26 @@ public struct Config: Sendable {
                 config.checkin.reminderAfterDays = days
             }
         }
+        if table["safety"] != nil {
+            let safety = try reader.table(table, "safety")
+            if let limit = try reader.optionalInt(safety, "safety", "max_answers_per_sender_per_day") {
+                guard (1...1000).contains(limit) else {
+                    throw MentorMailError(.config, "\(reader.file): [safety] max_answers_per_sender_per_day must be between 1 and 1000")
+                }
+                config.safety.maxAnswersPerSenderPerDay = limit
+            }
+        }
         return config
+    }
+
+    /// Checks the paths the program will open, before anything is created: the database's
+    /// folder and the templates must exist.
+    public func checkPaths() throws {
+        let folder = URL(fileURLWithPath: program.database).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw MentorMailError(.config, "\(fileURL.path): [program] database is in \(folder), which does not exist: create the folder, or change the path")
+        }
     }
 
     private static func matching(_ reader: TableReader, _ table: TOMLTable) throws -> Matching {

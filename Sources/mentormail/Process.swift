@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailTransport
 import MentorMail
 
 extension MentorMailCommand {
@@ -36,11 +37,13 @@ extension MentorMailCommand {
             try runReportingErrors {
                 let logger = options.logger("mentormail.process")
                 let config = try Config.load(path: options.config)
-                // The servers' settings are checked before anything is created on disk.
-                let mailbox = try Transports.mailbox(for: config.mailbox)
-                let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain)
-                let opened = try OpenProgram(config)
+                var transports: (mailbox: any Mailbox, sender: any MailSender)?
+                let opened = try OpenProgram(config) {
+                    transports = (try Transports.mailbox(for: config.mailbox),
+                                  try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
+                }
                 defer { withExtendedLifetime(opened) {} }
+                guard let (mailbox, sender) = transports else { return }
                 var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: options.clock,
                                           logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun

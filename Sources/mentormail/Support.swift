@@ -5,6 +5,7 @@ extension ProgramOptions {
     /// Loads the config and opens (migrating) the program's database.
     func openDatabase() throws -> AppDatabase {
         let config = try Config.load(path: self.config)
+        try config.checkPaths()
         return try AppDatabase(path: config.program.database)
     }
 }
@@ -16,10 +17,13 @@ struct OpenProgram {
     let program: Program
     var database: AppDatabase { program.database }
 
-    /// Checks the templates before anything is created on disk, then takes the lock, so a cron
-    /// run and a coordinator's command never interleave, then opens the database.
-    init(_ config: Config) throws {
+    /// Checks the paths and the templates, then runs `checks` (the servers' settings), all before
+    /// anything is created on disk; then takes the lock, so a cron run and a coordinator's
+    /// command never interleave, and opens the database.
+    init(_ config: Config, checks: () throws -> Void = {}) throws {
+        try config.checkPaths()
         let templates = try TemplateLibrary(directory: config.program.templates)
+        try checks()
         lock = try RunLock(path: config.program.database + ".lock")
         program = Program(config: config, database: try AppDatabase(path: config.program.database), templates: templates)
     }

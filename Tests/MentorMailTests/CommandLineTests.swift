@@ -159,7 +159,7 @@ import Testing
     /// `process` checks its configuration (templates, servers) before it creates anything.
     @Test func processCreatesNoDatabaseBeforeItsConfigurationIsGood() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-noinit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
         let config = folder.appendingPathComponent("mentormail.toml")
         for (templates, mailbox, expected) in [
             ("missing-templates", "url = \"maildir:mailbox\"", "templates"),
@@ -180,7 +180,8 @@ import Testing
             let result = try CommandRunner.run(["process", "--config", config.path])
             #expect(result.status == 78, "\(result.stderr)")
             #expect(result.stderr.contains(expected), "\(result.stderr)")
-            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("state").path), "nothing created")
+            let created = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("state").path)
+            #expect(created.isEmpty, "nothing created: \(created)")
         }
     }
 

@@ -83,4 +83,81 @@ import Testing
         #expect(config.matching.rules.minimumOverlapHours == 4)
         #expect(config.matching.weights.sharedArea == 10)
     }
+
+    /// Findings: unknown keys and tables were accepted silently; `databse` quietly meant the
+    /// default database.
+    @Test(arguments: [
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ndatabse = \"x.sqlite\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown key `databse` in [program], line 4: did you mean `database`?"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ncoordinator = [\"c@example.org\"]\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown key `coordinator` in [program], line 4: did you mean `coordinators`?"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\ncolour = \"red\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown key `colour` in [mailbox], line 6"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[mailboxx]\nurl = \"x\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown table [mailboxx], line 6: did you mean [mailbox]?"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"\n[enrollment]\ncapacity_mx = 3",
+         "unknown key `capacity_mx` in [enrollment], line 9: did you mean `capacity_max`?"),
+        ("verbose = true\n[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown key `verbose` at the top of the file, line 1"),
+    ])
+    func unknownKeysAndTablesAreErrorsThatNameTheNearestKnownOne(text: String, expected: String) throws {
+        let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }
+        #expect(error.message.contains(expected), "\(error.message)")
+        #expect(error.exitCode == 78)
+    }
+
+    @Test func areasAndImportHeadersTakeAnyKey() throws {
+        let config = try Config.parse("""
+            [program]
+            name = "P"
+            address = "p@example.org"
+            [mailbox]
+            url = "maildir:m"
+            [smtp]
+            url = "dir:o"
+            [enrollment.areas]
+            zuul = ["Zuul", "gating"]
+            [enrollment.import_headers]
+            "Your handle?" = "name"
+            [checkin]
+            after_days = 60
+            [safety]
+            max_answers_per_sender_per_day = 3
+            """, fileURL: file)
+        #expect(config.enrollment.areas["zuul"] == ["Zuul", "gating"])
+        #expect(config.checkin.afterDays == 60)
+        #expect(config.safety.maxAnswersPerSenderPerDay == 3)
+    }
+
+    /// Finding: a database path in a folder that does not exist created that folder.
+    @Test func aDatabaseInAMissingFolderIsAConfigErrorAndNothingIsCreated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-dbfolder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("mentormail.toml")
+        try """
+            [program]
+            name = "P"
+            address = "p@example.org"
+            database = "missing/p.sqlite"
+            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+            [mailbox]
+            url = "maildir:mailbox"
+            [smtp]
+            url = "dir:outbox"
+            """.write(to: path, atomically: true, encoding: .utf8)
+        for command in [["process"], ["round", "list"], ["round", "open", "R", "--closes", "2099-01-01"]] {
+            let result = try CommandRunner.run(command + ["--config", path.path])
+            #expect(result.status == 78, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("which does not exist: create the folder"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("missing").path))
+
+        try "[program]\nname = \"P\"\naddress = \"p@example.org\"\ndatabse = \"x\"\n[mailbox]\nurl = \"maildir:mailbox\"\n[smtp]\nurl = \"dir:outbox\"\n"
+            .write(to: path, atomically: true, encoding: .utf8)
+        let typo = try CommandRunner.run(["process", "--config", path.path])
+        #expect(typo.status == 78)
+        #expect(typo.stderr.contains("did you mean `database`?"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mentormail.toml"], "nothing opened or created")
+    }
 }
+

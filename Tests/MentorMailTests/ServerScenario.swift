@@ -26,7 +26,7 @@ struct ServerScenario {
         participantUser = TestServers.uniqueUser("alice")
         coordinatorUser = TestServers.uniqueUser("coord")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-e2e-\(programUser)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
         let templates = CommandRunner.repository.appendingPathComponent("templates").path
         try """
         [program]

@@ -10,8 +10,6 @@ public final class RunLock {
 
     /// Takes the lock or throws `.busy` at once (no waiting).
     public init(path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw MentorMailError(.unavailable, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")

@@ -8,8 +8,6 @@ public final class AppDatabase: Sendable {
     /// Opens (creating if needed) the database at `path` and migrates it.
     public convenience init(path: String) throws {
         do {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(10)

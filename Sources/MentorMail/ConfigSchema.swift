@@ -1,0 +1,105 @@
+import Foundation
+import TOMLKit
+
+/// The tables and keys a config may have. Anything else is a mistake worth stopping for: a
+/// misspelt `databse` would otherwise quietly mean the default database.
+enum ConfigSchema {
+    /// Keys of each table; `nil` for tables whose keys are the user's own (area names, headers).
+    static let tables: [String: Set<String>?] = [
+        "program": ["name", "address", "coordinators", "database", "templates"],
+        "mailbox": ["url", "user", "password_env", "starttls", "ca_file", "move_to", "password"],
+        "smtp": ["url", "user", "password_env", "starttls", "ca_file", "password"],
+        "enrollment": ["capacity_min", "capacity_max", "round_opens", "trusted_authserv_id", "areas", "import_headers"],
+        "enrollment.areas": nil,
+        "enrollment.import_headers": nil,
+        "matching": ["shared_area", "shared_interaction", "mentoring_type", "time_zone_closeness", "same_region",
+                     "minimum_overlap_hours", "waking_from", "waking_until"],
+        "checkin": ["after_days", "reminder_after_days"],
+        "safety": ["max_answers_per_sender_per_day"],
+    ]
+
+    /// The first unknown table or key, as an error naming it, its line and the nearest known name.
+    static func check(_ root: TOMLTable, text: String, file: String) throws {
+        let lines = KeyLines(text)
+        for key in root.keys.sorted(by: { lines.line(of: $0, in: "") < lines.line(of: $1, in: "") }) {
+            guard let value = root[key] else { continue }
+            guard let table = value.table else {
+                throw unknown("key `\(key)` at the top of the file", line: lines.line(of: key, in: ""), file: file,
+                              hint: "every setting belongs in a section such as [program]")
+            }
+            try check(table, name: key, lines: lines, file: file)
+        }
+    }
+
+    private static func check(_ table: TOMLTable, name: String, lines: KeyLines, file: String) throws {
+        guard let entry = tables[name] else {
+            let known = tables.keys.filter { !$0.contains(".") || name.contains(".") }
+            throw unknown("table [\(name)]", line: lines.tableLine(name), file: file,
+                          hint: nearest(name, in: Set(known)).map { "did you mean [\($0)]?" })
+        }
+        guard let keys = entry else { return }
+        for key in table.keys.sorted(by: { lines.line(of: $0, in: name) < lines.line(of: $1, in: name) }) where !keys.contains(key) {
+            if table[key]?.table != nil, tables["\(name).\(key)"] != nil { continue }
+            throw unknown("key `\(key)` in [\(name)]", line: lines.line(of: key, in: name), file: file,
+                          hint: nearest(key, in: keys.subtracting(["password"])).map { "did you mean `\($0)`?" })
+        }
+        for key in table.keys {
+            if let child = table[key]?.table, keys.contains(key) {
+                try check(child, name: "\(name).\(key)", lines: lines, file: file)
+            }
+        }
+    }
+
+    private static func unknown(_ what: String, line: Int, file: String, hint: String?) -> MentorMailError {
+        let place = line == Int.max ? "" : ", line \(line)"
+        return MentorMailError(.config, "\(file): unknown \(what)\(place)\(hint.map { ": \($0)" } ?? "")")
+    }
+
+    /// The known name closest to `name` (a typo away), if any is close enough.
+    static func nearest(_ name: String, in known: Set<String>) -> String? {
+        let scored = known.map { ($0, distance(name.lowercased(), $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best = scored.first else { return nil }
+        let allowed = max(2, min(name.count, best.0.count) / 3)
+        return best.1 <= allowed || best.0.hasPrefix(name) || name.hasPrefix(best.0) ? best.0 : nil
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// Where each key and table header stands in the file (TOMLKit keeps no positions).
+    struct KeyLines {
+        var keys: [String: Int] = [:]
+        var headers: [String: Int] = [:]
+
+        init(_ text: String) {
+            var table = ""
+            for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") {
+                    table = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: "#").first
+                        .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")) } ?? ""
+                    if headers[table] == nil { headers[table] = index + 1 }
+                    continue
+                }
+                guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") else { continue }
+                let key = line[..<equals].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                if keys["\(table)\u{0}\(key)"] == nil { keys["\(table)\u{0}\(key)"] = index + 1 }
+            }
+        }
+
+        func line(of key: String, in table: String) -> Int { keys["\(table)\u{0}\(key)"] ?? Int.max }
+        func tableLine(_ table: String) -> Int { headers[table] ?? Int.max }
+    }
+}
