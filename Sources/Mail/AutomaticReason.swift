@@ -13,6 +13,8 @@ public enum AutomaticReason: Sendable, Hashable, CustomStringConvertible {
     case autoResponder(String)
     /// A vacation-reply subject (the subject).
     case vacationSubject(String)
+    /// An out-of-office or auto-reply sentence at the start of the text (the words found).
+    case vacationText(String)
 
     /// A sentence a coordinator can read in a log or report.
     public var description: String {
@@ -23,6 +25,7 @@ public enum AutomaticReason: Sendable, Hashable, CustomStringConvertible {
         case .mailingList(let field): "mailing-list mail (\(field))"
         case .autoResponder(let field): "auto-responder (\(field))"
         case .vacationSubject(let subject): "vacation reply (subject \"\(subject)\")"
+        case .vacationText(let words): "out-of-office text (\"\(words)\")"
         }
     }
 }
@@ -58,6 +61,47 @@ extension Message {
         for field in ["List-Id", "List-Unsubscribe"] where headers.first(named: field) != nil { return .mailingList(field) }
         if let subject, Self.isVacationSubject(subject) { return .vacationSubject(subject) }
         return nil
+    }
+
+    /// `automatic`, and also a responder's opening sentence in `newText` (the new text of the
+    /// reply, which the caller has at hand): for responders that set no header at all.
+    public func automatic(newText: String) -> AutomaticReason? {
+        if let reason = automatic { return reason }
+        return Self.vacationWords(in: newText).map(AutomaticReason.vacationText)
+    }
+
+    /// Sentences responders open with, in the program's main languages, lower case. Looked for
+    /// only at the start of the new text, where a responder puts them; a person writing "I'll
+    /// be on vacation next week" further down is not one.
+    static let vacationSentences = [
+        "i am out of the office", "i'm out of the office", "i am out of office", "i'm out of office",
+        "i am currently out of the office", "i'm currently out of the office", "i am currently out of office",
+        "i will be out of the office", "i am away from the office", "i'm away from the office", "i am on annual leave",
+        "i'm on annual leave", "i am currently on leave", "i am on vacation until", "i'm on vacation until",
+        "i am on holiday until", "i'm on holiday until", "this is an automatic reply", "this is an automated reply",
+        "this is an automated response", "this is an automatic response", "this is an auto-reply",
+        "i will respond to your message when i return", "i will reply when i return", "with limited access to email",
+        "ich bin bis", "ich bin derzeit nicht im büro", "ich bin nicht im büro", "ich befinde mich im urlaub",
+        "dies ist eine automatische antwort", "estoy fuera de la oficina", "me encuentro fuera de la oficina",
+        "estaré fuera de la oficina", "esta es una respuesta automática", "je suis absent", "je suis absente",
+        "je suis actuellement absent", "ceci est une réponse automatique", "estou fora do escritório",
+        "estarei ausente", "esta é uma resposta automática", "sono fuori ufficio", "questa è una risposta automatica",
+        "我不在办公室", "我正在休假", "这是一封自动回复", "不在にしております", "自動返信",
+    ]
+
+    /// The responder sentence the new text opens with (in its first two sentences), if any.
+    static func vacationWords(in newText: String) -> String? {
+        var sentences: [Substring] = []
+        var rest = newText.prefix(400)[...]
+        while sentences.count < 2, let end = rest.firstIndex(where: { ".!?\n。！？".contains($0) }) {
+            let sentence = rest[..<end]
+            if !sentence.allSatisfy(\.isWhitespace) { sentences.append(sentence) }
+            rest = rest[rest.index(after: end)...]
+        }
+        if sentences.count < 2, !rest.allSatisfy(\.isWhitespace) { sentences.append(rest) }
+        let start = sentences.joined(separator: " ").lowercased()
+            .replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return vacationSentences.first { start.contains($0) }
     }
 
     /// Structural evidence first; the empty Return-Path, which responders share, last.

@@ -53,6 +53,7 @@ import Mail
         case .mailingList?: "mailingList"
         case .autoResponder?: "autoResponder"
         case .vacationSubject?: "vacationSubject"
+        case .vacationText?: "vacationText"
         }
     }
 

@@ -36,7 +36,14 @@ public struct Intake: Sendable {
     }
 
     public func classify(_ message: Message, context: IntakeContext = .init()) -> Classification {
-        let prepared = IntakeMessage(message, programAddress: programAddress)
+        classify(IntakeMessage(message, programAddress: programAddress), context: context)
+    }
+
+    public func prepare(_ message: Message) -> IntakeMessage {
+        IntakeMessage(message, programAddress: programAddress)
+    }
+
+    public func classify(_ prepared: IntakeMessage, context: IntakeContext) -> Classification {
         for rule in rules {
             if let decision = rule.check(prepared, context) {
                 return Classification(intent: decision.intent, rule: rule.name, reason: decision.reason)

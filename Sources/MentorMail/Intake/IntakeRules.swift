@@ -7,7 +7,7 @@ import Mail
 struct AutomaticMailRule: IntakeRule {
     let name = "automatic-mail"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let reason = message.message.automatic?.description else { return nil }
+        guard let reason = message.message.automatic(newText: message.newText)?.description else { return nil }
         return RuleDecision(.ignore(reason: reason), reason)
     }
 }

@@ -29,6 +29,15 @@ public enum Intent: Sendable, Equatable {
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
     case ignore(reason: String)
 
+    /// Whether carrying it out answers the sender (what the loop guard limits).
+    public var answersSender: Bool {
+        switch self {
+        case .ignore, .graduation: false
+        case .hold(_, let acknowledge): acknowledge
+        default: true
+        }
+    }
+
     /// A short stable name, stored with the message.
     public var name: String {
         switch self {

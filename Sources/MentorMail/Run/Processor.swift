@@ -125,7 +125,8 @@ public struct Processor {
                     continue
                 }
                 let context = try database.intakeContext(for: message)
-                let classification = intake.classify(message, context: context)
+                let prepared = intake.prepare(message)
+                let classification = intake.classify(prepared, context: context)
                 if dryRun {
                     let line = "UID \(uid) from \(message.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
                     logger.info("\(progress): would handle as \(classification.intent.name)")
@@ -133,10 +134,10 @@ public struct Processor {
                     continue
                 }
                 handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: classification,
-                                 context: context, progress: progress, report: &report)
+                                 context: context, newText: prepared.newText, progress: progress, report: &report)
             } catch {
                 handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: nil,
-                                 context: IntakeContext(), progress: progress, report: &report, earlierError: error)
+                                 context: IntakeContext(), newText: "", progress: progress, report: &report, earlierError: error)
             }
             guard let handled else { continue }
             report.count(handled)
@@ -149,18 +150,24 @@ public struct Processor {
     /// message is still recorded, as failed with the error, so nothing is lost and the run goes
     /// on; when even that cannot be stored, nil: it stays unflagged for the next run.
     private func record(_ message: Message, bytes: [UInt8], uid: UInt32, validity: UInt32, classification: Classification?,
-                        context: IntakeContext, progress: String, report: inout ProcessReport,
+                        context: IntakeContext, newText: String, progress: String, report: inout ProcessReport,
                         earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
             receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil, raw: Data(bytes))
+        let fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
+        inbound.textFingerprint = fingerprint
         var failure = earlierError
-        if let classification, failure == nil {
+        if var classification, failure == nil {
             inbound.apply(classification, context: context)
             do {
                 let outcome = try program.perform(at: now) { work in
                     var row = inbound
+                    let verdict = try LoopGuard(work: work).check(classification, sender: message.from?.normalized, fingerprint: fingerprint)
+                    classification = verdict.classification
+                    row.apply(classification, context: context)
+                    if verdict.quiet { row.digestedAt = now }
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)

@@ -21,6 +21,19 @@ extension AppDatabase {
             .fetchCount(db)
     }
 
+    /// The newest message recorded from `sender`.
+    static func lastInbound(_ db: Database, from sender: String) throws -> InboundMessage? {
+        try InboundMessage.filter(InboundMessage.Columns.sender == sender).order(Column("id").desc).fetchOne(db)
+    }
+
+    /// Answers (not scheduled mail) queued to `address` since `date`.
+    static func answerCount(_ db: Database, to address: String, since date: Date) throws -> Int {
+        try OutboxMessage
+            .filter(Column("recipients") == address && Column("createdAt") > date)
+            .filter(MailKind.allCases.filter(\.isAnswer).map(\.rawValue).contains(OutboxMessage.Columns.purpose))
+            .fetchCount(db)
+    }
+
     /// Pair news no digest has shown yet, oldest first.
     static func undigestedNotices(_ db: Database) throws -> [DigestNotice] {
         try DigestNotice.filter(DigestNotice.Columns.digestedAt == nil).order(Column("id")).fetchAll(db)

@@ -258,6 +258,12 @@ public final class AppDatabase: Sendable {
                 FROM mentorship WHERE status IN ('introduced', 'active')
                 """)
         }
+        migrator.registerMigration("v6-loop-guard") { db in
+            try db.alter(table: "inboundMessage") { t in
+                t.add(column: "textFingerprint", .text)
+            }
+            try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
+        }
         return migrator
     }
 

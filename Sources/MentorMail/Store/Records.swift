@@ -56,6 +56,8 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var digestedAt: Date?
     /// How many times it was handled (1, plus each retry).
     public var attempts: Int
+    /// A fingerprint of the new text, to notice the same text coming again (a responder).
+    public var textFingerprint: String?
 
     public init(mailbox: String, uidValidity: Int64, uid: Int64, messageID: String?, sender: String?, subject: String?,
                 receivedAt: Date, intent: String, disposition: Disposition, note: String?, raw: Data) {

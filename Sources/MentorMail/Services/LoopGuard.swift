@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import Mail
+
+/// Keeps the program from talking to a machine forever: never the same kind of answer twice in
+/// a row to the same text again (a responder repeats itself), and never more than
+/// `[safety] max_answers_per_sender_per_day` answers to one address. Mail past either limit is
+/// held unanswered; the coordinators hear of a sender once, not at every repeat.
+struct LoopGuard {
+    let work: Work
+
+    struct Verdict {
+        var classification: Classification
+        /// Already reported for this sender: keep it, but leave it out of the next digest.
+        var quiet = false
+    }
+
+    /// The classification to carry out for a message whose new text has `fingerprint`.
+    func check(_ classification: Classification, sender: String?, fingerprint: String?) throws -> Verdict {
+        guard classification.intent.answersSender, let sender,
+              !work.config.program.coordinators.contains(where: { $0.lowercased() == sender }) else {
+            return Verdict(classification: classification)
+        }
+        let previous = try AppDatabase.lastInbound(work.db, from: sender)
+        if let previous, let fingerprint, previous.textFingerprint == fingerprint {
+            let repeatRule = "loop-guard:repeat"
+            if previous.rule == repeatRule {
+                return hold(classification, rule: repeatRule, reason: "the same text again (message \(previous.id ?? 0) was held for it too)", quiet: true)
+            }
+            if previous.intent == classification.intent.name, [.answered, .helped, .held].contains(previous.disposition) {
+                return hold(classification, rule: repeatRule,
+                            reason: "the same text as message \(previous.id ?? 0), which was answered: an automatic responder? not answered twice")
+            }
+        }
+        // Asking to leave is always carried out: a responder never asks it, a person always means it.
+        if case .participantCommand(let command) = classification.intent, command == .withdraw || command == .deleteData {
+            return Verdict(classification: classification)
+        }
+        let limit = work.config.safety.maxAnswersPerSenderPerDay
+        let answered = try AppDatabase.answerCount(work.db, to: sender, since: work.now.addingTimeInterval(-86_400))
+        if answered >= limit {
+            let capRule = "loop-guard:daily-limit"
+            return hold(classification, rule: capRule,
+                        reason: "already \(answered) answers to this address in 24 hours ([safety] max_answers_per_sender_per_day = \(limit))",
+                        quiet: previous?.rule == capRule)
+        }
+        return Verdict(classification: classification)
+    }
+
+    private func hold(_ classification: Classification, rule: String, reason: String, quiet: Bool = false) -> Verdict {
+        Verdict(classification: Classification(intent: .hold(reason: reason, acknowledge: false), rule: rule,
+                                               reason: "\(reason) (it read as \(classification.intent.name))"),
+                quiet: quiet)
+    }
+
+    /// The new text, folded, as a short fingerprint: a responder's repeated text gives the same one.
+    static func fingerprint(of newText: String) -> String {
+        var hasher = FNV1a()
+        hasher.add(EnrollmentText.fold(newText.filter { !$0.isNumber }))
+        return hasher.hex
+    }
+}

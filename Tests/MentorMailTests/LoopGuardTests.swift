@@ -1,0 +1,94 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import TestSupport
+import Testing
+
+/// No loops, no floods: responders without headers, the same text again, and a daily limit.
+@Suite struct LoopGuardTests {
+    func mail(from: String = "Robo <robo@example.net>", subject: String = "Hello", _ body: String) -> String {
+        "From: \(from)\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n"
+    }
+
+    @Test(arguments: [
+        "I am out of the office until 12 January with limited access to email.",
+        "Thank you for your email. This is an automatic reply: I will respond when I return.",
+        "Estoy fuera de la oficina hasta el lunes.",
+        "Ich bin bis zum 4. Januar nicht im Büro.",
+        "Je suis absente jusqu'au 3 janvier.",
+        "我不在办公室，1月5日回来。",
+    ])
+    func outOfOfficeTextWithoutHeadersIsNeverAnswered(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive(mail(subject: "Re: Sign up for Test Mentoring", text))
+        let report = try harness.run()
+        #expect(report.ignored == 1 && report.sent == 0, "\(text)")
+        #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("out-of-office text") == true)
+    }
+
+    @Test func aPersonMentioningAHolidayIsStillAnswered() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive(mail("Hello! I would like to join as a mentee. Next month I am on holiday, but after that I have time; I am out of the office a lot in summer though."))
+        #expect(try harness.run().answered == 1)
+    }
+
+    @Test func theSameTextAgainIsHeldAndTheCoordinatorsAreToldOnce() throws {
+        let harness = try ProcessorTests.Program()
+        let text = "Thanks for your message! We have received it and will get back to you soon."
+        for round in 0..<4 {
+            try harness.arrive(mail(subject: String(repeating: "Re: ", count: round) + "Hello", text))
+            _ = try harness.run()
+        }
+        let inbound = try harness.database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .held, .held, .held])
+        #expect(inbound.dropFirst().allSatisfy { $0.rule == "loop-guard:repeat" })
+        let toRobot = try harness.sent().filter { $0.to.map(\.normalized) == ["robo@example.net"] }
+        #expect(toRobot.count == 1, "one answer, then silence")
+        let digests = try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }
+        #expect(digests.count == 1, "the coordinators hear of it once")
+        #expect(digests.first?.textBody?.contains("the same text as message") == true)
+    }
+
+    @Test func noMoreThanTheDailyNumberOfAnswersToOneAddress() throws {
+        var harness = try ProcessorTests.Program()
+        harness.config.safety.maxAnswersPerSenderPerDay = 3
+        let questions = ["How do I join?", "Is there a fee?", "Who are the mentors?", "Can I choose my area?", "When does it start?"]
+        for (index, question) in questions.enumerated() {
+            try harness.arrive(mail(subject: "Question \(index)", question))
+            _ = try harness.run(at: harness.now.addingTimeInterval(Double(index) * 60))
+        }
+        let inbound = try harness.database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .answered, .answered, .held, .held])
+        #expect(inbound.last?.note?.contains("max_answers_per_sender_per_day = 3") == true)
+        #expect(try harness.sent().filter { $0.to.map(\.normalized) == ["robo@example.net"] }.count == 3)
+        #expect(try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.count == 1, "told once")
+        // A day later the address is answered again.
+        try harness.arrive(mail(subject: "Later", "Hello again, I still want to join."))
+        #expect(try harness.run(at: harness.now.addingTimeInterval(86_400 + 600)).answered == 1)
+    }
+
+    /// A real responder on the test Dovecot that answers everything with the same text and no
+    /// header marking it automatic: the exchange stops after at most two answers.
+    @Test func aRealRespondingMailboxGetsAtMostTwoAnswers() throws {
+        let scenario = try ServerScenario()
+        let robot = TestServers.uniqueUser("robot")
+        let responder = Process()
+        responder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        responder.arguments = ["python3", CommandRunner.repository.appendingPathComponent("scripts/test-responder.py").path,
+                               robot, "127.0.0.1", "10143", "127.0.0.1", "10025", "20"]
+        try responder.run()
+        defer { responder.terminate() }
+        try scenario.servers.deliver(from: "\(robot)@example.org", to: [scenario.programAddress], subject: "Hello",
+                                     text: "Thank you for your message! We have received it and will get back to you soon.\n")
+        for _ in 0..<8 {
+            try scenario.processOK()
+            Thread.sleep(forTimeInterval: 1.0)
+        }
+        let answers = try scenario.servers.messages(of: robot).filter { $0.from?.normalized == scenario.programAddress }
+        #expect(answers.count >= 1 && answers.count <= 2, "\(answers.count) answers to the responder")
+        let held = try scenario.database().heldMessages()
+        #expect(held.contains { $0.sender == "\(robot)@example.org" && $0.rule == "loop-guard:repeat" })
+        let digests = try scenario.coordinatorInbox().filter { $0.subject?.contains("need a coordinator") == true }
+        #expect(digests.count == 1, "the coordinators hear of the responder once")
+    }
+}
