@@ -148,4 +148,15 @@ import Testing
         #expect(throws: TransportError.self) { try sender.send([], from: "p@example.org", to: []) }
     }
 
+    @Test func directorySenderNumbersOnFromTheFilesAlreadyThere() throws {
+        let folder = try temporaryFolder()
+        try Data("Subject: old\r\n\r\n".utf8).write(to: folder.appendingPathComponent("9998-to-a@example.org.eml"))
+        let sender = try DirectorySender(path: folder.path)
+        try sender.send(Array("Subject: one\r\n\r\n1\r\n".utf8), from: "p@example.org", to: ["b@example.org"])
+        try sender.send(Array("Subject: two\r\n\r\n2\r\n".utf8), from: "p@example.org", to: ["c@example.org"])
+        let later = try DirectorySender(path: folder.path)
+        try later.send(Array("Subject: three\r\n\r\n3\r\n".utf8), from: "p@example.org", to: ["d@example.org"])
+        #expect(later.sentFiles().map(\.lastPathComponent)
+            == ["9998-to-a@example.org.eml", "9999-to-b@example.org.eml", "10000-to-c@example.org.eml", "10001-to-d@example.org.eml"])
+    }
 }
