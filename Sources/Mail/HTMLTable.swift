@@ -5,7 +5,11 @@ public enum HTMLTable {
     /// Each row's cells as trimmed text (`th` and `td` alike), from the table with the most rows.
     /// - Complexity: O(n) in the size of the document.
     public static func rows(fromHTML html: String) -> [[String]] {
-        guard let document = HTMLDocument(utf8: Array(html.utf8)), let root = xmlDocGetRootElement(document.pointer) else { return [] }
+        HTMLDocument(utf8: Array(html.utf8))?.withRootElement(largestTable(under:)) ?? []
+    }
+
+    /// The rows of the table with the most rows below `root`.
+    private static func largestTable(under root: xmlNodePtr) -> [[String]] {
         var best: [[String]] = []
         for table in elements(named: "table", under: root) {
             var rows: [[String]] = []

@@ -17,10 +17,12 @@ public enum HTMLText {
 
     /// Converts HTML already decoded to a String.
     public static func text(fromHTML html: String) -> String {
-        guard let document = HTMLDocument(utf8: Array(html.utf8)), let root = xmlDocGetRootElement(document.pointer) else { return "" }
-        var walker = HTMLWalker()
-        walker.walk(root)
-        return walker.writer.finish()
+        let text = HTMLDocument(utf8: Array(html.utf8))?.withRootElement { root in
+            var walker = HTMLWalker()
+            walker.walk(root)
+            return walker.writer.finish()
+        }
+        return text ?? ""
     }
 
     /// The charset of a `<meta charset=…>` or `<meta … content="…; charset=…">` near the start.
@@ -34,8 +36,11 @@ public enum HTMLText {
 }
 
 /// Owns one libxml2 HTML document and frees it.
+///
+/// Its nodes are reachable only inside `withRootElement`, which keeps the document alive
+/// until the walk is over.
 final class HTMLDocument {
-    let pointer: htmlDocPtr
+    private let pointer: htmlDocPtr
 
     /// libxml2 wants one global initialization before threads parse concurrently.
     private static let initialized: Bool = {
@@ -60,6 +65,15 @@ final class HTMLDocument {
     }
 
     deinit { xmlFreeDoc(pointer) }
+
+    /// Runs `body` on the root element (nil when there is none). Node pointers die with the
+    /// document, so `body` runs inside `withExtendedLifetime(self)` and must not keep them.
+    func withRootElement<Result>(_ body: (xmlNodePtr) throws -> Result) rethrows -> Result? {
+        try withExtendedLifetime(self) {
+            guard let root = xmlDocGetRootElement(pointer) else { return nil }
+            return try body(root)
+        }
+    }
 }
 
 /// Walks the DOM without recursion (documents may nest absurdly deep) into a writer.

@@ -98,12 +98,12 @@ final class CurlHandle {
         errorBuffer.deallocate()
     }
 
-    func setLong(_ option: CURLoption, _ value: Int) throws {
+    private func setLong(_ option: CURLoption, _ value: Int) throws {
         try check(mm_curl_setopt_long(handle, option, value), "set option \(option.rawValue)")
     }
 
     /// libcurl copies string options, so a temporary C string is enough.
-    func setString(_ option: CURLoption, _ value: String?) throws {
+    private func setString(_ option: CURLoption, _ value: String?) throws {
         let code: CURLcode
         if let value {
             code = value.withCString { mm_curl_setopt_string(handle, option, $0) }
@@ -113,8 +113,13 @@ final class CurlHandle {
         try check(code, "set option \(option.rawValue)")
     }
 
-    /// Replaces the SMTP envelope recipients.
-    func setRecipients(_ recipients: [String]) throws {
+    /// Sets the SMTP envelope: `MAIL FROM` and the `RCPT TO` list, each already in angle brackets.
+    func setEnvelope(from sender: String, to recipients: [String]) throws {
+        try setString(CURLOPT_MAIL_FROM, sender)
+        try setRecipients(recipients)
+    }
+
+    private func setRecipients(_ recipients: [String]) throws {
         if let recipientList { curl_slist_free_all(recipientList) }
         recipientList = nil
         var list: UnsafeMutablePointer<curl_slist>? = nil

@@ -7,10 +7,18 @@ import Foundation
 /// message moves to `cur/` with the seen flag and the `$MentorMailDone` keyword, written the
 /// way Dovecot stores keywords (a letter per entry of `dovecot-keywords`), so the same Maildir
 /// can be served over IMAP and still show what was processed.
+///
+/// `unprocessedUIDs()` lists the folder once; `fetch` and `markProcessed` then find each file
+/// through that listing, so a run over n messages takes O(n log n), not O(n²).
 public final class MaildirMailbox: Mailbox {
     public let displayName: String
     private let root: URL
     private var list: UIDList
+    /// Where each UID's file was at the last listing, kept up to date by `markProcessed`.
+    /// Only a hint: a file that another program moved is found again by one re-listing.
+    private var index: [UInt32: MessageFile] = [:]
+    /// The `$MentorMailDone` letter, read from `dovecot-keywords` once per listing.
+    private var letter: Character?
 
     /// Opens (and creates, when missing) the Maildir at `path`.
     public init(path: String) throws {
@@ -29,10 +37,14 @@ public final class MaildirMailbox: Mailbox {
 
     public func uidValidity() throws -> UInt32 { list.validity }
 
+    /// Lists `new/` and `cur/` once and remembers where each message is for `fetch` and `markProcessed`.
+    /// - Complexity: O(n log n) in the number of messages in the folder.
     public func unprocessedUIDs() throws -> [UInt32] {
-        let letter = try keywordLetter()
+        letter = nil
+        let done = try keywordLetter()
         var uids: [UInt32] = []
         var changed = false
+        index = [:]
         for file in try messageFiles() {
             let uid: UInt32
             if let known = list.uid(forBase: file.base) {
@@ -41,39 +53,72 @@ public final class MaildirMailbox: Mailbox {
                 uid = list.assign(base: file.base)
                 changed = true
             }
-            if !file.flags.contains(letter) { uids.append(uid) }
+            index[uid] = file
+            if !file.flags.contains(done) { uids.append(uid) }
         }
         if changed { try list.save() }
         return uids.sorted()
     }
 
+    /// - Complexity: O(size of the message) when the file is where the last listing saw it.
     public func fetch(uid: UInt32) throws -> [UInt8] {
-        let file = try locate(uid: uid)
-        do {
-            return Array(try Data(contentsOf: file.url))
-        } catch {
-            throw TransportError("\(displayName): cannot read message UID \(uid) (\(error.localizedDescription))")
+        try withFile(uid: uid) { file in
+            do {
+                return Array(try Data(contentsOf: file.url))
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+                return nil
+            } catch {
+                throw TransportError("\(displayName): cannot read message UID \(uid) (\(error.localizedDescription))")
+            }
         }
     }
 
+    /// Moves the message to `cur/` with the seen flag and the keyword letter, keeping its other flags.
+    /// - Complexity: O(1) when the file is where the last listing saw it.
     public func markProcessed(uid: UInt32) throws {
-        let file = try locate(uid: uid)
         let letter = try keywordLetter()
-        var flags = Set(file.flags)
-        flags.insert("S")
-        flags.insert(letter)
-        let name = file.base + ":2," + String(flags.sorted())
-        let target = root.appendingPathComponent("cur").appendingPathComponent(name)
-        guard target.path != file.url.path else { return }
-        if rename(file.url.path, target.path) != 0 {
-            throw TransportError("\(displayName): cannot flag message UID \(uid) (\(String(cString: strerror(errno))))")
+        // Assigned after the call: `withFile` may rebuild the index while it runs.
+        let moved = try withFile(uid: uid) { file in
+            var flags = Set(file.flags)
+            flags.insert("S")
+            flags.insert(letter)
+            let sorted = flags.sorted()
+            let target = root.appendingPathComponent("cur").appendingPathComponent(file.base + ":2," + String(sorted))
+            guard target.path != file.url.path else { return file }
+            guard rename(file.url.path, target.path) == 0 else {
+                let code = errno
+                if code == ENOENT { return nil }
+                throw TransportError("\(displayName): cannot flag message UID \(uid) (\(String(cString: strerror(code))))")
+            }
+            return MessageFile(url: target, base: file.base, flags: sorted)
         }
+        index[uid] = moved
     }
 
     private struct MessageFile {
         var url: URL
         var base: String
         var flags: [Character]
+    }
+
+    /// Runs `body` on the file of `uid`; `body` returns nil when the file is gone (ENOENT).
+    /// When the index does not know the UID or the file is gone, the folder is listed again
+    /// once and `body` retried, so a message moved by another program is still found.
+    private func withFile<T>(uid: UInt32, _ body: (MessageFile) throws -> T?) throws -> T {
+        if let file = index[uid], let result = try body(file) { return result }
+        try relist()
+        guard let file = index[uid], let result = try body(file) else {
+            throw TransportError("\(displayName): no message with UID \(uid)")
+        }
+        return result
+    }
+
+    /// Rebuilds the index of the messages that already have a UID (no new UIDs are given here).
+    private func relist() throws {
+        index = [:]
+        for file in try messageFiles() {
+            if let uid = list.uid(forBase: file.base) { index[uid] = file }
+        }
     }
 
     private func messageFiles() throws -> [MessageFile] {
@@ -96,16 +141,11 @@ public final class MaildirMailbox: Mailbox {
         return files.sorted { $0.base < $1.base }
     }
 
-    private func locate(uid: UInt32) throws -> MessageFile {
-        guard let base = list.base(forUID: uid),
-              let file = try messageFiles().first(where: { $0.base == base }) else {
-            throw TransportError("\(displayName): no message with UID \(uid)")
-        }
-        return file
-    }
-
     /// The Maildir flag letter of `$MentorMailDone`, registering it in `dovecot-keywords` if needed.
+    ///
+    /// Dovecot never renumbers a keyword, so the letter is read once and kept until the next listing.
     private func keywordLetter() throws -> Character {
+        if let letter { return letter }
         let url = root.appendingPathComponent("dovecot-keywords")
         var lines = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         var used: [Int: String] = [:]
@@ -114,7 +154,9 @@ public final class MaildirMailbox: Mailbox {
             if parts.count == 2, let index = Int(parts[0]) { used[index] = String(parts[1]) }
         }
         if let index = used.first(where: { $0.value == processedKeyword })?.key, index < 26 {
-            return Character(Unicode.Scalar(UInt8(97 + index)))
+            let found = Character(Unicode.Scalar(UInt8(97 + index)))
+            letter = found
+            return found
         }
         guard let free = (0..<26).first(where: { used[$0] == nil }) else {
             throw TransportError("\(displayName): all 26 Maildir keyword letters are taken")
@@ -125,7 +167,9 @@ public final class MaildirMailbox: Mailbox {
         } catch {
             throw TransportError("\(displayName): cannot write dovecot-keywords (\(error.localizedDescription))")
         }
-        return Character(Unicode.Scalar(UInt8(97 + free)))
+        let registered = Character(Unicode.Scalar(UInt8(97 + free)))
+        letter = registered
+        return registered
     }
 }
 

@@ -1,4 +1,3 @@
-import CCurl
 import Foundation
 
 /// Sends mail to an SMTP server through libcurl, reusing one connection for the run.
@@ -30,8 +29,7 @@ public final class SMTPSender: MailSender {
         for address in [sender] + recipients where address.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {
             throw TransportError("\(displayName): refusing the malformed envelope address \(address.debugDescription)")
         }
-        try curl.setString(CURLOPT_MAIL_FROM, "<\(sender)>")
-        try curl.setRecipients(recipients.map { "<\($0)>" })
+        try curl.setEnvelope(from: "<\(sender)>", to: recipients.map { "<\($0)>" })
         _ = try curl.perform(url: url, upload: message, what: "send a message to \(recipients.joined(separator: ", "))")
     }
 }
