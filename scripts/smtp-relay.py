@@ -3,7 +3,9 @@
 delivers it through LMTP. Dovecot's LMTP only speaks LHLO, not SMTP, hence this relay.
 
 AUTH PLAIN/LOGIN is offered without TLS and is optional: any user name with the test
-password is accepted. Logs one line per message on stderr (scripts/test-servers.sh
+password is accepted. Like real servers, it refuses some recipients, so that tests can see
+how a client handles refusals: a local part starting "reject-" gets a permanent 550, one
+starting "tempfail-" a temporary 451. Logs one line per message on stderr (scripts/test-servers.sh
 appends it to the relay's log file).
 
 Usage: smtp-relay.py [--listen 127.0.0.1:10025] [--lmtp 127.0.0.1:10024] [--password secret]
@@ -39,6 +41,10 @@ class Relay:
         # LMTP rejects non-ASCII recipients: refuse them here, permanently and early.
         if not address.isascii():
             return "553 5.6.7 Non-ASCII recipient addresses are not supported here"
+        if address.lower().startswith("reject-"):
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown in local recipient table" % address
+        if address.lower().startswith("tempfail-"):
+            return "451 4.3.0 <%s>: Temporary lookup failure, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

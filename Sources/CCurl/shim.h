@@ -27,6 +27,13 @@ static inline CURLcode mm_curl_setopt_callback(CURL *handle, CURLoption option, 
     return curl_easy_setopt(handle, option, value);
 }
 
+typedef int (*mm_curl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *userdata);
+
+/// The debug callback, used only to keep the server's last reply lines for error messages.
+static inline CURLcode mm_curl_setopt_debug(CURL *handle, mm_curl_debug_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
+}
+
 static inline CURLcode mm_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

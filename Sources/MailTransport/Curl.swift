@@ -37,8 +37,19 @@ public struct ServerCredentials: Sendable {
 /// The one error type of this module: what failed, in words a coordinator can act on.
 public struct TransportError: Error, CustomStringConvertible, Sendable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The server's reply code, when it answered (SMTP 550, 451, …).
+    public let responseCode: Int?
+
+    public init(_ message: String, responseCode: Int? = nil) {
+        self.message = message
+        self.responseCode = responseCode
+    }
+
     public var description: String { message }
+
+    /// A 5xx reply: trying again would get the same answer (RFC 5321 §4.2.1). Anything else
+    /// (4xx, no answer, a connection that failed) may work later.
+    public var isPermanent: Bool { (responseCode ?? 0) >= 500 && (responseCode ?? 0) < 600 }
 }
 
 /// Runs `curl_global_init` exactly once, before the first handle is made.
@@ -49,6 +60,8 @@ private final class TransferBuffer {
     var received: [UInt8] = []
     var upload: [UInt8] = []
     var uploadOffset = 0
+    /// The server's last reply lines (SMTP and IMAP status lines), for error messages.
+    var replies: [String] = []
 }
 
 /// One libcurl easy handle, reused for every request of a run so the connection stays open.
@@ -90,6 +103,10 @@ final class CurlHandle {
         try check(mm_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWrite), "set the write callback")
         try check(mm_curl_setopt_pointer(handle, CURLOPT_READDATA, context), "set the read source")
         try check(mm_curl_setopt_callback(handle, CURLOPT_READFUNCTION, curlRead), "set the read callback")
+        // The server's own words ("550 5.1.1 … User unknown") go into error messages.
+        try check(mm_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, context), "set the debug target")
+        try check(mm_curl_setopt_debug(handle, curlDebug), "set the debug callback")
+        try setLong(CURLOPT_VERBOSE, 1)
     }
 
     deinit {
@@ -146,6 +163,7 @@ final class CurlHandle {
         buffer.received = []
         buffer.upload = upload ?? []
         buffer.uploadOffset = 0
+        buffer.replies = []
         errorBuffer[0] = 0
         let code = curl_easy_perform(handle)
         buffer.upload = []
@@ -157,9 +175,30 @@ final class CurlHandle {
         guard code != CURLE_OK else { return }
         let detail = String(cString: errorBuffer)
         let summary = String(cString: curl_easy_strerror(code))
-        let reason = detail.isEmpty ? summary : "\(summary): \(detail)"
-        throw TransportError("\(serverDescription): could not \(what) (\(reason))")
+        var response: Int = 0
+        let reply = mm_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response) == CURLE_OK && response > 0 ? response : nil
+        var reason = detail.isEmpty ? summary : "\(summary): \(detail)"
+        // The refusal itself (a 4xx or 5xx line), not the goodbye that follows it.
+        if let words = buffer.replies.last(where: { $0.first == "4" || $0.first == "5" }) ?? buffer.replies.last {
+            reason += "; the server said: \(words)"
+        } else if let reply {
+            reason += "; the server replied \(reply)"
+        }
+        throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply)
     }
+}
+
+/// Keeps the last few reply lines the server sent (never what we sent: no credentials).
+private func curlDebug(_ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
+                       _ context: UnsafeMutableRawPointer?) -> Int32 {
+    guard type == CURLINFO_HEADER_IN, let data, let context, size > 0 else { return 0 }
+    let buffer = Unmanaged<TransferBuffer>.fromOpaque(context).takeUnretainedValue()
+    let bytes = UnsafeRawBufferPointer(start: data, count: min(size, 512))
+    let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !line.isEmpty else { return 0 }
+    buffer.replies.append(line)
+    if buffer.replies.count > 4 { buffer.replies.removeFirst() }
+    return 0
 }
 
 private func curlWrite(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {

@@ -48,6 +48,9 @@ public struct HeldDigestMail: MailContent {
     public var pairs: [PairItem]
     public var pairCount: Int
     public var hasPairs: Bool
+    /// Mail that could not be delivered: to whom, which mail, the server's words.
+    public var undelivered: [String]
+    public var hasUndelivered: Bool
     public var newCount: Int
     /// Everything still waiting for a coordinator, new or not.
     public var openCount: Int

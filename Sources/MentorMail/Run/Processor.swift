@@ -239,9 +239,17 @@ public struct Processor {
                 try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
             } catch {
                 report.sendFailures += 1
-                fail(&report, "\(row.purpose) to \(row.recipients) was not sent: \(ErrorText.describe(error))")
+                let words = ErrorText.describe(error)
+                let permanent = (error as? TransportError)?.isPermanent ?? false
+                fail(&report, "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)")
                 do {
-                    try database.markAttemptFailed(outboxID: id, error: ErrorText.describe(error), at: now, maxAttempts: maxSendAttempts)
+                    try program.perform(at: now) { work in
+                        if try AppDatabase.markAttemptFailed(work.db, outboxID: id, error: words, permanent: permanent, at: now,
+                                                             maxAttempts: maxSendAttempts), row.kind != .heldDigest {
+                            // (A digest that cannot be delivered is only logged: another digest about it would fail too.)
+                            try HeldMailService(work: work).noteUndelivered(row, error: words)
+                        }
+                    }
                 } catch {
                     fail(&report, "could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
                 }

@@ -35,6 +35,7 @@ struct HeldMailService {
         let new = try AppDatabase.undigestedAttention(work.db)
         let notices = try AppDatabase.undigestedNotices(work.db)
         guard !new.isEmpty || !notices.isEmpty else { return }
+        let undelivered = notices.filter { $0.kind == .sendFailed }.map(\.detail)
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         guard !coordinators.isEmpty else { return }
@@ -46,9 +47,10 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
                 excerpt: Self.excerpt(of: record))
         }
-        let pairs = try pairItems(notices)
+        let pairs = try pairItems(notices.filter { $0.kind != .sendFailed })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
-                                            hasPairs: !pairs.isEmpty, newCount: items.count, openCount: open,
+                                            hasPairs: !pairs.isEmpty, undelivered: undelivered, hasUndelivered: !undelivered.isEmpty,
+                                            newCount: items.count, openCount: open,
                                             olderCount: max(0, open - items.count), hasOlder: open > items.count),
                              to: coordinators)
         try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id), at: work.now)
@@ -93,6 +95,14 @@ struct HeldMailService {
             }
             return item
         }
+    }
+
+    /// An outgoing message that could not be delivered, for the next digest.
+    func noteUndelivered(_ row: OutboxMessage, error: String) throws {
+        var notice = DigestNotice(createdAt: work.now, kind: .sendFailed, mentorshipID: nil,
+                                  detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0), \(row.attempts + 1) attempt(s)): \(error)")
+        try notice.insert(work.db)
+        try scheduleDigest(key: "undelivered:\(row.id ?? 0)")
     }
 
     /// The first lines of what the person wrote (the new text of the reply), each cut short.

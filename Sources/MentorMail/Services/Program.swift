@@ -221,3 +221,17 @@ extension Program {
                                 surveys: try CheckinService(work: work).surveys(of: id))
     }
 }
+
+// MARK: - Outbox
+
+extension Program {
+    /// `mentormail outbox resend ID`: a failed message is queued again, with the same bytes and
+    /// Message-ID, for the next run.
+    public func resendOutbox(id: Int64, now: Date, by actor: String) throws -> OutboxMessage {
+        try perform(at: now) { work in
+            let row = try AppDatabase.requeue(work.db, outboxID: id, at: now)
+            try work.audit.record(actor, "outbox-resend", "outbox \(id) to \(row.recipients)")
+            return row
+        }
+    }
+}

@@ -337,7 +337,51 @@ extension AppDatabase {
         }
     }
 
-    /// Records a failed attempt; after `maxAttempts` the message is parked as failed for a coordinator.
+    /// Records a failed attempt. A permanent refusal (5xx), or the `maxAttempts`th failure,
+    /// parks the message as failed at once; the coordinators hear of it in their digest.
+    /// Returns whether it was parked.
+    @discardableResult
+    static func markAttemptFailed(_ db: Database, outboxID: Int64, error: String, permanent: Bool, at date: Date, maxAttempts: Int) throws -> Bool {
+        guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else { return false }
+        message.attempts += 1
+        message.lastError = error
+        var parked = false
+        if permanent || message.attempts >= maxAttempts {
+            message.status = .failed
+            parked = true
+        } else {
+            // Back off: 1, 2, 4 … minutes, capped at six hours.
+            let minutes = min(360.0, pow(2.0, Double(message.attempts - 1)))
+            message.nextAttemptAt = date.addingTimeInterval(minutes * 60)
+        }
+        try message.update(db)
+        return parked
+    }
+
+    /// Queues a failed message again (`mentormail outbox resend`): same bytes, same Message-ID.
+    static func requeue(_ db: Database, outboxID: Int64, at date: Date) throws -> OutboxMessage {
+        guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else {
+            throw MentorMailError(.data, "no outgoing message has the id \(outboxID); see `mentormail outbox list`")
+        }
+        guard message.status == .failed else {
+            throw MentorMailError(.data, "outgoing message \(outboxID) is \(message.status.rawValue), not failed; nothing to resend")
+        }
+        message.status = .queued
+        message.attempts = 0
+        message.nextAttemptAt = date
+        try message.update(db)
+        return message
+    }
+
+    /// Outgoing mail, newest first; `status` narrows it.
+    public func outbox(status: OutboxMessage.Status?) throws -> [OutboxMessage] {
+        try read { db in
+            var request = OutboxMessage.order(Column("id").desc)
+            if let status { request = request.filter(OutboxMessage.Columns.status == status.rawValue) }
+            return try request.fetchAll(db)
+        }
+    }
+
     public func markAttemptFailed(outboxID: Int64, error: String, at date: Date, maxAttempts: Int) throws {
         try write { db in
             guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else { return }

@@ -68,6 +68,9 @@ public struct DigestNotice: Codable, Sendable, FetchableRecord, MutablePersistab
         case noAnswer = "no-answer"
         /// The pair ended (by an answer, a partner leaving, or a coordinator).
         case pairEnded = "pair-ended"
+        /// An outgoing message could not be delivered: refused for good, or still failing after
+        /// every retry (`detail` names who, which mail and the server's words).
+        case sendFailed = "send-failed"
     }
 
     public var id: Int64?

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import MentorMail
+
+extension MentorMailCommand {
+    struct OutboxCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "outbox",
+            abstract: "Outgoing mail: what is queued, sent or failed, and sending a failed one again.",
+            discussion: """
+            Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \\
+            unknown") marks the message failed at once; a temporary one (4xx, no connection) is \\
+            retried with back-off and marked failed after 8 attempts. Either way the coordinators \\
+            get the server's words in their next digest, and the run that met it exits with 1.
+
+            Examples:
+              mentormail outbox list --status failed
+              mentormail outbox resend 57
+            """,
+            subcommands: [List.self, Resend.self]
+        )
+
+        struct View: Encodable {
+            var id: Int64
+            var kind: String
+            var to: String
+            var subject: String
+            var status: String
+            var attempts: Int
+            var lastError: String?
+            var createdAt: Date
+            var sentAt: Date?
+            var nextAttemptAt: Date
+
+            init(_ row: OutboxMessage) {
+                id = row.id ?? 0
+                kind = row.purpose
+                to = row.recipients
+                subject = row.subject
+                status = row.status.rawValue
+                attempts = row.attempts
+                lastError = row.lastError
+                createdAt = row.createdAt
+                sentAt = row.sentAt
+                nextAttemptAt = row.nextAttemptAt
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Outgoing mail, newest first.",
+                discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
+
+            @OptionGroup var options: ProgramOptions
+            @Option(help: ArgumentHelp("queued, sent or failed.", valueName: "status")) var status: String?
+            @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
+            @Flag(help: "Print JSON.") var json = false
+
+            func validate() throws {
+                if let status, OutboxMessage.Status(rawValue: status) == nil {
+                    throw ValidationError("--status must be queued, sent or failed")
+                }
+            }
+
+            func run() throws {
+                try runReportingErrors {
+                    let rows = try options.openDatabase().outbox(status: status.flatMap(OutboxMessage.Status.init(rawValue:))).prefix(limit)
+                    if json { return try printJSON(rows.map(View.init)) }
+                    if rows.isEmpty { return print("No outgoing mail\(status.map { " with status \($0)" } ?? "").") }
+                    print(TextTable.render(
+                        header: ["id", "kind", "to", "status", "attempts", "last error"],
+                        rows: rows.map { [String($0.id ?? 0), $0.purpose, $0.recipients, $0.status.rawValue, String($0.attempts), $0.lastError ?? ""] }))
+                }
+            }
+        }
+
+        struct Resend: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Queue a failed message again (same bytes, same Message-ID) for the next run.",
+                discussion: "Example:\n  mentormail outbox resend 57")
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The message's id (from `outbox list`).") var id: Int64
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let row = try opened.program.resendOutbox(id: id, now: options.clock, by: HeldCommand.who())
+                    print("Queued \(row.purpose) to \(row.recipients) again; it goes out with the next `mentormail process`.")
+                }
+            }
+        }
+    }
+}

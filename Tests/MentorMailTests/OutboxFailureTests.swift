@@ -1,0 +1,70 @@
+import Foundation
+import Mail
+import MentorMail
+import TestSupport
+import Testing
+
+/// Outbox failures by kind, through the real SMTP server: a 550 is final at once, a 451 is
+/// retried with back-off and parked after the last attempt; the coordinators get the server's
+/// words in the digest, and only the run that met the failure exits with 1.
+@Suite struct OutboxFailureTests {
+    static let start = Date(timeIntervalSince1970: 1_799_658_000)
+
+    func process(_ scenario: ServerScenario, minutes: Double) throws -> (status: Int32, report: [String: Any]) {
+        let result = try CommandRunner.run(["process", "--config", scenario.configPath, "--json",
+                                            "--now", Self.start.addingTimeInterval(minutes * 60).formatted(.iso8601)])
+        return (result.status, try scenario.report(result))
+    }
+
+    @Test func aPermanentRefusalIsFinalAtOnceAndATemporaryOneIsRetriedThenParked() throws {
+        let scenario = try ServerScenario()
+        let rejected = "reject-\(TestServers.uniqueUser("gone"))@example.org"
+        let later = "tempfail-\(TestServers.uniqueUser("busy"))@example.org"
+        let fine = TestServers.uniqueUser("fine")
+        for address in [rejected, later, "\(fine)@example.org"] {
+            try scenario.servers.deliver(from: address, to: [scenario.programAddress], subject: "Joining", text: "Hello, how do I join?\n")
+        }
+        let first = try process(scenario, minutes: 0)
+        #expect(first.status == 1, "the run that met the failures says so")
+        #expect(first.report["sent"] as? Int == 1)
+        #expect(first.report["sendFailures"] as? Int == 2)
+        #expect(try scenario.servers.messages(of: fine).count == 1)
+
+        let rows = try scenario.database().outbox()
+        let refused = try #require(rows.first { $0.recipients == rejected })
+        #expect(refused.status == .failed, "a 550 is not retried")
+        #expect(refused.attempts == 1)
+        #expect(refused.lastError?.contains("550 5.1.1") == true, "the server's own words: \(refused.lastError ?? "")")
+        let deferred = try #require(rows.first { $0.recipients == later })
+        #expect(deferred.status == .queued, "a 451 is tried again")
+        #expect(deferred.lastError?.contains("451 4.3.0") == true)
+
+        // The next run, before the retry is due: nothing fails, exit 0; the digest names the refusal.
+        let second = try process(scenario, minutes: 0.5)
+        #expect(second.status == 0)
+        let digest = try #require(try scenario.coordinatorInbox().last)
+        #expect(digest.subject == "Test Mentoring: mail that could not be delivered", "\(digest.subject ?? "")")
+        #expect(digest.textBody?.contains("signup-form to \(rejected)") == true)
+        #expect(digest.textBody?.contains("User unknown in local recipient table") == true)
+
+        // The temporary failure: retried with back-off, then parked after the 8th attempt.
+        var minutes = 0.5
+        for _ in 0..<12 {
+            minutes += 400
+            _ = try process(scenario, minutes: minutes)
+        }
+        let parked = try #require(try scenario.database().outbox().first { $0.recipients == later })
+        #expect(parked.status == .failed)
+        #expect(parked.attempts == 8)
+        _ = try process(scenario, minutes: minutes + 1)
+        #expect(try scenario.coordinatorInbox().last?.textBody?.contains("signup-form to \(later)") == true)
+
+        // outbox list shows them; resend queues one again.
+        let listed = try CommandRunner.run(["outbox", "list", "--status", "failed", "--json", "--config", scenario.configPath])
+        let failed = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(failed.compactMap { $0["to"] as? String }) == [rejected, later])
+        let resent = try CommandRunner.run(["outbox", "resend", String(refused.id ?? 0), "--config", scenario.configPath])
+        #expect(resent.status == 0, "\(resent.stderr)")
+        #expect(try scenario.database().outbox().first { $0.id == refused.id }?.status == .queued)
+    }
+}
