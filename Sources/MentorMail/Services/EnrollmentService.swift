@@ -95,7 +95,8 @@ struct EnrollmentService {
             return try requestAddressChange(to: newAddress, person: person, inbound)
         }
         try work.audit.record(email, "command-\(command.name)", "by email")
-        try inbound.answer(mail, in: work, about: .participant(person.id))
+        // After "delete my data" the answer does not even carry their name in its To line.
+        try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData)
         return Outcome(.answered)
     }
 

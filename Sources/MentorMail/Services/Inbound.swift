@@ -12,8 +12,9 @@ struct Inbound {
 
     /// Queues an answer to the sender, threaded under the message.
     @discardableResult
-    func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none) throws -> OutboxMessage {
-        try work.outbox.answer(mail, to: sender, replyingTo: message, inboundID: recordID, about: topic)
+    func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false) throws -> OutboxMessage {
+        try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
+                               inboundID: recordID, about: topic)
     }
 }
 

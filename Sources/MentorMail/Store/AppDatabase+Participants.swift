@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Mail
 
 /// How an upsert changed a participant.
 public enum ProfileChange: String, Codable, Sendable {
@@ -68,16 +69,74 @@ extension AppDatabase {
 
     /// Erases a person's data, keeping only the address and the `erased` status so that the
     /// program never mails them again unasked. Profile history goes too.
+    ///
+    /// Every other stored copy of their data goes too: the mail they sent (and mail of others
+    /// that names them), every outgoing mail to them or about them (answers, introductions,
+    /// reviews, digests), their check-in answers, their tokens, and their name and address in
+    /// the audit log and the coordinators' notices. Deleted bytes are overwritten
+    /// (`secure_delete`), so none of it stays in the database file.
     static func erase(_ db: Database, email: String, now: Date) throws -> Bool {
-        guard var participant = try findParticipant(db, email: email), let id = participant.id else { return false }
+        let address = email.lowercased()
+        guard var participant = try findParticipant(db, email: address), let id = participant.id else { return false }
+        let name = participant.profile.name.trimmingCharacters(in: .whitespaces)
+        // What identifies them in text: the address, and a full name long enough not to match others.
+        let marks = [address] + (name.count >= 5 && name.contains(" ") ? [name.lowercased()] : [])
+        func mentions(_ text: String?) -> Bool {
+            guard let text = text?.lowercased() else { return false }
+            return marks.contains { text.contains($0) }
+        }
+        func mentions(raw data: Data) -> Bool {
+            guard !data.isEmpty else { return false }
+            let message = Message(data: data)
+            return mentions(message.textBody) || mentions(message.header("To")) || mentions(message.header("Subject"))
+                || mentions(message.header("From"))
+        }
+
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
+        try Survey.filter(Column("participantID") == id).deleteAll(db)
+        try PendingToken.filter(Column("email") == address || Column("payload") == address).deleteAll(db)
         participant.profile = .erased
         participant.status = .erased
         participant.roundID = nil
         participant.updatedAt = now
         try participant.update(db)
-        // Their mail is personal data too: drop the stored bytes of what they sent.
-        try db.execute(sql: "UPDATE inboundMessage SET raw = X'', subject = NULL WHERE sender = ?", arguments: [email.lowercased()])
+
+        // Mail they sent, and others' mail that names them.
+        try InboundMessage.filter(InboundMessage.Columns.sender == address)
+            .updateAll(db, Column("raw").set(to: Data()), Column("subject").set(to: nil))
+        for var record in try InboundMessage.filter(InboundMessage.Columns.sender != address || InboundMessage.Columns.sender == nil).fetchAll(db)
+        where mentions(raw: record.raw) || mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
+            record.raw = Data()
+            record.subject = nil
+            record.note = "(erased: it named a participant who asked to have their data deleted)"
+            record.reason = nil
+            try record.update(db)
+        }
+        // Outgoing mail to them or about them, sent or not: gone.
+        for row in try OutboxMessage.fetchAll(db)
+        where row.recipientList.contains(address) || mentions(row.subject) || mentions(row.lastError) || mentions(raw: row.raw) {
+            _ = try row.delete(db)
+        }
+        // The audit log and the coordinators' notices keep what happened, not who.
+        for var entry in try AuditEntry.fetchAll(db) where mentions(entry.actor) || mentions(entry.detail) {
+            entry.actor = mentions(entry.actor) ? "(erased participant)" : entry.actor
+            entry.detail = mentions(entry.detail) ? "(erased)" : entry.detail
+            try entry.update(db)
+        }
+        for var mentorship in try Mentorship.fetchAll(db) where mentions(mentorship.endedReason) || mentions(mentorship.endedBy) {
+            mentorship.endedReason = mentorship.endedReason.map { _ in "(erased)" }
+            mentorship.endedBy = mentorship.endedBy.map { _ in "(erased participant)" }
+            try mentorship.update(db)
+        }
+        for var survey in try Survey.fetchAll(db) where mentions(survey.note) || mentions(survey.replies) {
+            survey.note = survey.note.map { _ in "(erased)" }
+            survey.replies = "(erased: it named a participant who asked to have their data deleted)"
+            try survey.update(db)
+        }
+        for var notice in try DigestNotice.fetchAll(db) where mentions(notice.detail) || notice.detail.contains(name) && name.count >= 2 {
+            notice.detail = "(erased: a participant who asked to have their data deleted)"
+            try notice.update(db)
+        }
         return true
     }
 

@@ -10,6 +10,8 @@ public final class AppDatabase: Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Deleted data is overwritten, so an erased person's data is not left in free pages.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
             configuration.busyMode = .timeout(10)
             try self.init(DatabaseQueue(path: path, configuration: configuration))
         } catch let error as MentorMailError {

@@ -1,0 +1,51 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// "Delete my data" erases every stored copy: a search of the whole database file for the
+/// person's name and answers finds nothing afterwards.
+@Suite struct ErasureTests {
+    @Test func nothingOfThePersonIsLeftInTheDatabaseFile() throws {
+        let harness = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        let email = "zelda@example.net"
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        try harness.arrive("""
+            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
+            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
+            Languages: English\r\nInteraction: email\r\nAbout me: I collect antique typewriters in Zaragoza.\r\n
+            """)
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: try AppDatabase.openRound(db)?.id, now: harness.now)
+        }
+        _ = try harness.run()
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        // 90 days on: her check-in answer, with a note, reaches the digest.
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
+        try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(survey.subject ?? "")\r\n"
+                           + "Message-ID: <z2@example.net>\r\nIn-Reply-To: <\(survey.messageID ?? "")>\r\n\r\n"
+                           + "2, no, not a good fit, continue. The xylophone rehearsals clash with our calls.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day + 60))
+        let file = URL(fileURLWithPath: harness.config.program.database)
+        let secrets = ["quintanilla", "typewriters", "zaragoza", "xylophone"]
+        let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
+        #expect(secrets.allSatisfy(before.contains), "the data is there before")
+
+        try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <z3@example.net>\r\n\r\nPlease delete my data.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.participant(email: email)?.status == .erased)
+        let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
+        for secret in secrets {
+            #expect(!after.contains(secret), "\(secret) is still in the database file")
+        }
+        #expect(after.contains(email), "the address stays, marked do-not-contact")
+        let confirmation = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
+        #expect(confirmation.textBody?.contains("Your data is deleted") == true)
+    }
+}
