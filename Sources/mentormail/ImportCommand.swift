@@ -39,17 +39,25 @@ extension MentorMailCommand {
                                                                  now: options.clock, dryRun: dryRun)
                 if json {
                     try printJSON(report)
+                    if report.nothingImported { throw ExitCode(1) }
                     return
                 }
-                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected")
+                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
                 for row in report.rejected {
                     print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasons.joined(separator: "; "))")
+                }
+                for line in report.malformed {
+                    print("  line \(line.line): \(line.reason)")
                 }
                 if !report.ignoredColumns.isEmpty {
                     print("Ignored columns: \(report.ignoredColumns.joined(separator: ", "))")
                 }
                 if !dryRun && !report.added.isEmpty {
                     print("\(report.added.count) welcome mail(s) queued; they go out with the next `mentormail process`.")
+                }
+                if report.nothingImported {
+                    FileHandle.standardError.write(Data("mentormail: nothing was imported: every row was rejected or unreadable (see above); fix the file and import it again\n".utf8))
+                    throw ExitCode(1)
                 }
             }
         }

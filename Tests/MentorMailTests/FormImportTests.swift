@@ -117,4 +117,69 @@ import Testing
         #expect(export.rows[0].name == "Ana Souza")
         #expect(export.rows[0].formText.contains("Time zone: Lisbon"))
     }
+
+    // MARK: - Malformed files: every row reported, none swallowed
+
+    static let header = "Email Address,Your name,Role,Mentoring type,Time zone,Languages\n"
+
+    /// Finding: a row with an unclosed quote silently swallowed the next row.
+    @Test func anUnclosedQuoteIsReportedAndTheNextRowIsNotSwallowed() throws {
+        let csv = Self.header
+            + "a@example.org,Ana,mentee,technical,Europe/Madrid,Spanish\n"
+            + "b@example.org,\"Bo, the second,mentor,technical,Europe/Madrid,Spanish\n"
+            + "c@example.org,Cy,mentee,career,Asia/Tokyo,Japanese\n"
+            + "d@example.org,\"Di \"\"D\"\" Dee\",mentor,technical,UTC,English\n"
+        let export = try FormExport.csv(csv, headerMap: [:])
+        #expect(export.rows.compactMap(\.email) == ["a@example.org", "c@example.org", "d@example.org"])
+        #expect(export.rows.last?.name == "Di \"D\" Dee")
+        #expect(export.malformed.map(\.line) == [3])
+        #expect(export.malformed.first?.reason.contains("never closed") == true, "\(export.malformed)")
+    }
+
+    @Test func aMultiLineAnswerIsOneRowAndAWrongFieldCountIsReported() throws {
+        let csv = Self.header
+            + "a@example.org,\"Ana\nSouza\",mentee,technical,Europe/Madrid,Spanish\n"
+            + "b@example.org,Bo,mentor\n"
+            + "c@example.org,Cy,mentee,career,Asia/Tokyo,Japanese,extra,cells\n"
+            + "d@example.org,Di,mentee,career,UTC,English\n"
+        let export = try FormExport.csv(csv, headerMap: [:])
+        #expect(export.rows.compactMap(\.email) == ["a@example.org", "b@example.org", "d@example.org"], "a short row is padded")
+        #expect(export.malformed.map(\.line) == [5])
+        #expect(export.malformed.first?.reason == "8 fields where the header has 6")
+    }
+
+    /// Finding: a file of binary bytes leaked an internal parser error.
+    @Test func binaryIsRefusedInPlainWords() throws {
+        let binary = String(decoding: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00] + Array(repeating: 0x00, count: 64), as: UTF8.self)
+        let error = try #require(throws: MentorMailError.self) { try FormExport.csv(binary, headerMap: [:]) }
+        #expect(error.message == "the file is not a CSV export: it holds binary data (send the .csv file the form tool exports)")
+        let prose = try #require(throws: MentorMailError.self) { try FormExport.csv("Dear coordinators\nplease find attached\n", headerMap: [:]) }
+        #expect(prose.message.contains("not a CSV export"))
+    }
+
+    /// Finding: an import whose rows were all rejected exited 0.
+    @Test func anImportWithNothingImportedExits1AndListsEveryLine() throws {
+        let program = try ProcessorTests.Program()
+        let file = program.folder.appendingPathComponent("bad.csv")
+        try (Self.header + "not-an-address,A,mentee,technical,UTC,English\nb@example.org,\"B,mentor,technical,UTC,English\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let config = program.folder.appendingPathComponent("mentormail.toml")
+        try """
+            [program]
+            name = "P"
+            address = "mentoring@example.org"
+            database = "state.sqlite"
+            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+            [mailbox]
+            url = "maildir:mailbox"
+            [smtp]
+            url = "dir:outbox"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["import", file.path, "--config", config.path])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("row 2 not-an-address: no valid email address"))
+        #expect(result.stdout.contains("line 3: a quote that is never closed"))
+        #expect(result.stderr.contains("nothing was imported"))
+    }
 }
+

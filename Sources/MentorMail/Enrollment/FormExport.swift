@@ -1,6 +1,5 @@
 import Foundation
 import Mail
-import SwiftCSV
 
 /// A coordinator's form export (Google Forms, Microsoft Forms, Typeform, or a table pasted
 /// into a message), read into one sign-up per row.
@@ -17,17 +16,16 @@ public struct FormExport: Sendable {
     public var rows: [Row]
     /// Column headers we could not map to a field (ignored; reported to the coordinator).
     public var ignoredColumns: [String]
+    /// Rows that could not be read at all, by line number, with the reason (reported, never skipped silently).
+    public var malformed: [(line: Int, reason: String)] = []
 
     /// Reads CSV text (comma, semicolon or tab separated, as the exporting tool wrote it).
     public static func csv(_ text: String, headerMap: [String: String]) throws -> FormExport {
         let cleaned = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let table: EnumeratedCSV
-        do {
-            table = try EnumeratedCSV(string: cleaned, loadColumns: false)
-        } catch {
-            throw MentorMailError(.data, "the CSV file could not be read: \(error)")
-        }
-        return try FormExport(header: table.header, rows: table.rows, headerMap: headerMap)
+        let table = try CSVReader(cleaned)
+        var export = try FormExport(header: table.header, rows: table.records.map(\.fields), headerMap: headerMap)
+        export.malformed = table.problems.map { ($0.line, $0.reason) }
+        return export
     }
 
     /// Reads the largest table of an HTML body; its first row is the header.

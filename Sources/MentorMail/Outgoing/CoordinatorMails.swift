@@ -21,6 +21,14 @@ public struct ImportReportMail: MailContent {
     public var hasRejected: Bool
     public var ignoredColumns: String
     public var hasIgnoredColumns: Bool
+    /// Lines that could not be read as a row: line, reason.
+    public var malformed: [Malformed]
+    public var hasMalformed: Bool
+
+    public struct Malformed: Codable, Sendable, Equatable {
+        public var line: Int
+        public var reason: String
+    }
 }
 
 /// A coordinator command that our mail server did not vouch for: nothing was done; reply with

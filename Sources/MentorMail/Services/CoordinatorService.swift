@@ -39,7 +39,8 @@ struct CoordinatorService {
             unchangedCount: report.unchanged.count,
             rejected: report.rejected.map { .init(row: $0.row, email: $0.email ?? "(none)", reasons: $0.reasons.joined(separator: "; ")) },
             rejectedCount: report.rejected.count, hasRejected: !report.rejected.isEmpty,
-            ignoredColumns: report.ignoredColumns.joined(separator: ", "), hasIgnoredColumns: !report.ignoredColumns.isEmpty)
+            ignoredColumns: report.ignoredColumns.joined(separator: ", "), hasIgnoredColumns: !report.ignoredColumns.isEmpty,
+            malformed: report.malformed.map { .init(line: $0.line, reason: $0.reason) }, hasMalformed: !report.malformed.isEmpty)
     }
 
     /// A coordinator command that our mail server did not vouch for: nothing is done; the

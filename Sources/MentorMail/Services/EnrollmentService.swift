@@ -142,7 +142,8 @@ struct EnrollmentService {
     /// New people get a welcome mail showing their profile as understood. Rows with problems
     /// change nothing and are reported with their reasons.
     func importRows(_ export: FormExport, source: String) throws -> ImportReport {
-        var report = ImportReport(source: source, ignoredColumns: export.ignoredColumns)
+        var report = ImportReport(source: source, ignoredColumns: export.ignoredColumns,
+                                  malformed: export.malformed.map { .init(line: $0.line, reason: $0.reason) })
         let parser = SignupFormParser(vocabulary: work.config.enrollment.vocabulary)
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         var seen: [String: Int] = [:]
@@ -184,7 +185,7 @@ struct EnrollmentService {
             }
         }
         try work.audit.record("import", "form-export-imported",
-                              "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected")
+                              "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
         return report
     }
 
@@ -211,6 +212,18 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var unchanged: [String] = []
     public var rejected: [Rejected] = []
     public var ignoredColumns: [String] = []
+    /// Lines of the file that could not be read as a row at all.
+    public var malformed: [Malformed] = []
+
+    public struct Malformed: Codable, Sendable, Equatable {
+        public var line: Int
+        public var reason: String
+    }
+
+    /// Nothing could be imported: every row was rejected or unreadable.
+    public var nothingImported: Bool {
+        added.isEmpty && updated.isEmpty && unchanged.isEmpty && (!rejected.isEmpty || !malformed.isEmpty)
+    }
 }
 
 extension ProfileBuilder {
