@@ -48,6 +48,9 @@ extension MentorMailCommand {
                                           logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun
                 let report = processor.run()
+                if let stopped = report.stopped {
+                    throw MentorMailError(.unavailable, stopped)
+                }
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import Mail
 import MailTransport
 @testable import MentorMail
@@ -49,5 +50,30 @@ import Testing
             #expect(last.hasPrefix("mentormail: cannot open the database"), "\(last)")
             #expect(last.contains("restore it from a backup"), "\(last)")
         }
+    }
+}
+
+/// Finding: a read-only database was reported as "could not be handled … kept for a
+/// coordinator", though nothing could be kept.
+@Suite struct UnwritableDatabaseTests {
+    @Test func aReadOnlyDatabaseStopsTheRunSaysSoOnceAndLeavesTheMailUnflagged() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arriveFixture("signup-request-plain.eml")
+        try harness.arriveFixture("signup-request-outlook.eml")
+        var configuration = Configuration()
+        configuration.readonly = true
+        let readOnly = try AppDatabase(DatabaseQueue(path: harness.config.program.database, configuration: configuration))
+        let program = MentorMail.Program(config: harness.config, database: readOnly, templates: harness.templates)
+        let report = Processor(program: program, mailbox: harness.mailbox, sender: harness.outbox, now: harness.now,
+                               logger: Logger(label: "test")).run()
+        let stopped = try #require(report.stopped)
+        #expect(stopped.contains("cannot be written"), "\(stopped)")
+        #expect(stopped.contains("stay unflagged"))
+        #expect(!stopped.contains("kept for a coordinator"))
+        #expect(report.examined == 1, "it stops at the first message")
+        #expect(report.sent == 0)
+        #expect(try harness.mailbox.unprocessedUIDs().count == 2, "both stay for the next run")
+        // With the database writable again, the next run handles both.
+        #expect(try harness.run().answered == 2)
     }
 }

@@ -27,6 +27,9 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var problems: [String] = []
     /// With `--dry-run`: what a real run would do.
     public var planned: [String] = []
+    /// Why the run stopped early, when it could not go on at all (the database cannot be
+    /// written): nothing more was read, run or sent.
+    public var stopped: String?
 
     public init() {}
 
@@ -90,6 +93,8 @@ public struct Processor {
             planDue(into: &report)
             return report
         }
+        // Without a writable database nothing can be marked sent: sending would repeat itself.
+        if report.stopped != nil { return report }
         JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
         sendOutbox(into: &report)
         return report
@@ -139,6 +144,7 @@ public struct Processor {
                 handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: nil,
                                  context: IntakeContext(), newText: "", progress: progress, report: &report, earlierError: error)
             }
+            if report.stopped != nil { break }
             guard let handled else { continue }
             report.count(handled)
             faults.reached(.afterCommit)
@@ -196,6 +202,13 @@ public struct Processor {
             fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason); kept as failed (mentormail held list)")
             return .failed
         } catch {
+            let mapped = MentorMailError.from(error)
+            if mapped.kind == .unavailable || mapped.kind == .busy {
+                // The database cannot be written at all: say so once and stop.
+                report.stopped = "\(mapped.message); nothing was changed, and the message(s) stay unflagged in \(mailbox.displayName) for the next run"
+                logger.error("\(report.stopped ?? "")")
+                return nil
+            }
             fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run")
             return nil
         }
