@@ -9,7 +9,7 @@ import Foundation
 /// can be served over IMAP and still show what was processed.
 ///
 /// `unprocessedUIDs()` lists the folder once; `fetch` and `markProcessed` then find each file
-/// through that listing, so a run over n messages takes O(n log n), not O(n²).
+/// through that listing, so the mailbox's share of a run over n messages is O(n log n), not O(n²).
 public final class MaildirMailbox: Mailbox {
     public let displayName: String
     private let root: URL
@@ -206,7 +206,6 @@ private struct UIDList {
     }
 
     func uid(forBase base: String) -> UInt32? { byBase[base] }
-    func base(forUID uid: UInt32) -> String? { byUID[uid] }
 
     mutating func assign(base: String) -> UInt32 {
         let uid = next
