@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET]
 #
 # SECONDS  how long each target runs (default 60)
-# TARGET   fuzz-message | fuzz-html | fuzz-reply | fuzz-ical (default: all four, one after the other)
+# TARGET   fuzz-message | fuzz-html | fuzz-reply | fuzz-ical | fuzz-form | fuzz-csv | fuzz-config
+#          (default: all seven, one after the other)
 #
 # Builds the nested package Fuzz/ (release, -sanitize=fuzzer,address), seeds a fresh temporary
 # corpus from mailbox-fixtures/ (whole messages, and their HTML, text and calendar parts for
@@ -19,13 +20,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 
 seconds=${1:-60}
-targets=${2:-"fuzz-message fuzz-html fuzz-reply fuzz-ical"}
+targets=${2:-"fuzz-message fuzz-html fuzz-reply fuzz-ical fuzz-form fuzz-csv fuzz-config"}
 config=${FUZZ_CONFIG:-release}
 artifacts=${FUZZ_ARTIFACTS:-/tmp/mentormail-fuzz-artifacts}
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: scripts/fuzz.sh [SECONDS] [TARGET]" >&2; exit 64; }
 for target in $targets; do
-    case $target in fuzz-message|fuzz-html|fuzz-reply|fuzz-ical) ;;
-    *) echo "unknown target $target (fuzz-message, fuzz-html, fuzz-reply, fuzz-ical)" >&2; exit 64 ;;
+    case $target in fuzz-message|fuzz-html|fuzz-reply|fuzz-ical|fuzz-form|fuzz-csv|fuzz-config) ;;
+    *) echo "unknown target $target (fuzz-message, fuzz-html, fuzz-reply, fuzz-ical, fuzz-form, fuzz-csv, fuzz-config)" >&2; exit 64 ;;
     esac
 done
 
@@ -42,9 +43,9 @@ mkdir -p "$artifacts"
 touch "$work/.start"
 
 # Seed corpora from the fixtures, one folder per target.
-python3 - "$root/mailbox-fixtures" "$work" <<'PY'
-import email, email.policy, hashlib, os, sys
-fixtures, work = sys.argv[1], sys.argv[2]
+python3 - "$root/mailbox-fixtures" "$work" "$root" <<'PY'
+import email, email.policy, hashlib, os, re, sys
+fixtures, work, root = sys.argv[1], sys.argv[2], sys.argv[3]
 charsets = [None, "utf-8", "windows-1252", "iso-8859-1", "iso-2022-jp", "koi8-r", "gb2312", "shift_jis", "utf-16", "big5", "x-unknown"]
 def put(target, data):
     folder = os.path.join(work, target)
@@ -68,13 +69,27 @@ for name in sorted(os.listdir(fixtures)):
             put("fuzz-html", bytes([index]) + body)
         elif kind == "text/plain":
             put("fuzz-reply", body)
+            put("fuzz-form", body)
         elif kind in ("text/calendar", "application/ics"):
             put("fuzz-ical", body)
-for target in ("fuzz-message", "fuzz-html", "fuzz-reply", "fuzz-ical"):
+        elif kind == "text/csv" or (part.get_filename() or "").endswith(".csv"):
+            put("fuzz-csv", body)
+# Config seeds: the example `init` writes and the README's reference.
+example = open(os.path.join(root, "Sources/MentorMail/ConfigExample.swift"), encoding="utf-8").read()
+match = re.search(r'"""\n(.*?)\n\s*"""', example, re.S)
+if match:
+    put("fuzz-config", "\n".join(line[4:] for line in match.group(1).split("\n")).encode())
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+for block in re.findall(r"```toml\n(.*?)```", readme, re.S):
+    put("fuzz-config", block.encode())
+put("fuzz-csv", b"Email Address,Name,Role,Mentoring type,Time zone,Languages\na@example.org,\"A, B\",mentee,technical,UTC,English\n")
+put("fuzz-form", "1. 5\n2. yes\n3. good fit\n4. continue\n5. nothing".encode())
+for target in ("fuzz-message", "fuzz-html", "fuzz-reply", "fuzz-ical", "fuzz-form", "fuzz-csv", "fuzz-config"):
     os.makedirs(os.path.join(work, target), exist_ok=True)
 PY
 
-declare -A max_len=([fuzz-message]=65536 [fuzz-html]=32768 [fuzz-reply]=32768 [fuzz-ical]=16384)
+declare -A max_len=([fuzz-message]=65536 [fuzz-html]=32768 [fuzz-reply]=32768 [fuzz-ical]=16384
+                   [fuzz-form]=16384 [fuzz-csv]=32768 [fuzz-config]=8192)
 failed=0
 summary=()
 for target in $targets; do
@@ -83,7 +98,7 @@ for target in $targets; do
     log=$work/$target.log
     echo "== $target: ${seconds}s from $seeds seed inputs"
     status=0
-    "$bin/$target" "$corpus" -dict="$root/Fuzz/mail.dict" -max_total_time="$seconds" \
+    LSAN_OPTIONS=suppressions=$root/Fuzz/lsan.supp:print_suppressions=0 "$bin/$target" "$corpus" -dict="$root/Fuzz/mail.dict" -max_total_time="$seconds" \
         -max_len="${max_len[$target]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
         -print_final_stats=1 -artifact_prefix="$artifacts/$target-" ${FUZZ_FLAGS:-} >"$log" 2>&1 || status=$?
     last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)

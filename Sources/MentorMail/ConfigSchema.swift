@@ -18,6 +18,45 @@ enum ConfigSchema {
         "safety": ["max_answers_per_sender_per_day"],
     ]
 
+    /// Table and key names outside quotes must be ASCII (TOML's bare keys). Checked before the
+    /// TOML library sees the text: it aborts the process on some non-ASCII names instead of
+    /// reporting them.
+    static func checkBareNames(_ text: String, file: String) throws {
+        let delimiters = [String(repeating: "\"", count: 3), String(repeating: "'", count: 3)]
+        var multiline: String?
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = String(raw)
+            if let open = multiline {
+                if line.contains(open) { multiline = nil }
+                continue
+            }
+            var name = ""
+            var quote: Character?
+            var ended = false
+            for character in line {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    continue
+                }
+                if character == "\"" || character == "'" {
+                    quote = character
+                    continue
+                }
+                if character == "#" { break }
+                if character == "=" {
+                    ended = true
+                    break
+                }
+                name.append(character)
+            }
+            // A multi-line string opened on this line runs on: its lines are no names.
+            for delimiter in delimiters where line.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("[") || ended, !name.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+            throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(name.trimmingCharacters(in: .whitespaces))` has letters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")
+        }
+    }
+
     /// The first unknown table or key, as an error naming it, its line and the nearest known name.
     static func check(_ root: TOMLTable, text: String, file: String) throws {
         let lines = KeyLines(text)
