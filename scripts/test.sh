@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, starts the real test mail servers (Dovecot IMAP + SMTP on
-# 127.0.0.1), builds, and runs every test. Extra arguments go to `swift test`
+# 127.0.0.1), builds, and runs every test, then a short kill test (SIGKILL at random moments
+# of a mixed run). Extra arguments go to `swift test` and skip the kill test
 # (e.g. scripts/test.sh --filter EndToEndTests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -14,3 +15,9 @@ echo "test: building" >&2
 swift build --build-tests
 echo "test: running" >&2
 swift test --skip-build "$@"
+if (($# == 0)); then
+  # SIGKILL at seeded random moments of a mixed run: nothing lost, nothing doubled
+  # (scripts/kill-test.py --messages 300 --kills 50 is the long version).
+  echo "test: kill test" >&2
+  python3 scripts/kill-test.py --messages 60 --kills 10 --seed 1
+fi
