@@ -18,7 +18,7 @@ enum ConfigSchema {
         "safety": ["max_answers_per_sender_per_day"],
     ]
 
-    /// Table and key names outside quotes must be ASCII (TOML's bare keys). Checked before the
+    /// Table and key names outside quotes may only use TOML's bare-key characters. Checked before the
     /// TOML library sees the text: it aborts the process on some non-ASCII names instead of
     /// reporting them.
     static func checkBareNames(_ text: String, file: String) throws {
@@ -52,8 +52,11 @@ enum ConfigSchema {
             // A multi-line string opened on this line runs on: its lines are no names.
             for delimiter in delimiters where line.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("[") || ended, !name.unicodeScalars.allSatisfy(\.isASCII) else { continue }
-            throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(name.trimmingCharacters(in: .whitespaces))` has letters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t[]")
+            guard trimmed.hasPrefix("[") || ended, !name.allSatisfy(allowed.contains) else { continue }
+            let shown = name.trimmingCharacters(in: .whitespaces).unicodeScalars
+                .map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(shown)` has characters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")
         }
     }
 
