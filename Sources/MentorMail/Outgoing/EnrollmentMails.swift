@@ -87,6 +87,23 @@ public struct AddressChangedMail: MailContent {
     public var token: String?
 }
 
+/// "Did you mean …? Reply yes to confirm": a request read unsure, or one that cannot be undone.
+/// Exactly one of the request flags is set; `declined` answers a "no".
+public struct CommandConfirmMail: MailContent {
+    public static let kind = MailKind.commandConfirm
+    public var person: PersonName
+    /// What they wrote, as we read it.
+    public var sentence: String
+    public var token: String
+    public var expires: String
+    public var deleteData: Bool?
+    public var withdraw: Bool?
+    public var pause: Bool?
+    public var resume: Bool?
+    /// They answered no (or the code was not theirs): nothing changed.
+    public var declined: Bool?
+}
+
 /// A welcome for someone a coordinator imported from a form export.
 public struct WelcomeMail: MailContent {
     public static let kind = MailKind.welcome

@@ -100,6 +100,54 @@ struct EnrollmentService {
         return Outcome(.answered)
     }
 
+    /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
+    /// one-word "yes"; nothing changes until then.
+    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        guard let person = try AppDatabase.findParticipant(work.db, email: email), person.status != .erased else {
+            var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
+            mail.unknown = true
+            try inbound.answer(mail, in: work)
+            return Outcome(.answered, "no profile for this address")
+        }
+        let token = ConfirmationToken.make()
+        var pending = PendingToken(token: token, purpose: .commandConfirmation, email: email, payload: command.name,
+                                   createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
+        try pending.insert(work.db)
+        var mail = CommandConfirmMail(person: PersonName(person.profile.name),
+                                      sentence: EnrollmentText.collapse(MailReading.reply(of: inbound.message)).prefix(300).description,
+                                      token: token, expires: Work.day(pending.expiresAt))
+        switch command {
+        case .deleteData: mail.deleteData = true
+        case .withdraw: mail.withdraw = true
+        case .pause: mail.pause = true
+        case .resume: mail.resume = true
+        case .changeAddress: return try apply(command, inbound)
+        }
+        try inbound.answer(mail, in: work, about: .token(pending.id))
+        try work.audit.record(email, "command-to-confirm", command.name)
+        return Outcome(.answered, "asked to confirm \"\(command.name)\"")
+    }
+
+    /// The reply to "reply yes to confirm": a yes carries the request out, anything else changes nothing.
+    func confirmed(_ pending: PendingToken, _ inbound: Inbound) throws -> Outcome {
+        let command: ParticipantCommand? = switch pending.payload {
+        case "delete-data": .deleteData
+        case "withdraw": .withdraw
+        case "pause": .pause
+        case "resume": .resume
+        default: nil
+        }
+        guard let command, ConfirmationWords.isYes(MailReading.reply(of: inbound.message)) else {
+            var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
+                                          token: pending.token, expires: Work.day(pending.expiresAt))
+            mail.declined = true
+            try inbound.answer(mail, in: work)
+            return Outcome(.answered, "not confirmed: nothing changed")
+        }
+        return try apply(command, inbound)
+    }
+
     /// Mails a one-time code to the new address; the change happens when that address answers.
     private func requestAddressChange(to newAddress: String, person: Participant, _ inbound: Inbound) throws -> Outcome {
         let target = newAddress.lowercased()

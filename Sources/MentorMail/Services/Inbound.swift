@@ -39,6 +39,8 @@ extension Work {
             return try EnrollmentService(work: self).receiveProfile(form, inbound)
         case .participantCommand(let command):
             return try EnrollmentService(work: self).apply(command, inbound)
+        case .confirmCommand(let command):
+            return try EnrollmentService(work: self).askToConfirm(command, inbound)
         case .confirmation(let token):
             return try confirm(token: token, inbound)
         case .coordinatorImport(.verified(let method)):
@@ -96,6 +98,8 @@ extension Work {
             return try EnrollmentService(work: self).completeAddressChange(from: pending.payload, inbound)
         case .coordinatorConfirmation:
             return try CoordinatorService(work: self).performConfirmed(heldInboundID: pending.payload, inbound)
+        case .commandConfirmation:
+            return try EnrollmentService(work: self).confirmed(pending, inbound)
         }
     }
 }
