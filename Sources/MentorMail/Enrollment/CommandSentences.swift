@@ -76,14 +76,14 @@ enum CommandSentences {
         ])
         + phrases(.pause, [
             "pause my participation", "put me on hold", "take a break", "pause me", "pause",
-            "pausar mi participación", "pausar", "tomarme un descanso", "hacer una pausa", "fazer uma pausa",
+            "pausar mi participación", "pausar", "pausa", "poner en pausa", "tomarme un descanso", "hacer una pausa", "fazer uma pausa",
             "pausar minha participação", "mettre en pause", "faire une pause", "pausieren", "pause machen",
             "mettere in pausa", "fare una pausa", "wstrzymać", "zrobić przerwę", "приостановить", "сделать паузу",
             "暂停", "一時停止", "休止",
         ])
         + phrases(.resume, [
             "resume my participation", "resume", "reactivate me", "reactivate", "unpause", "i'm back", "i am back",
-            "reanudar", "reactivar", "reactivadme", "retomar", "reativar", "reprendre", "réactiver",
+            "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "reprendre", "réactiver",
             "fortsetzen", "wieder aktivieren", "riprendere", "riattivare", "wznowić", "возобновить", "恢复", "再開",
         ])
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
