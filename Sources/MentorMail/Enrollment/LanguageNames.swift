@@ -77,6 +77,19 @@ public enum LanguageNames {
         "スペイン語": "Spanish", "中国語": "Chinese", "ドイツ語": "German", "フランス語": "French",
     ]
 
+    /// The two-letter code of an English language name ("Spanish" → "es"); varieties of
+    /// Chinese give "zh".
+    public static func code(for name: String) -> String? {
+        if varieties["Chinese"]?.contains(name) == true { return "zh" }
+        return codesByName[name]
+    }
+
+    private static let codesByName: [String: String] = {
+        var names: [String: String] = [:]
+        for (code, name) in codes where names[name] == nil || code < (names[name] ?? "") { names[name] = code }
+        return names
+    }()
+
     /// Varieties people tell apart, under the name that covers them all: a "Chinese" speaker
     /// is matched with a Mandarin or a Cantonese speaker, but those two are not matched with
     /// each other.

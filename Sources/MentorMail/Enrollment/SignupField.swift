@@ -114,6 +114,8 @@ enum SignupKey: Equatable {
     case field(SignupField)
     /// "Location" or "City": read as the time zone when no time zone line has an answer.
     case location
+    /// "Mail language": the language our mail should be in.
+    case mailLanguage
     /// A mail header or our template's own prose, never a form answer.
     case ignored
     case unknown
@@ -125,6 +127,8 @@ enum SignupKey: Equatable {
             self = .field(field)
         } else if SignupKey.locations.contains(key) {
             self = .location
+        } else if SignupKey.mailLanguageKeys.contains(key) {
+            self = .mailLanguage
         } else if SignupKey.ignoredKeys.contains(key) {
             self = .ignored
         } else {
@@ -146,6 +150,14 @@ enum SignupKey: Equatable {
     }()
 
     private static let locations: Set<String> = ["location", "city", "based in", "where are you based", "country"]
+
+    static let mailLanguageKeys: Set<String> = Set([
+        "mail language", "email language", "e-mail language", "language for mail", "language for emails", "mail in",
+        "idioma del correo", "idioma de correo", "idioma de los correos", "idioma para los correos", "idioma do email",
+        "idioma dos emails", "língua do email", "langue des mails", "langue des e-mails", "langue du courrier",
+        "sprache der e-mails", "e-mail-sprache", "mail-sprache", "lingua delle email", "lingua delle mail",
+        "język wiadomości", "язык писем", "邮件语言", "メールの言語",
+    ].map { SignupKey.fold($0) })
 
     /// Mail headers (English, Spanish, German, French) and our templates' own labels.
     private static let ignoredKeys: Set<String> = [

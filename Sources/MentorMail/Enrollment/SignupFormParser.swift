@@ -25,6 +25,7 @@ public struct SignupFormParser: Sendable {
     static func answers(in lines: [SignupFormLine]) -> SignupAnswers {
         var best: [SignupField: (depth: Int, value: String)] = [:]
         var location: (depth: Int, value: String)?
+        var mailLanguage: String?
         var answeredLines: [Int] = []
         for (index, line) in lines.enumerated() {
             guard let key = line.key else { continue }
@@ -40,6 +41,10 @@ public struct SignupFormParser: Sendable {
                 answeredLines.append(index)
                 if let current = location, current.depth <= line.depth { continue }
                 location = (line.depth, value)
+            case .mailLanguage:
+                let value = stripHint(line.value, hint: nil, choices: true)
+                if !value.isEmpty, mailLanguage == nil || line.depth == 0 { mailLanguage = value }
+                answeredLines.append(index)
             case .ignored, .unknown:
                 continue
             }
@@ -48,7 +53,8 @@ public struct SignupFormParser: Sendable {
             values: best.mapValues(\.value),
             quoted: Set(best.filter { $0.value.depth > 0 }.keys),
             location: location?.value,
-            unknownFields: unknownFields(in: lines, answeredLines: answeredLines)
+            unknownFields: unknownFields(in: lines, answeredLines: answeredLines),
+            mailLanguage: mailLanguage
         )
         if answers.values[.timeZone] == nil, let depth = location?.depth, depth > 0 {
             answers.quoted.insert(.timeZone)
@@ -181,4 +187,6 @@ struct SignupAnswers: Equatable {
     /// The "Location"/"City" answer, used when there is no time zone answer.
     var location: String?
     var unknownFields: [SignupUnknownField]
+    /// The "Mail language" answer, as written.
+    var mailLanguage: String?
 }

@@ -212,7 +212,8 @@ struct UnclearParticipantRule: IntakeRule {
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        RuleDecision(.signUpRequest, context.participant?.status == .erased
-                     ? "someone whose data was deleted wrote again" : "someone the program does not know")
+        let role = JoinWords.role(in: message.newText)
+        let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
+        return RuleDecision(.signUpRequest(role: role), role.map { "\(who), asking to join as \($0.rawValue)" } ?? who)
     }
 }

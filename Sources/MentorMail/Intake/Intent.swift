@@ -2,8 +2,9 @@ import Mail
 
 /// What an inbound message asks for, decided by `Intake` before anything changes.
 public enum Intent: Sendable, Equatable {
-    /// Someone the program does not know wrote in: answer with the sign-up form.
-    case signUpRequest
+    /// Someone the program does not know wrote in: answer with the sign-up form, with the role
+    /// filled in when they named it ("I'd like to join as a mentee").
+    case signUpRequest(role: ParticipantRole?)
     /// A filled-in (or corrected) sign-up form.
     case profile(SignupForm)
     /// "pause", "resume", "withdraw", "delete my data", a new address.

@@ -3,6 +3,12 @@ public struct SignupFormMail: MailContent {
     public static let kind = MailKind.signupForm
     /// The sender's name as their mail shows it (may be empty).
     public var person: PersonName
+    /// The role they asked to join as ("mentee"), filled in on the form; absent when not named.
+    public var role: String?
+    /// The same, as one flag, for wording in any language.
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+    public var asBoth: Bool?
 }
 
 /// The answer to mail from a participant that asked for nothing we understood.
@@ -43,7 +49,9 @@ public struct ProfileReceivedMail: MailContent {
     public var hasProblems: Bool
     public var unknownFields: [UnknownField]
     public var hasUnknownFields: Bool
+    /// What we assumed or could not read, worth knowing but needing no fix.
     public var notes: [String]
+    public var hasNotes: Bool
     /// The open round the person is in; absent while they wait in the pool.
     public var round: RoundInfo?
     /// When the next round opens, in words; absent when the calendar has no date.

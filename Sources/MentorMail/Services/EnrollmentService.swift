@@ -9,8 +9,10 @@ struct EnrollmentService {
     private var builder: ProfileBuilder { ProfileBuilder(vocabulary: work.config.enrollment.vocabulary) }
 
     /// Someone the program does not know wrote in: the sign-up form.
-    func answerSignUpRequest(_ inbound: Inbound) throws -> Outcome {
-        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? "")), in: work)
+    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil) throws -> Outcome {
+        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
+                                          asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
+                                          asBoth: role == .both ? true : nil), in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
         return Outcome(.answered)
@@ -31,7 +33,11 @@ struct EnrollmentService {
         let email = inbound.sender.normalized
         let existing = try AppDatabase.findParticipant(work.db, email: email)
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
-        let result = builder.build(from: form, over: stored)
+        var result = builder.build(from: form, over: stored)
+        // Mail goes on in the language they first wrote to us in, until they choose another.
+        if result.profile.mailLanguage == nil {
+            result.profile.mailLanguage = LanguageGuess.code(of: MailReading.reply(of: inbound.message))
+        }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(
             work.db, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
@@ -40,19 +46,24 @@ struct EnrollmentService {
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
+        let language = try inbound.language(in: work)
+        let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             complete: result.isComplete,
             updated: change == .updated,
             unchanged: change == .unchanged,
-            fields: fieldLines(participant.profile),
-            problems: result.problems.map { .init(field: $0.field.label, message: $0.message, example: $0.example) },
+            fields: fieldLines(participant.profile, wording: wording),
+            problems: result.problems.map {
+                .init(field: wording.label($0.field), message: wording.text($0.phrase), example: $0.example(in: wording))
+            },
             hasProblems: !result.problems.isEmpty,
             unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
             hasUnknownFields: !form.unknownFields.isEmpty,
-            notes: result.notes,
-            round: inRound.map(roundInfo),
-            nextRound: inRound == nil ? work.nextRoundDay : nil)
+            notes: result.notes.map(wording.text),
+            hasNotes: !result.notes.isEmpty,
+            round: inRound.map { roundInfo($0, language: language) },
+            nextRound: inRound == nil ? work.nextRoundDay(language: language) : nil)
         try inbound.answer(mail, in: work, about: .participant(participant.id))
         return Outcome(.answered)
     }
@@ -116,7 +127,7 @@ struct EnrollmentService {
         try pending.insert(work.db)
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
                                       sentence: EnrollmentText.collapse(MailReading.reply(of: inbound.message)).prefix(300).description,
-                                      token: token, expires: Work.day(pending.expiresAt))
+                                      token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
         switch command {
         case .deleteData: mail.deleteData = true
         case .withdraw: mail.withdraw = true
@@ -140,7 +151,7 @@ struct EnrollmentService {
         }
         guard let command, ConfirmationWords.isYes(MailReading.reply(of: inbound.message)) else {
             var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
-                                          token: pending.token, expires: Work.day(pending.expiresAt))
+                                          token: pending.token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
             mail.declined = true
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
@@ -164,9 +175,9 @@ struct EnrollmentService {
         try pending.insert(work.db)
         try work.audit.record(person.email, "address-change-requested", "to \(target)")
         try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
-                                                expires: Work.day(pending.expiresAt)),
+                                                expires: Work.day(pending.expiresAt, language: person.profile.preferredMailLanguage)),
                              to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
-                             inboundID: inbound.recordID)
+                             inboundID: inbound.recordID, language: person.profile.preferredMailLanguage)
         mail.addressChangeRequested = true
         try inbound.answer(mail, in: work, about: .participant(person.id))
         return Outcome(.answered)
@@ -224,10 +235,11 @@ struct EnrollmentService {
             switch change {
             case .added:
                 report.added.append(address)
-                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile),
-                                                 round: round.map(roundInfo), nextRound: round == nil ? work.nextRoundDay : nil),
+                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile, wording: ProfileWording(language: participant.profile.preferredMailLanguage)),
+                                                 round: round.map { roundInfo($0, language: participant.profile.preferredMailLanguage) },
+                                                 nextRound: round == nil ? work.nextRoundDay(language: participant.profile.preferredMailLanguage) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
-                                     about: .participant(participant.id))
+                                     about: .participant(participant.id), language: participant.profile.preferredMailLanguage)
             case .updated: report.updated.append(address)
             case .unchanged: report.unchanged.append(address)
             }
@@ -237,12 +249,12 @@ struct EnrollmentService {
         return report
     }
 
-    func fieldLines(_ profile: ParticipantProfile) -> [FieldLine] {
-        builder.summary(of: profile, at: work.now).map { FieldLine(label: $0.label, value: $0.value) }
+    func fieldLines(_ profile: ParticipantProfile, wording: ProfileWording) -> [FieldLine] {
+        builder.summary(of: profile, at: work.now, wording: wording).map { FieldLine(label: $0.label, value: $0.value) }
     }
 
-    func roundInfo(_ round: Round) -> RoundInfo {
-        RoundInfo(name: round.name, closes: Work.day(round.closesAt))
+    func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
+        RoundInfo(name: round.name, closes: Work.day(round.closesAt, language: language))
     }
 }
 
