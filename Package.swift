@@ -36,6 +36,8 @@ let package = Package(
             dependencies: [
                 "Mail", "MailTransport", "MatchingCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // For SQLite's incremental blob writes (AppDatabase.storeRaw).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// A local Maildir used as the mailbox: the embedded default, no server needed.
 ///
@@ -63,13 +64,11 @@ public final class MaildirMailbox: Mailbox {
     /// - Complexity: O(size of the message) when the file is where the last listing saw it.
     public func fetch(uid: UInt32) throws -> [UInt8] {
         try withFile(uid: uid) { file in
-            do {
-                return Array(try Data(contentsOf: file.url))
-            } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-                return nil
-            } catch {
-                throw TransportError("\(displayName): cannot read message UID \(uid) (\(error.localizedDescription))")
-            }
+            // Read straight into the array: one copy of the message in memory, not two.
+            if let bytes = MailReading.readFile(atPath: file.url.path) { return bytes }
+            // Moved since the listing (another client read it): look for it again.
+            guard FileManager.default.fileExists(atPath: file.url.path) else { return nil }
+            throw TransportError("\(displayName): cannot read message UID \(uid) (\(file.url.path) is not readable)")
         }
     }
 

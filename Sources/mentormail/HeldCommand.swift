@@ -107,10 +107,11 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    guard let record = try options.openDatabase().inboundMessage(id: id) else {
+                    let database = try options.openDatabase()
+                    guard let record = try database.inboundMessage(id: id) else {
                         throw MentorMailError(.data, "no message has the id \(id); see `mentormail held list`")
                     }
-                    let message = record.raw.isEmpty ? nil : Message(data: record.raw)
+                    let message = try database.storedMessage(id: id)
                     let newText = message.map(MailReading.reply(of:))
                     if json { return try printJSON(Detail(message: View(record), text: message?.textBody, newText: newText)) }
                     let lines: [(String, String)] = [

@@ -119,7 +119,25 @@ import Testing
         #expect(inbound.filter { $0.disposition == .held }.count == 2)
         #expect(inbound.filter { $0.disposition == .held }.allSatisfy { $0.rule == "no-sender" })
         #expect(inbound.contains { $0.disposition == .ignored && $0.note == "sent by the program itself" })
-        #expect(inbound.allSatisfy { !$0.raw.isEmpty })
+        #expect(try inbound.allSatisfy { try program.database.storedMessage(id: $0.id ?? 0) != nil })
+    }
+
+    /// The bytes are written in pieces (1 MiB each): a message of several pieces, with an odd
+    /// tail, comes back byte for byte.
+    @Test func aLargeMessageIsStoredByteForByte() throws {
+        let program = try Program()
+        var generator = SystemRandomNumberGenerator()
+        let filler = (0..<(3 * 1_048_576 + 12_345)).map { _ in UInt8.random(in: 0x21...0x7E, using: &generator) }
+        var bytes = Array("From: Ana <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: big\r\nMessage-ID: <big@example.net>\r\n\r\nHello, how do I join?\r\n".utf8)
+        for start in stride(from: 0, to: filler.count, by: 76) {
+            bytes += filler[start..<min(start + 76, filler.count)] + [0x0D, 0x0A]
+        }
+        try Data(bytes).write(to: program.folder.appendingPathComponent("mailbox/new/big"))
+        let report = try program.run()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        let record = try #require(try program.database.inboundMessages().first)
+        let stored = try program.database.read { db in try AppDatabase.raw(db, inboundID: record.id) }
+        #expect(stored == Data(bytes))
     }
 
     @Test func aSecondCopyOfTheSameMessageIsNotAnsweredTwice() throws {

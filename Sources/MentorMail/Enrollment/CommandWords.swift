@@ -57,10 +57,14 @@ public enum CommandWords {
         return CommandPhrases.all.first { $0.matches(words) }?.command
     }
 
+    /// How much of a message is read for requests: a request comes in what a person writes
+    /// first, and reading pasted logs or hostile mail further would only cost time.
+    static let readLimit = 32_768
+
     /// The person's own lines: not quoted, and before any signature or quoted history.
     static func ownLines(of text: String) -> [String] {
         var lines: [String] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        for raw in text.prefix(readLimit).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = SignupFormLine(String(raw))
             if line.isSeparator || line.isAttribution || line.key == .ignored { break }
             if line.depth == 0, !line.isBlank { lines.append(line.text) }

@@ -161,7 +161,7 @@ public struct Processor {
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
-            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil, raw: Self.sharedData(bytes))
+            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil)
         let fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
         inbound.textFingerprint = fingerprint
         var failure = earlierError
@@ -176,8 +176,9 @@ public struct Processor {
                     if verdict.quiet { row.digestedAt = now }
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
+                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
                     let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
-                    // Only these columns: the handler may have erased the stored bytes ("delete my data").
+                    // Only these columns: the handler may have erased the subject ("delete my data").
                     try row.updateChanges(work.db) {
                         $0.disposition = outcome.disposition
                         $0.note = outcome.note
@@ -196,7 +197,10 @@ public struct Processor {
             try program.perform(at: now) { work in
                 var row = inbound
                 try row.insert(work.db)
-                if let id = row.id { try HeldMailService(work: work).scheduleDigest(for: id) }
+                if let id = row.id {
+                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
+                    try HeldMailService(work: work).scheduleDigest(for: id)
+                }
                 try work.audit.record(message.from?.normalized ?? "unknown", "failed", reason)
             }
             fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason); kept as failed (mentormail held list)")
@@ -211,17 +215,6 @@ public struct Processor {
             }
             fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run")
             return nil
-        }
-    }
-
-    /// The fetched bytes as the record's `Data` without a second copy of them (a 30 MB message
-    /// would otherwise be held twice): the Data reads the array's storage and keeps the array
-    /// alive until it is released. Nothing writes to either.
-    static func sharedData(_ bytes: [UInt8]) -> Data {
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return Data() }
-            return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
-                        deallocator: .custom { _, _ in withExtendedLifetime(bytes) {} })
         }
     }
 

@@ -62,14 +62,14 @@ struct CoordinatorService {
 
     /// The coordinator confirmed a held command: carry it out now, and mark the held one handled.
     func performConfirmed(heldInboundID payload: String, _ inbound: Inbound) throws -> Outcome {
-        guard let id = Int64(payload), var held = try InboundMessage.fetchOne(work.db, key: id), !held.raw.isEmpty else {
+        guard let id = Int64(payload), var held = try InboundMessage.fetchOne(work.db, key: id),
+              let message = try AppDatabase.message(work.db, inboundID: id) else {
             return try HeldMailService(work: work).hold(inbound, reason: "the confirmed message is no longer stored", acknowledge: false)
         }
         try work.audit.record(inbound.sender.normalized, "coordinator-confirmed", "message \(id)")
         held.resolvedAt = work.now
         held.resolution = "confirmed by \(inbound.sender.normalized)"
         try held.update(work.db)
-        let message = Message(data: held.raw)
         switch Intake(config: work.config).classify(message).intent {
         case .coordinatorDecision(let approve, let proposal, _):
             return try performDecision(approve: approve, proposal: proposal, inbound)

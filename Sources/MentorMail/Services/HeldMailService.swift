@@ -39,13 +39,14 @@ struct HeldMailService {
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         guard !coordinators.isEmpty else { return }
-        let items = new.map { record in
+        // One message's bytes at a time: a digest of many large messages stays small.
+        let items = try new.map { record in
             HeldDigestMail.Item(
                 id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601),
                 sender: record.sender ?? "(no sender)", subject: record.subject ?? "(no subject)",
                 disposition: record.disposition.rawValue, failed: record.disposition == .failed,
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
-                excerpt: Self.excerpt(of: record))
+                excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
         let pairs = try pairItems(notices.filter { $0.kind != .sendFailed })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
@@ -106,9 +107,9 @@ struct HeldMailService {
     }
 
     /// The first lines of what the person wrote (the new text of the reply), each cut short.
-    static func excerpt(of record: InboundMessage, lines: Int = 8, width: Int = 160) -> [String] {
-        guard !record.raw.isEmpty else { return ["(the message's text is no longer stored)"] }
-        let text = MailReading.reply(of: Message(data: record.raw)).trimmingCharacters(in: .whitespacesAndNewlines)
+    static func excerpt(of message: Message?, lines: Int = 8, width: Int = 160) -> [String] {
+        guard let message else { return ["(the message's text is no longer stored)"] }
+        let text = MailReading.reply(of: message).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return ["(no text)"] }
         let all = text.split(separator: "\n", omittingEmptySubsequences: false)
         var kept = all.prefix(lines).map { $0.count > width ? String($0.prefix(width)) + " …" : String($0) }

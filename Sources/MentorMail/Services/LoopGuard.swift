@@ -56,7 +56,8 @@ struct LoopGuard {
     /// The new text, folded, as a short fingerprint: a responder's repeated text gives the same one.
     static func fingerprint(of newText: String) -> String {
         var hasher = FNV1a()
-        hasher.add(EnrollmentText.fold(newText.filter { !$0.isNumber }))
+        // The folded start is enough: a responder repeats itself well within 32 KiB.
+        hasher.add(EnrollmentText.fold(newText.prefix(CommandWords.readLimit).filter { !$0.isNumber }))
         return hasher.hex
     }
 }

@@ -121,15 +121,14 @@ extension Program {
             guard record.resolvedAt == nil, InboundMessage.Disposition.needingAttention.contains(record.disposition) else {
                 throw MentorMailError(.data, "message \(id) is \(record.disposition.rawValue)\(record.resolvedAt == nil ? "" : " and handled"); only held, failed or waiting mail is retried")
             }
-            guard !record.raw.isEmpty else {
+            guard let message = try AppDatabase.message(work.db, inboundID: id) else {
                 throw MentorMailError(.data, "message \(id) is no longer stored (its sender's data was deleted); release it instead")
             }
-            let message = Message(data: record.raw)
             let context = try AppDatabase.intakeContext(work.db, for: message)
             let classification = Intake(config: config).classify(message, context: context)
             let before = record.disposition
             let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
-            // Only these columns: the handler may have erased the stored bytes ("delete my data").
+            // Only these columns: the handler may have erased the subject ("delete my data").
             try record.updateChanges(work.db) { record in
                 record.apply(classification, context: context)
                 record.disposition = outcome.disposition

@@ -1,8 +1,49 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 import Mail
 
 extension AppDatabase {
+    /// Stores the bytes of inbound message `inboundID` as fetched, written in pieces of 1 MiB
+    /// from the caller's buffer, so even a very large message is not copied whole again.
+    static func storeRaw(_ db: Database, inboundID: Int64, bytes: [UInt8]) throws {
+        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, zeroblob(?))", arguments: [inboundID, bytes.count])
+        guard !bytes.isEmpty else { return }
+        var handle: OpaquePointer?
+        let opened = sqlite3_blob_open(db.sqliteConnection, "main", "inboundRaw", "raw", inboundID, 1, &handle)
+        defer { sqlite3_blob_close(handle) }
+        guard opened == SQLITE_OK, let handle else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: "cannot store the bytes of message \(inboundID)")
+        }
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let count = min(1 << 20, buffer.count - offset)
+                let written = sqlite3_blob_write(handle, base + offset, Int32(count), Int32(offset))
+                guard written == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: written), message: "cannot store the bytes of message \(inboundID)")
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// The bytes of inbound message `id` as fetched; nil once erased ("delete my data").
+    static func raw(_ db: Database, inboundID: Int64?) throws -> Data? {
+        guard let inboundID else { return nil }
+        return try Data.fetchOne(db, sql: "SELECT raw FROM inboundRaw WHERE inboundID = ?", arguments: [inboundID])
+    }
+
+    /// The message `id` as fetched, parsed; nil once erased.
+    static func message(_ db: Database, inboundID: Int64?) throws -> Message? {
+        try raw(db, inboundID: inboundID).map { Message(data: $0) }
+    }
+
     /// Held and failed messages that no digest has shown yet, oldest first.
     static func undigestedAttention(_ db: Database) throws -> [InboundMessage] {
         try InboundMessage
@@ -94,5 +135,10 @@ extension AppDatabase {
 
     public func inboundMessage(id: Int64) throws -> InboundMessage? {
         try read { db in try InboundMessage.fetchOne(db, key: id) }
+    }
+
+    /// Inbound message `id` as it was fetched, parsed; nil when it is unknown or was erased.
+    public func storedMessage(id: Int64) throws -> Message? {
+        try read { db in try Self.message(db, inboundID: id) }
     }
 }

@@ -101,22 +101,39 @@ extension AppDatabase {
         participant.updatedAt = now
         try participant.update(db)
 
-        // Mail they sent, and others' mail that names them.
-        try InboundMessage.filter(InboundMessage.Columns.sender == address)
-            .updateAll(db, Column("raw").set(to: Data()), Column("subject").set(to: nil))
-        for var record in try InboundMessage.filter(InboundMessage.Columns.sender != address || InboundMessage.Columns.sender == nil).fetchAll(db)
-        where mentions(raw: record.raw) || mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
-            record.raw = Data()
+        // Mail they sent, and others' mail that names them. Stored bytes are read one message at
+        // a time, so erasing in a large mailbox stays small in memory.
+        try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE sender = ?)",
+                       arguments: [address])
+        try InboundMessage.filter(InboundMessage.Columns.sender == address).updateAll(db, Column("subject").set(to: nil))
+        var naming: Set<Int64> = []
+        let stored = try Row.fetchCursor(db, sql: """
+            SELECT r.inboundID, r.raw FROM inboundRaw r JOIN inboundMessage m ON m.id = r.inboundID
+            WHERE m.sender IS NULL OR m.sender <> ?
+            """, arguments: [address])
+        while let row = try stored.next() {
+            if mentions(raw: row["raw"]) { naming.insert(row["inboundID"]) }
+        }
+        for record in try InboundMessage.filter(InboundMessage.Columns.sender != address || InboundMessage.Columns.sender == nil).fetchAll(db)
+        where mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
+            if let id = record.id { naming.insert(id) }
+        }
+        for id in naming.sorted() {
+            try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
+            guard var record = try InboundMessage.fetchOne(db, key: id) else { continue }
             record.subject = nil
             record.note = "(erased: it named a participant who asked to have their data deleted)"
             record.reason = nil
             try record.update(db)
         }
         // Outgoing mail to them or about them, sent or not: gone.
-        for row in try OutboxMessage.fetchAll(db)
-        where row.recipientList.contains(address) || mentions(row.subject) || mentions(row.lastError) || mentions(raw: row.raw) {
-            _ = try row.delete(db)
+        var outgoing: [Int64] = []
+        let rows = try OutboxMessage.fetchCursor(db)
+        while let row = try rows.next() {
+            if row.recipientList.contains(address) || mentions(row.subject) || mentions(row.lastError) || mentions(raw: row.raw),
+               let id = row.id { outgoing.append(id) }
         }
+        _ = try OutboxMessage.deleteAll(db, keys: outgoing)
         // The audit log and the coordinators' notices keep what happened, not who.
         for var entry in try AuditEntry.fetchAll(db) where mentions(entry.actor) || mentions(entry.detail) {
             entry.actor = mentions(entry.actor) ? "(erased participant)" : entry.actor

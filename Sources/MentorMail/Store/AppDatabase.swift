@@ -266,6 +266,17 @@ public final class AppDatabase: Sendable {
             }
             try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
         }
+        migrator.registerMigration("v7-inbound-raw") { db in
+            // The bytes of a message live in their own table, written in pieces, so a large
+            // message is never copied whole into memory, and updating a message's disposition
+            // or note never rewrites its bytes.
+            try db.create(table: "inboundRaw") { t in
+                t.primaryKey("inboundID", .integer).references("inboundMessage", onDelete: .cascade)
+                t.column("raw", .blob).notNull()
+            }
+            try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) SELECT id, raw FROM inboundMessage WHERE length(raw) > 0")
+            try db.alter(table: "inboundMessage") { t in t.drop(column: "raw") }
+        }
         return migrator
     }
 

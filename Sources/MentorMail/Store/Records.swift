@@ -40,8 +40,6 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var disposition: Disposition
     /// What was done, or why it was held or failed.
     public var note: String?
-    /// The message exactly as fetched, so nothing is ever lost.
-    public var raw: Data
     /// The intake rule that decided, and its reason.
     public var rule: String?
     public var reason: String?
@@ -60,7 +58,7 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var textFingerprint: String?
 
     public init(mailbox: String, uidValidity: Int64, uid: Int64, messageID: String?, sender: String?, subject: String?,
-                receivedAt: Date, intent: String, disposition: Disposition, note: String?, raw: Data) {
+                receivedAt: Date, intent: String, disposition: Disposition, note: String?) {
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.uid = uid
@@ -71,7 +69,6 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         self.intent = intent
         self.disposition = disposition
         self.note = note
-        self.raw = raw
         attempts = 1
     }
 
