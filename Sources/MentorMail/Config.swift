@@ -49,15 +49,7 @@ public struct Config: Sendable {
         public var importHeaders: [String: String]
 
         /// The synonym spelled like the key ("Nova" for `nova`) is how the area is shown to people.
-        public static let defaultAreas: [String: [String]] = [
-            "nova": ["Nova", "compute"], "neutron": ["Neutron", "networking"], "cinder": ["Cinder", "block storage"],
-            "swift": ["Swift", "object storage"], "keystone": ["Keystone", "identity"], "glance": ["Glance", "images"],
-            "horizon": ["Horizon", "dashboard"], "ironic": ["Ironic", "bare metal", "baremetal"], "heat": ["Heat", "orchestration"],
-            "documentation": ["documentation", "docs", "doc"], "upstream-training": ["upstream training", "upstream-training", "onboarding"],
-            "community": ["community", "outreach", "events"], "release-management": ["release management", "releases"],
-            "infrastructure": ["infrastructure", "infra", "CI", "Zuul"], "ux": ["UX", "user experience", "design"],
-            "i18n": ["i18n", "translation", "internationalization"], "security": ["security"], "qa": ["QA", "testing", "Tempest"],
-        ]
+        public static let defaultAreas: [String: [String]] = EnrollmentVocabulary.openStackAreas
         /// The sign-up form's words, built from these settings.
         public var vocabulary: EnrollmentVocabulary {
             EnrollmentVocabulary(areas: areas, capacityRange: capacityMin...capacityMax)

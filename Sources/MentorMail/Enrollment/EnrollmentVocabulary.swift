@@ -67,7 +67,11 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
     }
 
     /// An OpenStack-flavoured default, used when the configuration names no areas.
-    public static let openStackDefault = EnrollmentVocabulary(areas: [
+    public static let openStackDefault = EnrollmentVocabulary(areas: openStackAreas)
+
+    /// OpenStack's community areas with the words people use for them, in English and in the
+    /// community's main languages for the general ones.
+    public static let openStackAreas: [String: [String]] = [
         "nova": ["Nova", "compute"],
         "neutron": ["Neutron", "networking", "network"],
         "cinder": ["Cinder", "block storage"],
@@ -97,5 +101,5 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         "qa": ["QA", "quality assurance", "testing", "tempest", "pruebas", "testes", "tests", "calidad"],
         "oslo": ["Oslo", "libraries"],
         "governance": ["governance", "TC", "technical committee"],
-    ])
+    ]
 }

@@ -79,6 +79,7 @@ struct EnrollmentService {
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "no profile for this address")
         }
+        let language = try inbound.language(in: work)
         switch command {
         case .pause, .withdraw, .deleteData:
             // The other side of each ongoing pair is told first, while the name is still known.
@@ -107,7 +108,7 @@ struct EnrollmentService {
         }
         try work.audit.record(email, "command-\(command.name)", "by email")
         // After "delete my data" the answer does not even carry their name in its To line.
-        try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData)
+        try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData, language: language)
         return Outcome(.answered)
     }
 

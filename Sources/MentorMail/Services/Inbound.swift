@@ -14,8 +14,14 @@ struct Inbound {
     /// The answer is in the language the sender chose, else the one they write in.
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false) throws -> OutboxMessage {
+        try answer(mail, in: work, about: topic, anonymously: anonymously, language: try language(in: work))
+    }
+
+    /// The same, in a language chosen earlier (before "delete my data" erased the profile that said it).
+    func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
+                                language: String?) throws -> OutboxMessage {
         try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
-                               inboundID: recordID, about: topic, language: try language(in: work))
+                               inboundID: recordID, about: topic, language: language)
     }
 
     /// The language to answer in: the one the person set with "Mail language:", else the one this
