@@ -3,9 +3,15 @@ import Foundation
 extension ICalendar {
     /// An invitation (METHOD:REQUEST) for one event, as the text of a `text/calendar`
     /// part: CRLF line ends, lines folded at 75 octets without splitting a UTF-8
-    /// character, TEXT values escaped, times in UTC. Every attendee is asked to reply
-    /// (`RSVP=TRUE`, `PARTSTAT=NEEDS-ACTION`). Control characters in addresses, names and
-    /// the UID are dropped, so no value can start a new line.
+    /// character, TEXT values escaped. Every attendee is asked to reply (`RSVP=TRUE`,
+    /// `PARTSTAT=NEEDS-ACTION`). Control characters in addresses, names and the UID are
+    /// dropped, so no value can start a new line.
+    ///
+    /// With `timeZone`, the start and end are written in that zone's local time (`TZID=`) and
+    /// a VTIMEZONE describes the zone's offsets in the years around the event, so calendars
+    /// show the time the organiser meant even across a daylight-saving change; without it,
+    /// times are UTC. `method: "CANCEL"` writes the cancellation of the same event (raise
+    /// `sequence` for every change).
     ///
     /// - Complexity: O(*n*) in the total length of the arguments.
     public static func request(
@@ -19,19 +25,26 @@ extension ICalendar {
         attendees: [(address: String, name: String?)],
         sequence: Int = 0,
         stamp: Date,
+        timeZone: TimeZone? = nil,
+        method: String = "REQUEST",
         productID: String = "-//MentorMail//MentorMail//EN"
     ) -> String {
+        let cancel = method.uppercased() == "CANCEL"
         var lines = [
             "BEGIN:VCALENDAR",
             "PRODID:" + escapeText(productID),
             "VERSION:2.0",
             "CALSCALE:GREGORIAN",
-            "METHOD:REQUEST",
+            "METHOD:" + (cancel ? "CANCEL" : "REQUEST"),
+        ]
+        let zone = timeZone.flatMap { $0.identifier == "UTC" || $0.identifier == "GMT" ? nil : $0 }
+        if let zone { lines += timeZoneComponent(zone, around: start) }
+        lines += [
             "BEGIN:VEVENT",
             "UID:" + escapeText(withoutControls(uid)),
             "DTSTAMP:" + utcDateTime(stamp),
-            "DTSTART:" + utcDateTime(start),
-            "DTEND:" + utcDateTime(end),
+            dateTimeLine("DTSTART", start, zone),
+            dateTimeLine("DTEND", end, zone),
             "SEQUENCE:\(max(sequence, 0))",
             "SUMMARY:" + escapeText(summary),
         ]
@@ -39,11 +52,66 @@ extension ICalendar {
         if let location { lines.append("LOCATION:" + escapeText(location)) }
         lines.append("ORGANIZER" + nameParameter(organizer.name) + ":" + mailto(organizer.address))
         for attendee in attendees {
-            lines.append("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"
+            lines.append("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=" + (cancel ? "FALSE" : "TRUE")
                 + nameParameter(attendee.name) + ":" + mailto(attendee.address))
         }
-        lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
+        lines += [cancel ? "STATUS:CANCELLED" : "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
         return lines.map { fold($0) + "\r\n" }.joined()
+    }
+
+    /// `DTSTART;TZID=Europe/Madrid:20261025T073000`, or the UTC form without a zone.
+    private static func dateTimeLine(_ name: String, _ date: Date, _ zone: TimeZone?) -> String {
+        guard let zone else { return name + ":" + utcDateTime(date) }
+        return name + ";TZID=" + withoutControls(zone.identifier) + ":" + localDateTime(date, in: zone)
+    }
+
+    /// A VTIMEZONE for `zone`: one STANDARD or DAYLIGHT observance per offset change from the
+    /// year before `date` to the year after, each with the local time it starts and the offsets
+    /// on either side; a zone without changes gets one STANDARD observance.
+    static func timeZoneComponent(_ zone: TimeZone, around date: Date) -> [String] {
+        var calendar = Foundation.Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        let year = calendar.component(.year, from: date)
+        let from = calendar.date(from: DateComponents(year: year - 1, month: 1, day: 1)) ?? date
+        let until = calendar.date(from: DateComponents(year: year + 2, month: 1, day: 1)) ?? date
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + withoutControls(zone.identifier)]
+        var transitions: [Date] = []
+        var cursor = from
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < until, transitions.count < 16 {
+            transitions.append(next)
+            cursor = next
+        }
+        if transitions.isEmpty {
+            let offset = offsetText(zone.secondsFromGMT(for: date))
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset, "TZOFFSETTO:" + offset,
+                      "TZNAME:" + withoutControls(zone.abbreviation(for: date) ?? zone.identifier), "END:STANDARD"]
+        }
+        for moment in transitions {
+            let before = zone.secondsFromGMT(for: moment.addingTimeInterval(-1))
+            let after = zone.secondsFromGMT(for: moment)
+            let kind = zone.isDaylightSavingTime(for: moment) ? "DAYLIGHT" : "STANDARD"
+            // The observance starts at the local time on the clock before the change.
+            lines += ["BEGIN:" + kind,
+                      "DTSTART:" + localDateTime(moment, in: zone, offset: before),
+                      "TZOFFSETFROM:" + offsetText(before), "TZOFFSETTO:" + offsetText(after),
+                      "TZNAME:" + withoutControls(zone.abbreviation(for: moment) ?? kind),
+                      "END:" + kind]
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    /// `+0100`, `-0530`.
+    private static func offsetText(_ seconds: Int) -> String {
+        let minutes = abs(seconds) / 60
+        let hours = minutes / 60
+        return (seconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)
+    }
+
+    /// `YYYYMMDDTHHMMSS` in `zone` (or at a fixed `offset` in seconds), whole seconds.
+    private static func localDateTime(_ date: Date, in zone: TimeZone, offset: Int? = nil) -> String {
+        let shifted = date.addingTimeInterval(TimeInterval(offset ?? zone.secondsFromGMT(for: date)))
+        return String(utcDateTime(shifted).dropLast())
     }
 
     /// Escapes a TEXT value: backslash, semicolon and comma get a backslash, line ends

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rendering an `OutgoingMessage` as RFC 5322 / MIME bytes.
 extension OutgoingMessage {
     /// The full message with CRLF line ends: Date, Message-ID, From, To, Cc (if any),
@@ -19,8 +21,20 @@ extension OutgoingMessage {
         header.structured("MIME-Version", "1.0")
 
         var body = Self.textPart(text, subtype: "plain")
-        if let html { body = Self.multipart("alternative", [body, Self.textPart(html, subtype: "html")]) }
-        if !attachments.isEmpty { body = Self.multipart("mixed", [body] + attachments.map(Self.attachmentPart)) }
+        var files = attachments
+        if let calendar {
+            let method = HeaderWriter.sanitize(calendar.method).filter { $0.isLetter }.uppercased()
+            var alternatives = [body]
+            if let html { alternatives.append(Self.textPart(html, subtype: "html")) }
+            alternatives.append(Part([("Content-Type", "text/calendar; charset=utf-8; method=\(method)"),
+                                      ("Content-Transfer-Encoding", "base64")],
+                                     body: Base64.encode(Array(calendar.text.utf8), lineLength: 76)))
+            body = Self.multipart("alternative", alternatives)
+            files.append(Attachment(filename: "invite.ics", contentType: "application/ics", data: Data(calendar.text.utf8)))
+        } else if let html {
+            body = Self.multipart("alternative", [body, Self.textPart(html, subtype: "html")])
+        }
+        if !files.isEmpty { body = Self.multipart("mixed", [body] + files.map(Self.attachmentPart)) }
         return header.bytes + body.bytes
     }
 

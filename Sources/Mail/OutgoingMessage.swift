@@ -15,6 +15,17 @@ public struct Attachment: Sendable, Hashable {
     }
 }
 
+/// An iCalendar object sent with a message: its METHOD ("REQUEST", "CANCEL") and its text.
+public struct CalendarPart: Sendable, Hashable {
+    public var method: String
+    public var text: String
+
+    public init(method: String, text: String) {
+        self.method = method
+        self.text = text
+    }
+}
+
 /// A message we send. `render()` turns it into RFC 5322 bytes; `recipients` is its envelope.
 public struct OutgoingMessage: Sendable {
     public var from: MailAddress
@@ -35,10 +46,14 @@ public struct OutgoingMessage: Sendable {
     public var autoSubmitted: AutoSubmitted?
     /// Files sent after the body, in a multipart/mixed.
     public var attachments: [Attachment]
+    /// An iCalendar invitation or cancellation: a third alternative after the text and HTML
+    /// (`text/calendar; method=…`), which calendars show as Accept / Decline / Maybe, and the
+    /// same as an `invite.ics` attachment for the clients that only look there.
+    public var calendar: CalendarPart?
 
     public init(from: MailAddress, to: [MailAddress], cc: [MailAddress] = [], subject: String, text: String, html: String? = nil,
                 messageID: String, date: Date, inReplyTo: String? = nil, references: [String] = [],
-                autoSubmitted: AutoSubmitted? = nil, attachments: [Attachment] = []) {
+                autoSubmitted: AutoSubmitted? = nil, attachments: [Attachment] = [], calendar: CalendarPart? = nil) {
         self.from = from
         self.to = to
         self.cc = cc
@@ -51,6 +66,7 @@ public struct OutgoingMessage: Sendable {
         self.references = references
         self.autoSubmitted = autoSubmitted
         self.attachments = attachments
+        self.calendar = calendar
     }
 
     /// The envelope recipients: To then Cc addresses, cleaned as in the headers, without

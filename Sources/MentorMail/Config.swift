@@ -76,6 +76,13 @@ public struct Config: Sendable {
         public var reminderAfterDays = 7
     }
 
+    /// Speed Mentoring events.
+    public struct Events: Sendable {
+        /// Hours before an event's start when its rotations are formed and the schedules sent,
+        /// unless a coordinator ran `event groups` before.
+        public var groupsBeforeHours = 24
+    }
+
     /// Limits that keep the program from flooding anyone.
     public struct Safety: Sendable {
         /// Answers to one address in 24 hours, at most; mail beyond is held for a coordinator.
@@ -88,6 +95,7 @@ public struct Config: Sendable {
     public var enrollment: Enrollment = .default
     public var matching = Matching()
     public var checkin = Checkin()
+    public var events = Events()
     public var safety = Safety()
     /// The file this was read from.
     public var fileURL: URL
@@ -145,6 +153,13 @@ public struct Config: Sendable {
             if let days = try reader.optionalInt(checkin, "checkin", "reminder_after_days") {
                 guard (1...365).contains(days) else { throw MentorMailError(.config, "\(reader.file): [checkin] reminder_after_days must be between 1 and 365") }
                 config.checkin.reminderAfterDays = days
+            }
+        }
+        if table["events"] != nil {
+            let events = try reader.table(table, "events")
+            if let hours = try reader.optionalInt(events, "events", "groups_before_hours") {
+                guard (0...720).contains(hours) else { throw MentorMailError(.config, "\(reader.file): [events] groups_before_hours must be between 0 and 720") }
+                config.events.groupsBeforeHours = hours
             }
         }
         if table["safety"] != nil {

@@ -54,6 +54,9 @@ extension Config {
     # after_days = 90                        # days after the introduction: both sides get it
     # reminder_after_days = 7                # then one reminder to whoever has not answered
 
+    # [events]                               # Speed Mentoring events (defaults shown)
+    # groups_before_hours = 24               # rotations formed and schedules sent this long before the start
+
     # [matching]                             # points and rules for matching (defaults shown)
     # shared_area = 10
     # shared_interaction = 3

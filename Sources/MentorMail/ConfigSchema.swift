@@ -15,6 +15,7 @@ enum ConfigSchema {
         "matching": ["shared_area", "shared_interaction", "mentoring_type", "time_zone_closeness", "same_region",
                      "minimum_overlap_hours", "waking_from", "waking_until"],
         "checkin": ["after_days", "reminder_after_days"],
+        "events": ["groups_before_hours"],
         "safety": ["max_answers_per_sender_per_day"],
     ]
 

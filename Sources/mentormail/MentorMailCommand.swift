@@ -22,7 +22,7 @@ struct MentorMailCommand: ParsableCommand {
         69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
         """,
         subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self,
-                      PairsCommand.self, HeldCommand.self, OutboxCommand.self, JobsCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
+                      PairsCommand.self, EventCommand.self, HeldCommand.self, OutboxCommand.self, JobsCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
     )
 }
 

@@ -36,8 +36,8 @@ import Testing
 
     @Test func theRulesRunInOneFixedOrder() {
         #expect(intake.rules.map(\.name) == [
-            "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
-            "pair-conversation", "confirmation-code", "survey-answer", "participant-command", "become-mentor",
+            "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
+            "pair-conversation", "confirmation-code", "survey-answer", "event-words", "participant-command", "become-mentor",
             "reply-to-introduction", "profile-form", "coordinator-other", "question", "unclear", "first-contact",
         ])
     }

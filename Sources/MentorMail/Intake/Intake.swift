@@ -15,6 +15,7 @@ public struct Intake: Sendable {
         let verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
         let parser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
         rules = [
+            CalendarReplyRule(),
             AutomaticMailRule(),
             NoSenderRule(),
             OwnMailRule(programAddress: config.program.address.lowercased()),
@@ -24,6 +25,7 @@ public struct Intake: Sendable {
             PairConversationRule(),
             ConfirmationRule(),
             SurveyAnswerRule(),
+            EventWordsRule(),
             ParticipantCommandRule(),
             BecomeMentorRule(),
             ReplyUnderIntroductionRule(),

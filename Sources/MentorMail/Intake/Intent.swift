@@ -25,6 +25,8 @@ public enum Intent: Sendable, Equatable {
     case graduation(mentorshipID: Int64)
     /// "Yes, sign me up as a mentor" under a graduation's thank-you.
     case becomeMentor
+    /// An answer to an event invitation: from a calendar (iTIP REPLY) or in words under it.
+    case rsvp(RSVPReply)
     /// A participant wrote something we did not understand: answer with what they can write.
     case help
     /// A person must read it; `acknowledge` answers the sender that the coordinators have it
@@ -55,11 +57,27 @@ public enum Intent: Sendable, Equatable {
         case .surveyAnswer: "survey-answer"
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"
+        case .rsvp(let reply): "rsvp-\(reply.answer.rawValue)"
         case .help: "help"
         case .hold: "hold"
         case .ignore: "ignore"
         }
     }
+}
+
+/// An RSVP as the intake read it: which event (by calendar UID, or the invitation answered),
+/// who (the calendar's attendee, else the sender) and the answer.
+public struct RSVPReply: Sendable, Equatable {
+    public enum Answer: String, Sendable, Equatable { case accepted, declined, tentative }
+    public enum Source: String, Sendable, Equatable { case calendar, words }
+
+    public var eventUID: String?
+    public var eventID: Int64?
+    public var attendee: String?
+    public var answer: Answer
+    public var source: Source
+    /// Sent by software (Auto-Submitted): recorded, never answered.
+    public var automatic: Bool
 }
 
 /// Which proposal a coordinator's decision is about: by the code in the text, or by the

@@ -51,6 +51,9 @@ public struct HeldDigestMail: MailContent {
     /// Mail that could not be delivered: to whom, which mail, the server's words.
     public var undelivered: [String]
     public var hasUndelivered: Bool
+    /// News of Speed Mentoring events: answers changed after the tables were set, rotations not formed.
+    public var events: [String]
+    public var hasEvents: Bool
     public var newCount: Int
     /// Everything still waiting for a coordinator, new or not.
     public var openCount: Int

@@ -27,6 +27,12 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case pairEnded = "pair-ended"
     case partnerLeft = "partner-left"
     case commandConfirm = "command-confirm"
+    case eventInvitation = "event-invitation"
+    case eventCancelled = "event-cancelled"
+    case eventAnswer = "event-answer"
+    case eventPromoted = "event-promoted"
+    case eventSchedule = "event-schedule"
+    case eventSheet = "event-sheet"
 
     /// The Swift type holding this mail's values.
     public var contentType: any MailContent.Type {
@@ -53,6 +59,12 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .pairEnded: PairEndedMail.self
         case .partnerLeft: PartnerLeftMail.self
         case .commandConfirm: CommandConfirmMail.self
+        case .eventInvitation: EventInvitationMail.self
+        case .eventCancelled: EventCancelledMail.self
+        case .eventAnswer: EventAnswerMail.self
+        case .eventPromoted: EventPromotedMail.self
+        case .eventSchedule: EventScheduleMail.self
+        case .eventSheet: EventSheetMail.self
         }
     }
 
@@ -61,10 +73,11 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     public var isAnswer: Bool {
         switch self {
         case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
-             .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm:
+             .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm, .eventAnswer:
             true
         case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest, .checkinSurvey,
-             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft:
+             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .eventInvitation, .eventCancelled, .eventPromoted,
+             .eventSchedule, .eventSheet:
             false
         }
     }

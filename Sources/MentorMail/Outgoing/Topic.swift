@@ -6,6 +6,7 @@ public struct Topic: Codable, Sendable, Equatable, CustomStringConvertible {
         case inboundMessage = "inbound-message"
         case token
         case survey
+        case event
     }
 
     public var kind: Kind?
@@ -27,6 +28,7 @@ public struct Topic: Codable, Sendable, Equatable, CustomStringConvertible {
     public static func inbound(_ id: Int64?) -> Topic { Topic(.inboundMessage, id) }
     public static func token(_ id: Int64?) -> Topic { Topic(.token, id) }
     public static func survey(_ id: Int64?) -> Topic { Topic(.survey, id) }
+    public static func event(_ id: Int64?) -> Topic { Topic(.event, id) }
 
     public var description: String {
         guard let kind else { return "nothing in particular" }

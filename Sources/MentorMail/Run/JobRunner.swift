@@ -73,6 +73,14 @@ struct JobRunner {
             try CheckinService(work: work).sendReminders(mentorshipID: try subject(of: job))
         case .checkinSilence?:
             try CheckinService(work: work).reportSilence(mentorshipID: try subject(of: job))
+        case .eventInvitations?:
+            try EventService(work: work).sendInvitations(eventID: try subject(of: job))
+        case .eventUpdate?:
+            try EventService(work: work).sendUpdate(eventID: try subject(of: job))
+        case .eventCancel?:
+            try EventService(work: work).sendCancellations(eventID: try subject(of: job))
+        case .eventGroups?:
+            try EventService(work: work).formGroupsWhenDue(eventID: try subject(of: job))
         case nil:
             throw MentorMailError(.internalError, "unknown job kind \(job.kind) (written by a newer mentormail?)")
         }

@@ -36,6 +36,7 @@ struct HeldMailService {
         let notices = try AppDatabase.undigestedNotices(work.db)
         guard !new.isEmpty || !notices.isEmpty else { return }
         let undelivered = notices.filter { $0.kind == .sendFailed }.map(\.detail)
+        let events = notices.filter { $0.kind == .eventNews }.map(\.detail)
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         guard !coordinators.isEmpty else { return }
@@ -48,9 +49,10 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
-        let pairs = try pairItems(notices.filter { $0.kind != .sendFailed })
+        let pairs = try pairItems(notices.filter { $0.kind != .sendFailed && $0.kind != .eventNews })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
                                             hasPairs: !pairs.isEmpty, undelivered: undelivered, hasUndelivered: !undelivered.isEmpty,
+                                            events: events, hasEvents: !events.isEmpty,
                                             newCount: items.count, openCount: open,
                                             olderCount: max(0, open - items.count), hasOlder: open > items.count),
                              to: coordinators)

@@ -74,6 +74,8 @@ extension Work {
             return try graduate(mentorshipID, inbound)
         case .becomeMentor:
             return try CheckinService(work: self).becomeMentor(inbound)
+        case .rsvp(let reply):
+            return try EventService(work: self).receive(reply, inbound)
         case .help:
             return try EnrollmentService(work: self).answerWithHelp(inbound)
         case .hold(let reason, let acknowledge):

@@ -95,6 +95,8 @@ extension AppDatabase {
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
         try Survey.filter(Column("participantID") == id).deleteAll(db)
         try PendingToken.filter(Column("email") == address || Column("payload") == address).deleteAll(db)
+        // Their invitations, answers and seats at events (a seat is freed, not given on).
+        try EventGuest.filter(EventGuest.Columns.email == address).deleteAll(db)
         participant.profile = .erased
         participant.status = .erased
         participant.roundID = nil

@@ -277,6 +277,58 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) SELECT id, raw FROM inboundMessage WHERE length(raw) > 0")
             try db.alter(table: "inboundMessage") { t in t.drop(column: "raw") }
         }
+        migrator.registerMigration("v8-events") { db in
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("startsAt", .datetime).notNull()
+                t.column("timeZone", .text).notNull()
+                t.column("durationMinutes", .integer).notNull().check(sql: "durationMinutes > 0")
+                t.column("capacity", .integer).notNull().check(sql: "capacity >= 0")
+                t.column("tables", .integer).notNull().check(sql: "tables >= 0")
+                t.column("rotations", .integer).notNull().check(sql: "rotations > 0")
+                t.column("audience", .text).notNull()
+                t.column("location", .text)
+                t.column("uid", .text).notNull().unique()
+                t.column("sequence", .integer).notNull().defaults(to: 0)
+                t.column("status", .text).notNull().check(sql: "status IN ('scheduled', 'grouped', 'cancelled')")
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("groupedAt", .datetime)
+                t.column("cancelledAt", .datetime)
+                t.column("interest", .integer)
+                t.column("interestBound", .integer)
+                t.column("repeatedMenteePairs", .integer)
+            }
+            try db.create(table: "eventGuest") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventID", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("participantID", .integer).references("participant", onDelete: .setNull)
+                t.column("email", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull().check(sql: "role IN ('mentee', 'mentor')")
+                t.column("answer", .text).notNull()
+                    .check(sql: "answer IN ('invited', 'accepted', 'declined', 'tentative', 'waitlisted')")
+                t.column("waitlistedAt", .datetime)
+                t.column("answeredAt", .datetime)
+                t.column("answeredBy", .text)
+                t.column("invitedAt", .datetime)
+                t.column("sequenceSent", .integer)
+                t.column("language", .text)
+                // One invitation per person per event, however often the job runs.
+                t.uniqueKey(["eventID", "email"])
+            }
+            try db.create(index: "eventGuest_answer", on: "eventGuest", columns: ["eventID", "role", "answer"])
+            try db.create(table: "eventSeat") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("eventID", .integer).notNull().references("event", onDelete: .cascade)
+                t.column("rotation", .integer).notNull()
+                t.column("table", .integer).notNull()
+                t.column("mentorGuestID", .integer).notNull().references("eventGuest", onDelete: .cascade)
+                t.column("menteeGuestID", .integer).notNull().references("eventGuest", onDelete: .cascade)
+                t.uniqueKey(["eventID", "rotation", "menteeGuestID"])
+            }
+        }
         return migrator
     }
 

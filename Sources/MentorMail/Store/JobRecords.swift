@@ -18,6 +18,14 @@ public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistab
         case checkinReminder = "checkin-reminder"
         /// Tell the coordinators who still has not answered after the reminder.
         case checkinSilence = "checkin-silence"
+        /// Invite an event's audience (subject: the event).
+        case eventInvitations = "event-invitations"
+        /// Send an event's new time or place to its guests (subject: the event).
+        case eventUpdate = "event-update"
+        /// Send an event's cancellation to its guests (subject: the event).
+        case eventCancel = "event-cancel"
+        /// Form an event's rotations and send the schedules, before it starts (subject: the event).
+        case eventGroups = "event-groups"
     }
 
     public enum Status: String, Codable, Sendable {

@@ -1,0 +1,102 @@
+/// Reads an answer to an event invitation written in words ("I'll be there", "count me in",
+/// "can't make it", "sorry, no", "quizás"), in English and the community's main languages.
+///
+/// Only the person's own lines are read (never quoted text), clause by clause. A "maybe" or a
+/// "not sure" wins inside its clause; a yes-phrase after a negation is a no ("I won't be
+/// there"). When clauses disagree ("yes… but I can't make it") the answer is unclear: nil.
+enum RSVPWords {
+    enum Answer: Equatable { case yes, no, maybe }
+
+    /// Phrases, folded like the text (`EnrollmentText.fold`), as word lists.
+    private static func phrases(_ list: [String]) -> [[String]] {
+        list.map { EnrollmentText.words($0) }.filter { !$0.isEmpty }
+    }
+
+    static let maybe = phrases([
+        "maybe", "perhaps", "not sure", "not certain", "might", "tentative", "tentatively", "possibly", "don't know yet",
+        "quizas", "quiza", "tal vez", "a lo mejor", "no estoy segura", "no estoy seguro", "puede que", "talvez", "talvez",
+        "nao tenho certeza", "pode ser", "peut etre", "pas sur", "pas sure", "vielleicht", "weiss noch nicht", "nicht sicher",
+        "forse", "non sono sicuro", "non sono sicura", "moze", "nie jestem pewien", "nie jestem pewna", "может быть",
+        "возможно", "не уверен", "не уверена",
+    ])
+
+    static let no = phrases([
+        "can't make it", "cant make it", "cannot make it", "can't come", "cant come", "cannot come", "can't attend",
+        "cannot attend", "can't join", "won't make it", "won't be able", "wont be able", "will not be able", "not able to",
+        "unable to", "can't be there", "cannot be there", "won't be there", "will not be there", "sorry no", "no sorry",
+        "no thanks", "no thank you", "decline", "declining", "i'll pass", "have to pass", "must pass", "count me out",
+        "no puedo", "no podre", "no ire", "no asistire", "no voy", "lo siento no", "nao posso", "nao poderei", "nao vou",
+        "nao conseguirei", "je ne pourrai pas", "je ne peux pas", "je ne viendrai pas", "desole non", "kann leider nicht",
+        "ich kann nicht", "komme nicht", "absage", "leider nicht", "non posso", "non potro", "non ci saro", "nie moge",
+        "nie dam rady", "nie przyjde", "не смогу", "не могу", "не приду",
+    ])
+
+    static let yes = phrases([
+        "yes", "yep", "yeah", "sure", "of course", "i'll be there", "ill be there", "i will be there", "will be there",
+        "i'll come", "i will come", "count me in", "i'm in", "im in", "see you there", "happy to", "glad to", "would love to",
+        "i'd love to", "love to", "host a table", "i'll attend", "i will attend", "attending", "accept", "accepted", "gladly",
+        "absolutely", "definitely", "sounds good", "i'll host", "i will host", "looking forward",
+        "si", "alli estare", "ahi estare", "cuenta conmigo", "contad conmigo", "asistire", "ire", "me apunto", "encantada",
+        "encantado", "con gusto", "acepto", "sim", "estarei la", "conte comigo", "irei", "aceito", "com prazer",
+        "participarei", "oui", "je serai la", "je viendrai", "comptez sur moi", "avec plaisir", "j'accepte", "je participe",
+        "ja", "ich bin dabei", "ich komme", "gerne", "zusage", "ich nehme teil", "ci saro", "vengo", "partecipo", "volentieri",
+        "conta su di me", "tak", "bede", "przyjde", "wezme udzial", "chetnie", "да", "буду", "приду", "участвую",
+        "с удовольствием",
+    ])
+
+    /// A clause that is just a "no" ("No.", "Nope, sorry", "Non merci").
+    static let bareNo: Set<String> = Set(["no", "nope", "nah", "non", "nein", "nie", "нет", "nao"].map { EnrollmentText.fold($0) })
+    /// "No problem", "no worries": not an answer.
+    static let notRefusals: Set<String> = ["problem", "problema", "worries", "prob", "hay", "pasa"]
+
+    /// Chinese and Japanese: found inside the text, the refusals first (they contain the yes-words).
+    static let cjkNo = ["不能参加", "不参加", "去不了", "来不了", "不能来", "参加できません", "出席できません", "行けません", "欠席", "いいえ"]
+        .map { EnrollmentText.fold($0) }
+    static let cjkMaybe = ["也许", "可能", "不确定", "たぶん", "未定", "わかりません"].map { EnrollmentText.fold($0) }
+    static let cjkYes = ["参加", "我会来", "好的", "出席します", "伺います", "はい"].map { EnrollmentText.fold($0) }
+
+    /// The answer in the person's own lines (the first few), or nil when there is none or it is unclear.
+    /// - Complexity: O(n) in the length of the first lines.
+    static func read(_ newText: String) -> Answer? {
+        var found: [Answer] = []
+        let lines = CommandWords.ownLines(of: newText).prefix(6)
+        for sentence in lines.flatMap(CommandWords.sentences(in:)) {
+            for clause in CommandSentences.clauses(of: sentence) {
+                if let answer = answer(in: clause) { found.append(answer) }
+            }
+        }
+        guard let first = found.first else { return nil }
+        if found.contains(.maybe) { return .maybe }
+        return found.allSatisfy { $0 == first } ? first : nil
+    }
+
+    private static func answer(in clause: String) -> Answer? {
+        let folded = EnrollmentText.fold(clause)
+        if cjkNo.contains(where: folded.contains) { return .no }
+        if cjkMaybe.contains(where: folded.contains) { return .maybe }
+        if cjkYes.contains(where: folded.contains) { return .yes }
+        let words = EnrollmentText.words(clause)
+        guard !words.isEmpty else { return nil }
+        if maybe.contains(where: { index(of: $0, in: words) != nil }) { return .maybe }
+        if no.contains(where: { index(of: $0, in: words) != nil }) { return .no }
+        if let first = words.first, bareNo.contains(first), words.count <= 4,
+           !words.dropFirst().contains(where: notRefusals.contains) { return .no }
+        for phrase in yes {
+            guard let start = index(of: phrase, in: words) else { continue }
+            let before = words[..<start]
+            if before.contains(where: CommandSentences.negations.contains) || before.contains(where: { $0.hasSuffix("n't") }) {
+                return .no
+            }
+            return .yes
+        }
+        return nil
+    }
+
+    private static func index(of phrase: [String], in words: [String]) -> Int? {
+        guard phrase.count <= words.count else { return nil }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<(start + phrase.count)]) == phrase {
+            return start
+        }
+        return nil
+    }
+}

@@ -1,0 +1,41 @@
+import Mail
+
+/// A calendar's answer to one of our invitations (iTIP METHOD:REPLY from Google, Outlook or
+/// Apple): read before the automatic-mail rule, since calendars may mark their replies as
+/// generated; such a reply is recorded but never answered.
+struct CalendarReplyRule: IntakeRule {
+    let name = "calendar-reply"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let rsvp = MailReading.rsvp(of: message.message) else { return nil }
+        let answer: RSVPReply.Answer
+        switch rsvp.partstat {
+        case .accepted: answer = .accepted
+        case .declined: answer = .declined
+        case .tentative: answer = .tentative
+        default:
+            let reason = "a calendar reply with PARTSTAT \(rsvp.partstat.rawValue)"
+            return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+        }
+        let automatic = message.message.automatic(newText: message.newText) != nil
+        let reply = RSVPReply(eventUID: rsvp.uid, eventID: nil, attendee: rsvp.address, answer: answer, source: .calendar,
+                              automatic: automatic)
+        return RuleDecision(.rsvp(reply), "calendar \(rsvp.partstat.rawValue) for \(rsvp.uid)")
+    }
+}
+
+/// Yes, no or maybe in words, under an invitation, an update, or our answer to an RSVP.
+struct EventWordsRule: IntakeRule {
+    let name = "event-words"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted].contains(answering.kind),
+              answering.topic.kind == .event, let id = answering.topic.id, let words = RSVPWords.read(message.newText)
+        else { return nil }
+        let answer: RSVPReply.Answer = switch words {
+        case .yes: .accepted
+        case .no: .declined
+        case .maybe: .tentative
+        }
+        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false)
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (\(answering.topic))")
+    }
+}

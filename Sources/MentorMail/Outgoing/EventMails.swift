@@ -1,0 +1,121 @@
+/// A Speed Mentoring event as mail shows it, in the reader's language and the event's zone.
+public struct EventInfo: Codable, Sendable, Equatable {
+    public var name: String
+    /// "Sunday, October 25, 2026".
+    public var day: String
+    /// "07:30–09:00".
+    public var time: String
+    /// "Europe/Madrid".
+    public var timeZone: String
+    public var minutes: Int
+    public var location: String?
+    public var rotations: Int
+    /// How long each rotation lasts, in whole minutes.
+    public var minutesPerRotation: Int
+}
+
+/// The invitation (or an update of its time or place), with a calendar REQUEST that calendars
+/// show with Accept / Decline / Maybe. Mentees are invited to attend, mentors to host a table.
+public struct EventInvitationMail: MailContent {
+    public static let kind = MailKind.eventInvitation
+    public var person: PersonName
+    public var event: EventInfo
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+    /// An update of an invitation sent before: the time or place changed.
+    public var update: Bool?
+}
+
+/// The event is cancelled, with a calendar CANCEL that removes it from calendars.
+public struct EventCancelledMail: MailContent {
+    public static let kind = MailKind.eventCancelled
+    public var person: PersonName
+    public var event: EventInfo
+}
+
+/// The answer to an RSVP, by calendar or in words: what we understood and where it leaves them.
+/// Exactly one of the outcome flags is true.
+public struct EventAnswerMail: MailContent {
+    public static let kind = MailKind.eventAnswer
+    public var person: PersonName
+    public var event: EventInfo?
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+    /// They have a seat (mentees) or a table (mentors).
+    public var accepted: Bool?
+    public var declined: Bool?
+    public var tentative: Bool?
+    /// Every seat or table is taken: they are on the waitlist, at `position`.
+    public var waitlisted: Bool?
+    public var position: Int?
+    /// The tables are already set: the coordinators are told of the change.
+    public var grouped: Bool?
+    /// The event is over, or cancelled: nothing changes.
+    public var over: Bool?
+    public var cancelled: Bool?
+    /// No invitation of theirs matches the reply.
+    public var unknown: Bool?
+}
+
+/// Someone on the waitlist got the seat or table a decline freed.
+public struct EventPromotedMail: MailContent {
+    public static let kind = MailKind.eventPromoted
+    public var person: PersonName
+    public var event: EventInfo
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+}
+
+/// One person's schedule: for a mentee, a table per rotation (the mentor's first name and areas);
+/// for a mentor, the mentees at their table in each rotation (first names). No addresses.
+public struct EventScheduleMail: MailContent {
+    public static let kind = MailKind.eventSchedule
+
+    public struct Slot: Codable, Sendable, Equatable {
+        public var rotation: Int
+        /// "07:30–07:52".
+        public var time: String
+        public var table: Int
+        /// For a mentee: the mentor at the table.
+        public var mentor: String?
+        public var mentorAreas: String?
+        /// For a mentor: the mentees at the table, first names.
+        public var mentees: String?
+        public var hasMentees: Bool?
+    }
+
+    public var person: PersonName
+    public var event: EventInfo
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+    public var table: Int?
+    public var slots: [Slot]
+}
+
+/// The coordinators' printable sheet: one page per rotation, every table with its mentor and
+/// mentees, plus the numbers.
+public struct EventSheetMail: MailContent {
+    public static let kind = MailKind.eventSheet
+
+    public struct Table: Codable, Sendable, Equatable {
+        public var table: Int
+        public var mentor: String
+        public var mentees: [String]
+        /// The same names, comma-separated.
+        public var menteeList: String
+    }
+
+    public struct Rotation: Codable, Sendable, Equatable {
+        public var rotation: Int
+        public var time: String
+        public var tables: [Table]
+    }
+
+    public var event: EventInfo
+    public var mentees: Int
+    public var mentors: Int
+    public var waitlisted: Int
+    public var rotationsList: [Rotation]
+    /// Interest of the plan against its upper bound, in percent, and fellow mentees met twice.
+    public var quality: String
+}

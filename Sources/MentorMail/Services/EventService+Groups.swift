@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import Mail
+import MatchingCore
+
+/// What forming an event's rotations did.
+public struct EventGrouping: Codable, Sendable, Equatable {
+    public var eventID: Int64
+    public var mentees: Int
+    public var mentors: Int
+    public var rotations: Int
+    public var totalInterest: Int
+    public var upperBound: Int
+    public var repeatedMenteePairs: Int
+    public var schedulesQueued: Int
+}
+
+extension EventService {
+    /// Forms the rotations from the accepted mentees and mentors (MatchingCore's table
+    /// rotations: every mentee meets a different mentor each rotation, tables within one of
+    /// each other in size, interest as high as it goes), stores the seats, and queues each
+    /// person's schedule and the coordinators' printable sheet.
+    func formGroups(eventID: Int64, actor: String) throws -> EventGrouping {
+        var event = try find(eventID)
+        switch event.status {
+        case .cancelled: throw MentorMailError(.data, "event \(eventID) is cancelled")
+        case .grouped: throw MentorMailError(.data, "event \(eventID) already has its rotations (formed \(event.groupedAt?.formatted(.iso8601) ?? "before"))")
+        case .scheduled: break
+        }
+        let all = try guests(eventID)
+        let mentees = all.filter { $0.role == .mentee && $0.answer == .accepted }
+        let mentors = all.filter { $0.role == .mentor && $0.answer == .accepted }
+        guard !mentors.isEmpty else { throw MentorMailError(.data, "event \(eventID): no mentor has accepted, so there are no tables yet") }
+        guard !mentees.isEmpty else { throw MentorMailError(.data, "event \(eventID): no mentee has accepted yet") }
+        // Fewer mentors than rotations: as many rotations as there are different mentors to meet.
+        let rotations = min(event.rotations, mentors.count)
+        let profiles = try AppDatabase.participantsByID(work.db)
+        let scores = interest(mentees: mentees, mentors: mentors, profiles: profiles)
+        let plan = try TableRotations.solve(RotationProblem(mentees: mentees.count, mentors: mentors.count, rotations: rotations, scores: scores))
+        for (rotation, seats) in plan.assignment.enumerated() {
+            for (menteeIndex, mentorIndex) in seats.enumerated() {
+                guard let mentorID = mentors[mentorIndex].id, let menteeID = mentees[menteeIndex].id else { continue }
+                var seat = EventSeat(eventID: eventID, rotation: rotation + 1, table: mentorIndex + 1, mentorGuestID: mentorID, menteeGuestID: menteeID)
+                try seat.insert(work.db)
+            }
+        }
+        event.status = .grouped
+        event.groupedAt = work.now
+        event.updatedAt = work.now
+        if rotations != event.rotations { event.rotations = rotations }
+        event.interest = plan.totalInterest
+        event.interestBound = plan.upperBound
+        event.repeatedMenteePairs = plan.repeatedMenteePairs
+        try event.update(work.db)
+        let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles)
+        try work.audit.record(actor, "event-grouped", "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
+        return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations,
+                             totalInterest: plan.totalInterest, upperBound: plan.upperBound,
+                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued)
+    }
+
+    /// The rotations job: forms them unless a coordinator already did, or there is nobody to
+    /// seat (then the coordinators hear of it in their digest).
+    func formGroupsWhenDue(eventID: Int64) throws {
+        let event = try find(eventID)
+        guard event.status == .scheduled else { return }
+        do {
+            _ = try formGroups(eventID: eventID, actor: "scheduler")
+        } catch let error as MentorMailError where error.kind == .data {
+            var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil,
+                                      detail: "Event \(eventID) (\(event.name)): the rotations were not formed: \(error.message)")
+            try notice.insert(work.db)
+            try HeldMailService(work: work).scheduleDigest(key: "event-groups:\(eventID)")
+        }
+    }
+
+    /// 10 points per area both care about, 5 when the kinds of mentoring meet: what a short
+    /// conversation at a table can build on.
+    func interest(mentees: [EventGuest], mentors: [EventGuest], profiles: [Int64: Participant]) -> [[Int]] {
+        var scores: [[Int]] = []
+        for (i, mentee) in mentees.enumerated() {
+            guard let menteeProfile = mentee.participantID.flatMap({ profiles[$0] })?.profile else { continue }
+            let areas = Set(menteeProfile.areas)
+            let kinds = Set(menteeProfile.mentoringTypes)
+            for (j, mentor) in mentors.enumerated() {
+                guard let mentorProfile = mentor.participantID.flatMap({ profiles[$0] })?.profile else { continue }
+                let score = 10 * areas.intersection(mentorProfile.areas).count + (kinds.isDisjoint(with: mentorProfile.mentoringTypes) ? 0 : 5)
+                if score > 0 { scores.append([i, j, score]) }
+            }
+        }
+        return scores
+    }
+
+    private func sendSchedules(_ event: SpeedEvent, plan: RotationPlan, mentees: [EventGuest], mentors: [EventGuest],
+                               profiles: [Int64: Participant]) throws -> Int {
+        let time = rotationTimes(event, count: plan.assignment.count)
+        func areas(_ guest: EventGuest) -> String {
+            let profile = guest.participantID.flatMap { profiles[$0] }?.profile
+            return (profile?.areas ?? []).map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 }.joined(separator: ", ")
+        }
+        var queued = 0
+        for (index, mentee) in mentees.enumerated() {
+            let slots = plan.assignment.enumerated().map { rotation, seats in
+                let mentor = mentors[seats[index]]
+                return EventScheduleMail.Slot(rotation: rotation + 1, time: time[rotation], table: seats[index] + 1,
+                                              mentor: mentor.firstName, mentorAreas: areas(mentor))
+            }
+            var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event, language: mentee.language), slots: slots)
+            mail.asMentee = true
+            try work.outbox.send(mail, to: [MailAddress(address: mentee.email, name: mentee.name)], about: .event(event.id), language: mentee.language)
+            queued += 1
+        }
+        let sheet = sheetRotations(event, assignment: plan.assignment, mentees: mentees, mentors: mentors)
+        for (index, mentor) in mentors.enumerated() {
+            let slots = sheet.map { rotation in
+                let names = rotation.tables[index].mentees.compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+                return EventScheduleMail.Slot(rotation: rotation.rotation, time: rotation.time, table: index + 1,
+                                              mentees: names.joined(separator: ", "), hasMentees: !names.isEmpty)
+            }
+            var mail = EventScheduleMail(person: PersonName(mentor.name), event: info(event, language: mentor.language), slots: slots)
+            mail.asMentor = true
+            mail.table = index + 1
+            try work.outbox.send(mail, to: [MailAddress(address: mentor.email, name: mentor.name)], about: .event(event.id), language: mentor.language)
+            queued += 1
+        }
+        let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
+        if !coordinators.isEmpty {
+            try work.outbox.send(try sheetMail(event, rotations: sheet, mentees: mentees.count, mentors: mentors.count),
+                                 to: coordinators, about: .event(event.id))
+        }
+        return queued
+    }
+
+    /// "07:30–07:52" for each rotation: the event's length shared out evenly.
+    func rotationTimes(_ event: SpeedEvent, count: Int) -> [String] {
+        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let length = TimeInterval(event.durationMinutes * 60) / TimeInterval(max(count, 1))
+        return (0..<count).map { rotation in
+            let start = event.startsAt.addingTimeInterval(length * TimeInterval(rotation))
+            return Self.clock(start, zone) + "–" + Self.clock(start.addingTimeInterval(length), zone)
+        }
+    }
+
+    /// Every table of every rotation, mentors numbered in their order.
+    func sheetRotations(_ event: SpeedEvent, assignment: [[Int]], mentees: [EventGuest], mentors: [EventGuest]) -> [EventSheetMail.Rotation] {
+        let times = rotationTimes(event, count: assignment.count)
+        return assignment.enumerated().map { rotation, seats in
+            var tables = mentors.enumerated().map { EventSheetMail.Table(table: $0.offset + 1, mentor: $0.element.name, mentees: [], menteeList: "") }
+            for (menteeIndex, mentorIndex) in seats.enumerated() { tables[mentorIndex].mentees.append(mentees[menteeIndex].name) }
+            for index in tables.indices { tables[index].menteeList = tables[index].mentees.joined(separator: ", ") }
+            return EventSheetMail.Rotation(rotation: rotation + 1, time: times[rotation], tables: tables)
+        }
+    }
+
+    func sheetMail(_ event: SpeedEvent, rotations: [EventSheetMail.Rotation], mentees: Int, mentors: Int) throws -> EventSheetMail {
+        let waitlisted = try EventGuest.filter(EventGuest.Columns.eventID == event.id && EventGuest.Columns.answer == EventGuest.Answer.waitlisted.rawValue)
+            .fetchCount(work.db)
+        let interest = event.interest ?? 0, bound = event.interestBound ?? 0
+        let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
+        return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
+                              rotationsList: rotations,
+                              quality: "interest \(interest) of at most \(bound) (\(String(format: "%.1f", percent)) %), "
+                                  + "\(event.repeatedMenteePairs ?? 0) repeated meeting(s) between mentees")
+    }
+
+    /// The sheet of an event whose rotations are stored, rebuilt from its seats.
+    func sheet(of event: SpeedEvent) throws -> EventSheetMail {
+        let seats = try EventSeat.filter(Column("eventID") == event.id).fetchAll(work.db)
+        let all = try guests(event.id ?? 0)
+        let mentorIDs = Set(seats.map(\.mentorGuestID)), menteeIDs = Set(seats.map(\.menteeGuestID))
+        let mentors = all.filter { mentorIDs.contains($0.id ?? -1) }
+        let mentees = all.filter { menteeIDs.contains($0.id ?? -1) }
+        let mentorIndex = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($0.element.id ?? -1, $0.offset) })
+        let menteeIndex = Dictionary(uniqueKeysWithValues: mentees.enumerated().map { ($0.element.id ?? -1, $0.offset) })
+        let rotations = (seats.map(\.rotation).max() ?? 0)
+        var assignment = Array(repeating: Array(repeating: 0, count: mentees.count), count: rotations)
+        for seat in seats {
+            guard let mentee = menteeIndex[seat.menteeGuestID], let mentor = mentorIndex[seat.mentorGuestID] else { continue }
+            assignment[seat.rotation - 1][mentee] = mentor
+        }
+        return try sheetMail(event, rotations: sheetRotations(event, assignment: assignment, mentees: mentees, mentors: mentors),
+                             mentees: mentees.count, mentors: mentors.count)
+    }
+}

@@ -1,0 +1,345 @@
+import Foundation
+import GRDB
+import Mail
+
+/// Speed Mentoring events: creating and changing them, invitations with a calendar part,
+/// answers however they come, the waitlist, and the rotations with everyone's schedule.
+struct EventService {
+    let work: Work
+
+    /// What a coordinator gives to create an event.
+    struct Plan {
+        var name: String
+        var startsAt: Date
+        var timeZone: TimeZone
+        var durationMinutes: Int
+        var capacity: Int
+        var tables: Int
+        var rotations: Int
+        var audience: EventAudience
+        var location: String?
+    }
+
+    // MARK: Creating and changing
+
+    /// Stores the event and schedules its invitations (sent by the next `process`) and its
+    /// rotations (`[events] groups_before_hours` before the start).
+    func create(_ plan: Plan, actor: String) throws -> SpeedEvent {
+        if case .round(let name) = plan.audience, try AppDatabase.findRound(work.db, name: name) == nil {
+            throw MentorMailError(.data, "no round is named \(name); see `mentormail round list`")
+        }
+        var event = SpeedEvent(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone.identifier,
+                               durationMinutes: plan.durationMinutes, capacity: plan.capacity, tables: plan.tables,
+                               rotations: plan.rotations, audience: plan.audience.description, location: plan.location,
+                               uid: "event-\(ConfirmationToken.make().lowercased())@\(work.config.program.domain)", createdAt: work.now)
+        try event.insert(work.db)
+        guard let id = event.id else { throw MentorMailError(.internalError, "the event was stored without an id") }
+        try work.jobs.schedule(.eventInvitations, subjectID: id, at: work.now, key: "event-invitations:\(id)")
+        try work.jobs.schedule(.eventGroups, subjectID: id, at: groupsDue(event), key: "event-groups:\(id)")
+        try work.audit.record(actor, "event-created", "\(id) \(event.name) at \(event.startsAt.formatted(.iso8601)), \(plan.audience)")
+        return event
+    }
+
+    /// A new time or place: the calendars get an update (SEQUENCE raised) with the next run.
+    func update(_ id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?, actor: String) throws -> SpeedEvent {
+        var event = try find(id)
+        guard event.status == .scheduled else {
+            throw MentorMailError(.data, "event \(id) is \(event.status.rawValue): only a scheduled event can change")
+        }
+        if let startsAt { event.startsAt = startsAt }
+        if let timeZone { event.timeZone = timeZone.identifier }
+        if let durationMinutes { event.durationMinutes = durationMinutes }
+        if let location { event.location = location.isEmpty ? nil : location }
+        event.sequence += 1
+        event.updatedAt = work.now
+        try event.update(work.db)
+        try work.jobs.schedule(.eventUpdate, subjectID: id, at: work.now, key: "event-update:\(id):\(event.sequence)")
+        try ScheduledJob.filter(ScheduledJob.Columns.uniqueKey == "event-groups:\(id)" && ScheduledJob.Columns.status == "pending")
+            .updateAll(work.db, Column("dueAt").set(to: groupsDue(event)))
+        try work.audit.record(actor, "event-updated", "\(id) now at \(event.startsAt.formatted(.iso8601)), sequence \(event.sequence)")
+        return event
+    }
+
+    /// Cancels the event: everyone invited gets a calendar CANCEL with the next run.
+    func cancel(_ id: Int64, actor: String) throws -> SpeedEvent {
+        var event = try find(id)
+        guard event.status != .cancelled else { throw MentorMailError(.data, "event \(id) is already cancelled") }
+        event.status = .cancelled
+        event.cancelledAt = work.now
+        event.sequence += 1
+        event.updatedAt = work.now
+        try event.update(work.db)
+        try work.jobs.schedule(.eventCancel, subjectID: id, at: work.now, key: "event-cancel:\(id)")
+        try work.audit.record(actor, "event-cancelled", "\(id) \(event.name)")
+        return event
+    }
+
+    func find(_ id: Int64) throws -> SpeedEvent {
+        guard let event = try SpeedEvent.fetchOne(work.db, key: id) else {
+            throw MentorMailError(.data, "no event has the id \(id); see `mentormail event list`")
+        }
+        return event
+    }
+
+    private func groupsDue(_ event: SpeedEvent) -> Date {
+        event.startsAt.addingTimeInterval(-TimeInterval(work.config.events.groupsBeforeHours * 3_600))
+    }
+
+    // MARK: Invitations
+
+    /// The invitations job: everyone in the audience not invited yet gets one, mentees to
+    /// attend and mentors to host a table, each with a REQUEST naming only them.
+    func sendInvitations(eventID: Int64) throws {
+        let event = try find(eventID)
+        guard event.status == .scheduled, event.endsAt > work.now else { return }
+        let audience = EventAudience(event.audience) ?? .all
+        let invited = Set(try EventGuest.filter(EventGuest.Columns.eventID == eventID).fetchAll(work.db).map(\.email))
+        var count = 0
+        for person in try audience.participants(work.db) where !invited.contains(person.email) {
+            guard let role = EventGuest.Role(person.profile) else { continue }
+            var guest = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
+                                   role: role, language: person.profile.preferredMailLanguage)
+            try guest.insert(work.db)
+            try invite(&guest, to: event, update: false)
+            count += 1
+        }
+        try work.audit.record("scheduler", "event-invitations", "event \(eventID): \(count) invitation(s)")
+    }
+
+    /// The update job: everyone still coming (or not answered) gets the new time or place.
+    func sendUpdate(eventID: Int64) throws {
+        let event = try find(eventID)
+        guard event.status == .scheduled else { return }
+        for var guest in try guests(eventID) where guest.answer != .declined && guest.invitedAt != nil && (guest.sequenceSent ?? -1) < event.sequence {
+            try invite(&guest, to: event, update: true)
+        }
+    }
+
+    /// The cancellation job: a CANCEL to everyone who was invited.
+    func sendCancellations(eventID: Int64) throws {
+        let event = try find(eventID)
+        for guest in try guests(eventID) where guest.invitedAt != nil {
+            let mail = EventCancelledMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+            try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID),
+                                 language: guest.language, calendar: calendar(event, for: guest, method: "CANCEL"))
+        }
+    }
+
+    private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool) throws {
+        var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        if update { mail.update = true }
+        try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id),
+                             language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST"))
+        guest.invitedAt = work.now
+        guest.sequenceSent = event.sequence
+        try guest.update(work.db)
+    }
+
+    /// The event as an iCalendar object for one guest: they are its only attendee.
+    func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String) -> CalendarPart {
+        let text = ICalendar.request(
+            uid: event.uid, summary: event.name,
+            description: "\(work.config.program.name): Speed Mentoring, \(event.rotations) rotation(s) of \(event.durationMinutes / max(event.rotations, 1)) minutes.",
+            location: event.location, start: event.startsAt, end: event.endsAt,
+            organizer: (work.config.program.address, work.config.program.name),
+            attendees: [(guest.email, guest.name)], sequence: event.sequence, stamp: work.now,
+            timeZone: TimeZone(identifier: event.timeZone), method: method)
+        return CalendarPart(method: method, text: text)
+    }
+
+    func guests(_ eventID: Int64) throws -> [EventGuest] {
+        try EventGuest.filter(EventGuest.Columns.eventID == eventID).order(Column("id")).fetchAll(work.db)
+    }
+
+    // MARK: Answers
+
+    /// An RSVP, by calendar or in words: the latest answer wins, a yes beyond the seats goes on
+    /// the waitlist, and a no or maybe that frees a seat promotes the first one waiting, all in
+    /// this transaction. Each answer is confirmed by mail (unless a machine sent it).
+    func receive(_ reply: RSVPReply, _ inbound: Inbound) throws -> Outcome {
+        let event: SpeedEvent?
+        if let uid = reply.eventUID {
+            event = try SpeedEvent.filter(SpeedEvent.Columns.uid == uid).fetchOne(work.db)
+        } else {
+            event = try reply.eventID.flatMap { try SpeedEvent.fetchOne(work.db, key: $0) }
+        }
+        func answer(_ mail: EventAnswerMail, _ note: String) throws -> Outcome {
+            if !reply.automatic { try inbound.answer(mail, in: work, about: .event(event?.id)) }
+            return Outcome(reply.automatic ? .ignored : .answered, note)
+        }
+        let addresses = [reply.attendee?.lowercased(), inbound.sender.normalized].compactMap { $0 }
+        guard let event, let eventID = event.id,
+              var guest = try EventGuest.filter(EventGuest.Columns.eventID == eventID && addresses.contains(EventGuest.Columns.email))
+                  .fetchOne(work.db) else {
+            var mail = EventAnswerMail(person: PersonName(inbound.sender.name ?? ""))
+            mail.unknown = true
+            return try answer(mail, event == nil ? "no event for \(reply.eventUID ?? reply.eventID.map(String.init) ?? "?")"
+                                                 : "\(inbound.sender.normalized) was not invited to event \(event?.id ?? 0)")
+        }
+        let language = guest.language
+        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: language))
+        if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        if event.status == .cancelled {
+            mail.cancelled = true
+            return try answer(mail, "event \(eventID) is cancelled")
+        }
+        if work.now >= event.endsAt {
+            mail.over = true
+            return try answer(mail, "event \(eventID) is over")
+        }
+        let before = guest.answer
+        let grouped = event.status == .grouped
+        var promoted: EventGuest?
+        switch reply.answer {
+        case .accepted:
+            if before == .accepted || before == .waitlisted {
+                break
+            } else if !grouped, try seatsTaken(eventID, guest.role) < limit(event, guest.role) {
+                guest.answer = .accepted
+            } else {
+                guest.answer = .waitlisted
+                guest.waitlistedAt = work.now
+            }
+        case .declined, .tentative:
+            guest.answer = reply.answer == .declined ? .declined : .tentative
+            guest.waitlistedAt = nil
+        }
+        guest.answeredAt = work.now
+        guest.answeredBy = reply.source.rawValue
+        try guest.update(work.db)
+        if before == .accepted && guest.answer != .accepted && !grouped {
+            promoted = try promoteFirstWaiting(event, guest.role)
+        }
+        switch guest.answer {
+        case .accepted: mail.accepted = true
+        case .declined: mail.declined = true
+        case .tentative: mail.tentative = true
+        case .waitlisted:
+            mail.waitlisted = true
+            mail.position = try position(of: guest)
+        case .invited: break
+        }
+        if grouped && before != guest.answer {
+            mail.grouped = true
+            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) changed their answer from \(before.rawValue) to \(guest.answer.rawValue) after the tables were set")
+        }
+        try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
+                              + (promoted.map { "; promoted \($0.email)" } ?? ""))
+        return try answer(mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")
+                            + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""))
+    }
+
+    /// Mentee seats, or mentors' tables.
+    private func limit(_ event: SpeedEvent, _ role: EventGuest.Role) -> Int {
+        role == .mentee ? event.capacity : event.tables
+    }
+
+    private func seatsTaken(_ eventID: Int64, _ role: EventGuest.Role) throws -> Int {
+        try EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.role == role.rawValue
+                              && EventGuest.Columns.answer == EventGuest.Answer.accepted.rawValue).fetchCount(work.db)
+    }
+
+    private func waiting(_ eventID: Int64, _ role: EventGuest.Role) -> QueryInterfaceRequest<EventGuest> {
+        EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.role == role.rawValue
+                          && EventGuest.Columns.answer == EventGuest.Answer.waitlisted.rawValue)
+            .order(EventGuest.Columns.waitlistedAt, Column("id"))
+    }
+
+    /// 1 for the first one waiting.
+    func position(of guest: EventGuest) throws -> Int {
+        let queue = try waiting(guest.eventID, guest.role).fetchAll(work.db)
+        return (queue.firstIndex { $0.id == guest.id } ?? queue.count) + 1
+    }
+
+    /// Gives the freed seat (or table) to the first one waiting, and tells them.
+    private func promoteFirstWaiting(_ event: SpeedEvent, _ role: EventGuest.Role) throws -> EventGuest? {
+        guard let eventID = event.id, try seatsTaken(eventID, role) < limit(event, role),
+              var next = try waiting(eventID, role).fetchOne(work.db) else { return nil }
+        next.answer = .accepted
+        next.waitlistedAt = nil
+        try next.update(work.db)
+        var mail = EventPromotedMail(person: PersonName(next.name), event: info(event, language: next.language))
+        if role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        try work.outbox.send(mail, to: [MailAddress(address: next.email, name: next.name)], about: .event(eventID), language: next.language)
+        try work.audit.record(next.email, "event-promoted", "event \(eventID): from the waitlist")
+        return next
+    }
+
+    private func notice(_ eventID: Int64, _ detail: String) throws {
+        var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil, detail: "Event \(eventID): \(detail)")
+        try notice.insert(work.db)
+        try HeldMailService(work: work).scheduleDigest(key: "event:\(eventID):\(notice.id ?? 0)")
+    }
+
+    // MARK: Mail values
+
+    /// The event in the reader's language, at the event's local time.
+    func info(_ event: SpeedEvent, language: String?) -> EventInfo {
+        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let locale = Locale(identifier: language ?? "en_US")
+        let day = event.startsAt.formatted(Date.FormatStyle(date: .complete, time: .omitted, locale: locale, timeZone: zone))
+        let perRotation = event.durationMinutes / max(event.rotations, 1)
+        return EventInfo(name: event.name, day: day, time: Self.clock(event.startsAt, zone) + "–" + Self.clock(event.endsAt, zone),
+                         timeZone: event.timeZone, minutes: event.durationMinutes, location: event.location,
+                         rotations: event.rotations, minutesPerRotation: perRotation)
+    }
+
+    /// "07:30" in `zone`.
+    static func clock(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+}
+
+extension EventGuest.Role {
+    /// Mentees attend; mentors, and people who are both, host a table.
+    init?(_ profile: ParticipantProfile) {
+        if profile.isMentor { self = .mentor } else if profile.isMentee { self = .mentee } else { return nil }
+    }
+}
+
+/// Who an event invites.
+enum EventAudience: Equatable, CustomStringConvertible {
+    case all, mentees, mentors
+    case round(String)
+
+    init?(_ text: String) {
+        switch text.lowercased() {
+        case "all": self = .all
+        case "mentees": self = .mentees
+        case "mentors": self = .mentors
+        default:
+            guard text.lowercased().hasPrefix("round:"), text.count > 6 else { return nil }
+            self = .round(String(text.dropFirst(6)))
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .all: "all"
+        case .mentees: "mentees"
+        case .mentors: "mentors"
+        case .round(let name): "round:\(name)"
+        }
+    }
+
+    /// Active participants in the audience, oldest first.
+    func participants(_ db: Database) throws -> [Participant] {
+        var request = Participant.filter(Column("status") == Participant.Status.active.rawValue)
+        if case .round(let name) = self {
+            let id = try AppDatabase.findRound(db, name: name)?.id ?? -1
+            request = request.filter(Column("roundID") == id)
+        }
+        return try request.order(Column("id")).fetchAll(db).filter { person in
+            switch self {
+            case .all, .round: person.profile.isMentor || person.profile.isMentee
+            case .mentees: person.profile.isMentee && !person.profile.isMentor
+            case .mentors: person.profile.isMentor
+            }
+        }
+    }
+}

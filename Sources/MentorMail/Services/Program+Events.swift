@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import MatchingCore
+
+/// What a coordinator gives to create a Speed Mentoring event.
+public struct EventPlan: Sendable {
+    public var name: String
+    /// The start, already placed in `timeZone`.
+    public var startsAt: Date
+    public var timeZone: TimeZone
+    public var durationMinutes: Int
+    /// Mentee seats.
+    public var capacity: Int
+    /// Mentors' tables.
+    public var tables: Int
+    public var rotations: Int
+    /// "all", "mentees", "mentors" or "round:NAME".
+    public var audience: String
+    public var location: String?
+
+    public init(name: String, startsAt: Date, timeZone: TimeZone, durationMinutes: Int, capacity: Int, tables: Int,
+                rotations: Int, audience: String = "all", location: String? = nil) {
+        self.name = name
+        self.startsAt = startsAt
+        self.timeZone = timeZone
+        self.durationMinutes = durationMinutes
+        self.capacity = capacity
+        self.tables = tables
+        self.rotations = rotations
+        self.audience = audience
+        self.location = location
+    }
+
+    /// Whether `text` names an audience.
+    public static func isAudience(_ text: String) -> Bool { EventAudience(text) != nil }
+}
+
+/// An event as `event list` and `event show` report it.
+public struct EventView: Codable, Sendable, Equatable {
+    public struct Guest: Codable, Sendable, Equatable {
+        public var email: String
+        public var name: String
+        public var role: String
+        public var answer: String
+        /// By calendar, in words, or set by a coordinator.
+        public var answeredBy: String?
+        /// For the waitlisted: 1 is next.
+        public var position: Int?
+    }
+
+    public var id: Int64
+    public var name: String
+    public var startsAt: Date
+    public var timeZone: String
+    /// "2026-10-25 07:30" in the event's zone.
+    public var localStart: String
+    public var durationMinutes: Int
+    public var capacity: Int
+    public var tables: Int
+    public var rotations: Int
+    public var audience: String
+    public var location: String?
+    public var uid: String
+    public var sequence: Int
+    public var status: String
+    public var invited: Int
+    public var acceptedMentees: Int
+    public var acceptedMentors: Int
+    public var waitlisted: Int
+    /// Only in `event show`: everyone by answer.
+    public var accepted: [Guest]?
+    public var declined: [Guest]?
+    public var tentative: [Guest]?
+    public var waitlist: [Guest]?
+    public var noAnswer: [Guest]?
+}
+
+extension Program {
+    /// `mentormail event create`: stores the event; the next `process` sends the invitations.
+    public func createEvent(_ plan: EventPlan, now: Date, actor: String = "command line") throws -> EventView {
+        guard let audience = EventAudience(plan.audience) else {
+            throw MentorMailError(.data, "--audience \(plan.audience) is not all, mentees, mentors or round:NAME")
+        }
+        return try perform(at: now) { work in
+            let event = try EventService(work: work).create(
+                EventService.Plan(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone, durationMinutes: plan.durationMinutes,
+                                  capacity: plan.capacity, tables: plan.tables, rotations: plan.rotations, audience: audience,
+                                  location: plan.location), actor: actor)
+            return try Self.view(of: event, work.db, details: false)
+        }
+    }
+
+    /// `mentormail event update`: a new time, length or place; guests get an update with the next run.
+    public func updateEvent(id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?,
+                            now: Date, actor: String = "command line") throws -> EventView {
+        try perform(at: now) { work in
+            let event = try EventService(work: work).update(id, startsAt: startsAt, timeZone: timeZone, durationMinutes: durationMinutes,
+                                                            location: location, actor: actor)
+            return try Self.view(of: event, work.db, details: false)
+        }
+    }
+
+    /// `mentormail event cancel`: everyone invited gets a calendar CANCEL with the next run.
+    public func cancelEvent(id: Int64, now: Date, actor: String = "command line") throws -> EventView {
+        try perform(at: now) { work in
+            let event = try EventService(work: work).cancel(id, actor: actor)
+            return try Self.view(of: event, work.db, details: false)
+        }
+    }
+
+    /// `mentormail event groups`: forms the rotations now and queues the schedules (neither with `dryRun`).
+    public func formEventGroups(id: Int64, now: Date, dryRun: Bool = false, actor: String = "command line") throws -> EventGrouping {
+        try perform(at: now, dryRun: dryRun) { work in try EventService(work: work).formGroups(eventID: id, actor: actor) }
+    }
+
+    /// The coordinators' printable sheet of an event whose rotations are formed, as HTML.
+    public func eventSheet(id: Int64, now: Date) throws -> String {
+        try perform(at: now, dryRun: true) { work in
+            let service = EventService(work: work)
+            let event = try service.find(id)
+            guard event.status == .grouped else {
+                throw MentorMailError(.data, "event \(id) has no rotations yet; `mentormail event groups \(id)` forms them")
+            }
+            let mail = try service.sheet(of: event)
+            let values = mail.templateValues(program: ProgramInfo(config.program), replySubject: nil)
+            guard let html = try templates.render(MailKind.eventSheet.template, values, language: nil).html else {
+                throw MentorMailError(.config, "templates/event-sheet.html.mustache is missing: it is the printable sheet")
+            }
+            return html
+        }
+    }
+}
+
+extension AppDatabase {
+    public func events() throws -> [EventView] {
+        try read { db in
+            try SpeedEvent.order(SpeedEvent.Columns.startsAt.desc, Column("id").desc).fetchAll(db).map {
+                try Program.view(of: $0, db, details: false)
+            }
+        }
+    }
+
+    public func event(id: Int64) throws -> EventView {
+        try read { db in
+            guard let event = try SpeedEvent.fetchOne(db, key: id) else {
+                throw MentorMailError(.data, "no event has the id \(id); see `mentormail event list`")
+            }
+            return try Program.view(of: event, db, details: true)
+        }
+    }
+}
+
+extension Program {
+    static func view(of event: SpeedEvent, _ db: Database, details: Bool) throws -> EventView {
+        let guests = try EventGuest.filter(EventGuest.Columns.eventID == event.id).order(Column("id")).fetchAll(db)
+        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let day = calendar.dateComponents([.year, .month, .day], from: event.startsAt)
+        let local = String(format: "%04d-%02d-%02d ", day.year ?? 0, day.month ?? 0, day.day ?? 0) + EventService.clock(event.startsAt, zone)
+        func count(_ role: EventGuest.Role, _ answer: EventGuest.Answer) -> Int {
+            guests.filter { $0.role == role && $0.answer == answer }.count
+        }
+        var view = EventView(
+            id: event.id ?? 0, name: event.name, startsAt: event.startsAt, timeZone: event.timeZone, localStart: local,
+            durationMinutes: event.durationMinutes, capacity: event.capacity, tables: event.tables, rotations: event.rotations,
+            audience: event.audience, location: event.location, uid: event.uid, sequence: event.sequence, status: event.status.rawValue,
+            invited: guests.filter { $0.invitedAt != nil }.count, acceptedMentees: count(.mentee, .accepted),
+            acceptedMentors: count(.mentor, .accepted), waitlisted: guests.filter { $0.answer == .waitlisted }.count)
+        guard details else { return view }
+        func list(_ answer: EventGuest.Answer) -> [EventView.Guest] {
+            var positions: [EventGuest.Role: Int] = [:]
+            let chosen = guests.filter { $0.answer == answer }
+            let ordered = answer == .waitlisted
+                ? chosen.sorted { ($0.waitlistedAt ?? .distantPast, $0.id ?? 0) < ($1.waitlistedAt ?? .distantPast, $1.id ?? 0) } : chosen
+            return ordered.map { guest in
+                var position: Int?
+                if answer == .waitlisted {
+                    positions[guest.role, default: 0] += 1
+                    position = positions[guest.role]
+                }
+                return EventView.Guest(email: guest.email, name: guest.name, role: guest.role.rawValue, answer: guest.answer.rawValue,
+                                       answeredBy: guest.answeredBy, position: position)
+            }
+        }
+        view.accepted = list(.accepted)
+        view.declined = list(.declined)
+        view.tentative = list(.tentative)
+        view.waitlist = list(.waitlisted)
+        view.noAnswer = list(.invited)
+        return view
+    }
+}

@@ -1,0 +1,357 @@
+import ArgumentParser
+import Foundation
+import MatchingCore
+import MentorMail
+
+extension MentorMailCommand {
+    struct EventCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "event",
+            abstract: "Speed Mentoring events: create, invite, follow the answers, form the table rotations.",
+            discussion: """
+            An event puts mentees at mentors' tables for a few short rotations. After `event \\
+            create`, the next `process` run mails every invitation (with a calendar part, so \\
+            calendars show Accept / Decline / Maybe); answers come back by calendar or in words \\
+            and each is confirmed. Beyond --capacity mentee seats (or --tables mentors), people \\
+            go on a waitlist; a decline gives the place to the first one waiting. About a day \\
+            before the start ([events] groups_before_hours), or with `event groups`, the \\
+            rotations are formed and everyone gets their schedule.
+
+            Examples:
+              mentormail event create "Speed Mentoring, Summit" --at 2026-10-25T07:30 --tz Europe/Madrid \\
+                  --duration 90m --capacity 60 --tables 8 --rotations 4 --location "Room 2.1"
+              mentormail event list
+              mentormail event show 1 --json
+              mentormail event update 1 --at 2026-10-25T08:00 --location "Hall B"
+              mentormail event groups 1 --dry-run
+              mentormail event sheet 1 --output tables.html
+              mentormail event cancel 1
+              mentormail event rotations --scores problem.json --json
+            """,
+            subcommands: [Create.self, List.self, Show.self, Update.self, Cancel.self, Groups.self, Sheet.self, Rotations.self]
+        )
+
+        /// "2026-10-25T07:30" read as local time in `zone`.
+        static func localTime(_ text: String, in zone: TimeZone) -> Date? {
+            let parts = text.split(whereSeparator: { "-T: ".contains($0) }).map { Int($0) }
+            guard parts.count >= 5, parts.count <= 6, parts.allSatisfy({ $0 != nil }) else { return nil }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4],
+                                            second: parts.count == 6 ? parts[5] : 0)
+            guard let date = calendar.date(from: components),
+                  calendar.component(.month, from: date) == parts[1], calendar.component(.hour, from: date) == parts[3] else { return nil }
+            return date
+        }
+
+        /// "90m", "1h30m", "2h", "90" (minutes).
+        static func minutes(_ text: String) -> Int? {
+            let lowered = text.lowercased().replacingOccurrences(of: " ", with: "")
+            if let plain = Int(lowered) { return plain > 0 ? plain : nil }
+            var total = 0, number = "", sawUnit = false
+            for character in lowered {
+                if character.isNumber { number.append(character); continue }
+                guard let value = Int(number) else { return nil }
+                switch character {
+                case "h": total += value * 60
+                case "m": total += value
+                default: return nil
+                }
+                number = ""
+                sawUnit = true
+            }
+            guard number.isEmpty, sawUnit, total > 0 else { return nil }
+            return total
+        }
+
+        static func zone(_ name: String) throws -> TimeZone {
+            guard let zone = TimeZone(identifier: name) else {
+                throw ValidationError("--tz \(name) is not a time zone such as Europe/Madrid or America/Sao_Paulo")
+            }
+            return zone
+        }
+
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create an event; the next `process` run sends its invitations.",
+                discussion: """
+                --capacity counts mentee seats; --tables is how many mentors can host. The default \\
+                audience is every active participant: mentees are invited to attend, mentors (and \\
+                people who are both) to host a table. --audience mentees, mentors, or round:NAME \\
+                narrows it.
+
+                Example:
+                  mentormail event create "Speed Mentoring, Summit" --at 2026-10-25T07:30 --tz Europe/Madrid \\
+                      --duration 90m --capacity 60 --tables 8 --rotations 4
+                """)
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's name, as invitations show it.") var name: String
+            @Option(help: ArgumentHelp("The start, local time in --tz (2026-10-25T07:30).", valueName: "time")) var at: String
+            @Option(help: ArgumentHelp("The time zone of --at (Europe/Madrid).", valueName: "zone")) var tz: String
+            @Option(help: ArgumentHelp("How long it lasts: 90m, 1h30m, 2h.", valueName: "length")) var duration: String
+            @Option(help: ArgumentHelp("Mentee seats.", valueName: "n")) var capacity: Int
+            @Option(help: ArgumentHelp("Mentors' tables: how many mentors can host.", valueName: "n")) var tables: Int
+            @Option(help: ArgumentHelp("Rotations: how many mentors each mentee meets.", valueName: "n")) var rotations: Int
+            @Option(help: ArgumentHelp("all, mentees, mentors, or round:NAME.", valueName: "who")) var audience = "all"
+            @Option(help: ArgumentHelp("Where it takes place.", valueName: "place")) var location: String?
+            @Flag(help: "Print JSON ({\"id\": …} and the event).") var json = false
+
+            func validate() throws {
+                let zone = try EventCommand.zone(tz)
+                if EventCommand.localTime(at, in: zone) == nil {
+                    throw ValidationError("--at \(at) is not a local time such as 2026-10-25T07:30")
+                }
+                if EventCommand.minutes(duration) == nil { throw ValidationError("--duration \(duration) is not a length such as 90m or 1h30m") }
+                if capacity < 1 { throw ValidationError("--capacity must be at least 1 (mentee seats)") }
+                if tables < 1 { throw ValidationError("--tables must be at least 1 (mentors' tables)") }
+                if rotations < 1 { throw ValidationError("--rotations must be at least 1") }
+                if !EventPlan.isAudience(audience) { throw ValidationError("--audience must be all, mentees, mentors or round:NAME") }
+                if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the event needs a name") }
+            }
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let zone = try EventCommand.zone(tz)
+                    let plan = EventPlan(name: name, startsAt: EventCommand.localTime(at, in: zone) ?? options.clock, timeZone: zone,
+                                         durationMinutes: EventCommand.minutes(duration) ?? 60, capacity: capacity, tables: tables,
+                                         rotations: rotations, audience: audience, location: location)
+                    if plan.startsAt <= options.clock {
+                        throw MentorMailError(.data, "--at \(at) (\(tz)) is in the past")
+                    }
+                    let event = try opened.program.createEvent(plan, now: options.clock)
+                    if json { return try printJSON(event) }
+                    print("Event \(event.id) created: \(event.name), \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes, "
+                          + "\(event.capacity) seats, \(event.tables) tables, \(event.rotations) rotations, audience \(event.audience).")
+                    print("The next `mentormail process` sends the invitations; `mentormail event show \(event.id)` follows the answers.")
+                }
+            }
+        }
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "One line per event, latest first.",
+                                                            discussion: "Examples:\n  mentormail event list\n  mentormail event list --json")
+            @OptionGroup var options: ProgramOptions
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let events = try options.openDatabase().events()
+                    if json { return try printJSON(events) }
+                    if events.isEmpty { return print("No events yet; `mentormail event create --help` shows how to make one.") }
+                    print(TextTable.render(
+                        header: ["id", "name", "starts", "status", "invited", "mentees", "mentors", "waitlist"],
+                        rows: events.map { event in
+                            [String(event.id), event.name, "\(event.localStart) \(event.timeZone)", event.status, String(event.invited),
+                             "\(event.acceptedMentees)/\(event.capacity)", "\(event.acceptedMentors)/\(event.tables)", String(event.waitlisted)]
+                        }))
+                }
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "One event: its details and everyone invited, by answer (accepted, declined, tentative, waitlisted, no answer).",
+                discussion: "Examples:\n  mentormail event show 1\n  mentormail event show 1 --json")
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id (from `event list`).") var id: Int64
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let event = try options.openDatabase().event(id: id)
+                    if json { return try printJSON(event) }
+                    print("Event \(event.id): \(event.name) (\(event.status))")
+                    print("  when      \(event.localStart) \(event.timeZone), \(event.durationMinutes) minutes, \(event.rotations) rotation(s)")
+                    if let location = event.location { print("  where     \(location)") }
+                    print("  audience  \(event.audience); \(event.invited) invited")
+                    print("  seats     \(event.acceptedMentees) of \(event.capacity) mentee seats, \(event.acceptedMentors) of \(event.tables) tables; \(event.waitlisted) waitlisted")
+                    print("  calendar  UID \(event.uid), sequence \(event.sequence)")
+                    for (title, guests) in [("Accepted", event.accepted), ("Waitlisted", event.waitlist), ("Tentative", event.tentative),
+                                            ("Declined", event.declined), ("No answer yet", event.noAnswer)] {
+                        guard let guests, !guests.isEmpty else { continue }
+                        print("\n\(title) (\(guests.count)):")
+                        for guest in guests {
+                            let position = guest.position.map { "#\($0) " } ?? ""
+                            print("  \(position)\(guest.email)  \(guest.name)  \(guest.role)" + (guest.answeredBy.map { "  (by \($0))" } ?? ""))
+                        }
+                    }
+                }
+            }
+        }
+
+        struct Update: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Change an event's time, length or place; the next `process` sends everyone still coming an update.",
+                discussion: "Examples:\n  mentormail event update 1 --at 2026-10-25T08:00\n  mentormail event update 1 --location \"Hall B\"")
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Option(help: ArgumentHelp("The new start, local time in --tz (or the event's zone).", valueName: "time")) var at: String?
+            @Option(help: ArgumentHelp("The time zone of --at.", valueName: "zone")) var tz: String?
+            @Option(help: ArgumentHelp("The new length: 90m, 1h30m.", valueName: "length")) var duration: String?
+            @Option(help: ArgumentHelp("The new place (\"\" for none).", valueName: "place")) var location: String?
+            @Flag(help: "Print JSON.") var json = false
+
+            func validate() throws {
+                if at == nil && tz == nil && duration == nil && location == nil {
+                    throw ValidationError("say what changes: --at, --tz, --duration or --location")
+                }
+                if let tz { _ = try EventCommand.zone(tz) }
+                if let duration, EventCommand.minutes(duration) == nil { throw ValidationError("--duration \(duration) is not a length such as 90m") }
+            }
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let current = try opened.database.event(id: id)
+                    let zone = try tz.map(EventCommand.zone) ?? TimeZone(identifier: current.timeZone) ?? .current
+                    var start: Date?
+                    if let at {
+                        guard let date = EventCommand.localTime(at, in: zone) else {
+                            throw MentorMailError(.data, "--at \(at) is not a local time such as 2026-10-25T07:30")
+                        }
+                        start = date
+                    } else if tz != nil {
+                        // The same wall-clock time, now in the new zone.
+                        start = EventCommand.localTime(current.localStart, in: zone)
+                    }
+                    let event = try opened.program.updateEvent(id: id, startsAt: start, timeZone: tz == nil ? nil : zone,
+                                                               durationMinutes: duration.flatMap(EventCommand.minutes), location: location,
+                                                               now: options.clock)
+                    if json { return try printJSON(event) }
+                    print("Event \(event.id) now: \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes\(event.location.map { ", \($0)" } ?? ""); "
+                          + "the next `mentormail process` sends the update (sequence \(event.sequence)).")
+                }
+            }
+        }
+
+        struct Cancel: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Cancel an event; the next `process` sends everyone invited a calendar cancellation.",
+                discussion: "Example:\n  mentormail event cancel 1")
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let event = try opened.program.cancelEvent(id: id, now: options.clock)
+                    if json { return try printJSON(event) }
+                    print("Event \(event.id) (\(event.name)) is cancelled; the next `mentormail process` tells the \(event.invited) people invited.")
+                }
+            }
+        }
+
+        struct Groups: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Form the table rotations now and queue everyone's schedule (otherwise done [events] groups_before_hours before the start).",
+                discussion: """
+                Every accepted mentee sits at a different mentor's table in each rotation; tables \\
+                in a rotation differ by at most one person; the total interest (shared areas and \\
+                kinds of mentoring) is as high as it goes. With --dry-run nothing is stored or sent.
+
+                Examples:
+                  mentormail event groups 1 --dry-run
+                  mentormail event groups 1 --json
+                """)
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Flag(help: "Show what would be formed; store and send nothing.") var dryRun = false
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let grouping = try opened.program.formEventGroups(id: id, now: options.clock, dryRun: dryRun)
+                    if json { return try printJSON(grouping) }
+                    let percent = grouping.upperBound > 0 ? Double(grouping.totalInterest) * 100 / Double(grouping.upperBound) : 100
+                    print("\(dryRun ? "Would form" : "Formed") \(grouping.rotations) rotation(s): \(grouping.mentees) mentee(s) at \(grouping.mentors) table(s); "
+                          + "interest \(grouping.totalInterest) of at most \(grouping.upperBound) (\(String(format: "%.1f", percent)) %), "
+                          + "\(grouping.repeatedMenteePairs) repeated meeting(s) between mentees.")
+                    print(dryRun ? "Nothing was stored or sent (--dry-run)."
+                                 : "\(grouping.schedulesQueued) schedule(s) and the coordinators' sheet go out with the next `mentormail process`.")
+                }
+            }
+        }
+
+        struct Sheet: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the coordinators' printable sheet (one page per rotation) of an event whose rotations are formed.",
+                discussion: "Example:\n  mentormail event sheet 1 --output tables.html")
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Option(help: ArgumentHelp("Where to write the HTML (default: stdout).", valueName: "file")) var output: String?
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let html = try opened.program.eventSheet(id: id, now: options.clock)
+                    if let output {
+                        try Data(html.utf8).write(to: URL(fileURLWithPath: output))
+                        FileHandle.standardError.write(Data("mentormail: wrote \(output)\n".utf8))
+                    } else {
+                        print(html)
+                    }
+                }
+            }
+        }
+
+        struct Rotations: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Solve a raw table-rotations problem (for benchmarks and checks).",
+                discussion: """
+                Reads {"mentees": N, "mentors": M, "rotations": R, "scores": [[mentee, mentor, score], …]} \\
+                (0-based; pairs not listed score 0) and prints {"assignment": [[mentor of each \\
+                mentee] for each rotation], "solveSeconds": s}, with the plan's interest and its \\
+                upper bound.
+
+                Example:
+                  mentormail event rotations --scores problem.json --json
+                """)
+            @Option(help: ArgumentHelp("The problem (JSON).", valueName: "file")) var scores: String
+            @Flag(help: "Print JSON (the default output is a summary).") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let data: Data
+                    do { data = try Data(contentsOf: URL(fileURLWithPath: scores)) } catch {
+                        throw MentorMailError(.unavailable, "cannot read \(scores): \(error.localizedDescription)")
+                    }
+                    let problem: RotationProblem
+                    do { problem = try JSONDecoder().decode(RotationProblem.self, from: data) } catch {
+                        throw MentorMailError(.data, "\(scores) is not a rotations problem {\"mentees\", \"mentors\", \"rotations\", \"scores\"}: \(error)")
+                    }
+                    let clock = ContinuousClock()
+                    var plan: RotationPlan?
+                    var failure: (any Error)?
+                    let elapsed = clock.measure {
+                        do { plan = try TableRotations.solve(problem) } catch { failure = error }
+                    }
+                    if let failure { throw MentorMailError(.data, "\(failure)") }
+                    guard let plan else { return }
+                    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                    if json {
+                        struct Output: Encodable {
+                            var assignment: [[Int]]
+                            var solveSeconds: Double
+                            var totalInterest: Int
+                            var upperBound: Int
+                            var repeatedMenteePairs: Int
+                        }
+                        return try printJSON(Output(assignment: plan.assignment, solveSeconds: seconds, totalInterest: plan.totalInterest,
+                                                    upperBound: plan.upperBound, repeatedMenteePairs: plan.repeatedMenteePairs))
+                    }
+                    print("\(problem.mentees) mentee(s), \(problem.mentors) mentor(s), \(problem.rotations) rotation(s): interest \(plan.totalInterest) "
+                          + "of at most \(plan.upperBound), \(plan.repeatedMenteePairs) repeated meeting(s) between mentees, solved in \(String(format: "%.3f", seconds)) s.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A Speed Mentoring event through whole runs on a Maildir with a folder outbox: invitations,
+/// answers in every shape, the waitlist, the rotations and the schedules.
+@Suite struct EventWorkflowTests {
+    static let mentees = ["ana@example.net": "Ana Souza", "ben@example.net": "Ben Okafor", "caio@example.net": "Caio Lima",
+                          "dee@example.net": "Dee Kim"]
+    static let mentors = ["maria@example.org": "Maria Garcia", "li@example.org": "Li Wei", "tom@example.org": "Tom Berg"]
+
+    func seed(_ program: ProcessorTests.Program) throws {
+        try program.database.write { db in
+            for (email, name) in Self.mentees.sorted(by: { $0.key < $1.key }) {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: MatchingWorkflowTests.profile("mentee", name, areas: ["nova"]),
+                                                  status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+            for (email, name) in Self.mentors.sorted(by: { $0.key < $1.key }) {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: MatchingWorkflowTests.profile("mentor", name, areas: ["nova", "documentation"], capacity: 2),
+                                                  status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+        }
+    }
+
+    /// Two mentee seats and two tables, ten days ahead, in Madrid.
+    func createEvent(_ program: ProcessorTests.Program, capacity: Int = 2, tables: Int = 2, rotations: Int = 2) throws -> EventView {
+        let zone = try #require(TimeZone(identifier: "Europe/Madrid"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = try #require(calendar.date(from: DateComponents(year: 2026, month: 11, day: 25, hour: 9, minute: 30)))
+        return try program.app.createEvent(EventPlan(name: "Speed Mentoring at the Summit", startsAt: start, timeZone: zone, durationMinutes: 90,
+                                                     capacity: capacity, tables: tables, rotations: rotations, location: "Room 2.1"),
+                                           now: program.now)
+    }
+
+    func uid(_ program: ProcessorTests.Program, _ id: Int64) throws -> String { try program.database.event(id: id).uid }
+
+    /// Runs the program once and returns what it sent in that run.
+    func run(_ program: ProcessorTests.Program, at date: Date? = nil) throws -> [Message] {
+        let before = program.outbox.sentFiles().count
+        let report = try program.run(at: date)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        return Array(try program.sent().suffix(from: before))
+    }
+
+    func invitation(to address: String, in sent: [Message]) throws -> Message {
+        try #require(sent.first { $0.to.map(\.address) == [address] && $0.header("Subject")?.contains("Speed Mentoring") == true })
+    }
+
+    @Test func invitationsCarryACalendarRequestForTheirReaderOnly() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let sent = try run(program)
+        #expect(sent.count == 7, "every active participant is invited once")
+        #expect(try run(program).isEmpty, "a second run invites nobody again")
+
+        for address in Self.mentees.keys.sorted() + Self.mentors.keys.sorted() {
+            let mail = try invitation(to: address, in: sent)
+            let parts = mail.leafParts.map(\.contentType)
+            #expect(parts == ["text/plain", "text/html", "text/calendar", "application/ics"], "\(parts)")
+            let calendarPart = try #require(mail.leafParts.first { $0.contentType == "text/calendar" })
+            #expect(calendarPart.parameters["method"] == "REQUEST")
+            let ics = ICalendar.parse(calendarPart.decodedText())
+            #expect(ics.method == "REQUEST")
+            let vevent = try #require(ics.events.first)
+            #expect(vevent.uid == event.uid)
+            #expect(vevent.sequence == 0)
+            #expect(vevent.organizer?.address == "mentoring@example.org")
+            #expect(vevent.attendees.map(\.address) == [address], "the reader is the only attendee")
+            #expect(vevent.attendees.first?.rsvp == true)
+            #expect(vevent.start?.timeZoneID == "Europe/Madrid")
+            #expect(vevent.start?.raw == "20261125T093000")
+            #expect(calendarPart.decodedText().contains("BEGIN:VTIMEZONE\nTZID:Europe/Madrid\n"))
+            #expect(Array(calendarPart.decodedBytes()).count > 0 && String(decoding: calendarPart.decodedBytes(), as: UTF8.self).contains("\r\n"),
+                    "iCalendar lines end with CRLF")
+            for other in Self.mentees.keys.sorted() + Self.mentors.keys.sorted() where other != address {
+                #expect(!calendarPart.decodedText().contains(other) && !(mail.textBody ?? "").contains(other), "\(other) in \(address)'s mail")
+            }
+            let text = try #require(mail.textBody)
+            #expect(text.contains("Wednesday, November 25, 2026, 09:30–11:00 (Europe/Madrid)"), "\(text)")
+            #expect(text.contains(Self.mentors[address] != nil ? "host a table" : "You meet 2 different mentors"))
+        }
+    }
+
+    @Test func answersByCalendarAndInWordsFillSeatsThenTheWaitlistAndADeclinePromotes() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        func words(_ text: String, _ address: String) throws -> String {
+            let invite = try invitation(to: address, in: invitations)
+            return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                         to: "mentoring@example.org", subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+        }
+
+        // Ana accepts in Google Calendar, Ben in words: both seats taken.
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "ACCEPTED"))
+        try program.arrive(try words("Count me in! See you in Madrid.", "ben@example.net"))
+        var sent = try run(program)
+        #expect(sent.count == 2)
+        #expect(sent.allSatisfy { $0.textBody?.contains("Thank you: you are coming to Speed Mentoring at the Summit") == true })
+        // Caio and Dee say yes too: the waitlist, in order.
+        try program.arrive(try words("Yes, I'd love to come.", "caio@example.net"), name: "1-caio")
+        sent = try run(program)
+        try program.arrive(CalendarReplies.reply(.apple, uid: uid, from: "dee@example.net", name: "Dee Kim", to: "mentoring@example.org", partstat: "ACCEPTED"))
+        sent += try run(program)
+        #expect(sent.map { $0.textBody?.contains("you are on the\nwaitlist, in place 1") == true } == [true, false])
+        #expect(sent.last?.textBody?.contains("in place 2") == true)
+        var shown = try program.database.event(id: event.id)
+        #expect(shown.accepted?.map(\.email) == ["ana@example.net", "ben@example.net"])
+        #expect(shown.waitlist?.map(\.email) == ["caio@example.net", "dee@example.net"])
+        #expect(shown.waitlist?.map(\.position) == [1, 2])
+
+        // Ana declines in Outlook (a bare text/calendar, the method only on its Content-Type):
+        // her seat goes to Caio in the same run, and he is told.
+        try program.arrive(CalendarReplies.reply(.outlook, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "DECLINED"))
+        sent = try run(program)
+        #expect(sent.count == 2)
+        #expect(sent.contains { $0.to.map(\.address) == ["ana@example.net"] && $0.textBody?.contains("you cannot come") == true })
+        #expect(sent.contains { $0.to.map(\.address) == ["caio@example.net"] && $0.subject?.contains("a seat for you") == true })
+        shown = try program.database.event(id: event.id)
+        #expect(shown.accepted?.map(\.email) == ["ben@example.net", "caio@example.net"])
+        #expect(shown.waitlist?.map(\.email) == ["dee@example.net"])
+        #expect(shown.waitlist?.first?.position == 1)
+        #expect(shown.declined?.map(\.email) == ["ana@example.net"])
+
+        // Ben says maybe in words: Dee gets his seat.
+        try program.arrive(try words("Not sure yet, maybe.", "ben@example.net"))
+        sent = try run(program)
+        #expect(sent.contains { $0.to.map(\.address) == ["ben@example.net"] && $0.textBody?.contains("We noted \"maybe\"") == true })
+        #expect(sent.contains { $0.to.map(\.address) == ["dee@example.net"] && $0.subject?.contains("a seat for you") == true })
+        shown = try program.database.event(id: event.id)
+        #expect(shown.accepted?.map(\.email) == ["caio@example.net", "dee@example.net"])
+        #expect(shown.tentative?.map(\.email) == ["ben@example.net"])
+
+        // The latest answer wins: Ana changes her mind; every seat is taken, so she waits.
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "ACCEPTED", sequence: 0))
+        sent = try run(program)
+        #expect(sent.first?.textBody?.contains("in place 1") == true)
+        #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["ana@example.net"])
+    }
+
+    @Test func quotedTextIsNeverReadAsAnAnswer() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let invite = try invitation(to: "ana@example.net", in: invitations)
+        // Only the quote says yes; the new text asks a question.
+        try program.arrive(CalendarReplies.words("Is there coffee at the event?", from: "ana@example.net", name: "Ana Souza",
+                                                 to: "mentoring@example.org", subject: invite.subject ?? "", invitationID: invite.messageID ?? "",
+                                                 quoted: "> yes\n> count me in"))
+        _ = try run(program)
+        #expect(try program.database.event(id: event.id).noAnswer?.map(\.email).contains("ana@example.net") == true)
+        #expect(try program.database.inboundMessages().last?.intent == "hold")
+    }
+
+    @Test func answersAfterTheEventAreRefusedPolitely() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        _ = try run(program)
+        try program.arrive(CalendarReplies.reply(.google, uid: try uid(program, event.id), from: "ana@example.net", name: "Ana Souza",
+                                                 to: "mentoring@example.org", partstat: "ACCEPTED"))
+        let later = event.startsAt.addingTimeInterval(3 * 3_600)
+        let sent = try run(program, at: later).filter { $0.to.map(\.address) == ["ana@example.net"] }
+        #expect(sent.count == 1)
+        #expect(sent.first?.textBody?.contains("has already taken place") == true)
+        #expect(try program.database.event(id: event.id).accepted?.isEmpty == true)
+    }
+
+    @Test func rotationsAndSchedulesGoToExactlyThoseComing() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        for address in ["ana@example.net", "ben@example.net", "caio@example.net", "maria@example.org", "li@example.org"] {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
+        }
+        try program.arrive(CalendarReplies.words("Sorry, I can't make it.", from: "tom@example.org", name: "Tom Berg", to: "mentoring@example.org",
+                                                 subject: try invitation(to: "tom@example.org", in: invitations).subject ?? "",
+                                                 invitationID: try invitation(to: "tom@example.org", in: invitations).messageID ?? ""))
+        _ = try run(program)
+
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        #expect(grouping.mentees == 3 && grouping.mentors == 2 && grouping.rotations == 2)
+        #expect(grouping.schedulesQueued == 5)
+        #expect(throws: MentorMailError.self) { try program.app.formEventGroups(id: event.id, now: program.now) }
+        let sent = try run(program)
+        let schedules = sent.filter { $0.subject?.contains("your schedule") == true }
+        #expect(Set(schedules.flatMap { $0.to.map(\.address) }) == ["ana@example.net", "ben@example.net", "caio@example.net", "maria@example.org", "li@example.org"])
+        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        #expect(sheet.subject?.contains("tables for Speed Mentoring at the Summit") == true)
+        let html = try #require(sheet.leafParts.first { $0.contentType == "text/html" }?.decodedText())
+        #expect(html.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2, "one page per rotation")
+        for schedule in schedules {
+            let text = try #require(schedule.textBody)
+            let reader = schedule.to.first?.address ?? ""
+            for address in Self.mentees.keys.sorted() + Self.mentors.keys.sorted() where address != reader {
+                #expect(!text.contains(address), "no one else's address in \(reader)'s schedule")
+            }
+            if Self.mentees[reader] != nil {
+                #expect(text.contains("Rotation 1, 09:30–10:15: table"))
+                #expect(text.contains("Rotation 2, 10:15–11:00: table"))
+                // A different mentor in each rotation, by first name.
+                let met = ["Maria", "Li"].filter { text.contains("with \($0)") }
+                #expect(met.count == 2, "\(text)")
+            } else {
+                #expect(text.contains("You host table"))
+            }
+        }
+        // Every mentee at one table per rotation, sizes within one.
+        let seats = try program.database.read { db in try EventSeat.fetchAll(db) }
+        for rotation in 1...2 {
+            let inRotation = seats.filter { $0.rotation == rotation }
+            #expect(inRotation.count == 3)
+            let sizes = Dictionary(grouping: inRotation, by: \.table).values.map(\.count).sorted()
+            #expect(sizes == [1, 2])
+        }
+        // The due job sees the rotations formed and sends nothing more.
+        #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
+    }
+
+    @Test func anUpdateRaisesTheSequenceAndACancellationRemovesTheEvent() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        try program.arrive(CalendarReplies.words("No, sorry.", from: "tom@example.org", name: "Tom Berg", to: "mentoring@example.org",
+                                                 subject: try invitation(to: "tom@example.org", in: invitations).subject ?? "",
+                                                 invitationID: try invitation(to: "tom@example.org", in: invitations).messageID ?? ""))
+        _ = try run(program)
+
+        let updated = try program.app.updateEvent(id: event.id, startsAt: event.startsAt.addingTimeInterval(1_800), timeZone: nil,
+                                                  durationMinutes: nil, location: "Hall B", now: program.now)
+        #expect(updated.sequence == 1)
+        let updates = try run(program)
+        #expect(updates.count == 6, "everyone but the one who declined")
+        #expect(!updates.contains { $0.to.map(\.address) == ["tom@example.org"] })
+        for mail in updates {
+            #expect(mail.subject?.hasPrefix("Updated: ") == true)
+            let part = try #require(mail.leafParts.first { $0.contentType == "text/calendar" })
+            let vevent = try #require(ICalendar.parse(part.decodedText()).events.first)
+            #expect(vevent.sequence == 1)
+            #expect(vevent.uid == event.uid)
+            #expect(vevent.start?.raw == "20261125T100000")
+            #expect(vevent.location == "Hall B")
+        }
+
+        _ = try program.app.cancelEvent(id: event.id, now: program.now)
+        let cancellations = try run(program)
+        #expect(cancellations.count == 7, "everyone invited")
+        for mail in cancellations {
+            let part = try #require(mail.leafParts.first { $0.contentType == "text/calendar" })
+            #expect(part.parameters["method"] == "CANCEL")
+            let ics = ICalendar.parse(part.decodedText())
+            #expect(ics.method == "CANCEL")
+            #expect(ics.events.first?.sequence == 2)
+            #expect(ics.events.first?.status == "CANCELLED")
+        }
+    }
+}
