@@ -378,7 +378,17 @@ import Mail
         The row from "Pat Doe" has no email address; skip it and I'll follow up by hand.
 
         Dana
-        """, "the forwarded message is history")
+
+        ---------- Forwarded message ---------
+        From: Marco Bianchi <marco.bianchi@example.org>
+        Date: Thu, 5 Nov 2026 at 17:31
+        Subject: Sign-up form export
+        To: Dana Whitfield <coordinator@example.org>
+
+        Dana, the responses so far are attached (six rows). The Google Form stays open until 15 November.
+
+        Marco
+        """, "the forwarded message is hers to pass on: kept, in text and in HTML")
         #expect(message.textBody?.contains("---------- Forwarded message ---------\nFrom: Marco Bianchi <marco.bianchi@example.org>") == true)
         #expect(message.automatic == nil)
     }
