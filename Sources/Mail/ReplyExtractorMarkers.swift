@@ -150,7 +150,10 @@ extension ReplyExtractor {
             "sent from samsung", "sent from the all new aol app", "get outlook for ",
             "envoyé de mon ", "envoyé depuis mon ", "enviado desde mi ", "enviado do meu ",
             "enviado desde outlook", "inviato da ", "verstuurd vanaf mijn ", "skickat från min ",
-            "sendt fra min ", "wysłane z ", "отправлено с ", "Отправлено с ",
+            "sendt fra min ", "wysłane z ", "отправлено с ", "Отправлено с ", "obter o outlook para ",
+            "obtenha o outlook para ", "descargar outlook para ", "obtener outlook para ", "télécharger outlook pour ",
+            "holen sie sich outlook für ", "scarica outlook per ", "pobierz aplikację outlook ",
+            "sent with proton mail", "sent from proton mail", "发自我的", "從我的 iphone 傳送", "sent via the samsung",
         ].map(Bytes.utf8)
 
         private static let sentFromMy = Bytes.utf8("sent from my ")
