@@ -217,6 +217,8 @@ extension ReplyExtractor {
                 if let strength = Attribution.strength(content) { return Found(span: 1, strength: strength) }
             } else if Attribution.isDateAndAddress(content) {
                 return Found(span: 1, strength: .weak)
+            } else if Attribution.leadingEnd(content) != nil {
+                return Found(span: 1, strength: .strong)
             }
             for span in 2...3 {
                 guard index + span <= lines.count, kinds[index + span - 1] == .text else { return nil }

@@ -28,8 +28,9 @@ extension ReplyExtractor {
         private static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
 
         /// Classifies one candidate (a line, or up to three wrapped lines joined by spaces).
+        /// With `openerOnly`, only the forms that open with "On"/"Le"/… or end with a verb count.
         /// - Complexity: O(*m*) for a candidate of *m* bytes; longer than `maximumLength` is rejected at once.
-        static func strength(_ candidate: ArraySlice<UInt8>) -> Strength? {
+        static func strength(_ candidate: ArraySlice<UInt8>, openerOnly: Bool = false) -> Strength? {
             guard candidate.count <= maximumLength else { return nil }
             // Zoho's "---- Name wrote ----" and "-----On … wrote-----" need no colon.
             let framed = isDashFramed(Bytes.trimmed(candidate))
@@ -45,13 +46,16 @@ extension ReplyExtractor {
             if Bytes.hasPrefix(line, on), Bytes.hasSuffix(core, sent), containsTime(line) || line.contains(0x40) {
                 return .strong
             }
+            if endingVerbs.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
+            if innerVerbs.contains(where: { Bytes.contains(core, $0) }) { return .strong }
+            if openerOnly { return nil }
             // Notes: "Bob Smith <bob@example.org> wrote on 03/11/2026 17:05:29:".
             if Bytes.contains(core, wroteOn), containsTime(core), core.contains(0x40) { return .strong }
             if addressWrote.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
-            if endingVerbs.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
-            if innerVerbs.contains(where: { Bytes.contains(core, $0) }) { return .strong }
             // Gmail's date-first form (ru, ja, ko, …): "2024年1月1日(月) 10:00 Bob <bob@x.org>:".
             if core.last == 0x3E, core.contains(0x40) { return .weak }
+            // Mutt's "* Bob <bob@example.org> [2026-11-03 17:05]:".
+            if core.last == 0x5D, core.contains(0x40), containsTime(core) { return .weak }
             return nil
         }
 
@@ -88,9 +92,9 @@ extension ReplyExtractor {
 
         /// Where an attribution starts inside `text`, the first line of a candidate that goes on
         /// with `rest` (the wrapped lines after it, joined, or empty): the index in `text` of an
-        /// opener right after the end of a sentence ("…, see you there! On Tue, … wrote:"), from
-        /// which `text` + `rest` is a sure attribution with a time and a year or an address.
-        /// Nil when there is none.
+        /// opener after a space or punctuation ("…, see you there! On Tue, … wrote:"), from
+        /// which `text` + `rest` is a sure attribution that opens with it, with a time and a
+        /// year or an address. Nil when there is none.
         /// - Complexity: O(1): looks at the last `maximumLength` bytes, at most four openers.
         static func embeddedStart(_ text: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) -> Int? {
             let tail = text.suffix(maximumLength)
@@ -101,25 +105,39 @@ extension ReplyExtractor {
                 guard openerInitials.contains(tail[index]),
                       capitalOpeners.contains(where: { tail[index...].starts(with: $0) }) else { continue }
                 tries += 1
-                guard endsSentence(Bytes.trimmed(text[text.startIndex..<index])) else { continue }
+                let before = tail[index - 1]
+                guard before < 0x80, !isLetterOrDigit(before) else { continue }
                 var candidate = Array(tail[index...])
                 if !rest.isEmpty {
                     candidate.append(0x20)
                     candidate.append(contentsOf: rest)
                 }
-                guard strength(candidate[...]) == .strong, containsTime(candidate[...]),
+                guard strength(candidate[...], openerOnly: true) == .strong, containsTime(candidate[...]),
                       candidate.contains(0x40) || containsYear(candidate[...]) else { continue }
                 return index
             }
             return nil
         }
 
-        /// Whether `text` ends like a sentence: ".", "!", "?", ")", "…" or "。！？".
-        private static func endsSentence(_ text: ArraySlice<UInt8>) -> Bool {
-            guard let last = text.last else { return false }
-            if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x29 { return true }
-            let endings: [[UInt8]] = [[0xE2, 0x80, 0xA6], [0xE3, 0x80, 0x82], [0xEF, 0xBC, 0x81], [0xEF, 0xBC, 0x9F]]
-            return endings.contains { text.count >= 3 && text.suffix(3).elementsEqual($0) }
+        /// Where an attribution that opens the line ends when the quoted text goes on after it
+        /// on the same line (Yahoo for Android: "On Tue, …, Bob<bob@…> wrote:   Hello there,"):
+        /// the index just after its colon, or nil. It must hold an address and a time.
+        /// - Complexity: O(1): looks at the first `maximumLength` bytes, at most three colons.
+        static func leadingEnd(_ content: ArraySlice<UInt8>) -> Int? {
+            guard opensAttribution(content) else { return nil }
+            let head = content.prefix(maximumLength)
+            var tries = 0
+            var index = head.startIndex
+            while index + 1 < head.endIndex, tries < 3 {
+                defer { index += 1 }
+                guard head[index] == 0x3A, head[index + 1] == 0x20 else { continue }
+                tries += 1
+                let candidate = head[...index]
+                if candidate.contains(0x40), strength(candidate, openerOnly: true) == .strong, containsTime(candidate) {
+                    return index + 1
+                }
+            }
+            return nil
         }
 
         private static func isLetterOrDigit(_ byte: UInt8) -> Bool {

@@ -741,6 +741,25 @@ import Testing
         #expect(ReplyExtractor.newText(wrapped) == "Great.")
     }
 
+    @Test func attributionAfterANameOnTheSameLine() {
+        let text = "Thank you,\nDiego On Tue, Nov 3, 2026 at 5:05 PM, OpenStack Mentoring <mentoring@example.org> wrote:\n> Which slot?"
+        #expect(ReplyExtractor.newText(text) == "Thank you,\nDiego")
+        let surname = "Bob Le Gall <bob@example.org> wrote on 03/11/2026 17:05:29:\n> Which slot?"
+        #expect(ReplyExtractor.newText("Fine.\n\n" + surname) == "Fine.", "a name with \"Le\" in it is not an opener")
+    }
+
+    @Test func yahooAndroidAttributionRunsIntoTheQuote() {
+        let text = "Yes, Cinder.\n\nSent from Yahoo Mail on Android\n\n  On Tue, 3 Nov 2026 at 17:05, OpenStack Mentoring<mentoring@example.org> wrote:   Hello there,\n  Which slot suits you?"
+        #expect(ReplyExtractor.newText(text) == "Yes, Cinder.")
+        let prose = "On Monday at 10:00 Bob wrote: the forms are ready.\nSee you."
+        #expect(ReplyExtractor.newText(prose) == prose)
+    }
+
+    @Test func muttAttribution() {
+        let text = "Still deciding.\n\n* OpenStack Mentoring <mentoring@example.org> [2026-11-03 17:05]:\n> Which slot?"
+        #expect(ReplyExtractor.newText(text) == "Still deciding.")
+    }
+
     @Test func proseWithOnAndWroteIsKept() {
         let text = "Thanks. On Monday Bob wrote: we meet at 10:00 at bob@example.com's office.\nSee you."
         #expect(ReplyExtractor.newText(text) == text)
