@@ -12,8 +12,8 @@ extension ReplyExtractor {
 
         /// The position in `kept` (line indices, blank lines included, the last one not blank)
         /// from which the lines are a signature block, or nil when there is none.
-        /// - Complexity: O(1): looks at most at the last `maximumLines` non-blank lines,
-        ///   each of at most `maximumLineLength` bytes.
+        /// - Complexity: O(*k*) for *k* kept lines: it reads at most the last `maximumLines`
+        ///   non-blank lines, each of at most `maximumLineLength` bytes, and skips blank ones.
         static func blockStart(_ kept: [Int], lines: Lines, kinds: [Scan.Kind]) -> Int? {
             var position = kept.count - 1
             var start = kept.count

@@ -846,6 +846,24 @@ import Testing
         #expect(ReplyExtractor.newText(text) == "Thanks!")
     }
 
+    @Test func htmlForwardsAreNotRemoved() {
+        let gmail = """
+        <div dir="ltr">Please add Marco.</div><br><div class="gmail_quote gmail_quote_container">\
+        <div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: Marco &lt;marco@example.org&gt;\
+        <br></div><div dir="ltr">I would like to join.</div></div>
+        """
+        #expect(ReplyExtractor.stripQuotedHTML(gmail) == gmail)
+        let apple = """
+        <div>See below.</div><div><br><blockquote type="cite"><div>Begin forwarded message:</div>\
+        <br class="Apple-interchange-newline"><div><b>From: </b>Bob</div><div>Old</div></blockquote></div>
+        """
+        #expect(ReplyExtractor.stripQuotedHTML(apple) == apple)
+        let reply = "See below.\n\n> Begin forwarded message:\n>\n> From: Bob\n> Old"
+        #expect(ReplyExtractor.newText(reply) == reply, "HTML gives Apple's forward as quoted lines")
+        let quotedHistory = "Thanks!\n\n> On 3 Nov 2026, at 17:05, Bob <bob@example.com> wrote:\n> Begin forwarded message:\n> Old"
+        #expect(ReplyExtractor.newText(quotedHistory) == "Thanks!")
+    }
+
     @Test func arrowedLinkLineIsText() {
         let text = "Here is the form:\n>>> http://example.org/mentoring/signup <<<\nPlease fill it in.\n\n> quoted"
         #expect(ReplyExtractor.newText(text) == "Here is the form:\n>>> http://example.org/mentoring/signup <<<\nPlease fill it in.")
