@@ -13,10 +13,11 @@ public enum Base64 {
 
     /// Decodes base64, skipping whitespace and garbage; a `=` ends the current quantum
     /// (so concatenated encodings still decode), and a dangling quantum yields what it can.
-    /// - Complexity: O(n).
-    public static func decode<C: Collection>(_ input: C) -> [UInt8] where C.Element == UInt8 {
+    /// With `limit`, decoding stops once that many bytes are out (the input is read no further).
+    /// - Complexity: O(n), or O(limit) input bytes read in practice.
+    public static func decode<C: Collection>(_ input: C, limit: Int = .max) -> [UInt8] where C.Element == UInt8 {
         var out = [UInt8]()
-        out.reserveCapacity(input.count / 4 * 3 + 3)
+        out.reserveCapacity(min(input.count / 4 * 3, max(limit, 0)) + 3)
         var quantum: UInt32 = 0
         var count = 0
         func flushPartial() {
@@ -43,10 +44,12 @@ public enum Base64 {
                     out.append(UInt8(truncatingIfNeeded: quantum))
                     quantum = 0
                     count = 0
+                    if out.count >= limit { break }
                 }
             }
         }
         flushPartial()
+        if out.count > limit { out.removeLast(out.count - max(limit, 0)) }
         return out
     }
 

@@ -61,6 +61,22 @@ enum ByteText {
         return String(scalars)
     }
 
+    /// How many bytes at the end of `bytes` are an incomplete UTF-8 sequence (0 to 3): what a
+    /// cut made at a byte limit left of a character.
+    static func incompleteUTF8Suffix(_ bytes: [UInt8]) -> Int {
+        var back = 0
+        while back < min(3, bytes.count) {
+            let b = bytes[bytes.count - 1 - back]
+            if b & 0xC0 != 0x80 {
+                // A lead byte: the sequence it starts is complete when long enough.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                return length > back + 1 ? back + 1 : 0
+            }
+            back += 1
+        }
+        return 0
+    }
+
     /// Lines joined by "\n" whatever they ended with (CRLF, bare LF or bare CR).
     static func normalizingNewlines(_ text: String) -> String {
         guard text.utf8.contains(Byte.cr) else { return text }

@@ -2,10 +2,16 @@ import CLibXML2
 
 /// The rows of the largest table in an HTML body, for form exports pasted into a message.
 public enum HTMLTable {
-    /// Each row's cells as trimmed text (`th` and `td` alike), from the table with the most rows.
+    /// HTML larger than this (1 MiB) is not read for a table: libxml2's tree of it would take
+    /// some 40 times that, and a table read only in part would lose rows without a word.
+    public static let maxHTMLBytes = 1 << 20
+
+    /// Each row's cells as trimmed text (`th` and `td` alike), from the table with the most rows;
+    /// none for HTML larger than `maxHTMLBytes`.
     /// - Complexity: O(n) in the size of the document.
     public static func rows(fromHTML html: String) -> [[String]] {
-        HTMLDocument(utf8: Array(html.utf8))?.withRootElement(largestTable(under:)) ?? []
+        guard html.utf8.count <= maxHTMLBytes else { return [] }
+        return HTMLDocument(utf8: Array(html.utf8))?.withRootElement(largestTable(under:)) ?? []
     }
 
     /// The rows of the table with the most rows below `root`.

@@ -11,7 +11,8 @@ enum HeaderParser {
     /// line is skipped. A line that is not a field is skipped when the next line is one,
     /// and otherwise taken as the start of the body (a missing blank line), as is an indented
     /// line with no field before it. Only the first
-    /// `MIMEPart.maxHeaderCount` fields are kept; the rest are scanned past.
+    /// `MIMEPart.maxHeaderCount` fields are kept, each value up to `MIMEPart.maxFieldLength`;
+    /// the rest is scanned past.
     /// - Complexity: O(n) in the size of the header block.
     static func parse(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Block {
         var fields: [HeaderField] = []
@@ -79,11 +80,19 @@ enum HeaderParser {
         return nil
     }
 
-    /// The value bytes with line breaks and NULs removed and blanks trimmed, as a String.
+    /// The value bytes with line breaks and NULs removed and blanks trimmed, as a String; of
+    /// a value longer than `MIMEPart.maxFieldLength`, only that many bytes (no character cut).
     private static func unfoldedValue(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String {
         var start = from
         var stop = to
         while start < stop, Byte.isWSP(buffer[start]) || buffer[start] == Byte.cr || buffer[start] == Byte.lf { start += 1 }
+        if stop - start > MIMEPart.maxFieldLength {
+            stop = start + MIMEPart.maxFieldLength
+            // Not inside a UTF-8 character: back over continuation bytes to where one starts.
+            var back = 0
+            while back < 3, stop - back > start, buffer[stop - back] & 0xC0 == 0x80 { back += 1 }
+            stop -= back
+        }
         while stop > start, Byte.isWSP(buffer[stop - 1]) || buffer[stop - 1] == Byte.cr || buffer[stop - 1] == Byte.lf { stop -= 1 }
         let raw = UnsafeBufferPointer(rebasing: buffer[start..<stop])
         if !raw.contains(where: { $0 == Byte.cr || $0 == Byte.lf || $0 == 0 }) { return ByteText.utf8OrLatin1(raw) }

@@ -38,7 +38,10 @@ enum MIMEParser {
             }
         } else if ["message/rfc822", "message/global", "message/news"].contains(contentType),
                   depth < MIMEPart.maxDepth, budget > 0, !body.isEmpty {
-            if encoding == "base64" || encoding == "quoted-printable" {
+            let encoded = encoding == "base64" || encoding == "quoted-printable"
+            if encoded, body.count > MIMEPart.maxEncodedMessageSize {
+                // Too big to decode a copy of: kept as a leaf, like a part past the depth limit.
+            } else if encoded {
                 let decoded = encoding == "base64" ? Base64.decode(buffer[body]) : QuotedPrintable.decode(buffer[body])
                 children.append(decoded.withUnsafeBufferPointer {
                     parsePart(storage: decoded, buffer: $0, range: 0..<$0.count, defaultType: "text/plain", depth: depth + 1, budget: &budget)

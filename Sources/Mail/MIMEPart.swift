@@ -8,6 +8,13 @@ public struct MIMEPart: Sendable {
     public static let maxHeaderCount = 1_000
     /// Parts created per message; later parts are dropped.
     public static let maxPartCount = 10_000
+    /// Bytes of one header field's value kept (64 KiB, some 1 500 addresses or msg-ids); the
+    /// rest of the field is scanned past. The raw message keeps it whole.
+    public static let maxFieldLength = 64 << 10
+    /// An embedded message (message/rfc822) sent base64 or quoted-printable encoded, against
+    /// RFC 2046, is decoded and parsed only when its encoded body is at most this size (1 MiB);
+    /// a larger one stays a leaf.
+    public static let maxEncodedMessageSize = 1 << 20
 
     /// The part's header fields in order (for the root: the message's headers).
     public let headers: [HeaderField]
@@ -85,10 +92,36 @@ public struct MIMEPart: Sendable {
         }
     }
 
+    /// The first `limit` bytes of `decodedBytes()`, decoding no further, and whether the body
+    /// goes on past them.
+    /// - Complexity: O(limit): the body is read only until `limit` bytes are out.
+    public func decodedBytes(limit: Int) -> (bytes: [UInt8], isTruncated: Bool) {
+        let limit = max(limit, 0)
+        let wanted = limit < Int.max ? limit + 1 : limit  // one byte more tells whether it goes on
+        var bytes: [UInt8]
+        switch transferEncoding {
+        case "base64": bytes = Base64.decode(rawBody, limit: wanted)
+        case "quoted-printable": bytes = QuotedPrintable.decode(rawBody, limit: wanted)
+        default: bytes = Array(rawBody.prefix(wanted))
+        }
+        guard bytes.count > limit else { return (bytes, false) }
+        bytes.removeLast(bytes.count - limit)
+        return (bytes, true)
+    }
+
     /// The decoded body as text in its declared charset, line ends normalized to "\n".
     /// - Complexity: O(n) in the body size.
     public func decodedText() -> String {
         ByteText.normalizingNewlines(Charset.decode(decodedBytes(), charset: charset))
+    }
+
+    /// The text of the first `limit` decoded bytes (see `decodedBytes(limit:)`); a character cut
+    /// in half at the limit is left out.
+    /// - Complexity: O(limit).
+    public func decodedText(limit: Int) -> String {
+        var (bytes, truncated) = decodedBytes(limit: limit)
+        if truncated { bytes.removeLast(ByteText.incompleteUTF8Suffix(bytes)) }
+        return ByteText.normalizingNewlines(Charset.decode(bytes, charset: charset))
     }
 
     /// The parts without children, depth first, in order.

@@ -22,19 +22,21 @@ public enum MailReading {
     /// For an HTML body the quoted history is removed from the HTML first (Gmail's
     /// `gmail_quote`, Apple's `blockquote type=cite`, Outlook's `divRplyFwdMsg`, …), the rest
     /// converted to text, and the plain-text rules applied to that; for a text body the
-    /// plain-text rules (`ReplyExtractor.newText`) alone.
-    /// - Complexity: O(n) in the size of the body part (an HTML body is converted twice).
+    /// plain-text rules (`ReplyExtractor.newText`) alone. Only the start of a huge body is
+    /// read, as for `Message.textBody`.
+    /// - Complexity: O(n) in the size of the body part, at most the limits (an HTML body is
+    ///   converted twice).
     public static func body(of message: Message) -> Body? {
         guard let part = message.bodyPart else { return nil }
         guard part.contentType == "text/html" else {
             let text = Message.text(of: part)
             return Body(text: text, reply: ReplyExtractor.newText(text), fromHTML: false)
         }
-        let bytes = part.decodedBytes()
+        let bytes = Message.htmlBytes(of: part)
         // The same charset choice as `HTMLText.text(fromHTML:charset:)`, so `text` is `textBody`.
         let html = Charset.decode(bytes, charset: part.charset ?? HTMLText.sniffedCharset(bytes))
-        let text = HTMLText.text(fromHTML: html)
-        let reply = ReplyExtractor.newText(HTMLText.text(fromHTML: ReplyExtractor.stripQuotedHTML(html)))
+        let text = Message.firstLines(HTMLText.text(fromHTML: html))
+        let reply = ReplyExtractor.newText(Message.firstLines(HTMLText.text(fromHTML: ReplyExtractor.stripQuotedHTML(html))))
         return Body(text: text, reply: reply, fromHTML: true)
     }
 
@@ -46,8 +48,9 @@ public enum MailReading {
     /// The RSVP a message carries: a METHOD:REPLY calendar in a text/calendar (or
     /// application/ics) part, which may be the whole message. A calendar without a METHOD
     /// line takes the part's `method=` parameter. Forwarded and bounced messages inside
-    /// it are not searched. nil for invitations (REQUEST), cancellations and the rest.
-    /// - Complexity: O(n) in the size of the calendar parts.
+    /// it are not searched. nil for invitations (REQUEST), cancellations and the rest. Only the
+    /// first `Message.maxTextBytes` of each calendar are read.
+    /// - Complexity: O(n) in the size of the calendar parts, at most the limit each.
     public static func rsvp(of message: Message) -> ICalendar.RSVP? {
         var stack = [message.root]
         while let part = stack.popLast() {
@@ -56,21 +59,21 @@ public enum MailReading {
                 continue
             }
             guard part.contentType == "text/calendar" || part.contentType == "application/ics" else { continue }
-            var calendar = ICalendar.parse(part.decodedText())
+            var calendar = ICalendar.parse(part.decodedText(limit: Message.maxTextBytes))
             if calendar.method == nil { calendar.method = part.parameters["method"]?.uppercased() }
             if let rsvp = calendar.rsvp { return rsvp }
         }
         return nil
     }
 
-    /// The number of bytes `part.decodedBytes()` would give, without holding the decoded
-    /// body: base64 is counted in place (a 50 MB attachment costs no allocation), 7bit,
-    /// 8bit and binary bodies are their raw size; quoted-printable (text, small) is decoded.
-    /// - Complexity: O(n) in the size of the encoded body.
+    /// The number of bytes `part.decodedBytes()` would give, without decoding the body:
+    /// base64 and quoted-printable are counted in place (a 50 MB attachment costs no
+    /// allocation), 7bit, 8bit and binary bodies are their raw size.
+    /// - Complexity: O(n) in the size of the encoded body, no allocation.
     public static func decodedSize(of part: MIMEPart) -> Int {
         switch part.transferEncoding {
         case "base64": base64DecodedCount(part.rawBody)
-        case "quoted-printable": part.decodedBytes().count
+        case "quoted-printable": QuotedPrintable.decodedCount(part.rawBody)
         default: part.rawBody.count
         }
     }

@@ -1,20 +1,53 @@
 /// Choosing the text a person wrote from a MIME tree.
 extension Message {
+    /// Decoded bytes of a text body read to understand it (1 MiB); the rest is not read.
+    public static let maxTextBytes = 1 << 20
+    /// Bytes of an HTML body handed to the HTML reader (512 KiB); libxml2's tree of it takes
+    /// up to some 40 times that.
+    public static let maxHTMLBytes = 512 << 10
+    /// Lines of text read (20 000); the rest is not read.
+    public static let maxTextLines = 20_000
+
     /// The best text of the message: the text/plain body decoded to a String; when there is
     /// none (or it is blank while an HTML alternative is not), the HTML body as readable
     /// text. format=flowed text is joined back into paragraphs (RFC 3676). Attachments and
-    /// forwarded messages are not searched. Line ends are "\n".
-    /// - Complexity: O(n) in the size of the chosen part.
+    /// forwarded messages are not searched. Line ends are "\n". Only the start of a huge
+    /// body is read: `maxTextBytes` (`maxHTMLBytes` of HTML), then `maxTextLines` lines.
+    /// - Complexity: O(n) in the size of the chosen part, at most the limits.
     public var textBody: String? {
         bodyPart.map(Self.text(of:))
     }
 
-    /// The readable text of a body part: HTML converted, format=flowed joined.
+    /// The readable text of a body part: HTML converted, format=flowed joined, within the limits.
     public static func text(of part: MIMEPart) -> String {
-        if part.contentType == "text/html" { return HTMLText.text(fromHTML: part.decodedBytes(), charset: part.charset) }
-        let text = part.decodedText()
+        if part.contentType == "text/html" { return firstLines(HTMLText.text(fromHTML: htmlBytes(of: part), charset: part.charset)) }
+        let text = firstLines(part.decodedText(limit: maxTextBytes))
         guard part.parameters["format"]?.lowercased() == "flowed" else { return text }
         return FlowedText.unflow(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
+    }
+
+    /// The first `maxHTMLBytes` of an HTML part, decoded from its transfer encoding, without
+    /// a character cut in half at the end.
+    static func htmlBytes(of part: MIMEPart) -> [UInt8] {
+        var (bytes, truncated) = part.decodedBytes(limit: maxHTMLBytes)
+        if truncated { bytes.removeLast(ByteText.incompleteUTF8Suffix(bytes)) }
+        return bytes
+    }
+
+    /// `text` up to its `maxTextLines`th line.
+    /// - Complexity: O(n) in the length kept.
+    static func firstLines(_ text: String) -> String {
+        var lines = 0
+        var utf8 = text.utf8.makeIterator()
+        var offset = 0
+        while let b = utf8.next() {
+            if b == Byte.lf {
+                lines += 1
+                if lines == maxTextLines { return String(decoding: text.utf8.prefix(offset), as: UTF8.self) }
+            }
+            offset += 1
+        }
+        return text
     }
 
     /// The part holding the message body, preferring text/plain among alternatives.
@@ -57,6 +90,6 @@ extension Message {
             }
             if !mayBeBlank { return false }
         }
-        return part.decodedBytes().allSatisfy(isSpace)
+        return part.decodedBytes(limit: maxTextBytes).bytes.allSatisfy(isSpace)
     }
 }

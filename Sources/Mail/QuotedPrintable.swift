@@ -2,11 +2,35 @@
 public enum QuotedPrintable {
     /// Decodes quoted-printable. Soft line breaks (`=` before a line end) join lines,
     /// trailing blanks before a line end are dropped, and a `=` not followed by two hex
-    /// digits (lower case accepted) is kept literally.
-    /// - Complexity: O(n).
-    public static func decode<C: Collection>(_ input: C) -> [UInt8] where C.Element == UInt8, C.Index == Int {
+    /// digits (lower case accepted) is kept literally. With `limit`, decoding stops once that
+    /// many bytes are out (the input is read no further).
+    /// - Complexity: O(n), or O(limit) input bytes read in practice.
+    public static func decode<C: Collection>(_ input: C, limit: Int = .max) -> [UInt8] where C.Element == UInt8, C.Index == Int {
         var out = [UInt8]()
-        out.reserveCapacity(input.count)
+        out.reserveCapacity(min(input.count, limit))
+        scan(input) { run, byte in
+            if let run { out.append(contentsOf: input[run]) } else { out.append(byte) }
+            return out.count < limit
+        }
+        if out.count > limit { out.removeLast(out.count - max(limit, 0)) }
+        return out
+    }
+
+    /// The number of bytes `decode` gives, counted without holding them.
+    /// - Complexity: O(n), no allocation.
+    public static func decodedCount<C: Collection>(_ input: C) -> Int where C.Element == UInt8, C.Index == Int {
+        var count = 0
+        scan(input) { run, _ in
+            count += run?.count ?? 1
+            return true
+        }
+        return count
+    }
+
+    /// The decoding itself: hands `emit` each run of input bytes that decode to themselves
+    /// (a range) or one decoded escape (nil and the byte), in order; stops when it returns false.
+    @inline(__always)
+    private static func scan<C: Collection>(_ input: C, emit: (Range<Int>?, UInt8) -> Bool) where C.Element == UInt8, C.Index == Int {
         var i = input.startIndex
         let end = input.endIndex
         while i < end {
@@ -22,28 +46,30 @@ public enum QuotedPrintable {
                     continue
                 }
                 if i + 2 < end, let hi = Byte.hexValue(input[i + 1]), let lo = Byte.hexValue(input[i + 2]) {
-                    out.append(hi << 4 | lo)
                     i += 3
+                    guard emit(nil, hi << 4 | lo) else { return }
                     continue
                 }
-                out.append(b)
                 i += 1
+                guard emit((i - 1)..<i, b) else { return }
             } else if Byte.isWSP(b) {
                 // Blanks at the end of a line were added in transport; drop them.
                 var j = i
                 while j < end, Byte.isWSP(input[j]) { j += 1 }
-                if j == end || input[j] == Byte.lf || input[j] == Byte.cr {
-                    i = j
-                } else {
-                    out.append(contentsOf: input[i..<j])
-                    i = j
+                let blanks = i..<j
+                i = j
+                if !(j == end || input[j] == Byte.lf || input[j] == Byte.cr) {
+                    guard emit(blanks, 0) else { return }
                 }
             } else {
-                out.append(b)
-                i += 1
+                // A run of plain bytes goes out at once.
+                var j = i + 1
+                while j < end, input[j] != Byte.equals, !Byte.isWSP(input[j]) { j += 1 }
+                let run = i..<j
+                i = j
+                guard emit(run, 0) else { return }
             }
         }
-        return out
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

@@ -30,30 +30,36 @@ enum ConfigSchema {
                 if line.contains(open) { multiline = nil }
                 continue
             }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let isHeader = trimmed.hasPrefix("[")
             var name = ""
             var quote: Character?
             var ended = false
-            for character in line {
+            var quoted = false
+            for character in isHeader ? trimmed.drop(while: { $0 == "[" }) : Substring(line) {
                 if let open = quote {
                     if character == open { quote = nil }
                     continue
                 }
                 if character == "\"" || character == "'" {
                     quote = character
+                    quoted = true
                     continue
                 }
-                if character == "#" { break }
-                if character == "=" {
+                if character == "#" && !isHeader { break }
+                if isHeader ? character == "]" : character == "=" {
                     ended = true
                     break
                 }
                 name.append(character)
             }
+            if isHeader && name.trimmingCharacters(in: .whitespaces).isEmpty && !quoted {
+                throw MentorMailError(.config, "\(file): line \(index + 1): a table header needs a name, such as [program]")
+            }
             // A multi-line string opened on this line runs on: its lines are no names.
             for delimiter in delimiters where line.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t[]")
-            guard trimmed.hasPrefix("[") || ended, !name.allSatisfy(allowed.contains) else { continue }
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t")
+            guard isHeader || ended, !name.allSatisfy(allowed.contains) else { continue }
             let shown = name.trimmingCharacters(in: .whitespaces).unicodeScalars
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
             throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(shown)` has characters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")

@@ -635,10 +635,11 @@ import Mail
         #expect(message.from == MailAddress(address: "lucia.moreno@example.net", name: "Lucía Moreno"))
         #expect(message.inReplyTo == "survey-placeholder@example.org")
         let text = try #require(message.textBody)
+        #expect(message.subject == "RE: OpenStack Mentoring: ¿qué tal va tu mentoría con Thabo Nkosi?")
         // The answers are typed into the copy of the survey below Outlook's header block.
-        #expect(text.contains("1. How is it going? (1 = badly … 5 = very well)\n2 - we only met once\n"))
+        #expect(text.contains("1. ¿Cómo va la mentoría? (1 = mal … 5 = muy bien)\n2 - solo nos hemos visto una vez\n"))
         #expect(text.contains("\nDe: OpenStack Mentoring <mentoring@example.org>\nEnviado: lunes"))
-        #expect(Self.reply(message)?.hasPrefix("Hola, my answers are below.") == true)
+        #expect(Self.reply(message)?.hasPrefix("Hola, os dejo mis respuestas debajo de cada pregunta.") == true)
     }
 
     // MARK: - Reply shapes from many clients

@@ -100,9 +100,11 @@ import Testing
         ("verbose = true\n[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
          "unknown key `verbose` at the top of the file, line 1"),
         // Found by fuzzing: the TOML library aborted the process on these names.
-        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[\u{BA} smtp]\nurl = \"dir:o\"", "line 4: the name `[º smtp]` has characters"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[\u{BA} smtp]\nurl = \"dir:o\"", "line 4: the name `º smtp` has characters"),
         ("[program]\nname = \"P\"\n\u{FFFD}address = \"p@example.org\"", "line 3: the name `\u{FFFD}address` has characters"),
-        ("[\u{07}p[ropg+", "line 1: the name `[\\u{7}p[ropg+` has characters"),
+        ("[\u{07}p[ropg+", "line 1: the name `\\u{7}p[ropg+` has characters"),
+        ("[=?utf-8?B?ame = \"x\"\n[program]", "line 1: the name `=?utf-8?B?ame =` has characters"),
+        ("[]\nname = \"x\"", "line 1: a table header needs a name"),
     ])
     func unknownKeysAndTablesAreErrorsThatNameTheNearestKnownOne(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }

@@ -90,12 +90,12 @@ import Testing
         #expect(intake.classify(message(body: "ok thanks"), context: known).intent == .help)
         #expect(intake.classify(message(body: String(repeating: "word ", count: 45)), context: known).rule == "question")
         // A stranger's question gets the sign-up form, which answers most of them.
-        #expect(intake.classify(message(body: "How does this work?")).intent == .signUpRequest)
+        #expect(intake.classify(message(body: "How does this work?")).intent == .signUpRequest(role: nil))
     }
 
     @Test func oneFormLineCountsUnderOurSignupFormOrFromAParticipant() {
         let line = message(body: "Time zone: Europe/Madrid")
-        #expect(intake.classify(line).intent == .signUpRequest, "a stranger's lone line is prose")
+        #expect(intake.classify(line).intent == .signUpRequest(role: nil), "a stranger's lone line is prose")
         let underForm = intake.classify(line, context: IntakeContext(answering: MailReference(kind: .signupForm, topic: .none)))
         #expect(underForm.rule == "profile-form")
         #expect(intake.classify(line, context: IntakeContext(participant: participant)).rule == "profile-form")

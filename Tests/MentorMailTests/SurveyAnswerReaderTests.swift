@@ -148,6 +148,6 @@ import Testing
         let reading = try reading("checkin-reply-outlook-inline.eml")
         #expect(reading.shape == "under the questions")
         #expect(reading.answers == SurveyAnswers(rating: 2, meeting: .no, fit: .notGood, next: .newMatch,
-                                                 note: "I would love a mentor who works on documentation, in Spanish if possible."))
+                                                 note: "Me encantaría una mentora que trabaje en documentación, en español si es posible."))
     }
 }

@@ -51,8 +51,13 @@ public enum LanguageNames {
 
     /// Everyday names that locale data does not give, folded, to the English name.
     private static let extraNames: [String: String] = [
-        "mandarin": "Chinese", "cantonese": "Cantonese", "putonghua": "Chinese", "hanyu": "Chinese",
-        "zhongwen": "Chinese", "普通话": "Chinese", "汉语": "Chinese", "國語": "Chinese", "粵語": "Cantonese",
+        "mandarin": "Mandarin", "cantonese": "Cantonese", "putonghua": "Mandarin", "hanyu": "Chinese",
+        "zhongwen": "Chinese", "普通话": "Mandarin", "普通話": "Mandarin", "國語": "Mandarin", "国语": "Mandarin",
+        "华语": "Mandarin", "華語": "Mandarin", "汉语": "Chinese", "漢語": "Chinese", "中文": "Chinese",
+        "粵語": "Cantonese", "粤语": "Cantonese", "广东话": "Cantonese", "廣東話": "Cantonese", "hokkien": "Hokkien",
+        "min nan": "Hokkien", "taiwanese": "Hokkien", "闽南语": "Hokkien", "閩南語": "Hokkien", "台語": "Hokkien",
+        "shanghainese": "Wu", "wu chinese": "Wu", "上海话": "Wu", "hakka": "Hakka", "客家话": "Hakka", "客家話": "Hakka",
+        "mandarin chinese": "Mandarin", "cantonese chinese": "Cantonese",
         "farsi": "Persian", "castellano": "Spanish", "castilian": "Spanish", "brazilian portuguese": "Portuguese",
         "brasileiro": "Portuguese", "bangla": "Bengali", "bokmal": "Norwegian", "nynorsk": "Norwegian",
         "norwegian bokmal": "Norwegian", "filipino": "Tagalog", "pilipino": "Tagalog", "flemish": "Dutch",
@@ -61,7 +66,42 @@ public enum LanguageNames {
         "ingles": "English", "anglais": "English", "englisch": "English", "inglese": "English",
         "espagnol": "Spanish", "spanisch": "Spanish", "chino": "Chinese", "allemand": "German",
         "aleman": "German", "frances": "French", "franzosisch": "French", "hindustani": "Hindi",
+        "japones": "Japanese", "portugues": "Portuguese", "italiano": "Italian", "ruso": "Russian", "coreano": "Korean",
+        "chines": "Chinese", "japonais": "Japanese", "chinois": "Chinese", "portugais": "Portuguese", "italien": "Italian",
+        "russe": "Russian", "japanisch": "Japanese", "chinesisch": "Chinese", "portugiesisch": "Portuguese",
+        "italienisch": "Italian", "russisch": "Russian", "spagnolo": "Spanish", "tedesco": "German", "francese": "French",
+        "cinese": "Chinese", "giapponese": "Japanese", "hiszpanski": "Spanish", "angielski": "English", "niemiecki": "German",
+        "polski": "Polish", "английский": "English", "испанский": "Spanish", "немецкий": "German", "французский": "French",
+        "китайский": "Chinese", "японский": "Japanese", "英语": "English", "英文": "English", "西班牙语": "Spanish",
+        "日语": "Japanese", "法语": "French", "德语": "German", "英語": "English", "日本語": "Japanese",
+        "スペイン語": "Spanish", "中国語": "Chinese", "ドイツ語": "German", "フランス語": "French",
     ]
+
+    /// The two-letter code of an English language name ("Spanish" → "es"); varieties of
+    /// Chinese give "zh".
+    public static func code(for name: String) -> String? {
+        if varieties["Chinese"]?.contains(name) == true { return "zh" }
+        return codesByName[name]
+    }
+
+    private static let codesByName: [String: String] = {
+        var names: [String: String] = [:]
+        for (code, name) in codes where names[name] == nil || code < (names[name] ?? "") { names[name] = code }
+        return names
+    }()
+
+    /// Varieties people tell apart, under the name that covers them all: a "Chinese" speaker
+    /// is matched with a Mandarin or a Cantonese speaker, but those two are not matched with
+    /// each other.
+    public static let varieties: [String: [String]] = [
+        "Chinese": ["Mandarin", "Cantonese", "Hokkien", "Wu", "Hakka"],
+    ]
+
+    /// The languages a person can be matched in: their own, and the varieties of a language
+    /// named as a whole.
+    public static func matchable(_ languages: [String]) -> Set<String> {
+        Set(languages).union(languages.flatMap { varieties[$0] ?? [] })
+    }
 
     /// Three-letter codes people write (ISO 639-2, and "esp"); like two-letter codes,
     /// read only as a whole item.
@@ -92,7 +132,7 @@ public enum LanguageNames {
                 index[EnrollmentText.fold(native)] = index[EnrollmentText.fold(native)] ?? name
             }
         }
-        for (word, name) in extraNames { index[word] = name }
+        for (word, name) in extraNames { index[EnrollmentText.fold(word)] = name }
         return index
     }()
 

@@ -26,6 +26,9 @@ public struct ParticipantProfile: Codable, Sendable, Equatable {
     public var aboutMe: String
     /// Fields we did not know, kept as sent (key → value).
     public var extra: [String: String]
+    /// The language our mail to them is in ("es"): set by a `Mail language:` line, else the
+    /// language they first wrote to us in; nil for English or unknown.
+    public var mailLanguage: String?
 
     public init(role: String, name: String, mentoringTypes: [String], areas: [String], freeTextAreas: [String] = [],
                 timeZone: String, languages: [String], interactions: [String], capacity: Int,
@@ -47,6 +50,11 @@ public struct ParticipantProfile: Codable, Sendable, Equatable {
     /// The profile of an erased person: nothing but placeholders.
     public static let erased = ParticipantProfile(role: "", name: "", mentoringTypes: [], areas: [], timeZone: "",
                                                   languages: [], interactions: [], capacity: 0)
+
+    /// The language for mail to them: the one they chose or wrote in, else the first they speak.
+    public var preferredMailLanguage: String? {
+        mailLanguage ?? languages.first.flatMap(LanguageNames.code(for:))
+    }
 
     public var isMentor: Bool { role == "mentor" || role == "both" }
     public var isMentee: Bool { role == "mentee" || role == "both" }

@@ -15,7 +15,7 @@ public struct ProfileBuilder: Sendable {
     public struct Result: Sendable {
         public var profile: ParticipantProfile
         public var problems: [FormProblem]
-        public var notes: [String]
+        public var notes: [FormPhrase]
         public var isComplete: Bool { problems.isEmpty }
     }
 
@@ -48,6 +48,7 @@ public struct ProfileBuilder: Sendable {
         profile.availability = pick(.availability, form.availability ?? "", base.availability)
         profile.aboutMe = pick(.aboutMe, form.aboutMe ?? "", base.aboutMe)
         for field in form.unknownFields { profile.extra[field.key] = field.value }
+        if let language = form.mailLanguage { profile.mailLanguage = language }
 
         // Keep a problem when the form answered that field wrongly, or when the field is still empty.
         let problems = form.problems.filter { problem in
@@ -55,8 +56,11 @@ public struct ProfileBuilder: Sendable {
         }
         let notes = stored == nil ? form.notes : form.notes.filter { note in
             // Defaults the parser applied do not concern fields the stored profile already had.
-            !(note.hasPrefix("No capacity given") && !answered.contains(.capacity))
-                && !(note.lowercased().contains("email") && !answered.contains(.interaction))
+            switch note {
+            case .assumedCapacity: answered.contains(.capacity)
+            case .assumedEmail: answered.contains(.interaction)
+            default: true
+            }
         }
         return Result(profile: profile, problems: problems, notes: notes)
     }
@@ -77,25 +81,28 @@ public struct ProfileBuilder: Sendable {
     }
 
     /// The profile as "Label: value" pairs for the confirmation mail.
-    public func summary(of profile: ParticipantProfile, at date: Date) -> [(label: String, value: String)] {
+    /// The profile as a mail shows it, line by line, worded for the mail's language.
+    public func summary(of profile: ParticipantProfile, at date: Date,
+                        wording: ProfileWording = .english) -> [(label: String, value: String)] {
         var lines: [(String, String)] = []
-        lines.append(("Role", profile.role.isEmpty ? "(missing)" : profile.role))
-        lines.append(("Name", profile.name.isEmpty ? "(missing)" : profile.name))
-        lines.append(("Mentoring type", profile.mentoringTypes.isEmpty ? "(missing)" : profile.mentoringTypes.joined(separator: " and ")))
+        func add(_ field: SignupField, _ value: String) { lines.append((wording.label(field), value)) }
+        add(.role, profile.role.isEmpty ? wording.missing : wording.role(profile.role))
+        add(.name, profile.name.isEmpty ? wording.missing : profile.name)
+        add(.mentoringType, profile.mentoringTypes.isEmpty ? wording.missing : wording.mentoringTypes(profile.mentoringTypes))
         var areas = profile.areas.map { vocabulary.area(named: $0)?.displayName ?? $0 }.joined(separator: ", ")
         if !profile.freeTextAreas.isEmpty {
-            areas += (areas.isEmpty ? "" : "; ") + "kept as free text: " + profile.freeTextAreas.joined(separator: ", ")
+            areas += (areas.isEmpty ? "" : "; ") + wording.freeTextMarker + " " + profile.freeTextAreas.joined(separator: ", ")
         }
-        lines.append(("Areas", areas.isEmpty ? "(none given)" : areas))
-        let zone = profile.timeZone.isEmpty ? "(missing)"
-            : (TimeZoneInterpreter.interpret(profile.timeZone)?.summary(at: date) ?? profile.timeZone)
-        lines.append(("Time zone", zone))
-        lines.append(("Languages", profile.languages.isEmpty ? "(missing)" : profile.languages.joined(separator: ", ")))
-        let styles = profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }
-        lines.append(("Interaction", styles.isEmpty ? "(none given)" : styles.joined(separator: ", ")))
-        if profile.isMentor { lines.append(("Capacity", "\(profile.capacity) mentee\(profile.capacity == 1 ? "" : "s") at a time")) }
-        if !profile.availability.isEmpty { lines.append(("Availability", profile.availability)) }
-        if !profile.aboutMe.isEmpty { lines.append(("About me", profile.aboutMe)) }
+        add(.areas, areas.isEmpty ? wording.noneGiven : areas)
+        let zone = profile.timeZone.isEmpty ? wording.missing
+            : (TimeZoneInterpreter.interpret(profile.timeZone).map { wording.timeZone($0, at: date) } ?? profile.timeZone)
+        add(.timeZone, zone)
+        add(.languages, profile.languages.isEmpty ? wording.missing : profile.languages.map(wording.languageName).joined(separator: ", "))
+        let styles = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
+        add(.interaction, styles.isEmpty ? wording.noneGiven : styles.joined(separator: ", "))
+        if profile.isMentor { add(.capacity, wording.capacity(profile.capacity)) }
+        if !profile.availability.isEmpty { add(.availability, profile.availability) }
+        if !profile.aboutMe.isEmpty { add(.aboutMe, profile.aboutMe) }
         return lines
     }
 }

@@ -8,9 +8,19 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// Words that are not role words are ignored; nil when no role word is present.
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
-        let mentor = !words.isDisjoint(with: ["mentor", "mentors", "coach", "coaching"])
-        let mentee = !words.isDisjoint(with: ["mentee", "mentees", "mentoree", "learner", "student"])
-        if !words.isDisjoint(with: ["both", "either"]) || (mentor && mentee) {
+        let text = EnrollmentText.fold(answer)
+        let mentor = !words.isDisjoint(with: Self.folded([
+            "mentor", "mentors", "coach", "coaching", "mentora", "mentores", "mentoras", "tutor", "tutora", "mentorin",
+            "mentore", "наставник", "наставница",
+        ])) || ["导师", "メンター"].contains { text.contains($0) }
+        let mentee = !words.isDisjoint(with: Self.folded([
+            "mentee", "mentees", "mentoree", "learner", "student", "aprendiz", "mentorado", "mentorada",
+            "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик",
+        ])) || ["学员", "メンティー", "メンティ"].contains { text.contains($0) }
+        let both = !words.isDisjoint(with: Self.folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
+                                                        "entrambe", "oba", "obie", "оба", "обе"]))
+            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+        if both || (mentor && mentee) {
             self = .both
         } else if mentor {
             self = .mentor
@@ -23,6 +33,9 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether this person offers mentoring (and so has a capacity).
     public var mentors: Bool { self != .mentee }
+
+    /// Words as `EnrollmentText.words` gives them (Cyrillic й becomes и, and so on).
+    static func folded(_ words: [String]) -> Set<String> { Set(words.map { EnrollmentText.fold($0) }) }
 }
 
 /// The kind of mentoring someone offers or looks for. (Named to stay clear of MatchingCore's
@@ -33,11 +46,19 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads "technical", "tech", "code", "career development", "technical and career", "both".
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
-        let technical = !words.isDisjoint(with: [
-            "technical", "tech", "code", "coding", "engineering", "programming", "software",
-        ])
-        let career = !words.isDisjoint(with: ["career", "careers", "professional", "soft"])
-        if !words.isDisjoint(with: ["both", "either", "all"]) || (technical && career) {
+        let text = EnrollmentText.fold(answer)
+        let technical = !words.isDisjoint(with: ParticipantRole.folded([
+            "technical", "tech", "code", "coding", "engineering", "programming", "software", "tecnica", "tecnico",
+            "technique", "technisch", "tecnica", "techniczny", "techniczna", "техническое", "техническая", "технический",
+        ])) || ["技术", "技術"].contains { text.contains($0) }
+        let career = !words.isDisjoint(with: ParticipantRole.folded([
+            "career", "careers", "professional", "soft", "profesional", "carrera", "carreira", "profissional", "carriere",
+            "professionnel", "karriere", "beruflich", "carriera", "professionale", "kariera", "zawodowy", "карьера",
+            "карьерное", "профессиональное",
+        ])) || ["职业", "キャリア"].contains { text.contains($0) }
+        let both = !words.isDisjoint(with: ParticipantRole.folded(["both", "either", "all", "ambas", "ambos", "beides", "entrambi", "oba", "оба"]))
+            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+        if both || (technical && career) {
             self = .both
         } else if technical {
             self = .technical
@@ -75,13 +96,17 @@ public enum InteractionStyle: String, Sendable, Hashable, Codable, CaseIterable 
     /// Folded phrases that name each style; matched as whole words inside one list item.
     private static let phrases: [(InteractionStyle, [String])] = [
         (.irc, ["irc", "oftc", "libera"]),
-        (.email, ["email", "e mail", "mail", "mailing list", "mailing lists"]),
+        (.email, ["email", "e mail", "mail", "mailing list", "mailing lists", "correo", "correo electronico", "courriel",
+                  "почта", "邮件", "电子邮件", "メール"]),
         (.video, ["video", "video call", "video calls", "zoom", "jitsi", "hangouts", "google meet",
-                  "meet", "teams", "webex", "skype", "call", "calls", "phone"]),
+                  "meet", "teams", "webex", "skype", "call", "calls", "phone", "videollamada", "videochamada", "visio",
+                  "visioconference", "videoanruf", "videokonferenz", "videochiamata", "wideo", "видео", "视频", "ビデオ"]),
         (.chat, ["chat", "slack", "matrix", "telegram", "instant messaging", "im", "discord",
-                 "element", "whatsapp", "signal", "messaging"]),
+                 "element", "whatsapp", "signal", "messaging", "чат", "聊天", "チャット"]),
         (.inPerson, ["in person", "inperson", "face to face", "f2f", "at summits", "summits", "summit",
-                     "ptg", "conferences", "conference", "meetups", "meetup", "events", "offline"]),
+                     "ptg", "conferences", "conference", "meetups", "meetup", "events", "offline", "en persona", "presencial",
+                     "pessoalmente", "em pessoa", "en personne", "persönlich", "personlich", "di persona", "osobiscie",
+                     "лично", "面对面", "対面"]),
     ]
 
     /// Reads a list such as "IRC, Zoom and face to face": the styles found, in order, and

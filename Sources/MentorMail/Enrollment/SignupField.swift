@@ -36,8 +36,35 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
-    /// Folded labels people use for this line (see `SignupField.key(for:)`).
-    var keys: [String] {
+    /// Folded labels people use for this line (see `SignupField.key(for:)`), in English and
+    /// then in the community's main languages (`translatedKeys`).
+    var keys: [String] { englishKeys + (Self.translatedKeys[self] ?? []).map { EnrollmentText.fold($0) } }
+
+    /// The labels of the form in Spanish, Portuguese, French, German, Italian, Polish, Russian,
+    /// Chinese and Japanese, as people write them.
+    static let translatedKeys: [SignupField: [String]] = [
+        .role: ["rol", "papel", "funcion", "função", "rôle", "rolle", "ruolo", "rola", "роль", "角色", "役割", "soy", "sou", "je suis", "ich bin", "sono"],
+        .name: ["nombre", "nombre completo", "nome", "nome completo", "nom", "nom complet", "vollständiger name", "imię", "imię i nazwisko",
+                "имя", "фио", "姓名", "名字", "名前", "氏名"],
+        .mentoringType: ["tipo de mentoría", "tipo de mentoria", "tipo", "type de mentorat", "type de mentoring", "art des mentorings",
+                         "mentoring-art", "mentoringart", "tipo di mentoring", "tipo di mentorship", "rodzaj mentoringu", "тип наставничества",
+                         "指导类型", "辅导类型", "メンタリングの種類"],
+        .areas: ["áreas", "áreas de interés", "áreas de interesse", "domaines", "domaines d'intérêt", "bereiche", "themen", "aree",
+                 "aree di interesse", "obszary", "области", "领域", "分野", "関心分野"],
+        .timeZone: ["zona horaria", "huso horario", "fuso horário", "fuso horario", "fuseau horaire", "zeitzone", "fuso orario",
+                    "strefa czasowa", "часовой пояс", "时区", "時區", "タイムゾーン", "時間帯"],
+        .languages: ["idiomas", "lenguas", "línguas", "langues", "sprachen", "lingue", "języki", "языки", "语言", "語言", "言語"],
+        .interaction: ["forma de contacto", "forma de contato", "interacción", "interação", "moyen de contact", "interaction préférée",
+                       "kontaktweg", "interaktion", "interazione", "forma kontaktu", "способ общения", "交流方式", "联系方式", "連絡方法"],
+        .capacity: ["capacidad", "capacidade", "capacité", "kapazität", "capacità", "liczba podopiecznych", "pojemność",
+                    "сколько подопечных", "可带人数", "容量", "受け入れ人数"],
+        .availability: ["disponibilidad", "disponibilidade", "disponibilité", "verfügbarkeit", "disponibilità", "dostępność",
+                        "доступность", "可用时间", "都合のよい時間", "空き時間"],
+        .aboutMe: ["sobre mí", "sobre mi", "sobre mim", "à propos de moi", "a propos de moi", "über mich", "su di me", "o mnie",
+                   "о себе", "关于我", "自我介绍", "自己紹介"],
+    ]
+
+    private var englishKeys: [String] {
         switch self {
         case .role: ["role", "i am a", "i am an", "i am", "i'm a", "i'm an", "im a", "signing up as",
                      "sign up as", "i am signing up as", "your role", "my role"]
@@ -54,6 +81,15 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
                          "number of mentees"]
         case .availability: ["availability", "available", "hours"]
         case .aboutMe: ["about me", "about", "bio", "about yourself"]
+        }
+    }
+
+    /// Whether the answer is one or more choices (where any bracketed text beside it is a hint),
+    /// rather than free text.
+    var isChoice: Bool {
+        switch self {
+        case .name, .aboutMe, .availability: false
+        default: true
         }
     }
 
@@ -78,6 +114,8 @@ enum SignupKey: Equatable {
     case field(SignupField)
     /// "Location" or "City": read as the time zone when no time zone line has an answer.
     case location
+    /// "Mail language": the language our mail should be in.
+    case mailLanguage
     /// A mail header or our template's own prose, never a form answer.
     case ignored
     case unknown
@@ -89,6 +127,8 @@ enum SignupKey: Equatable {
             self = .field(field)
         } else if SignupKey.locations.contains(key) {
             self = .location
+        } else if SignupKey.mailLanguageKeys.contains(key) {
+            self = .mailLanguage
         } else if SignupKey.ignoredKeys.contains(key) {
             self = .ignored
         } else {
@@ -110,6 +150,14 @@ enum SignupKey: Equatable {
     }()
 
     private static let locations: Set<String> = ["location", "city", "based in", "where are you based", "country"]
+
+    static let mailLanguageKeys: Set<String> = Set([
+        "mail language", "email language", "e-mail language", "language for mail", "language for emails", "mail in",
+        "idioma del correo", "idioma de correo", "idioma de los correos", "idioma para los correos", "idioma do email",
+        "idioma dos emails", "língua do email", "langue des mails", "langue des e-mails", "langue du courrier",
+        "sprache der e-mails", "e-mail-sprache", "mail-sprache", "lingua delle email", "lingua delle mail",
+        "język wiadomości", "язык писем", "邮件语言", "メールの言語",
+    ].map { SignupKey.fold($0) })
 
     /// Mail headers (English, Spanish, German, French) and our templates' own labels.
     private static let ignoredKeys: Set<String> = [

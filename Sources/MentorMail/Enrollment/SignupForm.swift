@@ -20,11 +20,13 @@ public struct SignupForm: Sendable, Equatable {
     public var capacity: Int?
     public var availability: String?
     public var aboutMe: String?
+    /// The code of the language asked for in a "Mail language:" line ("es").
+    public var mailLanguage: String?
 
     /// What must be fixed before the sign-up can be accepted.
     public var problems: [FormProblem] = []
     /// Things worth telling the person that need no fix (defaults applied, text shortened).
-    public var notes: [String] = []
+    public var notes: [FormPhrase] = []
     /// `Key: value` lines inside the form whose key we do not know; the reply should mention them.
     public var unknownFields: [SignupUnknownField] = []
     /// How many known fields had an answer: 2 or more means "this is a filled form",
@@ -48,15 +50,24 @@ public struct SignupForm: Sendable, Equatable {
 /// Something wrong with one answer, in plain words, with a line the person can copy.
 public struct FormProblem: Sendable, Hashable, CustomStringConvertible {
     public let field: SignupField
-    /// What is wrong, e.g. "We could not find the time zone “Mars/Olympus”."
-    public let message: String
-    /// A correct line, e.g. "Time zone: Europe/Madrid".
-    public let example: String
+    /// What is wrong, as data: `ProfileWording` words it in the mail's language.
+    public let phrase: FormPhrase
+    /// The value of the example line when the field's usual example does not fit ("2" for a capacity).
+    public let exampleValue: String?
 
-    public init(field: SignupField, message: String, example: String? = nil) {
+    public init(field: SignupField, _ phrase: FormPhrase, exampleValue: String? = nil) {
         self.field = field
-        self.message = message
-        self.example = example ?? field.example
+        self.phrase = phrase
+        self.exampleValue = exampleValue
+    }
+
+    /// What is wrong, in English, e.g. "We could not find the time zone “Mars/Olympus”: …".
+    public var message: String { phrase.english }
+    /// A correct line in English, e.g. "Time zone: Europe/Madrid".
+    public var example: String { example(in: .english) }
+
+    public func example(in wording: ProfileWording) -> String {
+        exampleValue.map { "\(wording.label(field)): \($0)" } ?? wording.example(field)
     }
 
     /// "Time zone: We could not find … For example: Time zone: Europe/Madrid"

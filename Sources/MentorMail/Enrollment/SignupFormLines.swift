@@ -44,9 +44,11 @@ struct SignupFormLine: Equatable {
     /// Characters that open a line as markup rather than words: bullets and emphasis.
     private static let leadingMarks = CharacterSet(charactersIn: "*_-+#•·◦▪‣–—○●■□➢➤→").union(.whitespaces)
 
-    /// `Key: value`, `Key = value`, `Key：value`, and `Key - value` for known keys only.
+    /// `Key: value`, `Key = value`, `Key：value`, and `Key - value` for known keys only. A hint
+    /// in parentheses or brackets beside the label ("Role (mentor / mentee / both): …") is not
+    /// part of it, and a separator inside such a hint does not end the label.
     private static func split(_ text: String) -> (String, String, SignupKey)? {
-        if let separator = text.firstIndex(where: { $0 == ":" || $0 == "=" || $0 == "\u{FF1A}" }) {
+        if let separator = firstSeparator(in: text) {
             let label = cleanLabel(text[..<separator])
             let value = EnrollmentText.stripEmphasis(text[text.index(after: separator)...])
             guard looksLikeLabel(label), !value.hasPrefix("//") else { return nil }
@@ -64,9 +66,23 @@ struct SignupFormLine: Equatable {
         return nil
     }
 
-    /// Drops bullets, emphasis and list numbers around a label.
+    /// The first `:`, `=` or `：` outside parentheses and brackets.
+    private static func firstSeparator(in text: String) -> String.Index? {
+        var depth = 0
+        for index in text.indices {
+            switch text[index] {
+            case "(", "[", "\u{FF08}", "【": depth += 1
+            case ")", "]", "\u{FF09}", "】": depth = max(0, depth - 1)
+            case ":", "=", "\u{FF1A}" where depth == 0: return index
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Drops bullets, emphasis, list numbers and bracketed hints around a label.
     private static func cleanLabel(_ text: Substring) -> String {
-        var label = String(text).trimmingCharacters(in: leadingMarks)
+        var label = SignupHints.removingGroups(String(text)).trimmingCharacters(in: leadingMarks)
         if let dot = label.firstIndex(where: { $0 == "." || $0 == ")" }),
            label[..<dot].allSatisfy(\.isNumber), !label[..<dot].isEmpty {
             label = String(label[label.index(after: dot)...]).trimmingCharacters(in: leadingMarks)

@@ -25,6 +25,7 @@ public struct SignupFormParser: Sendable {
     static func answers(in lines: [SignupFormLine]) -> SignupAnswers {
         var best: [SignupField: (depth: Int, value: String)] = [:]
         var location: (depth: Int, value: String)?
+        var mailLanguage: String?
         var answeredLines: [Int] = []
         for (index, line) in lines.enumerated() {
             guard let key = line.key else { continue }
@@ -40,6 +41,10 @@ public struct SignupFormParser: Sendable {
                 answeredLines.append(index)
                 if let current = location, current.depth <= line.depth { continue }
                 location = (line.depth, value)
+            case .mailLanguage:
+                let value = stripHint(line.value, hint: nil, choices: true)
+                if !value.isEmpty, mailLanguage == nil || line.depth == 0 { mailLanguage = value }
+                answeredLines.append(index)
             case .ignored, .unknown:
                 continue
             }
@@ -48,7 +53,8 @@ public struct SignupFormParser: Sendable {
             values: best.mapValues(\.value),
             quoted: Set(best.filter { $0.value.depth > 0 }.keys),
             location: location?.value,
-            unknownFields: unknownFields(in: lines, answeredLines: answeredLines)
+            unknownFields: unknownFields(in: lines, answeredLines: answeredLines),
+            mailLanguage: mailLanguage
         )
         if answers.values[.timeZone] == nil, let depth = location?.depth, depth > 0 {
             answers.quoted.insert(.timeZone)
@@ -61,13 +67,13 @@ public struct SignupFormParser: Sendable {
     private static func answer(
         to field: SignupField, at index: Int, in lines: [SignupFormLine]
     ) -> (value: String, depth: Int, lastLine: Int)? {
-        var value = stripHint(lines[index].value, hint: field.hint)
+        var value = stripHint(lines[index].value, hint: field.hint, choices: field.isChoice)
         var answerLine = index
         if value.isEmpty, index + 1 < lines.count {
             let next = lines[index + 1]
             if next.depth < lines[index].depth, !next.isBlank, !next.isKeyLine, !next.isSeparator,
                !next.isAttribution, !next.isSignOff {
-                value = stripHint(EnrollmentText.stripEmphasis(next.text), hint: field.hint)
+                value = stripHint(EnrollmentText.stripEmphasis(next.text), hint: field.hint, choices: field.isChoice)
                 answerLine = index + 1
             }
         }
@@ -79,28 +85,46 @@ public struct SignupFormParser: Sendable {
         return (value, lines[answerLine].depth, lastLine)
     }
 
-    /// Removes the template's placeholder, and any "(e.g. …)" placeholder, from an answer;
-    /// "(mentor, mentee, or both) mentee" becomes "mentee". Answers like "n/a" or "-" are empty.
-    static func stripHint(_ value: String, hint: String?) -> String {
-        var result = ""
-        var rest = Substring(value)
-        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
-            let inner = hintKey(rest[rest.index(after: open)..<close])
-            let isHint = inner == hint.map { hintKey($0) } || inner.hasPrefix("eg ") || inner.hasPrefix("mentors only")
-            result += rest[..<open]
-            if !isHint { result += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+    /// Removes hints from an answer, so that no value is ever taken from one: "(mentor, mentee,
+    /// or both) mentee" becomes "mentee". For answers that are choices, every bracketed group
+    /// beside the answer is a hint; in free text only the form's own placeholder and examples
+    /// are. An answer that is only a group keeps it unless it reads as a hint ("(mentee)" stays
+    /// "mentee"). Answers like "n/a" or "-" are empty.
+    static func stripHint(_ value: String, hint: String?, choices: Bool = false) -> String {
+        let (outside, groups) = SignupHints.split(value)
+        var result: String
+        if !EnrollmentText.collapse(outside).isEmpty {
+            if choices {
+                result = outside
+            } else {
+                // Free text keeps its own parentheses; only the placeholders go.
+                result = ""
+                var rest = Substring(value)
+                while let open = rest.firstIndex(where: SignupHints.openers.contains),
+                      let close = rest[open...].firstIndex(where: SignupHints.closers.contains) {
+                    let inner = String(rest[rest.index(after: open)..<close])
+                    result += rest[..<open]
+                    let placeholder = SignupHints.hintKey(inner) == hint.map(SignupHints.hintKey) || isExample(inner)
+                    if !placeholder { result += rest[open...close] }
+                    rest = rest[rest.index(after: close)...]
+                }
+                result += rest
+            }
+        } else {
+            result = groups.filter { !SignupHints.isHint($0, template: hint) }.joined(separator: " ")
         }
-        result = EnrollmentText.collapse(result + rest)
+        result = EnrollmentText.collapse(result)
         return emptyAnswers.contains(EnrollmentText.fold(result)) ? "" : result
     }
 
-    private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "nothing", "tbd", "?", "…", "..."]
-
-    private static func hintKey(_ text: some StringProtocol) -> String {
-        let folded = EnrollmentText.fold(text).filter { !".…".contains($0) }
-        return EnrollmentText.collapse(String(folded.map { ",;:".contains($0) ? " " : $0 }))
+    /// "(e.g. …)", "(p. ej. …)", "(mentors only: …)": a placeholder in free text.
+    private static func isExample(_ group: String) -> Bool {
+        let key = SignupHints.hintKey(group)
+        return ["eg ", "e g ", "p ej ", "por ej ", "z b ", "zb ", "mentors only", "solo mentores"].contains { key.hasPrefix($0) }
     }
+
+    private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "nothing", "tbd", "?", "…", "...",
+                                                     "ninguno", "ninguna", "nada", "nenhum", "aucun", "keine", "nessuno", "brak", "нет", "无", "なし"]
 
     /// "About me" continues on the following lines of the same depth until another
     /// `Key: value` line, a signature, a sign-off or quoted history; a blank line is kept
@@ -163,4 +187,6 @@ struct SignupAnswers: Equatable {
     /// The "Location"/"City" answer, used when there is no time zone answer.
     var location: String?
     var unknownFields: [SignupUnknownField]
+    /// The "Mail language" answer, as written.
+    var mailLanguage: String?
 }

@@ -37,23 +37,19 @@ struct SignupFormReader {
         if let answer = values[.role] {
             form.role = ParticipantRole(answer: answer)
             if form.role == nil {
-                form.problems.append(FormProblem(field: .role, message:
-                    "“\(answer)” is not a role we know: write mentor, mentee, or both."))
+                form.problems.append(FormProblem(field: .role, .unknownRole(answer)))
             }
         } else {
-            form.problems.append(FormProblem(field: .role, message:
-                "Please tell us whether you want to be a mentor, a mentee, or both."))
+            form.problems.append(FormProblem(field: .role, .noRole))
         }
 
         if let answer = values[.mentoringType] {
             form.mentoringType = MentoringKind(answer: answer)
             if form.mentoringType == nil {
-                form.problems.append(FormProblem(field: .mentoringType, message:
-                    "“\(answer)” is not a kind of mentoring we offer: write technical, career, or both."))
+                form.problems.append(FormProblem(field: .mentoringType, .unknownMentoringType(answer)))
             }
         } else {
-            form.problems.append(FormProblem(field: .mentoringType, message:
-                "Please choose technical, career, or both."))
+            form.problems.append(FormProblem(field: .mentoringType, .noMentoringType))
         }
 
         if let answer = values[.areas] { readAreas(answer, into: &form) }
@@ -63,6 +59,13 @@ struct SignupFormReader {
         readCapacity(values[.capacity], into: &form)
         form.availability = freeText(values[.availability].map(EnrollmentText.collapse), field: .availability, form: &form)
         form.aboutMe = freeText(values[.aboutMe], field: .aboutMe, form: &form)
+        if let answer = answers.mailLanguage {
+            if let name = LanguageNames.read(answer).languages.first, let code = LanguageNames.code(for: name) {
+                form.mailLanguage = code
+            } else {
+                form.notes.append(.unknownMailLanguage(answer))
+            }
+        }
         return form
     }
 
@@ -77,8 +80,9 @@ struct SignupFormReader {
     private func readAreas(_ answer: String, into form: inout SignupForm) {
         for item in EnrollmentText.listItems(answer) {
             var text = item
-            let marker = "kept as free text:"
-            if text.lowercased().hasPrefix(marker) { text = EnrollmentText.trim(text.dropFirst(marker.count)) }
+            for marker in ProfileWording.freeTextMarkers where text.lowercased().hasPrefix(marker) {
+                text = EnrollmentText.trim(text.dropFirst(marker.count))
+            }
             guard !text.isEmpty else { continue }
             if let name = vocabulary.areaName(for: text) {
                 if !form.areas.contains(name) { form.areas.append(name) }
@@ -92,51 +96,42 @@ struct SignupFormReader {
         if let answer {
             form.timeZone = TimeZoneInterpreter.interpret(answer)
             if form.timeZone == nil {
-                form.problems.append(FormProblem(field: .timeZone, message:
-                    "We could not find the time zone “\(answer)”: write a zone such as Europe/Madrid, "
-                    + "an offset such as UTC+2, or a big city near you."))
+                form.problems.append(FormProblem(field: .timeZone, .unknownTimeZone(answer)))
             }
         } else if let location, let zone = TimeZoneInterpreter.interpret(location) {
             form.timeZone = zone
-            form.notes.append("Time zone read from your location “\(location)”: \(zone.label).")
+            form.notes.append(.timeZoneFromLocation(location, zone: zone.label))
         } else {
-            let hint = location.map { " (we could not place “\($0)”)" } ?? ""
-            form.problems.append(FormProblem(field: .timeZone, message:
-                "Please tell us your time zone\(hint), so we match you with people you can meet."))
+            form.problems.append(FormProblem(field: .timeZone, .noTimeZone(unplaced: location)))
         }
     }
 
     private func readLanguages(_ answer: String?, into form: inout SignupForm) {
         guard let answer else {
-            form.problems.append(FormProblem(field: .languages, message:
-                "Please list the languages you can use for mentoring."))
+            form.problems.append(FormProblem(field: .languages, .noLanguages))
             return
         }
         let (languages, unknown) = LanguageNames.read(answer)
         form.languages = languages
         if languages.isEmpty {
-            form.problems.append(FormProblem(field: .languages, message:
-                "We did not recognise “\(answer)” as a language: write language names in English "
-                + "or in the language itself."))
+            form.problems.append(FormProblem(field: .languages, .unknownLanguages(answer)))
         } else if !unknown.isEmpty {
-            form.notes.append("Not read as languages: \(unknown.joined(separator: ", ")).")
+            form.notes.append(.notLanguages(unknown))
         }
     }
 
     private func readInteraction(_ answer: String?, into form: inout SignupForm) {
         guard let answer else {
             form.interaction = [.email]
-            form.notes.append("No interaction style given: we assume email.")
+            form.notes.append(.assumedEmail)
             return
         }
         let (styles, unknown) = InteractionStyle.read(answer)
         form.interaction = styles
-        let choices = InteractionStyle.allCases.map(\.label).joined(separator: ", ")
         if styles.isEmpty {
-            form.problems.append(FormProblem(field: .interaction, message:
-                "We did not recognise “\(answer)”: choose from \(choices)."))
+            form.problems.append(FormProblem(field: .interaction, .unknownInteraction(answer)))
         } else if !unknown.isEmpty {
-            form.notes.append("Not read as ways to meet: \(unknown.joined(separator: ", ")) (we know \(choices)).")
+            form.notes.append(.notWaysToMeet(unknown))
         }
     }
 
@@ -144,24 +139,20 @@ struct SignupFormReader {
     private func readCapacity(_ answer: String?, into form: inout SignupForm) {
         guard form.role != .mentee else { return }
         let range = vocabulary.capacityRange
-        let example = "Capacity: \(min(max(2, range.lowerBound), range.upperBound))"
+        let example = "\(min(max(2, range.lowerBound), range.upperBound))"
         guard let answer else {
             if form.role != nil {
                 form.capacity = range.lowerBound
-                form.notes.append("No capacity given: we assume \(range.lowerBound) mentee at a time.")
+                form.notes.append(.assumedCapacity(range.lowerBound))
             }
             return
         }
         guard let number = Self.number(in: answer) else {
-            form.problems.append(FormProblem(field: .capacity, message:
-                "“\(answer)” is not a number of mentees: write a number from \(range.lowerBound) "
-                + "to \(range.upperBound).", example: example))
+            form.problems.append(FormProblem(field: .capacity, .capacityNotANumber(answer, range), exampleValue: example))
             return
         }
         guard range.contains(number) else {
-            form.problems.append(FormProblem(field: .capacity, message:
-                "A mentor can take \(range.lowerBound) to \(range.upperBound) mentees at once; "
-                + "you wrote \(number).", example: example))
+            form.problems.append(FormProblem(field: .capacity, .capacityOutOfRange(number, range), exampleValue: example))
             return
         }
         form.capacity = number
@@ -181,7 +172,7 @@ struct SignupFormReader {
         guard let answer = answer.map(EnrollmentText.trim), !answer.isEmpty else { return nil }
         let (text, wasCut) = EnrollmentText.limited(answer, to: Self.textLimit)
         if wasCut {
-            form.notes.append("\(field.label) was shortened to \(Self.textLimit) characters.")
+            form.notes.append(.shortened(field, limit: Self.textLimit))
         }
         return text
     }

@@ -128,8 +128,12 @@ struct BecomeMentorRule: IntakeRule {
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let command = CommandWords.detect(in: message.newText, subject: message.message.subject) else { return nil }
-        return RuleDecision(.participantCommand(command), "the command \"\(command.name)\"")
+        guard let reading = CommandWords.read(in: message.newText, subject: message.message.subject) else { return nil }
+        if reading.sure {
+            return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
+        }
+        return RuleDecision(.confirmCommand(reading.command),
+                            "read as \"\(reading.command.name)\", to be confirmed: \(reading.command == .deleteData ? "it cannot be undone" : "the reading is unsure")")
     }
 }
 
@@ -208,7 +212,8 @@ struct UnclearParticipantRule: IntakeRule {
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        RuleDecision(.signUpRequest, context.participant?.status == .erased
-                     ? "someone whose data was deleted wrote again" : "someone the program does not know")
+        let role = JoinWords.role(in: message.newText)
+        let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
+        return RuleDecision(.signUpRequest(role: role), role.map { "\(who), asking to join as \($0.rawValue)" } ?? who)
     }
 }

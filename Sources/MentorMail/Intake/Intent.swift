@@ -2,12 +2,16 @@ import Mail
 
 /// What an inbound message asks for, decided by `Intake` before anything changes.
 public enum Intent: Sendable, Equatable {
-    /// Someone the program does not know wrote in: answer with the sign-up form.
-    case signUpRequest
+    /// Someone the program does not know wrote in: answer with the sign-up form, with the role
+    /// filled in when they named it ("I'd like to join as a mentee").
+    case signUpRequest(role: ParticipantRole?)
     /// A filled-in (or corrected) sign-up form.
     case profile(SignupForm)
     /// "pause", "resume", "withdraw", "delete my data", a new address.
     case participantCommand(ParticipantCommand)
+    /// A request read unsure, or one that cannot be undone (deleting data) asked in a sentence:
+    /// answered with what we think was meant and a one-word reply to confirm.
+    case confirmCommand(ParticipantCommand)
     /// A reply carrying one of our one-time tokens (address change, coordinator confirmation).
     case confirmation(token: String)
     /// A coordinator forwarded a form export; `verified` tells whether our mail server vouched
@@ -44,6 +48,7 @@ public enum Intent: Sendable, Equatable {
         case .signUpRequest: "signup-request"
         case .profile: "profile"
         case .participantCommand(let command): "command-\(command.name)"
+        case .confirmCommand(let command): "confirm-\(command.name)"
         case .confirmation: "confirmation"
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"

@@ -74,7 +74,7 @@ struct RoundMatcher {
             mentoringOffered: person.profile.isMentor ? types : [],
             areas: Set(person.profile.areas + person.profile.freeTextAreas),
             utcOffsetMinutes: zone?.utcOffsetMinutes(at: now) ?? 0,
-            languages: Set(person.profile.languages),
+            languages: LanguageNames.matchable(person.profile.languages),
             interactions: interactions.isEmpty ? [.email] : interactions,
             capacity: freeSlots,
             paused: person.status == .paused,

@@ -3,6 +3,12 @@ public struct SignupFormMail: MailContent {
     public static let kind = MailKind.signupForm
     /// The sender's name as their mail shows it (may be empty).
     public var person: PersonName
+    /// The role they asked to join as ("mentee"), filled in on the form; absent when not named.
+    public var role: String?
+    /// The same, as one flag, for wording in any language.
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+    public var asBoth: Bool?
 }
 
 /// The answer to mail from a participant that asked for nothing we understood.
@@ -43,7 +49,9 @@ public struct ProfileReceivedMail: MailContent {
     public var hasProblems: Bool
     public var unknownFields: [UnknownField]
     public var hasUnknownFields: Bool
+    /// What we assumed or could not read, worth knowing but needing no fix.
     public var notes: [String]
+    public var hasNotes: Bool
     /// The open round the person is in; absent while they wait in the pool.
     public var round: RoundInfo?
     /// When the next round opens, in words; absent when the calendar has no date.
@@ -85,6 +93,23 @@ public struct AddressChangedMail: MailContent {
     public var person: PersonName?
     public var invalid: Bool?
     public var token: String?
+}
+
+/// "Did you mean …? Reply yes to confirm": a request read unsure, or one that cannot be undone.
+/// Exactly one of the request flags is set; `declined` answers a "no".
+public struct CommandConfirmMail: MailContent {
+    public static let kind = MailKind.commandConfirm
+    public var person: PersonName
+    /// What they wrote, as we read it.
+    public var sentence: String
+    public var token: String
+    public var expires: String
+    public var deleteData: Bool?
+    public var withdraw: Bool?
+    public var pause: Bool?
+    public var resume: Bool?
+    /// They answered no (or the code was not theirs): nothing changed.
+    public var declined: Bool?
 }
 
 /// A welcome for someone a coordinator imported from a form export.

@@ -26,6 +26,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case pairGraduated = "pair-graduated"
     case pairEnded = "pair-ended"
     case partnerLeft = "partner-left"
+    case commandConfirm = "command-confirm"
 
     /// The Swift type holding this mail's values.
     public var contentType: any MailContent.Type {
@@ -51,6 +52,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .pairGraduated: PairGraduatedMail.self
         case .pairEnded: PairEndedMail.self
         case .partnerLeft: PartnerLeftMail.self
+        case .commandConfirm: CommandConfirmMail.self
         }
     }
 
@@ -59,7 +61,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     public var isAnswer: Bool {
         switch self {
         case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
-             .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers:
+             .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm:
             true
         case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest, .checkinSurvey,
              .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft:

@@ -161,7 +161,7 @@ public struct Processor {
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
-            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil, raw: Data(bytes))
+            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil, raw: Self.sharedData(bytes))
         let fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
         inbound.textFingerprint = fingerprint
         var failure = earlierError
@@ -211,6 +211,17 @@ public struct Processor {
             }
             fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run")
             return nil
+        }
+    }
+
+    /// The fetched bytes as the record's `Data` without a second copy of them (a 30 MB message
+    /// would otherwise be held twice): the Data reads the array's storage and keeps the array
+    /// alive until it is released. Nothing writes to either.
+    static func sharedData(_ bytes: [UInt8]) -> Data {
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return Data() }
+            return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
+                        deallocator: .custom { _, _ in withExtendedLifetime(bytes) {} })
         }
     }
 

@@ -9,8 +9,10 @@ struct EnrollmentService {
     private var builder: ProfileBuilder { ProfileBuilder(vocabulary: work.config.enrollment.vocabulary) }
 
     /// Someone the program does not know wrote in: the sign-up form.
-    func answerSignUpRequest(_ inbound: Inbound) throws -> Outcome {
-        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? "")), in: work)
+    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil) throws -> Outcome {
+        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
+                                          asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
+                                          asBoth: role == .both ? true : nil), in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
         return Outcome(.answered)
@@ -31,7 +33,11 @@ struct EnrollmentService {
         let email = inbound.sender.normalized
         let existing = try AppDatabase.findParticipant(work.db, email: email)
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
-        let result = builder.build(from: form, over: stored)
+        var result = builder.build(from: form, over: stored)
+        // Mail goes on in the language they first wrote to us in, until they choose another.
+        if result.profile.mailLanguage == nil {
+            result.profile.mailLanguage = LanguageGuess.code(of: MailReading.reply(of: inbound.message))
+        }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(
             work.db, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
@@ -40,19 +46,24 @@ struct EnrollmentService {
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
+        let language = try inbound.language(in: work)
+        let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             complete: result.isComplete,
             updated: change == .updated,
             unchanged: change == .unchanged,
-            fields: fieldLines(participant.profile),
-            problems: result.problems.map { .init(field: $0.field.label, message: $0.message, example: $0.example) },
+            fields: fieldLines(participant.profile, wording: wording),
+            problems: result.problems.map {
+                .init(field: wording.label($0.field), message: wording.text($0.phrase), example: $0.example(in: wording))
+            },
             hasProblems: !result.problems.isEmpty,
             unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
             hasUnknownFields: !form.unknownFields.isEmpty,
-            notes: result.notes,
-            round: inRound.map(roundInfo),
-            nextRound: inRound == nil ? work.nextRoundDay : nil)
+            notes: result.notes.map(wording.text),
+            hasNotes: !result.notes.isEmpty,
+            round: inRound.map { roundInfo($0, language: language) },
+            nextRound: inRound == nil ? work.nextRoundDay(language: language) : nil)
         try inbound.answer(mail, in: work, about: .participant(participant.id))
         return Outcome(.answered)
     }
@@ -100,6 +111,54 @@ struct EnrollmentService {
         return Outcome(.answered)
     }
 
+    /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
+    /// one-word "yes"; nothing changes until then.
+    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.sender.normalized
+        guard let person = try AppDatabase.findParticipant(work.db, email: email), person.status != .erased else {
+            var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
+            mail.unknown = true
+            try inbound.answer(mail, in: work)
+            return Outcome(.answered, "no profile for this address")
+        }
+        let token = ConfirmationToken.make()
+        var pending = PendingToken(token: token, purpose: .commandConfirmation, email: email, payload: command.name,
+                                   createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
+        try pending.insert(work.db)
+        var mail = CommandConfirmMail(person: PersonName(person.profile.name),
+                                      sentence: EnrollmentText.collapse(MailReading.reply(of: inbound.message)).prefix(300).description,
+                                      token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
+        switch command {
+        case .deleteData: mail.deleteData = true
+        case .withdraw: mail.withdraw = true
+        case .pause: mail.pause = true
+        case .resume: mail.resume = true
+        case .changeAddress: return try apply(command, inbound)
+        }
+        try inbound.answer(mail, in: work, about: .token(pending.id))
+        try work.audit.record(email, "command-to-confirm", command.name)
+        return Outcome(.answered, "asked to confirm \"\(command.name)\"")
+    }
+
+    /// The reply to "reply yes to confirm": a yes carries the request out, anything else changes nothing.
+    func confirmed(_ pending: PendingToken, _ inbound: Inbound) throws -> Outcome {
+        let command: ParticipantCommand? = switch pending.payload {
+        case "delete-data": .deleteData
+        case "withdraw": .withdraw
+        case "pause": .pause
+        case "resume": .resume
+        default: nil
+        }
+        guard let command, ConfirmationWords.isYes(MailReading.reply(of: inbound.message)) else {
+            var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
+                                          token: pending.token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
+            mail.declined = true
+            try inbound.answer(mail, in: work)
+            return Outcome(.answered, "not confirmed: nothing changed")
+        }
+        return try apply(command, inbound)
+    }
+
     /// Mails a one-time code to the new address; the change happens when that address answers.
     private func requestAddressChange(to newAddress: String, person: Participant, _ inbound: Inbound) throws -> Outcome {
         let target = newAddress.lowercased()
@@ -116,9 +175,9 @@ struct EnrollmentService {
         try pending.insert(work.db)
         try work.audit.record(person.email, "address-change-requested", "to \(target)")
         try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
-                                                expires: Work.day(pending.expiresAt)),
+                                                expires: Work.day(pending.expiresAt, language: person.profile.preferredMailLanguage)),
                              to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
-                             inboundID: inbound.recordID)
+                             inboundID: inbound.recordID, language: person.profile.preferredMailLanguage)
         mail.addressChangeRequested = true
         try inbound.answer(mail, in: work, about: .participant(person.id))
         return Outcome(.answered)
@@ -176,10 +235,11 @@ struct EnrollmentService {
             switch change {
             case .added:
                 report.added.append(address)
-                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile),
-                                                 round: round.map(roundInfo), nextRound: round == nil ? work.nextRoundDay : nil),
+                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile, wording: ProfileWording(language: participant.profile.preferredMailLanguage)),
+                                                 round: round.map { roundInfo($0, language: participant.profile.preferredMailLanguage) },
+                                                 nextRound: round == nil ? work.nextRoundDay(language: participant.profile.preferredMailLanguage) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
-                                     about: .participant(participant.id))
+                                     about: .participant(participant.id), language: participant.profile.preferredMailLanguage)
             case .updated: report.updated.append(address)
             case .unchanged: report.unchanged.append(address)
             }
@@ -189,12 +249,12 @@ struct EnrollmentService {
         return report
     }
 
-    func fieldLines(_ profile: ParticipantProfile) -> [FieldLine] {
-        builder.summary(of: profile, at: work.now).map { FieldLine(label: $0.label, value: $0.value) }
+    func fieldLines(_ profile: ParticipantProfile, wording: ProfileWording) -> [FieldLine] {
+        builder.summary(of: profile, at: work.now, wording: wording).map { FieldLine(label: $0.label, value: $0.value) }
     }
 
-    func roundInfo(_ round: Round) -> RoundInfo {
-        RoundInfo(name: round.name, closes: Work.day(round.closesAt))
+    func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
+        RoundInfo(name: round.name, closes: Work.day(round.closesAt, language: language))
     }
 }
 

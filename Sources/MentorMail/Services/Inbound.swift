@@ -11,10 +11,19 @@ struct Inbound {
     let context: IntakeContext
 
     /// Queues an answer to the sender, threaded under the message.
+    /// The answer is in the language the sender chose, else the one they write in.
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false) throws -> OutboxMessage {
         try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
-                               inboundID: recordID, about: topic)
+                               inboundID: recordID, about: topic, language: try language(in: work))
+    }
+
+    /// The language to answer in: the one the person set with "Mail language:", else the one this
+    /// message is clearly written in, else the first language of their profile; nil means English.
+    func language(in work: Work) throws -> String? {
+        let profile = try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile
+        if let stored = profile?.mailLanguage { return stored }
+        return LanguageGuess.code(of: MailReading.reply(of: message)) ?? profile?.preferredMailLanguage
     }
 }
 
@@ -33,12 +42,14 @@ extension Work {
     /// Carries out `intent` for `inbound`: the one place that sends each intent to its service.
     func handle(_ intent: Intent, _ inbound: Inbound) throws -> Outcome {
         switch intent {
-        case .signUpRequest:
-            return try EnrollmentService(work: self).answerSignUpRequest(inbound)
+        case .signUpRequest(let role):
+            return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role)
         case .profile(let form):
             return try EnrollmentService(work: self).receiveProfile(form, inbound)
         case .participantCommand(let command):
             return try EnrollmentService(work: self).apply(command, inbound)
+        case .confirmCommand(let command):
+            return try EnrollmentService(work: self).askToConfirm(command, inbound)
         case .confirmation(let token):
             return try confirm(token: token, inbound)
         case .coordinatorImport(.verified(let method)):
@@ -96,6 +107,8 @@ extension Work {
             return try EnrollmentService(work: self).completeAddressChange(from: pending.payload, inbound)
         case .coordinatorConfirmation:
             return try CoordinatorService(work: self).performConfirmed(heldInboundID: pending.payload, inbound)
+        case .commandConfirmation:
+            return try EnrollmentService(work: self).confirmed(pending, inbound)
         }
     }
 }

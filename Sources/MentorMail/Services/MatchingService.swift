@@ -96,16 +96,18 @@ struct MatchingService {
                                         status: .introduced, introducedAt: work.now, endedAt: nil)
             try mentorship.insert(work.db)
             try CheckinService(work: work).schedule(mentorship)
+            // One mail to both: in their language when they share it, else in English.
+            let shared = mentee.profile.preferredMailLanguage == mentor.profile.preferredMailLanguage ? mentee.profile.preferredMailLanguage : nil
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation),
-                                 to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id))
+                                 to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id), language: shared)
             introductions += 1
         }
         var notes = 0
         for entry in proposal.unmatched {
             guard let mentee = people[entry.menteeID] else { continue }
             try work.outbox.send(UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
-                                                   nextRound: work.nextRoundDay),
-                                 to: [address(mentee)], about: .participant(mentee.id))
+                                                   nextRound: work.nextRoundDay(language: mentee.profile.preferredMailLanguage)),
+                                 to: [address(mentee)], about: .participant(mentee.id), language: mentee.profile.preferredMailLanguage)
             notes += 1
         }
         try work.audit.record(actor, "proposal-approved", "\(round.name) \(proposal.token): \(introductions) introductions")

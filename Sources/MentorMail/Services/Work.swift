@@ -22,16 +22,17 @@ struct Work {
         jobs = JobQueue(db: db, now: now)
     }
 
-    /// A day in words, the way mail shows dates ("January 15, 2027").
-    static func day(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "en_US"),
+    /// A day in words, the way mail shows dates: "January 15, 2027", or in the reader's
+    /// language ("15 de enero de 2027").
+    static func day(_ date: Date, language: String? = nil) -> String {
+        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language ?? "en_US"),
                                         timeZone: TimeZone(identifier: "UTC") ?? .current))
     }
 
     /// When the next round opens, from the calendar in the config; nil when it has no date.
-    var nextRoundDay: String? {
+    func nextRoundDay(language: String? = nil) -> String? {
         let days = config.enrollment.roundOpens.compactMap(MonthDay.init)
-        return MonthDay.next(after: now, among: days).map(Self.day)
+        return MonthDay.next(after: now, among: days).map { Self.day($0, language: language) }
     }
 }
 
@@ -46,24 +47,26 @@ struct OutboxWriter {
     /// Queues the answer to `message`: threaded under it and marked auto-replied.
     @discardableResult
     func answer<M: MailContent>(_ mail: M, to recipient: MailAddress, replyingTo message: Message, inboundID: Int64?,
-                                about topic: Topic = .none) throws -> OutboxMessage {
+                                about topic: Topic = .none, language: String? = nil) throws -> OutboxMessage {
         var references = message.references
         if let id = message.messageID, !references.contains(id) { references.append(id) }
         return try queue(mail, to: [recipient], replySubject: Self.replySubject(message.subject),
-                         inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic)
+                         inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic, language: language)
     }
 
     /// Queues mail that starts its own thread (an introduction, a review, a digest): auto-generated.
     @discardableResult
     func send<M: MailContent>(_ mail: M, to recipients: [MailAddress], about topic: Topic = .none,
-                              inboundID: Int64? = nil) throws -> OutboxMessage {
-        try queue(mail, to: recipients, replySubject: nil, inReplyTo: nil, references: [], inboundID: inboundID, topic: topic)
+                              inboundID: Int64? = nil, language: String? = nil) throws -> OutboxMessage {
+        try queue(mail, to: recipients, replySubject: nil, inReplyTo: nil, references: [], inboundID: inboundID, topic: topic,
+                  language: language)
     }
 
+    /// `language`: the code of the templates to use when there is a translation ("es").
     private func queue<M: MailContent>(_ mail: M, to recipients: [MailAddress], replySubject: String?, inReplyTo: String?,
-                                       references: [String], inboundID: Int64?, topic: Topic) throws -> OutboxMessage {
+                                       references: [String], inboundID: Int64?, topic: Topic, language: String?) throws -> OutboxMessage {
         let values = mail.templateValues(program: ProgramInfo(config.program), replySubject: M.kind.isAnswer ? (replySubject ?? "") : nil)
-        let rendered = try templates.render(M.kind.template, values)
+        let rendered = try templates.render(M.kind.template, values, language: language)
         let outgoing = OutgoingMessage(
             from: MailAddress(address: config.program.address, name: config.program.name),
             to: recipients,

@@ -95,6 +95,8 @@ public struct PendingToken: Codable, Sendable, FetchableRecord, MutablePersistab
     public enum Purpose: String, Codable, Sendable {
         case addressChange = "address-change"
         case coordinatorConfirmation = "coordinator-confirmation"
+        /// A participant's request waiting for their "yes" (payload: the command's name).
+        case commandConfirmation = "command-confirmation"
     }
 
     public var id: Int64?

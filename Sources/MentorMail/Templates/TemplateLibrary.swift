@@ -1,7 +1,9 @@
 import Foundation
 import Mustache
 
-/// The mail templates of `templates/`, editable by coordinators.
+/// The mail templates of `templates/`, editable by coordinators, with their translations in
+/// subfolders named by language code (`templates/es/` for Spanish), each checked the same way.
+/// A mail a translation lacks goes out in English.
 ///
 /// Each mail has `NAME.txt.mustache` (required) and `NAME.html.mustache` (optional). The text
 /// template begins with a `Subject:` line and a blank line; the rest is the body. A comment
@@ -15,6 +17,11 @@ public struct TemplateLibrary: Sendable {
 
     private let directory: String
     private let templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)]
+    /// Language code → its templates.
+    private let translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]]
+
+    /// The languages with templates of their own, besides English.
+    public var languages: [String] { translations.keys.sorted() }
 
     /// Loads and parses every template in `directory`, and checks each against `catalog`: a
     /// template that uses a value the workflow does not give it, a missing template, a text
@@ -22,7 +29,15 @@ public struct TemplateLibrary: Sendable {
     /// that `mentormail process` refuses to start rather than send a mail with a blank in it.
     public init(directory: String, catalog: TemplateCatalog = .standard) throws {
         let loaded = try Self.load(directory: directory, catalog: catalog)
-        let errors = loaded.problems.filter { $0.severity == .error }
+        var translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]] = [:]
+        var problems = loaded.problems
+        for language in Self.languageFolders(in: directory) {
+            let translated = try Self.load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
+                                           translation: true)
+            problems += translated.problems
+            translations[language] = translated.templates
+        }
+        let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw MentorMailError(.config, """
                 \(errors.count == 1 ? "a mail template has a problem" : "the mail templates have \(errors.count) problems") \
@@ -32,19 +47,38 @@ public struct TemplateLibrary: Sendable {
         }
         self.directory = directory
         self.templates = loaded.templates
+        self.translations = translations
+    }
+
+    /// Subfolders named like a language code ("es", "pt", "pt-br") that hold templates.
+    static func languageFolders(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { name in
+            let parts = name.split(separator: "-")
+            var isFolder: ObjCBool = false
+            return (1...2).contains(parts.count) && parts[0].count == 2 && name.allSatisfy { $0.isLowercase || $0 == "-" }
+                && FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
+                && isFolder.boolValue
+        }.sorted()
     }
 
     /// Every problem of the templates in `directory` (errors and warnings), without loading them
     /// for use; `mentormail check-templates`. Throws only when the folder cannot be read.
     public static func check(directory: String, catalog: TemplateCatalog = .standard) throws -> [TemplateProblem] {
-        try load(directory: directory, catalog: catalog).problems
+        var problems = try load(directory: directory, catalog: catalog).problems
+        for language in languageFolders(in: directory) {
+            problems += try load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
+                                 translation: true).problems
+        }
+        return problems
     }
 
     public var names: [String] { templates.keys.sorted() }
 
-    /// Renders one mail. Fails when the template is missing or has no `Subject:` line.
-    public func render(_ name: String, _ values: [String: Any]) throws -> Rendered {
-        guard let template = templates[name] else {
+    /// Renders one mail, in `language` when there is a translation of it. Fails when the
+    /// template is missing or has no `Subject:` line.
+    public func render(_ name: String, _ values: [String: Any], language: String? = nil) throws -> Rendered {
+        guard let template = language.flatMap({ translations[$0]?[name] }) ?? templates[name] else {
             throw MentorMailError(.config, "the template \(name).txt.mustache is missing from \(directory)")
         }
         let rendered = template.text.render(values)
@@ -65,8 +99,9 @@ public struct TemplateLibrary: Sendable {
         var problems: [TemplateProblem] = []
     }
 
-    /// Reads each template file once: parses it and checks its tags against the catalog.
-    private static func load(directory: String, catalog: TemplateCatalog) throws -> Loaded {
+    /// Reads each template file once: parses it and checks its tags against the catalog. In a
+    /// translation a missing mail is only a warning: it goes out in English.
+    private static func load(directory: String, catalog: TemplateCatalog, translation: Bool = false) throws -> Loaded {
         let files: Set<String>
         do {
             files = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
@@ -97,8 +132,13 @@ public struct TemplateLibrary: Sendable {
             if let text { loaded.templates[name] = (text, html) }
         }
         for name in catalog.names where !files.contains("\(name).txt.mustache") {
-            loaded.problems.append(TemplateProblem(.error, file: path("\(name).txt.mustache"),
-                "missing: the workflow sends the \(name) mail, with \(TemplateChecker.flatten(catalog.entries[name] ?? []).joined(separator: ", "))"))
+            if translation {
+                loaded.problems.append(TemplateProblem(.warning, file: path("\(name).txt.mustache"),
+                    "missing: the \(name) mail goes out in English to people who read this language"))
+            } else {
+                loaded.problems.append(TemplateProblem(.error, file: path("\(name).txt.mustache"),
+                    "missing: the program sends the \(name) mail, with \(TemplateChecker.flatten(catalog.entries[name] ?? []).joined(separator: ", "))"))
+            }
         }
         for file in files.sorted() where file.hasSuffix(".html.mustache") {
             let name = String(file.dropLast(".html.mustache".count))

@@ -9,7 +9,7 @@ import Testing
     @Test(arguments: [
         ("en", "English"), ("English", "English"), ("ENGLISH", "English"), ("Español", "Spanish"),
         ("espanol", "Spanish"), ("Spanish", "Spanish"), ("es", "Spanish"), ("Deutsch", "German"),
-        ("Português", "Portuguese"), ("中文", "Chinese"), ("Chinese", "Chinese"), ("Mandarin", "Chinese"),
+        ("Português", "Portuguese"), ("中文", "Chinese"), ("Chinese", "Chinese"), ("Mandarin", "Mandarin"), ("Cantonese", "Cantonese"),
         ("Français", "French"), ("日本語", "Japanese"), ("한국어", "Korean"), ("Русский", "Russian"),
         ("हिन्दी", "Hindi"), ("Farsi", "Persian"), ("Castellano", "Spanish"), ("Bengali", "Bengali"),
         ("Norsk bokmål", "Norwegian"), ("Euskara", "Basque"), ("Català", "Catalan"), ("ENG", "English"),

@@ -1,0 +1,205 @@
+import Foundation
+
+/// What a message asks of the program, read from sentences in English and the community's
+/// other languages, and how sure the reading is.
+public struct CommandReading: Sendable, Equatable {
+    public var command: ParticipantCommand
+    /// Sure readings are carried out; unsure ones, and any request to delete data made in a
+    /// longer message, are answered with what we think was meant and a one-word confirmation.
+    public var sure: Bool
+    /// The sentence it was read from.
+    public var sentence: String
+}
+
+/// Requests written as sentences ("Please withdraw me from the program, I no longer have
+/// time", "por favor borrad mis datos y dadme de baja del programa"), in English, Spanish,
+/// Portuguese, French, German, Italian, Polish, Russian, Chinese and Japanese.
+///
+/// A clause (a sentence cut at commas, semicolons and "and") counts when, after greetings and
+/// polite openings, it starts with a request; a request further inside a clause counts as an
+/// unsure reading, unless a negation or someone else ("my colleague", "she") comes before it.
+enum CommandSentences {
+    struct Phrase {
+        let command: ParticipantCommand
+        let words: [String]
+        /// Chinese and Japanese: matched inside the text, not by words.
+        let isCJK: Bool
+        /// English phrases take only the objects `CommandPhrases` allows ("remove me from the
+        /// program", not "remove me from the CC").
+        let isEnglish: Bool
+    }
+
+    static let englishWords: Set<String> = Set(CommandPhrases.all.flatMap { $0.starts.joined() } + ["erase", "everything", "about",
+        "account", "profile", "information", "data", "personal", "all", "quit", "drop", "program", "programme", "leave",
+        "break", "hold", "on", "put", "take", "a", "participation", "cancel", "reactivate", "resume", "unpause", "i'm", "am",
+        "back", "i", "opt", "out", "off", "sign", "withdraw", "remove", "unsubscribe", "forget", "delete", "my", "me", "the", "pause"])
+
+    static func phrases(_ command: ParticipantCommand, _ list: [String]) -> [Phrase] {
+        list.map { text in
+            let folded = EnrollmentText.fold(text)
+            let cjk = folded.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) }
+            let words = cjk ? [folded] : EnrollmentText.words(folded)
+            return Phrase(command: command, words: words, isCJK: cjk, isEnglish: !cjk && words.allSatisfy(englishWords.contains))
+        }
+    }
+
+    /// What may follow an English request: the objects `CommandPhrases` allows, and filler.
+    static func allowedAfter(_ command: ParticipantCommand) -> Set<String> {
+        CommandPhrases.all.filter { $0.command == command }.reduce(CommandPhrases.filler) { $0.union($1.allowed) }
+    }
+
+    /// Longest first within each command, the irreversible first.
+    static let all: [Phrase] = (
+        phrases(.deleteData, [
+            "delete my data", "delete all my data", "delete my personal data", "erase my data", "remove my data",
+            "forget me", "delete my account", "delete my profile", "delete my information", "delete everything about me",
+            "borrar mis datos", "borrad mis datos", "borra mis datos", "borren mis datos", "eliminar mis datos", "eliminad mis datos",
+            "elimina mis datos", "eliminen mis datos", "suprimir mis datos", "borrar todos mis datos",
+            "apagar meus dados", "apaguem meus dados", "apagar os meus dados", "excluir meus dados", "excluam meus dados",
+            "eliminar os meus dados", "supprimer mes données", "supprimez mes données", "effacer mes données",
+            "effacez mes données", "meine daten löschen", "löschen sie meine daten", "lösche meine daten", "löscht meine daten",
+            "cancellare i miei dati", "cancellate i miei dati", "eliminare i miei dati", "eliminate i miei dati",
+            "usuń moje dane", "usunąć moje dane", "usuńcie moje dane", "удалите мои данные", "удалить мои данные",
+            "删除我的数据", "删除我的资料", "删除我的信息", "私のデータを削除", "データを削除",
+        ])
+        + phrases(.withdraw, [
+            "withdraw me", "withdraw", "remove me", "unsubscribe me", "unsubscribe", "take me off", "sign me off",
+            "opt out", "leave the program", "leave the programme", "drop out", "quit the program", "cancel my participation",
+            "darme de baja", "dadme de baja", "dame de baja", "denme de baja", "quiero darme de baja", "salir del programa",
+            "retirarme", "retiradme", "sacadme del programa", "sacarme del programa", "cancelar mi participación",
+            "sair do programa", "me retirar", "me remover", "cancelar minha participação", "descadastrar",
+            "me retirer", "quitter le programme", "me désinscrire", "désinscrivez-moi", "retirez-moi",
+            "abmelden", "melden sie mich ab", "aus dem programm austreten", "austreten", "nehmen sie mich raus",
+            "ritirarmi", "lasciare il programma", "cancellarmi", "toglietemi", "wypisać się", "wypisać mnie", "wypisz mnie", "wypiszcie mnie",
+            "rezygnuję", "отписаться", "выйти из программы", "удалите меня", "退出项目", "退出计划", "退出",
+            "退会", "プログラムをやめ",
+        ])
+        + phrases(.pause, [
+            "pause my participation", "put me on hold", "take a break", "pause me", "pause",
+            "pausar mi participación", "pausar", "pausa", "poner en pausa", "tomarme un descanso", "hacer una pausa", "fazer uma pausa",
+            "pausar minha participação", "mettre en pause", "faire une pause", "pausieren", "pause machen",
+            "mettere in pausa", "fare una pausa", "wstrzymać", "zrobić przerwę", "приостановить", "сделать паузу",
+            "暂停", "一時停止", "休止",
+        ])
+        + phrases(.resume, [
+            "resume my participation", "resume", "reactivate me", "reactivate", "unpause", "i'm back", "i am back",
+            "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "reprendre", "réactiver",
+            "fortsetzen", "wieder aktivieren", "riprendere", "riattivare", "wznowić", "возобновить", "恢复", "再開",
+        ])
+    ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
+
+    /// Openings removed before a clause is compared.
+    static let politePrefixes: [[String]] = [
+        "i would like you to", "i'd like you to", "i want you to", "i would like to", "i'd like to", "i want to",
+        "i wish to", "i need to", "i have to", "can you", "could you", "would you", "please", "kindly", "just",
+        "por favor", "quiero", "quisiera", "me gustaría", "me gustaria", "podéis", "podeis", "podrías", "podrias",
+        "pueden", "puedes", "necesito", "favor de", "quero", "gostaria de", "podem", "poderiam", "preciso",
+        "s'il vous plaît", "s'il vous plait", "je voudrais", "je veux", "merci de", "pouvez-vous", "pouvez vous",
+        "bitte", "ich möchte", "ich mochte", "ich will", "können sie", "konnen sie", "per favore", "vorrei", "voglio",
+        "potete", "proszę", "prosze", "chcę", "chce", "chciałbym", "chciałabym", "пожалуйста", "хочу", "прошу",
+    ].map { EnrollmentText.words($0) }
+
+    /// Words that make a request not one when they come before it in its clause.
+    static let negations: Set<String> = Set([
+        "not", "don't", "dont", "do not", "never", "no", "nunca", "não", "nao", "ne", "pas", "jamais", "nicht", "kein",
+        "keine", "nie", "non", "mai", "не", "никогда",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Someone else doing it: "my colleague withdrew", "she paused", "they unsubscribed".
+    static let otherSubjects: Set<String> = Set([
+        "he", "she", "they", "my colleague", "my friend", "my mentor", "my mentee", "someone", "somebody", "everyone",
+        "él", "ella", "ellos", "mi colega", "mi compañero", "mi compañera", "ele", "eles", "il", "elle", "ils", "er", "sie",
+    ].map { EnrollmentText.fold($0) })
+
+    /// The strongest request in the new text (and subject), or nil.
+    static func read(_ newText: String, subject: String?) -> CommandReading? {
+        var found: [CommandReading] = []
+        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? [])
+            + CommandWords.ownLines(of: newText).flatMap(CommandWords.sentences(in:))
+        for sentence in sentences {
+            for clause in clauses(of: sentence) {
+                if let reading = reading(in: clause, sentence: sentence) { found.append(reading) }
+            }
+        }
+        return found.min { ($0.command.priority, $0.sure ? 0 : 1) < ($1.command.priority, $1.sure ? 0 : 1) }
+    }
+
+    /// A sentence cut at commas, semicolons and "and" in the community's languages.
+    static func clauses(of sentence: String) -> [String] {
+        let pieces = sentence.split(whereSeparator: { ",;，、；".contains($0) }).map(String.init)
+        return pieces.flatMap { piece in
+            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "i", "и", "and,"])
+        }.map(EnrollmentText.trim).filter { !$0.isEmpty }
+    }
+
+    private static func reading(in clause: String, sentence: String) -> CommandReading? {
+        var words = EnrollmentText.words(clause)
+        let folded = EnrollmentText.fold(clause)
+        // Chinese and Japanese requests, inside the text.
+        for phrase in all where phrase.isCJK {
+            guard let range = folded.range(of: phrase.words[0]) else { continue }
+            let before = folded[..<range.lowerBound]
+            if before.suffix(3).contains(where: { "不别別没".contains($0) }) || before.hasSuffix("ない") { return nil }
+            let sure = phrase.command != .deleteData && folded.count <= phrase.words[0].count + 8
+            return CommandReading(command: phrase.command, sure: sure, sentence: sentence)
+        }
+        guard !words.isEmpty else { return nil }
+        var removed = true
+        while removed {
+            removed = false
+            for prefix in politePrefixes where words.starts(with: prefix) && words.count > prefix.count {
+                words.removeFirst(prefix.count)
+                removed = true
+                break
+            }
+        }
+        for phrase in all where !phrase.isCJK {
+            guard let start = firstIndex(of: phrase.words, in: words) else { continue }
+            let before = words[..<start]
+            let beforeText = before.joined(separator: " ")
+            if before.contains(where: negations.contains) || negations.contains(where: { $0.contains(" ") && beforeText.contains($0) }) {
+                return nil
+            }
+            if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
+            let after = words[(start + phrase.words.count)...]
+            if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
+            let rest = after.count
+            // At the start of its clause, with a short object: a request. Deleting data always asks first.
+            let sure = start == 0 && rest <= 6 && phrase.command != .deleteData
+            // Further inside, only after words of wanting ("I think I should withdraw"): unsure.
+            guard start == 0 || before.allSatisfy(wanting.contains) else { continue }
+            return CommandReading(command: phrase.command, sure: sure, sentence: sentence)
+        }
+        return nil
+    }
+
+    /// Words that may come before an unsure request: "I think I'd better withdraw".
+    static let wanting: Set<String> = Set([
+        "i", "i'd", "i'll", "i'm", "we", "think", "maybe", "perhaps", "probably", "should", "would", "could", "will",
+        "might", "need", "want", "have", "to", "like", "better", "really", "so", "then", "now", "also", "finally",
+        "guess", "must", "me", "creo", "que", "debería", "deberia", "quizás", "quizas", "mejor", "acho", "talvez",
+        "je", "crois", "dois", "ich", "denke", "sollte", "penso", "dovrei",
+    ].map { EnrollmentText.fold($0) })
+
+    private static func firstIndex(of phrase: [String], in words: [String]) -> Int? {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return nil }
+        for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+            return start
+        }
+        return nil
+    }
+}
+
+extension CommandWords {
+    /// The request in the new text (or subject): the strict English commands first (sure,
+    /// unless they ask to delete data inside a longer message), then requests in sentences
+    /// and in the community's languages.
+    public static func read(in newText: String, subject: String? = nil) -> CommandReading? {
+        if let command = detect(in: newText, subject: subject) {
+            let ownWords = ownLines(of: newText).flatMap { EnrollmentText.words($0) }.count
+            let sure = command != .deleteData || ownWords <= 12
+            return CommandReading(command: command, sure: sure, sentence: newText)
+        }
+        return CommandSentences.read(newText, subject: subject)
+    }
+}

@@ -1,0 +1,51 @@
+/// "I'd like to join as a mentee", "quiero participar como mentora": the role a newcomer asks
+/// for in a sentence, so the form they get has it filled in.
+enum JoinWords {
+    /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin".
+    static let asWords: Set<String> = Set([
+        "as", "a", "an", "be", "become", "being", "como", "ser", "comme", "que", "tant", "en", "als", "come", "jako", "sendo",
+        "um", "uma", "una", "un", "une", "ein", "eine",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Verbs of joining in the community's languages.
+    static let joinWords: Set<String> = Set([
+        "join", "joining", "sign", "signup", "register", "participate", "take", "apply", "enrol", "enroll", "become", "be",
+        "unirme", "inscribirme", "participar", "apuntarme", "registrarme", "ser", "entrar", "inscrever", "participer",
+        "rejoindre", "inscrire", "teilnehmen", "mitmachen", "anmelden", "partecipare", "iscrivermi", "dolaczyc",
+        "uczestniczyc", "участвовать", "присоединиться",
+    ].map { EnrollmentText.fold($0) })
+
+    /// The role named after "as" in a sentence about joining, if any. A clause with a negation
+    /// or someone else before the role ("I don't want to be a mentor", "my colleague joined as a
+    /// mentor") names no role.
+    static func role(in newText: String) -> ParticipantRole? {
+        let sentences = CommandWords.ownLines(of: newText).flatMap(CommandWords.sentences(in:))
+        for sentence in sentences {
+            let clauses = CommandSentences.clauses(of: sentence)
+            for (number, clause) in clauses.enumerated() {
+                guard let role = role(inClause: clause) else { continue }
+                // "as a mentor and a mentee": the clause after "and" may name the other role.
+                if number + 1 < clauses.count, EnrollmentText.words(clauses[number + 1]).count <= 3,
+                   let other = ParticipantRole(answer: clauses[number + 1]), other != role { return .both }
+                return role
+            }
+        }
+        return nil
+    }
+
+    private static func role(inClause clause: String) -> ParticipantRole? {
+        let words = EnrollmentText.words(clause)
+        guard words.contains(where: joinWords.contains) else { return nil }
+        for (index, word) in words.enumerated() {
+            guard let role = ParticipantRole(answer: word) else { continue }
+            let before = words[..<index]
+            let beforeText = before.joined(separator: " ")
+            if before.contains(where: CommandSentences.negations.contains)
+                || CommandSentences.negations.contains(where: { $0.contains(" ") && beforeText.contains($0) })
+                || CommandSentences.otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
+            // "as a mentee", "como mentora", "to be a mentor": a word of "as" just before it.
+            if words[max(0, index - 3)..<index].contains(where: asWords.contains) { return role }
+        }
+        return nil
+    }
+}

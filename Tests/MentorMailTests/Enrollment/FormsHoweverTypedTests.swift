@@ -1,0 +1,97 @@
+import Foundation
+@testable import MentorMail
+import Testing
+
+/// Forms however typed: hints beside labels and answers, the community's languages, quotes.
+@Suite struct FormsHoweverTypedTests {
+    let parser = SignupFormParser(vocabulary: Config.Enrollment.default.vocabulary)
+
+    /// Finding: hints in the label lost the role and stored "email", a value from the hint.
+    @Test func hintsBesideTheLabelAreNotPartOfIt() {
+        let form = parser.parse("""
+            Role (mentor / mentee / both): mentee
+            Mentoring type [technical, career or both]: career
+            Interaction (IRC / email / video / chat / in person): in person, IRC
+            Time zone (city or UTC offset): Lisbon
+            Languages: Portuguese
+            """)
+        #expect(form.role == .mentee)
+        #expect(form.mentoringType == .career)
+        #expect(form.interaction == [.inPerson, .irc], "never a value from the hint")
+        #expect(form.timeZone?.label == "Europe/Lisbon")
+    }
+
+    @Test func theSameLinesTypedInsideAQuote() {
+        let form = parser.parse("""
+            Answers below.
+
+            > Role (mentor / mentee / both): mentee
+            > Interaction (IRC / email / video / chat / in person): video
+            > Languages: English
+            """)
+        #expect(form.role == .mentee)
+        #expect(form.interaction == [.video])
+    }
+
+    @Test func hintsLeftBesideTheAnswer() {
+        let form = parser.parse("""
+            Role: (mentor, mentee, or both) mentee
+            Mentoring type: [technical / career] technical
+            Interaction: (IRC / email / video) in person
+            Languages: (e.g. English, Spanish) Polish
+            """)
+        #expect(form.role == .mentee)
+        #expect(form.mentoringType == .technical)
+        #expect(form.interaction == [.inPerson])
+        #expect(form.languages == ["Polish"])
+    }
+
+    @Test func anUntouchedHintIsNoAnswerAndAnAnswerInParenthesesIsOne() {
+        let untouched = parser.parse("Role: (mentor, mentee, or both)\nLanguages: (mentee)\nName: Ana\n")
+        #expect(untouched.role == nil)
+        let inParentheses = parser.parse("Role: (mentee)\nName: Ana\nLanguages: English\n")
+        #expect(inParentheses.role == .mentee)
+        // Free text keeps its own parentheses.
+        let about = parser.parse("Role: mentee\nAbout me: I write Python (mostly Django) at a small company.\n")
+        #expect(about.aboutMe == "I write Python (mostly Django) at a small company.")
+    }
+
+    @Test(arguments: [
+        ("Rol: mentora\nTipo de mentoría: técnica\nZona horaria: Madrid\nIdiomas: español, inglés\nForma de contacto: vídeo, en persona\nCapacidad: 2",
+         ParticipantRole.mentor, MentoringKind.technical, "Europe/Madrid", ["Spanish", "English"], [InteractionStyle.video, .inPerson]),
+        ("Papel: mentorado\nTipo de mentoria: carreira\nFuso horário: São Paulo\nIdiomas: português\nForma de contato: email",
+         .mentee, .career, "America/Sao_Paulo", ["Portuguese"], [.email]),
+        ("Rôle : les deux\nType de mentorat : technique\nFuseau horaire : Paris\nLangues : français, anglais\nInteraction : IRC",
+         .both, .technical, "Europe/Paris", ["French", "English"], [.irc]),
+        ("Rolle: Mentorin\nArt des Mentorings: beides\nZeitzone: Berlin\nSprachen: Deutsch, Englisch\nKontaktweg: persönlich",
+         .mentor, .both, "Europe/Berlin", ["German", "English"], [.inPerson]),
+        ("Ruolo: mentee\nTipo di mentoring: carriera\nFuso orario: Roma\nLingue: italiano\nInterazione: video",
+         .mentee, .career, "Europe/Rome", ["Italian"], [.video]),
+        ("Rola: mentor\nRodzaj mentoringu: techniczny\nStrefa czasowa: Warszawa\nJęzyki: polski, angielski\nForma kontaktu: email",
+         .mentor, .technical, "Europe/Warsaw", ["Polish", "English"], [.email]),
+        ("Роль: подопечный\nТип наставничества: техническое\nЧасовой пояс: Europe/Moscow\nЯзыки: русский, английский\nСпособ общения: видео",
+         .mentee, .technical, "Europe/Moscow", ["Russian", "English"], [.video]),
+        ("角色：学员\n指导类型：技术\n时区：Asia/Shanghai\n语言：普通话，英语\n交流方式：视频",
+         .mentee, .technical, "Asia/Shanghai", ["Mandarin", "English"], [.video]),
+        ("役割：メンター\nメンタリングの種類：キャリア\nタイムゾーン：Asia/Tokyo\n言語：日本語、英語\n連絡方法：メール",
+         .mentor, .career, "Asia/Tokyo", ["Japanese", "English"], [.email]),
+    ])
+    func formsInTheCommunitysLanguages(text: String, role: ParticipantRole, type: MentoringKind, zone: String,
+                                       languages: [String], interaction: [InteractionStyle]) {
+        let form = parser.parse(text)
+        #expect(form.role == role, "\(text)")
+        #expect(form.mentoringType == type, "\(text)")
+        #expect(form.timeZone?.label == zone, "\(text)")
+        #expect(form.languages == languages, "\(text)")
+        #expect(form.interaction == interaction, "\(text)")
+    }
+
+    /// Finding: "Mandarin" was stored as "Chinese". Varieties stay apart; "Chinese" matches either.
+    @Test func languagesAsSpoken() {
+        #expect(LanguageNames.read("Mandarin, Cantonese, Chinese, 普通话, 粵語").languages == ["Mandarin", "Cantonese", "Chinese"])
+        let chinese = LanguageNames.matchable(["Chinese"]), mandarin = LanguageNames.matchable(["Mandarin"])
+        let cantonese = LanguageNames.matchable(["Cantonese"])
+        #expect(!chinese.isDisjoint(with: mandarin) && !chinese.isDisjoint(with: cantonese))
+        #expect(mandarin.isDisjoint(with: cantonese), "Mandarin and Cantonese speakers do not share a language")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Requests written as sentences, in English and the community's languages.
+@Suite struct RequestsInSentencesTests {
+    @Test(arguments: [
+        // Finding: a request with a reason after it was passed on as unclear.
+        ("Please withdraw me from the program, I no longer have time.", ParticipantCommand.withdraw, true),
+        ("Hi! Could you remove me from the mentoring program? Thanks.", .withdraw, true),
+        ("por favor, dadme de baja del programa", .withdraw, true),
+        ("Quiero darme de baja, ya no tengo tiempo.", .withdraw, true),
+        ("Por favor, borrad mis datos y dadme de baja del programa", .deleteData, false),
+        ("Gostaria de sair do programa.", .withdraw, true),
+        ("Je voudrais faire une pause jusqu'en mars.", .pause, true),
+        ("Bitte meine Daten löschen.", .deleteData, false),
+        ("Vorrei mettere in pausa la mia partecipazione", .pause, true),
+        ("Proszę wypisać mnie z programu", .withdraw, true),
+        ("Пожалуйста, удалите мои данные", .deleteData, false),
+        ("请删除我的数据", .deleteData, false),
+        ("I think I should withdraw.", .withdraw, false),
+        ("I'm back, please resume my participation", .resume, true),
+        ("delete my data", .deleteData, true),
+    ])
+    func requestsAreRead(text: String, command: ParticipantCommand, sure: Bool) {
+        let reading = CommandWords.read(in: text)
+        #expect(reading?.command == command, "\(text): \(String(describing: reading))")
+        #expect(reading?.sure == sure, "\(text)")
+    }
+
+    @Test(arguments: [
+        "I don't want to withdraw, I love it!",
+        "My colleague withdrew last month.",
+        "She paused her work on Nova.",
+        "No quiero darme de baja.",
+        "Je ne veux pas quitter le programme.",
+        "Please remove me from the CC of this thread",
+        "I paused my work on Nova last year and want to resume contributing",
+        "我不想退出",
+    ])
+    func negationsAndMentionsAreNotRequests(text: String) {
+        #expect(CommandWords.read(in: text) == nil, "\(text)")
+    }
+
+    func mail(_ body: String, subject: String = "Hola", inReplyTo: String? = nil) -> String {
+        "From: Ana Souza <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n"
+            + (inReplyTo.map { "In-Reply-To: <\($0)>\r\n" } ?? "") + "Content-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
+    }
+
+    @Test func deletingDataAskedInASentenceIsConfirmedFirstAndAYesErases() throws {
+        let program = try ProcessorTests.Program()
+        try program.arrive(mail(EnrollmentWorkflowTests.form, subject: "Sign up"))
+        _ = try program.run()
+        try program.arrive(mail("Por favor, borrad mis datos y dadme de baja del programa. Gracias."))
+        _ = try program.run()
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active, "nothing changes before the yes")
+        let ask = try #require(try program.sent().last)
+        let text = try #require(ask.textBody)
+        #expect(text.contains("delete your data"), "\(text)")
+        #expect(text.contains("reply to this message with one word: yes") || text.contains("sí"), "\(text)")
+        try program.arrive(mail("Sí\n\n> …", subject: "Re: \(ask.subject ?? "")", inReplyTo: ask.messageID))
+        _ = try program.run()
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .erased)
+    }
+
+    @Test func aNoChangesNothing() throws {
+        let program = try ProcessorTests.Program()
+        try program.arrive(mail(EnrollmentWorkflowTests.form, subject: "Sign up"))
+        _ = try program.run()
+        try program.arrive(mail("I think I should withdraw."))
+        _ = try program.run()
+        let ask = try #require(try program.sent().last)
+        try program.arrive(mail("No, sorry, I was thinking aloud.", subject: "Re: \(ask.subject ?? "")", inReplyTo: ask.messageID))
+        _ = try program.run()
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active)
+        #expect(try program.sent().last?.textBody?.contains("Nothing has changed") == true)
+    }
+
+    @Test func aSureRequestInASentenceIsCarriedOutAndConfirmed() throws {
+        let program = try ProcessorTests.Program()
+        try program.arrive(mail(EnrollmentWorkflowTests.form, subject: "Sign up"))
+        _ = try program.run()
+        try program.arrive(mail("Please remove me from the program, I no longer have time."))
+        _ = try program.run()
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
+        #expect(try program.sent().last?.textBody?.contains("You have left the program") == true)
+    }
+}
