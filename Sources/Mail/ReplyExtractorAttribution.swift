@@ -22,26 +22,136 @@ extension ReplyExtractor {
 
         private static let on = Bytes.utf8("on ")
         private static let wrote = Bytes.utf8("wrote")
+        private static let sent = Bytes.utf8("sent")
+        private static let wroteOn = Bytes.utf8(" wrote on ")
         private static let addressWrote: [[UInt8]] = ["> wrote", ") wrote", "] wrote"].map(Bytes.utf8)
         private static let fullWidthColon: [UInt8] = [0xEF, 0xBC, 0x9A]
 
         /// Classifies one candidate (a line, or up to three wrapped lines joined by spaces).
+        /// With `openerOnly`, only the forms that open with "On"/"Le"/… or end with a verb count.
         /// - Complexity: O(*m*) for a candidate of *m* bytes; longer than `maximumLength` is rejected at once.
-        static func strength(_ candidate: ArraySlice<UInt8>) -> Strength? {
+        static func strength(_ candidate: ArraySlice<UInt8>, openerOnly: Bool = false) -> Strength? {
             guard candidate.count <= maximumLength else { return nil }
+            // Zoho's "---- Name wrote ----" and "-----On … wrote-----" need no colon.
+            let framed = isDashFramed(Bytes.trimmed(candidate))
             // Yahoo's "--- On … wrote:" and bold "*On … wrote:*" decorations.
             let line = Bytes.trimmedTrailing(
-                Bytes.trimmedLeading(candidate, dropping: Bytes.decorations), dropping: Bytes.asterisk)
+                Bytes.trimmedLeading(candidate, dropping: Bytes.decorations),
+                dropping: framed ? Bytes.decorations : Bytes.asterisk)
             // A date, a time or an address: "On Monday I wrote:" in new text is not a header.
-            guard Bytes.containsDigit(line) || line.contains(0x40) else { return nil }
-            guard let core = withoutFinalColon(line) else { return nil }
-            if Bytes.hasPrefix(line, on), Bytes.hasSuffix(core, wrote) { return .strong }
-            if addressWrote.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
+            guard framed || Bytes.containsDigit(line) || line.contains(0x40) else { return nil }
+            guard let core = withoutFinalColon(line) ?? (framed ? line : nil) else { return nil }
+            if Bytes.hasPrefix(line, on) || framed, Bytes.hasSuffix(core, wrote) { return .strong }
+            // "On 03/11/2026 17:05, Bob <bob@example.org> sent:", not "On 3 May we sent:".
+            if Bytes.hasPrefix(line, on), Bytes.hasSuffix(core, sent), containsTime(line) || line.contains(0x40) {
+                return .strong
+            }
             if endingVerbs.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
             if innerVerbs.contains(where: { Bytes.contains(core, $0) }) { return .strong }
+            if openerOnly { return nil }
+            // Notes: "Bob Smith <bob@example.org> wrote on 03/11/2026 17:05:29:".
+            if Bytes.contains(core, wroteOn), containsTime(core), core.contains(0x40) { return .strong }
+            if addressWrote.contains(where: { Bytes.hasSuffix(core, $0) }) { return .strong }
             // Gmail's date-first form (ru, ja, ko, …): "2024年1月1日(月) 10:00 Bob <bob@x.org>:".
             if core.last == 0x3E, core.contains(0x40) { return .weak }
+            // Mutt's "* Bob <bob@example.org> [2026-11-03 17:05]:".
+            if core.last == 0x5D, core.contains(0x40), containsTime(core) { return .weak }
             return nil
+        }
+
+        /// Whether a trimmed line starts and ends with two or more dashes ("---- Bob wrote ----").
+        static func isDashFramed(_ content: ArraySlice<UInt8>) -> Bool {
+            content.count >= 6 && content.prefix(2).allSatisfy { $0 == 0x2D } && content.suffix(2).allSatisfy { $0 == 0x2D }
+        }
+
+        /// Old Gmail's attribution without a colon: "2011/4/7 Bob <bob@example.org>", a numeric
+        /// date first and an address in angle brackets last (`content` is a trimmed line).
+        static func isDateAndAddress(_ content: ArraySlice<UInt8>) -> Bool {
+            guard content.count <= maximumLength, content.last == 0x3E, content.contains(0x40) else { return false }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var index = content.startIndex
+            for group in 0..<3 {
+                let start = index
+                while index < content.endIndex, isDigit(content[index]), index - start < 4 { index += 1 }
+                guard index > start else { return false }
+                if group < 2 {
+                    guard index < content.endIndex, [0x2F, 0x2D, 0x2E].contains(content[index]) else { return false }
+                    index += 1
+                }
+            }
+            return index < content.endIndex && (content[index] == 0x20 || content[index] == 0x2C)
+        }
+
+        /// Openers as they start an attribution inside a line ("…, see you! On Tue, … wrote:").
+        private static let capitalOpeners: [[UInt8]] = [
+            "On ", "Am ", "Le ", "El ", "Il ", "Op ", "Em ", "Den ", "W dniu ", "På ", "Dne ",
+        ].map(Bytes.utf8)
+
+        /// The first bytes of `capitalOpeners`.
+        private static let openerInitials: Set<UInt8> = Set(capitalOpeners.compactMap(\.first))
+
+        /// Where an attribution starts inside `text`, the first line of a candidate that goes on
+        /// with `rest` (the wrapped lines after it, joined, or empty): the index in `text` of an
+        /// opener after a space or punctuation ("…, see you there! On Tue, … wrote:"), from
+        /// which `text` + `rest` is a sure attribution that opens with it, with a time and a
+        /// year or an address. Nil when there is none.
+        /// - Complexity: O(1): looks at the last `maximumLength` bytes, at most four openers.
+        static func embeddedStart(_ text: ArraySlice<UInt8>, rest: ArraySlice<UInt8>) -> Int? {
+            let tail = text.suffix(maximumLength)
+            var tries = 0
+            var index = tail.endIndex - 1
+            while index > tail.startIndex, tries < 4 {
+                defer { index -= 1 }
+                guard openerInitials.contains(tail[index]),
+                      capitalOpeners.contains(where: { tail[index...].starts(with: $0) }) else { continue }
+                tries += 1
+                let before = tail[index - 1]
+                guard before < 0x80, !isLetterOrDigit(before) else { continue }
+                var candidate = Array(tail[index...])
+                if !rest.isEmpty {
+                    candidate.append(0x20)
+                    candidate.append(contentsOf: rest)
+                }
+                guard strength(candidate[...], openerOnly: true) == .strong, containsTime(candidate[...]),
+                      candidate.contains(0x40) || containsYear(candidate[...]) else { continue }
+                return index
+            }
+            return nil
+        }
+
+        /// Where an attribution that opens the line ends when the quoted text goes on after it
+        /// on the same line (Yahoo for Android: "On Tue, …, Bob<bob@…> wrote:   Hello there,"):
+        /// the index just after its colon, or nil. It must hold an address and a time.
+        /// - Complexity: O(1): looks at the first `maximumLength` bytes, at most three colons.
+        static func leadingEnd(_ content: ArraySlice<UInt8>) -> Int? {
+            guard opensAttribution(content) else { return nil }
+            let head = content.prefix(maximumLength)
+            var tries = 0
+            var index = head.startIndex
+            while index + 1 < head.endIndex, tries < 3 {
+                defer { index += 1 }
+                guard head[index] == 0x3A, head[index + 1] == 0x20 else { continue }
+                tries += 1
+                let candidate = head[...index]
+                if candidate.contains(0x40), strength(candidate, openerOnly: true) == .strong, containsTime(candidate) {
+                    return index + 1
+                }
+            }
+            return nil
+        }
+
+        private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+
+        /// Whether `s` holds four digits in a row (a year).
+        private static func containsYear(_ s: ArraySlice<UInt8>) -> Bool {
+            var run = 0
+            for byte in s {
+                run = (byte >= 0x30 && byte <= 0x39) ? run + 1 : 0
+                if run == 4 { return true }
+            }
+            return false
         }
 
         /// Whether a trimmed line ends with ':' or '：', allowing bold markers after it.

@@ -3,7 +3,9 @@ extension ReplyExtractor {
     /// before HTML → text.
     ///
     /// Removed elements (start tag to matching end tag, so text written between quotes
-    /// stays): Gmail's `class="gmail_quote"`, Apple's and Thunderbird's
+    /// stays), unless their text opens with a forwarded-message line ("---------- Forwarded
+    /// message ---------", "Begin forwarded message:"), which the person passes on for us to
+    /// read: Gmail's `class="gmail_quote"`, Apple's and Thunderbird's
     /// `<blockquote type="cite">`, Thunderbird's `class="moz-cite-prefix"` attribution,
     /// Yahoo's `yahoo_quoted`. Cut with everything after them: Outlook's
     /// `<div id="divRplyFwdMsg">` (with an `<hr>` right before it), Outlook for Mac's
@@ -93,6 +95,8 @@ extension ReplyExtractor {
                 }
                 if tag.isNamed(Self.hr) { lastRule = (tag.start, tag.end) }
                 switch action(for: tag) {
+                case .remove? where forwardFollows(tag.end):
+                    continue
                 case .remove?:
                     let end = tag.isSelfClosing ? tag.end : matchingEnd(of: tag)
                     output.append(contentsOf: bytes[keepFrom..<tag.start])
@@ -117,6 +121,31 @@ extension ReplyExtractor {
             guard removed else { return nil }
             if keepFrom < bytes.count { output.append(contentsOf: bytes[keepFrom...]) }
             return output
+        }
+
+        /// How far after a quote's start tag its opening words are looked for.
+        private static let forwardLookahead = 600
+
+        /// Whether the text right after `from` (tags skipped, within `forwardLookahead`
+        /// bytes) opens with a forwarded-message line.
+        /// - Complexity: O(1): reads at most `forwardLookahead` bytes.
+        private func forwardFollows(_ from: Int) -> Bool {
+            var text: [UInt8] = []
+            var inTag = false
+            var index = from
+            while index < min(bytes.count, from + Self.forwardLookahead), text.count < 80 {
+                let byte = bytes[index]
+                if inTag {
+                    if byte == 0x3E { inTag = false }
+                } else if byte == 0x3C {
+                    inTag = true
+                    text.append(0x20)
+                } else if !(Bytes.isASCIISpace(byte) && text.last.map(Bytes.isASCIISpace) != false) {
+                    text.append(byte)
+                }
+                index += 1
+            }
+            return Markers.opensWithForward(text[...])
         }
 
         /// Whether any text outside tags, comments and raw-text elements is not whitespace

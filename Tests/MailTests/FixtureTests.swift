@@ -92,7 +92,7 @@ import Mail
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml",
         "checkin-reply-outlook-inline.eml",
-    ]
+    ] + replyShapes.map(\.file)
 
     @Test func everyFixtureIsDescribedAndTested() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".eml") }
@@ -106,9 +106,9 @@ import Mail
     /// Outlook and Exchange, and Google's calendar mail, end lines with CRLF in the stored message;
     /// the others come as stored by a Unix mail server, with LF.
     @Test func lineEndsAreTheClients() throws {
-        let crlf: Set = ["signup-request-outlook.eml", "reply-outlook-html.eml", "rsvp-outlook-accepted.eml",
-                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
-                         "checkin-reply-outlook-inline.eml"]
+        let crlf = Set(["signup-request-outlook.eml", "reply-outlook-html.eml", "rsvp-outlook-accepted.eml",
+                        "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
+                        "checkin-reply-outlook-inline.eml"] + Self.replyShapesWithCRLF)
         for name in Self.tested {
             let bytes = try Self.bytes(name)
             let lineFeeds = bytes.filter { $0 == 0x0A }.count
@@ -120,7 +120,10 @@ import Mail
     /// Where a reply has an HTML alternative, removing the quoted HTML and converting gives
     /// the same new text as the text alternative (the path taken when HTML is the best text).
     @Test(arguments: ["reply-gmail-html.eml", "reply-outlook-html.eml", "reply-apple-mail.eml",
-                      "reply-thunderbird-flowed.eml", "export-csv-forward.eml", "rsvp-outlook-accepted.eml"])
+                      "reply-thunderbird-flowed.eml", "export-csv-forward.eml", "rsvp-outlook-accepted.eml",
+                      "list-reply-mailman3-footer.eml",
+                      "reply-apple-mail-signature-block.eml", "reply-gmail-polish.eml", "forward-gmail-after-signature.eml",
+                      "reply-sent-from-my-desk.eml", "reply-outlook-web-french.eml", "reply-gmail-android.eml"])
     func htmlAndTextRepliesAgree(name: String) throws {
         let message = try Self.load(name)
         let html = try #require(message.leafParts.first { $0.contentType == "text/html" })
@@ -378,7 +381,17 @@ import Mail
         The row from "Pat Doe" has no email address; skip it and I'll follow up by hand.
 
         Dana
-        """, "the forwarded message is history")
+
+        ---------- Forwarded message ---------
+        From: Marco Bianchi <marco.bianchi@example.org>
+        Date: Thu, 5 Nov 2026 at 17:31
+        Subject: Sign-up form export
+        To: Dana Whitfield <coordinator@example.org>
+
+        Dana, the responses so far are attached (six rows). The Google Form stays open until 15 November.
+
+        Marco
+        """, "the forwarded message is hers to pass on: kept, in text and in HTML")
         #expect(message.textBody?.contains("---------- Forwarded message ---------\nFrom: Marco Bianchi <marco.bianchi@example.org>") == true)
         #expect(message.automatic == nil)
     }
@@ -628,5 +641,99 @@ import Mail
         #expect(text.contains("\nDe: OpenStack Mentoring <mentoring@example.org>\nEnviado: lunes"))
         #expect(Self.reply(message)?.hasPrefix("Hola, os dejo mis respuestas debajo de cada pregunta.") == true)
     }
-}
 
+    // MARK: - Reply shapes from many clients
+
+    /// Replies in the shapes real clients give them (list footers, signatures without "-- ",
+    /// attributions and header blocks of many clients and languages, forwards), each with
+    /// the new text read from it, exactly.
+    static let replyShapes: [(file: String, reply: String)] = [
+        ("list-reply-mailman2-footer.eml",
+         "Count me in for the Thursday session. I can cover Nova and the docs\ntooling questions.\n\nAna"),
+        ("list-reply-mailman3-footer.eml",
+         "+1, the docs sprint is a great first task. I can pair with two mentees\non the install guide.\n\nWei"),
+        ("list-reply-google-groups-footer.eml",
+         "Yes, I will bring two mentors from the Neutron team.\n\nKwame"),
+        ("reply-outlook-signature-no-dashes.eml",
+         "Hi,\n\nHappy to mentor again this round, two mentees at most. Mornings CET suit me best.\n\nBest regards,\nAnna Kowalska"),
+        ("reply-apple-mail-signature-block.eml",
+         "Yes, Thursday works, and I will bring a laptop.\n\nThanks,\nRahul Mehta"),
+        ("reply-zoho-dashed-attribution.eml",
+         "Sure, Thursday at 17:00. I can stay for the whole hour.\n\nPriya"),
+        ("reply-android-sent-attribution.eml",
+         "Thank you! I wrote to María already."),
+        ("reply-polish-webmail-wrapped.eml",
+         "Dzień dobry,\n\ntak, mogę przyjąć jedną osobę, najlepiej w języku polskim.\n\nPozdrawiam\nTomasz"),
+        ("reply-gmail-polish.eml",
+         "1. 5\n2. tak, co tydzień\n3. good fit\n4. continue\n5. Dziękuję za wszystko!"),
+        ("reply-date-and-address-attribution.eml",
+         "Sounds good, I'll fill it in tonight."),
+        ("reply-k9-wrapped-attribution.eml",
+         "Friday at 12:00 please. Thursday I am in the Ironic session."),
+        ("reply-wrapped-attribution-unquoted.eml",
+         "Yes, one mentee, ideally someone who wants to learn Swift.\n\nJan"),
+        ("reply-attribution-same-line.eml",
+         "Thursday is perfect, see you there!"),
+        ("reply-dash-framed-attribution.eml",
+         "Perfecto, gracias. Then I will wait for the introduction.\n\nLucía"),
+        ("reply-date-first-header-block.eml",
+         "Works for me: Thursday at 17:00.\n\nLena"),
+        ("reply-outlook-portuguese.eml",
+         "Pode contar comigo na quinta-feira.\n\nAtenciosamente,\nAna Souza"),
+        ("reply-outlook-mobile-enviada-em.eml",
+         "Sim, duas pessoas no máximo."),
+        ("forward-gmail-after-signature.eml",
+         "Please add Marco to the next round as a mentee.\n\n---------- Forwarded message ---------\nFrom: Marco Bianchi <marco.bianchi@example.org>\nDate: Thu, 5 Nov 2026 at 17:31\nSubject: Mentoring\nTo: Dana Whitfield <coordinator@example.org>\n\nHi Dana, I would like to join the mentoring program as a mentee, Cinder if possible.\n\nMarco"),
+        ("forward-iphone.eml",
+         "Could the program help Wei with this? See below.\n\nBegin forwarded message:\n\n> From: Wei Chen <wei.chen@example.com>\n> Date: 6 November 2026 at 22:41:09 CET\n> To: Sofia Rossi <sofia.rossi@example.net>\n> Subject: Travel support for the Summit\n>\n> Sofia, do you know whether mentees can get travel support? My company will not pay."),
+        ("forward-thunderbird-inline.eml",
+         "FYI, a colleague asks whether he can join as a mentor in the next round.\n\nJonas\n\n-------- Forwarded Message --------\nSubject: \tMentoring question\nDate: \tTue, 10 Nov 2026 17:12:44 +0100\nFrom: \tPaul Weber <paul.weber@example.com>\nTo: \tJonas Schmidt <jonas.schmidt@example.com>\n\nHi Jonas, can I still sign up as a mentor for Neutron?\n\nPaul"),
+        ("reply-arrowed-link-line.eml",
+         "Hi,\n\nHere is the meetup page where newcomers can register:\n>>> http://meetup.example.org/openinfra-lagos/2026-12 <<<\nPlease share it with the mentees in Lagos.\n\nChinedu"),
+        ("reply-sent-from-my-desk.eml",
+         "Yes, I can mentor two people.\n\nSent from my desk, between two meetings, so forgive the brevity."),
+        ("reply-outlook-web-french.eml",
+         "Bonjour,\n\nVendredi à 12:00 me convient mieux.\n\nCordialement,\nCamille"),
+        ("reply-outlook-german-signature.eml",
+         "Hallo,\n\n5, yes, good fit, continue. Wir treffen uns jeden Donnerstag.\n\nMit freundlichen Grüßen\nJonas Schmidt"),
+        ("reply-gmail-android.eml",
+         "Gracias! Thabo and I meet on Monday."),
+        ("reply-yahoo-unquoted.eml",
+         "Yes, I can do Thursday."),
+        ("reply-roundcube-signature.eml",
+         "Hello,\n\nTwo mentees again, Neutron or upstream training.\n\nKwame"),
+        ("reply-thunderbird-german.eml",
+         "Hallo,\n\nRole: mentor\nName: Paul Weber\nAreas: Neutron\nTime zone: Europe/Berlin\nLanguages: Deutsch, English\n\nViele Grüße\nPaul"),
+        ("reply-zimbra-original-message.eml",
+         "4, sometimes, still deciding, continue.\n\nNothing else for now."),
+        ("reply-notes-header-block.eml",
+         "Fine by me. Friday 12:00.\n\nKenji Sato"),
+        ("reply-foxmail-chinese.eml",
+         "好的，我选周四 17:00。\n\n王伟"),
+        ("reply-outlook-japanese.eml",
+         "お世話になっております。\n\n今回も1名まで担当できます。\n\nよろしくお願いいたします。\n佐藤"),
+        ("reply-yandex-russian.eml",
+         "Здравствуйте!\n\nДа, могу взять одного подопечного.\n\nС уважением,\nИрина"),
+        ("reply-mailru-russian.eml",
+         "5, да, good fit, graduate. Спасибо Ирине!"),
+        ("reply-proton-mail.eml",
+         "Thanks, that answers it."),
+        ("reply-fastmail.eml",
+         "Either slot is fine, put me where you need me.\n\nHannah"),
+        ("reply-outlook-ios-italian.eml",
+         "Sì, una persona, in italiano o inglese."),
+        ("reply-thunderbird-french.eml",
+         "Merci ! Nous avons déjà fixé un premier appel lundi.\n\nCamille")
+    ]
+
+    /// The reply shapes sent by Outlook, stored with CRLF line ends.
+    static let replyShapesWithCRLF = ["reply-outlook-signature-no-dashes.eml", "reply-outlook-portuguese.eml", "reply-outlook-mobile-enviada-em.eml", "reply-outlook-web-french.eml", "reply-outlook-german-signature.eml", "reply-outlook-japanese.eml", "reply-outlook-ios-italian.eml"]
+
+    @Test(arguments: replyShapes)
+    func replyShape(file: String, reply: String) throws {
+        let message = try Self.load(file)
+        #expect(message.from != nil && message.messageID != nil && message.date != nil)
+        #expect(Self.reply(message) == reply)
+        #expect(MailReading.reply(of: message) == reply, "the program reads it the same way")
+    }
+}

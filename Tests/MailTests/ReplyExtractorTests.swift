@@ -224,11 +224,11 @@ import Testing
         #expect(ReplyExtractor.newText(text) == "reply")
     }
 
-    @Test func forwardedMessagesAreHistory() {
+    @Test func forwardedMessagesAreKeptForUsToRead() {
         let apple = "FYI, see below.\n\nBegin forwarded message:\n\nFrom: Bob <bob@example.com>\nSubject: Hi\n\nOld"
-        #expect(ReplyExtractor.newText(apple) == "FYI, see below.")
+        #expect(ReplyExtractor.newText(apple) == apple)
         let gmail = "FYI\n\n---------- Forwarded message ---------\nFrom: bob@example.com\nDate: Tue, Sep 4, 2012 at 1:35 PM\n\nText"
-        #expect(ReplyExtractor.newText(gmail) == "FYI")
+        #expect(ReplyExtractor.newText(gmail) == gmail)
     }
 
     // MARK: - Languages
@@ -564,6 +564,15 @@ import Testing
         let comments = String(repeating: "<!-- a <div class=gmail_quote> -->", count: 200_000)
         #expect(ReplyExtractor.stripQuotedHTML(comments) == comments)
 
+        let embedded = String(repeating: "Thanks. On Tue, Nov 3, 2026 at 5:05 PM Bob On On On On <\nbob@example.com> On wrote:\n", count: 20_000)
+        #expect(ReplyExtractor.newText(embedded).hasPrefix("Thanks."))
+        let forwards = String(repeating: "-- \n---------- Forwarded message ---------\n", count: 100_000)
+        #expect(ReplyExtractor.newText("Hi\n" + forwards).hasPrefix("Hi\n\n---------- Forwarded message"))
+        let signatureLike = String(repeating: "Anna Kowalska\n+48 22 555 01 23\nBest regards,\n", count: 100_000)
+        #expect(ReplyExtractor.newText(signatureLike).hasPrefix("Anna Kowalska"))
+        let forwardQuotes = String(repeating: "<div class=gmail_quote>---------- Forwarded message ---------", count: 100_000)
+        #expect(ReplyExtractor.stripQuotedHTML("Reply" + forwardQuotes) == "Reply" + forwardQuotes)
+
         let spaces = String(repeating: " ", count: 2_000_000) + "x" + String(repeating: "\u{00A0}", count: 1_000_000)
         let indented = ReplyExtractor.newText(spaces)
         #expect(indented.utf8.count == 2_000_001)
@@ -577,5 +586,293 @@ import Testing
         #expect(ReplyExtractor.stripQuotedHTML("x<hr <div id=divRplyFwdMsg>") == "x")
         let message = Message(bytes: Array("Content-Type: text/html\r\n\r\nx<hr <div id=divRplyFwdMsg>".utf8))
         #expect(message.textBody != nil)
+    }
+}
+
+/// Shapes the extractor used to read wrong: text kept as if the person wrote it, or the
+/// person's text dropped.
+@Suite struct ReplyExtractorShapeTests {
+    // MARK: - Kept, but not written by the person
+
+    @Test func mailmanTwoFooterIsDropped() {
+        let text = """
+        Count me in for the Thursday session.
+
+        Ana
+        _______________________________________________
+        Mentoring mailing list
+        mentoring@lists.example.org
+        http://lists.example.org/cgi-bin/mailman/listinfo/mentoring
+        """
+        #expect(ReplyExtractor.newText(text) == "Count me in for the Thursday session.\n\nAna")
+    }
+
+    @Test func mailmanThreeFooterIsDropped() {
+        let text = """
+        +1, the docs sprint is a great first task.
+
+        _______________________________________________
+        Community mailing list -- community@lists.example.org
+        To unsubscribe send an email to community-leave@lists.example.org
+        """
+        #expect(ReplyExtractor.newText(text) == "+1, the docs sprint is a great first task.")
+    }
+
+    @Test func longRuleListFooterBeforeQuoteIsDropped() {
+        let text = """
+        Thanks, I will join.
+
+        __________________________________________________________________________
+        OpenStack Development Mailing List (not for usage questions)
+        Unsubscribe: dev-request@lists.example.org?subject:unsubscribe
+        http://lists.example.org/cgi-bin/mailman/listinfo/dev
+
+        > old
+        """
+        #expect(ReplyExtractor.newText(text) == "Thanks, I will join.")
+    }
+
+    @Test func signatureWithoutSeparatorIsDropped() {
+        let text = """
+        Happy to mentor again this round, two mentees at most.
+
+        Best regards,
+        Anna Kowalska
+        Senior Cloud Engineer | Example Networks
+        +48 22 555 01 23
+        www.example.com
+        """
+        #expect(ReplyExtractor.newText(text) == "Happy to mentor again this round, two mentees at most.\n\nBest regards,\nAnna Kowalska")
+    }
+
+    @Test func signatureWithTitleAndCompanyLinesIsDropped() {
+        let text = """
+        Yes, Thursday works.
+
+        Thanks,
+        Rahul Mehta
+        Principal Engineer
+        Example Cloud Ltd.
+        Mobile: +91 80 5550 1234
+        """
+        #expect(ReplyExtractor.newText(text) == "Yes, Thursday works.\n\nThanks,\nRahul Mehta")
+    }
+
+    @Test func signatureNameAloneThenPipeLine() {
+        let text = "See you at the summit.\n\nLena Fischer\nDeveloper Advocate | Example GmbH | lena@example.com"
+        #expect(ReplyExtractor.newText(text) == "See you at the summit.\n\nLena Fischer")
+    }
+
+    @Test func pipesInTheReplyAreKept() {
+        let text = "My answers:\n5 | yes | good fit | continue"
+        #expect(ReplyExtractor.newText(text) == text)
+        let table = "Option A | Option B\nThursday | Friday\n\nEither is fine."
+        #expect(ReplyExtractor.newText(table) == table)
+        let sentence = "Call me on Monday.\nMy number is +44 20 7946 0000, after 18:00."
+        #expect(ReplyExtractor.newText(sentence) == sentence)
+    }
+
+    @Test func zohoDashedAttributionWithoutColon() {
+        let text = """
+        Sure, Thursday at 17:00.
+
+        ---- On Tue, 03 Nov 2026 17:05:00 +0100 OpenStack Mentoring <mentoring@example.org> wrote ----
+
+        Hello Wei,
+        which slot suits you?
+        """
+        #expect(ReplyExtractor.newText(text) == "Sure, Thursday at 17:00.")
+        let named = "Sure.\n\n---- Anna Nowak wrote ----\n\n> Which slot?"
+        #expect(ReplyExtractor.newText(named) == "Sure.")
+    }
+
+    @Test func dashFramedAttribution() {
+        let text = "Agreed.\n\n-----On Nov 3, 2026, at 17:05, OpenStack Mentoring <mentoring@example.org> wrote-----\n\nWhich slot?"
+        #expect(ReplyExtractor.newText(text) == "Agreed.")
+    }
+
+    @Test func onDateNameSentAttribution() {
+        let text = "Thank you!\n\nOn 03/11/2026 17:05, OpenStack Mentoring <mentoring@example.org> sent:\nWhich slot suits you?"
+        #expect(ReplyExtractor.newText(text) == "Thank you!")
+        let prose = "On 3 May we sent:\nthe forms."
+        #expect(ReplyExtractor.newText(prose) == prose)
+    }
+
+    @Test(arguments: [
+        "W dniu 3.11.2026 o 17:05, OpenStack Mentoring <mentoring@example.org> napisał:",
+        "W dniu wt., 3.11.2026 o 17:05 OpenStack Mentoring <mentoring@example.org> napisał(a):",
+        "W dniu 2026-11-03 17:05, OpenStack Mentoring pisze:",
+        "W dniu 3 listopada 2026 17:05 użytkownik OpenStack Mentoring <mentoring@example.org> napisał:",
+    ])
+    func polishAttributionWithoutQuote(attribution: String) {
+        let text = "Dziękuję, będę.\n\n\(attribution)\n\nCzy przyjdziesz?"
+        #expect(ReplyExtractor.newText(text) == "Dziękuję, będę.")
+    }
+
+    @Test func oldGmailDateAndAddressAttribution() {
+        let text = "Sounds good.\n\n2011/4/7 Roman Tkachenko <roman@example.com>\n\n> Test.\n> More."
+        #expect(ReplyExtractor.newText(text) == "Sounds good.")
+        let dashed = "Ok\n\n2026-11-03 17:05 GMT+01:00 OpenStack Mentoring <mentoring@example.org>\n> Which slot?"
+        #expect(ReplyExtractor.newText(dashed) == "Ok")
+    }
+
+    @Test func wrappedAttributionWithoutQuote() {
+        let text = """
+        Sounds good.
+
+        On Tue, Nov 3, 2026 at 5:05 PM OpenStack Mentoring <
+        mentoring@example.org> wrote:
+
+        Hello Wei, which slot suits you?
+        """
+        #expect(ReplyExtractor.newText(text) == "Sounds good.")
+        let three = "Yes.\n\nOn Tue, Nov 3, 2026 at 5:05 PM\nOpenStack Mentoring <mentoring@example.org>\nwrote:\n\nOld text"
+        #expect(ReplyExtractor.newText(three) == "Yes.")
+    }
+
+    @Test func attributionOnTheLastLineOfTheReply() {
+        let text = "Sounds great, see you there! On Tue, Nov 3, 2026 at 5:05 PM OpenStack Mentoring <mentoring@example.org> wrote:\n> Which slot?"
+        #expect(ReplyExtractor.newText(text) == "Sounds great, see you there!")
+        let glued = "Count me in.On Tue, Nov 3, 2026 at 5:05 PM OpenStack Mentoring <mentoring@example.org> wrote:\n\nWhich slot?"
+        #expect(ReplyExtractor.newText(glued) == "Count me in.")
+        let french = "Merci pour le message, à jeudi. Le mar. 3 nov. 2026 à 17:05, OpenStack Mentoring <mentoring@example.org> a écrit :\n> Quel créneau ?"
+        #expect(ReplyExtractor.newText(french) == "Merci pour le message, à jeudi.")
+        let wrapped = "Great. On Tue, Nov 3, 2026 at 5:05 PM OpenStack Mentoring <\nmentoring@example.org> wrote:\n> Which slot?"
+        #expect(ReplyExtractor.newText(wrapped) == "Great.")
+    }
+
+    @Test func attributionAfterANameOnTheSameLine() {
+        let text = "Thank you,\nDiego On Tue, Nov 3, 2026 at 5:05 PM, OpenStack Mentoring <mentoring@example.org> wrote:\n> Which slot?"
+        #expect(ReplyExtractor.newText(text) == "Thank you,\nDiego")
+        let surname = "Bob Le Gall <bob@example.org> wrote on 03/11/2026 17:05:29:\n> Which slot?"
+        #expect(ReplyExtractor.newText("Fine.\n\n" + surname) == "Fine.", "a name with \"Le\" in it is not an opener")
+    }
+
+    @Test func yahooAndroidAttributionRunsIntoTheQuote() {
+        let text = "Yes, Cinder.\n\nSent from Yahoo Mail on Android\n\n  On Tue, 3 Nov 2026 at 17:05, OpenStack Mentoring<mentoring@example.org> wrote:   Hello there,\n  Which slot suits you?"
+        #expect(ReplyExtractor.newText(text) == "Yes, Cinder.")
+        let prose = "On Monday at 10:00 Bob wrote: the forms are ready.\nSee you."
+        #expect(ReplyExtractor.newText(prose) == prose)
+    }
+
+    @Test func muttAttribution() {
+        let text = "Still deciding.\n\n* OpenStack Mentoring <mentoring@example.org> [2026-11-03 17:05]:\n> Which slot?"
+        #expect(ReplyExtractor.newText(text) == "Still deciding.")
+    }
+
+    @Test func proseWithOnAndWroteIsKept() {
+        let text = "Thanks. On Monday Bob wrote: we meet at 10:00 at bob@example.com's office.\nSee you."
+        #expect(ReplyExtractor.newText(text) == text)
+    }
+
+    @Test func outlookBlockStartingWithDate() {
+        let text = """
+        Works for me.
+
+        Date: Tuesday, 3 November 2026 at 17:05
+        Subject: Speed Mentoring slot
+        To: Lena Fischer <lena@example.com>
+        From: OpenStack Mentoring <mentoring@example.org>
+
+        Which slot suits you?
+        """
+        #expect(ReplyExtractor.newText(text) == "Works for me.")
+    }
+
+    @Test func portugueseOutlookBlock() {
+        let text = """
+        Pode contar comigo.
+
+        Enviada em: terça-feira, 3 de novembro de 2026 17:05
+        De: OpenStack Mentoring <mentoring@example.org>
+        Para: Ana Souza <ana@example.com>
+        Assunto: Speed Mentoring
+
+        Olá Ana,
+        """
+        #expect(ReplyExtractor.newText(text) == "Pode contar comigo.")
+        let brazil = "Sim.\n\nDe: OpenStack Mentoring <mentoring@example.org>\nEnviada em: terça-feira, 3 de novembro de 2026 17:05\nPara: Ana\nAssunto: Oi\n\nOlá"
+        #expect(ReplyExtractor.newText(brazil) == "Sim.")
+    }
+
+    @Test func notesHeaderBlockWithDateFourthLine() {
+        let text = "Fine by me.\n\nFrom:\tOpenStack Mentoring <mentoring@example.org>\nTo:\tKenji Sato <kenji@example.com>\nCc:\tcoordinator@example.org\nDate:\t03/11/2026 17:05\nSubject:\tSpeed Mentoring\n\nWhich slot?"
+        #expect(ReplyExtractor.newText(text) == "Fine by me.")
+    }
+
+    // MARK: - Written by the person, but dropped
+
+    @Test func forwardAfterSignatureIsKept() {
+        let text = """
+        Please add Marco to the next round.
+
+        --\u{20}
+        Dana Whitfield
+        Coordinator, OpenStack Mentoring
+
+        ---------- Forwarded message ---------
+        From: Marco Bianchi <marco@example.org>
+        Date: Thu, 5 Nov 2026 at 17:31
+        Subject: Mentoring
+        To: Dana Whitfield <coordinator@example.org>
+
+        I would like to join as a mentee.
+        """
+        #expect(ReplyExtractor.newText(text) == """
+        Please add Marco to the next round.
+
+        ---------- Forwarded message ---------
+        From: Marco Bianchi <marco@example.org>
+        Date: Thu, 5 Nov 2026 at 17:31
+        Subject: Mentoring
+        To: Dana Whitfield <coordinator@example.org>
+
+        I would like to join as a mentee.
+        """)
+    }
+
+    @Test func appleForwardWithQuotedBodyIsKeptAndDeviceLineDropped() {
+        let text = "See below.\n\nSent from my iPhone\n\nBegin forwarded message:\n\n> From: Bob <bob@example.com>\n> Subject: Hi\n>\n> Old"
+        #expect(ReplyExtractor.newText(text) == "See below.\n\nBegin forwarded message:\n\n> From: Bob <bob@example.com>\n> Subject: Hi\n>\n> Old")
+    }
+
+    @Test func thunderbirdForwardIsKept() {
+        let text = "FYI\n\n-------- Forwarded Message --------\nSubject: \tSpeed Mentoring\nDate: \tTue, 3 Nov 2026 17:05:00 +0100\nFrom: \tBob <bob@example.com>\nTo: \tjan@example.net\n\n\n\nCan you help?"
+        #expect(ReplyExtractor.newText(text) == "FYI\n\n-------- Forwarded Message --------\nSubject: \tSpeed Mentoring\nDate: \tTue, 3 Nov 2026 17:05:00 +0100\nFrom: \tBob <bob@example.com>\nTo: \tjan@example.net\n\nCan you help?")
+    }
+
+    @Test func forwardInsideHistoryIsNotKept() {
+        let text = "Thanks!\n\nFrom: Bob <bob@example.com>\nSent: Tuesday, 3 November 2026 17:05\nTo: Anna\nSubject: FW: slot\n\n---------- Forwarded message ---------\nOld"
+        #expect(ReplyExtractor.newText(text) == "Thanks!")
+    }
+
+    @Test func htmlForwardsAreNotRemoved() {
+        let gmail = """
+        <div dir="ltr">Please add Marco.</div><br><div class="gmail_quote gmail_quote_container">\
+        <div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: Marco &lt;marco@example.org&gt;\
+        <br></div><div dir="ltr">I would like to join.</div></div>
+        """
+        #expect(ReplyExtractor.stripQuotedHTML(gmail) == gmail)
+        let apple = """
+        <div>See below.</div><div><br><blockquote type="cite"><div>Begin forwarded message:</div>\
+        <br class="Apple-interchange-newline"><div><b>From: </b>Bob</div><div>Old</div></blockquote></div>
+        """
+        #expect(ReplyExtractor.stripQuotedHTML(apple) == apple)
+        let reply = "See below.\n\n> Begin forwarded message:\n>\n> From: Bob\n> Old"
+        #expect(ReplyExtractor.newText(reply) == reply, "HTML gives Apple's forward as quoted lines")
+        let quotedHistory = "Thanks!\n\n> On 3 Nov 2026, at 17:05, Bob <bob@example.com> wrote:\n> Begin forwarded message:\n> Old"
+        #expect(ReplyExtractor.newText(quotedHistory) == "Thanks!")
+    }
+
+    @Test func arrowedLinkLineIsText() {
+        let text = "Here is the form:\n>>> http://example.org/mentoring/signup <<<\nPlease fill it in.\n\n> quoted"
+        #expect(ReplyExtractor.newText(text) == "Here is the form:\n>>> http://example.org/mentoring/signup <<<\nPlease fill it in.")
+    }
+
+    @Test func sentFromMyDeskSentenceIsKept() {
+        let text = "Yes, I can mentor two people.\n\nSent from my desk, between two meetings, so forgive the brevity."
+        #expect(ReplyExtractor.newText(text) == text)
+        #expect(ReplyExtractor.newText("Yes.\n\nSent from my Samsung Galaxy smartphone.") == "Yes.")
+        #expect(ReplyExtractor.newText("Yes.\n\nSent from my Huawei phone") == "Yes.")
     }
 }
