@@ -12,6 +12,7 @@ STATE=${MENTORMAIL_TEST_STATE:-${TMPDIR:-/tmp}/mentormail-test-servers}
 [[ $STATE == /* ]] || STATE=$PWD/$STATE
 VENV=$STATE/venv
 AIOSMTPD_VERSION=1.4.6
+ICALENDAR_VERSION=6.1.0   # tests read our invitations back with Python's icalendar too
 APT_PACKAGES=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev)
 TEST_APT_PACKAGES=(dovecot-imapd dovecot-lmtpd openssl)
 
@@ -69,18 +70,20 @@ else
   say "Debian packages present"
 fi
 
-# aiosmtpd goes into a private virtualenv so that nothing system-wide is touched.
-check_aiosmtpd="import sys, aiosmtpd; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')"
+# aiosmtpd (the test SMTP server) and icalendar (a second reader of our invitations, in the
+# tests) go into a private virtualenv so that nothing system-wide is touched.
+check_aiosmtpd="import sys, aiosmtpd, icalendar; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION' or icalendar.__version__ != '$ICALENDAR_VERSION')"
 if ((build_only)); then
   :
 elif "$VENV/bin/python" -c "$check_aiosmtpd" 2>/dev/null; then
-  say "aiosmtpd $AIOSMTPD_VERSION present in $VENV"
+  say "aiosmtpd $AIOSMTPD_VERSION and icalendar $ICALENDAR_VERSION present in $VENV"
 else
-  say "installing aiosmtpd $AIOSMTPD_VERSION into $VENV"
+  say "installing aiosmtpd $AIOSMTPD_VERSION and icalendar $ICALENDAR_VERSION into $VENV"
   mkdir -p "$STATE"
   python3 -m venv --clear "$VENV" >&2 || die "could not create a Python virtualenv in $VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" >&2 \
-    || die "pip install aiosmtpd==$AIOSMTPD_VERSION failed"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION" \
+    "icalendar==$ICALENDAR_VERSION" >&2 \
+    || die "pip install aiosmtpd==$AIOSMTPD_VERSION icalendar==$ICALENDAR_VERSION failed"
 fi
 
 say "done"

@@ -95,7 +95,8 @@ write_env() {
 export MENTORMAIL_TEST_IMAPS_URL=imaps://$HOST:$IMAPS_PORT
 export MENTORMAIL_TEST_CA_FILE=$STATE/tls/cert.pem
 export MENTORMAIL_TEST_SMTP_URL=smtp://$HOST:$SMTP_PORT
-export MENTORMAIL_TEST_PASSWORD=$PASSWORD"
+export MENTORMAIL_TEST_PASSWORD=$PASSWORD
+export MENTORMAIL_TEST_PYTHON=$STATE/venv/bin/python"
   [[ -d $STATE ]] && echo "$lines" >"$STATE/env"
   echo "$lines"
 }
