@@ -124,11 +124,12 @@ enum CommandSentences {
         return found.min { ($0.command.priority, $0.sure ? 0 : 1) < ($1.command.priority, $1.sure ? 0 : 1) }
     }
 
-    /// A sentence cut at commas, semicolons and "and" in the community's languages.
+    /// A sentence cut at commas, semicolons and "and" in the community's languages (not Polish
+    /// "i", which would cut English at every "I").
     static func clauses(of sentence: String) -> [String] {
         let pieces = sentence.split(whereSeparator: { ",;，、；".contains($0) }).map(String.init)
         return pieces.flatMap { piece in
-            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "i", "и", "and,"])
+            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,"])
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
     }
 

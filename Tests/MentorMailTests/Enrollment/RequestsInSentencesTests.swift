@@ -38,6 +38,7 @@ import Testing
         "Please remove me from the CC of this thread",
         "I paused my work on Nova last year and want to resume contributing",
         "我不想退出",
+        "I don't think I want to withdraw.",
     ])
     func negationsAndMentionsAreNotRequests(text: String) {
         #expect(CommandWords.read(in: text) == nil, "\(text)")

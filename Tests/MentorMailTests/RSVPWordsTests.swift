@@ -1,0 +1,108 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Yes, no and maybe as people write them under an invitation.
+@Suite struct RSVPWordsTests {
+    @Test(arguments: [
+        "Yes!", "yes please", "Count me in.", "I'll be there.", "I’ll be there, thanks!", "Happy to host a table.", "Sure, see you there",
+        "Absolutely, looking forward to it", "No problem, I'll come.", "Sí, allí estaré", "¡Cuenta conmigo!", "Sim, estarei lá",
+        "Oui, je serai là", "Ja, ich bin dabei", "Sì, ci sarò", "Tak, będę", "Да, буду", "好的，我会参加", "はい、参加します",
+    ])
+    func yes(_ text: String) {
+        #expect(RSVPWords.read(text) == .yes, "\(text)")
+    }
+
+    @Test(arguments: [
+        "No.", "Sorry, no.", "Sorry, I can't make it.", "I cannot come this time", "I won't be able to attend, sorry",
+        "Unfortunately I will not be there.", "I'll pass this time", "No, lo siento", "No puedo ir, lo siento", "Não posso, desculpe",
+        "Je ne pourrai pas venir", "Ich kann leider nicht", "Non posso venire", "Nie mogę przyjść", "Не смогу прийти",
+        "抱歉，我不能参加", "すみません、参加できません", "I don't think I can attend",
+    ])
+    func no(_ text: String) {
+        #expect(RSVPWords.read(text) == .no, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Maybe", "Not sure yet", "Perhaps, I will know next week", "Quizás", "Tal vez", "Talvez", "Peut-être", "Vielleicht",
+        "Forse", "Może", "Может быть", "也许", "たぶん", "Yes, maybe, if my flight lands in time",
+    ])
+    func maybe(_ text: String) {
+        #expect(RSVPWords.read(text) == .maybe, "\(text)")
+    }
+
+    @Test func quotedTextAndQuestionsAreNoAnswer() {
+        #expect(RSVPWords.read("Is there coffee?\n\n> yes\n> count me in") == nil)
+        #expect(RSVPWords.read("What time does it end?") == nil)
+        #expect(RSVPWords.read("") == nil)
+        #expect(RSVPWords.read("Thanks for organising this.") == nil)
+    }
+
+    @Test func disagreeingClausesAreUnclear() {
+        #expect(RSVPWords.read("Yes. Sorry, I can't make it.") == nil)
+    }
+
+    @Test func onlyTheFirstLinesOfTheOwnTextCount() {
+        let late = Array(repeating: "Some news from the team.", count: 10).joined(separator: "\n") + "\nYes"
+        #expect(RSVPWords.read(late) == nil, "an answer is in the first lines")
+        #expect(RSVPWords.read("Yes\n\n-- \nAna\nSorry, no signature parsing here") == .yes)
+    }
+}
+
+/// The calendar part of an invitation, in the event's zone.
+@Suite struct InvitationCalendarTests {
+    func date(_ text: String) -> Date { (try? Date(text, strategy: .iso8601)) ?? Date(timeIntervalSince1970: 0) }
+
+    @Test func aZoneWithDaylightSavingGetsItsChangesAroundTheEvent() throws {
+        let text = ICalendar.request(uid: "e1@example.org", summary: "Speed Mentoring", start: date("2026-10-25T06:30:00Z"),
+                                     end: date("2026-10-25T08:00:00Z"), organizer: ("m@example.org", "Mentoring"),
+                                     attendees: [("a@example.org", "Ana")], sequence: 3, stamp: date("2026-10-01T00:00:00Z"),
+                                     timeZone: TimeZone(identifier: "Europe/Madrid"))
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.contains("DTSTART;TZID=Europe/Madrid:20261025T073000"), "the day clocks go back: 07:30 CET")
+        #expect(lines.contains("DTEND;TZID=Europe/Madrid:20261025T090000"))
+        #expect(lines.contains("SEQUENCE:3"))
+        // The change on that very morning: 03:00 summer time becomes 02:00.
+        let standard = try #require(lines.firstIndex(of: "DTSTART:20261025T030000"))
+        #expect(lines[standard - 1] == "BEGIN:STANDARD")
+        #expect(lines[standard + 1] == "TZOFFSETFROM:+0200" && lines[standard + 2] == "TZOFFSETTO:+0100")
+        let daylight = try #require(lines.firstIndex(of: "DTSTART:20260329T020000"))
+        #expect(lines[daylight - 1] == "BEGIN:DAYLIGHT" && lines[daylight + 2] == "TZOFFSETTO:+0200")
+        let parsed = ICalendar.parse(text)
+        #expect(parsed.events.first?.start?.timeZoneID == "Europe/Madrid")
+    }
+
+    @Test func aZoneWithoutChangesGetsOneObservance() {
+        let text = ICalendar.request(uid: "e2@example.org", summary: "S", start: date("2027-03-01T01:00:00Z"), end: date("2027-03-01T02:30:00Z"),
+                                     organizer: ("m@example.org", nil), attendees: [("a@example.org", nil)], stamp: date("2027-02-01T00:00:00Z"),
+                                     timeZone: TimeZone(identifier: "Asia/Kolkata"))
+        #expect(text.contains("DTSTART;TZID=Asia/Kolkata:20270301T063000\r\n"))
+        #expect(text.contains("BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0530\r\nTZOFFSETTO:+0530\r\n"))
+        #expect(!text.contains("BEGIN:DAYLIGHT"))
+    }
+
+    @Test func aCancellationKeepsTheUIDAndSaysCancelled() {
+        let text = ICalendar.request(uid: "e3@example.org", summary: "S", start: date("2027-03-01T01:00:00Z"), end: date("2027-03-01T02:00:00Z"),
+                                     organizer: ("m@example.org", nil), attendees: [("a@example.org", nil)], sequence: 2,
+                                     stamp: date("2027-02-01T00:00:00Z"), method: "CANCEL")
+        let parsed = ICalendar.parse(text)
+        #expect(parsed.method == "CANCEL")
+        #expect(parsed.events.first?.uid == "e3@example.org")
+        #expect(parsed.events.first?.status == "CANCELLED")
+        #expect(text.contains("DTSTART:20270301T010000Z"), "without a zone, UTC")
+    }
+
+    @Test func theMailCarriesTheCalendarAsAnAlternativeAndAsAFile() {
+        let message = OutgoingMessage(from: MailAddress(address: "m@example.org"), to: [MailAddress(address: "a@example.org")],
+                                      subject: "Invitation", text: "Hello", html: "<p>Hello</p>", messageID: "x@example.org",
+                                      date: date("2027-02-01T00:00:00Z"), calendar: CalendarPart(method: "REQUEST", text: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
+        let parsed = Message(bytes: message.render())
+        #expect(parsed.root.contentType == "multipart/mixed")
+        #expect(parsed.root.children.first?.contentType == "multipart/alternative")
+        #expect(parsed.root.children.first?.children.map(\.contentType) == ["text/plain", "text/html", "text/calendar"])
+        #expect(parsed.leafParts[2].parameters["method"] == "REQUEST")
+        #expect(parsed.leafParts[3].filename == "invite.ics")
+        #expect(parsed.leafParts[2].decodedText() == parsed.leafParts[3].decodedText())
+    }
+}
