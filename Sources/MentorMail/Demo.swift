@@ -22,7 +22,16 @@ public struct Demo {
         ("checkin-reply-gmail-html.eml", "olu.adeyemi@example.org"),
         ("checkin-reply-outlook-inline.eml", "lucia.moreno@example.net"),
     ]
+    /// Answers to the Speed Mentoring invitation: by calendar (Google, Outlook, Apple) and in words.
+    public static let eventAnswers = ["rsvp-google-accepted.eml", "rsvp-outlook-bare-accepted.eml", "rsvp-words-gmail-yes.eml",
+                                      "rsvp-apple-accepted.eml", "rsvp-words-thunderbird-host.eml", "rsvp-words-mutt-no.eml"]
+    public static let eventLateYes = "rsvp-words-outlook-spanish.eml"
+    public static let eventDecline = "rsvp-google-declined-later.eml"
     public static let start = Date(timeIntervalSince1970: 1_793_620_800) // 2026-11-02 08:00 UTC
+    /// The Speed Mentoring chapter: invitations go out on 2027-04-01 08:30 UTC.
+    static let eventInvitationsSent = Date(timeIntervalSince1970: 1_806_568_200)
+    /// The event's calendar UID, as the calendar answers in mailbox-fixtures carry it.
+    static let eventUID = "speed-mentoring-2027-04-22@example.org"
     /// Left in a folder the demo made, so that it only ever replaces its own folders.
     static let marker = ".mentormail-demo"
 
@@ -274,12 +283,84 @@ public struct Demo {
         let again = try process()
         say("   examined \(again.examined), sent \(again.sent)")
         say("")
+
+        let sheetURL = try speedMentoring(program: program, setClock: { now = $0 }, arrive: arrive, process: process, tell: tell)
+        say("")
         say("Look closer:")
         say("   an introduction:  cat \(introductionFile?.path ?? "")")
         say("   the round report: \(reportURL.path)  (with how the pairs are doing; scripts/screenshot-report.sh renders it)")
         say("   held mail:        mentormail held list --all --config \(configURL.path)")
         say("   the pairs:        mentormail pairs show 3 --config \(configURL.path)")
+        say("   the event:        mentormail event show 1 --config \(configURL.path)")
+        say("   the tables:       \(sheetURL.path)  (printable, one page per rotation)")
         say("   the state:        mentormail participants list --config \(configURL.path)")
         say("                     mentormail round show \(round.name) --config \(configURL.path)")
+    }
+
+    /// Chapters 13–16: a Speed Mentoring event at the summit, from the invitations to the tables.
+    /// Returns where the coordinators' printable sheet was written.
+    private func speedMentoring(program: Program, setClock: (Date) -> Void, arrive: ([String], (String) -> String) throws -> Void,
+                                process: () throws -> ProcessReport, tell: (ProcessReport) throws -> Void) throws -> URL {
+        let database = program.database
+        var now = Self.eventInvitationsSent {
+            didSet { setClock(now) }
+        }
+        setClock(now)
+        let zone = TimeZone(identifier: "Europe/Berlin") ?? .current
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let startsAt = calendar.date(from: DateComponents(year: 2027, month: 4, day: 22, hour: 17, minute: 0)) ?? now
+        say("13. At the next summit, Speed Mentoring: newcomers meet mentors at tables, two short rotations.")
+        say("    mentormail event create \"Speed Mentoring at the Summit\" --at 2027-04-22T17:00 --tz Europe/Berlin \\")
+        say("        --duration 90m --capacity 3 --tables 2 --rotations 2 --location \"Room 2.1, Summit venue\"")
+        let event = try program.createEvent(EventPlan(name: "Speed Mentoring at the Summit", startsAt: startsAt, timeZone: zone,
+                                                      durationMinutes: 90, capacity: 3, tables: 2, rotations: 2,
+                                                      location: "Room 2.1, Summit venue", uid: Self.eventUID), now: now)
+        say("    The next run invites every active participant (mentees to attend, mentors to host a table),")
+        say("    each mail with a calendar invitation that shows Accept / Decline / Maybe:")
+        try tell(try process())
+        say("")
+
+        /// The fixtures answer "the" invitation: thread each under the one its sender got.
+        func threaded(_ text: String) -> String {
+            let sender = Message(bytes: Array(text.utf8)).from?.normalized ?? ""
+            let invitation = (try? database.outbox())?.last { $0.purpose == MailKind.eventInvitation.rawValue && $0.recipientList.contains(sender) }
+            return text.replacingOccurrences(of: "invitation-placeholder@example.org", with: invitation?.messageID ?? "invitation-placeholder@example.org")
+        }
+        now += 3.5 * 3_600
+        say("14. Answers come back every way people answer: Accept in Google Calendar (Jonas), in Outlook")
+        say("    (María), in Apple Calendar (Amara), and in words under the invitation: \"Count me in!\" (Inês),")
+        say("    \"Happy to host a table\" (Kenji), \"Sorry, I can't make it\" (Thabo). Each is confirmed:")
+        try arrive(Self.eventAnswers, threaded)
+        try tell(try process())
+        now += 86_400 + 6 * 3_600
+        say("    The three seats are taken when Lucía writes \"¡Sí! Allí estaré\": she goes on the waitlist, told in Spanish:")
+        try arrive([Self.eventLateYes], threaded)
+        try tell(try process())
+        now += 22 * 3_600
+        say("    Jonas declines in Google Calendar: his seat goes to Lucía in the same transaction, and she is told:")
+        try arrive([Self.eventDecline], threaded)
+        try tell(try process())
+        let shown = try database.event(id: event.id)
+        say("   mentormail event show \(event.id):")
+        say("   | \(shown.acceptedMentees) of \(shown.capacity) seats, \(shown.acceptedMentors) of \(shown.tables) tables, \(shown.waitlisted) waiting")
+        for (title, guests) in [("accepted", shown.accepted), ("declined", shown.declined), ("no answer", shown.noAnswer)] {
+            for guest in guests ?? [] { say("   | \(title.padding(toLength: 10, withPad: " ", startingAt: 0)) \(guest.email) (\(guest.role), by \(guest.answeredBy ?? "-"))") }
+        }
+        say("")
+
+        now = startsAt.addingTimeInterval(-Double(program.config.events.groupsBeforeHours) * 3_600)
+        say("15. A day before ([events] groups_before_hours = \(program.config.events.groupsBeforeHours)), the run forms the rotations: every mentee meets")
+        say("    a different mentor in each rotation, tables within one person of each other, chosen for shared")
+        say("    areas; everyone coming gets a schedule (others by first name only) and the coordinators a sheet:")
+        try tell(try process())
+        if let schedule = try lastAnswer(to: "ines.carvalho@example.com", in: DirectorySender(path: directory.appendingPathComponent("outbox").path)) {
+            say("   Inês's schedule:")
+            for line in schedule.split(separator: "\n").filter({ $0.hasPrefix("  Rotation") }) { say("   | \(line)") }
+        }
+        let sheetURL = directory.appendingPathComponent("event-sheet.html")
+        try program.eventSheet(id: event.id, now: now).write(to: sheetURL, atomically: true, encoding: .utf8)
+        say("   the printable sheet: mentormail event sheet \(event.id) --output \(sheetURL.lastPathComponent)")
+        return sheetURL
     }
 }

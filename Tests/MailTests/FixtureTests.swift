@@ -92,7 +92,42 @@ import Mail
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml",
         "checkin-reply-outlook-inline.eml",
-    ] + replyShapes.map(\.file)
+    ] + replyShapes.map(\.file) + eventCalendarAnswers.map(\.file) + eventWordAnswers.map(\.file)
+
+    /// The demo's Speed Mentoring answers by calendar: the file, who, and the answer.
+    static let eventCalendarAnswers: [(file: String, address: String, partstat: ICalendar.PartStat)] = [
+        ("rsvp-google-accepted.eml", "jonas.schmidt@example.com", .accepted),
+        ("rsvp-google-declined-later.eml", "jonas.schmidt@example.com", .declined),
+        ("rsvp-outlook-bare-accepted.eml", "maria.garcia@example.net", .accepted),
+        ("rsvp-apple-accepted.eml", "amara.nwosu@example.net", .accepted),
+    ]
+    /// ... and in words under the invitation: the file and the new text.
+    static let eventWordAnswers: [(file: String, reply: String)] = [
+        ("rsvp-words-gmail-yes.eml", "Count me in! I have never done speed mentoring, sounds fun 🙂\n\nNes"),
+        ("rsvp-words-outlook-spanish.eml", "¡Sí! Allí estaré, muchas gracias por la invitación.\n\nLucía"),
+        ("rsvp-words-thunderbird-host.eml", "Happy to host a table. I will bring a few Neutron stickers for the newcomers.\n\nKenji"),
+        ("rsvp-words-mutt-no.eml", "Sorry, I can't make it this time: I am travelling that week.\nGood luck with the event!"),
+    ]
+
+    @Test(arguments: eventCalendarAnswers.map(\.file))
+    func eventCalendarAnswer(file: String) throws {
+        let expected = try #require(Self.eventCalendarAnswers.first { $0.file == file })
+        let message = try Self.load(file)
+        let rsvp = try #require(MailReading.rsvp(of: message), "\(file) carries an RSVP")
+        #expect(rsvp.uid == "speed-mentoring-2027-04-22@example.org")
+        #expect(rsvp.address == expected.address)
+        #expect(rsvp.partstat == expected.partstat)
+        #expect(message.automatic == nil, "an RSVP is read, not ignored")
+    }
+
+    @Test(arguments: eventWordAnswers.map(\.file))
+    func eventWordAnswer(file: String) throws {
+        let expected = try #require(Self.eventWordAnswers.first { $0.file == file })
+        let message = try Self.load(file)
+        #expect(MailReading.rsvp(of: message) == nil)
+        #expect(message.inReplyTo == "invitation-placeholder@example.org", "threaded under the invitation")
+        #expect(Self.reply(message) == expected.reply)
+    }
 
     @Test func everyFixtureIsDescribedAndTested() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".eml") }
@@ -108,7 +143,8 @@ import Mail
     @Test func lineEndsAreTheClients() throws {
         let crlf = Set(["signup-request-outlook.eml", "reply-outlook-html.eml", "rsvp-outlook-accepted.eml",
                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
-                        "checkin-reply-outlook-inline.eml"] + Self.replyShapesWithCRLF)
+                        "checkin-reply-outlook-inline.eml", "rsvp-google-accepted.eml", "rsvp-google-declined-later.eml",
+                        "rsvp-outlook-bare-accepted.eml", "rsvp-words-outlook-spanish.eml"] + Self.replyShapesWithCRLF)
         for name in Self.tested {
             let bytes = try Self.bytes(name)
             let lineFeeds = bytes.filter { $0 == 0x0A }.count

@@ -225,7 +225,27 @@ import Testing
         #expect(out.contains("| 4  Olúwáseun Adéyẹmí with Amara Nwosu: graduated"))
         #expect(out.contains("examined 0, sent 0"))
         let outbox = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 45)
+        // The summit's Speed Mentoring: invitations, answers in every shape, a waitlist and a promotion, schedules.
+        #expect(out.components(separatedBy: "\"OpenStack Mentoring: Speed Mentoring at the Summit, ").count - 1 == 8
+                    && out.contains("\"OpenStack Mentoring: Speed Mentoring at the Summit, jueves, 22 de abril de 2027\""),
+                "eight invitations, Lucía's in Spanish")
+        for answer in ["amara.nwosu@example.net: rsvp-accepted, answered: event 1: accepted",
+                       "maria.garcia@example.net: rsvp-accepted, answered: event 1: accepted",
+                       "ines.carvalho@example.com: rsvp-accepted, answered: event 1: accepted",
+                       "kenji.watanabe@example.com: rsvp-accepted, answered: event 1: accepted",
+                       "thabo.nkosi@example.net: rsvp-declined, answered: event 1: declined",
+                       "lucia.moreno@example.net: rsvp-accepted, answered: event 1: waitlisted (position 1)",
+                       "jonas.schmidt@example.com: rsvp-declined, answered: event 1: declined; lucia.moreno@example.net promoted from the waitlist"] {
+            #expect(out.contains("→ \(answer)"), "\(answer)")
+        }
+        #expect(out.contains("\"OpenStack Mentoring: tienes plaza en Speed Mentoring at the Summit\""))
+        #expect(out.components(separatedBy: "your schedule for Speed Mentoring at the Summit").count - 1 == 4)
+        #expect(out.contains("tu horario para Speed Mentoring at the Summit"))
+        #expect(out.contains("|   Rotation 1, 17:00–17:45: table"))
+        #expect(!out.contains("to jonas.schmidt@example.com: \"OpenStack Mentoring: your schedule"), "no schedule for who declined")
+        let sheet = try String(contentsOf: folder.appendingPathComponent("event-sheet.html"), encoding: .utf8)
+        #expect(sheet.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 69)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))

@@ -25,9 +25,9 @@ struct CheckinService {
             try survey.insert(work.db)
             try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
-                                                   introduced: Work.day(pair.mentorship.introducedAt, language: person.profile.preferredMailLanguage)),
+                                                   introduced: Work.day(pair.mentorship.introducedAt, language: work.mailLanguage(for: person.profile))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
-                                 language: person.profile.preferredMailLanguage)
+                                 language: work.mailLanguage(for: person.profile))
         }
         let reminder = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
         try work.jobs.schedule(.checkinReminder, subjectID: mentorshipID, at: reminder, key: "checkin-reminder:\(mentorshipID)")
@@ -44,9 +44,9 @@ struct CheckinService {
             try survey.update(work.db)
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
-                                                     introduced: Work.day(pair.mentorship.introducedAt, language: person.profile.preferredMailLanguage)),
+                                                     introduced: Work.day(pair.mentorship.introducedAt, language: work.mailLanguage(for: person.profile))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
-                                 language: person.profile.preferredMailLanguage)
+                                 language: work.mailLanguage(for: person.profile))
         }
         let look = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
         try work.jobs.schedule(.checkinSilence, subjectID: mentorshipID, at: look, key: "checkin-silence:\(mentorshipID)")

@@ -176,9 +176,9 @@ struct EnrollmentService {
         try pending.insert(work.db)
         try work.audit.record(person.email, "address-change-requested", "to \(target)")
         try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
-                                                expires: Work.day(pending.expiresAt, language: person.profile.preferredMailLanguage)),
+                                                expires: Work.day(pending.expiresAt, language: work.mailLanguage(for: person.profile))),
                              to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
-                             inboundID: inbound.recordID, language: person.profile.preferredMailLanguage)
+                             inboundID: inbound.recordID, language: work.mailLanguage(for: person.profile))
         mail.addressChangeRequested = true
         try inbound.answer(mail, in: work, about: .participant(person.id))
         return Outcome(.answered)
@@ -236,11 +236,11 @@ struct EnrollmentService {
             switch change {
             case .added:
                 report.added.append(address)
-                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile, wording: ProfileWording(language: participant.profile.preferredMailLanguage)),
-                                                 round: round.map { roundInfo($0, language: participant.profile.preferredMailLanguage) },
-                                                 nextRound: round == nil ? work.nextRoundDay(language: participant.profile.preferredMailLanguage) : nil),
+                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile, wording: ProfileWording(language: work.mailLanguage(for: participant.profile))),
+                                                 round: round.map { roundInfo($0, language: work.mailLanguage(for: participant.profile)) },
+                                                 nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant.profile)) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
-                                     about: .participant(participant.id), language: participant.profile.preferredMailLanguage)
+                                     about: .participant(participant.id), language: work.mailLanguage(for: participant.profile))
             case .updated: report.updated.append(address)
             case .unchanged: report.unchanged.append(address)
             }

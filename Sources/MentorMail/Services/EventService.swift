@@ -18,6 +18,7 @@ struct EventService {
         var rotations: Int
         var audience: EventAudience
         var location: String?
+        var uid: String?
     }
 
     // MARK: Creating and changing
@@ -31,7 +32,7 @@ struct EventService {
         var event = SpeedEvent(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone.identifier,
                                durationMinutes: plan.durationMinutes, capacity: plan.capacity, tables: plan.tables,
                                rotations: plan.rotations, audience: plan.audience.description, location: plan.location,
-                               uid: "event-\(ConfirmationToken.make().lowercased())@\(work.config.program.domain)", createdAt: work.now)
+                               uid: plan.uid ?? "event-\(ConfirmationToken.make().lowercased())@\(work.config.program.domain)", createdAt: work.now)
         try event.insert(work.db)
         guard let id = event.id else { throw MentorMailError(.internalError, "the event was stored without an id") }
         try work.jobs.schedule(.eventInvitations, subjectID: id, at: work.now, key: "event-invitations:\(id)")
@@ -98,7 +99,7 @@ struct EventService {
         for person in try audience.participants(work.db) where !invited.contains(person.email) {
             guard let role = EventGuest.Role(person.profile) else { continue }
             var guest = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
-                                   role: role, language: person.profile.preferredMailLanguage)
+                                   role: role, language: work.mailLanguage(for: person.profile))
             try guest.insert(work.db)
             try invite(&guest, to: event, update: false)
             count += 1

@@ -28,8 +28,8 @@ struct Inbound {
     /// message is clearly written in, else the first language of their profile; nil means English.
     func language(in work: Work) throws -> String? {
         let profile = try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile
-        if let stored = profile?.mailLanguage { return stored }
-        return LanguageGuess.code(of: MailReading.reply(of: message)) ?? profile?.preferredMailLanguage
+        if let stored = profile?.mailLanguage { return work.supported(stored) }
+        return work.supported(LanguageGuess.code(of: MailReading.reply(of: message))) ?? work.supported(profile?.preferredMailLanguage)
     }
 }
 

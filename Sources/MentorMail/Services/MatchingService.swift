@@ -97,7 +97,7 @@ struct MatchingService {
             try mentorship.insert(work.db)
             try CheckinService(work: work).schedule(mentorship)
             // One mail to both: in their language when they share it, else in English.
-            let shared = mentee.profile.preferredMailLanguage == mentor.profile.preferredMailLanguage ? mentee.profile.preferredMailLanguage : nil
+            let shared = work.mailLanguage(for: mentee.profile) == work.mailLanguage(for: mentor.profile) ? work.mailLanguage(for: mentee.profile) : nil
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation),
                                  to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id), language: shared)
             introductions += 1
@@ -106,8 +106,8 @@ struct MatchingService {
         for entry in proposal.unmatched {
             guard let mentee = people[entry.menteeID] else { continue }
             try work.outbox.send(UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
-                                                   nextRound: work.nextRoundDay(language: mentee.profile.preferredMailLanguage)),
-                                 to: [address(mentee)], about: .participant(mentee.id), language: mentee.profile.preferredMailLanguage)
+                                                   nextRound: work.nextRoundDay(language: work.mailLanguage(for: mentee.profile))),
+                                 to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee.profile))
             notes += 1
         }
         try work.audit.record(actor, "proposal-approved", "\(round.name) \(proposal.token): \(introductions) introductions")

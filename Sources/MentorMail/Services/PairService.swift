@@ -35,7 +35,7 @@ struct PairService {
             try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                    isMentee: isMentee, isMentor: !isMentee),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
-                                 language: person.profile.preferredMailLanguage)
+                                 language: work.mailLanguage(for: person.profile))
         }
         try work.audit.record(actor, "pair-graduated", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
         return true
@@ -50,9 +50,9 @@ struct PairService {
         try close(pair, status: .ended, by: actor, reason: reason)
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
             try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: person.profile.preferredMailLanguage) : nil),
+                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: work.mailLanguage(for: person.profile)) : nil),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
-                                 language: person.profile.preferredMailLanguage)
+                                 language: work.mailLanguage(for: person.profile))
         }
         try notice(.pairEnded, pair, "ended: \(reason)")
         try work.audit.record(actor, "pair-ended", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
@@ -76,9 +76,9 @@ struct PairService {
             if Self.reachable(other) {
                 try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(person.profile.name),
                                                      isMentee: otherIsMentee, isMentor: !otherIsMentee,
-                                                     nextRound: otherIsMentee ? work.nextRoundDay(language: other.profile.preferredMailLanguage) : nil),
+                                                     nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other.profile)) : nil),
                                      to: [Self.address(other)], about: .mentorship(mentorshipID),
-                                     language: other.profile.preferredMailLanguage)
+                                     language: work.mailLanguage(for: other.profile))
             }
             try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
         }

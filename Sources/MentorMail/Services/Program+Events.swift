@@ -17,9 +17,12 @@ public struct EventPlan: Sendable {
     /// "all", "mentees", "mentors" or "round:NAME".
     public var audience: String
     public var location: String?
+    /// The calendar UID when the event already has one (in the coordinators' calendar); else
+    /// one is made up.
+    public var uid: String?
 
     public init(name: String, startsAt: Date, timeZone: TimeZone, durationMinutes: Int, capacity: Int, tables: Int,
-                rotations: Int, audience: String = "all", location: String? = nil) {
+                rotations: Int, audience: String = "all", location: String? = nil, uid: String? = nil) {
         self.name = name
         self.startsAt = startsAt
         self.timeZone = timeZone
@@ -29,6 +32,7 @@ public struct EventPlan: Sendable {
         self.rotations = rotations
         self.audience = audience
         self.location = location
+        self.uid = uid
     }
 
     /// Whether `text` names an audience.
@@ -85,7 +89,7 @@ extension Program {
             let event = try EventService(work: work).create(
                 EventService.Plan(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone, durationMinutes: plan.durationMinutes,
                                   capacity: plan.capacity, tables: plan.tables, rotations: plan.rotations, audience: audience,
-                                  location: plan.location), actor: actor)
+                                  location: plan.location, uid: plan.uid), actor: actor)
             return try Self.view(of: event, work.db, details: false)
         }
     }

@@ -29,6 +29,18 @@ struct Work {
                                         timeZone: TimeZone(identifier: "UTC") ?? .current))
     }
 
+    /// `code` when the templates speak it, else nil (English): a mail's values (dates, labels)
+    /// are worded in the language its templates are in.
+    func supported(_ code: String?) -> String? {
+        guard let code, outbox.templates.languages.contains(code) else { return nil }
+        return code
+    }
+
+    /// The language a participant's mail goes out in.
+    func mailLanguage(for profile: ParticipantProfile) -> String? {
+        supported(profile.preferredMailLanguage)
+    }
+
     /// When the next round opens, from the calendar in the config; nil when it has no date.
     func nextRoundDay(language: String? = nil) -> String? {
         let days = config.enrollment.roundOpens.compactMap(MonthDay.init)
