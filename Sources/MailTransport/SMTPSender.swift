@@ -24,6 +24,12 @@ public final class SMTPSender: MailSender {
         curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
     }
 
+    /// Connects, says EHLO, starts TLS and logs in as configured, then sends NOOP: what
+    /// `mentormail doctor` checks before any mail is at stake.
+    public func verify() throws {
+        _ = try curl.perform(url: url, customRequest: "NOOP", what: "connect, start TLS and log in")
+    }
+
     public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
         guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
         for address in [sender] + recipients where address.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {

@@ -109,7 +109,10 @@ public struct Demo {
         let day: TimeInterval = 86_400
 
         func process() throws -> ProcessReport {
-            Processor(program: program, mailbox: mailbox, sender: outbox, now: now, logger: logger).run()
+            var report = Processor(program: program, mailbox: mailbox, sender: outbox, now: now, logger: logger).run()
+            report.stillQueued = try database.queuedCount()
+            try database.recordRun(report, startedAt: now, finishedAt: now)
+            return report
         }
         func arrive(_ names: [String], rewrite: (String) -> String = { $0 }) throws {
             for name in names {

@@ -21,7 +21,7 @@ struct MentorMailCommand: ParsableCommand {
         Exit codes: 0 done, 1 done with problems (see stderr), 64 usage, 65 bad input, \
         69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
         """,
-        subcommands: [Init.self, Process.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self,
+        subcommands: [Init.self, Process.self, Status.self, DoctorCommand.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self,
                       PairsCommand.self, EventCommand.self, HeldCommand.self, OutboxCommand.self, JobsCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
     )
 }

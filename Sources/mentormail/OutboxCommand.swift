@@ -52,24 +52,30 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("queued, sent or failed.", valueName: "status")) var status: String?
+            @Option(help: ArgumentHelp("queued, sent, failed, or parked (failed after every retry of a temporary refusal).", valueName: "status"))
+            var status: String?
             @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                if let status, OutboxMessage.Status(rawValue: status) == nil {
-                    throw ValidationError("--status must be queued, sent or failed")
+                if let status, OutboxMessage.Status(rawValue: status) == nil, status != "parked" {
+                    throw ValidationError("--status must be queued, sent, failed or parked")
                 }
             }
 
             func run() throws {
                 try runReportingErrors {
-                    let rows = try options.openDatabase().outbox(status: status.flatMap(OutboxMessage.Status.init(rawValue:))).prefix(limit)
+                    let parked = status == "parked"
+                    let rows = try options.openDatabase().outbox(status: parked ? .failed : status.flatMap(OutboxMessage.Status.init(rawValue:)))
+                        .filter { !parked || $0.attempts >= Processor.defaultMaxSendAttempts }.prefix(limit)
                     if json { return try printJSON(rows.map(View.init)) }
                     if rows.isEmpty { return print("No outgoing mail\(status.map { " with status \($0)" } ?? "").") }
                     print(TextTable.render(
-                        header: ["id", "kind", "to", "status", "attempts", "last error"],
-                        rows: rows.map { [String($0.id ?? 0), $0.purpose, $0.recipients, $0.status.rawValue, String($0.attempts), $0.lastError ?? ""] }))
+                        header: ["id", "kind", "to", "status", "attempts", "next try", "last error"],
+                        rows: rows.map {
+                            [String($0.id ?? 0), $0.purpose, $0.recipients, $0.status.rawValue, String($0.attempts),
+                             $0.status == .queued ? $0.nextAttemptAt.formatted(.iso8601) : "-", $0.lastError ?? ""]
+                        }))
                 }
             }
         }

@@ -34,6 +34,7 @@ extension MentorMailCommand {
 
         func run() throws {
             var problems = false
+            var unsent = 0
             try runReportingErrors {
                 let logger = options.logger("mentormail.process")
                 let config = try Config.load(path: options.config)
@@ -47,9 +48,14 @@ extension MentorMailCommand {
                 var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: options.clock,
                                           logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun
-                let report = processor.run()
+                let startedAt = Date()
+                var report = processor.run()
                 if let stopped = report.stopped {
                     throw MentorMailError(.unavailable, stopped)
+                }
+                if !dryRun {
+                    report.stillQueued = try opened.database.queuedCount()
+                    try opened.database.recordRun(report, startedAt: startedAt, finishedAt: Date())
                 }
                 if json {
                     let encoder = JSONEncoder()
@@ -64,11 +70,20 @@ extension MentorMailCommand {
                     if report.held + report.failed > 0 {
                         print("held or failed mail waits for a coordinator: mentormail held list")
                     }
+                    if report.stillQueued > 0 {
+                        print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued)")
+                    }
                 }
                 problems = !report.problems.isEmpty
+                // Mail that should have gone out this run and did not; mail waiting for its retry is no news.
+                if !dryRun { unsent = try opened.database.queuedCount(dueBy: options.clock) }
             }
             if problems {
                 FileHandle.standardError.write(Data("mentormail: the run finished with problems (above); what failed is retried by the next run or listed by `mentormail held list`\n".utf8))
+                throw ExitCode(1)
+            }
+            if unsent > 0 {
+                FileHandle.standardError.write(Data("mentormail: \(unsent) message(s) are still queued; the next run sends them (mentormail outbox list --status queued)\n".utf8))
                 throw ExitCode(1)
             }
         }

@@ -23,6 +23,8 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var jobFailures = 0
     public var sent = 0
     public var sendFailures = 0
+    /// Outgoing mail still queued when the run ended: refused for now, retried by a later run.
+    public var stillQueued = 0
     /// Problems that did not stop the run (a message that failed, a server that refused).
     public var problems: [String] = []
     /// With `--dry-run`: what a real run would do.
@@ -62,7 +64,9 @@ public struct Processor {
     public var logger: Logger
     public var faults: FaultInjection
     /// Attempts before an outgoing message is parked as failed.
-    public var maxSendAttempts = 8
+    public var maxSendAttempts = Processor.defaultMaxSendAttempts
+    /// Attempts at a temporarily refused message before it is parked as failed.
+    public static let defaultMaxSendAttempts = 8
     /// Read and classify only: record nothing, flag nothing, run and send nothing.
     public var dryRun = false
 

@@ -329,6 +329,17 @@ public final class AppDatabase: Sendable {
                 t.uniqueKey(["eventID", "rotation", "menteeGuestID"])
             }
         }
+        migrator.registerMigration("v9-runs") { db in
+            // Each `process` run's figures, for `mentormail status`.
+            try db.create(table: "runRecord") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime).notNull()
+                t.column("report", .text).notNull()
+                t.column("problems", .integer).notNull()
+                t.column("stillQueued", .integer).notNull()
+            }
+        }
         return migrator
     }
 

@@ -1,0 +1,139 @@
+import Foundation
+import MailTransport
+
+/// `mentormail doctor`: every check a first run depends on, each saying what is wrong and how
+/// to fix it. Nothing is changed: the database is opened read-only, no mail is sent, nothing
+/// is flagged.
+public struct Doctor {
+    public struct Check: Codable, Sendable, Equatable {
+        public enum Outcome: String, Codable, Sendable { case ok, warning, failed }
+        public var name: String
+        public var outcome: Outcome
+        public var detail: String
+        /// What to do, when something is wrong.
+        public var fix: String?
+    }
+
+    public var configPath: String
+    public var environment: [String: String]
+
+    public init(configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.configPath = configPath
+        self.environment = environment
+    }
+
+    /// Runs every check; a failed config stops the rest, since they all read it.
+    /// - Complexity: one login to each server.
+    public func run() -> [Check] {
+        var checks: [Check] = []
+        let config: Config
+        do {
+            config = try Config.load(path: configPath)
+            checks.append(Check(name: "config", outcome: .ok, detail: "\(configPath) reads cleanly (every key known)"))
+        } catch {
+            checks.append(Check(name: "config", outcome: .failed, detail: MentorMailError.from(error).message,
+                                fix: "edit \(configPath); `mentormail init --config NEW.toml` writes a commented example"))
+            return checks
+        }
+        checks.append(templates(config))
+        checks.append(database(config))
+        checks.append(mailbox(config))
+        checks.append(sender(config))
+        return checks
+    }
+
+    private func templates(_ config: Config) -> Check {
+        do {
+            let problems = try TemplateLibrary.check(directory: config.program.templates)
+            let errors = problems.filter { $0.severity == .error }
+            if let first = errors.first {
+                return Check(name: "templates", outcome: .failed, detail: "\(errors.count) error(s), first: \(first)",
+                             fix: "run `mentormail check-templates` for all of them; `mentormail init --templates-from` restores the shipped ones")
+            }
+            let warnings = problems.count
+            return Check(name: "templates", outcome: warnings > 0 ? .warning : .ok,
+                         detail: "\(config.program.templates): every mail's templates use only the values they are given"
+                            + (warnings > 0 ? "; \(warnings) warning(s) (`mentormail check-templates`)" : ""))
+        } catch {
+            return Check(name: "templates", outcome: .failed, detail: MentorMailError.from(error).message,
+                         fix: "point [program] templates at the folder `mentormail init` wrote")
+        }
+    }
+
+    private func database(_ config: Config) -> Check {
+        let path = config.program.database
+        do {
+            try config.checkPaths()
+            let health = try AppDatabase.inspect(path: path)
+            guard health.exists else {
+                return Check(name: "database", outcome: .ok, detail: "\(path) does not exist yet: the first run creates it")
+            }
+            guard health.check == "ok" else {
+                return Check(name: "database", outcome: .failed, detail: "\(path) is damaged: \(health.check)",
+                             fix: "restore it from a backup; the program refuses to write to a damaged database")
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            guard FileManager.default.isWritableFile(atPath: path), FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
+                return Check(name: "database", outcome: .failed, detail: "\(path) or its folder is not writable by this user",
+                             fix: "run mentormail as the user that owns \(path) (cron's user), or fix the permissions")
+            }
+            let pending = health.pendingMigrations.isEmpty ? "up to date" : "the next run upgrades it (\(health.pendingMigrations.joined(separator: ", ")))"
+            return Check(name: "database", outcome: .ok, detail: "\(path): \(health.bytes / 1024) KiB, intact, \(pending)")
+        } catch {
+            return Check(name: "database", outcome: .failed, detail: MentorMailError.from(error).message,
+                         fix: "create the folder of [program] database, or point it somewhere writable")
+        }
+    }
+
+    private func mailbox(_ config: Config) -> Check {
+        do {
+            let mailbox = try Transports.mailbox(for: config.mailbox, environment: environment)
+            let validity = try mailbox.uidValidity()
+            let waiting = try mailbox.unprocessedUIDs().count
+            let opened = mailbox is IMAPMailbox ? "logged in, folder open" : "folder readable"
+            return Check(name: "mailbox", outcome: .ok, detail: "\(mailbox.displayName): \(opened) (UIDVALIDITY \(validity)), \(waiting) new message(s) waiting")
+        } catch {
+            let message = MentorMailError.from(error).message
+            return Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox"))
+        }
+    }
+
+    private func sender(_ config: Config) -> Check {
+        do {
+            let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain, environment: environment)
+            if let smtp = sender as? SMTPSender {
+                try smtp.verify()
+                return Check(name: "smtp", outcome: .ok, detail: "\(smtp.displayName): connected, TLS as configured, logged in (nothing sent)")
+            }
+            if let folder = sender as? DirectorySender {
+                return Check(name: "smtp", outcome: .ok, detail: "\(folder.displayName): mail is written to files, not sent")
+            }
+            return Check(name: "smtp", outcome: .ok, detail: sender.displayName)
+        } catch {
+            let message = MentorMailError.from(error).message
+            return Check(name: "smtp", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "smtp"))
+        }
+    }
+
+    /// The likely fix for a server error, from its words.
+    static func fix(for message: String, section: String) -> String {
+        let lowered = message.lowercased()
+        if lowered.contains("password_env") { return "export the variable before running (for cron: in the crontab or a wrapper script), never in the config or argv" }
+        if lowered.contains("login denied") || lowered.contains("authentication") || lowered.contains("auth") && lowered.contains("fail")
+            || lowered.contains(" 535") || lowered.contains("invalid credentials") {
+            return "check [\(section)] user and the password in the variable password_env names"
+        }
+        if lowered.contains("couldn't connect") || lowered.contains("connection refused") || lowered.contains("could not connect")
+            || lowered.contains("timeout") || lowered.contains("timed out") {
+            return "check [\(section)] url (host and port) and that the server is up and reachable from here"
+        }
+        if lowered.contains("resolve") { return "check the host name in [\(section)] url" }
+        if lowered.contains("ssl") || lowered.contains("tls") || lowered.contains("certificate") {
+            return "check [\(section)] starttls and ca_file: the server's certificate must be trusted"
+        }
+        if lowered.contains("select") || lowered.contains("folder") || lowered.contains("mailbox") {
+            return "check the folder at the end of [\(section)] url (INBOX by default)"
+        }
+        return "check [\(section)] in the config; `mentormail doctor` again once fixed"
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// `mentormail status`: what an operator wants to see at a glance.
+public struct ProgramStatus: Codable, Sendable {
+    public struct RoundState: Codable, Sendable {
+        public var name: String
+        /// open, closed, proposed or approved.
+        public var state: String
+        public var closesAt: Date
+        public var participants: Int
+        /// The proposal waiting for a coordinator's decision, if any.
+        public var waitingProposal: String?
+        public var waitingPairs: Int?
+    }
+
+    public struct OutgoingRow: Codable, Sendable {
+        public var id: Int64
+        public var kind: String
+        public var to: String
+        public var status: String
+        public var attempts: Int
+        public var nextAttemptAt: Date
+        public var lastError: String?
+    }
+
+    public struct Job: Codable, Sendable {
+        public var kind: String
+        public var subjectID: Int64?
+        public var dueAt: Date
+    }
+
+    public struct LastRun: Codable, Sendable {
+        public var startedAt: Date
+        public var finishedAt: Date
+        public var seconds: Double
+        public var problems: Int
+        public var stillQueued: Int
+        public var report: ProcessReport
+    }
+
+    public var participants: [String: Int]
+    /// Active people in no round: matched when the next round opens.
+    public var pool: Int
+    public var round: RoundState?
+    public var held: Int
+    public var queued: Int
+    public var failed: Int
+    /// Queued mail a server refused for now, and failed mail: what an operator may act on.
+    public var failing: [OutgoingRow]
+    public var lastRun: LastRun?
+    public var nextJobs: [Job]
+    public var failedJobs: Int
+    public var upcomingEvents: [EventView]
+}
+
+extension AppDatabase {
+    public func status(now: Date) throws -> ProgramStatus {
+        try read { db in
+            var participants: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM participant GROUP BY status") {
+                participants[row["status"]] = row["n"]
+            }
+            let pool = try Participant.filter(Column("status") == Participant.Status.active.rawValue && Column("roundID") == nil).fetchCount(db)
+            var round: ProgramStatus.RoundState?
+            let current = try Self.openRound(db) ?? Round.order(Column("opensAt").desc, Column("id").desc).fetchOne(db)
+            if let current, let id = current.id {
+                let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
+                let waiting = newest?.status == .proposed ? newest : nil
+                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest), closesAt: current.closesAt,
+                              participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
+                              waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count)
+            }
+            let failing = try OutboxMessage
+                .filter((Column("status") == OutboxMessage.Status.queued.rawValue && Column("attempts") > 0)
+                        || Column("status") == OutboxMessage.Status.failed.rawValue)
+                .order(Column("id").desc).limit(20).fetchAll(db)
+                .map { row in
+                    ProgramStatus.OutgoingRow(id: row.id ?? 0, kind: row.purpose, to: row.recipients, status: row.status.rawValue,
+                                              attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError)
+                }
+            let lastRun = try RunRecord.order(Column("id").desc).fetchOne(db).map { record in
+                ProgramStatus.LastRun(startedAt: record.startedAt, finishedAt: record.finishedAt,
+                                      seconds: record.finishedAt.timeIntervalSince(record.startedAt), problems: record.problems,
+                                      stillQueued: record.stillQueued,
+                                      report: (try? JSONDecoder().decode(ProcessReport.self, from: Data(record.report.utf8))) ?? ProcessReport())
+            }
+            let jobs = try ScheduledJob.filter(ScheduledJob.Columns.status == ScheduledJob.Status.pending.rawValue)
+                .order(Column("dueAt"), Column("id")).limit(5).fetchAll(db)
+                .map { ProgramStatus.Job(kind: $0.kind, subjectID: $0.subjectID, dueAt: $0.dueAt) }
+            let events = try SpeedEvent.filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue
+                                               && SpeedEvent.Columns.startsAt > now)
+                .order(SpeedEvent.Columns.startsAt).limit(5).fetchAll(db)
+                .map { try Program.view(of: $0, db, details: false) }
+            return ProgramStatus(
+                participants: participants, pool: pool, round: round,
+                held: try Self.attentionCount(db),
+                queued: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db),
+                failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
+                failing: failing, lastRun: lastRun, nextJobs: jobs,
+                failedJobs: try ScheduledJob.filter(ScheduledJob.Columns.status == ScheduledJob.Status.failed.rawValue).fetchCount(db),
+                upcomingEvents: events)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import MentorMail
+
+extension MentorMailCommand {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The program at a glance: round, waiting proposal, held mail, outgoing mail, the last run, what is due next.",
+            discussion: """
+            Reads the database only (no server is contacted; `mentormail doctor` checks those).
+
+            Examples:
+              mentormail status
+              mentormail status --json | jq .lastRun.report.answered
+            """)
+
+        @OptionGroup var options: ProgramOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            try runReportingErrors {
+                let status = try options.openDatabase().status(now: options.clock)
+                if json { return try printJSON(status) }
+                func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) }
+                let people = status.participants.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print("Participants  \(people.isEmpty ? "none yet" : people); \(status.pool) waiting in the pool")
+                if let round = status.round {
+                    var line = "Round         \(round.name): \(round.state), \(round.participants) people, sign-ups close \(day(round.closesAt))"
+                    if let code = round.waitingProposal {
+                        line += "\n              proposal \(code) with \(round.waitingPairs ?? 0) pair(s) waits for a decision (mentormail round approve \(round.name))"
+                    }
+                    print(line)
+                } else {
+                    print("Round         none yet (mentormail round open NAME --closes DATE)")
+                }
+                print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")
+                print("Outgoing      \(status.queued) queued, \(status.failed) failed")
+                for row in status.failing.prefix(10) {
+                    let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
+                    print("              #\(row.id) \(row.kind) to \(row.to): \(row.status) after \(row.attempts) attempt(s)\(next)"
+                          + (row.lastError.map { ": \($0.prefix(120))" } ?? ""))
+                }
+                if let run = status.lastRun {
+                    let report = run.report
+                    print("Last run      \(day(run.startedAt)), \(String(format: "%.1f", run.seconds)) s: examined \(report.examined), answered \(report.answered), "
+                          + "held \(report.held), failed \(report.failed), sent \(report.sent), send failures \(report.sendFailures)"
+                          + (run.problems > 0 ? "; \(run.problems) problem(s)" : "") + (run.stillQueued > 0 ? "; \(run.stillQueued) left queued" : ""))
+                } else {
+                    print("Last run      never (mentormail process; see the README for a cron line)")
+                }
+                if status.nextJobs.isEmpty {
+                    print("Next jobs     nothing scheduled")
+                } else {
+                    print("Next jobs     " + status.nextJobs.map { "\($0.kind)\($0.subjectID.map { " \($0)" } ?? "") at \(day($0.dueAt))" }
+                        .joined(separator: "\n              "))
+                }
+                if status.failedJobs > 0 { print("              \(status.failedJobs) job(s) failed for good (mentormail jobs list)") }
+                for event in status.upcomingEvents {
+                    print("Event         #\(event.id) \(event.name), \(event.localStart) \(event.timeZone): \(event.acceptedMentees)/\(event.capacity) seats, "
+                          + "\(event.acceptedMentors)/\(event.tables) tables, \(event.waitlisted) waiting (\(event.status))")
+                }
+            }
+        }
+    }
+}

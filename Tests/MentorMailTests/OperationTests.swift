@@ -1,0 +1,193 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import TestSupport
+import Testing
+
+/// What an operator runs: `doctor`, `status` and `outbox`, against the real servers.
+@Suite struct OperationTests {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, environment: environment)
+    }
+
+    func checks(_ result: CommandRunner.Result) throws -> [String: [String: Any]] {
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stderr)")
+        return Dictionary(uniqueKeysWithValues: array.compactMap { check in (check["name"] as? String).map { ($0, check) } })
+    }
+
+    @Test func doctorPassesAWorkingSetupAndChangesNothing() throws {
+        let scenario = try ServerScenario()
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        let found = try checks(result)
+        #expect(Set(found.keys) == ["config", "templates", "database", "mailbox", "smtp"])
+        #expect(found.values.allSatisfy { $0["outcome"] as? String == "ok" }, "\(found)")
+        #expect((found["mailbox"]?["detail"] as? String)?.contains("logged in, folder open") == true)
+        #expect((found["smtp"]?["detail"] as? String)?.contains("logged in (nothing sent)") == true)
+        #expect(!FileManager.default.fileExists(atPath: scenario.folder.appendingPathComponent("state/mentormail.sqlite").path),
+                "doctor creates no database")
+    }
+
+    @Test func doctorNamesABrokenPasswordAndHowToFixIt() throws {
+        let scenario = try ServerScenario()
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"], environment: ["MENTORMAIL_TEST_PASSWORD": "wrong"])
+        #expect(result.status == 69)
+        let mailbox = try #require(try checks(result)["mailbox"])
+        #expect(mailbox["outcome"] as? String == "failed")
+        #expect((mailbox["fix"] as? String)?.contains("[mailbox] user and the password") == true, "\(mailbox)")
+        let text = try run(["doctor", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": "wrong"])
+        #expect(text.stdout.contains("FAIL  mailbox"))
+        #expect(!text.stdout.contains("wrong") && !text.stderr.contains("wrong"), "the password never appears")
+    }
+
+    @Test func doctorNamesAClosedSMTPPort() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 69)
+        let found = try checks(result)
+        #expect(found["mailbox"]?["outcome"] as? String == "ok")
+        #expect(found["smtp"]?["outcome"] as? String == "failed")
+        #expect((found["smtp"]?["fix"] as? String)?.contains("host and port") == true, "\(found["smtp"] ?? [:])")
+    }
+
+    @Test func doctorNamesAnUnknownConfigKey() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "[smtp]\n", with: "[smtp]\nstarttl = \"never\"\n")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let result = try run(["doctor", "--config", scenario.configPath])
+        #expect(result.status == 78)
+        #expect(result.stdout.contains("FAIL  config"))
+        #expect(result.stdout.contains("starttl"), "\(result.stdout)")
+        #expect(result.stdout.contains("starttls"), "the nearest known name")
+    }
+
+    @Test func statusShowsTheLastRunHeldMailAndTheOutbox() throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")
+        try scenario.processOK()
+        let result = try run(["status", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lastRun = try #require(status["lastRun"] as? [String: Any])
+        let report = try #require(lastRun["report"] as? [String: Any])
+        #expect(report["examined"] as? Int == 1)
+        #expect(report["sent"] as? Int == 1)
+        #expect(status["queued"] as? Int == 0)
+        #expect(status["held"] as? Int == 0)
+        let text = try run(["status", "--config", scenario.configPath])
+        #expect(text.stdout.contains("Last run"))
+        #expect(text.stdout.contains("examined 1, answered 1"))
+    }
+
+    @Test func aRunThatCannotSendSaysSoAndExitsWithOne() throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let result = try scenario.process()
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("still queued") || result.stderr.contains("problems"), "\(result.stderr)")
+        let report = try scenario.report(result)
+        #expect(report["stillQueued"] as? Int == 1)
+        let outbox = try run(["outbox", "list", "--status", "queued", "--config", scenario.configPath, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect((rows.first?["lastError"] as? String)?.isEmpty == false)
+        let status = try run(["status", "--config", scenario.configPath])
+        #expect(status.stdout.contains("1 queued"), "\(status.stdout)")
+        #expect(status.stdout.contains("next try"), "\(status.stdout)")
+    }
+}
+
+/// The cron and systemd examples in scripts/ parse, and the commands in them run.
+@Suite struct SchedulingExampleTests {
+    static let scripts = CommandRunner.repository.appendingPathComponent("scripts")
+
+    /// A folder with a working local config (Maildir, file outbox) to run the examples' commands in.
+    func program() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-sched-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let result = try CommandRunner.run(["init", "--config", folder.appendingPathComponent("mentormail.toml").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder
+    }
+
+    @Test func theCrontabLinesAreValidAndTheirCommandsRun() throws {
+        let folder = try program()
+        let lines = try String(contentsOf: Self.scripts.appendingPathComponent("mentormail.crontab"), encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Lines whose first word is not NAME=value (the environment) are jobs.
+        let jobs = lines.filter { !($0.split(separator: " ").first?.contains("=") ?? true) }
+        #expect(jobs.count == 2)
+        let ranges = [0...59, 0...23, 1...31, 1...12, 0...7]
+        for job in jobs {
+            let fields = job.split(separator: " ", maxSplits: 5).map(String.init)
+            try #require(fields.count == 6, "\(job)")
+            for (field, range) in zip(fields.prefix(5), ranges) {
+                for part in field.split(separator: ",") {
+                    let spec = part.split(separator: "/")[0]
+                    let bounds = spec == "*" ? [] : spec.split(separator: "-").map { Int($0) }
+                    #expect(bounds.allSatisfy { $0.map(range.contains) == true }, "\(field) in \(job)")
+                    if part.contains("/") { #expect(Int(part.split(separator: "/")[1]) != nil, "\(part)") }
+                }
+            }
+            // The mentormail command of the line, run against a real (local) program.
+            let command = try #require(fields[5].components(separatedBy: "/usr/local/bin/mentormail ").last)
+            var arguments = command.split(separator: " ").map(String.init)
+            if let index = arguments.firstIndex(of: "--config") { arguments[index + 1] = folder.appendingPathComponent("mentormail.toml").path }
+            let result = try CommandRunner.run(arguments, in: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func theSystemdUnitsVerify() throws {
+        let folder = try program()
+        let units = folder.appendingPathComponent("units")
+        try FileManager.default.createDirectory(at: units, withIntermediateDirectories: true)
+        let secrets = folder.appendingPathComponent("secrets")
+        try "MENTORMAIL_IMAP_PASSWORD=x\n".write(to: secrets, atomically: true, encoding: .utf8)
+        let service = try String(contentsOf: Self.scripts.appendingPathComponent("systemd/mentormail.service"), encoding: .utf8)
+        let timer = try String(contentsOf: Self.scripts.appendingPathComponent("systemd/mentormail.timer"), encoding: .utf8)
+        #expect(service.contains("ExecStart=/usr/local/bin/mentormail process --config"))
+        #expect(timer.contains("OnUnitActiveSec=5min"))
+        // The same units, pointing at this machine's binary and folders.
+        let local = service.replacingOccurrences(of: "/usr/local/bin/mentormail", with: try CommandRunner.binary().path)
+            .replacingOccurrences(of: "/srv/mentoring", with: folder.path)
+            .replacingOccurrences(of: "/etc/mentormail/secrets", with: secrets.path)
+            .replacingOccurrences(of: "User=mentoring", with: "User=root")
+        try local.write(to: units.appendingPathComponent("mentormail.service"), atomically: true, encoding: .utf8)
+        try timer.write(to: units.appendingPathComponent("mentormail.timer"), atomically: true, encoding: .utf8)
+        let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let analyze {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: analyze)
+            process.arguments = ["verify", "--man=no", units.appendingPathComponent("mentormail.timer").path,
+                                 units.appendingPathComponent("mentormail.service").path]
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let complaints = output.split(separator: "\n").filter { $0.contains("mentormail.") }
+            #expect(process.terminationStatus == 0 && complaints.isEmpty, "systemd-analyze: \(output)")
+        }
+        // Every line is a section, a comment, or Key=Value of a known key (also where systemd-analyze is missing).
+        let known: Set = ["Description", "Wants", "After", "Type", "User", "WorkingDirectory", "EnvironmentFile", "ExecStart",
+                          "SuccessExitStatus", "NoNewPrivileges", "PrivateTmp", "ProtectSystem", "ReadWritePaths", "OnBootSec",
+                          "OnUnitActiveSec", "AccuracySec", "Persistent", "WantedBy"]
+        for line in (service + timer).split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("[") {
+            let key = String(line.split(separator: "=", maxSplits: 1)[0])
+            #expect(known.contains(key), "\(line)")
+        }
+        // And its command runs.
+        let exec = try #require(local.split(separator: "\n").first { $0.hasPrefix("ExecStart=") })
+        let arguments = exec.dropFirst("ExecStart=".count).split(separator: " ").dropFirst().map(String.init)
+        let result = try CommandRunner.run(arguments, in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
