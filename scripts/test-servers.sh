@@ -96,7 +96,9 @@ export MENTORMAIL_TEST_IMAPS_URL=imaps://$HOST:$IMAPS_PORT
 export MENTORMAIL_TEST_CA_FILE=$STATE/tls/cert.pem
 export MENTORMAIL_TEST_SMTP_URL=smtp://$HOST:$SMTP_PORT
 export MENTORMAIL_TEST_PASSWORD=$PASSWORD
-export MENTORMAIL_TEST_PYTHON=$STATE/venv/bin/python"
+export MENTORMAIL_TEST_PYTHON=$STATE/venv/bin/python
+export MENTORMAIL_TEST_DOVECOT_CONF=$STATE/dovecot.conf
+export MENTORMAIL_TEST_MAIL_DIR=$STATE/mail"
   [[ -d $STATE ]] && echo "$lines" >"$STATE/env"
   echo "$lines"
 }

@@ -47,13 +47,35 @@ public final class IMAPMailbox: Mailbox {
         try search("UNKEYWORD \(processedKeyword)")
     }
 
+    /// Messages searched per command: the `* SEARCH` line of a window always fits libcurl's
+    /// 16 KB buffer (at most 1,000 UIDs of up to 10 digits), which cuts longer lines silently.
+    static let searchWindow = 1_000
+
     /// UIDs matching an IMAP search key such as `ALL` or `KEYWORD $MentorMailDone`, ascending.
+    ///
+    /// The folder is searched in windows of message sequence numbers (`1:1000`, `1001:2000`, …),
+    /// whatever the UIDs are, so every match is seen in a folder of any size.
+    /// - Complexity: one STATUS and ⌈messages / 1,000⌉ searches.
     public func search(_ criteria: String) throws -> [UInt32] {
         guard !criteria.contains(where: \.isNewline) else {
             throw TransportError("\(displayName): a search may not contain line breaks")
         }
-        let response = try command("UID SEARCH \(criteria)", what: "search the folder")
-        return IMAPResponse.searchResults(in: response).sorted()
+        let status = try command("STATUS \(Self.quoted(folder)) (MESSAGES)", what: "count the messages")
+        guard let count = IMAPResponse.statusValue(named: "MESSAGES", in: status) else {
+            throw TransportError("\(displayName): the server's STATUS answer had no MESSAGES")
+        }
+        guard count > 0 else { return [] }
+        var found = Set<UInt32>()
+        var low = 1
+        // Messages that arrive meanwhile get higher numbers: the last window is open-ended.
+        while low <= Int(count) {
+            let high = low + Self.searchWindow - 1
+            let range = high >= Int(count) ? "\(low):*" : "\(low):\(high)"
+            let response = try command("UID SEARCH \(range) \(criteria)", what: "search the folder")
+            found.formUnion(IMAPResponse.searchResults(in: response))
+            low = high + 1
+        }
+        return found.sorted()
     }
 
     public func fetch(uid: UInt32) throws -> [UInt8] {
