@@ -24,6 +24,12 @@ enum ConfigSchema {
     /// reporting them.
     static func checkBareNames(_ text: String, file: String) throws {
         let delimiters = [String(repeating: "\"", count: 3), String(repeating: "'", count: 3)]
+        // TOML allows no control characters but tab and line ends, not even in strings.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+                throw MentorMailError(.config, "\(file): line \(index + 1): the control character U+\(String(format: "%04X", bad.value)) is not allowed in a config file; remove it")
+            }
+        }
         var multiline: String?
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
@@ -37,7 +43,12 @@ enum ConfigSchema {
             var quote: Character?
             var ended = false
             var quoted = false
-            for character in isHeader ? trimmed.drop(while: { $0 == "[" }) : Substring(line) {
+            // `[table]` or `[[array of tables]]`: never a third bracket.
+            let body = isHeader ? trimmed.dropFirst(trimmed.hasPrefix("[[") ? 2 : 1) : Substring(line)
+            if isHeader && body.hasPrefix("[") {
+                throw MentorMailError(.config, "\(file): line \(index + 1): a table header has one bracket on each side, such as [program]")
+            }
+            for character in body {
                 if let open = quote {
                     if character == open { quote = nil }
                     continue

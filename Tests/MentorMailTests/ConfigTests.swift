@@ -102,7 +102,9 @@ import Testing
         // Found by fuzzing: the TOML library aborted the process on these names.
         ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[\u{BA} smtp]\nurl = \"dir:o\"", "line 4: the name `º smtp` has characters"),
         ("[program]\nname = \"P\"\n\u{FFFD}address = \"p@example.org\"", "line 3: the name `\u{FFFD}address` has characters"),
-        ("[\u{07}p[ropg+", "line 1: the name `\\u{7}p[ropg+` has characters"),
+        ("[\u{07}p[ropg+", "line 1: the control character U+0007 is not allowed"),
+        ("[program]\nname = \"P\u{00}\"", "line 2: the control character U+0000 is not allowed"),
+        ("[[[[[mple.org\"]  # commands\n[program]", "line 1: a table header has one bracket on each side"),
         ("[=?utf-8?B?ame = \"x\"\n[program]", "line 1: the name `=?utf-8?B?ame =` has characters"),
         ("[]\nname = \"x\"", "line 1: a table header needs a name"),
     ])
