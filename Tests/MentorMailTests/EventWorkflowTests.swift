@@ -222,8 +222,30 @@ import Testing
             let sizes = Dictionary(grouping: inRotation, by: \.table).values.map(\.count).sorted()
             #expect(sizes == [1, 2])
         }
+        // "I can't come after all" under the schedule: the tables are set, so the coordinators hear of it.
+        let anaSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ana@example.net"] })
+        try program.arrive(CalendarReplies.words("So sorry, I can't make it after all.", from: "ana@example.net", name: "Ana Souza",
+                                                 to: "mentoring@example.org", subject: anaSchedule.subject ?? "",
+                                                 invitationID: anaSchedule.messageID ?? ""))
+        let afterDecline = try run(program)
+        let answer = try #require(afterDecline.first { $0.to.map(\.address) == ["ana@example.net"] })
+        #expect(answer.textBody?.contains("The tables for the event are already set") == true, "\(answer.textBody ?? "")")
+        let digest = try #require(afterDecline.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        #expect(digest.textBody?.contains("Ana Souza <ana@example.net> (mentee) changed their answer from accepted to declined after the tables were set") == true,
+                "\(digest.textBody ?? "")")
         // The due job sees the rotations formed and sends nothing more.
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
+    }
+
+    @Test func anEventCreatedLateIsGroupedHalfwayToItsStart() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let zone = try #require(TimeZone(identifier: "UTC"))
+        let start = program.now.addingTimeInterval(12 * 3_600)
+        let event = try program.app.createEvent(EventPlan(name: "Lunch Speed Mentoring", startsAt: start, timeZone: zone, durationMinutes: 60,
+                                                          capacity: 4, tables: 3, rotations: 2), now: program.now)
+        let job = try #require(try program.database.jobs().first { $0.kind == "event-groups" && $0.subjectID == event.id })
+        #expect(job.dueAt == program.now.addingTimeInterval(6 * 3_600), "not at once: people answer first")
     }
 
     @Test func anUpdateRaisesTheSequenceAndACancellationRemovesTheEvent() throws {

@@ -23,11 +23,12 @@ struct CalendarReplyRule: IntakeRule {
     }
 }
 
-/// Yes, no or maybe in words, under an invitation, an update, or our answer to an RSVP.
+/// Yes, no or maybe in words, under an invitation, an update, our answer to an RSVP, or a
+/// schedule ("I can't come after all").
 struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted].contains(answering.kind),
+        guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains(answering.kind),
               answering.topic.kind == .event, let id = answering.topic.id, let words = RSVPWords.read(message.newText)
         else { return nil }
         let answer: RSVPReply.Answer = switch words {

@@ -82,8 +82,11 @@ struct EventService {
         return event
     }
 
+    /// `[events] groups_before_hours` before the start; for an event created closer to its start
+    /// than that, halfway there, so that people have time to answer first.
     private func groupsDue(_ event: SpeedEvent) -> Date {
-        event.startsAt.addingTimeInterval(-TimeInterval(work.config.events.groupsBeforeHours * 3_600))
+        let due = event.startsAt.addingTimeInterval(-TimeInterval(work.config.events.groupsBeforeHours * 3_600))
+        return due > work.now ? due : work.now.addingTimeInterval(event.startsAt.timeIntervalSince(work.now) / 2)
     }
 
     // MARK: Invitations
