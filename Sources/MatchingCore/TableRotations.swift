@@ -20,7 +20,9 @@ public struct RotationPlan: Sendable, Hashable, Codable {
     /// For each rotation, the mentor index of each mentee.
     public var assignment: [[Int]]
     public var totalInterest: Int
-    /// No plan obeying the hard rules can have more interest than this (see `RotationBound`).
+    /// No plan obeying the hard rules can have more interest than this: the value of a dual
+    /// solution of the linear relaxation in which each mentor holds between r·⌊n/m⌋ and r·⌈n/m⌉
+    /// mentee-slots in total (see `RotationBound`). `solve` always reaches it.
     public var upperBound: Int
     /// Pairs of mentees who share a table in more than one rotation (counted once per extra meeting).
     public var repeatedMenteePairs: Int
