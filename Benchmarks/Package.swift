@@ -15,6 +15,11 @@ let package = Package(
             name: "matching-bench",
             dependencies: [.product(name: "MatchingCore", package: "MentorMail")]
         ),
+        // Speed Mentoring rotations: time, interest against the bound, repeats (scripts/bench-rotations.sh).
+        .executableTarget(
+            name: "rotations-bench",
+            dependencies: [.product(name: "MatchingCore", package: "MentorMail")]
+        ),
         // The scheduled-work phase of a run with many pairs and nothing due (scripts/bench-jobs.sh).
         .executableTarget(
             name: "jobs-bench",
