@@ -108,22 +108,29 @@ public struct ScoresOutput: Hashable, Sendable, Codable {
 public func solveScores(_ input: ScoresInput, method: MatchMethod = .optimal) throws(MatchingError) -> ScoresOutput {
     let menteeKeys = input.mentees.map(\.id).sorted()
     let mentors = input.mentors.sorted { $0.id < $1.id }
-    var menteeIndex: [ParticipantKey: Int] = [:]
+    var menteeIndex = KeyIndex(capacity: menteeKeys.count)
     for (i, key) in menteeKeys.enumerated() {
-        guard menteeIndex.updateValue(i, forKey: key) == nil else { throw .duplicateID(key.rawValue) }
+        guard menteeIndex.insert(key, i) else { throw .duplicateID(key.rawValue) }
     }
-    var mentorIndex: [ParticipantKey: Int] = [:]
+    var mentorIndex = KeyIndex(capacity: mentors.count)
     for (j, mentor) in mentors.enumerated() {
-        guard mentorIndex.updateValue(j, forKey: mentor.id) == nil else { throw .duplicateID(mentor.id.rawValue) }
+        guard mentorIndex.insert(mentor.id, j) else { throw .duplicateID(mentor.id.rawValue) }
         guard mentor.capacity >= 0 else { throw .negativeCapacity(mentor: mentor.id.rawValue, capacity: mentor.capacity) }
     }
     var problem = try AssignmentProblem(menteeCount: menteeKeys.count, mentorCapacities: mentors.map(\.capacity))
     problem.reserveEdges(input.scores.count)
-    var seen = Set<Int>(minimumCapacity: input.scores.count)
+    var seen = PairsSeen(menteeCount: menteeKeys.count, mentorCount: mentors.count)
+    var last: (key: ParticipantKey, index: Int)?
     for entry in input.scores {
-        guard let i = menteeIndex[entry.mentee] else { throw .unknownID(entry.mentee.rawValue) }
+        // Files usually list a mentee's scores together: look its id up once.
+        let i: Int
+        if let last, last.key == entry.mentee { i = last.index } else {
+            guard let found = menteeIndex[entry.mentee] else { throw .unknownID(entry.mentee.rawValue) }
+            i = found
+            last = (entry.mentee, i)
+        }
         guard let j = mentorIndex[entry.mentor] else { throw .unknownID(entry.mentor.rawValue) }
-        guard seen.insert(i * mentors.count + j).inserted else {
+        guard seen.insert(i, j) else {
             throw .duplicateScore(mentee: entry.mentee.rawValue, mentor: entry.mentor.rawValue)
         }
         guard (0...AssignmentProblem.maxScore).contains(entry.score) else {
@@ -142,4 +149,76 @@ public func solveScores(_ input: ScoresInput, method: MatchMethod = .optimal) th
     }
     let unmatched = menteeKeys.indices.filter { !matched[$0] }.map { menteeKeys[$0].rawValue }
     return ScoresOutput(pairs: pairs, unmatched: unmatched, total: assignment.totalScore, solveSeconds: 0)
+}
+
+/// Ids to indices: decimal ids (as benchmarks and most exports write them) in an array, others
+/// in a dictionary.
+struct KeyIndex {
+    private var small: [Int32]
+    private var other: [ParticipantKey: Int] = [:]
+
+    init(capacity: Int) { small = [Int32](repeating: -1, count: min(4 * capacity + 64, 1 << 24)) }
+
+    /// The id's value when it is written the one way `String(Int)` writes it and fits `small`.
+    private func slot(_ key: ParticipantKey) -> Int? {
+        var value = 0
+        var count = 0
+        for byte in key.rawValue.utf8 {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), count < 9, !(count == 1 && value == 0) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        return count > 0 && value < small.count ? value : nil
+    }
+
+    /// Adds `key` → `index`; false when the key is already there.
+    mutating func insert(_ key: ParticipantKey, _ index: Int) -> Bool {
+        if let slot = slot(key) {
+            guard small[slot] < 0 else { return false }
+            small[slot] = Int32(index)
+            return true
+        }
+        return other.updateValue(index, forKey: key) == nil
+    }
+
+    subscript(key: ParticipantKey) -> Int? {
+        if let slot = slot(key) { return small[slot] < 0 ? nil : Int(small[slot]) }
+        return other[key]
+    }
+}
+
+/// (mentee, mentor) pairs seen so far: while a file lists each mentee's scores together, a mark
+/// per mentor; once a mentee comes back, a set of every pair.
+struct PairsSeen {
+    private let mentorCount: Int
+    private var markedFor: [Int32]
+    private var finished: [Bool]
+    private var current = -1
+    private var all: Set<Int>?
+    private var listed: [Int] = []
+
+    init(menteeCount: Int, mentorCount: Int) {
+        self.mentorCount = mentorCount
+        markedFor = [Int32](repeating: -1, count: mentorCount)
+        finished = [Bool](repeating: false, count: menteeCount)
+    }
+
+    /// Records the pair; false when it was seen before.
+    mutating func insert(_ mentee: Int, _ mentor: Int) -> Bool {
+        if all == nil, mentee != current {
+            if current >= 0 { finished[current] = true }
+            if finished[mentee] {
+                // A mentee listed again later: from here on, remember every pair.
+                all = Set(listed)
+            } else {
+                current = mentee
+            }
+        }
+        let key = mentee * mentorCount + mentor
+        if all != nil { return all!.insert(key).inserted }
+        guard markedFor[mentor] != Int32(mentee) else { return false }
+        markedFor[mentor] = Int32(mentee)
+        listed.append(key)
+        return true
+    }
 }
