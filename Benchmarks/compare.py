@@ -15,8 +15,12 @@ is from the instance in memory, before reading JSON on scipy's side, to the end 
 - our stable result must have no blocking pair (checked here, vectorised), and on the instances
   listed in STABLE_CASES it must equal matching's HospitalResident resident-optimal solution.
 
+Score shapes: "profile" (a latent-profile model: few distinct values, as real profiles give) at
+every density of --densities, and "uniform" (1-1000, independent per pair) at --uniform-densities.
+
 Usage (normally through scripts/bench-matching.sh):
   compare.py --bench PATH/matching-bench --work DIR [--quick] [--densities 0.01,0.05,0.2,1]
+             [--uniform-densities 0.01,0.05]
              [--repeat 5] [--scipy-repeat 3] [--seed 1] [--no-stable-comparison]
 Exits non-zero if any result differs.
 """
@@ -236,13 +240,13 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
-def run_bench(bench, mentees, mentors, density, seed, repeat, extra=()):
-    out_dir = os.path.join(WORK, f"{mentees}x{mentors}-{density}")
+def run_bench(bench, mentees, mentors, density, seed, repeat, extra=(), shape="profile"):
+    out_dir = os.path.join(WORK, f"{mentees}x{mentors}-{density}-{shape}")
     os.makedirs(out_dir, exist_ok=True)
     stats_path = os.path.join(out_dir, "stats.json")
     code = run_child([bench, "--mentees", str(mentees), "--mentors", str(mentors),
                               "--density", str(density), "--seed", str(seed), "--repeat", str(repeat),
-                              "--out", out_dir, *extra], stats_path)
+                              "--out", out_dir, "--shape", shape, *extra], stats_path)
     if code != 0:
         sys.exit(f"compare: matching-bench failed with exit code {code}")
     with open(stats_path) as f:
@@ -258,6 +262,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--quick", action="store_true", help="small instances, for a smoke test")
     parser.add_argument("--densities", default="0.01,0.05,0.2,1")
+    parser.add_argument("--uniform-densities", default="0.01,0.05")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scipy-repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
@@ -266,17 +271,18 @@ def main():
     WORK = args.work
     os.makedirs(WORK, exist_ok=True)
     mentees, mentors = (2000, 500) if args.quick else (10000, 2500)
-    densities = [float(d) for d in args.densities.split(",")]
+    cases = [("profile", float(d)) for d in args.densities.split(",")] + \
+        [("uniform", float(d)) for d in args.uniform_densities.split(",") if d]
     failures = []
 
     print(f"Optimal assignment, {mentees} mentees x {mentors} mentors (capacity 1-4), seed {args.seed}; "
           f"ours: median of {args.repeat}, scipy: median of {args.scipy_repeat} (wall s / CPU s)")
-    header = (f"{'density':>7} {'edges':>10} {'matched':>7} {'total':>9} {'ours':>13} {'scipy':>13} "
+    header = (f"{'shape':>7} {'density':>7} {'edges':>10} {'matched':>7} {'total':>9} {'ours':>13} {'scipy':>13} "
               f"{'ratio':>6} {'ours peak':>9} {'scipy peak':>10} {'ours +solve':>11} {'scipy +solve':>12}")
     print(header)
-    for density in densities:
+    for shape, density in cases:
         stats = run_bench(args.bench, mentees, mentors, density, args.seed, args.repeat,
-                          ["--raw"] if density <= 0.05 else [])
+                          ["--raw"] if density <= 0.05 else [], shape=shape)
         instance = os.path.join(stats["dir"], "instance.json")
         sp = worker("scipy-worker", instance, str(args.scipy_repeat))
         arrays = load_instance(instance)
@@ -289,17 +295,19 @@ def main():
         if (len(ours["pairs"]), ours["total"]) != (sp["matched"], sp["total"]):
             problems.append(f"ours {len(ours['pairs'])} pairs / {ours['total']} vs scipy {sp['matched']} / {sp['total']}")
         if problems:
-            failures.append(f"density {density}: " + "; ".join(problems))
+            failures.append(f"{shape} density {density}: " + "; ".join(problems))
         ours_wall, ours_cpu = median(stats["optimalSeconds"]), median(stats["optimalCPUSeconds"])
         sp_wall, sp_cpu = median(sp["wall"]), median(sp["cpu"])
-        print(f"{density:>7} {stats['edges']:>10} {sp['matched']:>7} {sp['total']:>9} "
+        print(f"{shape:>7} {density:>7} {stats['edges']:>10} {sp['matched']:>7} {sp['total']:>9} "
               f"{ours_wall:>6.3f}/{ours_cpu:<6.3f} {sp_wall:>6.2f}/{sp_cpu:<6.2f} {sp_cpu / ours_cpu:>5.1f}x "
               f"{stats['optimalProcessPeakMiB']:>7.0f}Mi {sp['processPeakMiB']:>8.0f}Mi "
               f"{stats['optimalExtraMiB']:>9.0f}Mi {sp['solveExtraMiB']:>10.0f}Mi  "
               f"({'OK' if not problems else 'DIFFERENT'}; rounds {stats['rounds']}, "
               f"{stats['candidateEdges']} candidate edges, certificate check {stats['checkSeconds']:.3f}s"
-              + (f", --scores path {stats['rawSeconds']:.3f}s" if "rawSeconds" in stats else "") + ")")
-        print(f"{'':>7} stable (ours): {median(stats['stableSeconds']):.3f}s, {stats['stableMatched']} pairs, "
+              + (f", --scores path {stats['rawSeconds']:.3f}s" if "rawSeconds" in stats else "")
+              + (f", JSON read {stats['readJSONSeconds']:.3f}s (JSONDecoder {stats['decodeJSONSeconds']:.2f}s)"
+                 if "readJSONSeconds" in stats else "") + ")")
+        print(f"{'':>15} stable (ours): {median(stats['stableSeconds']):.3f}s, {stats['stableMatched']} pairs, "
               f"total {stats['stableTotal']} ({100 * stats['stableTotal'] / max(1, ours['total']):.1f}% of optimal), "
               f"blocking pairs {stats['blockingPairs']}, +{stats['stableExtraMiB']:.0f}Mi")
 

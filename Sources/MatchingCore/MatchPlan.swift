@@ -29,9 +29,11 @@ public struct MatchPlan: Hashable, Sendable {
 /// Scores every (mentee, mentor) pair, solves with `method`, and explains each outcome.
 ///
 /// Participants are ordered by id, so ties go to lower ids and the plan does not depend on
-/// the order of the input arrays.
+/// the order of the input arrays. Pairs are scored on the fly (`PairScorer`, no pair is stored
+/// unless the solver keeps it as a candidate); reasons come from `score` for the chosen pairs.
 ///
-/// - Complexity: O(n · m · c) to score (c the cost of one `score`), plus the solver's.
+/// - Complexity: O(n · m) per pass over the pairs (one to pick candidates, one or two per solving
+///   round to check it; `.stable` stores every allowed pair), plus the solver's.
 /// - Throws: `MatchingError.duplicateID` when an id appears twice on one side.
 public func planMatches(
     mentees: [Profile],
@@ -46,31 +48,23 @@ public func planMatches(
     for side in [mentees, mentors] {
         for (a, b) in zip(side, side.dropFirst()) where a.id == b.id { throw .duplicateID(String(a.id)) }
     }
-    var problem = try AssignmentProblem(menteeCount: mentees.count, mentorCapacities: mentors.map { max(0, $0.capacity) })
-    var fits: [Int: Compatibility] = [:]
-    for (i, mentee) in mentees.enumerated() {
-        for (j, mentor) in mentors.enumerated() {
-            guard case let .success(fit) = score(mentee: mentee, mentor: mentor, weights: weights, history: history, rules: rules)
-            else { continue }
-            let clamped = min(fit.score, AssignmentProblem.maxScore)
-            try problem.addEdge(mentee: i, mentor: j, score: clamped)
-            fits[i * mentors.count + j] = Compatibility(score: clamped, reasons: fit.reasons)
-        }
-    }
+    let scorer = PairScorer(mentees: mentees, mentors: mentors, weights: weights, history: history, rules: rules)
     let assignment = switch method {
-    case .optimal: try problem.optimalAssignment().assignment
-    case .stable: problem.stableMatching()
+    case .optimal: try solveOptimal(scorer, pruning: .automatic).assignment
+    case .stable: try scorer.storedProblem().stableMatching()
     }
     var pairs: [PlannedPair] = []
-    var matched = Set<Int>()
+    var matched = [Bool](repeating: false, count: mentees.count)
     for pair in assignment.pairs {
-        guard let fit = fits[pair.mentee * mentors.count + pair.mentor] else { continue }
-        pairs.append(PlannedPair(menteeID: mentees[pair.mentee].id, mentorID: mentors[pair.mentor].id, compatibility: fit))
-        matched.insert(pair.mentee)
+        let (mentee, mentor) = (mentees[pair.mentee], mentors[pair.mentor])
+        guard case let .success(fit) = score(mentee: mentee, mentor: mentor, weights: weights, history: history, rules: rules)
+        else { continue }
+        let compatibility = Compatibility(score: min(fit.score, AssignmentProblem.maxScore), reasons: fit.reasons)
+        pairs.append(PlannedPair(menteeID: mentee.id, mentorID: mentor.id, compatibility: compatibility))
+        matched[pair.mentee] = true
     }
-    let unmatched = mentees.indices.filter { !matched.contains($0) }.map { i in
-        UnmatchedMentee(menteeID: mentees[i].id,
-                        reason: explainUnmatched(mentee: mentees[i], mentors: mentors, history: history, rules: rules))
+    let unmatched = mentees.indices.filter { !matched[$0] }.map { i in
+        UnmatchedMentee(menteeID: mentees[i].id, reason: scorer.explainUnmatched(mentee: i))
     }
     return MatchPlan(pairs: pairs, unmatched: unmatched, totalScore: pairs.reduce(0) { $0 + $1.compatibility.score })
 }

@@ -47,125 +47,49 @@ extension AssignmentProblem {
     ///   side on e' candidate edges; searches usually stop after a few steps.
     /// - Throws: `MatchingError.scoresTooLarge` when exact arithmetic could overflow.
     public func optimalAssignment(pruning: CandidatePruning = .automatic) throws(MatchingError) -> OptimalSolution {
-        var summary: EdgeSummary
-        var candidates: [Int32]?
-        if edgeCount > pruning.minimumEdges, let selection = selectCandidates(pruning) {
-            (summary, candidates) = (selection.summary, selection.picked)
+        try solveOptimal(self, pruning: pruning)
+    }
+}
+
+/// `optimalAssignment` over any edge source: candidates from one pass, then solving rounds on
+/// them, each checked by a pass over every edge.
+func solveOptimal(_ source: some EdgeSource, pruning: CandidatePruning) throws(MatchingError) -> OptimalSolution {
+    let (summary, _, pruned) = source.summarize(pruning)
+    let bigM = try summary.bigM(capacities: source.mentorCapacities)
+    var candidates = pruned
+    var rounds = 0
+    while true {
+        rounds += 1
+        let graph: BipartiteGraph
+        if let candidates {
+            graph = candidates.graph(menteeCount: source.menteeCount, capacities: source.mentorCapacities)
         } else {
-            summary = EdgeSummary(self)
+            let all = source.edgeArrays()
+            graph = BipartiteGraph(menteeCount: source.menteeCount, capacities: source.mentorCapacities,
+                                   mentees: all.mentees, mentors: all.mentors, scores: all.scores)
         }
-        let bigM = try summary.bigM(capacities: mentorCapacities)
-        var isCandidate = [Bool](repeating: false, count: candidates == nil ? 0 : edgeCount)
-        for k in candidates ?? [] { isCandidate[Int(k)] = true }
-        var rounds = 0
-        while true {
-            rounds += 1
-            let graph = candidates.map(subgraph) ?? BipartiteGraph(self)
-            let flow = shortestAugmentingPaths(graph, maxScore: summary.maxScore, bigM: bigM)
-            if var picked = candidates {
-                // slack = u + v − (bigM + score) must be ≥ 0 on every edge. When it is not, edges this
-                // close to violating are likely to violate the next duals too: add them all.
-                let worst = worstViolation(menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM, skip: isCandidate)
-                if worst > 0 {
-                    addEdges(below: worst, menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM,
-                             isCandidate: &isCandidate, picked: &picked)
-                    candidates = picked
-                    continue
-                }
-            }
-            var pairs: [AssignedPair] = []
-            for i in 0..<menteeCount where flow.mentorOfMentee[i] >= 0 {
-                pairs.append(AssignedPair(mentee: i, mentor: Int(flow.mentorOfMentee[i]), score: Int(flow.scoreOfMentee[i])))
-            }
-            return OptimalSolution(
-                assignment: Assignment(pairs: pairs),
-                certificate: OptimalityCertificate(bigM: bigM, menteeDuals: flow.menteeDual, mentorDuals: flow.mentorDual),
-                candidateEdgeCount: graph.menteeMentor.count,
-                rounds: rounds)
-        }
-    }
-
-    /// The graph of the edges at `indices`.
-    func subgraph(_ indices: [Int32]) -> BipartiteGraph {
-        BipartiteGraph(menteeCount: menteeCount, capacities: mentorCapacities,
-                       mentees: indices.map { edgeMentee[Int($0)] },
-                       mentors: indices.map { edgeMentor[Int($0)] },
-                       scores: indices.map { edgeScore[Int($0)] })
-    }
-
-    /// The largest `−slack` over edges not skipped (0 when none is negative).
-    ///
-    /// - Complexity: O(e).
-    func worstViolation(menteeDual: [Int], mentorDual: [Int], bigM: Int, skip: [Bool]) -> Int {
-        var worst = 0
-        edgeMentee.withUnsafeBufferPointer { mentees in
-            edgeMentor.withUnsafeBufferPointer { mentors in
-                edgeScore.withUnsafeBufferPointer { scores in
-                    menteeDual.withUnsafeBufferPointer { u in
-                        mentorDual.withUnsafeBufferPointer { v in
-                            skip.withUnsafeBufferPointer { skip in
-                                // Indices were checked by `addEdge`; duals have one entry per participant.
-                                for k in 0..<mentees.count where !skip[k] {
-                                    let slack = u[Int(mentees[k])] + v[Int(mentors[k])] - bigM - Int(scores[k])
-                                    if slack < -worst { worst = -slack }
-                                }
-                            }
-                        }
-                    }
-                }
+        let flow = shortestAugmentingPaths(graph, maxScore: summary.maxScore, bigM: bigM)
+        if var picked = candidates {
+            // slack = u + v − (bigM + score) must be ≥ 0 on every edge. When it is not, edges this
+            // close to violating are likely to violate the next duals too: add them all.
+            let worst = source.worstViolation(menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM,
+                                              maxScore: summary.maxScore)
+            if worst > 0 {
+                source.addEdges(below: worst, menteeDual: flow.menteeDual, mentorDual: flow.mentorDual, bigM: bigM,
+                                maxScore: summary.maxScore, to: &picked)
+                candidates = picked
+                continue
             }
         }
-        return worst
-    }
-
-    /// Marks and lists every edge not yet picked whose slack is below `limit`.
-    ///
-    /// - Complexity: O(e).
-    func addEdges(below limit: Int, menteeDual u: [Int], mentorDual v: [Int], bigM: Int,
-                  isCandidate: inout [Bool], picked: inout [Int32]) {
-        for k in 0..<edgeCount where !isCandidate[k] {
-            if u[Int(edgeMentee[k])] + v[Int(edgeMentor[k])] - bigM - Int(edgeScore[k]) < limit {
-                isCandidate[k] = true
-                picked.append(Int32(k))
-            }
+        var pairs: [AssignedPair] = []
+        for i in 0..<source.menteeCount where flow.mentorOfMentee[i] >= 0 {
+            pairs.append(AssignedPair(mentee: i, mentor: Int(flow.mentorOfMentee[i]), score: Int(flow.scoreOfMentee[i])))
         }
-    }
-
-    /// In one pass: each mentee's and each mentor's best edges (higher score, then lower index
-    /// first), and the `EdgeSummary`. Nil when the kept lists could hold half the edges or more,
-    /// since pruning would not pay.
-    ///
-    /// - Complexity: O(e · (a + b)) worst case, O(e) typically, for kept list lengths a and b.
-    func selectCandidates(_ pruning: CandidatePruning) -> (summary: EdgeSummary, picked: [Int32])? {
-        let perMentee = min(pruning.perMentee, mentorCount)
-        var budget = perMentee.multipliedReportingOverflow(by: menteeCount)
-        var mentorLimit = [Int](repeating: 0, count: mentorCount)
-        for j in 0..<mentorCount {
-            let (slots, o1) = pruning.perMentorSlot.multipliedReportingOverflow(by: mentorCapacities[j])
-            let (total, o2) = slots.addingReportingOverflow(pruning.perMentor)
-            mentorLimit[j] = o1 || o2 ? menteeCount : min(total, menteeCount)
-            let sum = budget.partialValue.addingReportingOverflow(mentorLimit[j])
-            budget = (sum.partialValue, budget.overflow || sum.overflow)
-        }
-        guard !budget.overflow, budget.partialValue < edgeCount / 2 else { return nil }
-
-        var summary = EdgeSummary(menteeCount: menteeCount, mentorCount: mentorCount)
-        var menteeTop = TopEdges(owners: menteeCount) { _ in perMentee }
-        var mentorTop = TopEdges(owners: mentorCount) { mentorLimit[$0] }
-        var maxScore: Int32 = 0
-        for k in 0..<edgeCount {
-            let i = Int(edgeMentee[k]), j = Int(edgeMentor[k]), score = edgeScore[k]
-            summary.menteeDegree[i] += 1
-            summary.mentorDegree[j] += 1
-            maxScore = max(maxScore, score)
-            menteeTop.offer(owner: i, edge: Int32(k), score: score, other: Int32(j))
-            mentorTop.offer(owner: j, edge: Int32(k), score: score, other: Int32(i))
-        }
-        summary.maxScore = Int(maxScore)
-        var seen = Set<Int32>()
-        var picked: [Int32] = []
-        for k in menteeTop.kept + mentorTop.kept where seen.insert(k).inserted { picked.append(k) }
-        return (summary, picked)
+        return OptimalSolution(
+            assignment: Assignment(pairs: pairs),
+            certificate: OptimalityCertificate(bigM: bigM, menteeDuals: flow.menteeDual, mentorDuals: flow.mentorDual),
+            candidateEdgeCount: graph.menteeMentor.count,
+            rounds: rounds)
     }
 }
 
@@ -209,7 +133,7 @@ struct TopEdges {
     private var count: [Int]
     /// Rank keys (larger is better), each owner's run sorted best first.
     private var key: [Int]
-    private var edge: [Int32]
+    private var edge: [Int]
     /// The key an offer must beat: the worst kept key once the run is full, else `Int.min`.
     private var floor: [Int]
 
@@ -219,13 +143,13 @@ struct TopEdges {
         self.start = start
         count = [Int](repeating: 0, count: owners)
         key = [Int](repeating: 0, count: start[owners])
-        edge = [Int32](repeating: 0, count: start[owners])
+        edge = [Int](repeating: 0, count: start[owners])
         floor = (0..<owners).map { start[$0 + 1] > start[$0] ? Int.min : Int.max }
     }
 
     /// Keeps the edge if it is among the owner's best so far (insertion into a sorted run).
     @inline(__always)
-    mutating func offer(owner: Int, edge e: Int32, score s: Int32, other o: Int32) {
+    mutating func offer(owner: Int, edge e: Int, score s: Int32, other o: Int32) {
         let rank = Int(s) << 32 | Int(Int32.max - o)
         guard rank > floor[owner] else { return }
         let base = start[owner]
@@ -242,8 +166,15 @@ struct TopEdges {
         if count[owner] == capacity { floor[owner] = key[base + capacity - 1] }
     }
 
-    /// The kept edges, owner by owner.
-    var kept: [Int32] {
-        (0..<count.count).flatMap { owner in edge[start[owner]..<(start[owner] + count[owner])] }
+    /// The kept edges, owner by owner: the owner, the edge's number, the other side and the score.
+    func keptPairs() -> [(owner: Int, kept: (edge: Int, other: Int, score: Int))] {
+        var result: [(owner: Int, kept: (edge: Int, other: Int, score: Int))] = []
+        for owner in 0..<count.count {
+            for slot in start[owner]..<(start[owner] + count[owner]) {
+                let rank = key[slot]
+                result.append((owner, (edge[slot], Int(Int32.max) - (rank & 0xFFFF_FFFF), rank >> 32)))
+            }
+        }
+        return result
     }
 }

@@ -86,6 +86,12 @@ public struct Profile: Hashable, Sendable, Codable {
 ///
 /// - Complexity: O(length).
 public func normalizedKey(_ text: String) -> String {
+    // Most keys already are: ASCII without capitals, nothing to trim.
+    let bytes = text.utf8
+    if let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20,
+       bytes.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) {
+        return text
+    }
     let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
     return String(trimmed).lowercased()
 }

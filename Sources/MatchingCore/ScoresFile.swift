@@ -108,22 +108,29 @@ public struct ScoresOutput: Hashable, Sendable, Codable {
 public func solveScores(_ input: ScoresInput, method: MatchMethod = .optimal) throws(MatchingError) -> ScoresOutput {
     let menteeKeys = input.mentees.map(\.id).sorted()
     let mentors = input.mentors.sorted { $0.id < $1.id }
-    var menteeIndex: [ParticipantKey: Int] = [:]
+    var menteeIndex = KeyIndex(capacity: menteeKeys.count)
     for (i, key) in menteeKeys.enumerated() {
-        guard menteeIndex.updateValue(i, forKey: key) == nil else { throw .duplicateID(key.rawValue) }
+        guard menteeIndex.insert(key, i) else { throw .duplicateID(key.rawValue) }
     }
-    var mentorIndex: [ParticipantKey: Int] = [:]
+    var mentorIndex = KeyIndex(capacity: mentors.count)
     for (j, mentor) in mentors.enumerated() {
-        guard mentorIndex.updateValue(j, forKey: mentor.id) == nil else { throw .duplicateID(mentor.id.rawValue) }
+        guard mentorIndex.insert(mentor.id, j) else { throw .duplicateID(mentor.id.rawValue) }
         guard mentor.capacity >= 0 else { throw .negativeCapacity(mentor: mentor.id.rawValue, capacity: mentor.capacity) }
     }
     var problem = try AssignmentProblem(menteeCount: menteeKeys.count, mentorCapacities: mentors.map(\.capacity))
     problem.reserveEdges(input.scores.count)
-    var seen = Set<Int>(minimumCapacity: input.scores.count)
+    var seen = PairsSeen(menteeCount: menteeKeys.count, mentorCount: mentors.count)
+    var last: (key: ParticipantKey, index: Int)?
     for entry in input.scores {
-        guard let i = menteeIndex[entry.mentee] else { throw .unknownID(entry.mentee.rawValue) }
+        // Files usually list a mentee's scores together: look its id up once.
+        let i: Int
+        if let last, last.key == entry.mentee { i = last.index } else {
+            guard let found = menteeIndex[entry.mentee] else { throw .unknownID(entry.mentee.rawValue) }
+            i = found
+            last = (entry.mentee, i)
+        }
         guard let j = mentorIndex[entry.mentor] else { throw .unknownID(entry.mentor.rawValue) }
-        guard seen.insert(i * mentors.count + j).inserted else {
+        guard seen.insert(i, j) else {
             throw .duplicateScore(mentee: entry.mentee.rawValue, mentor: entry.mentor.rawValue)
         }
         guard (0...AssignmentProblem.maxScore).contains(entry.score) else {

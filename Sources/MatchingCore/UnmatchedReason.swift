@@ -64,31 +64,41 @@ public func explainUnmatched(
     rules: MatchRules = MatchRules()
 ) -> UnmatchedReason {
     guard mentee.role.canBeMentee else { return .notAMentee }
-    let others = mentors.filter { $0.id != mentee.id }
-    guard !others.isEmpty else { return .noMentors }
-    let failed: [Set<HardRule>] = others.map { mentor in
-        Set(hardRuleFailures(mentee: mentee, mentor: mentor, history: history, rules: rules).map(\.rule))
+    let failed = mentors.filter { $0.id != mentee.id }.map { mentor in
+        hardRuleFailures(mentee: mentee, mentor: mentor, history: history, rules: rules).reduce(0) { $0 | 1 << $1.rule.rawValue }
     }
-    let compatible = failed.filter(\.isEmpty).count
+    return explainUnmatched(mentee: mentee, failedRules: failed, rules: rules)
+}
+
+/// `explainUnmatched` from the hard rules each other mentor fails, as bits `1 << HardRule.rawValue`.
+///
+/// - Complexity: O(m).
+func explainUnmatched(mentee: Profile, failedRules failed: [Int], rules: MatchRules) -> UnmatchedReason {
+    guard mentee.role.canBeMentee else { return .notAMentee }
+    guard !failed.isEmpty else { return .noMentors }
+    let compatible = failed.count { $0 == 0 }
     if compatible > 0 { return .allCompatibleMentorsFull(count: compatible) }
-    let free = failed.filter { !$0.contains(.capacity) }
+    let free = failed.filter { $0 & 1 << HardRule.capacity.rawValue == 0 }
     guard !free.isEmpty else { return .noMentorHasFreeCapacity }
 
     let candidates: [HardRule] = [.role, .mentoringType, .language, .history, .timeZoneOverlap]
+    let ruledOutBy = candidates.map { rule in free.count { $0 & 1 << rule.rawValue != 0 } }
     var best: (rules: [HardRule], ruledOut: Int)?
     for subset in 1..<(1 << candidates.count) {
-        let chosen = candidates.indices.filter { subset & (1 << $0) != 0 }.map { candidates[$0] }
-        guard free.allSatisfy({ !$0.isDisjoint(with: chosen) }) else { continue }
-        let ruledOut = chosen.reduce(0) { sum, rule in sum + free.filter { $0.contains(rule) }.count }
+        let chosen = candidates.indices.filter { subset & (1 << $0) != 0 }
+        let mask = chosen.reduce(0) { $0 | 1 << candidates[$1].rawValue }
+        guard free.allSatisfy({ $0 & mask != 0 }) else { continue }
+        let ruledOut = chosen.reduce(0) { $0 + ruledOutBy[$1] }
         if let current = best {
             if chosen.count > current.rules.count { continue }
             if chosen.count == current.rules.count, ruledOut <= current.ruledOut { continue }
         }
-        best = (chosen, ruledOut)
+        best = (chosen.map { candidates[$0] }, ruledOut)
     }
     // Every free mentor fails some rule other than capacity, so a covering set exists.
     let chosen = best?.rules ?? candidates
-    let holdsForAll = failed.allSatisfy { !$0.isDisjoint(with: chosen) }
+    let mask = chosen.reduce(0) { $0 | 1 << $1.rawValue }
+    let holdsForAll = failed.allSatisfy { $0 & mask != 0 }
     let needs: [MenteeNeed] = chosen.map { rule in
         switch rule {
         case .mentoringType: .mentoringType(mentee.mentoringWanted)

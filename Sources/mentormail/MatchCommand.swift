@@ -73,8 +73,14 @@ extension MentorMailCommand {
         private func solveScoresFile(_ path: String) throws {
             guard let data = FileManager.default.contents(atPath: path) else { throw MentorMailError(.data, "cannot read \(path)") }
             let input: ScoresInput
-            do { input = try JSONDecoder().decode(ScoresInput.self, from: data) } catch {
-                throw MentorMailError(.data, "\(path) is not a scores file: \(error)")
+            do {
+                input = try data.withUnsafeBytes { raw throws(ScoresFileError) in try ScoresInput(json: raw.bindMemory(to: UInt8.self)) }
+            } catch {
+                // The byte reader is strict; a general decoder may still read what it refused (`5.0`).
+                guard let decoded = try? JSONDecoder().decode(ScoresInput.self, from: data) else {
+                    throw MentorMailError(.data, "\(path) is not a scores file: \(error)")
+                }
+                input = decoded
             }
             let clock = ContinuousClock()
             let start = clock.now

@@ -59,4 +59,28 @@ struct ScoresFileTests {
         let keys: [ParticipantKey] = ["b", "10", "-3", "2", "a", "007", "-10", "", "1x"]
         #expect(keys.sorted().map(\.rawValue) == ["-10", "-3", "2", "007", "10", "", "1x", "a", "b"])
     }
+
+    @Test func decimalLookingIdsStayDistinctAndDuplicatesAreFoundInAnyOrder() throws {
+        // "7", "007" and "-7" are three ids; a mentee listed again later is still checked.
+        let input = ScoresInput(
+            mentors: [.init(id: "7", capacity: 1), .init(id: "007", capacity: 1), .init(id: "-7", capacity: 1)],
+            mentees: [.init(id: "0"), .init(id: "00"), .init(id: "12345678901")],
+            scores: [.init(mentee: "0", mentor: "7", score: 1), .init(mentee: "00", mentor: "007", score: 2),
+                     .init(mentee: "0", mentor: "-7", score: 3), .init(mentee: "12345678901", mentor: "7", score: 4)])
+        let output = try solveScores(input)
+        #expect(output.pairs == [.init(mentee: "0", mentor: "-7", score: 3), .init(mentee: "00", mentor: "007", score: 2),
+                                 .init(mentee: "12345678901", mentor: "7", score: 4)])
+        var again = input
+        again.scores.append(.init(mentee: "00", mentor: "007", score: 5))
+        #expect(throws: MatchingError.duplicateScore(mentee: "00", mentor: "007")) { try solveScores(again) }
+        again = input
+        again.scores.insert(.init(mentee: "0", mentor: "7", score: 5), at: 1)
+        #expect(throws: MatchingError.duplicateScore(mentee: "0", mentor: "7")) { try solveScores(again) }
+        #expect(throws: MatchingError.unknownID("07")) {
+            try solveScores(ScoresInput(mentors: input.mentors, mentees: input.mentees, scores: [.init(mentee: "0", mentor: "07", score: 1)]))
+        }
+        #expect(throws: MatchingError.duplicateID("7")) {
+            try solveScores(ScoresInput(mentors: input.mentors + [.init(id: 7, capacity: 1)], mentees: input.mentees, scores: []))
+        }
+    }
 }

@@ -1,12 +1,21 @@
 import MatchingCore
 
+/// How an instance's scores are drawn.
+enum ScoreShape: String {
+    /// A small latent-profile model (shared interests, time-zone distance, noise): few distinct
+    /// values, as real profiles give.
+    case profile
+    /// Uniform in 1…1000, independent per pair: many distinct values, few ties.
+    case uniform
+}
+
 /// A seeded benchmark instance: mentors with capacity 1–4 and, for a `density` share of all
-/// (mentee, mentor) pairs, a score from a small latent-profile model (shared interests, time-zone
-/// distance, noise), so popular mentees compete for the same mentors as they would in a program.
+/// (mentee, mentor) pairs, a score of the given shape (`.profile`: popular mentees compete for the
+/// same mentors as they would in a program).
 struct Instance {
     var problem: AssignmentProblem
 
-    init(mentees: Int, mentors: Int, density: Double, seed: UInt64) throws {
+    init(mentees: Int, mentors: Int, density: Double, seed: UInt64, shape: ScoreShape = .profile) throws {
         var rng = SplitMix64(seed: seed)
         func profile() -> (interests: UInt16, zone: Int) {
             var bits: UInt16 = 0
@@ -27,7 +36,10 @@ struct Instance {
                 let b = mentorProfiles[j]
                 let shared = (a.interests & b.interests).nonzeroBitCount
                 let apart = min(abs(a.zone - b.zone), 24 - abs(a.zone - b.zone))
-                let score = 60 * shared + 20 * (12 - apart) + Int(draw & 63)  // noise 0..<64 from the low bits
+                let score = switch shape {
+                case .profile: 60 * shared + 20 * (12 - apart) + Int(draw & 63)  // noise 0..<64 from the low bits
+                case .uniform: 1 + Int((draw & 0xFFFF_FFFF) % 1000)
+                }
                 try problem.addEdge(mentee: i, mentor: j, score: score)
             }
         }

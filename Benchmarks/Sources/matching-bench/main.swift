@@ -3,7 +3,9 @@
 // JSON line of figures. Benchmarks/compare.py runs it and compares with scipy and `matching`.
 //
 // Usage: matching-bench --mentees N --mentors M --density D --seed S --repeat R --out DIR
-//                       [--no-stable] [--raw] [--no-files]
+//                       [--shape profile|uniform] [--no-stable] [--raw] [--no-files]
+// --raw also times the `--scores` path: reading instance.json with the byte reader (and with
+// JSONDecoder, for comparison) and solving from decoded values.
 import Foundation
 import MatchingCore
 
@@ -53,11 +55,12 @@ func run() throws {
     let seed = UInt64(argument("--seed", default: "1")) ?? 1
     let repeats = max(1, Int(argument("--repeat", default: "5")) ?? 5)
     let out = argument("--out", default: ".")
+    guard let shape = ScoreShape(rawValue: argument("--shape", default: "profile")) else { throw BenchError("--shape is profile or uniform") }
     let clock = ContinuousClock()
-    var stats: [String: Any] = ["mentees": mentees, "mentors": mentors, "density": density, "seed": seed]
+    var stats: [String: Any] = ["mentees": mentees, "mentors": mentors, "density": density, "seed": seed, "shape": shape.rawValue]
 
     let start = clock.now
-    let problem = try Instance(mentees: mentees, mentors: mentors, density: density, seed: seed).problem
+    let problem = try Instance(mentees: mentees, mentors: mentors, density: density, seed: seed, shape: shape).problem
     stats["generateSeconds"] = seconds(clock.now - start)
     stats["edges"] = problem.edgeCount
     stats["slots"] = problem.mentorCapacities.reduce(0, +)
@@ -133,6 +136,21 @@ func run() throws {
     if !flag("--no-files") {
         try writeInstance(problem, to: out + "/instance.json")
         try writeOutput(optimal.assignment, menteeCount: mentees, seconds: median(times), to: out + "/optimal.json")
+        if flag("--raw") {
+            // What `match --scores` does before solving: read the file into a ScoresInput.
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/instance.json")))
+            var readTimes: [Double] = []
+            for _ in 0..<repeats {
+                let t = clock.now
+                let input = try ScoresInput(json: bytes)
+                readTimes.append(seconds(clock.now - t))
+                guard input.scores.count == problem.edgeCount else { throw BenchError("the byte reader lost scores") }
+            }
+            stats["readJSONSeconds"] = median(readTimes)
+            let t = clock.now
+            _ = try JSONDecoder().decode(ScoresInput.self, from: Data(bytes))
+            stats["decodeJSONSeconds"] = seconds(clock.now - t)
+        }
     }
     stats["processPeakMiB"] = max(processPeak, memory().peak)
     let line = try JSONSerialization.data(withJSONObject: stats, options: [.sortedKeys])

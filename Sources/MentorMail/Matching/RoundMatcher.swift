@@ -20,8 +20,9 @@ struct RoundMatcher {
     /// mentee. Mentors: every active mentor/both participant (any round, or the pool) with a
     /// free slot.
     func inputs(round: Round, db: Database) throws -> Inputs {
-        let active = try Participant.filter(Participant.Columns.status == Participant.Status.active.rawValue)
-            .order(Column("id")).fetchAll(db)
+        // Everyone, once: the active ones take part, and everyone counts in the fingerprint.
+        let everyone = try Participant.order(Column("id")).fetchAll(db)
+        let active = everyone.filter { $0.status == .active }
         let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
         let all = try Mentorship.fetchAll(db)
         // A mentee who graduated is done being mentored (and may mentor now).
@@ -42,7 +43,7 @@ struct RoundMatcher {
         }
         // What the proposal depends on: everyone's status and profile version, and the pairs so far.
         var hasher = FNV1a()
-        for person in try Participant.order(Column("id")).fetchAll(db) {
+        for person in everyone {
             hasher.add("\(person.id ?? 0)|\(person.status.rawValue)|\(person.updatedAt.timeIntervalSince1970)|\(person.roundID ?? 0);")
         }
         for mentorship in all { hasher.add("m\(mentorship.id ?? 0)|\(mentorship.status.rawValue);") }
@@ -50,8 +51,16 @@ struct RoundMatcher {
     }
 
     func plan(_ inputs: Inputs, method: MatchMethod) throws -> MatchPlan {
-        let mentees = inputs.mentees.compactMap { profile(of: $0, freeSlots: 0) }
-        let mentors = inputs.mentors.compactMap { profile(of: $0, freeSlots: inputs.freeSlots[$0.id ?? -1] ?? 0) }
+        // Many people write the same zone: read each way of writing it once.
+        var zones: [String: (ParticipantTimeZone?, Int)] = [:]
+        func zone(_ text: String) -> (ParticipantTimeZone?, Int) {
+            if let known = zones[text] { return known }
+            let zone = read(zone: text)
+            zones[text] = zone
+            return zone
+        }
+        let mentees = inputs.mentees.compactMap { profile(of: $0, freeSlots: 0, zone: zone) }
+        let mentors = inputs.mentors.compactMap { profile(of: $0, freeSlots: inputs.freeSlots[$0.id ?? -1] ?? 0, zone: zone) }
         do {
             return try planMatches(mentees: mentees, mentors: mentors, weights: config.matching.weights, history: inputs.history,
                                    rules: config.matching.rules, method: method)
@@ -60,11 +69,17 @@ struct RoundMatcher {
         }
     }
 
-    /// The matcher's view of a participant.
-    func profile(of person: Participant, freeSlots: Int) -> Profile? {
+    /// A time zone as written, and its offset from UTC now (0 when it cannot be read).
+    func read(zone text: String) -> (ParticipantTimeZone?, Int) {
+        let zone = TimeZoneInterpreter.interpret(text)
+        return (zone, zone?.utcOffsetMinutes(at: now) ?? 0)
+    }
+
+    /// The matcher's view of a participant (`zone` reads a time zone as `read(zone:)` does).
+    func profile(of person: Participant, freeSlots: Int, zone interpret: ((String) -> (ParticipantTimeZone?, Int))? = nil) -> Profile? {
         guard let id = person.id, let role = Role(rawValue: person.profile.role) else { return nil }
         let types = Set(person.profile.mentoringTypes.compactMap(MentoringType.init(rawValue:)))
-        let zone = TimeZoneInterpreter.interpret(person.profile.timeZone)
+        let (zone, offset) = interpret?(person.profile.timeZone) ?? read(zone: person.profile.timeZone)
         let interactions = Set(person.profile.interactions.compactMap { stored in
             InteractionStyle(storedName: stored).flatMap { Interaction(rawValue: $0.rawValue) }
         })
@@ -73,7 +88,7 @@ struct RoundMatcher {
             mentoringWanted: person.profile.isMentee ? types : [],
             mentoringOffered: person.profile.isMentor ? types : [],
             areas: Set(person.profile.areas + person.profile.freeTextAreas),
-            utcOffsetMinutes: zone?.utcOffsetMinutes(at: now) ?? 0,
+            utcOffsetMinutes: offset,
             languages: LanguageNames.matchable(person.profile.languages),
             interactions: interactions.isEmpty ? [.email] : interactions,
             capacity: freeSlots,

@@ -205,6 +205,8 @@ struct EnrollmentService {
         var report = ImportReport(source: source, ignoredColumns: export.ignoredColumns,
                                   malformed: export.malformed.map { .init(line: $0.line, reason: $0.reason) })
         let parser = SignupFormParser(vocabulary: work.config.enrollment.vocabulary)
+        // Built once: `self.builder` folds the whole area vocabulary each time it is asked for.
+        let builder = self.builder
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         var seen: [String: Int] = [:]
         for row in export.rows {
@@ -236,7 +238,9 @@ struct EnrollmentService {
             switch change {
             case .added:
                 report.added.append(address)
-                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fieldLines(participant.profile, wording: ProfileWording(language: work.mailLanguage(for: participant.profile))),
+                let fields = builder.summary(of: participant.profile, at: work.now, wording: ProfileWording(language: work.mailLanguage(for: participant.profile)))
+                    .map { FieldLine(label: $0.label, value: $0.value) }
+                try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fields,
                                                  round: round.map { roundInfo($0, language: work.mailLanguage(for: participant.profile)) },
                                                  nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant.profile)) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
