@@ -56,9 +56,11 @@ public struct ProcessReport: Codable, Sendable, Equatable {
 /// the message and a crash after it only re-flags. Messages are committed in batches (up to
 /// `batchSize`, or what arrived within a second), each message in a savepoint, so one that
 /// fails rolls back alone and is recorded as failed while the others commit; a batch costs
-/// one durable commit instead of one per message. The outbox is sent after, rows marked
-/// `sent` a few dozen at a time once the transport accepted them, so a crash in between
-/// resends those same bytes with the same Message-IDs. One message's failure is recorded and
+/// one durable commit instead of one per message. The answers of a committed and flagged batch
+/// are sent by a thread of its own while the next batches are read (`SendAhead`), and marked
+/// `sent` in the next batch's transaction; what is still due after the jobs is sent last, rows
+/// marked `sent` a few dozen at a time. A crash between acceptance and the mark resends those
+/// same bytes with the same Message-IDs (at most 256 of them). One message's failure is recorded and
 /// the run goes on; so does one job's and one send's.
 public struct Processor {
     public var program: Program
@@ -77,6 +79,8 @@ public struct Processor {
     public var batchSize = 250
     /// Accepted sends marked `sent` together at most: a crash resends at most these.
     public var sentMarkBatch = 32
+    /// Send the answers of committed batches while the next ones are read (a thread of its own).
+    public var sendWhileReading = true
     /// Told how far the run is after each batch and each send, for a progress display.
     public var progress: ((ProcessProgress) -> Void)?
 
@@ -95,8 +99,9 @@ public struct Processor {
 
     public func run() -> ProcessReport {
         var report = ProcessReport()
+        var refusals: [SendAhead.Refusal] = []
         do {
-            try receive(into: &report)
+            try receive(into: &report, refusals: &refusals)
         } catch {
             // The mailbox is unreachable: still run the jobs and send what is queued.
             let message = ErrorText.describe(error)
@@ -110,6 +115,7 @@ public struct Processor {
         // Without a writable database nothing can be marked sent: sending would repeat itself.
         if report.stopped != nil { return report }
         JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
+        settle(([], refusals), report: &report)
         sendOutbox(into: &report)
         return report
     }

@@ -34,7 +34,11 @@ extension Processor {
     /// Reads the new messages and handles them in batches: each batch is one transaction in
     /// which every message has a savepoint of its own; only after the commit are the batch's
     /// messages flagged on the server.
-    func receive(into report: inout ProcessReport) throws {
+    ///
+    /// Sends refused while reading are handed back in `refusals`, recorded by the caller after
+    /// the jobs ran, as when they are met after the jobs (the coordinators' note of an
+    /// undelivered answer goes into the next digest, not a digest of this run).
+    func receive(into report: inout ProcessReport, refusals: inout [SendAhead.Refusal]) throws {
         let validity = try mailbox.uidValidity()
         let uids = try mailbox.unprocessedUIDs()
         logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
@@ -42,13 +46,32 @@ extension Processor {
         let intake = Intake(config: config)
         let stream = try mailbox.messages(uids)
         defer { stream.close() }
+        // Answers of committed and flagged batches go out while the next batches are read.
+        let ahead = dryRun || !sendWhileReading ? nil : SendAhead(sender: sender, logger: logger, faults: faults)
+        var handedOver: Int64 = 0
+        defer {
+            if let ahead {
+                ahead.finish(abandon: report.stopped != nil)
+                let results = ahead.takeResults()
+                refusals += results.refused
+                settle((results.accepted, []), report: &report)
+            }
+        }
         let startedAt = Date()
         var position = 0
         while report.stopped == nil, let first = stream.next(wait: true) {
             var batch = Batch()
             var pending: FetchedMessage? = first
             let batchStart = DispatchTime.now().uptimeNanoseconds
+            let results: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = ahead?.takeResults() ?? ([], [])
+            refusals += results.refused
+            let sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = (results.accepted, [])
+            var sendProblems: [String] = []
             func body(_ db: Database) {
+                // What the send thread reported, in this transaction: no commit of its own.
+                if !sends.accepted.isEmpty || !sends.refused.isEmpty {
+                    sendProblems = record(sends, db: db)
+                }
                 while let item = pending {
                     pending = nil
                     position += 1
@@ -59,7 +82,7 @@ extension Processor {
                     // more goes in, and the commit below fails, so the batch stays unflagged.
                     if !dryRun && !db.isInsideTransaction { break }
                     if batch.stopped != nil || batch.recorded.count + batch.reflag.count >= batchSize || batch.bytes >= 32 << 20
-                        || DispatchTime.now().uptimeNanoseconds - batchStart >= 1_000_000_000 { break }
+                        || DispatchTime.now().uptimeNanoseconds - batchStart >= 250_000_000 { break }
                     // Only what is already there: the transaction does not wait on the network.
                     pending = stream.next(wait: false)
                 }
@@ -71,6 +94,8 @@ extension Processor {
                     try database.write(body)
                 }
             } catch {
+                // The send results were not recorded with it: record them on their own.
+                settle(sends, report: &report)
                 let mapped = MentorMailError.from(error)
                 let count = batch.recorded.count + batch.reflag.count
                 if mapped.kind == .unavailable || mapped.kind == .busy {
@@ -82,6 +107,7 @@ extension Processor {
                 break
             }
             // Committed: now the report may count them, and the server may flag them.
+            count(sends, problems: sendProblems, report: &report)
             for disposition in batch.dispositions { report.count(disposition) }
             report.reflagged += batch.reflag.count
             for problem in batch.problems { report.problems.append(problem) }
@@ -89,6 +115,15 @@ extension Processor {
             if !dryRun {
                 if !batch.recorded.isEmpty { faults.reached(.afterCommit) }
                 flag(batch.recorded + batch.reflag, report: &report)
+                if let ahead, report.stopped == nil {
+                    do {
+                        let due = try dueRows(after: handedOver)
+                        handedOver = due.last?.id ?? handedOver
+                        ahead.enqueue(due)
+                    } catch {
+                        fail(&report, "could not read the outbox: \(ErrorText.describe(error)); it is sent at the end of the run")
+                    }
+                }
             }
             progress?(ProcessProgress(phase: .reading, done: position, total: uids.count, startedAt: startedAt))
         }

@@ -101,4 +101,79 @@ extension Processor {
         }
         unmarked = []
     }
+
+    // MARK: - Sending while reading (see `SendAhead`)
+
+    /// Queued rows due now with an id above `after`, oldest first (at most a few hundred).
+    func dueRows(after: Int64) throws -> [OutboxMessage] {
+        try database.read { db in
+            try OutboxMessage
+                .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                        && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after)
+                .order(Column("id"))
+                .limit(500)
+                .fetchAll(db)
+        }
+    }
+
+    /// Records in `db`'s transaction what the send thread reported: accepted rows become
+    /// `sent`, refused ones get their failed attempt (and the coordinators' note). Returns the
+    /// problems to report once the transaction commits.
+    func record(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), db: Database) -> [String] {
+        var problems: [String] = []
+        do {
+            for row in sends.accepted {
+                try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                               arguments: [now, row.id])
+            }
+        } catch {
+            for row in sends.accepted {
+                problems.append("\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
+            }
+        }
+        for refusal in sends.refused {
+            let row = refusal.row
+            let words = ErrorText.describe(refusal.error)
+            let permanent = (refusal.error as? TransportError)?.isPermanent ?? false
+            let problem = "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)"
+            logger.error("\(problem)")
+            problems.append(problem)
+            guard let id = row.id else { continue }
+            do {
+                try db.inSavepoint {
+                    let work = Work(db: db, now: now, config: config, templates: program.templates)
+                    if try AppDatabase.markAttemptFailed(db, outboxID: id, error: words, permanent: permanent, at: now,
+                                                         maxAttempts: maxSendAttempts), row.kind != .heldDigest {
+                        try HeldMailService(work: work).noteUndelivered(row, error: words)
+                    }
+                    return .commit
+                }
+            } catch {
+                problems.append("could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
+            }
+        }
+        return problems
+    }
+
+    /// Counts what the send thread reported once it is recorded.
+    func count(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), problems: [String], report: inout ProcessReport) {
+        report.sent += sends.accepted.count
+        report.sendFailures += sends.refused.count
+        report.problems += problems
+    }
+
+    /// Records what the send thread reported in a transaction of its own.
+    func settle(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), report: inout ProcessReport) {
+        guard !sends.accepted.isEmpty || !sends.refused.isEmpty else { return }
+        var problems: [String] = []
+        do {
+            try database.write { db in problems = record(sends, db: db) }
+        } catch {
+            problems = sends.accepted.map {
+                "\($0.purpose) to \($0.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID"
+            }
+            problems += sends.refused.map { "\($0.row.purpose) to \($0.row.recipients) was not sent: \(ErrorText.describe($0.error))" }
+        }
+        count(sends, problems: problems, report: &report)
+    }
 }
