@@ -133,6 +133,14 @@ import Testing
             let slowCollapse = sample.filter { _ in true }.map { $0 == "\t" ? " " : String($0) }.joined()
                 .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             #expect(EnrollmentText.collapse(sample) == slowCollapse, "\(sample.debugDescription)")
+            #expect(EnrollmentText.trim(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
+            for phrase in ["x", " - ", "y", "ab", "\r\n", "\n", "\r", "-", "'"] {
+                let offsets = { (range: Range<String.Index>?) in
+                    range.map { (sample.utf8.distance(from: sample.startIndex, to: $0.lowerBound), sample.utf8.distance(from: sample.startIndex, to: $0.upperBound)) }
+                }
+                #expect(offsets(EnrollmentText.find(phrase, in: sample)).map { [$0.0, $0.1] } == offsets(sample.range(of: phrase)).map { [$0.0, $0.1] },
+                        "\(phrase.debugDescription) in \(sample.debugDescription)")
+            }
             #expect(EnrollmentText.plainSpaces(sample) == sample.map { $0 == "\t" ? " " : String($0) }.joined(),
                     "\(sample.debugDescription)")
         }

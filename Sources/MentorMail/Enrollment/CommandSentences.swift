@@ -160,7 +160,7 @@ enum CommandSentences {
             guard let start = firstIndex(of: phrase.words, in: words) else { continue }
             let before = words[..<start]
             let beforeText = before.joined(separator: " ")
-            if before.contains(where: negations.contains) || negations.contains(where: { $0.contains(" ") && beforeText.contains($0) }) {
+            if before.contains(where: negations.contains) || negations.contains(where: { $0.contains(" ") && EnrollmentText.contains($0, in: beforeText) }) {
                 return nil
             }
             if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }

@@ -24,7 +24,42 @@ enum EnrollmentText {
 
     /// Trims spaces and newlines at both ends.
     static func trim(_ text: some StringProtocol) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // ASCII: the whitespace-and-newline set is tab, line feed, vertical tab, form feed,
+        // carriage return and space.
+        let string = String(text)
+        let utf8 = string.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let isSpace = { (byte: UInt8) in byte == 32 || (byte >= 9 && byte <= 13) }
+            guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return String(decoding: utf8[first...last], as: UTF8.self)
+        }
+        return string.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Where `phrase` first occurs in `text` from `start` on, as Foundation's `range(of:)`
+    /// finds it; on bytes when both are ASCII (where no character combines with the next).
+    static func find(_ phrase: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        let from = start ?? text.startIndex
+        let needle = phrase.utf8
+        if needle.allSatisfy({ $0 < 0x80 }), text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let first = needle.first else { return nil }
+            let haystack = text.utf8
+            var index = from
+            let count = needle.count
+            while let candidate = haystack[index...].firstIndex(of: first) {
+                guard haystack.distance(from: candidate, to: haystack.endIndex) >= count else { return nil }
+                let end = haystack.index(candidate, offsetBy: count)
+                if haystack[candidate..<end].elementsEqual(needle) { return candidate..<end }
+                index = haystack.index(after: candidate)
+            }
+            return nil
+        }
+        return text.range(of: phrase, range: from..<text.endIndex)
+    }
+
+    /// Whether `phrase` occurs in `text` (Foundation's `contains`, on bytes when both are ASCII).
+    static func contains(_ phrase: String, in text: String) -> Bool {
+        find(phrase, in: text) != nil
     }
 
     /// Collapses runs of whitespace into one space and trims.
