@@ -38,4 +38,9 @@ static inline CURLcode mm_curl_getinfo_long(CURL *handle, CURLINFO info, long *v
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// The socket of a connection made with CURLOPT_CONNECT_ONLY, to wait on it with poll().
+static inline CURLcode mm_curl_getinfo_socket(CURL *handle, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+}
+
 #endif

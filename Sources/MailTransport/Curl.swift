@@ -171,6 +171,69 @@ final class CurlHandle {
         return buffer.received
     }
 
+    /// Connects, starts TLS and logs in as a request to `url` would, then stops: the caller
+    /// speaks the protocol itself over `sendRaw` and `receiveRaw` (CURLOPT_CONNECT_ONLY).
+    /// libcurl still does the TLS, so the bytes are the protocol's in clear.
+    func connectOnly(url: String, what: String) throws {
+        try setLong(CURLOPT_CONNECT_ONLY, 1)
+        _ = try perform(url: url, what: what)
+        var socket: curl_socket_t = -1
+        try check(mm_curl_getinfo_socket(handle, &socket), what)
+        guard socket >= 0 else { throw TransportError("\(serverDescription): could not \(what) (no socket after connecting)") }
+        rawSocket = socket
+    }
+
+    private var rawSocket: curl_socket_t = -1
+
+    /// Waits until the connected socket is readable (or writable), up to `timeout` seconds.
+    /// Returns false when the time ran out.
+    private func waitRaw(forReading: Bool, timeout: Double) -> Bool {
+        var descriptor = pollfd(fd: rawSocket, events: Int16(forReading ? POLLIN : POLLOUT), revents: 0)
+        return poll(&descriptor, 1, Int32(timeout * 1000)) != 0
+    }
+
+    /// Sends all of `bytes` on a connection made by `connectOnly`.
+    func sendRaw(_ bytes: [UInt8], what: String, timeout: Double = 120) throws {
+        var offset = 0
+        while offset < bytes.count {
+            var sent = 0
+            let code = bytes.withUnsafeBytes { buffer in
+                curl_easy_send(handle, buffer.baseAddress! + offset, buffer.count - offset, &sent)
+            }
+            if code == CURLE_AGAIN {
+                guard waitRaw(forReading: false, timeout: timeout) else {
+                    throw TransportError("\(serverDescription): could not \(what) (no progress for \(Int(timeout)) s)")
+                }
+                continue
+            }
+            try check(code, what)
+            offset += sent
+        }
+    }
+
+    /// Receives what is there (at least one byte) into `buffer` on a connection made by
+    /// `connectOnly`, waiting up to `timeout` seconds, in slices so that `cancelled` is
+    /// looked at a few times a second. Returns 0 when cancelled; a closed connection throws.
+    func receiveRaw(into buffer: UnsafeMutableRawBufferPointer, what: String, timeout: Double = 120,
+                    cancelled: () -> Bool = { false }) throws -> Int {
+        var waited = 0.0
+        while true {
+            var received = 0
+            let code = curl_easy_recv(handle, buffer.baseAddress, buffer.count, &received)
+            if code == CURLE_AGAIN {
+                if cancelled() { return 0 }
+                guard waited < timeout else {
+                    throw TransportError("\(serverDescription): could not \(what) (no answer for \(Int(timeout)) s)")
+                }
+                if !waitRaw(forReading: true, timeout: 0.25) { waited += 0.25 }
+                continue
+            }
+            try check(code, what)
+            guard received > 0 else { throw TransportError("\(serverDescription): could not \(what) (the server closed the connection)") }
+            return received
+        }
+    }
+
     private func check(_ code: CURLcode, _ what: String) throws {
         guard code != CURLE_OK else { return }
         let detail = String(cString: errorBuffer)

@@ -2,14 +2,18 @@ import Foundation
 
 /// An IMAP folder read through libcurl, one connection for the whole run.
 ///
-/// libcurl 7.88 has no IDLE, so the program polls (cron). Each message is fetched through an
-/// `imap://HOST/FOLDER;UID=N` URL, because a custom `UID FETCH` request drops literals.
-/// Processed messages get the `$MentorMailDone` keyword and may be moved to another folder.
+/// libcurl 7.88 has no IDLE, so the program polls (cron). A single message is fetched through
+/// an `imap://HOST/FOLDER;UID=N` URL, because a custom `UID FETCH` request drops literals;
+/// a run's messages come through `messages(_:)` instead, on a second connection on which
+/// this module speaks IMAP itself (`IMAPSession`): 500 messages per `UID FETCH`, read ahead
+/// while earlier ones are handled. Processed messages get the `$MentorMailDone` keyword (one
+/// `UID STORE` per batch) and may be moved to another folder.
 public final class IMAPMailbox: Mailbox {
     private let curl: CurlHandle
     private let folderURL: String
     private let folder: String
     private let moveTo: String?
+    private let credentials: ServerCredentials
     public let displayName: String
 
     /// - Parameters:
@@ -32,6 +36,7 @@ public final class IMAPMailbox: Mailbox {
         folderURL = "\(scheme)://\(host)\(port)/\(encodedFolder)"
         displayName = "IMAP \(scheme)://\(host)\(port)/\(folder)"
         self.moveTo = moveTo
+        self.credentials = credentials
         curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
     }
 
@@ -86,6 +91,32 @@ public final class IMAPMailbox: Mailbox {
         _ = try command("UID STORE \(uid) +FLAGS (\(processedKeyword))", what: "flag message UID \(uid) processed")
         if let moveTo {
             _ = try command("UID MOVE \(uid) \(Self.quoted(moveTo))", what: "move message UID \(uid) to \(moveTo)")
+        }
+    }
+
+    /// Reads the messages ahead on a connection of their own (see `IMAPMessageStream`).
+    public func messages(_ uids: [UInt32]) throws -> any MessageStream {
+        guard !uids.isEmpty else { return SequentialMessageStream(uids: []) { _ in [] } }
+        let session = try IMAPSession(url: folderURL, serverDescription: displayName, credentials: credentials)
+        return IMAPMessageStream(session: session, folder: folder, uids: uids)
+    }
+
+    /// UIDs per `UID STORE` or `UID MOVE`: the command line stays short whatever the UIDs.
+    static let flagBatch = 500
+
+    /// One `UID STORE set +FLAGS.SILENT ($MentorMailDone)` (and `UID MOVE`) per 500 messages.
+    public func markProcessed(uids: [UInt32]) throws {
+        var start = 0
+        let sorted = uids.sorted()
+        while start < sorted.count {
+            let batch = Array(sorted[start..<min(start + Self.flagBatch, sorted.count)])
+            let set = imapUIDSet(batch)
+            let what = batch.count == 1 ? "message UID \(batch[0])" : "\(batch.count) messages (UID \(batch[0]) to \(batch[batch.count - 1]))"
+            _ = try command("UID STORE \(set) +FLAGS.SILENT (\(processedKeyword))", what: "flag \(what) processed")
+            if let moveTo {
+                _ = try command("UID MOVE \(set) \(Self.quoted(moveTo))", what: "move \(what) to \(moveTo)")
+            }
+            start += batch.count
         }
     }
 

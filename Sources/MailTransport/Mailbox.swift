@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where inbound mail waits: an IMAP folder, or a local Maildir.
 ///
 /// A message is named by its UID, which is stable while `uidValidity()` stays the same
@@ -14,6 +16,74 @@ public protocol Mailbox: AnyObject {
     func fetch(uid: UInt32) throws -> [UInt8]
     /// Marks a message processed so that `unprocessedUIDs()` no longer lists it.
     func markProcessed(uid: UInt32) throws
+    /// The messages of `uids`, each once, possibly read ahead of the caller (several per round
+    /// trip, on a connection of their own) while earlier ones are handled. The default reads
+    /// each with `fetch(uid:)` when it is asked for.
+    func messages(_ uids: [UInt32]) throws -> any MessageStream
+    /// Marks several messages processed at once (one `UID STORE` on a UID set over IMAP).
+    /// The default marks them one by one.
+    func markProcessed(uids: [UInt32]) throws
+}
+
+extension Mailbox {
+    public func messages(_ uids: [UInt32]) throws -> any MessageStream {
+        SequentialMessageStream(uids: uids) { [unowned self] uid in try self.fetch(uid: uid) }
+    }
+
+    public func markProcessed(uids: [UInt32]) throws {
+        for uid in uids { try markProcessed(uid: uid) }
+    }
+}
+
+/// One message of a `MessageStream`: its bytes, or why they could not be read.
+public struct FetchedMessage {
+    public let uid: UInt32
+    public let bytes: Result<[UInt8], TransportError>
+
+    public init(uid: UInt32, bytes: Result<[UInt8], TransportError>) {
+        self.uid = uid
+        self.bytes = bytes
+    }
+}
+
+/// Messages handed over one at a time, in the order the mailbox delivers them.
+///
+/// A stream that reads ahead keeps at most a bounded number of bytes waiting (at least one
+/// message, however large): memory does not grow with the folder or the messages' sizes.
+public protocol MessageStream: AnyObject {
+    /// The next message. With `wait` false, nil also when none is ready yet (the caller can do
+    /// something else first, such as committing); with `wait` true, nil only at the end.
+    func next(wait: Bool) -> FetchedMessage?
+    /// Whether every message was handed over.
+    var isFinished: Bool { get }
+    /// Stops reading ahead and lets go of the connection; later calls to `next` return nil.
+    func close()
+}
+
+/// Reads each message when it is asked for: no read-ahead.
+final class SequentialMessageStream: MessageStream {
+    private var pending: ArraySlice<UInt32>
+    private let fetch: (UInt32) throws -> [UInt8]
+
+    init(uids: [UInt32], fetch: @escaping (UInt32) throws -> [UInt8]) {
+        pending = uids[...]
+        self.fetch = fetch
+    }
+
+    var isFinished: Bool { pending.isEmpty }
+
+    func next(wait: Bool) -> FetchedMessage? {
+        guard let uid = pending.popFirst() else { return nil }
+        do {
+            return FetchedMessage(uid: uid, bytes: .success(try fetch(uid)))
+        } catch let error as TransportError {
+            return FetchedMessage(uid: uid, bytes: .failure(error))
+        } catch {
+            return FetchedMessage(uid: uid, bytes: .failure(TransportError("\(error)")))
+        }
+    }
+
+    func close() { pending = [] }
 }
 
 /// Where outgoing mail goes: an SMTP server, or a directory of .eml files.

@@ -50,10 +50,12 @@ public struct Config: Sendable {
 
         /// The synonym spelled like the key ("Nova" for `nova`) is how the area is shown to people.
         public static let defaultAreas: [String: [String]] = EnrollmentVocabulary.openStackAreas
-        /// The sign-up form's words, built from these settings.
+        /// The sign-up form's words, built from these settings: once, then kept while the
+        /// settings stay the same (a run reads it for every message).
         public var vocabulary: EnrollmentVocabulary {
-            EnrollmentVocabulary(areas: areas, capacityRange: capacityMin...capacityMax)
+            vocabularyCache.vocabulary(areas: areas, capacityRange: capacityMin...capacityMax)
         }
+        private let vocabularyCache = VocabularyCache()
 
         public static let `default` = Enrollment(areas: defaultAreas, capacityMin: 1, capacityMax: 5,
                                                  roundOpens: ["01-15", "04-15", "07-15", "10-15"],
@@ -311,5 +313,20 @@ private struct TableReader {
             guard let string = element.string else { throw MentorMailError(.config, "\(file): [\(section)] \(key) must hold strings only") }
             return string
         }
+    }
+}
+
+/// The last vocabulary built for a config's settings, shared by copies of the config.
+private final class VocabularyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: (areas: [String: [String]], range: ClosedRange<Int>, vocabulary: EnrollmentVocabulary)?
+
+    func vocabulary(areas: [String: [String]], capacityRange: ClosedRange<Int>) -> EnrollmentVocabulary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built, built.range == capacityRange, built.areas == areas { return built.vocabulary }
+        let vocabulary = EnrollmentVocabulary(areas: areas, capacityRange: capacityRange)
+        built = (areas, capacityRange, vocabulary)
+        return vocabulary
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import MailTransport
 import MentorMail
 
@@ -35,8 +36,17 @@ extension MentorMailCommand {
         func run() throws {
             var problems = false
             var unsent = 0
+            // On a terminal, one updating line shows how far the run is, and only warnings and
+            // errors are printed (above it); elsewhere (cron), the log lines as always.
+            let progressLine = !options.quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
+            defer { progressLine?.finish() }
             try runReportingErrors {
-                let logger = options.logger("mentormail.process")
+                var logger = options.logger("mentormail.process")
+                if let progressLine {
+                    _ = bootstrapLogging
+                    logger = Logger(label: "mentormail.process") { label in ProgressLogHandler(label: label, line: progressLine) }
+                    logger.logLevel = .warning
+                }
                 let config = try Config.load(path: options.config)
                 var transports: (mailbox: any Mailbox, sender: any MailSender)?
                 let opened = try OpenProgram(config) {
@@ -48,6 +58,7 @@ extension MentorMailCommand {
                 var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: options.clock,
                                           logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun
+                if let progressLine { processor.progress = { progressLine.update($0) } }
                 let startedAt = Date()
                 var report = processor.run()
                 if let stopped = report.stopped {
@@ -87,5 +98,70 @@ extension MentorMailCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+/// The run's progress on one line of a terminal: done / total, rate and time left, redrawn at
+/// most ten times a second; log lines are printed above it.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    private var drawnAt = 0.0
+
+    func update(_ progress: ProcessProgress) {
+        let elapsed = Date().timeIntervalSince(progress.startedAt)
+        let rate = elapsed > 0 ? Double(progress.done) / elapsed : 0
+        var line = "\(progress.phase == .reading ? "reading" : "sending") \(progress.done)/\(progress.total) messages"
+        if rate > 0 {
+            line += String(format: ", %.0f/s", rate)
+            let left = Double(progress.total - progress.done) / rate
+            if progress.done < progress.total { line += left >= 60 ? String(format: ", %.0f min left", left / 60) : String(format: ", %.0f s left", left) }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        text = line
+        let now = Date().timeIntervalSinceReferenceDate
+        guard now - drawnAt >= 0.1 || progress.done == progress.total else { return }
+        drawnAt = now
+        write("\r\u{1B}[K" + line)
+    }
+
+    /// Prints a log line above the progress line.
+    func printAbove(_ logLine: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        write("\r\u{1B}[K" + logLine + (logLine.hasSuffix("\n") ? "" : "\n") + text)
+    }
+
+    /// Clears the line at the end of the run.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if !text.isEmpty { write("\r\u{1B}[K") }
+        text = ""
+    }
+
+    private func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
+
+/// Log lines in the usual form (as `StreamLogHandler` writes them), printed above the progress line.
+struct ProgressLogHandler: LogHandler {
+    let label: String
+    let line: ProgressLine
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let timestamp = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+        line.printAbove("\(timestamp) \(event.level) \(label):\(details) [\(event.source)] \(event.message)")
     }
 }

@@ -26,7 +26,7 @@ enum AddressChangeWords {
         for phrase in announcements {
             if let address = address(after: phrase, in: lower) { return address }
         }
-        guard fromNowOn.contains(where: { lower.contains($0) }) else { return nil }
+        guard fromNowOn.contains(where: { EnrollmentText.contains($0, in: lower) }) else { return nil }
         for phrase in requests {
             if let address = address(after: phrase, in: lower) { return address }
         }
@@ -36,7 +36,7 @@ enum AddressChangeWords {
     /// The first plausible address among the four words after `phrase`, which must start a word.
     private static func address(after phrase: String, in line: String) -> String? {
         var searchStart = line.startIndex
-        while let range = line.range(of: phrase, range: searchStart..<line.endIndex) {
+        while let range = EnrollmentText.find(phrase, in: line, from: searchStart) {
             searchStart = range.upperBound
             let atWordStart = range.lowerBound == line.startIndex
                 || !(line[line.index(before: range.lowerBound)].isLetter)

@@ -136,8 +136,10 @@ enum CommandSentences {
     private static func reading(in clause: String, sentence: String) -> CommandReading? {
         var words = EnrollmentText.words(clause)
         let folded = EnrollmentText.fold(clause)
-        // Chinese and Japanese requests, inside the text.
-        for phrase in all where phrase.isCJK {
+        // Chinese and Japanese requests, inside the text. Text without a scalar from U+2E80 on
+        // (where CJK begins, compatibility ideographs included) cannot hold one: skip the search.
+        let mayHoldCJK = folded.unicodeScalars.contains { $0.value >= 0x2E80 }
+        for phrase in all where phrase.isCJK && mayHoldCJK {
             guard let range = folded.range(of: phrase.words[0]) else { continue }
             let before = folded[..<range.lowerBound]
             if before.suffix(3).contains(where: { "不别別没".contains($0) }) || before.hasSuffix("ない") { return nil }
@@ -158,7 +160,7 @@ enum CommandSentences {
             guard let start = firstIndex(of: phrase.words, in: words) else { continue }
             let before = words[..<start]
             let beforeText = before.joined(separator: " ")
-            if before.contains(where: negations.contains) || negations.contains(where: { $0.contains(" ") && beforeText.contains($0) }) {
+            if before.contains(where: negations.contains) || negations.contains(where: { $0.contains(" ") && EnrollmentText.contains($0, in: beforeText) }) {
                 return nil
             }
             if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }

@@ -8,15 +8,15 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         public let name: String
         public let synonyms: [String]
 
+        /// How the area is shown to people: the synonym spelled like the name
+        /// ("Nova" for `nova`), otherwise the name itself.
+        public let displayName: String
+
         public init(name: String, synonyms: [String]) {
             self.name = name
             self.synonyms = synonyms
-        }
-
-        /// How the area is shown to people: the synonym spelled like the name
-        /// ("Nova" for `nova`), otherwise the name itself.
-        public var displayName: String {
-            synonyms.first { EnrollmentText.fold($0) == EnrollmentText.fold(name) } ?? name
+            let folded = EnrollmentText.fold(name)
+            displayName = synonyms.first { EnrollmentText.fold($0) == folded } ?? name
         }
     }
 

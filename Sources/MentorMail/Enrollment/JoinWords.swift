@@ -41,7 +41,7 @@ enum JoinWords {
             let before = words[..<index]
             let beforeText = before.joined(separator: " ")
             if before.contains(where: CommandSentences.negations.contains)
-                || CommandSentences.negations.contains(where: { $0.contains(" ") && beforeText.contains($0) })
+                || CommandSentences.negations.contains(where: { $0.contains(" ") && EnrollmentText.contains($0, in: beforeText) })
                 || CommandSentences.otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
             // "as a mentee", "como mentora", "to be a mentor": a word of "as" just before it.
             if words[max(0, index - 3)..<index].contains(where: asWords.contains) { return role }

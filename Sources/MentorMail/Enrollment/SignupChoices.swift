@@ -116,7 +116,7 @@ public enum InteractionStyle: String, Sendable, Hashable, Codable, CaseIterable 
         var unknown: [String] = []
         for item in EnrollmentText.listItems(answer) {
             let padded = " " + EnrollmentText.words(item).joined(separator: " ") + " "
-            let found = phrases.filter { _, names in names.contains { padded.contains(" \($0) ") } }.map(\.0)
+            let found = phrases.filter { _, names in names.contains { EnrollmentText.contains(" \($0) ", in: padded) } }.map(\.0)
             if found.isEmpty { unknown.append(item) }
             for style in found where !styles.contains(style) { styles.append(style) }
         }

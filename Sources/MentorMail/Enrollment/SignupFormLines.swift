@@ -57,7 +57,7 @@ struct SignupFormLine: Equatable {
             return (label, value, key)
         }
         for dash in [" - ", " – ", " — "] {
-            guard let range = text.range(of: dash) else { continue }
+            guard let range = EnrollmentText.find(dash, in: text) else { continue }
             let label = cleanLabel(text[..<range.lowerBound])
             let key = SignupKey(label: label)
             guard case .field = key else { return nil }

@@ -47,15 +47,21 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     }
 }
 
-/// One run: read new mail, apply each message in one transaction, flag it, run the jobs that
-/// are due, then send the outbox.
+/// One run: read new mail, apply each message in a savepoint of its own inside a batch
+/// transaction, flag the batch once it is committed, run the jobs that are due, then send the
+/// outbox.
 ///
 /// The order is what makes it crash-safe. A message's effects (its record and the answers it
 /// queues) commit together before the server flag is set, so a crash before the commit redoes
-/// the message and a crash after it only re-flags. The outbox is sent after, each row marked
-/// `sent` once the transport accepted it, so a crash in between resends the same bytes with
-/// the same Message-ID. One message's failure is recorded and the run goes on; so does one
-/// job's and one send's.
+/// the message and a crash after it only re-flags. Messages are committed in batches (up to
+/// `batchSize`, or what arrived within a second), each message in a savepoint, so one that
+/// fails rolls back alone and is recorded as failed while the others commit; a batch costs
+/// one durable commit instead of one per message. The answers of a committed and flagged batch
+/// are sent by a thread of its own while the next batches are read (`SendAhead`), and marked
+/// `sent` in the next batch's transaction; what is still due after the jobs is sent last, rows
+/// marked `sent` a few dozen at a time. A crash between acceptance and the mark resends those
+/// same bytes with the same Message-IDs (at most 256 of them). One message's failure is recorded and
+/// the run goes on; so does one job's and one send's.
 public struct Processor {
     public var program: Program
     public var mailbox: any Mailbox
@@ -69,6 +75,14 @@ public struct Processor {
     public static let defaultMaxSendAttempts = 8
     /// Read and classify only: record nothing, flag nothing, run and send nothing.
     public var dryRun = false
+    /// Messages committed together at most (each in a savepoint of its own).
+    public var batchSize = 250
+    /// Accepted sends marked `sent` together at most: a crash resends at most these.
+    public var sentMarkBatch = 32
+    /// Send the answers of committed batches while the next ones are read (a thread of its own).
+    public var sendWhileReading = true
+    /// Told how far the run is after each batch and each send, for a progress display.
+    public var progress: ((ProcessProgress) -> Void)?
 
     var config: Config { program.config }
     var database: AppDatabase { program.database }
@@ -85,8 +99,9 @@ public struct Processor {
 
     public func run() -> ProcessReport {
         var report = ProcessReport()
+        var refusals: [SendAhead.Refusal] = []
         do {
-            try receive(into: &report)
+            try receive(into: &report, refusals: &refusals)
         } catch {
             // The mailbox is unreachable: still run the jobs and send what is queued.
             let message = ErrorText.describe(error)
@@ -100,138 +115,12 @@ public struct Processor {
         // Without a writable database nothing can be marked sent: sending would repeat itself.
         if report.stopped != nil { return report }
         JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
+        settle(([], refusals), report: &report)
         sendOutbox(into: &report)
         return report
     }
 
-    private func receive(into report: inout ProcessReport) throws {
-        let validity = try mailbox.uidValidity()
-        let uids = try mailbox.unprocessedUIDs()
-        logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
-        let intake = Intake(config: config)
-        for (position, uid) in uids.enumerated() {
-            report.examined += 1
-            let progress = "[\(position + 1)/\(uids.count)] UID \(uid)"
-            let bytes: [UInt8]
-            do {
-                bytes = try mailbox.fetch(uid: uid)
-            } catch {
-                // Left unflagged on the server: the next run fetches it again.
-                fail(&report, "\(progress): could not be fetched (\(ErrorText.describe(error))); it stays in the mailbox for the next run")
-                continue
-            }
-            let message = Message(bytes: bytes)
-            let handled: InboundMessage.Disposition?
-            do {
-                if try database.isRecorded(mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
-                    logger.info("\(progress) was handled by an earlier run; flagging it")
-                    if dryRun {
-                        report.planned.append("UID \(uid): already handled, would only flag it")
-                        continue
-                    }
-                    report.reflagged += 1
-                    flag(uid, progress, &report)
-                    continue
-                }
-                let context = try database.intakeContext(for: message)
-                let prepared = intake.prepare(message)
-                let classification = intake.classify(prepared, context: context)
-                if dryRun {
-                    let line = "UID \(uid) from \(message.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
-                    logger.info("\(progress): would handle as \(classification.intent.name)")
-                    report.planned.append(line)
-                    continue
-                }
-                handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: classification,
-                                 context: context, newText: prepared.newText, progress: progress, report: &report)
-            } catch {
-                handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: nil,
-                                 context: IntakeContext(), newText: "", progress: progress, report: &report, earlierError: error)
-            }
-            if report.stopped != nil { break }
-            guard let handled else { continue }
-            report.count(handled)
-            faults.reached(.afterCommit)
-            flag(uid, progress, &report)
-        }
-    }
-
-    /// Records the message and its effects in one transaction. When handling fails, the
-    /// message is still recorded, as failed with the error, so nothing is lost and the run goes
-    /// on; when even that cannot be stored, nil: it stays unflagged for the next run.
-    private func record(_ message: Message, bytes: [UInt8], uid: UInt32, validity: UInt32, classification: Classification?,
-                        context: IntakeContext, newText: String, progress: String, report: inout ProcessReport,
-                        earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
-        var inbound = InboundMessage(
-            mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
-            messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
-            receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil)
-        let fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
-        inbound.textFingerprint = fingerprint
-        var failure = earlierError
-        if var classification, failure == nil {
-            inbound.apply(classification, context: context)
-            do {
-                let outcome = try program.perform(at: now) { work in
-                    var row = inbound
-                    let verdict = try LoopGuard(work: work).check(classification, sender: message.from?.normalized, fingerprint: fingerprint)
-                    classification = verdict.classification
-                    row.apply(classification, context: context)
-                    if verdict.quiet { row.digestedAt = now }
-                    try row.insert(work.db)
-                    guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
-                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
-                    let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
-                    // Only these columns: the handler may have erased the subject ("delete my data").
-                    try row.updateChanges(work.db) {
-                        $0.disposition = outcome.disposition
-                        $0.note = outcome.note
-                    }
-                    return outcome
-                }
-                logger.info("\(progress) from \(message.from?.address ?? "?"): \(classification.intent.name) (\(classification.rule)), \(outcome.disposition.rawValue)")
-                return outcome.disposition
-            } catch {
-                failure = error
-            }
-        }
-        let reason = "could not be handled: \(ErrorText.describe(failure ?? MentorMailError(.internalError, "unknown error")))"
-        inbound.note = reason
-        do {
-            try program.perform(at: now) { work in
-                var row = inbound
-                try row.insert(work.db)
-                if let id = row.id {
-                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
-                    try HeldMailService(work: work).scheduleDigest(for: id)
-                }
-                try work.audit.record(message.from?.normalized ?? "unknown", "failed", reason)
-            }
-            fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason); kept as failed (mentormail held list)")
-            return .failed
-        } catch {
-            let mapped = MentorMailError.from(error)
-            if mapped.kind == .unavailable || mapped.kind == .busy {
-                // The database cannot be written at all: say so once and stop.
-                report.stopped = "\(mapped.message); nothing was changed, and the message(s) stay unflagged in \(mailbox.displayName) for the next run"
-                logger.error("\(report.stopped ?? "")")
-                return nil
-            }
-            fail(&report, "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run")
-            return nil
-        }
-    }
-
-    private func flag(_ uid: UInt32, _ progress: String, _ report: inout ProcessReport) {
-        do {
-            try mailbox.markProcessed(uid: uid)
-        } catch {
-            // Recorded already: the next run finds it and only flags it.
-            fail(&report, "\(progress): handled, but could not be flagged on the server (\(ErrorText.describe(error))); the next run flags it")
-        }
-    }
-
-    private func fail(_ report: inout ProcessReport, _ message: String) {
+    func fail(_ report: inout ProcessReport, _ message: String) {
         logger.error("\(message)")
         report.problems.append(message)
     }
@@ -242,50 +131,6 @@ public struct Processor {
             report.planned += try database.dueOutbox(now: now).map { "send \($0.purpose) to \($0.recipients)" }
         } catch {
             fail(&report, "could not read what is due: \(ErrorText.describe(error))")
-        }
-    }
-
-    private func sendOutbox(into report: inout ProcessReport) {
-        let due: [OutboxMessage]
-        do {
-            due = try database.dueOutbox(now: now)
-        } catch {
-            fail(&report, "could not read the outbox: \(ErrorText.describe(error)); nothing was sent")
-            return
-        }
-        if !due.isEmpty { logger.info("sending \(due.count) message(s) through \(sender.displayName)") }
-        for (position, row) in due.enumerated() {
-            guard let id = row.id else { continue }
-            do {
-                try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
-            } catch {
-                report.sendFailures += 1
-                let words = ErrorText.describe(error)
-                let permanent = (error as? TransportError)?.isPermanent ?? false
-                fail(&report, "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)")
-                do {
-                    try program.perform(at: now) { work in
-                        if try AppDatabase.markAttemptFailed(work.db, outboxID: id, error: words, permanent: permanent, at: now,
-                                                             maxAttempts: maxSendAttempts), row.kind != .heldDigest {
-                            // (A digest that cannot be delivered is only logged: another digest about it would fail too.)
-                            try HeldMailService(work: work).noteUndelivered(row, error: words)
-                        }
-                    }
-                } catch {
-                    fail(&report, "could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
-                }
-                continue
-            }
-            faults.reached(.afterSend)
-            do {
-                try database.markSent(outboxID: id, at: now)
-                report.sent += 1
-                logger.info("[\(position + 1)/\(due.count)] sent \(row.purpose) to \(row.recipients)")
-            } catch {
-                // Accepted by the server but not marked: the next run resends the same Message-ID.
-                report.sent += 1
-                fail(&report, "\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
-            }
         }
     }
 }

@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import Logging
+import MailTransport
+
+extension Processor {
+    /// Rows read from the outbox at a time: memory does not grow with the queue.
+    static let outboxPage = 100
+
+    /// Sends what is due, oldest first, over the one sender connection. Accepted messages are
+    /// marked `sent` together, `sentMarkBatch` at a time (or after a quarter of a second): one
+    /// commit for many sends, and a crash resends at most those few, with the same Message-IDs.
+    func sendOutbox(into report: inout ProcessReport) {
+        let total: Int
+        do {
+            total = try database.read { db in
+                try OutboxMessage.filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                                         && OutboxMessage.Columns.nextAttemptAt <= now).fetchCount(db)
+            }
+        } catch {
+            fail(&report, "could not read the outbox: \(ErrorText.describe(error)); nothing was sent")
+            return
+        }
+        guard total > 0 else { return }
+        logger.info("sending \(total) message(s) through \(sender.displayName)")
+        let startedAt = Date()
+        var lastID: Int64 = 0
+        var position = 0
+        var unmarked: [(id: Int64, row: OutboxMessage)] = []
+        var firstUnmarkedAt: UInt64 = 0
+        while position < total {
+            let page: [OutboxMessage]
+            do {
+                page = try database.read { db in
+                    try OutboxMessage
+                        .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                                && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > lastID)
+                        .order(Column("id"))
+                        .limit(Self.outboxPage)
+                        .fetchAll(db)
+                }
+            } catch {
+                fail(&report, "could not read the outbox: \(ErrorText.describe(error)); the rest is sent by the next run")
+                break
+            }
+            if page.isEmpty { break }
+            for row in page {
+                guard let id = row.id else { continue }
+                lastID = id
+                position += 1
+                do {
+                    try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
+                } catch {
+                    report.sendFailures += 1
+                    let words = ErrorText.describe(error)
+                    let permanent = (error as? TransportError)?.isPermanent ?? false
+                    fail(&report, "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)")
+                    do {
+                        try program.perform(at: now) { work in
+                            if try AppDatabase.markAttemptFailed(work.db, outboxID: id, error: words, permanent: permanent, at: now,
+                                                                 maxAttempts: maxSendAttempts), row.kind != .heldDigest {
+                                // (A digest that cannot be delivered is only logged: another digest about it would fail too.)
+                                try HeldMailService(work: work).noteUndelivered(row, error: words)
+                            }
+                        }
+                    } catch {
+                        fail(&report, "could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
+                    }
+                    continue
+                }
+                faults.reached(.afterSend)
+                report.sent += 1
+                logger.info("[\(position)/\(total)] sent \(row.purpose) to \(row.recipients)")
+                if unmarked.isEmpty { firstUnmarkedAt = DispatchTime.now().uptimeNanoseconds }
+                unmarked.append((id, row))
+                if unmarked.count >= sentMarkBatch || DispatchTime.now().uptimeNanoseconds - firstUnmarkedAt >= 250_000_000 {
+                    markSent(&unmarked, report: &report)
+                    progress?(ProcessProgress(phase: .sending, done: position, total: total, startedAt: startedAt))
+                }
+            }
+        }
+        markSent(&unmarked, report: &report)
+        progress?(ProcessProgress(phase: .sending, done: position, total: total, startedAt: startedAt))
+    }
+
+    /// Marks accepted messages `sent` in one transaction.
+    private func markSent(_ unmarked: inout [(id: Int64, row: OutboxMessage)], report: inout ProcessReport) {
+        guard !unmarked.isEmpty else { return }
+        do {
+            try database.write { db in
+                for (id, _) in unmarked {
+                    try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                                   arguments: [now, id])
+                }
+            }
+        } catch {
+            // Accepted by the server but not marked: the next run resends the same Message-IDs.
+            for (_, row) in unmarked {
+                fail(&report, "\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
+            }
+        }
+        unmarked = []
+    }
+
+    // MARK: - Sending while reading (see `SendAhead`)
+
+    /// Queued rows due now with an id above `after`, oldest first (at most a few hundred).
+    func dueRows(after: Int64) throws -> [OutboxMessage] {
+        try database.read { db in
+            try OutboxMessage
+                .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                        && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after)
+                .order(Column("id"))
+                .limit(500)
+                .fetchAll(db)
+        }
+    }
+
+    /// Records in `db`'s transaction what the send thread reported: accepted rows become
+    /// `sent`, refused ones get their failed attempt (and the coordinators' note). Returns the
+    /// problems to report once the transaction commits.
+    func record(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), db: Database) -> [String] {
+        var problems: [String] = []
+        do {
+            for row in sends.accepted {
+                try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                               arguments: [now, row.id])
+            }
+        } catch {
+            for row in sends.accepted {
+                problems.append("\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
+            }
+        }
+        for refusal in sends.refused {
+            let row = refusal.row
+            let words = ErrorText.describe(refusal.error)
+            let permanent = (refusal.error as? TransportError)?.isPermanent ?? false
+            let problem = "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)"
+            logger.error("\(problem)")
+            problems.append(problem)
+            guard let id = row.id else { continue }
+            do {
+                try db.inSavepoint {
+                    let work = Work(db: db, now: now, config: config, templates: program.templates)
+                    if try AppDatabase.markAttemptFailed(db, outboxID: id, error: words, permanent: permanent, at: now,
+                                                         maxAttempts: maxSendAttempts), row.kind != .heldDigest {
+                        try HeldMailService(work: work).noteUndelivered(row, error: words)
+                    }
+                    return .commit
+                }
+            } catch {
+                problems.append("could not record the failed send of outbox row \(id): \(ErrorText.describe(error))")
+            }
+        }
+        return problems
+    }
+
+    /// Counts what the send thread reported once it is recorded.
+    func count(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), problems: [String], report: inout ProcessReport) {
+        report.sent += sends.accepted.count
+        report.sendFailures += sends.refused.count
+        report.problems += problems
+    }
+
+    /// Records what the send thread reported in a transaction of its own.
+    func settle(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), report: inout ProcessReport) {
+        guard !sends.accepted.isEmpty || !sends.refused.isEmpty else { return }
+        var problems: [String] = []
+        do {
+            try database.write { db in problems = record(sends, db: db) }
+        } catch {
+            problems = sends.accepted.map {
+                "\($0.purpose) to \($0.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID"
+            }
+            problems += sends.refused.map { "\($0.row.purpose) to \($0.row.recipients) was not sent: \(ErrorText.describe($0.error))" }
+        }
+        count(sends, problems: problems, report: &report)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Logging
+import MailTransport
+
+/// Sends the answers of committed and flagged batches in a thread while the next batches are
+/// read and handled, so a run's sending overlaps its reading instead of following it.
+///
+/// The order per message stays receive → commit → flag → send: the reading side hands rows
+/// over only after their batch is committed and flagged. This thread touches neither the
+/// database nor the mailbox: it hands back what was accepted (marked `sent` by the reading
+/// side in its next transaction) and what was refused (recorded there too). At most `limit`
+/// rows wait, so memory stays flat however far reading runs ahead of sending.
+final class SendAhead: @unchecked Sendable {
+    struct Refusal {
+        let row: OutboxMessage
+        let error: any Error
+    }
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [OutboxMessage] = []
+    private var queueStart = 0
+    private var accepted: [OutboxMessage] = []
+    private var refused: [Refusal] = []
+    private var closed = false
+    private var stopped = false
+    private var busy = false
+    private var finished = false
+    private var sentCount = 0
+    let limit: Int
+    /// Accepted sends not yet handed back at most: the most a crash can make the next run resend.
+    let maximumUnmarked = 256
+
+    private let sender: any MailSender
+    private let logger: Logger
+    private let faults: FaultInjection
+
+    init(sender: any MailSender, logger: Logger, faults: FaultInjection, limit: Int = 500) {
+        self.sender = sender
+        self.logger = logger
+        self.faults = faults
+        self.limit = limit
+        let thread = Thread { [self] in self.run() }
+        thread.name = "mentormail-send"
+        thread.start()
+    }
+
+    /// Queues rows to send, waiting while `limit` rows are already waiting.
+    func enqueue(_ rows: [OutboxMessage]) {
+        condition.lock()
+        defer { condition.unlock() }
+        for row in rows {
+            while !stopped && queue.count - queueStart >= limit { condition.wait() }
+            if stopped { return }
+            queue.append(row)
+            condition.broadcast()
+        }
+    }
+
+    /// What was accepted and refused since the last call.
+    func takeResults() -> (accepted: [OutboxMessage], refused: [Refusal]) {
+        condition.lock()
+        defer { condition.unlock() }
+        let results = (accepted, refused)
+        accepted = []
+        refused = []
+        condition.broadcast()
+        return results
+    }
+
+    /// Waits until every queued row was tried, then ends the thread. With `abandon`, rows not
+    /// yet tried are dropped (they stay queued in the database for the next attempt).
+    func finish(abandon: Bool = false) {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        if abandon { stopped = true }
+        condition.broadcast()
+        while !finished { condition.wait() }
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            // Accepted sends wait to be marked `sent` by the next transaction; a crash before it
+            // resends them (same bytes, same Message-ID): at most `maximumUnmarked` of them.
+            while !stopped && ((queueStart == queue.count && !closed) || (accepted.count >= maximumUnmarked && !closed)) {
+                condition.wait()
+            }
+            if stopped || queueStart == queue.count {
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let row = queue[queueStart]
+            queueStart += 1
+            if queueStart > 256, queueStart * 2 > queue.count {
+                queue.removeSubrange(0..<queueStart)
+                queueStart = 0
+            }
+            condition.broadcast()
+            condition.unlock()
+
+            do {
+                try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
+                faults.reached(.afterSend)
+                logger.info("sent \(row.purpose) to \(row.recipients)")
+                condition.lock()
+                accepted.append(row)
+                condition.unlock()
+            } catch {
+                // Kept until the run records it: without its bytes, so refusals stay small.
+                var kept = row
+                kept.raw = Data()
+                condition.lock()
+                refused.append(Refusal(row: kept, error: error))
+                condition.unlock()
+            }
+        }
+    }
+}

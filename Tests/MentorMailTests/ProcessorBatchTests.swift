@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Logging
+import Mail
+import MailTransport
+@testable import MentorMail
+import Testing
+
+/// Messages committed in batches, each in a savepoint of its own, and flagged only after the
+/// batch's commit; and the byte paths of the text helpers, which must read as the slow ones.
+@Suite struct ProcessorBatchTests {
+    /// A Maildir that checks, at each flag request, that the messages are already committed.
+    final class CheckingMailbox: Mailbox {
+        let inner: MaildirMailbox
+        let path: String
+        var flagRequests: [[UInt32]] = []
+        var flaggedBeforeCommit: [UInt32] = []
+
+        init(inner: MaildirMailbox, path: String) {
+            self.inner = inner
+            self.path = path
+        }
+
+        var displayName: String { inner.displayName }
+        func uidValidity() throws -> UInt32 { try inner.uidValidity() }
+        func unprocessedUIDs() throws -> [UInt32] { try inner.unprocessedUIDs() }
+        func fetch(uid: UInt32) throws -> [UInt8] { try inner.fetch(uid: uid) }
+        func markProcessed(uid: UInt32) throws { try markProcessed(uids: [uid]) }
+        func markProcessed(uids: [UInt32]) throws {
+            // Read from a connection of its own: only committed rows are seen.
+            let recorded = try DatabaseQueue(path: path).read { db in
+                try Set(Int64.fetchAll(db, sql: "SELECT uid FROM inboundMessage").map(UInt32.init))
+            }
+            flaggedBeforeCommit += uids.filter { !recorded.contains($0) }
+            flagRequests.append(uids)
+            try inner.markProcessed(uids: uids)
+        }
+    }
+
+    static func signUp(_ index: Int) -> String {
+        "From: Person \(index) <person\(index)@example.net>\r\nTo: mentoring@example.org\r\nSubject: Joining\r\n"
+            + "Message-ID: <batch-\(index)@example.net>\r\nDate: Tue, 03 Nov 2026 10:00:00 +0000\r\n\r\nHello, how do I join?\r\n"
+    }
+
+    @Test(arguments: [true, false])
+    func batchesAreFlaggedTogetherAndOnlyOnceCommitted(sendWhileReading: Bool) throws {
+        let program = try ProcessorTests.Program()
+        for index in 0..<7 { try program.arrive(Self.signUp(index), name: "1793700000.M\(index)P1.test") }
+        let mailbox = CheckingMailbox(inner: program.mailbox, path: program.config.program.database)
+        var processor = Processor(program: program.app, mailbox: mailbox, sender: program.outbox, now: program.now,
+                                  logger: Logger(label: "test"))
+        processor.batchSize = 3
+        processor.sendWhileReading = sendWhileReading
+        var seen: [ProcessProgress] = []
+        processor.progress = { seen.append($0) }
+        let report = processor.run()
+        #expect(report.examined == 7)
+        #expect(report.answered == 7)
+        #expect(report.sent == 7)
+        #expect(report.problems.isEmpty)
+        #expect(mailbox.flagRequests.map(\.count) == [3, 3, 1])
+        #expect(mailbox.flaggedBeforeCommit.isEmpty, "a message was flagged before its commit")
+        #expect(try program.mailbox.unprocessedUIDs().isEmpty)
+        #expect(seen.filter { $0.phase == .reading }.map(\.done) == [3, 6, 7])
+        if !sendWhileReading {
+            #expect(seen.last?.phase == .sending && seen.last?.done == 7 && seen.last?.total == 7)
+        }
+        #expect(try program.sent().count == 7, "each answered once")
+        #expect(try program.database.outbox().allSatisfy { $0.status == .sent })
+    }
+
+    @Test func oneFailingMessageRollsBackAloneAndTheBatchCommits() throws {
+        let program = try ProcessorTests.Program()
+        for index in 0..<5 { try program.arrive(Self.signUp(index), name: "1793700000.M\(index)P1.test") }
+        try DatabaseQueue(path: program.config.program.database).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER fault BEFORE INSERT ON outboxMessage WHEN NEW.recipients LIKE '%person2@%'
+                BEGIN SELECT RAISE(ABORT, 'injected disk fault'); END
+                """)
+        }
+        let report = try program.run()
+        #expect(report.examined == 5)
+        #expect(report.answered == 4)
+        #expect(report.failed == 1)
+        #expect(report.problems.count == 1)
+        let inbound = try program.database.inboundMessages()
+        #expect(inbound.count == 5, "every message recorded, the failed one too")
+        #expect(inbound.filter { $0.disposition == .failed }.map(\.sender) == ["person2@example.net"])
+        // The failed message's savepoint took its effects with it: no participant, no answer.
+        let outbox = try program.database.outbox()
+        #expect(outbox.filter { $0.kind != .heldDigest }.count == 4)
+        #expect(!outbox.contains { $0.recipients.contains("person2@") })
+        #expect(try program.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM participant WHERE email LIKE 'person2@%'") ?? -1
+        } == 0)
+        #expect(try program.mailbox.unprocessedUIDs().isEmpty, "the failed message is recorded, so it is flagged")
+    }
+
+    @Test func aDryRunReadsTheBatchWithoutWriting() throws {
+        let program = try ProcessorTests.Program()
+        for index in 0..<4 { try program.arrive(Self.signUp(index), name: "1793700000.M\(index)P1.test") }
+        var processor = Processor(program: program.app, mailbox: program.mailbox, sender: program.outbox, now: program.now,
+                                  logger: Logger(label: "test"))
+        processor.dryRun = true
+        let report = processor.run()
+        #expect(report.examined == 4)
+        #expect(report.planned.filter { $0.hasPrefix("UID") }.count == 4)
+        #expect(try program.database.inboundMessages().isEmpty)
+        #expect(try program.mailbox.unprocessedUIDs().count == 4)
+    }
+
+    /// Every ASCII character alone, in pairs with the awkward ones, and mixed texts: the byte
+    /// paths give exactly what Foundation's folding and Character splitting give.
+    @Test func asciiPathsReadExactlyAsTheUnicodeOnes() {
+        var samples: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let awkward = ["-", "_", "`", "'", " ", "\t", "\r\n", "\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "A", "z", "9", "\0"]
+        for first in awkward { for second in awkward { samples.append("x\(first)\(second)Y") } }
+        samples += ["  Hello,   World!  ", "I'd like to JOIN the-program_now", "'quoted' words'", "Role: mentee\r\nName: X",
+                    "`back` -- ticks", "", "   ", "DELETE MY DATA", "Please, pause my participation.", "a--b__c"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            samples.append(String((0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                Character(UnicodeScalar(UInt8.random(in: 0..<128, using: &generator)))
+            }))
+        }
+        for sample in samples {
+            #expect(EnrollmentText.fold(sample) == EnrollmentText.foldUnicode(sample), "\(sample.debugDescription)")
+            let slowWords = EnrollmentText.foldUnicode(sample)
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+                .filter { !$0.isEmpty }
+            #expect(EnrollmentText.words(sample) == slowWords, "\(sample.debugDescription)")
+            let slowCollapse = sample.filter { _ in true }.map { $0 == "\t" ? " " : String($0) }.joined()
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(EnrollmentText.collapse(sample) == slowCollapse, "\(sample.debugDescription)")
+            #expect(EnrollmentText.trim(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
+            for phrase in ["x", " - ", "y", "ab", "\r\n", "\n", "\r", "-", "'"] {
+                let offsets = { (range: Range<String.Index>?) in
+                    range.map { (sample.utf8.distance(from: sample.startIndex, to: $0.lowerBound), sample.utf8.distance(from: sample.startIndex, to: $0.upperBound)) }
+                }
+                #expect(offsets(EnrollmentText.find(phrase, in: sample)).map { [$0.0, $0.1] } == offsets(sample.range(of: phrase)).map { [$0.0, $0.1] },
+                        "\(phrase.debugDescription) in \(sample.debugDescription)")
+            }
+            #expect(EnrollmentText.plainSpaces(sample) == sample.map { $0 == "\t" ? " " : String($0) }.joined(),
+                    "\(sample.debugDescription)")
+        }
+        // Not ASCII: the Unicode path, as before.
+        #expect(EnrollmentText.fold("Documentación  Técnica") == "documentacion tecnica")
+        #expect(EnrollmentText.words("Größe – ÉTÉ’s") == EnrollmentText.foldUnicode("Größe – ÉTÉ’s")
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init))
+    }
+}
