@@ -54,7 +54,7 @@ public struct ProcessReport: Codable, Sendable, Equatable {
 /// The order is what makes it crash-safe. A message's effects (its record and the answers it
 /// queues) commit together before the server flag is set, so a crash before the commit redoes
 /// the message and a crash after it only re-flags. Messages are committed in batches (up to
-/// `batchSize`, or what arrived within a second), each message in a savepoint, so one that
+/// `batchSize`, or what is read within a quarter of a second), each message in a savepoint, so one that
 /// fails rolls back alone and is recorded as failed while the others commit; a batch costs
 /// one durable commit instead of one per message. The answers of a committed and flagged batch
 /// are sent by a thread of its own while the next batches are read (`SendAhead`), and marked
