@@ -7,7 +7,7 @@
 # 1. Builds mentormail in release (MENTORMAIL_BINARY=path uses an existing release binary).
 # 2. Makes a folder with a config (mailbox `maildir:mailbox`, outbox `dir:outbox`, the
 #    repository's templates) and a Maildir holding 15 hostile messages and 3 ordinary
-#    sign-ups: a 30 MB base64 attachment, 100 000 header lines, one 5 MB line, MIME nesting
+#    sign-ups: a 50 MB base64 attachment, 100 000 header lines, one 5 MB line, MIME nesting
 #    1 000 deep, a 20 MB HTML body, a 10 MB quoted-printable part, 10 000 tiny parts, a 1 MB
 #    Subject of encoded words, 50 000 recipients in To, a 20 MB text/plain body, a boundary
 #    that never closes with 20 MB after it, 100 000 msg-ids in References, HTML nested
@@ -103,7 +103,7 @@ def lines_of(total, line):
 
 intro = b"Hello,\r\n\r\nI would like to join the mentoring program as a mentee.\r\n\r\nThanks,\r\nSam\r\n"
 
-# 1. A 30 MB base64 attachment after a short text.
+# 1. A 50 MB base64 attachment after a short text.
 def attachment():
     b = "b1-attachment"
     yield head(1, "My CV", extra=[f'Content-Type: multipart/mixed; boundary="{b}"'])
@@ -111,7 +111,7 @@ def attachment():
     yield f"--{b}\r\nContent-Type: application/pdf; name=\"cv.pdf\"\r\nContent-Disposition: attachment; filename=\"cv.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n".encode()
     raw = rng.randbytes(57 * 1024)
     line = b"".join(base64.b64encode(raw[k:k + 57]) + b"\r\n" for k in range(0, len(raw), 57))
-    yield from lines_of(30 * MB, line)
+    yield from lines_of(50 * MB, line)
     yield f"--{b}--\r\n".encode()
 write("attachment", attachment())
 

@@ -96,7 +96,7 @@ public final class IMAPMailbox: Mailbox {
 
     /// Reads the messages ahead on a connection of their own (see `IMAPMessageStream`).
     public func messages(_ uids: [UInt32]) throws -> any MessageStream {
-        guard !uids.isEmpty else { return SequentialMessageStream(uids: []) { _ in [] } }
+        guard !uids.isEmpty else { return SequentialMessageStream(uids: []) { _ in ([], nil) } }
         let session = try IMAPSession(url: folderURL, serverDescription: displayName, credentials: credentials)
         return IMAPMessageStream(session: session, folder: folder, uids: uids)
     }

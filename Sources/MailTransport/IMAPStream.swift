@@ -96,11 +96,16 @@ final class IMAPSession: @unchecked Sendable {  // used by one thread at a time 
 
     /// Appends exactly `count` bytes to `target`.
     func read(_ count: Int, into target: inout [UInt8], what: String) throws {
+        try read(count, what: what) { target.append(contentsOf: $0) }
+    }
+
+    /// Hands exactly `count` bytes to `sink`, piece by piece as they arrive.
+    func read(_ count: Int, what: String, sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         var left = count
         while left > 0 {
             if inboxStart == inbox.count { try fill(what: what) }
             let take = min(left, inbox.count - inboxStart)
-            target.append(contentsOf: inbox[inboxStart..<(inboxStart + take)])
+            try inbox.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[inboxStart..<(inboxStart + take)])) }
             inboxStart += take
             left -= take
             // A large literal passes through without piling up in the inbox.
@@ -154,7 +159,8 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var ready: [FetchedMessage] = []
+    /// Handed-over slots are emptied at once: a message kept here would outlive the budget.
+    private var ready: [FetchedMessage?] = []
     private var readyStart = 0
     /// Bytes read ahead and not yet let go by the caller (the last message handed over counts
     /// until the next call).
@@ -199,7 +205,8 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
             if finished || closed || !wait { return nil }
             condition.wait()
         }
-        let message = ready[readyStart]
+        let message = ready[readyStart]!  // Slots from `readyStart` on are filled.
+        ready[readyStart] = nil
         readyStart += 1
         if readyStart > 1024, readyStart * 2 > ready.count {
             ready.removeSubrange(0..<readyStart)
@@ -208,6 +215,16 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
         if case .success(let bytes) = message.bytes { handedOver = bytes.count }
         delivered += 1
         return message
+    }
+
+    /// Bytes of the messages this stream still keeps (read ahead, or the one last handed over).
+    var keptBytes: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return ready.reduce(0) { total, slot in
+            if case .success(let bytes)? = slot?.bytes { return total + bytes.count }
+            return total
+        }
     }
 
     func close() {
@@ -281,15 +298,20 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
             // An untagged answer, maybe with literals: the text around them, and the message's body.
             var text: [UInt8] = []
             var body: [UInt8]?
+            var spool: MessageSpool?
             while let length = IMAPSession.literalLength(at: line) {
                 let open = line.lastIndex(of: UInt8(ascii: "{")) ?? line.count
                 text += line[..<open]
                 if Self.announcesBody(text) && body == nil {
-                    guard reserve(length) else { throw IMAPSession.Cancelled() }
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(length)
-                    try session.read(length, into: &bytes, what: what)
-                    body = bytes
+                    guard reserve(min(length, MessageSpool.keptInMemory)) else { throw IMAPSession.Cancelled() }
+                    if length > MessageSpool.keptInMemory {
+                        (body, spool) = try Self.spool(length, from: session, what: what)
+                    } else {
+                        var bytes: [UInt8] = []
+                        bytes.reserveCapacity(length)
+                        try session.read(length, into: &bytes, what: what)
+                        body = bytes
+                    }
                 } else {
                     try session.skip(length, what: what)
                 }
@@ -298,8 +320,20 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
             }
             text += line
             guard let body, let uid = Self.uid(in: text), missing.remove(uid) != nil else { continue }
-            push(FetchedMessage(uid: uid, bytes: .success(body)))
+            push(FetchedMessage(uid: uid, bytes: .success(body), spool: spool))
         }
+    }
+
+    /// Reads a literal too large to keep in memory into a spool; returns its first bytes too.
+    private static func spool(_ length: Int, from session: IMAPSession, what: String) throws -> ([UInt8], MessageSpool) {
+        var writer = try SpoolWriter()
+        do {
+            try session.read(length, what: what) { try writer.append($0) }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        return (writer.prefix, writer.finish())
     }
 
     /// Whether the text before a literal ends with `BODY[]` (the literal is the message).

@@ -27,7 +27,7 @@ public protocol Mailbox: AnyObject {
 
 extension Mailbox {
     public func messages(_ uids: [UInt32]) throws -> any MessageStream {
-        SequentialMessageStream(uids: uids) { [unowned self] uid in try self.fetch(uid: uid) }
+        SequentialMessageStream(uids: uids) { [unowned self] uid in (try self.fetch(uid: uid), nil) }
     }
 
     public func markProcessed(uids: [UInt32]) throws {
@@ -35,14 +35,18 @@ extension Mailbox {
     }
 }
 
-/// One message of a `MessageStream`: its bytes, or why they could not be read.
+/// One message of a `MessageStream`: its bytes, or why they could not be read. A message
+/// larger than `MessageSpool.keptInMemory` comes with its `spool`, and `bytes` holds only its
+/// first bytes.
 public struct FetchedMessage {
     public let uid: UInt32
     public let bytes: Result<[UInt8], TransportError>
+    public let spool: MessageSpool?
 
-    public init(uid: UInt32, bytes: Result<[UInt8], TransportError>) {
+    public init(uid: UInt32, bytes: Result<[UInt8], TransportError>, spool: MessageSpool? = nil) {
         self.uid = uid
         self.bytes = bytes
+        self.spool = spool
     }
 }
 
@@ -63,9 +67,9 @@ public protocol MessageStream: AnyObject {
 /// Reads each message when it is asked for: no read-ahead.
 final class SequentialMessageStream: MessageStream {
     private var pending: ArraySlice<UInt32>
-    private let fetch: (UInt32) throws -> [UInt8]
+    private let fetch: (UInt32) throws -> ([UInt8], MessageSpool?)
 
-    init(uids: [UInt32], fetch: @escaping (UInt32) throws -> [UInt8]) {
+    init(uids: [UInt32], fetch: @escaping (UInt32) throws -> ([UInt8], MessageSpool?)) {
         pending = uids[...]
         self.fetch = fetch
     }
@@ -75,7 +79,8 @@ final class SequentialMessageStream: MessageStream {
     func next(wait: Bool) -> FetchedMessage? {
         guard let uid = pending.popFirst() else { return nil }
         do {
-            return FetchedMessage(uid: uid, bytes: .success(try fetch(uid)))
+            let (bytes, spool) = try fetch(uid)
+            return FetchedMessage(uid: uid, bytes: .success(bytes), spool: spool)
         } catch let error as TransportError {
             return FetchedMessage(uid: uid, bytes: .failure(error))
         } catch {

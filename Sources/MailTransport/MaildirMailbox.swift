@@ -72,6 +72,20 @@ public final class MaildirMailbox: Mailbox {
         }
     }
 
+    /// Each message when it is asked for; one larger than `MessageSpool.keptInMemory` as its
+    /// first bytes and its spool (the file itself, held open).
+    public func messages(_ uids: [UInt32]) throws -> any MessageStream {
+        SequentialMessageStream(uids: uids) { [unowned self] uid in
+            var large: (prefix: [UInt8], spool: MessageSpool)?
+            _ = try withFile(uid: uid) { file in
+                large = try MessageSpool.ofFile(atPath: file.url.path)
+                return file
+            }
+            if let large { return (large.prefix, large.spool) }
+            return (try fetch(uid: uid), nil)
+        }
+    }
+
     /// Moves the message to `cur/` with the seen flag and the keyword letter, keeping its other flags.
     /// - Complexity: O(1) when the file is where the last listing saw it.
     public func markProcessed(uid: UInt32) throws {

@@ -82,6 +82,33 @@ import Testing
         #expect(seen == uids)
     }
 
+    /// Messages handed over are let go: what the stream keeps never exceeds the budget and the
+    /// message being handled, however many have gone through it.
+    @Test func handedOverMessagesAreNotKept() throws {
+        let servers = try TestServers.require()
+        let user = TestServers.uniqueUser("kept")
+        let sender = try servers.sender()
+        for index in 0..<12 {
+            try servers.deliver(from: "a@example.org", to: ["\(user)@example.org"], subject: "k\(index)",
+                                text: String(repeating: "forty bytes of words in a long line ab\n", count: 2_500), sender: sender)
+        }
+        let box = try servers.mailbox(user: user)
+        let uids = try box.unprocessedUIDs()
+        let session = try IMAPSession(url: "\(servers.imapURL)/INBOX", serverDescription: "test",
+                                      credentials: servers.credentials(user: user))
+        let budget = 250_000
+        let stream = IMAPMessageStream(session: session, folder: "INBOX", uids: uids, budget: budget)
+        defer { stream.close() }
+        var count = 0
+        while let item = stream.next(wait: true) {
+            count += 1
+            let size = try item.bytes.get().count
+            #expect(size > 100_000)
+            #expect(stream.keptBytes <= budget + size, "after \(count) messages the stream keeps \(stream.keptBytes) bytes")
+        }
+        #expect(count == 12)
+    }
+
     @Test func closingEarlyStopsTheReader() throws {
         let servers = try TestServers.require()
         let user = TestServers.uniqueUser("close")

@@ -142,7 +142,10 @@ extension Processor {
             fail(&report, "\(progress): could not be fetched (\(ErrorText.describe(error))); it stays in the mailbox for the next run")
             return
         }
-        batch.bytes += bytes.count
+        batch.bytes += item.spool?.size ?? bytes.count
+        if let spool = item.spool {
+            logger.info("\(progress) is \(spool.size >> 20) MB: read from its first \(bytes.count >> 20) MB, stored whole")
+        }
         let message = Message(bytes: bytes)
         let handled: InboundMessage.Disposition?
         do {
@@ -164,14 +167,14 @@ extension Processor {
                 report.planned.append(line)
                 return
             }
-            handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: classification,
+            handled = record(message, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
                              context: context, newText: prepared.newText, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {
                 fail(&report, "\(progress): could not be read (\(ErrorText.describe(error)))")
                 return
             }
-            handled = record(message, bytes: bytes, uid: uid, validity: validity, classification: nil,
+            handled = record(message, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: nil,
                              context: IntakeContext(), newText: "", progress: progress, db: db, batch: &batch, earlierError: error)
         }
         guard let handled else { return }
@@ -183,7 +186,7 @@ extension Processor {
     /// savepoint is rolled back and the message is still recorded, as failed with the error, so
     /// nothing is lost and the run goes on; when even that cannot be stored, nil: it stays
     /// unflagged for the next run.
-    private func record(_ message: Message, bytes: [UInt8], uid: UInt32, validity: UInt32, classification: Classification?,
+    private func record(_ message: Message, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, classification: Classification?,
                         context: IntakeContext, newText: String, progress: String, db: Database, batch: inout Batch,
                         earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
         var inbound = InboundMessage(
@@ -206,7 +209,7 @@ extension Processor {
                     if verdict.quiet { row.digestedAt = now }
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
-                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
+                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
                     let result = try work.handleRecorded(classification, message: message, recordID: id, context: context)
                     // Only these columns: the handler may have erased the subject ("delete my data").
                     try row.updateChanges(work.db) {
@@ -234,7 +237,7 @@ extension Processor {
                 var row = inbound
                 try row.insert(work.db)
                 if let id = row.id {
-                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
+                    try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
                     try HeldMailService(work: work).scheduleDigest(for: id)
                 }
                 try work.audit.record(message.from?.normalized ?? "unknown", "failed", reason)

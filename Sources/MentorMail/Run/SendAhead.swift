@@ -18,7 +18,8 @@ final class SendAhead: @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var queue: [OutboxMessage] = []
+    /// Taken slots are emptied at once, so a sent row's bytes are not kept.
+    private var queue: [OutboxMessage?] = []
     private var queueStart = 0
     private var accepted: [OutboxMessage] = []
     private var refused: [Refusal] = []
@@ -93,7 +94,8 @@ final class SendAhead: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let row = queue[queueStart]
+            let row = queue[queueStart]!  // Slots from `queueStart` on are filled.
+            queue[queueStart] = nil
             queueStart += 1
             if queueStart > 256, queueStart * 2 > queue.count {
                 queue.removeSubrange(0..<queueStart)

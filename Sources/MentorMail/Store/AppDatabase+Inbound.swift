@@ -6,29 +6,46 @@ import GRDBSQLite
 import SQLite3
 #endif
 import Mail
+import MailTransport
 
 extension AppDatabase {
     /// Stores the bytes of inbound message `inboundID` as fetched, written in pieces of 1 MiB
-    /// from the caller's buffer, so even a very large message is not copied whole again.
-    static func storeRaw(_ db: Database, inboundID: Int64, bytes: [UInt8]) throws {
-        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, zeroblob(?))", arguments: [inboundID, bytes.count])
-        guard !bytes.isEmpty else { return }
+    /// (from the caller's buffer, or read back from the spool of a large message), so even a
+    /// very large message is never copied whole again.
+    static func storeRaw(_ db: Database, inboundID: Int64, bytes: [UInt8], spool: MessageSpool? = nil) throws {
+        let size = spool?.size ?? bytes.count
+        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, zeroblob(?))", arguments: [inboundID, size])
+        guard size > 0 else { return }
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "inboundRaw", "raw", inboundID, 1, &handle)
         defer { sqlite3_blob_close(handle) }
         guard opened == SQLITE_OK, let handle else {
             throw DatabaseError(resultCode: ResultCode(rawValue: opened), message: "cannot store the bytes of message \(inboundID)")
         }
-        try bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
+        func write(_ piece: UnsafeRawBufferPointer, at offset: Int) throws {
+            let written = sqlite3_blob_write(handle, piece.baseAddress, Int32(piece.count), Int32(offset))
+            guard written == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: written), message: "cannot store the bytes of message \(inboundID)")
+            }
+        }
+        let piece = 1 << 20
+        if let spool {
+            var buffer = [UInt8](repeating: 0, count: piece)
             var offset = 0
-            while offset < buffer.count {
-                let count = min(1 << 20, buffer.count - offset)
-                let written = sqlite3_blob_write(handle, base + offset, Int32(count), Int32(offset))
-                guard written == SQLITE_OK else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: written), message: "cannot store the bytes of message \(inboundID)")
+            while offset < size {
+                let got = try buffer.withUnsafeMutableBytes { try spool.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<min(piece, size - offset)])) }
+                guard got > 0 else { throw MentorMailError(.internalError, "message \(inboundID) ended early when read back") }
+                try buffer.withUnsafeBytes { try write(UnsafeRawBufferPointer(rebasing: $0[0..<got]), at: offset) }
+                offset += got
+            }
+        } else {
+            try bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = min(piece, buffer.count - offset)
+                    try write(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)]), at: offset)
+                    offset += count
                 }
-                offset += count
             }
         }
     }
