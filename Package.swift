@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // glibc's mallopt: the process command keeps large buffers out of the heap.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Mail", dependencies: ["CLibXML2"]),
         .target(name: "MailTransport", dependencies: ["Mail", "CCurl"]),
         .target(name: "MatchingCore"),
@@ -46,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "mentormail",
             dependencies: [
-                "MentorMail", "Mail", "MailTransport", "MatchingCore",
+                "MentorMail", "Mail", "MailTransport", "MatchingCore", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,0 +1,2 @@
+// glibc's allocator settings (mallopt), for the process command's memory bound.
+#include <malloc.h>
