@@ -63,6 +63,7 @@ extension MentorMailCommand {
                 if let progressLine { processor.progress = { progressLine.update($0) } }
                 let startedAt = Date()
                 var report = processor.run()
+                progressLine?.finish()  // The summary and any error start on a clean line.
                 if let stopped = report.stopped {
                     throw MentorMailError(.unavailable, stopped)
                 }
