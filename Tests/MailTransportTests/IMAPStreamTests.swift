@@ -58,20 +58,25 @@ import Testing
         #expect(try box.search("KEYWORD \(processedKeyword)") == uids)
     }
 
-    @Test func aSmallBudgetStillBringsEveryMessageInOrder() throws {
+    /// A new user with `count` messages (subject "`prefix`N", the text `text(N)`), and a stream
+    /// over all of them with `budget` bytes of read-ahead.
+    static func stream(_ prefix: String, count: Int, text: (Int) -> String, budget: Int) throws -> (uids: [UInt32], stream: IMAPMessageStream) {
         let servers = try TestServers.require()
-        let user = TestServers.uniqueUser("budget")
+        let user = TestServers.uniqueUser(prefix)
         let sender = try servers.sender()
-        for index in 0..<30 {
-            try servers.deliver(from: "a@example.org", to: ["\(user)@example.org"], subject: "n\(index)",
-                                text: String(repeating: "word \(index) ", count: 500), sender: sender)
+        for index in 0..<count {
+            try servers.deliver(from: "a@example.org", to: ["\(user)@example.org"], subject: "\(prefix)\(index)",
+                                text: text(index), sender: sender)
         }
-        let box = try servers.mailbox(user: user)
-        let uids = try box.unprocessedUIDs()
+        let uids = try servers.mailbox(user: user).unprocessedUIDs()
         let session = try IMAPSession(url: "\(servers.imapURL)/INBOX", serverDescription: "test",
                                       credentials: servers.credentials(user: user))
+        return (uids, IMAPMessageStream(session: session, folder: "INBOX", uids: uids, budget: budget))
+    }
+
+    @Test func aSmallBudgetStillBringsEveryMessageInOrder() throws {
         // Room for about one message: the reader waits for the caller after each.
-        let stream = IMAPMessageStream(session: session, folder: "INBOX", uids: uids, budget: 4_000)
+        let (uids, stream) = try Self.stream("n", count: 30, text: { String(repeating: "word \($0) ", count: 500) }, budget: 4_000)
         defer { stream.close() }
         var seen: [UInt32] = []
         while let item = stream.next(wait: true) {
@@ -85,20 +90,11 @@ import Testing
     /// Messages handed over are let go: what the stream keeps never exceeds the budget and the
     /// message being handled, however many have gone through it.
     @Test func handedOverMessagesAreNotKept() throws {
-        let servers = try TestServers.require()
-        let user = TestServers.uniqueUser("kept")
-        let sender = try servers.sender()
-        for index in 0..<12 {
-            try servers.deliver(from: "a@example.org", to: ["\(user)@example.org"], subject: "k\(index)",
-                                text: String(repeating: "forty bytes of words in a long line ab\n", count: 2_500), sender: sender)
-        }
-        let box = try servers.mailbox(user: user)
-        let uids = try box.unprocessedUIDs()
-        let session = try IMAPSession(url: "\(servers.imapURL)/INBOX", serverDescription: "test",
-                                      credentials: servers.credentials(user: user))
         let budget = 250_000
-        let stream = IMAPMessageStream(session: session, folder: "INBOX", uids: uids, budget: budget)
+        let (uids, stream) = try Self.stream("k", count: 12, text: { _ in String(repeating: "forty bytes of words in a long line ab\n", count: 2_500) },
+                                             budget: budget)
         defer { stream.close() }
+        #expect(uids.count == 12)
         var count = 0
         while let item = stream.next(wait: true) {
             count += 1

@@ -149,7 +149,7 @@ extension Processor {
         let message = Message(bytes: bytes)
         let handled: InboundMessage.Disposition?
         do {
-            if try Self.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
+            if try AppDatabase.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
                 logger.info("\(progress) was handled by an earlier run; flagging it")
                 if dryRun {
                     report.planned.append("UID \(uid): already handled, would only flag it")
@@ -282,17 +282,5 @@ extension Processor {
                 fail(&report, "UID \(uid): handled, but could not be flagged on the server (\(ErrorText.describe(error))); the next run flags it")
             }
         }
-    }
-
-    /// Whether this mailbox message, or another copy with the same Message-ID, was already handled.
-    static func isRecorded(_ db: Database, mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
-        let byUID = try InboundMessage
-            .filter(InboundMessage.Columns.mailbox == mailbox
-                    && InboundMessage.Columns.uidValidity == Int64(uidValidity)
-                    && InboundMessage.Columns.uid == Int64(uid))
-            .fetchCount(db)
-        if byUID > 0 { return true }
-        guard let messageID else { return false }
-        return try InboundMessage.filter(InboundMessage.Columns.messageID == messageID).fetchCount(db) > 0
     }
 }

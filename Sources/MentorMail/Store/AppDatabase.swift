@@ -370,17 +370,15 @@ public final class AppDatabase: Sendable {
 
 extension AppDatabase {
     /// Whether this mailbox message, or another copy with the same Message-ID, was already handled.
-    public func isRecorded(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
-        try read { db in
-            let byUID = try InboundMessage
-                .filter(InboundMessage.Columns.mailbox == mailbox
-                        && InboundMessage.Columns.uidValidity == Int64(uidValidity)
-                        && InboundMessage.Columns.uid == Int64(uid))
-                .fetchCount(db)
-            if byUID > 0 { return true }
-            guard let messageID else { return false }
-            return try InboundMessage.filter(InboundMessage.Columns.messageID == messageID).fetchCount(db) > 0
-        }
+    static func isRecorded(_ db: Database, mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
+        let byUID = try InboundMessage
+            .filter(InboundMessage.Columns.mailbox == mailbox
+                    && InboundMessage.Columns.uidValidity == Int64(uidValidity)
+                    && InboundMessage.Columns.uid == Int64(uid))
+            .fetchCount(db)
+        if byUID > 0 { return true }
+        guard let messageID else { return false }
+        return try InboundMessage.filter(InboundMessage.Columns.messageID == messageID).fetchCount(db) > 0
     }
 
     public func inboundMessages() throws -> [InboundMessage] {
