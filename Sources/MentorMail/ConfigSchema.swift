@@ -48,6 +48,10 @@ enum ConfigSchema {
             if isHeader && body.hasPrefix("[") {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table header has one bracket on each side, such as [program]")
             }
+            // The TOML parser stops the program at a header whose name starts otherwise (`[.a]`).
+            if isHeader, body.first(where: { $0 != " " && $0 != "\t" }) == "." {
+                throw MentorMailError(.config, "\(file): line \(index + 1): a table name cannot start with a dot; write it such as [program] or [areas]")
+            }
             for character in body {
                 if let open = quote {
                     if character == open { quote = nil }

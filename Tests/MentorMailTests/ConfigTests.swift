@@ -107,6 +107,8 @@ import Testing
         ("[[[[[mple.org\"]  # commands\n[program]", "line 1: a table header has one bracket on each side"),
         ("[=?utf-8?B?ame = \"x\"\n[program]", "line 1: the name `=?utf-8?B?ame =` has characters"),
         ("[]\nname = \"x\"", "line 1: a table header needs a name"),
+        ("[.program]\naddr = \"OpenStack\"", "line 1: a table name cannot start with a dot"),
+        ("[program]\nname = \"P\"\n[[\t.areas]]", "line 3: a table name cannot start with a dot"),
     ])
     func unknownKeysAndTablesAreErrorsThatNameTheNearestKnownOne(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }
