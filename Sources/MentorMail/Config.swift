@@ -105,8 +105,11 @@ public struct Config: Sendable {
     /// Reads and checks a config file.
     public static func load(path: String) throws -> Config {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             throw MentorMailError(.config, "cannot read the config file \(path); create one with `mentormail init --config \(path)`")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MentorMailError(.config, "the config file \(path) is not UTF-8 text; save it as UTF-8")
         }
         return try parse(text, fileURL: url)
     }

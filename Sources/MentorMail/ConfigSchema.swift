@@ -72,14 +72,32 @@ enum ConfigSchema {
             if isHeader && name.trimmingCharacters(in: .whitespaces).isEmpty && !quoted {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table header needs a name, such as [program]")
             }
-            // A multi-line string opened on this line runs on: its lines are no names.
-            for delimiter in delimiters where line.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
+            // A multi-line string opened on this line runs on: its lines are no names. (Not one
+            // in a comment: that would hide the lines after it from these checks.)
+            let code = withoutComment(line)
+            for delimiter in delimiters where code.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
             let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t")
             guard isHeader || ended, !name.allSatisfy(allowed.contains) else { continue }
             let shown = name.trimmingCharacters(in: .whitespaces).unicodeScalars
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
             throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(shown)` has characters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")
         }
+    }
+
+    /// `line` up to a `#` that is outside quotes.
+    private static func withoutComment(_ line: String) -> Substring {
+        var quote: Character?
+        for index in line.indices {
+            let character = line[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                return line[..<index]
+            }
+        }
+        return line[...]
     }
 
     /// The first unknown table or key, as an error naming it, its line and the nearest known name.

@@ -72,6 +72,16 @@ import Testing
         #expect(error.message.contains("mentormail init"))
     }
 
+    @Test func aFileThatIsNotUTF8SaysSo() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).toml").path
+        // "Señora" saved as Latin-1: ñ is the single byte F1.
+        try Data(Array("[program]\nname = \"Se".utf8) + [0xF1] + Array("ora\"\n".utf8)).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: MentorMailError.self) { try Config.load(path: path) }
+        #expect(error.message.contains("is not UTF-8 text"), "\(error.message)")
+        #expect(error.exitCode == 78)
+    }
+
     @Test func theREADMEsConfigReferenceParses() throws {
         let readme = try String(contentsOf: CommandRunner.repository.appendingPathComponent("README.md"), encoding: .utf8)
         let start = try #require(readme.range(of: "```toml\n"))
@@ -109,6 +119,7 @@ import Testing
         ("[]\nname = \"x\"", "line 1: a table header needs a name"),
         ("[.program]\naddr = \"OpenStack\"", "line 1: a table name cannot start with a dot"),
         ("[program]\nname = \"P\"\n[[\t.areas]]", "line 3: a table name cannot start with a dot"),
+        ("# a comment with ''' in it\n[[[[k[[", "line 2: a table header has one bracket on each side"),
     ])
     func unknownKeysAndTablesAreErrorsThatNameTheNearestKnownOne(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }
