@@ -112,10 +112,9 @@ enum CommandSentences {
     ].map { EnrollmentText.fold($0) })
 
     /// The strongest request in the new text (and subject), or nil.
-    static func read(_ newText: String, subject: String?) -> CommandReading? {
+    static func read(_ own: OwnText, subject: String?) -> CommandReading? {
         var found: [CommandReading] = []
-        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? [])
-            + CommandWords.ownLines(of: newText).flatMap(CommandWords.sentences(in:))
+        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? []) + own.sentences
         for sentence in sentences {
             for clause in clauses(of: sentence) {
                 if let reading = reading(in: clause, sentence: sentence) { found.append(reading) }
@@ -134,8 +133,8 @@ enum CommandSentences {
     }
 
     private static func reading(in clause: String, sentence: String) -> CommandReading? {
-        var words = EnrollmentText.words(clause)
         let folded = EnrollmentText.fold(clause)
+        var words = EnrollmentText.words(folded: folded)
         // Chinese and Japanese requests, inside the text. Text without a scalar from U+2E80 on
         // (where CJK begins, compatibility ideographs included) cannot hold one: skip the search.
         let mayHoldCJK = folded.unicodeScalars.contains { $0.value >= 0x2E80 }
@@ -156,7 +155,9 @@ enum CommandSentences {
                 break
             }
         }
-        for phrase in all where !phrase.isCJK {
+        // A phrase can only be found when its first word is among the clause's.
+        let present = Set(words)
+        for phrase in all where !phrase.isCJK && phrase.words.first.map(present.contains) == true {
             guard let start = firstIndex(of: phrase.words, in: words) else { continue }
             let before = words[..<start]
             let beforeText = before.joined(separator: " ")
@@ -186,7 +187,7 @@ enum CommandSentences {
 
     private static func firstIndex(of phrase: [String], in words: [String]) -> Int? {
         guard !phrase.isEmpty, phrase.count <= words.count else { return nil }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
             return start
         }
         return nil
@@ -198,11 +199,15 @@ extension CommandWords {
     /// unless they ask to delete data inside a longer message), then requests in sentences
     /// and in the community's languages.
     public static func read(in newText: String, subject: String? = nil) -> CommandReading? {
-        if let command = detect(in: newText, subject: subject) {
-            let ownWords = ownLines(of: newText).flatMap { EnrollmentText.words($0) }.count
+        read(in: OwnText(newText), subject: subject)
+    }
+
+    static func read(in own: OwnText, subject: String?) -> CommandReading? {
+        if let command = detect(in: own, subject: subject) {
+            let ownWords = own.lines.flatMap { EnrollmentText.words($0) }.count
             let sure = command != .deleteData || ownWords <= 12
-            return CommandReading(command: command, sure: sure, sentence: newText)
+            return CommandReading(command: command, sure: sure, sentence: own.text)
         }
-        return CommandSentences.read(newText, subject: subject)
+        return CommandSentences.read(own, subject: subject)
     }
 }

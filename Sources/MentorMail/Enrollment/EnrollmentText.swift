@@ -94,7 +94,11 @@ enum EnrollmentText {
 
     /// Letter-and-digit words of folded text (apostrophes kept inside words).
     static func words(_ text: some StringProtocol) -> [String] {
-        let folded = fold(text)
+        words(folded: fold(text))
+    }
+
+    /// `words` of text that is already `fold`ed.
+    static func words(folded: String) -> [String] {
         if folded.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a word is a run of a–z, 0–9 and apostrophes, without apostrophes at its ends.
             var words: [String] = []

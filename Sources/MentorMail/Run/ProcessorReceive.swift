@@ -207,7 +207,7 @@ extension Processor {
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes)
-                    let result = try work.handleRecorded(classification, message: message, recordID: id, context: context)
+                    let result = try work.handleRecorded(classification, message: message, newText: newText, recordID: id, context: context)
                     // Only these columns: the handler may have erased the subject ("delete my data").
                     try row.updateChanges(work.db) {
                         $0.disposition = result.disposition

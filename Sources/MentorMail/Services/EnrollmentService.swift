@@ -36,7 +36,7 @@ struct EnrollmentService {
         var result = builder.build(from: form, over: stored)
         // Mail goes on in the language they first wrote to us in, until they choose another.
         if result.profile.mailLanguage == nil {
-            result.profile.mailLanguage = LanguageGuess.code(of: MailReading.reply(of: inbound.message))
+            result.profile.mailLanguage = LanguageGuess.code(of: inbound.newText)
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(
@@ -127,7 +127,7 @@ struct EnrollmentService {
                                    createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
         try pending.insert(work.db)
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
-                                      sentence: EnrollmentText.collapse(MailReading.reply(of: inbound.message)).prefix(300).description,
+                                      sentence: EnrollmentText.collapse(inbound.newText).prefix(300).description,
                                       token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
         switch command {
         case .deleteData: mail.deleteData = true
@@ -150,7 +150,7 @@ struct EnrollmentService {
         case "resume": .resume
         default: nil
         }
-        guard let command, ConfirmationWords.isYes(MailReading.reply(of: inbound.message)) else {
+        guard let command, ConfirmationWords.isYes(inbound.newText) else {
             var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
                                           token: pending.token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
             mail.declined = true

@@ -9,6 +9,8 @@ struct Inbound {
     let recordID: Int64
     let sender: MailAddress
     let context: IntakeContext
+    /// What the person wrote: `MailReading.reply(of: message)`, as the intake read it.
+    let newText: String
 
     /// Queues an answer to the sender, threaded under the message.
     /// The answer is in the language the sender chose, else the one they write in.
@@ -29,7 +31,7 @@ struct Inbound {
     func language(in work: Work) throws -> String? {
         let profile = try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile
         if let stored = profile?.mailLanguage { return work.supported(stored) }
-        return work.supported(LanguageGuess.code(of: MailReading.reply(of: message))) ?? work.supported(profile?.preferredMailLanguage)
+        return work.supported(LanguageGuess.code(of: newText)) ?? work.supported(profile?.preferredMailLanguage)
     }
 }
 
