@@ -101,7 +101,7 @@ extension Message {
         if sentences.count < 2, !rest.allSatisfy(\.isWhitespace) { sentences.append(rest) }
         let start = sentences.joined(separator: " ").lowercased()
             .replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return vacationSentences.first { start.contains($0) }
+        return vacationSentences.first { TextSearch.contains($0, in: start) }
     }
 
     /// Structural evidence first; the empty Return-Path, which responders share, last.

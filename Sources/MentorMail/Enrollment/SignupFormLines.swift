@@ -44,6 +44,12 @@ struct SignupFormLine: Equatable {
     /// Characters that open a line as markup rather than words: bullets and emphasis.
     private static let leadingMarks = CharacterSet(charactersIn: "*_-+#•·◦▪‣–—○●■□➢➤→").union(.whitespaces)
 
+    /// `text` without `leadingMarks` at either end.
+    private static func trimMarks(_ text: String) -> String {
+        // In ASCII the marks are `*_-+#`, and the spaces are space and tab.
+        EnrollmentText.asciiTrimmed(text) { "*_-+# \t".utf8.contains($0) } ?? text.trimmingCharacters(in: leadingMarks)
+    }
+
     /// `Key: value`, `Key = value`, `Key：value`, and `Key - value` for known keys only. A hint
     /// in parentheses or brackets beside the label ("Role (mentor / mentee / both): …") is not
     /// part of it, and a separator inside such a hint does not end the label.
@@ -82,10 +88,10 @@ struct SignupFormLine: Equatable {
 
     /// Drops bullets, emphasis, list numbers and bracketed hints around a label.
     private static func cleanLabel(_ text: Substring) -> String {
-        var label = SignupHints.removingGroups(String(text)).trimmingCharacters(in: leadingMarks)
+        var label = trimMarks(SignupHints.removingGroups(String(text)))
         if let dot = label.firstIndex(where: { $0 == "." || $0 == ")" }),
            label[..<dot].allSatisfy(\.isNumber), !label[..<dot].isEmpty {
-            label = String(label[label.index(after: dot)...]).trimmingCharacters(in: leadingMarks)
+            label = trimMarks(String(label[label.index(after: dot)...]))
         }
         return label
     }
