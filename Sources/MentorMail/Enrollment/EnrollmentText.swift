@@ -11,10 +11,14 @@ enum EnrollmentText {
     /// Invisible characters that survive copy-and-paste and HTML conversion.
     private static let invisibles: Set<Character> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00AD}"]
 
+    private static let oddOrInvisibleScalars = Set(oddSpaces.union(invisibles).flatMap(\.unicodeScalars).map(\.value))
+
     /// Replaces odd spaces with a plain space and drops invisible characters.
     static func plainSpaces(_ text: some StringProtocol) -> String {
         // ASCII (most of what people write in mail): only the tab is an odd space.
         if let ascii = asciiBytes(text, { $0 == 9 ? 32 : $0 }) { return ascii }
+        // A character is only replaced or dropped when it is one of these scalars.
+        guard text.unicodeScalars.contains(where: { oddOrInvisibleScalars.contains($0.value) }) else { return String(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text where !invisibles.contains(character) {

@@ -74,6 +74,7 @@ struct SignupFormLine: Equatable {
 
     /// The first `:`, `=` or `：` outside parentheses and brackets.
     private static func firstSeparator(in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return firstASCIISeparator(in: text) }
         var depth = 0
         for index in text.indices {
             switch text[index] {
@@ -84,6 +85,12 @@ struct SignupFormLine: Equatable {
             }
         }
         return nil
+    }
+
+    /// `firstSeparator` on the bytes of ASCII text, where each byte is a character. The
+    /// `where` above guards only `：`, so `:` and `=` end the label even inside brackets.
+    private static func firstASCIISeparator(in text: String) -> String.Index? {
+        text.utf8.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }
     }
 
     /// Drops bullets, emphasis, list numbers and bracketed hints around a label.
