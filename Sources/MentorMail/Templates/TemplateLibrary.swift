@@ -90,8 +90,16 @@ public struct TemplateLibrary: Sendable {
         let subject = first.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
         lines.removeFirst()
         if let blank = lines.first, blank.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
-        let text = lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
+        let text = Self.trimmingNewlines(lines.joined(separator: "\n")) + "\n"
         return Rendered(subject: subject, text: text, html: template.html?.render(values))
+    }
+
+    /// `text.trimmingCharacters(in: .newlines)` on the scalars, without bridging the whole body.
+    static func trimmingNewlines(_ text: String) -> String {
+        let isNewline = { (scalar: Unicode.Scalar) in (0x0A...0x0D).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value) }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isNewline($0) }), let last = scalars.lastIndex(where: { !isNewline($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     private struct Loaded {
