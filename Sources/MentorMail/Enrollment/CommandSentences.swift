@@ -88,6 +88,10 @@ enum CommandSentences {
         ])
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
 
+    /// The positions in `all` of the phrases matched by words (not CJK), by their first word.
+    static let byFirstWord: [String: [Int]] = Dictionary(grouping: all.indices.filter { !all[$0].isCJK && !all[$0].words.isEmpty },
+                                                          by: { all[$0].words[0] })
+
     /// Openings removed before a clause is compared.
     static let politePrefixes: [[String]] = [
         "i would like you to", "i'd like you to", "i want you to", "i would like to", "i'd like to", "i want to",
@@ -125,8 +129,10 @@ enum CommandSentences {
 
     /// A sentence cut at commas, semicolons and "and" in the community's languages (not Polish
     /// "i", which would cut English at every "I").
+    private static let clauseMarks: Set<Character> = [",", ";", "，", "、", "；"]
+
     static func clauses(of sentence: String) -> [String] {
-        let pieces = sentence.split(whereSeparator: { ",;，、；".contains($0) }).map(String.init)
+        let pieces = sentence.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
             EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,"])
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
@@ -155,9 +161,10 @@ enum CommandSentences {
                 break
             }
         }
-        // A phrase can only be found when its first word is among the clause's.
-        let present = Set(words)
-        for phrase in all where !phrase.isCJK && phrase.words.first.map(present.contains) == true {
+        // A phrase can only be found when its first word is among the clause's: only those are
+        // tried, in the order of `all`.
+        let candidates = Set(words.flatMap { byFirstWord[$0] ?? [] }).sorted().map { all[$0] }
+        for phrase in candidates {
             guard let start = firstIndex(of: phrase.words, in: words) else { continue }
             let before = words[..<start]
             let beforeText = before.joined(separator: " ")
