@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Whether someone wants to mentor, be mentored, or both. Raw values match MatchingCore's `Role`.
 public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
@@ -9,10 +10,10 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
-        let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { text.contains($0) }
-        let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { text.contains($0) }
+        let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { TextSearch.contains($0, in: text) }
+        let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
         let both = !words.isDisjoint(with: Self.bothWords)
-            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+            || TextSearch.contains("les deux", in: text) || ["两者", "両方"].contains { TextSearch.contains($0, in: text) }
         if both || (mentor && mentee) {
             self = .both
         } else if mentor {
@@ -51,10 +52,10 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
-        let technical = !words.isDisjoint(with: Self.technicalWords) || ["技术", "技術"].contains { text.contains($0) }
-        let career = !words.isDisjoint(with: Self.careerWords) || ["职业", "キャリア"].contains { text.contains($0) }
+        let technical = !words.isDisjoint(with: Self.technicalWords) || ["技术", "技術"].contains { TextSearch.contains($0, in: text) }
+        let career = !words.isDisjoint(with: Self.careerWords) || ["职业", "キャリア"].contains { TextSearch.contains($0, in: text) }
         let both = !words.isDisjoint(with: Self.bothWords)
-            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+            || TextSearch.contains("les deux", in: text) || ["两者", "両方"].contains { TextSearch.contains($0, in: text) }
         if both || (technical && career) {
             self = .both
         } else if technical {

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// The hints forms print beside a label or an answer, in parentheses or brackets: "Role (mentor
 /// / mentee / both):", "Role: (mentor, mentee, or both) mentee", "Áreas: (p. ej. Nova, …)". A
@@ -50,8 +51,7 @@ enum SignupHints {
                                "например ", "例如", "例えば", "mentors only", "solo mentores", "so mentores", "nur mentoren"]
         if examplePrefixes.contains(where: { key.hasPrefix($0) }) { return true }
         let folded = EnrollmentText.fold(group)
-        return folded.contains("/") || folded.contains(",") || folded.contains(" or ") || folded.contains(" o ")
-            || folded.contains(" ou ") || folded.contains(" oder ") || folded.contains("、") || folded.contains("，")
+        return ["/", ",", " or ", " o ", " ou ", " oder ", "、", "，"].contains { TextSearch.contains($0, in: folded) }
     }
 
     static func hintKey(_ text: some StringProtocol) -> String {
