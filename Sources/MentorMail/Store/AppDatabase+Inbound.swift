@@ -33,6 +33,13 @@ extension AppDatabase {
         }
     }
 
+    /// What handling message `inboundID` led to. Only these columns: the handler may have erased
+    /// others (the subject, after "delete my data").
+    static func setOutcome(_ db: Database, inboundID: Int64, disposition: InboundMessage.Disposition, note: String?) throws {
+        try db.cachedStatement(sql: "UPDATE inboundMessage SET disposition = ?, note = ? WHERE id = ?")
+            .execute(arguments: [disposition.rawValue, note, inboundID])
+    }
+
     /// The bytes of inbound message `id` as fetched; nil once erased ("delete my data").
     static func raw(_ db: Database, inboundID: Int64?) throws -> Data? {
         guard let inboundID else { return nil }
