@@ -46,7 +46,7 @@ struct EnrollmentService {
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
-        let language = try inbound.language(in: work)
+        let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),

@@ -29,7 +29,11 @@ struct Inbound {
     /// The language to answer in: the one the person set with "Mail language:", else the one this
     /// message is clearly written in, else the first language of their profile; nil means English.
     func language(in work: Work) throws -> String? {
-        let profile = try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile
+        language(in: work, profile: try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile)
+    }
+
+    /// The same, with the sender's stored profile at hand.
+    func language(in work: Work, profile: ParticipantProfile?) -> String? {
         if let stored = profile?.mailLanguage { return work.supported(stored) }
         return work.supported(LanguageGuess.code(of: newText)) ?? work.supported(profile?.preferredMailLanguage)
     }
