@@ -67,4 +67,14 @@ import Testing
         #expect(MailValues.plain(Optional<PersonName>.none) == nil)
         #expect(MailValues.plain(["a", "b"]) as? [String] == ["a", "b"], "arrays of text stay as they are")
     }
+
+    @Test func blankLinesAroundTheSubjectAreDropped() throws {
+        let catalog = TemplateCatalog(["a": [], "b": []])
+        let library = try TemplateLibrary(directory: try folder([
+            "a.txt.mustache": "\n  \nSubject:  S \nline1\n\nline2\n\n",
+            "b.txt.mustache": "Subject: only",
+        ]), catalog: catalog)
+        #expect(try library.render("a", [:]) == .init(subject: "S", text: "line1\n\nline2\n", html: nil))
+        #expect(try library.render("b", [:]) == .init(subject: "only", text: "\n", html: nil))
+    }
 }
