@@ -62,7 +62,9 @@ struct SignupFormLine: Equatable {
             guard key != .unknown || label.split(separator: " ").count <= 3 else { return nil }
             return (label, value, key)
         }
-        for dash in [" - ", " – ", " — "] {
+        // No other character decomposes to a dash: a line without the dash cannot hold it.
+        for (dash, mark) in [(" - ", "-"), (" – ", "–"), (" — ", "—")] as [(String, Unicode.Scalar)]
+        where text.unicodeScalars.contains(mark) {
             guard let range = EnrollmentText.find(dash, in: text) else { continue }
             let label = cleanLabel(text[..<range.lowerBound])
             let key = SignupKey(label: label)
