@@ -89,11 +89,13 @@ extension Message {
         "我不在办公室", "我正在休假", "这是一封自动回复", "不在にしております", "自動返信",
     ]
 
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "\n", "。", "！", "？"]
+
     /// The responder sentence the new text opens with (in its first two sentences), if any.
     static func vacationWords(in newText: String) -> String? {
         var sentences: [Substring] = []
         var rest = newText.prefix(400)[...]
-        while sentences.count < 2, let end = rest.firstIndex(where: { ".!?\n。！？".contains($0) }) {
+        while sentences.count < 2, let end = rest.firstIndex(where: sentenceEnds.contains) {
             let sentence = rest[..<end]
             if !sentence.allSatisfy(\.isWhitespace) { sentences.append(sentence) }
             rest = rest[rest.index(after: end)...]
@@ -101,7 +103,7 @@ extension Message {
         if sentences.count < 2, !rest.allSatisfy(\.isWhitespace) { sentences.append(rest) }
         let start = sentences.joined(separator: " ").lowercased()
             .replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return vacationSentences.first { start.contains($0) }
+        return vacationSentences.first { TextSearch.contains($0, in: start) }
     }
 
     /// Structural evidence first; the empty Return-Path, which responders share, last.

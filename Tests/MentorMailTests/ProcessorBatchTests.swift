@@ -134,7 +134,7 @@ import Testing
                 .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             #expect(EnrollmentText.collapse(sample) == slowCollapse, "\(sample.debugDescription)")
             #expect(EnrollmentText.trim(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
-            for phrase in ["x", " - ", "y", "ab", "\r\n", "\n", "\r", "-", "'"] {
+            for phrase in ["x", " - ", "y", "ab", "\r\n", "\n", "\r", "-", "'", " – ", "é", "\u{212A}", "\u{037E}", "\u{1FEF}"] {
                 let offsets = { (range: Range<String.Index>?) in
                     range.map { (sample.utf8.distance(from: sample.startIndex, to: $0.lowerBound), sample.utf8.distance(from: sample.startIndex, to: $0.upperBound)) }
                 }

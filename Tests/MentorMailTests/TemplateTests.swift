@@ -52,4 +52,29 @@ import Testing
         #expect(OutboxWriter.replySubject("  ") == "", "no subject: the mail goes out under the program's name")
         #expect(OutboxWriter.replySubject(nil) == "")
     }
+
+    @Test func newlinesAreTrimmedAsFoundationTrimsThem() {
+        for text in ["", "\n", "\r\n\nHello\n\u{2028}", "\n\u{85}a\u{301}\n\u{301}", "a\nb", "\u{2029}\n", " x \n"] {
+            #expect(TemplateLibrary.trimmingNewlines(text) == text.trimmingCharacters(in: .newlines), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func nestedStructsReachTheTemplatesAsTheirProperties() throws {
+        let person = try #require(MailValues.plain(PersonName("Ana")) as? [String: Any])
+        #expect(person["name"] as? String == "Ana")
+        let fields = try #require(MailValues.plain([FieldLine(label: "Role", value: "mentee")]) as? [Any])
+        #expect((fields.first as? [String: Any])?["value"] as? String == "mentee")
+        #expect(MailValues.plain(Optional<PersonName>.none) == nil)
+        #expect(MailValues.plain(["a", "b"]) as? [String] == ["a", "b"], "arrays of text stay as they are")
+    }
+
+    @Test func blankLinesAroundTheSubjectAreDropped() throws {
+        let catalog = TemplateCatalog(["a": [], "b": []])
+        let library = try TemplateLibrary(directory: try folder([
+            "a.txt.mustache": "\n  \nSubject:  S \nline1\n\nline2\n\n",
+            "b.txt.mustache": "Subject: only",
+        ]), catalog: catalog)
+        #expect(try library.render("a", [:]) == .init(subject: "S", text: "line1\n\nline2\n", html: nil))
+        #expect(try library.render("b", [:]) == .init(subject: "only", text: "\n", html: nil))
+    }
 }

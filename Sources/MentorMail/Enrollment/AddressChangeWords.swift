@@ -22,6 +22,8 @@ enum AddressChangeWords {
 
     /// The new address announced on `line`, lowercased, or nil.
     static func newAddress(in line: String) -> String? {
+        // Every address taken has an "@": a line without one announces none.
+        guard line.utf8.contains(UInt8(ascii: "@")) else { return nil }
         let lower = EnrollmentText.collapse(line.lowercased())
         for phrase in announcements {
             if let address = address(after: phrase, in: lower) { return address }

@@ -88,6 +88,10 @@ enum CommandSentences {
         ])
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
 
+    /// The positions in `all` of the phrases matched by words (not CJK), by their first word.
+    static let byFirstWord: [String: [Int]] = Dictionary(grouping: all.indices.filter { !all[$0].isCJK && !all[$0].words.isEmpty },
+                                                          by: { all[$0].words[0] })
+
     /// Openings removed before a clause is compared.
     static let politePrefixes: [[String]] = [
         "i would like you to", "i'd like you to", "i want you to", "i would like to", "i'd like to", "i want to",
@@ -112,10 +116,9 @@ enum CommandSentences {
     ].map { EnrollmentText.fold($0) })
 
     /// The strongest request in the new text (and subject), or nil.
-    static func read(_ newText: String, subject: String?) -> CommandReading? {
+    static func read(_ own: OwnText, subject: String?) -> CommandReading? {
         var found: [CommandReading] = []
-        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? [])
-            + CommandWords.ownLines(of: newText).flatMap(CommandWords.sentences(in:))
+        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? []) + own.sentences
         for sentence in sentences {
             for clause in clauses(of: sentence) {
                 if let reading = reading(in: clause, sentence: sentence) { found.append(reading) }
@@ -126,16 +129,18 @@ enum CommandSentences {
 
     /// A sentence cut at commas, semicolons and "and" in the community's languages (not Polish
     /// "i", which would cut English at every "I").
+    private static let clauseMarks: Set<Character> = [",", ";", "，", "、", "；"]
+
     static func clauses(of sentence: String) -> [String] {
-        let pieces = sentence.split(whereSeparator: { ",;，、；".contains($0) }).map(String.init)
+        let pieces = sentence.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
             EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,"])
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
     }
 
     private static func reading(in clause: String, sentence: String) -> CommandReading? {
-        var words = EnrollmentText.words(clause)
         let folded = EnrollmentText.fold(clause)
+        var words = EnrollmentText.words(folded: folded)
         // Chinese and Japanese requests, inside the text. Text without a scalar from U+2E80 on
         // (where CJK begins, compatibility ideographs included) cannot hold one: skip the search.
         let mayHoldCJK = folded.unicodeScalars.contains { $0.value >= 0x2E80 }
@@ -156,7 +161,10 @@ enum CommandSentences {
                 break
             }
         }
-        for phrase in all where !phrase.isCJK {
+        // A phrase can only be found when its first word is among the clause's: only those are
+        // tried, in the order of `all`.
+        let candidates = Set(words.flatMap { byFirstWord[$0] ?? [] }).sorted().map { all[$0] }
+        for phrase in candidates {
             guard let start = firstIndex(of: phrase.words, in: words) else { continue }
             let before = words[..<start]
             let beforeText = before.joined(separator: " ")
@@ -186,7 +194,7 @@ enum CommandSentences {
 
     private static func firstIndex(of phrase: [String], in words: [String]) -> Int? {
         guard !phrase.isEmpty, phrase.count <= words.count else { return nil }
-        for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
             return start
         }
         return nil
@@ -198,11 +206,15 @@ extension CommandWords {
     /// unless they ask to delete data inside a longer message), then requests in sentences
     /// and in the community's languages.
     public static func read(in newText: String, subject: String? = nil) -> CommandReading? {
-        if let command = detect(in: newText, subject: subject) {
-            let ownWords = ownLines(of: newText).flatMap { EnrollmentText.words($0) }.count
+        read(in: OwnText(newText), subject: subject)
+    }
+
+    static func read(in own: OwnText, subject: String?) -> CommandReading? {
+        if let command = detect(in: own, subject: subject) {
+            let ownWords = own.lines.flatMap { EnrollmentText.words($0) }.count
             let sure = command != .deleteData || ownWords <= 12
-            return CommandReading(command: command, sure: sure, sentence: newText)
+            return CommandReading(command: command, sure: sure, sentence: own.text)
         }
-        return CommandSentences.read(newText, subject: subject)
+        return CommandSentences.read(own, subject: subject)
     }
 }

@@ -23,17 +23,25 @@ public enum CommandWords {
     ///   - newText: the reply without quoted history.
     ///   - subject: the Subject header; "Re:"/"Fwd:" and "[tags]" are ignored.
     public static func detect(in newText: String, subject: String? = nil) -> ParticipantCommand? {
-        detectAll(in: newText, subject: subject).min { $0.priority < $1.priority }
+        detect(in: OwnText(newText), subject: subject)
+    }
+
+    static func detect(in own: OwnText, subject: String?) -> ParticipantCommand? {
+        detectAll(in: own, subject: subject).min { $0.priority < $1.priority }
     }
 
     /// Every command found, without repeats, subject first, then in text order.
     public static func detectAll(in newText: String, subject: String? = nil) -> [ParticipantCommand] {
+        detectAll(in: OwnText(newText), subject: subject)
+    }
+
+    static func detectAll(in own: OwnText, subject: String?) -> [ParticipantCommand] {
         var found: [ParticipantCommand] = []
-        let sentences = (subject.map { [cleanSubject($0)] } ?? []) + ownLines(of: newText).flatMap(sentences(in:))
+        let sentences = (subject.map { [cleanSubject($0)] } ?? []) + own.sentences
         for sentence in sentences {
             if let command = command(in: sentence), !found.contains(command) { found.append(command) }
         }
-        for line in ownLines(of: newText) {
+        for line in own.lines {
             if let address = AddressChangeWords.newAddress(in: line), !found.contains(.changeAddress(address)) {
                 found.append(.changeAddress(address))
             }
@@ -117,5 +125,19 @@ public enum CommandWords {
             }
         }
         return rest
+    }
+}
+
+/// A reply's new text with its own lines (``CommandWords/ownLines(of:)``) and their sentences,
+/// cut once for all the readers of a message.
+struct OwnText: Sendable {
+    let text: String
+    let lines: [String]
+    let sentences: [String]
+
+    init(_ newText: String) {
+        text = newText
+        lines = CommandWords.ownLines(of: newText)
+        sentences = lines.flatMap(CommandWords.sentences(in:))
     }
 }

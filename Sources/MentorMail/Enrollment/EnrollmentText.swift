@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Small text helpers shared by the enrollment parsers: folding for comparison,
 /// splitting lists, and cleaning what HTML-to-text conversion leaves behind.
@@ -10,10 +11,14 @@ enum EnrollmentText {
     /// Invisible characters that survive copy-and-paste and HTML conversion.
     private static let invisibles: Set<Character> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}", "\u{00AD}"]
 
+    private static let oddOrInvisibleScalars = Set(oddSpaces.union(invisibles).flatMap(\.unicodeScalars).map(\.value))
+
     /// Replaces odd spaces with a plain space and drops invisible characters.
     static func plainSpaces(_ text: some StringProtocol) -> String {
         // ASCII (most of what people write in mail): only the tab is an odd space.
         if let ascii = asciiBytes(text, { $0 == 9 ? 32 : $0 }) { return ascii }
+        // A character is only replaced or dropped when it is one of these scalars.
+        guard text.unicodeScalars.contains(where: { oddOrInvisibleScalars.contains($0.value) }) else { return String(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text where !invisibles.contains(character) {
@@ -24,42 +29,17 @@ enum EnrollmentText {
 
     /// Trims spaces and newlines at both ends.
     static func trim(_ text: some StringProtocol) -> String {
-        // ASCII: the whitespace-and-newline set is tab, line feed, vertical tab, form feed,
-        // carriage return and space.
-        let string = String(text)
-        let utf8 = string.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            let isSpace = { (byte: UInt8) in byte == 32 || (byte >= 9 && byte <= 13) }
-            guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else { return "" }
-            return String(decoding: utf8[first...last], as: UTF8.self)
-        }
-        return string.trimmingCharacters(in: .whitespacesAndNewlines)
+        asciiTrimmed(text, isASCIISpace) ?? text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Where `phrase` first occurs in `text` from `start` on, as Foundation's `range(of:)`
-    /// finds it; on bytes when both are ASCII (where no character combines with the next).
+    /// Where `phrase` first occurs in `text` from `start` on, as Foundation's `range(of:)` finds it.
     static func find(_ phrase: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
-        let from = start ?? text.startIndex
-        let needle = phrase.utf8
-        if needle.allSatisfy({ $0 < 0x80 }), text.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let first = needle.first else { return nil }
-            let haystack = text.utf8
-            var index = from
-            let count = needle.count
-            while let candidate = haystack[index...].firstIndex(of: first) {
-                guard haystack.distance(from: candidate, to: haystack.endIndex) >= count else { return nil }
-                let end = haystack.index(candidate, offsetBy: count)
-                if haystack[candidate..<end].elementsEqual(needle) { return candidate..<end }
-                index = haystack.index(after: candidate)
-            }
-            return nil
-        }
-        return text.range(of: phrase, range: from..<text.endIndex)
+        TextSearch.range(of: phrase, in: text, from: start)
     }
 
-    /// Whether `phrase` occurs in `text` (Foundation's `contains`, on bytes when both are ASCII).
+    /// Whether `phrase` occurs in `text` (Foundation's `contains`).
     static func contains(_ phrase: String, in text: String) -> Bool {
-        find(phrase, in: text) != nil
+        TextSearch.contains(phrase, in: text)
     }
 
     /// Collapses runs of whitespace into one space and trims.
@@ -94,7 +74,11 @@ enum EnrollmentText {
 
     /// Letter-and-digit words of folded text (apostrophes kept inside words).
     static func words(_ text: some StringProtocol) -> [String] {
-        let folded = fold(text)
+        words(folded: fold(text))
+    }
+
+    /// `words` of text that is already `fold`ed.
+    static func words(folded: String) -> [String] {
         if folded.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a word is a run of a–z, 0–9 and apostrophes, without apostrophes at its ends.
             var words: [String] = []
@@ -148,8 +132,10 @@ enum EnrollmentText {
 
     /// Removes bold/italic markers (`**`, `*`, `__`) around a value.
     static func stripEmphasis(_ text: some StringProtocol) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: "*_").union(.whitespacesAndNewlines))
+        asciiTrimmed(text) { $0 == 42 || $0 == 95 || isASCIISpace($0) } ?? text.trimmingCharacters(in: emphasisAndSpaces)
     }
+
+    private static let emphasisAndSpaces = CharacterSet(charactersIn: "*_").union(.whitespacesAndNewlines)
 
     /// Limits free text to `limit` characters; returns the text and whether it was cut.
     static func limited(_ text: String, to limit: Int) -> (text: String, wasCut: Bool) {
@@ -172,6 +158,21 @@ enum EnrollmentText {
         case 96: 39
         default: byte
         }
+    }
+
+    /// The whitespace-and-newline set in ASCII: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 32 || (byte >= 9 && byte <= 13)
+    }
+
+    /// `text` without the bytes `isTrimmed` accepts at either end (as `trimmingCharacters(in:)`
+    /// with the same set does), or nil when it is not all ASCII.
+    static func asciiTrimmed(_ text: some StringProtocol, _ isTrimmed: (UInt8) -> Bool) -> String? {
+        let utf8 = String(text).utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard let first = utf8.firstIndex(where: { !isTrimmed($0) }), let last = utf8.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(decoding: utf8[first...last], as: UTF8.self)
     }
 
     /// `text` with each byte mapped, or nil when it is not all ASCII.

@@ -19,8 +19,11 @@ enum JoinWords {
     /// or someone else before the role ("I don't want to be a mentor", "my colleague joined as a
     /// mentor") names no role.
     static func role(in newText: String) -> ParticipantRole? {
-        let sentences = CommandWords.ownLines(of: newText).flatMap(CommandWords.sentences(in:))
-        for sentence in sentences {
+        role(in: OwnText(newText))
+    }
+
+    static func role(in own: OwnText) -> ParticipantRole? {
+        for sentence in own.sentences {
             let clauses = CommandSentences.clauses(of: sentence)
             for (number, clause) in clauses.enumerated() {
                 guard let role = role(inClause: clause) else { continue }

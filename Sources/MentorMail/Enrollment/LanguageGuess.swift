@@ -20,6 +20,11 @@ public enum LanguageGuess {
                "chcialbym", "chcialabym", "jestem", "prosze", "program"],
     ]
 
+    /// The languages each marker word marks.
+    static let languagesByMarker: [String: [String]] = markers.reduce(into: [:]) { index, entry in
+        for word in entry.value { index[word, default: []].append(entry.key) }
+    }
+
     /// The language code of `text`, if it is clear.
     /// - Complexity: O(n) in the length of the text.
     public static func code(of text: String) -> String? {
@@ -38,7 +43,7 @@ public enum LanguageGuess {
         if cyrillic >= 4 && cyrillic > latin { return "ru" }
         var scores: [String: Int] = [:]
         for word in EnrollmentText.words(text.prefix(2_000)) {
-            for (language, words) in markers where words.contains(word) { scores[language, default: 0] += 1 }
+            for language in languagesByMarker[word] ?? [] { scores[language, default: 0] += 1 }
         }
         let ranked = scores.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
         guard let best = ranked.first, best.value >= 2 else { return nil }

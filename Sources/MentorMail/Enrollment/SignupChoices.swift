@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Whether someone wants to mentor, be mentored, or both. Raw values match MatchingCore's `Role`.
 public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
@@ -9,17 +10,10 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
-        let mentor = !words.isDisjoint(with: Self.folded([
-            "mentor", "mentors", "coach", "coaching", "mentora", "mentores", "mentoras", "tutor", "tutora", "mentorin",
-            "mentore", "наставник", "наставница",
-        ])) || ["导师", "メンター"].contains { text.contains($0) }
-        let mentee = !words.isDisjoint(with: Self.folded([
-            "mentee", "mentees", "mentoree", "learner", "student", "aprendiz", "mentorado", "mentorada",
-            "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик",
-        ])) || ["学员", "メンティー", "メンティ"].contains { text.contains($0) }
-        let both = !words.isDisjoint(with: Self.folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
-                                                        "entrambe", "oba", "obie", "оба", "обе"]))
-            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+        let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { TextSearch.contains($0, in: text) }
+        let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
+        let both = !words.isDisjoint(with: Self.bothWords)
+            || TextSearch.contains("les deux", in: text) || ["两者", "両方"].contains { TextSearch.contains($0, in: text) }
         if both || (mentor && mentee) {
             self = .both
         } else if mentor {
@@ -30,6 +24,17 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
             return nil
         }
     }
+
+    private static let mentorWords = folded([
+        "mentor", "mentors", "coach", "coaching", "mentora", "mentores", "mentoras", "tutor", "tutora", "mentorin",
+        "mentore", "наставник", "наставница",
+    ])
+    private static let menteeWords = folded([
+        "mentee", "mentees", "mentoree", "learner", "student", "aprendiz", "mentorado", "mentorada",
+        "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик",
+    ])
+    private static let bothWords = folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
+                                           "entrambe", "oba", "obie", "оба", "обе"])
 
     /// Whether this person offers mentoring (and so has a capacity).
     public var mentors: Bool { self != .mentee }
@@ -47,17 +52,10 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(answer: String) {
         let words = Set(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
-        let technical = !words.isDisjoint(with: ParticipantRole.folded([
-            "technical", "tech", "code", "coding", "engineering", "programming", "software", "tecnica", "tecnico",
-            "technique", "technisch", "tecnica", "techniczny", "techniczna", "техническое", "техническая", "технический",
-        ])) || ["技术", "技術"].contains { text.contains($0) }
-        let career = !words.isDisjoint(with: ParticipantRole.folded([
-            "career", "careers", "professional", "soft", "profesional", "carrera", "carreira", "profissional", "carriere",
-            "professionnel", "karriere", "beruflich", "carriera", "professionale", "kariera", "zawodowy", "карьера",
-            "карьерное", "профессиональное",
-        ])) || ["职业", "キャリア"].contains { text.contains($0) }
-        let both = !words.isDisjoint(with: ParticipantRole.folded(["both", "either", "all", "ambas", "ambos", "beides", "entrambi", "oba", "оба"]))
-            || text.contains("les deux") || ["两者", "両方"].contains { text.contains($0) }
+        let technical = !words.isDisjoint(with: Self.technicalWords) || ["技术", "技術"].contains { TextSearch.contains($0, in: text) }
+        let career = !words.isDisjoint(with: Self.careerWords) || ["职业", "キャリア"].contains { TextSearch.contains($0, in: text) }
+        let both = !words.isDisjoint(with: Self.bothWords)
+            || TextSearch.contains("les deux", in: text) || ["两者", "両方"].contains { TextSearch.contains($0, in: text) }
         if both || (technical && career) {
             self = .both
         } else if technical {
@@ -68,6 +66,17 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
             return nil
         }
     }
+
+    private static let technicalWords = ParticipantRole.folded([
+        "technical", "tech", "code", "coding", "engineering", "programming", "software", "tecnica", "tecnico",
+        "technique", "technisch", "tecnica", "techniczny", "techniczna", "техническое", "техническая", "технический",
+    ])
+    private static let careerWords = ParticipantRole.folded([
+        "career", "careers", "professional", "soft", "profesional", "carrera", "carreira", "profissional", "carriere",
+        "professionnel", "karriere", "beruflich", "carriera", "professionale", "kariera", "zawodowy", "карьера",
+        "карьерное", "профессиональное",
+    ])
+    private static let bothWords = ParticipantRole.folded(["both", "either", "all", "ambas", "ambos", "beides", "entrambi", "oba", "оба"])
 
     /// `.both` as `[.technical, .career]`; the others as themselves.
     public var expanded: [MentoringKind] {

@@ -44,6 +44,12 @@ struct SignupFormLine: Equatable {
     /// Characters that open a line as markup rather than words: bullets and emphasis.
     private static let leadingMarks = CharacterSet(charactersIn: "*_-+#•·◦▪‣–—○●■□➢➤→").union(.whitespaces)
 
+    /// `text` without `leadingMarks` at either end.
+    private static func trimMarks(_ text: String) -> String {
+        // In ASCII the marks are `*_-+#`, and the spaces are space and tab.
+        EnrollmentText.asciiTrimmed(text) { "*_-+# \t".utf8.contains($0) } ?? text.trimmingCharacters(in: leadingMarks)
+    }
+
     /// `Key: value`, `Key = value`, `Key：value`, and `Key - value` for known keys only. A hint
     /// in parentheses or brackets beside the label ("Role (mentor / mentee / both): …") is not
     /// part of it, and a separator inside such a hint does not end the label.
@@ -56,7 +62,9 @@ struct SignupFormLine: Equatable {
             guard key != .unknown || label.split(separator: " ").count <= 3 else { return nil }
             return (label, value, key)
         }
-        for dash in [" - ", " – ", " — "] {
+        // No other character decomposes to a dash: a line without the dash cannot hold it.
+        for (dash, mark) in [(" - ", "-"), (" – ", "–"), (" — ", "—")] as [(String, Unicode.Scalar)]
+        where text.unicodeScalars.contains(mark) {
             guard let range = EnrollmentText.find(dash, in: text) else { continue }
             let label = cleanLabel(text[..<range.lowerBound])
             let key = SignupKey(label: label)
@@ -68,6 +76,7 @@ struct SignupFormLine: Equatable {
 
     /// The first `:`, `=` or `：` outside parentheses and brackets.
     private static func firstSeparator(in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return firstASCIISeparator(in: text) }
         var depth = 0
         for index in text.indices {
             switch text[index] {
@@ -80,12 +89,18 @@ struct SignupFormLine: Equatable {
         return nil
     }
 
+    /// `firstSeparator` on the bytes of ASCII text, where each byte is a character. The
+    /// `where` above guards only `：`, so `:` and `=` end the label even inside brackets.
+    private static func firstASCIISeparator(in text: String) -> String.Index? {
+        text.utf8.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }
+    }
+
     /// Drops bullets, emphasis, list numbers and bracketed hints around a label.
     private static func cleanLabel(_ text: Substring) -> String {
-        var label = SignupHints.removingGroups(String(text)).trimmingCharacters(in: leadingMarks)
+        var label = trimMarks(SignupHints.removingGroups(String(text)))
         if let dot = label.firstIndex(where: { $0 == "." || $0 == ")" }),
            label[..<dot].allSatisfy(\.isNumber), !label[..<dot].isEmpty {
-            label = String(label[label.index(after: dot)...]).trimmingCharacters(in: leadingMarks)
+            label = trimMarks(String(label[label.index(after: dot)...]))
         }
         return label
     }

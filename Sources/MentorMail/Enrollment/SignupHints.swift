@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// The hints forms print beside a label or an answer, in parentheses or brackets: "Role (mentor
 /// / mentee / both):", "Role: (mentor, mentee, or both) mentee", "Áreas: (p. ej. Nova, …)". A
@@ -14,6 +15,7 @@ enum SignupHints {
 
     /// The text outside bracketed groups, and the groups' contents.
     static func split(_ text: String) -> (outside: String, groups: [String]) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSplit(text) }
         var outside = ""
         var groups: [String] = []
         var current = ""
@@ -41,6 +43,36 @@ enum SignupHints {
         return (outside, groups)
     }
 
+    /// `split` on the bytes of ASCII text, where each byte is a character and the brackets
+    /// are `(` `[` and `)` `]`.
+    private static func asciiSplit(_ text: String) -> (outside: String, groups: [String]) {
+        var outside: [UInt8] = []
+        var groups: [String] = []
+        var current: [UInt8] = []
+        var depth = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                if depth > 0 { current.append(byte) }
+                depth += 1
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    groups.append(String(decoding: current, as: UTF8.self))
+                    current = []
+                } else {
+                    current.append(byte)
+                }
+            } else if depth > 0 {
+                current.append(byte)
+            } else {
+                outside.append(byte)
+            }
+        }
+        var text = String(decoding: outside, as: UTF8.self)
+        if depth > 0 { text += String(openers.first ?? "(") + String(decoding: current, as: UTF8.self) }
+        return (text, groups)
+    }
+
     /// Whether a group reads as a hint: the form's own placeholder, an example, or a list of
     /// choices ("mentor / mentee / both", "IRC, email, video").
     static func isHint(_ group: String, template: String?) -> Bool {
@@ -50,8 +82,7 @@ enum SignupHints {
                                "например ", "例如", "例えば", "mentors only", "solo mentores", "so mentores", "nur mentoren"]
         if examplePrefixes.contains(where: { key.hasPrefix($0) }) { return true }
         let folded = EnrollmentText.fold(group)
-        return folded.contains("/") || folded.contains(",") || folded.contains(" or ") || folded.contains(" o ")
-            || folded.contains(" ou ") || folded.contains(" oder ") || folded.contains("、") || folded.contains("，")
+        return ["/", ",", " or ", " o ", " ou ", " oder ", "、", "，"].contains { TextSearch.contains($0, in: folded) }
     }
 
     static func hintKey(_ text: some StringProtocol) -> String {

@@ -59,9 +59,12 @@ enum RSVPWords {
     /// The answer in the person's own lines (the first few), or nil when there is none or it is unclear.
     /// - Complexity: O(n) in the length of the first lines.
     static func read(_ newText: String) -> Answer? {
+        read(OwnText(newText))
+    }
+
+    static func read(_ own: OwnText) -> Answer? {
         var found: [Answer] = []
-        let lines = CommandWords.ownLines(of: newText).prefix(6)
-        for sentence in lines.flatMap(CommandWords.sentences(in:)) {
+        for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) {
             for clause in CommandSentences.clauses(of: sentence) {
                 if let answer = answer(in: clause) { found.append(answer) }
             }

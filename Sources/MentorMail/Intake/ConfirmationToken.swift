@@ -14,7 +14,7 @@ public enum ConfirmationToken {
 
     /// The first token-shaped word in the texts, upper-cased.
     public static func find(in texts: [String]) -> String? {
-        for text in texts {
+        for text in texts where mayHoldToken(text) {
             let words = text.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
             for word in words where word.count == 12 && word.hasPrefix("MM-") {
                 let groups = word.dropFirst(3).split(separator: "-")
@@ -24,5 +24,16 @@ public enum ConfirmationToken {
             }
         }
         return nil
+    }
+
+    /// Whether `text` has "mm-" in any case, which every token has once upper-cased (only `m`
+    /// and `M` upper-case to `M`).
+    private static func mayHoldToken(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-"), previous.0 | 0x20 == UInt8(ascii: "m"), previous.1 | 0x20 == UInt8(ascii: "m") { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }

@@ -29,7 +29,7 @@ struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains(answering.kind),
-              answering.topic.kind == .event, let id = answering.topic.id, let words = RSVPWords.read(message.newText)
+              answering.topic.kind == .event, let id = answering.topic.id, let words = RSVPWords.read(message.own)
         else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted

@@ -27,6 +27,8 @@ public struct IntakeMessage: Sendable {
     public let text: String
     /// The new text only: no quotes, no signature.
     public let newText: String
+    /// The new text's own lines and sentences, for the rules that read requests in them.
+    let own: OwnText
     public let subject: String
     /// To and Cc, lower-cased, without the program and the sender.
     public let otherRecipients: Set<String>
@@ -34,8 +36,10 @@ public struct IntakeMessage: Sendable {
     public init(_ message: Message, programAddress: String) {
         self.message = message
         from = message.from
-        text = message.textBody ?? ""
-        newText = MailReading.reply(of: message)
+        let body = MailReading.body(of: message)
+        text = body?.text ?? ""
+        newText = body?.reply ?? ""
+        own = OwnText(newText)
         subject = message.subject ?? ""
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)

@@ -128,7 +128,7 @@ struct BecomeMentorRule: IntakeRule {
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let reading = CommandWords.read(in: message.newText, subject: message.message.subject) else { return nil }
+        guard let reading = CommandWords.read(in: message.own, subject: message.message.subject) else { return nil }
         if reading.sure {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }
@@ -212,7 +212,7 @@ struct UnclearParticipantRule: IntakeRule {
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        let role = JoinWords.role(in: message.newText)
+        let role = JoinWords.role(in: message.own)
         let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
         return RuleDecision(.signUpRequest(role: role), role.map { "\(who), asking to join as \($0.rawValue)" } ?? who)
     }

@@ -49,20 +49,37 @@ extension MailContent {
     func templateValues(program: ProgramInfo, replySubject: String?) -> [String: Any] {
         var values: [String: Any] = [:]
         for child in Mirror(reflecting: self).children {
-            guard let label = child.label, let value = MailValues.unwrap(child.value) else { continue }
+            guard let label = child.label, let value = MailValues.plain(child.value) else { continue }
             values[label] = value
         }
-        values["program"] = program
+        values["program"] = MailValues.plain(program)
         if let replySubject { values["replySubject"] = replySubject }
         return values
     }
 }
 
 enum MailValues {
-    /// The value an optional holds, or nil; any other value as it is.
-    static func unwrap(_ value: Any) -> Any? {
+    /// The value as the templates read it: what an optional holds (nil for none), and nested
+    /// structs as dictionaries of their properties, which Mustache looks up by key instead of
+    /// reflecting on the struct at each lookup; an array of structs as an array of those. An
+    /// optional property that is nil is left out, as Mustache skips it in a struct.
+    static func plain(_ value: Any) -> Any? {
+        if value is String || value is Int || value is Bool { return value }
         let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map(\.value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.flatMap { plain($0.value) }
+        case .struct:
+            var properties: [String: Any] = [:]
+            for child in mirror.children {
+                guard let label = child.label, let value = plain(child.value) else { continue }
+                properties[label] = value
+            }
+            return properties
+        case .collection where mirror.children.contains(where: { Mirror(reflecting: $0.value).displayStyle == .struct }):
+            return mirror.children.compactMap { plain($0.value) }
+        default:
+            return value
+        }
     }
 }

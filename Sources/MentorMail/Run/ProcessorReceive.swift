@@ -203,19 +203,15 @@ extension Processor {
                 try db.inSavepoint {
                     let work = Work(db: db, now: now, config: config, templates: program.templates)
                     var row = inbound
-                    let verdict = try LoopGuard(work: work).check(classification, sender: message.from?.normalized, fingerprint: fingerprint)
+                    let verdict = try LoopGuard(work: work).check(classification, sender: inbound.sender, fingerprint: fingerprint)
                     classification = verdict.classification
                     row.apply(classification, context: context)
                     if verdict.quiet { row.digestedAt = now }
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
-                    let result = try work.handleRecorded(classification, message: message, recordID: id, context: context)
-                    // Only these columns: the handler may have erased the subject ("delete my data").
-                    try row.updateChanges(work.db) {
-                        $0.disposition = result.disposition
-                        $0.note = result.note
-                    }
+                    let result = try work.handleRecorded(classification, message: message, newText: newText, recordID: id, context: context)
+                    try AppDatabase.setOutcome(work.db, inboundID: id, disposition: result.disposition, note: result.note)
                     outcome = result
                     return .commit
                 }

@@ -74,7 +74,7 @@ struct CheckinService {
             return try HeldMailService(work: work).hold(inbound, reason: "a reply to someone else's check-in", acknowledge: false)
         }
         let message = inbound.message
-        let newText = MailReading.reply(of: message)
+        let newText = inbound.newText
         let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey))
         if reading.answers.answered.isEmpty && reading.unclear.isEmpty,
            let command = CommandWords.detect(in: newText, subject: message.subject) {

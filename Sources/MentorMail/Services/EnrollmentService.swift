@@ -36,7 +36,7 @@ struct EnrollmentService {
         var result = builder.build(from: form, over: stored)
         // Mail goes on in the language they first wrote to us in, until they choose another.
         if result.profile.mailLanguage == nil {
-            result.profile.mailLanguage = LanguageGuess.code(of: MailReading.reply(of: inbound.message))
+            result.profile.mailLanguage = LanguageGuess.code(of: inbound.newText)
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(
@@ -46,7 +46,7 @@ struct EnrollmentService {
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
-        let language = try inbound.language(in: work)
+        let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
@@ -127,7 +127,7 @@ struct EnrollmentService {
                                    createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
         try pending.insert(work.db)
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
-                                      sentence: EnrollmentText.collapse(MailReading.reply(of: inbound.message)).prefix(300).description,
+                                      sentence: EnrollmentText.collapse(inbound.newText).prefix(300).description,
                                       token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
         switch command {
         case .deleteData: mail.deleteData = true
@@ -150,7 +150,7 @@ struct EnrollmentService {
         case "resume": .resume
         default: nil
         }
-        guard let command, ConfirmationWords.isYes(MailReading.reply(of: inbound.message)) else {
+        guard let command, ConfirmationWords.isYes(inbound.newText) else {
             var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
                                           token: pending.token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
             mail.declined = true

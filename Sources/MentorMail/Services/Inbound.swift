@@ -9,6 +9,8 @@ struct Inbound {
     let recordID: Int64
     let sender: MailAddress
     let context: IntakeContext
+    /// What the person wrote: `MailReading.reply(of: message)`, as the intake read it.
+    let newText: String
 
     /// Queues an answer to the sender, threaded under the message.
     /// The answer is in the language the sender chose, else the one they write in.
@@ -27,9 +29,13 @@ struct Inbound {
     /// The language to answer in: the one the person set with "Mail language:", else the one this
     /// message is clearly written in, else the first language of their profile; nil means English.
     func language(in work: Work) throws -> String? {
-        let profile = try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile
+        language(in: work, profile: try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile)
+    }
+
+    /// The same, with the sender's stored profile at hand.
+    func language(in work: Work, profile: ParticipantProfile?) -> String? {
         if let stored = profile?.mailLanguage { return work.supported(stored) }
-        return work.supported(LanguageGuess.code(of: MailReading.reply(of: message))) ?? work.supported(profile?.preferredMailLanguage)
+        return work.supported(LanguageGuess.code(of: newText)) ?? work.supported(profile?.preferredMailLanguage)
     }
 }
 

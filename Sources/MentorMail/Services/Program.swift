@@ -125,9 +125,12 @@ extension Program {
                 throw MentorMailError(.data, "message \(id) is no longer stored (its sender's data was deleted); release it instead")
             }
             let context = try AppDatabase.intakeContext(work.db, for: message)
-            let classification = Intake(config: config).classify(message, context: context)
+            let intake = Intake(config: config)
+            let prepared = intake.prepare(message)
+            let classification = intake.classify(prepared, context: context)
             let before = record.disposition
-            let outcome = try work.handleRecorded(classification, message: message, recordID: id, context: context)
+            let outcome = try work.handleRecorded(classification, message: message, newText: prepared.newText, recordID: id,
+                                                  context: context)
             // Only these columns: the handler may have erased the subject ("delete my data").
             try record.updateChanges(work.db) { record in
                 record.apply(classification, context: context)
@@ -175,14 +178,15 @@ extension InboundMessage {
 
 extension Work {
     /// Handles a recorded message; mail without a sender can only be held or ignored.
-    func handleRecorded(_ classification: Classification, message: Message, recordID: Int64, context: IntakeContext) throws -> Outcome {
+    func handleRecorded(_ classification: Classification, message: Message, newText: String, recordID: Int64,
+                        context: IntakeContext) throws -> Outcome {
         guard let sender = message.from, Config.isPlausibleAddress(sender.address) else {
             if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
             let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
             try HeldMailService(work: self).scheduleDigest(for: recordID)
             return Outcome(.held, reason)
         }
-        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context))
+        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context, newText: newText))
     }
 }
 

@@ -132,7 +132,8 @@ struct JobQueue {
     /// Schedules `kind` at `dueAt` under `key`; returns false when the key already exists.
     @discardableResult
     func schedule(_ kind: ScheduledJob.Kind, subjectID: Int64? = nil, at dueAt: Date, key: String) throws -> Bool {
-        if try ScheduledJob.filter(ScheduledJob.Columns.uniqueKey == key).fetchCount(db) > 0 { return false }
+        let existing = try db.cachedStatement(sql: "SELECT COUNT(*) FROM scheduledJob WHERE uniqueKey = ?")
+        if try Int.fetchOne(existing, arguments: [key]) ?? 0 > 0 { return false }
         var job = ScheduledJob(kind: kind, subjectID: subjectID, dueAt: dueAt, uniqueKey: key, createdAt: now)
         try job.insert(db)
         return true

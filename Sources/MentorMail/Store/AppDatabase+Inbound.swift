@@ -50,6 +50,13 @@ extension AppDatabase {
         }
     }
 
+    /// What handling message `inboundID` led to. Only these columns: the handler may have erased
+    /// others (the subject, after "delete my data").
+    static func setOutcome(_ db: Database, inboundID: Int64, disposition: InboundMessage.Disposition, note: String?) throws {
+        try db.cachedStatement(sql: "UPDATE inboundMessage SET disposition = ?, note = ? WHERE id = ?")
+            .execute(arguments: [disposition.rawValue, note, inboundID])
+    }
+
     /// The bytes of inbound message `id` as fetched; nil once erased ("delete my data").
     static func raw(_ db: Database, inboundID: Int64?) throws -> Data? {
         guard let inboundID else { return nil }
@@ -81,16 +88,22 @@ extension AppDatabase {
 
     /// The newest message recorded from `sender`.
     static func lastInbound(_ db: Database, from sender: String) throws -> InboundMessage? {
-        try InboundMessage.filter(InboundMessage.Columns.sender == sender).order(Column("id").desc).fetchOne(db)
+        try InboundMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM inboundMessage WHERE sender = ? ORDER BY id DESC LIMIT 1"),
+                                    arguments: [sender])
     }
 
     /// Answers (not scheduled mail) queued to `address` since `date`.
     static func answerCount(_ db: Database, to address: String, since date: Date) throws -> Int {
-        try OutboxMessage
-            .filter(Column("recipients") == address && Column("createdAt") > date)
-            .filter(MailKind.allCases.filter(\.isAnswer).map(\.rawValue).contains(OutboxMessage.Columns.purpose))
-            .fetchCount(db)
+        let statement = try db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM outboxMessage WHERE recipients = ? AND createdAt > ? \
+            AND purpose IN (\(answerPurposes.map { _ in "?" }.joined(separator: ", ")))
+            """)
+        var arguments: StatementArguments = [address, date]
+        arguments += StatementArguments(answerPurposes)
+        return try Int.fetchOne(statement, arguments: arguments) ?? 0
     }
+
+    private static let answerPurposes = MailKind.allCases.filter(\.isAnswer).map(\.rawValue)
 
     /// Pair news no digest has shown yet, oldest first.
     static func undigestedNotices(_ db: Database) throws -> [DigestNotice] {
@@ -114,7 +127,9 @@ extension AppDatabase {
         }
         var seen = Set<String>()
         for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() where seen.insert(id).inserted {
-            if let ours = try OutboxMessage.filter(OutboxMessage.Columns.messageID == id).fetchOne(db), let kind = ours.kind {
+            if let ours = try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxMessage WHERE messageID = ? LIMIT 1"),
+                                                     arguments: [id]),
+               let kind = ours.kind {
                 context.answering = MailReference(kind: kind, topic: ours.topic)
                 break
             }

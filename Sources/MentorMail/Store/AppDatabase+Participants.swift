@@ -24,7 +24,8 @@ extension AppDatabase {
     }
 
     static func findParticipant(_ db: Database, email: String) throws -> Participant? {
-        try Participant.filter(Participant.Columns.email == email.lowercased()).fetchOne(db)
+        try Participant.fetchOne(db.cachedStatement(sql: "SELECT * FROM participant WHERE email = ? LIMIT 1"),
+                                 arguments: [email.lowercased()])
     }
 
     /// Adds a participant or replaces their profile, keeping every version.

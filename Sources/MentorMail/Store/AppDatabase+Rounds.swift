@@ -12,7 +12,8 @@ extension AppDatabase {
     }
 
     static func openRound(_ db: Database) throws -> Round? {
-        try Round.filter(Round.Columns.status == Round.Status.open.rawValue).fetchOne(db)
+        try Round.fetchOne(db.cachedStatement(sql: "SELECT * FROM round WHERE status = ? LIMIT 1"),
+                           arguments: [Round.Status.open.rawValue])
     }
 
     /// The round a sign-up at `now` joins: the open one, unless its closing date has passed.
@@ -23,7 +24,7 @@ extension AppDatabase {
 
     static func findRound(_ db: Database, id: Int64?) throws -> Round? {
         guard let id else { return nil }
-        return try Round.fetchOne(db, key: id)
+        return try Round.fetchOne(db.cachedStatement(sql: "SELECT * FROM round WHERE id = ?"), arguments: [id])
     }
 
     static func findRound(_ db: Database, name: String) throws -> Round? {

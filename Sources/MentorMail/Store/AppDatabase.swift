@@ -371,14 +371,11 @@ public final class AppDatabase: Sendable {
 extension AppDatabase {
     /// Whether this mailbox message, or another copy with the same Message-ID, was already handled.
     static func isRecorded(_ db: Database, mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
-        let byUID = try InboundMessage
-            .filter(InboundMessage.Columns.mailbox == mailbox
-                    && InboundMessage.Columns.uidValidity == Int64(uidValidity)
-                    && InboundMessage.Columns.uid == Int64(uid))
-            .fetchCount(db)
-        if byUID > 0 { return true }
+        let byUID = try db.cachedStatement(sql: "SELECT COUNT(*) FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?")
+        if try Int.fetchOne(byUID, arguments: [mailbox, Int64(uidValidity), Int64(uid)]) ?? 0 > 0 { return true }
         guard let messageID else { return false }
-        return try InboundMessage.filter(InboundMessage.Columns.messageID == messageID).fetchCount(db) > 0
+        let byID = try db.cachedStatement(sql: "SELECT COUNT(*) FROM inboundMessage WHERE messageID = ?")
+        return try Int.fetchOne(byID, arguments: [messageID]) ?? 0 > 0
     }
 
     public func inboundMessages() throws -> [InboundMessage] {

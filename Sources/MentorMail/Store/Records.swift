@@ -89,6 +89,31 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         return MailReference(kind: kind, topic: Topic(kindName: contextTopic, id: contextID))
     }
 
+    /// The columns as Codable would write them, without its encoder: one row per message.
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["mailbox"] = mailbox
+        container["uidValidity"] = uidValidity
+        container["uid"] = uid
+        container["messageID"] = messageID
+        container["sender"] = sender
+        container["subject"] = subject
+        container["receivedAt"] = receivedAt
+        container["intent"] = intent
+        container["disposition"] = disposition.rawValue
+        container["note"] = note
+        container["rule"] = rule
+        container["reason"] = reason
+        container["contextKind"] = contextKind
+        container["contextTopic"] = contextTopic
+        container["contextID"] = contextID
+        container["resolvedAt"] = resolvedAt
+        container["resolution"] = resolution
+        container["digestedAt"] = digestedAt
+        container["attempts"] = attempts
+        container["textFingerprint"] = textFingerprint
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -139,6 +164,26 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         recipients.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// The columns as Codable would write them, without its encoder: one row is queued per answer.
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["messageID"] = messageID
+        container["purpose"] = purpose
+        container["sender"] = sender
+        container["recipients"] = recipients
+        container["subject"] = subject
+        container["raw"] = raw
+        container["inboundID"] = inboundID
+        container["status"] = status.rawValue
+        container["attempts"] = attempts
+        container["nextAttemptAt"] = nextAttemptAt
+        container["lastError"] = lastError
+        container["createdAt"] = createdAt
+        container["sentAt"] = sentAt
+        container["topicKind"] = topicKind
+        container["topicID"] = topicID
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -156,6 +201,15 @@ public struct AuditEntry: Codable, Sendable, FetchableRecord, MutablePersistable
         self.actor = actor
         self.action = action
         self.detail = detail
+    }
+
+    /// The columns as Codable would write them, without its encoder: every change writes a line.
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["at"] = at
+        container["actor"] = actor
+        container["action"] = action
+        container["detail"] = detail
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

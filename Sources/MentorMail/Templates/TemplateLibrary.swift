@@ -82,16 +82,38 @@ public struct TemplateLibrary: Sendable {
             throw MentorMailError(.config, "the template \(name).txt.mustache is missing from \(directory)")
         }
         let rendered = template.text.render(values)
-        var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
-        guard let first = lines.first, first.lowercased().hasPrefix("subject:") else {
+        // Lines are taken off the front; the body stays one piece of the rendered text.
+        var rest: Substring? = rendered[...]
+        var line = Self.takeLine(&rest)
+        while let blank = line, blank.trimmingCharacters(in: .whitespaces).isEmpty { line = Self.takeLine(&rest) }
+        guard let first = line, first.lowercased().hasPrefix("subject:") else {
             throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
         }
         let subject = first.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
-        lines.removeFirst()
-        if let blank = lines.first, blank.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
-        let text = lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
+        var afterBlank = rest
+        if let blank = Self.takeLine(&afterBlank), blank.trimmingCharacters(in: .whitespaces).isEmpty { rest = afterBlank }
+        let text = Self.trimmingNewlines(String(rest ?? "")) + "\n"
         return Rendered(subject: subject, text: text, html: template.html?.render(values))
+    }
+
+    /// The first line of `text` (up to a "\n"), leaving what follows it; nil when no line is left
+    /// (as `split(separator: "\n", omittingEmptySubsequences: false)` cuts it).
+    private static func takeLine(_ text: inout Substring?) -> Substring? {
+        guard let whole = text else { return nil }
+        guard let end = whole.firstIndex(of: "\n") else {
+            text = nil
+            return whole
+        }
+        text = whole[whole.index(after: end)...]
+        return whole[..<end]
+    }
+
+    /// `text.trimmingCharacters(in: .newlines)` on the scalars, without bridging the whole body.
+    static func trimmingNewlines(_ text: String) -> String {
+        let isNewline = { (scalar: Unicode.Scalar) in (0x0A...0x0D).contains(scalar.value) || [0x85, 0x2028, 0x2029].contains(scalar.value) }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isNewline($0) }), let last = scalars.lastIndex(where: { !isNewline($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     private struct Loaded {
