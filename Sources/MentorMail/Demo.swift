@@ -277,8 +277,8 @@ public struct Demo {
         for pair in try database.pairs() {
             say("   | \(pair.id)  \(pair.mentee.name) with \(pair.mentor.name): \(pair.status)")
         }
-        let reportWithPairs = try RoundReport(round: round.name, proposal: proposal, people: try database.participantsByID(), config: config,
-                                              now: now, pairs: try database.pairs(round: round.name)).html()
+        let reportWithPairs = RoundReport(round: round.name, proposal: proposal, people: try database.participantsByID(), config: config,
+                                          now: now, pairs: try database.pairs(round: round.name)).html()
         try reportWithPairs.write(to: reportURL, atomically: true, encoding: .utf8)
         say("")
 

@@ -74,25 +74,40 @@ struct SignupFormLine: Equatable {
         return nil
     }
 
-    /// The first `:`, `=` or `：` outside parentheses and brackets.
+    /// The first `:`, `=` or `：` outside parentheses and brackets ("Interaction (IRC: yes):
+    /// video"); when a bracket is never closed, the first one anywhere.
     private static func firstSeparator(in text: String) -> String.Index? {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return firstASCIISeparator(in: text) }
         var depth = 0
+        var first: String.Index?
         for index in text.indices {
             switch text[index] {
             case "(", "[", "\u{FF08}", "【": depth += 1
             case ")", "]", "\u{FF09}", "】": depth = max(0, depth - 1)
-            case ":", "=", "\u{FF1A}" where depth == 0: return index
+            case ":", "=", "\u{FF1A}":
+                if depth == 0 { return index }
+                first = first ?? index
             default: continue
             }
         }
-        return nil
+        return depth > 0 ? first : nil
     }
 
-    /// `firstSeparator` on the bytes of ASCII text, where each byte is a character. The
-    /// `where` above guards only `：`, so `:` and `=` end the label even inside brackets.
+    /// `firstSeparator` on the bytes of ASCII text, where each byte is a character.
     private static func firstASCIISeparator(in text: String) -> String.Index? {
-        text.utf8.firstIndex { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }
+        var depth = 0
+        var first: String.Index?
+        for index in text.utf8.indices {
+            switch text.utf8[index] {
+            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: ":"), UInt8(ascii: "="):
+                if depth == 0 { return index }
+                first = first ?? index
+            default: continue
+            }
+        }
+        return depth > 0 ? first : nil
     }
 
     /// Drops bullets, emphasis, list numbers and bracketed hints around a label.

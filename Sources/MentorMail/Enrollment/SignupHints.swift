@@ -20,9 +20,10 @@ enum SignupHints {
         var groups: [String] = []
         var current = ""
         var depth = 0
+        var opener: Character = "("
         for character in text {
             if openers.contains(character) {
-                if depth > 0 { current.append(character) }
+                if depth > 0 { current.append(character) } else { opener = character }
                 depth += 1
             } else if closers.contains(character), depth > 0 {
                 depth -= 1
@@ -39,7 +40,7 @@ enum SignupHints {
             }
         }
         // An unclosed group is text, not a hint.
-        if depth > 0 { outside += String(openers.first ?? "(") + current }
+        if depth > 0 { outside += String(opener) + current }
         return (outside, groups)
     }
 
@@ -50,9 +51,10 @@ enum SignupHints {
         var groups: [String] = []
         var current: [UInt8] = []
         var depth = 0
+        var opener = UInt8(ascii: "(")
         for byte in text.utf8 {
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
-                if depth > 0 { current.append(byte) }
+                if depth > 0 { current.append(byte) } else { opener = byte }
                 depth += 1
             } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
                 depth -= 1
@@ -69,7 +71,7 @@ enum SignupHints {
             }
         }
         var text = String(decoding: outside, as: UTF8.self)
-        if depth > 0 { text += String(openers.first ?? "(") + String(decoding: current, as: UTF8.self) }
+        if depth > 0 { text += String(UnicodeScalar(opener)) + String(decoding: current, as: UTF8.self) }
         return (text, groups)
     }
 

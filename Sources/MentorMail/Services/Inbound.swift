@@ -20,6 +20,7 @@ struct Inbound {
     }
 
     /// The same, in a language chosen earlier (before "delete my data" erased the profile that said it).
+    @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
                                 language: String?) throws -> OutboxMessage {
         try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,

@@ -21,6 +21,18 @@ import Testing
         #expect(form.timeZone?.label == "Europe/Lisbon")
     }
 
+    /// A separator inside a hint does not end the label, in ASCII and in other text.
+    @Test func separatorsInsideHintsAreNotTheLabelsEnd() {
+        let form = parser.parse("""
+            Role (choose: mentor / mentee / both): mentee
+            Interaction [IRC = chat, video]: video
+            Time zone (ej.: Madrid): Bogotá
+            """)
+        #expect(form.role == .mentee)
+        #expect(form.interaction == [.video])
+        #expect(form.timeZone?.label == "America/Bogota")
+    }
+
     @Test func theSameLinesTypedInsideAQuote() {
         let form = parser.parse("""
             Answers below.
