@@ -117,6 +117,7 @@ public struct Config: Sendable {
     /// Parses config text; `fileURL` anchors relative paths.
     public static func parse(_ text: String, fileURL: URL) throws -> Config {
         try ConfigSchema.checkBareNames(text, file: fileURL.path)
+        try ConfigSchema.checkLists(text, file: fileURL.path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

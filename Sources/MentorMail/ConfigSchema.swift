@@ -84,6 +84,52 @@ enum ConfigSchema {
         }
     }
 
+    /// Refuses a `}` inside a list (`coordinators = [}`), which the TOML parser does not report
+    /// but stops the program on. Reads values only: from each `=` to the end of what it opened,
+    /// skipping strings and comments.
+    static func checkLists(_ text: String, file: String) throws {
+        var open: [UInt8] = []  // The brackets and braces open around here.
+        var inValue = false
+        var line = 1
+        var bytes = Array(text.utf8)[...]
+        while let byte = bytes.popFirst() {
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                if open.isEmpty { inValue = false }
+            case UInt8(ascii: "#"):
+                while let next = bytes.first, next != UInt8(ascii: "\n") { bytes.removeFirst() }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let triple = bytes.starts(with: [byte, byte])
+                if triple { bytes.removeFirst(2) }
+                // To the closing quote (a basic string's escapes skipped); a newline ends a
+                // one-line string, which the parser reports.
+                while let next = bytes.popFirst() {
+                    if next == UInt8(ascii: "\n") {
+                        line += 1
+                        if !triple { break }
+                    } else if next == UInt8(ascii: "\\") && byte == UInt8(ascii: "\"") {
+                        _ = bytes.popFirst()
+                    } else if next == byte && (!triple || bytes.starts(with: [byte, byte])) {
+                        if triple { bytes.removeFirst(2) }
+                        break
+                    }
+                }
+            case UInt8(ascii: "="):
+                inValue = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if inValue { open.append(byte) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard inValue, let last = open.popLast() else { continue }
+                if byte == UInt8(ascii: "}") && last == UInt8(ascii: "[") {
+                    throw MentorMailError(.config, "\(file): line \(line): a `}` inside a list; a list ends with ], such as [\"a\", \"b\"]")
+                }
+            default:
+                continue
+            }
+        }
+    }
+
     /// `line` up to a `#` that is outside quotes.
     private static func withoutComment(_ line: String) -> Substring {
         var quote: Character?

@@ -120,6 +120,9 @@ import Testing
         ("[.program]\naddr = \"OpenStack\"", "line 1: a table name cannot start with a dot"),
         ("[program]\nname = \"P\"\n[[\t.areas]]", "line 3: a table name cannot start with a dot"),
         ("# a comment with ''' in it\n[[[[k[[", "line 2: a table header has one bracket on each side"),
+        ("[program]\ncoordinators = [}}\"c@example.org\"]", "line 2: a `}` inside a list"),
+        ("[program]\ncoordinators = [\"a@example.org\", # a comment ]\n  }]", "line 3: a `}` inside a list"),
+        ("[program]\nname = \"P\"\ncoordinators = [[ \"x\" ], \"\"\"}\"\"\"\n, } ]", "line 4: a `}` inside a list"),
     ])
     func unknownKeysAndTablesAreErrorsThatNameTheNearestKnownOne(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }
