@@ -72,6 +72,12 @@ import Testing
         #expect(error.message.contains("mentormail init"))
     }
 
+    @Test func aByteOrderMarkIsNotPartOfTheFirstLine() throws {
+        let config = try Config.parse("\u{FEFF}[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+                                      fileURL: file)
+        #expect(config.program.name == "P")
+    }
+
     @Test func aFileThatIsNotUTF8SaysSo() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).toml").path
         // "Señora" saved as Latin-1: ñ is the single byte F1.
@@ -121,6 +127,7 @@ import Testing
         ("[program]\nname = \"P\"\n[[\t.areas]]", "line 3: a table name cannot start with a dot"),
         ("# a comment with ''' in it\n[[[[k[[", "line 2: a table header has one bracket on each side"),
         ("[program]\ncoordinators = [}}\"c@example.org\"]", "line 2: a `}` inside a list"),
+        ("\u{FEFF}[.org\"\ncapacity_max = 9", "line 1: a table name cannot start with a dot"),
         ("[program]\ncoordinators = [\"a@example.org\", # a comment ]\n  }]", "line 3: a `}` inside a list"),
         ("[program]\nname = \"P\"\ncoordinators = [[ \"x\" ], \"\"\"}\"\"\"\n, } ]", "line 4: a `}` inside a list"),
     ])
