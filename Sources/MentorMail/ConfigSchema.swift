@@ -23,65 +23,86 @@ enum ConfigSchema {
     /// TOML library sees the text: it aborts the process on some non-ASCII names instead of
     /// reporting them.
     static func checkBareNames(_ text: String, file: String) throws {
-        let delimiters = [String(repeating: "\"", count: 3), String(repeating: "'", count: 3)]
+        let delimiters = [Array("\"\"\"".utf8), Array("'''".utf8)]
         // TOML allows no control characters but tab and line ends, not even in strings.
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
                 throw MentorMailError(.config, "\(file): line \(index + 1): the control character U+\(String(format: "%04X", bad.value)) is not allowed in a config file; remove it")
             }
         }
-        var multiline: String?
+        // Scalars, not characters: a combining mark after `[` or `"` makes one character of
+        // them, but the TOML parser still reads a bracket or a quote.
+        var multiline: [UInt8]?
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
             if let open = multiline {
-                if line.contains(open) { multiline = nil }
+                if count(open, in: Array(line.utf8)) > 0 { multiline = nil }
                 continue
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let isHeader = trimmed.hasPrefix("[")
-            var name = ""
-            var quote: Character?
+            let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+            let scalars = Array(line.unicodeScalars)
+            let trimmed = scalars.drop(while: blank).reversed().drop(while: blank).reversed()
+            let isHeader = trimmed.first == "["
+            var name = String.UnicodeScalarView()
+            var quote: Unicode.Scalar?
             var ended = false
             var quoted = false
             // `[table]` or `[[array of tables]]`: never a third bracket.
-            let body = isHeader ? trimmed.dropFirst(trimmed.hasPrefix("[[") ? 2 : 1) : Substring(line)
-            if isHeader && body.hasPrefix("[") {
+            let body = isHeader ? Array(trimmed.dropFirst(trimmed.starts(with: ["[", "["]) ? 2 : 1)) : scalars
+            if isHeader && body.first == "[" {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table header has one bracket on each side, such as [program]")
             }
             // The TOML parser stops the program at a header whose name starts otherwise (`[.a]`).
-            if isHeader, body.first(where: { $0 != " " && $0 != "\t" }) == "." {
+            if isHeader, body.first(where: { !blank($0) }) == "." {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table name cannot start with a dot; write it such as [program] or [areas]")
             }
-            for character in body {
+            for scalar in body {
                 if let open = quote {
-                    if character == open { quote = nil }
+                    if scalar == open { quote = nil }
                     continue
                 }
-                if character == "\"" || character == "'" {
-                    quote = character
+                if scalar == "\"" || scalar == "'" {
+                    quote = scalar
                     quoted = true
                     continue
                 }
-                if character == "#" && !isHeader { break }
-                if isHeader ? character == "]" : character == "=" {
+                if scalar == "#" && !isHeader { break }
+                if isHeader ? scalar == "]" : scalar == "=" {
                     ended = true
                     break
                 }
-                name.append(character)
+                name.append(scalar)
             }
-            if isHeader && name.trimmingCharacters(in: .whitespaces).isEmpty && !quoted {
+            if isHeader && name.allSatisfy(blank) && !quoted {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table header needs a name, such as [program]")
             }
             // A multi-line string opened on this line runs on: its lines are no names. (Not one
             // in a comment: that would hide the lines after it from these checks.)
             let code = withoutComment(line)
-            for delimiter in delimiters where code.components(separatedBy: delimiter).count == 2 { multiline = delimiter }
-            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t")
-            guard isHeader || ended, !name.allSatisfy(allowed.contains) else { continue }
-            let shown = name.trimmingCharacters(in: .whitespaces).unicodeScalars
+            for delimiter in delimiters where count(delimiter, in: code) == 1 { multiline = delimiter }
+            guard isHeader || ended, !name.allSatisfy({ $0.isASCII && bareNameBytes.contains(UInt8($0.value)) }) else { continue }
+            let shown = String(String(name).trimmingCharacters(in: .whitespaces)).unicodeScalars
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
             throw MentorMailError(.config, "\(file): line \(index + 1): the name `\(shown)` has characters TOML does not allow in a bare name (only ASCII letters, digits, - and _); put it in quotes or correct it")
         }
+    }
+
+    /// What a bare name may hold, with the dots, spaces and tabs of a dotted name.
+    private static let bareNameBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t".utf8)
+
+    /// How often `needle` occurs in `bytes`, without overlaps.
+    private static func count(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
+        var found = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                found += 1
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     /// Refuses a `}` inside a list (`coordinators = [}`), which the TOML parser does not report
@@ -130,20 +151,21 @@ enum ConfigSchema {
         }
     }
 
-    /// `line` up to a `#` that is outside quotes.
-    private static func withoutComment(_ line: String) -> Substring {
-        var quote: Character?
-        for index in line.indices {
-            let character = line[index]
+    /// The bytes of `line` up to a `#` that is outside quotes.
+    private static func withoutComment(_ line: String) -> [UInt8] {
+        var quote: UInt8?
+        var kept: [UInt8] = []
+        for byte in line.utf8 {
             if let open = quote {
-                if character == open { quote = nil }
-            } else if character == "\"" || character == "'" {
-                quote = character
-            } else if character == "#" {
-                return line[..<index]
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: "#") {
+                break
             }
+            kept.append(byte)
         }
-        return line[...]
+        return kept
     }
 
     /// The first unknown table or key, as an error naming it, its line and the nearest known name.
