@@ -23,7 +23,6 @@ enum ConfigSchema {
     /// TOML library sees the text: it aborts the process on some non-ASCII names instead of
     /// reporting them.
     static func checkBareNames(_ text: String, file: String) throws {
-        let delimiters = [Array("\"\"\"".utf8), Array("'''".utf8)]
         // TOML allows no control characters but tab and line ends, not even in strings.
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
@@ -76,10 +75,9 @@ enum ConfigSchema {
             if isHeader && name.allSatisfy(blank) && !quoted {
                 throw MentorMailError(.config, "\(file): line \(index + 1): a table header needs a name, such as [program]")
             }
-            // A multi-line string opened on this line runs on: its lines are no names. (Not one
-            // in a comment: that would hide the lines after it from these checks.)
-            let code = withoutComment(line)
-            for delimiter in delimiters where count(delimiter, in: code) == 1 { multiline = delimiter }
+            // A multi-line string opened on this line runs on: its lines are no names. (Not a
+            // delimiter in a comment or in a string: that would hide the lines after it.)
+            multiline = unclosedMultiline(Array(line.utf8))
             guard isHeader || ended, !name.allSatisfy({ $0.isASCII && bareNameBytes.contains(UInt8($0.value)) }) else { continue }
             let shown = String(String(name).trimmingCharacters(in: .whitespaces)).unicodeScalars
                 .map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
@@ -151,21 +149,35 @@ enum ConfigSchema {
         }
     }
 
-    /// The bytes of `line` up to a `#` that is outside quotes.
-    private static func withoutComment(_ line: String) -> [UInt8] {
-        var quote: UInt8?
-        var kept: [UInt8] = []
-        for byte in line.utf8 {
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "#") {
-                break
+    /// The delimiter (`"""` or `'''`) of a multi-line string that `line` opens and does not
+    /// close; strings that end on the line and comments are passed over.
+    private static func unclosedMultiline(_ line: [UInt8]) -> [UInt8]? {
+        let backslash = UInt8(ascii: "\\")
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "#") { return nil }
+            guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") else {
+                index += 1
+                continue
             }
-            kept.append(byte)
+            let delimiter = line[index...].starts(with: [byte, byte, byte]) ? [byte, byte, byte] : [byte]
+            index += delimiter.count
+            var closed = false
+            while index < line.count {
+                if byte == UInt8(ascii: "\""), line[index] == backslash {
+                    index += 2
+                } else if line[index...].starts(with: delimiter) {
+                    index += delimiter.count
+                    closed = true
+                    break
+                } else {
+                    index += 1
+                }
+            }
+            if !closed { return delimiter.count == 3 ? delimiter : nil }
         }
-        return kept
+        return nil
     }
 
     /// The first unknown table or key, as an error naming it, its line and the nearest known name.

@@ -131,6 +131,7 @@ import Testing
         // A combining mark after the bracket: one character for Swift, a bracket for TOML.
         ("[\u{30D}\u{C4} menro", "line 1: the name `\u{30D}\u{C4} menro` has characters"),
         ("# '''\u{30D} in a comment\n[[[x", "line 2: a table header has one bracket on each side"),
+        ("[program]\nname = \"O'''.org\"  # ours\n[[[[x", "line 3: a table header has one bracket on each side"),
         ("[program]\ncoordinators = [\"a@example.org\", # a comment ]\n  }]", "line 3: a `}` inside a list"),
         ("[program]\nname = \"P\"\ncoordinators = [[ \"x\" ], \"\"\"}\"\"\"\n, } ]", "line 4: a `}` inside a list"),
     ])
