@@ -19,9 +19,9 @@ enum ConfigSchema {
         "safety": ["max_answers_per_sender_per_day"],
     ]
 
-    /// Table and key names outside quotes may only use TOML's bare-key characters. Checked before the
-    /// TOML library sees the text: it aborts the process on some non-ASCII names instead of
-    /// reporting them.
+    /// Table and key names outside quotes may only use TOML's bare-key characters, and table
+    /// headers must be well formed. Checked before the TOML library sees the text: it aborts the
+    /// process on such input (non-ASCII names, `[[[`, `[.a]`) instead of reporting it.
     static func checkBareNames(_ text: String, file: String) throws {
         // TOML allows no control characters but tab and line ends, not even in strings.
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -35,7 +35,7 @@ enum ConfigSchema {
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
             if let open = multiline {
-                if count(open, in: Array(line.utf8)) > 0 { multiline = nil }
+                if occurs(open, in: Array(line.utf8)) { multiline = nil }
                 continue
             }
             let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
@@ -88,19 +88,10 @@ enum ConfigSchema {
     /// What a bare name may hold, with the dots, spaces and tabs of a dotted name.
     private static let bareNameBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t".utf8)
 
-    /// How often `needle` occurs in `bytes`, without overlaps.
-    private static func count(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
-        var found = 0
-        var index = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                found += 1
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        return found
+    /// Whether `needle` occurs in `bytes`.
+    private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     /// Refuses a `}` inside a list (`coordinators = [}`), which the TOML parser does not report

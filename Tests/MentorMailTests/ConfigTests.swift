@@ -78,6 +78,22 @@ import Testing
         #expect(config.program.name == "P")
     }
 
+    @Test func linesInsideAMultiLineStringAreNotChecked() throws {
+        let config = try Config.parse("""
+            [program]
+            name = \"\"\"
+            Mentoring
+            [[[ not a header, # not a comment
+            \"\"\"
+            address = "p@example.org"
+            [mailbox]
+            url = "maildir:m"
+            [smtp]
+            url = "dir:o"
+            """, fileURL: file)
+        #expect(config.program.name.contains("[[[ not a header, # not a comment"))
+    }
+
     @Test func aFileThatIsNotUTF8SaysSo() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("latin1-\(UUID().uuidString).toml").path
         // "Señora" saved as Latin-1: ñ is the single byte F1.
