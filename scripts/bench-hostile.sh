@@ -23,21 +23,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
 limit=${HOSTILE_LIMIT_MB:-100}
 
-if [[ ! -x /usr/bin/time ]]; then
-    ((EUID == 0)) || { echo "bench-hostile: /usr/bin/time is missing: apt-get install time" >&2; exit 69; }
-    echo "== installing time (GNU time)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null \
-        || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null; }
-fi
+source scripts/bench-common.sh
+need_gnu_time bench-hostile
 
-binary=${MENTORMAIL_BINARY:-}
-if [[ -z $binary ]]; then
-    scripts/setup.sh --build-only
-    echo "== building mentormail (release)"
-    swift build -c release --product mentormail 2>&1 | tail -n 1
-    binary=$(swift build -c release --show-bin-path)/mentormail
-fi
-[[ -x $binary ]] || { echo "bench-hostile: no mentormail binary at $binary" >&2; exit 69; }
+[[ -n ${MENTORMAIL_BINARY:-} ]] || scripts/setup.sh --build-only
+release_binary bench-hostile
 
 if [[ -n ${HOSTILE_BENCH_DIR:-} ]]; then
     work=$HOSTILE_BENCH_DIR

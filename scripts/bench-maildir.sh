@@ -26,21 +26,11 @@ for n in $sizes; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench-maildir: BENCH_RUNS must be a positive number" >&2; exit 64; }
 
-if [[ ! -x /usr/bin/time ]]; then
-    ((EUID == 0)) || { echo "bench-maildir: /usr/bin/time is missing: apt-get install time" >&2; exit 69; }
-    echo "== installing time (GNU time)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null \
-        || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null; }
-fi
+source scripts/bench-common.sh
+need_gnu_time bench-maildir
 
-binary=${MENTORMAIL_BINARY:-}
-if [[ -z $binary ]]; then
-    scripts/setup.sh --build-only
-    echo "== building mentormail (release)"
-    swift build -c release --product mentormail 2>&1 | tail -n 1
-    binary=$(swift build -c release --show-bin-path)/mentormail
-fi
-[[ -x $binary ]] || { echo "bench-maildir: no mentormail binary at $binary" >&2; exit 69; }
+[[ -n ${MENTORMAIL_BINARY:-} ]] || scripts/setup.sh --build-only
+release_binary bench-maildir
 
 if [[ -n ${MAILDIR_BENCH_DIR:-} ]]; then
     work=$MAILDIR_BENCH_DIR

@@ -38,12 +38,8 @@ for n in $sizes; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench-process: BENCH_RUNS must be a positive number" >&2; exit 64; }
 
-if [[ ! -x /usr/bin/time ]]; then
-    ((EUID == 0)) || { echo "bench-process: /usr/bin/time is missing: apt-get install time" >&2; exit 69; }
-    echo "== installing time (GNU time)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null \
-        || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends time >/dev/null; }
-fi
+source scripts/bench-common.sh
+need_gnu_time bench-process
 
 if [[ " $modes " == *" imap "* ]]; then
     scripts/setup.sh
@@ -57,13 +53,7 @@ else
     scripts/setup.sh --build-only
 fi
 
-binary=${MENTORMAIL_BINARY:-}
-if [[ -z $binary ]]; then
-    echo "== building mentormail (release)"
-    swift build -c release --product mentormail 2>&1 | tail -n 1
-    binary=$(swift build -c release --show-bin-path)/mentormail
-fi
-[[ -x $binary ]] || { echo "bench-process: no mentormail binary at $binary" >&2; exit 69; }
+release_binary bench-process
 
 if [[ -n ${BENCH_DIR:-} ]]; then
     work=$BENCH_DIR
