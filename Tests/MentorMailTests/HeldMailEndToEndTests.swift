@@ -40,7 +40,7 @@ import Testing
         try scenario.servers.deliver(from: mentor, to: [scenario.programAddress], subject: "Sign up",
                                      text: Self.form(role: "mentor", name: "Max", capacity: "1"))
         try scenario.processOK()
-        let menteeUser = String(mentee.split(separator: "@")[0]), mentorUser = String(mentor.split(separator: "@")[0])
+        let menteeUser = String(mentee.split(separator: "@")[0])
         let promise = try #require(try scenario.servers.messages(of: menteeUser).last?.textBody)
         #expect(promise.contains("you will be matched in it"))
 

@@ -16,7 +16,7 @@ struct CalendarReplyRule: IntakeRule {
             let reason = "a calendar reply with PARTSTAT \(rsvp.partstat.rawValue)"
             return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
         }
-        let automatic = message.message.automatic(newText: message.newText) != nil
+        let automatic = message.automatic != nil
         let reply = RSVPReply(eventUID: rsvp.uid, eventID: nil, attendee: rsvp.address, answer: answer, source: .calendar,
                               automatic: automatic)
         return RuleDecision(.rsvp(reply), "calendar \(rsvp.partstat.rawValue) for \(rsvp.uid)")

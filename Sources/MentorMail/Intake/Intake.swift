@@ -8,12 +8,13 @@ import Mail
 public struct Intake: Sendable {
     public var programAddress: String
     public var rules: [any IntakeRule]
+    let formParser: SignupFormParser
 
     public init(config: Config) {
         programAddress = config.program.address
         let coordinators = Set(config.program.coordinators.map { $0.lowercased() })
         let verification = SenderVerification(trustedAuthservID: config.enrollment.trustedAuthservID)
-        let parser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
+        formParser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
         rules = [
             CalendarReplyRule(),
             AutomaticMailRule(),
@@ -29,7 +30,7 @@ public struct Intake: Sendable {
             ParticipantCommandRule(),
             BecomeMentorRule(),
             ReplyUnderIntroductionRule(),
-            ProfileFormRule(parser: parser),
+            ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
             QuestionRule(),
             UnclearParticipantRule(),
@@ -38,11 +39,12 @@ public struct Intake: Sendable {
     }
 
     public func classify(_ message: Message, context: IntakeContext = .init()) -> Classification {
-        classify(IntakeMessage(message, programAddress: programAddress), context: context)
+        classify(prepare(message), context: context)
     }
 
+    /// The message read for the rules; pure, so it may run on any thread.
     public func prepare(_ message: Message) -> IntakeMessage {
-        IntakeMessage(message, programAddress: programAddress)
+        IntakeMessage(message, programAddress: programAddress, formParser: formParser)
     }
 
     public func classify(_ prepared: IntakeMessage, context: IntakeContext) -> Classification {

@@ -32,8 +32,16 @@ public struct IntakeMessage: Sendable {
     public let subject: String
     /// To and Cc, lower-cased, without the program and the sender.
     public let otherRecipients: Set<String>
+    /// Why the message was sent by a machine (RFC 3834 headers, out-of-office text), if it was.
+    public let automatic: AutomaticReason?
+    /// A request in the new text (join, pause, withdraw, ...), if there is one.
+    public let command: CommandReading?
+    /// The sign-up form's lines found in the whole text (maybe none).
+    public let form: SignupForm
 
-    public init(_ message: Message, programAddress: String) {
+    /// Reads everything the rules need that does not depend on the database, so a run can
+    /// prepare the next messages on another thread while the transaction handles this one.
+    public init(_ message: Message, programAddress: String, formParser: SignupFormParser) {
         self.message = message
         from = message.from
         let body = MailReading.body(of: message)
@@ -43,5 +51,8 @@ public struct IntakeMessage: Sendable {
         subject = message.subject ?? ""
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
+        automatic = message.automatic(newText: newText)
+        command = CommandWords.read(in: own, subject: message.subject)
+        form = formParser.parse(text, senderName: from?.name)
     }
 }

@@ -7,7 +7,7 @@ import Mail
 struct AutomaticMailRule: IntakeRule {
     let name = "automatic-mail"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let reason = message.message.automatic(newText: message.newText)?.description else { return nil }
+        guard let reason = message.automatic?.description else { return nil }
         return RuleDecision(.ignore(reason: reason), reason)
     }
 }
@@ -128,7 +128,7 @@ struct BecomeMentorRule: IntakeRule {
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let reading = CommandWords.read(in: message.own, subject: message.message.subject) else { return nil }
+        guard let reading = message.command else { return nil }
         if reading.sure {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }
@@ -152,9 +152,8 @@ struct ReplyUnderIntroductionRule: IntakeRule {
 /// prose; a participant, or a reply under our sign-up form, may fix one line.
 struct ProfileFormRule: IntakeRule {
     let name = "profile-form"
-    let parser: SignupFormParser
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        let form = parser.parse(message.text, senderName: message.from?.name)
+        let form = message.form
         let underForm = context.answering.map { [.signupForm, .profileReceived, .welcome].contains($0.kind) } ?? false
         if form.looksLikeForm {
             return RuleDecision(.profile(form), "\(form.fieldsFound) lines of the sign-up form")

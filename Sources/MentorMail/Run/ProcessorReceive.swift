@@ -46,6 +46,12 @@ extension Processor {
         let intake = Intake(config: config)
         let stream = try mailbox.messages(uids)
         defer { stream.close() }
+        let messages = PreparedMessages(source: stream) { fetched in
+            guard case .success(let bytes) = fetched.bytes else { return .init(fetched: fetched, prepared: nil) }
+            let message = Message(bytes: bytes)
+            return .init(fetched: fetched, prepared: (message, intake.prepare(message)))
+        }
+        defer { messages.close() }
         // Answers of committed and flagged batches go out while the next batches are read.
         let ahead = dryRun || !sendWhileReading ? nil : SendAhead(sender: sender, logger: logger, faults: faults)
         var handedOver: Int64 = 0
@@ -59,9 +65,9 @@ extension Processor {
         }
         let startedAt = Date()
         var position = 0
-        while report.stopped == nil, let first = stream.next(wait: true) {
+        while report.stopped == nil, let first = messages.next(wait: true) {
             var batch = Batch()
-            var pending: FetchedMessage? = first
+            var pending: PreparedMessages.Item? = first
             let batchStart = DispatchTime.now().uptimeNanoseconds
             let results: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = ahead?.takeResults() ?? ([], [])
             refusals += results.refused
@@ -84,7 +90,7 @@ extension Processor {
                     if batch.stopped != nil || batch.recorded.count + batch.reflag.count >= batchSize || batch.bytes >= 32 << 20
                         || DispatchTime.now().uptimeNanoseconds - batchStart >= 250_000_000 { break }
                     // Only what is already there: the transaction does not wait on the network.
-                    pending = stream.next(wait: false)
+                    pending = messages.next(wait: false)
                 }
             }
             do {
@@ -130,13 +136,22 @@ extension Processor {
     }
 
     /// Handles one fetched message inside the batch's transaction.
-    private func handle(_ item: FetchedMessage, position: Int, of total: Int, validity: UInt32, intake: Intake, db: Database,
+    private func handle(_ prepared: PreparedMessages.Item, position: Int, of total: Int, validity: UInt32, intake: Intake, db: Database,
                         batch: inout Batch, report: inout ProcessReport) {
+        let item = prepared.fetched
         let uid = item.uid
         let progress = "[\(position)/\(total)] UID \(uid)"
         let bytes: [UInt8]
+        let message: Message
+        let reading: IntakeMessage
         switch item.bytes {
-        case .success(let fetched): bytes = fetched
+        case .success(let fetched):
+            bytes = fetched
+            guard let prepared = prepared.prepared else {
+                fail(&report, "\(progress): was not read; it stays in the mailbox for the next run")
+                return
+            }
+            (message, reading) = prepared
         case .failure(let error):
             // Left unflagged on the server: the next run fetches it again.
             fail(&report, "\(progress): could not be fetched (\(ErrorText.describe(error))); it stays in the mailbox for the next run")
@@ -146,7 +161,6 @@ extension Processor {
         if let spool = item.spool {
             logger.info("\(progress) is \(spool.size >> 20) MB: read from its first \(bytes.count >> 20) MB, stored whole")
         }
-        let message = Message(bytes: bytes)
         let handled: InboundMessage.Disposition?
         do {
             if try AppDatabase.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
@@ -159,8 +173,7 @@ extension Processor {
                 return
             }
             let context = try AppDatabase.intakeContext(db, for: message)
-            let prepared = intake.prepare(message)
-            let classification = intake.classify(prepared, context: context)
+            let classification = intake.classify(reading, context: context)
             if dryRun {
                 let line = "UID \(uid) from \(message.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
                 logger.info("\(progress): would handle as \(classification.intent.name)")
@@ -168,7 +181,7 @@ extension Processor {
                 return
             }
             handled = record(message, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
-                             context: context, newText: prepared.newText, progress: progress, db: db, batch: &batch)
+                             context: context, newText: reading.newText, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {
                 fail(&report, "\(progress): could not be read (\(ErrorText.describe(error)))")

@@ -1,0 +1,154 @@
+import Foundation
+import Mail
+import MailTransport
+
+/// Prepares messages on a thread of its own while the transaction handles earlier ones:
+/// parsing the MIME structure and reading the text, the sign-up form and any request need no
+/// database, and they are about half of a message's work. This uses the second core.
+///
+/// The messages are still taken from `source` on the caller's thread and in order, so a
+/// mailbox is never used from two threads; only `prepare` runs on the worker. At most
+/// `ahead` messages (and, beyond the first, `budget` bytes) are given to it and not yet taken
+/// back, so memory stays flat. `next(wait: false)` waits only for work already handed over,
+/// never for the mailbox.
+final class PreparedMessages: @unchecked Sendable {
+    struct Item {
+        let fetched: FetchedMessage
+        /// Nil when the message could not be fetched.
+        let prepared: (message: Message, intake: IntakeMessage)?
+    }
+
+    private let source: any MessageStream
+    private let prepare: (FetchedMessage) -> Item
+    private let ahead: Int
+    private let budget: Int
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    /// Taken slots are emptied at once, so a handed-over message is not kept here.
+    private var waiting: [FetchedMessage?] = []
+    private var waitingStart = 0
+    private var ready: [Item?] = []
+    private var readyStart = 0
+    /// Given to the worker and not yet taken back.
+    private var inFlight = 0
+    private var inFlightBytes = 0
+    private var closed = false
+    private var workerDone = false
+
+    init(source: any MessageStream, ahead: Int = 32, budget: Int = 8 << 20, prepare: @escaping (FetchedMessage) -> Item) {
+        self.source = source
+        self.prepare = prepare
+        self.ahead = max(1, ahead)
+        self.budget = budget
+        let thread = Thread { [self] in self.work() }
+        thread.name = "mentormail-prepare"
+        thread.start()
+    }
+
+    /// The next prepared message, in the mailbox's order. With `wait` false, nil when the
+    /// mailbox has nothing ready (work already given to the worker is waited for: it is CPU
+    /// only); with `wait` true, nil only at the end.
+    func next(wait: Bool) -> Item? {
+        fill()
+        condition.lock()
+        if closed {
+            condition.unlock()
+            return nil
+        }
+        if inFlight == 0 {
+            condition.unlock()
+            guard wait, let fetched = source.next(wait: true) else { return nil }
+            give(fetched)
+            fill()
+            condition.lock()
+        }
+        while readyStart == ready.count && !closed { condition.wait() }
+        guard readyStart < ready.count else {
+            condition.unlock()
+            return nil
+        }
+        let item = ready[readyStart]!  // Slots from `readyStart` on are filled.
+        ready[readyStart] = nil
+        readyStart += 1
+        if readyStart == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyStart = 0
+        }
+        inFlight -= 1
+        inFlightBytes -= Self.size(of: item.fetched)
+        condition.unlock()
+        // Keep the worker busy while the caller handles this one.
+        fill()
+        return item
+    }
+
+    /// Stops the worker and waits for it; messages not yet taken are dropped (they stay
+    /// unflagged in the mailbox). Must be called: the worker runs until then. The source is
+    /// left to its owner.
+    func close() {
+        condition.lock()
+        closed = true
+        waiting = []
+        waitingStart = 0
+        ready = []
+        readyStart = 0
+        inFlight = 0
+        inFlightBytes = 0
+        condition.broadcast()
+        while !workerDone { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Gives the worker what the mailbox has ready, up to `ahead` messages and `budget` bytes.
+    private func fill() {
+        while true {
+            condition.lock()
+            let room = !closed && inFlight < ahead && (inFlight == 0 || inFlightBytes < budget)
+            condition.unlock()
+            guard room, let fetched = source.next(wait: false) else { return }
+            give(fetched)
+        }
+    }
+
+    private func give(_ fetched: FetchedMessage) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { return }
+        waiting.append(fetched)
+        inFlight += 1
+        inFlightBytes += Self.size(of: fetched)
+        condition.broadcast()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while waitingStart == waiting.count && !closed { condition.wait() }
+            if closed {
+                workerDone = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let fetched = waiting[waitingStart]!
+            waiting[waitingStart] = nil
+            waitingStart += 1
+            if waitingStart == waiting.count {
+                waiting.removeAll(keepingCapacity: true)
+                waitingStart = 0
+            }
+            condition.unlock()
+            let item = prepare(fetched)
+            condition.lock()
+            if !closed { ready.append(item) }
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private static func size(of fetched: FetchedMessage) -> Int {
+        if case .success(let bytes) = fetched.bytes { return bytes.count }
+        return 0
+    }
+}
