@@ -38,6 +38,10 @@ public struct IntakeMessage: Sendable {
     public let command: CommandReading?
     /// The sign-up form's lines found in the whole text (maybe none).
     public let form: SignupForm
+    /// The role asked for in words ("I'd like to be a mentor"), if any.
+    let joinRole: ParticipantRole?
+    /// The language the new text is clearly written in, if any.
+    let writtenLanguage: String?
 
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
@@ -54,5 +58,7 @@ public struct IntakeMessage: Sendable {
         automatic = message.automatic(newText: newText)
         command = CommandWords.read(in: own, subject: message.subject)
         form = formParser.parse(text, senderName: from?.name)
+        joinRole = JoinWords.role(in: own)
+        writtenLanguage = LanguageGuess.code(of: newText)
     }
 }

@@ -211,7 +211,7 @@ struct UnclearParticipantRule: IntakeRule {
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        let role = JoinWords.role(in: message.own)
+        let role = message.joinRole
         let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
         return RuleDecision(.signUpRequest(role: role), role.map { "\(who), asking to join as \($0.rawValue)" } ?? who)
     }

@@ -180,14 +180,14 @@ extension Processor {
                 report.planned.append(line)
                 return
             }
-            handled = record(message, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
+            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
                              context: context, newText: reading.newText, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {
                 fail(&report, "\(progress): could not be read (\(ErrorText.describe(error)))")
                 return
             }
-            handled = record(message, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: nil,
+            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: nil,
                              context: IntakeContext(), newText: "", progress: progress, db: db, batch: &batch, earlierError: error)
         }
         guard let handled else { return }
@@ -199,9 +199,10 @@ extension Processor {
     /// savepoint is rolled back and the message is still recorded, as failed with the error, so
     /// nothing is lost and the run goes on; when even that cannot be stored, nil: it stays
     /// unflagged for the next run.
-    private func record(_ message: Message, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, classification: Classification?,
+    private func record(_ reading: IntakeMessage, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, classification: Classification?,
                         context: IntakeContext, newText: String, progress: String, db: Database, batch: inout Batch,
                         earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
+        let message = reading.message
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
@@ -223,7 +224,7 @@ extension Processor {
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
-                    let result = try work.handleRecorded(classification, message: message, newText: newText, recordID: id, context: context)
+                    let result = try work.handleRecorded(classification, reading: reading, recordID: id, context: context)
                     try AppDatabase.setOutcome(work.db, inboundID: id, disposition: result.disposition, note: result.note)
                     outcome = result
                     return .commit

@@ -36,7 +36,7 @@ struct EnrollmentService {
         var result = builder.build(from: form, over: stored)
         // Mail goes on in the language they first wrote to us in, until they choose another.
         if result.profile.mailLanguage == nil {
-            result.profile.mailLanguage = LanguageGuess.code(of: inbound.newText)
+            result.profile.mailLanguage = inbound.writtenLanguage
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(

@@ -11,6 +11,8 @@ struct Inbound {
     let context: IntakeContext
     /// What the person wrote: `MailReading.reply(of: message)`, as the intake read it.
     let newText: String
+    /// The language `newText` is clearly written in, if any (`LanguageGuess`).
+    let writtenLanguage: String?
 
     /// Queues an answer to the sender, threaded under the message.
     /// The answer is in the language the sender chose, else the one they write in.
@@ -36,7 +38,7 @@ struct Inbound {
     /// The same, with the sender's stored profile at hand.
     func language(in work: Work, profile: ParticipantProfile?) -> String? {
         if let stored = profile?.mailLanguage { return work.supported(stored) }
-        return work.supported(LanguageGuess.code(of: newText)) ?? work.supported(profile?.preferredMailLanguage)
+        return work.supported(writtenLanguage) ?? work.supported(profile?.preferredMailLanguage)
     }
 }
 

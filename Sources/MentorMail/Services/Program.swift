@@ -129,7 +129,7 @@ extension Program {
             let prepared = intake.prepare(message)
             let classification = intake.classify(prepared, context: context)
             let before = record.disposition
-            let outcome = try work.handleRecorded(classification, message: message, newText: prepared.newText, recordID: id,
+            let outcome = try work.handleRecorded(classification, reading: prepared, recordID: id,
                                                   context: context)
             // Only these columns: the handler may have erased the subject ("delete my data").
             try record.updateChanges(work.db) { record in
@@ -178,15 +178,17 @@ extension InboundMessage {
 
 extension Work {
     /// Handles a recorded message; mail without a sender can only be held or ignored.
-    func handleRecorded(_ classification: Classification, message: Message, newText: String, recordID: Int64,
+    func handleRecorded(_ classification: Classification, reading: IntakeMessage, recordID: Int64,
                         context: IntakeContext) throws -> Outcome {
+        let message = reading.message
         guard let sender = message.from, Config.isPlausibleAddress(sender.address) else {
             if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
             let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
             try HeldMailService(work: self).scheduleDigest(for: recordID)
             return Outcome(.held, reason)
         }
-        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context, newText: newText))
+        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context,
+                                                          newText: reading.newText, writtenLanguage: reading.writtenLanguage))
     }
 }
 
