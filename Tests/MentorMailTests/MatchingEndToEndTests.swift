@@ -78,7 +78,7 @@ import Testing
         #expect(try scenario.coordinatorInbox().last?.textBody?.contains("Approved the proposal for R1") == true)
 
         // Reruns and a second APPROVE send no second introduction.
-        let counts = (try menteeMail.count, try mentorMail.count)
+        let counts = (menteeMail.count, mentorMail.count)
         try scenario.deliverRaw("""
             Authentication-Results: \(ServerScenario.trustedServer); dkim=pass header.d=example.org
             From: Coordinator <\(scenario.coordinatorAddress)>

@@ -122,9 +122,10 @@ extension Processor {
     func record(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), db: Database) -> [String] {
         var problems: [String] = []
         do {
+            let markSent = try db.cachedStatement(
+                sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?")
             for row in sends.accepted {
-                try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
-                               arguments: [now, row.id])
+                try markSent.execute(arguments: [now, row.id])
             }
         } catch {
             for row in sends.accepted {

@@ -31,7 +31,8 @@ struct EnrollmentService {
     /// field by field what was understood and what to fix.
     func receiveProfile(_ form: SignupForm, _ inbound: Inbound) throws -> Outcome {
         let email = inbound.sender.normalized
-        let existing = try AppDatabase.findParticipant(work.db, email: email)
+        // Read in this transaction, before the message's savepoint: nothing has changed it since.
+        let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
         var result = builder.build(from: form, over: stored)
         // Mail goes on in the language they first wrote to us in, until they choose another.
@@ -40,7 +41,7 @@ struct EnrollmentService {
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let (participant, change) = try AppDatabase.upsertProfile(
-            work.db, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
+            work.db, over: existing, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
             source: inbound.message.messageID.map { "message <\($0)>" } ?? "a message", origin: "email",
             roundID: round?.id, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",

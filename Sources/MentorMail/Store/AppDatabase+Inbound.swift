@@ -14,8 +14,14 @@ extension AppDatabase {
     /// very large message is never copied whole again.
     static func storeRaw(_ db: Database, inboundID: Int64, bytes: [UInt8], spool: MessageSpool? = nil) throws {
         let size = spool?.size ?? bytes.count
-        try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, zeroblob(?))", arguments: [inboundID, size])
-        guard size > 0 else { return }
+        let piece = 1 << 20
+        if spool == nil && size <= piece {
+            // The usual case: one bound statement, prepared once per connection.
+            try db.cachedStatement(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, ?)")
+                .execute(arguments: [inboundID, Data(bytes)])
+            return
+        }
+        try db.cachedStatement(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (?, zeroblob(?))").execute(arguments: [inboundID, size])
         var handle: OpaquePointer?
         let opened = sqlite3_blob_open(db.sqliteConnection, "main", "inboundRaw", "raw", inboundID, 1, &handle)
         defer { sqlite3_blob_close(handle) }
@@ -28,7 +34,6 @@ extension AppDatabase {
                 throw DatabaseError(resultCode: ResultCode(rawValue: written), message: "cannot store the bytes of message \(inboundID)")
             }
         }
-        let piece = 1 << 20
         if let spool {
             var buffer = [UInt8](repeating: 0, count: piece)
             var offset = 0

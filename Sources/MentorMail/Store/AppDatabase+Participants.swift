@@ -35,9 +35,17 @@ extension AppDatabase {
     /// paused person stays paused.
     static func upsertProfile(_ db: Database, email: String, profile: ParticipantProfile, status: Participant.Status,
                               source: String, origin: String, roundID: Int64?, now: Date) throws -> (Participant, ProfileChange) {
+        try upsertProfile(db, over: findParticipant(db, email: email), email: email, profile: profile, status: status,
+                          source: source, origin: origin, roundID: roundID, now: now)
+    }
+
+    /// The same, with the person's record (or its absence) already read in this transaction.
+    static func upsertProfile(_ db: Database, over existing: Participant?, email: String, profile: ParticipantProfile,
+                              status: Participant.Status, source: String, origin: String, roundID: Int64?,
+                              now: Date) throws -> (Participant, ProfileChange) {
         var change = ProfileChange.added
         var participant: Participant
-        if var existing = try findParticipant(db, email: email) {
+        if var existing {
             let newStatus = existing.status == .paused && status == .active ? .paused : status
             if existing.profile == profile && existing.status == newStatus {
                 return (existing, .unchanged)
