@@ -42,6 +42,8 @@ public struct IntakeMessage: Sendable {
     let joinRole: ParticipantRole?
     /// The language the new text is clearly written in, if any.
     let writtenLanguage: String?
+    /// The loop guard's fingerprint of the new text; nil when it is blank.
+    let fingerprint: String?
 
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
@@ -60,5 +62,6 @@ public struct IntakeMessage: Sendable {
         form = formParser.parse(text, senderName: from?.name)
         joinRole = JoinWords.role(in: own)
         writtenLanguage = LanguageGuess.code(of: newText)
+        fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
     }
 }

@@ -181,14 +181,14 @@ extension Processor {
                 return
             }
             handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
-                             context: context, newText: reading.newText, progress: progress, db: db, batch: &batch)
+                             context: context, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {
                 fail(&report, "\(progress): could not be read (\(ErrorText.describe(error)))")
                 return
             }
             handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: nil,
-                             context: IntakeContext(), newText: "", progress: progress, db: db, batch: &batch, earlierError: error)
+                             context: IntakeContext(), progress: progress, db: db, batch: &batch, earlierError: error)
         }
         guard let handled else { return }
         batch.dispositions.append(handled)
@@ -200,14 +200,15 @@ extension Processor {
     /// nothing is lost and the run goes on; when even that cannot be stored, nil: it stays
     /// unflagged for the next run.
     private func record(_ reading: IntakeMessage, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, classification: Classification?,
-                        context: IntakeContext, newText: String, progress: String, db: Database, batch: inout Batch,
+                        context: IntakeContext, progress: String, db: Database, batch: inout Batch,
                         earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
         let message = reading.message
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
             messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
             receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil)
-        let fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
+        // A message the intake could not read gets no fingerprint: the loop guard compares read text only.
+        let fingerprint = earlierError == nil ? reading.fingerprint : nil
         inbound.textFingerprint = fingerprint
         var failure = earlierError
         if var classification, failure == nil {
