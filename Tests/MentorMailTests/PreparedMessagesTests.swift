@@ -18,6 +18,8 @@ import Testing
         var callers: Set<String> = []
         var handedOver = 0
         var closed = false
+        /// Messages made about this many bytes long.
+        var large: [UInt32: Int] = [:]
 
         /// The calling thread, as a name that cannot collide.
         static var thread: String { String(describing: pthread_self()) }
@@ -42,7 +44,8 @@ import Testing
             let uid = pending.removeFirst()
             if uid % 5 == 0 { return FetchedMessage(uid: uid, bytes: .failure(TransportError("UID \(uid) is gone"))) }
             let text = "From: person\(uid)@example.org\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <m\(uid)@example.org>\r\n\r\nI would like to be a mentee. \(uid)\r\n"
-            return FetchedMessage(uid: uid, bytes: .success(Array(text.utf8)))
+            let padding = String(repeating: "Some more words about me.\r\n", count: (large[uid] ?? 0) / 27)
+            return FetchedMessage(uid: uid, bytes: .success(Array((text + padding).utf8)))
         }
 
         var isFinished: Bool {
@@ -115,6 +118,23 @@ import Testing
             #expect(source.handedOver - taken <= 4, "\(source.handedOver) taken from the mailbox after \(taken) handed over")
         }
         #expect(taken == 50)
+    }
+
+    @Test func aLargeMessageIsNeverPreparedBesideAnother() throws {
+        let source = ScriptedStream(uids: Array(1...12), available: 12)
+        source.large = [3: 3 << 20, 4: 3 << 20, 8: 1 << 20]
+        let messages = Self.prepared(source, ahead: 8)
+        defer { messages.close() }
+        var taken = 0
+        while let item = messages.next(wait: true) {
+            taken += 1
+            let size = if case .success(let bytes) = item.fetched.bytes { bytes.count } else { 0 }
+            if size >= 3 << 20 {
+                // While the caller holds a 3 MB message, the worker holds nothing more.
+                #expect(source.handedOver == taken, "UID \(item.fetched.uid): \(source.handedOver - taken) more taken beside it")
+            }
+        }
+        #expect(taken == 12)
     }
 
     @Test func withoutWaitingOnlyWhatTheMailboxHasReady() throws {

@@ -8,8 +8,9 @@ import MailTransport
 ///
 /// The messages are still taken from `source` on the caller's thread and in order, so a
 /// mailbox is never used from two threads; only `prepare` runs on the worker. At most
-/// `ahead` messages (and, beyond the first, `budget` bytes) are given to it and not yet taken
-/// back, so memory stays flat. `next(wait: false)` waits only for work already handed over,
+/// `ahead` messages, and `budget` bytes counting the message the caller holds (at least one
+/// message when the caller holds none), are given to it and not yet taken back, so memory
+/// stays flat and a large message is never prepared beside another. `next(wait: false)` waits only for work already handed over,
 /// never for the mailbox.
 final class PreparedMessages: @unchecked Sendable {
     struct Item {
@@ -33,6 +34,9 @@ final class PreparedMessages: @unchecked Sendable {
     /// Given to the worker and not yet taken back.
     private var inFlight = 0
     private var inFlightBytes = 0
+    /// The bytes of the message last handed over, which the caller holds until its next call:
+    /// a large message being handled leaves no room for another beside it.
+    private var heldBytes = 0
     private var closed = false
     private var workerDone = false
 
@@ -50,6 +54,9 @@ final class PreparedMessages: @unchecked Sendable {
     /// mailbox has nothing ready (work already given to the worker is waited for: it is CPU
     /// only); with `wait` true, nil only at the end.
     func next(wait: Bool) -> Item? {
+        condition.lock()
+        heldBytes = 0
+        condition.unlock()
         fill()
         condition.lock()
         if closed {
@@ -77,6 +84,7 @@ final class PreparedMessages: @unchecked Sendable {
         }
         inFlight -= 1
         inFlightBytes -= Self.size(of: item.fetched)
+        heldBytes = Self.size(of: item.fetched)
         condition.unlock()
         // Keep the worker busy while the caller handles this one.
         fill()
@@ -100,11 +108,12 @@ final class PreparedMessages: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Gives the worker what the mailbox has ready, up to `ahead` messages and `budget` bytes.
+    /// Gives the worker what the mailbox has ready, up to `ahead` messages and `budget` bytes
+    /// (counting the one the caller holds; at least one message when the caller holds none).
     private func fill() {
         while true {
             condition.lock()
-            let room = !closed && inFlight < ahead && (inFlight == 0 || inFlightBytes < budget)
+            let room = !closed && inFlight < ahead && (inFlight == 0 ? heldBytes : inFlightBytes + heldBytes) < budget
             condition.unlock()
             guard room, let fetched = source.next(wait: false) else { return }
             give(fetched)
