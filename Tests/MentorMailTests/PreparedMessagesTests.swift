@@ -137,6 +137,26 @@ import Testing
         #expect(taken == 12)
     }
 
+    /// Automatic mail is set aside by the first rules, so its form and requests are read only
+    /// when asked for; they read the same as for any other message.
+    @Test func readingsAreTheSameMadeAheadOrWhenAskedFor() throws {
+        let intake = Intake(config: IntakeRuleTests.config)
+        let body = "Role: mentor\r\nName: Ana Lima\r\nAreas: Nova\r\n\r\nPlease pause my membership.\r\n"
+        func message(_ extra: String) -> Message {
+            Message(bytes: Array("From: Ana <ana@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: hello\r\n\(extra)\r\n\(body)".utf8))
+        }
+        let person = intake.prepare(message(""))
+        let machine = intake.prepare(message("Auto-Submitted: auto-replied\r\n"))
+        #expect(person.automatic == nil)
+        #expect(machine.automatic != nil)
+        #expect(person.form.role == .mentor && person.form.name == "Ana Lima")
+        #expect(machine.form == person.form)
+        #expect(machine.command == person.command)
+        #expect(person.command?.command == .pause)
+        #expect(machine.joinRole == person.joinRole)
+        #expect(intake.classify(machine, context: IntakeContext()).rule == "automatic-mail")
+    }
+
     @Test func withoutWaitingOnlyWhatTheMailboxHasReady() throws {
         // Three messages have arrived; the rest come only when waited for.
         let source = ScriptedStream(uids: [1, 2, 3, 4, 6], available: 3)

@@ -34,16 +34,34 @@ public struct IntakeMessage: Sendable {
     public let otherRecipients: Set<String>
     /// Why the message was sent by a machine (RFC 3834 headers, out-of-office text), if it was.
     public let automatic: AutomaticReason?
-    /// A request in the new text (join, pause, withdraw, ...), if there is one.
-    public let command: CommandReading?
-    /// The sign-up form's lines found in the whole text (maybe none).
-    public let form: SignupForm
-    /// The role asked for in words ("I'd like to be a mentor"), if any.
-    let joinRole: ParticipantRole?
     /// The language the new text is clearly written in, if any.
     let writtenLanguage: String?
     /// The loop guard's fingerprint of the new text; nil when it is blank.
     let fingerprint: String?
+    /// What only the rules that may answer read: made with the rest, unless the message is
+    /// one that the first rules set aside without reading it (automatic mail, no usable
+    /// sender, our own mail), where it is read only if asked for.
+    private let readings: Readings?
+    private let formParser: SignupFormParser
+
+    private struct Readings: Sendable {
+        let command: CommandReading?
+        let form: SignupForm
+        let joinRole: ParticipantRole?
+    }
+
+    /// A request in the new text (join, pause, withdraw, ...), if there is one.
+    public var command: CommandReading? {
+        if let readings { return readings.command }
+        return CommandWords.read(in: own, subject: message.subject)
+    }
+    /// The sign-up form's lines found in the whole text (maybe none).
+    public var form: SignupForm { readings?.form ?? formParser.parse(text, senderName: from?.name) }
+    /// The role asked for in words ("I'd like to be a mentor"), if any.
+    var joinRole: ParticipantRole? {
+        if let readings { return readings.joinRole }
+        return JoinWords.role(in: own)
+    }
 
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
@@ -58,10 +76,13 @@ public struct IntakeMessage: Sendable {
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
         automatic = message.automatic(newText: newText)
-        command = CommandWords.read(in: own, subject: message.subject)
-        form = formParser.parse(text, senderName: from?.name)
-        joinRole = JoinWords.role(in: own)
         writtenLanguage = LanguageGuess.code(of: newText)
         fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
+        self.formParser = formParser
+        let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
+            || from?.normalized == programAddress.lowercased()
+        readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
+                                             form: formParser.parse(text, senderName: from?.name),
+                                             joinRole: JoinWords.role(in: own))
     }
 }

@@ -40,7 +40,7 @@ final class PreparedMessages: @unchecked Sendable {
     private var closed = false
     private var workerDone = false
 
-    init(source: any MessageStream, ahead: Int = 32, budget: Int = 2 << 20, prepare: @escaping (FetchedMessage) -> Item) {
+    init(source: any MessageStream, ahead: Int = 32, budget: Int = 256 << 10, prepare: @escaping (FetchedMessage) -> Item) {
         self.source = source
         self.prepare = prepare
         self.ahead = max(1, ahead)

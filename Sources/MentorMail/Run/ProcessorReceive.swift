@@ -65,9 +65,11 @@ extension Processor {
         }
         let startedAt = Date()
         var position = 0
-        while report.stopped == nil, let first = messages.next(wait: true) {
+        while report.stopped == nil {
+            // Held in `pending` only: a handled message is let go before the next is asked for.
+            var pending = messages.next(wait: true)
+            guard pending != nil else { break }
             var batch = Batch()
-            var pending: PreparedMessages.Item? = first
             let batchStart = DispatchTime.now().uptimeNanoseconds
             let results: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = ahead?.takeResults() ?? ([], [])
             refusals += results.refused
@@ -78,11 +80,10 @@ extension Processor {
                 if !sends.accepted.isEmpty || !sends.refused.isEmpty {
                     sendProblems = record(sends, db: db)
                 }
-                while let item = pending {
-                    pending = nil
+                while let item = pending.take() {
                     position += 1
                     report.examined += 1
-                    handle(item, position: position, of: uids.count, validity: validity, intake: intake, db: db,
+                    handle(consume item, position: position, of: uids.count, validity: validity, intake: intake, db: db,
                            batch: &batch, report: &report)
                     // SQLite rolled the whole transaction back (a full disk, an I/O error): nothing
                     // more goes in, and the commit below fails, so the batch stays unflagged.
