@@ -116,8 +116,9 @@ public struct Config: Sendable {
 
     /// Parses config text; `fileURL` anchors relative paths.
     public static func parse(_ text: String, fileURL: URL) throws -> Config {
-        // A byte-order mark (editors on Windows write one) is not part of the first line.
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // A byte-order mark (editors on Windows write one) is not part of the first line. All
+        // of them go: the TOML parser skips one itself, and the checks below must see its text.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.drop { $0 == "\u{FEFF}" }) : text
         try ConfigSchema.checkBareNames(text, file: fileURL.path)
         try ConfigSchema.checkLists(text, file: fileURL.path)
         let table: TOMLTable

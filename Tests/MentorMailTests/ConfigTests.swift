@@ -144,6 +144,9 @@ import Testing
         ("# a comment with ''' in it\n[[[[k[[", "line 2: a table header has one bracket on each side"),
         ("[program]\ncoordinators = [}}\"c@example.org\"]", "line 2: a `}` inside a list"),
         ("\u{FEFF}[.org\"\ncapacity_max = 9", "line 1: a table name cannot start with a dot"),
+        // Byte-order marks one after another: the TOML parser skips one more than it checks.
+        ("\u{FEFF}\u{FEFF}[[\u{FFFD}\u{FFFD}[[\u{FFFD}\u{FFFD}:\u{FFFD}\u{FFFD}&", "line 1: the name `\u{FFFD}\u{FFFD}[["),
+        ("\u{FEFF}\u{FEFF}\u{FEFF}[[\u{FFFD}x", "line 1: the name `\u{FFFD}x` has characters"),
         // A combining mark after the bracket: one character for Swift, a bracket for TOML.
         ("[\u{30D}\u{C4} menro", "line 1: the name `\u{30D}\u{C4} menro` has characters"),
         ("# '''\u{30D} in a comment\n[[[x", "line 2: a table header has one bracket on each side"),
