@@ -4,14 +4,14 @@ import MailTransport
 
 /// Prepares messages on a thread of its own while the transaction handles earlier ones:
 /// parsing the MIME structure and reading the text, the sign-up form and any request need no
-/// database, and they are about half of a message's work. This uses the second core.
+/// database, and they are about a third of a message's CPU. This uses the second core.
 ///
 /// The messages are still taken from `source` on the caller's thread and in order, so a
 /// mailbox is never used from two threads; only `prepare` runs on the worker. At most
 /// `ahead` messages, and `budget` bytes counting the message the caller holds (at least one
 /// message when the caller holds none), are given to it and not yet taken back, so memory
-/// stays flat and a large message is never prepared beside another. `next(wait: false)` waits only for work already handed over,
-/// never for the mailbox.
+/// stays flat and a large message is never prepared beside another. `next(wait: false)`
+/// waits only for work already handed over, never for the mailbox.
 final class PreparedMessages: @unchecked Sendable {
     struct Item {
         let fetched: FetchedMessage
