@@ -23,6 +23,15 @@ enum ConfigSchema {
     /// headers must be well formed. Checked before the TOML library sees the text: it aborts the
     /// process on such input (non-ASCII names, `[[[`, `[.a]`) instead of reporting it.
     static func checkBareNames(_ text: String, file: String) throws {
+        // NEL and the Unicode line and paragraph separators end lines for Swift but not for
+        // TOML (its parser aborts on one inside a list): refused, so both read the same lines.
+        var lineNumber = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { lineNumber += 1 }
+            if [0x85, 0x2028, 0x2029].contains(scalar.value) {
+                throw MentorMailError(.config, "\(file): line \(lineNumber): the line separator U+\(String(format: "%04X", scalar.value)) is not allowed in a config file; use a plain line break")
+            }
+        }
         // TOML allows no control characters but tab and line ends, not even in strings.
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if let bad = line.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {

@@ -147,6 +147,10 @@ import Testing
         // Byte-order marks one after another: the TOML parser skips one more than it checks.
         ("\u{FEFF}\u{FEFF}[[\u{FFFD}\u{FFFD}[[\u{FFFD}\u{FFFD}:\u{FFFD}\u{FFFD}&", "line 1: the name `\u{FFFD}\u{FFFD}[["),
         ("\u{FEFF}\u{FEFF}\u{FEFF}[[\u{FFFD}x", "line 1: the name `\u{FFFD}x` has characters"),
+        // Line separators TOML does not count as line ends, inside a list.
+        ("n=[[[[\u{85}\u{85}< : e.org", "line 1: the line separator U+0085 is not allowed"),
+        ("[program]\r\ncoordinators = [\r\n\u{2028}\"a@example.org\"]", "line 3: the line separator U+2028 is not allowed"),
+        ("[program]\nname = \"P\u{2029}\"", "line 2: the line separator U+2029 is not allowed"),
         // A combining mark after the bracket: one character for Swift, a bracket for TOML.
         ("[\u{30D}\u{C4} menro", "line 1: the name `\u{30D}\u{C4} menro` has characters"),
         ("# '''\u{30D} in a comment\n[[[x", "line 2: a table header has one bracket on each side"),
