@@ -55,7 +55,10 @@ extension MentorMailCommand {
                 let written = try ShippedTemplates.install(from: source, to: target, overwrite: force)
                 // Fail now, not at the first run, if the copy is not a working set.
                 _ = try TemplateLibrary(directory: target.path)
-                print("Wrote \(config) and \(written.count) mail templates in \(target.path).")
+                let english = written.filter { !$0.contains("/") }.count
+                let languages = Set(written.compactMap { $0.contains("/") ? $0.split(separator: "/").first.map(String.init) : nil }).sorted()
+                let translations = languages.isEmpty ? "" : " (translated: \(languages.joined(separator: ", ")))"
+                print("Wrote \(config) and \(english) mail templates\(translations) in \(target.path).")
                 print("Try it: mentormail process --config \(config)   (a local Maildir and outbox; edit [mailbox] and [smtp] for your server)")
             }
         }

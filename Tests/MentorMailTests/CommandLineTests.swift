@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 import Testing
 
 /// The built binary, run as users run it: help that teaches, JSON for scripts, exit codes.
@@ -154,6 +155,43 @@ import Testing
         let again = try CommandRunner.run(["init", "--config", path])
         #expect(again.status == 65)
         #expect(again.stderr.contains("--force"))
+    }
+
+    /// Finding: after `init`, a newcomer who wrote in Spanish was answered in English: only the
+    /// English templates were copied, not their translations.
+    @Test func initCopiesTheTranslationsSoAnswersFollowTheWritersLanguage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-init-es-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mentormail.toml").path
+        let initialized = try CommandRunner.run(["init", "--config", path], in: folder)
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: CommandRunner.repository.appendingPathComponent("templates/es").path)
+        let copied = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("templates/es").path)
+        #expect(Set(copied) == Set(shipped.filter { $0.hasSuffix(".mustache") }))
+
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("mailbox/new"), withIntermediateDirectories: true)
+        try Data("""
+            From: =?utf-8?q?Luc=C3=ADa_P=C3=A9rez?= <lucia@example.net>\r
+            To: mentoring@example.org\r
+            Subject: =?utf-8?q?Inscripci=C3=B3n?=\r
+            Message-ID: <init-es-1@example.net>\r
+            Content-Type: text/plain; charset=utf-8\r
+            Content-Transfer-Encoding: 8bit\r
+            \r
+            Hola, me gustaría participar como mentora. Trabajo en Nova desde Madrid.\r
+            \r
+            Lucía\r
+
+            """.utf8).write(to: folder.appendingPathComponent("mailbox/new/1.eml"))
+        let run = try CommandRunner.run(["process", "--config", path, "--json"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outbox = folder.appendingPathComponent("outbox")
+        let sent = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") }
+        let answer = try #require(sent.first.map { Message(bytes: Array(try Data(contentsOf: outbox.appendingPathComponent($0)))) })
+        let text = try #require(answer.textBody)
+        #expect(text.contains("Gracias por escribir"), "\(text)")
+        #expect(text.contains("Rol: mentor/a"), "the role asked for, filled in: \(text)")
     }
 
     /// `process` checks its configuration (templates, servers) before it creates anything.

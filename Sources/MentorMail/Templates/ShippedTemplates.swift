@@ -27,14 +27,25 @@ public enum ShippedTemplates {
         return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }
     }
 
-    /// Copies every `*.mustache` of `source` into `target` (created if needed). Existing files
-    /// are kept unless `overwrite`: a coordinator may have edited them. Returns the files written.
+    /// Copies every `*.mustache` of `source` into `target` (created if needed), and each
+    /// translation folder (`es/`, …) into a folder of the same name. Existing files are kept
+    /// unless `overwrite`: a coordinator may have edited them. Returns the files written,
+    /// translations as `es/NAME`.
     @discardableResult
     public static func install(from source: URL, to target: URL, overwrite: Bool) throws -> [String] {
+        var written: [String] = []
+        try copy(from: source, to: target, prefix: "", overwrite: overwrite, into: &written)
+        for language in TemplateLibrary.languageFolders(in: source.path) {
+            try copy(from: source.appendingPathComponent(language), to: target.appendingPathComponent(language),
+                     prefix: language + "/", overwrite: overwrite, into: &written)
+        }
+        return written
+    }
+
+    private static func copy(from source: URL, to target: URL, prefix: String, overwrite: Bool, into written: inout [String]) throws {
         let fileManager = FileManager.default
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-            var written: [String] = []
             for name in try fileManager.contentsOfDirectory(atPath: source.path).sorted() where name.hasSuffix(".mustache") {
                 let destination = target.appendingPathComponent(name)
                 if fileManager.fileExists(atPath: destination.path) {
@@ -42,9 +53,8 @@ public enum ShippedTemplates {
                     try fileManager.removeItem(at: destination)
                 }
                 try fileManager.copyItem(at: source.appendingPathComponent(name), to: destination)
-                written.append(name)
+                written.append(prefix + name)
             }
-            return written
         } catch {
             throw MentorMailError(.unavailable, "cannot copy the templates from \(source.path) to \(target.path): \(error.localizedDescription)")
         }
