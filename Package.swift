@@ -28,7 +28,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        // glibc's mallopt: the process command keeps large buffers out of the heap.
+        // glibc's mallopt and malloc_trim: large buffers stay out of the heap, and what a large
+        // message's parsing used is given back.
         .systemLibrary(name: "CMalloc"),
         .target(name: "Mail", dependencies: ["CLibXML2"]),
         .target(name: "MailTransport", dependencies: ["Mail", "CCurl"]),
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // For SQLite's incremental blob writes (AppDatabase.storeRaw).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CMalloc",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),

@@ -21,7 +21,7 @@ import Testing
 
     @Test func aJobNotYetDueWaitsForItsTime() throws {
         let harness = try ProcessorTests.Program()
-        try harness.app.perform(at: harness.now) { work in
+        _ = try harness.app.perform(at: harness.now) { work in
             try work.jobs.schedule(.heldDigest, at: harness.now.addingTimeInterval(3600), key: "later")
         }
         #expect(try harness.run().jobsRun == 0)

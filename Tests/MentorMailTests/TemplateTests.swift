@@ -64,7 +64,8 @@ import Testing
         #expect(person["name"] as? String == "Ana")
         let fields = try #require(MailValues.plain([FieldLine(label: "Role", value: "mentee")]) as? [Any])
         #expect((fields.first as? [String: Any])?["value"] as? String == "mentee")
-        #expect(MailValues.plain(Optional<PersonName>.none) == nil)
+        let noPerson: Any = Optional<PersonName>.none as Any
+        #expect(MailValues.plain(noPerson) == nil)
         #expect(MailValues.plain(["a", "b"]) as? [String] == ["a", "b"], "arrays of text stay as they are")
     }
 
