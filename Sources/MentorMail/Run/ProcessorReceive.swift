@@ -88,8 +88,7 @@ extension Processor {
                     handle(consume item, position: position, of: uids.count, validity: validity, intake: intake, db: db,
                            batch: &batch, report: &report)
                     // What a large message's parsing freed stays in the threads' heaps unless it is
-                    // given back: without this, peaks add up across the threads (92 MB, not 77,
-                    // for the hostile messages through Dovecot).
+                    // given back, and the heaps' peaks would add up (scripts/bench-hostile.sh).
                     if large { malloc_trim(0) }
                     // SQLite rolled the whole transaction back (a full disk, an I/O error): nothing
                     // more goes in, and the commit below fails, so the batch stays unflagged.
