@@ -15,64 +15,46 @@ enum SignupHints {
 
     /// The text outside bracketed groups, and the groups' contents.
     static func split(_ text: String) -> (outside: String, groups: [String]) {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSplit(text) }
-        var outside = ""
-        var groups: [String] = []
-        var current = ""
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is a character, and the brackets are `(` `[` and `)` `]`.
+            let (outside, groups) = scan(text.utf8, opens: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") },
+                                         closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") })
+            return (String(decoding: outside, as: UTF8.self), groups.map { String(decoding: $0, as: UTF8.self) })
+        }
+        let (outside, groups) = scan(text, opens: openers.contains, closes: closers.contains)
+        return (String(outside), groups.map { String($0) })
+    }
+
+    /// The elements outside bracketed groups, and each outermost group's contents (groups nest).
+    /// An unclosed group is text, not a hint.
+    private static func scan<Elements: Sequence>(_ elements: Elements, opens: (Elements.Element) -> Bool,
+                                                 closes: (Elements.Element) -> Bool)
+        -> (outside: [Elements.Element], groups: [[Elements.Element]]) {
+        var outside: [Elements.Element] = []
+        var groups: [[Elements.Element]] = []
+        var current: [Elements.Element] = []
         var depth = 0
-        var opener: Character = "("
-        for character in text {
-            if openers.contains(character) {
-                if depth > 0 { current.append(character) } else { opener = character }
+        var opener: Elements.Element?
+        for element in elements {
+            if opens(element) {
+                if depth > 0 { current.append(element) } else { opener = element }
                 depth += 1
-            } else if closers.contains(character), depth > 0 {
+            } else if closes(element), depth > 0 {
                 depth -= 1
                 if depth == 0 {
                     groups.append(current)
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if depth > 0 {
-                current.append(character)
-            } else {
-                outside.append(character)
-            }
-        }
-        // An unclosed group is text, not a hint.
-        if depth > 0 { outside += String(opener) + current }
-        return (outside, groups)
-    }
-
-    /// `split` on the bytes of ASCII text, where each byte is a character and the brackets
-    /// are `(` `[` and `)` `]`.
-    private static func asciiSplit(_ text: String) -> (outside: String, groups: [String]) {
-        var outside: [UInt8] = []
-        var groups: [String] = []
-        var current: [UInt8] = []
-        var depth = 0
-        var opener = UInt8(ascii: "(")
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
-                if depth > 0 { current.append(byte) } else { opener = byte }
-                depth += 1
-            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    groups.append(String(decoding: current, as: UTF8.self))
                     current = []
                 } else {
-                    current.append(byte)
+                    current.append(element)
                 }
             } else if depth > 0 {
-                current.append(byte)
+                current.append(element)
             } else {
-                outside.append(byte)
+                outside.append(element)
             }
         }
-        var text = String(decoding: outside, as: UTF8.self)
-        if depth > 0 { text += String(UnicodeScalar(opener)) + String(decoding: current, as: UTF8.self) }
-        return (text, groups)
+        if depth > 0, let opener { outside += [opener] + current }
+        return (outside, groups)
     }
 
     /// Whether a group reads as a hint: the form's own placeholder, an example, or a list of
