@@ -159,9 +159,8 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    /// Handed-over slots are emptied at once: a message kept here would outlive the budget.
-    private var ready: [FetchedMessage?] = []
-    private var readyStart = 0
+    /// A handed-over message is let go at once: kept here, it would outlive the budget.
+    private var ready = FIFO<FetchedMessage>()
     /// Bytes read ahead and not yet let go by the caller (the last message handed over counts
     /// until the next call).
     private var outstanding = 0
@@ -192,7 +191,7 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
     var isFinished: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return delivered == total || (finished && readyStart == ready.count)
+        return delivered == total || (finished && ready.isEmpty)
     }
 
     func next(wait: Bool) -> FetchedMessage? {
@@ -201,28 +200,22 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
         outstanding -= handedOver
         handedOver = 0
         condition.broadcast()
-        while readyStart == ready.count {
+        while ready.isEmpty {
             if finished || closed || !wait { return nil }
             condition.wait()
         }
-        let message = ready[readyStart]!  // Slots from `readyStart` on are filled.
-        ready[readyStart] = nil
-        readyStart += 1
-        if readyStart > 1024, readyStart * 2 > ready.count {
-            ready.removeSubrange(0..<readyStart)
-            readyStart = 0
-        }
+        let message = ready.popFirst()!  // Not empty, checked above.
         if case .success(let bytes) = message.bytes { handedOver = bytes.count }
         delivered += 1
         return message
     }
 
-    /// Bytes of the messages this stream still keeps (read ahead, or the one last handed over).
+    /// Bytes of the messages this stream keeps: read ahead and not yet handed over.
     var keptBytes: Int {
         condition.lock()
         defer { condition.unlock() }
-        return ready.reduce(0) { total, slot in
-            if case .success(let bytes)? = slot?.bytes { return total + bytes.count }
+        return ready.waiting.reduce(0) { total, message in
+            if case .success(let bytes) = message.bytes { return total + bytes.count }
             return total
         }
     }
@@ -230,8 +223,7 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
     func close() {
         condition.lock()
         closed = true
-        ready = []
-        readyStart = 0
+        ready.removeAll()
         condition.broadcast()
         condition.unlock()
     }

@@ -26,11 +26,9 @@ final class PreparedMessages: @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    /// Taken slots are emptied at once, so a handed-over message is not kept here.
-    private var waiting: [FetchedMessage?] = []
-    private var waitingStart = 0
-    private var ready: [Item?] = []
-    private var readyStart = 0
+    /// A handed-over message is let go at once, not kept here.
+    private var waiting = FIFO<FetchedMessage>()
+    private var ready = FIFO<Item>()
     /// Given to the worker and not yet taken back.
     private var inFlight = 0
     private var inFlightBytes = 0
@@ -70,17 +68,10 @@ final class PreparedMessages: @unchecked Sendable {
             fill()
             condition.lock()
         }
-        while readyStart == ready.count && !closed { condition.wait() }
-        guard readyStart < ready.count else {
+        while ready.isEmpty && !closed { condition.wait() }
+        guard let item = ready.popFirst() else {
             condition.unlock()
             return nil
-        }
-        let item = ready[readyStart]!  // Slots from `readyStart` on are filled.
-        ready[readyStart] = nil
-        readyStart += 1
-        if readyStart == ready.count {
-            ready.removeAll(keepingCapacity: true)
-            readyStart = 0
         }
         inFlight -= 1
         inFlightBytes -= Self.size(of: item.fetched)
@@ -97,10 +88,8 @@ final class PreparedMessages: @unchecked Sendable {
     func close() {
         condition.lock()
         closed = true
-        waiting = []
-        waitingStart = 0
-        ready = []
-        readyStart = 0
+        waiting.removeAll()
+        ready.removeAll()
         inFlight = 0
         inFlightBytes = 0
         condition.broadcast()
@@ -133,20 +122,14 @@ final class PreparedMessages: @unchecked Sendable {
     private func work() {
         while true {
             condition.lock()
-            while waitingStart == waiting.count && !closed { condition.wait() }
+            while waiting.isEmpty && !closed { condition.wait() }
             if closed {
                 workerDone = true
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let fetched = waiting[waitingStart]!
-            waiting[waitingStart] = nil
-            waitingStart += 1
-            if waitingStart == waiting.count {
-                waiting.removeAll(keepingCapacity: true)
-                waitingStart = 0
-            }
+            let fetched = waiting.popFirst()!  // Not empty, checked above.
             condition.unlock()
             let item = prepare(fetched)
             condition.lock()

@@ -18,9 +18,8 @@ final class SendAhead: @unchecked Sendable {
 
     private let condition = NSCondition()
     // Guarded by `condition`.
-    /// Taken slots are emptied at once, so a sent row's bytes are not kept.
-    private var queue: [OutboxMessage?] = []
-    private var queueStart = 0
+    /// A sent row's bytes are let go as it is taken.
+    private var queue = FIFO<OutboxMessage>()
     private var accepted: [OutboxMessage] = []
     private var refused: [Refusal] = []
     private var closed = false
@@ -51,7 +50,7 @@ final class SendAhead: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         for row in rows {
-            while !stopped && queue.count - queueStart >= limit { condition.wait() }
+            while !stopped && queue.count >= limit { condition.wait() }
             if stopped { return }
             queue.append(row)
             condition.broadcast()
@@ -85,22 +84,16 @@ final class SendAhead: @unchecked Sendable {
             condition.lock()
             // Accepted sends wait to be marked `sent` by the next transaction; a crash before it
             // resends them (same bytes, same Message-ID): at most `maximumUnmarked` of them.
-            while !stopped && ((queueStart == queue.count && !closed) || (accepted.count >= maximumUnmarked && !closed)) {
+            while !stopped && ((queue.isEmpty && !closed) || (accepted.count >= maximumUnmarked && !closed)) {
                 condition.wait()
             }
-            if stopped || queueStart == queue.count {
+            if stopped || queue.isEmpty {
                 finished = true
                 condition.broadcast()
                 condition.unlock()
                 return
             }
-            let row = queue[queueStart]!  // Slots from `queueStart` on are filled.
-            queue[queueStart] = nil
-            queueStart += 1
-            if queueStart > 256, queueStart * 2 > queue.count {
-                queue.removeSubrange(0..<queueStart)
-                queueStart = 0
-            }
+            let row = queue.popFirst()!  // Not empty, checked above.
             condition.broadcast()
             condition.unlock()
 
