@@ -77,34 +77,30 @@ struct SignupFormLine: Equatable {
     /// The first `:`, `=` or `：` outside parentheses and brackets ("Interaction (IRC: yes):
     /// video"); when a bracket is never closed, the first one anywhere.
     private static func firstSeparator(in text: String) -> String.Index? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return firstASCIISeparator(in: text) }
-        var depth = 0
-        var first: String.Index?
-        for index in text.indices {
-            switch text[index] {
-            case "(", "[", "\u{FF08}", "【": depth += 1
-            case ")", "]", "\u{FF09}", "】": depth = max(0, depth - 1)
-            case ":", "=", "\u{FF1A}":
-                if depth == 0 { return index }
-                first = first ?? index
-            default: continue
-            }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: each byte is a character.
+            return firstSeparator(in: text.utf8, opens: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") },
+                                  closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") },
+                                  separates: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") })
         }
-        return depth > 0 ? first : nil
+        return firstSeparator(in: text, opens: { "([\u{FF08}【".contains($0) }, closes: { ")]\u{FF09}】".contains($0) },
+                              separates: { ":=\u{FF1A}".contains($0) })
     }
 
-    /// `firstSeparator` on the bytes of ASCII text, where each byte is a character.
-    private static func firstASCIISeparator(in text: String) -> String.Index? {
+    private static func firstSeparator<Elements: Collection>(in elements: Elements, opens: (Elements.Element) -> Bool,
+                                                             closes: (Elements.Element) -> Bool,
+                                                             separates: (Elements.Element) -> Bool) -> Elements.Index? {
         var depth = 0
-        var first: String.Index?
-        for index in text.utf8.indices {
-            switch text.utf8[index] {
-            case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: ")"), UInt8(ascii: "]"): depth = max(0, depth - 1)
-            case UInt8(ascii: ":"), UInt8(ascii: "="):
+        var first: Elements.Index?
+        for index in elements.indices {
+            let element = elements[index]
+            if opens(element) {
+                depth += 1
+            } else if closes(element) {
+                depth = max(0, depth - 1)
+            } else if separates(element) {
                 if depth == 0 { return index }
                 first = first ?? index
-            default: continue
             }
         }
         return depth > 0 ? first : nil
