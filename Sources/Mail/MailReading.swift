@@ -114,8 +114,14 @@ public enum MailReading {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        return readAll(descriptor: descriptor, expectedSize: Int(status.st_size))
+    }
+
+    /// The rest of an open file, read straight into one array sized for `expectedSize` bytes
+    /// (it still reads to the end if the file is longer); nil when reading fails.
+    public static func readAll(descriptor: Int32, expectedSize: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        var capacity = max(Int(status.st_size), 0) + 1
+        var capacity = max(expectedSize, 0) + 1
         var filled = 0
         while true {
             if filled == bytes.count {

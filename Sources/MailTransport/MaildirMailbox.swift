@@ -66,24 +66,26 @@ public final class MaildirMailbox: Mailbox {
         try withFile(uid: uid) { file in
             // Read straight into the array: one copy of the message in memory, not two.
             if let bytes = MailReading.readFile(atPath: file.url.path) { return bytes }
-            // Moved since the listing (another client read it): look for it again.
-            guard FileManager.default.fileExists(atPath: file.url.path) else { return nil }
-            throw TransportError("\(displayName): cannot read message UID \(uid) (\(file.url.path) is not readable)")
+            return try unreadable(file, uid: uid)
         }
     }
 
-    /// Each message when it is asked for; one larger than `MessageSpool.keptInMemory` as its
-    /// first bytes and its spool (the file itself, held open).
+    /// Each message when it is asked for, its file opened once; one larger than
+    /// `MessageSpool.keptInMemory` as its first bytes and its spool (the file itself, held open).
     public func messages(_ uids: [UInt32]) throws -> any MessageStream {
         SequentialMessageStream(uids: uids) { [unowned self] uid in
-            var large: (prefix: [UInt8], spool: MessageSpool)?
-            _ = try withFile(uid: uid) { file in
-                large = try MessageSpool.ofFile(atPath: file.url.path)
-                return file
+            try withFile(uid: uid) { file in
+                if let read = try MessageSpool.readFile(atPath: file.url.path) { return read }
+                return try unreadable(file, uid: uid)
             }
-            if let large { return (large.prefix, large.spool) }
-            return (try fetch(uid: uid), nil)
         }
+    }
+
+    /// A file that could not be read: nil when it has moved since the listing (another client
+    /// read it), so `withFile` looks for it again; an error when it is there.
+    private func unreadable<T>(_ file: MessageFile, uid: UInt32) throws -> T? {
+        guard FileManager.default.fileExists(atPath: file.url.path) else { return nil }
+        throw TransportError("\(displayName): cannot read message UID \(uid) (\(file.url.path) is not readable)")
     }
 
     /// Moves the message to `cur/` with the seen flag and the keyword letter, keeping its other flags.

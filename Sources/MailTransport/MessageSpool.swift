@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// A message too large to keep whole in memory. The whole message stays in a file, held by an
 /// open descriptor (renames do not matter, and a temporary spool has no name left, so it is
@@ -36,15 +37,20 @@ public final class MessageSpool: @unchecked Sendable {
         return filled
     }
 
-    /// Opens `path` and, when it is larger than `keptInMemory`, returns its first bytes and the
-    /// spool of the whole; nil when it is small enough to be read whole.
-    static func ofFile(atPath path: String) throws -> (prefix: [UInt8], spool: MessageSpool)? {
+    /// The message in the file at `path`, opened once: its bytes when it is at most
+    /// `keptInMemory`, else its first bytes and the spool of the whole; nil when it cannot be
+    /// opened or read.
+    static func readFile(atPath path: String) throws -> (bytes: [UInt8], spool: MessageSpool?)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, Int(status.st_size) > keptInMemory else {
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
             close(descriptor)
             return nil
+        }
+        guard Int(status.st_size) > keptInMemory else {
+            defer { close(descriptor) }
+            return MailReading.readAll(descriptor: descriptor, expectedSize: Int(status.st_size)).map { ($0, nil) }
         }
         let spool = MessageSpool(descriptor: descriptor, size: Int(status.st_size))
         var prefix = [UInt8](repeating: 0, count: keptInMemory)
