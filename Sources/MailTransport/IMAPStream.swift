@@ -205,7 +205,7 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
             condition.wait()
         }
         let message = ready.popFirst()!  // Not empty, checked above.
-        if case .success(let bytes) = message.bytes { handedOver = bytes.count }
+        handedOver = message.byteCount
         delivered += 1
         return message
     }
@@ -214,10 +214,7 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
     var keptBytes: Int {
         condition.lock()
         defer { condition.unlock() }
-        return ready.waiting.reduce(0) { total, message in
-            if case .success(let bytes) = message.bytes { return total + bytes.count }
-            return total
-        }
+        return ready.waiting.reduce(0) { $0 + $1.byteCount }
     }
 
     func close() {
@@ -232,7 +229,7 @@ final class IMAPMessageStream: MessageStream, @unchecked Sendable {
         condition.lock()
         if !closed {
             ready.append(message)
-            if case .success(let bytes) = message.bytes { outstanding += bytes.count }
+            outstanding += message.byteCount
         }
         condition.signal()
         condition.unlock()

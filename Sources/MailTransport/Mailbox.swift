@@ -48,6 +48,13 @@ public struct FetchedMessage {
         self.bytes = bytes
         self.spool = spool
     }
+
+    /// The bytes held in memory (0 when the message could not be fetched): what read-ahead
+    /// budgets count.
+    public var byteCount: Int {
+        if case .success(let bytes) = bytes { return bytes.count }
+        return 0
+    }
 }
 
 /// Messages handed over one at a time, in the order the mailbox delivers them.

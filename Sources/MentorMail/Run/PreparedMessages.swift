@@ -74,8 +74,8 @@ final class PreparedMessages: @unchecked Sendable {
             return nil
         }
         inFlight -= 1
-        inFlightBytes -= Self.size(of: item.fetched)
-        heldBytes = Self.size(of: item.fetched)
+        inFlightBytes -= item.fetched.byteCount
+        heldBytes = item.fetched.byteCount
         condition.unlock()
         // Keep the worker busy while the caller handles this one.
         fill()
@@ -115,7 +115,7 @@ final class PreparedMessages: @unchecked Sendable {
         guard !closed else { return }
         waiting.append(fetched)
         inFlight += 1
-        inFlightBytes += Self.size(of: fetched)
+        inFlightBytes += fetched.byteCount
         condition.broadcast()
     }
 
@@ -137,10 +137,5 @@ final class PreparedMessages: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-    }
-
-    private static func size(of fetched: FetchedMessage) -> Int {
-        if case .success(let bytes) = fetched.bytes { return bytes.count }
-        return 0
     }
 }

@@ -84,7 +84,7 @@ extension Processor {
                 while let item = pending.take() {
                     position += 1
                     report.examined += 1
-                    let large = item.fetched.spool != nil || (try? item.fetched.bytes.get().count) ?? 0 >= 1 << 20
+                    let large = item.fetched.spool != nil || item.fetched.byteCount >= 1 << 20
                     handle(consume item, position: position, of: uids.count, validity: validity, intake: intake, db: db,
                            batch: &batch, report: &report)
                     // What a large message's parsing freed stays in the threads' heaps unless it is
