@@ -101,8 +101,11 @@ extension Message {
             rest = rest[rest.index(after: end)...]
         }
         if sentences.count < 2, !rest.allSatisfy(\.isWhitespace) { sentences.append(rest) }
-        let start = sentences.joined(separator: " ").lowercased()
-            .replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var lowered = sentences.joined(separator: " ").lowercased()
+        if lowered.unicodeScalars.contains("\u{2019}") {
+            lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+        }
+        let start = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return vacationSentences.first { TextSearch.contains($0, in: start) }
     }
 

@@ -97,9 +97,19 @@ extension OutgoingMessage {
     /// "=_" cannot occur in quoted-printable or base64 output, so this is safe by design;
     /// `multipart` still checks.
     private static func randomBoundary() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        // Three draws (each one getrandom call) give the 24 characters, a byte each; the slight
+        // modulo bias does not matter for a boundary, which `multipart` checks anyway.
         var generator = SystemRandomNumberGenerator()
-        return "=_mm_" + String((0..<24).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
+        var characters = [UInt8]("=_mm_".utf8)
+        for _ in 0..<3 {
+            var bits: UInt64 = generator.next()
+            for _ in 0..<8 {
+                characters.append(alphabet[Int(bits & 0xFF) % alphabet.count])
+                bits >>= 8
+            }
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -119,7 +119,8 @@ public enum CommandWords {
                 rest = EnrollmentText.trim(rest[rest.index(after: close)...])
                 changed = true
             }
-            for prefix in prefixes where rest.lowercased().hasPrefix(prefix) {
+            // The prefixes are at most four characters: lowering eight is enough to compare.
+            for prefix in prefixes where rest.prefix(8).lowercased().hasPrefix(prefix) {
                 rest = EnrollmentText.trim(rest.dropFirst(prefix.count))
                 changed = true
             }

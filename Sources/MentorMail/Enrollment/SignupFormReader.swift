@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Turns the raw answers of a sign-up reply into typed fields, problems and notes.
 struct SignupFormReader {
@@ -21,7 +22,7 @@ struct SignupFormReader {
     /// Whether `answer` is one of our own problem messages.
     static func isOwnProblemMessage(_ answer: String) -> Bool {
         let lower = answer.lowercased()
-        return ownMessageMarks.contains { lower.contains($0) }
+        return ownMessageMarks.contains { TextSearch.contains($0, in: lower) }
     }
 
     func read(_ answers: SignupAnswers, senderName: String?) -> SignupForm {
