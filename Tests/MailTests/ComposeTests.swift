@@ -158,6 +158,18 @@ import Testing
         for line in String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n") { #expect(line.utf8.count <= 78) }
     }
 
+    @Test func boundariesAreFreshLettersAndDigits() throws {
+        var seen = Set<String>()
+        for _ in 0..<500 {
+            let message = Message(bytes: outgoing(text: "Plain", html: "<p>HTML</p>").render())
+            let boundary = try #require(message.root.parameters["boundary"])
+            #expect(boundary.hasPrefix("=_mm_") && boundary.utf8.count == 29)
+            #expect(boundary.dropFirst(5).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            seen.insert(boundary)
+        }
+        #expect(seen.count == 500)
+    }
+
     @Test func boundaryNeverOccursInContent() throws {
         // Content that contains text looking like our boundaries: QP escapes "=" so it cannot match.
         let sneaky = "--=_mm_AAAAAAAAAAAAAAAAAAAAAAAA\n--=_mm_ anything"
