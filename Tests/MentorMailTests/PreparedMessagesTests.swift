@@ -65,9 +65,8 @@ import Testing
         let intake = Intake(config: IntakeRuleTests.config)
         return PreparedMessages(source: source, ahead: ahead) { fetched in
             prepareThreads?.insert(ScriptedStream.thread)
-            guard case .success(let bytes) = fetched.bytes else { return .init(fetched: fetched, prepared: nil) }
-            let message = Message(bytes: bytes)
-            return .init(fetched: fetched, prepared: (message, intake.prepare(message)))
+            guard case .success(let bytes) = fetched.bytes else { return .init(fetched: fetched, reading: nil) }
+            return .init(fetched: fetched, reading: intake.prepare(Message(bytes: bytes)))
         }
     }
 
@@ -88,11 +87,11 @@ import Testing
         while let item = messages.next(wait: true) {
             seen.append(item.fetched.uid)
             if item.fetched.uid % 5 == 0 {
-                #expect(item.prepared == nil, "a message that could not be fetched is handed over as such")
+                #expect(item.reading == nil, "a message that could not be fetched is handed over as such")
             } else {
-                let prepared = try #require(item.prepared)
-                #expect(prepared.message.messageID == "m\(item.fetched.uid)@example.org")
-                #expect(prepared.intake.newText.contains("\(item.fetched.uid)"))
+                let reading = try #require(item.reading)
+                #expect(reading.message.messageID == "m\(item.fetched.uid)@example.org")
+                #expect(reading.newText.contains("\(item.fetched.uid)"))
             }
         }
         #expect(seen == uids)

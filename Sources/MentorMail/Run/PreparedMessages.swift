@@ -15,8 +15,8 @@ import MailTransport
 final class PreparedMessages: @unchecked Sendable {
     struct Item {
         let fetched: FetchedMessage
-        /// Nil when the message could not be fetched.
-        let prepared: (message: Message, intake: IntakeMessage)?
+        /// The message read for the intake; nil when it could not be fetched.
+        let reading: IntakeMessage?
     }
 
     private let source: any MessageStream

@@ -48,9 +48,8 @@ extension Processor {
         let stream = try mailbox.messages(uids)
         defer { stream.close() }
         let messages = PreparedMessages(source: stream) { fetched in
-            guard case .success(let bytes) = fetched.bytes else { return .init(fetched: fetched, prepared: nil) }
-            let message = Message(bytes: bytes)
-            return .init(fetched: fetched, prepared: (message, intake.prepare(message)))
+            guard case .success(let bytes) = fetched.bytes else { return .init(fetched: fetched, reading: nil) }
+            return .init(fetched: fetched, reading: intake.prepare(Message(bytes: bytes)))
         }
         defer { messages.close() }
         // Answers of committed and flagged batches go out while the next batches are read.
@@ -148,16 +147,15 @@ extension Processor {
         let uid = item.uid
         let progress = "[\(position)/\(total)] UID \(uid)"
         let bytes: [UInt8]
-        let message: Message
         let reading: IntakeMessage
         switch item.bytes {
         case .success(let fetched):
             bytes = fetched
-            guard let prepared = prepared.prepared else {
+            guard let read = prepared.reading else {
                 fail(&report, "\(progress): was not read; it stays in the mailbox for the next run")
                 return
             }
-            (message, reading) = prepared
+            reading = read
         case .failure(let error):
             // Left unflagged on the server: the next run fetches it again.
             fail(&report, "\(progress): could not be fetched (\(ErrorText.describe(error))); it stays in the mailbox for the next run")
@@ -167,6 +165,7 @@ extension Processor {
         if let spool = item.spool {
             logger.info("\(progress) is \(spool.size >> 20) MB: read from its first \(bytes.count >> 20) MB, stored whole")
         }
+        let message = reading.message
         let handled: InboundMessage.Disposition?
         do {
             if try AppDatabase.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
@@ -181,7 +180,7 @@ extension Processor {
             let context = try AppDatabase.intakeContext(db, for: message)
             let classification = intake.classify(reading, context: context)
             if dryRun {
-                let line = "UID \(uid) from \(message.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
+                let line = "UID \(uid) from \(reading.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
                 logger.info("\(progress): would handle as \(classification.intent.name)")
                 report.planned.append(line)
                 return
@@ -211,7 +210,7 @@ extension Processor {
         let message = reading.message
         var inbound = InboundMessage(
             mailbox: mailbox.displayName, uidValidity: Int64(validity), uid: Int64(uid),
-            messageID: message.messageID, sender: message.from?.normalized, subject: message.subject,
+            messageID: message.messageID, sender: reading.from?.normalized, subject: message.subject,
             receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil)
         // A message the intake could not read gets no fingerprint: the loop guard compares read text only.
         let fingerprint = earlierError == nil ? reading.fingerprint : nil
@@ -237,7 +236,7 @@ extension Processor {
                     return .commit
                 }
                 if let outcome {
-                    logger.info("\(progress) from \(message.from?.address ?? "?"): \(classification.intent.name) (\(classification.rule)), \(outcome.disposition.rawValue)")
+                    logger.info("\(progress) from \(reading.from?.address ?? "?"): \(classification.intent.name) (\(classification.rule)), \(outcome.disposition.rawValue)")
                     return outcome.disposition
                 }
                 failure = MentorMailError(.internalError, "the message's savepoint ended without an outcome")
@@ -257,10 +256,10 @@ extension Processor {
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
                     try HeldMailService(work: work).scheduleDigest(for: id)
                 }
-                try work.audit.record(message.from?.normalized ?? "unknown", "failed", reason)
+                try work.audit.record(reading.from?.normalized ?? "unknown", "failed", reason)
                 return .commit
             }
-            let problem = "\(progress) from \(message.from?.address ?? "?") \(reason); kept as failed (mentormail held list)"
+            let problem = "\(progress) from \(reading.from?.address ?? "?") \(reason); kept as failed (mentormail held list)"
             logger.error("\(problem)")
             batch.problems.append(problem)
             return .failed
@@ -272,7 +271,7 @@ extension Processor {
                 logger.error("\(batch.stopped ?? "")")
                 return nil
             }
-            let problem = "\(progress) from \(message.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run"
+            let problem = "\(progress) from \(reading.from?.address ?? "?") \(reason), and could not be recorded either (\(ErrorText.describe(error))); it stays unflagged in the mailbox for the next run"
             logger.error("\(problem)")
             batch.problems.append(problem)
             return nil

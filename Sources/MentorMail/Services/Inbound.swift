@@ -4,15 +4,18 @@ import Mail
 
 /// An inbound message being handled: the message, its record, its sender and context.
 struct Inbound {
-    let message: Message
+    /// The message as the intake read it.
+    let reading: IntakeMessage
     /// The id of its `InboundMessage` record (already inserted in this transaction).
     let recordID: Int64
     let sender: MailAddress
     let context: IntakeContext
+
+    var message: Message { reading.message }
     /// What the person wrote: `MailReading.reply(of: message)`, as the intake read it.
-    let newText: String
+    var newText: String { reading.newText }
     /// The language `newText` is clearly written in, if any (`LanguageGuess`).
-    let writtenLanguage: String?
+    var writtenLanguage: String? { reading.writtenLanguage }
 
     /// Queues an answer to the sender, threaded under the message.
     /// The answer is in the language the sender chose, else the one they write in.

@@ -180,15 +180,13 @@ extension Work {
     /// Handles a recorded message; mail without a sender can only be held or ignored.
     func handleRecorded(_ classification: Classification, reading: IntakeMessage, recordID: Int64,
                         context: IntakeContext) throws -> Outcome {
-        let message = reading.message
-        guard let sender = message.from, Config.isPlausibleAddress(sender.address) else {
+        guard let sender = reading.from, Config.isPlausibleAddress(sender.address) else {
             if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
             let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
             try HeldMailService(work: self).scheduleDigest(for: recordID)
             return Outcome(.held, reason)
         }
-        return try handle(classification.intent, Inbound(message: message, recordID: recordID, sender: sender, context: context,
-                                                          newText: reading.newText, writtenLanguage: reading.writtenLanguage))
+        return try handle(classification.intent, Inbound(reading: reading, recordID: recordID, sender: sender, context: context))
     }
 }
 
