@@ -83,7 +83,7 @@ extension OutgoingMessage {
     /// A multipart of `parts` with a random boundary that none of them contains.
     static func multipart(_ subtype: String, _ parts: [Part]) -> Part {
         var boundary = randomBoundary()
-        while parts.contains(where: { contains($0.bytes, Array(boundary.utf8)) }) { boundary = randomBoundary() }
+        while parts.contains(where: { $0.bytes.firstRange(of: Array(boundary.utf8)) != nil }) { boundary = randomBoundary() }
         let delimiter = Array("--\(boundary)".utf8)
         var body = [UInt8]()
         for part in parts {
@@ -110,15 +110,5 @@ extension OutgoingMessage {
             }
         }
         return String(decoding: characters, as: UTF8.self)
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -44,7 +44,7 @@ enum ConfigSchema {
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
             if let open = multiline {
-                if occurs(open, in: Array(line.utf8)) { multiline = nil }
+                if Array(line.utf8).firstRange(of: open) != nil { multiline = nil }
                 continue
             }
             let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
@@ -96,12 +96,6 @@ enum ConfigSchema {
 
     /// What a bare name may hold, with the dots, spaces and tabs of a dotted name.
     private static let bareNameBytes = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-. \t".utf8)
-
-    /// Whether `needle` occurs in `bytes`.
-    private static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
-    }
 
     /// Refuses a `}` inside a list (`coordinators = [}`), which the TOML parser does not report
     /// but stops the program on. Reads values only: from each `=` to the end of what it opened,
