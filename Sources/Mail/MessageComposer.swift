@@ -83,7 +83,7 @@ extension OutgoingMessage {
     /// A multipart of `parts` with a random boundary that none of them contains.
     static func multipart(_ subtype: String, _ parts: [Part]) -> Part {
         var boundary = randomBoundary()
-        while parts.contains(where: { $0.bytes.firstRange(of: Array(boundary.utf8)) != nil }) { boundary = randomBoundary() }
+        while parts.contains(where: { ByteSearch.contains(Array(boundary.utf8), in: $0.bytes) }) { boundary = randomBoundary() }
         let delimiter = Array("--\(boundary)".utf8)
         var body = [UInt8]()
         for part in parts {

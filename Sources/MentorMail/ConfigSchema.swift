@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import Mail
 
 /// The tables and keys a config may have. Anything else is a mistake worth stopping for: a
 /// misspelt `databse` would otherwise quietly mean the default database.
@@ -44,7 +45,7 @@ enum ConfigSchema {
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = String(raw)
             if let open = multiline {
-                if Array(line.utf8).firstRange(of: open) != nil { multiline = nil }
+                if ByteSearch.contains(open, in: Array(line.utf8)) { multiline = nil }
                 continue
             }
             let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }

@@ -178,4 +178,17 @@ import Testing
         #expect(message.textBody == sneaky)
         #expect(message.leafParts[1].decodedText() == sneaky)
     }
+
+    @Test func byteSearchFindsANeedleAnywhereAndOnlyWhereItIs() {
+        let hay = Array("--=_mm_abc\r\nbody\r\n--=_mm_xyz--".utf8)
+        #expect(ByteSearch.contains(Array("--=_mm_abc".utf8), in: hay))
+        #expect(ByteSearch.contains(Array("body".utf8), in: hay))
+        #expect(ByteSearch.contains(Array("xyz--".utf8), in: hay))
+        #expect(!ByteSearch.contains(Array("=_mm_abd".utf8), in: hay))
+        #expect(!ByteSearch.contains(Array("xyz---".utf8), in: hay))
+        #expect(!ByteSearch.contains(Array("a".utf8), in: []))
+        #expect(ByteSearch.contains([], in: hay))
+        // A partial match just before the real one must not hide it.
+        #expect(ByteSearch.contains(Array("aab".utf8), in: Array("aaab".utf8)))
+    }
 }
