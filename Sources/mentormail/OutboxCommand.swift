@@ -6,7 +6,7 @@ extension MentorMailCommand {
     struct OutboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "outbox",
-            abstract: "Outgoing mail: what is queued, sent or failed, and sending a failed one again.",
+            abstract: "Outgoing mail: what is queued, sent or failed, and sending one again.",
             discussion: """
             Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \\
             unknown") marks the message failed at once; a temporary one (4xx, no connection) is \\
@@ -82,8 +82,14 @@ extension MentorMailCommand {
 
         struct Resend: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Queue a failed message again (same bytes, same Message-ID) for the next run.",
-                discussion: "Example:\n  mentormail outbox resend 57")
+                abstract: "Send a failed message again, or a queued one without waiting for its retry, with the next run.",
+                discussion: """
+                The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \\
+                already has. A sent message is refused: it would arrive twice.
+
+                Example:
+                  mentormail outbox resend 57
+                """)
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The message's id (from `outbox list`).") var id: Int64
@@ -93,7 +99,7 @@ extension MentorMailCommand {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
                     let row = try opened.program.resendOutbox(id: id, now: options.clock, by: HeldCommand.who())
-                    print("Queued \(row.purpose) to \(row.recipients) again; it goes out with the next `mentormail process`.")
+                    print("\(row.purpose) to \(row.recipients) goes out with the next `mentormail process` (the same message, the same Message-ID).")
                 }
             }
         }

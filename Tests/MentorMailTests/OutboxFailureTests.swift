@@ -67,4 +67,41 @@ import Testing
         #expect(resent.status == 0, "\(resent.stderr)")
         #expect(try scenario.database().outbox().first { $0.id == refused.id }?.status == .queued)
     }
+
+    /// The operator fixes the SMTP server and need not wait out the back-off: `resend` makes a
+    /// queued message due now; a sent one is refused, as it would arrive twice.
+    @Test func resendSendsAWaitingMessageNowAndRefusesASentOne() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        let closed = config.replacingOccurrences(of: "url = \"\(scenario.servers.smtpURL)\"", with: "url = \"smtp://127.0.0.1:1\"")
+        #expect(closed != config)
+        try closed.write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.participantWrites()
+        let first = try process(scenario, minutes: 0)
+        #expect(first.status == 1)
+        #expect(first.report["sendFailures"] as? Int == 1)
+        let waiting = try #require(try scenario.database().outbox().first)
+        #expect(waiting.status == .queued)
+        #expect(waiting.nextAttemptAt > Self.start, "a failed connection waits for its retry")
+
+        try config.write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let at = Self.start.addingTimeInterval(10).formatted(.iso8601)
+        let resent = try CommandRunner.run(["outbox", "resend", String(waiting.id ?? 0), "--config", scenario.configPath, "--now", at])
+        #expect(resent.status == 0, "\(resent.stderr)")
+        #expect(resent.stdout.contains("goes out with the next `mentormail process`"), "\(resent.stdout)")
+        // Before the back-off would have let it go.
+        let second = try process(scenario, minutes: 0.25)
+        #expect(second.status == 0)
+        #expect(second.report["sent"] as? Int == 1)
+        let answers = try scenario.servers.messages(of: scenario.participantUser)
+        #expect(answers.count == 1)
+        #expect(answers.first?.messageID == waiting.messageID, "the same message, the same Message-ID")
+
+        let again = try CommandRunner.run(["outbox", "resend", String(waiting.id ?? 0), "--config", scenario.configPath])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("was sent"), "\(again.stderr)")
+        #expect(again.stderr.contains("twice"), "\(again.stderr)")
+        _ = try process(scenario, minutes: 1)
+        #expect(try scenario.servers.messages(of: scenario.participantUser).count == 1)
+    }
 }

@@ -228,8 +228,8 @@ extension Program {
 // MARK: - Outbox
 
 extension Program {
-    /// `mentormail outbox resend ID`: a failed message is queued again, with the same bytes and
-    /// Message-ID, for the next run.
+    /// `mentormail outbox resend ID`: a failed message, or a queued one waiting for its retry, goes
+    /// out with the next run, with the same bytes and Message-ID.
     public func resendOutbox(id: Int64, now: Date, by actor: String) throws -> OutboxMessage {
         try perform(at: now) { work in
             let row = try AppDatabase.requeue(work.db, outboxID: id, at: now)

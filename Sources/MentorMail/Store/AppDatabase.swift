@@ -429,17 +429,27 @@ extension AppDatabase {
         return parked
     }
 
-    /// Queues a failed message again (`mentormail outbox resend`): same bytes, same Message-ID.
+    /// `mentormail outbox resend`, with the same bytes and Message-ID: a failed message is queued
+    /// again with its attempts counted from zero; a queued one waiting for its retry is made due
+    /// now (the operator has fixed the server and need not wait out the back-off). A sent message
+    /// is refused: sending it again would deliver it twice.
     static func requeue(_ db: Database, outboxID: Int64, at date: Date) throws -> OutboxMessage {
         guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else {
             throw MentorMailError(.data, "no outgoing message has the id \(outboxID); see `mentormail outbox list`")
         }
-        guard message.status == .failed else {
-            throw MentorMailError(.data, "outgoing message \(outboxID) is \(message.status.rawValue), not failed; nothing to resend")
+        switch message.status {
+        case .sent:
+            throw MentorMailError(.data, """
+                outgoing message \(outboxID) was sent\(message.sentAt.map { " at \($0.formatted(.iso8601))" } ?? ""); \
+                resending it would deliver it twice, so only a failed or queued message is sent again
+                """)
+        case .failed:
+            message.status = .queued
+            message.attempts = 0
+            message.nextAttemptAt = date
+        case .queued:
+            if message.nextAttemptAt > date { message.nextAttemptAt = date }
         }
-        message.status = .queued
-        message.attempts = 0
-        message.nextAttemptAt = date
         try message.update(db)
         return message
     }
