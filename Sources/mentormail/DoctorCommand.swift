@@ -8,8 +8,8 @@ extension MentorMailCommand {
             commandName: "doctor",
             abstract: "Check the config, templates, database, IMAP login and folder, and SMTP connection, saying what is wrong and how to fix it.",
             discussion: """
-            Changes nothing: the database is opened read-only, no mail is read, flagged or sent \\
-            (SMTP gets a NOOP after logging in). Exit codes: 0 all good (warnings allowed), 78 the \\
+            Changes nothing: the database is opened read-only, no mail is read, flagged or sent \
+            (SMTP gets a NOOP after logging in). Exit codes: 0 all good (warnings allowed), 78 the \
             config or templates are wrong, 69 a server or the database is unavailable.
 
             Examples:

@@ -9,17 +9,18 @@ extension MentorMailCommand {
             commandName: "event",
             abstract: "Speed Mentoring events: create, invite, follow the answers, form the table rotations.",
             discussion: """
-            An event puts mentees at mentors' tables for a few short rotations. After `event \\
-            create`, the next `process` run mails every invitation (with a calendar part, so \\
-            calendars show Accept / Decline / Maybe); answers come back by calendar or in words \\
-            and each is confirmed. Beyond --capacity mentee seats (or --tables mentors), people \\
-            go on a waitlist; a decline gives the place to the first one waiting. About a day \\
-            before the start ([events] groups_before_hours), or with `event groups`, the \\
+            An event puts mentees at mentors' tables for a few short rotations. After `event \
+            create`, the next `process` run mails every invitation (with a calendar part, so \
+            calendars show Accept / Decline / Maybe); answers come back by calendar or in words \
+            and each is confirmed. Beyond --capacity mentee seats (or --tables mentors), people \
+            go on a waitlist; a decline gives the place to the first one waiting. About a day \
+            before the start ([events] groups_before_hours), or with `event groups`, the \
             rotations are formed and everyone gets their schedule.
 
             Examples:
-              mentormail event create "Speed Mentoring, Summit" --at 2026-10-25T07:30 --tz Europe/Madrid \\
-                  --duration 90m --capacity 60 --tables 8 --rotations 4 --location "Room 2.1"
+              mentormail event create "Speed Mentoring, Summit" \\
+                  --at 2026-10-25T07:30 --tz Europe/Madrid --duration 90m \\
+                  --capacity 60 --tables 8 --rotations 4 --location "Room 2.1"
               mentormail event list
               mentormail event show 1 --json
               mentormail event update 1 --at 2026-10-25T08:00 --location "Hall B"
@@ -75,14 +76,15 @@ extension MentorMailCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Create an event; the next `process` run sends its invitations.",
                 discussion: """
-                --capacity counts mentee seats; --tables is how many mentors can host. The default \\
-                audience is every active participant: mentees are invited to attend, mentors (and \\
-                people who are both) to host a table. --audience mentees, mentors, or round:NAME \\
+                --capacity counts mentee seats; --tables is how many mentors can host. The default \
+                audience is every active participant: mentees are invited to attend, mentors (and \
+                people who are both) to host a table. --audience mentees, mentors, or round:NAME \
                 narrows it.
 
                 Example:
-                  mentormail event create "Speed Mentoring, Summit" --at 2026-10-25T07:30 --tz Europe/Madrid \\
-                      --duration 90m --capacity 60 --tables 8 --rotations 4
+                  mentormail event create "Speed Mentoring, Summit" \\
+                      --at 2026-10-25T07:30 --tz Europe/Madrid --duration 90m \\
+                      --capacity 60 --tables 8 --rotations 4
                 """)
 
             @OptionGroup var options: ProgramOptions
@@ -251,8 +253,8 @@ extension MentorMailCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Form the table rotations now and queue everyone's schedule (otherwise done [events] groups_before_hours before the start).",
                 discussion: """
-                Every accepted mentee sits at a different mentor's table in each rotation; tables \\
-                in a rotation differ by at most one person; the total interest (shared areas and \\
+                Every accepted mentee sits at a different mentor's table in each rotation; tables \
+                in a rotation differ by at most one person; the total interest (shared areas and \
                 kinds of mentoring) is as high as it goes. With --dry-run nothing is stored or sent.
 
                 Examples:
@@ -307,9 +309,9 @@ extension MentorMailCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Solve a raw table-rotations problem (for benchmarks and checks).",
                 discussion: """
-                Reads {"mentees": N, "mentors": M, "rotations": R, "scores": [[mentee, mentor, score], …]} \\
-                (0-based; pairs not listed score 0) and prints {"assignment": [[mentor of each \\
-                mentee] for each rotation], "solveSeconds": s}, with the plan's interest and its \\
+                Reads {"mentees": N, "mentors": M, "rotations": R, "scores": [[mentee, mentor, score], …]} \
+                (0-based; pairs not listed score 0) and prints {"assignment": [[mentor of each \
+                mentee] for each rotation], "solveSeconds": s}, with the plan's interest and its \
                 upper bound.
 
                 Example:

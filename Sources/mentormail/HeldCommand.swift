@@ -9,11 +9,11 @@ extension MentorMailCommand {
             commandName: "held",
             abstract: "Mail a person must read: list it, read it, release it, or run it again.",
             discussion: """
-            Every message ends in one of these dispositions: answered, helped (answered with \\
-            what can be written), held (a person must read it: a question, a reply-all between a \\
-            pair, mail we cannot read), waiting (a coordinator command waiting for its \\
-            confirmation code), ignored (auto-replies, bounces, list mail) or failed (an error \\
-            while handling it). Held and failed mail also reaches the coordinators in a digest \\
+            Every message ends in one of these dispositions: answered, helped (answered with \
+            what can be written), held (a person must read it: a question, a reply-all between a \
+            pair, mail we cannot read), waiting (a coordinator command waiting for its \
+            confirmation code), ignored (auto-replies, bounces, list mail) or failed (an error \
+            while handling it). Held and failed mail also reaches the coordinators in a digest \
             mail, at most one per run and only when something new waits. Nothing is dropped.
 
             Examples:
@@ -168,8 +168,8 @@ extension MentorMailCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Run a held, failed or waiting message again, after a fix; its answers go out with the next run.",
                 discussion: """
-                The message is read again with today's rules and context, in one transaction with \\
-                everything it causes. If it is understood now, it leaves the list; if it is held \\
+                The message is read again with today's rules and context, in one transaction with \
+                everything it causes. If it is understood now, it leaves the list; if it is held \
                 again, it stays.
 
                 Example:
@@ -206,8 +206,8 @@ extension MentorMailCommand {
             commandName: "jobs",
             abstract: "Scheduled work: what is due, done or failed.",
             discussion: """
-            Each `mentormail process` runs the jobs due at its time, between reading mail and \\
-            sending it, each in one transaction with the mail it queues. A job's key makes it \\
+            Each `mentormail process` runs the jobs due at its time, between reading mail and \
+            sending it, each in one transaction with the mail it queues. A job's key makes it \
             run once however often it is scheduled.
 
             Examples:

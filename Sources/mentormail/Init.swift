@@ -7,14 +7,14 @@ extension MentorMailCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a commented config and the mail templates to start from.",
             discussion: """
-            Writes the config file and, in a templates/ folder beside it, the shipped mail \\
-            templates (coordinators may edit them; `mentormail check-templates` checks them). The \\
-            config starts with a local Maildir as the mailbox and a folder of .eml files as the \\
-            outbox, so `mentormail process` works at once; point [mailbox] and [smtp] at your mail \\
+            Writes the config file and, in a templates/ folder beside it, the shipped mail \
+            templates (coordinators may edit them; `mentormail check-templates` checks them). The \
+            config starts with a local Maildir as the mailbox and a folder of .eml files as the \
+            outbox, so `mentormail process` works at once; point [mailbox] and [smtp] at your mail \
             server when ready.
 
-            The shipped templates are found in --templates-from, in PREFIX/share/mentormail/templates \\
-            beside an installed PREFIX/bin/mentormail (scripts/install.sh), or in the source tree \\
+            The shipped templates are found in --templates-from, in PREFIX/share/mentormail/templates \
+            beside an installed PREFIX/bin/mentormail (scripts/install.sh), or in the source tree \
             a built mentormail lives in.
 
             Examples:

@@ -8,9 +8,9 @@ extension MentorMailCommand {
             commandName: "outbox",
             abstract: "Outgoing mail: what is queued, sent or failed, and sending one again.",
             discussion: """
-            Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \\
-            unknown") marks the message failed at once; a temporary one (4xx, no connection) is \\
-            retried with back-off and marked failed after 8 attempts. Either way the coordinators \\
+            Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \
+            unknown") marks the message failed at once; a temporary one (4xx, no connection) is \
+            retried with back-off and marked failed after 8 attempts. Either way the coordinators \
             get the server's words in their next digest, and the run that met it exits with 1.
 
             Examples:
@@ -84,7 +84,7 @@ extension MentorMailCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Send a failed message again, or a queued one without waiting for its retry, with the next run.",
                 discussion: """
-                The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \\
+                The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \
                 already has. A sent message is refused: it would arrive twice.
 
                 Example:

@@ -8,11 +8,11 @@ extension MentorMailCommand {
             commandName: "pairs",
             abstract: "Mentoring pairs after their introduction: how they are doing, graduating or ending them.",
             discussion: """
-            Each pair gets ONE introduction, and about three months later ([checkin] after_days) \\
-            each side gets a short check-in survey, with one reminder ([checkin] \\
-            reminder_after_days). A pair graduates by a check-in answer, by either side writing \\
-            "we're done" under the introduction, or here; it ends when a side answers "not a good \\
-            fit" or "need a new match", leaves the program, or a coordinator ends it here. The \\
+            Each pair gets ONE introduction, and about three months later ([checkin] after_days) \
+            each side gets a short check-in survey, with one reminder ([checkin] \
+            reminder_after_days). A pair graduates by a check-in answer, by either side writing \
+            "we're done" under the introduction, or here; it ends when a side answers "not a good \
+            fit" or "need a new match", leaves the program, or a coordinator ends it here. The \
             mentee of an ended pair is matched again in the next round, never with the same mentor.
 
             Examples:

@@ -21,7 +21,7 @@ extension MentorMailCommand {
               mentormail round show 2027-Q1 --json
               mentormail round list
               mentormail round close
-              mentormail round approve 2027-Q1      (after `mentormail match --round 2027-Q1`)
+              mentormail round approve 2027-Q1   (after `match --round 2027-Q1`)
             """,
             subcommands: [Open.self, Close.self, Show.self, List.self, Approve.self, Reject.self]
         )

@@ -17,6 +17,50 @@ import Testing
         #expect(result.stdout.lowercased().contains("example") || command.isEmpty, "help shows an example")
     }
 
+    /// The subcommands a help text lists under SUBCOMMANDS.
+    static func subcommands(inHelp help: String) -> [String] {
+        guard let start = help.range(of: "SUBCOMMANDS:\n") else { return [] }
+        // The list ends at the first blank line; "  name    abstract" has the name at two
+        // spaces, and a wrapped abstract is indented further.
+        return help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.isEmpty }
+            .compactMap { line in
+                guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+                return line.split(separator: " ").first.map(String.init)
+            }
+            .filter { $0 != "help" }
+    }
+
+    /// Every command's help, found by walking SUBCOMMANDS: it shows an example, its prose reads
+    /// as paragraphs (no line ends with a stray backslash) and each example line stays whole
+    /// (none wraps to column 0).
+    @Test func everyHelpReadsAsParagraphsWithWholeExamples() throws {
+        var queue: [[String]] = [[]]
+        var seen = 0
+        while let command = queue.popLast() {
+            let help = try CommandRunner.run(command + ["--help"])
+            try #require(help.status == 0, "\(command): \(help.stderr)")
+            seen += 1
+            try #require(seen < 200, "the walk over the subcommands does not end")
+            #expect(command.isEmpty || help.stdout.contains("Example"), "`mentormail \(command.joined(separator: " ")) --help` shows an example")
+            let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            var inExamples = false
+            for (index, line) in lines.enumerated() {
+                if line.hasSuffix("\\") {
+                    let next = index + 1 < lines.count ? lines[index + 1] : ""
+                    #expect(next.hasPrefix("  "), "`mentormail \(command.joined(separator: " ")) --help`: a line ends with a backslash that continues nothing: \(line)")
+                }
+                if line.hasPrefix("Example") { inExamples = true; continue }
+                if line.isEmpty || line.hasPrefix("USAGE:") { inExamples = false; continue }
+                if inExamples {
+                    #expect(line.hasPrefix("  "), "`mentormail \(command.joined(separator: " ")) --help`: an example line wrapped: \(line)")
+                }
+            }
+            queue += Self.subcommands(inHelp: help.stdout).map { command + [$0] }
+        }
+        #expect(seen > 40, "every command and subcommand was read (\(seen))")
+    }
+
     @Test func parseMailPrintsOneJSONObjectPerFile() throws {
         let fixtures = CommandRunner.repository.appendingPathComponent("mailbox-fixtures")
         // A calendar reply that is the whole message, its method only in the Content-Type.
