@@ -85,7 +85,7 @@ extension MentorMailCommand {
                         print("held or failed mail waits for a coordinator: mentormail held list")
                     }
                     if report.stillQueued > 0 {
-                        print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued)")
+                        print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued; `mentormail outbox resend ID` sends one without waiting)")
                     }
                 }
                 problems = !report.problems.isEmpty
@@ -93,7 +93,7 @@ extension MentorMailCommand {
                 if !dryRun { unsent = try opened.database.queuedCount(dueBy: options.clock) }
             }
             if problems {
-                FileHandle.standardError.write(Data("mentormail: the run finished with problems (above); what failed is retried by the next run or listed by `mentormail held list`\n".utf8))
+                FileHandle.standardError.write(Data("mentormail: the run finished with problems (above); what failed is retried by the next run, and listed by `mentormail held list` (mail received) or `mentormail outbox list` (mail to send)\n".utf8))
                 throw ExitCode(1)
             }
             if unsent > 0 {
