@@ -2,10 +2,21 @@ import Foundation
 import MentorMail
 
 extension ProgramOptions {
-    /// Loads the config and opens (migrating) the program's database.
+    /// Loads the config and opens (migrating) the program's database, for commands that only
+    /// read. A database that does not exist yet is not created: a mistyped path would otherwise
+    /// leave a new empty program behind and show it as if it were the real one. The command
+    /// then reads an empty program, and stderr says why.
     func openDatabase() throws -> AppDatabase {
         let config = try Config.load(path: self.config)
         try config.checkPaths()
+        guard FileManager.default.fileExists(atPath: config.program.database) else {
+            FileHandle.standardError.write(Data("""
+                mentormail: no database at \(config.program.database) yet, so the program is empty; \
+                the first `mentormail process` creates it (check [program] database in \(self.config) if one should be there)
+
+                """.utf8))
+            return try AppDatabase.inMemory()
+        }
         return try AppDatabase(path: config.program.database)
     }
 }

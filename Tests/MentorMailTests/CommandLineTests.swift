@@ -267,6 +267,36 @@ import Testing
         }
     }
 
+    /// Commands that only read never create the database: a mistyped path would otherwise leave
+    /// a new empty program behind and show it as the real one. They read an empty program and
+    /// say why on stderr.
+    @Test(arguments: [["status"], ["status", "--json"], ["outbox", "list", "--json"], ["held", "list"], ["participants", "list", "--json"],
+                      ["round", "list"], ["pairs", "list"], ["event", "list"], ["jobs", "list"]])
+    func readingCommandsCreateNoDatabase(command: [String]) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-nodb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("mentormail.toml")
+        try """
+        [program]
+        name = "P"
+        address = "p@example.org"
+        database = "state/p.sqlite"
+        templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+        [mailbox]
+        url = "maildir:mailbox"
+        [smtp]
+        url = "dir:outbox"
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(command + ["--config", config.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("no database at \(folder.path)/state/p.sqlite yet"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("state").path).isEmpty)
+        if command.contains("--json") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) != nil, "\(result.stdout)")
+        }
+    }
+
     @Test func theDemoTellsTheStoryWithoutAServer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)

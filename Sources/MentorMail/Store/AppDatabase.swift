@@ -22,7 +22,7 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// An in-memory database, for tests.
+    /// An empty in-memory database: for tests, and for reading a program whose database does not exist yet.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue())
     }
