@@ -30,6 +30,29 @@ import Testing
         return round
     }
 
+    /// A round without mentees has nothing to decide: no proposal is stored and the coordinators
+    /// are not asked to approve an empty list.
+    @Test func aRoundWithoutMenteesIsNotProposed() throws {
+        let program = try ProcessorTests.Program()
+        _ = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now)
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: Self.profile("mentor", "Maria", capacity: 2),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+        }
+        for dryRun in [true, false] {
+            do {
+                _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: dryRun, now: program.now)
+                Issue.record("an empty round was proposed (dry run: \(dryRun))")
+            } catch let error as MentorMailError {
+                #expect(error.kind == .data)
+                #expect(error.message.contains("no mentees to match"), "\(error.message)")
+            }
+        }
+        #expect(try program.database.read { db in try MatchProposal.fetchCount(db) } == 0)
+        _ = try program.run()
+        #expect(try program.sent().isEmpty, "no review mail")
+    }
+
     @Test func aRoundIsProposedApprovedAndIntroducedOnce() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -15,6 +15,14 @@ struct MatchingService {
         let matcher = RoundMatcher(config: work.config, now: work.now)
         let inputs = try matcher.inputs(round: round, db: work.db)
         let plan = try matcher.plan(inputs, method: method)
+        // Every mentee of the round is either paired or unmatched: none means nothing to decide,
+        // and a proposal would only ask the coordinators to approve an empty list.
+        if plan.pairs.isEmpty && plan.unmatched.isEmpty {
+            throw MentorMailError(.data, """
+                the round \(round.name) has no mentees to match, so nothing was proposed or mailed; \
+                `mentormail round show \(round.name)` lists who is in it
+                """)
+        }
         let names = matcher.displayNames
         var proposal = MatchProposal(
             roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
