@@ -44,7 +44,7 @@ extension MentorMailCommand {
                 }
                 print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
                 for row in report.rejected {
-                    print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasons.joined(separator: "; "))")
+                    print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasonsText)")
                 }
                 for line in report.malformed {
                     print("  line \(line.line): \(line.reason)")

@@ -63,6 +63,11 @@ import Testing
         #expect(report.rejected[0].reasons == ["no valid email address"])
         #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Role:") })
         #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Time zone:") })
+        // The report reads as sentences: no "both.; Time zone".
+        #expect(!report.rejected[1].reasonsText.contains(".;"), "\(report.rejected[1].reasonsText)")
+        #expect(report.rejected[1].reasonsText.contains(". Time zone:"), "\(report.rejected[1].reasonsText)")
+        #expect(ImportReport.Rejected(row: 1, email: nil, reasons: ["no valid email address", "no name"]).reasonsText
+                == "no valid email address; no name")
         #expect(report.rejected[2].reasons == ["the same address is already on row 2"])
         #expect(try program.database.participant(email: "eve@example.com") == nil, "a rejected row changes nothing")
         let li = try #require(try program.database.participant(email: "li.wei@example.com"))

@@ -37,7 +37,7 @@ struct CoordinatorService {
             added: report.added, addedCount: report.added.count,
             updated: report.updated, updatedCount: report.updated.count,
             unchangedCount: report.unchanged.count,
-            rejected: report.rejected.map { .init(row: $0.row, email: $0.email ?? "(none)", reasons: $0.reasons.joined(separator: "; ")) },
+            rejected: report.rejected.map { .init(row: $0.row, email: $0.email ?? "(none)", reasons: $0.reasonsText) },
             rejectedCount: report.rejected.count, hasRejected: !report.rejected.isEmpty,
             ignoredColumns: report.ignoredColumns.joined(separator: ", "), hasIgnoredColumns: !report.ignoredColumns.isEmpty,
             malformed: report.malformed.map { .init(line: $0.line, reason: $0.reason) }, hasMalformed: !report.malformed.isEmpty)

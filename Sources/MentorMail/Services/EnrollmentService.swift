@@ -270,6 +270,16 @@ public struct ImportReport: Codable, Sendable, Equatable {
         public var row: Int
         public var email: String?
         public var reasons: [String]
+
+        /// The reasons as one text: full sentences follow each other, fragments are separated
+        /// by semicolons ("both.; Mentoring type" would read badly).
+        public var reasonsText: String {
+            reasons.enumerated().map { index, reason in
+                guard index > 0 else { return reason }
+                let previous = reasons[index - 1].trimmingCharacters(in: .whitespaces)
+                return (previous.last.map { ".!?".contains($0) } ?? false ? " " : "; ") + reason
+            }.joined()
+        }
     }
 
     public var source: String
