@@ -93,6 +93,27 @@ import Testing
         #expect(intake.classify(message(body: "How does this work?")).intent == .signUpRequest(role: nil))
     }
 
+    /// The Subject is read for a request only when the new text has none of its own: a reply
+    /// keeps the subject its thread began with.
+    @Test func aRequestInTheSubjectGivesWayToTheNewTexts() {
+        let join = message(subject: "Re: pause", body: "I'd like to join as a mentee.\n\n> We do not have a profile for this address")
+        #expect(intake.classify(join).intent == .signUpRequest(role: .mentee))
+        let form = message(subject: "Re: withdraw", body: """
+            Role: mentee
+            Name: Ana
+            Mentoring type: technical
+            Time zone: Europe/Madrid
+            Languages: English
+            """)
+        #expect(intake.classify(form, context: IntakeContext(participant: participant)).rule == "profile-form")
+        // With nothing else in the new text, the subject still decides.
+        let bare = message(subject: "AW: RE: [OpenStack Mentoring] pause", body: "\n\nAna\n")
+        #expect(intake.classify(bare, context: IntakeContext(participant: participant)).intent == .participantCommand(.pause))
+        // And a request in the new text is read as before, whatever the subject.
+        let body = message(subject: "Re: I'd like to join", body: "Please pause my participation until March.")
+        #expect(intake.classify(body, context: IntakeContext(participant: participant)).intent == .participantCommand(.pause))
+    }
+
     @Test func oneFormLineCountsUnderOurSignupFormOrFromAParticipant() {
         let line = message(body: "Time zone: Europe/Madrid")
         #expect(intake.classify(line).intent == .signUpRequest(role: nil), "a stranger's lone line is prose")

@@ -55,6 +55,11 @@ public struct IntakeMessage: Sendable {
         if let readings { return readings.command }
         return CommandWords.read(in: own, subject: message.subject)
     }
+    /// Whether the request was read from the Subject alone. A reply's subject repeats the one
+    /// its thread began with ("Re: pause"), so what the new text asks for comes first.
+    var commandIsOnlyInSubject: Bool {
+        command != nil && CommandWords.read(in: own, subject: nil) == nil
+    }
     /// The sign-up form's lines found in the whole text (maybe none).
     public var form: SignupForm { readings?.form ?? formParser.parse(text, senderName: from?.name) }
     /// The role asked for in words ("I'd like to be a mentor"), if any.

@@ -124,11 +124,14 @@ struct BecomeMentorRule: IntakeRule {
     }
 }
 
-/// "pause", "resume", "withdraw", "delete my data", "my new address is …".
+/// "pause", "resume", "withdraw", "delete my data", "my new address is …". A request in the
+/// Subject alone gives way to a sign-up request or a form in the new text: "Re: pause" above
+/// "I'd like to join as a mentee" is a reply to our answer, not a second pause.
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let reading = message.command else { return nil }
+        if message.commandIsOnlyInSubject, message.joinRole != nil || message.form.looksLikeForm { return nil }
         if reading.sure {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }
