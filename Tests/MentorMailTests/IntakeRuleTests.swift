@@ -114,6 +114,36 @@ import Testing
         #expect(intake.classify(body, context: IntakeContext(participant: participant)).intent == .participantCommand(.pause))
     }
 
+    /// A paused or withdrawn participant who asks to join again is resumed: the profile was kept.
+    @Test func askingToJoinAgainWhilePausedOrWithdrawnResumes() {
+        for status in [Participant.Status.paused, .withdrawn] {
+            var person = participant
+            person.status = status
+            let context = IntakeContext(participant: person)
+            for body in ["I'd like to join again as a mentee.", "I'd like to join again.", "Can I come back to the program?",
+                         "Quiero volver a participar.", "Hola, me gustaría participar otra vez."] {
+                let again = intake.classify(message(subject: "Re: withdraw", body: body), context: context)
+                #expect(again.intent == .participantCommand(.resume), "\(status), \(body): \(again.reason)")
+            }
+            for body in ["I'll be back from holidays next week.", "I can't join again this year.", "My colleague wants to join again."] {
+                let other = intake.classify(message(subject: "Hello", body: body), context: context)
+                #expect(other.intent != .participantCommand(.resume), "\(status), \(body): \(other.reason)")
+            }
+        }
+        // An active participant asking to join is not resumed, and an erased one is not brought back.
+        #expect(intake.classify(message(body: "I'd like to join as a mentee."), context: IntakeContext(participant: participant)).rule
+                != "participant-command")
+        var erased = participant
+        erased.status = .erased
+        #expect(intake.classify(message(body: "I'd like to join as a mentee."), context: IntakeContext(participant: erased)).intent
+                != .participantCommand(.resume))
+        // A request of its own in the new text still decides.
+        var withdrawn = participant
+        withdrawn.status = .withdrawn
+        #expect(intake.classify(message(body: "I'd like to join as a mentee.\n\nPlease delete my data."),
+                                context: IntakeContext(participant: withdrawn)).intent != .participantCommand(.resume))
+    }
+
     @Test func oneFormLineCountsUnderOurSignupFormOrFromAParticipant() {
         let line = message(body: "Time zone: Europe/Madrid")
         #expect(intake.classify(line).intent == .signUpRequest(role: nil), "a stranger's lone line is prose")

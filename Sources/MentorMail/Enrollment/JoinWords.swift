@@ -15,6 +15,32 @@ enum JoinWords {
         "uczestniczyc", "участвовать", "присоединиться",
     ].map { EnrollmentText.fold($0) })
 
+    /// Verbs of taking part again, with a word of return: "join again", "come back", "volver a
+    /// participar". Not "be" ("I'll be back next week" is not a request).
+    static let returnVerbs: Set<String> = joinWords.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
+        .union(["come", "rejoin", "volver", "regresar", "revenir", "zuruckkommen"].map { EnrollmentText.fold($0) })
+    static let againWords: Set<String> = Set([
+        "again", "back", "rejoin", "volver", "regresar", "otra", "nuevo", "nuevamente", "novo", "novamente", "nouveau",
+        "revenir", "wieder", "zuruck", "nuovo",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Whether a sentence asks to take part again: "I'd like to join again", "can I come back?",
+    /// "quiero volver a participar". A negation or someone else in the clause says no.
+    static func asksToRejoin(in own: OwnText) -> Bool {
+        for sentence in own.sentences {
+            for clause in CommandSentences.clauses(of: sentence) {
+                let words = EnrollmentText.words(clause)
+                guard words.contains(where: againWords.contains), words.contains(where: returnVerbs.contains) else { continue }
+                let text = words.joined(separator: " ")
+                if words.contains(where: CommandSentences.negations.contains)
+                    || ["can't", "cant", "cannot", "won't", "wont", "can t", "won t"].contains(where: { words.contains($0) || text.contains($0) })
+                    || CommandSentences.otherSubjects.contains(where: { text.hasPrefix($0) }) { continue }
+                return true
+            }
+        }
+        return false
+    }
+
     /// The role named after "as" in a sentence about joining, if any. A clause with a negation
     /// or someone else before the role ("I don't want to be a mentor", "my colleague joined as a
     /// mentor") names no role.

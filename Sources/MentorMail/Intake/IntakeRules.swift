@@ -126,10 +126,16 @@ struct BecomeMentorRule: IntakeRule {
 
 /// "pause", "resume", "withdraw", "delete my data", "my new address is …". A request in the
 /// Subject alone gives way to a sign-up request or a form in the new text: "Re: pause" above
-/// "I'd like to join as a mentee" is a reply to our answer, not a second pause.
+/// "I'd like to join as a mentee" is a reply to our answer, not a second pause. Asking to join
+/// again while paused or withdrawn is "resume": the profile was kept.
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        if let status = context.participant?.status, status == .paused || status == .withdrawn,
+           message.joinRole != nil || message.asksToRejoin, !message.form.looksLikeForm,
+           message.command.map({ message.commandIsOnlyInSubject || $0.command == .resume }) ?? true {
+            return RuleDecision(.participantCommand(.resume), "a request to join again, from a \(status.rawValue) participant")
+        }
         guard let reading = message.command else { return nil }
         if message.commandIsOnlyInSubject, message.joinRole != nil || message.form.looksLikeForm { return nil }
         if reading.sure {
