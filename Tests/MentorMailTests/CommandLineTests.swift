@@ -38,7 +38,8 @@ import Testing
         var queue: [[String]] = [[]]
         var seen = 0
         while let command = queue.popLast() {
-            let help = try CommandRunner.run(command + ["--help"])
+            // The layout follows the terminal's width: read it at the common 80 columns.
+            let help = try CommandRunner.run(command + ["--help"], environment: ["COLUMNS": "80"])
             try #require(help.status == 0, "\(command): \(help.stderr)")
             seen += 1
             try #require(seen < 200, "the walk over the subcommands does not end")

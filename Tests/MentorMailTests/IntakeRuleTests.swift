@@ -106,6 +106,17 @@ import Testing
             Languages: English
             """)
         #expect(intake.classify(form, context: IntakeContext(participant: participant)).rule == "profile-form")
+        // "resume" under the answer to a withdrawal is a resume, though withdrawing is stronger.
+        var withdrawn = participant
+        withdrawn.status = .withdrawn
+        #expect(intake.classify(message(subject: "Re: withdraw", body: "resume"), context: IntakeContext(participant: withdrawn)).intent
+                == .participantCommand(.resume))
+        // A stranger who asks to join, even without a role, gets the form; one who only signs
+        // their name under "unsubscribe" is told there is nothing to change.
+        #expect(intake.classify(message(subject: "Re: pause", body: "I'd like to join.")).intent == .signUpRequest(role: nil))
+        #expect(intake.classify(message(subject: "Re: pause", body: "Yes, please send me the sign-up form.")).intent
+                == .signUpRequest(role: nil))
+        #expect(intake.classify(message(subject: "unsubscribe", body: "John")).intent == .participantCommand(.withdraw))
         // With nothing else in the new text, the subject still decides.
         let bare = message(subject: "AW: RE: [OpenStack Mentoring] pause", body: "\n\nAna\n")
         #expect(intake.classify(bare, context: IntakeContext(participant: participant)).intent == .participantCommand(.pause))
@@ -120,13 +131,15 @@ import Testing
             var person = participant
             person.status = status
             let context = IntakeContext(participant: person)
-            for body in ["I'd like to join again as a mentee.", "I'd like to join again.", "Can I come back to the program?",
-                         "Quiero volver a participar.", "Hola, me gustaría participar otra vez."] {
+            for body in ["I'd like to join again as a mentee.", "I'd like to join again.", "Can I rejoin the program?",
+                         "I'd like to take part again.", "Quiero volver a participar.", "Hola, me gustaría participar otra vez."] {
                 let again = intake.classify(message(subject: "Re: withdraw", body: body), context: context)
                 #expect(again.intent == .participantCommand(.resume), "\(status), \(body): \(again.reason)")
             }
-            for body in ["I'll be back from holidays next week.", "I can't join again this year.", "My colleague wants to join again."] {
-                let other = intake.classify(message(subject: "Hello", body: body), context: context)
+            for body in ["I'll be back from holidays next week.", "I can't join again this year.", "My colleague wants to join again.",
+                         "I'll come back to you in March.", "Thanks for getting back to me about joining.",
+                         "Tengo que volver a mirar mi agenda.", "I'd like to join as a mentor."] {
+                let other = intake.classify(message(subject: "Re: pause", body: body), context: context)
                 #expect(other.intent != .participantCommand(.resume), "\(status), \(body): \(other.reason)")
             }
         }

@@ -209,12 +209,24 @@ extension CommandWords {
         read(in: OwnText(newText), subject: subject)
     }
 
+    /// The new text is read first and the Subject only when the text asks for nothing: a
+    /// reply's subject repeats the one its thread began with, so "resume" under "Re: withdraw"
+    /// is a resume.
     static func read(in own: OwnText, subject: String?) -> CommandReading? {
-        if let command = detect(in: own, subject: subject) {
-            let ownWords = own.lines.flatMap { EnrollmentText.words($0) }.count
-            let sure = command != .deleteData || ownWords <= 12
-            return CommandReading(command: command, sure: sure, sentence: own.text)
+        let ownWords = own.lines.flatMap { EnrollmentText.words($0) }.count
+        if let command = detect(in: own, subject: nil) {
+            return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: own.text)
         }
-        return CommandSentences.read(own, subject: subject)
+        if let reading = CommandSentences.read(own, subject: nil) { return reading }
+        guard let subject else { return nil }
+        let none = OwnText("")
+        if let command = detect(in: none, subject: subject) {
+            return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: subject)
+        }
+        return CommandSentences.read(none, subject: subject).map { reading in
+            var reading = reading
+            if reading.command == .deleteData && ownWords > 12 { reading.sure = false }
+            return reading
+        }
     }
 }

@@ -15,26 +15,47 @@ enum JoinWords {
         "uczestniczyc", "участвовать", "присоединиться",
     ].map { EnrollmentText.fold($0) })
 
-    /// Verbs of taking part again, with a word of return: "join again", "come back", "volver a
-    /// participar". Not "be" ("I'll be back next week" is not a request).
-    static let returnVerbs: Set<String> = joinWords.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
-        .union(["come", "rejoin", "volver", "regresar", "revenir", "zuruckkommen"].map { EnrollmentText.fold($0) })
+    /// Verbs of taking part, for asking to do it again: not "be", "take" or "sign", which say
+    /// many other things ("I'll be back", "take a look").
+    static let partVerbs: Set<String> = joinWords.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
+        .union(["rejoin"])
+    /// Words that make taking part a return: "join again", "rejoin", "participar otra vez",
+    /// "volver a participar". Not "back" ("getting back to me about joining").
     static let againWords: Set<String> = Set([
-        "again", "back", "rejoin", "volver", "regresar", "otra", "nuevo", "nuevamente", "novo", "novamente", "nouveau",
-        "revenir", "wieder", "zuruck", "nuovo",
+        "again", "rejoin", "volver", "otra", "nuevo", "nuevamente", "novo", "novamente", "nouveau", "wieder", "nuovo",
     ].map { EnrollmentText.fold($0) })
+    static let refusals: Set<String> = ["can't", "cant", "cannot", "won't", "wont", "couldn't", "shouldn't"]
 
-    /// Whether a sentence asks to take part again: "I'd like to join again", "can I come back?",
-    /// "quiero volver a participar". A negation or someone else in the clause says no.
+    /// Whether a sentence asks to join or for the sign-up form, with or without a role: "I'd
+    /// like to join", "please send me the sign-up form". A negation or someone else in the
+    /// clause says no.
+    static func asksToJoin(in own: OwnText) -> Bool {
+        asks(in: own) { words in
+            words.contains(where: partVerbs.contains) || words.contains("sign") || words.contains("form")
+                || words.contains("formulario")
+        }
+    }
+
+    /// Whether a sentence asks to take part again: "I'd like to join again", "can I rejoin?",
+    /// "quiero volver a participar", "I'd like to take part again". A negation or someone else
+    /// in the clause says no.
     static func asksToRejoin(in own: OwnText) -> Bool {
+        asks(in: own) { words in
+            let takesPart = words.contains(where: partVerbs.contains)
+                || zip(words, words.dropFirst()).contains { $0 == "take" && $1 == "part" }
+            return takesPart && words.contains(where: againWords.contains)
+        }
+    }
+
+    /// Whether a clause of the text has words that `match` and no negation, refusal or other
+    /// person ("I can't join", "my colleague wants to join").
+    private static func asks(in own: OwnText, _ match: ([String]) -> Bool) -> Bool {
         for sentence in own.sentences {
             for clause in CommandSentences.clauses(of: sentence) {
                 let words = EnrollmentText.words(clause)
-                guard words.contains(where: againWords.contains), words.contains(where: returnVerbs.contains) else { continue }
-                let text = words.joined(separator: " ")
-                if words.contains(where: CommandSentences.negations.contains)
-                    || ["can't", "cant", "cannot", "won't", "wont", "can t", "won t"].contains(where: { words.contains($0) || text.contains($0) })
-                    || CommandSentences.otherSubjects.contains(where: { text.hasPrefix($0) }) { continue }
+                guard match(words) else { continue }
+                if words.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) })
+                    || CommandSentences.otherSubjects.contains(where: { words.joined(separator: " ").hasPrefix($0) }) { continue }
                 return true
             }
         }

@@ -63,6 +63,8 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to take part again ("I'd like to join again"). Read only for
     /// paused and withdrawn participants, so made when asked for.
     var asksToRejoin: Bool { JoinWords.asksToRejoin(in: own) }
+    /// Whether the new text asks to join or for the form, with or without a role.
+    var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
     public var form: SignupForm { readings?.form ?? formParser.parse(text, senderName: from?.name) }
     /// The role asked for in words ("I'd like to be a mentor"), if any.

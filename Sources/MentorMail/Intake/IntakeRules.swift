@@ -131,13 +131,21 @@ struct BecomeMentorRule: IntakeRule {
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        if let status = context.participant?.status, status == .paused || status == .withdrawn,
+        if let person = context.participant, person.status == .paused || person.status == .withdrawn,
            message.joinRole != nil || message.asksToRejoin, !message.form.looksLikeForm,
            message.command.map({ message.commandIsOnlyInSubject || $0.command == .resume }) ?? true {
-            return RuleDecision(.participantCommand(.resume), "a request to join again, from a \(status.rawValue) participant")
+            // Back in the role they had; asking for another one is a profile change, not a resume.
+            let role = ParticipantRole(rawValue: person.profile.role)
+            if let asked = message.joinRole, asked != role, role != .both { return nil }
+            return RuleDecision(.participantCommand(.resume), "a request to join again, from a \(person.status.rawValue) participant")
         }
         guard let reading = message.command else { return nil }
-        if message.commandIsOnlyInSubject, message.joinRole != nil || message.form.looksLikeForm { return nil }
+        if message.commandIsOnlyInSubject {
+            // The new text's own request comes first. A stranger has no profile for a command to
+            // act on, so "I'd like to join" (no role) under "Re: pause" asks for the form.
+            let stranger = context.participant == nil || context.participant?.status == .erased
+            if message.joinRole != nil || message.form.looksLikeForm || (stranger && message.asksToJoin) { return nil }
+        }
         if reading.sure {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }

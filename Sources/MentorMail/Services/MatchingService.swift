@@ -19,8 +19,8 @@ struct MatchingService {
         // and a proposal would only ask the coordinators to approve an empty list.
         if plan.pairs.isEmpty && plan.unmatched.isEmpty {
             throw MentorMailError(.data, """
-                the round \(round.name) has no mentees to match, so nothing was proposed or mailed; \
-                `mentormail round show \(round.name)` lists who is in it
+                the round \(round.name) has no mentees to match (active and without a mentor), so nothing was \
+                proposed or mailed; `mentormail round show \(round.name)` lists who is in it and how they stand
                 """)
         }
         let names = matcher.displayNames
