@@ -9,6 +9,8 @@ public struct CommandReading: Sendable, Equatable {
     public var sure: Bool
     /// The sentence it was read from.
     public var sentence: String
+    /// Read from the Subject, the new text asking for nothing.
+    public var fromSubject = false
 }
 
 /// Requests written as sentences ("Please withdraw me from the program, I no longer have
@@ -221,11 +223,13 @@ extension CommandWords {
         guard let subject else { return nil }
         let none = OwnText("")
         if let command = detect(in: none, subject: subject) {
-            return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: subject)
+            return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: subject,
+                                  fromSubject: true)
         }
         return CommandSentences.read(none, subject: subject).map { reading in
             var reading = reading
             if reading.command == .deleteData && ownWords > 12 { reading.sure = false }
+            reading.fromSubject = true
             return reading
         }
     }

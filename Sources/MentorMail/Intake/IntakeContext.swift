@@ -57,9 +57,7 @@ public struct IntakeMessage: Sendable {
     }
     /// Whether the request was read from the Subject alone. A reply's subject repeats the one
     /// its thread began with ("Re: pause"), so what the new text asks for comes first.
-    var commandIsOnlyInSubject: Bool {
-        command != nil && CommandWords.read(in: own, subject: nil) == nil
-    }
+    var commandIsOnlyInSubject: Bool { command?.fromSubject ?? false }
     /// Whether the new text asks to take part again ("I'd like to join again"). Read only for
     /// paused and withdrawn participants, so made when asked for.
     var asksToRejoin: Bool { JoinWords.asksToRejoin(in: own) }
