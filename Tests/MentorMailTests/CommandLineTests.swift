@@ -277,18 +277,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-nodb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = folder.appendingPathComponent("mentormail.toml")
-        try """
-        [program]
-        name = "P"
-        address = "p@example.org"
-        database = "state/p.sqlite"
-        templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
-        [mailbox]
-        url = "maildir:mailbox"
-        [smtp]
-        url = "dir:outbox"
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/p.sqlite")
         let result = try CommandRunner.run(command + ["--config", config.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("no database at \(folder.path)/state/p.sqlite yet"), "\(result.stderr)")

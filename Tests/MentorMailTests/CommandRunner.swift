@@ -15,6 +15,24 @@ struct CommandRunner {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Writes `folder/mentormail.toml` for a program with a local Maildir and outbox, the
+    /// repository's templates and its database at `database` (relative to the folder).
+    static func writeLocalConfig(in folder: URL, database: String) throws -> URL {
+        let config = folder.appendingPathComponent("mentormail.toml")
+        try """
+            [program]
+            name = "P"
+            address = "p@example.org"
+            database = "\(database)"
+            templates = "\(repository.appendingPathComponent("templates").path)"
+            [mailbox]
+            url = "maildir:mailbox"
+            [smtp]
+            url = "dir:outbox"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
     /// `$MENTORMAIL_BINARY`, or the `mentormail` built beside the test bundle.
     static func binary() throws -> URL {
         if let path = ProcessInfo.processInfo.environment["MENTORMAIL_BINARY"] {

@@ -191,18 +191,7 @@ import Testing
     @Test func aDatabaseInAMissingFolderIsAConfigErrorAndNothingIsCreated() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-dbfolder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("mentormail.toml")
-        try """
-            [program]
-            name = "P"
-            address = "p@example.org"
-            database = "missing/p.sqlite"
-            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
-            [mailbox]
-            url = "maildir:mailbox"
-            [smtp]
-            url = "dir:outbox"
-            """.write(to: path, atomically: true, encoding: .utf8)
+        let path = try CommandRunner.writeLocalConfig(in: folder, database: "missing/p.sqlite")
         for command in [["process"], ["round", "list"], ["round", "open", "R", "--closes", "2099-01-01"]] {
             let result = try CommandRunner.run(command + ["--config", path.path])
             #expect(result.status == 78, "\(command): \(result.stderr)")
