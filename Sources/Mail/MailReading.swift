@@ -109,12 +109,22 @@ public enum MailReading {
     /// A whole file as bytes, read straight into one array (no intermediate `Data` copy,
     /// which matters for a 50 MB message); nil when it cannot be opened or read.
     public static func readFile(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
+        guard let file = openFile(atPath: path) else { return nil }
+        defer { close(file.descriptor) }
+        return readAll(descriptor: file.descriptor, expectedSize: file.size)
+    }
+
+    /// `path` opened for reading, with its size; nil when it cannot be opened or is a folder.
+    /// The caller closes the descriptor.
+    public static func openFile(atPath path: String) -> (descriptor: Int32, size: Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { return nil }
-        return readAll(descriptor: descriptor, expectedSize: Int(status.st_size))
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(status.st_size))
     }
 
     /// The rest of an open file, read straight into one array sized for `expectedSize` bytes

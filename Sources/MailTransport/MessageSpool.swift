@@ -41,18 +41,12 @@ public final class MessageSpool: @unchecked Sendable {
     /// `keptInMemory`, else its first bytes and the spool of the whole; nil when it cannot be
     /// opened or read.
     static func readFile(atPath path: String) throws -> (bytes: [UInt8], spool: MessageSpool?)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
-            close(descriptor)
-            return nil
-        }
-        guard Int(status.st_size) > keptInMemory else {
+        guard let (descriptor, size) = MailReading.openFile(atPath: path) else { return nil }
+        guard size > keptInMemory else {
             defer { close(descriptor) }
-            return MailReading.readAll(descriptor: descriptor, expectedSize: Int(status.st_size)).map { ($0, nil) }
+            return MailReading.readAll(descriptor: descriptor, expectedSize: size).map { ($0, nil) }
         }
-        let spool = MessageSpool(descriptor: descriptor, size: Int(status.st_size))
+        let spool = MessageSpool(descriptor: descriptor, size: size)
         var prefix = [UInt8](repeating: 0, count: keptInMemory)
         let got = try prefix.withUnsafeMutableBytes { try spool.read(at: 0, into: $0) }
         prefix.removeLast(prefix.count - got)
