@@ -64,7 +64,8 @@ extension MentorMailCommand {
                 } else {
                     print(view.text)
                     print(dryRun ? "\n(dry run: nothing stored or mailed)"
-                          : "\nMailed to the coordinators with the code \(proposal.token). Approve: reply \"APPROVE \(proposal.token)\" or run `mentormail round approve \(round)`.")
+                          : "\nProposal \(proposal.token): the review goes to the coordinators with the next `mentormail process`. "
+                            + "Approve: reply \"APPROVE \(proposal.token)\" to it, or run `mentormail round approve \(round)`.")
                     if let report { print("Report: \(report)") }
                 }
             }

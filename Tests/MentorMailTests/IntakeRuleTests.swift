@@ -84,6 +84,41 @@ import Testing
         #expect(bare.intent == .hold(reason: bare.reason, acknowledge: false))
     }
 
+    /// Approving sends every introduction, so only a decision a person plainly wrote counts;
+    /// anything less, under the review, is answered with how to decide.
+    @Test func aCoordinatorsDecisionIsReadOnlyWhereItIsPlain() {
+        let decisions: [(String, Bool?)] = [
+            ("APPROVE MM-ABCD-EFGH", true),
+            ("Looks good, approve mm-abcd-efgh\n\nThanks!", true),
+            ("Hi all,\nYes, approved.\nJane", true),
+            ("Approved!", true),
+            ("Approve, but next time please check the time zones by hand first.", true),
+            ("Reject", false),
+            ("Sorry, reject MM-ABCD-EFGH: Caio needs a Portuguese speaker.", false),
+            ("Don't approve yet, I need to check Caio.", nil),
+            ("Before I approve: why is Caio not matched?", nil),
+            ("Approve? Not sure about Caio.", nil),
+            ("Can we approve this on Monday?", nil),
+            ("Rejected Ben's pair, approve the rest.", nil),
+            ("I had a look at the pairs and I think Maria is a good mentor to approve for Ana later.", nil),
+            ("Thanks, I'll look at it tomorrow.", nil),
+            ("Not approved.", nil),
+        ]
+        for (text, expected) in decisions {
+            #expect(Intake.decision(in: text) == expected, "\(text)")
+        }
+        let review = MailReference(kind: .matchReview, topic: .proposal(7))
+        let unclear = intake.classify(message(from: "coord@example.org", body: "Before I approve: why is Caio not matched?"),
+                                      context: IntakeContext(answering: review))
+        #expect(unclear.intent == .coordinatorUnclear(proposal: .id(7)), "\(unclear.intent)")
+        // The last code of a Subject is the one a reply answers.
+        #expect(ConfirmationToken.inSubject("Re: RE: 2 proposed pairs [MM-AAAA-BBBB] [MM-CCCC-DDDD]") == "MM-CCCC-DDDD")
+        let confirming = MailReference(kind: .coordinatorConfirm, topic: .token(3))
+        let yes = intake.classify(message(from: "coord@example.org", subject: "Re: RE: pairs [MM-AAAA-BBBB] [MM-CCCC-DDDD]", body: "Yes, that was me."),
+                                  context: IntakeContext(answering: confirming))
+        #expect(yes.intent == .confirmation(token: "MM-CCCC-DDDD"), "\(yes.intent)")
+    }
+
     @Test func questionsAreHeldAndShortUnclearMailGetsHelp() {
         let known = IntakeContext(participant: participant)
         #expect(intake.classify(message(body: "When does the next round start?"), context: known).rule == "question")

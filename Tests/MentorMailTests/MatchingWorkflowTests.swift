@@ -140,6 +140,55 @@ import Testing
         #expect(decision.textBody?.contains("Approved the proposal for 2027-Q1") == true)
     }
 
+    /// A coordinator approves in their own words, from a server we do not trust: the approval
+    /// waits for the confirmation round trip, and the "yes" to that carries it out, although its
+    /// Subject still holds the proposal's code before the confirmation's. A reply that decides
+    /// nothing is told how to decide; it is never read as a code to confirm.
+    @Test func aCoordinatorApprovesInTheirOwnWordsAndConfirms() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.run()
+        let review = try #require(try program.sent().first { $0.subject?.contains(proposal.token) == true })
+        let reviewID = try #require(review.messageID)
+
+        func reply(_ subject: String, _ text: String, to parent: String, id: String) throws -> Message {
+            try program.arrive("""
+                From: Coordinator <coordinator@example.org>\r
+                To: mentoring@example.org\r
+                Subject: \(subject)\r
+                Message-ID: <\(id)@example.org>\r
+                In-Reply-To: <\(parent)>\r
+                \r
+                \(text)\r
+                \r
+                -----Original Message-----\r
+                To approve, reply with:   APPROVE \(proposal.token)\r
+                """)
+            _ = try program.run()
+            return try #require(try program.sent().first { $0.inReplyTo == "\(id)@example.org" }, "an answer to \(id)")
+        }
+
+        let question = try reply("RE: \(review.subject ?? "")", "Before I approve: why is Caio not matched?", to: reviewID, id: "question-1")
+        let told = try #require(question.textBody)
+        #expect(told.contains("We did not approve or reject the proposal \(proposal.token)"), "\(told)")
+        #expect(told.contains("APPROVE \(proposal.token)"))
+        #expect(!told.contains("address"), "not an answer about a code to confirm: \(told)")
+        #expect(try program.database.mentorships().isEmpty)
+
+        let approval = try reply("RE: \(review.subject ?? "")", "Looks good, approve \(proposal.token.lowercased())\n\nThanks!",
+                                 to: reviewID, id: "approve-1")
+        let ask = try #require(approval.textBody)
+        #expect(ask.contains("to approve a round's matches"), "\(ask)")
+        #expect(try program.database.mentorships().isEmpty, "nothing before the confirmation")
+        let confirmSubject = try #require(approval.subject)
+        #expect(ConfirmationToken.all(in: confirmSubject).count == 2, "the proposal's code, then the confirmation's: \(confirmSubject)")
+
+        let done = try reply("Re: \(confirmSubject)", "Yes, that was me.", to: try #require(approval.messageID), id: "confirm-1")
+        #expect(done.textBody?.contains("Approved the proposal for 2027-Q1") == true, "\(done.textBody ?? "")")
+        #expect(try program.database.mentorships().count == 2)
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

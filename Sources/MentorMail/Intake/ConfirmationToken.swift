@@ -14,16 +14,27 @@ public enum ConfirmationToken {
 
     /// The first token-shaped word in the texts, upper-cased.
     public static func find(in texts: [String]) -> String? {
-        for text in texts where mayHoldToken(text) {
-            let words = text.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
-            for word in words where word.count == 12 && word.hasPrefix("MM-") {
-                let groups = word.dropFirst(3).split(separator: "-")
-                if groups.count == 2, groups.allSatisfy({ $0.count == 4 && $0.allSatisfy(alphabet.contains) }) {
-                    return String(word)
-                }
-            }
+        for text in texts {
+            if let token = all(in: text).first { return token }
         }
         return nil
+    }
+
+    /// The token a reply's Subject answers: the last one in it. Our mails end their Subject with
+    /// their code, after the Subject they answer, which may carry an older code ("Re: … [proposal
+    /// code] [confirmation code]").
+    public static func inSubject(_ subject: String) -> String? {
+        all(in: subject).last
+    }
+
+    /// Every token-shaped word in `text`, upper-cased, in order.
+    static func all(in text: String) -> [String] {
+        guard mayHoldToken(text) else { return [] }
+        return text.uppercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).compactMap { word in
+            guard word.count == 12, word.hasPrefix("MM-") else { return nil }
+            let groups = word.dropFirst(3).split(separator: "-")
+            return groups.count == 2 && groups.allSatisfy({ $0.count == 4 && $0.allSatisfy(alphabet.contains) }) ? String(word) : nil
+        }
     }
 
     /// Whether `text` has "mm-" in any case, which every token has once upper-cased (only `m`

@@ -32,24 +32,32 @@ struct OwnMailRule: IntakeRule {
     }
 }
 
-/// A coordinator's APPROVE or REJECT, with the proposal's code or under its review mail.
+/// A coordinator's APPROVE or REJECT, with the proposal's code or under its review mail. A
+/// coordinator's reply there that decides nothing clearly is told how to decide, never read
+/// as a decision nor as a code to confirm.
 struct CoordinatorDecisionRule: IntakeRule {
     let name = "coordinator-decision"
     let coordinators: Set<String>
     let verification: SenderVerification
+    static let codeMails: Set<MailKind> = [.coordinatorConfirm, .commandConfirm, .confirmAddress]
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let from = message.from, coordinators.contains(from.normalized),
-              let approve = Intake.decision(in: message.newText) else { return nil }
+        guard let from = message.from, coordinators.contains(from.normalized) else { return nil }
+        // A reply to one of our code mails ("reply to confirm it was you") is that confirmation.
+        if let answering = context.answering, Self.codeMails.contains(answering.kind) { return nil }
+        let token = ConfirmationToken.find(in: [message.newText]) ?? ConfirmationToken.inSubject(message.subject)
+        var reviewed: Int64?
+        if let answering = context.answering, answering.kind == .matchReview { reviewed = answering.topic.id }
+        let proposal: ProposalReference? = token.map { .token($0) } ?? reviewed.map { .id($0) }
+        guard let proposal else { return nil }
+        let named = token.map { "the code \($0)" } ?? "the review of proposal \(reviewed ?? 0)"
+        guard let approve = Intake.decision(in: message.newText) else {
+            // A form export forwarded under the review is still an import.
+            guard !CoordinatorMail.containsFormExport(message.message) else { return nil }
+            return RuleDecision(.coordinatorUnclear(proposal: proposal), "a coordinator's mail with \(named) and no clear APPROVE or REJECT")
+        }
         let word = approve ? "APPROVE" : "REJECT"
-        if let token = ConfirmationToken.find(in: [message.newText, message.subject]) {
-            return RuleDecision(.coordinatorDecision(approve: approve, proposal: .token(token), verified: verification.verify(message.message)),
-                                "\(word) \(token) from a coordinator")
-        }
-        if let answering = context.answering, answering.kind == .matchReview, let id = answering.topic.id {
-            return RuleDecision(.coordinatorDecision(approve: approve, proposal: .id(id), verified: verification.verify(message.message)),
-                                "\(word) from a coordinator, under the review of proposal \(id)")
-        }
-        return nil
+        return RuleDecision(.coordinatorDecision(approve: approve, proposal: proposal, verified: verification.verify(message.message)),
+                            "\(word) from a coordinator, with \(named)")
     }
 }
 
@@ -99,7 +107,7 @@ struct PairConversationRule: IntakeRule {
 struct ConfirmationRule: IntakeRule {
     let name = "confirmation-code"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let token = ConfirmationToken.find(in: [message.subject, message.newText]) else { return nil }
+        guard let token = ConfirmationToken.inSubject(message.subject) ?? ConfirmationToken.find(in: [message.newText]) else { return nil }
         return RuleDecision(.confirmation(token: token), "the code \(token)")
     }
 }

@@ -19,6 +19,10 @@ public enum Intent: Sendable, Equatable {
     case coordinatorImport(verified: SenderVerification.Verdict)
     /// A coordinator's APPROVE or REJECT for a round's proposal.
     case coordinatorDecision(approve: Bool, proposal: ProposalReference, verified: SenderVerification.Verdict)
+    /// A coordinator's reply to a proposal's review, or mail naming a code, with no clear APPROVE
+    /// or REJECT: answered with how to decide (a code that is no proposal's is read as a
+    /// confirmation).
+    case coordinatorUnclear(proposal: ProposalReference)
     /// A reply to a check-in survey (or to our answer to one).
     case surveyAnswer(surveyID: Int64)
     /// "We're done", "we graduate" under a pair's introduction: the pair graduates.
@@ -54,6 +58,7 @@ public enum Intent: Sendable, Equatable {
         case .confirmation: "confirmation"
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
+        case .coordinatorUnclear: "coordinator-unclear"
         case .surveyAnswer: "survey-answer"
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"

@@ -66,4 +66,6 @@ public struct MatchDecisionMail: MailContent {
     public var status: String?
     /// The participants changed since the proposal was made: a new one is needed.
     public var stale: Bool?
+    /// The reply said neither APPROVE nor REJECT clearly: nothing was done.
+    public var unclear: Bool?
 }

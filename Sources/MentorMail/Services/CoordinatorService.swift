@@ -79,6 +79,28 @@ struct CoordinatorService {
     }
 
     /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
+    /// A coordinator answered a proposal without a clear APPROVE or REJECT: nothing is decided,
+    /// and the answer says how to decide (or that it was decided already).
+    func answerUnclearDecision(_ reference: ProposalReference, _ inbound: Inbound) throws -> Outcome {
+        let proposal: MatchProposal? = switch reference {
+        case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(work.db)
+        case .id(let id): try MatchProposal.fetchOne(work.db, key: id)
+        }
+        guard let proposal, let round = try Round.fetchOne(work.db, key: proposal.roundID) else {
+            return try HeldMailService(work: work).hold(inbound, reason: "a coordinator's reply about a proposal that is no longer stored",
+                                                        acknowledge: false)
+        }
+        var mail = MatchDecisionMail(round: round.name, token: proposal.token)
+        if proposal.status == .proposed {
+            mail.unclear = true
+        } else {
+            mail.alreadyDecided = true
+            mail.status = proposal.status.rawValue
+        }
+        try inbound.answer(mail, in: work, about: .proposal(proposal.id))
+        return Outcome(.answered, "no clear APPROVE or REJECT for \(proposal.token) (\(proposal.status.rawValue)): told how to decide")
+    }
+
     func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound) throws -> Outcome {
         let result = try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: proposal,
                                                             by: inbound.sender.normalized)

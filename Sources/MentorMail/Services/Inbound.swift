@@ -77,6 +77,10 @@ extension Work {
             return try CoordinatorService(work: self).holdForConfirmation(.importing, reason: reason, inbound)
         case .coordinatorDecision(let approve, _, .unverified(let reason)):
             return try CoordinatorService(work: self).holdForConfirmation(approve ? .approving : .rejecting, reason: reason, inbound)
+        case .coordinatorUnclear(.token(let token)) where try MatchProposal.filter(MatchProposal.Columns.token == token).fetchCount(db) == 0:
+            return try confirm(token: token, inbound)
+        case .coordinatorUnclear(let proposal):
+            return try CoordinatorService(work: self).answerUnclearDecision(proposal, inbound)
         case .coordinatorDecision(let approve, let proposal, .verified(let method)):
             try audit.record(inbound.sender.normalized, "coordinator-verified", method)
             return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)
