@@ -7,8 +7,9 @@ import Foundation
 enum CalendarReplies {
     enum Client: CaseIterable { case google, outlook, apple }
 
+    /// `attendee`: whom the answer is for, when not the sender; `inReplyTo`: the Message-ID of our mail it answers.
     static func reply(_ client: Client, uid: String, from address: String, name: String, to program: String,
-                      partstat: String, sequence: Int = 0) -> String {
+                      partstat: String, sequence: Int = 0, attendee: String? = nil, inReplyTo: String? = nil) -> String {
         let id = "\(UUID().uuidString)@\(address.split(separator: "@").last ?? "example.org")"
         let word = ["ACCEPTED": "Accepted", "DECLINED": "Declined", "TENTATIVE": "Tentative"][partstat] ?? partstat
         var calendar = """
@@ -22,7 +23,7 @@ enum CalendarReplies {
             DTSTAMP:20261104T101500Z
             ORGANIZER;CN=Test Mentoring:mailto:\(program)
             UID:\(uid)
-            ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=\(partstat);CN=\(name);X-NUM-GUESTS=0:mailto:\(address)
+            ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=\(partstat);CN=\(name);X-NUM-GUESTS=0:mailto:\(attendee ?? address)
             SEQUENCE:\(sequence)
             STATUS:CONFIRMED
             SUMMARY:Speed Mentoring
@@ -36,7 +37,7 @@ enum CalendarReplies {
             Subject: \(word): Speed Mentoring
             Date: Wed, 04 Nov 2026 10:15:00 +0000
             Message-ID: <\(id)>
-            MIME-Version: 1.0
+            \(inReplyTo.map { "In-Reply-To: <\($0)>\nReferences: <\($0)>\n" } ?? "")MIME-Version: 1.0
 
             """
         switch client {

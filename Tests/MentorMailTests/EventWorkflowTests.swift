@@ -143,6 +143,59 @@ import Testing
         #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["ana@example.net"])
     }
 
+    @Test func aCalendarAnswerForAGuestFromSomeoneElseIsHeldAndNamesNoOne() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        _ = try run(program)
+        let uid = try uid(program, event.id)
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "ACCEPTED"))
+        _ = try run(program)
+        // A stranger declines in Ana's name, not under any mail of ours.
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "eve@example.com", name: "Eve", to: "mentoring@example.org",
+                                                 partstat: "DECLINED", attendee: "ana@example.net"))
+        let sent = try run(program)
+        #expect(!sent.contains { $0.to.map(\.address) == ["eve@example.com"] }, "no answer to the stranger")
+        #expect(!sent.contains { $0.to.map(\.address) == ["ana@example.net"] })
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"], "Ana keeps her seat")
+        let held = try #require(try program.database.inboundMessages().last)
+        #expect(held.disposition == .held)
+        #expect(held.note?.contains("ana@example.net") == true && held.note?.contains("eve@example.com") == true, "\(held.note ?? "")")
+
+        // Her own answer, and her "yes" under our answer to it (a mail of ours, but not to a guest): not invited.
+        try program.arrive(CalendarReplies.reply(.apple, uid: uid, from: "eve@example.com", name: "Eve", to: "mentoring@example.org", partstat: "ACCEPTED"))
+        let told = try #require(try run(program).first { $0.to.map(\.address) == ["eve@example.com"] })
+        #expect(told.textBody?.contains("We could not find an invitation of yours") == true)
+        try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "eve@example.com", name: "Eve", to: "mentoring@example.org",
+                                                 subject: told.subject ?? "", invitationID: told.messageID ?? ""))
+        let again = try run(program)
+        #expect(again.map { $0.to.map(\.address) } == [["eve@example.com"]])
+        #expect(again.first?.textBody?.contains("We could not find an invitation of yours") == true)
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"])
+    }
+
+    @Test func anAnswerFromAnotherAddressUnderTheGuestsInvitationCountsAndIsConfirmedToTheGuest() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        // Ana answers her invitation from her personal account: by calendar, then in words.
+        let anaInvitation = try invitation(to: "ana@example.net", in: invitations)
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana.home@example.com", name: "Ana", to: "mentoring@example.org",
+                                                 partstat: "ACCEPTED", attendee: "ana@example.net", inReplyTo: anaInvitation.messageID))
+        var sent = try run(program)
+        #expect(sent.map { $0.to.map(\.address) } == [["ana@example.net"]], "confirmed at the invited address")
+        #expect(sent.first?.textBody?.contains("Thank you: you are coming") == true)
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"])
+        try program.arrive(CalendarReplies.words("Sorry, I can't make it.", from: "ana.home@example.com", name: "Ana", to: "mentoring@example.org",
+                                                 subject: anaInvitation.subject ?? "", invitationID: anaInvitation.messageID ?? ""))
+        sent = try run(program)
+        #expect(sent.map { $0.to.map(\.address) } == [["ana@example.net"]])
+        #expect(sent.first?.textBody?.contains("you cannot come") == true)
+        #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
+    }
+
     @Test func quotedTextIsNeverReadAsAnAnswer() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -6,6 +6,8 @@ public struct IntakeContext: Sendable {
     public var participant: Participant?
     /// The mail of ours this message answers: In-Reply-To first, then References, newest first.
     public var answering: MailReference?
+    /// Whom that mail was sent to, lower-cased.
+    public var answeredRecipients: Set<String> = []
     /// The addresses of the sender's partners in ongoing mentorships.
     public var partners: Set<String>
 

@@ -168,19 +168,51 @@ struct EventService {
         } else {
             event = try reply.eventID.flatMap { try SpeedEvent.fetchOne(work.db, key: $0) }
         }
+        // The confirmation goes to the guest's invited address; usually that is the sender.
+        var recipient: (address: MailAddress, language: String?)?
         func answer(_ mail: EventAnswerMail, _ note: String) throws -> Outcome {
-            if !reply.automatic { try inbound.answer(mail, in: work, about: .event(event?.id)) }
+            if !reply.automatic {
+                if let recipient {
+                    try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
+                                           about: .event(event?.id), language: recipient.language)
+                } else {
+                    try inbound.answer(mail, in: work, about: .event(event?.id))
+                }
+            }
             return Outcome(reply.automatic ? .ignored : .answered, note)
         }
-        let addresses = [reply.attendee?.lowercased(), inbound.sender.normalized].compactMap { $0 }
-        guard let event, let eventID = event.id,
-              var guest = try EventGuest.filter(EventGuest.Columns.eventID == eventID && addresses.contains(EventGuest.Columns.email))
-                  .fetchOne(work.db) else {
+        func unknown() throws -> Outcome {
             var mail = EventAnswerMail(person: PersonName(inbound.sender.name ?? ""))
             mail.unknown = true
             return try answer(mail, event == nil ? "no event for \(reply.eventUID ?? reply.eventID.map(String.init) ?? "?")"
                                                  : "\(inbound.sender.normalized) was not invited to event \(event?.id ?? 0)")
         }
+        guard let event, let eventID = event.id else { return try unknown() }
+        func guest(_ address: String?) throws -> EventGuest? {
+            guard let address else { return nil }
+            return try EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.email == address.lowercased()).fetchOne(work.db)
+        }
+        let sender = inbound.sender.normalized
+        // A reply to an event mail of ours sent to a guest speaks for that guest, from any address.
+        let answered = inbound.context.answering.map { [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains($0.kind)
+                                                       && $0.topic == .event(eventID) } ?? false
+        func answeredTo(_ guest: EventGuest) -> Bool { answered && inbound.context.answeredRecipients.contains(guest.email.lowercased()) }
+        var found: EventGuest?
+        if let attendee = try guest(reply.attendee) {
+            // A calendar answer for a guest: from that guest, or under a mail sent to them.
+            guard attendee.email.lowercased() == sender || answeredTo(attendee) else {
+                return try HeldMailService(work: work).hold(
+                    inbound, reason: "a calendar answer for \(attendee.email), a guest of event \(eventID), came from \(sender), "
+                        + "not in reply to our mail to \(attendee.email): not recorded", acknowledge: false)
+            }
+            found = attendee
+        } else if let own = try guest(sender) {
+            found = own
+        } else if let answeredGuest = try guests(eventID).first(where: answeredTo) {
+            found = answeredGuest
+        }
+        guard var guest = found else { return try unknown() }
+        if guest.email.lowercased() != sender { recipient = (MailAddress(address: guest.email, name: guest.name), guest.language) }
         let language = guest.language
         var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: language))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }

@@ -136,6 +136,7 @@ extension AppDatabase {
                                                      arguments: [id]),
                let kind = ours.kind {
                 context.answering = MailReference(kind: kind, topic: ours.topic)
+                context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
                 break
             }
         }
