@@ -143,6 +143,37 @@ import Testing
         #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["ana@example.net"])
     }
 
+    @Test func answersInOneRunQueueInTheOrderTheyCame() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        func words(_ text: String, _ address: String) throws -> String {
+            let invite = try invitation(to: address, in: invitations)
+            return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? "", to: "mentoring@example.org",
+                                         subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+        }
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "ACCEPTED"), name: "1-ana")
+        try program.arrive(try words("Count me in!", "ben@example.net"), name: "2-ben")
+        // Dee (invited after Caio) answers first, both in the same run, after the seats are gone.
+        try program.arrive(try words("Yes, I'd love to come.", "dee@example.net"), name: "3-dee")
+        try program.arrive(try words("Yes, see you there.", "caio@example.net"), name: "4-caio")
+        let sent = try run(program)
+        func told(_ address: String) -> String { sent.first { $0.to.map(\.address) == [address] }?.textBody ?? "" }
+        #expect(told("dee@example.net").contains("waitlist, in place 1"), "\(told("dee@example.net"))")
+        #expect(told("caio@example.net").contains("waitlist, in place 2"), "\(told("caio@example.net"))")
+        #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["dee@example.net", "caio@example.net"])
+
+        // A seat frees: the first one waiting is Dee.
+        try program.arrive(try words("Sorry, I can't make it.", "ben@example.net"))
+        let freed = try run(program)
+        #expect(freed.contains { $0.to.map(\.address) == ["dee@example.net"] && $0.subject?.contains("a seat for you") == true })
+        let shown = try program.database.event(id: event.id)
+        #expect(shown.waitlist?.map(\.email) == ["caio@example.net"])
+        #expect(shown.waitlist?.first?.position == 1)
+    }
+
     @Test func aCalendarAnswerForAGuestFromSomeoneElseIsHeldAndNamesNoOne() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -42,4 +42,30 @@ import Testing
         let violations = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
         #expect(violations.isEmpty)
     }
+
+    @Test func waitlistedGuestsKeepTheirOrder() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v9-runs")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO event (id, name, startsAt, timeZone, durationMinutes, capacity, tables, rotations, audience, uid, sequence,
+                                   status, createdAt, updatedAt)
+                VALUES (1, 'S', '2026-11-25 09:00:00.000', 'UTC', 60, 1, 1, 1, 'all', 'e1@example.org', 0, 'scheduled',
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000')
+                """)
+            let guests: [(Int, String, String?)] = [
+                (1, "accepted", nil), (2, "waitlisted", "2026-11-02 10:00:00.000"), (3, "waitlisted", "2026-11-01 10:00:00.000"),
+                (4, "waitlisted", "2026-11-02 10:00:00.000"), (5, "declined", nil),
+            ]
+            for (id, answer, at) in guests {
+                try db.execute(sql: """
+                    INSERT INTO eventGuest (id, eventID, email, name, role, answer, waitlistedAt)
+                    VALUES (?, 1, ?, 'G', 'mentee', ?, ?)
+                    """, arguments: [id, "g\(id)@example.org", answer, at])
+            }
+        }
+        _ = try AppDatabase(queue)
+        let orders = try queue.read { db in try EventGuest.order(Column("id")).fetchAll(db).map(\.waitlistOrder) }
+        #expect(orders == [nil, 2, 1, 3, nil], "by the time they waited, then by invitation")
+    }
 }

@@ -236,10 +236,12 @@ struct EventService {
             } else {
                 guest.answer = .waitlisted
                 guest.waitlistedAt = work.now
+                guest.waitlistOrder = try nextWaitlistOrder(eventID)
             }
         case .declined, .tentative:
             guest.answer = reply.answer == .declined ? .declined : .tentative
             guest.waitlistedAt = nil
+            guest.waitlistOrder = nil
         }
         guest.answeredAt = work.now
         guest.answeredBy = reply.source.rawValue
@@ -279,7 +281,14 @@ struct EventService {
     private func waiting(_ eventID: Int64, _ role: EventGuest.Role) -> QueryInterfaceRequest<EventGuest> {
         EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.role == role.rawValue
                           && EventGuest.Columns.answer == EventGuest.Answer.waitlisted.rawValue)
-            .order(EventGuest.Columns.waitlistedAt, Column("id"))
+            .order(EventGuest.Columns.waitlistOrder, EventGuest.Columns.waitlistedAt, Column("id"))
+    }
+
+    /// Past every turn given for the event so far.
+    private func nextWaitlistOrder(_ eventID: Int64) throws -> Int64 {
+        let last = try EventGuest.filter(EventGuest.Columns.eventID == eventID)
+            .select(max(EventGuest.Columns.waitlistOrder), as: Int64?.self).fetchOne(work.db) ?? nil
+        return (last ?? 0) + 1
     }
 
     /// 1 for the first one waiting.
@@ -294,6 +303,7 @@ struct EventService {
               var next = try waiting(eventID, role).fetchOne(work.db) else { return nil }
         next.answer = .accepted
         next.waitlistedAt = nil
+        next.waitlistOrder = nil
         try next.update(work.db)
         var mail = EventPromotedMail(person: PersonName(next.name), event: info(event, language: next.language))
         if role == .mentor { mail.asMentor = true } else { mail.asMentee = true }

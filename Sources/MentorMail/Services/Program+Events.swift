@@ -176,7 +176,8 @@ extension Program {
             var positions: [EventGuest.Role: Int] = [:]
             let chosen = guests.filter { $0.answer == answer }
             let ordered = answer == .waitlisted
-                ? chosen.sorted { ($0.waitlistedAt ?? .distantPast, $0.id ?? 0) < ($1.waitlistedAt ?? .distantPast, $1.id ?? 0) } : chosen
+                ? chosen.sorted { ($0.waitlistOrder ?? 0, $0.waitlistedAt ?? .distantPast, $0.id ?? 0)
+                                < ($1.waitlistOrder ?? 0, $1.waitlistedAt ?? .distantPast, $1.id ?? 0) } : chosen
             return ordered.map { guest in
                 var position: Int?
                 if answer == .waitlisted {

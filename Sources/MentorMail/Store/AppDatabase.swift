@@ -340,6 +340,18 @@ public final class AppDatabase: Sendable {
                 t.column("stillQueued", .integer).notNull()
             }
         }
+        migrator.registerMigration("v10-waitlist-order") { db in
+            // The order answers were handled in: several in one run share their time.
+            try db.alter(table: "eventGuest") { t in t.add(column: "waitlistOrder", .integer) }
+            try db.execute(sql: """
+                UPDATE eventGuest SET waitlistOrder = (
+                    SELECT COUNT(*) FROM eventGuest AS other
+                    WHERE other.eventID = eventGuest.eventID AND other.answer = 'waitlisted'
+                      AND (other.waitlistedAt < eventGuest.waitlistedAt
+                           OR (other.waitlistedAt = eventGuest.waitlistedAt AND other.id <= eventGuest.id)))
+                WHERE answer = 'waitlisted'
+                """)
+        }
         return migrator
     }
 

@@ -96,8 +96,10 @@ public struct EventGuest: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var name: String
     public var role: Role
     public var answer: Answer
-    /// When they joined the waitlist: the order of promotion.
+    /// When they joined the waitlist.
     public var waitlistedAt: Date?
+    /// Their turn on the waitlist, counting up per event as answers are handled: the order of promotion.
+    public var waitlistOrder: Int64?
     public var answeredAt: Date?
     /// How the latest answer came: "calendar", "words" or "coordinator".
     public var answeredBy: String?
@@ -128,6 +130,7 @@ public struct EventGuest: Codable, Sendable, Equatable, FetchableRecord, Mutable
         static let role = Column(CodingKeys.role)
         static let answer = Column(CodingKeys.answer)
         static let waitlistedAt = Column(CodingKeys.waitlistedAt)
+        static let waitlistOrder = Column(CodingKeys.waitlistOrder)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
