@@ -227,6 +227,28 @@ import Testing
         #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
     }
 
+    @Test func aReplyThatSaysNeitherYesNorNoIsAskedForOneNamingTheEvent() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let invite = try invitation(to: "ana@example.net", in: invitations)
+        try program.arrive(CalendarReplies.words("Thanks for organising this, I will check with my team.", from: "ana@example.net",
+                                                 name: "Ana Souza", to: "mentoring@example.org", subject: invite.subject ?? "",
+                                                 invitationID: invite.messageID ?? ""))
+        let asked = try #require(try run(program).first { $0.to.map(\.address) == ["ana@example.net"] })
+        let text = try #require(asked.textBody)
+        #expect(text.contains("whether you are coming to Speed Mentoring at the Summit"), "\(text)")
+        #expect(text.contains("Please reply \"yes\" if you are coming,\nor \"no\" if you cannot come."), "\(text)")
+        #expect(try program.database.inboundMessages().last?.intent == "event-unclear")
+        // A common way of declining, under that answer: understood.
+        try program.arrive(CalendarReplies.words("Unfortunately I need to cancel, something came up at work.", from: "ana@example.net",
+                                                 name: "Ana Souza", to: "mentoring@example.org", subject: asked.subject ?? "",
+                                                 invitationID: asked.messageID ?? ""))
+        #expect(try run(program).first?.textBody?.contains("you cannot come to Speed Mentoring at the Summit") == true)
+        #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
+    }
+
     @Test func quotedTextIsNeverReadAsAnAnswer() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

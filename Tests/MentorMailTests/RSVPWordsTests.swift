@@ -32,6 +32,18 @@ import Testing
         #expect(RSVPWords.read(text) == .maybe, "\(text)")
     }
 
+    @Test func cancellingAndWithdrawingAreANoButOtherWordsAroundThemAreNot() {
+        for text in ["Unfortunately I need to cancel, something came up at work.", "I'm not coming after all.",
+                     "Leider kann ich nicht kommen.", "I have to withdraw from the speed mentoring, sorry.", "I won't be coming.",
+                     "Lo siento, tengo que cancelar."] {
+            #expect(RSVPWords.read(text) == .no, "\(text)")
+        }
+        #expect(RSVPWords.read("No problem at all, I'll be there") == .yes)
+        #expect(RSVPWords.read("Can't wait, see you there!") == .yes)
+        #expect(RSVPWords.read("I'm not sure I'm coming yet") == .maybe)
+        #expect(RSVPWords.read("I want to withdraw from the program") == nil, "a request for the program, not an answer")
+    }
+
     @Test func quotedTextAndQuestionsAreNoAnswer() {
         #expect(RSVPWords.read("Is there coffee?\n\n> yes\n> count me in") == nil)
         #expect(RSVPWords.read("What time does it end?") == nil)

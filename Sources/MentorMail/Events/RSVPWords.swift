@@ -1,5 +1,5 @@
 /// Reads an answer to an event invitation written in words ("I'll be there", "count me in",
-/// "can't make it", "sorry, no", "quizás"), in English and the community's main languages.
+/// "can't make it", "I need to cancel", "sorry, no", "quizás"), in English and the community's main languages.
 ///
 /// Only the person's own lines are read (never quoted text), clause by clause. A "maybe" or a
 /// "not sure" wins inside its clause; a yes-phrase after a negation is a no ("I won't be
@@ -25,6 +25,10 @@ enum RSVPWords {
         "cannot attend", "can't join", "won't make it", "won't be able", "wont be able", "will not be able", "not able to",
         "unable to", "can't be there", "cannot be there", "won't be there", "will not be there", "sorry no", "no sorry",
         "no thanks", "no thank you", "decline", "declining", "i'll pass", "have to pass", "must pass", "count me out",
+        "need to cancel", "have to cancel", "must cancel", "got to cancel", "i'm cancelling", "i'm canceling", "i am cancelling",
+        "i am canceling", "not coming", "won't be coming", "wont be coming", "withdraw from the event", "withdraw from this event",
+        "withdraw from the speed mentoring", "withdraw from speed mentoring", "withdraw from the session", "withdraw my rsvp",
+        "tengo que cancelar", "kann ich nicht", "nicht kommen", "nicht teilnehmen", "muss absagen",
         "no puedo", "no podre", "no ire", "no asistire", "no voy", "lo siento no", "nao posso", "nao poderei", "nao vou",
         "nao conseguirei", "je ne pourrai pas", "je ne peux pas", "je ne viendrai pas", "desole non", "kann leider nicht",
         "ich kann nicht", "komme nicht", "absage", "leider nicht", "non posso", "non potro", "non ci saro", "nie moge",

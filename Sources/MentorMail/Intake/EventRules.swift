@@ -28,15 +28,31 @@ struct CalendarReplyRule: IntakeRule {
 struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains(answering.kind),
-              answering.topic.kind == .event, let id = answering.topic.id, let words = RSVPWords.read(message.own)
-        else { return nil }
+        guard let id = eventAnswered(context), let words = RSVPWords.read(message.own) else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted
         case .no: .declined
         case .maybe: .tentative
         }
         let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false)
-        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (\(answering.topic))")
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))")
     }
+}
+
+/// A reply under an event mail that is no yes, no or maybe, no request and no question (those
+/// rules come first): asked for a plain yes or no, rather than the general help.
+struct EventUnclearRule: IntakeRule {
+    let name = "event-unclear"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let id = eventAnswered(context), !message.newText.allSatisfy(\.isWhitespace),
+              !message.newText.contains("?"), !message.newText.contains("？") else { return nil }
+        return RuleDecision(.eventUnclear(eventID: id), "a reply under event \(id) that says neither yes nor no")
+    }
+}
+
+/// The event whose invitation, update, answer or schedule the message replies to.
+private func eventAnswered(_ context: IntakeContext) -> Int64? {
+    guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains(answering.kind),
+          answering.topic.kind == .event else { return nil }
+    return answering.topic.id
 }

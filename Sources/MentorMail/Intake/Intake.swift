@@ -33,6 +33,7 @@ public struct Intake: Sendable {
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
             QuestionRule(),
+            EventUnclearRule(),
             UnclearParticipantRule(),
             StrangerRule(),
         ]

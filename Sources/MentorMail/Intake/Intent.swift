@@ -31,6 +31,8 @@ public enum Intent: Sendable, Equatable {
     case becomeMentor
     /// An answer to an event invitation: from a calendar (iTIP REPLY) or in words under it.
     case rsvp(RSVPReply)
+    /// A reply under an event mail that is no answer, no request and no question: asked for a yes or no.
+    case eventUnclear(eventID: Int64)
     /// A participant wrote something we did not understand: answer with what they can write.
     case help
     /// A person must read it; `acknowledge` answers the sender that the coordinators have it
@@ -63,6 +65,7 @@ public enum Intent: Sendable, Equatable {
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"
         case .rsvp(let reply): "rsvp-\(reply.answer.rawValue)"
+        case .eventUnclear: "event-unclear"
         case .help: "help"
         case .hold: "hold"
         case .ignore: "ignore"

@@ -55,6 +55,8 @@ public struct EventAnswerMail: MailContent {
     public var cancelled: Bool?
     /// No invitation of theirs matches the reply.
     public var unknown: Bool?
+    /// A reply under an event mail that says neither yes nor no: they are asked to.
+    public var unclear: Bool?
 }
 
 /// Someone on the waitlist got the seat or table a decline freed.

@@ -268,6 +268,18 @@ struct EventService {
                             + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""))
     }
 
+    /// A reply under an event mail that says neither yes nor no: asks for one, naming the event.
+    func askForAnswer(eventID: Int64, _ inbound: Inbound) throws -> Outcome {
+        guard let event = try SpeedEvent.fetchOne(work.db, key: eventID) else {
+            return try EnrollmentService(work: work).answerWithHelp(inbound)
+        }
+        let name = inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""
+        var mail = EventAnswerMail(person: PersonName(name), event: info(event, language: try inbound.language(in: work)))
+        mail.unclear = true
+        try inbound.answer(mail, in: work, about: .event(eventID))
+        return Outcome(.answered, "asked for a yes or no for event \(eventID)")
+    }
+
     /// Mentee seats, or mentors' tables.
     private func limit(_ event: SpeedEvent, _ role: EventGuest.Role) -> Int {
         role == .mentee ? event.capacity : event.tables

@@ -92,6 +92,8 @@ extension Work {
             return try CheckinService(work: self).becomeMentor(inbound)
         case .rsvp(let reply):
             return try EventService(work: self).receive(reply, inbound)
+        case .eventUnclear(let eventID):
+            return try EventService(work: self).askForAnswer(eventID: eventID, inbound)
         case .help:
             return try EnrollmentService(work: self).answerWithHelp(inbound)
         case .hold(let reason, let acknowledge):
