@@ -296,7 +296,9 @@ extension MentorMailCommand {
                     defer { withExtendedLifetime(opened) {} }
                     let html = try opened.program.eventSheet(id: id, now: options.clock)
                     if let output {
-                        try Data(html.utf8).write(to: URL(fileURLWithPath: output))
+                        do { try Data(html.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                            throw MentorMailError(.unavailable, "cannot write \(output): \(error.localizedDescription)")
+                        }
                         FileHandle.standardError.write(Data("mentormail: wrote \(output)\n".utf8))
                     } else {
                         print(html)

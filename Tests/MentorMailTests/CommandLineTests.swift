@@ -357,6 +357,19 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
     }
 
+    @Test func anEventSheetThatCannotBeWrittenSaysWhereAndWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
+        let demo = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let target = folder.appendingPathComponent("no-such-folder/x.html").path
+        let result = try CommandRunner.run(["event", "sheet", "1", "--output", target,
+                                            "--config", folder.appendingPathComponent("mentormail.toml").path])
+        #expect(result.status == 69, "\(result.stderr)")
+        let last = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("mentormail: cannot write \(target): "), "\(last)")
+        #expect(!result.stderr.contains("please report it"))
+    }
+
     @Test func theDemoRefusesAFolderItDidNotMake() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-notdemo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
