@@ -152,11 +152,17 @@ import Testing
 
         try scenario.participantWrites(subject: "Re: Sign up", text: "Please delete my data.\n")
         try scenario.processOK()
+        let ask = try #require(try scenario.participantInbox().last)
+        let last = try scenario.database().inboundMessages().last.map { "\($0.disposition) \($0.note ?? "")" } ?? ""
+        #expect(ask.textBody?.contains("We understood that you want us to delete your data") == true, "\(last)")
+        #expect(try scenario.database().participant(email: scenario.participantAddress)?.status == .withdrawn, "nothing erased before the yes")
+        try scenario.participantWrites(subject: "Re: \(ask.subject ?? "")", text: "Yes, please.\n")
+        try scenario.processOK()
         let erased = try #require(try scenario.database().participant(email: scenario.participantAddress))
         #expect(erased.status == .erased)
         #expect(erased.profile == .erased)
         #expect(try scenario.participantInbox().last?.textBody?.contains("Your data is deleted") == true)
-        #expect(try scenario.participantInbox().count == 6, "one answer per message, no more")
+        #expect(try scenario.participantInbox().count == 7, "one answer per message, no more")
     }
 
     func csvForward(_ scenario: ServerScenario, authenticationResults: String?) -> String {

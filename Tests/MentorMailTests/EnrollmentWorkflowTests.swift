@@ -106,7 +106,15 @@ import Testing
     @Test func deleteMyDataErasesEverythingButTheAddress() throws {
         let program = try ProcessorTests.Program()
         _ = try exchange(program, mail(body: Self.form))
-        let answers = try exchange(program, mail(body: "Please delete my data."))
+        // Asked plainly or not, erasing waits for a reply from the address: a From line proves
+        // nothing, and a forged "delete my data" must not erase anyone.
+        for request in ["delete my data", "Please delete my data."] {
+            let ask = try #require(try exchange(program, mail(subject: request, body: request)).first)
+            #expect(ask.textBody?.contains("We understood that you want us to delete your data") == true, "\(request)")
+            #expect(try program.database.participant(email: "ana@example.net")?.status == .active, "nothing erased before the yes")
+        }
+        let ask = try #require(try program.sent().last)
+        let answers = try exchange(program, mail(subject: "Re: \(ask.subject ?? "")", body: "Yes"))
         let person = try #require(try program.database.participant(email: "ana@example.net"))
         #expect(person.status == .erased)
         #expect(person.profile == .erased)

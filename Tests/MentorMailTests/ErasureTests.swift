@@ -39,6 +39,9 @@ import Testing
 
         try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <z3@example.net>\r\n\r\nPlease delete my data.\r\n")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
+        try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <z4@example.net>\r\n\r\nYes\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day + 60))
         #expect(try harness.database.participant(email: email)?.status == .erased)
         let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         for secret in secrets {

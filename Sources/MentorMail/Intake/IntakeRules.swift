@@ -154,7 +154,9 @@ struct ParticipantCommandRule: IntakeRule {
             let stranger = context.participant == nil || context.participant?.status == .erased
             if message.joinRole != nil || message.form.looksLikeForm || (stranger && message.asksToJoin) { return nil }
         }
-        if reading.sure {
+        // Erasing cannot be undone and a From line proves nothing, so it always waits for a
+        // reply from the address itself, however plainly it was asked.
+        if reading.sure && reading.command != .deleteData {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }
         return RuleDecision(.confirmCommand(reading.command),

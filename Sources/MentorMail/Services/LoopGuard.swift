@@ -32,9 +32,16 @@ struct LoopGuard {
                             reason: "the same text as message \(previous.id ?? 0), which was answered: an automatic responder? not answered twice")
             }
         }
-        // Asking to leave is always carried out: a responder never asks it, a person always means it.
-        if case .participantCommand(let command) = classification.intent, command == .withdraw || command == .deleteData {
+        // Asking to leave is always carried out (or asked to confirm, and the confirming reply
+        // read): a responder never asks it, a person always means it. A code is single-use, so a
+        // responder repeating one is caught above as the same text.
+        switch classification.intent {
+        case .participantCommand(let command), .confirmCommand(let command):
+            if command == .withdraw || command == .deleteData { return Verdict(classification: classification) }
+        case .confirmation:
             return Verdict(classification: classification)
+        default:
+            break
         }
         let limit = work.config.safety.maxAnswersPerSenderPerDay
         let answered = try AppDatabase.answerCount(work.db, to: sender, since: work.now.addingTimeInterval(-86_400))
