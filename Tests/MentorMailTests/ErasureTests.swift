@@ -6,6 +6,50 @@ import Testing
 /// "Delete my data" erases every stored copy: a search of the whole database file for the
 /// person's name and answers finds nothing afterwards.
 @Suite struct ErasureTests {
+    /// A coordinator's form export, attached in base64 as mail programs send it, names the person
+    /// only inside the encoded attachment: erasing still removes that stored message.
+    @Test func aFormExportAttachedInBase64IsErasedWithThePersonItNames() throws {
+        let harness = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        let csv = "Email,Name,Role,Mentoring type,Areas,Time zone,Languages,Interaction\r\n"
+            + "ben.carter@example.net,Ben Carter,Mentor,Technical,Nova,Europe/London,English,Email\r\n"
+            + "li.wei@example.com,Li Wei,Mentee,Technical,Nova,Asia/Shanghai,English,Email\r\n"
+        let encoded = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
+        try harness.arrive("""
+            Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r
+            From: Coordinator <coordinator@example.org>\r
+            To: mentoring@example.org\r
+            Subject: Sign-ups export\r
+            Message-ID: <export-1@example.org>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/mixed; boundary="b1"\r
+            \r
+            --b1\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            Here is this week's export.\r
+            --b1\r
+            Content-Type: text/csv; name="export.csv"\r
+            Content-Disposition: attachment; filename="export.csv"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            \(encoded)\r
+            --b1--\r
+            """)
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ben.carter@example.net")?.profile.name == "Ben Carter")
+        let export = try #require(try harness.database.inboundMessages().first { $0.sender == "coordinator@example.org" })
+        #expect(try harness.database.storedMessage(id: export.id ?? 0) != nil, "the export is kept before")
+
+        try harness.arrive("From: Ben Carter <ben.carter@example.net>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <b1@example.net>\r\n\r\ndelete my data\r\n")
+        _ = try harness.run()
+        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ben.carter@example.net"] })
+        try harness.arrive("From: Ben Carter <ben.carter@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <b2@example.net>\r\n\r\nYes\r\n")
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ben.carter@example.net")?.status == .erased)
+        #expect(try harness.database.storedMessage(id: export.id ?? 0) == nil, "the export named Ben inside its base64 attachment")
+        #expect(try harness.database.participant(email: "li.wei@example.com")?.status == .active, "Li is not erased")
+    }
+
     @Test func nothingOfThePersonIsLeftInTheDatabaseFile() throws {
         let harness = try ProcessorTests.Program()
         let day: TimeInterval = 86_400

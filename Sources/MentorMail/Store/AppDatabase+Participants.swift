@@ -97,8 +97,19 @@ extension AppDatabase {
         func mentions(raw data: Data) -> Bool {
             guard !data.isEmpty else { return false }
             let message = Message(data: data)
-            return mentions(message.textBody) || mentions(message.header("To")) || mentions(message.header("Subject"))
-                || mentions(message.header("From"))
+            if mentions(message.textBody) { return true }
+            // Every part, decoded: a form export attached in base64 or a forwarded message names
+            // people where the raw bytes do not show it.
+            var parts = [message.root]
+            while let part = parts.popLast() {
+                if ["From", "To", "Cc", "Reply-To", "Subject"].contains(where: { mentions(part.header($0)) }) { return true }
+                if part.children.isEmpty {
+                    if mentions(part.decodedText()) { return true }
+                } else {
+                    parts.append(contentsOf: part.children)
+                }
+            }
+            return false
         }
 
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
