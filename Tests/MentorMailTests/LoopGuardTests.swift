@@ -49,6 +49,29 @@ import Testing
         #expect(digests.first?.textBody?.contains("the same text as message") == true)
     }
 
+    /// A coordinator's auto-responder (no RFC 3834 headers) answers every digest. Its answers
+    /// are kept, but quietly: the digest does not answer them back at every run.
+    @Test(arguments: [false, true])
+    func aCoordinatorsAutoResponderDoesNotKeepTheDigestGoing(threaded: Bool) throws {
+        var harness = try ProcessorTests.Program()
+        harness.config.program.coordinators = ["coordinator@example.org", "second@example.org"]
+        try harness.arrive("To: mentoring@example.org\r\nSubject: no sender\r\nMessage-ID: <x@example.net>\r\n\r\nHello?\r\n")
+        var answered: Set<String> = []
+        for run in 0..<6 {
+            _ = try harness.run(at: harness.now.addingTimeInterval(Double(run) * 3_600))
+            for digest in try harness.sent() where digest.to.map(\.normalized).contains("second@example.org") {
+                guard let id = digest.messageID, answered.insert(id).inserted else { continue }
+                try harness.arrive("From: Second <second@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(digest.subject ?? "")\r\n"
+                                   + "Message-ID: <\(UUID().uuidString)@example.org>\r\n" + (threaded ? "In-Reply-To: <\(id)>\r\n" : "")
+                                   + "\r\nThis mailbox is checked on Mondays only. For urgent matters call +1 555 0100.\r\n")
+            }
+        }
+        let digests = try harness.sent().filter { $0.to.map(\.normalized).contains("second@example.org") }
+        #expect(digests.count <= (threaded ? 1 : 2), "\(digests.count) digests in 6 runs")
+        let kept = try harness.database.inboundMessages().filter { $0.sender == "second@example.org" }
+        #expect(!kept.isEmpty && kept.allSatisfy { $0.disposition == .held }, "kept for the coordinators, never dropped")
+    }
+
     @Test func noMoreThanTheDailyNumberOfAnswersToOneAddress() throws {
         var harness = try ProcessorTests.Program()
         harness.config.safety.maxAnswersPerSenderPerDay = 3

@@ -223,7 +223,8 @@ extension Processor {
                 try db.inSavepoint {
                     let work = Work(db: db, now: now, config: config, templates: program.templates)
                     var row = inbound
-                    let verdict = try LoopGuard(work: work).check(classification, sender: inbound.sender, fingerprint: fingerprint)
+                    let verdict = try LoopGuard(work: work).check(classification, sender: inbound.sender, fingerprint: fingerprint,
+                                                                    answering: context.answering)
                     classification = verdict.classification
                     row.apply(classification, context: context)
                     if verdict.quiet { row.digestedAt = now }

@@ -16,9 +16,18 @@ struct LoopGuard {
     }
 
     /// The classification to carry out for a message whose new text has `fingerprint`.
-    func check(_ classification: Classification, sender: String?, fingerprint: String?) throws -> Verdict {
-        guard classification.intent.answersSender, let sender,
-              !work.config.program.coordinators.contains(where: { $0.lowercased() == sender }) else {
+    func check(_ classification: Classification, sender: String?, fingerprint: String?, answering: MailReference? = nil) throws -> Verdict {
+        if let sender, work.config.program.coordinators.contains(where: { $0.lowercased() == sender }) {
+            // A coordinator's mail that is no command is kept for the others, but an answer to a
+            // digest, or the same text again, is kept quietly: a coordinator's auto-responder
+            // answering every digest would otherwise get a digest back at every run.
+            guard case .hold = classification.intent else { return Verdict(classification: classification) }
+            if answering?.kind == .heldDigest { return Verdict(classification: classification, quiet: true) }
+            let previous = try AppDatabase.lastInbound(work.db, from: sender)
+            let repeated = fingerprint != nil && previous?.textFingerprint == fingerprint && previous?.disposition == .held
+            return Verdict(classification: classification, quiet: repeated)
+        }
+        guard classification.intent.answersSender, let sender else {
             return Verdict(classification: classification)
         }
         let previous = try AppDatabase.lastInbound(work.db, from: sender)
