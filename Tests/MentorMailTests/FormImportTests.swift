@@ -139,6 +139,8 @@ import Testing
         #expect(export.rows.last?.name == "Di \"D\" Dee")
         #expect(export.malformed.map(\.line) == [3])
         #expect(export.malformed.first?.reason.contains("never closed") == true, "\(export.malformed)")
+        // Rows are numbered by their line, so they agree with the line reported: Cy is on line 4.
+        #expect(export.rows.map(\.number) == [2, 4, 5])
     }
 
     @Test func aMultiLineAnswerIsOneRowAndAWrongFieldCountIsReported() throws {
@@ -151,6 +153,7 @@ import Testing
         #expect(export.rows.compactMap(\.email) == ["a@example.org", "b@example.org", "d@example.org"], "a short row is padded")
         #expect(export.malformed.map(\.line) == [5])
         #expect(export.malformed.first?.reason == "8 fields where the header has 6")
+        #expect(export.rows.map(\.number) == [2, 4, 6], "Ana's answer runs over lines 2 and 3")
     }
 
     /// Finding: a file of binary bytes leaked an internal parser error.

@@ -23,7 +23,10 @@ public struct FormExport: Sendable {
     public static func csv(_ text: String, headerMap: [String: String]) throws -> FormExport {
         let cleaned = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let table = try CSVReader(cleaned)
-        var export = try FormExport(header: table.header, rows: table.records.map(\.fields), headerMap: headerMap)
+        // A row is numbered by the line it starts on: after a multi-line answer or a line that
+        // could not be read, counting rows would point the coordinator at the wrong line.
+        var export = try FormExport(header: table.header, rows: table.records.map(\.fields), numbers: table.records.map(\.line),
+                                    headerMap: headerMap)
         export.malformed = table.problems.map { ($0.line, $0.reason) }
         return export
     }
@@ -35,7 +38,9 @@ public struct FormExport: Sendable {
         return try FormExport(header: header, rows: Array(rows.dropFirst()), headerMap: headerMap)
     }
 
-    init(header: [String], rows: [[String]], headerMap: [String: String]) throws {
+    /// `numbers`: each row's number as the coordinator sees it; by default its place in the
+    /// table, the header being row 1.
+    init(header: [String], rows: [[String]], numbers: [Int]? = nil, headerMap: [String: String]) throws {
         let mapping = header.map { Self.column(for: $0, headerMap: headerMap) }
         guard let emailColumn = mapping.firstIndex(of: .email) else {
             throw MentorMailError(.data, "no column holds email addresses (a header such as \"Email Address\"); map one in [enrollment.import_headers]")
@@ -57,7 +62,7 @@ public struct FormExport: Sendable {
                 lines.append("\(field.label): \(value)")
             }
             let email = emailColumn < cells.count ? cells[emailColumn].trimmingCharacters(in: .whitespaces) : ""
-            return Row(number: index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name)
+            return Row(number: numbers?[index] ?? index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name)
         }
     }
 
