@@ -95,7 +95,9 @@ extension MentorMailCommand {
                     } else if rows.isEmpty {
                         print("No rounds yet. Open one with: mentormail round open NAME --closes DATE")
                     } else {
-                        let table = rows.map { [$0.name, $0.state, $0.opensAt, $0.closesAt, String($0.participants)] }
+                        // A round decided while still taking sign-ups says both.
+                        let table = rows.map { [$0.name, $0.status == "open" && $0.state != "open" ? "\($0.state), open" : $0.state,
+                                                $0.opensAt, $0.closesAt, String($0.participants)] }
                         print(TextTable.render(header: ["round", "state", "opens", "closes", "participants"], rows: table))
                     }
                 }
@@ -167,6 +169,9 @@ extension MentorMailCommand {
                     if json { return try printJSON(details) }
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
                     print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), sign-ups close \(day(details.closesAt)))")
+                    if details.status == "open" && details.state != "open" {
+                        print("Still open for sign-ups: people who sign up now join it. Close it with `mentormail round close`.")
+                    }
                     for (title, members) in [("Mentees", details.mentees), ("Mentors", details.mentors)] {
                         print("\n\(title) (\(members.count)):")
                         for member in members { print("  \(member.email)  \(member.name)  [\(member.role), \(member.status)]") }

@@ -189,6 +189,38 @@ import Testing
         #expect(try program.database.mentorships().count == 2)
     }
 
+    /// Approved on the command line before the next run: the review (which asks for an APPROVE
+    /// that can no longer count) is not sent, a second approve says it was done, and the round
+    /// keeps its people after the next round takes the unmatched in.
+    @Test func aRoundDecidedBeforeItsReviewWentOutKeepsItsHistory() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        let kinds = try program.database.outbox().map(\.purpose)
+        #expect(!kinds.contains("match-review"), "\(kinds)")
+        #expect(kinds.filter { $0 == "introduction" }.count == 2)
+
+        let again = try #require(throws: MentorMailError.self) {
+            try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        }
+        #expect(again.message.contains("was already approved"), "\(again.message)")
+        #expect(!again.message.contains("has no proposal waiting"))
+
+        // Still open for sign-ups after the approval: opening the next round says why it cannot.
+        let open = try #require(throws: MentorMailError.self) {
+            try program.app.openRound(name: "2027-Q2", closesAt: program.now.addingTimeInterval(86_400 * 40), now: program.now)
+        }
+        #expect(open.message.contains("still open for sign-ups (its matches were approved"), "\(open.message)")
+        _ = try program.app.closeRound(name: nil, now: program.now)
+        _ = try program.app.openRound(name: "2027-Q2", closesAt: program.now.addingTimeInterval(86_400 * 40), now: program.now)
+        let first = try program.database.roundDetails(name: "2027-Q1")
+        #expect(Set(first.mentees.map(\.email)) == ["ana@example.net", "ben@example.net", "caio@example.net"], "Caio was unmatched; he is still part of Q1")
+        #expect(first.mentors.map(\.email) == ["maria@example.org"], "the mentor its pairs took from the pool")
+        #expect(try program.database.roundSummaries().first { $0.name == "2027-Q1" }?.participants == 4)
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -96,6 +96,7 @@ import Testing
         #expect(opening.mentees == 1, "Caio, left unmatched by R1")
         #expect(opening.mentors == 0, "Maria's only slot is taken")
         #expect(try program.database.roundDetails(name: "R2").mentees.map(\.email) == ["caio@example.net"])
-        #expect(try program.database.roundDetails(name: "R1").mentees.map(\.email) == ["ana@example.net"])
+        // R1 keeps its history: Ana, matched, and Caio, whom it left unmatched.
+        #expect(try program.database.roundDetails(name: "R1").mentees.map(\.email) == ["ana@example.net", "caio@example.net"])
     }
 }

@@ -79,6 +79,7 @@ struct MatchingService {
             result.outcome = .alreadyDecided(proposal.status.rawValue)
             return result
         }
+        try AppDatabase.withdrawUnsentReviews(work.db, proposalIDs: [proposalID])
         if decision == .reject {
             proposal.status = .rejected
             proposal.decidedAt = work.now

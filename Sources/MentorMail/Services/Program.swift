@@ -62,6 +62,12 @@ extension Program {
             guard let proposal = try MatchProposal.filter(MatchProposal.Columns.roundID == id
                                                             && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue)
                 .fetchOne(work.db), let proposalID = proposal.id else {
+                if let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(work.db),
+                   newest.status != .superseded {
+                    let when = (newest.decidedAt ?? newest.createdAt).formatted(.iso8601.year().month().day())
+                    throw MentorMailError(.data, "the round \(name)'s proposal \(newest.token) was already \(newest.status.rawValue) on \(when); nothing to "
+                                          + "decide (for people who joined since, run `mentormail match --round \(name)`)")
+                }
                 throw MentorMailError(.data, "the round \(name) has no proposal waiting; run `mentormail match --round \(name)`")
             }
             return try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: .id(proposalID), by: actor)

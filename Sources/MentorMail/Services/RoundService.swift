@@ -12,7 +12,11 @@ struct RoundService {
         guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
         guard closesAt > work.now else { throw MentorMailError(.data, "--closes must be in the future") }
         if let open = try AppDatabase.openRound(work.db) {
-            throw MentorMailError(.data, "the round \(open.name) is still open; close it first with `mentormail round close`")
+            let approved = try MatchProposal.filter(MatchProposal.Columns.roundID == open.id
+                                                    && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(work.db) > 0
+            throw MentorMailError(.data, "the round \(open.name) is still open for sign-ups"
+                                  + (approved ? " (its matches were approved, and people who sign up now still join it)" : "")
+                                  + "; close it first with `mentormail round close`")
         }
         if try AppDatabase.findRound(work.db, name: trimmed) != nil {
             throw MentorMailError(.data, "a round named \(trimmed) already exists")
@@ -71,6 +75,8 @@ public struct RoundDetails: Codable, Sendable {
     }
 
     public var name: String
+    /// open (taking sign-ups) or closed: a round whose matches were approved may still be open.
+    public var status: String
     /// open, proposed (a proposal waits for a decision), approved, or closed.
     public var state: String
     public var opensAt: Date

@@ -65,25 +65,51 @@ extension AppDatabase {
 
     /// Marks a round's waiting proposals superseded (a new one replaces them).
     static func supersedeWaitingProposals(_ db: Database, roundID: Int64, now: Date) throws {
-        try MatchProposal
+        let waiting = MatchProposal
             .filter(MatchProposal.Columns.roundID == roundID && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue)
-            .updateAll(db, MatchProposal.Columns.status.set(to: MatchProposal.Status.superseded.rawValue),
-                       Column("decidedAt").set(to: now))
+        try withdrawUnsentReviews(db, proposalIDs: try Int64.fetchAll(db, waiting.select(Column("id"))))
+        try waiting.updateAll(db, MatchProposal.Columns.status.set(to: MatchProposal.Status.superseded.rawValue),
+                              Column("decidedAt").set(to: now))
+    }
+
+    /// A proposal decided (or replaced) before its review mail went out: the review, which asks
+    /// for an APPROVE that can no longer count, is not sent.
+    static func withdrawUnsentReviews(_ db: Database, proposalIDs: [Int64]) throws {
+        guard !proposalIDs.isEmpty else { return }
+        try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.matchReview.rawValue && Column("topicKind") == Topic.Kind.proposal.rawValue
+                                 && proposalIDs.contains(Column("topicID")) && OutboxMessage.Columns.status != OutboxMessage.Status.sent.rawValue)
+            .deleteAll(db)
     }
 
     /// A round with its members and newest proposal.
+    /// Who is or was in a round: the people in it now, and those its approved matches paired or
+    /// left unmatched (a later round takes them in, but they stay part of this one's history).
+    static func roundMembers(_ db: Database, round id: Int64?) throws -> [Participant] {
+        guard let id else { return [] }
+        var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM participant WHERE roundID = ?", arguments: [id]))
+        for mentorship in try Mentorship.filter(Column("roundID") == id).fetchAll(db) {
+            ids.insert(mentorship.menteeID)
+            ids.insert(mentorship.mentorID)
+        }
+        for proposal in try MatchProposal.filter(MatchProposal.Columns.roundID == id
+                                                 && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchAll(db) {
+            ids.formUnion(proposal.unmatched.map(\.menteeID))
+        }
+        return try Participant.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
+    }
+
     public func roundDetails(name: String) throws -> RoundDetails {
         try read { db in
             guard let round = try Self.findRound(db, name: name), let id = round.id else {
                 throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
             }
-            let members = try Participant.filter(Participant.Columns.roundID == id).order(Column("id")).fetchAll(db)
+            let members = try Self.roundMembers(db, round: id)
             let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
             func member(_ person: Participant) -> RoundDetails.Member {
                 .init(email: person.email, name: person.profile.name, role: person.profile.role, status: person.status.rawValue)
             }
             return RoundDetails(
-                name: round.name, state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
+                name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.profile.isMentee).map(member), mentors: members.filter(\.profile.isMentor).map(member),
                 proposal: newest.map { proposal in
                     .init(code: proposal.token, status: proposal.status.rawValue, algorithm: proposal.algorithm, pairs: proposal.pairs.count,
@@ -109,7 +135,7 @@ extension AppDatabase {
     public func roundSummaries() throws -> [RoundSummary] {
         try read { db in
             try Round.order(Column("opensAt"), Column("id")).fetchAll(db).map { round in
-                let count = try Participant.filter(Participant.Columns.roundID == round.id).fetchCount(db)
+                let count = try Self.roundMembers(db, round: round.id).count
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(db)
                 return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
