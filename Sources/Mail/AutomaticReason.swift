@@ -38,7 +38,7 @@ extension Message {
     /// Precedence bulk/list/junk/auto_reply, List-Id and List-Unsubscribe, and vacation
     /// subjects ("Out of Office:", "Automatic reply:", "Auto:", "Abwesenheitsnotiz"…).
     /// - Complexity: O(headers + parts).
-    static let emptyReturnPath = "empty Return-Path"
+    public static let emptyReturnPath = "empty Return-Path"
 
     public var automatic: AutomaticReason? {
         // An empty Return-Path alone is what every RFC 3834 responder sends too: then the

@@ -7,8 +7,13 @@ import Mail
 struct AutomaticMailRule: IntakeRule {
     let name = "automatic-mail"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let reason = message.automatic?.description else { return nil }
-        return RuleDecision(.ignore(reason: reason), reason)
+        guard let automatic = message.automatic else { return nil }
+        // A bounce from a mail server (not just an empty Return-Path, which auto-replies send
+        // too) that quotes one of our Message-IDs is news for the coordinators.
+        if case .bounce(let why) = automatic, why != Message.emptyReturnPath, let report = DeliveryReport(message.message) {
+            return RuleDecision(.bounce(report), automatic.description)
+        }
+        return RuleDecision(.ignore(reason: automatic.description), automatic.description)
     }
 }
 

@@ -40,11 +40,13 @@ public enum Intent: Sendable, Equatable {
     case hold(reason: String, acknowledge: Bool)
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
     case ignore(reason: String)
+    /// A bounce that names one of our messages: never answered, the coordinators are told.
+    case bounce(DeliveryReport)
 
     /// Whether carrying it out answers the sender (what the loop guard limits).
     public var answersSender: Bool {
         switch self {
-        case .ignore, .graduation: false
+        case .ignore, .graduation, .bounce: false
         case .hold(_, let acknowledge): acknowledge
         default: true
         }
@@ -69,6 +71,7 @@ public enum Intent: Sendable, Equatable {
         case .help: "help"
         case .hold: "hold"
         case .ignore: "ignore"
+        case .bounce: "bounce"
         }
     }
 }

@@ -108,6 +108,28 @@ struct HeldMailService {
         try scheduleDigest(key: "undelivered:\(row.id ?? 0)")
     }
 
+    /// A bounce for one of our messages: never answered; the coordinators read in the digest
+    /// who could not be reached, with which mail and the server's words.
+    func noteBounce(_ report: DeliveryReport, _ inbound: Inbound) throws -> Outcome {
+        guard let row = try OutboxMessage.filter(report.originalMessageIDs.contains(OutboxMessage.Columns.messageID)).fetchOne(work.db) else {
+            return Outcome(.ignored, "a delivery failure report about mail we do not have (\(report.originalMessageIDs.joined(separator: ", ")))")
+        }
+        if !report.recipients.isEmpty && report.failedAddresses.isEmpty {
+            return Outcome(.ignored, "a delivery report for outbox \(row.id ?? 0) that is no failure (a delay, or delivered)")
+        }
+        let failed = report.failedAddresses.isEmpty ? row.recipientList : report.failedAddresses
+        let why = report.recipients.filter(\.failed).map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }
+            .filter { !$0.isEmpty }
+        let about = row.topic.kind == .mentorship ? " (pair \(row.topicID ?? 0))" : ""
+        let detail = "\(row.purpose)\(about) to \(failed.joined(separator: ", ")) (outbox \(row.id ?? 0)) bounced: "
+            + (why.isEmpty ? "the receiving server could not deliver it" : why.joined(separator: "; "))
+        var notice = DigestNotice(createdAt: work.now, kind: .sendFailed, mentorshipID: nil, detail: detail)
+        try notice.insert(work.db)
+        try scheduleDigest(key: "bounce:\(inbound.recordID)")
+        try work.audit.record(inbound.sender.normalized, "bounce", detail)
+        return Outcome(.ignored, detail)
+    }
+
     /// The first lines of what the person wrote (the new text of the reply), each cut short.
     static func excerpt(of message: Message?, lines: Int = 8, width: Int = 160) -> [String] {
         guard let message else { return ["(the message's text is no longer stored)"] }

@@ -100,6 +100,8 @@ extension Work {
             return try HeldMailService(work: self).hold(inbound, reason: reason, acknowledge: acknowledge)
         case .ignore(let reason):
             return Outcome(.ignored, reason)
+        case .bounce(let report):
+            return try HeldMailService(work: self).noteBounce(report, inbound)
         }
     }
 
