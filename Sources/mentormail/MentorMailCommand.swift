@@ -34,7 +34,7 @@ struct ProgramOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Only log warnings and errors.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Act as if it were this moment (ISO 8601, e.g. 2026-12-01T09:00:00Z); for tests and demos.", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Act as if it were this moment (ISO 8601, e.g. 2026-12-01T09:00:00Z; a date or a time without an offset is UTC); for tests and demos.", valueName: "time"))
     var now: String?
 
     func validate() throws {
@@ -45,9 +45,16 @@ struct ProgramOptions: ParsableArguments {
 
     var clock: Date { now.flatMap(Self.parseDate) ?? Date() }
 
+    /// An ISO 8601 date or date-time; without an offset ("2026-12-01", "2026-12-01T09:00",
+    /// "2026-12-01 09:00:00") it is read as UTC.
     static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date("\(text)T00:00:00Z", strategy: .iso8601)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
+        let local = trimmed.replacingOccurrences(of: " ", with: "T")
+        for candidate in ["\(local)T00:00:00Z", "\(local)Z", "\(local):00Z"] {
+            if let date = try? Date(candidate, strategy: .iso8601) { return date }
+        }
+        return nil
     }
 
     func logger(_ label: String) -> Logger {

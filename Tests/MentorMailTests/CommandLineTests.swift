@@ -268,6 +268,22 @@ import Testing
         }
     }
 
+    /// `--now` takes what people type for a moment: with or without an offset (then UTC), with
+    /// or without seconds, a date alone; anything else is refused with an example.
+    @Test func nowTakesADateOrATimeWithOrWithoutAnOffset() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-now-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        for now in ["2026-01-05T09:00:00Z", "2026-01-05T09:00:00+01:00", "2026-01-05T09:00:00", "2026-01-05T09:00", "2026-01-05 09:00", "2026-01-05"] {
+            let result = try CommandRunner.run(["process", "--config", config.path, "--now", now, "--quiet"])
+            #expect(result.status == 0, "--now \(now): \(result.stderr)")
+        }
+        let wrong = try CommandRunner.run(["process", "--config", config.path, "--now", "next monday"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("2026-12-01T09:00:00Z"), "\(wrong.stderr)")
+    }
+
     /// Commands that only read never create the database: a mistyped path would otherwise leave
     /// a new empty program behind and show it as the real one. They read an empty program and
     /// say why on stderr.

@@ -74,6 +74,8 @@ import Testing
         #expect(JoinWords.role(in: "I want to join as a mentor and a mentee") == .both)
         #expect(JoinWords.role(in: "Can I join as both mentor and mentee?") == .both)
         #expect(JoinWords.role(in: "Quisiera participar como mentora") == .mentor)
+        #expect(JoinWords.role(in: "I would love to volunteer as a mentor this round. I can take 1 mentee.") == .mentor)
+        #expect(JoinWords.role(in: "Me gustaría colaborar como mentora") == .mentor)
         #expect(JoinWords.role(in: "Je voudrais participer comme mentee") == .mentee)
         #expect(JoinWords.role(in: "Ich möchte als Mentorin teilnehmen") == .mentor)
         #expect(JoinWords.role(in: "I don't want to be a mentor yet, I'd like to join as a mentee") == .mentee)

@@ -10,6 +10,7 @@ enum JoinWords {
     /// Verbs of joining in the community's languages.
     static let joinWords: Set<String> = Set([
         "join", "joining", "sign", "signup", "register", "participate", "take", "apply", "enrol", "enroll", "become", "be",
+        "volunteer", "volunteering", "serve", "colaborar", "ayudar",
         "unirme", "inscribirme", "participar", "apuntarme", "registrarme", "ser", "entrar", "inscrever", "participer",
         "rejoindre", "inscrire", "teilnehmen", "mitmachen", "anmelden", "partecipare", "iscrivermi", "dolaczyc",
         "uczestniczyc", "участвовать", "присоединиться",
