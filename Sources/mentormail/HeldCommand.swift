@@ -116,7 +116,7 @@ extension MentorMailCommand {
                     if json { return try printJSON(Detail(message: View(record), text: message?.textBody, newText: newText)) }
                     let lines: [(String, String)] = [
                         ("Id", String(id)),
-                        ("From", record.sender ?? "-"),
+                        ("From", message?.header("From") ?? record.sender ?? "-"),
                         ("Subject", record.subject ?? "-"),
                         ("Received", record.receivedAt.formatted(.iso8601)),
                         ("Disposition", record.disposition.rawValue),
@@ -128,12 +128,13 @@ extension MentorMailCommand {
                         ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" } ?? "not yet"),
                         ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) } ?? "not yet"),
                     ]
-                    for (label, value) in lines { print("\(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(value)") }
+                    // Everything here came in by mail: printed safe for the terminal.
+                    for (label, value) in lines { print("\(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(terminalSafe(value, keepLines: false))") }
                     print("\n-- what they wrote (new text):")
-                    print(newText ?? "(the message's text is no longer stored)")
+                    print(terminalSafe(newText ?? "(the message's text is no longer stored)"))
                     if let text = message?.textBody, text != newText {
                         print("-- the whole text:")
-                        print(text)
+                        print(terminalSafe(text))
                     }
                     if record.resolvedAt == nil && InboundMessage.Disposition.needingAttention.contains(record.disposition) {
                         print("\nWhen done: mentormail held release \(id)    or, after a fix: mentormail held retry \(id)")

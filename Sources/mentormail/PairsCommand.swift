@@ -72,13 +72,13 @@ extension MentorMailCommand {
                     if json { return try printJSON(details) }
                     let pair = details.pair
                     print("Pair \(pair.id) (round \(pair.round)): \(pair.status)")
-                    print("  mentee  \(pair.mentee.name) <\(pair.mentee.email)>")
-                    print("  mentor  \(pair.mentor.name) <\(pair.mentor.email)>")
+                    print(terminalSafe("  mentee  \(pair.mentee.name) <\(pair.mentee.email)>"))
+                    print(terminalSafe("  mentor  \(pair.mentor.name) <\(pair.mentor.email)>"))
                     print("  why     \(details.why) (score \(pair.score))")
                     print("  check-in: mentee \(pair.menteeCheckin ?? "not yet"); mentor \(pair.mentorCheckin ?? "not yet")")
-                    for note in details.notes { print("  note    \(note)") }
+                    for note in details.notes { print(terminalSafe("  note    \(note)")) }
                     print("\nTimeline:")
-                    for event in details.timeline { print("  \(event.at.formatted(.iso8601))  \(event.what)") }
+                    for event in details.timeline { print(terminalSafe("  \(event.at.formatted(.iso8601))  \(event.what)")) }
                 }
             }
         }

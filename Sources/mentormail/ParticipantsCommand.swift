@@ -72,7 +72,7 @@ extension MentorMailCommand {
                         try printJSON(view)
                         return
                     }
-                    for (label, value) in view.lines { print("\(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(value)") }
+                    for (label, value) in view.lines { print("\(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(terminalSafe(value))") }
                     print("\nPairs:")
                     for pair in view.pairs ?? [] {
                         let other = pair.mentee.email == person.email ? "mentee of \(pair.mentor.name) <\(pair.mentor.email)>" : "mentor of \(pair.mentee.name) <\(pair.mentee.email)>"

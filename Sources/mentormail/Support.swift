@@ -48,9 +48,33 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-/// A plain-text table with aligned columns.
+/// Text from mail made safe to print on a terminal: control characters (an escape sequence can
+/// clear the screen, hide text or retitle the window) are shown as "^[" and the like, or as
+/// U+FFFD; line breaks and tabs stay when `keepLines`.
+func terminalSafe(_ text: String, keepLines: Bool = true) -> String {
+    guard text.unicodeScalars.contains(where: { isControl($0, keepLines: keepLines) }) else { return text }
+    var safe = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if !isControl(scalar, keepLines: keepLines) {
+            safe.append(scalar)
+        } else if scalar.value < 0x20 {
+            safe.append(contentsOf: "^\(Character(Unicode.Scalar(scalar.value + 0x40)!))".unicodeScalars)
+        } else {
+            safe.append("\u{FFFD}")
+        }
+    }
+    return String(safe)
+}
+
+private func isControl(_ scalar: Unicode.Scalar, keepLines: Bool) -> Bool {
+    if keepLines && (scalar == "\n" || scalar == "\t") { return false }
+    return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+}
+
+/// A plain-text table with aligned columns; cells are made safe to print (`terminalSafe`).
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { terminalSafe($0, keepLines: false) } }
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {

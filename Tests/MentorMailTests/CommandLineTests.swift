@@ -268,6 +268,27 @@ import Testing
         }
     }
 
+    /// Mail can carry terminal escape sequences (clear the screen, hide text, retitle the
+    /// window); what a coordinator prints of it shows them, harmless, instead of obeying them.
+    @Test func heldMailIsPrintedSafeForTheTerminal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-esc-\(UUID().uuidString)")
+        for sub in ["mailbox/new", "mailbox/cur", "mailbox/tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        try Data("To: p@example.org\r\nSubject: =?utf-8?Q?Question_=1B[2J=1B[1;1H_hi?=\r\nMessage-ID: <esc@example.net>\r\n\r\nHello \u{1B}[8m hidden \u{1B}[0m \u{1B}]0;PWNED\u{07} there\r\n".utf8)
+            .write(to: folder.appendingPathComponent("mailbox/new/1"))
+        #expect(try CommandRunner.run(["process", "--config", config.path, "--quiet"]).status == 0)
+        for command in [["held", "show", "1"], ["held", "list"]] {
+            let result = try CommandRunner.run(command + ["--config", config.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(command): \(result.stdout)")
+        }
+        let shown = try CommandRunner.run(["held", "show", "1", "--config", config.path]).stdout
+        #expect(shown.contains("^[[8m hidden"), "\(shown)")
+    }
+
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with
     /// or without seconds, a date alone; anything else is refused with an example.
     @Test func nowTakesADateOrATimeWithOrWithoutAnOffset() throws {
