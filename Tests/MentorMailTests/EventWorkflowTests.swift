@@ -249,6 +249,37 @@ import Testing
         #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
     }
 
+    @Test func aQuestionBesideAYesIsRecordedAnsweredAndHeldForTheCoordinators() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        func words(_ text: String, _ address: String) throws -> String {
+            let invite = try invitation(to: address, in: invitations)
+            return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? "", to: "mentoring@example.org",
+                                         subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+        }
+        try program.arrive(try words("Actually my flight got moved back, so yes, I can come after all! Is there a cloakroom for luggage?",
+                                     "ana@example.net"))
+        var sent = try run(program)
+        let answer = try #require(sent.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        #expect(answer.contains("Thank you: you are coming"), "\(answer)")
+        #expect(answer.contains("Your question has been passed to the coordinators"), "\(answer)")
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"])
+        let record = try #require(try program.database.inboundMessages().last)
+        #expect(record.disposition == .held)
+        #expect(record.note?.contains("Is there a cloakroom for luggage?") == true, "\(record.note ?? "")")
+        let digest = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("Is there a cloakroom for luggage?"), "\(digest)")
+
+        // A plain yes is only confirmed.
+        try program.arrive(try words("Yes! See you there.", "ben@example.net"))
+        sent = try run(program)
+        #expect(sent.map { $0.to.map(\.address) } == [["ben@example.net"]])
+        #expect(sent.first?.textBody?.contains("Your question") == false)
+        #expect(try program.database.inboundMessages().last?.disposition == .answered)
+    }
+
     @Test func quotedTextIsNeverReadAsAnAnswer() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -32,6 +32,14 @@ import Testing
         #expect(RSVPWords.read(text) == .maybe, "\(text)")
     }
 
+    @Test func aQuestionBesideTheAnswerIsFoundInTheOwnLinesOnly() {
+        let text = "Actually my flight got moved back, so yes, I can come after all! Is there a cloakroom for\nluggage?\n\n> Any questions?"
+        #expect(RSVPWords.read(text) == .yes)
+        #expect(RSVPWords.question(in: OwnText(text)) == "Is there a cloakroom for luggage?")
+        #expect(RSVPWords.question(in: OwnText("Yes! See you there.")) == nil)
+        #expect(RSVPWords.question(in: OwnText("¿Hay guardarropa? Sí, allí estaré. ¿Y café?")) == "¿Hay guardarropa? ¿Y café?")
+    }
+
     @Test func cancellingAndWithdrawingAreANoButOtherWordsAroundThemAreNot() {
         for text in ["Unfortunately I need to cancel, something came up at work.", "I'm not coming after all.",
                      "Leider kann ich nicht kommen.", "I have to withdraw from the speed mentoring, sorry.", "I won't be coming.",

@@ -78,6 +78,22 @@ enum RSVPWords {
         return found.allSatisfy { $0 == first } ? first : nil
     }
 
+    /// The questions in the person's own lines ("Is there a cloakroom?"), joined, at most
+    /// `limit` characters; nil when there is none.
+    static func question(in own: OwnText, limit: Int = 500) -> String? {
+        var questions: [String] = [], current = ""
+        for character in own.lines.joined(separator: " ") {
+            current.append(character)
+            guard ".!?;。！？".contains(character) else { continue }
+            let sentence = EnrollmentText.trim(current)
+            if (character == "?" || character == "？") && sentence.count > 1 { questions.append(sentence) }
+            current = ""
+        }
+        guard !questions.isEmpty else { return nil }
+        let text = questions.joined(separator: " ")
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
     private static func answer(in clause: String) -> Answer? {
         let folded = EnrollmentText.fold(clause)
         if cjkNo.contains(where: folded.contains) { return .no }

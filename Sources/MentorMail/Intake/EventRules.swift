@@ -24,7 +24,7 @@ struct CalendarReplyRule: IntakeRule {
 }
 
 /// Yes, no or maybe in words, under an invitation, an update, our answer to an RSVP, or a
-/// schedule ("I can't come after all").
+/// schedule ("I can't come after all"); a question beside it goes with the answer.
 struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
@@ -34,8 +34,9 @@ struct EventWordsRule: IntakeRule {
         case .no: .declined
         case .maybe: .tentative
         }
-        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false)
-        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))")
+        let question = RSVPWords.question(in: message.own)
+        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: question)
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))" + (question == nil ? "" : ", with a question"))
     }
 }
 

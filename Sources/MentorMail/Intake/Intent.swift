@@ -89,6 +89,8 @@ public struct RSVPReply: Sendable, Equatable {
     public var source: Source
     /// Sent by software (Auto-Submitted): recorded, never answered.
     public var automatic: Bool
+    /// A question written beside the answer in words: the message is also held for a person.
+    public var question: String? = nil
 }
 
 /// Which proposal a coordinator's decision is about: by the code in the text, or by the

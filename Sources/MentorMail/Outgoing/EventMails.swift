@@ -57,6 +57,8 @@ public struct EventAnswerMail: MailContent {
     public var unknown: Bool?
     /// A reply under an event mail that says neither yes nor no: they are asked to.
     public var unclear: Bool?
+    /// Their message also asked a question: it is passed to the coordinators.
+    public var question: Bool?
 }
 
 /// Someone on the waitlist got the seat or table a decline freed.

@@ -160,7 +160,8 @@ struct EventService {
 
     /// An RSVP, by calendar or in words: the latest answer wins, a yes beyond the seats goes on
     /// the waitlist, and a no or maybe that frees a seat promotes the first one waiting, all in
-    /// this transaction. Each answer is confirmed by mail (unless a machine sent it).
+    /// this transaction. Each answer is confirmed by mail (unless a machine sent it); one with
+    /// a question is also held for the coordinators.
     func receive(_ reply: RSVPReply, _ inbound: Inbound) throws -> Outcome {
         let event: SpeedEvent?
         if let uid = reply.eventUID {
@@ -171,6 +172,10 @@ struct EventService {
         // The confirmation goes to the guest's invited address; usually that is the sender.
         var recipient: (address: MailAddress, language: String?)?
         func answer(_ mail: EventAnswerMail, _ note: String) throws -> Outcome {
+            var mail = mail
+            // A question beside the answer: the answer is recorded, the message held for a person.
+            let question = reply.automatic ? nil : reply.question
+            if question != nil { mail.question = true }
             if !reply.automatic {
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
@@ -178,6 +183,10 @@ struct EventService {
                 } else {
                     try inbound.answer(mail, in: work, about: .event(event?.id))
                 }
+            }
+            if let question {
+                try HeldMailService(work: work).scheduleDigest(for: inbound.recordID)
+                return Outcome(.held, "\(note); held for its question: \"\(question)\"")
             }
             return Outcome(reply.automatic ? .ignored : .answered, note)
         }
