@@ -127,10 +127,13 @@ import Testing
         #expect(shown.waitlist?.first?.position == 1)
         #expect(shown.declined?.map(\.email) == ["ana@example.net"])
 
-        // Ben says maybe in words: Dee gets his seat.
+        // Ben says maybe in words: Dee gets his seat, and he is told plainly that he gave it up.
         try program.arrive(try words("Not sure yet, maybe.", "ben@example.net"))
         sent = try run(program)
-        #expect(sent.contains { $0.to.map(\.address) == ["ben@example.net"] && $0.textBody?.contains("We noted \"maybe\"") == true })
+        let toBen = sent.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody ?? ""
+        #expect(toBen.contains("We noted \"maybe\""), "\(toBen)")
+        #expect(toBen.contains("you have given up your seat for now"), "\(toBen)")
+        #expect(toBen.contains("or a place on the waitlist if not"), "\(toBen)")
         #expect(sent.contains { $0.to.map(\.address) == ["dee@example.net"] && $0.subject?.contains("a seat for you") == true })
         shown = try program.database.event(id: event.id)
         #expect(shown.accepted?.map(\.email) == ["caio@example.net", "dee@example.net"])
@@ -141,6 +144,11 @@ import Testing
         sent = try run(program)
         #expect(sent.first?.textBody?.contains("in place 1") == true)
         #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["ana@example.net"])
+        // A maybe from the waitlist gives up the place in line, and says so.
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "TENTATIVE", sequence: 0))
+        sent = try run(program)
+        #expect(sent.first?.textBody?.contains("you have left the waitlist for now") == true, "\(sent.first?.textBody ?? "")")
+        #expect(try program.database.event(id: event.id).waitlist?.isEmpty == true)
     }
 
     @Test func answersInOneRunQueueInTheOrderTheyCame() throws {

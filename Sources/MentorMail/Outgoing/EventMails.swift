@@ -45,6 +45,10 @@ public struct EventAnswerMail: MailContent {
     public var accepted: Bool?
     public var declined: Bool?
     public var tentative: Bool?
+    /// With that "maybe" they gave up their seat or table (it may go to the next one waiting),
+    /// or their place on the waitlist.
+    public var gaveUpSeat: Bool?
+    public var leftWaitlist: Bool?
     /// Every seat or table is taken: they are on the waitlist, at `position`.
     public var waitlisted: Bool?
     public var position: Int?

@@ -261,7 +261,10 @@ struct EventService {
         switch guest.answer {
         case .accepted: mail.accepted = true
         case .declined: mail.declined = true
-        case .tentative: mail.tentative = true
+        case .tentative:
+            mail.tentative = true
+            if before == .accepted && !grouped { mail.gaveUpSeat = true }
+            if before == .waitlisted && !grouped { mail.leftWaitlist = true }
         case .waitlisted:
             mail.waitlisted = true
             mail.position = try position(of: guest)
