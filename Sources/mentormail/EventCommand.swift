@@ -277,7 +277,9 @@ extension MentorMailCommand {
                           + "interest \(grouping.totalInterest) of at most \(grouping.upperBound) (\(String(format: "%.1f", percent)) %), "
                           + "\(grouping.repeatedMenteePairs) repeated meeting(s) between mentees.")
                     print(dryRun ? "Nothing was stored or sent (--dry-run)."
-                                 : "\(grouping.schedulesQueued) schedule(s) and the coordinators' sheet go out with the next `mentormail process`.")
+                                 : "\(grouping.schedulesQueued) schedule(s), the coordinators' sheet"
+                                   + (grouping.waitlistTold > 0 ? " and a no-seat note to each of the \(grouping.waitlistTold) still waiting" : "")
+                                   + " go out with the next `mentormail process`.")
                 }
             }
         }

@@ -382,6 +382,34 @@ import Testing
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }
 
+    @Test func everyoneStillWaitingWhenTheTablesAreSetIsToldOnce() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 2)
+        _ = try run(program)
+        let uid = try uid(program, event.id)
+        for (index, address) in ["ana@example.net", "ben@example.net", "caio@example.net", "dee@example.net",
+                                 "maria@example.org", "li@example.org", "tom@example.org"].enumerated() {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"), name: "\(index)-\(address)")
+        }
+        _ = try run(program)
+        let waiting = try #require(try program.database.event(id: event.id).waitlist?.map(\.email))
+        #expect(Set(waiting) == ["caio@example.net", "dee@example.net", "tom@example.org"])
+
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        #expect(grouping.waitlistTold == 3)
+        let sent = try run(program)
+        let noSeat = sent.filter { $0.subject?.contains("the tables for Speed Mentoring at the Summit are set") == true }
+        #expect(noSeat.map { $0.to.map(\.address) }.sorted { $0[0] < $1[0] } == waiting.sorted().map { [$0] })
+        let toTom = try #require(noSeat.first { $0.to.map(\.address) == ["tom@example.org"] }?.textBody)
+        #expect(toTom.contains("no\ntable opened up for you this time"), "\(toTom)")
+        let toCaio = try #require(noSeat.first { $0.to.map(\.address) == ["caio@example.net"] }?.textBody)
+        #expect(toCaio.contains("no\nseat opened up for you this time") && toCaio.contains("Thank you for wanting to take part"), "\(toCaio)")
+        // The due job finds the tables set: nobody hears twice.
+        #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
+    }
+
     @Test func anEventCreatedLateIsGroupedHalfwayToItsStart() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

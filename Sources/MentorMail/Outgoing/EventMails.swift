@@ -74,6 +74,16 @@ public struct EventPromotedMail: MailContent {
     public var asMentee: Bool?
 }
 
+/// Still on the waitlist when the rotations are formed: the tables are set, there was no
+/// seat (or table) for them this time, thank you.
+public struct EventNoSeatMail: MailContent {
+    public static let kind = MailKind.eventNoSeat
+    public var person: PersonName
+    public var event: EventInfo
+    public var asMentor: Bool?
+    public var asMentee: Bool?
+}
+
 /// One person's schedule: for a mentee, a table per rotation (the mentor's first name and areas);
 /// for a mentor, the mentees at their table in each rotation (first names). No addresses.
 public struct EventScheduleMail: MailContent {

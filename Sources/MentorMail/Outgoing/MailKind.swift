@@ -33,6 +33,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case eventPromoted = "event-promoted"
     case eventSchedule = "event-schedule"
     case eventSheet = "event-sheet"
+    case eventNoSeat = "event-no-seat"
 
     /// The Swift type holding this mail's values.
     public var contentType: any MailContent.Type {
@@ -65,6 +66,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .eventPromoted: EventPromotedMail.self
         case .eventSchedule: EventScheduleMail.self
         case .eventSheet: EventSheetMail.self
+        case .eventNoSeat: EventNoSeatMail.self
         }
     }
 
@@ -77,7 +79,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
             true
         case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest, .checkinSurvey,
              .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .eventInvitation, .eventCancelled, .eventPromoted,
-             .eventSchedule, .eventSheet:
+             .eventSchedule, .eventSheet, .eventNoSeat:
             false
         }
     }

@@ -13,13 +13,15 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var upperBound: Int
     public var repeatedMenteePairs: Int
     public var schedulesQueued: Int
+    /// People still on the waitlist, told there was no seat for them.
+    public var waitlistTold: Int
 }
 
 extension EventService {
     /// Forms the rotations from the accepted mentees and mentors (MatchingCore's table
     /// rotations: every mentee meets a different mentor each rotation, tables within one of
     /// each other in size, interest as high as it goes), stores the seats, and queues each
-    /// person's schedule and the coordinators' printable sheet.
+    /// person's schedule, the coordinators' printable sheet, and a word to everyone still waiting.
     func formGroups(eventID: Int64, actor: String) throws -> EventGrouping {
         var event = try find(eventID)
         switch event.status {
@@ -53,10 +55,17 @@ extension EventService {
         event.repeatedMenteePairs = plan.repeatedMenteePairs
         try event.update(work.db)
         let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles)
+        // Whoever still waits hears now, once: forming happens once per event.
+        let waiting = all.filter { $0.answer == .waitlisted }
+        for guest in waiting {
+            var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+            if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+            try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID), language: guest.language)
+        }
         try work.audit.record(actor, "event-grouped", "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
         return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations,
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
-                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued)
+                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count)
     }
 
     /// The rotations job: forms them unless a coordinator already did, or there is nobody to
