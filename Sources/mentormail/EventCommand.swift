@@ -124,6 +124,10 @@ extension MentorMailCommand {
                         throw MentorMailError(.data, "--at \(at) (\(tz)) is in the past")
                     }
                     let event = try opened.program.createEvent(plan, now: options.clock)
+                    if rotations > tables {
+                        FileHandle.standardError.write(Data(("mentormail: warning: with \(tables) table(s) a mentee can meet at most \(tables) "
+                            + "different mentor(s), so at most \(tables) of the \(rotations) rotations can be formed\n").utf8))
+                    }
                     if json { return try printJSON(event) }
                     print("Event \(event.id) created: \(event.name), \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes, "
                           + "\(event.capacity) seats, \(event.tables) tables, \(event.rotations) rotations, audience \(event.audience).")
@@ -276,6 +280,9 @@ extension MentorMailCommand {
                     print("\(dryRun ? "Would form" : "Formed") \(grouping.rotations) rotation(s): \(grouping.mentees) mentee(s) at \(grouping.mentors) table(s); "
                           + "interest \(grouping.totalInterest) of at most \(grouping.upperBound) (\(String(format: "%.1f", percent)) %), "
                           + "\(grouping.repeatedMenteePairs) repeated meeting(s) between mentees.")
+                    if grouping.rotations < grouping.plannedRotations {
+                        print("Planned \(grouping.plannedRotations) rotations; formed \(grouping.rotations) because only \(grouping.mentors) mentor(s) accepted.")
+                    }
                     print(dryRun ? "Nothing was stored or sent (--dry-run)."
                                  : "\(grouping.schedulesQueued) schedule(s), the coordinators' sheet"
                                    + (grouping.waitlistTold > 0 ? " and a no-seat note to each of the \(grouping.waitlistTold) still waiting" : "")

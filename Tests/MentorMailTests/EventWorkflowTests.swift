@@ -410,6 +410,51 @@ import Testing
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }
 
+    /// More rotations than tables cannot all be formed: `event create` warns; `event groups`
+    /// says plainly when fewer rotations were formed than planned, and so does the sheet.
+    @Test func fewerRotationsThanPlannedAreNamedWhenCreatingAndGrouping() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-rot-\(UUID().uuidString)")
+        for sub in ["mailbox/new", "mailbox/cur", "mailbox/tmp"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        let now = "2026-11-01T09:00:00Z"
+        func create(_ tables: String, _ rotations: String) throws -> CommandRunner.Result {
+            try CommandRunner.run(["event", "create", "Speed Mentoring", "--at", "2026-11-25T09:30", "--tz", "Europe/Madrid", "--duration", "90m",
+                                   "--capacity", "4", "--tables", tables, "--rotations", rotations, "--config", config.path, "--now", now])
+        }
+        let tooMany = try create("2", "5")
+        #expect(tooMany.status == 0, "\(tooMany.stderr)")
+        #expect(tooMany.stderr.contains("with 2 table(s) a mentee can meet at most 2 different mentor(s)"), "\(tooMany.stderr)")
+        let fine = try create("3", "3")
+        #expect(fine.status == 0 && !fine.stderr.contains("warning"), "\(fine.stderr)")
+
+        // Event 2 plans 3 rotations; only 2 mentors accept.
+        let database = try AppDatabase(path: folder.appendingPathComponent("p.sqlite").path)
+        try database.write { db in
+            for (email, name, role) in [("ana@example.net", "Ana Souza", "mentee"), ("ben@example.net", "Ben Okafor", "mentee"),
+                                        ("maria@example.org", "Maria Garcia", "mentor"), ("li@example.org", "Li Wei", "mentor")] {
+                let profile = MatchingWorkflowTests.profile(role, name, areas: ["nova"], capacity: role == "mentor" ? 2 : 0)
+                let (participant, _) = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test",
+                                                                origin: "email", roundID: nil, now: Date())
+                var guest = EventGuest(eventID: 2, participantID: participant.id, email: email, name: name,
+                                       role: role == "mentor" ? .mentor : .mentee, language: nil)
+                guest.answer = .accepted
+                try guest.insert(db)
+            }
+        }
+        let grouped = try CommandRunner.run(["event", "groups", "2", "--config", config.path, "--now", now])
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        #expect(grouped.stdout.contains("Formed 2 rotation(s)"), "\(grouped.stdout)")
+        #expect(grouped.stdout.contains("Planned 3 rotations; formed 2 because only 2 mentor(s) accepted."), "\(grouped.stdout)")
+        let sheetFile = folder.appendingPathComponent("sheet.html").path
+        let sheet = try CommandRunner.run(["event", "sheet", "2", "--output", sheetFile, "--config", config.path, "--now", now])
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        let html = try String(contentsOfFile: sheetFile, encoding: .utf8)
+        #expect(html.contains("Planned 3 rotations; formed 2 because only 2 mentor(s) accepted."), "\(html)")
+    }
+
     @Test func anEventCreatedLateIsGroupedHalfwayToItsStart() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -133,6 +133,9 @@ public struct EventSheetMail: MailContent {
     public var mentees: Int
     public var mentors: Int
     public var waitlisted: Int
+    /// Fewer rotations were formed than planned: only `mentors` mentors came.
+    public var fewerRotations: Bool?
+    public var plannedRotations: Int?
     public var rotationsList: [Rotation]
     /// Interest of the plan against its upper bound, in percent, and fellow mentees met twice.
     public var quality: String

@@ -9,6 +9,8 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var mentees: Int
     public var mentors: Int
     public var rotations: Int
+    /// The rotations asked for at creation: more than `rotations` when too few mentors came.
+    public var plannedRotations: Int
     public var totalInterest: Int
     public var upperBound: Int
     public var repeatedMenteePairs: Int
@@ -49,7 +51,11 @@ extension EventService {
         event.status = .grouped
         event.groupedAt = work.now
         event.updatedAt = work.now
-        if rotations != event.rotations { event.rotations = rotations }
+        let planned = event.rotations
+        if rotations != planned {
+            event.plannedRotations = planned
+            event.rotations = rotations
+        }
         event.interest = plan.totalInterest
         event.interestBound = plan.upperBound
         event.repeatedMenteePairs = plan.repeatedMenteePairs
@@ -63,7 +69,7 @@ extension EventService {
             try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID), language: guest.language)
         }
         try work.audit.record(actor, "event-grouped", "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
-        return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations,
+        return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations, plannedRotations: planned,
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
                              repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count)
     }
@@ -167,6 +173,7 @@ extension EventService {
         let interest = event.interest ?? 0, bound = event.interestBound ?? 0
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
         return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
+                              fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
                               rotationsList: rotations,
                               quality: "interest \(interest) of at most \(bound) (\(String(format: "%.1f", percent)) %), "
                                   + "\(event.repeatedMenteePairs ?? 0) repeated meeting(s) between mentees")

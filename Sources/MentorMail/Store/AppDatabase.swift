@@ -352,6 +352,9 @@ public final class AppDatabase: Sendable {
                 WHERE answer = 'waitlisted'
                 """)
         }
+        migrator.registerMigration("v11-planned-rotations") { db in
+            try db.alter(table: "event") { t in t.add(column: "plannedRotations", .integer) }
+        }
         return migrator
     }
 

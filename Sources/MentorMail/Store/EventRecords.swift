@@ -42,6 +42,8 @@ public struct SpeedEvent: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var interest: Int?
     public var interestBound: Int?
     public var repeatedMenteePairs: Int?
+    /// The rotations asked for, when fewer were formed (fewer mentors came than rotations).
+    public var plannedRotations: Int?
 
     public init(name: String, startsAt: Date, timeZone: String, durationMinutes: Int, capacity: Int, tables: Int, rotations: Int,
                 audience: String, location: String?, uid: String, createdAt: Date) {
