@@ -40,6 +40,15 @@ public enum ReplyExtractor {
 }
 
 extension ReplyExtractor {
+    /// Whether `lines` open with an Outlook-style header block ("From:/Sent:/To:/Subject:"
+    /// and its translations) as `newText` finds one. Only the first five lines are read.
+    public static func opensHeaderBlock(_ lines: ArraySlice<String>) -> Bool {
+        let scan = Scan(lines: Lines(lines.prefix(5).joined(separator: "\n")))
+        return scan.lines.count > 0 && scan.kinds[0] == .text && scan.startsHeaderBlock(at: 0)
+    }
+}
+
+extension ReplyExtractor {
     /// One pass over the lines of a reply, deciding which lines are new text.
     ///
     /// Everything a rule needs about a line (kind, trimmed content, header field, whether
@@ -180,8 +189,9 @@ extension ReplyExtractor {
         }
 
         /// An Outlook-style header block: a "From:" or "Sent:"/"Date:" line with, in it or
-        /// the four lines after it, both a sender and a date (or a sender, recipient and subject).
-        private func startsHeaderBlock(at index: Int) -> Bool {
+        /// the four lines after it, a sender, a date and a recipient or subject (or a sender,
+        /// recipient and subject). A sender and a date alone may be the person's own lines.
+        func startsHeaderBlock(at index: Int) -> Bool {
             guard let first = headers[index], first == .from || first == .date else { return false }
             var fields: Set<Markers.HeaderField> = [first]
             var next = index + 1
@@ -189,8 +199,9 @@ extension ReplyExtractor {
                 if let field = headers[next] { fields.insert(field) }
                 next += 1
             }
+            let addressed = fields.contains(.to) || fields.contains(.subject)
             return fields.contains(.from)
-                && (fields.contains(.date) || (fields.contains(.to) && fields.contains(.subject)))
+                && ((fields.contains(.date) && addressed) || (fields.contains(.to) && fields.contains(.subject)))
         }
 
         /// An attribution found at line `index`.

@@ -718,6 +718,8 @@ import Mail
          "Pode contar comigo na quinta-feira.\n\nAtenciosamente,\nAna Souza"),
         ("reply-outlook-mobile-enviada-em.eml",
          "Sim, duas pessoas no máximo."),
+        ("checkin-reply-outlook-no-rule.eml",
+         "Answers below in blue.\n\nMaria"),
         ("forward-gmail-after-signature.eml",
          "Please add Marco to the next round as a mentee.\n\n---------- Forwarded message ---------\nFrom: Marco Bianchi <marco.bianchi@example.org>\nDate: Thu, 5 Nov 2026 at 17:31\nSubject: Mentoring\nTo: Dana Whitfield <coordinator@example.org>\n\nHi Dana, I would like to join the mentoring program as a mentee, Cinder if possible.\n\nMarco"),
         ("forward-iphone.eml",
@@ -763,7 +765,7 @@ import Mail
     ]
 
     /// The reply shapes sent by Outlook, stored with CRLF line ends.
-    static let replyShapesWithCRLF = ["reply-outlook-signature-no-dashes.eml", "reply-outlook-portuguese.eml", "reply-outlook-mobile-enviada-em.eml", "reply-outlook-web-french.eml", "reply-outlook-german-signature.eml", "reply-outlook-japanese.eml", "reply-outlook-ios-italian.eml"]
+    static let replyShapesWithCRLF = ["reply-outlook-signature-no-dashes.eml", "checkin-reply-outlook-no-rule.eml", "reply-outlook-portuguese.eml", "reply-outlook-mobile-enviada-em.eml", "reply-outlook-web-french.eml", "reply-outlook-german-signature.eml", "reply-outlook-japanese.eml", "reply-outlook-ios-italian.eml"]
 
     @Test(arguments: replyShapes)
     func replyShape(file: String, reply: String) throws {

@@ -367,6 +367,23 @@ import Testing
         #expect(ReplyExtractor.newText(text) == text)
     }
 
+    @Test func ownFromAndDateLinesAreKept() {
+        let text = "From: my side, all good.\nDate: we meet again on Thursday.\n\nMaria"
+        #expect(ReplyExtractor.newText(text) == text)
+    }
+
+    @Test func outlookHeaderBlockWithoutRuleOpensTheOriginal() {
+        #expect(ReplyExtractor.opensHeaderBlock(["From: OpenStack Mentoring <program@example.org>",
+                                                 "Sent: Monday, March 1, 2027 10:00 AM", "To: Maria <maria@example.net>",
+                                                 "Subject: RE: How is your mentoring going?"]))
+        #expect(ReplyExtractor.opensHeaderBlock(["De: OpenStack Mentoring <program@example.org>", "Enviado: lunes, 1 de marzo de 2027 10:00",
+                                                 "Para: Maria <maria@example.net>", "Asunto: RE: ¿Qué tal va tu mentoría?"]))
+        #expect(ReplyExtractor.opensHeaderBlock(["Von: OpenStack Mentoring <program@example.org>", "Date: Montag, 1. März 2027 10:00",
+                                                 "Betreff: AW: Wie läuft deine Mentoring?"]))
+        #expect(!ReplyExtractor.opensHeaderBlock(["From: my side, all good.", "Date: we meet again on Thursday."]))
+        #expect(!ReplyExtractor.opensHeaderBlock(["Thanks!", "From: OpenStack Mentoring <program@example.org>"]))
+    }
+
     @Test func appointmentLinesAreKept() {
         let text = "Invitation for an interview:\n\nDate: Wednesday 3, October 2011\nTime: 7 : 00am\nAddress: 130 Fox St\n\nPlease bring in your ID."
         #expect(ReplyExtractor.newText(text) == text)

@@ -150,4 +150,11 @@ import Testing
         #expect(reading.answers == SurveyAnswers(rating: 2, meeting: .no, fit: .notGood, next: .newMatch,
                                                  note: "Me encantaría una mentora que trabaje en documentación, en español si es posible."))
     }
+
+    @Test func underTheQuestionsInOutlookWithoutTheRule() throws {
+        let reading = try reading("checkin-reply-outlook-no-rule.eml")
+        #expect(reading.shape == "under the questions")
+        #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue,
+                                                 note: "From: my side, all good. Could Ben and I get a table at the Speed Mentoring in Vancouver?"))
+    }
 }

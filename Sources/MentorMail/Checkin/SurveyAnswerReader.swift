@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Reads check-in answers from a reply, in the shapes people write them:
 ///
@@ -59,15 +60,15 @@ public struct SurveyAnswerReader: Sendable {
     func answersUnderQuestions(_ text: String, sentLines: Set<String>) -> [SurveyQuestion: String] {
         var answers: [SurveyQuestion: [String]] = [:]
         var current: SurveyQuestion?
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let (depth, content) = Self.unquote(String(raw))
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { Self.unquote(String($0)) }
+        for (index, (depth, content)) in lines.enumerated() {
             if let (question, inline) = Self.questionNumber(content) {
                 current = question
                 if depth == 0, !inline.isEmpty { answers[question, default: []].append(inline) }
                 continue
             }
             guard let question = current else { continue }
-            if Self.isStop(content) {
+            if Self.isStop(content) || ReplyExtractor.opensHeaderBlock(lines[index...].prefix(5).map(\.text)[...]) {
                 current = nil
                 continue
             }
@@ -286,12 +287,12 @@ public struct SurveyAnswerReader: Sendable {
         return (depth, String(rest))
     }
 
-    /// Where the person's text ends: a signature, an attribution, a forwarded or original message.
+    /// Where the person's text ends: a signature, an attribution, a forwarded or original
+    /// message. (An answer may start with "From:"; a header block is found by `ReplyExtractor`.)
     static func isStop(_ line: String) -> Bool {
         let trimmed = EnrollmentText.trim(line)
         if trimmed == "--" || line.hasPrefix("-- ") || trimmed.hasPrefix("-----") || trimmed.hasPrefix("________") { return true }
         let lowered = trimmed.lowercased()
-        if lowered.hasPrefix("from:") || lowered.hasPrefix("de:") || lowered.hasPrefix("von:") || lowered.hasPrefix("sent:") { return true }
         return lowered.hasPrefix("on ") && lowered.hasSuffix("wrote:")
     }
 
