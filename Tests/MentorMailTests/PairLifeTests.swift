@@ -73,6 +73,21 @@ import Testing
         #expect(try last(to: "ana@example.net", harness).textBody?.contains("Role: both") == true)
     }
 
+    @Test func oneLineAnswersWithACommentAreAllReadAndNothingIsAskedAfterGraduating() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness),
+                  "5 yes good fit continue - Ana is doing great")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "graduate")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let mentor = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["maria@example.org"] && $0.textBody?.contains("This is what we understood") == true }?.textBody)
+        #expect(mentor.contains("2. Meeting: yes") && mentor.contains("5. For the coordinators: Ana is doing great"), "\(mentor)")
+        #expect(mentor.contains("That is all we need.") && !mentor.contains("Please reply"), "\(mentor)")
+        let mentee = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ana@example.net"] && $0.textBody?.contains("You chose to graduate") == true }?.textBody)
+        #expect(!mentee.contains("Please reply with just these:"), "nothing is asked after graduating:\n\(mentee)")
+    }
+
     @Test func aLaterReplyFillsTheGapsAndPauseUnderTheSurveyIsACommand() throws {
         let (harness, _) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

@@ -30,6 +30,16 @@ import Testing
         expect(read("2; no; not a good fit; need a new match"), 2, .no, .notGood, .newMatch)
     }
 
+    @Test func oneLineWithACommentAfterADash() {
+        expect(read("5 yes good fit graduate - Maria got my first docs patch merged!"), 5, .yes, .good, .graduate,
+               note: "Maria got my first docs patch merged!")
+        expect(read("5 yes good fit continue - Chen is doing great"), 5, .yes, .good, .continue, note: "Chen is doing great")
+        expect(read("4, sometimes, still deciding, continue – we only met twice so far"), 4, .sometimes, .deciding, .continue,
+               note: "we only met twice so far")
+        // A dash inside a sentence is not an answer line's end.
+        expect(read("It's going great - we meet every week."), 5, .yes, nil, nil)
+    }
+
     @Test func wordsInsteadOfNumbers() {
         expect(read("It's going great! We meet every other week and it's a good fit. Let's continue."), 5, .yes, .good, .continue)
         expect(read("Not really."), nil, .no, nil, nil)

@@ -137,7 +137,7 @@ public struct SurveyAnswerReader: Sendable {
     /// sentences that answer nothing are the note.
     func readProse(_ lines: [String]) -> SurveyReading {
         var reading = SurveyReading()
-        let text = lines.joined(separator: "\n")
+        let text = lines.map(Self.splittingComment).joined(separator: "\n")
         var used: [(start: Int, end: Int)] = []
         for match in Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start }) where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
@@ -158,6 +158,25 @@ public struct SurveyAnswerReader: Sendable {
             reading.answers.note = Self.originalSentences(text, matching: note) ?? note.joined(separator: " ")
         }
         return reading
+    }
+
+    /// "5 yes good fit graduate - Maria got my patch merged!": answers only, then a comment
+    /// after a dash. The dash becomes a line break, so the answers stand alone and the
+    /// comment is a sentence of its own.
+    static func splittingComment(_ line: String) -> String {
+        for dash in [" - ", " – ", " — "] {
+            guard let range = line.range(of: dash) else { continue }
+            let answers = String(line[..<range.lowerBound])
+            let folded = Array(foldLines(answers))
+            var covered = [Bool](repeating: false, count: folded.count)
+            for match in matches(in: answers, standalone: true) {
+                for index in match.start..<match.end { covered[index] = true }
+            }
+            let onlyAnswers = folded.indices.allSatisfy { covered[$0] || !(folded[$0].isLetter || folded[$0].isNumber) }
+            guard covered.contains(true), onlyAnswers else { continue }
+            return answers + "\n" + EnrollmentText.trim(line[range.upperBound...])
+        }
+        return line
     }
 
     private func set(_ phrase: SurveyVocabulary.Phrase, in answers: inout SurveyAnswers) {

@@ -43,6 +43,8 @@ public struct CheckinAnswersMail: MailContent {
     public var missingMeeting: Bool?
     public var missingFit: Bool?
     public var missingNext: Bool?
+    /// One of the four flags above is set: the questions are asked again.
+    public var hasMissing: Bool?
     public var unclear: [Unclear]
     public var hasUnclear: Bool
     /// All four questions answered.

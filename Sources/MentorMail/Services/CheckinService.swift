@@ -105,6 +105,7 @@ struct CheckinService {
             mail.missingMeeting = answers.meeting == nil ? true : nil
             mail.missingFit = answers.fit == nil ? true : nil
             mail.missingNext = answers.next == nil ? true : nil
+            mail.hasMissing = answers.isComplete ? nil : true
         }
         mail.graduated = effect == .graduated ? true : nil
         mail.ended = effect == .ended ? true : nil
