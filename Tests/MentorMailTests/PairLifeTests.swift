@@ -88,6 +88,29 @@ import Testing
         #expect(!mentee.contains("Please reply with just these:"), "nothing is asked after graduating:\n\(mentee)")
     }
 
+    @Test func answersAfterThePairEndedAreKeptAndTheAnswerSaysItHasEnded() throws {
+        let (harness, id) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let mentorSurvey = try last(to: "maria@example.org", harness)
+        let menteeSurvey = try last(to: "ana@example.net", harness)
+        _ = try harness.app.endPair(id: id, reason: "the mentor changed jobs", now: harness.now.addingTimeInterval(91 * day), by: "coordinator")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        try reply(harness, from: "Maria <maria@example.org>", to: mentorSurvey, "5, yes, good fit, continue")
+        try reply(harness, from: "Ana <ana@example.net>", to: menteeSurvey, "It's going great, we meet every week.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        for address in ["maria@example.org", "ana@example.net"] {
+            let text = try #require(try last(to: address, harness).textBody)
+            #expect(text.contains("This is what we understood") && text.contains("has already ended"), "\(text)")
+            #expect(text.contains("the coordinators have your answers"), "\(text)")
+            #expect(!text.contains("Enjoy your mentoring") && !text.contains("Please reply"), "\(text)")
+        }
+        let stored = try harness.database.read { db in try Survey.fetchAll(db) }
+        #expect(stored.first { $0.side == .mentor }?.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
+        #expect(try harness.database.mentorships().first?.status == .ended)
+        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("answered after the pair had ended"), "\(digest)")
+    }
+
     @Test func aLaterReplyFillsTheGapsAndPauseUnderTheSurveyIsACommand() throws {
         let (harness, _) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

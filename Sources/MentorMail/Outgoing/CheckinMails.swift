@@ -52,6 +52,8 @@ public struct CheckinAnswersMail: MailContent {
     /// What the answers led to: the pair graduated, or ended with a new match to come.
     public var graduated: Bool?
     public var ended: Bool?
+    /// The pair had graduated or ended before this reply: the answers go to the coordinators.
+    public var alreadyEnded: Bool?
     /// Nothing in the reply could be read as an answer.
     public var nothingUnderstood: Bool?
 }

@@ -82,6 +82,7 @@ struct CheckinService {
             return try EnrollmentService(work: work).apply(command, inbound)
         }
         let before = survey.answers
+        let alreadyOver = !pair.mentorship.isOngoing
         survey.answers = before.merged(with: reading.answers)
         survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + newText
         if !reading.answers.answered.isEmpty && survey.answeredAt == nil { survey.answeredAt = work.now }
@@ -100,7 +101,7 @@ struct CheckinService {
             note: answers.note,
             unclear: reading.unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
-        if effect != .ended && effect != .graduated {
+        if effect != .ended && effect != .graduated && !alreadyOver {
             mail.missingRating = answers.rating == nil ? true : nil
             mail.missingMeeting = answers.meeting == nil ? true : nil
             mail.missingFit = answers.fit == nil ? true : nil
@@ -109,6 +110,7 @@ struct CheckinService {
         }
         mail.graduated = effect == .graduated ? true : nil
         mail.ended = effect == .ended ? true : nil
+        mail.alreadyEnded = alreadyOver ? true : nil
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
         try inbound.answer(mail, in: work, about: .survey(surveyID))
         return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))")
@@ -133,6 +135,8 @@ struct CheckinService {
         if answers.fit == .notGood, before.fit != .notGood { reasons.append("says it is not a good fit") }
         if answers.next == .newMatch, before.next != .newMatch { reasons.append("asks for a new match") }
         if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("left a note") }
+        // A pair already over: the coordinators get the answers all the same.
+        if !pair.mentorship.isOngoing, reasons.isEmpty, answers != before { reasons.append("answered after the pair had \(pair.mentorship.status.rawValue)") }
         let current = try pairs.pair(survey.mentorshipID) ?? pair
         if !reasons.isEmpty {
             try pairs.notice(.checkinAlert, current, "\(who) " + reasons.joined(separator: ", "), surveyID: survey.id)
