@@ -189,5 +189,32 @@ import Testing
         #expect(result.stdout.contains("line 3: a quote that is never closed"))
         #expect(result.stderr.contains("nothing was imported"))
     }
+
+    /// A coordinator pastes the CSV into the text of a mail, or attaches the spreadsheet file a
+    /// form tool offers first: the first is imported, the second answered with how to save CSV.
+    @Test func aPastedCSVIsImportedAndASpreadsheetFileGetsHowToSaveCSV() throws {
+        let harness = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        let head = "Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r\nFrom: Coordinator <coordinator@example.org>\r\n"
+            + "To: mentoring@example.org\r\nMIME-Version: 1.0\r\n"
+        try harness.arrive(head + "Subject: sign-ups\r\nMessage-ID: <paste-1@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Hi, this week's sign-ups:\r\n\r\nEmail Address,Your name,Role,Mentoring type,Time zone,Languages\r\n"
+            + "ivy@example.net,Ivy Chen,mentee,technical,Asia/Taipei,English\r\njon@example.net,Jon Berg,mentor,career,Europe/Oslo,English\r\n\r\nThanks!\r\n")
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ivy@example.net")?.profile.name == "Ivy Chen")
+        #expect(try harness.database.participant(email: "jon@example.net")?.profile.role == "mentor")
+        let report = try #require(try harness.sent().first { $0.inReplyTo == "paste-1@example.org" })
+        #expect(report.textBody?.contains("added      2") == true, "\(report.textBody ?? "")")
+
+        try harness.arrive(head + "Subject: export\r\nMessage-ID: <xlsx-1@example.org>\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nHere it is.\r\n--b\r\n"
+            + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name=\"Mentoring.xlsx\"\r\n"
+            + "Content-Disposition: attachment; filename=\"Mentoring.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\nUEsDBBQAAAAIAA==\r\n--b--\r\n")
+        _ = try harness.run()
+        let answer = try #require(try harness.sent().first { $0.inReplyTo == "xlsx-1@example.org" })
+        #expect(answer.textBody?.contains("Mentoring.xlsx is a spreadsheet file") == true, "\(answer.textBody ?? "")")
+        #expect(answer.textBody?.contains("CSV") == true)
+        #expect(try harness.database.inboundMessages().last?.disposition == .answered, "answered, not held without a word")
+    }
+
 }
 

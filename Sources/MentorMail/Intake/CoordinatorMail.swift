@@ -15,14 +15,55 @@ public enum CoordinatorMail {
                 return (export, "the table in the message")
             }
         }
+        if let pasted = pastedCSV(in: message), let export = try? FormExport.csv(pasted, headerMap: headerMap), !export.rows.isEmpty {
+            return (export, "the CSV pasted into the message")
+        }
+        if let sheet = message.leafParts.first(where: isSpreadsheet) {
+            throw MentorMailError(.data, "the attachment \(sheet.filename ?? sheet.contentType) is a spreadsheet file, which we cannot read: "
+                                  + "download or save it as CSV (Microsoft Forms: Open in Excel, then File > Save As > CSV UTF-8; "
+                                  + "Google Forms: the responses sheet, then File > Download > CSV) and send that file")
+        }
         return nil
     }
 
     /// Whether the message carries something to import: a CSV attachment (readable or not, so
-    /// a broken one is reported rather than ignored) or an HTML table with rows.
+    /// a broken one is reported rather than ignored), an HTML table with rows, CSV lines pasted
+    /// into the text, or a spreadsheet file (answered with how to save it as CSV).
     public static func containsFormExport(_ message: Message) -> Bool {
-        if message.leafParts.contains(where: isCSV) { return true }
-        return message.leafParts.contains { $0.contentType == "text/html" && HTMLTable.rows(fromHTML: $0.decodedText()).count >= 2 }
+        if message.leafParts.contains(where: { isCSV($0) || isSpreadsheet($0) }) { return true }
+        if message.leafParts.contains(where: { $0.contentType == "text/html" && HTMLTable.rows(fromHTML: $0.decodedText()).count >= 2 }) {
+            return true
+        }
+        return pastedCSV(in: message) != nil
+    }
+
+    /// CSV lines pasted into a plain text body: a header naming an email column, then at least
+    /// one line with as many separators that holds an address.
+    static func pastedCSV(in message: Message) -> String? {
+        guard let part = message.leafParts.first(where: { $0.contentType == "text/plain" && !$0.isAttachment }) else { return nil }
+        let lines = part.decodedText(limit: 4 * 1024 * 1024).split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.drop(while: { $0 == ">" || $0 == " " }))
+        }
+        for (index, line) in lines.enumerated() {
+            let separator = CSVReader.separator(of: line)
+            let count = line.filter { $0 == separator }.count
+            guard count >= 2, ["mail", "correo"].contains(where: line.lowercased().contains) else { continue }
+            let block = lines[index...].prefix { $0.filter { $0 == separator }.count >= count }
+            guard block.count >= 2, block.dropFirst().contains(where: { $0.contains("@") }) else { continue }
+            return block.joined(separator: "\n") + "\n"
+        }
+        return nil
+    }
+
+    /// A spreadsheet file (Excel, OpenDocument, Numbers) rather than the CSV we read.
+    static func isSpreadsheet(_ part: MIMEPart) -> Bool {
+        let type = part.contentType
+        if type.hasPrefix("application/vnd.openxmlformats-officedocument.spreadsheetml") || type == "application/vnd.ms-excel"
+            || type == "application/vnd.oasis.opendocument.spreadsheet" || type == "application/x-iwork-numbers-sffnumbers" {
+            return true
+        }
+        let name = part.filename?.lowercased() ?? ""
+        return [".xlsx", ".xls", ".ods", ".numbers"].contains { name.hasSuffix($0) }
     }
 
     static func isCSV(_ part: MIMEPart) -> Bool {
