@@ -221,6 +221,28 @@ import Testing
         #expect(try program.database.roundSummaries().first { $0.name == "2027-Q1" }?.participants == 4)
     }
 
+    /// A command waiting for its confirmation code does not wait forever: when the code expires
+    /// it is held, and the coordinators read in the digest that nothing was done.
+    @Test func aCommandWhoseCodeExpiredIsHeldForTheCoordinators() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: ok\r\n"
+                           + "Message-ID: <late-1@example.org>\r\n\r\nAPPROVE \(proposal.token)\r\n")
+        _ = try program.run()
+        let waiting = try #require(try program.database.inboundMessages().first { $0.messageID == "late-1@example.org" })
+        #expect(waiting.disposition == .waiting)
+        _ = try program.run(at: program.now.addingTimeInterval(2 * 86_400))
+        #expect(try program.database.inboundMessage(id: waiting.id ?? 0)?.disposition == .waiting, "the code still works")
+        _ = try program.run(at: program.now.addingTimeInterval(4 * 86_400))
+        let expired = try #require(try program.database.inboundMessage(id: waiting.id ?? 0))
+        #expect(expired.disposition == .held)
+        #expect(expired.note?.contains("expired") == true, "\(expired.note ?? "")")
+        let digest = try #require(try program.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] })
+        #expect(digest.textBody?.contains("nothing was done") == true, "\(digest.textBody ?? "")")
+        #expect(try program.database.mentorships().isEmpty)
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -81,6 +81,8 @@ struct JobRunner {
             try EventService(work: work).sendCancellations(eventID: try subject(of: job))
         case .eventGroups?:
             try EventService(work: work).formGroupsWhenDue(eventID: try subject(of: job))
+        case .confirmationExpiry?:
+            try CoordinatorService(work: work).expireConfirmation(tokenID: try subject(of: job))
         case nil:
             throw MentorMailError(.internalError, "unknown job kind \(job.kind) (written by a newer mentormail?)")
         }

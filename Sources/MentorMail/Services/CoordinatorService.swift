@@ -51,6 +51,7 @@ struct CoordinatorService {
                                    payload: String(inbound.recordID), createdAt: work.now,
                                    expiresAt: work.now.addingTimeInterval(3 * 86_400), usedAt: nil)
         try pending.insert(work.db)
+        if let id = pending.id { try work.jobs.schedule(.confirmationExpiry, subjectID: id, at: pending.expiresAt, key: "confirmation-expiry:\(id)") }
         try work.audit.record(inbound.sender.normalized, "coordinator-unverified", reason)
         try inbound.answer(CoordinatorConfirmMail(subject: inbound.message.subject ?? "", importing: command == .importing ? true : nil,
                                                   approving: command == .approving ? true : nil,
@@ -58,6 +59,21 @@ struct CoordinatorService {
                                                   reason: reason, token: token, expires: Work.day(pending.expiresAt)),
                            in: work, about: .token(pending.id))
         return Outcome(.waiting, "waiting for the confirmation code \(token): \(reason)")
+    }
+
+    /// The expiry job of a coordinator's confirmation code: a command still waiting for it is
+    /// held, so it does not wait forever unseen; the digest says nothing was done.
+    func expireConfirmation(tokenID: Int64) throws {
+        guard let pending = try PendingToken.fetchOne(work.db, key: tokenID), pending.usedAt == nil,
+              let inboundID = Int64(pending.payload), var waiting = try InboundMessage.fetchOne(work.db, key: inboundID),
+              waiting.disposition == .waiting, waiting.resolvedAt == nil else { return }
+        waiting.disposition = .held
+        waiting.note = "the confirmation code \(pending.token) expired on \(Work.day(pending.expiresAt)) without an answer from "
+            + "\(pending.email): nothing was done (send the command again to get a new code)"
+        waiting.digestedAt = nil
+        try waiting.update(work.db)
+        try HeldMailService(work: work).scheduleDigest(key: "expired:\(tokenID)")
+        try work.audit.record(pending.email, "coordinator-code-expired", pending.token)
     }
 
     /// The coordinator confirmed a held command: carry it out now, and mark the held one handled.

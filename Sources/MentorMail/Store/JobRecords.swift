@@ -26,6 +26,9 @@ public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistab
         case eventCancel = "event-cancel"
         /// Form an event's rotations and send the schedules, before it starts (subject: the event).
         case eventGroups = "event-groups"
+        /// A coordinator's command waiting for its confirmation code, once the code expired:
+        /// held for the coordinators (subject: the pending code).
+        case confirmationExpiry = "confirmation-expiry"
     }
 
     public enum Status: String, Codable, Sendable {
