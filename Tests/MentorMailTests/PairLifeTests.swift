@@ -70,7 +70,14 @@ import Testing
         let ana = try #require(try harness.database.participant(email: "ana@example.net"))
         #expect(ana.profile.role == "both")
         #expect(ana.profile.capacity == 1)
-        #expect(try last(to: "ana@example.net", harness).textBody?.contains("Role: both") == true)
+        let answer = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("Role: both"))
+        #expect(!answer.contains("you are in the R round"), "R's sign-ups closed two months ago: \(answer)")
+        #expect(answer.contains("no round is open right now, so you wait in the pool"))
+        // The next round takes her in as a mentor; as a graduate she is not matched as a mentee again.
+        _ = try harness.app.closeRound(name: "R", now: harness.now.addingTimeInterval(92 * day))
+        let next = try harness.app.openRound(name: "R2", closesAt: harness.now.addingTimeInterval(120 * day), now: harness.now.addingTimeInterval(92 * day))
+        #expect(next.mentees == 0 && next.mentors == 2, "Ana (a mentor now) and Maria: \(next.mentees) mentees, \(next.mentors) mentors")
     }
 
     @Test func oneLineAnswersWithACommentAreAllReadAndNothingIsAskedAfterGraduating() throws {

@@ -46,7 +46,9 @@ struct EnrollmentService {
             roundID: round?.id, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
-        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open ? $0 : nil }
+        // Only a round still taking sign-ups is "the round you are in": one whose closing date
+        // passed (matched or not) is no next step to promise.
+        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open && $0.closesAt > work.now ? $0 : nil }
         let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(

@@ -25,7 +25,9 @@ struct RoundService {
         try round.insert(work.db)
         let pool = try AppDatabase.pool(work.db)
         try AppDatabase.move(pool, toRound: round.id, db: work.db, now: work.now)
-        let opening = RoundOpening(round: round, mentees: pool.filter(\.profile.isMentee).count,
+        // A graduate who now mentors ("both") waits as a mentor only.
+        let mentored = try AppDatabase.mentoredMentees(work.db)
+        let opening = RoundOpening(round: round, mentees: pool.filter { $0.profile.isMentee && !mentored.contains($0.id ?? -1) }.count,
                                    mentors: pool.filter(\.profile.isMentor).count)
         try work.audit.record(actor, "round-opened",
                               "\(trimmed) until \(closesAt.formatted(.iso8601)); from the pool: \(opening.mentees) mentees, \(opening.mentors) mentors")

@@ -35,12 +35,18 @@ extension AppDatabase {
     /// not graduated) and mentors with a free slot, who are in no round yet or in one whose
     /// matches were approved (the mentees it left unmatched or whose pair ended, the mentors it
     /// left with room). People of a round that is still to be matched stay in it.
+    /// Mentees with an ongoing mentorship or who graduated: not matched as mentees again.
+    static func mentoredMentees(_ db: Database) throws -> Set<Int64> {
+        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
+        let graduated = try Mentorship.filter(Mentorship.Columns.status == Mentorship.Status.graduated.rawValue).fetchAll(db)
+        return Set(ongoing.map(\.menteeID)).union(graduated.map(\.menteeID))
+    }
+
     static func pool(_ db: Database) throws -> [Participant] {
         let active = try Participant.filter(Participant.Columns.status == Participant.Status.active.rawValue)
             .order(Column("id")).fetchAll(db)
         let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
-        let graduated = Set(try Mentorship.filter(Mentorship.Columns.status == Mentorship.Status.graduated.rawValue).fetchAll(db).map(\.menteeID))
-        let mentored = Set(ongoing.map(\.menteeID)).union(graduated)
+        let mentored = try mentoredMentees(db)
         var load: [Int64: Int] = [:]
         for mentorship in ongoing { load[mentorship.mentorID, default: 0] += 1 }
         let matchedRounds = Set(try MatchProposal.filter(MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue)
