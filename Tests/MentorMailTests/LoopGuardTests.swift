@@ -72,6 +72,27 @@ import Testing
         #expect(!kept.isEmpty && kept.allSatisfy { $0.disposition == .held }, "kept for the coordinators, never dropped")
     }
 
+    /// After an event's update, a calendar accepts it again with almost the same text: that is
+    /// an answer to the new version, not a responder repeating itself.
+    @Test func aCalendarAcceptingAnUpdatedEventAgainIsAnswered() throws {
+        let program = try ProcessorTests.Program()
+        let events = EventWorkflowTests()
+        try events.seed(program)
+        let event = try events.createEvent(program)
+        _ = try program.run()
+        let uid = try events.uid(program, event.id)
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org",
+                                                 partstat: "ACCEPTED"))
+        _ = try program.run()
+        _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Hall B", now: program.now)
+        _ = try program.run()
+        try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org",
+                                                 partstat: "ACCEPTED", sequence: 1))
+        _ = try program.run()
+        let answers = try program.database.inboundMessages().filter { $0.sender == "ana@example.net" }
+        #expect(answers.map(\.disposition) == [.answered, .answered], "\(answers.map { $0.note ?? "" })")
+    }
+
     @Test func noMoreThanTheDailyNumberOfAnswersToOneAddress() throws {
         var harness = try ProcessorTests.Program()
         harness.config.safety.maxAnswersPerSenderPerDay = 3

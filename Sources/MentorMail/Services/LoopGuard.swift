@@ -31,7 +31,10 @@ struct LoopGuard {
             return Verdict(classification: classification)
         }
         let previous = try AppDatabase.lastInbound(work.db, from: sender)
-        if let previous, let fingerprint, previous.textFingerprint == fingerprint {
+        // A calendar's answer is about the event as it stands: accepting an updated event again
+        // is news, not a responder repeating itself (the daily limit below still holds).
+        let calendarAnswer = if case .rsvp(let reply) = classification.intent { reply.source == .calendar } else { false }
+        if !calendarAnswer, let previous, let fingerprint, previous.textFingerprint == fingerprint {
             let repeatRule = "loop-guard:repeat"
             if previous.rule == repeatRule {
                 return hold(classification, rule: repeatRule, reason: "the same text again (message \(previous.id ?? 0) was held for it too)", quiet: true)
