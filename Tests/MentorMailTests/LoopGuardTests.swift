@@ -96,7 +96,9 @@ import Testing
     @Test func noMoreThanTheDailyNumberOfAnswersToOneAddress() throws {
         var harness = try ProcessorTests.Program()
         harness.config.safety.maxAnswersPerSenderPerDay = 3
-        let questions = ["How do I join?", "Is there a fee?", "Who are the mentors?", "Can I choose my area?", "When does it start?"]
+        // Each asks for the form (a question after the form is held for a person instead).
+        let questions = ["I would like to join.", "Please send me the sign-up form.", "Sign me up please.", "I want to join as a mentee.",
+                         "I would like to take part."]
         for (index, question) in questions.enumerated() {
             try harness.arrive(mail(subject: "Question \(index)", question))
             _ = try harness.run(at: harness.now.addingTimeInterval(Double(index) * 60))
@@ -109,6 +111,21 @@ import Testing
         // A day later the address is answered again.
         try harness.arrive(mail(subject: "Later", "Hello again, I still want to join."))
         #expect(try harness.run(at: harness.now.addingTimeInterval(86_400 + 600)).answered == 1)
+    }
+
+    /// The sign-up form answers a stranger's first question; a second question the same day is
+    /// for a person (acknowledged), not the same form again.
+    @Test func aStrangersSecondQuestionGoesToAPersonNotTheSameFormAgain() throws {
+        let harness = try ProcessorTests.Program()
+        for (index, question) in ["How do I join?", "Is there a fee?", "Who are the mentors?"].enumerated() {
+            try harness.arrive(mail(from: "Kim <kim@example.net>", subject: "Question \(index)", question))
+        }
+        _ = try harness.run()
+        let inbound = try harness.database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .held, .held])
+        let toKim = try harness.sent().filter { $0.to.map(\.normalized) == ["kim@example.net"] }
+        #expect(toKim.filter { $0.textBody?.contains("To sign up, reply to this message") == true }.count == 1, "one form")
+        #expect(toKim.count == 3, "the questions are acknowledged")
     }
 
     /// A real responder on the test Dovecot that answers everything with the same text and no

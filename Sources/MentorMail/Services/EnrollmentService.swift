@@ -10,6 +10,14 @@ struct EnrollmentService {
 
     /// Someone the program does not know wrote in: the sign-up form.
     func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil) throws -> Outcome {
+        // The form answers a first question; the same form again does not answer the next one.
+        let address = inbound.sender.normalized
+        if inbound.newText.contains("?") || inbound.newText.contains("？"),
+           try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.signupForm.rawValue && Column("recipients") == address
+                                    && Column("createdAt") > work.now.addingTimeInterval(-86_400)).fetchCount(work.db) > 0 {
+            return try HeldMailService(work: work).hold(inbound, reason: "a question from someone who was sent the sign-up form in the last 24 hours",
+                                                        acknowledge: true)
+        }
         try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
                                           asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
                                           asBoth: role == .both ? true : nil), in: work)
