@@ -33,10 +33,30 @@ struct OpenProgram {
     /// command never interleave, and opens the database.
     init(_ config: Config, checks: () throws -> Void = {}) throws {
         try config.checkPaths()
-        let templates = try TemplateLibrary(directory: config.program.templates)
+        let templates = try loadTemplates(config)
         try checks()
         lock = try RunLock(path: config.program.database + ".lock")
         program = Program(config: config, database: try AppDatabase(path: config.program.database), templates: templates)
+    }
+}
+
+/// The program's templates. A newer mentormail may send a mail its folder has no template for
+/// yet: the shipped templates it lacks are added (never replacing one a coordinator edited) and
+/// named on stderr, so an upgrade does not stop the program.
+func loadTemplates(_ config: Config) throws -> TemplateLibrary {
+    do {
+        return try TemplateLibrary(directory: config.program.templates)
+    } catch let error as MentorMailError where error.kind == .config {
+        let fileManager = FileManager.default
+        let cwd = URL(fileURLWithPath: fileManager.currentDirectoryPath)
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
+        let target = URL(fileURLWithPath: config.program.templates).standardizedFileURL
+        guard fileManager.fileExists(atPath: target.path),
+              let source = ShippedTemplates.locate(explicit: nil, executable: executable, currentDirectory: cwd),
+              source.resolvingSymlinksInPath() != target.resolvingSymlinksInPath(),
+              let added = try? ShippedTemplates.install(from: source, to: target, overwrite: false), !added.isEmpty else { throw error }
+        FileHandle.standardError.write(Data("mentormail: added \(added.count) mail template(s) this version sends and \(target.path) lacked: \(added.joined(separator: ", "))\n".utf8))
+        return try TemplateLibrary(directory: config.program.templates)
     }
 }
 

@@ -289,6 +289,33 @@ import Testing
         #expect(shown.contains("^[[8m hidden"), "\(shown)")
     }
 
+    /// After an upgrade the program sends a mail its templates folder (copied by an older
+    /// `init`) has no template for: the shipped one is added, edited ones are kept, and the run
+    /// goes on instead of stopping on a missing template.
+    @Test func anUpgradeAddsTheTemplatesThatAreNewAndKeepsEditedOnes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("templates"), to: templates)
+        for name in ["event-no-seat.txt.mustache", "event-no-seat.html.mustache", "es/event-no-seat.txt.mustache"] {
+            try FileManager.default.removeItem(at: templates.appendingPathComponent(name))
+        }
+        let edited = templates.appendingPathComponent("help.txt.mustache")
+        try (try String(contentsOf: edited, encoding: .utf8) + "\nEdited by our coordinators.\n").write(to: edited, atomically: true, encoding: .utf8)
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        let text = try String(contentsOf: config, encoding: .utf8)
+            .replacingOccurrences(of: CommandRunner.repository.appendingPathComponent("templates").path, with: templates.path)
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["process", "--config", config.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("added 3 mail template(s)"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: templates.appendingPathComponent("event-no-seat.txt.mustache").path))
+        #expect(try String(contentsOf: edited, encoding: .utf8).contains("Edited by our coordinators."), "an edited template is kept")
+        let again = try CommandRunner.run(["process", "--config", config.path, "--quiet"])
+        #expect(again.status == 0 && !again.stderr.contains("added"), "\(again.stderr)")
+    }
+
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with
     /// or without seconds, a date alone; anything else is refused with an example.
     @Test func nowTakesADateOrATimeWithOrWithoutAnOffset() throws {
