@@ -378,6 +378,15 @@ import Testing
         let digest = try #require(afterDecline.first { $0.to.map(\.address) == ["coordinator@example.org"] })
         #expect(digest.textBody?.contains("Ana Souza <ana@example.net> (mentee) changed their answer from accepted to declined after the tables were set") == true,
                 "\(digest.textBody ?? "")")
+        // Her "yes" again, now that a seat is free but the tables are set: no waitlist place is
+        // promised; the coordinators hear of it and may fit her in.
+        try program.arrive(CalendarReplies.words("Good news, I can come after all!", from: "ana@example.net", name: "Ana Souza",
+                                                 to: "mentoring@example.org", subject: anaSchedule.subject ?? "",
+                                                 invitationID: anaSchedule.messageID ?? ""))
+        let afterYes = try run(program)
+        let late = try #require(afterYes.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        #expect(late.contains("The tables are already set, so we cannot\ngive you a seat by mail any more"), "\(late)")
+        #expect(!late.contains("waitlist"), "\(late)")
         // The due job sees the rotations formed and sends nothing more.
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }

@@ -54,6 +54,9 @@ public struct EventAnswerMail: MailContent {
     public var position: Int?
     /// The tables are already set: the coordinators are told of the change.
     public var grouped: Bool?
+    /// A "yes" after the tables were set: no seat can be given by mail; the coordinators are
+    /// told and may fit them in (instead of `waitlisted` and `grouped`).
+    public var lateYes: Bool?
     /// The event is over, or cancelled: nothing changes.
     public var over: Bool?
     public var cancelled: Bool?

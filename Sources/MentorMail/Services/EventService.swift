@@ -265,13 +265,16 @@ struct EventService {
             mail.tentative = true
             if before == .accepted && !grouped { mail.gaveUpSeat = true }
             if before == .waitlisted && !grouped { mail.leftWaitlist = true }
+        case .waitlisted where grouped:
+            // The waitlist closed with the tables: a place in it would promise a seat by mail.
+            mail.lateYes = true
         case .waitlisted:
             mail.waitlisted = true
             mail.position = try position(of: guest)
         case .invited: break
         }
         if grouped && before != guest.answer {
-            mail.grouped = true
+            mail.grouped = mail.lateYes == true ? nil : true
             try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) changed their answer from \(before.rawValue) to \(guest.answer.rawValue) after the tables were set")
         }
         try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
