@@ -4,7 +4,8 @@ extension ICalendar {
     /// An invitation (METHOD:REQUEST) for one event, as the text of a `text/calendar`
     /// part: CRLF line ends, lines folded at 75 octets without splitting a UTF-8
     /// character, TEXT values escaped. Every attendee is asked to reply (`RSVP=TRUE`,
-    /// `PARTSTAT=NEEDS-ACTION`). Control characters in addresses, names and the UID are
+    /// `PARTSTAT=NEEDS-ACTION`), unless `attendeeStatus` gives the answer they already gave
+    /// ("ACCEPTED", "TENTATIVE"): an update then keeps it, and no calendar asks again. Control characters in addresses, names and the UID are
     /// dropped, so no value can start a new line.
     ///
     /// With `timeZone`, the start and end are written in that zone's local time (`TZID=`) and
@@ -24,6 +25,7 @@ extension ICalendar {
         organizer: (address: String, name: String?),
         attendees: [(address: String, name: String?)],
         sequence: Int = 0,
+        attendeeStatus: String? = nil,
         stamp: Date,
         timeZone: TimeZone? = nil,
         method: String = "REQUEST",
@@ -52,7 +54,9 @@ extension ICalendar {
         if let location { lines.append("LOCATION:" + escapeText(location)) }
         lines.append("ORGANIZER" + nameParameter(organizer.name) + ":" + mailto(organizer.address))
         for attendee in attendees {
-            lines.append("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=" + (cancel ? "FALSE" : "TRUE")
+            let status = attendeeStatus.map(withoutControls)?.uppercased().filter { $0.isLetter || $0 == "-" } ?? "NEEDS-ACTION"
+            let asks = !cancel && status == "NEEDS-ACTION"
+            lines.append("ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=\(status);RSVP=" + (asks ? "TRUE" : "FALSE")
                 + nameParameter(attendee.name) + ":" + mailto(attendee.address))
         }
         lines += [cancel ? "STATUS:CANCELLED" : "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]

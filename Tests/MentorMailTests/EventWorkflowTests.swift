@@ -483,6 +483,9 @@ import Testing
         try program.arrive(CalendarReplies.words("No, sorry.", from: "tom@example.org", name: "Tom Berg", to: "mentoring@example.org",
                                                  subject: try invitation(to: "tom@example.org", in: invitations).subject ?? "",
                                                  invitationID: try invitation(to: "tom@example.org", in: invitations).messageID ?? ""))
+        try program.arrive(CalendarReplies.words("Yes, I'll be there!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org",
+                                                 subject: try invitation(to: "ana@example.net", in: invitations).subject ?? "",
+                                                 invitationID: try invitation(to: "ana@example.net", in: invitations).messageID ?? ""))
         _ = try run(program)
 
         let updated = try program.app.updateEvent(id: event.id, startsAt: event.startsAt.addingTimeInterval(1_800), timeZone: nil,
@@ -499,6 +502,11 @@ import Testing
             #expect(vevent.uid == event.uid)
             #expect(vevent.start?.raw == "20261125T100000")
             #expect(vevent.location == "Hall B")
+            // Ana's yes stands: her calendar is not asked again, and her mail does not ask "Will you come?".
+            let ana = mail.to.map(\.address) == ["ana@example.net"]
+            #expect(vevent.attendees.first?.partstat == (ana ? .accepted : .needsAction), "\(mail.to)")
+            #expect(mail.textBody?.contains("Will you come?") == !ana, "\(mail.textBody ?? "")")
+            #expect(mail.textBody?.contains("You said you are coming, and your seat is kept") == ana)
         }
 
         _ = try program.app.cancelEvent(id: event.id, now: program.now)

@@ -24,6 +24,10 @@ public struct EventInvitationMail: MailContent {
     public var asMentee: Bool?
     /// An update of an invitation sent before: the time or place changed.
     public var update: Bool?
+    /// With `update`, the answer they gave, which stands (none: they have not answered yet).
+    public var saidYes: Bool?
+    public var waiting: Bool?
+    public var saidMaybe: Bool?
 }
 
 /// The event is cancelled, with a calendar CANCEL that removes it from calendars.

@@ -132,22 +132,32 @@ struct EventService {
     private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool) throws {
         var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event, language: guest.language))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
-        if update { mail.update = true }
+        if update {
+            mail.update = true
+            // Their answer stands: the mail says which, and the calendar keeps it instead of asking again.
+            switch guest.answer {
+            case .accepted: mail.saidYes = true
+            case .waitlisted: mail.waiting = true
+            case .tentative: mail.saidMaybe = true
+            case .declined, .invited: break
+            }
+        }
+        let kept: String? = update ? [.accepted: "ACCEPTED", .waitlisted: "TENTATIVE", .tentative: "TENTATIVE"][guest.answer] : nil
         try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id),
-                             language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST"))
+                             language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST", attendeeStatus: kept))
         guest.invitedAt = work.now
         guest.sequenceSent = event.sequence
         try guest.update(work.db)
     }
 
     /// The event as an iCalendar object for one guest: they are its only attendee.
-    func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String) -> CalendarPart {
+    func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String, attendeeStatus: String? = nil) -> CalendarPart {
         let text = ICalendar.request(
             uid: event.uid, summary: event.name,
             description: "\(work.config.program.name): Speed Mentoring, \(event.rotations) rotation(s) of \(event.durationMinutes / max(event.rotations, 1)) minutes.",
             location: event.location, start: event.startsAt, end: event.endsAt,
             organizer: (work.config.program.address, work.config.program.name),
-            attendees: [(guest.email, guest.name)], sequence: event.sequence, stamp: work.now,
+            attendees: [(guest.email, guest.name)], sequence: event.sequence, attendeeStatus: attendeeStatus, stamp: work.now,
             timeZone: TimeZone(identifier: event.timeZone), method: method)
         return CalendarPart(method: method, text: text)
     }
