@@ -57,7 +57,8 @@ extension MentorMailCommand {
                 }
                 defer { withExtendedLifetime(opened) {} }
                 guard let (mailbox, sender) = transports else { return }
-                var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: options.clock,
+                let clock = options.clock
+                var processor = Processor(program: opened.program, mailbox: mailbox, sender: sender, now: clock,
                                           logger: logger, faults: .fromEnvironment())
                 processor.dryRun = dryRun
                 if let progressLine { processor.progress = { progressLine.update($0) } }
@@ -69,7 +70,8 @@ extension MentorMailCommand {
                 }
                 if !dryRun {
                     report.stillQueued = try opened.database.queuedCount()
-                    try opened.database.recordRun(report, startedAt: startedAt, finishedAt: Date())
+                    // On the program's clock (`--now`), like everything the run stored; the length is real.
+                    try opened.database.recordRun(report, startedAt: clock, finishedAt: clock.addingTimeInterval(Date().timeIntervalSince(startedAt)))
                 }
                 if json {
                     let encoder = JSONEncoder()

@@ -327,6 +327,9 @@ import Testing
             let result = try CommandRunner.run(["process", "--config", config.path, "--now", now, "--quiet"])
             #expect(result.status == 0, "--now \(now): \(result.stderr)")
         }
+        // The run is recorded on the program's clock, as everything it stored.
+        let status = try CommandRunner.run(["status", "--config", config.path])
+        #expect(status.stdout.contains("Last run      2026-01-05T00:00:00"), "\(status.stdout)")
         let wrong = try CommandRunner.run(["process", "--config", config.path, "--now", "next monday"])
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("2026-12-01T09:00:00Z"), "\(wrong.stderr)")
