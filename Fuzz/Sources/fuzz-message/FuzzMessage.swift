@@ -14,6 +14,11 @@ public func fuzzMessage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = message.references
     _ = message.autoSubmitted
     _ = message.automatic?.description
+    // A bounce's report: every id it names is one the message quotes.
+    if let report = DeliveryReport(message) {
+        check(!report.originalMessageIDs.isEmpty, "a delivery report without an original")
+        _ = report.failedAddresses
+    }
 
     // The best text and the reply, exactly as the program reads them.
     let text = message.textBody
