@@ -73,7 +73,11 @@ extension MentorMailCommand {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
                     let round = try opened.program.closeRound(name: name, now: options.clock)
-                    print("Closed round \(round.name). Match it with: mentormail match --round \(round.name)")
+                    if try opened.database.roundDetails(name: round.name, now: options.clock).state == "approved" {
+                        print("Closed round \(round.name); its matches were approved. Whoever it did not pair waits for the next round.")
+                    } else {
+                        print("Closed round \(round.name). Match it with: mentormail match --round \(round.name)")
+                    }
                 }
             }
         }
@@ -89,14 +93,14 @@ extension MentorMailCommand {
             func run() throws {
                 try runReportingErrors {
                     let database = try options.openDatabase()
-                    let rows = try database.roundSummaries()
+                    let rows = try database.roundSummaries(now: options.clock)
                     if json {
                         try printJSON(rows)
                     } else if rows.isEmpty {
                         print("No rounds yet. Open one with: mentormail round open NAME --closes DATE")
                     } else {
                         // A round decided while still taking sign-ups says both.
-                        let table = rows.map { [$0.name, $0.status == "open" && $0.state != "open" ? "\($0.state), open" : $0.state,
+                        let table = rows.map { [$0.name, $0.takingSignUps && $0.state != "open" ? "\($0.state), open" : $0.state,
                                                 $0.opensAt, $0.closesAt, String($0.participants)] }
                         print(TextTable.render(header: ["round", "state", "opens", "closes", "participants"], rows: table))
                     }
@@ -152,7 +156,7 @@ extension MentorMailCommand {
             func run() throws {
                 try runReportingErrors {
                     let database = try options.openDatabase()
-                    let details = try database.roundDetails(name: name)
+                    let details = try database.roundDetails(name: name, now: options.clock)
                     if let report {
                         guard let proposal = try database.proposals().last(where: { proposal in
                             details.proposal.map { $0.code == proposal.token } ?? false
@@ -169,7 +173,7 @@ extension MentorMailCommand {
                     if json { return try printJSON(details) }
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
                     print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), sign-ups close \(day(details.closesAt)))")
-                    if details.status == "open" && details.state != "open" {
+                    if details.takingSignUps && details.state != "open" {
                         print("Still open for sign-ups: people who sign up now join it. Close it with `mentormail round close`.")
                     }
                     for (title, members) in [("Mentees", details.mentees), ("Mentors", details.mentors)] {

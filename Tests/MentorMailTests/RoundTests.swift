@@ -24,6 +24,40 @@ import Testing
         #expect(try program.database.roundSummaries().map(\.status) == ["closed", "open"])
     }
 
+    /// What a sign-up is told comes next follows the round they are in: taking sign-ups, or
+    /// past its closing day and waiting to be matched; a form with mistakes says it is matched
+    /// only once they are fixed. A round past its closing day no longer stops the next opening.
+    @Test func theNextStepFollowsTheRoundAndItsClosingDay() throws {
+        let harness = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        _ = try harness.app.openRound(name: "R1", closesAt: harness.now.addingTimeInterval(10 * day), now: harness.now)
+        func write(_ body: String, at date: Date) throws -> String {
+            let before = harness.outbox.sentFiles().count
+            try harness.arrive("From: Ana <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: Sign up\r\n"
+                               + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+            _ = try harness.run(at: date)
+            return try #require(try harness.sent().suffix(from: before).first { $0.to.map(\.normalized) == ["ana@example.net"] }?.textBody)
+        }
+        let form = "Role: mentee\nName: Ana Souza\nMentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nLanguages: English\nInteraction: email"
+        let signedUp = try write(form, at: harness.now)
+        #expect(signedUp.contains("you are in the R1 round, which closes"), "\(signedUp)")
+        #expect(!signedUp.contains("We can match you only once"))
+
+        let later = harness.now.addingTimeInterval(12 * day)
+        let changed = try write("Time zone: Europe/Lisbon", at: later)
+        #expect(changed.contains("you are in the R1 round, whose sign-ups closed"), "\(changed)")
+        #expect(try harness.database.roundDetails(name: "R1", now: later).takingSignUps == false)
+        #expect(try harness.database.roundDetails(name: "R1", now: harness.now).takingSignUps)
+
+        let broken = try write("Mentoring type: spiritual", at: later)
+        #expect(broken.contains("We can match you only once the lines above are fixed"), "\(broken)")
+
+        // R1's closing day passed: opening R2 closes it (its people stay in it to be matched).
+        _ = try harness.app.openRound(name: "R2", closesAt: later.addingTimeInterval(30 * day), now: later)
+        #expect(try harness.database.roundSummaries(now: later).map(\.status) == ["closed", "open"])
+        #expect(try harness.database.participant(email: "ana@example.net")?.roundID == harness.database.rounds().first?.id)
+    }
+
     @Test func roundsMustCloseInTheFuture() throws {
         let program = try ProcessorTests.Program().app
         #expect(throws: MentorMailError.self) { try program.openRound(name: "late", closesAt: now, now: now) }

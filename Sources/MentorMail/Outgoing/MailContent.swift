@@ -42,6 +42,8 @@ public struct RoundInfo: Codable, Sendable, Equatable {
     public var name: String
     /// The closing day, in words.
     public var closes: String
+    /// Its sign-ups are over (closed, or the day passed): it waits to be matched.
+    public var closed: Bool?
 }
 
 extension MailContent {

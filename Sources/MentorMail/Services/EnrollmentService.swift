@@ -54,9 +54,9 @@ struct EnrollmentService {
             roundID: round?.id, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
-        // Only a round still taking sign-ups is "the round you are in": one whose closing date
-        // passed (matched or not) is no next step to promise.
-        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { $0.status == .open && $0.closesAt > work.now ? $0 : nil }
+        // The round they are in while it is still to be matched; once its matches were approved,
+        // whoever it did not pair waits in the pool for the next one.
+        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
         let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
         let mail = ProfileReceivedMail(
@@ -270,7 +270,8 @@ struct EnrollmentService {
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
-        RoundInfo(name: round.name, closes: Work.day(round.closesAt, language: language))
+        RoundInfo(name: round.name, closes: Work.day(round.closesAt, language: language),
+                  closed: round.status == .closed || round.closesAt <= work.now ? true : nil)
     }
 }
 

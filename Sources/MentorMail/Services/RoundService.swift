@@ -11,6 +11,12 @@ struct RoundService {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
         guard closesAt > work.now else { throw MentorMailError(.data, "--closes must be in the future") }
+        if var past = try AppDatabase.openRound(work.db), past.closesAt <= work.now {
+            // Its closing day passed: it takes no sign-ups, so it no longer stands in the way.
+            past.status = .closed
+            try past.update(work.db)
+            try work.audit.record(actor, "round-closed", "\(past.name) (its closing day had passed; closed on opening \(trimmed))")
+        }
         if let open = try AppDatabase.openRound(work.db) {
             let approved = try MatchProposal.filter(MatchProposal.Columns.roundID == open.id
                                                     && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(work.db) > 0
@@ -79,6 +85,8 @@ public struct RoundDetails: Codable, Sendable {
     public var name: String
     /// open (taking sign-ups) or closed: a round whose matches were approved may still be open.
     public var status: String
+    /// Open and before its closing day: a sign-up now joins it.
+    public var takingSignUps: Bool
     /// open, proposed (a proposal waits for a decision), approved, or closed.
     public var state: String
     public var opensAt: Date

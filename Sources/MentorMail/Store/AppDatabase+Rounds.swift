@@ -35,6 +35,12 @@ extension AppDatabase {
     /// not graduated) and mentors with a free slot, who are in no round yet or in one whose
     /// matches were approved (the mentees it left unmatched or whose pair ended, the mentors it
     /// left with room). People of a round that is still to be matched stay in it.
+    /// Whether a round's matches were approved.
+    static func isMatched(_ db: Database, round: Round) throws -> Bool {
+        try MatchProposal.filter(MatchProposal.Columns.roundID == round.id
+                                 && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(db) > 0
+    }
+
     /// Mentees with an ongoing mentorship or who graduated: not matched as mentees again.
     static func mentoredMentees(_ db: Database) throws -> Set<Int64> {
         let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
@@ -104,7 +110,7 @@ extension AppDatabase {
         return try Participant.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
     }
 
-    public func roundDetails(name: String) throws -> RoundDetails {
+    public func roundDetails(name: String, now: Date = Date()) throws -> RoundDetails {
         try read { db in
             guard let round = try Self.findRound(db, name: name), let id = round.id else {
                 throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
@@ -115,7 +121,8 @@ extension AppDatabase {
                 .init(email: person.email, name: person.profile.name, role: person.profile.role, status: person.status.rawValue)
             }
             return RoundDetails(
-                name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
+                name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
+                state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.profile.isMentee).map(member), mentors: members.filter(\.profile.isMentor).map(member),
                 proposal: newest.map { proposal in
                     .init(code: proposal.token, status: proposal.status.rawValue, algorithm: proposal.algorithm, pairs: proposal.pairs.count,
@@ -135,10 +142,12 @@ public struct RoundSummary: Codable, Sendable {
     public var opensAt: String
     public var closesAt: String
     public var participants: Int
+    /// Open and before its closing day: a sign-up now joins it.
+    public var takingSignUps: Bool
 }
 
 extension AppDatabase {
-    public func roundSummaries() throws -> [RoundSummary] {
+    public func roundSummaries(now: Date = Date()) throws -> [RoundSummary] {
         try read { db in
             try Round.order(Column("opensAt"), Column("id")).fetchAll(db).map { round in
                 let count = try Self.roundMembers(db, round: round.id).count
@@ -146,7 +155,7 @@ extension AppDatabase {
                 return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
                                     closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
-                                    participants: count)
+                                    participants: count, takingSignUps: round.status == .open && round.closesAt > now)
             }
         }
     }
