@@ -31,8 +31,7 @@ extension MentorMailCommand {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw MentorMailError(.data, "cannot read \(file)")
                 }
-                let text = String(data: data, encoding: .utf8) ?? String(decoding: data, as: UTF8.self)
-                let export = try FormExport.csv(text, headerMap: config.enrollment.importHeaders)
+                let export = try FormExport.csv(bytes: data, headerMap: config.enrollment.importHeaders)
                 let opened = try OpenProgram(config)
                 defer { withExtendedLifetime(opened) {} }
                 let report = try opened.program.importFormExport(export, source: (file as NSString).lastPathComponent,

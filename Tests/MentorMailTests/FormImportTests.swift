@@ -190,6 +190,25 @@ import Testing
         #expect(result.stderr.contains("nothing was imported"))
     }
 
+    /// Finding: Excel's plain "CSV (Comma delimited)" is windows-1252; "José María Núñez" was
+    /// read as UTF-8 and stored with U+FFFD in place of every accented letter.
+    @Test func aWindows1252FileIsImportedWithItsAccents() throws {
+        let program = try ProcessorTests.Program()
+        let latin = program.folder.appendingPathComponent("excel.csv")
+        try #require(Self.header.data(using: .windowsCP1252).map { header in
+            header + "jose@example.org,José María Núñez,mentee,technical,Europe/Madrid,Español\r\n".data(using: .windowsCP1252)!
+        }).write(to: latin)
+        let utf8 = program.folder.appendingPathComponent("utf8.csv")
+        try Data([0xEF, 0xBB, 0xBF] + Array((Self.header + "zoe@example.org,Zoë Ångström,mentor,technical,UTC,English\n").utf8)).write(to: utf8)
+        let config = try CommandRunner.writeLocalConfig(in: program.folder, database: "state.sqlite")
+        for file in [latin, utf8] {
+            let result = try CommandRunner.run(["import", file.path, "--config", config.path])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        }
+        #expect(try program.database.participant(email: "jose@example.org")?.profile.name == "José María Núñez")
+        #expect(try program.database.participant(email: "zoe@example.org")?.profile.name == "Zoë Ångström")
+    }
+
     /// A coordinator pastes the CSV into the text of a mail, or attaches the spreadsheet file a
     /// form tool offers first: the first is imported, the second answered with how to save CSV.
     @Test func aPastedCSVIsImportedAndASpreadsheetFileGetsHowToSaveCSV() throws {

@@ -19,6 +19,12 @@ public struct FormExport: Sendable {
     /// Rows that could not be read at all, by line number, with the reason (reported, never skipped silently).
     public var malformed: [(line: Int, reason: String)] = []
 
+    /// Reads a CSV file's bytes: UTF-8 (with or without a byte order mark), else windows-1252,
+    /// which is what Excel's plain "CSV (Comma delimited)" writes in the West.
+    public static func csv(bytes: Data, headerMap: [String: String]) throws -> FormExport {
+        try csv(Charset.decode(bytes, charset: nil), headerMap: headerMap)
+    }
+
     /// Reads CSV text (comma, semicolon or tab separated, as the exporting tool wrote it).
     public static func csv(_ text: String, headerMap: [String: String]) throws -> FormExport {
         let cleaned = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
