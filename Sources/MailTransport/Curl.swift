@@ -241,14 +241,28 @@ final class CurlHandle {
         var response: Int = 0
         let reply = mm_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response) == CURLE_OK && response > 0 ? response : nil
         var reason = detail.isEmpty ? summary : "\(summary): \(detail)"
-        // The refusal itself (a 4xx or 5xx line), not the goodbye that follows it.
-        if let words = buffer.replies.last(where: { $0.first == "4" || $0.first == "5" }) ?? buffer.replies.last {
+        // The refusal itself (SMTP 4xx or 5xx, IMAP NO or BAD), not the goodbye that follows it.
+        if let words = buffer.replies.last(where: isRefusal) ?? buffer.replies.last(where: { !isGoodbye($0) }) {
             reason += "; the server said: \(words)"
         } else if let reply {
             reason += "; the server replied \(reply)"
         }
         throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply)
     }
+}
+
+/// An SMTP 4xx or 5xx reply, or an IMAP `NO` or `BAD` (tagged or not).
+func isRefusal(_ line: String) -> Bool {
+    if line.first == "4" || line.first == "5" { return true }
+    let words = line.split(separator: " ", maxSplits: 2)
+    return words.count >= 2 && ["NO", "BAD"].contains(words[1].uppercased())
+}
+
+/// The server's goodbye when libcurl closes a connection: `* BYE`, `A011 OK Logout completed`, `221 …`.
+func isGoodbye(_ line: String) -> Bool {
+    let words = line.split(separator: " ", maxSplits: 2)
+    guard words.count >= 2 else { return false }
+    return words[0] == "221" || words[1].uppercased() == "BYE" || words[1].uppercased() == "OK" && line.lowercased().contains("logout")
 }
 
 /// Keeps the last few reply lines the server sent (never what we sent: no credentials).
@@ -260,7 +274,7 @@ private func curlDebug(_ handle: UnsafeMutableRawPointer?, _ type: curl_infotype
     let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !line.isEmpty else { return 0 }
     buffer.replies.append(line)
-    if buffer.replies.count > 4 { buffer.replies.removeFirst() }
+    if buffer.replies.count > 8 { buffer.replies.removeFirst() }
     return 0
 }
 

@@ -89,9 +89,30 @@ public final class IMAPMailbox: Mailbox {
 
     public func markProcessed(uid: UInt32) throws {
         _ = try command("UID STORE \(uid) +FLAGS (\(processedKeyword))", what: "flag message UID \(uid) processed")
-        if let moveTo {
-            _ = try command("UID MOVE \(uid) \(Self.quoted(moveTo))", what: "move message UID \(uid) to \(moveTo)")
+        try move([uid], what: "message UID \(uid)")
+    }
+
+    /// Moves flagged messages to `moveTo`, if set; a failure is a `MoveError` (they stay flagged).
+    private func move(_ uids: [UInt32], what: String) throws {
+        guard let moveTo, !uids.isEmpty else { return }
+        do {
+            _ = try command("UID MOVE \(imapUIDSet(uids)) \(Self.quoted(moveTo))", what: "move \(what) to \(moveTo)")
+        } catch {
+            throw MoveError(uids: uids, folder: moveTo, reason: "\(error)")
         }
+    }
+
+    /// Messages flagged processed but still here, because moving them failed before.
+    public func moveProcessed() throws -> Int {
+        guard moveTo != nil else { return 0 }
+        let left = try search("KEYWORD \(processedKeyword)")
+        var start = 0
+        while start < left.count {
+            let batch = Array(left[start..<min(start + Self.flagBatch, left.count)])
+            try move(batch, what: batch.count == 1 ? "message UID \(batch[0])" : "\(batch.count) messages")
+            start += batch.count
+        }
+        return left.count
     }
 
     /// Reads the messages ahead on a connection of their own (see `IMAPMessageStream`).
@@ -113,11 +134,18 @@ public final class IMAPMailbox: Mailbox {
             let set = imapUIDSet(batch)
             let what = batch.count == 1 ? "message UID \(batch[0])" : "\(batch.count) messages (UID \(batch[0]) to \(batch[batch.count - 1]))"
             _ = try command("UID STORE \(set) +FLAGS.SILENT (\(processedKeyword))", what: "flag \(what) processed")
-            if let moveTo {
-                _ = try command("UID MOVE \(set) \(Self.quoted(moveTo))", what: "move \(what) to \(moveTo)")
-            }
+            try move(batch, what: what)
             start += batch.count
         }
+    }
+
+    /// The folder processed messages move to, if any.
+    public var moveFolder: String? { moveTo }
+
+    /// Whether the server has a folder of that name (`LIST`; nothing is selected or changed).
+    public func folderExists(_ name: String) throws -> Bool {
+        let response = try command("LIST \"\" \(Self.quoted(name))", what: "look for the folder \(name)")
+        return response.split(whereSeparator: \.isNewline).contains { $0.uppercased().hasPrefix("* LIST ") }
     }
 
     /// Creates a folder, e.g. the one processed messages move to.

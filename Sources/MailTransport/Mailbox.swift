@@ -23,6 +23,30 @@ public protocol Mailbox: AnyObject {
     /// Marks several messages processed at once (one `UID STORE` on a UID set over IMAP).
     /// The default marks them one by one.
     func markProcessed(uids: [UInt32]) throws
+    /// Moves the messages marked processed that are still in the folder (their move failed in
+    /// an earlier run) to the folder processed mail goes to; returns how many. The default,
+    /// for a mailbox that moves nothing, returns 0.
+    func moveProcessed() throws -> Int
+}
+
+/// Messages marked processed that could not be moved to the folder processed mail goes to.
+public struct MoveError: Error, CustomStringConvertible, Sendable {
+    public let uids: [UInt32]
+    public let folder: String
+    /// Why, in the transport's words (with the server's).
+    public let reason: String
+
+    public init(uids: [UInt32], folder: String, reason: String) {
+        self.uids = uids
+        self.folder = folder
+        self.reason = reason
+    }
+
+    public var description: String {
+        let which = uids.count == 1 ? "message UID \(uids[0])" : "\(uids.count) messages (UID \(uids.first ?? 0) to \(uids.last ?? 0))"
+        return "\(which) marked processed but not moved to \(folder) (\(reason)); create the folder \(folder) on the server "
+            + "or fix [mailbox] move_to: every run moves the mail left behind"
+    }
 }
 
 extension Mailbox {
@@ -33,6 +57,8 @@ extension Mailbox {
     public func markProcessed(uids: [UInt32]) throws {
         for uid in uids { try markProcessed(uid: uid) }
     }
+
+    public func moveProcessed() throws -> Int { 0 }
 }
 
 /// One message of a `MessageStream`: its bytes, or why they could not be read. A message

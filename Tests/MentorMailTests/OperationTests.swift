@@ -65,6 +65,40 @@ import Testing
         #expect(result.stdout.contains("starttls"), "the nearest known name")
     }
 
+    /// Finding: a move_to folder that does not exist passed doctor; the run quoted the logout
+    /// as the server's words, and later runs left the handled message where it was, silently.
+    @Test func aMissingMoveToFolderIsNamedByDoctorAndEveryRunUntilItExists() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "[mailbox]\n", with: "[mailbox]\nmove_to = \"Handled\"\n")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let doctor = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(doctor.status == 69)
+        let mailbox = try #require(try checks(doctor)["mailbox"])
+        #expect(mailbox["outcome"] as? String == "failed")
+        #expect((mailbox["detail"] as? String)?.contains("the folder Handled that [mailbox] move_to names does not exist") == true, "\(mailbox)")
+        #expect(mailbox["fix"] as? String == "create the folder Handled on the server or fix [mailbox] move_to")
+
+        try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")
+        let first = try scenario.process()
+        #expect(first.status == 1)
+        let problems = try #require(try scenario.report(first)["problems"] as? [String])
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.contains("not moved to Handled") == true, "\(problems)")
+        #expect(problems.first?.contains("NO") == true && problems.first?.contains("Logout") == false, "the refusal, not the goodbye: \(problems)")
+        #expect(problems.first?.hasSuffix("create the folder Handled on the server or fix [mailbox] move_to: every run moves the mail left behind") == true)
+
+        let second = try scenario.process()
+        #expect(second.status == 1, "the message left behind is reported again")
+        #expect((try scenario.report(second)["problems"] as? [String])?.first?.contains("not moved to Handled") == true)
+
+        try scenario.servers.mailbox(user: scenario.programUser).createFolder("Handled")
+        let third = try scenario.process()
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(try scenario.servers.messages(of: scenario.programUser, folder: "Handled").count == 1)
+        #expect(try scenario.servers.mailbox(user: scenario.programUser).search("ALL").isEmpty)
+    }
+
     @Test func statusShowsTheLastRunHeldMailAndTheOutbox() throws {
         let scenario = try ServerScenario()
         try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")

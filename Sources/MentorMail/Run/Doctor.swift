@@ -91,6 +91,11 @@ public struct Doctor {
             let validity = try mailbox.uidValidity()
             let waiting = try mailbox.unprocessedUIDs().count
             let opened = mailbox is IMAPMailbox ? "logged in, folder open" : "folder readable"
+            if let imap = mailbox as? IMAPMailbox, let target = imap.moveFolder, !(try imap.folderExists(target)) {
+                return Check(name: "mailbox", outcome: .failed,
+                             detail: "\(mailbox.displayName): \(opened), but the folder \(target) that [mailbox] move_to names does not exist on the server",
+                             fix: "create the folder \(target) on the server or fix [mailbox] move_to")
+            }
             return Check(name: "mailbox", outcome: .ok, detail: "\(mailbox.displayName): \(opened) (UIDVALIDITY \(validity)), \(waiting) new message(s) waiting")
         } catch {
             let message = MentorMailError.from(error).message

@@ -43,6 +43,14 @@ extension Processor {
         let validity = try mailbox.uidValidity()
         let uids = try mailbox.unprocessedUIDs()
         logger.info("\(uids.count) new message(s) in \(mailbox.displayName)")
+        if !dryRun {
+            do {
+                let moved = try mailbox.moveProcessed()
+                if moved > 0 { logger.info("moved \(moved) message(s) handled by an earlier run") }
+            } catch {
+                fail(&report, "mail handled by an earlier run: \(ErrorText.describe(error))")
+            }
+        }
         guard !uids.isEmpty else { return }
         let intake = Intake(config: config)
         let stream = try mailbox.messages(uids)
@@ -285,6 +293,10 @@ extension Processor {
         do {
             try mailbox.markProcessed(uids: uids)
             return
+        } catch let error as MoveError {
+            // Flagged, only not moved: retrying one by one would fail the same way.
+            fail(&report, "handled, but \(error)")
+            return
         } catch {
             guard uids.count > 1 else {
                 fail(&report, "UID \(uids[0]): handled, but could not be flagged on the server (\(ErrorText.describe(error))); the next run flags it")
@@ -294,6 +306,8 @@ extension Processor {
         for uid in uids {
             do {
                 try mailbox.markProcessed(uid: uid)
+            } catch let error as MoveError {
+                fail(&report, "handled, but \(error)")
             } catch {
                 // Recorded already: the next run finds it and only flags it.
                 fail(&report, "UID \(uid): handled, but could not be flagged on the server (\(ErrorText.describe(error))); the next run flags it")
