@@ -270,6 +270,33 @@ import Testing
 
     /// Mail can carry terminal escape sequences (clear the screen, hide text, retitle the
     /// window); what a coordinator prints of it shows them, harmless, instead of obeying them.
+    /// Finding: doctor said the first run would create the database in a folder this user
+    /// cannot write; the run then failed on its lock file with no advice.
+    @Test func aDatabaseFolderThatIsNotWritableIsNamedByDoctorAndTheRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-perm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/mentormail.sqlite")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.appendingPathComponent("state").path)
+        for mail in ["mailbox/new", "mailbox/cur", "mailbox/tmp", "mailbox", "outbox"] {
+            let path = folder.appendingPathComponent(mail).path
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+        }
+
+        let doctor = try CommandRunner.run(["doctor", "--config", config.path], unprivileged: true)
+        let line = try #require(doctor.stdout.split(separator: "\n").first { $0.contains("database") }, "\(doctor.stdout)\(doctor.stderr)")
+        #expect(line.hasPrefix("FAIL"), "\(doctor.stdout)")
+        #expect(line.contains("/state is not writable by this user: the first run cannot create"), "\(line)")
+        #expect(doctor.stdout.contains("fix: run mentormail as the user that owns"), "\(doctor.stdout)")
+
+        let run = try CommandRunner.run(["process", "--config", config.path], unprivileged: true)
+        #expect(run.status == 69)
+        let last = run.stderr.split(separator: "\n").last ?? ""
+        #expect(last.contains("cannot open the lock file") && last.contains("Permission denied"), "\(run.stderr)")
+        #expect(last.hasSuffix("or let that user write there (chown or chmod the folder and its files)"), "\(last)")
+    }
+
     @Test func heldMailIsPrintedSafeForTheTerminal() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-esc-\(UUID().uuidString)")
         for sub in ["mailbox/new", "mailbox/cur", "mailbox/tmp"] {

@@ -49,10 +49,18 @@ struct CommandRunner {
         return fallback
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    /// - Parameter unprivileged: run as `nobody` when the tests run as root (who may write
+    ///   anywhere), so that permissions are enforced.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil,
+                    unprivileged: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
+        if unprivileged && geteuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", try binary().path] + arguments
+        } else {
+            process.executableURL = try binary()
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "MENTORMAIL_FAULT")
         for (key, value) in extra { environment[key] = value }

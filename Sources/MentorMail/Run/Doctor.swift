@@ -65,6 +65,16 @@ public struct Doctor {
         do {
             try config.checkPaths()
             let health = try AppDatabase.inspect(path: path)
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let lock = path + ".lock"
+            let files = FileManager.default
+            if let denied = !files.isWritableFile(atPath: folder) ? "the folder \(folder)"
+                : files.fileExists(atPath: lock) && !files.isWritableFile(atPath: lock) ? "the lock file \(lock)" : nil {
+                return Check(name: "database", outcome: .failed,
+                             detail: "\(denied) is not writable by this user: "
+                                + (health.exists ? "a run cannot start" : "the first run cannot create \(path)"),
+                             fix: "run mentormail as the user that owns \(folder) (cron's user), or let that user write there (chown or chmod)")
+            }
             guard health.exists else {
                 return Check(name: "database", outcome: .ok, detail: "\(path) does not exist yet: the first run creates it")
             }
@@ -72,9 +82,8 @@ public struct Doctor {
                 return Check(name: "database", outcome: .failed, detail: "\(path) is damaged: \(health.check)",
                              fix: "restore it from a backup; the program refuses to write to a damaged database")
             }
-            let folder = (path as NSString).deletingLastPathComponent
-            guard FileManager.default.isWritableFile(atPath: path), FileManager.default.isWritableFile(atPath: folder.isEmpty ? "." : folder) else {
-                return Check(name: "database", outcome: .failed, detail: "\(path) or its folder is not writable by this user",
+            guard FileManager.default.isWritableFile(atPath: path) else {
+                return Check(name: "database", outcome: .failed, detail: "\(path) is not writable by this user",
                              fix: "run mentormail as the user that owns \(path) (cron's user), or fix the permissions")
             }
             let pending = health.pendingMigrations.isEmpty ? "up to date" : "the next run upgrades it (\(health.pendingMigrations.joined(separator: ", ")))"

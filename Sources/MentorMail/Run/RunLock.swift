@@ -12,7 +12,12 @@ public final class RunLock {
     public init(path: String) throws {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw MentorMailError(.unavailable, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            let code = errno
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let fix = [EACCES, EPERM, EROFS].contains(code)
+                ? "run mentormail as the user that owns \(folder) (cron's user), or let that user write there (chown or chmod the folder and its files)"
+                : "check the folder of [program] database, \(folder)"
+            throw MentorMailError(.unavailable, "cannot open the lock file \(path): \(String(cString: strerror(code))); \(fix)")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
