@@ -39,10 +39,16 @@ public struct TransportError: Error, CustomStringConvertible, Sendable {
     public let message: String
     /// The server's reply code, when it answered (SMTP 550, 451, …).
     public let responseCode: Int?
+    /// The server's reply line that explains the failure, when it sent one.
+    public let serverWords: String?
+    /// The message ends with what to do, so no general advice is added to it.
+    public let saysWhatToDo: Bool
 
-    public init(_ message: String, responseCode: Int? = nil) {
+    public init(_ message: String, responseCode: Int? = nil, serverWords: String? = nil, saysWhatToDo: Bool = false) {
         self.message = message
         self.responseCode = responseCode
+        self.serverWords = serverWords
+        self.saysWhatToDo = saysWhatToDo
     }
 
     public var description: String { message }
@@ -242,12 +248,13 @@ final class CurlHandle {
         let reply = mm_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response) == CURLE_OK && response > 0 ? response : nil
         var reason = detail.isEmpty ? summary : "\(summary): \(detail)"
         // The refusal itself (SMTP 4xx or 5xx, IMAP NO or BAD), not the goodbye that follows it.
-        if let words = buffer.replies.last(where: isRefusal) ?? buffer.replies.last(where: { !isGoodbye($0) }) {
+        let words = buffer.replies.last(where: isRefusal) ?? buffer.replies.last(where: { !isGoodbye($0) })
+        if let words {
             reason += "; the server said: \(words)"
         } else if let reply {
             reason += "; the server replied \(reply)"
         }
-        throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply)
+        throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply, serverWords: words)
     }
 }
 

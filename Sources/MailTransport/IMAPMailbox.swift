@@ -84,7 +84,20 @@ public final class IMAPMailbox: Mailbox {
     }
 
     public func fetch(uid: UInt32) throws -> [UInt8] {
-        try curl.perform(url: "\(folderURL);UID=\(uid)", what: "fetch message UID \(uid)")
+        try selecting { try curl.perform(url: "\(folderURL);UID=\(uid)", what: "fetch message UID \(uid)") }
+    }
+
+    /// libcurl reports a folder it could not select as "Login denied: Select failed", although
+    /// the login worked: that failure is named for what it is.
+    private func selecting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TransportError where error.message.contains("Select failed") {
+            let words = error.serverWords.map { " (the server said: \($0))" } ?? ""
+            let missing = error.serverWords.map { $0.lowercased().contains("exist") || $0.uppercased().contains("NONEXISTENT") } ?? false
+            throw TransportError("\(displayName): the folder \(folder) \(missing ? "does not exist on the server" : "could not be opened")\(words): "
+                                 + "check the folder in [mailbox] url (INBOX by default)", serverWords: error.serverWords, saysWhatToDo: true)
+        }
     }
 
     public func markProcessed(uid: UInt32) throws {
@@ -155,7 +168,7 @@ public final class IMAPMailbox: Mailbox {
 
     /// Runs a command in the selected folder (libcurl selects it from the URL first).
     private func command(_ request: String, what: String) throws -> String {
-        let bytes = try curl.perform(url: folderURL, customRequest: request, what: what)
+        let bytes = try selecting { try curl.perform(url: folderURL, customRequest: request, what: what) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

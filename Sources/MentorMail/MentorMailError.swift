@@ -48,8 +48,12 @@ extension MentorMailError {
         switch error {
         case let error as MentorMailError:
             return error
+        case let error as TransportError where error.saysWhatToDo:
+            return MentorMailError(.unavailable, error.message)
         case let error as TransportError:
             return MentorMailError(.unavailable, "\(error.message); check the server settings in the config and that the server is up, then run again")
+        case let error as MoveError:
+            return MentorMailError(.unavailable, error.description)
         case let error as MailError:
             return MentorMailError(.data, "\(error.message)")
         case let error as DatabaseError:

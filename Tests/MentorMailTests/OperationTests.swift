@@ -40,6 +40,27 @@ import Testing
         #expect(!text.stdout.contains("wrong") && !text.stderr.contains("wrong"), "the password never appears")
     }
 
+    /// Finding: a folder that does not exist was diagnosed as a login failure ("Login denied:
+    /// Select failed"), with the fix to check the user and password.
+    @Test func doctorNamesAMissingFolderAsSuchNotAsALoginFailure() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 69)
+        let mailbox = try #require(try checks(result)["mailbox"])
+        let detail = try #require(mailbox["detail"] as? String)
+        #expect(detail.contains("the folder NoSuchFolder does not exist on the server"), "\(detail)")
+        #expect(!detail.contains("Login denied"), "\(detail)")
+        #expect((mailbox["fix"] as? String)?.hasPrefix("check the folder at the end of [mailbox] url") == true, "\(mailbox)")
+
+        let run = try scenario.process()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("does not exist on the server (the server said: "), "\(run.stderr)")
+        #expect(run.stderr.contains("check the folder in [mailbox] url (INBOX by default)\n"), "\(run.stderr)")
+    }
+
     @Test func doctorNamesAClosedSMTPPort() throws {
         let scenario = try ServerScenario()
         let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)

@@ -132,6 +132,7 @@ public struct Doctor {
     /// The likely fix for a server error, from its words.
     static func fix(for message: String, section: String) -> String {
         let lowered = message.lowercased()
+        if lowered.contains("check the folder in") { return "check the folder at the end of [\(section)] url (INBOX by default); the login worked" }
         if lowered.contains("password_env") { return "export the variable before running (for cron: in the crontab or a wrapper script), never in the config or argv" }
         if lowered.contains("login denied") || lowered.contains("authentication") || lowered.contains("auth") && lowered.contains("fail")
             || lowered.contains(" 535") || lowered.contains("invalid credentials") {
