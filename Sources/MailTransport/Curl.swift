@@ -68,6 +68,8 @@ private final class TransferBuffer {
     var uploadOffset = 0
     /// The server's last reply lines (SMTP and IMAP status lines), for error messages.
     var replies: [String] = []
+    /// We asked for STARTTLS on this handle's connection (and the request went on, so it worked).
+    var startedTLS = false
 }
 
 /// One libcurl easy handle, reused for every request of a run so the connection stays open.
@@ -157,12 +159,22 @@ final class CurlHandle {
         try check(mm_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, list), "set the recipients")
     }
 
+    /// Whether the last request's connection was encrypted: an imaps:// or smtps:// URL, or
+    /// STARTTLS (seen in what libcurl sent). "if-available" stays in clear text when the
+    /// server offers no STARTTLS.
+    var isEncrypted: Bool {
+        ["imaps", "smtps"].contains(lastScheme) || buffer.startedTLS
+    }
+
+    private var lastScheme = ""
+
     /// Performs one request on the shared connection and returns what the server sent back.
     ///
     /// `CURLOPT_CUSTOMREQUEST` and `CURLOPT_UPLOAD` are reset first: on a reused handle they
     /// would otherwise leak from one request into the next.
     func perform(url: String, customRequest: String? = nil, upload: [UInt8]? = nil, what: String) throws -> [UInt8] {
         try setString(CURLOPT_URL, url)
+        lastScheme = URLComponents(string: url)?.scheme?.lowercased() ?? ""
         try setString(CURLOPT_CUSTOMREQUEST, customRequest)
         try setLong(CURLOPT_UPLOAD, upload == nil ? 0 : 1)
         if let upload { try setLong(CURLOPT_INFILESIZE, upload.count) }
@@ -275,10 +287,16 @@ func isGoodbye(_ line: String) -> Bool {
 /// Keeps the last few reply lines the server sent (never what we sent: no credentials).
 private func curlDebug(_ handle: UnsafeMutableRawPointer?, _ type: curl_infotype, _ data: UnsafeMutablePointer<CChar>?, _ size: Int,
                        _ context: UnsafeMutableRawPointer?) -> Int32 {
-    guard type == CURLINFO_HEADER_IN, let data, let context, size > 0 else { return 0 }
+    guard type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT, let data, let context, size > 0 else { return 0 }
     let buffer = Unmanaged<TransferBuffer>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeRawBufferPointer(start: data, count: min(size, 512))
     let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    if type == CURLINFO_HEADER_OUT {
+        // Only whether the command was STARTTLS ("STARTTLS", "A001 STARTTLS"); nothing is kept.
+        let words = line.split(separator: " ")
+        if words.last?.uppercased() == "STARTTLS" && words.count <= 2 { buffer.startedTLS = true }
+        return 0
+    }
     guard !line.isEmpty else { return 0 }
     buffer.replies.append(line)
     if buffer.replies.count > 8 { buffer.replies.removeFirst() }

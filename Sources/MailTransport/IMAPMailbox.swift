@@ -152,6 +152,9 @@ public final class IMAPMailbox: Mailbox {
         }
     }
 
+    /// Whether the connection of the last command was encrypted (TLS or STARTTLS).
+    public var isEncrypted: Bool { curl.isEncrypted }
+
     /// The folder processed messages move to, if any.
     public var moveFolder: String? { moveTo }
 

@@ -26,8 +26,11 @@ public final class SMTPSender: MailSender {
 
     /// Connects, says EHLO, starts TLS and logs in as configured, then sends NOOP: what
     /// `mentormail doctor` checks before any mail is at stake.
-    public func verify() throws {
+    /// Returns whether the connection is encrypted.
+    @discardableResult
+    public func verify() throws -> Bool {
         _ = try curl.perform(url: url, customRequest: "NOOP", what: "connect, start TLS and log in")
+        return curl.isEncrypted
     }
 
     public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {

@@ -23,7 +23,7 @@ import Testing
         #expect(Set(found.keys) == ["config", "templates", "database", "mailbox", "smtp"])
         #expect(found.values.allSatisfy { $0["outcome"] as? String == "ok" }, "\(found)")
         #expect((found["mailbox"]?["detail"] as? String)?.contains("logged in, folder open") == true)
-        #expect((found["smtp"]?["detail"] as? String)?.contains("logged in (nothing sent)") == true)
+        #expect((found["smtp"]?["detail"] as? String)?.hasSuffix("connected without TLS as configured, no login configured (nothing sent)") == true)
         #expect(!FileManager.default.fileExists(atPath: scenario.folder.appendingPathComponent("state/mentormail.sqlite").path),
                 "doctor creates no database")
     }
@@ -72,6 +72,38 @@ import Testing
         #expect(found["mailbox"]?["outcome"] as? String == "ok")
         #expect(found["smtp"]?["outcome"] as? String == "failed")
         #expect((found["smtp"]?["fix"] as? String)?.contains("host and port") == true, "\(found["smtp"] ?? [:])")
+    }
+
+    /// Finding: with starttls = "if-available" and a server without STARTTLS, doctor said
+    /// "TLS as configured" while the password went over the wire in clear text.
+    @Test func doctorWarnsWhenTheServerOffersNoTLSAndNamesARequiredTLSThatFails() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        let clear = config
+            .replacingOccurrences(of: "password_env = \"MENTORMAIL_TEST_PASSWORD\"\nstarttls = \"never\"",
+                                  with: "password_env = \"MENTORMAIL_TEST_PASSWORD\"\nstarttls = \"if-available\"\nca_file = \"\(scenario.servers.caFile)\"")
+            .replacingOccurrences(of: "url = \"\(scenario.servers.smtpURL)\"\nstarttls = \"never\"",
+                                  with: "url = \"\(scenario.servers.smtpURL)\"\nuser = \"\(scenario.programUser)\"\npassword_env = \"MENTORMAIL_TEST_PASSWORD\"")
+        try #require(clear.contains("starttls = \"if-available\"") && clear.contains("user = \"\(scenario.programUser)\"\npassword_env"))
+        try clear.write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 0, "a warning, not a failure: \(result.stdout)")
+        let found = try checks(result)
+        #expect(found["mailbox"]?["outcome"] as? String == "ok", "Dovecot offers STARTTLS: \(found["mailbox"] ?? [:])")
+        let smtp = try #require(found["smtp"])
+        #expect(smtp["outcome"] as? String == "warning", "\(smtp)")
+        #expect((smtp["detail"] as? String)?.hasSuffix("the server offers no TLS: the password is sent unencrypted") == true, "\(smtp)")
+        #expect(smtp["fix"] as? String == "use smtps:// or a server with STARTTLS, or set starttls = \"required\" in [smtp]")
+        let text = try run(["doctor", "--config", scenario.configPath])
+        #expect(text.stdout.contains("warn  smtp"), "\(text.stdout)")
+
+        try clear.replacingOccurrences(of: "password_env = \"MENTORMAIL_TEST_PASSWORD\"\n\n", with: "password_env = \"MENTORMAIL_TEST_PASSWORD\"\nstarttls = \"required\"\n\n")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        let required = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(required.status == 69)
+        let refused = try #require(try checks(required)["smtp"])
+        #expect(refused["outcome"] as? String == "failed", "\(refused)")
+        #expect((refused["fix"] as? String)?.hasPrefix("the server offers no STARTTLS, and [smtp] starttls = \"required\"") == true, "\(refused)")
     }
 
     @Test func doctorNamesAnUnknownConfigKey() throws {

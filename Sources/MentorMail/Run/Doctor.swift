@@ -105,7 +105,11 @@ public struct Doctor {
                              detail: "\(mailbox.displayName): \(opened), but the folder \(target) that [mailbox] move_to names does not exist on the server",
                              fix: "create the folder \(target) on the server or fix [mailbox] move_to")
             }
-            return Check(name: "mailbox", outcome: .ok, detail: "\(mailbox.displayName): \(opened) (UIDVALIDITY \(validity)), \(waiting) new message(s) waiting")
+            let detail = "\(mailbox.displayName): \(opened) (UIDVALIDITY \(validity)), \(waiting) new message(s) waiting"
+            if let imap = mailbox as? IMAPMailbox, !imap.isEncrypted, let warning = Self.clearText(config.mailbox, section: "mailbox", detail: detail) {
+                return warning
+            }
+            return Check(name: "mailbox", outcome: .ok, detail: detail)
         } catch {
             let message = MentorMailError.from(error).message
             return Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox"))
@@ -116,7 +120,13 @@ public struct Doctor {
         do {
             let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain, environment: environment)
             if let smtp = sender as? SMTPSender {
-                try smtp.verify()
+                if !(try smtp.verify()) {
+                    let login = config.smtp.user == nil ? "no login configured" : "logged in"
+                    if let warning = Self.clearText(config.smtp, section: "smtp", detail: "\(smtp.displayName): connected, \(login) (nothing sent)") {
+                        return warning
+                    }
+                    return Check(name: "smtp", outcome: .ok, detail: "\(smtp.displayName): connected without TLS as configured, \(login) (nothing sent)")
+                }
                 return Check(name: "smtp", outcome: .ok, detail: "\(smtp.displayName): connected, TLS as configured, logged in (nothing sent)")
             }
             if let folder = sender as? DirectorySender {
@@ -129,10 +139,25 @@ public struct Doctor {
         }
     }
 
+    /// A warning for a connection that stayed in clear text because the server offers no
+    /// STARTTLS; nil when that was asked for (starttls = "never").
+    static func clearText(_ server: Config.Server, section: String, detail: String) -> Check? {
+        guard server.startTLS != .never else { return nil }
+        let secure = section == "smtp" ? "smtps://" : "imaps://"
+        return Check(name: section, outcome: .warning,
+                     detail: detail + "; but the server offers no TLS: "
+                        + (server.user == nil ? "mail goes over the network unencrypted" : "the password is sent unencrypted"),
+                     fix: "use \(secure) or a server with STARTTLS, or set starttls = \"required\" in [\(section)]")
+    }
+
     /// The likely fix for a server error, from its words.
     static func fix(for message: String, section: String) -> String {
         let lowered = message.lowercased()
         if lowered.contains("check the folder in") { return "check the folder at the end of [\(section)] url (INBOX by default); the login worked" }
+        if lowered.contains("starttls not supported") || lowered.contains("requested ssl level failed") {
+            return "the server offers no STARTTLS, and [\(section)] starttls = \"required\": use \(section == "smtp" ? "smtps://" : "imaps://") "
+                + "if the server has it, or a server that offers STARTTLS"
+        }
         if lowered.contains("password_env") { return "export the variable before running (for cron: in the crontab or a wrapper script), never in the config or argv" }
         if lowered.contains("login denied") || lowered.contains("authentication") || lowered.contains("auth") && lowered.contains("fail")
             || lowered.contains(" 535") || lowered.contains("invalid credentials") {
