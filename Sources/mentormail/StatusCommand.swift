@@ -17,6 +17,10 @@ extension MentorMailCommand {
         @OptionGroup var options: ProgramOptions
         @Flag(help: "Print JSON.") var json = false
 
+        /// The last run's problems listed, and the characters shown of each.
+        static let problemsShown = 10
+        static let problemLength = 300
+
         func run() throws {
             try runReportingErrors {
                 let status = try options.openDatabase().status(now: options.clock)
@@ -45,6 +49,13 @@ extension MentorMailCommand {
                     print("Last run      \(day(run.startedAt)), \(String(format: "%.1f", run.seconds)) s: examined \(report.examined), answered \(report.answered), "
                           + "held \(report.held), failed \(report.failed), sent \(report.sent), send failures \(report.sendFailures)"
                           + (run.problems > 0 ? "; \(run.problems) problem(s)" : "") + (run.stillQueued > 0 ? "; \(run.stillQueued) left queued" : ""))
+                    for problem in report.problems.prefix(Self.problemsShown) {
+                        let line = terminalSafe(problem.split(whereSeparator: \.isNewline).joined(separator: " "), keepLines: false)
+                        print("              \(line.count > Self.problemLength ? line.prefix(Self.problemLength - 1) + "…" : line)")
+                    }
+                    if report.problems.count > Self.problemsShown {
+                        print("              and \(report.problems.count - Self.problemsShown) more (mentormail status --json)")
+                    }
                 } else {
                     print("Last run      never (mentormail process; see the README for a cron line)")
                 }

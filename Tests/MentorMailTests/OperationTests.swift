@@ -170,6 +170,23 @@ import Testing
         #expect(text.stdout.contains("examined 1, answered 1"))
     }
 
+    /// Finding: status said "1 problem(s)" without saying which; only --json had it.
+    @Test func statusListsTheLastRunsProblems() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        #expect(try scenario.process().status == 1)
+        let status = try run(["status", "--config", scenario.configPath])
+        let lines = status.stdout.split(separator: "\n")
+        let last = try #require(lines.firstIndex { $0.hasPrefix("Last run") }, "\(status.stdout)")
+        #expect(lines[last].hasSuffix("; 1 problem(s)"), "\(status.stdout)")
+        let problem = lines[last + 1]
+        #expect(problem.hasPrefix("              IMAP imap://"), "\(status.stdout)")
+        #expect(problem.contains("the folder NoSuchFolder does not exist on the server"), "\(status.stdout)")
+        #expect(problem.count <= 14 + 300)
+    }
+
     @Test func aRunThatCannotSendSaysSoAndExitsWithOne() throws {
         let scenario = try ServerScenario()
         try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")
