@@ -475,6 +475,18 @@ import Testing
         #expect(job.dueAt == program.now.addingTimeInterval(6 * 3_600), "not at once: people answer first")
     }
 
+    /// Finding: a cancelled event's tables were still to be formed (status listed event-groups).
+    @Test func aCancelledEventHasNoJobLeftButItsCancellation() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Hall B", now: program.now)
+        _ = try program.app.cancelEvent(id: event.id, now: program.now)
+        let pending = try program.database.jobs().filter { $0.subjectID == event.id && $0.kind.hasPrefix("event") && $0.status == .pending }
+        #expect(pending.map(\.kind) == ["event-cancel"])
+        #expect(try !program.database.status(now: program.now).nextJobs.contains { $0.kind == "event-groups" })
+    }
+
     @Test func anUpdateRaisesTheSequenceAndACancellationRemovesTheEvent() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

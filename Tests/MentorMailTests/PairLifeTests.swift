@@ -48,9 +48,9 @@ import Testing
         let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] })
         #expect(digest.textBody?.contains("Pair \(id) (ended)") == true)
         #expect(digest.textBody?.contains("ended: the mentor paused") == true)
-        // The survey job finds the pair ended and sends nothing.
+        // The survey job was retired when the pair ended: nothing runs, nothing is sent.
         let report = try harness.run(at: harness.now.addingTimeInterval(90 * day))
-        #expect(report.jobsRun >= 1 && report.sent == 0)
+        #expect(report.jobsRun == 0 && report.sent == 0)
     }
 
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
@@ -144,6 +144,23 @@ import Testing
         try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "pause")
         _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
         #expect(try harness.database.participant(email: "ana@example.net")?.status == .paused)
+    }
+
+    /// Finding: a pair that graduated or ended kept its pending check-in survey, which dry runs
+    /// and status listed as work to do.
+    @Test(arguments: [true, false])
+    func aPairThatEndsHasNoCheckinLeftToRun(graduates: Bool) throws {
+        let (harness, id) = try introduced()
+        #expect(try harness.database.jobs().contains { $0.kind == "checkin-survey" && $0.subjectID == id && $0.status == .pending })
+        let later = harness.now.addingTimeInterval(20 * day)
+        if graduates {
+            _ = try harness.app.graduatePair(id: id, reason: nil, now: later, by: "coordinator")
+        } else {
+            _ = try harness.app.endPair(id: id, reason: "the mentor changed jobs", now: later, by: "coordinator")
+        }
+        let pending = try harness.database.jobs().filter { $0.subjectID == id && $0.kind.hasPrefix("checkin") && $0.status == .pending }
+        #expect(pending.isEmpty, "\(pending.map(\.uniqueKey))")
+        #expect(try !harness.database.status(now: later).nextJobs.contains { $0.kind == "checkin-survey" })
     }
 
     @Test func aCoordinatorEndsAPairAndTheMenteeWaitsForTheNextRoundWithoutTheOldMentor() throws {

@@ -70,6 +70,7 @@ struct EventService {
         event.sequence += 1
         event.updatedAt = work.now
         try event.update(work.db)
+        try work.jobs.retire([.eventInvitations, .eventUpdate, .eventGroups], subjectID: id)
         try work.jobs.schedule(.eventCancel, subjectID: id, at: work.now, key: "event-cancel:\(id)")
         try work.audit.record(actor, "event-cancelled", "\(id) \(event.name)")
         return event

@@ -139,6 +139,15 @@ struct JobQueue {
         return true
     }
 
+    /// Marks the pending jobs of these kinds about `subjectID` done without running them: their
+    /// subject no longer needs them (a pair that ended, a cancelled event).
+    func retire(_ kinds: [ScheduledJob.Kind], subjectID: Int64) throws {
+        try ScheduledJob.filter(kinds.map(\.rawValue).contains(ScheduledJob.Columns.kind)
+                                && Column("subjectID") == subjectID
+                                && ScheduledJob.Columns.status == ScheduledJob.Status.pending.rawValue)
+            .updateAll(db, ScheduledJob.Columns.status.set(to: ScheduledJob.Status.done.rawValue), Column("doneAt").set(to: now))
+    }
+
     /// Whether a job of `kind` is waiting to run.
     func hasPending(_ kind: ScheduledJob.Kind) throws -> Bool {
         try ScheduledJob.filter(ScheduledJob.Columns.kind == kind.rawValue
