@@ -29,7 +29,7 @@ extension MentorMailCommand {
             try runReportingErrors {
                 let config = try Config.load(path: options.config)
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw MentorMailError(.data, "cannot read \(file)")
+                    throw cannotRead(file)
                 }
                 let export = try FormExport.csv(bytes: data, headerMap: config.enrollment.importHeaders)
                 let opened = try OpenProgram(config)

@@ -72,7 +72,7 @@ extension MentorMailCommand {
         }
 
         private func solveScoresFile(_ path: String) throws {
-            guard let data = FileManager.default.contents(atPath: path) else { throw MentorMailError(.data, "cannot read \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw cannotRead(path) }
             let input: ScoresInput
             do {
                 input = try data.withUnsafeBytes { raw throws(ScoresFileError) in try ScoresInput(json: raw.bindMemory(to: UInt8.self)) }

@@ -58,7 +58,7 @@ extension MentorMailCommand {
             for file in files {
                 // Read straight into bytes, parse, print, drop: one message in memory at a time.
                 guard let bytes = MailReading.readFile(atPath: file) else {
-                    FileHandle.standardError.write(Data("mentormail: cannot read \(file)\n".utf8))
+                    FileHandle.standardError.write(Data("mentormail: \(cannotRead(file).message)\n".utf8))
                     unreadable += 1
                     continue
                 }
@@ -74,7 +74,7 @@ extension MentorMailCommand {
                     print(Self.describe(summary, file: file))
                 }
             }
-            if unreadable > 0 { throw ExitCode(MentorMailError(.data, "").exitCode) }
+            if unreadable > 0 { throw ExitCode(MentorMailError(.unavailable, "").exitCode) }
         }
 
         /// The human-readable form: the fields, then the new text, then the whole text.

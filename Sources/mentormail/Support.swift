@@ -106,3 +106,17 @@ enum TextTable {
         return ([line(header), line(rule)] + rows.map(line)).joined(separator: "\n")
     }
 }
+
+/// A file named on the command line that cannot be read, with the reason (no such file,
+/// permission denied): exit 69, a file is unavailable.
+func cannotRead(_ path: String) -> MentorMailError {
+    var isFolder: ObjCBool = false
+    var reason = "it could not be read"
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        reason = "it is a folder"
+    } else {
+        let descriptor = open(path, O_RDONLY)
+        if descriptor < 0 { reason = String(cString: strerror(errno)) } else { close(descriptor) }
+    }
+    return MentorMailError(.unavailable, "cannot read \(path): \(reason); check the path and that this user may read the file")
+}

@@ -164,10 +164,19 @@ import Testing
         #expect(objects[5]["reply"] as? String == "Thursday works.\nWei")
     }
 
+    /// Finding: a file that does not exist exited 65 (bad input) without the reason; the
+    /// README gives 69 for a file that is unavailable.
     @Test func parseMailFailsOnlyForUnreadableFiles() throws {
         let result = try CommandRunner.run(["parse-mail", "/nonexistent/message.eml"])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("cannot read /nonexistent/message.eml"))
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("cannot read /nonexistent/message.eml: No such file or directory; check the path"), "\(result.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state.sqlite")
+        let imported = try CommandRunner.run(["import", "/nonexistent/signups.csv", "--config", config.path])
+        #expect(imported.status == 69)
+        #expect(imported.stderr.contains("cannot read /nonexistent/signups.csv: No such file or directory"), "\(imported.stderr)")
     }
 
     @Test func processWithoutAConfigExplainsWhatToDo() throws {
