@@ -59,6 +59,28 @@ import Testing
         #expect(answers[0].subject == "Re: Sign up")
     }
 
+    /// Finding: an HTML-only form in table rows was read as "Name: | Henrik Berg", and the "| "
+    /// went into the stored name (later in To headers) and the answer.
+    @Test func aFormInHTMLTableRowsIsReadWithoutTheCellSeparators() throws {
+        let program = try ProcessorTests.Program()
+        let rows = ["Name:": "Henrik Berg", "Role:": "mentee", "Mentoring type:": "technical", "Areas:": "Ironic, quantum knitting",
+                    "Time zone:": "Oslo", "Languages:": "Norwegian, English", "Interaction:": "video"]
+            .sorted { $0.key < $1.key }
+            .map { "<tr><td>\($0.key)</td><td>\($0.value)</td></tr>" }.joined()
+        let raw = mail(from: "henrik@example.net", body: "<html><body><p>Hi!</p><table>\(rows)</table></body></html>")
+            .replacingOccurrences(of: "Content-Type: text/plain", with: "Content-Type: text/html")
+        let answers = try exchange(program, raw)
+        let person = try #require(try program.database.participant(email: "henrik@example.net"))
+        #expect(person.profile.name == "Henrik Berg")
+        #expect(person.profile.role == "mentee")
+        #expect(person.profile.areas == ["ironic"])
+        #expect(person.profile.freeTextAreas == ["quantum knitting"])
+        #expect(person.profile.timeZone == "Europe/Oslo")
+        let text = try #require(answers.first?.textBody)
+        #expect(text.contains("Hello Henrik Berg,"), "\(text)")
+        #expect(!text.contains("|"), "\(text)")
+    }
+
     @Test func twoErrorsAreNamedWithHowToFixThemAndAOneLineFixCompletesTheProfile() throws {
         let program = try ProcessorTests.Program()
         let broken = Self.form.replacingOccurrences(of: "Role: mentee", with: "Role: teacher")

@@ -56,22 +56,31 @@ struct SignupFormLine: Equatable {
     private static func split(_ text: String) -> (String, String, SignupKey)? {
         if let separator = firstSeparator(in: text) {
             let label = cleanLabel(text[..<separator])
-            let value = EnrollmentText.stripEmphasis(text[text.index(after: separator)...])
+            let value = EnrollmentText.stripEmphasis(withoutCellSeparators(text[text.index(after: separator)...]))
             guard looksLikeLabel(label), !value.hasPrefix("//") else { return nil }
             let key = SignupKey(label: label)
             guard key != .unknown || label.split(separator: " ").count <= 3 else { return nil }
             return (label, value, key)
         }
         // No other character decomposes to a dash: a line without the dash cannot hold it.
-        for (dash, mark) in [(" - ", "-"), (" – ", "–"), (" — ", "—")] as [(String, Unicode.Scalar)]
+        // " | " joins table cells in HTML made text: "Name | Henrik Berg" from a row of two cells.
+        for (dash, mark) in [(" - ", "-"), (" – ", "–"), (" — ", "—"), (" | ", "|")] as [(String, Unicode.Scalar)]
         where text.unicodeScalars.contains(mark) {
             guard let range = EnrollmentText.find(dash, in: text) else { continue }
             let label = cleanLabel(text[..<range.lowerBound])
             let key = SignupKey(label: label)
             guard case .field = key else { return nil }
-            return (label, EnrollmentText.stripEmphasis(text[range.upperBound...]), key)
+            return (label, EnrollmentText.stripEmphasis(withoutCellSeparators(text[range.upperBound...])), key)
         }
         return nil
+    }
+
+    /// A value without the table cell separators ("|") and spaces at its ends: the row
+    /// `<td>Name:</td><td>Henrik Berg</td>` reads as "Name: | Henrik Berg".
+    private static func withoutCellSeparators(_ value: Substring) -> Substring {
+        guard value.contains("|") else { return value }
+        let kept = value.drop { $0 == "|" || $0.isWhitespace }
+        return kept[..<(kept.lastIndex { $0 != "|" && !$0.isWhitespace }.map(kept.index(after:)) ?? kept.startIndex)]
     }
 
     /// The first `:`, `=` or `：` outside parentheses and brackets ("Interaction (IRC: yes):

@@ -33,6 +33,25 @@ import Testing
         #expect(form.timeZone?.label == "America/Bogota")
     }
 
+    /// Table rows made text join their cells with " | ", with or without a colon in the label cell.
+    @Test func tableRowsGiveTheCellsValue() {
+        let form = parser.parse("""
+            Name: | Henrik Berg
+            Role | mentee
+            Areas: | Ironic |
+            Time zone | Oslo
+            Languages: | Norwegian
+            """)
+        #expect(form.name == "Henrik Berg")
+        #expect(form.role == .mentee)
+        #expect(form.areas == ["ironic"])
+        #expect(form.freeTextAreas.isEmpty)
+        #expect(form.timeZone?.label == "Europe/Oslo")
+        #expect(form.languages == ["Norwegian"])
+        #expect(parser.parse("Name: Henrik Berg | Oslo\nRole: mentee").name == "Henrik Berg", "a name holds no cell separator")
+        #expect(parser.parse("Role: mentee", senderName: "| Henrik Berg |").name == "Henrik Berg")
+    }
+
     @Test func theSameLinesTypedInsideAQuote() {
         let form = parser.parse("""
             Answers below.
