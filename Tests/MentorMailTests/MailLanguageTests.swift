@@ -119,6 +119,37 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.status == .active)
     }
 
+    /// Finding: a fix that quoted our Spanish answer stored its "Por ejemplo: Zona horaria:
+    /// Europe/Madrid" hint as an unknown field "Por ejemplo".
+    @Test func aFixQuotingTheSpanishAnswerKeepsNoneOfItsHints() throws {
+        let program = try ProcessorTests.Program()
+        let broken = Self.spanishForm.replacingOccurrences(of: "Zona horaria: Madrid", with: "Zona horaria: Marte")
+        let answer = try exchange(program, mail(subject: "Re: Hola", body: broken))
+        let quoted = try #require(answer.textBody).split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
+        let fixed = try exchange(program, mail(subject: "Re: Hola", body: "Zona horaria: UTC+1\n\nEl 3 nov 2026, Mentoría escribió:\n"
+            + quoted.joined(separator: "\n")))
+        let person = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(person.profile.extra.isEmpty, "\(person.profile.extra)")
+        #expect(person.profile.timeZone == "UTC+01:00")
+        let text = try #require(fixed.textBody)
+        #expect(!text.contains("No hemos reconocido estas líneas"), "\(text)")
+    }
+
+    /// Our Spanish problem messages, quoted alone, are no answers either.
+    @Test func quotedSpanishProblemMessagesAreNotAnswers() {
+        let parser = SignupFormParser(vocabulary: .openStackDefault)
+        let form = parser.parse("""
+            > Para corregir (responde solo con estas líneas, ya corregidas):
+            >   - Zona horaria: No encontramos la zona horaria «Marte»: escribe una zona como Europe/Madrid, una diferencia como UTC+2 o una ciudad grande cerca de ti.
+            >     Por ejemplo:  Zona horaria: Europe/Madrid
+            >   - Rol: No conocemos el rol «profesora»: escribe mentor/a, mentee o ambos.
+            >     Por ejemplo:  Rol: mentee
+            """)
+        #expect(form.timeZone == nil)
+        #expect(form.answeredFields.isEmpty, "\(form.answeredFields)")
+        #expect(form.unknownFields.isEmpty, "\(form.unknownFields)")
+    }
+
     @Test func whatWasAssumedIsSaidInEnglishToo() throws {
         let program = try ProcessorTests.Program()
         let answer = try exchange(program, mail(from: "Sam <sam@example.net>", subject: "Re: Sign up", body: """

@@ -159,10 +159,15 @@ enum SignupKey: Equatable {
         "język wiadomości", "язык писем", "邮件语言", "メールの言語",
     ].map { SignupKey.fold($0) })
 
-    /// Mail headers (English, Spanish, German, French) and our templates' own labels.
-    private static let ignoredKeys: Set<String> = [
+    /// Mail headers (English, Spanish, German, French), our templates' own labels in English and
+    /// Spanish, and "for example" as a translated template may say it (quoted "Por ejemplo:
+    /// Zona horaria: Europe/Madrid" is our hint, not an answer).
+    private static let ignoredKeys: Set<String> = Set([
         "from", "to", "sent", "date", "subject", "cc", "bcc", "reply to", "importance", "attachments",
         "de", "para", "enviado", "fecha", "asunto", "von", "an", "gesendet", "datum", "betreff",
-        "envoye", "objet", "a", "what happens next", "for example", "coordinators", "http", "https", "mailto",
-    ]
+        "envoyé", "objet", "a", "what happens next", "for example", "coordinators", "http", "https", "mailto",
+        "qué pasa ahora", "coordinación", "e.g.", "example", "por ejemplo", "p. ej.", "ejemplo", "por exemplo", "exemplo",
+        "par exemple", "exemple", "zum beispiel", "z. b.", "beispiel", "ad esempio", "per esempio", "esempio",
+        "na przykład", "przykład", "например", "пример", "例如", "示例", "例えば", "例",
+    ].map { SignupKey.fold($0) })
 }
