@@ -187,6 +187,21 @@ import Testing
         #expect(try program.database.heldMessages().map(\.id) == [last.id])
     }
 
+    /// Finding: a change asked as a question was held for the coordinators and not applied.
+    @Test func aProfileChangeAskedAsAQuestionIsAppliedAndConfirmed() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let answers = try exchange(program, mail(body: "Hey - can you change my languages? Languages: English, Arabic, French"))
+        let person = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(person.profile.languages == ["English", "Arabic", "French"])
+        let text = try #require(answers.first?.textBody)
+        #expect(text.contains("Your profile is updated."), "\(text)")
+        #expect(try program.database.heldMessages().isEmpty)
+
+        _ = try exchange(program, mail(body: "Hi, could you update my profile? Time zone: Europe/Oslo. Thanks!"))
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.timeZone == "Europe/Oslo")
+    }
+
     @Test func aParticipantsShortUnclearMessageIsAnsweredWithHelpOnly() throws {
         let program = try ProcessorTests.Program()
         _ = try exchange(program, mail(body: Self.form))

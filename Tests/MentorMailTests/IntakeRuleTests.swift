@@ -200,6 +200,18 @@ import Testing
         #expect(intake.classify(line, context: IntakeContext(participant: participant)).rule == "profile-form")
     }
 
+    /// Finding: "can you change my languages? Languages: …" from a participant was held as a
+    /// question and the profile not changed.
+    @Test func aChangeAskedAsAQuestionIsApplied() {
+        let known = IntakeContext(participant: participant)
+        for body in ["Hey - can you change my languages? Languages: English, Arabic, French",
+                     "Hey - can you change my languages?\nLanguages: English, Arabic, French",
+                     "Hi, could you update my profile? Time zone: Europe/Oslo. Thanks!"] {
+            let result = intake.classify(message(body: body), context: known)
+            #expect(result.rule == "profile-form", "\(body): \(result.reason)")
+        }
+    }
+
     @Test func automaticMailAndOurOwnAreNeverAnswered() {
         let auto = message(extra: "Auto-Submitted: auto-replied\r\n", body: "I am away")
         #expect(intake.classify(auto, context: IntakeContext(participant: participant, answering: introduction())).rule == "automatic-mail")

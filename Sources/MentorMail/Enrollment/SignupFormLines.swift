@@ -16,9 +16,44 @@ struct SignupFormLine: Equatable {
     var isBlank: Bool { text.isEmpty }
     var isKeyLine: Bool { key != nil }
 
-    /// Splits a whole body into lines.
+    /// Splits a whole body into lines. A form line typed after a sentence on the same line
+    /// ("can you change my languages? Languages: English, Arabic") is a line of its own.
     static func lines(of body: String) -> [SignupFormLine] {
-        body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { SignupFormLine(String($0)) }
+        body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { raw in
+            let line = SignupFormLine(String(raw))
+            guard !line.isKeyLine || line.key == .unknown, let pieces = line.fieldAfterSentence() else { return [line] }
+            let quotes = String(repeating: "> ", count: line.depth)
+            return pieces.map { SignupFormLine(quotes + $0) }
+        }
+    }
+
+    /// The text cut before a known field's `Key: value` that follows the end of a sentence
+    /// (".", "?" or "!" and a space), and after that answer's own sentence unless the field is
+    /// free text ("Time zone: Europe/Oslo. Thanks!"); nil when there is no such field.
+    private func fieldAfterSentence() -> [String]? {
+        guard text.contains(where: { $0 == ":" || $0 == "=" || $0 == "\u{FF1A}" }) else { return nil }
+        var index = text.startIndex
+        while let end = Self.sentenceEnd(in: text[index...]) {
+            index = end
+            let rest = EnrollmentText.trim(text[index...])
+            guard let (_, value, key) = Self.split(rest), case .field(let field) = key else { continue }
+            guard field != .aboutMe, field != .availability,
+                  let valueStart = rest.range(of: value)?.lowerBound, let after = Self.sentenceEnd(in: rest[valueStart...]) else {
+                return [String(text[..<index]), rest]
+            }
+            return [String(text[..<index]), String(rest[..<after]), String(rest[after...])]
+        }
+        return nil
+    }
+
+    /// Where the text after the first end of a sentence (".", "?", "!" and a space) starts.
+    private static func sentenceEnd(in text: Substring) -> String.Index? {
+        var index = text.startIndex
+        while let end = text[index...].firstIndex(where: { ".?!？！".contains($0) }) {
+            index = text.index(after: end)
+            if index < text.endIndex, text[index] == " " { return index }
+        }
+        return nil
     }
 
     init(_ raw: String) {
