@@ -62,9 +62,32 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
             self = .technical
         } else if career {
             self = .career
+        } else if let near = Self.misspelt(in: words) {
+            self = near
         } else {
             return nil
         }
+    }
+
+    /// "techincal", "carrer": one of the English words a typo or two away (one for the shorter
+    /// "career"), when no other kind is that near.
+    private static func misspelt(in words: Set<String>) -> MentoringKind? {
+        let near = Set(words.filter { $0.count >= 5 }.compactMap { word -> MentoringKind? in
+            if ConfigSchema.distance(word, "technical") <= 2 { return .technical }
+            if ConfigSchema.distance(word, "career") <= 1 { return .career }
+            return nil
+        })
+        return near.count == 1 ? near.first : nil
+    }
+
+    /// The kind an unknown answer is nearest to, to suggest it: "technical" unless the answer
+    /// is closer to "career" or "both".
+    static func nearest(to answer: String) -> MentoringKind {
+        let words = EnrollmentText.words(answer)
+        let scored = [MentoringKind.technical, .career, .both].map { kind in
+            (kind, words.map { ConfigSchema.distance($0, kind.rawValue) }.min() ?? Int.max)
+        }
+        return scored.min { $0.1 < $1.1 }?.0 ?? .technical
     }
 
     private static let technicalWords = ParticipantRole.folded([

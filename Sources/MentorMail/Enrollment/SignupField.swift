@@ -76,7 +76,9 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
         case .timeZone: ["time zone", "timezone", "tz", "my time zone", "your time zone"]
         case .languages: ["languages", "language", "spoken languages", "languages spoken"]
         case .interaction: ["interaction", "interaction styles", "interaction style", "meeting", "how to meet",
-                            "medium", "communication", "preferred communication"]
+                            "medium", "communication", "preferred communication", "preferred interaction",
+                            "preferred interactions", "preferred interaction style", "preferred interaction styles",
+                            "interactions", "preferred medium", "preferred channel", "preferred channels"]
         case .capacity: ["capacity", "mentees", "how many mentees", "max mentees", "maximum mentees",
                          "number of mentees"]
         case .availability: ["availability", "available", "hours"]

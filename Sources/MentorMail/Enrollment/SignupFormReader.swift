@@ -51,7 +51,9 @@ struct SignupFormReader {
         if let answer = values[.mentoringType] {
             form.mentoringType = MentoringKind(answer: answer)
             if form.mentoringType == nil {
-                form.problems.append(FormProblem(field: .mentoringType, .unknownMentoringType(answer)))
+                let nearest = MentoringKind.nearest(to: answer)
+                form.problems.append(FormProblem(field: .mentoringType, .unknownMentoringType(answer),
+                                                 exampleValue: nearest == .technical ? nil : nearest.rawValue))
             }
         } else {
             form.problems.append(FormProblem(field: .mentoringType, .noMentoringType))
@@ -94,12 +96,30 @@ struct SignupFormReader {
                 text = EnrollmentText.trim(text.dropFirst(marker.count))
             }
             guard !text.isEmpty else { continue }
-            if let name = vocabulary.areaName(for: text) {
-                if !form.areas.contains(name) { form.areas.append(name) }
+            if let names = vocabulary.areaName(for: text).map({ [$0] }) ?? areaNames(inWordsOf: text) {
+                for name in names where !form.areas.contains(name) { form.areas.append(name) }
             } else if !form.freeTextAreas.contains(where: { EnrollmentText.fold($0) == EnrollmentText.fold(text) }) {
                 form.freeTextAreas.append(text)
             }
         }
+    }
+
+    /// The areas of an item made only of area words without commas: "Nova compute" is Nova,
+    /// "Nova Neutron" both; nil when a word is none ("bare metal provisioning").
+    private func areaNames(inWordsOf item: String) -> [String]? {
+        let words = item.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count > 1 else { return nil }
+        var names: [String] = []
+        var start = 0
+        while start < words.count {
+            // The longest run of words from `start` that names an area ("bare metal", "block storage").
+            guard let (end, name) = (start + 1...words.count).reversed().lazy
+                .compactMap({ end in vocabulary.areaName(for: words[start..<end].joined(separator: " ")).map { (end, $0) } })
+                .first else { return nil }
+            if !names.contains(name) { names.append(name) }
+            start = end
+        }
+        return names
     }
 
     private func readTimeZone(_ answer: String?, location: String?, into form: inout SignupForm) {

@@ -70,7 +70,7 @@ enum TimeZonePlaces {
         "America/Denver": ["salt lake city", "boulder", "albuquerque", "colorado springs"],
         "America/Phoenix": ["tucson", "scottsdale"],
         "America/Edmonton": ["calgary"],
-        "America/Mexico_City": ["guadalajara", "puebla", "cdmx"],
+        "America/Mexico_City": ["guadalajara", "puebla", "cdmx", "ciudad de mexico", "mexico df", "cidade do mexico"],
         "America/Sao_Paulo": ["rio de janeiro", "rio", "brasilia", "belo horizonte", "curitiba",
                               "porto alegre", "campinas", "florianopolis", "salvador", "recife"],
         "America/Argentina/Buenos_Aires": ["rosario", "la plata", "mendoza"],

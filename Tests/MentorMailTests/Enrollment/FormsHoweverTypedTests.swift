@@ -52,6 +52,38 @@ import Testing
         #expect(parser.parse("Role: mentee", senderName: "| Henrik Berg |").name == "Henrik Berg")
     }
 
+    /// Finding: common spellings were not read: two area words in one item, "Ciudad de México",
+    /// "Preferred interaction", and typos in the mentoring type.
+    @Test func commonSpellingsAreRead() {
+        let form = parser.parse("""
+            Role: mentee
+            Mentoring type: techincal
+            Areas: Nova compute, bare metal provisioning, Nova Neutron
+            Zona horaria: Ciudad de México
+            Languages: Spanish
+            Preferred interaction: irc + video
+            """)
+        #expect(form.mentoringType == .technical)
+        #expect(form.areas == ["nova", "neutron"])
+        #expect(form.freeTextAreas == ["bare metal provisioning"])
+        #expect(form.timeZone?.label == "America/Mexico_City")
+        #expect(form.interaction == [.irc, .video])
+        #expect(!form.notes.contains(.assumedEmail))
+        for typo in ["carrer", "Carreer", "carier"] {
+            #expect(MentoringKind(answer: typo) == .career, "\(typo)")
+        }
+        for typo in ["techincal", "tecnhical", "technicl"] {
+            #expect(MentoringKind(answer: typo) == .technical, "\(typo)")
+        }
+        for other in ["cooking", "caterer", "cheer"] {
+            #expect(MentoringKind(answer: other) == nil, "\(other)")
+        }
+        // Too far to accept, but the example names the nearest kind.
+        let far = parser.parse("Role: mentee\nMentoring type: carreeer")
+        #expect(far.mentoringType == nil)
+        #expect(far.problems.first { $0.field == .mentoringType }?.example == "Mentoring type: career")
+    }
+
     @Test func theSameLinesTypedInsideAQuote() {
         let form = parser.parse("""
             Answers below.
