@@ -86,6 +86,7 @@ enum JoinWords {
 
     private static func role(inClause clause: String) -> ParticipantRole? {
         let words = EnrollmentText.words(clause)
+        if let role = roleInPhrases(words) { return role }
         guard words.contains(where: joinWords.contains) else { return nil }
         for (index, word) in words.enumerated() {
             guard let role = ParticipantRole(answer: word) else { continue }
@@ -96,6 +97,34 @@ enum JoinWords {
                 || CommandSentences.otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
             // "as a mentee", "como mentora", "to be a mentor": a word of "as" just before it.
             if words[max(0, index - 3)..<index].contains(where: asWords.contains) { return role }
+        }
+        return nil
+    }
+
+    /// Words before "a mentor" that ask for one: "I'm looking for a mentor", "I need a mentor".
+    static let wantingAMentor: [[String]] = [
+        ["looking", "for"], ["look", "for"], ["searching", "for"], ["need"], ["want"], ["like"], ["love"], ["find"], ["get"],
+    ]
+    /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
+    static let offeringToMentor: Set<String> = ["like", "love", "want", "happy", "willing", "glad", "able", "wish", "hoping", "keen"]
+    /// The writer, at the start of the clause.
+    static let firstPerson: Set<String> = ["i", "i'm", "im", "i'd", "id", "i'll", "i've"]
+
+    /// The role in words of wanting a mentor or offering to be one, said by the writer: "I'm
+    /// looking for a mentor" (mentee), "I can mentor", "I'd like to mentor" (mentor). Not "my
+    /// mentor said", "I don't need a mentor" or "I can ask my mentor".
+    static func roleInPhrases(_ words: [String]) -> ParticipantRole? {
+        guard let start = words.firstIndex(where: firstPerson.contains), start <= 2 else { return nil }
+        for index in words.indices where index > start && (words[index] == "mentor" || words[index] == "mentors") {
+            let before = words[start..<index]
+            guard !before.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) else { return nil }
+            let previous = words[index - 1]
+            if words[index] == "mentor", previous == "can" || previous == "could" { return .mentor }
+            if words[index] == "mentor", previous == "to", index >= 2, offeringToMentor.contains(words[index - 2]) { return .mentor }
+            // "a mentor": after words of wanting one.
+            guard previous == "a", index >= 2 else { continue }
+            let wanting = before.dropLast()
+            if wantingAMentor.contains(where: { wanting.suffix($0.count).elementsEqual($0) }) { return .mentee }
         }
         return nil
     }

@@ -87,4 +87,20 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
         #expect(try program.sent().last?.textBody?.contains("You have left the program") == true)
     }
+
+    /// Finding: prose sign-ups named no role for "I'm looking for a mentor" or "I can mentor".
+    @Test func theRoleInWordsOfWantingOrOfferingMentoring() {
+        for text in ["I'm looking for a mentor.", "Hi, I am looking for a mentor in Nova.", "I need a mentor for my first patches",
+                     "I'd like to find a mentor", "Hello there, I would like a mentor please"] {
+            #expect(JoinWords.role(in: text) == .mentee, "\(text)")
+        }
+        for text in ["I can mentor.", "I'd like to mentor someone this round", "I want to mentor", "Hi, I could mentor two people.",
+                     "I would be happy to mentor"] {
+            #expect(JoinWords.role(in: text) == .mentor, "\(text)")
+        }
+        for text in ["My mentor said I should write to you.", "I can ask my mentor", "I don't need a mentor any more",
+                     "I want to thank my mentor", "I can't mentor this year", "She is looking for a mentor", "Is my mentor still around?"] {
+            #expect(JoinWords.role(in: text) == nil, "\(text)")
+        }
+    }
 }
