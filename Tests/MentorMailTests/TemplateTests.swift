@@ -64,7 +64,15 @@ import Testing
 
     @Test func replySubjectsDoNotStack() {
         #expect(OutboxWriter.replySubject("Joining") == "Re: Joining")
-        #expect(OutboxWriter.replySubject("RE: Joining") == "RE: Joining")
+        #expect(OutboxWriter.replySubject("RE: Joining") == "Re: Joining")
+        // Finding: "Re: Re: Re: Kia ora" was answered as it came; our answers carry one "Re: ".
+        for stacked in ["Re: Re: Re: Kia ora", "RE: Re: Kia ora", "AW: RE: Kia ora", "SV:Re: Kia ora", "Re[2]: Kia ora",
+                        "Re : re: Kia ora", "Antw: Kia ora"] {
+            #expect(OutboxWriter.replySubject(stacked) == "Re: Kia ora", "\(stacked)")
+        }
+        #expect(OutboxWriter.replySubject("Re: Fwd: Re: Kia ora") == "Re: Fwd: Re: Kia ora", "a forward is part of the subject")
+        #expect(OutboxWriter.replySubject("Research: Kia ora") == "Re: Research: Kia ora")
+        #expect(OutboxWriter.replySubject("Re: RE:") == "Re:")
         #expect(OutboxWriter.replySubject("  ") == "", "no subject: the mail goes out under the program's name")
         #expect(OutboxWriter.replySubject(nil) == "")
     }

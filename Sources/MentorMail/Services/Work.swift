@@ -103,13 +103,39 @@ struct OutboxWriter {
         return row
     }
 
-    /// "Re: subject", without stacking "Re: Re:"; empty when the message had no subject (the
-    /// mail then goes out under the program's name).
+    /// "Re: subject" with one "Re: ", whatever reply prefixes the subject had ("Re: AW: Re: x"
+    /// gives "Re: x"); empty when the message had no subject (the mail then goes out under the
+    /// program's name).
     static func replySubject(_ subject: String?) -> String {
         guard let subject = subject?.trimmingCharacters(in: .whitespaces), !subject.isEmpty else { return "" }
-        let lowered = subject.lowercased()
-        if lowered.hasPrefix("re:") || lowered.hasPrefix("aw:") || lowered.hasPrefix("sv:") { return subject }
-        return "Re: \(subject)"
+        var rest = Substring(subject)
+        while let after = afterReplyPrefix(rest) { rest = after }
+        return rest.isEmpty ? "Re:" : "Re: \(rest)"
+    }
+
+    /// Reply prefixes in the languages of common mail clients ("Re", "AW", "SV", "RV", "Antw", …);
+    /// forwarding ones ("Fwd", "WG", "TR") are part of the subject being answered.
+    private static let replyPrefixes: Set<String> = ["re", "aw", "sv", "rv", "res", "antw", "odp", "vs", "r"]
+
+    /// The subject after one leading reply prefix ("Re:", "RE :", "Re[2]:", "AW:") and the
+    /// spaces after it; nil when it does not start with one.
+    private static func afterReplyPrefix(_ subject: Substring) -> Substring? {
+        let word = subject.prefix { $0.isLetter }
+        guard !word.isEmpty, replyPrefixes.contains(word.lowercased()) else { return nil }
+        var rest = subject[word.endIndex...]
+        // A count some clients add: "Re[2]:", "Re(2):", "Re^2:".
+        if let first = rest.first, "[(^".contains(first) {
+            let count = rest.dropFirst().prefix { $0.isNumber }
+            guard !count.isEmpty else { return nil }
+            rest = rest[count.endIndex...]
+            if first != "^" {
+                guard let close = rest.first, close == "]" || close == ")" else { return nil }
+                rest = rest.dropFirst()
+            }
+        }
+        rest = rest.drop { $0 == " " }
+        guard let colon = rest.first, colon == ":" || colon == "\u{FF1A}" else { return nil }
+        return rest.dropFirst().drop { $0.isWhitespace }
     }
 }
 
