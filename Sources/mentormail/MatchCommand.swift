@@ -52,7 +52,7 @@ extension MentorMailCommand {
                 let database = opened.database
                 let proposal = try opened.program.proposeMatches(round: round, method: algorithm, dryRun: dryRun, now: options.clock)
                 let people = try database.participantsByID()
-                let view = ProposalView(proposal, people: people)
+                let view = ProposalView(proposal, people: people, dryRun: dryRun)
                 if let report {
                     let html = RoundReport(round: round, proposal: proposal, people: people, config: config, now: options.clock).html()
                     do { try html.write(toFile: report, atomically: true, encoding: .utf8) } catch {

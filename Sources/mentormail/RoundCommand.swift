@@ -138,8 +138,12 @@ extension MentorMailCommand {
             let opened = try OpenProgram(try Config.load(path: options.config))
             defer { withExtendedLifetime(opened) {} }
             let result = try opened.program.decideProposal(round: round, approve: approve, now: options.clock)
-            if case .approved = result.outcome { return result.summary + "\nThe mail goes out with the next `mentormail process`." }
-            return result.summary
+            switch result.outcome {
+            case .approved: return result.summary + "\nThe mail goes out with the next `mentormail process`."
+            case .rejected: return result.summary
+            // Nothing was decided: say why, and fail, so a script does not take it for done.
+            case .stale, .unknownCode, .alreadyDecided: throw MentorMailError(.data, result.summary)
+            }
         }
 
         struct Show: ParsableCommand {

@@ -243,6 +243,46 @@ import Testing
         #expect(try program.database.mentorships().isEmpty)
     }
 
+    /// On the command line: a dry run names no code (nothing was stored); approving a proposal
+    /// that went stale fails (exit 65) and it stops waiting; a coordinator answering an old code
+    /// is told the code that waits now.
+    @Test func staleAndOldProposalsSayWhatWaitsNow() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let config = program.folder.appendingPathComponent("mentormail.toml")
+        try """
+            [program]
+            name = "Test Mentoring"
+            address = "mentoring@example.org"
+            coordinators = ["coordinator@example.org"]
+            database = "state.sqlite"
+            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+            [mailbox]
+            url = "maildir:mailbox"
+            [smtp]
+            url = "dir:outbox"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let dry = try CommandRunner.run(["match", "--round", "2027-Q1", "--dry-run", "--json", "--config", config.path])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
+        #expect(view["status"] as? String == "dry-run")
+        #expect(view["token"] == nil || view["token"] is NSNull, "no code for a proposal that is not stored")
+
+        let old = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        let current = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        let told = try program.app.perform(at: program.now) { work in
+            try MatchingService(work: work).decide(.approve, proposal: .token(old.token), by: "coordinator@example.org")
+        }.summary
+        #expect(told.contains("was already superseded") && told.contains("The proposal waiting now is \(current.token)"), "\(told)")
+
+        try program.database.write { db in _ = try AppDatabase.setStatus(db, email: "maria@example.org", to: .paused, now: program.now) }
+        let stale = try CommandRunner.run(["round", "approve", "2027-Q1", "--config", config.path])
+        #expect(stale.status == 65, "\(stale.stdout) \(stale.stderr)")
+        #expect(stale.stderr.contains("changed since the proposal"), "\(stale.stderr)")
+        let status = try CommandRunner.run(["status", "--config", config.path])
+        #expect(!status.stdout.contains("waits for a decision"), "\(status.stdout)")
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -17,17 +17,19 @@ public struct ProposalView: Encodable, Sendable {
         public var reason: String
     }
 
-    public var token: String
+    /// The code to approve it with; nil for a dry run, which stores no proposal.
+    public var token: String?
     public var algorithm: String
+    /// proposed, approved, …; "dry-run" when nothing was stored.
     public var status: String
     public var totalScore: Int
     public var pairs: [Pair]
     public var unmatched: [Unmatched]
 
-    public init(_ proposal: MatchProposal, people: [Int64: Participant]) {
-        token = proposal.token
+    public init(_ proposal: MatchProposal, people: [Int64: Participant], dryRun: Bool = false) {
+        token = dryRun ? nil : proposal.token
         algorithm = proposal.algorithm
-        status = proposal.status.rawValue
+        status = dryRun ? "dry-run" : proposal.status.rawValue
         totalScore = proposal.totalScore
         pairs = proposal.pairs.map { pair in
             Pair(mentee: people[pair.menteeID]?.profile.name ?? "?", menteeEmail: people[pair.menteeID]?.email ?? "?",

@@ -68,4 +68,6 @@ public struct MatchDecisionMail: MailContent {
     public var stale: Bool?
     /// The reply said neither APPROVE nor REJECT clearly: nothing was done.
     public var unclear: Bool?
+    /// With alreadyDecided: the code of the round's proposal that waits now, if any.
+    public var waiting: String?
 }

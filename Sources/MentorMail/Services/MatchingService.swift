@@ -77,6 +77,9 @@ struct MatchingService {
         var result = DecisionResult(outcome: .unknownCode, round: round.name, token: proposal.token, proposalID: proposalID)
         guard proposal.status == .proposed else {
             result.outcome = .alreadyDecided(proposal.status.rawValue)
+            // A newer proposal of the round may be the one they mean.
+            result.waiting = try MatchProposal.filter(MatchProposal.Columns.roundID == proposal.roundID
+                                                      && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue).fetchOne(work.db)?.token
             return result
         }
         try AppDatabase.withdrawUnsentReviews(work.db, proposalIDs: [proposalID])
@@ -90,6 +93,10 @@ struct MatchingService {
         }
         let current = try RoundMatcher(config: work.config, now: work.now).inputs(round: round, db: work.db)
         guard current.fingerprint == proposal.fingerprint else {
+            // It can never be approved now: it no longer waits for a decision.
+            proposal.status = .superseded
+            proposal.decidedAt = work.now
+            try proposal.update(work.db)
             result.outcome = .stale
             return result
         }
@@ -164,6 +171,8 @@ public struct DecisionResult: Sendable, Equatable {
     public var round: String?
     public var token: String
     var proposalID: Int64?
+    /// With `alreadyDecided`: the round's proposal that waits now, if any.
+    public var waiting: String?
 
     /// In words, for the command line and the message's note.
     public var summary: String {
@@ -177,6 +186,7 @@ public struct DecisionResult: Sendable, Equatable {
             return "No proposal has the code \(token)."
         case .alreadyDecided(let status):
             return "The proposal \(token) for \(name) was already \(status); nothing was done."
+                + (waiting.map { " The proposal waiting now is \($0): reply \"APPROVE \($0)\" or run `mentormail round approve \(name)`." } ?? "")
         case .stale:
             return "The participants changed since the proposal \(token) for \(name) was made, so it can no longer be approved. "
                 + "Run `mentormail match --round \(name)` for a new proposal."
@@ -195,6 +205,7 @@ public struct DecisionResult: Sendable, Equatable {
         case .alreadyDecided(let status):
             mail.alreadyDecided = true
             mail.status = status
+            mail.waiting = waiting
         case .stale: mail.stale = true
         }
         return mail
