@@ -283,6 +283,31 @@ import Testing
         #expect(!status.stdout.contains("waits for a decision"), "\(status.stdout)")
     }
 
+    /// A pair the score allows but a coordinator should look at (no way to meet in common, no
+    /// area in common) says so in the review, not in the introduction.
+    @Test func aPairWithNothingToMeetOverIsFlaggedForTheCoordinators() throws {
+        let program = try ProcessorTests.Program()
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "pat@example.net", profile: Self.profile("mentee", "Pat", areas: ["nova"], interactions: ["email"]),
+                                              status: .active, source: "test", origin: "email", roundID: round.id, now: program.now)
+            _ = try AppDatabase.upsertProfile(db, email: "sofia@example.org",
+                                              profile: Self.profile("mentor", "Sofia", areas: ["documentation"], interactions: ["video"], capacity: 1),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+        }
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        let pair = try #require(proposal.pairs.first)
+        #expect(pair.caution == "no way to meet in common (Pat: email; Sofia: video); no area in common", "\(pair.caution ?? "-")")
+        _ = try program.run()
+        let review = try #require(try program.sent().first { $0.subject?.contains(proposal.token) == true }?.textBody)
+        #expect(review.contains("look first: no way to meet in common"), "\(review)")
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        let introduction = try #require(try program.sent().last { $0.to.count == 2 }?.textBody)
+        #expect(!introduction.contains("no way to meet in common"), "the pair is not told")
+        #expect(try program.database.roundDetails(name: "2027-Q1").proposal?.pairs == 1)
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

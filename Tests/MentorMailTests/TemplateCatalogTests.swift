@@ -202,7 +202,7 @@ import Testing
                                          "unmatched", "hasUnmatched", "program"])
         let pairs = try #require(review.first { $0.name == "pairs" })
         #expect(pairs.kind == .list)
-        #expect(pairs.children.map(\.name) == ["mentee", "menteeEmail", "mentor", "mentorEmail", "score", "why"])
+        #expect(pairs.children.map(\.name) == ["mentee", "menteeEmail", "mentor", "mentorEmail", "score", "why", "caution"])
         #expect(review.first { $0.name == "hasUnmatched" }?.kind == .flag)
         let received = try #require(TemplateCatalog.standard.entries["profile-received"])
         #expect(received.contains(.text("replySubject")), "answers get the reply subject")

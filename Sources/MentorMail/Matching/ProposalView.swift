@@ -9,6 +9,7 @@ public struct ProposalView: Encodable, Sendable {
         public var mentorEmail: String
         public var score: Int
         public var why: String
+        public var caution: String?
     }
 
     public struct Unmatched: Encodable, Sendable {
@@ -34,7 +35,7 @@ public struct ProposalView: Encodable, Sendable {
         pairs = proposal.pairs.map { pair in
             Pair(mentee: people[pair.menteeID]?.profile.name ?? "?", menteeEmail: people[pair.menteeID]?.email ?? "?",
                  mentor: people[pair.mentorID]?.profile.name ?? "?", mentorEmail: people[pair.mentorID]?.email ?? "?",
-                 score: pair.score, why: pair.explanation)
+                 score: pair.score, why: pair.explanation, caution: pair.caution)
         }
         unmatched = proposal.unmatched.map { entry in
             Unmatched(name: people[entry.menteeID]?.profile.name ?? "?", email: people[entry.menteeID]?.email ?? "?", reason: entry.reason)
@@ -46,6 +47,7 @@ public struct ProposalView: Encodable, Sendable {
         for pair in pairs {
             lines.append("  \(pair.mentee) <\(pair.menteeEmail)>  ←  \(pair.mentor) <\(pair.mentorEmail)>  score \(pair.score)")
             lines.append("      \(pair.why)")
+            if let caution = pair.caution { lines.append("      look first: \(caution)") }
         }
         if !unmatched.isEmpty {
             lines.append("")

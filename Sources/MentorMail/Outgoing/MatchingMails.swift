@@ -9,6 +9,8 @@ public struct MatchReviewMail: MailContent {
         public var mentorEmail: String
         public var score: Int
         public var why: String
+        /// What to look at before approving, if anything (see `MatchingService.caution`).
+        public var caution: String?
     }
 
     public struct Unmatched: Codable, Sendable, Equatable {

@@ -24,11 +24,13 @@ struct MatchingService {
                 """)
         }
         let names = matcher.displayNames
+        let people = try AppDatabase.participantsByID(work.db)
         var proposal = MatchProposal(
             roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
             status: .proposed,
             pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
-                                          explanation: $0.compatibility.english(names: names)) },
+                                          explanation: $0.compatibility.english(names: names),
+                                          caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)])) },
             unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
             totalScore: plan.totalScore, createdAt: work.now, decidedAt: nil)
         if dryRun { return proposal }
@@ -36,7 +38,6 @@ struct MatchingService {
         try proposal.insert(work.db)
         try work.audit.record("matcher", "proposal",
                               "\(round.name): \(proposal.pairs.count) pairs, \(proposal.unmatched.count) unmatched, \(method.rawValue)")
-        let people = try AppDatabase.participantsByID(work.db)
         func person(_ id: Int64) -> (name: String, email: String) {
             (people[id]?.profile.name ?? "?", people[id]?.email ?? "?")
         }
@@ -46,7 +47,7 @@ struct MatchingService {
             pairs: proposal.pairs.map { pair in
                 .init(mentee: person(pair.menteeID).name, menteeEmail: person(pair.menteeID).email,
                       mentor: person(pair.mentorID).name, mentorEmail: person(pair.mentorID).email,
-                      score: pair.score, why: pair.explanation)
+                      score: pair.score, why: pair.explanation, caution: pair.caution)
             },
             unmatched: proposal.unmatched.map { .init(name: person($0.menteeID).name, email: person($0.menteeID).email, reason: $0.reason) },
             hasUnmatched: !proposal.unmatched.isEmpty)
@@ -55,6 +56,23 @@ struct MatchingService {
             try work.outbox.send(review, to: coordinators, about: .proposal(proposal.id))
         }
         return proposal
+    }
+
+    /// What the score does not show and a coordinator should see before approving: a pair
+    /// with no way to meet in common, or no area in common (each scores less, but may still be
+    /// the best there is).
+    static func caution(mentee: Participant?, mentor: Participant?) -> String? {
+        guard let mentee, let mentor else { return nil }
+        var notes: [String] = []
+        let ways = { (person: Participant) in person.profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }.joined(separator: ", ") }
+        if !mentee.profile.interactions.isEmpty, !mentor.profile.interactions.isEmpty,
+           Set(mentee.profile.interactions).isDisjoint(with: mentor.profile.interactions) {
+            notes.append("no way to meet in common (\(mentee.profile.name): \(ways(mentee)); \(mentor.profile.name): \(ways(mentor)))")
+        }
+        if !mentee.profile.areas.isEmpty, !mentor.profile.areas.isEmpty, Set(mentee.profile.areas).isDisjoint(with: mentor.profile.areas) {
+            notes.append("no area in common")
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
     enum Decision { case approve, reject }

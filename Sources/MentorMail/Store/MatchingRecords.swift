@@ -17,6 +17,8 @@ public struct MatchProposal: Codable, Sendable, FetchableRecord, MutablePersista
         public var score: Int
         /// Why they fit, in English ("both: Nova; time zones 2 h apart; technical").
         public var explanation: String
+        /// What a coordinator should look at before approving ("no way to meet in common …").
+        public var caution: String?
     }
 
     public struct Unmatched: Codable, Sendable, Equatable {
