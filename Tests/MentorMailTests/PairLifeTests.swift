@@ -48,9 +48,19 @@ import Testing
         let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] })
         #expect(digest.textBody?.contains("Pair \(id) (ended)") == true)
         #expect(digest.textBody?.contains("ended: the mentor paused") == true)
+        // Maria is told her pair ended with the pause, and that she can be matched again.
+        let paused = try #require(try last(to: "maria@example.org", harness).textBody)
+        #expect(paused.contains("Your mentoring with Ana has ended with it; we have told them, kindly."), "\(paused)")
         // The survey job was retired when the pair ended: nothing runs, nothing is sent.
         let report = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         #expect(report.jobsRun == 0 && report.sent == 0)
+        // Back from the pause, she may be Ana's mentor again: the pair did not go wrong.
+        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: resume\r\nMessage-ID: <p2@example.org>\r\n\r\nresume\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(95 * day))
+        _ = try harness.app.closeRound(name: "R", now: harness.now.addingTimeInterval(95 * day))
+        _ = try harness.app.openRound(name: "R2", closesAt: harness.now.addingTimeInterval(120 * day), now: harness.now.addingTimeInterval(95 * day))
+        let again = try harness.app.proposeMatches(round: "R2", method: .optimal, dryRun: true, now: harness.now.addingTimeInterval(96 * day))
+        #expect(again.pairs.count == 1, "\(again.unmatched)")
     }
 
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {

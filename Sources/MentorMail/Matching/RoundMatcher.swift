@@ -38,7 +38,8 @@ struct RoundMatcher {
             return free > 0
         }
         var history = PairHistory()
-        for mentorship in all {
+        // A pair that ended only because one of them paused may meet again once they are back.
+        for mentorship in all where !mentorship.endedByPause {
             history.record(Int(mentorship.menteeID), Int(mentorship.mentorID), endedBadly: mentorship.status == .ended)
         }
         // What the proposal depends on: everyone's status and profile version, and the pairs so far.

@@ -72,6 +72,9 @@ public struct ParticipationChangedMail: MailContent {
     public var addressRefused: Bool?
     /// The address asked for (address changes).
     public var newAddress: String?
+    /// With paused or withdrawn: the partners of the pairs that ended with it ("Carlos"), who
+    /// were told.
+    public var pairEnded: String?
 
     init(person: PersonName) { self.person = person }
 }

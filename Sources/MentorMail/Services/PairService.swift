@@ -61,8 +61,11 @@ struct PairService {
 
     /// One side paused, withdrew or asked to be erased: each of their ongoing pairs ends, and the
     /// other side is told kindly, without the reason.
-    func endPairs(of person: Participant, because reason: String) throws {
-        guard let id = person.id else { return }
+    /// Ends each ongoing pair of `person`, tells the other side kindly, and returns their names.
+    @discardableResult
+    func endPairs(of person: Participant, because reason: String) throws -> [String] {
+        guard let id = person.id else { return [] }
+        var partners: [String] = []
         let ongoing = try Mentorship
             .filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
             .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
@@ -73,6 +76,7 @@ struct PairService {
             try close(pair, status: .ended, by: person.email, reason: "the \(leaving) \(reason)")
             let other = pair.side(of: id) == .mentee ? pair.mentor : pair.mentee
             let otherIsMentee = pair.side(of: id) == .mentor
+            partners.append(other.profile.name)
             if Self.reachable(other) {
                 try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(person.profile.name),
                                                      isMentee: otherIsMentee, isMentor: !otherIsMentee,
@@ -82,6 +86,7 @@ struct PairService {
             }
             try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
         }
+        return partners
     }
 
     private func close(_ pair: Pair, status: Mentorship.Status, by actor: String, reason: String) throws {

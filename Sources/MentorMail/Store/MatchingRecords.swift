@@ -91,3 +91,9 @@ public struct Mentorship: Codable, Sendable, FetchableRecord, MutablePersistable
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension Mentorship {
+    /// Ended because one of the two paused (`PairService.endPairs` writes "the mentee paused"),
+    /// not because it went wrong.
+    var endedByPause: Bool { status == .ended && endedReason?.hasSuffix(" paused") == true }
+}
