@@ -201,6 +201,11 @@ import Testing
         let kinds = try program.database.outbox().map(\.purpose)
         #expect(!kinds.contains("match-review"), "\(kinds)")
         #expect(kinds.filter { $0 == "introduction" }.count == 2)
+        // Caio (only Portuguese) is told what would help: another language, not ways to meet.
+        let note = try #require(try program.sent().first { $0.to.map(\.address) == ["caio@example.net"] }?.textBody)
+        #expect(note.contains("The reason: no mentor speaks Portuguese"), "\(note)")
+        #expect(note.contains("More languages would help") && note.contains("Languages: English, Japanese"), "\(note)")
+        #expect(!note.contains("Interaction:"))
 
         let again = try #require(throws: MentorMailError.self) {
             try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)

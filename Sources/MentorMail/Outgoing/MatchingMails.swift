@@ -69,4 +69,21 @@ public struct UnmatchedNoteMail: MailContent {
     /// Why (the matcher's explanation).
     public var reason: String
     public var nextRound: String?
+    /// What would help, read from the reason: one of these is true, or none (then: widen the profile).
+    public var byLanguage: Bool?
+    public var byType: Bool?
+    public var byTime: Bool?
+    /// The mentors who fit were all taken: nothing to change.
+    public var full: Bool?
+
+    init(person: PersonName, round: String, reason: String, nextRound: String?) {
+        self.person = person
+        self.round = round
+        self.reason = reason
+        self.nextRound = nextRound
+        if reason.contains("speaks") { byLanguage = true }
+        else if reason.contains("mentoring") { byType = true }
+        else if reason.contains("awake at the same time") { byTime = true }
+        else if reason.contains("full") || reason.contains("free capacity") { full = true }
+    }
 }
