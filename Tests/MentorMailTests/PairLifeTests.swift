@@ -63,6 +63,16 @@ import Testing
         #expect(again.pairs.count == 1, "\(again.unmatched)")
     }
 
+    /// A profile change from someone in a pair promises no round: their mentoring goes on.
+    @Test func aProfileChangeInAPairPromisesNoRound() throws {
+        let (harness, _) = try introduced()
+        try harness.arrive("From: Ana <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: change\r\nMessage-ID: <c1@example.net>\r\n\r\nTime zone: Europe/Lisbon\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
+        let answer = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("What happens next: nothing changes for your mentoring with Maria."), "\(answer)")
+        #expect(!answer.contains("you will be matched"))
+    }
+
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

@@ -56,6 +56,9 @@ public struct ProfileReceivedMail: MailContent {
     public var round: RoundInfo?
     /// When the next round opens, in words; absent when the calendar has no date.
     public var nextRound: String?
+    /// The partners of their ongoing pairs ("Diego Ruiz"), when they have no place to be matched
+    /// in again (a mentee with a mentor, a mentor with no free place): then no round is promised.
+    public var mentoring: String?
 }
 
 /// The answer to "pause", "resume", "withdraw", "delete my data" and an address change:

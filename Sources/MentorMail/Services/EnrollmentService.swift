@@ -59,7 +59,7 @@ struct EnrollmentService {
         let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
         let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
-        let mail = ProfileReceivedMail(
+        var mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             complete: result.isComplete,
             updated: change == .updated,
@@ -75,6 +75,7 @@ struct EnrollmentService {
             hasNotes: !result.notes.isEmpty,
             round: inRound.map { roundInfo($0, language: language) },
             nextRound: inRound == nil ? work.nextRoundDay(language: language) : nil)
+        mail.mentoring = try Self.busyWith(participant, db: work.db)
         try inbound.answer(mail, in: work, about: .participant(participant.id))
         return Outcome(.answered)
     }
@@ -268,6 +269,20 @@ struct EnrollmentService {
 
     func fieldLines(_ profile: ParticipantProfile, wording: ProfileWording) -> [FieldLine] {
         builder.summary(of: profile, at: work.now, wording: wording).map { FieldLine(label: $0.label, value: $0.value) }
+    }
+
+    /// The partners of `person`'s ongoing pairs when they have no place to be matched in again:
+    /// a mentee with a mentor, or a mentor whose places are all taken.
+    static func busyWith(_ person: Participant, db: Database) throws -> String? {
+        guard let id = person.id else { return nil }
+        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+            .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id).fetchAll(db)
+        let asMentor = ongoing.filter { $0.mentorID == id }
+        let hasMentor = ongoing.contains { $0.menteeID == id }
+        let mentorFull = person.profile.isMentor && asMentor.count >= person.profile.capacity && !asMentor.isEmpty
+        guard (hasMentor || !person.profile.isMentee) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
+        let partners = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
+        return partners.map(\.profile.name).filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
