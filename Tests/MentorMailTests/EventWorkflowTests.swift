@@ -487,6 +487,34 @@ import Testing
         #expect(try !program.database.status(now: program.now).nextJobs.contains { $0.kind == "event-groups" })
     }
 
+    /// Once the tables are set, the place can still change (only those with a seat or table
+    /// hear of it); the time cannot, as the schedules carry it, and the refusal says what to do.
+    @Test func afterTheTablesAreSetOnlyThePlaceCanChange() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        for (address, name) in [("ana@example.net", "Ana Souza"), ("ben@example.net", "Ben Okafor"), ("caio@example.net", "Caio Lima"),
+                                ("maria@example.org", "Maria Garcia"), ("li@example.org", "Li Wei")] {
+            let invitation = try invitation(to: address, in: invitations)
+            try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: address, name: name, to: "mentoring@example.org",
+                                                     subject: invitation.subject ?? "", invitationID: invitation.messageID ?? ""))
+        }
+        _ = try run(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        _ = try run(program)
+        let refused = try #require(throws: MentorMailError.self) {
+            try program.app.updateEvent(id: event.id, startsAt: event.startsAt.addingTimeInterval(3_600), timeZone: nil, durationMinutes: nil,
+                                        location: nil, now: program.now)
+        }
+        #expect(refused.message.contains("only its place can change now"), "\(refused.message)")
+        _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Room 3.4", now: program.now)
+        let updates = try run(program)
+        let told = Set(updates.flatMap { $0.to.map(\.address) })
+        #expect(told == ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"], "those with a seat or table: \(told)")
+        #expect(updates.allSatisfy { $0.textBody?.contains("Room 3.4") == true })
+    }
+
     @Test func anUpdateRaisesTheSequenceAndACancellationRemovesTheEvent() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -44,8 +44,13 @@ struct EventService {
     /// A new time or place: the calendars get an update (SEQUENCE raised) with the next run.
     func update(_ id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?, actor: String) throws -> SpeedEvent {
         var event = try find(id)
-        guard event.status == .scheduled else {
-            throw MentorMailError(.data, "event \(id) is \(event.status.rawValue): only a scheduled event can change")
+        guard event.status != .cancelled else {
+            throw MentorMailError(.data, "event \(id) is cancelled: nothing about it can change; create a new one with `mentormail event create`")
+        }
+        // Once the tables are set, the schedules carry the rotation times: only the place can move.
+        if event.status == .grouped && (startsAt != nil || timeZone != nil || durationMinutes != nil) {
+            throw MentorMailError(.data, "event \(id)'s tables are set and its schedules went out: only its place can change now "
+                                  + "(--location); to move the time, cancel it (`mentormail event cancel \(id)`) and create it again")
         }
         if let startsAt { event.startsAt = startsAt }
         if let timeZone { event.timeZone = timeZone.identifier }
@@ -114,8 +119,11 @@ struct EventService {
     /// The update job: everyone still coming (or not answered) gets the new time or place.
     func sendUpdate(eventID: Int64) throws {
         let event = try find(eventID)
-        guard event.status == .scheduled else { return }
-        for var guest in try guests(eventID) where guest.answer != .declined && guest.invitedAt != nil && (guest.sequenceSent ?? -1) < event.sequence {
+        guard event.status != .cancelled else { return }
+        // After the tables are set, only those who have a place are coming.
+        let grouped = event.status == .grouped
+        for var guest in try guests(eventID) where guest.answer != .declined && (!grouped || guest.answer == .accepted)
+            && guest.invitedAt != nil && (guest.sequenceSent ?? -1) < event.sequence {
             try invite(&guest, to: event, update: true)
         }
     }
