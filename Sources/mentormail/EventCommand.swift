@@ -280,6 +280,12 @@ extension MentorMailCommand {
                     print("\(dryRun ? "Would form" : "Formed") \(grouping.rotations) rotation(s): \(grouping.mentees) mentee(s) at \(grouping.mentors) table(s); "
                           + "interest \(grouping.totalInterest) of at most \(grouping.upperBound) (\(String(format: "%.1f", percent)) %), "
                           + "\(grouping.repeatedMenteePairs) repeated meeting(s) between mentees.")
+                    for rotation in Set(grouping.tables.map(\.rotation)).sorted() {
+                        print("  Rotation \(rotation):")
+                        for table in grouping.tables where table.rotation == rotation {
+                            print(terminalSafe("    table \(table.table), \(table.mentor): \(table.mentees.isEmpty ? "-" : table.mentees.joined(separator: ", "))", keepLines: false))
+                        }
+                    }
                     if grouping.rotations < grouping.plannedRotations {
                         print("Planned \(grouping.plannedRotations) rotations; formed \(grouping.rotations) because only \(grouping.mentors) mentor(s) accepted.")
                     }

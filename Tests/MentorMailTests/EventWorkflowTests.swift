@@ -453,6 +453,12 @@ import Testing
                 try guest.insert(db)
             }
         }
+        // A dry run shows who would sit where, and stores nothing.
+        let preview = try CommandRunner.run(["event", "groups", "2", "--dry-run", "--config", config.path, "--now", now])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("  Rotation 1:") && preview.stdout.contains("  Rotation 2:"), "\(preview.stdout)")
+        #expect(preview.stdout.contains("table 1, Maria Garcia: ") || preview.stdout.contains("table 1, Li Wei: "), "\(preview.stdout)")
+        #expect(try database.read { db in try EventSeat.fetchCount(db) } == 0)
         let grouped = try CommandRunner.run(["event", "groups", "2", "--config", config.path, "--now", now])
         #expect(grouped.status == 0, "\(grouped.stderr)")
         #expect(grouped.stdout.contains("Formed 2 rotation(s)"), "\(grouped.stdout)")

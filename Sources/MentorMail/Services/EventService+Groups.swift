@@ -17,6 +17,15 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var schedulesQueued: Int
     /// People still on the waitlist, told there was no seat for them.
     public var waitlistTold: Int
+    /// Who sits where: one entry per rotation and table, so a coordinator can check a dry run.
+    public var tables: [Table] = []
+
+    public struct Table: Codable, Sendable, Equatable {
+        public var rotation: Int
+        public var table: Int
+        public var mentor: String
+        public var mentees: [String]
+    }
 }
 
 extension EventService {
@@ -41,7 +50,12 @@ extension EventService {
         let profiles = try AppDatabase.participantsByID(work.db)
         let scores = interest(mentees: mentees, mentors: mentors, profiles: profiles)
         let plan = try TableRotations.solve(RotationProblem(mentees: mentees.count, mentors: mentors.count, rotations: rotations, scores: scores))
+        var tables: [EventGrouping.Table] = []
         for (rotation, seats) in plan.assignment.enumerated() {
+            for (mentorIndex, mentor) in mentors.enumerated() {
+                let seated = seats.enumerated().filter { $0.element == mentorIndex }.map { mentees[$0.offset].name }
+                tables.append(.init(rotation: rotation + 1, table: mentorIndex + 1, mentor: mentor.name, mentees: seated))
+            }
             for (menteeIndex, mentorIndex) in seats.enumerated() {
                 guard let mentorID = mentors[mentorIndex].id, let menteeID = mentees[menteeIndex].id else { continue }
                 var seat = EventSeat(eventID: eventID, rotation: rotation + 1, table: mentorIndex + 1, mentorGuestID: mentorID, menteeGuestID: menteeID)
@@ -71,7 +85,7 @@ extension EventService {
         try work.audit.record(actor, "event-grouped", "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
         return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations, plannedRotations: planned,
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
-                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count)
+                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count, tables: tables)
     }
 
     /// The rotations job: forms them unless a coordinator already did, or there is nobody to
