@@ -54,7 +54,8 @@ extension MentorMailCommand {
                 let people = try database.participantsByID()
                 let view = ProposalView(proposal, people: people, dryRun: dryRun)
                 if let report {
-                    let html = RoundReport(round: round, proposal: proposal, people: people, config: config, now: options.clock).html()
+                    let html = RoundReport(round: round, proposal: proposal, people: people, config: config, now: options.clock,
+                                           earlierLoad: try database.ongoingLoad(notInRound: proposal.roundID)).html()
                     do { try html.write(toFile: report, atomically: true, encoding: .utf8) } catch {
                         throw MentorMailError(.unavailable, "cannot write \(report): \(error.localizedDescription)")
                     }

@@ -169,7 +169,8 @@ extension MentorMailCommand {
                         }
                         let html = RoundReport(round: name, proposal: proposal, people: try database.participantsByID(),
                                                config: try Config.load(path: options.config), now: options.clock,
-                                               pairs: try database.pairs(round: name)).html()
+                                               pairs: try database.pairs(round: name),
+                                               earlierLoad: try database.ongoingLoad(notInRound: proposal.roundID)).html()
                         do { try html.write(toFile: report, atomically: true, encoding: .utf8) } catch {
                             throw MentorMailError(.unavailable, "cannot write \(report): \(error.localizedDescription)")
                         }

@@ -325,5 +325,15 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("Caio"))
         #expect(html.contains("<td class=\"num\">"))
+        // A mentor's mentees from earlier rounds count in the load chart, so a full mentor shows full.
+        let report = RoundReport(round: "2027-Q1", proposal: proposal, people: try program.database.participantsByID(),
+                                 config: program.config, now: program.now)
+        let mentor = try #require(proposal.pairs.first?.mentorID)
+        let proposed = proposal.pairs.filter { $0.mentorID == mentor }.count
+        let capacity = try #require(try program.database.participantsByID()[mentor]?.profile.capacity)
+        var withEarlier = report
+        withEarlier.earlierLoad = [mentor: 1]
+        #expect(report.mentorLoad().contains { $0.label == "\(proposed)/\(capacity)" })
+        #expect(withEarlier.mentorLoad().contains { $0.label == "\(proposed + 1)/\(capacity)" }, "\(withEarlier.mentorLoad())")
     }
 }

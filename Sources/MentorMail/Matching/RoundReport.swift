@@ -12,8 +12,13 @@ public struct RoundReport {
     /// The round's pairs after their introduction; once check-ins come back, the report shows
     /// how they are doing.
     public var pairs: [PairView]
+    /// Mentees each mentor already has from other rounds: the load chart counts them too, so
+    /// "the only compatible mentor is full" adds up.
+    public var earlierLoad: [Int64: Int]
 
-    public init(round: String, proposal: MatchProposal, people: [Int64: Participant], config: Config, now: Date, pairs: [PairView] = []) {
+    public init(round: String, proposal: MatchProposal, people: [Int64: Participant], config: Config, now: Date, pairs: [PairView] = [],
+                earlierLoad: [Int64: Int] = [:]) {
+        self.earlierLoad = earlierLoad
         self.round = round
         self.proposal = proposal
         self.people = people
@@ -66,7 +71,7 @@ public struct RoundReport {
             <div class="charts">
             \(chart("Scores of the proposed pairs", bars: scoreHistogram()))
             \(chart("Time zones (UTC offset, hours)", bars: timeZoneSpread()))
-            \(chart("Mentor load (mentees proposed / capacity)", bars: mentorLoad()))
+            \(chart("Mentor load (mentees, with those from earlier rounds / capacity)", bars: mentorLoad()))
             </div>
             <h2>Pairs</h2>
             <table><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr>
@@ -154,6 +159,7 @@ public struct RoundReport {
     func mentorLoad() -> [(label: String, value: Int)] {
         var load: [Int64: Int] = [:]
         for pair in proposal.pairs { load[pair.mentorID, default: 0] += 1 }
+        for (mentor, count) in earlierLoad where load[mentor] != nil { load[mentor, default: 0] += count }
         var histogram: [String: Int] = [:]
         for (mentor, count) in load {
             let capacity = people[mentor]?.profile.capacity ?? count

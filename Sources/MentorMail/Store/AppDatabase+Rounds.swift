@@ -93,6 +93,18 @@ extension AppDatabase {
             .deleteAll(db)
     }
 
+    /// Mentees each mentor has in ongoing pairs from rounds other than `roundID`.
+    public func ongoingLoad(notInRound roundID: Int64) throws -> [Int64: Int] {
+        try read { db in
+            var load: [Int64: Int] = [:]
+            for mentorship in try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
+            where mentorship.roundID != roundID {
+                load[mentorship.mentorID, default: 0] += 1
+            }
+            return load
+        }
+    }
+
     /// A round with its members and newest proposal.
     /// Who is or was in a round: the people in it now, and those its approved matches paired or
     /// left unmatched (a later round takes them in, but they stay part of this one's history).
