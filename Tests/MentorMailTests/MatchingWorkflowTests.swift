@@ -313,6 +313,33 @@ import Testing
         #expect(try program.database.roundDetails(name: "2027-Q1").proposal?.pairs == 1)
     }
 
+    /// Two Spanish speakers get their one introduction wholly in Spanish: the reasons, the time
+    /// zones and the languages too, not the matcher's English.
+    @Test func aSpanishPairsIntroductionIsWhollyInSpanish() throws {
+        let program = try ProcessorTests.Program()
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+        try program.database.write { db in
+            var maria = Self.profile("mentee", "María García", types: ["career"], areas: ["documentation"], zone: "America/Mexico_City",
+                                     languages: ["Spanish"], interactions: ["email", "video"])
+            maria.mailLanguage = "es"
+            var carlos = Self.profile("mentor", "Carlos Ruiz", types: ["career"], areas: ["documentation"], zone: "Europe/Madrid",
+                                      languages: ["Spanish", "English"], interactions: ["video"], capacity: 1)
+            carlos.mailLanguage = "es"
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.net", profile: maria, status: .active, source: "test", origin: "email",
+                                              roundID: round.id, now: program.now)
+            _ = try AppDatabase.upsertProfile(db, email: "carlos@example.org", profile: carlos, status: .active, source: "test", origin: "email",
+                                              roundID: nil, now: program.now)
+        }
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        let text = try #require(try program.sent().first { $0.to.count == 2 }?.textBody)
+        #expect(text.contains("Por qué formamos esta pareja: en común:"), "\(text)")
+        #expect(text.contains("zonas horarias a 7 h") && text.contains("forma de contacto en común: videollamadas") && text.contains("mentoría profesional"), "\(text)")
+        #expect(text.contains("(ahora UTC") && !text.contains(" now)"), "\(text)")
+        #expect(text.contains("español") && !text.contains("Spanish"), "\(text)")
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -57,3 +57,31 @@ public struct ProposalView: Encodable, Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+/// A pair's stored explanation ("both: Nova; time zones 2 h apart; both prefer IRC and email;
+/// technical") worded for the pair's own language. Parts it does not know stay as they are.
+enum MatchExplanation {
+    static func spanish(_ english: String) -> String {
+        english.components(separatedBy: "; ").map(spanishPart).joined(separator: "; ")
+    }
+
+    private static func spanishPart(_ part: String) -> String {
+        if part.hasPrefix("both: ") { return "en común: " + part.dropFirst(6) }
+        if part == "same time zone" { return "la misma zona horaria" }
+        if part.hasPrefix("time zones "), part.hasSuffix(" h apart") {
+            return "zonas horarias a " + part.dropFirst(11).dropLast(8) + " h"
+        }
+        if part.hasPrefix("both prefer ") {
+            let media = part.dropFirst(12).replacingOccurrences(of: " and ", with: " y ").replacingOccurrences(of: ", ", with: ", ")
+                .replacingOccurrences(of: "video calls", with: "videollamadas").replacingOccurrences(of: "in person", with: "en persona")
+            return "forma de contacto en común: " + media
+        }
+        if part.hasPrefix("both can meet in ") { return "pueden verse en " + part.dropFirst(17) }
+        if part.hasSuffix(" h a week free at the same time") { return part.dropLast(31) + " h a la semana libres a la vez" }
+        switch part {
+        case "technical": return "mentoría técnica"
+        case "career": return "mentoría profesional"
+        default: return part
+        }
+    }
+}

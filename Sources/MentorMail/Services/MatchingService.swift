@@ -132,7 +132,7 @@ struct MatchingService {
             try CheckinService(work: work).schedule(mentorship)
             // One mail to both: in their language when they share it, else in English.
             let shared = work.mailLanguage(for: mentee.profile) == work.mailLanguage(for: mentor.profile) ? work.mailLanguage(for: mentee.profile) : nil
-            try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation),
+            try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation, language: shared),
                                  to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id), language: shared)
             introductions += 1
         }
@@ -153,14 +153,17 @@ struct MatchingService {
         MailAddress(address: person.email, name: person.profile.name.isEmpty ? nil : person.profile.name)
     }
 
-    func introduction(mentee: Participant, mentor: Participant, why: String) -> IntroductionMail {
+    /// The one introduction of a pair, its facts worded in `language` (the pair's shared one).
+    func introduction(mentee: Participant, mentor: Participant, why: String, language: String? = nil) -> IntroductionMail {
+        let wording = ProfileWording(language: language)
         func side(_ person: Participant) -> IntroductionMail.Side {
             let zone = TimeZoneInterpreter.interpret(person.profile.timeZone)
-            let styles = person.profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }
-            return .init(name: person.profile.name, email: person.email, timeZone: zone?.summary(at: work.now) ?? person.profile.timeZone,
-                         interactions: styles.joined(separator: ", "), languages: person.profile.languages.joined(separator: ", "),
+            let styles = person.profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
+            return .init(name: person.profile.name, email: person.email, timeZone: zone.map { wording.timeZone($0, at: work.now) } ?? person.profile.timeZone,
+                         interactions: styles.joined(separator: ", "), languages: person.profile.languages.map(wording.languageName).joined(separator: ", "),
                          about: person.profile.aboutMe, availability: person.profile.availability)
         }
+        let why = language == "es" ? MatchExplanation.spanish(why) : why
         // The richest way of meeting both like, for a first conversation.
         let shared = Set(mentee.profile.interactions).intersection(mentor.profile.interactions)
         var meetBy = IntroductionMail.FirstMeeting()
