@@ -340,6 +340,18 @@ import Testing
         #expect(text.contains("español") && !text.contains("Spanish"), "\(text)")
     }
 
+    @Test func anUnmatchedReasonIsWordedInSpanish() {
+        let wording = ProfileWording(language: "es")
+        #expect(MatchExplanation.spanishReason("no mentor speaks Japanese", wording: wording) == "ninguna persona mentora habla japonés")
+        #expect(MatchExplanation.spanishReason("no mentor with free capacity speaks Portuguese or Japanese and is new to them", wording: wording)
+                == "ninguna persona mentora con plazas libres habla portugués o japonés y es nueva para ti (ya tuviste pareja con las demás)")
+        #expect(MatchExplanation.spanishReason("the only compatible mentor is full", wording: wording)
+                == "la única persona mentora compatible no tiene plazas libres")
+        #expect(MatchExplanation.spanishReason("all 3 compatible mentors are full", wording: wording)
+                == "las 3 personas mentoras compatibles no tienen plazas libres")
+        #expect(MatchExplanation.spanishReason("something new", wording: wording) == "something new", "unknown reasons stay as they are")
+    }
+
     @Test func theReportIsSelfContainedHTMLWithCharts() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

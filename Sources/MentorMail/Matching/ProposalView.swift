@@ -85,3 +85,48 @@ enum MatchExplanation {
         }
     }
 }
+
+extension MatchExplanation {
+    /// Why a mentee was not matched ("no mentor with free capacity speaks Japanese and is new to
+    /// them"), worded in Spanish; a reason it does not know stays in English.
+    static func spanishReason(_ english: String, wording: ProfileWording) -> String {
+        let whole = [
+            "there are no mentors": "no hay personas mentoras",
+            "no mentor has free capacity": "ninguna persona mentora tiene plazas libres",
+            "the only compatible mentor is full": "la única persona mentora compatible no tiene plazas libres",
+            "not signed up as a mentee": "no constas como mentee",
+        ]
+        if let known = whole[english] { return known }
+        if english.hasPrefix("all "), english.hasSuffix(" compatible mentors are full") {
+            return "las \(english.dropFirst(4).dropLast(28)) personas mentoras compatibles no tienen plazas libres"
+        }
+        guard english.hasPrefix("no mentor ") else { return english }
+        var text = String(english.dropFirst("no mentor ".count))
+        var head = "ninguna persona mentora "
+        if text.hasPrefix("with free capacity ") {
+            head += "con plazas libres "
+            text.removeFirst("with free capacity ".count)
+        }
+        let phrases = [
+            ("is signed up to mentor", "está inscrita para mentorizar"),
+            ("offers technical or career mentoring", "ofrece mentoría técnica o profesional"),
+            ("offers technical and career mentoring", "ofrece mentoría técnica y profesional"),
+            ("offers technical mentoring", "ofrece mentoría técnica"),
+            ("offers career mentoring", "ofrece mentoría profesional"),
+            ("is new to them", "es nueva para ti (ya tuviste pareja con las demás)"),
+            ("speaks ", "habla "),
+            (" h a day", " h al día"),
+            ("is awake at the same time for ", "coincide contigo despierta "),
+            (" and ", " y "),
+            (" or ", " o "),
+        ]
+        for (from, to) in phrases { text = text.replacingOccurrences(of: from, with: to) }
+        // Language names, as the profile shows them in Spanish ("Japanese" → "japonés").
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+            guard let first = bare.first, first.isUppercase else { return String(word) }
+            return word.replacingOccurrences(of: bare, with: wording.languageName(bare))
+        }
+        return head + words.joined(separator: " ")
+    }
+}

@@ -139,8 +139,11 @@ struct MatchingService {
         var notes = 0
         for entry in proposal.unmatched {
             guard let mentee = people[entry.menteeID] else { continue }
-            try work.outbox.send(UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
-                                                   nextRound: work.nextRoundDay(language: work.mailLanguage(for: mentee.profile))),
+            let language = work.mailLanguage(for: mentee.profile)
+            var note = UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
+                                         nextRound: work.nextRoundDay(language: language))
+            if language == "es" { note.reason = MatchExplanation.spanishReason(entry.reason, wording: ProfileWording(language: language)) }
+            try work.outbox.send(note,
                                  to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee.profile))
             notes += 1
         }
