@@ -350,6 +350,16 @@ import Testing
         #expect(try String(contentsOf: edited, encoding: .utf8).contains("Edited by our coordinators."), "an edited template is kept")
         let again = try CommandRunner.run(["process", "--config", config.path, "--quiet"])
         #expect(again.status == 0 && !again.stderr.contains("added"), "\(again.stderr)")
+
+        // A binary with no shipped templates beside it cannot add them: it says where they come from.
+        let loose = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try CommandRunner.binary(), to: loose.appendingPathComponent("mentormail"))
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("event-no-seat.txt.mustache"))
+        let stranded = try CommandRunner.run(["process", "--config", config.path, "--quiet"], in: loose,
+                                             executable: loose.appendingPathComponent("mentormail"))
+        #expect(stranded.status == 78, "\(stranded.stderr)")
+        #expect(stranded.stderr.contains("copy their templates from the templates/ folder"), "\(stranded.stderr)")
     }
 
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with

@@ -52,13 +52,13 @@ struct CommandRunner {
     /// - Parameter unprivileged: run as `nobody` when the tests run as root (who may write
     ///   anywhere), so that permissions are enforced.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil,
-                    unprivileged: Bool = false) throws -> Result {
+                    unprivileged: Bool = false, executable: URL? = nil) throws -> Result {
         let process = Process()
         if unprivileged && geteuid() == 0 {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", try binary().path] + arguments
         } else {
-            process.executableURL = try binary()
+            process.executableURL = try executable ?? binary()
             process.arguments = arguments
         }
         var environment = ProcessInfo.processInfo.environment
