@@ -208,6 +208,43 @@ import Testing
         #expect((unmatched["reason"] as? String)?.contains("new to them") == true, "\(unmatched)")
     }
 
+    /// A comment after a rating and a dash, or after answers and a double dash, is the note and
+    /// reaches the coordinators; text that answers nothing reaches them too.
+    @Test func commentsAfterADashReachTheCoordinators() throws {
+        let people = try introduced(mentees: ["Lena", "Ines"], mentors: ["Farid", "Omar"])
+        let scenario = people.scenario
+        let (_, lenaMentor) = try pair(of: "Lena", people)
+        let (_, inesMentor) = try pair(of: "Ines", people)
+        #expect(try process(scenario, day: 90)["sent"] as? Int == 4)
+        let lenaSurvey = try survey(of: "Lena", people)
+        try reply(people, from: "Lena", to: lenaSurvey, raw: """
+            2 - \(lenaMentor) never answered my emails, not sure he got the intro.
+
+            ________________________________
+            From: Test Mentoring <\(scenario.programAddress)>
+            Sent: Monday, April 11, 2027 11:00 AM
+            To: Lena <\(people.address("Lena"))>
+            Subject: \(lenaSurvey.subject ?? "")
+
+            \(lenaSurvey.textBody ?? "")
+            """)
+        try reply(people, from: lenaMentor, to: try survey(of: lenaMentor, people),
+                  raw: "2, no, still deciding, continue -- Lena never replied to me, I think her address is wrong")
+        try reply(people, from: "Ines", to: try survey(of: "Ines", people), raw: "1. kind of\n\nInes")
+        try reply(people, from: inesMentor, to: try survey(of: inesMentor, people), raw: "5 yes good fit continue")
+        try process(scenario, day: 91)
+
+        let lenaText = try #require(try people.inbox("Lena").last?.textBody)
+        #expect(lenaText.contains("1. How it is going: 2 of 5"), "\(lenaText)")
+        #expect(lenaText.contains("never answered my emails, not sure he got the intro."), "\(lenaText)")
+        let mentorText = try #require(try people.inbox(lenaMentor).last?.textBody)
+        #expect(mentorText.contains("Lena never replied to me, I think her address is wrong"), "\(mentorText)")
+        let digest = try #require(try scenario.coordinatorInbox().last?.textBody)
+        #expect(digest.contains("\(lenaMentor) never answered my emails, not sure he got the intro."), "\(digest)")
+        #expect(digest.contains("Lena never replied to me, I think her address is wrong"), "\(digest)")
+        #expect(digest.contains("kind of"), "\(digest)")
+    }
+
     /// A run killed after the first check-in job committed sends no survey twice.
     @Test func aKillWhileSurveysAreQueuedSendsNoneTwice() throws {
         let people = try introduced(mentees: ["Ann", "Ben"], mentors: ["Ola", "Pip"])

@@ -36,6 +36,12 @@ import Testing
         expect(read("5 yes good fit continue - Chen is doing great"), 5, .yes, .good, .continue, note: "Chen is doing great")
         expect(read("4, sometimes, still deciding, continue – we only met twice so far"), 4, .sometimes, .deciding, .continue,
                note: "we only met twice so far")
+        expect(read("2, no, still deciding, continue -- Farid never replied to me, I think his address is wrong"),
+               2, .no, .deciding, .continue, note: "Farid never replied to me, I think his address is wrong")
+        expect(read("5 yes good fit continue — Chen has been amazing"), 5, .yes, .good, .continue, note: "Chen has been amazing")
+        // A rating alone before the dash: the rest is the note, not read for answers ("not sure").
+        expect(read("2 - Farid never answered my emails, not sure he got the intro."), 2, nil, nil, nil,
+               note: "Farid never answered my emails, not sure he got the intro.")
         // A dash inside a sentence is not an answer line's end.
         expect(read("It's going great - we meet every week."), 5, .yes, nil, nil)
     }
@@ -50,6 +56,9 @@ import Testing
     @Test func theNoteIsWhatAnswersNothing() {
         expect(read("Great, yes, good fit, continue. Could you tell us about travel support for the Summit?"),
                5, .yes, .good, .continue, note: "Could you tell us about travel support for the Summit?")
+        // A sentence that holds much more than its answers is kept whole.
+        expect(read("No, we are not meeting because Farid moved to another team in May."), nil, .no, nil, nil,
+               note: "No, we are not meeting because Farid moved to another team in May.")
     }
 
     @Test(arguments: [
@@ -159,6 +168,17 @@ import Testing
         #expect(reading.shape == "under the questions")
         #expect(reading.answers == SurveyAnswers(rating: 2, meeting: .no, fit: .notGood, next: .newMatch,
                                                  note: "Me encantaría una mentora que trabaje en documentación, en español si es posible."))
+    }
+
+    @Test func aRatingAndACommentAfterADashInOutlook() throws {
+        // The survey below the rule is ours, as the program knows from the mail it sent.
+        let message = Message(data: try Data(contentsOf: CommandRunner.repository.appendingPathComponent("mailbox-fixtures/checkin-reply-outlook-rating-dash.eml")))
+        let text = message.textBody ?? ""
+        let sent = try #require(text.components(separatedBy: "Hello Lena Hoffmann,").last)
+        let reading = SurveyAnswerReader().read(text: text, newText: MailReading.reply(of: message),
+                                                sentLines: Set(sent.split(whereSeparator: \.isNewline).map(String.init)))
+        #expect(reading.answers == SurveyAnswers(rating: 2, note: "Farid never answered my emails, not sure he got the intro."), "\(reading)")
+        #expect(reading.unclear.isEmpty)
     }
 
     @Test func underTheQuestionsInOutlookWithoutTheRule() throws {

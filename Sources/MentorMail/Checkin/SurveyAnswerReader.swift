@@ -27,15 +27,18 @@ public struct SurveyAnswerReader: Sendable {
             return reading
         }
         let lines = ownLines(newText)
-        let numbered = numberedAnswers(lines.isEmpty ? "" : ownText(newText))
+        var marks: Set<Character> = []
+        let numbered = numberedAnswers(lines.isEmpty ? "" : ownText(newText), marks: &marks)
+        var prose = readProse(lines)
+        prose.shape = "in the text"
         if !numbered.isEmpty {
             var reading = interpret(numbered)
             reading.shape = "numbered"
+            // "2 - Farid never answered": a rating and a comment, not an unreadable answer to question 2.
+            if reading.answers.answered.isEmpty, marks.isSubset(of: ["-", "–"]), !prose.answers.answered.isEmpty { return prose }
             return reading
         }
-        var reading = readProse(lines)
-        reading.shape = "in the text"
-        return reading
+        return prose
     }
 
     // MARK: - Shapes
@@ -86,7 +89,8 @@ public struct SurveyAnswerReader: Sendable {
 
     /// "1. 5", "3: good fit", "Q4 - continue": a number from 1 to 5 and an answer after it. The
     /// note may go on over the following lines, up to a blank line.
-    func numberedAnswers(_ text: String) -> [SurveyQuestion: String] {
+    /// `marks` tells which marks followed the numbers.
+    func numberedAnswers(_ text: String, marks: inout Set<Character>) -> [SurveyQuestion: String] {
         var answers: [SurveyQuestion: String] = [:]
         var last: SurveyQuestion?
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -105,6 +109,7 @@ public struct SurveyAnswerReader: Sendable {
                     let answer = EnrollmentText.trim(afterDigit.dropFirst())
                     if !answer.isEmpty, rest.dropFirst().first?.isNumber != true {
                         answers[question] = answer
+                        marks.insert(mark)
                         last = question
                         continue
                     }
@@ -134,37 +139,59 @@ public struct SurveyAnswerReader: Sendable {
     }
 
     /// Answers in words anywhere in the new text; each question takes its first answer, and
-    /// sentences that answer nothing are the note.
+    /// sentences that answer nothing (or hold much more than their answers) are the note, with
+    /// any comment after a dash.
     func readProse(_ lines: [String]) -> SurveyReading {
         var reading = SurveyReading()
-        let text = lines.map(Self.splittingComment).joined(separator: "\n")
+        let split = lines.map(Self.splittingComment)
+        let text = split.map(\.answers).joined(separator: "\n")
         var used: [(start: Int, end: Int)] = []
         for match in Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start }) where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
             set(match.phrase, in: &reading.answers)
             used.append((match.start, match.end))
         }
-        // The note: sentences of three words or more that gave no answer.
+        // Every match, used or not, counts as answer text: "great" after a "5" is no note.
+        let covered = Self.matches(in: text, standalone: true).map { ($0.start, $0.end) }
         var note: [String] = []
         var offset = 0
         for sentence in Self.sentences(Self.foldLines(text)) {
             let range = (offset, offset + sentence.count)
-            offset += sentence.count
-            let words = EnrollmentText.words(sentence)
-            guard words.count >= 3, !used.contains(where: { $0.start < range.1 && $0.end > range.0 }) else { continue }
+            defer { offset += sentence.count }
+            guard EnrollmentText.words(sentence).count >= 3 else { continue }
+            let answers = used.contains(where: { $0.start < range.1 && $0.end > range.0 })
+            // A sentence with an answer in it is still the note when six words or more are not answers.
+            guard !answers || Self.wordsOutside(covered, sentence: sentence, at: range.0) >= 6 else { continue }
             note.append(EnrollmentText.trim(sentence))
         }
-        if !note.isEmpty {
-            reading.answers.note = Self.originalSentences(text, matching: note) ?? note.joined(separator: " ")
-        }
+        var parts: [String] = []
+        if !note.isEmpty { parts.append(Self.originalSentences(text, matching: note) ?? note.joined(separator: " ")) }
+        parts += split.compactMap(\.comment)
+        if !parts.isEmpty { reading.answers.note = parts.joined(separator: " ") }
         return reading
     }
 
+    /// How many words of a folded sentence starting at `start` lie outside every range.
+    static func wordsOutside(_ ranges: [(Int, Int)], sentence: String, at start: Int) -> Int {
+        var count = 0
+        var wordStart: Int?
+        for (index, character) in (Array(sentence) + [" "]).enumerated() {
+            if character.isLetter || character.isNumber || character == "'" {
+                if wordStart == nil { wordStart = index }
+                continue
+            }
+            guard let first = wordStart else { continue }
+            wordStart = nil
+            let word = (start + first, start + index)
+            if !ranges.contains(where: { $0.0 < word.1 && $0.1 > word.0 }) { count += 1 }
+        }
+        return count
+    }
+
     /// "5 yes good fit graduate - Maria got my patch merged!": answers only, then a comment
-    /// after a dash. The dash becomes a line break, so the answers stand alone and the
-    /// comment is a sentence of its own.
-    static func splittingComment(_ line: String) -> String {
-        for dash in [" - ", " – ", " — "] {
+    /// after a dash ("-", "--", "–", "—"). The comment is the note, and is not read for answers.
+    static func splittingComment(_ line: String) -> (answers: String, comment: String?) {
+        for dash in [" -- ", " - ", " – ", " — "] {
             guard let range = line.range(of: dash) else { continue }
             let answers = String(line[..<range.lowerBound])
             let folded = Array(foldLines(answers))
@@ -174,9 +201,10 @@ public struct SurveyAnswerReader: Sendable {
             }
             let onlyAnswers = folded.indices.allSatisfy { covered[$0] || !(folded[$0].isLetter || folded[$0].isNumber) }
             guard covered.contains(true), onlyAnswers else { continue }
-            return answers + "\n" + EnrollmentText.trim(line[range.upperBound...])
+            let comment = EnrollmentText.trim(line[range.upperBound...])
+            return (answers, isNothing(comment) ? nil : comment)
         }
-        return line
+        return (line, nil)
     }
 
     private func set(_ phrase: SurveyVocabulary.Phrase, in answers: inout SurveyAnswers) {

@@ -93,7 +93,13 @@ struct CheckinService {
 
         let person = survey.side == .mentee ? pair.mentee : pair.mentor
         let partner = survey.side == .mentee ? pair.mentor : pair.mentee
-        let effect = try act(on: survey, before: before, pair: pair, person: person)
+        // Text that is neither an answer nor the note goes to the coordinators, never lost.
+        var unread = reading.unclear.sorted { $0.key < $1.key }.map(\.value)
+        if reading.answers.answered.isEmpty && unread.isEmpty {
+            let own = SurveyAnswerReader().ownLines(newText).joined(separator: " ")
+            if !own.isEmpty { unread.append(own) }
+        }
+        let effect = try act(on: survey, before: before, pair: pair, person: person, unread: unread)
         let answers = survey.answers
         var mail = CheckinAnswersMail(
             person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
@@ -121,7 +127,7 @@ struct CheckinService {
     /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
     /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
     /// and notes go to the coordinators' digest.
-    private func act(on survey: Survey, before: SurveyAnswers, pair: PairService.Pair, person: Participant) throws -> Effect {
+    private func act(on survey: Survey, before: SurveyAnswers, pair: PairService.Pair, person: Participant, unread: [String]) throws -> Effect {
         let answers = survey.answers
         let who = "the \(survey.side.rawValue) \(person.profile.name)"
         if let meeting = answers.meeting, meeting != .no, pair.mentorship.status == .introduced {
@@ -135,6 +141,7 @@ struct CheckinService {
         if answers.fit == .notGood, before.fit != .notGood { reasons.append("says it is not a good fit") }
         if answers.next == .newMatch, before.next != .newMatch { reasons.append("asks for a new match") }
         if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("left a note") }
+        if !unread.isEmpty { reasons.append("wrote what we could not read as answers: " + unread.map { "\"\($0)\"" }.joined(separator: ", ")) }
         // A pair already over: the coordinators get the answers all the same.
         if !pair.mentorship.isOngoing, reasons.isEmpty, answers != before { reasons.append("answered after the pair had \(pair.mentorship.status.rawValue)") }
         let current = try pairs.pair(survey.mentorshipID) ?? pair
