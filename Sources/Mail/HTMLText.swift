@@ -81,6 +81,8 @@ private struct HTMLWalker {
     var writer = HTMLTextWriter()
     private var lists: [(ordered: Bool, next: Int)] = []
     private var rows: [Int] = []
+    /// For each open table, whether a cell of it is open now.
+    private var cells: [Bool] = []
     private var links: [(href: String?, start: Int)] = []
 
     private static let skipped: Set<String> = ["script", "style", "head", "title", "template", "object", "iframe", "svg", "select", "button", "img", "map"]
@@ -129,24 +131,24 @@ private struct HTMLWalker {
 
     private mutating func enter(_ node: xmlNodePtr, _ name: String) {
         switch name {
-        case "br": writer.hardBreak()
+        case "br": if cells.last == true { writer.space() } else { writer.hardBreak() }
         case "hr":
-            writer.blockBreak(1)
+            blockBreak(1)
             writer.writeLiteral("________________________________")
-            writer.blockBreak(1)
-        case "p": writer.blockBreak((attribute(node, "class") ?? "").contains("MsoNormal") ? 1 : 2)
+            blockBreak(1)
+        case "p": blockBreak((attribute(node, "class") ?? "").contains("MsoNormal") ? 1 : 2)
         case "blockquote":
-            writer.blockBreak(1)
+            blockBreak(1)
             writer.quoteDepth += 1
         case "pre":
-            writer.blockBreak(2)
+            blockBreak(2)
             writer.preformatted += 1
         case "ul", "ol":
-            writer.blockBreak(lists.isEmpty ? 2 : 1)
+            blockBreak(lists.isEmpty ? 2 : 1)
             let start = name == "ol" ? attribute(node, "start").flatMap { Int($0.trimmedWhitespace) } ?? 1 : 1
             lists.append((name == "ol", start))
         case "li":
-            writer.blockBreak(1)
+            blockBreak(1)
             writer.indent = max(lists.count - 1, 0)
             if let last = lists.indices.last, lists[last].ordered {
                 writer.pendingMarker = Array("\(lists[last].next). ".utf8)
@@ -155,6 +157,7 @@ private struct HTMLWalker {
                 writer.pendingMarker = Array("- ".utf8)
             }
         case "td", "th":
+            if let last = cells.indices.last { cells[last] = true }
             if let last = rows.indices.last {
                 if rows[last] > 0 { writer.pendingCellSeparator = true }
                 rows[last] += 1
@@ -163,11 +166,12 @@ private struct HTMLWalker {
             writer.blockBreak(1)
             rows.append(0)
         case "table":
-            writer.blockBreak(1)
+            blockBreak(1)
+            cells.append(false)
         case "a":
             links.append((attribute(node, "href"), writer.out.count))
         default:
-            if Self.paragraphBlocks.contains(name) { writer.blockBreak(2) } else if Self.lineBlocks.contains(name) { writer.blockBreak(1) }
+            if Self.paragraphBlocks.contains(name) { blockBreak(2) } else if Self.lineBlocks.contains(name) { blockBreak(1) }
         }
     }
 
@@ -181,19 +185,22 @@ private struct HTMLWalker {
                 _ = lists.popLast()
                 writer.indent = max(lists.count - 1, 0)
             }
+            if name == "table" { _ = cells.popLast() }
             switch name {
-            case "blockquote", "table": writer.blockBreak(1)
-            case "ul", "ol": writer.blockBreak(lists.isEmpty ? 2 : 1)
-            case "p": writer.blockBreak((attribute(node, "class") ?? "").contains("MsoNormal") ? 1 : 2)
-            default: writer.blockBreak(2)
+            case "blockquote", "table": blockBreak(1)
+            case "ul", "ol": blockBreak(lists.isEmpty ? 2 : 1)
+            case "p": blockBreak((attribute(node, "class") ?? "").contains("MsoNormal") ? 1 : 2)
+            default: blockBreak(2)
             }
         case "tr":
             _ = rows.popLast()
             writer.pendingCellSeparator = false
             writer.blockBreak(1)
+        case "td", "th":
+            if let last = cells.indices.last { cells[last] = false }
         case "li":
             writer.pendingMarker = nil
-            writer.blockBreak(1)
+            blockBreak(1)
         case "a":
             guard let link = links.popLast(), let href = link.href?.trimmedWhitespace, !href.isEmpty else { return }
             let text = writer.text(since: link.start).trimmedWhitespace
@@ -201,8 +208,14 @@ private struct HTMLWalker {
                 writer.writeLiteral(" <\(href)>")
             }
         default:
-            if Self.lineBlocks.contains(name) { writer.blockBreak(1) }
+            if Self.lineBlocks.contains(name) { blockBreak(1) }
         }
+    }
+
+    /// A line or paragraph break, or a space inside a table cell: Word writes each cell's
+    /// text as paragraphs (`<td><p class=MsoNormal>Role</p></td>`), and a cell stays on its row.
+    private mutating func blockBreak(_ count: Int) {
+        if cells.last == true { writer.space() } else { writer.blockBreak(count) }
     }
 
     private static func linkWorthShowing(_ href: String) -> Bool {

@@ -25,6 +25,12 @@ struct HTMLTextWriter {
         pendingSpace = false
     }
 
+    /// A space before the next text (none at the start of a line or a cell).
+    mutating func space() {
+        guard !out.isEmpty, !atLineStart else { return }
+        pendingSpace = true
+    }
+
     /// A <br>: one more line break, even after another.
     mutating func hardBreak() {
         guard !out.isEmpty else { return }

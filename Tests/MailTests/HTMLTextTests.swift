@@ -36,6 +36,18 @@ import Testing
         #expect(text(html) == "Name | Role\nAlice | Mentor\nonly")
     }
 
+    /// Word writes each cell as paragraphs: they stay in their cell, on the row's line.
+    @Test func paragraphsInsideTableCells() {
+        let html = """
+            <p class=MsoNormal>Here is my form:</p><table><tr><td><p class=MsoNormal>Role<o:p></o:p></p></td>
+            <td><p class=MsoNormal>Mentor<o:p></o:p></p></td></tr><tr><td><div>About me</div></td>
+            <td><p>Swift core.</p><p>Happy to help.<br>Really.</p></td></tr></table><p>Sofia</p>
+            """
+        #expect(text(html) == "Here is my form:\nRole | Mentor\nAbout me | Swift core. Happy to help. Really.\n\nSofia")
+        // A table inside a cell still has its rows.
+        #expect(text("<table><tr><td>A</td><td><table><tr><td>x</td></tr><tr><td>y</td></tr></table></td></tr></table>") == "A\nx\ny")
+    }
+
     @Test func links() {
         #expect(text("<a href=\"https://example.org/x\">the form</a>") == "the form <https://example.org/x>")
         #expect(text("<a href=\"https://example.org/\">https://example.org</a>") == "https://example.org")

@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 @testable import MentorMail
 import Testing
 
@@ -50,6 +51,21 @@ import Testing
         #expect(form.languages == ["Norwegian"])
         #expect(parser.parse("Name: Henrik Berg | Oslo\nRole: mentee").name == "Henrik Berg", "a name holds no cell separator")
         #expect(parser.parse("Role: mentee", senderName: "| Henrik Berg |").name == "Henrik Berg")
+    }
+
+    /// Finding: an Outlook (Word) table, every cell a paragraph, gave one cell per line and the
+    /// person got the blank form back.
+    @Test func anOutlookWordTableIsRead() throws {
+        let url = CommandRunner.repository.appendingPathComponent("mailbox-fixtures/form-outlook-word-table.eml")
+        let reply = MailReading.reply(of: Message(data: try Data(contentsOf: url)))
+        let form = parser.parse(reply, senderName: "Sofia Lindqvist")
+        #expect(form.role == .mentor, "\(reply)")
+        #expect(form.name == "Sofia Lindqvist")
+        #expect(form.mentoringType == .technical)
+        #expect(form.timeZone?.label == "Europe/Stockholm")
+        #expect(form.languages == ["English", "Swedish"])
+        #expect(form.capacity == 2)
+        #expect(form.aboutMe == "Swift core reviewer since 2021. Happy to help with first patches.")
     }
 
     /// Finding: common spellings were not read: two area words in one item, "Ciudad de México",
