@@ -40,6 +40,17 @@ public enum ReplyExtractor {
 }
 
 extension ReplyExtractor {
+    /// Whether `line` is a line phones and mail apps append ("Sent from my iPhone", "Get
+    /// Outlook for iOS", "Enviado desde Outlook para Android"), as `newText` drops them.
+    public static func isMobileSignature(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, Bytes.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, Bytes.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        return Markers.isMobileSignature(bytes[start..<end])
+    }
+
     /// Whether `lines` open with an Outlook-style header block ("From:/Sent:/To:/Subject:"
     /// and its translations) as `newText` finds one. Only the first five lines are read.
     public static func opensHeaderBlock(_ lines: ArraySlice<String>) -> Bool {

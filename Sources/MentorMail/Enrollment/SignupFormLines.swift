@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// One line of a reply, with its quote depth and, when it looks like `Key: value`, the
 /// label and answer, cleaned of what HTML-to-text conversion leaves (`*Role:*`, bullets,
@@ -169,10 +170,11 @@ struct SignupFormLine: Equatable {
         return allowed && label.split(separator: " ").count <= 5
     }
 
-    /// "-- ", "--", "__" and Outlook's "-----Original Message-----" start a signature or history.
+    /// "-- ", "--", "__" and Outlook's "-----Original Message-----" start a signature or history;
+    /// a phone or app line ("Sent from my iPhone", "Get Outlook for iOS") ends the form too.
     var isSeparator: Bool {
         text == "--" || text.hasPrefix("-----") || text.hasPrefix("_____")
-            || (depth == 0 && text.lowercased().hasPrefix("sent from my"))
+            || (depth == 0 && (text.lowercased().hasPrefix("sent from my") || ReplyExtractor.isMobileSignature(text)))
     }
 
     /// "On Mon, … wrote:" and its translations, which start quoted history.

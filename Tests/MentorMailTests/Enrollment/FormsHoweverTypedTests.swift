@@ -68,6 +68,17 @@ import Testing
         #expect(form.aboutMe == "Swift core reviewer since 2021. Happy to help with first patches.")
     }
 
+    /// Finding: phone signatures other than "Sent from my …" ended up in About me.
+    @Test(arguments: ["Get Outlook for iOS", "Enviado desde Outlook para Android", "Obtener Outlook para Android",
+                      "Von meinem iPhone gesendet", "Sent from Mail for Windows"])
+    func aPhoneSignatureEndsTheForm(signature: String) {
+        for gap in ["\n", "\n\n"] {
+            let form = parser.parse("Role: mentee\nName: Lucía Pérez\nTime zone: Madrid\nLanguages: Spanish\n"
+                                    + "About me: I translate the docs.\nI would like to review code." + gap + signature)
+            #expect(form.aboutMe == "I translate the docs. I would like to review code.", "\(signature)")
+        }
+    }
+
     /// Finding: common spellings were not read: two area words in one item, "Ciudad de México",
     /// "Preferred interaction", and typos in the mentoring type.
     @Test func commonSpellingsAreRead() {
