@@ -40,13 +40,16 @@ import Testing
     }
 
     /// Three mentees and three mentors, signed up and introduced on day 0.
-    func introduced(mentees: [String], mentors: [String]) throws -> People {
+    func introduced(mentees: [String], mentors: [String], mailLanguage: [String: String] = [:]) throws -> People {
         let scenario = try ServerScenario()
         var users: [String: String] = [:]
         for who in mentees + mentors { users[who] = TestServers.uniqueUser(who.lowercased()) }
         let people = People(scenario: scenario, users: users)
         _ = try run(scenario, ["round", "open", "R1", "--closes", Self.day(30)], day: -3)
-        for who in mentees { try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "Sign up", text: form("mentee", who)) }
+        for who in mentees {
+            let language = mailLanguage[who].map { "Mail language: \($0)\n" } ?? ""
+            try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "Sign up", text: form("mentee", who) + language)
+        }
         for who in mentors { try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "Sign up", text: form("mentor", who)) }
         try process(scenario, day: -2)
         _ = try run(scenario, ["match", "--round", "R1"], day: -1)
@@ -243,6 +246,24 @@ import Testing
         #expect(digest.contains("\(lenaMentor) never answered my emails, not sure he got the intro."), "\(digest)")
         #expect(digest.contains("Lena never replied to me, I think her address is wrong"), "\(digest)")
         #expect(digest.contains("kind of"), "\(digest)")
+    }
+
+    /// A Spanish confirmation gives the answers in the Spanish survey's words, not "yes" or "continue".
+    @Test func aSpanishConfirmationSaysTheAnswersInSpanish() throws {
+        let people = try introduced(mentees: ["Lucia"], mentors: ["Pablo"], mailLanguage: ["Lucia": "Spanish"])
+        let scenario = people.scenario
+        #expect(try process(scenario, day: 90)["sent"] as? Int == 2)
+        let survey = try #require(try people.inbox("Lucia").last)
+        #expect(survey.textBody?.contains("(sí / no / a veces)") == true)
+        try reply(people, from: "Lucia", to: survey, raw: "4, a veces, todavía no sé, continuar")
+        try process(scenario, day: 91)
+        let text = try #require(try people.inbox("Lucia").last?.textBody)
+        for line in ["1. Cómo va: 4 de 5", "2. Reuniones: a veces", "3. La pareja: todavía no sé", "4. Y ahora: continuar"] {
+            #expect(text.contains(line), "\(line) in\n\(text)")
+        }
+        let html = try #require(try people.inbox("Lucia").last?.leafParts.first { $0.contentType == "text/html" }?.decodedText())
+        #expect(html.contains("<strong>todavía no sé</strong>"), "\(html)")
+        #expect(!text.contains("sometimes") && !text.contains("still deciding") && !text.contains("continue"))
     }
 
     /// A run killed after the first check-in job committed sends no survey twice.

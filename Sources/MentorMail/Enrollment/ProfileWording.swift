@@ -18,6 +18,34 @@ public struct ProfileWording: Sendable {
 
     private var spanish: Bool { language == "es" }
 
+    /// Check-in answers in the words of the survey in this language ("a veces", "continuar").
+    public func answer(_ meeting: SurveyAnswers.Meeting) -> String {
+        guard spanish else { return meeting.rawValue }
+        return switch meeting {
+        case .yes: "sí"
+        case .no: "no"
+        case .sometimes: "a veces"
+        }
+    }
+
+    public func answer(_ fit: SurveyAnswers.Fit) -> String {
+        guard spanish else { return fit.rawValue }
+        return switch fit {
+        case .good: "buena combinación"
+        case .deciding: "todavía no sé"
+        case .notGood: "no encajamos"
+        }
+    }
+
+    public func answer(_ next: SurveyAnswers.Next) -> String {
+        guard spanish else { return next.rawValue }
+        return switch next {
+        case .continue: "continuar"
+        case .graduate: "graduarnos"
+        case .newMatch: "necesito una nueva pareja"
+        }
+    }
+
     public func label(_ field: SignupField) -> String {
         guard spanish else { return field.label }
         return switch field {

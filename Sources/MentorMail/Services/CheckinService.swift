@@ -101,9 +101,12 @@ struct CheckinService {
         }
         let effect = try act(on: survey, before: before, pair: pair, person: person, unread: unread)
         let answers = survey.answers
+        let language = try inbound.language(in: work)
+        let wording = ProfileWording(language: language)
         var mail = CheckinAnswersMail(
             person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-            rating: answers.rating, meeting: answers.meeting?.rawValue, fit: answers.fit?.rawValue, next: answers.next?.rawValue,
+            rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
+            next: answers.next.map(wording.answer),
             note: answers.note,
             unclear: reading.unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
@@ -118,7 +121,7 @@ struct CheckinService {
         mail.ended = effect == .ended ? true : nil
         mail.alreadyEnded = alreadyOver ? true : nil
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
-        try inbound.answer(mail, in: work, about: .survey(surveyID))
+        try inbound.answer(mail, in: work, about: .survey(surveyID), language: language)
         return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))")
     }
 
