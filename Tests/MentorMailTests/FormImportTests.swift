@@ -40,6 +40,19 @@ import Testing
         #expect(export.ignoredColumns.filter { $0 != "#" } == ignored)
     }
 
+    /// Finding: "I want to join as" and "Are you a mentor or a mentee?" were not the role, so
+    /// every row was rejected.
+    @Test(arguments: ["I want to join as", "Are you a mentor or a mentee?", "Mentee / Mentor", "Joining as", "\"Apply as (mentor, mentee or both)\""])
+    func roleHeadersAsPeopleWriteThem(header: String) throws {
+        let csv = "Email,\(header),How many mentees can you mentor?,Mentoring type,Time zone,Languages\n"
+            + "a@example.org,Mentor,2,technical,Europe/Paris,French\n"
+        let export = try FormExport.csv(csv, headerMap: [:])
+        try #require(export.rows.count == 1)
+        #expect(export.rows[0].formText.contains("Role: Mentor"), "\(export.rows[0].formText)")
+        #expect(export.rows[0].formText.contains("Capacity: 2"), "a capacity question naming mentees stays the capacity")
+        #expect(export.ignoredColumns.isEmpty, "\(export.ignoredColumns)")
+    }
+
     @Test func theConfigMapsOddHeaders() throws {
         let csv = "Contact,Q1,Q2,Q3,Q4\nz@example.org,mentee,technical,Asia/Tokyo,Japanese\n"
         let export = try FormExport.csv(csv, headerMap: ["Contact": "email", "Q1": "role", "Q2": "mentoring type", "Q3": "timeZone", "Q4": "languages"])

@@ -88,7 +88,14 @@ public struct FormExport: Sendable {
             return .ignored
         }
         let text = header.lowercased()
-        for (words, column) in rules where words.contains(where: text.contains) { return column }
+        let words = Set(text.split { !$0.isLetter }.map(String.init))
+        for (phrases, column) in rules {
+            if phrases.contains(where: text.contains) { return column }
+            // Past the capacity words, a header naming both mentor and mentee ("Are you a mentor or a mentee?") asks for the role.
+            if column == .field(.capacity), !words.isDisjoint(with: ["mentor", "mentors"]), !words.isDisjoint(with: ["mentee", "mentees"]) {
+                return .field(.role)
+            }
+        }
         return .ignored
     }
 
@@ -97,7 +104,8 @@ public struct FormExport: Sendable {
     private static let rules: [([String], Column)] = [
         (["e-mail", "email", "mail address"], .email),
         (["how many mentees", "capacity", "number of mentees", "max mentees"], .field(.capacity)),
-        (["mentor or mentee", "mentee or mentor", "role", "signing up as", "sign up as", "participate as"], .field(.role)),
+        (["mentor or mentee", "mentee or mentor", "role", "signing up as", "sign up as", "participate as", "join as", "joining as",
+          "apply as", "applying as", "register as", "registering as"], .field(.role)),
         (["type of mentoring", "mentoring type", "technical or career", "kind of mentoring"], .field(.mentoringType)),
         (["time zone", "timezone", "tz", "where do you live", "location", "city"], .field(.timeZone)),
         (["language"], .field(.languages)),
