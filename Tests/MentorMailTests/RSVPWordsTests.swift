@@ -63,6 +63,32 @@ import Testing
         #expect(RSVPWords.read("Yes. Sorry, I can't make it.") == nil)
     }
 
+    @Test func aBareCantBesideAYesIsUnclearAndAloneANo() {
+        #expect(RSVPWords.read("I'd love to come but I can't.") == nil, "a yes and a no together")
+        #expect(RSVPWords.read("I would love to, but I cannot.") == nil)
+        for text in ["Sorry, I can't.", "I'm afraid I can't.", "I can not, sorry."] {
+            #expect(RSVPWords.read(text) == .no, "\(text)")
+        }
+        for text in ["No problem at all, I'll be there", "Can't wait to be there!", "I can come", "Sí, pero llegaré un poco tarde",
+                     "Sí puedo ir"] {
+            #expect(RSVPWords.read(text) == .yes, "\(text)")
+        }
+    }
+
+    @Test func aYesOnAConditionIsAMaybe() {
+        #expect(RSVPWords.read("Si puedo, voy.") == .maybe)
+        #expect(RSVPWords.read("If I can, I'll come.") == .maybe)
+        #expect(RSVPWords.read("Yes, if I can get away from work") == .maybe)
+    }
+
+    @Test(arguments: [
+        "Sadly I have to drop out.", "Please take me off the list for this one.", "Leider muss ich absagen, ich bin krank.",
+        "Ich muss leider absagen.", "Ich sage ab.",
+    ])
+    func refusalsInOtherWords(_ text: String) {
+        #expect(RSVPWords.read(text) == .no, "\(text)")
+    }
+
     @Test func onlyTheFirstLinesOfTheOwnTextCount() {
         let late = Array(repeating: "Some news from the team.", count: 10).joined(separator: "\n") + "\nYes"
         #expect(RSVPWords.read(late) == nil, "an answer is in the first lines")

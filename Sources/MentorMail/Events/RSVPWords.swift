@@ -3,7 +3,9 @@
 ///
 /// Only the person's own lines are read (never quoted text), clause by clause. A "maybe" or a
 /// "not sure" wins inside its clause; a yes-phrase after a negation is a no ("I won't be
-/// there"). When clauses disagree ("yes… but I can't make it") the answer is unclear: nil.
+/// there"). When clauses disagree ("yes… but I can't make it") the answer is unclear: nil; so is
+/// a yes beside a bare "can't" ("I'd love to come but I can't"). A yes on a condition ("if I
+/// can", "si puedo") is a maybe.
 enum RSVPWords {
     enum Answer: Equatable { case yes, no, maybe }
 
@@ -28,7 +30,10 @@ enum RSVPWords {
         "need to cancel", "have to cancel", "must cancel", "got to cancel", "i'm cancelling", "i'm canceling", "i am cancelling",
         "i am canceling", "not coming", "won't be coming", "wont be coming", "withdraw from the event", "withdraw from this event",
         "withdraw from the speed mentoring", "withdraw from speed mentoring", "withdraw from the session", "withdraw my rsvp",
-        "tengo que cancelar", "kann ich nicht", "nicht kommen", "nicht teilnehmen", "muss absagen",
+        "drop out", "dropping out", "take me off the list for this", "take me off this event", "take me off the event",
+        "remove me from this event", "remove me from the event",
+        "tengo que cancelar", "kann ich nicht", "nicht kommen", "nicht teilnehmen", "muss absagen", "absagen", "sage ab",
+        "sage leider ab", "sagen ab",
         "no puedo", "no podre", "no ire", "no asistire", "no voy", "lo siento no", "nao posso", "nao poderei", "nao vou",
         "nao conseguirei", "je ne pourrai pas", "je ne peux pas", "je ne viendrai pas", "desole non", "kann leider nicht",
         "ich kann nicht", "komme nicht", "absage", "leider nicht", "non posso", "non potro", "non ci saro", "nie moge",
@@ -40,7 +45,7 @@ enum RSVPWords {
         "i'll come", "i will come", "count me in", "i'm in", "im in", "see you there", "happy to", "glad to", "would love to",
         "i'd love to", "love to", "host a table", "i'll attend", "i will attend", "attending", "accept", "accepted", "gladly",
         "absolutely", "definitely", "sounds good", "i'll host", "i will host", "looking forward", "can attend", "can come",
-        "can make it", "can be there", "will attend", "will come",
+        "can make it", "can be there", "will attend", "will come", "can't wait", "cant wait",
         "si", "alli estare", "ahi estare", "cuenta conmigo", "contad conmigo", "asistire", "ire", "me apunto", "encantada",
         "encantado", "con gusto", "acepto", "sim", "estarei la", "conte comigo", "irei", "aceito", "com prazer",
         "participarei", "oui", "je serai la", "je viendrai", "comptez sur moi", "avec plaisir", "j'accepte", "je participe",
@@ -51,6 +56,14 @@ enum RSVPWords {
 
     /// A clause that is just a "no" ("No.", "Nope, sorry", "Non merci").
     static let bareNo: Set<String> = Set(["no", "nope", "nah", "non", "nein", "nie", "нет", "nao"].map { EnrollmentText.fold($0) })
+    /// "can't", "cannot" with nothing it refuses after it ("Sorry, I can't.").
+    static let bareCant: Set<String> = ["can't", "cant", "cannot"]
+    static let afterBareCant: Set<String> = ["sorry", "unfortunately", "though", "anymore", "either", "after", "all", "this", "time",
+                                             "now", "today", "really", "then"]
+    /// A condition: "if I can", "si puedo".
+    static let conditions = phrases(["if i can", "if i'm able", "if i am able", "if i manage", "si puedo", "si consigo", "se eu puder",
+                                     "si je peux", "wenn ich kann"])
+
     /// "No problem", "no worries": not an answer.
     static let notRefusals: Set<String> = ["problem", "problema", "worries", "prob", "hay", "pasa"]
 
@@ -70,7 +83,7 @@ enum RSVPWords {
         var found: [Answer] = []
         for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) {
             for clause in CommandSentences.clauses(of: sentence) {
-                if let answer = answer(in: clause) { found.append(answer) }
+                found += answers(in: clause)
             }
         }
         guard let first = found.first else { return nil }
@@ -94,6 +107,32 @@ enum RSVPWords {
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
+    /// The clause's answer; a yes beside a bare "can't" gives both, which disagree.
+    private static func answers(in clause: String) -> [Answer] {
+        let words = EnrollmentText.words(clause)
+        // "Sí puedo" is a yes; without the accent, "si puedo" is a condition.
+        let raw = clause.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let sure = raw.firstIndex(of: "sí").map { raw.index(after: $0) < raw.count && raw[raw.index(after: $0)] == "puedo" } ?? false
+        if !sure, conditions.contains(where: { index(of: $0, in: words) != nil }) { return [.maybe] }
+        guard let answer = answer(in: clause) else { return [] }
+        return answer == .yes && hasBareCant(words) ? [.yes, .no] : [answer]
+    }
+
+    private static func hasBareCant(_ words: [String]) -> Bool {
+        for (at, word) in words.enumerated() {
+            let next: Int
+            if bareCant.contains(word) {
+                next = at + 1
+            } else if word == "can", at + 1 < words.count, words[at + 1] == "not" {
+                next = at + 2
+            } else {
+                continue
+            }
+            if words[next...].allSatisfy(afterBareCant.contains) { return true }
+        }
+        return false
+    }
+
     private static func answer(in clause: String) -> Answer? {
         let folded = EnrollmentText.fold(clause)
         if cjkNo.contains(where: folded.contains) { return .no }
@@ -105,6 +144,7 @@ enum RSVPWords {
         if no.contains(where: { index(of: $0, in: words) != nil }) { return .no }
         if let first = words.first, bareNo.contains(first), words.count <= 4,
            !words.dropFirst().contains(where: notRefusals.contains) { return .no }
+        if hasBareCant(words) && !yes.contains(where: { index(of: $0, in: words) != nil }) { return .no }
         for phrase in yes {
             guard let start = index(of: phrase, in: words) else { continue }
             let before = words[..<start]
