@@ -500,11 +500,13 @@ import Testing
         try seed(program)
         let event = try createEvent(program)
         let invitations = try run(program)
-        for (address, name) in [("ana@example.net", "Ana Souza"), ("ben@example.net", "Ben Okafor"), ("caio@example.net", "Caio Lima"),
-                                ("maria@example.org", "Maria Garcia"), ("li@example.org", "Li Wei")] {
+        // Named in order: the mailbox reads by name, and the first two mentees get the seats.
+        for (index, (address, name)) in [("ana@example.net", "Ana Souza"), ("ben@example.net", "Ben Okafor"), ("caio@example.net", "Caio Lima"),
+                                         ("maria@example.org", "Maria Garcia"), ("li@example.org", "Li Wei")].enumerated() {
             let invitation = try invitation(to: address, in: invitations)
             try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: address, name: name, to: "mentoring@example.org",
-                                                     subject: invitation.subject ?? "", invitationID: invitation.messageID ?? ""))
+                                                     subject: invitation.subject ?? "", invitationID: invitation.messageID ?? ""),
+                               name: "answer-\(index)")
         }
         _ = try run(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
