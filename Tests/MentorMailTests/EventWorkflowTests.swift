@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Mail
 @testable import MentorMail
 import Testing
@@ -378,17 +379,65 @@ import Testing
         let digest = try #require(afterDecline.first { $0.to.map(\.address) == ["coordinator@example.org"] })
         #expect(digest.textBody?.contains("Ana Souza <ana@example.net> (mentee) changed their answer from accepted to declined after the tables were set") == true,
                 "\(digest.textBody ?? "")")
-        // Her "yes" again, now that a seat is free but the tables are set: no waitlist place is
-        // promised; the coordinators hear of it and may fit her in.
+        // Her "yes" again: her seats in the rotations are still hers, so she is simply back.
         try program.arrive(CalendarReplies.words("Good news, I can come after all!", from: "ana@example.net", name: "Ana Souza",
                                                  to: "mentoring@example.org", subject: anaSchedule.subject ?? "",
                                                  invitationID: anaSchedule.messageID ?? ""))
         let afterYes = try run(program)
-        let late = try #require(afterYes.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let back = try #require(afterYes.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        #expect(back.contains("Thank you: you are coming") && back.contains("as in the schedule we sent you"), "\(back)")
+        #expect(!back.contains("About a day before"), "\(back)")
+        #expect(try rsvp(program, "ana@example.net") == .accepted)
+        // A "yes" from someone without a seat: no waitlist place is promised; the coordinators
+        // hear of it and may fit them in.
+        let deeInvitation = try invitation(to: "dee@example.net", in: invitations)
+        try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "dee@example.net", name: "Dee Kim", to: "mentoring@example.org",
+                                                 subject: deeInvitation.subject ?? "", invitationID: deeInvitation.messageID ?? ""))
+        let late = try #require(try run(program).first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
         #expect(late.contains("The tables are already set, so we cannot\ngive you a seat by mail any more"), "\(late)")
         #expect(!late.contains("waitlist"), "\(late)")
         // The due job sees the rotations formed and sends nothing more.
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
+    }
+
+    func rsvp(_ program: ProcessorTests.Program, _ address: String) throws -> EventGuest.Answer? {
+        try program.database.read { db in try EventGuest.filter(Column("email") == address).fetchOne(db)?.answer }
+    }
+
+    /// A "maybe" from someone with a seat after the tables are set keeps the seat (the schedules
+    /// count on it): the answer says so, and the coordinators hear of it; a later "yes" confirms.
+    @Test func aMaybeAfterTheTablesAreSetKeepsTheSeat() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
+        _ = try run(program)
+        let uid = try uid(program, event.id)
+        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
+        }
+        _ = try run(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
+        let benSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ben@example.net"] })
+        func say(_ text: String) throws -> [Message] {
+            try program.arrive(CalendarReplies.words(text, from: "ben@example.net", name: "Ben Okafor", to: "mentoring@example.org",
+                                                     subject: benSchedule.subject ?? "", invitationID: benSchedule.messageID ?? ""))
+            return try run(program)
+        }
+        let afterMaybe = try say("Maybe, my train may be late.")
+        let kept = try #require(afterMaybe.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        #expect(kept.contains("so you keep your seat") && kept.contains("reply \"no\""), "\(kept)")
+        #expect(!kept.contains("reply \"yes\" as soon as you know"), "\(kept)")
+        #expect(try rsvp(program, "ben@example.net") == .accepted)
+        let digest = try #require(afterMaybe.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        #expect(digest.textBody?.contains("Ben Okafor <ben@example.net> (mentee) said maybe after the tables were set; their seat is kept") == true,
+                "\(digest.textBody ?? "")")
+        let afterYes = try say("Yes, I'll be there after all.")
+        let confirmed = try #require(afterYes.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        #expect(confirmed.contains("Thank you: you are coming"), "\(confirmed)")
+        #expect(!confirmed.contains("cannot\ngive you a seat"), "\(confirmed)")
+        #expect(try rsvp(program, "ben@example.net") == .accepted)
     }
 
     @Test func everyoneStillWaitingWhenTheTablesAreSetIsToldOnce() throws {

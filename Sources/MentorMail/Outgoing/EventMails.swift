@@ -53,9 +53,13 @@ public struct EventAnswerMail: MailContent {
     /// or their place on the waitlist.
     public var gaveUpSeat: Bool?
     public var leftWaitlist: Bool?
+    /// With `tentative`, after the tables were set: they keep their seat or table (a "no" gives it up).
+    public var keptSeat: Bool?
     /// Every seat or table is taken: they are on the waitlist, at `position`.
     public var waitlisted: Bool?
     public var position: Int?
+    /// With `accepted`: the tables are set and their schedule went out.
+    public var tablesSet: Bool?
     /// The tables are already set: the coordinators are told of the change.
     public var grouped: Bool?
     /// A "yes" after the tables were set: no seat can be given by mail; the coordinators are

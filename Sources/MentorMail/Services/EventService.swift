@@ -255,10 +255,17 @@ struct EventService {
         let before = guest.answer
         let grouped = event.status == .grouped
         var promoted: EventGuest?
+        // After the tables are set, a place in the rotations is kept on a maybe and given back on a yes.
+        let seated = grouped ? try hasSeat(guest) : false
+        var keptSeat = false
         switch reply.answer {
         case .accepted:
-            if before == .accepted || before == .waitlisted {
+            if before == .accepted || before == .waitlisted && !seated {
                 break
+            } else if seated {
+                guest.answer = .accepted
+                guest.waitlistedAt = nil
+                guest.waitlistOrder = nil
             } else if !grouped, try seatsTaken(eventID, guest.role) < limit(event, guest.role) {
                 guest.answer = .accepted
             } else {
@@ -266,6 +273,9 @@ struct EventService {
                 guest.waitlistedAt = work.now
                 guest.waitlistOrder = try nextWaitlistOrder(eventID)
             }
+        case .tentative where seated && before == .accepted:
+            guest.answer = .accepted
+            keptSeat = true
         case .declined, .tentative:
             guest.answer = reply.answer == .declined ? .declined : .tentative
             guest.waitlistedAt = nil
@@ -278,7 +288,15 @@ struct EventService {
             promoted = try promoteFirstWaiting(event, guest.role)
         }
         switch guest.answer {
-        case .accepted: mail.accepted = true
+        case .accepted where keptSeat:
+            mail.tentative = true
+            mail.keptSeat = true
+            mail.grouped = true
+            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) said maybe after the tables were set; "
+                       + "their \(guest.role == .mentee ? "seat" : "table") is kept")
+        case .accepted:
+            mail.accepted = true
+            if grouped { mail.tablesSet = true }
         case .declined: mail.declined = true
         case .tentative:
             mail.tentative = true
@@ -312,6 +330,13 @@ struct EventService {
         mail.unclear = true
         try inbound.answer(mail, in: work, about: .event(eventID))
         return Outcome(.answered, "asked for a yes or no for event \(eventID)")
+    }
+
+    /// A place in the rotations formed for the event (its rows stay after a no).
+    private func hasSeat(_ guest: EventGuest) throws -> Bool {
+        guard let id = guest.id else { return false }
+        return try EventSeat.filter(Column("eventID") == guest.eventID && (Column("menteeGuestID") == id || Column("mentorGuestID") == id))
+            .fetchCount(work.db) > 0
     }
 
     /// Mentee seats, or mentors' tables.
