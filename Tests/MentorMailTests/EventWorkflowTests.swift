@@ -570,6 +570,17 @@ import Testing
         let told = Set(updates.flatMap { $0.to.map(\.address) })
         #expect(told == ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"], "those with a seat or table: \(told)")
         #expect(updates.allSatisfy { $0.textBody?.contains("Room 3.4") == true })
+        // Only the place changed: the update says so, and neither the time nor the invitation again.
+        for update in updates {
+            let text = try #require(update.textBody)
+            let html = try #require(update.leafParts.first { $0.contentType == "text/html" }?.decodedText())
+            #expect(text.contains("has a new place") && text.contains("stay as in your schedule"), "\(text)")
+            #expect(html.contains("has a new place") && html.contains("stay as in your schedule"), "\(html)")
+            for stale in ["new time", "You are invited", "About a day before", "Will you come?"] {
+                #expect(!text.contains(stale) && !html.contains(stale), "\(stale): \(text)")
+            }
+            #expect(update.leafParts.contains { $0.contentType == "text/calendar" }, "the calendar follows")
+        }
     }
 
     @Test func anUpdateRaisesTheSequenceAndACancellationRemovesTheEvent() throws {

@@ -28,6 +28,8 @@ public struct EventInvitationMail: MailContent {
     public var saidYes: Bool?
     public var waiting: Bool?
     public var saidMaybe: Bool?
+    /// With `update`, after the tables were set: only the place changed and the schedules stand.
+    public var placeOnly: Bool?
 }
 
 /// The event is cancelled, with a calendar CANCEL that removes it from calendars.

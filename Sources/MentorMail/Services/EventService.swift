@@ -124,7 +124,7 @@ struct EventService {
         let grouped = event.status == .grouped
         for var guest in try guests(eventID) where guest.answer != .declined && (!grouped || guest.answer == .accepted)
             && guest.invitedAt != nil && (guest.sequenceSent ?? -1) < event.sequence {
-            try invite(&guest, to: event, update: true)
+            try invite(&guest, to: event, update: true, placeOnly: grouped)
         }
     }
 
@@ -138,11 +138,13 @@ struct EventService {
         }
     }
 
-    private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool) throws {
+    private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool, placeOnly: Bool = false) throws {
         var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event, language: guest.language))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         if update {
             mail.update = true
+            // Once the tables are set only the place can change: the schedules stand.
+            if placeOnly { mail.placeOnly = true }
             // Their answer stands: the mail says which, and the calendar keeps it instead of asking again.
             switch guest.answer {
             case .accepted: mail.saidYes = true
