@@ -126,7 +126,8 @@ extension MentorMailCommand {
                     let event = try opened.program.createEvent(plan, now: options.clock)
                     if rotations > tables {
                         FileHandle.standardError.write(Data(("mentormail: warning: with \(tables) table(s) a mentee can meet at most \(tables) "
-                            + "different mentor(s), so at most \(tables) of the \(rotations) rotations can be formed\n").utf8))
+                            + "different mentor(s), so at most \(tables) of the \(rotations) rotations can be formed; the event has \(event.rotations) "
+                            + "rotation(s)\n").utf8))
                     }
                     if json { return try printJSON(event) }
                     print("Event \(event.id) created: \(event.name), \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes, "

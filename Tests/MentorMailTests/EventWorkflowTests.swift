@@ -468,6 +468,19 @@ import Testing
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }
 
+    /// The invitations and the calendar promise only the rotations three tables allow.
+    @Test func anEventWithMoreRotationsThanTablesPromisesOnlyWhatCanHappen() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 4, tables: 3, rotations: 4)
+        #expect(event.rotations == 3)
+        let invitation = try invitation(to: "ana@example.net", in: try run(program))
+        let text = try #require(invitation.textBody)
+        #expect(text.contains("You meet 3 different mentors,\n30 minutes each"), "\(text)")
+        let calendar = try #require(invitation.leafParts.first { $0.contentType == "text/calendar" }?.decodedText())
+        #expect(calendar.replacingOccurrences(of: "\r\n ", with: "").contains("3 rotation(s) of 30 minutes"), "\(calendar)")
+    }
+
     /// More rotations than tables cannot all be formed: `event create` warns; `event groups`
     /// says plainly when fewer rotations were formed than planned, and so does the sheet.
     @Test func fewerRotationsThanPlannedAreNamedWhenCreatingAndGrouping() throws {
@@ -485,6 +498,8 @@ import Testing
         let tooMany = try create("2", "5")
         #expect(tooMany.status == 0, "\(tooMany.stderr)")
         #expect(tooMany.stderr.contains("with 2 table(s) a mentee can meet at most 2 different mentor(s)"), "\(tooMany.stderr)")
+        #expect(tooMany.stderr.contains("the event has 2 rotation(s)"), "\(tooMany.stderr)")
+        #expect(tooMany.stdout.contains("2 tables, 2 rotations"), "stored as it can happen: \(tooMany.stdout)")
         let fine = try create("3", "3")
         #expect(fine.status == 0 && !fine.stderr.contains("warning"), "\(fine.stderr)")
 

@@ -24,14 +24,15 @@ struct EventService {
     // MARK: Creating and changing
 
     /// Stores the event and schedules its invitations (sent by the next `process`) and its
-    /// rotations (`[events] groups_before_hours` before the start).
+    /// rotations (`[events] groups_before_hours` before the start). With fewer tables than
+    /// rotations a mentee meets each mentor at most once, so it stores no more rotations than tables.
     func create(_ plan: Plan, actor: String) throws -> SpeedEvent {
         if case .round(let name) = plan.audience, try AppDatabase.findRound(work.db, name: name) == nil {
             throw MentorMailError(.data, "no round is named \(name); see `mentormail round list`")
         }
         var event = SpeedEvent(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone.identifier,
                                durationMinutes: plan.durationMinutes, capacity: plan.capacity, tables: plan.tables,
-                               rotations: plan.rotations, audience: plan.audience.description, location: plan.location,
+                               rotations: min(plan.rotations, plan.tables), audience: plan.audience.description, location: plan.location,
                                uid: plan.uid ?? "event-\(ConfirmationToken.make().lowercased())@\(work.config.program.domain)", createdAt: work.now)
         try event.insert(work.db)
         guard let id = event.id else { throw MentorMailError(.internalError, "the event was stored without an id") }
