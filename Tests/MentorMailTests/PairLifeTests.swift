@@ -73,6 +73,21 @@ import Testing
         #expect(!answer.contains("you will be matched"))
     }
 
+    /// Someone in a pair who has their data deleted: the other side is still told, kindly and
+    /// without their name (a mail naming them would be erased with the rest).
+    @Test func thePartnerOfSomeoneWhoIsErasedIsStillTold() throws {
+        let (harness, _) = try introduced()
+        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <d1@example.org>\r\n\r\nPlease delete my data.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        let ask = try last(to: "maria@example.org", harness)
+        try reply(harness, from: "Maria <maria@example.org>", to: ask, "Yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day + 60))
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .erased)
+        let told = try last(to: "ana@example.net", harness)
+        #expect(told.subject == "Test Mentoring: Your mentoring partner can no longer continue the mentoring", "\(told.subject ?? "")")
+        #expect(told.textBody?.contains("Maria") == false)
+    }
+
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

@@ -96,7 +96,7 @@ struct EnrollmentService {
         case .pause, .withdraw, .deleteData:
             // The other side of each ongoing pair is told first, while the name is still known.
             let why = command == .pause ? "paused" : command == .withdraw ? "left the program" : "left the program"
-            let partners = try PairService(work: work).endPairs(of: person, because: why)
+            let partners = try PairService(work: work).endPairs(of: person, because: why, anonymously: command == .deleteData)
             if command != .deleteData && !partners.isEmpty { mail.pairEnded = partners.joined(separator: ", ") }
         default:
             break

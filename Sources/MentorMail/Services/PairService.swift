@@ -62,8 +62,10 @@ struct PairService {
     /// One side paused, withdrew or asked to be erased: each of their ongoing pairs ends, and the
     /// other side is told kindly, without the reason.
     /// Ends each ongoing pair of `person`, tells the other side kindly, and returns their names.
+    /// `anonymously` (they asked to have their data deleted): the mail does not name them, so
+    /// it is not erased with everything else that does, and still reaches the other side.
     @discardableResult
-    func endPairs(of person: Participant, because reason: String) throws -> [String] {
+    func endPairs(of person: Participant, because reason: String, anonymously: Bool = false) throws -> [String] {
         guard let id = person.id else { return [] }
         var partners: [String] = []
         let ongoing = try Mentorship
@@ -78,7 +80,9 @@ struct PairService {
             let otherIsMentee = pair.side(of: id) == .mentor
             partners.append(other.profile.name)
             if Self.reachable(other) {
-                try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(person.profile.name),
+                let language = work.mailLanguage(for: other.profile)
+                let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : person.profile.name
+                try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
                                                      isMentee: otherIsMentee, isMentor: !otherIsMentee,
                                                      nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other.profile)) : nil),
                                      to: [Self.address(other)], about: .mentorship(mentorshipID),
