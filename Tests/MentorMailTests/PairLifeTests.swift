@@ -77,6 +77,9 @@ import Testing
     /// without their name (a mail naming them would be erased with the rest).
     @Test func thePartnerOfSomeoneWhoIsErasedIsStillTold() throws {
         let (harness, _) = try introduced()
+        // A full name, which erasure searches for everywhere (a single first name is not searched).
+        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: name\r\nMessage-ID: <n1@example.org>\r\n\r\nName: Maria Garcia\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(9 * day))
         try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <d1@example.org>\r\n\r\nPlease delete my data.\r\n")
         _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
         let ask = try last(to: "maria@example.org", harness)
@@ -86,6 +89,7 @@ import Testing
         let told = try last(to: "ana@example.net", harness)
         #expect(told.subject == "Test Mentoring: Your mentoring partner can no longer continue the mentoring", "\(told.subject ?? "")")
         #expect(told.textBody?.contains("Maria") == false)
+        #expect(told.textBody?.contains("Your mentoring partner can no longer continue your mentoring") == true)
     }
 
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
