@@ -161,6 +161,19 @@ import Testing
     }
 
     /// A paused or withdrawn participant who asks to join again is resumed: the profile was kept.
+    /// A request after a dash or "so" in a sentence is still the request: "Exams are over so
+    /// please resume" under "Re: pause" resumes; it is not the Subject's pause again.
+    @Test func aRequestAfterADashOrSoIsRead() {
+        var person = participant
+        person.status = .paused
+        let context = IntakeContext(participant: person)
+        for body in ["Exams are over so please resume", "Exams done - please resume", "Exams went faster than I thought - resume please!"] {
+            let read = intake.classify(message(subject: "Re: pause", body: body), context: context)
+            #expect(read.intent == .participantCommand(.resume), "\(body): \(read.intent) \(read.reason)")
+        }
+        #expect(CommandWords.read(in: "I don't want to stop - I just wonder when the next round is")?.command == nil)
+    }
+
     @Test func askingToJoinAgainWhilePausedOrWithdrawnResumes() {
         for status in [Participant.Status.paused, .withdrawn] {
             var person = participant

@@ -134,9 +134,13 @@ enum CommandSentences {
     private static let clauseMarks: Set<Character> = [",", ";", "，", "、", "；"]
 
     static func clauses(of sentence: String) -> [String] {
-        let pieces = sentence.split(whereSeparator: clauseMarks.contains).map(String.init)
+        // A dash between spaces ends a clause too ("Exams done - please resume"); one inside a
+        // word ("re-join") does not.
+        var marked = sentence
+        for dash in [" -- ", " - ", " – ", " — "] where marked.contains(dash) { marked = marked.replacingOccurrences(of: dash, with: ", ") }
+        let pieces = marked.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
-            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,"])
+            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"])
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
     }
 
