@@ -61,6 +61,7 @@ import Testing
         let text = try #require(digest.textBody)
         #expect(text.contains("to ana@example.net (outbox \(row.id ?? 0)) bounced: 5.1.1 550 5.1.1"), "\(text)")
         #expect(text.contains("User unknown in local recipient table"))
+        #expect(text.contains("when it \"bounced\" after\nit left, the address does not work"), "no resend advice for mail that was sent: \(text)")
         #expect(try harness.database.inboundMessages().last?.intent == "bounce")
     }
 
