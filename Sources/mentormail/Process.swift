@@ -87,7 +87,7 @@ extension MentorMailCommand {
                         print("held or failed mail waits for a coordinator: mentormail held list")
                     }
                     if report.stillQueued > 0 {
-                        print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued; `mentormail outbox resend ID` sends one without waiting)")
+                        print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued; `mentormail outbox resend ID` makes one due at once)")
                     }
                 }
                 problems = !report.problems.isEmpty

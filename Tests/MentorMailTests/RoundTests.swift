@@ -14,6 +14,10 @@ import Testing
             try program.openRound(name: "2027-Q2", closesAt: now.addingTimeInterval(86_400), now: now)
         }
         #expect(second.message.contains("still open"))
+        let same = try #require(throws: MentorMailError.self) {
+            try program.openRound(name: "2027-Q1", closesAt: now.addingTimeInterval(86_400), now: now)
+        }
+        #expect(same.message.contains("is already open"), "\(same.message)")
         _ = try program.closeRound(name: nil, now: now)
         #expect(try program.database.openRound() == nil)
         #expect(throws: MentorMailError.self) { try program.closeRound(name: nil, now: now) }

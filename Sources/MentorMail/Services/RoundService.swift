@@ -17,6 +17,9 @@ struct RoundService {
             try past.update(work.db)
             try work.audit.record(actor, "round-closed", "\(past.name) (its closing day had passed; closed on opening \(trimmed))")
         }
+        if let open = try AppDatabase.openRound(work.db), open.name == trimmed {
+            throw MentorMailError(.data, "the round \(trimmed) is already open; its sign-ups close \(Work.day(open.closesAt)) (`mentormail round show \(trimmed)`)")
+        }
         if let open = try AppDatabase.openRound(work.db) {
             let approved = try MatchProposal.filter(MatchProposal.Columns.roundID == open.id
                                                     && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(work.db) > 0
