@@ -31,13 +31,15 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail pairs list\n  mentormail pairs list --status ended --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("active (still going), graduated or ended.", valueName: "status")) var status: String?
+            @Option(help: ArgumentHelp("active (still going: introduced, or meeting), introduced, graduated or ended.", valueName: "status"))
+            var status: String?
             @Option(help: ArgumentHelp("Only this round's pairs.", valueName: "name")) var round: String?
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                if let status, !["active", "graduated", "ended"].contains(status) {
-                    throw ValidationError("--status must be active, graduated or ended")
+                // The list shows "introduced" and "active"; each can be asked for ("active" means still going).
+                if let status, !["active", "introduced", "graduated", "ended"].contains(status) {
+                    throw ValidationError("--status must be active, introduced, graduated or ended")
                 }
             }
 

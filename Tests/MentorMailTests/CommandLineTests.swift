@@ -385,7 +385,7 @@ import Testing
     /// a new empty program behind and show it as the real one. They read an empty program and
     /// say why on stderr.
     @Test(arguments: [["status"], ["status", "--json"], ["outbox", "list", "--json"], ["held", "list"], ["participants", "list", "--json"],
-                      ["round", "list"], ["pairs", "list"], ["event", "list"], ["jobs", "list"]])
+                      ["round", "list"], ["pairs", "list"], ["pairs", "list", "--status", "introduced"], ["event", "list"], ["jobs", "list"]])
     func readingCommandsCreateNoDatabase(command: [String]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-nodb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
