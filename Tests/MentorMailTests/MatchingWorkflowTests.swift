@@ -302,7 +302,7 @@ import Testing
         }
         let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         let pair = try #require(proposal.pairs.first)
-        #expect(pair.caution == "no way to meet in common (Pat: email; Sofia: video); no area in common", "\(pair.caution ?? "-")")
+        #expect(pair.caution == "no way to meet in common (Pat: email; Sofia: video)", "\(pair.caution ?? "-")")
         _ = try program.run()
         let review = try #require(try program.sent().first { $0.subject?.contains(proposal.token) == true }?.textBody)
         #expect(review.contains("look first: no way to meet in common"), "\(review)")

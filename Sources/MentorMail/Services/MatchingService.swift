@@ -58,9 +58,10 @@ struct MatchingService {
         return proposal
     }
 
-    /// What the score does not show and a coordinator should see before approving: a pair
-    /// with no way to meet in common, or no area in common (each scores less, but may still be
-    /// the best there is).
+    /// What the score does not show and a coordinator should see before approving: a pair with
+    /// no way to meet in common (it scores less, but may still be the best there is). A missing
+    /// shared area is not flagged: the reasons show the areas a pair shares, and in a small pool
+    /// most pairs share none.
     static func caution(mentee: Participant?, mentor: Participant?) -> String? {
         guard let mentee, let mentor else { return nil }
         var notes: [String] = []
@@ -68,9 +69,6 @@ struct MatchingService {
         if !mentee.profile.interactions.isEmpty, !mentor.profile.interactions.isEmpty,
            Set(mentee.profile.interactions).isDisjoint(with: mentor.profile.interactions) {
             notes.append("no way to meet in common (\(mentee.profile.name): \(ways(mentee)); \(mentor.profile.name): \(ways(mentor)))")
-        }
-        if !mentee.profile.areas.isEmpty, !mentor.profile.areas.isEmpty, Set(mentee.profile.areas).isDisjoint(with: mentor.profile.areas) {
-            notes.append("no area in common")
         }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
