@@ -288,8 +288,8 @@ import Testing
         #expect(!status.stdout.contains("waits for a decision"), "\(status.stdout)")
     }
 
-    /// A pair the score allows but a coordinator should look at (no way to meet in common, no
-    /// area in common) says so in the review, not in the introduction.
+    /// A pair the score allows but a coordinator should look at (no way to meet in common) says
+    /// so in the review, not in the introduction.
     @Test func aPairWithNothingToMeetOverIsFlaggedForTheCoordinators() throws {
         let program = try ProcessorTests.Program()
         let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
