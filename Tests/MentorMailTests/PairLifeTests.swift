@@ -92,6 +92,26 @@ import Testing
         #expect(told.textBody?.contains("Your mentoring partner can no longer continue your mentoring") == true)
     }
 
+    /// A mentor whose other mentees still fill their capacity is not promised a free place when
+    /// one pair graduates.
+    @Test func aGraduationPromisesNoPlaceThatIsNotFree() throws {
+        let (harness, id) = try introduced()
+        try harness.database.write { db in
+            let (ben, _) = try AppDatabase.upsertProfile(db, email: "ben@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ben"),
+                                                        status: .active, source: "t", origin: "email", roundID: nil, now: harness.now)
+            let maria = try #require(try AppDatabase.findParticipant(db, email: "maria@example.org"))
+            let first = try #require(try Mentorship.fetchOne(db, key: id))
+            var second = Mentorship(roundID: first.roundID, proposalID: first.proposalID, menteeID: try #require(ben.id),
+                                    mentorID: try #require(maria.id), score: 10, explanation: "", status: .active, introducedAt: harness.now, endedAt: nil)
+            try second.insert(db)
+        }
+        _ = try harness.app.graduatePair(id: id, reason: nil, now: harness.now.addingTimeInterval(30 * day), by: "coordinator")
+        _ = try harness.run(at: harness.now.addingTimeInterval(30 * day))
+        let thanks = try #require(try last(to: "maria@example.org", harness).textBody)
+        #expect(thanks.contains("Your other mentees still fill your capacity"), "\(thanks)")
+        #expect(!thanks.contains("Your place is free again"))
+    }
+
     @Test func aMenteeWhoGraduatesCanBecomeAMentorWithOneLine() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

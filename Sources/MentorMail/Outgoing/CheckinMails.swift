@@ -65,6 +65,8 @@ public struct PairGraduatedMail: MailContent {
     public var partner: PersonName
     public var isMentee: Bool
     public var isMentor: Bool
+    /// With isMentor: their other mentees still fill their capacity, so no place is free.
+    public var stillFull: Bool?
 }
 
 /// A pair ended without graduating (not a good fit, a new match asked for, a coordinator's

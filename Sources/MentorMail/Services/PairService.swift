@@ -31,9 +31,13 @@ struct PairService {
     func graduate(_ pair: Pair, by actor: String, reason: String) throws -> Bool {
         guard pair.mentorship.isOngoing else { return false }
         try close(pair, status: .graduated, by: actor, reason: reason)
+        // A mentor whose other pairs still fill their capacity has no place free to promise.
+        let stillMentoring = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)
+                                                   && Mentorship.Columns.mentorID == pair.mentor.id).fetchCount(work.db)
+        let stillFull = stillMentoring >= pair.mentor.profile.capacity ? true : nil
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
             try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-                                                   isMentee: isMentee, isMentor: !isMentee),
+                                                   isMentee: isMentee, isMentor: !isMentee, stillFull: isMentee ? nil : stillFull),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
                                  language: work.mailLanguage(for: person.profile))
         }
