@@ -137,7 +137,9 @@ enum CommandSentences {
         // A dash between spaces ends a clause too ("Exams done - please resume"); one inside a
         // word ("re-join") does not.
         var marked = sentence
-        for dash in [" -- ", " - ", " – ", " — "] where marked.contains(dash) { marked = marked.replacingOccurrences(of: dash, with: ", ") }
+        if sentence.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) {
+            for dash in [" -- ", " - ", " – ", " — "] { marked = marked.replacingOccurrences(of: dash, with: ", ") }
+        }
         let pieces = marked.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
             EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"])

@@ -50,7 +50,7 @@ struct SignupFormLine: Equatable {
     /// Where the text after the first end of a sentence (".", "?", "!" and a space) starts.
     private static func sentenceEnd(in text: Substring) -> String.Index? {
         var index = text.startIndex
-        while let end = text[index...].firstIndex(where: { ".?!？！".contains($0) }) {
+        while let end = text[index...].firstIndex(where: { $0 == "." || $0 == "?" || $0 == "!" || $0 == "？" || $0 == "！" }) {
             index = text.index(after: end)
             if index < text.endIndex, text[index] == " " { return index }
         }

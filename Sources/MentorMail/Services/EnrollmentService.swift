@@ -275,8 +275,9 @@ struct EnrollmentService {
     /// a mentee with a mentor, or a mentor whose places are all taken.
     static func busyWith(_ person: Participant, db: Database) throws -> String? {
         guard let id = person.id else { return nil }
-        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
-            .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id).fetchAll(db)
+        // One cached statement: this runs for every profile answer.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM mentorship WHERE status IN ('introduced', 'active') AND (menteeID = ? OR mentorID = ?)")
+        let ongoing = try Mentorship.fetchAll(statement, arguments: [id, id])
         let asMentor = ongoing.filter { $0.mentorID == id }
         let hasMentor = ongoing.contains { $0.menteeID == id }
         let mentorFull = person.profile.isMentor && asMentor.count >= person.profile.capacity && !asMentor.isEmpty
