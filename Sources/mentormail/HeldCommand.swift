@@ -125,7 +125,8 @@ extension MentorMailCommand {
                         ("Understood as", record.intent),
                         ("Context", record.context.map { "in reply to our \($0)" } ?? "none (not a reply to our mail)"),
                         ("Attempts", String(record.attempts)),
-                        ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" } ?? "not yet"),
+                        ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" }
+                            ?? (InboundMessage.Disposition.needingAttention.contains(record.disposition) ? "not yet" : "nothing to do (\(record.disposition.rawValue))")),
                         ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) } ?? "not yet"),
                     ]
                     // Everything here came in by mail: printed safe for the terminal.

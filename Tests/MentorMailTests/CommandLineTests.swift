@@ -323,6 +323,13 @@ import Testing
         }
         let shown = try CommandRunner.run(["held", "show", "1", "--config", config.path]).stdout
         #expect(shown.contains("^[[8m hidden"), "\(shown)")
+        #expect(shown.contains("Handled        not yet"), "\(shown)")
+        // An answered message needs no coordinator: it does not say "not yet".
+        try Data("From: Kim <kim@example.net>\r\nTo: p@example.org\r\nSubject: Hi\r\nMessage-ID: <kim@example.net>\r\n\r\nHow do I join?\r\n".utf8)
+            .write(to: folder.appendingPathComponent("mailbox/new/2"))
+        #expect(try CommandRunner.run(["process", "--config", config.path, "--quiet"]).status == 0)
+        let answered = try CommandRunner.run(["held", "show", "2", "--config", config.path]).stdout
+        #expect(answered.contains("Handled        nothing to do (answered)"), "\(answered)")
     }
 
     /// After an upgrade the program sends a mail its templates folder (copied by an older

@@ -379,6 +379,9 @@ import Testing
         let digest = try #require(afterDecline.first { $0.to.map(\.address) == ["coordinator@example.org"] })
         #expect(digest.textBody?.contains("Ana Souza <ana@example.net> (mentee) changed their answer from accepted to declined after the tables were set") == true,
                 "\(digest.textBody ?? "")")
+        // The sheet printed now still shows her seats, marked, so the room is not set for her.
+        let rebuilt = try program.app.eventSheet(id: event.id, now: program.now)
+        #expect(rebuilt.contains("Ana Souza (no longer coming)"), "\(rebuilt)")
         // Her "yes" again: her seats in the rotations are still hers, so she is simply back.
         try program.arrive(CalendarReplies.words("Good news, I can come after all!", from: "ana@example.net", name: "Ana Souza",
                                                  to: "mentoring@example.org", subject: anaSchedule.subject ?? "",

@@ -198,8 +198,14 @@ extension EventService {
         let seats = try EventSeat.filter(Column("eventID") == event.id).fetchAll(work.db)
         let all = try guests(event.id ?? 0)
         let mentorIDs = Set(seats.map(\.mentorGuestID)), menteeIDs = Set(seats.map(\.menteeGuestID))
-        let mentors = all.filter { mentorIDs.contains($0.id ?? -1) }
-        let mentees = all.filter { menteeIDs.contains($0.id ?? -1) }
+        // Someone who said no after the tables were set keeps their place on the sheet, marked.
+        func marked(_ guest: EventGuest) -> EventGuest {
+            var shown = guest
+            if guest.answer != .accepted { shown.name += " (no longer coming)" }
+            return shown
+        }
+        let mentors = all.filter { mentorIDs.contains($0.id ?? -1) }.map(marked)
+        let mentees = all.filter { menteeIDs.contains($0.id ?? -1) }.map(marked)
         let mentorIndex = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($0.element.id ?? -1, $0.offset) })
         let menteeIndex = Dictionary(uniqueKeysWithValues: mentees.enumerated().map { ($0.element.id ?? -1, $0.offset) })
         let rotations = (seats.map(\.rotation).max() ?? 0)
@@ -209,6 +215,6 @@ extension EventService {
             assignment[seat.rotation - 1][mentee] = mentor
         }
         return try sheetMail(event, rotations: sheetRotations(event, assignment: assignment, mentees: mentees, mentors: mentors),
-                             mentees: mentees.count, mentors: mentors.count)
+                             mentees: mentees.filter { $0.answer == .accepted }.count, mentors: mentors.filter { $0.answer == .accepted }.count)
     }
 }
