@@ -25,7 +25,8 @@ extension MentorMailCommand {
             try runReportingErrors {
                 let status = try options.openDatabase().status(now: options.clock)
                 if json { return try printJSON(status) }
-                func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) }
+                // UTC, and said so: the reader's clock may be elsewhere.
+                func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }
                 let people = status.participants.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print("Participants  \(people.isEmpty ? "none yet" : people); \(status.pool) waiting in the pool")
                 if let round = status.round {

@@ -382,7 +382,7 @@ import Testing
         }
         // The run is recorded on the program's clock, as everything it stored.
         let status = try CommandRunner.run(["status", "--config", config.path])
-        #expect(status.stdout.contains("Last run      2026-01-05T00:00:00"), "\(status.stdout)")
+        #expect(status.stdout.contains("Last run      2026-01-05T00:00:00Z"), "\(status.stdout)")
         let wrong = try CommandRunner.run(["process", "--config", config.path, "--now", "next monday"])
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("2026-12-01T09:00:00Z"), "\(wrong.stderr)")
