@@ -6,14 +6,15 @@ extension MentorMailCommand {
     struct ParticipantsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "participants",
-            abstract: "List, show and export the program's participants.",
+            abstract: "List, show and export the program's participants; move one to a new address.",
             discussion: """
             Examples:
               mentormail participants list --status active
               mentormail participants show ana@example.org
               mentormail participants export > participants.csv
+              mentormail participants change-address ana@old.example ana@new.example
             """,
-            subcommands: [List.self, Show.self, Export.self]
+            subcommands: [List.self, Show.self, Export.self, ChangeAddress.self]
         )
 
         struct List: ParsableCommand {
@@ -83,6 +84,33 @@ extension MentorMailCommand {
                     for version in history {
                         print("  \(version.at.formatted(.iso8601))  from \(version.source)")
                     }
+                }
+            }
+        }
+
+        struct ChangeAddress: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "change-address",
+                abstract: "Move a participant to a new address (when the old one bounces, say); they are told there.",
+                discussion: """
+                Their profile, pairs and history move with them. A participant can also do it by \
+                mail ("my new address is …"), confirmed from the new address.
+
+                Example:
+                  mentormail participants change-address ana@old.example ana@new.example
+                """)
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The address they have now.") var old: String
+            @Argument(help: "Their new address.") var new: String
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let moved = try opened.program.changeAddress(from: old, to: new, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
+                    print(terminalSafe("Moved \(moved.profile.name.isEmpty ? old : moved.profile.name) from \(old.lowercased()) to \(moved.email); "
+                                       + "the next `mentormail process` tells them at the new address.", keepLines: false))
                 }
             }
         }

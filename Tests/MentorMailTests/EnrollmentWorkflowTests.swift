@@ -151,6 +151,22 @@ import Testing
         #expect(!text.contains("Ana Souza"))
     }
 
+    /// A coordinator moves someone whose old address bounces: the profile moves, the old
+    /// address is free, and the person is told at the new one.
+    @Test func aCoordinatorMovesAParticipantToANewAddress() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(body: Self.form))
+        let moved = try program.app.changeAddress(from: "ANA@example.net", to: "ana.souza@example.org", now: program.now)
+        #expect(moved.email == "ana.souza@example.org")
+        #expect(try program.database.participant(email: "ana@example.net") == nil)
+        #expect(try program.database.participant(email: "ana.souza@example.org")?.profile.name == "Ana Souza")
+        _ = try program.run()
+        let told = try #require(try program.sent().last { $0.to.map(\.normalized) == ["ana.souza@example.org"] }?.textBody)
+        #expect(told.contains("your profile now uses this address instead of ana@example.net"), "\(told)")
+        #expect(throws: MentorMailError.self) { try program.app.changeAddress(from: "nobody@example.net", to: "x@example.org", now: program.now) }
+        #expect(throws: MentorMailError.self) { try program.app.changeAddress(from: "ana.souza@example.org", to: "not an address", now: program.now) }
+    }
+
     @Test func aNewAddressIsConfirmedByATokenSentToIt() throws {
         let program = try ProcessorTests.Program()
         _ = try exchange(program, mail(body: Self.form))

@@ -244,3 +244,30 @@ extension Program {
         }
     }
 }
+
+// MARK: - Participants
+
+extension Program {
+    /// `mentormail participants change-address OLD NEW`: a coordinator moves a participant to a
+    /// new address (after a bounce, say, when the old one no longer works); the person is told
+    /// at the new address with the next run.
+    public func changeAddress(from old: String, to new: String, now: Date, actor: String = "command line") throws -> Participant {
+        try perform(at: now) { work in
+            let target = new.trimmingCharacters(in: .whitespaces).lowercased()
+            guard Config.isPlausibleAddress(target) else {
+                throw MentorMailError(.data, "\(new) is not an email address")
+            }
+            guard let person = try AppDatabase.findParticipant(work.db, email: old.lowercased()), person.status != .erased else {
+                throw MentorMailError(.data, "no participant has the address \(old); see `mentormail participants list`")
+            }
+            guard let moved = try AppDatabase.changeAddress(work.db, from: person.email, to: target, now: now) else {
+                throw MentorMailError(.data, "no participant has the address \(old)")
+            }
+            try work.audit.record(actor, "address-changed", "\(person.email) → \(target)")
+            let language = work.mailLanguage(for: moved.profile)
+            try work.outbox.send(AddressChangedMail(done: true, oldAddress: person.email, person: PersonName(moved.profile.name)),
+                                 to: [MailAddress(address: target, name: moved.profile.name)], about: .participant(moved.id), language: language)
+            return moved
+        }
+    }
+}
