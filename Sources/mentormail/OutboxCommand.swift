@@ -73,7 +73,10 @@ extension MentorMailCommand {
                     print(TextTable.render(
                         header: ["id", "kind", "to", "status", "attempts", "next try", "last error"],
                         rows: rows.map {
-                            [String($0.id ?? 0), $0.purpose, $0.recipients, $0.status.rawValue, String($0.attempts),
+                            // A failed row that used up every retry of a passing refusal is "parked".
+                            [String($0.id ?? 0), $0.purpose, $0.recipients,
+                             $0.status == .failed && $0.attempts >= Processor.defaultMaxSendAttempts ? "parked" : $0.status.rawValue,
+                             String($0.attempts),
                              $0.status == .queued ? $0.nextAttemptAt.formatted(.iso8601) : "-", $0.lastError ?? ""]
                         }))
                 }

@@ -63,6 +63,9 @@ import Testing
         let listed = try CommandRunner.run(["outbox", "list", "--status", "failed", "--json", "--config", scenario.configPath])
         let failed = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         #expect(Set(failed.compactMap { $0["to"] as? String }) == [rejected, later])
+        // The text table calls the one that used up its retries parked, as `--status parked` does.
+        let table = try CommandRunner.run(["outbox", "list", "--status", "parked", "--config", scenario.configPath]).stdout
+        #expect(table.contains(later) && table.contains("parked") && !table.contains(rejected), "\(table)")
         let resent = try CommandRunner.run(["outbox", "resend", String(refused.id ?? 0), "--config", scenario.configPath])
         #expect(resent.status == 0, "\(resent.stderr)")
         #expect(try scenario.database().outbox().first { $0.id == refused.id }?.status == .queued)
