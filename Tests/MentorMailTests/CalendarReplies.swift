@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// RSVPs the way calendars send them, for an invitation with `uid`: Google Calendar (a
 /// multipart/mixed with text, HTML and a METHOD:REPLY calendar part), Outlook (a bare
@@ -97,9 +98,18 @@ enum CalendarReplies {
         }
     }
 
+    /// The invitation's question, quoted below a reply in words.
+    static let invitationQuote = "> Will you come? Reply yes, no or maybe."
+
+    /// A reply in words under `message`: its Subject and Message-ID.
+    static func words(_ text: String, from address: String, name: String, to program: String, under message: Message,
+                      quoted: String = invitationQuote) -> String {
+        words(text, from: address, name: name, to: program, subject: message.subject ?? "", invitationID: message.messageID ?? "", quoted: quoted)
+    }
+
     /// A reply in words under `invitationID`, with the invitation quoted below.
     static func words(_ text: String, from address: String, name: String, to program: String, subject: String,
-                      invitationID: String, quoted: String = "> Will you come? Reply yes, no or maybe.") -> String {
+                      invitationID: String, quoted: String = invitationQuote) -> String {
         """
         From: \(name) <\(address)>
         To: \(program)

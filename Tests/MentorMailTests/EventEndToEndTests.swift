@@ -120,7 +120,7 @@ import Testing
         func words(_ text: String, _ person: Person) throws -> String {
             let invitation = try #require(invitations[person.user])
             return CalendarReplies.words(text, from: person.address, name: person.name, to: scenario.programAddress,
-                                         subject: invitation.subject ?? "", invitationID: invitation.messageID ?? "")
+                                         under: invitation)
         }
         try scenario.deliverRaw(CalendarReplies.reply(.google, uid: uid, from: ana.address, name: ana.name, to: scenario.programAddress, partstat: "ACCEPTED"), from: ana.address)
         try scenario.deliverRaw(CalendarReplies.reply(.outlook, uid: uid, from: ben.address, name: ben.name, to: scenario.programAddress, partstat: "ACCEPTED"), from: ben.address)
@@ -137,8 +137,7 @@ import Testing
         // Ana cannot come after all: Caio gets her seat, and is told.
         let anaAnswer = try #require(try inbox(ana).last)
         try scenario.deliverRaw(CalendarReplies.words("Sorry, I can't make it after all.", from: ana.address, name: ana.name,
-                                                      to: scenario.programAddress, subject: anaAnswer.subject ?? "",
-                                                      invitationID: anaAnswer.messageID ?? ""), from: ana.address)
+                                                      to: scenario.programAddress, under: anaAnswer), from: ana.address)
         try scenario.processOK()
         #expect(try inbox(ana).last?.textBody?.contains("you cannot come") == true)
         #expect(try inbox(caio).last?.subject?.contains("a seat for you at Speed Mentoring at the Summit") == true)

@@ -94,7 +94,7 @@ import Testing
         func words(_ text: String, _ address: String) throws -> String {
             let invite = try invitation(to: address, in: invitations)
             return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
-                                         to: "mentoring@example.org", subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+                                         to: "mentoring@example.org", under: invite)
         }
 
         // Ana accepts in Google Calendar, Ben in words: both seats taken.
@@ -161,7 +161,7 @@ import Testing
         func words(_ text: String, _ address: String) throws -> String {
             let invite = try invitation(to: address, in: invitations)
             return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? "", to: "mentoring@example.org",
-                                         subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+                                         under: invite)
         }
         try program.arrive(CalendarReplies.reply(.google, uid: uid, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", partstat: "ACCEPTED"), name: "1-ana")
         try program.arrive(try words("Count me in!", "ben@example.net"), name: "2-ben")
@@ -207,7 +207,7 @@ import Testing
         let told = try #require(try run(program).first { $0.to.map(\.address) == ["eve@example.com"] })
         #expect(told.textBody?.contains("We could not find an invitation of yours") == true)
         try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "eve@example.com", name: "Eve", to: "mentoring@example.org",
-                                                 subject: told.subject ?? "", invitationID: told.messageID ?? ""))
+                                                 under: told))
         let again = try run(program)
         #expect(again.map { $0.to.map(\.address) } == [["eve@example.com"]])
         #expect(again.first?.textBody?.contains("We could not find an invitation of yours") == true)
@@ -229,7 +229,7 @@ import Testing
         #expect(sent.first?.textBody?.contains("Thank you: you are coming") == true)
         #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"])
         try program.arrive(CalendarReplies.words("Sorry, I can't make it.", from: "ana.home@example.com", name: "Ana", to: "mentoring@example.org",
-                                                 subject: anaInvitation.subject ?? "", invitationID: anaInvitation.messageID ?? ""))
+                                                 under: anaInvitation))
         sent = try run(program)
         #expect(sent.map { $0.to.map(\.address) } == [["ana@example.net"]])
         #expect(sent.first?.textBody?.contains("you cannot come") == true)
@@ -243,8 +243,7 @@ import Testing
         let invitations = try run(program)
         let invite = try invitation(to: "ana@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Thanks for organising this, I will check with my team.", from: "ana@example.net",
-                                                 name: "Ana Souza", to: "mentoring@example.org", subject: invite.subject ?? "",
-                                                 invitationID: invite.messageID ?? ""))
+                                                 name: "Ana Souza", to: "mentoring@example.org", under: invite))
         let asked = try #require(try run(program).first { $0.to.map(\.address) == ["ana@example.net"] })
         let text = try #require(asked.textBody)
         #expect(text.contains("whether you are coming to Speed Mentoring at the Summit"), "\(text)")
@@ -252,8 +251,7 @@ import Testing
         #expect(try program.database.inboundMessages().last?.intent == "event-unclear")
         // A common way of declining, under that answer: understood.
         try program.arrive(CalendarReplies.words("Unfortunately I need to cancel, something came up at work.", from: "ana@example.net",
-                                                 name: "Ana Souza", to: "mentoring@example.org", subject: asked.subject ?? "",
-                                                 invitationID: asked.messageID ?? ""))
+                                                 name: "Ana Souza", to: "mentoring@example.org", under: asked))
         #expect(try run(program).first?.textBody?.contains("you cannot come to Speed Mentoring at the Summit") == true)
         #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
     }
@@ -266,7 +264,7 @@ import Testing
         func words(_ text: String, _ address: String) throws -> String {
             let invite = try invitation(to: address, in: invitations)
             return CalendarReplies.words(text, from: address, name: Self.mentees[address] ?? "", to: "mentoring@example.org",
-                                         subject: invite.subject ?? "", invitationID: invite.messageID ?? "")
+                                         under: invite)
         }
         try program.arrive(try words("Actually my flight got moved back, so yes, I can come after all! Is there a cloakroom for luggage?",
                                      "ana@example.net"))
@@ -297,7 +295,7 @@ import Testing
         let invite = try invitation(to: "ana@example.net", in: invitations)
         // Only the quote says yes; the new text asks a question.
         try program.arrive(CalendarReplies.words("Is there coffee at the event?", from: "ana@example.net", name: "Ana Souza",
-                                                 to: "mentoring@example.org", subject: invite.subject ?? "", invitationID: invite.messageID ?? "",
+                                                 to: "mentoring@example.org", under: invite,
                                                  quoted: "> yes\n> count me in"))
         _ = try run(program)
         #expect(try program.database.event(id: event.id).noAnswer?.map(\.email).contains("ana@example.net") == true)
@@ -329,8 +327,7 @@ import Testing
                                                      to: "mentoring@example.org", partstat: "ACCEPTED"))
         }
         try program.arrive(CalendarReplies.words("Sorry, I can't make it.", from: "tom@example.org", name: "Tom Berg", to: "mentoring@example.org",
-                                                 subject: try invitation(to: "tom@example.org", in: invitations).subject ?? "",
-                                                 invitationID: try invitation(to: "tom@example.org", in: invitations).messageID ?? ""))
+                                                 under: try invitation(to: "tom@example.org", in: invitations)))
         _ = try run(program)
 
         let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
@@ -371,8 +368,7 @@ import Testing
         // "I can't come after all" under the schedule: the tables are set, so the coordinators hear of it.
         let anaSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ana@example.net"] })
         try program.arrive(CalendarReplies.words("So sorry, I can't make it after all.", from: "ana@example.net", name: "Ana Souza",
-                                                 to: "mentoring@example.org", subject: anaSchedule.subject ?? "",
-                                                 invitationID: anaSchedule.messageID ?? ""))
+                                                 to: "mentoring@example.org", under: anaSchedule))
         let afterDecline = try run(program)
         let answer = try #require(afterDecline.first { $0.to.map(\.address) == ["ana@example.net"] })
         #expect(answer.textBody?.contains("The tables for the event are already set") == true, "\(answer.textBody ?? "")")
@@ -384,8 +380,7 @@ import Testing
         #expect(rebuilt.contains("Ana Souza (no longer coming)"), "\(rebuilt)")
         // Her "yes" again: her seats in the rotations are still hers, so she is simply back.
         try program.arrive(CalendarReplies.words("Good news, I can come after all!", from: "ana@example.net", name: "Ana Souza",
-                                                 to: "mentoring@example.org", subject: anaSchedule.subject ?? "",
-                                                 invitationID: anaSchedule.messageID ?? ""))
+                                                 to: "mentoring@example.org", under: anaSchedule))
         let afterYes = try run(program)
         let back = try #require(afterYes.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
         #expect(back.contains("Thank you: you are coming") && back.contains("as in the schedule we sent you"), "\(back)")
@@ -395,7 +390,7 @@ import Testing
         // hear of it and may fit them in.
         let deeInvitation = try invitation(to: "dee@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "dee@example.net", name: "Dee Kim", to: "mentoring@example.org",
-                                                 subject: deeInvitation.subject ?? "", invitationID: deeInvitation.messageID ?? ""))
+                                                 under: deeInvitation))
         let late = try #require(try run(program).first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
         #expect(late.contains("The tables are already set, so we cannot\ngive you a seat by mail any more"), "\(late)")
         #expect(!late.contains("waitlist"), "\(late)")
@@ -425,7 +420,7 @@ import Testing
         let benSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ben@example.net"] })
         func say(_ text: String) throws -> [Message] {
             try program.arrive(CalendarReplies.words(text, from: "ben@example.net", name: "Ben Okafor", to: "mentoring@example.org",
-                                                     subject: benSchedule.subject ?? "", invitationID: benSchedule.messageID ?? ""))
+                                                     under: benSchedule))
             return try run(program)
         }
         let afterMaybe = try say("Maybe, my train may be late.")
@@ -572,7 +567,7 @@ import Testing
                                          ("maria@example.org", "Maria Garcia"), ("li@example.org", "Li Wei")].enumerated() {
             let invitation = try invitation(to: address, in: invitations)
             try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: address, name: name, to: "mentoring@example.org",
-                                                     subject: invitation.subject ?? "", invitationID: invitation.messageID ?? ""),
+                                                     under: invitation),
                                name: "answer-\(index)")
         }
         _ = try run(program)
@@ -607,11 +602,9 @@ import Testing
         let event = try createEvent(program)
         let invitations = try run(program)
         try program.arrive(CalendarReplies.words("No, sorry.", from: "tom@example.org", name: "Tom Berg", to: "mentoring@example.org",
-                                                 subject: try invitation(to: "tom@example.org", in: invitations).subject ?? "",
-                                                 invitationID: try invitation(to: "tom@example.org", in: invitations).messageID ?? ""))
+                                                 under: try invitation(to: "tom@example.org", in: invitations)))
         try program.arrive(CalendarReplies.words("Yes, I'll be there!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org",
-                                                 subject: try invitation(to: "ana@example.net", in: invitations).subject ?? "",
-                                                 invitationID: try invitation(to: "ana@example.net", in: invitations).messageID ?? ""))
+                                                 under: try invitation(to: "ana@example.net", in: invitations)))
         _ = try run(program)
 
         let updated = try program.app.updateEvent(id: event.id, startsAt: event.startsAt.addingTimeInterval(1_800), timeZone: nil,

@@ -184,18 +184,7 @@ import Testing
         let file = program.folder.appendingPathComponent("bad.csv")
         try (Self.header + "not-an-address,A,mentee,technical,UTC,English\nb@example.org,\"B,mentor,technical,UTC,English\n")
             .write(to: file, atomically: true, encoding: .utf8)
-        let config = program.folder.appendingPathComponent("mentormail.toml")
-        try """
-            [program]
-            name = "P"
-            address = "mentoring@example.org"
-            database = "state.sqlite"
-            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
-            [mailbox]
-            url = "maildir:mailbox"
-            [smtp]
-            url = "dir:outbox"
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try program.writeConfigFile()
         let result = try CommandRunner.run(["import", file.path, "--config", config.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("row 2 not-an-address: no valid email address"))

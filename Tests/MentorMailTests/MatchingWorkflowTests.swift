@@ -254,19 +254,7 @@ import Testing
     @Test func staleAndOldProposalsSayWhatWaitsNow() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)
-        let config = program.folder.appendingPathComponent("mentormail.toml")
-        try """
-            [program]
-            name = "Test Mentoring"
-            address = "mentoring@example.org"
-            coordinators = ["coordinator@example.org"]
-            database = "state.sqlite"
-            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
-            [mailbox]
-            url = "maildir:mailbox"
-            [smtp]
-            url = "dir:outbox"
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try program.writeConfigFile()
         let dry = try CommandRunner.run(["match", "--round", "2027-Q1", "--dry-run", "--json", "--config", config.path])
         #expect(dry.status == 0, "\(dry.stderr)")
         let view = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])

@@ -19,22 +19,32 @@ import Testing
         init() throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-proc-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            config = try Config.parse("""
-                [program]
-                name = "Test Mentoring"
-                address = "mentoring@example.org"
-                coordinators = ["coordinator@example.org"]
-                database = "state.sqlite"
-                templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
-                [mailbox]
-                url = "maildir:mailbox"
-                [smtp]
-                url = "dir:outbox"
-                """, fileURL: folder.appendingPathComponent("mentormail.toml"))
+            config = try Config.parse(Self.configText, fileURL: folder.appendingPathComponent("mentormail.toml"))
             database = try AppDatabase(path: config.program.database)
             mailbox = try MaildirMailbox(path: folder.appendingPathComponent("mailbox").path)
             outbox = try DirectorySender(path: folder.appendingPathComponent("outbox").path)
             templates = try TemplateLibrary(directory: config.program.templates)
+        }
+
+        static let configText = """
+            [program]
+            name = "Test Mentoring"
+            address = "mentoring@example.org"
+            coordinators = ["coordinator@example.org"]
+            database = "state.sqlite"
+            templates = "\(CommandRunner.repository.appendingPathComponent("templates").path)"
+            [mailbox]
+            url = "maildir:mailbox"
+            [smtp]
+            url = "dir:outbox"
+            """
+
+        /// Writes the config this program was made from beside its database, for the command
+        /// line to open the same program.
+        func writeConfigFile() throws -> URL {
+            let file = folder.appendingPathComponent("mentormail.toml")
+            try Self.configText.write(to: file, atomically: true, encoding: .utf8)
+            return file
         }
 
         /// The same program, trusting Authentication-Results from `server`.
