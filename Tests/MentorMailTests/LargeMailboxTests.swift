@@ -40,10 +40,8 @@ import Testing
 
     @Test func tenThousandMessagesWithUIDsAboveAMillionAreAllAnsweredInOneRun() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
         // Answers go to files: this is about reading the folder.
-        try config.replacingOccurrences(of: "url = \"\(scenario.servers.smtpURL)\"", with: "url = \"dir:outbox\"")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: "url = \"\(scenario.servers.smtpURL)\"", with: "url = \"dir:outbox\"")
         try Self.fill(user: scenario.programUser, count: 10_000, firstUID: 1_000_001)
         let uids = try scenario.servers.mailbox(user: scenario.programUser).unprocessedUIDs()
         #expect(uids.count == 10_000)

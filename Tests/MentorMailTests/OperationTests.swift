@@ -44,9 +44,7 @@ import Testing
     /// Select failed"), with the fix to check the user and password.
     @Test func doctorNamesAMissingFolderAsSuchNotAsALoginFailure() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
         let result = try run(["doctor", "--config", scenario.configPath, "--json"])
         #expect(result.status == 69)
         let mailbox = try #require(try checks(result)["mailbox"])
@@ -63,9 +61,7 @@ import Testing
 
     @Test func doctorNamesAClosedSMTPPort() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
         let result = try run(["doctor", "--config", scenario.configPath, "--json"])
         #expect(result.status == 69)
         let found = try checks(result)
@@ -108,9 +104,7 @@ import Testing
 
     @Test func doctorNamesAnUnknownConfigKey() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: "[smtp]\n", with: "[smtp]\nstarttl = \"never\"\n")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: "[smtp]\n", with: "[smtp]\nstarttl = \"never\"\n")
         let result = try run(["doctor", "--config", scenario.configPath])
         #expect(result.status == 78)
         #expect(result.stdout.contains("FAIL  config"))
@@ -122,9 +116,7 @@ import Testing
     /// as the server's words, and later runs left the handled message where it was, silently.
     @Test func aMissingMoveToFolderIsNamedByDoctorAndEveryRunUntilItExists() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: "[mailbox]\n", with: "[mailbox]\nmove_to = \"Handled\"\n")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: "[mailbox]\n", with: "[mailbox]\nmove_to = \"Handled\"\n")
         let doctor = try run(["doctor", "--config", scenario.configPath, "--json"])
         #expect(doctor.status == 69)
         let mailbox = try #require(try checks(doctor)["mailbox"])
@@ -173,9 +165,7 @@ import Testing
     /// Finding: status said "1 problem(s)" without saying which; only --json had it.
     @Test func statusListsTheLastRunsProblems() throws {
         let scenario = try ServerScenario()
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: "\(scenario.servers.imapURL)/INBOX", with: "\(scenario.servers.imapURL)/NoSuchFolder")
         #expect(try scenario.process().status == 1)
         let status = try run(["status", "--config", scenario.configPath])
         let lines = status.stdout.split(separator: "\n")
@@ -190,9 +180,7 @@ import Testing
     @Test func aRunThatCannotSendSaysSoAndExitsWithOne() throws {
         let scenario = try ServerScenario()
         try scenario.participantWrites(subject: "Hello", text: "Hi, I'd like to join as a mentee.\n")
-        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
-        try config.replacingOccurrences(of: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
-            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.editConfig(replacing: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
         let result = try scenario.process()
         #expect(result.status == 1)
         #expect(result.stderr.contains("still queued") || result.stderr.contains("problems"), "\(result.stderr)")

@@ -17,6 +17,13 @@ struct ServerScenario {
     var participantAddress: String { "\(participantUser)@example.org" }
     var coordinatorAddress: String { "\(coordinatorUser)@example.org" }
     var configPath: String { folder.appendingPathComponent("mentormail.toml").path }
+
+    /// Changes the config file: `old` replaced by `new`, which must be there to replace.
+    func editConfig(replacing old: String, with new: String) throws {
+        let config = try String(contentsOfFile: configPath, encoding: .utf8)
+        try #require(config.contains(old), "the config has no \(old)")
+        try config.replacingOccurrences(of: old, with: new).write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
     /// The authserv-id the program trusts in Authentication-Results.
     static let trustedServer = "mx.example.org"
 
