@@ -65,8 +65,7 @@ import Testing
     @Test func parseMailPrintsOneJSONObjectPerFile() throws {
         let fixtures = CommandRunner.repository.appendingPathComponent("mailbox-fixtures")
         // A calendar reply that is the whole message, its method only in the Content-Type.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-parse-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-parse")
         defer { try? FileManager.default.removeItem(at: folder) }
         let bareCalendar = folder.appendingPathComponent("bare-calendar-reply.eml")
         try Data("""
@@ -170,9 +169,8 @@ import Testing
         let result = try CommandRunner.run(["parse-mail", "/nonexistent/message.eml"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("cannot read /nonexistent/message.eml: No such file or directory; check the path"), "\(result.stderr)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-import-\(UUID().uuidString)")
+        let folder = try CommandRunner.temporaryFolder("mentormail-import")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "state.sqlite")
         let imported = try CommandRunner.run(["import", "/nonexistent/signups.csv", "--config", config.path])
         #expect(imported.status == 69)
@@ -187,8 +185,7 @@ import Testing
 
     /// Finding: `init` wrote a config whose first `process` failed for want of templates.
     @Test func initThenProcessWorksWithNothingElse() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-init-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-init")
         let path = folder.appendingPathComponent("mentormail.toml").path
         // Run from an unrelated folder: the templates are found beside the binary, not in the cwd.
         let first = try CommandRunner.run(["init", "--config", path], in: folder)
@@ -214,8 +211,7 @@ import Testing
     /// Finding: after `init`, a newcomer who wrote in Spanish was answered in English: only the
     /// English templates were copied, not their translations.
     @Test func initCopiesTheTranslationsSoAnswersFollowTheWritersLanguage() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-init-es-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-init-es")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("mentormail.toml").path
         let initialized = try CommandRunner.run(["init", "--config", path], in: folder)
@@ -250,8 +246,7 @@ import Testing
 
     /// `process` checks its configuration (templates, servers) before it creates anything.
     @Test func processCreatesNoDatabaseBeforeItsConfigurationIsGood() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-noinit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-noinit", subfolders: ["state"])
         let config = folder.appendingPathComponent("mentormail.toml")
         for (templates, mailbox, expected) in [
             ("missing-templates", "url = \"maildir:mailbox\"", "templates"),
@@ -282,9 +277,8 @@ import Testing
     /// Finding: doctor said the first run would create the database in a folder this user
     /// cannot write; the run then failed on its lock file with no advice.
     @Test func aDatabaseFolderThatIsNotWritableIsNamedByDoctorAndTheRun() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-perm-\(UUID().uuidString)")
+        let folder = try CommandRunner.temporaryFolder("mentormail-perm", subfolders: ["state"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/mentormail.sqlite")
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.appendingPathComponent("state").path)
         for mail in ["mailbox/new", "mailbox/cur", "mailbox/tmp", "mailbox", "outbox"] {
@@ -307,10 +301,7 @@ import Testing
     }
 
     @Test func heldMailIsPrintedSafeForTheTerminal() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-esc-\(UUID().uuidString)")
-        for sub in ["mailbox/new", "mailbox/cur", "mailbox/tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
+        let folder = try CommandRunner.temporaryFolder("mentormail-esc", subfolders: CommandRunner.maildirFolders)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
         try Data("To: p@example.org\r\nSubject: =?utf-8?Q?Question_=1B[2J=1B[1;1H_hi?=\r\nMessage-ID: <esc@example.net>\r\n\r\nHello \u{1B}[8m hidden \u{1B}[0m \u{1B}]0;PWNED\u{07} there\r\n".utf8)
@@ -336,8 +327,7 @@ import Testing
     /// `init`) has no template for: the shipped one is added, edited ones are kept, and the run
     /// goes on instead of stopping on a missing template.
     @Test func anUpgradeAddsTheTemplatesThatAreNewAndKeepsEditedOnes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-upgrade-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-upgrade")
         defer { try? FileManager.default.removeItem(at: folder) }
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("templates"), to: templates)
@@ -372,8 +362,7 @@ import Testing
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with
     /// or without seconds, a date alone; anything else is refused with an example.
     @Test func nowTakesADateOrATimeWithOrWithoutAnOffset() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-now-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-now")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
         for now in ["2026-01-05T09:00:00Z", "2026-01-05T09:00:00+01:00", "2026-01-05T09:00:00", "2026-01-05T09:00", "2026-01-05 09:00", "2026-01-05"] {
@@ -394,8 +383,7 @@ import Testing
     @Test(arguments: [["status"], ["status", "--json"], ["outbox", "list", "--json"], ["held", "list"], ["participants", "list", "--json"],
                       ["round", "list"], ["pairs", "list"], ["pairs", "list", "--status", "introduced"], ["event", "list"], ["jobs", "list"]])
     func readingCommandsCreateNoDatabase(command: [String]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-nodb-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("state"), withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-nodb", subfolders: ["state"])
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/p.sqlite")
         let result = try CommandRunner.run(command + ["--config", config.path])
@@ -491,8 +479,7 @@ import Testing
     }
 
     @Test func theDemoRefusesAFolderItDidNotMake() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-notdemo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-notdemo")
         try Data("keep me".utf8).write(to: folder.appendingPathComponent("thesis.txt"))
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
         #expect(result.status == 65)

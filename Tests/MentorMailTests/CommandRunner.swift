@@ -15,6 +15,19 @@ struct CommandRunner {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A new folder under the temporary directory, named `prefix` and a UUID, with `subfolders`
+    /// made in it; the caller removes it.
+    static func temporaryFolder(_ prefix: String, subfolders: [String] = []) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        for sub in subfolders.isEmpty ? [""] : subfolders {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        return folder
+    }
+
+    /// A local Maildir's folders, for a program whose mailbox is `maildir:mailbox`.
+    static let maildirFolders = ["mailbox/new", "mailbox/cur", "mailbox/tmp"]
+
     /// Writes `folder/mentormail.toml` for a program with a local Maildir and outbox, the
     /// repository's templates and its database at `database` (relative to the folder).
     static func writeLocalConfig(in folder: URL, database: String) throws -> URL {

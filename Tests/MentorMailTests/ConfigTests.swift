@@ -189,8 +189,7 @@ import Testing
 
     /// Finding: a database path in a folder that does not exist created that folder.
     @Test func aDatabaseInAMissingFolderIsAConfigErrorAndNothingIsCreated() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-dbfolder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder("mentormail-dbfolder")
         let path = try CommandRunner.writeLocalConfig(in: folder, database: "missing/p.sqlite")
         for command in [["process"], ["round", "list"], ["round", "open", "R", "--closes", "2099-01-01"]] {
             let result = try CommandRunner.run(command + ["--config", path.path])

@@ -482,10 +482,7 @@ import Testing
     /// More rotations than tables cannot all be formed: `event create` warns; `event groups`
     /// says plainly when fewer rotations were formed than planned, and so does the sheet.
     @Test func fewerRotationsThanPlannedAreNamedWhenCreatingAndGrouping() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-rot-\(UUID().uuidString)")
-        for sub in ["mailbox/new", "mailbox/cur", "mailbox/tmp"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
+        let folder = try CommandRunner.temporaryFolder("mentormail-rot", subfolders: CommandRunner.maildirFolders)
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
         let now = "2026-11-01T09:00:00Z"
