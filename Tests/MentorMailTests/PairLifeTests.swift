@@ -31,13 +31,19 @@ import Testing
                            + "Message-ID: <\(UUID().uuidString)@example.net>\r\nIn-Reply-To: <\(original.messageID ?? "")>\r\n\r\n\(body)\r\n")
     }
 
+    /// A new message (not a reply) to the program.
+    func write(_ harness: ProcessorTests.Program, from: String, subject: String, _ body: String) throws {
+        try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+    }
+
     func last(to address: String, _ harness: ProcessorTests.Program) throws -> Message {
         try #require(try harness.sent().last { $0.to.map(\.normalized).contains(address) })
     }
 
     @Test func aPartnerWhoPausesEndsThePairAndTheOtherSideIsToldKindly() throws {
         let (harness, id) = try introduced()
-        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: pause\r\nMessage-ID: <p1@example.org>\r\n\r\nPlease pause me, I am moving house.\r\n")
+        try write(harness, from: "Maria <maria@example.org>", subject: "pause", "Please pause me, I am moving house.")
         _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
         #expect(try harness.database.mentorships().first?.status == .ended)
         let told = try last(to: "ana@example.net", harness)
@@ -55,7 +61,7 @@ import Testing
         let report = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         #expect(report.jobsRun == 0 && report.sent == 0)
         // Back from the pause, she may be Ana's mentor again: the pair did not go wrong.
-        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: resume\r\nMessage-ID: <p2@example.org>\r\n\r\nresume\r\n")
+        try write(harness, from: "Maria <maria@example.org>", subject: "resume", "resume")
         _ = try harness.run(at: harness.now.addingTimeInterval(95 * day))
         _ = try harness.app.closeRound(name: "R", now: harness.now.addingTimeInterval(95 * day))
         _ = try harness.app.openRound(name: "R2", closesAt: harness.now.addingTimeInterval(120 * day), now: harness.now.addingTimeInterval(95 * day))
@@ -66,7 +72,7 @@ import Testing
     /// A profile change from someone in a pair promises no round: their mentoring goes on.
     @Test func aProfileChangeInAPairPromisesNoRound() throws {
         let (harness, _) = try introduced()
-        try harness.arrive("From: Ana <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: change\r\nMessage-ID: <c1@example.net>\r\n\r\nTime zone: Europe/Lisbon\r\n")
+        try write(harness, from: "Ana <ana@example.net>", subject: "change", "Time zone: Europe/Lisbon")
         _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
         let answer = try #require(try last(to: "ana@example.net", harness).textBody)
         #expect(answer.contains("What happens next: nothing changes for your mentoring with Maria."), "\(answer)")
@@ -78,9 +84,9 @@ import Testing
     @Test func thePartnerOfSomeoneWhoIsErasedIsStillTold() throws {
         let (harness, _) = try introduced()
         // A full name, which erasure searches for everywhere (a single first name is not searched).
-        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: name\r\nMessage-ID: <n1@example.org>\r\n\r\nName: Maria Garcia\r\n")
+        try write(harness, from: "Maria <maria@example.org>", subject: "name", "Name: Maria Garcia")
         _ = try harness.run(at: harness.now.addingTimeInterval(9 * day))
-        try harness.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <d1@example.org>\r\n\r\nPlease delete my data.\r\n")
+        try write(harness, from: "Maria <maria@example.org>", subject: "delete my data", "Please delete my data.")
         _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
         let ask = try last(to: "maria@example.org", harness)
         try reply(harness, from: "Maria <maria@example.org>", to: ask, "Yes")
