@@ -94,18 +94,12 @@ struct CoordinatorService {
         }
     }
 
-    /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
     /// A coordinator answered a proposal without a clear APPROVE or REJECT: nothing is decided,
-    /// and the answer says how to decide (or that it was decided already).
-    func answerUnclearDecision(_ reference: ProposalReference, _ inbound: Inbound) throws -> Outcome {
-        let proposal: MatchProposal? = switch reference {
-        case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(work.db)
-        case .id(let id): try MatchProposal.fetchOne(work.db, key: id)
-        }
-        guard let proposal, let round = try Round.fetchOne(work.db, key: proposal.roundID) else {
-            return try HeldMailService(work: work).hold(inbound, reason: "a coordinator's reply about a proposal that is no longer stored",
-                                                        acknowledge: false)
-        }
+    /// and the answer says how to decide (or that it was decided already). Nil when no stored
+    /// proposal has that code or id.
+    func answerUnclearDecision(_ reference: ProposalReference, _ inbound: Inbound) throws -> Outcome? {
+        guard let proposal = try MatchingService.proposal(reference, db: work.db),
+              let round = try Round.fetchOne(work.db, key: proposal.roundID) else { return nil }
         var mail = MatchDecisionMail(round: round.name, token: proposal.token)
         if proposal.status == .proposed {
             mail.unclear = true
@@ -117,6 +111,7 @@ struct CoordinatorService {
         return Outcome(.answered, "no clear APPROVE or REJECT for \(proposal.token) (\(proposal.status.rawValue)): told how to decide")
     }
 
+    /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
     func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound) throws -> Outcome {
         let result = try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: proposal,
                                                             by: inbound.sender.normalized)

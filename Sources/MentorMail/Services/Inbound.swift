@@ -77,10 +77,14 @@ extension Work {
             return try CoordinatorService(work: self).holdForConfirmation(.importing, reason: reason, inbound)
         case .coordinatorDecision(let approve, _, .unverified(let reason)):
             return try CoordinatorService(work: self).holdForConfirmation(approve ? .approving : .rejecting, reason: reason, inbound)
-        case .coordinatorUnclear(.token(let token)) where try MatchProposal.filter(MatchProposal.Columns.token == token).fetchCount(db) == 0:
-            return try confirm(token: token, inbound)
         case .coordinatorUnclear(let proposal):
-            return try CoordinatorService(work: self).answerUnclearDecision(proposal, inbound)
+            if let outcome = try CoordinatorService(work: self).answerUnclearDecision(proposal, inbound) { return outcome }
+            // A code that is no proposal's is some other code to confirm.
+            guard case .token(let token) = proposal else {
+                return try HeldMailService(work: self).hold(inbound, reason: "a coordinator's reply about a proposal that is no longer stored",
+                                                            acknowledge: false)
+            }
+            return try confirm(token: token, inbound)
         case .coordinatorDecision(let approve, let proposal, .verified(let method)):
             try audit.record(inbound.sender.normalized, "coordinator-verified", method)
             return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)

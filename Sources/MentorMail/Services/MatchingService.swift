@@ -73,16 +73,21 @@ struct MatchingService {
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
 
+    /// The proposal a coordinator's mail refers to, by its code or its id.
+    static func proposal(_ reference: ProposalReference, db: Database) throws -> MatchProposal? {
+        switch reference {
+        case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(db)
+        case .id(let id): try MatchProposal.fetchOne(db, key: id)
+        }
+    }
+
     enum Decision { case approve, reject }
 
     /// Carries out a coordinator's decision on a proposal. Approval creates the mentorships and
     /// queues exactly one introduction per pair and a note per unmatched mentee, all in this
     /// transaction.
     func decide(_ decision: Decision, proposal reference: ProposalReference, by actor: String) throws -> DecisionResult {
-        let found: MatchProposal? = switch reference {
-        case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(work.db)
-        case .id(let id): try MatchProposal.fetchOne(work.db, key: id)
-        }
+        let found = try Self.proposal(reference, db: work.db)
         let codeText: String = switch reference {
         case .token(let token): token
         case .id(let id): found?.token ?? "proposal \(id)"
