@@ -21,8 +21,7 @@ struct RoundService {
             throw MentorMailError(.data, "the round \(trimmed) is already open; its sign-ups close \(Work.day(open.closesAt)) (`mentormail round show \(trimmed)`)")
         }
         if let open = try AppDatabase.openRound(work.db) {
-            let approved = try MatchProposal.filter(MatchProposal.Columns.roundID == open.id
-                                                    && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(work.db) > 0
+            let approved = try AppDatabase.isMatched(work.db, round: open)
             throw MentorMailError(.data, "the round \(open.name) is still open for sign-ups"
                                   + (approved ? " (its matches were approved, and people who sign up now still join it)" : "")
                                   + "; close it first with `mentormail round close`")
