@@ -39,8 +39,7 @@ extension MentorMailCommand {
                     throw MentorMailError(.data, "\(config) already exists; pass --force to replace it")
                 }
                 let cwd = URL(fileURLWithPath: fileManager.currentDirectoryPath)
-                let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
-                guard let source = ShippedTemplates.locate(explicit: templatesFrom, executable: executable, currentDirectory: cwd) else {
+                guard let source = shippedTemplates(explicit: templatesFrom) else {
                     throw MentorMailError(.unavailable, "cannot find the shipped mail templates; install mentormail with scripts/install.sh, or pass --templates-from PATH (the templates/ folder of the source)")
                 }
                 let configURL = URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL

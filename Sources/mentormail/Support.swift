@@ -40,6 +40,14 @@ struct OpenProgram {
     }
 }
 
+/// The shipped templates this binary finds (`explicit`, beside an installed binary, or in the
+/// source tree it was built in; see `ShippedTemplates.locate`).
+func shippedTemplates(explicit: String?) -> URL? {
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
+    return ShippedTemplates.locate(explicit: explicit, executable: executable, currentDirectory: cwd)
+}
+
 /// The program's templates. A newer mentormail may send a mail its folder has no template for
 /// yet: the shipped templates it lacks are added (never replacing one a coordinator edited) and
 /// named on stderr, so an upgrade does not stop the program.
@@ -47,12 +55,8 @@ func loadTemplates(_ config: Config) throws -> TemplateLibrary {
     do {
         return try TemplateLibrary(directory: config.program.templates)
     } catch let error as MentorMailError where error.kind == .config {
-        let fileManager = FileManager.default
-        let cwd = URL(fileURLWithPath: fileManager.currentDirectoryPath)
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
         let target = URL(fileURLWithPath: config.program.templates).standardizedFileURL
-        guard fileManager.fileExists(atPath: target.path),
-              let source = ShippedTemplates.locate(explicit: nil, executable: executable, currentDirectory: cwd),
+        guard FileManager.default.fileExists(atPath: target.path), let source = shippedTemplates(explicit: nil),
               source.resolvingSymlinksInPath() != target.resolvingSymlinksInPath(),
               let added = try? ShippedTemplates.install(from: source, to: target, overwrite: false), !added.isEmpty else {
             guard error.message.contains("missing: the program sends") else { throw error }
