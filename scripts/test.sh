@@ -14,7 +14,10 @@ eval "$(scripts/test-servers.sh env)"
 echo "test: building" >&2
 swift build --build-tests
 echo "test: running" >&2
-swift test --skip-build "$@"
+# The tests' own folders go to one scratch folder, removed when the run ends.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/mentormail-tests.XXXXXX")
+trap 'rm -rf "$scratch"; scripts/test-servers.sh stop' EXIT
+TMPDIR=$scratch swift test --skip-build "$@"
 if (($# == 0)); then
   # SIGKILL at seeded random moments of a mixed run: nothing lost, nothing doubled
   # (scripts/kill-test.py --messages 300 --kills 50 is the long version).
