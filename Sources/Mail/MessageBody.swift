@@ -54,26 +54,35 @@ extension Message {
     /// - Complexity: O(parts).
     public var bodyPart: MIMEPart? { Self.bodyPart(root, depth: 0) }
 
-    private static func bodyPart(_ part: MIMEPart, depth: Int) -> MIMEPart? {
+    /// The HTML alternative of a text/plain body part (both in one multipart/alternative);
+    /// nil when the body is HTML or has no such alternative.
+    /// - Complexity: O(parts).
+    public var htmlAlternative: MIMEPart? {
+        guard let plain = bodyPart, plain.contentType == "text/plain",
+              let html = Self.bodyPart(root, depth: 0, preferringHTML: true), html.contentType == "text/html" else { return nil }
+        return html
+    }
+
+    private static func bodyPart(_ part: MIMEPart, depth: Int, preferringHTML: Bool = false) -> MIMEPart? {
         guard depth <= MIMEPart.maxDepth + 1, !part.isAttachment else { return nil }
         switch part.contentType {
         case "text/plain", "text/html":
             return part
         case "multipart/alternative":
-            let candidates = part.children.compactMap { bodyPart($0, depth: depth + 1) }
+            let candidates = part.children.compactMap { bodyPart($0, depth: depth + 1, preferringHTML: preferringHTML) }
             let plain = candidates.first { $0.contentType == "text/plain" }
             let html = candidates.first { $0.contentType == "text/html" }
-            if let plain, let html, isBlank(plain) { return html }
+            if let plain, let html, preferringHTML || isBlank(plain) { return html }
             return plain ?? html
         case "multipart/related":
             let start = part.parameters["start"].flatMap { id in
                 part.children.first { $0.header("Content-ID").map(MessageIDList.parse)?.first == MessageIDList.parse(id).first }
             }
-            return (start ?? part.children.first).flatMap { bodyPart($0, depth: depth + 1) }
+            return (start ?? part.children.first).flatMap { bodyPart($0, depth: depth + 1, preferringHTML: preferringHTML) }
         default:
             guard part.isMultipart else { return nil }
             for child in part.children {
-                if let found = bodyPart(child, depth: depth + 1) { return found }
+                if let found = bodyPart(child, depth: depth + 1, preferringHTML: preferringHTML) { return found }
             }
             return nil
         }

@@ -92,7 +92,7 @@ import Mail
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml",
         "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml",
-        "form-outlook-word-table.eml",
+        "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
     ] + replyShapes.map(\.file) + eventCalendarAnswers.map(\.file) + eventWordAnswers.map(\.file)
 
     /// The demo's Speed Mentoring answers by calendar: the file, who, and the answer.
@@ -146,7 +146,7 @@ import Mail
                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
                         "checkin-reply-outlook-inline.eml", "rsvp-google-accepted.eml", "rsvp-google-declined-later.eml",
                         "rsvp-outlook-bare-accepted.eml", "rsvp-words-outlook-spanish.eml", "checkin-reply-outlook-rating-dash.eml",
-                        "form-outlook-word-table.eml"] + Self.replyShapesWithCRLF)
+                        "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml"] + Self.replyShapesWithCRLF)
         for name in Self.tested {
             let bytes = try Self.bytes(name)
             let lineFeeds = bytes.filter { $0 == 0x0A }.count

@@ -19,13 +19,65 @@ struct SignupFormLine: Equatable {
 
     /// Splits a whole body into lines. A form line typed after a sentence on the same line
     /// ("can you change my languages? Languages: English, Arabic") is a line of its own.
+    /// A table's row made text with a tab between its cells ("Name<TAB>Alice") reads as
+    /// "Name: Alice" when the first cell is a field's label; so do cells written one per line
+    /// ("Name", a blank line, "Alice") when two labels or more are written so.
     static func lines(of body: String) -> [SignupFormLine] {
-        body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { raw in
-            let line = SignupFormLine(String(raw))
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { raw in
+            let line = SignupFormLine(tabCells(String(raw)))
             guard !line.isKeyLine || line.key == .unknown, let pieces = line.fieldAfterSentence() else { return [line] }
             let quotes = String(repeating: "> ", count: line.depth)
             return pieces.map { SignupFormLine(quotes + $0) }
         }
+        return joiningCellsPerLine(lines)
+    }
+
+    /// `raw` with its first tab after text made ": " when the text before it is a field's label.
+    private static func tabCells(_ raw: String) -> String {
+        guard raw.utf8.contains(9) else { return raw }
+        let start = raw.firstIndex { $0 != "\t" && $0 != " " && $0 != ">" } ?? raw.endIndex
+        guard let tab = raw[start...].firstIndex(of: "\t"), firstSeparator(in: String(raw[start..<tab])) == nil else { return raw }
+        let label = cleanLabel(raw[start..<tab])
+        guard cellLabelKey(label) != nil else { return raw }
+        let value = raw[tab...].split(separator: "\t").map(EnrollmentText.trim).filter { !$0.isEmpty }.joined(separator: " ")
+        return raw[..<start] + label + ": " + value
+    }
+
+    /// The key of a lone label cell: a field, "Location" or "Mail language"; nil for the rest.
+    private static func cellLabelKey(_ label: String) -> SignupKey? {
+        guard looksLikeLabel(label) else { return nil }
+        switch SignupKey(label: label) {
+        case .field, .location, .mailLanguage: return SignupKey(label: label)
+        case .ignored, .unknown: return nil
+        }
+    }
+
+    /// Joins a line holding only a label ("Role") to the next text of the same depth after
+    /// blank lines ("Mentor"), when at least two labels have such a value.
+    private static func joiningCellsPerLine(_ lines: [SignupFormLine]) -> [SignupFormLine] {
+        var pairs: [(label: Int, value: Int)] = []
+        for (index, line) in lines.enumerated() where line.key == nil && !line.isBlank && cellLabelKey(cleanLabel(Substring(line.text))) != nil {
+            guard let next = lines[(index + 1)...].firstIndex(where: { !$0.isBlank }) else { continue }
+            let value = lines[next]
+            guard value.depth == line.depth, !value.isKeyLine, !value.isSeparator, !value.isAttribution, !value.isSignOff,
+                  cellLabelKey(cleanLabel(Substring(value.text))) == nil else { continue }
+            pairs.append((index, next))
+        }
+        guard pairs.count >= 2 else { return lines }
+        var joined: [SignupFormLine] = []
+        var skipUntil = -1
+        var pairIndex = 0
+        for (index, line) in lines.enumerated() where index > skipUntil {
+            if pairIndex < pairs.count, pairs[pairIndex].label == index {
+                let quotes = String(repeating: "> ", count: line.depth)
+                joined.append(SignupFormLine(quotes + cleanLabel(Substring(line.text)) + ": " + lines[pairs[pairIndex].value].text))
+                skipUntil = pairs[pairIndex].value
+                pairIndex += 1
+            } else {
+                joined.append(line)
+            }
+        }
+        return joined
     }
 
     /// The text cut before a known field's `Key: value` that follows the end of a sentence

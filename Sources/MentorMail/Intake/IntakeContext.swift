@@ -66,7 +66,7 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to join or for the form, with or without a role.
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
-    public var form: SignupForm { readings?.form ?? formParser.parse(text, senderName: from?.name) }
+    public var form: SignupForm { readings?.form ?? Self.form(in: text, of: message, parser: formParser) }
     /// The role asked for in words ("I'd like to be a mentor"), if any.
     var joinRole: ParticipantRole? {
         if let readings { return readings.joinRole }
@@ -92,7 +92,18 @@ public struct IntakeMessage: Sendable {
         let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
             || from?.normalized == programAddress.lowercased()
         readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
-                                             form: formParser.parse(text, senderName: from?.name),
+                                             form: Self.form(in: text, of: message, parser: formParser),
                                              joinRole: JoinWords.role(in: own))
+    }
+
+    /// The sign-up form in the best text, or in its HTML alternative when that has a table and
+    /// more fields: Outlook writes a Word table's cells as lines of their own in the plain part.
+    static func form(in text: String, of message: Message, parser: SignupFormParser) -> SignupForm {
+        let form = parser.parse(text, senderName: message.from?.name)
+        guard form.fieldsFound < SignupField.allCases.count, let html = message.htmlAlternative else { return form }
+        let bytes = html.decodedBytes(limit: Message.maxHTMLBytes).bytes
+        guard ByteSearch.contains(Array("<td".utf8), in: bytes) || ByteSearch.contains(Array("<TD".utf8), in: bytes) else { return form }
+        let tableForm = parser.parse(Message.text(of: html), senderName: message.from?.name)
+        return tableForm.fieldsFound > form.fieldsFound ? tableForm : form
     }
 }

@@ -68,6 +68,80 @@ import Testing
         #expect(form.aboutMe == "Swift core reviewer since 2021. Happy to help with first patches.")
     }
 
+    /// Finding: Outlook's text/plain part of a Word table puts a tab between the cells, or each
+    /// cell on a line of its own, and the fields were lost.
+    @Test func tableCellsInPlainTextAreRead() {
+        let tabs = parser.parse("Hi,\n\nRole\tMentee\nName\tAlice Martin\t\nTime zone\tEurope/Paris\nLanguages\tFrench, English\n"
+                                + "Mentoring type\t\tcareer\n\nThanks,\nAlice")
+        #expect(tabs.role == .mentee)
+        #expect(tabs.name == "Alice Martin")
+        #expect(tabs.timeZone?.label == "Europe/Paris")
+        #expect(tabs.languages == ["French", "English"])
+        #expect(tabs.mentoringType == .career)
+        for gap in ["\r\n", "\r\n\r\n"] {
+            let cells = ["Role", "Mentor", "Name", "Bob Okafor", "Time zone", "Africa/Lagos", "Languages", "English", "Capacity", "2"]
+            let form = parser.parse("Hello,\n\n" + cells.joined(separator: gap) + "\n\nBest regards,\nBob")
+            #expect(form.role == .mentor, "\(gap.debugDescription)")
+            #expect(form.name == "Bob Okafor")
+            #expect(form.timeZone?.label == "Africa/Lagos")
+            #expect(form.languages == ["English"])
+            #expect(form.capacity == 2)
+        }
+        // One lone label in prose is not a form.
+        let prose = parser.parse("Availability\n\nI am mostly free in the evenings.")
+        #expect(prose.availability == nil)
+        #expect(prose.fieldsFound == 0)
+    }
+
+    /// Finding: an Outlook form sent as multipart/alternative was read from its text/plain part
+    /// only, where the Word table's cells are lines of their own.
+    @Test func anOutlookWordTableWithAPlainPartIsRead() throws {
+        let url = CommandRunner.repository.appendingPathComponent("mailbox-fixtures/form-outlook-word-table-alternative.eml")
+        let message = Message(data: try Data(contentsOf: url))
+        let form = IntakeMessage(message, programAddress: "mentoring@example.org", formParser: parser).form
+        #expect(form.role == .mentee)
+        #expect(form.name == "Tomás Ferreira")
+        #expect(form.mentoringType == .career)
+        #expect(form.timeZone?.label == "America/Sao_Paulo")
+        #expect(form.languages == ["Portuguese", "English"])
+        #expect(form.interaction == [.video, .chat])
+        #expect(form.availability == "Tuesday evenings")
+        #expect(form.aboutMe?.hasPrefix("I started contributing to the docs last spring.") == true)
+        #expect(form.isComplete, "\(form.problems)")
+    }
+
+    /// When the plain part has lost the table altogether, the HTML alternative's table is read.
+    @Test func theHTMLTableIsReadWhenThePlainPartLostIt() {
+        let raw = """
+            From: Alice Martin <alice@example.net>\r
+            To: mentoring@example.org\r
+            Subject: My form\r
+            Message-ID: <table-lost@example.net>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/alternative; boundary="b1"\r
+            \r
+            --b1\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            Hi, here is my form.\r
+            \r
+            --b1\r
+            Content-Type: text/html; charset=utf-8\r
+            \r
+            <p>Hi, here is my form.</p><table><tr><td><p>Role</p></td><td><p>Mentee</p></td></tr>\r
+            <tr><td>Name</td><td>Alice Martin</td></tr><tr><td>Time zone</td><td>Europe/Paris</td></tr>\r
+            <tr><td>Languages</td><td>French</td></tr></table>\r
+            --b1--\r
+
+            """
+        let message = Message(data: Data(raw.utf8))
+        let form = IntakeMessage(message, programAddress: "mentoring@example.org", formParser: parser).form
+        #expect(form.role == .mentee)
+        #expect(form.name == "Alice Martin")
+        #expect(form.timeZone?.label == "Europe/Paris")
+        #expect(form.languages == ["French"])
+    }
+
     /// Finding: phone signatures other than "Sent from my …" ended up in About me.
     @Test(arguments: ["Get Outlook for iOS", "Enviado desde Outlook para Android", "Obtener Outlook para Android",
                       "Von meinem iPhone gesendet", "Sent from Mail for Windows"])
