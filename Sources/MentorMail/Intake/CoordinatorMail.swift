@@ -37,6 +37,13 @@ public enum CoordinatorMail {
         return pastedCSV(in: message) != nil
     }
 
+    /// The name of the first form export attached as a file (CSV, TSV or a spreadsheet), if any:
+    /// what someone who is not a coordinator is told was not read.
+    public static func attachedExportName(in message: Message) -> String? {
+        guard let part = message.leafParts.first(where: { isCSV($0) || isSpreadsheet($0) }) else { return nil }
+        return part.filename ?? (isCSV(part) ? "a CSV file" : "a spreadsheet")
+    }
+
     /// CSV lines pasted into a plain text body: a header naming an email column, then at least
     /// one line with as many separators that holds an address.
     static func pastedCSV(in message: Message) -> String? {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The values of one kind of mail. Templates see the stored properties by name, plus
-/// `program` (every mail) and `replySubject` (answers).
+/// `program` (every mail), `replySubject` (answers) and `unreadExport` (answers to someone
+/// who is not a coordinator and attached a form export, which was not read).
 ///
 /// Properties are `String`, `Int`, `Bool` (a flag for `{{#x}}`), nested `Codable` structs, and
 /// arrays of those; an optional that is `nil` is simply absent. No enums with raw values and no

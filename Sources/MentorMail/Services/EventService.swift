@@ -201,7 +201,8 @@ struct EventService {
             if !reply.automatic {
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
-                                           about: .event(event?.id), language: recipient.language)
+                                           about: .event(event?.id), language: recipient.language,
+                                           unreadExport: inbound.unreadExport(in: work))
                 } else {
                     try inbound.answer(mail, in: work, about: .event(event?.id))
                 }

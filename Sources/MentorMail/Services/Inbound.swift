@@ -29,7 +29,13 @@ struct Inbound {
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
                                 language: String?) throws -> OutboxMessage {
         try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
-                               inboundID: recordID, about: topic, language: language)
+                               inboundID: recordID, about: topic, language: language, unreadExport: unreadExport(in: work))
+    }
+
+    /// The form export attached by a sender who is not a coordinator: not read, and the answer says so.
+    func unreadExport(in work: Work) -> String? {
+        guard !work.config.program.coordinators.contains(where: { $0.lowercased() == sender.normalized }) else { return nil }
+        return CoordinatorMail.attachedExportName(in: message)
     }
 
     /// The language to answer in: the one the person set with "Mail language:", else the one this

@@ -56,14 +56,16 @@ struct OutboxWriter {
     let config: Config
     let templates: TemplateLibrary
 
-    /// Queues the answer to `message`: threaded under it and marked auto-replied.
+    /// Queues the answer to `message`: threaded under it and marked auto-replied. `unreadExport`
+    /// names a form export the message carried and that was not read (templates: `unreadExport`).
     @discardableResult
     func answer<M: MailContent>(_ mail: M, to recipient: MailAddress, replyingTo message: Message, inboundID: Int64?,
-                                about topic: Topic = .none, language: String? = nil) throws -> OutboxMessage {
+                                about topic: Topic = .none, language: String? = nil, unreadExport: String? = nil) throws -> OutboxMessage {
         var references = message.references
         if let id = message.messageID, !references.contains(id) { references.append(id) }
         return try queue(mail, to: [recipient], replySubject: Self.replySubject(message.subject),
-                         inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic, language: language)
+                         inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic, language: language,
+                         unreadExport: unreadExport)
     }
 
     /// Queues mail that starts its own thread (an introduction, a review, a digest): auto-generated.
@@ -77,8 +79,9 @@ struct OutboxWriter {
     /// `language`: the code of the templates to use when there is a translation ("es").
     private func queue<M: MailContent>(_ mail: M, to recipients: [MailAddress], replySubject: String?, inReplyTo: String?,
                                        references: [String], inboundID: Int64?, topic: Topic, language: String?,
-                                       calendar: CalendarPart? = nil) throws -> OutboxMessage {
-        let values = mail.templateValues(program: ProgramInfo(config.program), replySubject: M.kind.isAnswer ? (replySubject ?? "") : nil)
+                                       calendar: CalendarPart? = nil, unreadExport: String? = nil) throws -> OutboxMessage {
+        var values = mail.templateValues(program: ProgramInfo(config.program), replySubject: M.kind.isAnswer ? (replySubject ?? "") : nil)
+        if M.kind.isAnswer, let unreadExport { values["unreadExport"] = unreadExport }
         let rendered = try templates.render(M.kind.template, values, language: language)
         let outgoing = OutgoingMessage(
             from: MailAddress(address: config.program.address, name: config.program.name),

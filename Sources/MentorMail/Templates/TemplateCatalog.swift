@@ -48,7 +48,7 @@ public struct TemplateCatalog: Sendable {
 
     /// The catalog of the mail the program sends, read from the mail types themselves
     /// (``MailKind``): each template gets its type's properties, `program`, and for answers
-    /// `replySubject`.
+    /// `replySubject` and `unreadExport`.
     public static let standard = TemplateCatalog(Dictionary(uniqueKeysWithValues: MailKind.allCases.map { kind in
         (kind.template, (try? kind.variables()) ?? [])
     }))
@@ -79,7 +79,7 @@ extension MailKind {
     func variables() throws -> [TemplateCatalog.Variable] {
         var variables = try MailShape.read(contentType).shape.variables
         variables.append(.object("program", try MailShape.read(ProgramInfo.self).shape.variables))
-        if isAnswer { variables.append(.text("replySubject")) }
+        if isAnswer { variables += [.text("replySubject"), .text("unreadExport")] }
         return variables
     }
 }
