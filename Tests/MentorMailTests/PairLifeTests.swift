@@ -160,6 +160,47 @@ import Testing
         #expect(!mentee.contains("Please reply with just these:"), "nothing is asked after graduating:\n\(mentee)")
     }
 
+    /// Finding: a short remark that cannot be placed ("meh" beside the answers) reached no
+    /// coordinator; now the answers are recorded, the remark goes to the digest, and the answer says so.
+    @Test func aRemarkBesideTheAnswersIsPassedToTheCoordinators() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness),
+                  "4, yes, good fit, continue\r\n\r\nmeh\r\n\r\nAna")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let stored = try harness.database.read { db in try Survey.fetchAll(db) }
+        #expect(stored.first { $0.side == .mentee }?.answers == SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue))
+        let text = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(text.contains("This is what we understood") && text.contains("1. How it is going: 4 of 5"), "\(text)")
+        #expect(text.contains("we passed it on to the") && text.contains("\"meh\""), "\(text)")
+        #expect(!text.contains("\"Ana\""), "a name signing off is no remark")
+        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("\"meh\""), "\(digest)")
+    }
+
+    /// The same for a remark above answers written under the quoted questions.
+    @Test func aRemarkAboveAnswersUnderTheQuestionsIsPassedOn() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try last(to: "maria@example.org", harness)
+        let quoted = (survey.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let text = "> " + line
+            switch SurveyAnswerReader.questionNumber(String(line))?.0 {
+            case .rating?: return text + "\r\n5"
+            case .meeting?: return text + "\r\nsometimes"
+            default: return text
+            }
+        }.joined(separator: "\r\n")
+        try reply(harness, from: "Maria <maria@example.org>", to: survey, "not sure\r\n\r\n" + quoted)
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let stored = try harness.database.read { db in try Survey.fetchAll(db) }
+        #expect(stored.first { $0.side == .mentor }?.answers == SurveyAnswers(rating: 5, meeting: .sometimes))
+        let text = try #require(try last(to: "maria@example.org", harness).textBody)
+        #expect(text.contains("2. Meeting: sometimes") && text.contains("\"not sure\""), "\(text)")
+        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("\"not sure\""), "\(digest)")
+    }
+
     @Test func answersAfterThePairEndedAreKeptAndTheAnswerSaysItHasEnded() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

@@ -46,6 +46,20 @@ import Testing
         expect(read("It's going great - we meet every week."), 5, .yes, nil, nil)
     }
 
+    /// Short remarks that answer no open question are kept apart, never dropped.
+    @Test func remarksThatCannotBePlacedAreKept() {
+        #expect(read("5, yes, good fit, continue\n\nmeh").unplaced == ["meh"])
+        #expect(read("5, yes, good fit, continue. Not sure.").unplaced == ["Not sure."])
+        #expect(read("4 yes good fit continue\nhmm").unplaced == ["hmm"])
+        #expect(read("meh").unplaced.isEmpty, "read as the rating")
+        #expect(read("5, yes, good fit, continue\n\nThanks!").unplaced.isEmpty)
+        #expect(read("5, yes, good fit, continue. Nothing else.").unplaced.isEmpty)
+        let whole = "ok I guess\n\n> 1. How is it going? (1 = badly … 5 = very well)\n4\n\n> 2. Are you meeting? (yes / no / sometimes)\nyes\n"
+        let inline = read("ok I guess\n\n4\n\nyes", whole: whole)
+        expect(inline, 4, .yes, nil, nil)
+        #expect(inline.unplaced == ["ok I guess"])
+    }
+
     @Test func wordsInsteadOfNumbers() {
         expect(read("It's going great! We meet every other week and it's a good fit. Let's continue."), 5, .yes, .good, .continue)
         expect(read("Not really."), nil, .no, nil, nil)

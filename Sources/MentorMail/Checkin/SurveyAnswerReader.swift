@@ -20,10 +20,17 @@ public struct SurveyAnswerReader: Sendable {
     ///     never read as an answer (optional: the question lines are found without it).
     /// - Complexity: O(*n* · *p*) for *n* characters and *p* phrases of the vocabulary.
     public func read(text: String, newText: String, sentLines: Set<String> = []) -> SurveyReading {
-        let underQuestions = answersUnderQuestions(text, sentLines: Set(sentLines.map(EnrollmentText.fold)))
+        let folded = Set(sentLines.map(EnrollmentText.fold))
+        let underQuestions = answersUnderQuestions(text, sentLines: folded)
         if !underQuestions.isEmpty {
             var reading = interpret(underQuestions)
             reading.shape = "under the questions"
+            // Own lines beside the answers ("ok I guess" above the quoted survey).
+            let answerLines = Set(underQuestions.values.flatMap { $0.split(whereSeparator: \.isNewline).map(EnrollmentText.fold) })
+            reading.unplaced = ownLines(newText).filter { line in
+                let key = EnrollmentText.fold(line)
+                return !answerLines.contains(key) && !folded.contains(key) && Self.questionNumber(line) == nil && Self.isRemark(line)
+            }
             return reading
         }
         let lines = ownLines(newText)
@@ -154,12 +161,17 @@ public struct SurveyAnswerReader: Sendable {
         // Every match, used or not, counts as answer text: "great" after a "5" is no note.
         let covered = Self.matches(in: text, standalone: true).map { ($0.start, $0.end) }
         var note: [String] = []
+        var remarks: [String] = []
         var offset = 0
         for sentence in Self.sentences(Self.foldLines(text)) {
             let range = (offset, offset + sentence.count)
             defer { offset += sentence.count }
-            guard EnrollmentText.words(sentence).count >= 3 else { continue }
             let answers = used.contains(where: { $0.start < range.1 && $0.end > range.0 })
+            guard EnrollmentText.words(sentence).count >= 3 else {
+                // Too short for a note, and no answer read from it: a remark a person should see.
+                if !answers, Self.isRemark(sentence) { remarks.append(EnrollmentText.trim(sentence)) }
+                continue
+            }
             // A sentence with an answer in it is still the note when six words or more are not answers.
             guard !answers || Self.wordsOutside(covered, sentence: sentence, at: range.0) >= 6 else { continue }
             note.append(EnrollmentText.trim(sentence))
@@ -168,7 +180,14 @@ public struct SurveyAnswerReader: Sendable {
         if !note.isEmpty { parts.append(Self.originalSentences(text, matching: note) ?? note.joined(separator: " ")) }
         parts += split.compactMap(\.comment)
         if !parts.isEmpty { reading.answers.note = parts.joined(separator: " ") }
+        reading.unplaced = remarks.map { Self.originalSentences(text, matching: [$0]) ?? $0 }
         return reading
+    }
+
+    /// A line or sentence of one to three words that says something: not "thanks", "nothing" or punctuation.
+    static func isRemark(_ text: String) -> Bool {
+        let words = EnrollmentText.words(text)
+        return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains)
     }
 
     /// How many words of a folded sentence starting at `start` lie outside every range.

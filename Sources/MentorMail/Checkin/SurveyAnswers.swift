@@ -77,6 +77,9 @@ public struct SurveyReading: Sendable, Equatable {
     public var unclear: [SurveyQuestion: String] = [:]
     /// How the answers were found: "under the questions", "numbered", "in the text".
     public var shape = ""
+    /// Short remarks of the person's own that answer no question still open and are not the
+    /// note ("meh" after "5, yes, good fit, continue"): a person should read them.
+    public var unplaced: [String] = []
 
     public init(answers: SurveyAnswers = SurveyAnswers(), unclear: [SurveyQuestion: String] = [:], shape: String = "") {
         self.answers = answers

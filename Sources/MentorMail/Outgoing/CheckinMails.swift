@@ -56,6 +56,9 @@ public struct CheckinAnswersMail: MailContent {
     public var alreadyEnded: Bool?
     /// Nothing in the reply could be read as an answer.
     public var nothingUnderstood: Bool?
+    /// Remarks that answer no question, passed on to the coordinators as written.
+    public var passedOn: [String] = []
+    public var hasPassedOn: Bool?
 }
 
 /// The thank-you when a pair graduates, to each side; the mentee is invited to mentor.

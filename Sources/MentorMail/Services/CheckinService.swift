@@ -95,6 +95,10 @@ struct CheckinService {
         let partner = survey.side == .mentee ? pair.mentor : pair.mentee
         // Text that is neither an answer nor the note goes to the coordinators, never lost.
         var unread = reading.unclear.sorted { $0.key < $1.key }.map(\.value)
+        // A remark that answers nothing ("meh" beside the answers), except the person's own name signing off.
+        let names = Set([person.profile.name, inbound.sender.name ?? ""].flatMap { EnrollmentText.words($0) })
+        let remarks = reading.unplaced.filter { !EnrollmentText.words($0).allSatisfy(names.contains) }
+        unread += remarks
         if reading.answers.answered.isEmpty && unread.isEmpty {
             let own = SurveyAnswerReader().ownLines(newText).joined(separator: " ")
             if !own.isEmpty { unread.append(own) }
@@ -110,6 +114,8 @@ struct CheckinService {
             note: answers.note,
             unclear: reading.unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
+        mail.passedOn = remarks
+        mail.hasPassedOn = remarks.isEmpty ? nil : true
         if effect != .ended && effect != .graduated && !alreadyOver {
             mail.missingRating = answers.rating == nil ? true : nil
             mail.missingMeeting = answers.meeting == nil ? true : nil
@@ -122,7 +128,8 @@ struct CheckinService {
         mail.alreadyEnded = alreadyOver ? true : nil
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
         try inbound.answer(mail, in: work, about: .survey(surveyID), language: language)
-        return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))")
+        let passed = remarks.isEmpty ? "" : "; passed on to the coordinators: " + remarks.map { "\"\($0)\"" }.joined(separator: ", ")
+        return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))\(passed)")
     }
 
     enum Effect { case none, graduated, ended }
