@@ -124,20 +124,21 @@ extension MentorMailCommand {
         struct Reject: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Reject a round's waiting proposal (nothing is sent).",
-                discussion: "Example:\n  mentormail round reject 2027-Q1")
+                discussion: "The reason is kept and shown by `round show` and `status`.\nExample:\n  mentormail round reject 2027-Q1 --reason \"Alice and Bob work at the same company\"")
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name.") var name: String
+            @Option(help: "Why it is rejected, kept with the proposal.") var reason: String?
 
             func run() throws {
-                try runReportingErrors { print(try RoundCommand.decide(options: options, round: name, approve: false)) }
+                try runReportingErrors { print(try RoundCommand.decide(options: options, round: name, approve: false, reason: reason)) }
             }
         }
 
-        static func decide(options: ProgramOptions, round: String, approve: Bool) throws -> String {
+        static func decide(options: ProgramOptions, round: String, approve: Bool, reason: String? = nil) throws -> String {
             let opened = try OpenProgram(try Config.load(path: options.config))
             defer { withExtendedLifetime(opened) {} }
-            let result = try opened.program.decideProposal(round: round, approve: approve, now: options.clock)
+            let result = try opened.program.decideProposal(round: round, approve: approve, now: options.clock, reason: reason)
             switch result.outcome {
             case .approved: return result.summary + "\nThe mail goes out with the next `mentormail process`."
             case .rejected: return result.summary
@@ -187,6 +188,13 @@ extension MentorMailCommand {
                     }
                     if let proposal = details.proposal {
                         print("\nProposal \(proposal.code): \(proposal.status), \(proposal.pairs) pair(s), \(proposal.unmatched) unmatched, total score \(proposal.totalScore) (\(proposal.algorithm))")
+                        if let reason = proposal.reason { print("  rejected because: \(reason)") }
+                        let earlier = details.proposals.dropLast()
+                        if !earlier.isEmpty { print("\nEarlier proposals:") }
+                        for old in earlier {
+                            let when = old.decidedAt.map { " on \(day($0))" } ?? ""
+                            print("  \(old.code): \(old.status)\(when), \(old.pairs) pair(s)" + (old.reason.map { "; rejected because: \($0)" } ?? ""))
+                        }
                     } else {
                         print("\nNo proposal yet: mentormail match --round \(details.name)")
                     }

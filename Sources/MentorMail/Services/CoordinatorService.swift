@@ -88,7 +88,7 @@ struct CoordinatorService {
         try held.update(work.db)
         switch Intake(config: work.config).classify(message).intent {
         case .coordinatorDecision(let approve, let proposal, _):
-            return try performDecision(approve: approve, proposal: proposal, inbound)
+            return try performDecision(approve: approve, proposal: proposal, inbound, text: MailReading.reply(of: message))
         default:
             return try performImport(message, inbound)
         }
@@ -112,9 +112,11 @@ struct CoordinatorService {
     }
 
     /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
-    func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound) throws -> Outcome {
+    /// `text`: what the coordinator wrote (by default the new text of `inbound`), where a REJECT's reason is.
+    func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound, text: String? = nil) throws -> Outcome {
+        let reason = approve ? nil : Intake.rejectReason(in: text ?? inbound.newText)
         let result = try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: proposal,
-                                                            by: inbound.sender.normalized)
+                                                            by: inbound.sender.normalized, reason: reason)
         try inbound.answer(result.mail, in: work, about: .proposal(result.proposalID))
         return Outcome(.answered, result.summary)
     }

@@ -86,7 +86,8 @@ struct MatchingService {
     /// Carries out a coordinator's decision on a proposal. Approval creates the mentorships and
     /// queues exactly one introduction per pair and a note per unmatched mentee, all in this
     /// transaction.
-    func decide(_ decision: Decision, proposal reference: ProposalReference, by actor: String) throws -> DecisionResult {
+    /// `reason`: why it is rejected, kept with the proposal.
+    func decide(_ decision: Decision, proposal reference: ProposalReference, by actor: String, reason: String? = nil) throws -> DecisionResult {
         let found = try Self.proposal(reference, db: work.db)
         let codeText: String = switch reference {
         case .token(let token): token
@@ -107,8 +108,9 @@ struct MatchingService {
         if decision == .reject {
             proposal.status = .rejected
             proposal.decidedAt = work.now
+            proposal.decisionReason = reason
             try proposal.update(work.db)
-            try work.audit.record(actor, "proposal-rejected", "\(round.name) \(proposal.token)")
+            try work.audit.record(actor, "proposal-rejected", "\(round.name) \(proposal.token)" + (reason.map { ": \($0)" } ?? ""))
             result.outcome = .rejected
             return result
         }

@@ -54,7 +54,9 @@ extension Program {
     }
 
     /// `mentormail round approve|reject NAME`: decides the round's waiting proposal.
-    public func decideProposal(round name: String, approve: Bool, now: Date, actor: String = "command line") throws -> DecisionResult {
+    /// `reason`: why it is rejected, kept with the proposal.
+    public func decideProposal(round name: String, approve: Bool, now: Date, actor: String = "command line",
+                               reason: String? = nil) throws -> DecisionResult {
         try perform(at: now) { work in
             guard let round = try AppDatabase.findRound(work.db, name: name), let id = round.id else {
                 throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
@@ -70,7 +72,8 @@ extension Program {
                 }
                 throw MentorMailError(.data, "the round \(name) has no proposal waiting; run `mentormail match --round \(name)`")
             }
-            return try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: .id(proposalID), by: actor)
+            let reason = reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            return try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: .id(proposalID), by: actor, reason: reason)
         }
     }
 }

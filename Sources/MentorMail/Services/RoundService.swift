@@ -82,6 +82,8 @@ public struct RoundDetails: Codable, Sendable {
         public var totalScore: Int
         public var createdAt: Date
         public var decidedAt: Date?
+        /// Why a coordinator rejected it, as they wrote it.
+        public var reason: String?
     }
 
     public var name: String
@@ -97,6 +99,8 @@ public struct RoundDetails: Codable, Sendable {
     public var mentors: [Member]
     /// The newest proposal, if any.
     public var proposal: Proposal?
+    /// Every proposal of the round, oldest first (the newest is `proposal`).
+    public var proposals: [Proposal]
 }
 
 extension RoundDetails {

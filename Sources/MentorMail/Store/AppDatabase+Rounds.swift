@@ -128,7 +128,13 @@ extension AppDatabase {
                 throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
             }
             let members = try Self.roundMembers(db, round: id)
-            let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
+            let all = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id")).fetchAll(db)
+            let newest = all.last
+            func view(_ proposal: MatchProposal) -> RoundDetails.Proposal {
+                .init(code: proposal.token, status: proposal.status.rawValue, algorithm: proposal.algorithm, pairs: proposal.pairs.count,
+                      unmatched: proposal.unmatched.count, totalScore: proposal.totalScore, createdAt: proposal.createdAt,
+                      decidedAt: proposal.decidedAt, reason: proposal.decisionReason)
+            }
             func member(_ person: Participant) -> RoundDetails.Member {
                 .init(email: person.email, name: person.profile.name, role: person.profile.role, status: person.status.rawValue)
             }
@@ -136,11 +142,7 @@ extension AppDatabase {
                 name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
                 state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.profile.isMentee).map(member), mentors: members.filter(\.profile.isMentor).map(member),
-                proposal: newest.map { proposal in
-                    .init(code: proposal.token, status: proposal.status.rawValue, algorithm: proposal.algorithm, pairs: proposal.pairs.count,
-                          unmatched: proposal.unmatched.count, totalScore: proposal.totalScore, createdAt: proposal.createdAt,
-                          decidedAt: proposal.decidedAt)
-                })
+                proposal: newest.map(view), proposals: all.map(view))
         }
     }
 }

@@ -12,6 +12,14 @@ public struct ProgramStatus: Codable, Sendable {
         /// The proposal waiting for a coordinator's decision, if any.
         public var waitingProposal: String?
         public var waitingPairs: Int?
+        /// The round's last rejected proposal, with the coordinator's reason.
+        public var rejected: Rejected?
+    }
+
+    public struct Rejected: Codable, Sendable {
+        public var code: String
+        public var decidedAt: Date?
+        public var reason: String?
     }
 
     public struct OutgoingRow: Codable, Sendable {
@@ -69,7 +77,11 @@ extension AppDatabase {
                 let waiting = newest?.status == .proposed ? newest : nil
                 round = .init(name: current.name, state: RoundDetails.state(current, newest: newest), closesAt: current.closesAt,
                               participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
-                              waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count)
+                              waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
+                              rejected: try MatchProposal.filter(MatchProposal.Columns.roundID == id
+                                                                 && MatchProposal.Columns.status == MatchProposal.Status.rejected.rawValue)
+                                  .order(Column("id").desc).fetchOne(db)
+                                  .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) })
             }
             let failing = try OutboxMessage
                 .filter((Column("status") == OutboxMessage.Status.queued.rawValue && Column("attempts") > 0)

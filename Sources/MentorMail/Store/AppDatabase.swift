@@ -355,6 +355,10 @@ public final class AppDatabase: Sendable {
         migrator.registerMigration("v11-planned-rotations") { db in
             try db.alter(table: "event") { t in t.add(column: "plannedRotations", .integer) }
         }
+        migrator.registerMigration("v12-proposal-decision-reason") { db in
+            // Why a coordinator rejected a proposal, as they wrote it.
+            try db.alter(table: "matchProposal") { t in t.add(column: "decisionReason", .text) }
+        }
         return migrator
     }
 

@@ -37,6 +37,8 @@ public struct MatchProposal: Codable, Sendable, FetchableRecord, MutablePersista
     public var totalScore: Int
     public var createdAt: Date
     public var decidedAt: Date?
+    /// Why it was rejected, as the coordinator wrote it.
+    public var decisionReason: String?
 
     public enum Columns {
         static let roundID = Column(CodingKeys.roundID)
