@@ -124,7 +124,7 @@ extension MentorMailCommand {
         struct Reject: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Reject a round's waiting proposal (nothing is sent).",
-                discussion: "The reason is kept and shown by `round show` and `status`.\nExample:\n  mentormail round reject 2027-Q1 --reason \"Alice and Bob work at the same company\"")
+                discussion: "The reason is kept and shown by `round show` and `status`.\nExample:\n  mentormail round reject 2027-Q1 --reason \"same employer\"")
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name.") var name: String
