@@ -38,6 +38,39 @@ public final class MaildirMailbox: Mailbox {
 
     public func uidValidity() throws -> UInt32 { list.validity }
 
+    /// What a look at the Maildir at `path` finds, without creating or writing anything (for
+    /// `mentormail doctor`): the folders of new/, cur/ and tmp/ that are missing, and the
+    /// messages not yet flagged processed.
+    public static func inspect(path: String) throws -> (missing: [String], waiting: Int) {
+        let root = URL(fileURLWithPath: path, isDirectory: true)
+        var isFolder: ObjCBool = false
+        let missing = ["new", "cur", "tmp"].filter {
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isFolder) || !isFolder.boolValue
+        }
+        guard missing.isEmpty else { return (missing, 0) }
+        // The processed keyword's letter, when it was ever registered (read only).
+        let keywords = (try? String(contentsOf: root.appendingPathComponent("dovecot-keywords"), encoding: .utf8)) ?? ""
+        let letter = keywords.split(separator: "\n").compactMap { line -> Character? in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, String(parts[1]) == processedKeyword, let index = Int(parts[0]), (0..<26).contains(index) else { return nil }
+            return Character(Unicode.Scalar(UInt8(97 + index)))
+        }.first
+        var waiting = 0
+        for sub in ["new", "cur"] {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(sub).path)
+            } catch {
+                throw TransportError("Maildir \(path): cannot list \(sub)/ (\(error.localizedDescription))")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let flags = name.components(separatedBy: ":2,").dropFirst().first ?? ""
+                if letter.map({ !flags.contains($0) }) ?? true { waiting += 1 }
+            }
+        }
+        return ([], waiting)
+    }
+
     /// Lists `new/` and `cur/` once and remembers where each message is for `fetch` and `markProcessed`.
     /// - Complexity: O(n log n) in the number of messages in the folder.
     public func unprocessedUIDs() throws -> [UInt32] {

@@ -272,6 +272,32 @@ import Testing
         }
     }
 
+    /// Finding: doctor created the local Maildir (and the outbox folder) it was checking. A
+    /// check changes nothing: it names what is missing and how to make it; with the folders
+    /// there it counts the mail waiting, still writing nothing.
+    @Test func doctorNamesAMissingMaildirWithoutCreatingIt() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-doctor-maildir")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let doctor = try CommandRunner.run(["doctor", "--config", config.path])
+        #expect(doctor.status == 0, "a missing folder is a warning: the first run creates it \(doctor.stdout) \(doctor.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == before, "doctor created nothing")
+        let mailbox = try #require(doctor.stdout.split(separator: "\n").firstIndex { $0.contains("mailbox") }, "\(doctor.stdout)")
+        let lines = doctor.stdout.split(separator: "\n")
+        #expect(lines[mailbox].hasPrefix("warn"), "\(doctor.stdout)")
+        #expect(lines[mailbox].contains("/mailbox/new, ") && lines[mailbox].contains("missing"), "\(doctor.stdout)")
+        #expect(lines[mailbox + 1].contains("fix: ") && lines[mailbox + 1].contains("mkdir -p "), "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("/outbox is missing"), "\(doctor.stdout)")
+
+        for sub in CommandRunner.maildirFolders { try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        try Data("From: a@example.net\r\n\r\nhello\r\n".utf8).write(to: folder.appendingPathComponent("mailbox/new/1.m"))
+        let listed = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        let again = try CommandRunner.run(["doctor", "--config", config.path])
+        #expect(again.stdout.contains("folder readable, 1 new message(s) waiting"), "\(again.stdout)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == listed, "doctor wrote no uidlist or keyword file")
+    }
+
     /// Mail can carry terminal escape sequences (clear the screen, hide text, retitle the
     /// window); what a coordinator prints of it shows them, harmless, instead of obeying them.
     /// Finding: doctor said the first run would create the database in a folder this user

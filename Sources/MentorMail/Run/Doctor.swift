@@ -95,6 +95,7 @@ public struct Doctor {
     }
 
     private func mailbox(_ config: Config) -> Check {
+        if config.mailbox.url.hasPrefix("maildir:") { return maildir(String(config.mailbox.url.dropFirst("maildir:".count))) }
         do {
             let mailbox = try Transports.mailbox(for: config.mailbox, environment: environment)
             let validity = try mailbox.uidValidity()
@@ -116,7 +117,38 @@ public struct Doctor {
         }
     }
 
+    /// A local Maildir, looked at without creating it (a run creates what is missing).
+    private func maildir(_ path: String) -> Check {
+        do {
+            let found = try MaildirMailbox.inspect(path: path)
+            guard found.missing.isEmpty else {
+                let folders = found.missing.map { "\(path)/\($0)" }
+                return Check(name: "mailbox", outcome: .warning,
+                             detail: "Maildir \(path): \(folders.joined(separator: ", ")) missing, so no mail can arrive there yet",
+                             fix: "if your mail server delivers elsewhere, point [mailbox] url at that Maildir; else create them "
+                                + "(mkdir -p \(folders.joined(separator: " "))) or let the first `mentormail process` do it")
+            }
+            return Check(name: "mailbox", outcome: .ok, detail: "Maildir \(path): folder readable, \(found.waiting) new message(s) waiting")
+        } catch {
+            let message = MentorMailError.from(error).message
+            return Check(name: "mailbox", outcome: .failed, detail: message, fix: "let this user read \(path) and its new/ and cur/ folders")
+        }
+    }
+
     private func sender(_ config: Config) -> Check {
+        if config.smtp.url.hasPrefix("dir:") {
+            // A folder of .eml files, looked at without creating it.
+            let path = String(config.smtp.url.dropFirst("dir:".count))
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                return Check(name: "smtp", outcome: .warning, detail: "directory \(path) is missing: mail is written to files there, not sent",
+                             fix: "create it (mkdir -p \(path)) or let the first `mentormail process` do it; or point [smtp] url at your server")
+            }
+            return Check(name: "smtp", outcome: FileManager.default.isWritableFile(atPath: path) ? .ok : .failed,
+                         detail: "directory \(path): mail is written to files, not sent"
+                            + (FileManager.default.isWritableFile(atPath: path) ? "" : "; but this user cannot write there"),
+                         fix: "run mentormail as the user that owns \(path), or let that user write there")
+        }
         do {
             let sender = try Transports.sender(for: config.smtp, heloDomain: config.program.domain, environment: environment)
             if let smtp = sender as? SMTPSender {
@@ -128,9 +160,6 @@ public struct Doctor {
                     return Check(name: "smtp", outcome: .ok, detail: "\(smtp.displayName): connected without TLS as configured, \(login) (nothing sent)")
                 }
                 return Check(name: "smtp", outcome: .ok, detail: "\(smtp.displayName): connected, TLS as configured, logged in (nothing sent)")
-            }
-            if let folder = sender as? DirectorySender {
-                return Check(name: "smtp", outcome: .ok, detail: "\(folder.displayName): mail is written to files, not sent")
             }
             return Check(name: "smtp", outcome: .ok, detail: sender.displayName)
         } catch {
