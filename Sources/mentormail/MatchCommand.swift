@@ -17,8 +17,16 @@ extension MentorMailCommand {
             replying "APPROVE <code>" (or with `mentormail round approve`); only then does each \
             pair get its one introduction.
 
-            With --scores: reads {"mentors":[{"id","capacity"}],"mentees":[{"id"}],"scores":[…]} \
-            and prints the assignment as JSON, for benchmarks and independent checks.
+            With --scores: solves a raw scores file, for benchmarks and independent checks, and \
+            prints the pairs, the unmatched mentees and the total score as JSON. The file is one \
+            JSON object; each element of "scores" allows one mentee with one \
+            mentor at that score (an integer, 0 to 2147483647), and a pair not listed is never \
+            matched. Ids are strings or integers; other keys are ignored:
+
+              {"mentors": [{"id": "m1", "capacity": 2}, {"id": "m2", "capacity": 1}],
+               "mentees": [{"id": "e1"}, {"id": "e2"}],
+               "scores":  [{"mentee": "e1", "mentor": "m1", "score": 40},
+                           {"mentee": "e2", "mentor": "m1", "score": 15}]}
 
             Examples:
               mentormail match --round 2027-Q1 --dry-run

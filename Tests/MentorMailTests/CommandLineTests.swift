@@ -298,6 +298,25 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == listed, "doctor wrote no uidlist or keyword file")
     }
 
+    /// Finding: `match --help` named the keys of a scores file but not what an element of
+    /// "scores" holds. The example it shows now is a file the command solves.
+    @Test func matchHelpShowsAScoresFileTheCommandSolves() throws {
+        let help = try CommandRunner.run(["match", "--help"], environment: ["COLUMNS": "100"])
+        let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("{\"mentors\"") }, "\(help.stdout)")
+        let end = try #require(lines[start...].firstIndex { $0.hasSuffix("]}") }, "\(help.stdout)")
+        let json = lines[start...end].joined(separator: "\n")
+        #expect(json.contains(#"{"mentee": "e1", "mentor": "m1", "score": 40}"#), "\(json)")
+        let folder = try CommandRunner.temporaryFolder("mentormail-match-help")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scores.json")
+        try json.write(to: file, atomically: true, encoding: .utf8)
+        let solved = try CommandRunner.run(["match", "--scores", file.path, "--json"])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(solved.stdout.utf8)) as? [String: Any])
+        #expect(output["total"] as? Int == 55, "\(solved.stdout)")
+    }
+
     /// Mail can carry terminal escape sequences (clear the screen, hide text, retitle the
     /// window); what a coordinator prints of it shows them, harmless, instead of obeying them.
     /// Finding: doctor said the first run would create the database in a folder this user
