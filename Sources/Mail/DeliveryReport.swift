@@ -13,6 +13,10 @@ public struct DeliveryReport: Sendable, Equatable {
         /// Whether delivery failed for good: Action "failed" or a 5.x.x status. Delays ("delayed",
         /// 4.x.x) and successes ("delivered", "relayed", "expanded") are not failures.
         public var failed: Bool
+
+        /// A failure that will not pass: failed without a 4.x.x status. A server that gave up
+        /// after passing trouble ("failed", 4.4.7) may deliver the next mail.
+        public var permanent: Bool { failed && status?.hasPrefix("4") != true }
     }
 
     /// The Message-IDs (without brackets) of the original message the report is about.
@@ -22,6 +26,9 @@ public struct DeliveryReport: Sendable, Equatable {
     /// The addresses that failed for good. A report without per-recipient fields (a plain text
     /// bounce) counts every address it names as failed.
     public var failedAddresses: [String] { recipients.filter(\.failed).map(\.address) }
+
+    /// The addresses that failed for good and will fail again (see `Recipient.permanent`).
+    public var permanentAddresses: [String] { recipients.filter(\.permanent).map(\.address) }
 
     /// Reads a bounce; nil when `message` holds no Message-ID of an original to report on.
     public init?(_ message: Message) {
