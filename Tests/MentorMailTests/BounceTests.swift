@@ -13,7 +13,7 @@ import Testing
         return try #require(try harness.database.outbox().first { $0.recipients == "ana@example.net" })
     }
 
-    static func dsn(about id: String, action: String = "failed", status: String = "5.1.1") -> String {
+    static func dsn(about id: String, action: String = "failed", status: String = "5.1.1", recipient: String = "ana@example.net") -> String {
         """
         Return-Path: <>\r
         From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r
@@ -33,17 +33,17 @@ import Testing
         \r
         Reporting-MTA: dns; mx.example.net\r
         \r
-        Final-Recipient: rfc822; ana@example.net\r
-        Original-Recipient: rfc822;ana@example.net\r
+        Final-Recipient: rfc822; \(recipient)\r
+        Original-Recipient: rfc822;\(recipient)\r
         Action: \(action)\r
         Status: \(status)\r
-        Diagnostic-Code: smtp; 550 5.1.1 <ana@example.net>: Recipient address rejected:\r
+        Diagnostic-Code: smtp; 550 5.1.1 <\(recipient)>: Recipient address rejected:\r
          User unknown in local recipient table\r
         --r1\r
         Content-Type: text/rfc822-headers\r
         \r
         From: Test Mentoring <mentoring@example.org>\r
-        To: ana@example.net\r
+        To: \(recipient)\r
         Subject: Re: Join\r
         Message-ID: <\(id)>\r
         --r1--\r
@@ -104,6 +104,101 @@ import Testing
         let report = try harness.run()
         #expect(report.ignored == 2)
         #expect(try harness.sent().count == before, "no digest, no answer")
+    }
+
+    /// Ana's profile is stored (she is a participant) and answered; the outbox row of the answer.
+    func signedUp(_ harness: ProcessorTests.Program) throws -> OutboxMessage {
+        try harness.arrive(EnrollmentWorkflowTests().mail(body: EnrollmentWorkflowTests.form))
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ana@example.net") != nil)
+        return try #require(try harness.database.outbox().last { $0.recipients == "ana@example.net" })
+    }
+
+    func digests(_ harness: ProcessorTests.Program) throws -> [String] {
+        try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.compactMap(\.textBody)
+    }
+
+    /// Finding: after a hard bounce, later mail to the address went out and bounced again.
+    /// Now the address is marked (when, which mail, the server's words); mail to it is kept as
+    /// withheld, named once in the digest. Mail FROM the address proves nothing about delivery
+    /// (a full mailbox still sends), so Ana writing again leaves the mark on.
+    @Test func aHardBounceMarksTheParticipantAndTheirNextMailIsKept() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.arrive(Self.dsn(about: row.messageID))
+        _ = try harness.run()
+        let mark = try #require(try harness.database.bounces().first)
+        #expect(mark.email == "ana@example.net" && mark.outboxID == row.id && mark.purpose == row.purpose)
+        #expect(mark.words.contains("5.1.1") && mark.words.contains("User unknown"), "\(mark.words)")
+        let first = try digests(harness)
+        #expect(first.last?.contains(
+            "later mail to ana@example.net is kept, not sent, until `mentormail participants change-address ana@example.net NEW`") == true,
+            "\(first)")
+
+        let sentBefore = try harness.sent().count
+        try harness.arrive(EnrollmentWorkflowTests().mail(body: "pause"))
+        let report = try harness.run()
+        #expect(report.answered == 1 && report.problems.isEmpty, "\(report)")
+        #expect(try harness.database.participant(email: "ana@example.net")?.status == .paused, "what she asked is done")
+        let kept = try #require(try harness.database.outbox().last { $0.recipients == "ana@example.net" })
+        #expect(kept.id != row.id && kept.status == .withheld)
+        #expect(kept.lastError?.hasPrefix("not sent: ana@example.net bounced for good on ") == true, "\(kept.lastError ?? "")")
+        #expect(try harness.sent().dropFirst(sentBefore).allSatisfy { !$0.to.map(\.normalized).contains("ana@example.net") }, "nothing goes to Ana")
+        #expect(try harness.database.bounces().count == 1, "her own mail does not clear the mark")
+        let status = try harness.database.status(now: harness.now)
+        #expect(status.withheld == 1 && status.bounced.map(\.email) == ["ana@example.net"])
+
+        _ = try harness.run(at: harness.now.addingTimeInterval(3600))
+        let line = "\(kept.purpose) to ana@example.net (outbox \(kept.id ?? 0)) kept, not sent: ana@example.net bounced for good"
+        let all = try digests(harness)
+        #expect(all.filter { $0.contains(line) }.count == 1, "named once: \(all)")
+    }
+
+    /// A delay, and a failure after passing trouble (4.4.7: the server gave up retrying), mark
+    /// nobody: the next mail goes out.
+    @Test func aTemporaryFailureMarksNothing() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.arrive(Self.dsn(about: row.messageID, action: "delayed", status: "4.2.2"))
+        try harness.arrive(Self.dsn(about: row.messageID, action: "failed", status: "4.4.7"))
+        _ = try harness.run()
+        #expect(try harness.database.bounces().isEmpty)
+        try harness.arrive(EnrollmentWorkflowTests().mail(body: "pause"))
+        _ = try harness.run()
+        #expect(try harness.database.outbox().last?.status == .sent)
+    }
+
+    /// change-address takes the mark off (the new address gets mail); the kept mail was written
+    /// to the old address and stays kept for `outbox resend`. clear-bounce takes a mark off an
+    /// address that works again.
+    @Test func aNewAddressOrAClearedMarkLetsMailGoAgainAndKeptMailStays() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.arrive(Self.dsn(about: row.messageID))
+        _ = try harness.run()
+        try harness.arrive(EnrollmentWorkflowTests().mail(body: "pause"))
+        _ = try harness.run()
+        let kept = try #require(try harness.database.outbox(status: .withheld).first)
+
+        _ = try harness.app.changeAddress(from: "ana@example.net", to: "ana.souza@example.org", now: harness.now)
+        #expect(try harness.database.bounces().isEmpty)
+        _ = try harness.run()
+        #expect(try harness.sent().last?.to.map(\.normalized) == ["ana.souza@example.org"])
+        #expect(try harness.database.outbox(status: .withheld).map(\.id) == [kept.id], "kept mail is not re-addressed")
+        _ = try harness.app.resendOutbox(id: kept.id ?? 0, now: harness.now, by: "test")
+        _ = try harness.run()
+        #expect(try harness.database.outbox().first { $0.id == kept.id }?.status == .sent, "resent as written")
+
+        // Back at the old address, which bounces again; this time it works again, and is cleared.
+        _ = try harness.app.changeAddress(from: "ana.souza@example.org", to: "ana@example.net", now: harness.now)
+        _ = try harness.run()
+        let answer = try #require(try harness.database.outbox().last { $0.recipients == "ana@example.net" && $0.status == .sent })
+        try harness.arrive(Self.dsn(about: answer.messageID, status: "5.2.2"))
+        _ = try harness.run()
+        #expect(try harness.database.bounces().first?.words.hasPrefix("5.2.2") == true)
+        _ = try harness.app.clearBounce(email: "ana@example.net", now: harness.now)
+        #expect(try harness.database.bounces().isEmpty)
+        #expect(throws: MentorMailError.self) { try harness.app.clearBounce(email: "ana@example.net", now: harness.now) }
     }
 
     @Test func theReportNamesTheOriginalAndTheFailedRecipient() {

@@ -5,6 +5,27 @@ import Testing
 
 /// A database from before held mail and reply context is upgraded without losing anything.
 @Suite struct MigrationTests {
+    /// v12 rebuilds the outbox for its new status (withheld): every row keeps its id and values.
+    @Test func theOutboxKeepsEveryRowWhenItLearnsWithheld() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v11-planned-rotations")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, status, attempts,
+                                           nextAttemptAt, lastError, createdAt, topicKind, topicID)
+                VALUES (7, 'o7@example.org', 'introduction', 'p@example.org', 'a@example.org,b@example.org', 'Hi', X'41', 'failed', 8,
+                        '2026-11-01 10:00:00.000', '550 no', '2026-11-01 10:00:00.000', 'mentorship', 3)
+                """)
+        }
+        let database = try AppDatabase(queue)
+        let row = try #require(try database.outbox().first)
+        #expect(row.id == 7 && row.status == .failed && row.attempts == 8 && row.lastError == "550 no" && row.topic == .mentorship(3))
+        var kept = row
+        (kept.id, kept.messageID, kept.status) = (nil, "o8@example.org", .withheld)
+        try queue.write { db in try kept.insert(db) }
+        #expect(try database.outbox(status: .withheld).count == 1)
+    }
+
     @Test func quarantinedMailBecomesHeldWaitingOrFailedAndReachesTheNextDigest() throws {
         let queue = try DatabaseQueue()
         try AppDatabase.migrator.migrate(queue, upTo: "v3-matching")

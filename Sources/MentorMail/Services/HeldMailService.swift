@@ -25,8 +25,12 @@ struct HeldMailService {
     }
 
     func scheduleDigest(key: String) throws {
-        guard !work.config.program.coordinators.isEmpty, try !work.jobs.hasPending(.heldDigest) else { return }
-        try work.jobs.schedule(.heldDigest, at: work.now, key: "held-digest:\(key)")
+        try Self.scheduleDigest(work.jobs, config: work.config, key: key)
+    }
+
+    static func scheduleDigest(_ jobs: JobQueue, config: Config, key: String) throws {
+        guard !config.program.coordinators.isEmpty, try !jobs.hasPending(.heldDigest) else { return }
+        try jobs.schedule(.heldDigest, at: jobs.now, key: "held-digest:\(key)")
     }
 
     /// The digest job: every held or failed message and every pair with news not yet in a
@@ -35,7 +39,7 @@ struct HeldMailService {
         let new = try AppDatabase.undigestedAttention(work.db)
         let notices = try AppDatabase.undigestedNotices(work.db)
         guard !new.isEmpty || !notices.isEmpty else { return }
-        let undelivered = notices.filter { $0.kind == .sendFailed }.map(\.detail)
+        let undelivered = notices.filter { $0.kind == .sendFailed || $0.kind == .withheld }.map(\.detail)
         let events = notices.filter { $0.kind == .eventNews }.map(\.detail)
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
@@ -49,7 +53,7 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
-        let pairs = try pairItems(notices.filter { $0.kind != .sendFailed && $0.kind != .eventNews })
+        let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .eventNews].contains($0.kind) })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
                                             hasPairs: !pairs.isEmpty, undelivered: undelivered, hasUndelivered: !undelivered.isEmpty,
                                             events: events, hasEvents: !events.isEmpty,
@@ -121,13 +125,28 @@ struct HeldMailService {
         let why = report.recipients.filter(\.failed).map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }
             .filter { !$0.isEmpty }
         let about = row.topic.kind == .mentorship ? " (pair \(row.topicID ?? 0))" : ""
-        let detail = "\(row.purpose)\(about) to \(failed.joined(separator: ", ")) (outbox \(row.id ?? 0)) bounced: "
-            + (why.isEmpty ? "the receiving server could not deliver it" : why.joined(separator: "; "))
+        let words = why.isEmpty ? "the receiving server could not deliver it" : why.joined(separator: "; ")
+        var detail = "\(row.purpose)\(about) to \(failed.joined(separator: ", ")) (outbox \(row.id ?? 0)) bounced: \(words)"
+        for person in try bouncedForGood(report, row) where try AppDatabase.markBounced(work.db, participant: person, row: row, words: words, at: work.now) {
+            detail += "; later mail to \(person.email) is kept, not sent, until `mentormail participants change-address \(person.email) NEW`"
+        }
         var notice = DigestNotice(createdAt: work.now, kind: .sendFailed, mentorshipID: nil, detail: detail)
         try notice.insert(work.db)
         try scheduleDigest(key: "bounce:\(inbound.recordID)")
         try work.audit.record(inbound.sender.normalized, "bounce", detail)
         return Outcome(.ignored, detail)
+    }
+
+    /// The participants whose address failed for good in `report` (a 5.x.x status, or a
+    /// failure without a status). A delay, or a failure after passing trouble (4.x.x), marks
+    /// no one. A report that names no address counts only for mail with one recipient.
+    private func bouncedForGood(_ report: DeliveryReport, _ row: OutboxMessage) throws -> [Participant] {
+        let recipients = row.recipientList.map { $0.lowercased() }
+        let named = report.recipients.isEmpty ? (recipients.count == 1 ? recipients : []) : report.permanentAddresses
+        var addresses = named.filter { recipients.contains($0) }
+        // A forwarding address fails under another name: mail with one recipient is still theirs.
+        if addresses.isEmpty, !named.isEmpty, recipients.count == 1 { addresses = recipients }
+        return try addresses.compactMap { try AppDatabase.findParticipant(work.db, email: $0) }.filter { $0.status != .erased }
     }
 
     /// The first lines of what the person wrote (the new text of the reply), each cut short.

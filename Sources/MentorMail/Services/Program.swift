@@ -267,10 +267,26 @@ extension Program {
                 throw MentorMailError(.data, "no participant has the address \(old)")
             }
             try work.audit.record(actor, "address-changed", "\(person.email) → \(target)")
+            // (Its bounce mark, if any, came off with the move.)
             let language = work.mailLanguage(for: moved.profile)
             try work.outbox.send(AddressChangedMail(done: true, oldAddress: person.email, person: PersonName(moved.profile.name)),
                                  to: [MailAddress(address: target, name: moved.profile.name)], about: .participant(moved.id), language: language)
             return moved
+        }
+    }
+
+    /// `mentormail participants clear-bounce ADDRESS`: the address works again (a full mailbox
+    /// was emptied); mail to it goes out again. Mail kept meanwhile stays kept.
+    public func clearBounce(email: String, now: Date, actor: String = "command line") throws -> AddressBounce {
+        try perform(at: now) { work in
+            guard let person = try AppDatabase.findParticipant(work.db, email: email.lowercased()), let id = person.id else {
+                throw MentorMailError(.data, "no participant has the address \(email); see `mentormail participants list`")
+            }
+            guard let mark = try AppDatabase.clearBounce(work.db, participantID: id) else {
+                throw MentorMailError(.data, "\(person.email) has not bounced; nothing to clear")
+            }
+            try work.audit.record(actor, "bounce-cleared", "\(person.email) (bounced \(mark.bouncedAt.formatted(.iso8601)))")
+            return mark
         }
     }
 }

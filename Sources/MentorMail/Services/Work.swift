@@ -102,8 +102,32 @@ struct OutboxWriter {
             raw: Data(outgoing.render()), inboundID: inboundID, status: .queued, attempts: 0,
             nextAttemptAt: now, lastError: nil, createdAt: now, sentAt: nil,
             topicKind: topic.kind?.rawValue, topicID: topic.id)
+        let bounced = try bounce(among: outgoing.recipients)
+        if let bounced {
+            row.status = .withheld
+            row.lastError = "not sent: \(bounced.email) bounced for good on \(bounced.bouncedAt.formatted(.iso8601)) "
+                + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
+        }
         try row.insert(db)
+        if let bounced {
+            // The coordinators hear of each kept message once, in their next digest.
+            var notice = DigestNotice(createdAt: now, kind: .withheld, mentorshipID: nil,
+                                      detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
+                                        + "if that address works again: mentormail participants clear-bounce \(bounced.email), "
+                                        + "then mentormail outbox resend \(row.id ?? 0)")
+            try notice.insert(db)
+            try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "withheld:\(row.id ?? 0)")
+        }
         return row
+    }
+
+    /// The bounce mark on one of `recipients`, if any. The coordinators' own addresses are
+    /// never held back: their digest is where bounces are told.
+    private func bounce(among recipients: [String]) throws -> AddressBounce? {
+        for address in recipients where !config.program.coordinators.contains(where: { $0.caseInsensitiveCompare(address) == .orderedSame }) {
+            if let mark = try AppDatabase.bounce(db, email: address) { return mark }
+        }
+        return nil
     }
 
     /// "Re: subject" with one "Re: ", whatever reply prefixes the subject had ("Re: AW: Re: x"

@@ -113,6 +113,7 @@ extension AppDatabase {
         }
 
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
+        try clearBounce(db, participantID: id)
         try Survey.filter(Column("participantID") == id).deleteAll(db)
         try PendingToken.filter(Column("email") == address || Column("payload") == address).deleteAll(db)
         // Their invitations, answers and seats at events (a seat is freed, not given on).
@@ -179,7 +180,8 @@ extension AppDatabase {
         return true
     }
 
-    /// Moves a participant to a new address (after the new address confirmed the change).
+    /// Moves a participant to a new address (after the new address confirmed the change). A
+    /// bounce mark on the old address comes off: it was about that address.
     static func changeAddress(_ db: Database, from old: String, to new: String, now: Date) throws -> Participant? {
         guard var participant = try findParticipant(db, email: old) else { return nil }
         if try findParticipant(db, email: new) != nil {
@@ -188,6 +190,7 @@ extension AppDatabase {
         participant.email = new.lowercased()
         participant.updatedAt = now
         try participant.update(db)
+        if let id = participant.id { try clearBounce(db, participantID: id) }
         return participant
     }
 }

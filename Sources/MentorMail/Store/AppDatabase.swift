@@ -359,6 +359,50 @@ public final class AppDatabase: Sendable {
             // Why a coordinator rejected a proposal, as they wrote it.
             try db.alter(table: "matchProposal") { t in t.add(column: "decisionReason", .text) }
         }
+        migrator.registerMigration("v13-address-bounces") { db in
+            // Mail to an address that bounced for good is kept, not sent: a new outbox status
+            // (the CHECK changes, so the table is rebuilt with the same rows and ids).
+            try db.create(table: "new_outboxMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageID", .text).notNull().unique()
+                t.column("purpose", .text).notNull()
+                t.column("sender", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raw", .blob).notNull()
+                t.column("inboundID", .integer).references("inboundMessage", onDelete: .setNull)
+                t.column("status", .text).notNull().check(sql: "status IN ('queued', 'sent', 'failed', 'withheld')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("lastError", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("topicKind", .text)
+                t.column("topicID", .integer)
+            }
+            try db.execute(sql: """
+                INSERT INTO new_outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                                               nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID)
+                SELECT id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                       nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID
+                FROM outboxMessage
+                """)
+            try db.drop(table: "outboxMessage")
+            try db.rename(table: "new_outboxMessage", to: "outboxMessage")
+            try db.create(index: "outboxMessage_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+            try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
+            // A participant's address that bounced for good: one mark per person, until their
+            // address changes or a coordinator clears it.
+            try db.create(table: "addressBounce") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participantID", .integer).notNull().unique().references("participant", onDelete: .cascade)
+                t.column("email", .text).notNull().indexed()
+                t.column("bouncedAt", .datetime).notNull()
+                t.column("outboxID", .integer).references("outboxMessage", onDelete: .setNull)
+                t.column("purpose", .text).notNull()
+                t.column("words", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -460,9 +504,9 @@ extension AppDatabase {
         case .sent:
             throw MentorMailError(.data, """
                 outgoing message \(outboxID) was sent\(message.sentAt.map { " at \($0.formatted(.iso8601))" } ?? ""); \
-                resending it would deliver it twice, so only a failed or queued message is sent again
+                resending it would deliver it twice, so only a failed, withheld or queued message is sent again
                 """)
-        case .failed:
+        case .failed, .withheld:
             message.status = .queued
             message.attempts = 0
             message.nextAttemptAt = date

@@ -71,6 +71,8 @@ public struct DigestNotice: Codable, Sendable, FetchableRecord, MutablePersistab
         /// An outgoing message could not be delivered: refused for good, or still failing after
         /// every retry (`detail` names who, which mail and the server's words).
         case sendFailed = "send-failed"
+        /// A message kept, not sent, because a recipient's address bounced for good.
+        case withheld
         /// Something about a Speed Mentoring event a coordinator should know (an answer changed
         /// after the tables were set, rotations that could not be formed).
         case eventNews = "event-news"

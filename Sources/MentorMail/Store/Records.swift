@@ -124,8 +124,10 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
 /// recognise the duplicate.
 public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outboxMessage"
-    public enum Status: String, Codable, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
         case queued, sent, failed
+        /// Not sent: a recipient's address bounced for good (`lastError` says which and when).
+        case withheld
     }
 
     public var id: Int64?
