@@ -13,6 +13,11 @@ extension MentorMailCommand {
             retried with back-off and marked failed after 8 attempts. Either way the coordinators \
             get the server's words in their next digest, and the run that met it exits with 1.
 
+            Mail to a participant whose address bounced for good (a 5.x.x report) is not sent: it \
+            is kept as withheld, and the coordinators' digest names it once. `participants \
+            change-address` or `participants clear-bounce` takes the mark off for new mail; a kept \
+            message goes out only with `outbox resend ID`, as written (to the address it names).
+
             Examples:
               mentormail outbox list --status failed
               mentormail outbox resend 57
@@ -52,14 +57,14 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("queued, sent, failed, or parked (failed after every retry of a temporary refusal).", valueName: "status"))
+            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), or withheld (kept: the address bounced).", valueName: "status"))
             var status: String?
             @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
                 if let status, OutboxMessage.Status(rawValue: status) == nil, status != "parked" {
-                    throw ValidationError("--status must be queued, sent, failed or parked")
+                    throw ValidationError("--status must be queued, sent, failed, parked or withheld")
                 }
             }
 
@@ -85,7 +90,7 @@ extension MentorMailCommand {
 
         struct Resend: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Send a failed message again, or a queued one without waiting for its retry, with the next run.",
+                abstract: "Send a failed or withheld message again, or a queued one without waiting for its retry, with the next run.",
                 discussion: """
                 The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \
                 already has. A sent message is refused: it would arrive twice.

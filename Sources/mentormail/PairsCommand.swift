@@ -51,7 +51,8 @@ extension MentorMailCommand {
                     print(TextTable.render(
                         header: ["id", "round", "mentee", "mentor", "status", "introduced", "check-in (mentee / mentor)"],
                         rows: pairs.map { pair in
-                            [String(pair.id), pair.round, pair.mentee.email, pair.mentor.email, pair.status,
+                            [String(pair.id), pair.round, pair.mentee.email + (pair.mentee.bounce == nil ? "" : " (bounced)"),
+                             pair.mentor.email + (pair.mentor.bounce == nil ? "" : " (bounced)"), pair.status,
                              pair.introducedAt.formatted(.iso8601.year().month().day()),
                              "\(pair.menteeCheckin ?? "-") / \(pair.mentorCheckin ?? "-")"]
                         }))
@@ -74,8 +75,13 @@ extension MentorMailCommand {
                     if json { return try printJSON(details) }
                     let pair = details.pair
                     print("Pair \(pair.id) (round \(pair.round)): \(pair.status)")
-                    print(terminalSafe("  mentee  \(pair.mentee.name) <\(pair.mentee.email)>"))
-                    print(terminalSafe("  mentor  \(pair.mentor.name) <\(pair.mentor.email)>"))
+                    for (side, person) in [("mentee", pair.mentee), ("mentor", pair.mentor)] {
+                        print(terminalSafe("  \(side)  \(person.name) <\(person.email)>"))
+                        if let bounce = person.bounce {
+                            print(terminalSafe("          address \(bounce.summary)", keepLines: false))
+                            print(terminalSafe("          \(bounce.fix)", keepLines: false))
+                        }
+                    }
                     print("  why     \(details.why) (score \(pair.score))")
                     print("  check-in: mentee \(pair.menteeCheckin ?? "not yet"); mentor \(pair.mentorCheckin ?? "not yet")")
                     for note in details.notes { print(terminalSafe("  note    \(note)")) }

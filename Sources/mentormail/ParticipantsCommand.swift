@@ -13,8 +13,9 @@ extension MentorMailCommand {
               mentormail participants show ana@example.org
               mentormail participants export > participants.csv
               mentormail participants change-address ana@old.example ana@new.example
+              mentormail participants clear-bounce ana@example.org
             """,
-            subcommands: [List.self, Show.self, Export.self, ChangeAddress.self]
+            subcommands: [List.self, Show.self, Export.self, ChangeAddress.self, ClearBounce.self]
         )
 
         struct List: ParsableCommand {
@@ -35,17 +36,29 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let people = try options.openDatabase().participants()
+                    let database = try options.openDatabase()
+                    let people = try database.participants()
                         .filter { status == nil || $0.status.rawValue == status }
+                    let bounces = Dictionary(try database.bounces().map { ($0.email, BounceView($0)) }, uniquingKeysWith: { first, _ in first })
                     if json {
-                        try printJSON(people.map(ParticipantView.init))
+                        try printJSON(people.map { person in
+                            var view = ParticipantView(person)
+                            view.bounce = bounces[person.email]
+                            return view
+                        })
                     } else if people.isEmpty {
                         print("No participants\(status.map { " with status \($0)" } ?? "").")
                     } else {
                         print(TextTable.render(
                             header: ["email", "name", "role", "status", "time zone", "areas"],
-                            rows: people.map { [$0.email, $0.profile.name, $0.profile.role, $0.status.rawValue,
+                            rows: people.map { [$0.email, $0.profile.name, $0.profile.role,
+                                                $0.status.rawValue + (bounces[$0.email] == nil ? "" : ", bounced"),
                                                 $0.profile.timeZone, $0.profile.areas.joined(separator: ", ")] }))
+                        let bounced = people.filter { bounces[$0.email] != nil }.count
+                        if bounced > 0 {
+                            print("\n\(bounced) address(es) bounced for good: mail to them is kept, not sent (mentormail participants show ADDRESS). "
+                                  + "Once they give a working address: mentormail participants change-address OLD NEW")
+                        }
                     }
                 }
             }
@@ -69,11 +82,16 @@ extension MentorMailCommand {
                     let history = try database.profileHistory(email: address)
                     var view = ParticipantView(person, history: history)
                     view.pairs = try database.pairs().filter { $0.mentee.email == person.email || $0.mentor.email == person.email }
+                    view.bounce = try database.bounces().first { $0.email == person.email }.map(BounceView.init)
                     if json {
                         try printJSON(view)
                         return
                     }
                     for (label, value) in view.lines { print("\(label.padding(toLength: 16, withPad: " ", startingAt: 0)) \(terminalSafe(value))") }
+                    if let bounce = view.bounce {
+                        print(terminalSafe("\("Address".padding(toLength: 16, withPad: " ", startingAt: 0)) \(bounce.summary)", keepLines: false))
+                        print(terminalSafe("\("".padding(toLength: 16, withPad: " ", startingAt: 0)) \(bounce.fix)", keepLines: false))
+                    }
                     print("\nPairs:")
                     for pair in view.pairs ?? [] {
                         let other = pair.mentee.email == person.email ? "mentee of \(pair.mentor.name) <\(pair.mentor.email)>" : "mentor of \(pair.mentee.name) <\(pair.mentee.email)>"
@@ -111,6 +129,41 @@ extension MentorMailCommand {
                     let moved = try opened.program.changeAddress(from: old, to: new, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
                     print(terminalSafe("Moved \(moved.profile.name.isEmpty ? old : moved.profile.name) from \(old.lowercased()) to \(moved.email); "
                                        + "the next `mentormail process` tells them at the new address.", keepLines: false))
+                    let kept = try opened.database.outbox(status: .withheld).filter { $0.recipientList.contains(old.lowercased()) }
+                    if !kept.isEmpty {
+                        print("\(kept.count) message(s) kept while \(old.lowercased()) bounced stay in the outbox (\(kept.compactMap(\.id).map { "#\($0)" }.joined(separator: ", "))): "
+                              + "they were written to the old address, so they do not go to the new one; `mentormail outbox resend ID` sends one as written.")
+                    }
+                }
+            }
+        }
+
+        struct ClearBounce: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "clear-bounce",
+                abstract: "Take the bounce mark off an address that works again; mail to it goes out again.",
+                discussion: """
+                A permanent bounce (5.x.x) marks the participant's address, and later mail to it is \
+                kept in the outbox as withheld. When the address works again (a full mailbox was \
+                emptied), clear the mark here; when they have a new address, use change-address \
+                instead. Mail kept meanwhile stays kept: `mentormail outbox resend ID` sends one.
+
+                Example:
+                  mentormail participants clear-bounce ana@example.org
+                """)
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The address that bounced.") var address: String
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let mark = try opened.program.clearBounce(email: address, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
+                    let kept = try opened.database.outbox(status: .withheld).filter { $0.recipientList.contains(mark.email) }
+                    print("\(mark.email) is no longer marked as bounced: new mail to it goes out again."
+                          + (kept.isEmpty ? "" : " \(kept.count) message(s) kept meanwhile (\(kept.compactMap(\.id).map { "#\($0)" }.joined(separator: ", "))): "
+                             + "`mentormail outbox resend ID` sends one."))
                 }
             }
         }

@@ -43,11 +43,21 @@ extension MentorMailCommand {
                     print("Round         none yet (mentormail round open NAME --closes DATE)")
                 }
                 print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")
-                print("Outgoing      \(status.queued) queued, \(status.failed) failed")
+                print("Outgoing      \(status.queued) queued, \(status.failed) failed, \(status.withheld) withheld"
+                      + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : ""))
                 for row in status.failing.prefix(10) {
                     let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
-                    print("              #\(row.id) \(row.kind) to \(row.to): \(row.status) after \(row.attempts) attempt(s)\(next)"
-                          + (row.lastError.map { ": \($0.prefix(120))" } ?? ""))
+                    let state = row.status == "withheld" ? "withheld" : "\(row.status) after \(row.attempts) attempt(s)\(next)"
+                    print(terminalSafe("              #\(row.id) \(row.kind) to \(row.to): \(state)" + (row.lastError.map { ": \($0.prefix(120))" } ?? ""),
+                                       keepLines: false))
+                }
+                if !status.bounced.isEmpty {
+                    print("Bounced       \(status.bounced.count) address(es) bounced for good; mail to them is kept, not sent")
+                    for bounce in status.bounced.prefix(10) {
+                        print(terminalSafe("              \(bounce.email) \(bounce.summary.prefix(160))", keepLines: false))
+                    }
+                    print("              once they give a working address: mentormail participants change-address OLD NEW")
+                    print("              (if one works again: mentormail participants clear-bounce ADDRESS)")
                 }
                 if let run = status.lastRun {
                     let report = run.report

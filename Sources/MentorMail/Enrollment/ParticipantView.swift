@@ -11,6 +11,8 @@ public struct ParticipantView: Encodable, Sendable {
     public var history: [Version]?
     /// The person's pairs, as mentee or mentor (with `participants show`).
     public var pairs: [PairView]?
+    /// Set when their address bounced for good.
+    public var bounce: BounceView?
 
     public struct Version: Encodable, Sendable {
         public var at: Date

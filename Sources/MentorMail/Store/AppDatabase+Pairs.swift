@@ -6,6 +6,8 @@ public struct PairView: Codable, Sendable {
     public struct Person: Codable, Sendable {
         public var email: String
         public var name: String
+        /// Set when their address bounced for good.
+        public var bounce: BounceView?
     }
 
     public var id: Int64
@@ -55,15 +57,17 @@ extension AppDatabase {
             let people = try Self.participantsByID(db)
             let rounds = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })
             let surveys = Dictionary(grouping: try Survey.fetchAll(db), by: \.mentorshipID)
+            let bounces = try Self.bouncesByParticipant(db)
             return try request.fetchAll(db).map { mentorship in
-                Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [])
+                Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces)
             }
         }
     }
 
-    static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey]) -> PairView {
+    static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey],
+                     bounces: [Int64: AddressBounce] = [:]) -> PairView {
         func person(_ id: Int64) -> PairView.Person {
-            PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?")
+            PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?", bounce: bounces[id].map(BounceView.init))
         }
         func checkin(_ side: Survey.Side) -> String? {
             guard let survey = surveys.first(where: { $0.side == side }) else { return nil }
@@ -94,8 +98,13 @@ extension AppDatabase {
                         || (Column("topicKind") == Topic.Kind.survey.rawValue && surveyIDs.contains(Column("topicID"))))
                 .order(Column("id")).fetchAll(db)
             for row in sent {
-                events.append(.init(at: row.sentAt ?? row.createdAt,
-                                    what: "\(row.status == .sent ? "sent" : "queued") \(row.purpose) to \(row.recipients)"))
+                let state = switch row.status {
+                case .sent: "sent"
+                case .queued: "queued"
+                case .failed: "could not send"
+                case .withheld: "kept, not sent (the address bounced):"
+                }
+                events.append(.init(at: row.sentAt ?? row.createdAt, what: "\(state) \(row.purpose) to \(row.recipients)"))
             }
             let replies = try InboundMessage
                 .filter((Column("contextTopic") == Topic.Kind.mentorship.rawValue && Column("contextID") == id)
@@ -115,7 +124,8 @@ extension AppDatabase {
             }
             events.sort { $0.at < $1.at }
             let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.participantID)): \($0)" } }
-            return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys),
+            return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys,
+                                               bounces: try Self.bouncesByParticipant(db)),
                                why: mentorship.explanation, notes: notes, timeline: events)
         }
     }

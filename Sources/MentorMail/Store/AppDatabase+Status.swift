@@ -54,6 +54,10 @@ public struct ProgramStatus: Codable, Sendable {
     public var held: Int
     public var queued: Int
     public var failed: Int
+    /// Mail kept, not sent, because an address bounced for good (`outbox list --status withheld`).
+    public var withheld: Int
+    /// Participants' addresses that bounced for good, with the way out.
+    public var bounced: [BounceView]
     /// Queued mail a server refused for now, and failed mail: what an operator may act on.
     public var failing: [OutgoingRow]
     public var lastRun: LastRun?
@@ -85,7 +89,7 @@ extension AppDatabase {
             }
             let failing = try OutboxMessage
                 .filter((Column("status") == OutboxMessage.Status.queued.rawValue && Column("attempts") > 0)
-                        || Column("status") == OutboxMessage.Status.failed.rawValue)
+                        || [OutboxMessage.Status.failed, .withheld].map(\.rawValue).contains(Column("status")))
                 .order(Column("id").desc).limit(20).fetchAll(db)
                 .map { row in
                     ProgramStatus.OutgoingRow(id: row.id ?? 0, kind: row.purpose, to: row.recipients, status: row.status.rawValue,
@@ -109,6 +113,8 @@ extension AppDatabase {
                 held: try Self.attentionCount(db),
                 queued: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db),
                 failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
+                withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db),
+                bounced: try AddressBounce.order(Column("bouncedAt"), Column("id")).fetchAll(db).map(BounceView.init),
                 failing: failing, lastRun: lastRun, nextJobs: jobs,
                 failedJobs: try ScheduledJob.filter(ScheduledJob.Columns.status == ScheduledJob.Status.failed.rawValue).fetchCount(db),
                 upcomingEvents: events)
