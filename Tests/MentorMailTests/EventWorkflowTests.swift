@@ -438,6 +438,31 @@ import Testing
         #expect(try rsvp(program, "ben@example.net") == .accepted)
     }
 
+    /// A "maybe" after the tables are set from someone without a seat holds nothing: the answer
+    /// must not urge a quick "yes" as if seats were still given by mail.
+    @Test func aMaybeWithoutASeatAfterTheTablesAreSetPromisesNothing() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
+        }
+        _ = try run(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        _ = try run(program)
+        let deeInvitation = try invitation(to: "dee@example.net", in: invitations)
+        try program.arrive(CalendarReplies.words("Maybe, I will know next week.", from: "dee@example.net", name: "Dee Kim",
+                                                 to: "mentoring@example.org", under: deeInvitation))
+        let answer = try #require(try run(program).first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
+        #expect(answer.contains("We noted \"maybe\""), "\(answer)")
+        #expect(!answer.contains("Places go to those who say yes first"), "\(answer)")
+        #expect(answer.contains("The tables are already set") && answer.contains("fit you in"), "\(answer)")
+        #expect(try rsvp(program, "dee@example.net") == .tentative)
+    }
+
     @Test func everyoneStillWaitingWhenTheTablesAreSetIsToldOnce() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

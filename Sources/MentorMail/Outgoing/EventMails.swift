@@ -57,6 +57,9 @@ public struct EventAnswerMail: MailContent {
     public var leftWaitlist: Bool?
     /// With `tentative`, after the tables were set: they keep their seat or table (a "no" gives it up).
     public var keptSeat: Bool?
+    /// With `tentative`, after the tables were set, from someone with no place in them: the
+    /// "maybe" holds nothing, and a later "yes" goes to the coordinators.
+    public var lateMaybe: Bool?
     /// Every seat or table is taken: they are on the waitlist, at `position`.
     public var waitlisted: Bool?
     public var position: Int?

@@ -306,6 +306,7 @@ struct EventService {
             mail.tentative = true
             if before == .accepted && !grouped { mail.gaveUpSeat = true }
             if before == .waitlisted && !grouped { mail.leftWaitlist = true }
+            if grouped && !seated { mail.lateMaybe = true }
         case .waitlisted where grouped:
             // The waitlist closed with the tables: a place in it would promise a seat by mail.
             mail.lateYes = true
