@@ -5,6 +5,9 @@ import MentorMail
 
 @main
 struct MentorMailCommand: ParsableCommand {
+    /// The release, printed by `--version`; the database's own schema version is kept apart.
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "mentormail",
         abstract: "Run a mentoring program entirely by email.",
@@ -21,6 +24,7 @@ struct MentorMailCommand: ParsableCommand {
         Exit codes: 0 done, 1 done with problems (see stderr), 64 usage, 65 bad input, \
         69 a server or file is unavailable, 70 internal error, 75 another run is busy, 78 config error.
         """,
+        version: "mentormail \(MentorMailCommand.version)",
         subcommands: [Init.self, Process.self, Status.self, DoctorCommand.self, RoundCommand.self, ParticipantsCommand.self, ImportCommand.self, MatchCommand.self,
                       PairsCommand.self, EventCommand.self, HeldCommand.self, OutboxCommand.self, JobsCommand.self, CheckTemplatesCommand.self, ParseMail.self, Demo.self]
     )

@@ -17,6 +17,12 @@ import Testing
         #expect(result.stdout.lowercased().contains("example") || command.isEmpty, "help shows an example")
     }
 
+    @Test func versionNamesTheProgramAndItsRelease() throws {
+        let result = try CommandRunner.run(["--version"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.range(of: #"^mentormail \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
+    }
+
     /// The subcommands a help text lists under SUBCOMMANDS.
     static func subcommands(inHelp help: String) -> [String] {
         guard let start = help.range(of: "SUBCOMMANDS:\n") else { return [] }
