@@ -262,23 +262,31 @@ extension MentorMailCommand {
                 in a rotation differ by at most one person; the total interest (shared areas and \
                 kinds of mentoring) is as high as it goes. With --dry-run nothing is stored or sent.
 
+                With --again, before the event starts, the tables are formed anew with those coming \
+                now: people who said no since lose their places, and the places freed go to the \
+                waitlist in its order (late yeses included). Everyone seated gets the new schedule; \
+                those still waiting who were not told before hear that there was no seat.
+
                 Examples:
                   mentormail event groups 1 --dry-run
                   mentormail event groups 1 --json
+                  mentormail event groups 1 --again --dry-run
                 """)
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The event's id.") var id: Int64
             @Flag(help: "Show what would be formed; store and send nothing.") var dryRun = false
+            @Flag(help: "Form the tables of an event that has them anew, with those coming now.") var again = false
             @Flag(help: "Print JSON.") var json = false
 
             func run() throws {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
-                    let grouping = try opened.program.formEventGroups(id: id, now: options.clock, dryRun: dryRun)
+                    let grouping = try opened.program.formEventGroups(id: id, now: options.clock, dryRun: dryRun, again: again)
                     if json { return try printJSON(grouping) }
                     let percent = grouping.upperBound > 0 ? Double(grouping.totalInterest) * 100 / Double(grouping.upperBound) : 100
-                    print("\(dryRun ? "Would form" : "Formed") \(grouping.rotations) rotation(s): \(grouping.mentees) mentee(s) at \(grouping.mentors) table(s); "
+                    let verb = again ? (dryRun ? "Would form anew" : "Formed anew") : (dryRun ? "Would form" : "Formed")
+                    print("\(verb) \(grouping.rotations) rotation(s): \(grouping.mentees) mentee(s) at \(grouping.mentors) table(s); "
                           + "interest \(grouping.totalInterest) of at most \(grouping.upperBound) (\(String(format: "%.1f", percent)) %), "
                           + "\(grouping.repeatedMenteePairs) repeated meeting(s) between mentees.")
                     for rotation in Set(grouping.tables.map(\.rotation)).sorted() {
@@ -286,6 +294,9 @@ extension MentorMailCommand {
                         for table in grouping.tables where table.rotation == rotation {
                             print(terminalSafe("    table \(table.table), \(table.mentor): \(table.mentees.isEmpty ? "-" : table.mentees.joined(separator: ", "))", keepLines: false))
                         }
+                    }
+                    if !grouping.promoted.isEmpty {
+                        print(terminalSafe("From the waitlist: \(grouping.promoted.joined(separator: ", ")).", keepLines: false))
                     }
                     if grouping.rotations < grouping.plannedRotations {
                         print("Planned \(grouping.plannedRotations) rotations; formed \(grouping.rotations) because only \(grouping.mentors) mentor(s) accepted.")

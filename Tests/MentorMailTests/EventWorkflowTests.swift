@@ -463,6 +463,68 @@ import Testing
         #expect(try rsvp(program, "dee@example.net") == .tentative)
     }
 
+    /// Tables formed anew before the start: whoever said no since loses the place, the first one
+    /// waiting gets it, everyone seated gets the new schedule, and only those not told before hear
+    /// that there was no seat.
+    @Test func theTablesCanBeFormedAnewBeforeTheStart() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 2)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        for (index, address) in ["ana@example.net", "ben@example.net", "caio@example.net", "maria@example.org", "li@example.org"].enumerated() {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"), name: "\(index)-\(address)")
+        }
+        _ = try run(program)
+        #expect(try rsvp(program, "caio@example.net") == .waitlisted)
+        #expect(throws: MentorMailError.self) { try program.app.formEventGroups(id: event.id, now: program.now, again: true) }
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        let first = try run(program)
+        #expect(first.contains { $0.to.map(\.address) == ["caio@example.net"] && $0.subject?.contains("are set") == true })
+        let benSchedule = try #require(first.first { $0.to.map(\.address) == ["ben@example.net"] && $0.subject?.contains("your schedule") == true })
+        // Ben cannot come after all; Dee says yes late.
+        try program.arrive(CalendarReplies.words("Sorry, I can't come after all.", from: "ben@example.net", name: "Ben Okafor",
+                                                 to: "mentoring@example.org", under: benSchedule))
+        try program.arrive(CalendarReplies.words("Yes, I'll be there!", from: "dee@example.net", name: "Dee Kim",
+                                                 to: "mentoring@example.org", under: try invitation(to: "dee@example.net", in: invitations)))
+        _ = try run(program)
+
+        let again: () throws -> EventGrouping = { try program.app.formEventGroups(id: event.id, now: program.now, again: true) }
+        do {
+            try program.app.formEventGroups(id: event.id, now: program.now)
+            Issue.record("forming twice without --again must fail")
+        } catch let error as MentorMailError {
+            #expect(error.message.contains("--again"), "\(error.message)")
+        }
+        let grouping = try again()
+        #expect(grouping.formedAgain && grouping.mentees == 2 && grouping.promoted == ["Caio Lima"] && grouping.waitlistTold == 1)
+        #expect(Set(grouping.tables.flatMap(\.mentees)) == ["Ana Souza", "Caio Lima"])
+        let sent = try run(program)
+        func to(_ address: String) -> [Message] { sent.filter { $0.to.map(\.address) == [address] } }
+        let ana = try #require(to("ana@example.net").first)
+        #expect(ana.subject?.contains("your new schedule") == true && ana.textBody?.contains("replaces the one we sent you before") == true,
+                "\(ana.textBody ?? "")")
+        let caio = try #require(to("caio@example.net").first)
+        #expect(caio.textBody?.contains("A seat opened up for you after all") == true, "\(caio.textBody ?? "")")
+        #expect(to("maria@example.org").first?.subject?.contains("your new schedule") == true)
+        #expect(to("ben@example.net").isEmpty)
+        let dee = try #require(to("dee@example.net").first)
+        #expect(dee.subject?.contains("are set") == true, "\(dee.subject ?? "")")
+        let sheet = try #require(to("coordinator@example.org").first?.textBody)
+        #expect(sheet.contains("Caio Lima") && !sheet.contains("Ben Okafor"), "\(sheet)")
+        #expect(try rsvp(program, "caio@example.net") == .accepted)
+        // Ben's "yes" now finds no seat of his: it goes to the coordinators.
+        try program.arrive(CalendarReplies.words("Good news, I can come!", from: "ben@example.net", name: "Ben Okafor",
+                                                 to: "mentoring@example.org", under: benSchedule))
+        let late = try #require(try run(program).first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        #expect(late.contains("cannot\ngive you a seat by mail"), "\(late)")
+        // Once the event has started, the tables stay.
+        #expect(throws: MentorMailError.self) {
+            try program.app.formEventGroups(id: event.id, now: event.startsAt.addingTimeInterval(60), again: true)
+        }
+    }
+
     @Test func everyoneStillWaitingWhenTheTablesAreSetIsToldOnce() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -124,6 +124,10 @@ public struct EventScheduleMail: MailContent {
     public var asMentee: Bool?
     public var table: Int?
     public var slots: [Slot]
+    /// The tables were formed anew: this schedule replaces the one sent before.
+    public var updated: Bool?
+    /// The tables were formed anew and a place from the waitlist opened for them.
+    public var placeOpened: Bool?
 }
 
 /// The coordinators' printable sheet: one page per rotation, every table with its mentor and

@@ -17,6 +17,10 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var schedulesQueued: Int
     /// People still on the waitlist, told there was no seat for them.
     public var waitlistTold: Int
+    /// Formed anew (`again`): the earlier tables were dropped.
+    public var formedAgain: Bool = false
+    /// Forming anew, people from the waitlist who got the places freed since the first forming.
+    public var promoted: [String] = []
     /// Who sits where: one entry per rotation and table, so a coordinator can check a dry run.
     public var tables: [Table] = []
 
@@ -33,12 +37,49 @@ extension EventService {
     /// rotations: every mentee meets a different mentor each rotation, tables within one of
     /// each other in size, interest as high as it goes), stores the seats, and queues each
     /// person's schedule, the coordinators' printable sheet, and a word to everyone still waiting.
-    func formGroups(eventID: Int64, actor: String) throws -> EventGrouping {
+    ///
+    /// `again` forms the tables of a grouped event anew, before it starts: with those coming now
+    /// (people who said no since lose their places, and places freed go to the waitlist in its
+    /// order, late yeses included). Everyone seated gets the new schedule; those still waiting
+    /// who were not told before hear that there was no seat.
+    func formGroups(eventID: Int64, actor: String, again: Bool = false) throws -> EventGrouping {
         var event = try find(eventID)
+        var earlier: Set<Int64>?
         switch event.status {
         case .cancelled: throw MentorMailError(.data, "event \(eventID) is cancelled")
-        case .grouped: throw MentorMailError(.data, "event \(eventID) already has its rotations (formed \(event.groupedAt?.formatted(.iso8601) ?? "before"))")
+        case .grouped where again:
+            guard work.now < event.startsAt else {
+                throw MentorMailError(.data, "event \(eventID) has started; its tables stay as they are")
+            }
+            let seats = try EventSeat.filter(Column("eventID") == eventID).fetchAll(work.db)
+            earlier = Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
+            try EventSeat.filter(Column("eventID") == eventID).deleteAll(work.db)
+            if let planned = event.plannedRotations {
+                event.rotations = planned
+                event.plannedRotations = nil
+            }
+        case .grouped:
+            throw MentorMailError(.data, "event \(eventID) already has its rotations (formed \(event.groupedAt?.formatted(.iso8601) ?? "before")); "
+                                  + "`mentormail event groups \(eventID) --again` forms them anew with those coming now")
+        case .scheduled where again:
+            throw MentorMailError(.data, "event \(eventID) has no rotations yet; form them without --again")
         case .scheduled: break
+        }
+        var promoted: [EventGuest] = []
+        if earlier != nil {
+            // Places freed since the first forming go to the waitlist, in its order.
+            for role in [EventGuest.Role.mentee, .mentor] {
+                let free = limit(event, role) - (try seatsTaken(eventID, role))
+                guard free > 0 else { continue }
+                for var next in try waiting(eventID, role).limit(free).fetchAll(work.db) {
+                    next.answer = .accepted
+                    next.waitlistedAt = nil
+                    next.waitlistOrder = nil
+                    try next.update(work.db)
+                    try work.audit.record(next.email, "event-promoted", "event \(eventID): from the waitlist, the tables formed anew")
+                    promoted.append(next)
+                }
+            }
         }
         let all = try guests(eventID)
         let mentees = all.filter { $0.role == .mentee && $0.answer == .accepted }
@@ -74,18 +115,24 @@ extension EventService {
         event.interestBound = plan.upperBound
         event.repeatedMenteePairs = plan.repeatedMenteePairs
         try event.update(work.db)
-        let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles)
-        // Whoever still waits hears now, once: forming happens once per event.
-        let waiting = all.filter { $0.answer == .waitlisted }
+        let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles,
+                                       earlier: earlier, promoted: Set(promoted.compactMap(\.id)))
+        // Whoever still waits hears now, once: forming anew tells only those not told before.
+        let told = earlier == nil ? [] : Set(try String.fetchAll(work.db, sql: """
+            SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
+            """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID]).map { $0.lowercased() })
+        let waiting = all.filter { $0.answer == .waitlisted && !told.contains($0.email.lowercased()) }
         for guest in waiting {
             var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
             if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
             try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID), language: guest.language)
         }
-        try work.audit.record(actor, "event-grouped", "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
+        try work.audit.record(actor, earlier == nil ? "event-grouped" : "event-regrouped",
+                              "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
         return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations, plannedRotations: planned,
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
-                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count, tables: tables)
+                             repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count,
+                             formedAgain: earlier != nil, promoted: promoted.map(\.name), tables: tables)
     }
 
     /// The rotations job: forms them unless a coordinator already did, or there is nobody to
@@ -120,8 +167,14 @@ extension EventService {
         return scores
     }
 
+    /// `earlier`: the guests seated before, when the tables are formed anew (their schedule is
+    /// new); `promoted`: those who got a place from the waitlist just now.
     private func sendSchedules(_ event: SpeedEvent, plan: RotationPlan, mentees: [EventGuest], mentors: [EventGuest],
-                               profiles: [Int64: Participant]) throws -> Int {
+                               profiles: [Int64: Participant], earlier: Set<Int64>?, promoted: Set<Int64>) throws -> Int {
+        func mark(_ mail: inout EventScheduleMail, _ guest: EventGuest) {
+            guard let earlier, let id = guest.id else { return }
+            if promoted.contains(id) { mail.placeOpened = true } else if earlier.contains(id) { mail.updated = true }
+        }
         let time = rotationTimes(event, count: plan.assignment.count)
         func areas(_ guest: EventGuest) -> String {
             let profile = guest.participantID.flatMap { profiles[$0] }?.profile
@@ -136,6 +189,7 @@ extension EventService {
             }
             var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event, language: mentee.language), slots: slots)
             mail.asMentee = true
+            mark(&mail, mentee)
             try work.outbox.send(mail, to: [MailAddress(address: mentee.email, name: mentee.name)], about: .event(event.id), language: mentee.language)
             queued += 1
         }
@@ -149,6 +203,7 @@ extension EventService {
             var mail = EventScheduleMail(person: PersonName(mentor.name), event: info(event, language: mentor.language), slots: slots)
             mail.asMentor = true
             mail.table = index + 1
+            mark(&mail, mentor)
             try work.outbox.send(mail, to: [MailAddress(address: mentor.email, name: mentor.name)], about: .event(event.id), language: mentor.language)
             queued += 1
         }

@@ -345,16 +345,16 @@ struct EventService {
     }
 
     /// Mentee seats, or mentors' tables.
-    private func limit(_ event: SpeedEvent, _ role: EventGuest.Role) -> Int {
+    func limit(_ event: SpeedEvent, _ role: EventGuest.Role) -> Int {
         role == .mentee ? event.capacity : event.tables
     }
 
-    private func seatsTaken(_ eventID: Int64, _ role: EventGuest.Role) throws -> Int {
+    func seatsTaken(_ eventID: Int64, _ role: EventGuest.Role) throws -> Int {
         try EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.role == role.rawValue
                               && EventGuest.Columns.answer == EventGuest.Answer.accepted.rawValue).fetchCount(work.db)
     }
 
-    private func waiting(_ eventID: Int64, _ role: EventGuest.Role) -> QueryInterfaceRequest<EventGuest> {
+    func waiting(_ eventID: Int64, _ role: EventGuest.Role) -> QueryInterfaceRequest<EventGuest> {
         EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.role == role.rawValue
                           && EventGuest.Columns.answer == EventGuest.Answer.waitlisted.rawValue)
             .order(EventGuest.Columns.waitlistOrder, EventGuest.Columns.waitlistedAt, Column("id"))
