@@ -27,6 +27,8 @@ public struct Demo {
                                       "rsvp-apple-accepted.eml", "rsvp-words-thunderbird-host.eml", "rsvp-words-mutt-no.eml"]
     public static let eventLateYes = "rsvp-words-outlook-spanish.eml"
     public static let eventDecline = "rsvp-google-declined-later.eml"
+    /// After the tables are set: Lucía cannot come after all, Jonas can.
+    public static let eventChanges = ["rsvp-words-after-tables-spanish-no.eml", "rsvp-words-after-tables-late-yes.eml"]
     public static let start = Date(timeIntervalSince1970: 1_793_620_800) // 2026-11-02 08:00 UTC
     /// The Speed Mentoring chapter: invitations go out on 2027-04-01 08:30 UTC.
     static let eventInvitationsSent = Date(timeIntervalSince1970: 1_806_568_200)
@@ -300,7 +302,8 @@ public struct Demo {
         say("                     mentormail round show \(round.name) --config \(configURL.path)")
     }
 
-    /// Chapters 13–16: a Speed Mentoring event at the summit, from the invitations to the tables.
+    /// Chapters 13–16: a Speed Mentoring event at the summit, from the invitations to the tables
+    /// and the tables formed anew.
     /// Returns where the coordinators' printable sheet was written.
     private func speedMentoring(program: Program, setClock: (Date) -> Void, arrive: ([String], (String) -> String) throws -> Void,
                                 process: () throws -> ProcessReport, tell: (ProcessReport) throws -> Void) throws -> URL {
@@ -362,6 +365,22 @@ public struct Demo {
             for line in schedule.split(separator: "\n").filter({ $0.hasPrefix("  Rotation") }) { say("   | \(line)") }
         }
         let sheetURL = directory.appendingPathComponent("event-sheet.html")
+        try program.eventSheet(id: event.id, now: now).write(to: sheetURL, atomically: true, encoding: .utf8)
+        say("")
+
+        now += 5 * 3_600
+        say("16. Plans change once the tables are set: Lucía writes \"al final no puedo ir\", and Jonas that he")
+        say("    can come after all (\"Is there still a seat?\"). Each is answered; the coordinators are told, and")
+        say("    Jonas's question waits for them:")
+        try arrive(Self.eventChanges, threaded)
+        try tell(try process())
+        now += 3_600
+        let again = try program.formEventGroups(id: event.id, now: now, again: true, actor: "coordinator@example.org")
+        say("    A coordinator forms the tables anew: mentormail event groups \(event.id) --again")
+        say("   | formed anew: \(again.mentees) mentee(s) at \(again.mentors) table(s), \(again.rotations) rotation(s); from the waitlist: "
+            + (again.promoted.isEmpty ? "nobody" : again.promoted.joined(separator: ", ")))
+        say("    Jonas gets Lucía's seat; everyone seated gets the new schedule, the coordinators a new sheet:")
+        try tell(try process())
         try program.eventSheet(id: event.id, now: now).write(to: sheetURL, atomically: true, encoding: .utf8)
         say("   the printable sheet: mentormail event sheet \(event.id) --output \(sheetURL.lastPathComponent)")
         return sheetURL

@@ -108,6 +108,8 @@ import Mail
         ("rsvp-words-outlook-spanish.eml", "¡Sí! Allí estaré, muchas gracias por la invitación.\n\nLucía"),
         ("rsvp-words-thunderbird-host.eml", "Happy to host a table. I will bring a few Neutron stickers for the newcomers.\n\nKenji"),
         ("rsvp-words-mutt-no.eml", "Sorry, I can't make it this time: I am travelling that week.\nGood luck with the event!"),
+        ("rsvp-words-after-tables-spanish-no.eml", "Lo siento mucho, al final no puedo ir: me ha surgido un viaje de trabajo mañana.\n\nLucía"),
+        ("rsvp-words-after-tables-late-yes.eml", "Good news: my meeting moved, so I can come after all! Is there still a seat?\n\nJonas"),
     ]
 
     @Test(arguments: eventCalendarAnswers.map(\.file))
@@ -145,8 +147,9 @@ import Mail
         let crlf = Set(["signup-request-outlook.eml", "reply-outlook-html.eml", "rsvp-outlook-accepted.eml",
                         "rsvp-google-declined.eml", "form-reply-outlook-quoted.eml", "charset-windows-1252.eml",
                         "checkin-reply-outlook-inline.eml", "rsvp-google-accepted.eml", "rsvp-google-declined-later.eml",
-                        "rsvp-outlook-bare-accepted.eml", "rsvp-words-outlook-spanish.eml", "checkin-reply-outlook-rating-dash.eml",
-                        "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml"] + Self.replyShapesWithCRLF)
+                        "rsvp-outlook-bare-accepted.eml", "rsvp-words-outlook-spanish.eml", "rsvp-words-after-tables-spanish-no.eml",
+                        "checkin-reply-outlook-rating-dash.eml", "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml"]
+                       + Self.replyShapesWithCRLF)
         for name in Self.tested {
             let bytes = try Self.bytes(name)
             let lineFeeds = bytes.filter { $0 == 0x0A }.count
