@@ -33,11 +33,11 @@ extension MentorMailCommand {
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name, e.g. 2027-Q1.") var name: String
-            @Option(help: ArgumentHelp("When sign-ups close (ISO 8601 date or time).", valueName: "date")) var closes: String
+            @Option(help: ArgumentHelp("When sign-ups close: a day (ISO 8601, e.g. 2027-02-15; sign-ups are taken through its last second, UTC) or a time.", valueName: "date")) var closes: String
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                if ProgramOptions.parseDate(closes) == nil {
+                if Self.closingTime(closes) == nil {
                     throw ValidationError("--closes \(closes) is not a date such as 2027-02-15")
                 }
             }
@@ -46,7 +46,7 @@ extension MentorMailCommand {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
-                    let closesAt = ProgramOptions.parseDate(closes) ?? options.clock
+                    let closesAt = Self.closingTime(closes) ?? options.clock
                     let opening = try opened.program.openRound(name: name, closesAt: closesAt, now: options.clock)
                     if json {
                         struct Opened: Encodable { var round: String; var closesAt: Date; var menteesFromPool: Int; var mentorsFromPool: Int }
@@ -55,9 +55,19 @@ extension MentorMailCommand {
                         return
                     }
                     print("Round \(opening.round.name) opened with \(opening.mentees) mentee\(opening.mentees == 1 ? "" : "s") and \(opening.mentors) mentor\(opening.mentors == 1 ? "" : "s") from the pool; "
-                          + "sign-ups close \(opening.round.closesAt.formatted(date: .long, time: .omitted)).")
+                          + "sign-ups close \(opening.round.closesAt.formatted(Self.utcDay)).")
                 }
             }
+
+            /// A day alone closes at its end: the closing day still takes sign-ups.
+            static func closingTime(_ text: String) -> Date? {
+                guard let date = ProgramOptions.parseDate(text) else { return nil }
+                let dayOnly = text.trimmingCharacters(in: .whitespaces).range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+                return dayOnly ? date.addingTimeInterval(86_399) : date
+            }
+
+            static let utcDay = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "en_US"),
+                                                 timeZone: TimeZone(identifier: "UTC") ?? .current)
         }
 
         struct Close: ParsableCommand {

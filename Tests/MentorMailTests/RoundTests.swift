@@ -138,3 +138,41 @@ import Testing
         #expect(try program.database.roundDetails(name: "R1").mentees.map(\.email) == ["ana@example.net", "caio@example.net"])
     }
 }
+
+/// `round open --closes DAY` as a coordinator types it: the closing day itself still takes
+/// sign-ups, through its last second (UTC).
+@Suite struct RoundClosingDayTests {
+    @Test func theClosingDayStillTakesSignUps() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-closing", subfolders: CommandRunner.maildirFolders)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state.sqlite").path
+        let opened = try CommandRunner.run(["round", "open", "2027-Q1", "--closes", "2027-01-31", "--json", "--config", config,
+                                            "--now", "2027-01-15T09:00:00Z"], in: folder)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(opened.stdout.contains("\"closesAt\" : \"2027-01-31T23:59:59Z\""), "\(opened.stdout)")
+        let text = try CommandRunner.run(["round", "show", "2027-Q1", "--config", config, "--now", "2027-01-31T10:00:00Z"], in: folder)
+        #expect(text.stdout.contains("sign-ups close 2027-01-31)"), "\(text.stdout)")
+        try """
+            From: Lena Vogel <lena@example.net>
+            To: p@example.org
+            Subject: Sign me up
+            Message-ID: <lena-1@example.net>
+            Date: Sun, 31 Jan 2027 10:00:00 +0000
+
+            Role: mentee
+            Name: Lena Vogel
+            Mentoring type: technical
+            Areas: Nova
+            Time zone: Europe/Berlin
+            Languages: English, German
+            Interaction: IRC, email
+
+            """.write(to: folder.appendingPathComponent("mailbox/new/1.M1.host"), atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["process", "--config", config, "--now", "2027-01-31T22:00:00Z"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let outbox = try FileManager.default.contentsOfDirectory(at: folder.appendingPathComponent("outbox"), includingPropertiesForKeys: nil)
+        let answer = try #require(outbox.first { $0.lastPathComponent.contains("lena") })
+        let body = try String(contentsOf: answer, encoding: .utf8)
+        #expect(body.contains("2027-Q1") && !body.contains("no round is open"), "\(body)")
+    }
+}
