@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 @testable import MentorMail
 import Testing
 
@@ -60,6 +61,49 @@ import Testing
         _ = try harness.app.openRound(name: "R2", closesAt: later.addingTimeInterval(30 * day), now: later)
         #expect(try harness.database.roundSummaries(now: later).map(\.status) == ["closed", "open"])
         #expect(try harness.database.participant(email: "ana@example.net")?.roundID == harness.database.rounds().first?.id)
+    }
+
+    /// A mentor in a pair who raises their capacity while a round takes sign-ups joins that
+    /// round: the answer says so, `round show` lists them, and `status` counts everyone waiting
+    /// the way opening a round takes them in. Someone back from a break joins it too.
+    @Test func aPlaceFreedWhileARoundIsOpenJoinsIt() throws {
+        let harness = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        func write(_ from: String, _ body: String, at date: Date) throws -> String {
+            let before = harness.outbox.sentFiles().count
+            try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Re: Sign up\r\n"
+                               + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+            _ = try harness.run(at: date)
+            let address = try #require(MailAddress.parseList(from).first?.normalized)
+            return try #require(try harness.sent().suffix(from: before).first { $0.to.map(\.normalized) == [address] }?.textBody)
+        }
+        _ = try harness.app.openRound(name: "R1", closesAt: harness.now.addingTimeInterval(10 * day), now: harness.now)
+        let common = "Mentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nLanguages: English\nInteraction: email"
+        _ = try write("Kai Lee <kai@example.org>", "Role: mentor\nName: Kai Lee\nCapacity: 1\n" + common, at: harness.now)
+        _ = try write("Mo Haddad <mo@example.net>", "Role: mentee\nName: Mo Haddad\n" + common, at: harness.now)
+        _ = try write("Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\n" + common, at: harness.now)
+        let matchDay = harness.now.addingTimeInterval(11 * day)
+        _ = try harness.app.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: matchDay)
+        _ = try harness.app.decideProposal(round: "R1", approve: true, now: matchDay)
+        // Ana was left unmatched: she waits for the next round, and status says so.
+        #expect(try harness.database.status(now: matchDay).pool == 1)
+
+        let later = matchDay.addingTimeInterval(80 * day)
+        let opening = try harness.app.openRound(name: "R2", closesAt: later.addingTimeInterval(15 * day), now: later)
+        #expect(opening.mentees == 1 && opening.mentors == 0)
+        let raised = try write("Kai Lee <kai@example.org>", "I can take one more person now.\n\nCapacity: 2", at: later.addingTimeInterval(day))
+        #expect(raised.contains("you are in the R2 round, which closes"), "\(raised)")
+        #expect(!raised.contains("no round is open"), "\(raised)")
+        let members = try harness.database.roundDetails(name: "R2", now: later.addingTimeInterval(day))
+        #expect(members.mentors.map(\.email) == ["kai@example.org"] && members.mentees.map(\.email) == ["ana@example.net"])
+        // R1 keeps its pair in its history.
+        #expect(try harness.database.roundDetails(name: "R1", now: later).mentors.map(\.email) == ["kai@example.org"])
+
+        // Mo pauses (his pair ends) and comes back while R2 is open: he joins it.
+        _ = try write("Mo Haddad <mo@example.net>", "pause", at: later.addingTimeInterval(2 * day))
+        let back = try write("Mo Haddad <mo@example.net>", "resume", at: later.addingTimeInterval(3 * day))
+        #expect(back.contains("You are in the R2 round, which closes"), "\(back)")
+        #expect(try harness.database.roundDetails(name: "R2", now: later).mentees.map(\.email).sorted() == ["ana@example.net", "mo@example.net"])
     }
 
     @Test func roundsMustCloseInTheFuture() throws {

@@ -78,6 +78,11 @@ public struct ParticipationChangedMail: MailContent {
     /// With paused or withdrawn: the partners of the pairs that ended with it ("Carlos"), who
     /// were told.
     public var pairEnded: String?
+    /// With resumed: the round they are in, still to be matched; else when the next one opens.
+    public var round: RoundInfo?
+    public var nextRound: String?
+    /// With resumed: the partners of pairs that go on (nothing is matched for them then).
+    public var mentoring: String?
 
     init(person: PersonName) { self.person = person }
 }

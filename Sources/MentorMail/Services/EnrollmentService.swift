@@ -48,10 +48,12 @@ struct EnrollmentService {
             result.profile.mailLanguage = inbound.writtenLanguage
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
-        let (participant, change) = try AppDatabase.upsertProfile(
+        var (participant, change) = try AppDatabase.upsertProfile(
             work.db, over: existing, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
             source: inbound.message.messageID.map { "message <\($0)>" } ?? "a message", origin: "email",
             roundID: round?.id, now: work.now)
+        // A change that frees a place (a mentor's higher capacity) joins the round taking sign-ups.
+        try AppDatabase.joinAcceptingRound(work.db, &participant, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         // The round they are in while it is still to be matched; once its matches were approved,
@@ -107,7 +109,16 @@ struct EnrollmentService {
             mail.paused = true
         case .resume:
             let complete = !ProfileBuilder.isIncomplete(person.profile)
-            _ = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now)
+            if var back = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now) {
+                try AppDatabase.joinAcceptingRound(db, &back, now: work.now)
+                // Where they wait now: a round still to be matched, or the next one.
+                if let round = try AppDatabase.findRound(db, id: back.roundID), try !AppDatabase.isMatched(db, round: round) {
+                    mail.round = roundInfo(round, language: language)
+                } else {
+                    mail.nextRound = work.nextRoundDay(language: language)
+                }
+                mail.mentoring = try Self.busyWith(back, db: db)
+            }
             mail.resumed = true
         case .withdraw:
             _ = try AppDatabase.setStatus(db, email: email, to: .withdrawn, now: work.now)

@@ -31,10 +31,6 @@ extension AppDatabase {
         try Round.filter(Round.Columns.name == name).fetchOne(db)
     }
 
-    /// Active people waiting for a round: mentees without an ongoing mentorship (and who have
-    /// not graduated) and mentors with a free slot, who are in no round yet or in one whose
-    /// matches were approved (the mentees it left unmatched or whose pair ended, the mentors it
-    /// left with room). People of a round that is still to be matched stay in it.
     /// Whether a round's matches were approved.
     static func isMatched(_ db: Database, round: Round) throws -> Bool {
         try MatchProposal.filter(MatchProposal.Columns.roundID == round.id
@@ -48,22 +44,44 @@ extension AppDatabase {
         return Set(ongoing.map(\.menteeID)).union(graduated.map(\.menteeID))
     }
 
+    /// Active people waiting for a round: mentees without an ongoing mentorship (and who have
+    /// not graduated) and mentors with a free slot, who are in no round yet or in one whose
+    /// matches were approved (the mentees it left unmatched or whose pair ended, the mentors it
+    /// left with room). People of a round that is still to be matched stay in it.
     static func pool(_ db: Database) throws -> [Participant] {
-        let active = try Participant.filter(Participant.Columns.status == Participant.Status.active.rawValue)
-            .order(Column("id")).fetchAll(db)
+        let waits = try waitsInPool(db)
+        return try Participant.filter(Participant.Columns.status == Participant.Status.active.rawValue)
+            .order(Column("id")).fetchAll(db).filter(waits)
+    }
+
+    /// The rule of `pool`, for one person at a time.
+    static func waitsInPool(_ db: Database) throws -> (Participant) -> Bool {
         let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
         let mentored = try mentoredMentees(db)
         var load: [Int64: Int] = [:]
         for mentorship in ongoing { load[mentorship.mentorID, default: 0] += 1 }
         let matchedRounds = Set(try MatchProposal.filter(MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue)
             .fetchAll(db).map(\.roundID))
-        return active.filter { person in
-            guard let id = person.id else { return false }
+        return { person in
+            guard person.status == .active, let id = person.id else { return false }
             if let roundID = person.roundID, !matchedRounds.contains(roundID) { return false }
             let waitsAsMentee = person.profile.isMentee && !mentored.contains(id)
             let waitsAsMentor = person.profile.isMentor && person.profile.capacity > load[id, default: 0]
             return waitsAsMentee || waitsAsMentor
         }
+    }
+
+    /// Someone who comes to wait in the pool while a round takes sign-ups and is still to be
+    /// matched (a mentor with a new free place, someone back from a break) joins that round, as
+    /// a sign-up would. Returns the round joined.
+    @discardableResult
+    static func joinAcceptingRound(_ db: Database, _ person: inout Participant, now: Date) throws -> Round? {
+        guard person.status == .active, let round = try acceptingRound(db, now: now), person.roundID != round.id,
+              try !isMatched(db, round: round), try waitsInPool(db)(person) else { return nil }
+        person.roundID = round.id
+        person.updatedAt = now
+        try person.update(db)
+        return round
     }
 
     /// Puts `people` into the round.

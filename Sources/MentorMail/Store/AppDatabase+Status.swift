@@ -48,7 +48,8 @@ public struct ProgramStatus: Codable, Sendable {
     }
 
     public var participants: [String: Int]
-    /// Active people in no round: matched when the next round opens.
+    /// Active people waiting for a round (in none, or in one already matched): the next round
+    /// opening takes them in.
     public var pool: Int
     public var round: RoundState?
     public var held: Int
@@ -73,7 +74,8 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM participant GROUP BY status") {
                 participants[row["status"]] = row["n"]
             }
-            let pool = try Participant.filter(Column("status") == Participant.Status.active.rawValue && Column("roundID") == nil).fetchCount(db)
+            // The same rule opening a round applies: new sign-ups, the unmatched, freed mentors.
+            let pool = try Self.pool(db).count
             var round: ProgramStatus.RoundState?
             let current = try Self.openRound(db) ?? Round.order(Column("opensAt").desc, Column("id").desc).fetchOne(db)
             if let current, let id = current.id {
