@@ -492,7 +492,7 @@ import Testing
 
         let again: () throws -> EventGrouping = { try program.app.formEventGroups(id: event.id, now: program.now, again: true) }
         do {
-            try program.app.formEventGroups(id: event.id, now: program.now)
+            _ = try program.app.formEventGroups(id: event.id, now: program.now)
             Issue.record("forming twice without --again must fail")
         } catch let error as MentorMailError {
             #expect(error.message.contains("--again"), "\(error.message)")

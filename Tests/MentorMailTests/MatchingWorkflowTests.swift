@@ -97,6 +97,32 @@ import Testing
         #expect(try program.run().sent == 0)
     }
 
+    /// The introduction goes in a language both can read: a mentee who writes only Spanish and a
+    /// mentor who writes English but lists Spanish get it in Spanish; with a mentor who lists no
+    /// Spanish (and a mentee who also reads English) it stays in English.
+    @Test func theIntroductionIsInALanguageBothRead() throws {
+        for (menteeLanguages, mentorLanguages, spanish) in [(["Spanish"], ["English", "Portuguese", "Spanish"], true),
+                                                            (["Spanish", "English"], ["English"], false)] {
+            let program = try ProcessorTests.Program()
+            let round = try program.app.openRound(name: "R", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+            var olga = Self.profile("mentee", "Olga Martínez", languages: menteeLanguages)
+            olga.mailLanguage = "es"
+            try program.database.write { db in
+                _ = try AppDatabase.upsertProfile(db, email: "olga@example.net", profile: olga, status: .active, source: "test",
+                                                  origin: "email", roundID: round.id, now: program.now)
+                _ = try AppDatabase.upsertProfile(db, email: "bruno@example.org",
+                                                  profile: Self.profile("mentor", "Bruno Costa", languages: mentorLanguages, capacity: 1),
+                                                  status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+            _ = try program.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: program.now)
+            _ = try program.app.decideProposal(round: "R", approve: true, now: program.now)
+            _ = try program.run()
+            let introduction = try #require(try program.sent().first { $0.to.count == 2 })
+            let text = introduction.textBody ?? ""
+            #expect(text.hasPrefix("Hola") == spanish && text.hasPrefix("Hello") == !spanish, "\(mentorLanguages): \(text)")
+        }
+    }
+
     @Test func changedDataInvalidatesAProposal() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

@@ -8,6 +8,18 @@ import MatchingCore
 struct MatchingService {
     let work: Work
 
+    /// One mail to both: in the language both write in; else in one side's own language when
+    /// the other speaks it too (a mentee who writes only Spanish, a mentor who lists Spanish);
+    /// else in English (nil).
+    func introductionLanguage(mentee: ParticipantProfile, mentor: ParticipantProfile) -> String? {
+        let menteeLanguage = work.mailLanguage(for: mentee), mentorLanguage = work.mailLanguage(for: mentor)
+        if menteeLanguage == mentorLanguage { return menteeLanguage }
+        func speaks(_ profile: ParticipantProfile, _ code: String) -> Bool {
+            work.mailLanguage(for: profile) == code || LanguageNames.englishName(for: code).map(profile.languages.contains) == true
+        }
+        return [menteeLanguage, mentorLanguage].compactMap { $0 }.first { speaks(mentee, $0) && speaks(mentor, $0) }
+    }
+
     /// Computes a proposal for `round`, replaces any earlier one still waiting, and mails the
     /// coordinators the review with its code (unless `dryRun`, which only computes).
     func propose(round: Round, method: MatchMethod, dryRun: Bool) throws -> MatchProposal {
@@ -135,8 +147,7 @@ struct MatchingService {
                                         status: .introduced, introducedAt: work.now, endedAt: nil)
             try mentorship.insert(work.db)
             try CheckinService(work: work).schedule(mentorship)
-            // One mail to both: in their language when they share it, else in English.
-            let shared = work.mailLanguage(for: mentee.profile) == work.mailLanguage(for: mentor.profile) ? work.mailLanguage(for: mentee.profile) : nil
+            let shared = introductionLanguage(mentee: mentee.profile, mentor: mentor.profile)
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation, language: shared),
                                  to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id), language: shared)
             introductions += 1
