@@ -127,8 +127,9 @@ public struct SignupFormParser: Sendable {
                                                      "ninguno", "ninguna", "nada", "nenhum", "aucun", "keine", "nessuno", "brak", "нет", "无", "なし"]
 
     /// "About me" continues on the following lines of the same depth until another
-    /// `Key: value` line, a signature, a sign-off or quoted history; a blank line is kept
-    /// as a paragraph break only when prose of the same depth follows it.
+    /// `Key: value` line, a signature, a sign-off, quoted history or our own words after a
+    /// profile; a blank line is kept as a paragraph break only when prose of the same depth
+    /// follows it.
     /// Returns the text and the index of the last line it used.
     static func aboutMe(
         startingWith first: String, after index: Int, in lines: [SignupFormLine]
@@ -148,6 +149,7 @@ public struct SignupFormParser: Sendable {
             }
             // A lone name after a blank line ("Alice", "Ana Souza") signs the mail off.
             if pendingBreak && Self.looksLikeSignature(line.text) { break }
+            if Self.isOurFollowUp(line.text) { break }
             if pendingBreak || paragraphs.isEmpty {
                 paragraphs.append(line.text)
             } else {
@@ -157,6 +159,20 @@ public struct SignupFormParser: Sendable {
             lastLine = position
         }
         return (paragraphs.joined(separator: "\n\n"), lastLine)
+    }
+
+    /// How our mails go on after showing a profile (welcome, profile received), folded: quoted
+    /// under a reply, they end the About me above them rather than join it.
+    static let ourFollowUps = [
+        "if anything is wrong, reply", "we did not recognise these lines", "we can match you only once",
+        "to change anything, reply", "to fix (reply with just these lines",
+        "si algo no esta bien, responde", "no hemos reconocido estas lineas", "solo podremos emparejarte cuando",
+        "para cambiar algo", "para corregir (responde",
+    ]
+
+    static func isOurFollowUp(_ text: String) -> Bool {
+        let folded = EnrollmentText.fold(text)
+        return ourFollowUps.contains { folded.hasPrefix($0) }
     }
 
     /// One to three capitalised words without sentence punctuation: a name signing a mail.

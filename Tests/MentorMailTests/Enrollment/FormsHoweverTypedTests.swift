@@ -7,6 +7,40 @@ import Testing
 @Suite struct FormsHoweverTypedTests {
     let parser = SignupFormParser(vocabulary: Config.Enrollment.default.vocabulary)
 
+    /// Finding: a reply above our quoted welcome had "If anything is wrong, reply with just the
+    /// lines to change, e.g." (the welcome's next paragraph) appended to the mentor's About me,
+    /// and it went out in an introduction. Our own words after a profile are never an answer,
+    /// quoted or as Outlook quotes (no ">"), in English or Spanish.
+    @Test func ourWordsAfterAQuotedProfileAreNotPartOfAboutMe() {
+        for quote in ["> ", ""] {
+            for (lead, after) in [("About me", "If anything is wrong, reply with just the lines to change, e.g."),
+                                  ("About me", "We did not recognise these lines; we kept them with your profile as written:"),
+                                  ("About me", "We can match you only once the lines above are fixed: reply with them."),
+                                  ("Sobre mí", "Si algo no está bien, responde solo con las líneas que quieras cambiar, p. ej."),
+                                  ("Sobre mí", "No hemos reconocido estas líneas; las hemos guardado en tu perfil tal como")] {
+                let form = parser.parse("""
+                    I can take one more person now.
+
+                    Capacity: 2
+
+                    \(quote)Hello Kai Lee,
+                    \(quote)
+                    \(quote)  Role: mentor
+                    \(quote)  Capacity: 1 mentee at a time
+                    \(quote)  \(lead): Long-time contributor
+                    \(quote)
+                    \(quote)\(after)
+                    \(quote)  Time zone: Europe/Madrid
+                    """)
+                #expect(form.aboutMe == "Long-time contributor", "\(quote.isEmpty ? "unquoted" : "quoted"): \(after)")
+                #expect(form.capacity == 2)
+            }
+        }
+        // A person's own second paragraph still counts.
+        let own = parser.parse("Role: mentee\nAbout me: I write docs.\n\nI also run a local meetup in Porto.\n")
+        #expect(own.aboutMe == "I write docs.\n\nI also run a local meetup in Porto.")
+    }
+
     /// Finding: hints in the label lost the role and stored "email", a value from the hint.
     @Test func hintsBesideTheLabelAreNotPartOfIt() {
         let form = parser.parse("""
