@@ -67,6 +67,15 @@ import Testing
         expect(read("No problems so far, it's great"), 5, nil, nil, nil)
     }
 
+    /// Finding: "It is going really well (4)" was recorded as 5 of 5. A rating the person gave
+    /// as a number wins over the words around it, wherever it stands.
+    @Test func aRatingGivenAsANumberWinsOverWords() {
+        let sentence = "It is going really well (4), we meet monthly, good fit, and I want to continue."
+        expect(read(sentence), 4, .yes, .good, .continue, note: sentence)
+        expect(read("Great overall, I'd say 3/5. We meet weekly."), 3, .yes, nil, nil)
+        expect(read("It's going great! We meet every other week."), 5, .yes, nil, nil)
+    }
+
     @Test func theNoteIsWhatAnswersNothing() {
         expect(read("Great, yes, good fit, continue. Could you tell us about travel support for the Summit?"),
                5, .yes, .good, .continue, note: "Could you tell us about travel support for the Summit?")

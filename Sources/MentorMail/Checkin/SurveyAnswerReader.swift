@@ -136,7 +136,8 @@ public struct SurveyAnswerReader: Sendable {
                 continue
             }
             let matches = Self.matches(in: text, standalone: true).filter { $0.phrase.question == question }
-            if let first = matches.min(by: { $0.start < $1.start }) {
+            let numbers = matches.filter(\.isNumericRating)
+            if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
                 set(first.phrase, in: &reading.answers)
             } else {
                 reading.unclear[question] = text
@@ -153,7 +154,10 @@ public struct SurveyAnswerReader: Sendable {
         let split = lines.map(Self.splittingComment)
         let text = split.map(\.answers).joined(separator: "\n")
         var used: [(start: Int, end: Int)] = []
-        for match in Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start }) where match.phrase.question != .note {
+        // A rating given as a number ("really well (4)") wins over one in words.
+        let inOrder = Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start })
+        let numberFirst = inOrder.filter(\.isNumericRating) + inOrder.filter { !$0.isNumericRating }
+        for match in numberFirst where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
             set(match.phrase, in: &reading.answers)
             used.append((match.start, match.end))
@@ -243,6 +247,11 @@ public struct SurveyAnswerReader: Sendable {
         /// Character offsets in the folded text.
         var start: Int
         var end: Int
+
+        /// "4", "4/5", "four": a rating given as a number rather than in words.
+        var isNumericRating: Bool {
+            phrase.question == .rating && (phrase.words.contains(where: \.isNumber) || phrase.standaloneOnly)
+        }
     }
 
     /// The vocabulary's phrases in `text`, longest first and never overlapping. Short yes/no
