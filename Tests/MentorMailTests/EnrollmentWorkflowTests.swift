@@ -59,6 +59,34 @@ import Testing
         #expect(answers[0].subject == "Re: Sign up")
     }
 
+    /// A first message in sentences: the form comes back with what it said filled in, and a
+    /// reply that only adds the missing lines above the quoted form completes the profile.
+    @Test func aFirstMessageInSentencesFillsTheFormAndAShortReplyCompletesIt() throws {
+        let program = try ProcessorTests.Program()
+        let first = try exchange(program, mail(from: "Alice Schmidt <alice@example.net>", subject: "Volunteering as a mentor", body: """
+            Hello,
+
+            I have been a Nova core for 5 years and would love to mentor people. I can take two mentees. I am in Berlin, \
+            speak English and German, and prefer video calls or email.
+
+            Alice Schmidt
+            """))
+        let form = try #require(first.first?.textBody)
+        for line in ["Role: mentor", "Areas: Nova", "Time zone: Berlin", "Languages: English, German", "Interaction: video, email", "Capacity: 2"] {
+            #expect(form.contains("\n\(line)\n"), "\(line) in \(form)")
+        }
+        #expect(form.contains("please check it"), "\(form)")
+        #expect(form.contains("Mentoring type: (technical, career, or both)"), "what the message did not say keeps its hint")
+        let quoted = form.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        let answers = try exchange(program, mail(from: "Alice Schmidt <alice@example.net>", subject: "Re: Volunteering as a mentor",
+                                                 body: "Mentoring type: technical\n\n" + quoted))
+        let person = try #require(try program.database.participant(email: "alice@example.net"))
+        #expect(person.status == .active, "\(answers.first?.textBody ?? "")")
+        #expect(person.profile.role == "mentor" && person.profile.areas == ["nova"] && person.profile.timeZone == "Europe/Berlin")
+        #expect(person.profile.languages == ["English", "German"] && person.profile.interactions == ["video", "email"])
+        #expect(person.profile.capacity == 2 && person.profile.mentoringTypes == ["technical"])
+    }
+
     /// Finding: an HTML-only form in table rows was read as "Name: | Henrik Berg", and the "| "
     /// went into the stored name (later in To headers) and the answer.
     @Test func aFormInHTMLTableRowsIsReadWithoutTheCellSeparators() throws {

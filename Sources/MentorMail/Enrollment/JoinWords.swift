@@ -73,8 +73,14 @@ enum JoinWords {
     static func role(in own: OwnText) -> ParticipantRole? {
         for sentence in own.sentences {
             let clauses = CommandSentences.clauses(of: sentence)
+            // "I have been a Nova core for years and would love to mentor": the writer goes on
+            // in a clause without its own subject.
+            let byTheWriter = EnrollmentText.words(clauses.first ?? "").first.map(firstPerson.contains) ?? false
             for (number, clause) in clauses.enumerated() {
-                guard let role = role(inClause: clause) else { continue }
+                let words = EnrollmentText.words(clause)
+                let ownSubject = words.first.map { firstPerson.contains($0) || otherPeople.contains($0) } ?? true
+                let continued = number > 0 && byTheWriter && !ownSubject ? roleInPhrases(["i"] + words) : nil
+                guard let role = role(inClause: clause) ?? continued else { continue }
                 // "as a mentor and a mentee": the clause after "and" may name the other role.
                 if number + 1 < clauses.count, EnrollmentText.words(clauses[number + 1]).count <= 3,
                    let other = ParticipantRole(answer: clauses[number + 1]), other != role { return .both }
@@ -107,6 +113,8 @@ enum JoinWords {
     ]
     /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
     static let offeringToMentor: Set<String> = ["like", "love", "want", "happy", "willing", "glad", "able", "wish", "hoping", "keen"]
+    /// Someone else, at the start of a clause ("and my colleague would like to mentor").
+    static let otherPeople: Set<String> = ["my", "he", "she", "they", "we", "you", "his", "her", "our", "their", "it", "mi", "el", "ella"]
     /// The writer, at the start of the clause.
     static let firstPerson: Set<String> = ["i", "i'm", "im", "i'd", "id", "i'll", "i've"]
 

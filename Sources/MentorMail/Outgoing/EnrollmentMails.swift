@@ -9,6 +9,17 @@ public struct SignupFormMail: MailContent {
     public var asMentor: Bool?
     public var asMentee: Bool?
     public var asBoth: Bool?
+    /// Answers read from the sentences of their message, filled in on the form to check.
+    public var prefill: Prefill?
+
+    public struct Prefill: Codable, Sendable, Equatable {
+        public var mentoringType: String?
+        public var areas: String?
+        public var timeZone: String?
+        public var languages: String?
+        public var interaction: String?
+        public var capacity: String?
+    }
 }
 
 /// The answer to mail from a participant that asked for nothing we understood.

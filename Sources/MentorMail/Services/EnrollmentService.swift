@@ -18,9 +18,17 @@ struct EnrollmentService {
             return try HeldMailService(work: work).hold(inbound, reason: "a question from someone who was sent the sign-up form in the last 24 hours",
                                                         acknowledge: true)
         }
-        try inbound.answer(SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
-                                          asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
-                                          asBoth: role == .both ? true : nil), in: work)
+        // A role named only in the subject ("Volunteering as a mentor") counts too.
+        let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) }
+        var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
+                                  asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
+                                  asBoth: role == .both ? true : nil)
+        let prose = ProseSignup.read(OwnText(inbound.newText), vocabulary: work.config.enrollment.vocabulary)
+        if !prose.isEmpty {
+            mail.prefill = .init(mentoringType: prose.mentoringType, areas: prose.areas, timeZone: prose.timeZone, languages: prose.languages,
+                                 interaction: prose.interaction, capacity: prose.capacity)
+        }
+        try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
         return Outcome(.answered)

@@ -1,0 +1,179 @@
+import Foundation
+
+/// What a newcomer's first message says about them in sentences ("I'm a Nova core in Berlin,
+/// speak English and German and prefer video calls"), read conservatively so that the sign-up
+/// form they get back has it filled in for them to check. A value is kept only when the form
+/// reader, given it as an answer, understands it without a problem.
+struct ProseSignup: Equatable {
+    /// As the person wrote them, ready to stand after a form label.
+    var areas: String?
+    var timeZone: String?
+    var languages: String?
+    var interaction: String?
+    var capacity: String?
+    var mentoringType: String?
+
+    var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType].allSatisfy { $0 == nil } }
+
+    /// The labels of what was filled in, in the form's order.
+    var filledFields: [SignupField] {
+        [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
+         (.interaction, interaction), (.capacity, capacity)].compactMap { $0.1 == nil ? nil : $0.0 }
+    }
+
+    static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
+        var found = ProseSignup()
+        var areas: [String] = [], languages: [String] = [], kinds: [String] = []
+        for sentence in own.sentences {
+            let tokens = tokens(of: sentence)
+            let words = tokens.map(\.folded)
+            for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
+            for language in Self.languages(after: words) where !languages.contains(language) { languages.append(language) }
+            if found.timeZone == nil { found.timeZone = place(in: tokens) }
+            if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
+            if found.capacity == nil { found.capacity = capacity(in: words) }
+            for (kind, names) in kindWords where words.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
+        }
+        found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
+        found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
+        found.mentoringType = kinds.isEmpty ? nil : kinds.joined(separator: ", ")
+        return found.checked(vocabulary: vocabulary)
+    }
+
+    /// Keeps only the values the form reader understands as they stand.
+    private func checked(vocabulary: EnrollmentVocabulary) -> ProseSignup {
+        let parser = SignupFormParser(vocabulary: vocabulary)
+        func valid(_ field: SignupField, _ value: String?) -> String? {
+            guard let value else { return nil }
+            let form = parser.parse("\(field.label): \(value)")
+            guard !form.problems.contains(where: { $0.field == field }) else { return nil }
+            switch field {
+            case .areas: return form.areas.isEmpty ? nil : value
+            case .timeZone: return form.timeZone == nil ? nil : value
+            case .languages: return form.languages.isEmpty ? nil : value
+            case .interaction: return form.interaction.isEmpty ? nil : value
+            case .capacity: return form.capacity == nil ? nil : value
+            case .mentoringType: return form.mentoringType == nil ? nil : value
+            default: return nil
+            }
+        }
+        return ProseSignup(areas: valid(.areas, areas), timeZone: valid(.timeZone, timeZone), languages: valid(.languages, languages),
+                           interaction: valid(.interaction, interaction), capacity: valid(.capacity, capacity),
+                           mentoringType: valid(.mentoringType, mentoringType))
+    }
+
+    struct Token {
+        let text: String
+        let folded: String
+        /// The first word of its sentence (its capital says nothing).
+        let first: Bool
+    }
+
+    private static func tokens(of sentence: String) -> [Token] {
+        var tokens: [Token] = []
+        for piece in sentence.split(whereSeparator: { $0.isWhitespace || ",;:()!?\"“”".contains($0) }) {
+            let text = String(piece).trimmingCharacters(in: CharacterSet(charactersIn: ".'’-"))
+            guard !text.isEmpty else { continue }
+            tokens.append(Token(text: text, folded: EnrollmentText.fold(text), first: tokens.isEmpty))
+        }
+        return tokens
+    }
+
+    /// Areas named as the community writes them: a project's name with its capital ("Nova",
+    /// "Ironic"), an acronym ("QA", "UX"), or several words ("upstream training"). A plain
+    /// lower-case word ("design", "testing") says too little in a sentence.
+    private static func areas(in tokens: [Token], vocabulary: EnrollmentVocabulary) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < tokens.count {
+            var matched = 0
+            for length in stride(from: min(3, tokens.count - index), through: 1, by: -1) {
+                let slice = tokens[index..<index + length]
+                guard let name = vocabulary.areaName(for: slice.map(\.text).joined(separator: " ")) else { continue }
+                let word = slice.first?.text ?? ""
+                let named = length > 1 || (!(slice.first?.first ?? true) && word.first?.isUppercase == true)
+                    || (word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber })
+                guard named else { continue }
+                let display = vocabulary.area(named: name)?.displayName ?? name
+                if !found.contains(display) { found.append(display) }
+                matched = length
+                break
+            }
+            index += max(matched, 1)
+        }
+        return found
+    }
+
+    static let kindWords: [(String, Set<String>)] = [("technical", ["technical", "tecnica", "tecnico"]),
+                                                     ("career", ["career", "carrera", "profesional"])]
+
+    static let speakWords: Set<String> = ["speak", "speaks", "speaking", "hablo", "falo", "parle", "spreche", "parlo", "mowie"]
+    static let between: Set<String> = ["and", "or", "a", "little", "some", "bit", "fluent", "fluently", "native", "basic", "also",
+                                       "y", "e", "und", "et", "o", "ou", "oder", "i"]
+
+    /// "speak English and German": the languages right after a verb of speaking.
+    private static func languages(after words: [String]) -> [String] {
+        guard let verb = words.firstIndex(where: speakWords.contains) else { return [] }
+        var found: [String] = []
+        for word in words.dropFirst(verb + 1) {
+            if let name = LanguageNames.englishName(for: word), word.count > 2 {
+                if !found.contains(name) { found.append(name) }
+            } else if !between.contains(word) {
+                break
+            }
+        }
+        return found
+    }
+
+    /// Where the writer is: "I am in", "live in", "based in", "I'm from", "vivo en", "soy de",
+    /// "moro em", "wohne in", "komme aus" (not where something happened: "met her in Vancouver").
+    static let placePhrases: Set<[String]> = [
+        ["am", "in"], ["i'm", "in"], ["im", "in"], ["live", "in"], ["living", "in"], ["based", "in"], ["located", "in"],
+        ["live", "near"], ["am", "from"], ["i'm", "from"], ["im", "from"], ["come", "from"],
+        ["vivo", "en"], ["estoy", "en"], ["soy", "de"], ["moro", "em"], ["sou", "de"], ["estou", "em"],
+        ["wohne", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"], ["suis", "a"], ["viens", "de"],
+    ]
+
+    /// "I am in Berlin", "based in São Paulo", "I'm from Lagos": a place the writer is in,
+    /// written with its capital; the longest that names a time zone.
+    private static func place(in tokens: [Token]) -> String? {
+        for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([tokens[index - 1].folded, token.folded]) {
+            var names: [String] = []
+            for next in tokens.dropFirst(index + 1).prefix(3) {
+                guard next.text.first?.isUppercase == true else { break }
+                names.append(next.text)
+            }
+            for length in stride(from: names.count, through: 1, by: -1) {
+                let candidate = names.prefix(length).joined(separator: " ")
+                // A language or an area is no place ("in English", "in Nova").
+                if LanguageNames.englishName(for: candidate) != nil { continue }
+                if TimeZoneInterpreter.interpret(candidate) != nil { return candidate }
+            }
+        }
+        return nil
+    }
+
+    static let preferWords: Set<String> = ["prefer", "preferably", "via", "over", "meet", "meeting", "calls", "prefiero", "prefiro", "préfère"]
+
+    /// "prefer video calls or email": the ways to meet in a sentence that says how they like to.
+    private static func interaction(in sentence: String, words: [String]) -> String? {
+        guard let index = words.firstIndex(where: preferWords.contains) else { return nil }
+        let tail = words.dropFirst(index + 1).prefix(8).joined(separator: " ")
+        let (styles, _) = InteractionStyle.read(tail)
+        return styles.isEmpty ? nil : styles.map(\.rawValue).joined(separator: ", ")
+    }
+
+    static let counts: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                                        "a": 1, "an": 1, "dos": 2, "tres": 3]
+
+    /// "I can take two mentees", "mentor up to 3 people".
+    private static func capacity(in words: [String]) -> String? {
+        for (index, word) in words.enumerated() where ["mentees", "mentee", "people", "persons", "newcomers"].contains(word) && index > 0 {
+            guard let count = counts[words[index - 1]] else { continue }
+            let before = words[max(0, index - 4)..<index - 1]
+            guard before.contains(where: { ["take", "mentor", "have", "guide", "help", "support"].contains($0) }) else { continue }
+            return String(count)
+        }
+        return nil
+    }
+}
