@@ -14,9 +14,24 @@ public struct DeliveryReport: Sendable, Equatable {
         /// 4.x.x) and successes ("delivered", "relayed", "expanded") are not failures.
         public var failed: Bool
 
-        /// A failure that will not pass: failed without a 4.x.x status. A server that gave up
-        /// after passing trouble ("failed", 4.4.7) may deliver the next mail.
-        public var permanent: Bool { failed && status?.hasPrefix("4") != true }
+        /// A failure that will not pass: failed without a 4.x.x status, and not a refusal of the
+        /// message's content. A server that gave up after passing trouble ("failed", 4.4.7) may
+        /// deliver the next mail.
+        public var permanent: Bool { failed && !temporary && !refusedForContent }
+
+        /// Failed after passing trouble (a 4.x.x status: a full mailbox, a server down).
+        public var temporary: Bool { failed && status?.hasPrefix("4") == true }
+
+        /// Failed because of what the message is or who sent it, not the address: a 5.7.x
+        /// status (policy, security) or words such as "spam" or "blocked". The address works.
+        public var refusedForContent: Bool {
+            guard failed, !temporary else { return false }
+            if status?.hasPrefix("5.7.") == true { return true }
+            let words = (diagnostic ?? "").lowercased()
+            return Self.contentWords.contains { words.contains($0) }
+        }
+
+        static let contentWords = ["spam", "policy", "blocked", "content", "blacklist", "blocklist", "junk", "reputation", "virus"]
     }
 
     /// The Message-IDs (without brackets) of the original message the report is about.

@@ -182,8 +182,18 @@ extension MentorMailCommand {
                         print("\n\(title) (\(guests.count)):")
                         for guest in guests {
                             let position = guest.position.map { "#\($0) " } ?? ""
-                            print("  \(position)\(guest.email)  \(guest.name)  \(guest.role)" + (guest.answeredBy.map { "  (by \($0))" } ?? ""))
+                            print("  \(position)\(guest.email)  \(guest.name)  \(guest.role)" + (guest.answeredBy.map { "  (by \($0))" } ?? "")
+                                  + (guest.bounce == nil ? "" : "  BOUNCED"))
+                            if let bounce = guest.bounce {
+                                print(terminalSafe("      address \(clipped(bounce.summary, to: 160))", keepLines: false))
+                            }
                         }
+                    }
+                    let bounced = [event.accepted, event.waitlist, event.tentative, event.declined, event.noAnswer]
+                        .compactMap { $0 }.joined().filter { $0.bounce != nil }.count
+                    if bounced > 0 {
+                        print("\n\(bounced) guest address(es) bounced for good: their mail about this event is kept, not sent, "
+                              + "until mentormail participants change-address OLD NEW (or clear-bounce ADDRESS)")
                     }
                 }
             }

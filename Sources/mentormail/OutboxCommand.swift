@@ -57,14 +57,14 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), or withheld (kept: the address bounced).", valueName: "status"))
+            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced), or retired (kept, then sent again as a fresh copy or no longer worth sending).", valueName: "status"))
             var status: String?
             @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
                 if let status, OutboxMessage.Status(rawValue: status) == nil, status != "parked" {
-                    throw ValidationError("--status must be queued, sent, failed, parked or withheld")
+                    throw ValidationError("--status must be queued, sent, failed, parked, withheld or retired")
                 }
             }
 
@@ -93,19 +93,28 @@ extension MentorMailCommand {
                 abstract: "Send a failed or withheld message again, or a queued one without waiting for its retry, with the next run.",
                 discussion: """
                 The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \
-                already has. A sent message is refused: it would arrive twice.
+                already has. A sent message is refused: it would arrive twice. So is one written to \
+                someone who has since moved to another address: --to sends a fresh copy there instead \
+                (a new Message-ID, the new address in place of the old one), whatever its status.
 
-                Example:
+                Examples:
                   mentormail outbox resend 57
+                  mentormail outbox resend 57 --to ana@new.example
                 """)
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The message's id (from `outbox list`).") var id: Int64
+            @Option(help: ArgumentHelp("Send a fresh copy to this address instead.", valueName: "address")) var to: String?
 
             func run() throws {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
+                    if let to {
+                        let copy = try opened.program.resendOutbox(id: id, to: to, now: options.clock, by: HeldCommand.who())
+                        return print("A fresh copy of #\(id) (\(copy.purpose)) to \(copy.recipients) is #\(copy.id ?? 0)"
+                                     + (copy.status == .withheld ? ", kept: \(copy.lastError ?? "")" : "; it goes out with the next `mentormail process`."))
+                    }
                     let row = try opened.program.resendOutbox(id: id, now: options.clock, by: HeldCommand.who())
                     print("\(row.purpose) to \(row.recipients) goes out with the next `mentormail process` (the same message, the same Message-ID).")
                 }

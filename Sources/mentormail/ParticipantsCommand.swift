@@ -24,22 +24,24 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail participants list\n  mentormail participants list --status paused --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("Only this status: \(Participant.Status.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+            @Option(help: ArgumentHelp("Only this status: \(Self.statuses.joined(separator: ", ")) (bounced: an address that bounced for good).", valueName: "status"))
             var status: String?
             @Flag(help: "Print JSON.") var json = false
 
+            static let statuses = Participant.Status.allCases.map(\.rawValue) + ["bounced"]
+
             func validate() throws {
-                if let status, Participant.Status(rawValue: status) == nil {
-                    throw ValidationError("--status must be one of \(Participant.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                if let status, !Self.statuses.contains(status) {
+                    throw ValidationError("--status must be one of \(Self.statuses.joined(separator: ", "))")
                 }
             }
 
             func run() throws {
                 try runReportingErrors {
                     let database = try options.openDatabase()
-                    let people = try database.participants()
-                        .filter { status == nil || $0.status.rawValue == status }
                     let bounces = Dictionary(try database.bounces().map { ($0.email, BounceView($0)) }, uniquingKeysWith: { first, _ in first })
+                    let people = try database.participants()
+                        .filter { status == nil || $0.status.rawValue == status || (status == "bounced" && bounces[$0.email] != nil) }
                     if json {
                         try printJSON(people.map { person in
                             var view = ParticipantView(person)
@@ -111,8 +113,12 @@ extension MentorMailCommand {
                 commandName: "change-address",
                 abstract: "Move a participant to a new address (when the old one bounces, say); they are told there.",
                 discussion: """
-                Their profile, pairs and history move with them. A participant can also do it by \
-                mail ("my new address is …"), confirmed from the new address.
+                Their profile, pairs, event invitations and history move with them. Mail that did not \
+                reach the old address (kept while it bounced, or bounced) and still matters (an \
+                introduction, a check-in, an event's invitation or schedule) goes again to the new \
+                address as a fresh copy, and their mail about the move lists it; the rest (answers \
+                to old mail) is retired. A participant can also do it by mail ("my new address is \
+                …"), confirmed from the new address.
 
                 Example:
                   mentormail participants change-address ana@old.example ana@new.example
@@ -126,14 +132,26 @@ extension MentorMailCommand {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
-                    let moved = try opened.program.changeAddress(from: old, to: new, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
-                    print(terminalSafe("Moved \(moved.profile.name.isEmpty ? old : moved.profile.name) from \(old.lowercased()) to \(moved.email); "
+                    let change = try opened.program.moveAddress(from: old, to: new, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
+                    let moved = change.participant
+                    print(terminalSafe("Moved \(moved.profile.name.isEmpty ? old : moved.profile.name) from \(change.oldAddress) to \(moved.email); "
                                        + "the next `mentormail process` tells them at the new address.", keepLines: false))
-                    let kept = try opened.database.outbox(status: .withheld).filter { $0.recipientList.contains(old.lowercased()) }
-                    if !kept.isEmpty {
-                        print("\(kept.count) message(s) kept while \(old.lowercased()) bounced stay in the outbox (\(kept.compactMap(\.id).map { "#\($0)" }.joined(separator: ", "))): "
-                              + "they were written to the old address, so they do not go to the new one; `mentormail outbox resend ID` sends one as written.")
-                    }
+                    ChangeAddress.report(change.redelivery, from: change.oldAddress, to: moved.email)
+                }
+            }
+
+            /// What became of the mail that did not reach `old`, one line each.
+            static func report(_ redelivery: Redelivery, from old: String, to new: String) {
+                guard !redelivery.lines.isEmpty else { return }
+                let sameAddress = old == new
+                print(terminalSafe("Mail that did not reach \(old)" + (sameAddress ? "" : " (kept while it bounced, or bounced)") + ":", keepLines: false))
+                for line in redelivery.lines { print(terminalSafe("  \(line)", keepLines: false)) }
+                if !redelivery.resent.isEmpty {
+                    print(terminalSafe("The fresh copies go to \(new) with the next `mentormail process`"
+                                       + (sameAddress ? "." : "; their mail about the move lists them."), keepLines: false))
+                }
+                if !redelivery.retired.isEmpty {
+                    print("To send one of those not sent again anyway: mentormail outbox resend ID --to \(new)")
                 }
             }
         }
@@ -146,7 +164,9 @@ extension MentorMailCommand {
                 A permanent bounce (5.x.x) marks the participant's address, and later mail to it is \
                 kept in the outbox as withheld. When the address works again (a full mailbox was \
                 emptied), clear the mark here; when they have a new address, use change-address \
-                instead. Mail kept meanwhile stays kept: `mentormail outbox resend ID` sends one.
+                instead. Mail that did not arrive meanwhile and still matters (an introduction, a \
+                check-in, an event's invitation or schedule) goes again as a fresh copy; the rest \
+                (answers to old mail) is retired. Both are listed.
 
                 Example:
                   mentormail participants clear-bounce ana@example.org
@@ -159,11 +179,9 @@ extension MentorMailCommand {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
-                    let mark = try opened.program.clearBounce(email: address, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
-                    let kept = try opened.database.outbox(status: .withheld).filter { $0.recipientList.contains(mark.email) }
-                    print("\(mark.email) is no longer marked as bounced: new mail to it goes out again."
-                          + (kept.isEmpty ? "" : " \(kept.count) message(s) kept meanwhile (\(kept.compactMap(\.id).map { "#\($0)" }.joined(separator: ", "))): "
-                             + "`mentormail outbox resend ID` sends one."))
+                    let (mark, redelivery) = try opened.program.clearBounceRedelivering(email: address, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
+                    print("\(mark.email) is no longer marked as bounced: new mail to it goes out again.")
+                    ChangeAddress.report(redelivery, from: mark.email, to: mark.email)
                 }
             }
         }

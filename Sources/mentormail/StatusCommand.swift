@@ -48,13 +48,13 @@ extension MentorMailCommand {
                 for row in status.failing.prefix(10) {
                     let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
                     let state = row.status == "withheld" ? "withheld" : "\(row.status) after \(row.attempts) attempt(s)\(next)"
-                    print(terminalSafe("              #\(row.id) \(row.kind) to \(row.to): \(state)" + (row.lastError.map { ": \($0.prefix(120))" } ?? ""),
+                    print(terminalSafe("              #\(row.id) \(row.kind) to \(row.to): \(state)" + (row.lastError.map { ": \(clipped($0, to: 160))" } ?? ""),
                                        keepLines: false))
                 }
                 if !status.bounced.isEmpty {
                     print("Bounced       \(status.bounced.count) address(es) bounced for good; mail to them is kept, not sent")
                     for bounce in status.bounced.prefix(10) {
-                        print(terminalSafe("              \(bounce.email) \(bounce.summary.prefix(160))", keepLines: false))
+                        print(terminalSafe("              \(bounce.email) \(clipped(bounce.summary, to: 200))", keepLines: false))
                     }
                     print("              once they give a working address: mentormail participants change-address OLD NEW")
                     print("              (if one works again: mentormail participants clear-bounce ADDRESS)")
@@ -66,7 +66,7 @@ extension MentorMailCommand {
                           + (run.problems > 0 ? "; \(run.problems) problem(s)" : "") + (run.stillQueued > 0 ? "; \(run.stillQueued) left queued" : ""))
                     for problem in report.problems.prefix(Self.problemsShown) {
                         let line = terminalSafe(problem.split(whereSeparator: \.isNewline).joined(separator: " "), keepLines: false)
-                        print("              \(line.count > Self.problemLength ? line.prefix(Self.problemLength - 1) + "…" : line)")
+                        print("              \(clipped(line, to: Self.problemLength))")
                     }
                     if report.problems.count > Self.problemsShown {
                         print("              and \(report.problems.count - Self.problemsShown) more (mentormail status --json)")

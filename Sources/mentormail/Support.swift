@@ -81,6 +81,14 @@ func printJSON<T: Encodable>(_ value: T) throws {
 /// Text from mail made safe to print on a terminal: control characters (an escape sequence can
 /// clear the screen, hide text or retitle the window) are shown as "^[" and the like, or as
 /// U+FFFD; line breaks and tabs stay when `keepLines`.
+/// `text` cut to at most `limit` characters at a word boundary, ending in "…" when cut.
+func clipped(_ text: some StringProtocol, to limit: Int) -> String {
+    guard text.count > limit else { return String(text) }
+    let head = text.prefix(limit - 1)
+    let cut = head.lastIndex(where: { $0 == " " }).map { head[..<$0] } ?? head
+    return cut.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;:"))) + "…"
+}
+
 func terminalSafe(_ text: String, keepLines: Bool = true) -> String {
     guard text.unicodeScalars.contains(where: { isControl($0, keepLines: keepLines) }) else { return text }
     var safe = String.UnicodeScalarView()

@@ -55,10 +55,76 @@ import Testing
         let digests = try scenario.coordinatorInbox().compactMap(\.textBody)
         #expect(digests.filter { $0.contains("checkin-survey to \(mia) (outbox") && $0.contains("kept, not sent") }.count == 1, "\(digests)")
 
-        // A new address: the mark comes off; the kept check-in stays for `outbox resend`.
+        // A new address: the mark comes off; the kept check-in goes there as a fresh copy, and the
+        // bounced introduction with it.
         let moved = try checkin.run(scenario, ["participants", "change-address", mia, "mia.new@example.org"], day: 92).stdout
-        #expect(moved.contains("1 message(s) kept while \(mia) bounced stay in the outbox"), "\(moved)")
+        #expect(moved.contains("checkin-survey \"") && moved.contains("introduction \""), "\(moved)")
+        #expect(moved.split(separator: "\n").filter { $0.contains(": sent again as #") }.count == 2, "\(moved)")
         let after = try #require(try json(checkin.run(scenario, ["status", "--json"], day: 92)) as? [String: Any])
-        #expect((after["bounced"] as? [Any])?.isEmpty == true && after["withheld"] as? Int == 1)
+        #expect((after["bounced"] as? [Any])?.isEmpty == true && after["withheld"] as? Int == 0)
+    }
+}
+
+/// After a bounce, a new address through the real servers: the person's event invitations
+/// move with them, and the bounced introduction and a kept event update go again to the new
+/// address as fresh copies, listed in the command's output and in their mail about the move.
+@Suite struct AddressMoveEndToEndTests {
+    let checkin = CheckinEndToEndTests()
+
+    @Test func aMoveTakesInvitationsAlongAndSendsWhatDidNotArriveAgain() throws {
+        let people = try checkin.introduced(mentees: ["Mia"], mentors: ["Max"])
+        let scenario = people.scenario
+        let mia = people.address("Mia")
+        let (pairID, _) = try checkin.pair(of: "Mia", people)
+        _ = try checkin.run(scenario, ["event", "create", "Speed Mentoring", "--at", "2027-03-20T10:00", "--tz", "Europe/Madrid",
+                                       "--duration", "90m", "--capacity", "10", "--tables", "2", "--rotations", "2"], day: 1)
+        try checkin.process(scenario, day: 1)
+        let introduction = try #require(try people.inbox("Mia").first { $0.to.count == 2 })
+        try scenario.deliverRaw(BounceTests.dsn(about: introduction.messageID ?? "", recipient: mia), from: "mailer-daemon@example.org")
+        try checkin.process(scenario, day: 2)
+
+        let timeline = try checkin.run(scenario, ["pairs", "show", String(pairID)], day: 2).stdout
+        #expect(timeline.contains("introduction to \(mia) bounced (the address does not work): 5.1.1 550 5.1.1 <\(mia)>"), "\(timeline)")
+        let shown = try checkin.run(scenario, ["event", "show", "1"], day: 2).stdout
+        #expect(shown.contains("\(mia)  Mia  mentee  BOUNCED") && shown.contains("1 guest address(es) bounced for good"), "\(shown)")
+        let bounced = try checkin.run(scenario, ["participants", "list", "--status", "bounced"], day: 2).stdout
+        #expect(bounced.contains(mia) && !bounced.contains(people.address("Max")), "\(bounced)")
+
+        // The event moves: Mia's update is kept; status cuts the server's words at a word.
+        _ = try checkin.run(scenario, ["event", "update", "1", "--location", "Room 4"], day: 3)
+        try checkin.process(scenario, day: 3)
+        let status = try checkin.run(scenario, ["status"], day: 3).stdout
+        let kept = try #require(status.split(separator: "\n").first { $0.contains("event-invitation to \(mia): withheld") })
+        #expect(kept.hasSuffix("…") && !kept.hasSuffix(" …"), "\(kept)")
+
+        let newUser = TestServers.uniqueUser("mia-new")
+        let new = "\(newUser)@example.org"
+        let moved = try checkin.run(scenario, ["participants", "change-address", mia, new], day: 4).stdout
+        #expect(moved.contains("introduction \"") && moved.contains("event-invitation \""), "\(moved)")
+        #expect(moved.split(separator: "\n").filter { $0.contains(": sent again as #") }.count == 2, "\(moved)")
+        let event = try checkin.run(scenario, ["event", "show", "1"], day: 4).stdout
+        #expect(event.contains(new) && !event.contains(mia) && !event.contains("BOUNCED"), "\(event)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(checkin.run(scenario, ["status", "--json"], day: 4).stdout.utf8)) as? [String: Any])
+        #expect(figures["withheld"] as? Int == 0, "the kept update was sent again, not left waiting")
+
+        let oldCount = try people.inbox("Mia").count
+        try checkin.process(scenario, day: 4)
+        let inbox = try scenario.servers.messages(of: newUser)
+        let told = try #require(inbox.first { $0.textBody?.contains("your profile now uses this address instead of \(mia)") == true }?.textBody)
+        #expect(told.contains("Some of our mail did not reach you") && told.contains(introduction.subject ?? "?"), "\(told)")
+        let copy = try #require(inbox.first { $0.subject == introduction.subject })
+        #expect(copy.messageID != introduction.messageID && copy.to.map(\.normalized) == [new])
+        #expect(copy.textBody?.contains("<\(new)>") == true && copy.textBody?.contains(mia) == false, "\(copy.textBody ?? "")")
+        let update = try #require(inbox.first { $0.leafParts.contains { $0.contentType == "text/calendar" } })
+        let ics = try #require(update.leafParts.first { $0.contentType == "text/calendar" }?.decodedText())
+        #expect(ics.replacingOccurrences(of: "\r\n ", with: "").contains("mailto:\(new)") && ics.contains("Room 4"), "\(ics)")
+
+        // A later update goes to the new address only.
+        _ = try checkin.run(scenario, ["event", "update", "1", "--location", "Room 5"], day: 5)
+        try checkin.process(scenario, day: 5)
+        #expect(try scenario.servers.messages(of: newUser).contains { $0.textBody?.contains("Room 5") == true })
+        #expect(try people.inbox("Mia").count == oldCount, "nothing more to the dead address")
+        let after = try checkin.run(scenario, ["pairs", "show", String(pairID)], day: 5).stdout
+        #expect(after.contains("introduction to \(new) (a fresh copy of #"), "\(after)")
     }
 }

@@ -168,10 +168,11 @@ import Testing
         #expect(try harness.database.outbox().last?.status == .sent)
     }
 
-    /// change-address takes the mark off (the new address gets mail); the kept mail was written
-    /// to the old address and stays kept for `outbox resend`. clear-bounce takes a mark off an
-    /// address that works again.
-    @Test func aNewAddressOrAClearedMarkLetsMailGoAgainAndKeptMailStays() throws {
+    /// change-address takes the mark off (the new address gets mail). The kept mail was an
+    /// answer to mail from the old address: it is retired, not sent, and no longer counts as
+    /// waiting; `outbox resend` refuses it and names `--to`, which sends a fresh copy.
+    /// clear-bounce takes a mark off an address that works again.
+    @Test func aNewAddressOrAClearedMarkLetsMailGoAgainAndKeptAnswersAreRetired() throws {
         let harness = try ProcessorTests.Program()
         let row = try signedUp(harness)
         try harness.arrive(Self.dsn(about: row.messageID))
@@ -180,14 +181,22 @@ import Testing
         _ = try harness.run()
         let kept = try #require(try harness.database.outbox(status: .withheld).first)
 
-        _ = try harness.app.changeAddress(from: "ana@example.net", to: "ana.souza@example.org", now: harness.now)
+        let change = try harness.app.moveAddress(from: "ana@example.net", to: "ana.souza@example.org", now: harness.now)
+        #expect(change.redelivery.resent.isEmpty, "answers are not sent again")
+        #expect(Set(change.redelivery.retired.map(\.outboxID)) == [row.id ?? 0, kept.id ?? 0])
         #expect(try harness.database.bounces().isEmpty)
         _ = try harness.run()
         #expect(try harness.sent().last?.to.map(\.normalized) == ["ana.souza@example.org"])
-        #expect(try harness.database.outbox(status: .withheld).map(\.id) == [kept.id], "kept mail is not re-addressed")
-        _ = try harness.app.resendOutbox(id: kept.id ?? 0, now: harness.now, by: "test")
+        #expect(try harness.database.outbox(status: .withheld).isEmpty, "nothing waits any more")
+        #expect(try harness.database.status(now: harness.now).withheld == 0)
+        let retired = try #require(try harness.database.outbox().first { $0.id == kept.id })
+        #expect(retired.status == .retired && retired.lastError == "retired: an answer to mail written from the old address")
+        let refusal = #expect(throws: MentorMailError.self) { try harness.app.resendOutbox(id: kept.id ?? 0, now: harness.now, by: "test") }
+        #expect(refusal?.message.contains("--to") == true, "\(refusal?.message ?? "")")
+        let copy = try harness.app.resendOutbox(id: kept.id ?? 0, to: "ana.souza@example.org", now: harness.now, by: "test")
         _ = try harness.run()
-        #expect(try harness.database.outbox().first { $0.id == kept.id }?.status == .sent, "resent as written")
+        let sent = try #require(try harness.sent().last { $0.messageID == copy.messageID })
+        #expect(sent.to.map(\.normalized) == ["ana.souza@example.org"] && copy.messageID != kept.messageID)
 
         // Back at the old address, which bounces again; this time it works again, and is cleared.
         _ = try harness.app.changeAddress(from: "ana.souza@example.org", to: "ana@example.net", now: harness.now)
@@ -199,6 +208,59 @@ import Testing
         _ = try harness.app.clearBounce(email: "ana@example.net", now: harness.now)
         #expect(try harness.database.bounces().isEmpty)
         #expect(throws: MentorMailError.self) { try harness.app.clearBounce(email: "ana@example.net", now: harness.now) }
+    }
+
+    /// Finding: a mail that is kept or failed for an address that has since moved went, when
+    /// resent, to the dead old address. Now the resend is refused and names the new address.
+    @Test func resendingMailWrittenToAMovedAddressIsRefusedWithTheNewOne() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.database.write { db in
+            try db.execute(sql: "UPDATE outboxMessage SET status = 'failed', lastError = '451 try later' WHERE id = ?", arguments: [row.id])
+        }
+        _ = try harness.app.changeAddress(from: "ana@example.net", to: "ana.souza@example.org", now: harness.now)
+        let refusal = #expect(throws: MentorMailError.self) { try harness.app.resendOutbox(id: row.id ?? 0, now: harness.now, by: "test") }
+        #expect(refusal?.message.contains("has since moved to ana.souza@example.org") == true, "\(refusal?.message ?? "")")
+        #expect(refusal?.message.contains("mentormail outbox resend \(row.id ?? 0) --to ana.souza@example.org") == true)
+    }
+
+    /// Finding: a "mailbox full, try again later" failure (failed, 4.2.2) was listed under "the
+    /// address does not work". It is worded as passing trouble, and marks nothing.
+    @Test func aTemporaryFailureIsWordedAsPassingTroubleInTheDigest() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.arrive(Self.dsn(about: row.messageID, action: "failed", status: "4.2.2"))
+        _ = try harness.run()
+        #expect(try harness.database.bounces().isEmpty)
+        let digest = try #require(try digests(harness).last)
+        #expect(digest.contains("Mail that could not be delivered for now"), "\(digest)")
+        #expect(digest.contains("nothing to do unless it happens again"), "\(digest)")
+        #expect(digest.contains("(outbox \(row.id ?? 0)) could not be delivered for now: 4.2.2"), "\(digest)")
+        #expect(!digest.contains("the address does not work"), "\(digest)")
+    }
+
+    /// Finding: a message refused as spam (5.7.1) marked a working address as dead and kept
+    /// all later mail. A refusal of the content marks nothing and is reported as such.
+    @Test func aRefusalForContentMarksNothingAndIsReportedAsSuch() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        let spam = Self.dsn(about: row.messageID, status: "5.7.1")
+            .replacingOccurrences(of: "Recipient address rejected:\r\n User unknown in local recipient table", with: "Message rejected as spam")
+        try harness.arrive(spam)
+        _ = try harness.run()
+        #expect(try harness.database.bounces().isEmpty, "the address works")
+        let digest = try #require(try digests(harness).last)
+        #expect(digest.contains("Mail refused for its content or sender"), "\(digest)")
+        #expect(digest.contains("was refused for its content: 5.7.1 550 5.1.1 <ana@example.net>: Message rejected as spam"), "\(digest)")
+        #expect(!digest.contains("the address does not work"), "\(digest)")
+        try harness.arrive(EnrollmentWorkflowTests().mail(body: "pause"))
+        _ = try harness.run()
+        #expect(try harness.database.outbox().last { $0.recipients == "ana@example.net" }?.status == .sent)
+
+        // A policy refusal in words, without a 5.7 status, is read the same way.
+        let report = DeliveryReport(Message(Self.dsn(about: "x@example.org", status: "5.0.0")
+            .replacingOccurrences(of: "User unknown in local recipient table", with: "blocked by local policy")))
+        #expect(report?.recipients.first?.refusedForContent == true && report?.permanentAddresses.isEmpty == true)
     }
 
     @Test func theReportNamesTheOriginalAndTheFailedRecipient() {

@@ -113,6 +113,9 @@ public struct AddressChangedMail: MailContent {
     public var done: Bool?
     public var oldAddress: String?
     public var person: PersonName?
+    /// The subjects of mail that did not reach the old address and goes again to the new one.
+    public var resent: [String]?
+    public var hasResent: Bool?
     public var invalid: Bool?
     public var token: String?
 }

@@ -51,6 +51,13 @@ public struct HeldDigestMail: MailContent {
     /// Mail that could not be delivered: to whom, which mail, the server's words.
     public var undelivered: [String]
     public var hasUndelivered: Bool
+    /// Mail that failed after passing trouble (4.x.x): the address works; nothing to do unless it repeats.
+    public var deferred: [String]
+    public var hasDeferred: Bool
+    /// Mail refused for its content or sender (5.7.x, "spam"): the address works.
+    public var refused: [String]
+    public var hasRefused: Bool
+    public var hasDeliveryNews: Bool
     /// News of Speed Mentoring events: answers changed after the tables were set, rotations not formed.
     public var events: [String]
     public var hasEvents: Bool

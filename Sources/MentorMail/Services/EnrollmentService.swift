@@ -223,8 +223,11 @@ struct EnrollmentService {
             return try HeldMailService(work: work).hold(inbound, reason: "the participant \(oldAddress) no longer exists", acknowledge: false)
         }
         try work.audit.record(email, "address-changed", "from \(oldAddress)")
-        try inbound.answer(AddressChangedMail(done: true, oldAddress: oldAddress, person: PersonName(moved.profile.name)), in: work,
-                           about: .participant(moved.id))
+        var told = AddressChangedMail(done: true, oldAddress: oldAddress, person: PersonName(moved.profile.name))
+        let redelivery = try RedeliveryService(work: work).redeliver(from: oldAddress, to: email, name: moved.profile.name, actor: email)
+        told.resent = redelivery.resent.map(\.subject)
+        told.hasResent = !redelivery.resent.isEmpty
+        try inbound.answer(told, in: work, about: .participant(moved.id))
         return Outcome(.answered)
     }
 

@@ -40,6 +40,8 @@ struct HeldMailService {
         let notices = try AppDatabase.undigestedNotices(work.db)
         guard !new.isEmpty || !notices.isEmpty else { return }
         let undelivered = notices.filter { $0.kind == .sendFailed || $0.kind == .withheld }.map(\.detail)
+        let deferred = notices.filter { $0.kind == .bounceTemporary }.map(\.detail)
+        let refused = notices.filter { $0.kind == .bounceRefused }.map(\.detail)
         let events = notices.filter { $0.kind == .eventNews }.map(\.detail)
         let open = try AppDatabase.attentionCount(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
@@ -53,9 +55,11 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: record.context?.description,
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
-        let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .eventNews].contains($0.kind) })
+        let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
                                             hasPairs: !pairs.isEmpty, undelivered: undelivered, hasUndelivered: !undelivered.isEmpty,
+                                            deferred: deferred, hasDeferred: !deferred.isEmpty, refused: refused, hasRefused: !refused.isEmpty,
+                                            hasDeliveryNews: !(undelivered.isEmpty && deferred.isEmpty && refused.isEmpty),
                                             events: events, hasEvents: !events.isEmpty,
                                             newCount: items.count, openCount: open,
                                             olderCount: max(0, open - items.count), hasOlder: open > items.count),
@@ -121,17 +125,48 @@ struct HeldMailService {
         if !report.recipients.isEmpty && report.failedAddresses.isEmpty {
             return Outcome(.ignored, "a delivery report for outbox \(row.id ?? 0) that is no failure (a delay, or delivered)")
         }
-        let failed = report.failedAddresses.isEmpty ? row.recipientList : report.failedAddresses
-        let why = report.recipients.filter(\.failed).map { [$0.status, $0.diagnostic].compactMap { $0 }.joined(separator: " ") }
-            .filter { !$0.isEmpty }
-        let about = row.topic.kind == .mentorship ? " (pair \(row.topicID ?? 0))" : ""
-        let words = why.isEmpty ? "the receiving server could not deliver it" : why.joined(separator: "; ")
-        var detail = "\(row.purpose)\(about) to \(failed.joined(separator: ", ")) (outbox \(row.id ?? 0)) bounced: \(words)"
-        for person in try bouncedForGood(report, row) where try AppDatabase.markBounced(work.db, participant: person, row: row, words: words, at: work.now) {
-            detail += "; later mail to \(person.email) is kept, not sent, until `mentormail participants change-address \(person.email) NEW`"
+        // Each failed address, read as the address not working, passing trouble, or a refusal
+        // of the message itself (the address works).
+        let failures: [(address: String, kind: OutboxBounce.Kind, words: String)] = report.recipients.isEmpty
+            ? row.recipientList.map { ($0.lowercased(), .address, "the receiving server could not deliver it") }
+            : report.recipients.filter(\.failed).map { recipient in
+                let words = [recipient.status, recipient.diagnostic].compactMap { $0 }.joined(separator: " ")
+                return (recipient.address, recipient.temporary ? .temporary : recipient.refusedForContent ? .content : .address,
+                        words.isEmpty ? "the receiving server could not deliver it" : words)
+            }
+        for failure in failures {
+            var bounce = OutboxBounce(outboxID: row.id ?? 0, email: failure.address, at: work.now, kind: failure.kind, words: failure.words)
+            try bounce.insert(work.db)
         }
-        var notice = DigestNotice(createdAt: work.now, kind: .sendFailed, mentorshipID: nil, detail: detail)
-        try notice.insert(work.db)
+        let about = row.topic.kind == .mentorship ? " (pair \(row.topicID ?? 0))" : ""
+        var details: [String] = []
+        for kind in [OutboxBounce.Kind.address, .temporary, .content] {
+            let these = failures.filter { $0.kind == kind }
+            guard !these.isEmpty else { continue }
+            let to = "\(row.purpose)\(about) to \(these.map(\.address).joined(separator: ", ")) (outbox \(row.id ?? 0))"
+            let words = these.map(\.words).joined(separator: "; ")
+            var detail: String
+            let noticeKind: DigestNotice.Kind
+            switch kind {
+            case .address:
+                detail = "\(to) bounced: \(words)"
+                for person in try bouncedForGood(report, row)
+                where try AppDatabase.markBounced(work.db, participant: person, row: row, words: words, at: work.now) {
+                    detail += "; later mail to \(person.email) is kept, not sent, until `mentormail participants change-address \(person.email) NEW`"
+                }
+                noticeKind = .sendFailed
+            case .temporary:
+                detail = "\(to) could not be delivered for now: \(words); the address is not marked"
+                noticeKind = .bounceTemporary
+            case .content:
+                detail = "\(to) was refused for its content: \(words); the address is not marked"
+                noticeKind = .bounceRefused
+            }
+            var notice = DigestNotice(createdAt: work.now, kind: noticeKind, mentorshipID: nil, detail: detail)
+            try notice.insert(work.db)
+            details.append(detail)
+        }
+        let detail = details.joined(separator: "; ")
         try scheduleDigest(key: "bounce:\(inbound.recordID)")
         try work.audit.record(inbound.sender.normalized, "bounce", detail)
         return Outcome(.ignored, detail)

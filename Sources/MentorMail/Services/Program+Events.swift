@@ -50,6 +50,8 @@ public struct EventView: Codable, Sendable, Equatable {
         public var answeredBy: String?
         /// For the waitlisted: 1 is next.
         public var position: Int?
+        /// When their address bounced for good: their mail (updates, schedules) is kept, not sent.
+        public var bounce: BounceView?
     }
 
     public var id: Int64
@@ -172,6 +174,7 @@ extension Program {
             invited: guests.filter { $0.invitedAt != nil }.count, acceptedMentees: count(.mentee, .accepted),
             acceptedMentors: count(.mentor, .accepted), waitlisted: guests.filter { $0.answer == .waitlisted }.count)
         guard details else { return view }
+        let bounces = try AppDatabase.bouncesByParticipant(db)
         func list(_ answer: EventGuest.Answer) -> [EventView.Guest] {
             var positions: [EventGuest.Role: Int] = [:]
             let chosen = guests.filter { $0.answer == answer }
@@ -185,7 +188,8 @@ extension Program {
                     position = positions[guest.role]
                 }
                 return EventView.Guest(email: guest.email, name: guest.name, role: guest.role.rawValue, answer: guest.answer.rawValue,
-                                       answeredBy: guest.answeredBy, position: position)
+                                       answeredBy: guest.answeredBy, position: position,
+                                       bounce: guest.participantID.flatMap { bounces[$0] }.map(BounceView.init))
             }
         }
         view.accepted = list(.accepted)

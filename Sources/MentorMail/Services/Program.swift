@@ -246,6 +246,31 @@ extension Program {
             return row
         }
     }
+
+    /// `mentormail outbox resend ID --to ADDRESS`: a fresh copy of a message (any status) to
+    /// `address` alone, with a new Message-ID, naming `address` where the mail named the
+    /// recipient it replaces (the one who moved there, or the only one). The copy is returned.
+    public func resendOutbox(id: Int64, to address: String, now: Date, by actor: String) throws -> OutboxMessage {
+        try perform(at: now) { work in
+            let target = address.trimmingCharacters(in: .whitespaces).lowercased()
+            guard Config.isPlausibleAddress(target) else { throw MentorMailError(.data, "\(address) is not an email address") }
+            guard var row = try OutboxMessage.fetchOne(work.db, key: id) else {
+                throw MentorMailError(.data, "no outgoing message has the id \(id); see `mentormail outbox list`")
+            }
+            let recipients = row.recipientList.map { $0.lowercased() }
+            guard let old = try recipients.first(where: { try AppDatabase.movedAddress(work.db, of: $0) == target })
+                    ?? (recipients.count == 1 ? recipients.first : nil) else {
+                throw MentorMailError(.data, "outgoing message \(id) went to \(row.recipients); none of them moved to \(target), "
+                                      + "so it is not clear whose copy this is")
+            }
+            let name = try AppDatabase.findParticipant(work.db, email: target)?.profile.name
+            guard let copy = try RedeliveryService(work: work).copy(&row, replacing: old, with: target, name: name) else {
+                throw MentorMailError(.data, "outgoing message \(id) could not be read back to copy it")
+            }
+            try work.audit.record(actor, "outbox-resend", "outbox \(id) as a fresh copy #\(copy.id ?? 0) to \(target)")
+            return copy
+        }
+    }
 }
 
 // MARK: - Participants
@@ -255,6 +280,12 @@ extension Program {
     /// new address (after a bounce, say, when the old one no longer works); the person is told
     /// at the new address with the next run.
     public func changeAddress(from old: String, to new: String, now: Date, actor: String = "command line") throws -> Participant {
+        try moveAddress(from: old, to: new, now: now, actor: actor).participant
+    }
+
+    /// `change-address`, with what became of the mail that did not reach the old address: what
+    /// still matters goes again to the new one as a fresh copy, the rest is retired.
+    public func moveAddress(from old: String, to new: String, now: Date, actor: String = "command line") throws -> AddressChange {
         try perform(at: now) { work in
             let target = new.trimmingCharacters(in: .whitespaces).lowercased()
             guard Config.isPlausibleAddress(target) else {
@@ -269,15 +300,24 @@ extension Program {
             try work.audit.record(actor, "address-changed", "\(person.email) → \(target)")
             // (Its bounce mark, if any, came off with the move.)
             let language = work.mailLanguage(for: moved.profile)
-            try work.outbox.send(AddressChangedMail(done: true, oldAddress: person.email, person: PersonName(moved.profile.name)),
-                                 to: [MailAddress(address: target, name: moved.profile.name)], about: .participant(moved.id), language: language)
-            return moved
+            var told = AddressChangedMail(done: true, oldAddress: person.email, person: PersonName(moved.profile.name))
+            let redelivery = try RedeliveryService(work: work).redeliver(from: person.email, to: target, name: moved.profile.name, actor: actor)
+            told.resent = redelivery.resent.map(\.subject)
+            told.hasResent = !redelivery.resent.isEmpty
+            try work.outbox.send(told, to: [MailAddress(address: target, name: moved.profile.name)], about: .participant(moved.id), language: language)
+            return AddressChange(participant: moved, oldAddress: person.email, redelivery: redelivery)
         }
     }
 
     /// `mentormail participants clear-bounce ADDRESS`: the address works again (a full mailbox
-    /// was emptied); mail to it goes out again. Mail kept meanwhile stays kept.
+    /// was emptied); mail to it goes out again.
     public func clearBounce(email: String, now: Date, actor: String = "command line") throws -> AddressBounce {
+        try clearBounceRedelivering(email: email, now: now, actor: actor).mark
+    }
+
+    /// `clear-bounce`, with what became of the mail that did not reach the address meanwhile:
+    /// what still matters goes again as a fresh copy, the rest is retired.
+    public func clearBounceRedelivering(email: String, now: Date, actor: String = "command line") throws -> (mark: AddressBounce, redelivery: Redelivery) {
         try perform(at: now) { work in
             guard let person = try AppDatabase.findParticipant(work.db, email: email.lowercased()), let id = person.id else {
                 throw MentorMailError(.data, "no participant has the address \(email); see `mentormail participants list`")
@@ -286,7 +326,16 @@ extension Program {
                 throw MentorMailError(.data, "\(person.email) has not bounced; nothing to clear")
             }
             try work.audit.record(actor, "bounce-cleared", "\(person.email) (bounced \(mark.bouncedAt.formatted(.iso8601)))")
-            return mark
+            let redelivery = try RedeliveryService(work: work).redeliver(from: person.email, to: person.email, name: person.profile.name, actor: actor)
+            return (mark, redelivery)
         }
     }
+}
+
+/// A participant moved to a new address, and what became of the mail that did not reach the old one.
+public struct AddressChange: Sendable {
+    public var participant: Participant
+    public var oldAddress: String
+    public var redelivery: Redelivery
+    public var email: String { participant.email }
 }

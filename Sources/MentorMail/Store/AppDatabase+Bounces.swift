@@ -25,7 +25,7 @@ public struct AddressBounce: Codable, Sendable, FetchableRecord, MutablePersista
 }
 
 /// A bounced address as coordinators see it (`participants`, `pairs show`, `status`).
-public struct BounceView: Codable, Sendable {
+public struct BounceView: Codable, Sendable, Equatable {
     public var email: String
     public var bouncedAt: Date
     /// The kind of mail that bounced, and its outbox id.
@@ -84,5 +84,88 @@ extension AppDatabase {
         let mark = try AddressBounce.filter(AddressBounce.Columns.participantID == participantID).fetchOne(db)
         if mark != nil { try AddressBounce.filter(AddressBounce.Columns.participantID == participantID).deleteAll(db) }
         return mark
+    }
+}
+
+/// One bounce of a mail of ours for one address, as the report read: the address does not
+/// work, the trouble may pass, or the receiving server refused the message itself.
+public struct OutboxBounce: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outboxBounce"
+    public enum Kind: String, Codable, Sendable {
+        /// The address does not work (5.x.x): it is marked.
+        case address
+        /// Passing trouble (failed with 4.x.x: a full mailbox, a server down).
+        case temporary
+        /// Refused for what the message is or who sent it (5.7.x, "spam", "policy"): the address works.
+        case content
+
+        /// For coordinators: what the bounce means.
+        public var meaning: String {
+            switch self {
+            case .address: "the address does not work"
+            case .temporary: "passing trouble; the address may work"
+            case .content: "refused for its content; the address works"
+            }
+        }
+    }
+
+    public var id: Int64?
+    public var outboxID: Int64
+    public var email: String
+    public var at: Date
+    public var kind: Kind
+    public var words: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A participant moved from one address to another.
+public struct AddressMove: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "addressMove"
+    public var id: Int64?
+    public var participantID: Int64
+    public var oldEmail: String
+    public var newEmail: String
+    public var movedAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AppDatabase {
+    /// Where mail to `email` should go now: the address its owner last moved to (following
+    /// every later move), or nil when it is someone's address or never moved.
+    static func movedAddress(_ db: Database, of email: String) throws -> String? {
+        var address = email.lowercased()
+        var seen: Set<String> = [address]
+        while try findParticipant(db, email: address) == nil,
+              let move = try AddressMove.filter(Column("oldEmail") == address).order(Column("id").desc).fetchOne(db),
+              seen.insert(move.newEmail).inserted {
+            address = move.newEmail
+        }
+        return address == email.lowercased() ? nil : address
+    }
+
+    /// Mail to `email` that did not reach it and was not replaced: kept (withheld), or sent and
+    /// bounced (any kind), oldest first.
+    static func undelivered(_ db: Database, to email: String) throws -> [OutboxMessage] {
+        let address = email.lowercased()
+        let bounced = Set(try Int64.fetchAll(db, sql: "SELECT outboxID FROM outboxBounce WHERE email = ?", arguments: [address]))
+            .union(try Int64.fetchAll(db, sql: "SELECT outboxID FROM addressBounce WHERE email = ? AND outboxID IS NOT NULL", arguments: [address]))
+        return try OutboxMessage.filter(Column("replacedBy") == nil && (Column("lastError") == nil || !Column("lastError").like("retired:%")))
+            .filter(Column("status") == OutboxMessage.Status.withheld.rawValue || bounced.contains(Column("id")))
+            .order(Column("id")).fetchAll(db)
+            .filter { $0.recipientList.contains { $0.lowercased() == address } }
+    }
+
+    /// Every bounce of the outbox rows `ids`, oldest first.
+    static func outboxBounces(_ db: Database, of ids: [Int64]) throws -> [OutboxBounce] {
+        try OutboxBounce.filter(ids.contains(Column("outboxID"))).order(Column("at"), Column("id")).fetchAll(db)
+    }
+
+    /// The bounces of mail to any of `emails`, newest first.
+    public func outboxBounces(to emails: [String]) throws -> [OutboxBounce] {
+        try read { db in
+            try OutboxBounce.filter(emails.map { $0.lowercased() }.contains(Column("email"))).order(Column("at").desc).fetchAll(db)
+        }
     }
 }

@@ -97,14 +97,29 @@ extension AppDatabase {
                 .filter((Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("topicID") == id)
                         || (Column("topicKind") == Topic.Kind.survey.rawValue && surveyIDs.contains(Column("topicID"))))
                 .order(Column("id")).fetchAll(db)
+            let copies = Dictionary(sent.compactMap { row in row.replacedBy.map { ($0, row.id ?? 0) } }, uniquingKeysWith: { a, _ in a })
             for row in sent {
-                let state = switch row.status {
-                case .sent: "sent"
-                case .queued: "queued"
-                case .failed: "could not send"
-                case .withheld: "kept, not sent (the address bounced):"
+                let what = "\(row.purpose) to \(row.recipients)" + (copies[row.id ?? 0].map { " (a fresh copy of #\($0))" } ?? "")
+                let line = switch row.status {
+                case .sent: "sent \(what)"
+                case .queued: "queued \(what)"
+                case .failed: "could not send \(what)"
+                case .withheld: "kept, not sent (the address bounced): \(what)"
+                case .retired: "\(what) not sent: \(row.lastError ?? "retired")"
                 }
-                events.append(.init(at: row.sentAt ?? row.createdAt, what: "\(state) \(row.purpose) to \(row.recipients)"))
+                events.append(.init(at: row.sentAt ?? row.createdAt, what: line))
+            }
+            let byID = Dictionary(sent.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
+            var bounced = Set<String>()
+            for bounce in try Self.outboxBounces(db, of: Array(byID.keys)) {
+                guard let row = byID[bounce.outboxID] else { continue }
+                bounced.insert("\(bounce.outboxID) \(bounce.email)")
+                events.append(.init(at: bounce.at, what: "\(row.purpose) to \(bounce.email) bounced (\(bounce.kind.meaning)): \(bounce.words)"))
+            }
+            // Marks from before each bounce was kept on its own.
+            for mark in try AddressBounce.filter(byID.keys.contains(Column("outboxID"))).fetchAll(db)
+            where !bounced.contains("\(mark.outboxID ?? 0) \(mark.email)") {
+                events.append(.init(at: mark.bouncedAt, what: "\(mark.purpose) to \(mark.email) bounced (\(OutboxBounce.Kind.address.meaning)): \(mark.words)"))
             }
             let replies = try InboundMessage
                 .filter((Column("contextTopic") == Topic.Kind.mentorship.rawValue && Column("contextID") == id)

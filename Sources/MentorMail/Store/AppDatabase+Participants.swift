@@ -180,17 +180,28 @@ extension AppDatabase {
         return true
     }
 
-    /// Moves a participant to a new address (after the new address confirmed the change). A
-    /// bounce mark on the old address comes off: it was about that address.
+    /// Moves a participant to a new address (after the new address confirmed the change), with
+    /// everything kept under their address: their event invitations and answers, and requests
+    /// waiting for their confirmation. A bounce mark on the old address comes off: it was
+    /// about that address. The move is recorded, so mail written to the old address is known.
     static func changeAddress(_ db: Database, from old: String, to new: String, now: Date) throws -> Participant? {
-        guard var participant = try findParticipant(db, email: old) else { return nil }
-        if try findParticipant(db, email: new) != nil {
+        guard var participant = try findParticipant(db, email: old), let id = participant.id else { return nil }
+        let from = participant.email
+        let to = new.lowercased()
+        if try findParticipant(db, email: to) != nil {
             throw MentorMailError(.data, "\(new) already belongs to another participant")
         }
-        participant.email = new.lowercased()
+        participant.email = to
         participant.updatedAt = now
         try participant.update(db)
-        if let id = participant.id { try clearBounce(db, participantID: id) }
+        try clearBounce(db, participantID: id)
+        try EventGuest.filter(EventGuest.Columns.email == from).updateAll(db, EventGuest.Columns.email.set(to: to))
+        try PendingToken.filter(Column("email") == from && Column("purpose") != PendingToken.Purpose.addressChange.rawValue)
+            .updateAll(db, Column("email").set(to: to))
+        try PendingToken.filter(Column("payload") == from && Column("purpose") == PendingToken.Purpose.addressChange.rawValue)
+            .updateAll(db, Column("payload").set(to: to))
+        var move = AddressMove(participantID: id, oldEmail: from, newEmail: to, movedAt: now)
+        try move.insert(db)
         return participant
     }
 }

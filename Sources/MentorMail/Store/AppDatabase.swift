@@ -403,6 +403,57 @@ public final class AppDatabase: Sendable {
                 t.column("words", .text).notNull()
             }
         }
+        migrator.registerMigration("v14-address-moves") { db in
+            // Mail kept for an address that moved is retired (re-sent to the new address, or
+            // no longer worth sending): a new outbox status and the copy that replaced it.
+            try db.create(table: "new_outboxMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageID", .text).notNull().unique()
+                t.column("purpose", .text).notNull()
+                t.column("sender", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raw", .blob).notNull()
+                t.column("inboundID", .integer).references("inboundMessage", onDelete: .setNull)
+                t.column("status", .text).notNull().check(sql: "status IN ('queued', 'sent', 'failed', 'withheld', 'retired')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("lastError", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("topicKind", .text)
+                t.column("topicID", .integer)
+                t.column("replacedBy", .integer)
+            }
+            try db.execute(sql: """
+                INSERT INTO new_outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                                               nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID)
+                SELECT id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                       nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID
+                FROM outboxMessage
+                """)
+            try db.drop(table: "outboxMessage")
+            try db.rename(table: "new_outboxMessage", to: "outboxMessage")
+            try db.create(index: "outboxMessage_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+            try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
+            // Every bounce of a mail of ours, per address: what the server said and how we read it.
+            try db.create(table: "outboxBounce") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("outboxID", .integer).notNull().indexed().references("outboxMessage", onDelete: .cascade)
+                t.column("email", .text).notNull().indexed()
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull().check(sql: "kind IN ('address', 'temporary', 'content')")
+                t.column("words", .text).notNull()
+            }
+            // A participant's earlier addresses, so that mail written to one can be told apart.
+            try db.create(table: "addressMove") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("participantID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("oldEmail", .text).notNull().indexed()
+                t.column("newEmail", .text).notNull()
+                t.column("movedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
@@ -500,7 +551,25 @@ extension AppDatabase {
         guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else {
             throw MentorMailError(.data, "no outgoing message has the id \(outboxID); see `mentormail outbox list`")
         }
+        if message.status == .retired {
+            throw MentorMailError(.data, """
+                outgoing message \(outboxID) was retired (\(message.lastError ?? "no longer waiting"))\
+                \(message.replacedBy.map { "; its copy is #\($0)" } ?? ""); `mentormail outbox resend \(outboxID) --to ADDRESS` \
+                sends a fresh copy anyway
+                """)
+        }
+        if message.status != .sent {
+            for address in message.recipientList {
+                guard let now = try movedAddress(db, of: address) else { continue }
+                throw MentorMailError(.data, """
+                    outgoing message \(outboxID) is written to \(address), who has since moved to \(now); sent as written it \
+                    would go to the old address: `mentormail outbox resend \(outboxID) --to \(now)` sends a fresh copy to the new one
+                    """)
+            }
+        }
         switch message.status {
+        case .retired:
+            return message
         case .sent:
             throw MentorMailError(.data, """
                 outgoing message \(outboxID) was sent\(message.sentAt.map { " at \($0.formatted(.iso8601))" } ?? ""); \

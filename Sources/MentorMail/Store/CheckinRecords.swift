@@ -73,6 +73,10 @@ public struct DigestNotice: Codable, Sendable, FetchableRecord, MutablePersistab
         case sendFailed = "send-failed"
         /// A message kept, not sent, because a recipient's address bounced for good.
         case withheld
+        /// A bounce after passing trouble (failed with 4.x.x: a full mailbox); the address works.
+        case bounceTemporary = "bounce-temporary"
+        /// A bounce refusing the message for its content or sender (5.7.x, "spam"); the address works.
+        case bounceRefused = "bounce-refused"
         /// Something about a Speed Mentoring event a coordinator should know (an answer changed
         /// after the tables were set, rotations that could not be formed).
         case eventNews = "event-news"

@@ -128,6 +128,9 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         case queued, sent, failed
         /// Not sent: a recipient's address bounced for good (`lastError` says which and when).
         case withheld
+        /// Not sent and no longer waiting: kept for an address that moved or works again, and
+        /// re-sent as a fresh copy (`replacedBy`) or no longer worth sending (`lastError` says).
+        case retired
     }
 
     public var id: Int64?
@@ -151,6 +154,8 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
     /// that a reply to it is read in that context.
     public var topicKind: String?
     public var topicID: Int64?
+    /// The fresh copy sent in its place (after a bounce, to a new or working address).
+    public var replacedBy: Int64? = nil
 
     public var kind: MailKind? { MailKind(rawValue: purpose) }
     public var topic: Topic { Topic(kindName: topicKind, id: topicID) }
@@ -184,6 +189,7 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         container["sentAt"] = sentAt
         container["topicKind"] = topicKind
         container["topicID"] = topicID
+        container["replacedBy"] = replacedBy
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
