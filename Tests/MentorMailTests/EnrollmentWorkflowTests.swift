@@ -153,6 +153,37 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
     }
 
+    /// Finding: "I'd like to join again" from someone active and in a pair was answered "could
+    /// not tell what you would like us to do". They are told they are in, with whom, and what
+    /// they can write instead.
+    @Test func askingToJoinAgainWhileActiveSaysWhereTheyStand() throws {
+        let harness = try ProcessorTests.Program()
+        _ = try MatchingWorkflowTests().seed(harness)
+        _ = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "2027-Q1", approve: true, now: harness.now)
+        let pair = try #require(try harness.database.pairs().first { $0.mentee.email == "ana@example.net" })
+        func write(_ from: String, _ body: String, at date: Date) throws -> String? {
+            let before = harness.outbox.sentFiles().count
+            try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Hello\r\n"
+                               + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+            _ = try harness.run(at: date)
+            let address = MailAddress.parseList(from).first?.normalized ?? ""
+            return try harness.sent().suffix(from: before).first { $0.to.map(\.normalized) == [address] }?.textBody
+        }
+        let answer = try #require(try write("Ana <ana@example.net>", "Hi! I'd like to join again.",
+                                                              at: harness.now.addingTimeInterval(86_400)))
+        #expect(!answer.contains("could not tell"), "\(answer)")
+        #expect(answer.contains("You are already in the program"), "\(answer)")
+        #expect(answer.contains("You are matched with \(pair.mentor.name)"), "\(answer)")
+        #expect(answer.contains("\"pause\"") && answer.contains("What you can write instead"), "\(answer)")
+        #expect(try harness.database.participant(email: "ana@example.net")?.status == .active)
+        // Someone waiting for the next round is told that instead.
+        let waiting = try #require(try write("Caio <caio@example.net>", "Quiero volver a participar.",
+                                                               at: harness.now.addingTimeInterval(2 * 86_400)))
+        #expect(waiting.contains("Ya estás en el programa") || waiting.contains("You are already in the program"), "\(waiting)")
+        #expect(!waiting.contains("matched with") && !waiting.contains("Tienes pareja"), "\(waiting)")
+    }
+
     @Test func deleteMyDataErasesEverythingButTheAddress() throws {
         let program = try ProcessorTests.Program()
         _ = try exchange(program, mail(body: Self.form))

@@ -144,6 +144,13 @@ struct BecomeMentorRule: IntakeRule {
 struct ParticipantCommandRule: IntakeRule {
     let name = "participant-command"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        // Someone active who asks to join again is told where they stand: nothing to resume.
+        if let person = context.participant, person.status == .active, message.asksToRejoin, !message.form.looksLikeForm,
+           message.command.map({ message.commandIsOnlyInSubject || $0.command == .resume }) ?? true {
+            let role = ParticipantRole(rawValue: person.profile.role)
+            if let asked = message.joinRole, asked != role, role != .both { return nil }
+            return RuleDecision(.participantCommand(.resume), "a request to join again, from an active participant")
+        }
         if let person = context.participant, person.status == .paused || person.status == .withdrawn,
            message.joinRole != nil || message.asksToRejoin, !message.form.looksLikeForm,
            message.command.map({ message.commandIsOnlyInSubject || $0.command == .resume }) ?? true {

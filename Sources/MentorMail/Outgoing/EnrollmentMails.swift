@@ -94,6 +94,10 @@ public struct ParticipationChangedMail: MailContent {
     public var nextRound: String?
     /// With resumed: the partners of pairs that go on (nothing is matched for them then).
     public var mentoring: String?
+    /// "resume" or "I'd like to join again" from someone already active: where they stand.
+    public var alreadyActive: Bool?
+    /// With alreadyActive: everyone they are in a pair with now.
+    public var matchedWith: String?
 
     init(person: PersonName) { self.person = person }
 }

@@ -115,6 +115,14 @@ struct EnrollmentService {
         case .pause:
             _ = try AppDatabase.setStatus(db, email: email, to: .paused, now: work.now)
             mail.paused = true
+        case .resume where person.status == .active:
+            mail.alreadyActive = true
+            mail.matchedWith = try Self.partners(of: person, db: db)
+            if let round = try AppDatabase.findRound(db, id: person.roundID), try !AppDatabase.isMatched(db, round: round) {
+                mail.round = roundInfo(round, language: language)
+            } else if try AppDatabase.waitsInPool(db)(person) {
+                mail.nextRound = work.nextRoundDay(language: language)
+            }
         case .resume:
             let complete = !ProfileBuilder.isIncomplete(person.profile)
             if var back = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now) {
@@ -306,6 +314,16 @@ struct EnrollmentService {
         guard (hasMentor || !person.profile.isMentee) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
         let partners = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
         return partners.map(\.profile.name).filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    /// The names of everyone `person` is in an ongoing pair with, if any.
+    static func partners(of person: Participant, db: Database) throws -> String? {
+        guard let id = person.id else { return nil }
+        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)
+                                            && (Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)).fetchAll(db)
+        let names = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
+            .map(\.profile.name).filter { !$0.isEmpty }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
