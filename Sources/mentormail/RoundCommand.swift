@@ -188,13 +188,23 @@ extension MentorMailCommand {
                     }
                     if json { return try printJSON(details) }
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
-                    print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), sign-ups close \(day(details.closesAt)))")
+                    let signUps = details.takingSignUps ? "sign-ups close \(day(details.closesAt))"
+                        : details.closesAt <= options.clock ? "sign-ups closed \(day(details.closesAt))"
+                        : "sign-ups closed early (they were to close \(day(details.closesAt)))"
+                    print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), \(signUps))")
+                    if details.state == "stale" {
+                        print("Its proposal went stale: people changed since it was made. Run `mentormail match --round \(details.name)` again.")
+                    }
                     if details.takingSignUps && details.state != "open" {
                         print("Still open for sign-ups: people who sign up now join it. Close it with `mentormail round close`.")
                     }
                     for (title, members) in [("Mentees", details.mentees), ("Mentors", details.mentors)] {
                         print("\n\(title) (\(members.count)):")
-                        for member in members { print("  \(member.email)  \(member.name)  [\(member.role), \(member.status)]") }
+                        for member in members {
+                            let now = member.nowIn.map { ", now in \($0)" } ?? ""
+                            print("  \(member.email)  \(member.name)  [\(member.role), \(member.status)\(now)]"
+                                  + (title == "Mentees" ? member.note.map { ": \($0)" } ?? "" : ""))
+                        }
                     }
                     if let proposal = details.proposal {
                         print("\nProposal \(proposal.code): \(proposal.status), \(proposal.pairs) pair(s), \(proposal.unmatched) unmatched, total score \(proposal.totalScore) (\(proposal.algorithm))")

@@ -30,7 +30,13 @@ extension MentorMailCommand {
                 let people = status.participants.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print("Participants  \(people.isEmpty ? "none yet" : people); \(status.pool) waiting in the pool")
                 if let round = status.round {
-                    var line = "Round         \(round.name): \(round.state), \(round.participants) people, sign-ups close \(day(round.closesAt))"
+                    var line = "Round         \(round.name): \(round.state), \(round.participants) people, "
+                        + (round.takingSignUps ? "sign-ups close \(day(round.closesAt))"
+                           : round.closesAt <= options.clock ? "sign-ups closed \(day(round.closesAt))"
+                           : "sign-ups closed early (they were to close \(day(round.closesAt)))")
+                    if let code = round.staleProposal {
+                        line += "; proposal \(code) stale (people changed since it was made): run mentormail match --round \(round.name)"
+                    }
                     if let code = round.waitingProposal {
                         line += "\n              proposal \(code) with \(round.waitingPairs ?? 0) pair(s) waits for a decision (mentormail round approve \(round.name))"
                     }

@@ -26,6 +26,49 @@ import Testing
         #expect(try database.outbox(status: .withheld).count == 1)
     }
 
+    /// v14 keeps who was in each round from what the data tells: the pairs of a round, the
+    /// mentees its approved proposal left unmatched, and everyone's current round, where a
+    /// mentee who graduated elsewhere counts as a mentor.
+    @Test func roundMembersAreBackfilledFromPairsProposalsAndCurrentRounds() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v13-address-bounces")
+        let at = Date(timeIntervalSince1970: 1_793_700_000)
+        try queue.write { db in
+            var q1 = Round(name: "Q1", opensAt: at, closesAt: at.addingTimeInterval(86_400), status: .closed, createdAt: at)
+            try q1.insert(db)
+            var q3 = Round(name: "Q3", opensAt: at.addingTimeInterval(9_000_000), closesAt: at.addingTimeInterval(9_900_000), status: .open,
+                           createdAt: at)
+            try q3.insert(db)
+            func person(_ email: String, _ role: String, round: Int64?, capacity: Int = 0) throws -> Int64 {
+                var person = Participant(email: email, profile: MatchingWorkflowTests.profile(role, email, capacity: capacity),
+                                         roundID: round, source: "email", at: at)
+                try person.insert(db)
+                return try #require(person.id)
+            }
+            let ana = try person("ana@example.net", "mentee", round: q1.id)
+            let dana = try person("dana@example.net", "both", round: q3.id, capacity: 1)
+            let caio = try person("caio@example.net", "mentee", round: q3.id)
+            let maria = try person("maria@example.org", "mentor", round: q3.id, capacity: 2)
+            var proposal = MatchProposal(roundID: try #require(q1.id), token: "MM-1", algorithm: "optimal", fingerprint: "f", status: .approved,
+                                         pairs: [], unmatched: [.init(menteeID: caio, reason: "no mentor speaks Portuguese")],
+                                         totalScore: 0, createdAt: at)
+            try proposal.insert(db)
+            for (mentee, status) in [(ana, Mentorship.Status.active), (dana, .graduated)] {
+                var pair = Mentorship(roundID: try #require(q1.id), proposalID: try #require(proposal.id), menteeID: mentee, mentorID: maria,
+                                      score: 10, explanation: "", status: status, introducedAt: at)
+                try pair.insert(db)
+            }
+        }
+        let database = try AppDatabase(queue)
+        let q1 = try database.roundDetails(name: "Q1", now: at)
+        #expect(q1.mentees.map(\.email) == ["ana@example.net", "dana@example.net", "caio@example.net"])
+        #expect(q1.mentors.map(\.email) == ["maria@example.org"])
+        let q3 = try database.roundDetails(name: "Q3", now: at)
+        #expect(q3.mentees.map(\.email) == ["caio@example.net"])
+        #expect(q3.mentors.map(\.email) == ["dana@example.net", "maria@example.org"])
+        #expect(q3.mentors.first?.role == "mentor", "a graduate who mentors now")
+    }
+
     @Test func quarantinedMailBecomesHeldWaitingOrFailedAndReachesTheNextDigest() throws {
         let queue = try DatabaseQueue()
         try AppDatabase.migrator.migrate(queue, upTo: "v3-matching")

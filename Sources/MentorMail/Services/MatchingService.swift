@@ -146,6 +146,8 @@ struct MatchingService {
                                         mentorID: pair.mentorID, score: pair.score, explanation: pair.explanation,
                                         status: .introduced, introducedAt: work.now, endedAt: nil)
             try mentorship.insert(work.db)
+            try AppDatabase.recordPaired(work.db, participantID: pair.menteeID, roundID: proposal.roundID, asMentee: true, now: work.now)
+            try AppDatabase.recordPaired(work.db, participantID: pair.mentorID, roundID: proposal.roundID, asMentee: false, now: work.now)
             try CheckinService(work: work).schedule(mentorship)
             let shared = introductionLanguage(mentee: mentee.profile, mentor: mentor.profile)
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation, language: shared),

@@ -69,8 +69,14 @@ public struct RoundDetails: Codable, Sendable {
     public struct Member: Codable, Sendable {
         public var email: String
         public var name: String
+        /// The role they had in the round (mentee, mentor or both).
         public var role: String
+        /// Their status now.
         public var status: String
+        /// The round they are in now, when it is another one.
+        public var nowIn: String?
+        /// Why the matcher leaves this mentee out, while the round is still to be matched.
+        public var note: String?
     }
 
     public struct Proposal: Codable, Sendable {
@@ -91,7 +97,8 @@ public struct RoundDetails: Codable, Sendable {
     public var status: String
     /// Open and before its closing day: a sign-up now joins it.
     public var takingSignUps: Bool
-    /// open, proposed (a proposal waits for a decision), approved, or closed.
+    /// open (taking sign-ups), closed (its sign-ups closed), proposed (a proposal waits for a
+    /// decision), stale (its proposal went stale: people changed; match again), or approved.
     public var state: String
     public var opensAt: Date
     public var closesAt: Date
@@ -105,11 +112,13 @@ public struct RoundDetails: Codable, Sendable {
 
 extension RoundDetails {
     /// The round's state from its status and its newest proposal.
-    static func state(_ round: Round, newest: MatchProposal?) -> String {
+    static func state(_ round: Round, newest: MatchProposal?, now: Date) -> String {
         switch newest?.status {
         case .approved?: "approved"
         case .proposed?: "proposed"
-        default: round.status == .closed ? "closed" : "open"
+        // A proposal is superseded without a newer one only when people changed before its approval.
+        case .superseded?: "stale"
+        default: round.status == .closed || round.closesAt <= now ? "closed" : "open"
         }
     }
 }

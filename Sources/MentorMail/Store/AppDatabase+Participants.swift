@@ -62,6 +62,7 @@ extension AppDatabase {
             try participant.insert(db)
         }
         guard let id = participant.id else { throw MentorMailError(.internalError, "a participant was stored without an id") }
+        try recordMembership(db, participant, roundID: participant.roundID, now: now)
         var version = ProfileVersion(participantID: id, at: now, profile: profile, source: source)
         try version.insert(db)
         return (participant, change)
@@ -113,6 +114,7 @@ extension AppDatabase {
         }
 
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
+        try RoundMember.filter(RoundMember.Columns.participantID == id).deleteAll(db)
         try clearBounce(db, participantID: id)
         try Survey.filter(Column("participantID") == id).deleteAll(db)
         try PendingToken.filter(Column("email") == address || Column("payload") == address).deleteAll(db)

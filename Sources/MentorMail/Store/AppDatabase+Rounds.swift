@@ -33,8 +33,58 @@ extension AppDatabase {
 
     /// Whether a round's matches were approved.
     static func isMatched(_ db: Database, round: Round) throws -> Bool {
-        try MatchProposal.filter(MatchProposal.Columns.roundID == round.id
-                                 && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchCount(db) > 0
+        guard let id = round.id else { return false }
+        return try isMatched(db, roundID: id)
+    }
+
+    static func isMatched(_ db: Database, roundID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM matchProposal WHERE roundID = ? AND status = 'approved')"),
+                          arguments: [roundID]) ?? false
+    }
+
+    /// The role `person` takes in a round: a mentee unless they were mentored in another round
+    /// (a graduate who mentors now is one of its mentors, as the matcher sees them), and a
+    /// mentor if they mentor. Nil when their profile names no role.
+    static func roleInRound(_ db: Database, _ person: Participant, roundID: Int64) throws -> RoundMember.Role? {
+        guard let id = person.id else { return nil }
+        var mentee = person.profile.isMentee
+        if mentee {
+            mentee = try !(Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM mentorship WHERE menteeID = ? AND roundID <> ? AND status IN ('introduced', 'active', 'graduated'))
+                """), arguments: [id, roundID]) ?? false)
+        }
+        return RoundMember.Role(mentee: mentee, mentor: person.profile.isMentor)
+    }
+
+    /// Records that `person` is in round `roundID`: a new member, or, while the round is still
+    /// to be matched, the role their profile gives them now. A matched round's roles are history.
+    static func recordMembership(_ db: Database, _ person: Participant, roundID: Int64?, now: Date) throws {
+        guard let roundID, let id = person.id, person.status != .erased,
+              let role = try roleInRound(db, person, roundID: roundID) else { return }
+        if var member = try RoundMember.fetchOne(db.cachedStatement(sql: "SELECT * FROM roundMember WHERE roundID = ? AND participantID = ?"),
+                                                 arguments: [roundID, id]) {
+            guard member.role != role, try !isMatched(db, roundID: roundID) else { return }
+            member.role = role
+            try member.update(db)
+        } else {
+            var member = RoundMember(roundID: roundID, participantID: id, role: role, joinedAt: now)
+            try member.insert(db)
+        }
+    }
+
+    /// Makes someone paired in a round one of its members in that role (a mentor from the pool
+    /// who got a mentee of the round).
+    static func recordPaired(_ db: Database, participantID: Int64, roundID: Int64, asMentee: Bool, now: Date) throws {
+        if var member = try RoundMember.filter(RoundMember.Columns.roundID == roundID && RoundMember.Columns.participantID == participantID)
+            .fetchOne(db) {
+            let role = RoundMember.Role(mentee: member.role.isMentee || asMentee, mentor: member.role.isMentor || !asMentee) ?? member.role
+            guard role != member.role else { return }
+            member.role = role
+            try member.update(db)
+        } else {
+            var member = RoundMember(roundID: roundID, participantID: participantID, role: asMentee ? .mentee : .mentor, joinedAt: now)
+            try member.insert(db)
+        }
     }
 
     /// Mentees with an ongoing mentorship or who graduated: not matched as mentees again.
@@ -81,15 +131,17 @@ extension AppDatabase {
         person.roundID = round.id
         person.updatedAt = now
         try person.update(db)
+        try recordMembership(db, person, roundID: round.id, now: now)
         return round
     }
 
-    /// Puts `people` into the round.
+    /// Puts `people` into the round. The rounds they were in keep them in their history.
     static func move(_ people: [Participant], toRound roundID: Int64?, db: Database, now: Date) throws {
         for var person in people {
             person.roundID = roundID
             person.updatedAt = now
             try person.update(db)
+            try recordMembership(db, person, roundID: roundID, now: now)
         }
     }
 
@@ -123,21 +175,32 @@ extension AppDatabase {
         }
     }
 
-    /// A round with its members and newest proposal.
-    /// Who is or was in a round: the people in it now, and those its approved matches paired or
-    /// left unmatched (a later round takes them in, but they stay part of this one's history).
-    static func roundMembers(_ db: Database, round id: Int64?) throws -> [Participant] {
+    /// Who is or was in a round, with the role they had in it: everyone who entered it (and
+    /// anyone in it now with no record of entering, from before records were kept).
+    static func roundMembers(_ db: Database, round id: Int64?) throws -> [(person: Participant, role: RoundMember.Role)] {
         guard let id else { return [] }
-        var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM participant WHERE roundID = ?", arguments: [id]))
-        for mentorship in try Mentorship.filter(Column("roundID") == id).fetchAll(db) {
-            ids.insert(mentorship.menteeID)
-            ids.insert(mentorship.mentorID)
+        var roles: [Int64: RoundMember.Role] = [:]
+        for member in try RoundMember.filter(RoundMember.Columns.roundID == id).fetchAll(db) { roles[member.participantID] = member.role }
+        for person in try Participant.filter(Participant.Columns.roundID == id).fetchAll(db) {
+            guard let key = person.id, roles[key] == nil, person.status != .erased else { continue }
+            roles[key] = try roleInRound(db, person, roundID: id)
         }
-        for proposal in try MatchProposal.filter(MatchProposal.Columns.roundID == id
-                                                 && MatchProposal.Columns.status == MatchProposal.Status.approved.rawValue).fetchAll(db) {
-            ids.formUnion(proposal.unmatched.map(\.menteeID))
+        return try Participant.filter(keys: roles.keys).order(Column("id")).fetchAll(db).compactMap { person in
+            person.id.flatMap { roles[$0] }.map { (person, $0) }
         }
-        return try Participant.filter(ids.contains(Column("id"))).order(Column("id")).fetchAll(db)
+    }
+
+    /// Why the matcher leaves a mentee of a round out (the rule of `RoundMatcher.inputs`), if it does.
+    static func whyNotMatchedAsMentee(_ person: Participant, roundID: Int64, mentored: Set<Int64>) -> String? {
+        switch person.status {
+        case .paused: return "paused: not matched until they resume"
+        case .withdrawn, .erased: return "left the program: not matched"
+        case .incomplete: return "their form has problems: not matched until they are fixed"
+        case .active: break
+        }
+        if person.roundID != roundID { return "in another round now: not matched in this one" }
+        if mentored.contains(person.id ?? -1) { return "has a mentor already, or graduated: not matched as a mentee again" }
+        return nil
     }
 
     public func roundDetails(name: String, now: Date = Date()) throws -> RoundDetails {
@@ -153,13 +216,19 @@ extension AppDatabase {
                       unmatched: proposal.unmatched.count, totalScore: proposal.totalScore, createdAt: proposal.createdAt,
                       decidedAt: proposal.decidedAt, reason: proposal.decisionReason)
             }
-            func member(_ person: Participant) -> RoundDetails.Member {
-                .init(email: person.email, name: person.profile.name, role: person.profile.role, status: person.status.rawValue)
+            let matched = all.contains { $0.status == .approved }
+            let mentored = try Self.mentoredMentees(db)
+            let roundNames = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }) { first, _ in first }
+            func member(_ person: Participant, _ role: RoundMember.Role, asMentee: Bool) -> RoundDetails.Member {
+                .init(email: person.email, name: person.profile.name, role: role.rawValue, status: person.status.rawValue,
+                      nowIn: person.roundID == id ? nil : person.roundID.flatMap { roundNames[$0] },
+                      note: asMentee && !matched ? Self.whyNotMatchedAsMentee(person, roundID: id, mentored: mentored) : nil)
             }
             return RoundDetails(
                 name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
-                state: RoundDetails.state(round, newest: newest), opensAt: round.opensAt, closesAt: round.closesAt,
-                mentees: members.filter(\.profile.isMentee).map(member), mentors: members.filter(\.profile.isMentor).map(member),
+                state: RoundDetails.state(round, newest: newest, now: now), opensAt: round.opensAt, closesAt: round.closesAt,
+                mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
+                mentors: members.filter(\.role.isMentor).map { member($0.person, $0.role, asMentee: false) },
                 proposal: newest.map(view), proposals: all.map(view))
         }
     }
@@ -169,7 +238,7 @@ extension AppDatabase {
 public struct RoundSummary: Codable, Sendable {
     public var name: String
     public var status: String
-    /// open, proposed, approved or closed (see `RoundDetails.state`).
+    /// open, closed, proposed, stale or approved (see `RoundDetails.state`).
     public var state: String
     public var opensAt: String
     public var closesAt: String
@@ -184,7 +253,7 @@ extension AppDatabase {
             try Round.order(Column("opensAt"), Column("id")).fetchAll(db).map { round in
                 let count = try Self.roundMembers(db, round: round.id).count
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(db)
-                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest),
+                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest, now: now),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
                                     closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
                                     participants: count, takingSignUps: round.status == .open && round.closesAt > now)

@@ -12,6 +12,10 @@ public struct ProgramStatus: Codable, Sendable {
         /// The proposal waiting for a coordinator's decision, if any.
         public var waitingProposal: String?
         public var waitingPairs: Int?
+        /// Open and before its closing day: a sign-up now joins it.
+        public var takingSignUps: Bool
+        /// Its newest proposal, which went stale before it was approved: match again.
+        public var staleProposal: String?
         /// The round's last rejected proposal, with the coordinator's reason.
         public var rejected: Rejected?
     }
@@ -81,9 +85,11 @@ extension AppDatabase {
             if let current, let id = current.id {
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
                 let waiting = newest?.status == .proposed ? newest : nil
-                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest), closesAt: current.closesAt,
+                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest, now: now), closesAt: current.closesAt,
                               participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
                               waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
+                              takingSignUps: current.status == .open && current.closesAt > now,
+                              staleProposal: newest?.status == .superseded ? newest?.token : nil,
                               rejected: try MatchProposal.filter(MatchProposal.Columns.roundID == id
                                                                  && MatchProposal.Columns.status == MatchProposal.Status.rejected.rawValue)
                                   .order(Column("id").desc).fetchOne(db)

@@ -454,6 +454,45 @@ public final class AppDatabase: Sendable {
                 t.column("movedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v15-round-members") { db in
+            // Who was in each round, in which role: kept when they move on to the next round.
+            try db.create(table: "roundMember") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("roundID", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("participantID", .integer).notNull().indexed().references("participant", onDelete: .cascade)
+                t.column("role", .text).notNull().check(sql: "role IN ('mentee', 'mentor', 'both')")
+                t.column("joinedAt", .datetime).notNull()
+                // When a mentor the round left without a mentee was told (once).
+                t.column("unmatchedNoteAt", .datetime)
+                t.uniqueKey(["roundID", "participantID"])
+            }
+            // What the data tells so far: the pairs of each round, the mentees an approved
+            // proposal left unmatched, and everyone's current round (a mentee who was mentored
+            // in another round is a mentor there).
+            try db.execute(sql: """
+                INSERT INTO roundMember (roundID, participantID, role, joinedAt)
+                SELECT s.roundID, s.participantID,
+                       CASE WHEN MAX(s.mentee) = 1 AND MAX(s.mentor) = 1 THEN 'both' WHEN MAX(s.mentee) = 1 THEN 'mentee' ELSE 'mentor' END,
+                       MAX(r.opensAt, p.createdAt)
+                FROM (
+                    SELECT roundID, menteeID AS participantID, 1 AS mentee, 0 AS mentor FROM mentorship
+                    UNION ALL SELECT roundID, mentorID, 0, 1 FROM mentorship
+                    UNION ALL SELECT mp.roundID, json_extract(u.value, '$.menteeID'), 1, 0
+                        FROM matchProposal mp, json_each(mp.unmatched) u WHERE mp.status = 'approved'
+                    UNION ALL SELECT p.roundID, p.id,
+                        CASE WHEN json_extract(p.profile, '$.role') IN ('mentee', 'both') AND NOT EXISTS (
+                            SELECT 1 FROM mentorship m WHERE m.menteeID = p.id AND m.roundID <> p.roundID
+                            AND m.status IN ('introduced', 'active', 'graduated')) THEN 1 ELSE 0 END,
+                        CASE WHEN json_extract(p.profile, '$.role') IN ('mentor', 'both') THEN 1 ELSE 0 END
+                        FROM participant p WHERE p.roundID IS NOT NULL
+                ) s
+                JOIN participant p ON p.id = s.participantID
+                JOIN round r ON r.id = s.roundID
+                WHERE p.status <> 'erased'
+                GROUP BY s.roundID, s.participantID
+                HAVING MAX(s.mentee) = 1 OR MAX(s.mentor) = 1
+                """)
+        }
         return migrator
     }
 

@@ -88,6 +88,44 @@ public struct Round: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// Someone's place in a round, in the role they had in it. Written when they enter it
+/// (sign-up, import, a round opening, a freed place), so a round keeps its history after
+/// people move on to the next one.
+public struct RoundMember: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "roundMember"
+    public enum Role: String, Codable, Sendable {
+        case mentee, mentor, both
+
+        init?(mentee: Bool, mentor: Bool) {
+            switch (mentee, mentor) {
+            case (true, true): self = .both
+            case (true, false): self = .mentee
+            case (false, true): self = .mentor
+            case (false, false): return nil
+            }
+        }
+
+        public var isMentee: Bool { self != .mentor }
+        public var isMentor: Bool { self != .mentee }
+    }
+
+    public var id: Int64?
+    public var roundID: Int64
+    public var participantID: Int64
+    /// Follows their profile while the round is still to be matched; history after.
+    public var role: Role
+    public var joinedAt: Date
+    /// When a mentor the round left without a mentee was told.
+    public var unmatchedNoteAt: Date?
+
+    public enum Columns {
+        static let roundID = Column(CodingKeys.roundID)
+        static let participantID = Column(CodingKeys.participantID)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// A one-time token mailed out for a round trip: confirming a new address, or a
 /// coordinator confirming a command that arrived without a passing DKIM/DMARC result.
 public struct PendingToken: Codable, Sendable, FetchableRecord, MutablePersistableRecord {

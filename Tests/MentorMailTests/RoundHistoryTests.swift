@@ -1,0 +1,130 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A program year across rounds: who was in each round and in which role stays after the
+/// next round takes people in.
+@Suite struct RoundHistoryTests {
+    static let day: TimeInterval = 86_400
+
+    /// Writes as `from` and runs `process` at `date`; returns the answer to them, if any.
+    @discardableResult
+    static func write(_ harness: ProcessorTests.Program, _ from: String, _ body: String, at date: Date) throws -> String? {
+        let before = harness.outbox.sentFiles().count
+        try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Re: Sign up\r\n"
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+        _ = try harness.run(at: date)
+        let address = try #require(MailAddress.parseList(from).first?.normalized)
+        return try harness.sent().suffix(from: before).first { $0.to.map(\.normalized) == [address] }?.textBody
+    }
+
+    static let common = "Mentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nInteraction: email\n"
+
+    /// 2027-Q1: mentees Ana, Dana and Gus (who pauses), mentors Maria (two places) and Carmen,
+    /// whom nobody fits (she writes only Japanese). Q1 is matched; Dana graduates and mentors
+    /// now, Gus comes back; then 2027-Q3 opens and takes in the pool.
+    static func year() throws -> (harness: ProcessorTests.Program, q3: Date) {
+        let harness = try ProcessorTests.Program()
+        let start = harness.now
+        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * day), now: start)
+        for (from, lines) in [("Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n"),
+                              ("Dana Fox <dana@example.net>", "Role: mentee\nName: Dana Fox\nLanguages: English\n"),
+                              ("Gus Berg <gus@example.net>", "Role: mentee\nName: Gus Berg\nLanguages: English\n"),
+                              ("Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 2\nLanguages: English\n"),
+                              ("Carmen Ito <carmen@example.org>", "Role: mentor\nName: Carmen Ito\nCapacity: 1\nLanguages: Japanese\n")] {
+            try write(harness, from, lines + common, at: start)
+        }
+        try write(harness, "Gus Berg <gus@example.net>", "pause", at: start.addingTimeInterval(day))
+        let matchDay = start.addingTimeInterval(11 * day)
+        let proposal = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay)
+        #expect(proposal.pairs.count == 2 && proposal.unmatched.isEmpty)
+        _ = try harness.app.decideProposal(round: "2027-Q1", approve: true, now: matchDay)
+        _ = try harness.run(at: matchDay)
+
+        let graduation = matchDay.addingTimeInterval(100 * day)
+        let dana = try #require(try harness.database.pairs(round: "2027-Q1").first { $0.mentee.email == "dana@example.net" })
+        _ = try harness.app.graduatePair(id: dana.id, reason: nil, now: graduation, by: "command line")
+        try write(harness, "Dana Fox <dana@example.net>", "Role: both\nCapacity: 1", at: graduation)
+        try write(harness, "Gus Berg <gus@example.net>", "resume", at: graduation.addingTimeInterval(day))
+        let q3 = graduation.addingTimeInterval(5 * day)
+        _ = try harness.app.openRound(name: "2027-Q3", closesAt: q3.addingTimeInterval(20 * day), now: q3)
+        return (harness, q3)
+    }
+
+    /// Finding: after `round open 2027-Q3`, `round show 2027-Q1` lost Carmen and Gus and listed
+    /// Dana, a Q1 mentee who mentors only since, as a Q1 mentor.
+    @Test func aRoundKeepsItsMembersInTheRolesTheyHadInIt() throws {
+        let (harness, q3) = try Self.year()
+        let q1 = try harness.database.roundDetails(name: "2027-Q1", now: q3)
+        #expect(q1.mentees.map(\.email) == ["ana@example.net", "dana@example.net", "gus@example.net"])
+        #expect(q1.mentees.allSatisfy { $0.role == "mentee" })
+        #expect(q1.mentors.map(\.email) == ["maria@example.org", "carmen@example.org"])
+        let gus = try #require(q1.mentees.last)
+        #expect(gus.status == "active" && gus.nowIn == "2027-Q3", "Gus moved on, and stays in Q1's history")
+        #expect(q1.mentors.last?.nowIn == "2027-Q3")
+        #expect(try harness.database.roundSummaries(now: q3).first?.participants == 5)
+
+        // Q3: Dana, a graduate who mentors now, is one of its mentors, not a mentee.
+        let shown = try harness.database.roundDetails(name: "2027-Q3", now: q3)
+        #expect(shown.mentees.map(\.email) == ["gus@example.net"])
+        #expect(shown.mentors.map(\.email).sorted() == ["carmen@example.org", "dana@example.net", "maria@example.org"])
+        #expect(shown.mentors.first { $0.email == "dana@example.net" }?.role == "mentor")
+
+        // The command line says the same, in text and JSON.
+        let config = try harness.writeConfigFile().path
+        let text = try CommandRunner.run(["round", "show", "2027-Q1", "--config", config, "--now", "2027-06-15T10:00:00Z"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Mentees (3):") && text.stdout.contains("Mentors (2):"), "\(text.stdout)")
+        #expect(text.stdout.contains("carmen@example.org  Carmen Ito  [mentor, active, now in 2027-Q3]"), "\(text.stdout)")
+        #expect(text.stdout.contains("dana@example.net  Dana Fox  [mentee, active, now in 2027-Q3]"), "\(text.stdout)")
+        let json = try CommandRunner.run(["round", "show", "2027-Q3", "--json", "--config", config, "--now", "2027-06-15T10:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let mentees = try #require(object["mentees"] as? [[String: Any]])
+        #expect(mentees.compactMap { $0["email"] as? String } == ["gus@example.net"])
+    }
+
+    /// Finding: a mentee listed by `round show` whom the matcher leaves out, without a word. Each
+    /// mentee listed is either considered, or says why not.
+    @Test func roundShowSaysWhyAListedMenteeIsNotMatched() throws {
+        let (harness, q3) = try Self.year()
+        try Self.write(harness, "Eve Lind <eve@example.net>", "Role: mentee\nName: Eve Lind\nLanguages: English\n" + Self.common,
+                       at: q3.addingTimeInterval(Self.day))
+        try Self.write(harness, "Gus Berg <gus@example.net>", "pause", at: q3.addingTimeInterval(2 * Self.day))
+        let later = q3.addingTimeInterval(3 * Self.day)
+        let proposal = try harness.app.proposeMatches(round: "2027-Q3", method: .optimal, dryRun: false, now: later)
+        let shown = try harness.database.roundDetails(name: "2027-Q3", now: later)
+        #expect(shown.mentees.map(\.email) == ["gus@example.net", "eve@example.net"])
+        #expect(shown.mentees.first?.note?.contains("paused") == true)
+        #expect(shown.mentees.filter { $0.note == nil }.count == proposal.pairs.count + proposal.unmatched.count)
+    }
+
+    /// Finding: `status` showed a round whose proposal went stale as "open … sign-ups close" a
+    /// day already past. It says the sign-ups closed and that the round waits to be matched again.
+    @Test func aStaleProposalsRoundSaysItsSignUpsClosedAndWhatWaits() throws {
+        let harness = try ProcessorTests.Program()
+        let start = harness.now
+        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * Self.day), now: start)
+        try Self.write(harness, "Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n" + Self.common, at: start)
+        try Self.write(harness, "Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 1\nLanguages: English\n"
+                       + Self.common, at: start)
+        let matchDay = start.addingTimeInterval(11 * Self.day)
+        let proposal = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay)
+        try Self.write(harness, "Ana Souza <ana@example.net>", "Time zone: Europe/Lisbon", at: matchDay.addingTimeInterval(3_600))
+        let decided = try harness.app.decideProposal(round: "2027-Q1", approve: true, now: matchDay.addingTimeInterval(7_200))
+        #expect(decided.outcome == .stale)
+        let later = matchDay.addingTimeInterval(Self.day)
+        #expect(try harness.database.status(now: later).round?.state == "stale")
+        let config = try harness.writeConfigFile().path
+        let when = later.formatted(.iso8601)
+        let status = try CommandRunner.run(["status", "--config", config, "--now", when])
+        #expect(status.status == 0, "\(status.stderr)")
+        let line = try #require(status.stdout.split(separator: "\n").first { $0.hasPrefix("Round") }.map(String.init))
+        #expect(line.contains("2027-Q1: stale") && line.contains("sign-ups closed 2026-11-13"), "\(line)")
+        #expect(line.contains("proposal \(proposal.token) stale") && line.contains("mentormail match --round 2027-Q1"), "\(line)")
+        #expect(!line.contains("sign-ups close 2026"), "\(line)")
+        let shown = try CommandRunner.run(["round", "show", "2027-Q1", "--config", config, "--now", when])
+        #expect(shown.stdout.hasPrefix("Round 2027-Q1: stale (opened 2026-11-03, sign-ups closed 2026-11-13)"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("Run `mentormail match --round 2027-Q1` again"), "\(shown.stdout)")
+    }
+}
