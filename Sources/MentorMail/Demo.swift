@@ -224,6 +224,9 @@ public struct Demo {
         let sentBefore = outbox.sentFiles().count
         try tell(try process())
         let introductionFile = outbox.sentFiles().dropFirst(sentBefore).first { $0.lastPathComponent.contains("-to-maria") }
+        if try database.outbox().contains(where: { $0.purpose == MailKind.unmatchedMentorNote.rawValue }) {
+            say("   A mentor whom no mentee fitted this time is thanked, once, and stays available for the next round.")
+        }
         say("")
 
         now += 2 * day

@@ -467,6 +467,8 @@ import Testing
         #expect(out.contains("Round 2026-Q4 opened with 5 mentees and 4 mentors from the pool."))
         #expect(out.contains("5 pair(s), 0 unmatched"))
         #expect(out.contains("Approved the proposal for 2026-Q4: 5 introduction(s)"))
+        // Kenji, a mentor no mentee fitted, is thanked once.
+        #expect(out.components(separatedBy: "↩ to kenji.watanabe@example.com: \"OpenStack Mentoring: thank you; no mentee for you in 2026-Q4\"").count - 1 == 1)
         #expect(out.components(separatedBy: "meet your mentoring match").count - 1 == 7,
                 "five introductions, María's reply, and its line in the held list")
         // The reply-all to an introduction is held, never answered.
@@ -516,7 +518,7 @@ import Testing
         let sheet = try String(contentsOf: folder.appendingPathComponent("event-sheet.html"), encoding: .utf8)
         #expect(sheet.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2)
         #expect(sheet.contains("Jonas Schmidt") && !sheet.contains("Lucía Moreno"))
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 78)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 79)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))

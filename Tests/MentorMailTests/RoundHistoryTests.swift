@@ -4,7 +4,7 @@ import Mail
 import Testing
 
 /// A program year across rounds: who was in each round and in which role stays after the
-/// next round takes people in.
+/// next round takes people in; mentors a round leaves without a mentee are thanked once.
 @Suite struct RoundHistoryTests {
     static let day: TimeInterval = 86_400
 
@@ -97,6 +97,47 @@ import Testing
         #expect(shown.mentees.map(\.email) == ["gus@example.net", "eve@example.net"])
         #expect(shown.mentees.first?.note?.contains("paused") == true)
         #expect(shown.mentees.filter { $0.note == nil }.count == proposal.pairs.count + proposal.unmatched.count)
+    }
+
+    /// Finding: a volunteer mentor a round left without a mentee heard nothing all year. Each is
+    /// thanked once per round; a mentor with a mentee is not.
+    @Test func aMentorWithoutAMenteeIsThankedOncePerRound() throws {
+        let (harness, q3) = try Self.year()
+        func notes(to address: String) throws -> [Message] {
+            try harness.sent().filter { $0.to.map(\.normalized) == [address] && ($0.subject ?? "").contains("no mentee for you") }
+        }
+        let carmen = try notes(to: "carmen@example.org")
+        #expect(carmen.count == 1)
+        let body = try #require(carmen.first?.textBody)
+        #expect(body.contains("Thank you for volunteering as a mentor") && body.contains("2027-Q1"), "\(body)")
+        #expect(body.contains("You stay available") && body.contains("next round"), "\(body)")
+        #expect(body.contains("\"pause\""), "\(body)")
+        #expect(try notes(to: "maria@example.org").isEmpty, "Maria got two mentees")
+
+        // Q3: Gus and Eve fit Maria or Dana; Carmen again gets no mentee, and one note for Q3.
+        try Self.write(harness, "Eve Lind <eve@example.net>", "Role: mentee\nName: Eve Lind\nLanguages: English\n" + Self.common,
+                       at: q3.addingTimeInterval(Self.day))
+        let matchDay = q3.addingTimeInterval(2 * Self.day)
+        _ = try harness.app.proposeMatches(round: "2027-Q3", method: .optimal, dryRun: false, now: matchDay)
+        let approved = try harness.app.decideProposal(round: "2027-Q3", approve: true, now: matchDay)
+        #expect(approved.summary.contains("note(s) to mentors without a mentee"), "\(approved.summary)")
+        _ = try harness.run(at: matchDay)
+        #expect(try notes(to: "carmen@example.org").count == 2)
+        #expect(try notes(to: "carmen@example.org").last?.subject?.contains("2027-Q3") == true)
+        let paired = try harness.database.pairs(round: "2027-Q3").map(\.mentor.email)
+        #expect(!paired.contains("carmen@example.org"))
+        let unpaired = ["maria@example.org", "dana@example.net"].filter { !paired.contains($0) }
+        #expect(try unpaired.allSatisfy { try notes(to: $0).count == 1 }, "the mentor Eve did not get is thanked")
+        #expect(try notes(to: try #require(paired.first)).isEmpty)
+
+        // The round is matched again for a late sign-up: nobody is thanked twice for Q3.
+        try Self.write(harness, "Finn Roe <finn@example.net>", "Role: mentee\nName: Finn Roe\nLanguages: Portuguese\n" + Self.common,
+                       at: matchDay.addingTimeInterval(Self.day))
+        let again = matchDay.addingTimeInterval(2 * Self.day)
+        _ = try harness.app.proposeMatches(round: "2027-Q3", method: .optimal, dryRun: false, now: again)
+        _ = try harness.app.decideProposal(round: "2027-Q3", approve: true, now: again)
+        _ = try harness.run(at: again)
+        #expect(try notes(to: "carmen@example.org").count == 2)
     }
 
     /// Finding: `status` showed a round whose proposal went stale as "open … sign-ups close" a

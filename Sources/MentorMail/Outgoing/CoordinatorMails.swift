@@ -57,6 +57,8 @@ public struct MatchDecisionMail: MailContent {
     public var approved: Bool?
     public var introductions: Int?
     public var notes: Int?
+    /// Approved: notes to the round's mentors who got no mentee (absent when none).
+    public var mentorNotes: Int?
     /// Rejected: nothing is sent.
     public var rejected: Bool?
     /// No proposal has this code.

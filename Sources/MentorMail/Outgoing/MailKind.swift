@@ -18,6 +18,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case matchReview = "match-review"
     case introduction
     case unmatchedNote = "unmatched-note"
+    case unmatchedMentorNote = "unmatched-mentor-note"
     case matchDecision = "match-decision"
     case heldDigest = "held-digest"
     case checkinSurvey = "checkin-survey"
@@ -51,6 +52,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .matchReview: MatchReviewMail.self
         case .introduction: IntroductionMail.self
         case .unmatchedNote: UnmatchedNoteMail.self
+        case .unmatchedMentorNote: UnmatchedMentorNoteMail.self
         case .matchDecision: MatchDecisionMail.self
         case .heldDigest: HeldDigestMail.self
         case .checkinSurvey: CheckinSurveyMail.self
@@ -77,7 +79,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
              .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm, .eventAnswer:
             true
-        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .heldDigest, .checkinSurvey,
+        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .unmatchedMentorNote, .heldDigest, .checkinSurvey,
              .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .eventInvitation, .eventCancelled, .eventPromoted,
              .eventSchedule, .eventSheet, .eventNoSeat:
             false

@@ -61,6 +61,15 @@ public struct IntroductionMail: MailContent {
     public var meetBy: FirstMeeting
 }
 
+/// A kind note to a mentor of a round who got no mentee in it: thanks, and they stay available.
+public struct UnmatchedMentorNoteMail: MailContent {
+    public static let kind = MailKind.unmatchedMentorNote
+    public var person: PersonName
+    public var round: String
+    /// When the next round opens.
+    public var nextRound: String?
+}
+
 /// A kind note to a mentee the round could not match.
 public struct UnmatchedNoteMail: MailContent {
     public static let kind = MailKind.unmatchedNote

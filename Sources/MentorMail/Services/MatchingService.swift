@@ -165,9 +165,35 @@ struct MatchingService {
                                  to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee.profile))
             notes += 1
         }
+        result.mentorNotes = try thankUnmatchedMentors(round: round, people: people)
         try work.audit.record(actor, "proposal-approved", "\(round.name) \(proposal.token): \(introductions) introductions")
         result.outcome = .approved(introductions: introductions, notes: notes)
         return result
+    }
+
+    /// Each active mentor of the round with a free place who got no mentee in it is thanked and
+    /// told they stay available for the next round: once per mentor and round.
+    private func thankUnmatchedMentors(round: Round, people: [Int64: Participant]) throws -> Int {
+        guard let roundID = round.id else { return 0 }
+        let paired = Set(try Mentorship.filter(Mentorship.Columns.roundID == roundID).fetchAll(work.db).map(\.mentorID))
+        var load: [Int64: Int] = [:]
+        for mentorship in try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(work.db) {
+            load[mentorship.mentorID, default: 0] += 1
+        }
+        var sent = 0
+        for var member in try RoundMember.filter(RoundMember.Columns.roundID == roundID).order(Column("id")).fetchAll(work.db)
+        where member.role.isMentor && member.unmatchedNoteAt == nil && !paired.contains(member.participantID) {
+            guard let mentor = people[member.participantID], mentor.status == .active, mentor.profile.isMentor,
+                  mentor.profile.capacity > load[member.participantID, default: 0] else { continue }
+            let language = work.mailLanguage(for: mentor.profile)
+            try work.outbox.send(UnmatchedMentorNoteMail(person: PersonName(mentor.profile.name), round: round.name,
+                                                         nextRound: work.nextRoundDay(language: language)),
+                                 to: [address(mentor)], about: .participant(mentor.id), language: language)
+            member.unmatchedNoteAt = work.now
+            try member.update(work.db)
+            sent += 1
+        }
+        return sent
     }
 
     private func address(_ person: Participant) -> MailAddress {
@@ -213,6 +239,8 @@ public struct DecisionResult: Sendable, Equatable {
     public var round: String?
     public var token: String
     var proposalID: Int64?
+    /// With `approved`: the mentors of the round who got no mentee, thanked.
+    public var mentorNotes = 0
     /// With `alreadyDecided`: the round's proposal that waits now, if any.
     public var waiting: String?
 
@@ -221,7 +249,9 @@ public struct DecisionResult: Sendable, Equatable {
         let name = round ?? "?"
         switch outcome {
         case .approved(let introductions, let notes):
-            return "Approved the proposal for \(name): \(introductions) introduction(s) and \(notes) note(s) to unmatched mentees are on their way."
+            return "Approved the proposal for \(name): \(introductions) introduction(s)"
+                + (mentorNotes > 0 ? ", \(notes) note(s) to unmatched mentees and \(mentorNotes) note(s) to mentors without a mentee"
+                                   : " and \(notes) note(s) to unmatched mentees") + " are on their way."
         case .rejected:
             return "Rejected the proposal for \(name). Run `mentormail match --round \(name)` for a new one."
         case .unknownCode:
@@ -242,6 +272,7 @@ public struct DecisionResult: Sendable, Equatable {
             mail.approved = true
             mail.introductions = introductions
             mail.notes = notes
+            mail.mentorNotes = mentorNotes > 0 ? mentorNotes : nil
         case .rejected: mail.rejected = true
         case .unknownCode: mail.unknownCode = true
         case .alreadyDecided(let status):
