@@ -317,7 +317,15 @@ struct EventService {
         }
         if grouped && before != guest.answer {
             mail.grouped = mail.lateYes == true ? nil : true
-            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) changed their answer from \(before.rawValue) to \(guest.answer.rawValue) after the tables were set")
+            let again = "mentormail event groups \(eventID) --again"
+            let change: String = switch guest.answer {
+            case .waitlisted: "said yes after the tables were set and has no place in them; to fit them in, form the tables anew before the start: \(again)"
+            case .declined: "said no after the tables were set; their place stays empty unless you form the tables anew: \(again)"
+            case .tentative: "said maybe after the tables were set" + (seated ? "; their place stays empty unless you form the tables anew: \(again)" : "")
+            case .accepted: "said yes again after the tables were set, and has their place back"
+            case .invited: "changed their answer from \(before.rawValue) to \(guest.answer.rawValue) after the tables were set"
+            }
+            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) \(change)")
         }
         try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
                               + (promoted.map { "; promoted \($0.email)" } ?? ""))
