@@ -381,8 +381,9 @@ public struct Demo {
         let again = try program.formEventGroups(id: event.id, now: now, again: true, actor: "coordinator@example.org")
         say("    A coordinator forms the tables anew: mentormail event groups \(event.id) --again")
         say("   | formed anew: \(again.mentees) mentee(s) at \(again.mentors) table(s), \(again.rotations) rotation(s); from the waitlist: "
-            + (again.promoted.isEmpty ? "nobody" : again.promoted.joined(separator: ", ")))
-        say("    Jonas gets Lucía's seat; everyone seated gets the new schedule, the coordinators a new sheet:")
+            + (again.promoted.isEmpty ? "nobody" : again.promoted.joined(separator: ", "))
+            + "; \(again.schedulesUnchanged) schedule(s) stay the same")
+        say("    Jonas gets Lucía's seat; whoever's schedule changed gets the new one, the coordinators a new sheet:")
         try tell(try process())
         try program.eventSheet(id: event.id, now: now).write(to: sheetURL, atomically: true, encoding: .utf8)
         say("   the printable sheet: mentormail event sheet \(event.id) --output \(sheetURL.lastPathComponent)")

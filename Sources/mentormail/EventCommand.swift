@@ -305,8 +305,18 @@ extension MentorMailCommand {
                             print(terminalSafe("    table \(table.table), \(table.mentor): \(table.mentees.isEmpty ? "-" : table.mentees.joined(separator: ", "))", keepLines: false))
                         }
                     }
+                    let would = dryRun ? "would " : ""
                     if !grouping.promoted.isEmpty {
                         print(terminalSafe("From the waitlist: \(grouping.promoted.joined(separator: ", ")).", keepLines: false))
+                    }
+                    if !grouping.leaving.isEmpty {
+                        print(terminalSafe("No longer at the tables (they said no or maybe): \(grouping.leaving.joined(separator: ", ")).", keepLines: false))
+                    }
+                    if !grouping.noSeat.isEmpty {
+                        print(terminalSafe("\(dryRun ? "Would be told" : "Told") there is no seat: \(grouping.noSeat.joined(separator: ", ")).", keepLines: false))
+                    }
+                    if grouping.formedAgain && grouping.schedulesUnchanged > 0 {
+                        print("\(grouping.schedulesUnchanged) schedule(s) stay the same; those people \(would)get no new mail.")
                     }
                     if grouping.rotations < grouping.plannedRotations {
                         print("Planned \(grouping.plannedRotations) rotations; formed \(grouping.rotations) because only \(grouping.mentors) mentor(s) accepted.")

@@ -428,6 +428,7 @@ import Testing
         let afterMaybe = try say("Maybe, my train may be late.")
         let kept = try #require(afterMaybe.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
         #expect(kept.contains("so you keep your seat") && kept.contains("reply \"no\""), "\(kept)")
+        #expect(kept.components(separatedBy: "already set").count == 2, "said once: \(kept)")
         #expect(!kept.contains("reply \"yes\" as soon as you know"), "\(kept)")
         #expect(try rsvp(program, "ben@example.net") == .accepted)
         let digest = try #require(afterMaybe.first { $0.to.map(\.address) == ["coordinator@example.org"] })
@@ -462,6 +463,7 @@ import Testing
         #expect(answer.contains("We noted \"maybe\""), "\(answer)")
         #expect(!answer.contains("Places go to those who say yes first"), "\(answer)")
         #expect(answer.contains("The tables are already set") && answer.contains("fit you in"), "\(answer)")
+        #expect(answer.components(separatedBy: "already set").count == 2, "said once: \(answer)")
         #expect(try rsvp(program, "dee@example.net") == .tentative)
     }
 
@@ -503,21 +505,36 @@ import Testing
         } catch let error as MentorMailError {
             #expect(error.message.contains("--again"), "\(error.message)")
         }
+        func seats(_ address: String) throws -> [String] {
+            try program.database.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT s.rotation || ' ' || s."table" || ' ' || s.mentorGuestID FROM eventSeat s JOIN eventGuest g ON g.id = s.menteeGuestID
+                    WHERE g.email = ? ORDER BY s.rotation
+                    """, arguments: [address])
+            }
+        }
+        let anaBefore = try seats("ana@example.net")
         let grouping = try again()
         #expect(grouping.formedAgain && grouping.mentees == 2 && grouping.promoted == ["Caio Lima"] && grouping.waitlistTold == 1)
+        #expect(grouping.leaving == ["Ben Okafor"] && grouping.noSeat == ["Dee Kim"], "\(grouping)")
         #expect(Set(grouping.tables.flatMap(\.mentees)) == ["Ana Souza", "Caio Lima"])
         let sent = try run(program)
         func to(_ address: String) -> [Message] { sent.filter { $0.to.map(\.address) == [address] } }
-        let ana = try #require(to("ana@example.net").first)
-        #expect(ana.subject?.contains("your new schedule") == true && ana.textBody?.contains("replaces the one we sent you before") == true,
-                "\(ana.textBody ?? "")")
+        // Whose seats changed gets the new schedule; whose did not hears nothing.
+        let anaChanged = try seats("ana@example.net") != anaBefore
+        #expect(to("ana@example.net").isEmpty == !anaChanged)
+        let renewed = sent.filter { $0.subject?.contains("your new schedule") == true }
+        #expect(renewed.count + grouping.schedulesUnchanged == 3, "Ana, Maria and Li had places before")
+        let update = try #require(renewed.first)
+        #expect(update.textBody?.contains("replaces the one we sent you before") == true, "\(update.textBody ?? "")")
         let caio = try #require(to("caio@example.net").first)
         #expect(caio.textBody?.contains("A seat opened up for you after all") == true, "\(caio.textBody ?? "")")
-        #expect(to("maria@example.org").first?.subject?.contains("your new schedule") == true)
         #expect(to("ben@example.net").isEmpty)
         let dee = try #require(to("dee@example.net").first)
         #expect(dee.subject?.contains("are set") == true, "\(dee.subject ?? "")")
-        let sheet = try #require(to("coordinator@example.org").first?.textBody)
+        let sheetMail = try #require(to("coordinator@example.org").first)
+        #expect(sheetMail.subject?.contains("new tables for") == true, "\(sheetMail.subject ?? "")")
+        let sheet = try #require(sheetMail.textBody)
         #expect(sheet.contains("Caio Lima") && !sheet.contains("Ben Okafor"), "\(sheet)")
         #expect(try rsvp(program, "caio@example.net") == .accepted)
         // Ben's "yes" now finds no seat of his: it goes to the coordinators.

@@ -159,4 +159,6 @@ public struct EventSheetMail: MailContent {
     public var rotationsList: [Rotation]
     /// Interest of the plan against its upper bound, in percent, and fellow mentees met twice.
     public var quality: String
+    /// The tables were formed anew: this sheet replaces the one sent before.
+    public var updated: Bool?
 }

@@ -21,6 +21,14 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var formedAgain: Bool = false
     /// Forming anew, people from the waitlist who got the places freed since the first forming.
     public var promoted: [String] = []
+    /// Forming anew, people who had a place and have none now (they said no or maybe since).
+    public var leaving: [String] = []
+    /// Those told now that there was no seat for them.
+    public var noSeat: [String] = []
+    /// Forming anew, those whose schedule stayed the same: they get no new one.
+    public var schedulesUnchanged: Int = 0
+    /// Nothing was stored or sent: the figures say what would be.
+    public var dryRun: Bool = false
     /// Who sits where: one entry per rotation and table, so a coordinator can check a dry run.
     public var tables: [Table] = []
 
@@ -44,15 +52,14 @@ extension EventService {
     /// who were not told before hear that there was no seat.
     func formGroups(eventID: Int64, actor: String, again: Bool = false) throws -> EventGrouping {
         var event = try find(eventID)
-        var earlier: Set<Int64>?
+        var earlier: [EventSeat]?
         switch event.status {
         case .cancelled: throw MentorMailError(.data, "event \(eventID) is cancelled")
         case .grouped where again:
             guard work.now < event.startsAt else {
                 throw MentorMailError(.data, "event \(eventID) has started; its tables stay as they are")
             }
-            let seats = try EventSeat.filter(Column("eventID") == eventID).fetchAll(work.db)
-            earlier = Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
+            earlier = try EventSeat.filter(Column("eventID") == eventID).fetchAll(work.db)
             try EventSeat.filter(Column("eventID") == eventID).deleteAll(work.db)
             if let planned = event.plannedRotations {
                 event.rotations = planned
@@ -92,6 +99,7 @@ extension EventService {
         let scores = interest(mentees: mentees, mentors: mentors, profiles: profiles)
         let plan = try TableRotations.solve(RotationProblem(mentees: mentees.count, mentors: mentors.count, rotations: rotations, scores: scores))
         var tables: [EventGrouping.Table] = []
+        var newSeats: [EventSeat] = []
         for (rotation, seats) in plan.assignment.enumerated() {
             for (mentorIndex, mentor) in mentors.enumerated() {
                 let seated = seats.enumerated().filter { $0.element == mentorIndex }.map { mentees[$0.offset].name }
@@ -101,6 +109,7 @@ extension EventService {
                 guard let mentorID = mentors[mentorIndex].id, let menteeID = mentees[menteeIndex].id else { continue }
                 var seat = EventSeat(eventID: eventID, rotation: rotation + 1, table: mentorIndex + 1, mentorGuestID: mentorID, menteeGuestID: menteeID)
                 try seat.insert(work.db)
+                newSeats.append(seat)
             }
         }
         event.status = .grouped
@@ -115,8 +124,21 @@ extension EventService {
         event.interestBound = plan.upperBound
         event.repeatedMenteePairs = plan.repeatedMenteePairs
         try event.update(work.db)
+        // Forming anew: whose schedule says something new (the others hear nothing).
+        var unchanged: Set<Int64> = []
+        if let earlier {
+            let before = Self.schedules(earlier, rotations: earlier.map(\.rotation).max() ?? 0)
+            let now = Self.schedules(newSeats, rotations: rotations)
+            unchanged = Set(now.keys.filter { before[$0] == now[$0] })
+        }
         let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles,
-                                       earlier: earlier, promoted: Set(promoted.compactMap(\.id)))
+                                       earlier: earlier.map { Set($0.flatMap { [$0.mentorGuestID, $0.menteeGuestID] }) },
+                                       promoted: Set(promoted.compactMap(\.id)), unchanged: unchanged)
+        let seatedNow = Set(newSeats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
+        let leaving: [String] = earlier.map { seats in
+            let ids = Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] }).subtracting(seatedNow)
+            return all.filter { ids.contains($0.id ?? -1) }.map(\.name)
+        } ?? []
         // Whoever still waits hears now, once: forming anew tells only those not told before.
         let told = earlier == nil ? [] : Set(try String.fetchAll(work.db, sql: """
             SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
@@ -132,7 +154,8 @@ extension EventService {
         return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations, plannedRotations: planned,
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
                              repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count,
-                             formedAgain: earlier != nil, promoted: promoted.map(\.name), tables: tables)
+                             formedAgain: earlier != nil, promoted: promoted.map(\.name), leaving: leaving, noSeat: waiting.map(\.name),
+                             schedulesUnchanged: unchanged.count, tables: tables)
     }
 
     /// The rotations job: forms them unless a coordinator already did, or there is nobody to
@@ -167,10 +190,23 @@ extension EventService {
         return scores
     }
 
+    /// Each guest's schedule as seats say it (rotation, table, who is across), to tell which
+    /// changed when the tables are formed anew.
+    static func schedules(_ seats: [EventSeat], rotations: Int) -> [Int64: [String]] {
+        var result: [Int64: [String]] = [:]
+        for seat in seats {
+            result[seat.menteeGuestID, default: ["\(rotations)"]].append("\(seat.rotation) \(seat.table) \(seat.mentorGuestID)")
+            result[seat.mentorGuestID, default: ["\(rotations)"]].append("\(seat.rotation) \(seat.table) \(seat.menteeGuestID)")
+        }
+        return result.mapValues { $0.sorted() }
+    }
+
     /// `earlier`: the guests seated before, when the tables are formed anew (their schedule is
-    /// new); `promoted`: those who got a place from the waitlist just now.
+    /// new); `promoted`: those who got a place from the waitlist just now; `unchanged`: those
+    /// whose schedule stays as sent (no mail).
     private func sendSchedules(_ event: SpeedEvent, plan: RotationPlan, mentees: [EventGuest], mentors: [EventGuest],
-                               profiles: [Int64: Participant], earlier: Set<Int64>?, promoted: Set<Int64>) throws -> Int {
+                               profiles: [Int64: Participant], earlier: Set<Int64>?, promoted: Set<Int64>,
+                               unchanged: Set<Int64> = []) throws -> Int {
         func mark(_ mail: inout EventScheduleMail, _ guest: EventGuest) {
             guard let earlier, let id = guest.id else { return }
             if promoted.contains(id) { mail.placeOpened = true } else if earlier.contains(id) { mail.updated = true }
@@ -181,7 +217,7 @@ extension EventService {
             return (profile?.areas ?? []).map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 }.joined(separator: ", ")
         }
         var queued = 0
-        for (index, mentee) in mentees.enumerated() {
+        for (index, mentee) in mentees.enumerated() where !unchanged.contains(mentee.id ?? -1) {
             let slots = plan.assignment.enumerated().map { rotation, seats in
                 let mentor = mentors[seats[index]]
                 return EventScheduleMail.Slot(rotation: rotation + 1, time: time[rotation], table: seats[index] + 1,
@@ -194,7 +230,7 @@ extension EventService {
             queued += 1
         }
         let sheet = sheetRotations(event, assignment: plan.assignment, mentees: mentees, mentors: mentors)
-        for (index, mentor) in mentors.enumerated() {
+        for (index, mentor) in mentors.enumerated() where !unchanged.contains(mentor.id ?? -1) {
             let slots = sheet.map { rotation in
                 let names = rotation.tables[index].mentees.compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
                 return EventScheduleMail.Slot(rotation: rotation.rotation, time: rotation.time, table: index + 1,
@@ -209,8 +245,9 @@ extension EventService {
         }
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         if !coordinators.isEmpty {
-            try work.outbox.send(try sheetMail(event, rotations: sheet, mentees: mentees.count, mentors: mentors.count),
-                                 to: coordinators, about: .event(event.id))
+            var mail = try sheetMail(event, rotations: sheet, mentees: mentees.count, mentors: mentors.count)
+            if earlier != nil { mail.updated = true }
+            try work.outbox.send(mail, to: coordinators, about: .event(event.id))
         }
         return queued
     }

@@ -327,6 +327,8 @@ struct EventService {
             }
             try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) \(change)")
         }
+        // Their own paragraph already says the tables are set and the coordinators know.
+        if mail.keptSeat == true || mail.lateMaybe == true { mail.grouped = nil }
         try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
                               + (promoted.map { "; promoted \($0.email)" } ?? ""))
         return try answer(mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")

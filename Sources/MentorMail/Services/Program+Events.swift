@@ -116,7 +116,9 @@ extension Program {
 
     /// `mentormail event groups`: forms the rotations now and queues the schedules (neither with `dryRun`).
     public func formEventGroups(id: Int64, now: Date, dryRun: Bool = false, again: Bool = false, actor: String = "command line") throws -> EventGrouping {
-        try perform(at: now, dryRun: dryRun) { work in try EventService(work: work).formGroups(eventID: id, actor: actor, again: again) }
+        var grouping = try perform(at: now, dryRun: dryRun) { work in try EventService(work: work).formGroups(eventID: id, actor: actor, again: again) }
+        grouping.dryRun = dryRun
+        return grouping
     }
 
     /// The coordinators' printable sheet of an event whose rotations are formed, as HTML.
