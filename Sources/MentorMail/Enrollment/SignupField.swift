@@ -78,7 +78,9 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
         case .interaction: ["interaction", "interaction styles", "interaction style", "meeting", "how to meet",
                             "medium", "communication", "preferred communication", "preferred interaction",
                             "preferred interactions", "preferred interaction style", "preferred interaction styles",
-                            "interactions", "preferred medium", "preferred channel", "preferred channels"]
+                            "interactions", "preferred medium", "preferred channel", "preferred channels",
+                            "ways to meet", "way to meet", "how we meet", "how to meet up", "meeting preference",
+                            "meeting preferences", "preferred way to meet", "preferred ways to meet", "contact method"]
         case .capacity: ["capacity", "mentees", "how many mentees", "max mentees", "maximum mentees",
                          "number of mentees"]
         case .availability: ["availability", "available", "hours"]
