@@ -89,7 +89,10 @@ import Testing
         let smtp = try #require(found["smtp"])
         #expect(smtp["outcome"] as? String == "warning", "\(smtp)")
         #expect((smtp["detail"] as? String)?.hasSuffix("the server offers no TLS: the password is sent unencrypted") == true, "\(smtp)")
-        #expect(smtp["fix"] as? String == "use smtps:// or a server with STARTTLS, or set starttls = \"required\" in [smtp]")
+        // The fix never advises what would fail here (requiring TLS the server lacks).
+        let fix = try #require(smtp["fix"] as? String)
+        #expect(fix.hasPrefix("use smtps:// or a server with STARTTLS (then starttls = \"required\" in [smtp] refuses clear text)"), "\(fix)")
+        #expect(fix.contains("starttls = \"never\" says so and ends this warning"), "\(fix)")
         let text = try run(["doctor", "--config", scenario.configPath])
         #expect(text.stdout.contains("warn  smtp"), "\(text.stdout)")
 
@@ -100,6 +103,17 @@ import Testing
         let refused = try #require(try checks(required)["smtp"])
         #expect(refused["outcome"] as? String == "failed", "\(refused)")
         #expect((refused["fix"] as? String)?.hasPrefix("the server offers no STARTTLS, and [smtp] starttls = \"required\"") == true, "\(refused)")
+    }
+
+    /// A run whose password variable is not set says how to set it, and where to look next.
+    @Test func aRunWithoutItsPasswordVariableSaysWhatToDo() throws {
+        let scenario = try ServerScenario()
+        try scenario.editConfig(replacing: "password_env = \"MENTORMAIL_TEST_PASSWORD\"", with: "password_env = \"MENTORMAIL_UNSET_PASSWORD\"")
+        let result = try scenario.process()
+        #expect(result.status == 78, "\(result.stderr)")
+        #expect(result.stderr.contains("password_env names MENTORMAIL_UNSET_PASSWORD, but that environment variable is not set: export it before running"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("mentormail doctor"), "\(result.stderr)")
     }
 
     @Test func doctorNamesAnUnknownConfigKey() throws {

@@ -176,7 +176,8 @@ public struct Doctor {
         return Check(name: section, outcome: .warning,
                      detail: detail + "; but the server offers no TLS: "
                         + (server.user == nil ? "mail goes over the network unencrypted" : "the password is sent unencrypted"),
-                     fix: "use \(secure) or a server with STARTTLS, or set starttls = \"required\" in [\(section)]")
+                     fix: "use \(secure) or a server with STARTTLS (then starttls = \"required\" in [\(section)] refuses clear text); "
+                        + "on a link you trust (127.0.0.1), starttls = \"never\" says so and ends this warning")
     }
 
     /// The likely fix for a server error, from its words.

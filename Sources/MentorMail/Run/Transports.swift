@@ -31,7 +31,9 @@ public enum Transports {
         var password: String?
         if let variable = server.passwordEnv {
             guard let value = environment[variable], !value.isEmpty else {
-                throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set")
+                throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set: "
+                                      + "export it before running (for cron, in the crontab or the secrets file the README describes); "
+                                      + "`mentormail doctor` checks the whole setup")
             }
             password = value
         }
