@@ -21,8 +21,9 @@ extension MentorMailCommand {
               mentormail pairs show 12
               mentormail pairs graduate 12 --reason "they told me at the Summit"
               mentormail pairs end 12 --reason "the mentor changed jobs"
+              mentormail pairs keep-apart ana@example.net li@example.org
             """,
-            subcommands: [List.self, Show.self, Graduate.self, End.self]
+            subcommands: [List.self, Show.self, Graduate.self, End.self, KeepApart.self]
         )
 
         struct List: ParsableCommand {
@@ -129,6 +130,48 @@ extension MentorMailCommand {
                     let pair = try opened.program.endPair(id: id, reason: reason, now: options.clock, by: HeldCommand.who())
                     if json { return try printJSON(pair) }
                     print("Pair \(id) ended. \(pair.mentee.name) waits for the next round (never with \(pair.mentor.name) again); the messages go out with the next `mentormail process`.")
+                }
+            }
+        }
+
+        struct KeepApart: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "keep-apart",
+                abstract: "Never propose two people as a pair (colleagues, a conflict, a rejected proposal's reason).",
+                discussion: """
+                Matching never pairs them, in any round, until --undo. A waiting proposal that \
+                pairs them can no longer be approved: run `mentormail match --round NAME` again. \
+                Nobody is written to.
+
+                Examples:
+                  mentormail pairs keep-apart ana@example.net li@example.org
+                  mentormail pairs keep-apart ana@example.net li@example.org --undo
+                """)
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "One person's address.") var first: String
+            @Argument(help: "The other's address.") var second: String
+            @Option(help: ArgumentHelp("Why, kept for the coordinators (never mailed).", valueName: "text")) var reason: String?
+            @Flag(help: "Let the two be paired again.") var undo = false
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let result = try opened.program.keepApart(first, second, reason: reason, undo: undo, now: options.clock, by: HeldCommand.who())
+                    if json { return try printJSON(result) }
+                    let names = "\(result.first) and \(result.second)"
+                    if undo {
+                        print(result.changed ? "\(names) may be paired again." : "\(names) were not kept apart; nothing changed.")
+                        return
+                    }
+                    print(result.changed ? "\(names) are kept apart: matching never proposes them as a pair."
+                                         : "\(names) were already kept apart" + (result.reason.map { " (\($0))" } ?? "") + "; nothing changed.")
+                    if let code = result.staleProposal {
+                        print("The waiting proposal \(code) pairs them, so it can no longer be approved: "
+                              + "run `mentormail match --round \(result.staleRound ?? "NAME")` for a new one.")
+                    }
                 }
             }
         }

@@ -123,6 +123,33 @@ import Testing
         }
     }
 
+    /// Finding: after "REJECT … because Ana and Maria work at the same company", matching again
+    /// proposed the same pair, and nothing could stop it. Kept apart, they are never proposed;
+    /// a waiting proposal that pairs them can no longer be approved; --undo lets them meet again.
+    @Test func twoPeopleKeptApartAreNeverProposed() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let people = try program.database.participantsByID()
+        func pairs(_ proposal: MatchProposal) -> [String] {
+            proposal.pairs.map { "\(people[$0.menteeID]?.email ?? "")-\(people[$0.mentorID]?.email ?? "")" }
+        }
+        let first = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        #expect(pairs(first).contains("ana@example.net-maria@example.org"))
+        let kept = try program.app.keepApart("Ana@example.net", "maria@example.org", reason: "same company", undo: false, now: program.now, by: "test")
+        #expect(kept.changed && kept.staleProposal == first.token && kept.staleRound == "2027-Q1")
+        #expect(try !program.app.keepApart("maria@example.org", "ana@example.net", reason: nil, undo: false, now: program.now, by: "test").changed)
+        let stale = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        #expect(stale.outcome == .stale, "\(stale.summary)")
+        let second = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        #expect(!pairs(second).contains("ana@example.net-maria@example.org"), "\(pairs(second))")
+        #expect(throws: MentorMailError.self) {
+            try program.app.keepApart("ana@example.net", "nobody@example.org", reason: nil, undo: false, now: program.now, by: "test")
+        }
+        #expect(try program.app.keepApart("ana@example.net", "maria@example.org", reason: nil, undo: true, now: program.now, by: "test").changed)
+        let third = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: true, now: program.now)
+        #expect(pairs(third).contains("ana@example.net-maria@example.org"))
+    }
+
     @Test func changedDataInvalidatesAProposal() throws {
         let program = try ProcessorTests.Program()
         _ = try seed(program)

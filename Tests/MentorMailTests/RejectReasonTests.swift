@@ -22,6 +22,7 @@ import Testing
         let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         _ = try program.run()
         let review = try #require(try program.sent().first { $0.subject?.contains(proposal.token) == true })
+        #expect(review.textBody?.contains("REJECT \(proposal.token) because …") == true, "the review says a reason can be given")
         try program.arrive("""
             Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r
             From: Coordinator <coordinator@example.org>\r
@@ -34,8 +35,12 @@ import Testing
             \r
             Carol\r
             """)
+        let before = program.outbox.sentFiles().count
         _ = try program.run()
         let reason = "Ana and Maria work at the same company"
+        // The answer repeats the reason kept and says how to keep two people apart.
+        let answer = try #require(try program.sent().suffix(from: before).first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(answer.contains("We kept your reason: \"\(reason)\"") && answer.contains("mentormail pairs keep-apart ADDRESS ADDRESS"), "\(answer)")
         let details = try program.database.roundDetails(name: "2027-Q1", now: program.now)
         #expect(details.proposal?.status == "rejected")
         #expect(details.proposal?.reason == reason)

@@ -42,12 +42,16 @@ struct RoundMatcher {
         for mentorship in all where !mentorship.endedByPause {
             history.record(Int(mentorship.menteeID), Int(mentorship.mentorID), endedBadly: mentorship.status == .ended)
         }
+        // Kept apart by a coordinator: never proposed, like a pair that ended badly.
+        let apart = try AppDatabase.keptApart(db)
+        for pair in apart { history.record(Int(pair.lowID), Int(pair.highID), endedBadly: true) }
         // What the proposal depends on: everyone's status and profile version, and the pairs so far.
         var hasher = FNV1a()
         for person in everyone {
             hasher.add("\(person.id ?? 0)|\(person.status.rawValue)|\(person.updatedAt.timeIntervalSince1970)|\(person.roundID ?? 0);")
         }
         for mentorship in all { hasher.add("m\(mentorship.id ?? 0)|\(mentorship.status.rawValue);") }
+        for pair in apart { hasher.add("k\(pair.lowID)|\(pair.highID);") }
         return Inputs(mentees: mentees, mentors: mentors, freeSlots: freeSlots, history: history, fingerprint: hasher.hex)
     }
 

@@ -72,4 +72,6 @@ public struct MatchDecisionMail: MailContent {
     public var unclear: Bool?
     /// With alreadyDecided: the code of the round's proposal that waits now, if any.
     public var waiting: String?
+    /// With rejected: the reason the coordinator gave, as kept.
+    public var reason: String?
 }

@@ -124,6 +124,7 @@ struct MatchingService {
             try proposal.update(work.db)
             try work.audit.record(actor, "proposal-rejected", "\(round.name) \(proposal.token)" + (reason.map { ": \($0)" } ?? ""))
             result.outcome = .rejected
+            result.reason = reason
             return result
         }
         let current = try RoundMatcher(config: work.config, now: work.now).inputs(round: round, db: work.db)
@@ -243,6 +244,8 @@ public struct DecisionResult: Sendable, Equatable {
     public var mentorNotes = 0
     /// With `alreadyDecided`: the round's proposal that waits now, if any.
     public var waiting: String?
+    /// A rejection's reason, as kept.
+    public var reason: String?
 
     /// In words, for the command line and the message's note.
     public var summary: String {
@@ -253,7 +256,8 @@ public struct DecisionResult: Sendable, Equatable {
                 + (mentorNotes > 0 ? ", \(notes) note(s) to unmatched mentees and \(mentorNotes) note(s) to mentors without a mentee"
                                    : " and \(notes) note(s) to unmatched mentees") + " are on their way."
         case .rejected:
-            return "Rejected the proposal for \(name). Run `mentormail match --round \(name)` for a new one."
+            return "Rejected the proposal for \(name)" + (reason.map { " (\($0))" } ?? "") + ". Run `mentormail match --round \(name)` for a new one; "
+                + "to keep two people from being paired: mentormail pairs keep-apart ADDRESS ADDRESS."
         case .unknownCode:
             return "No proposal has the code \(token)."
         case .alreadyDecided(let status):
@@ -273,7 +277,9 @@ public struct DecisionResult: Sendable, Equatable {
             mail.introductions = introductions
             mail.notes = notes
             mail.mentorNotes = mentorNotes > 0 ? mentorNotes : nil
-        case .rejected: mail.rejected = true
+        case .rejected:
+            mail.rejected = true
+            mail.reason = reason
         case .unknownCode: mail.unknownCode = true
         case .alreadyDecided(let status):
             mail.alreadyDecided = true

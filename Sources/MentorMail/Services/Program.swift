@@ -226,6 +226,45 @@ extension Program {
         }
     }
 
+    /// `mentormail pairs keep-apart A B`: the matcher never proposes the two as a pair (or, with
+    /// `undo`, may again). A waiting proposal that pairs them can no longer be approved.
+    public func keepApart(_ first: String, _ second: String, reason: String?, undo: Bool, now: Date, by actor: String) throws -> KeepApartResult {
+        try perform(at: now) { work in
+            func person(_ address: String) throws -> Participant {
+                guard let found = try AppDatabase.findParticipant(work.db, email: address.lowercased()), found.status != .erased, found.id != nil else {
+                    throw MentorMailError(.data, "no participant has the address \(address); see `mentormail participants list`")
+                }
+                return found
+            }
+            let a = try person(first), b = try person(second)
+            guard let idA = a.id, let idB = b.id, idA != idB else { throw MentorMailError(.data, "give two different people") }
+            let low = min(idA, idB), high = max(idA, idB)
+            let existing = try KeptApart.filter(Column("lowID") == low && Column("highID") == high).fetchOne(work.db)
+            var result = KeepApartResult(first: a.email, second: b.email, keptApart: !undo, changed: false, reason: reason)
+            if undo {
+                if let existing {
+                    try existing.delete(work.db)
+                    result.changed = true
+                    try work.audit.record(actor, "kept-apart-undone", "\(a.email) and \(b.email)")
+                }
+                return result
+            }
+            guard existing == nil else {
+                result.reason = existing?.reason
+                return result
+            }
+            var row = KeptApart(lowID: low, highID: high, reason: reason, createdAt: work.now, createdBy: actor)
+            try row.insert(work.db)
+            result.changed = true
+            try work.audit.record(actor, "kept-apart", "\(a.email) and \(b.email)" + (reason.map { ": \($0)" } ?? ""))
+            let waiting = try MatchProposal.filter(MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue).fetchAll(work.db)
+            let stale = waiting.first { proposal in proposal.pairs.contains { Set([$0.menteeID, $0.mentorID]) == Set([idA, idB]) } }
+            result.staleProposal = stale?.token
+            result.staleRound = try stale.flatMap { try Round.fetchOne(work.db, key: $0.roundID)?.name }
+            return result
+        }
+    }
+
     private func view(_ id: Int64, _ work: Work) throws -> PairView {
         guard let mentorship = try Mentorship.fetchOne(work.db, key: id) else { throw MentorMailError(.internalError, "pair \(id) vanished") }
         let rounds = Dictionary(try Round.fetchAll(work.db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })

@@ -493,6 +493,19 @@ public final class AppDatabase: Sendable {
                 HAVING MAX(s.mentee) = 1 OR MAX(s.mentor) = 1
                 """)
         }
+        migrator.registerMigration("v15-kept-apart") { db in
+            // Two people a coordinator keeps from being paired (a rejected proposal's reason,
+            // colleagues, a conflict): one row per pair, the lower participant id first.
+            try db.create(table: "keptApart") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("lowID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("highID", .integer).notNull().references("participant", onDelete: .cascade)
+                t.column("reason", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("createdBy", .text).notNull()
+                t.uniqueKey(["lowID", "highID"])
+            }
+        }
         return migrator
     }
 
