@@ -240,6 +240,8 @@ import Testing
         let done = try reply("Re: \(confirmSubject)", "Yes, that was me.", to: try #require(approval.messageID), id: "confirm-1")
         #expect(done.textBody?.contains("Approved the proposal for 2027-Q1") == true, "\(done.textBody ?? "")")
         #expect(try program.database.mentorships().count == 2)
+        // The code is used: its expiry no longer waits among the jobs.
+        #expect(try program.app.jobs().filter { $0.kind == ScheduledJob.Kind.confirmationExpiry.rawValue && $0.status == .pending }.isEmpty)
     }
 
     /// Approved on the command line before the next run: the review (which asks for an APPROVE

@@ -140,6 +140,8 @@ extension Work {
         }
         pending.usedAt = now
         try pending.update(db)
+        // A used code has nothing left to expire: its job no longer waits (status, dry runs).
+        if let id = pending.id { try jobs.retire([.confirmationExpiry], subjectID: id) }
         switch pending.purpose {
         case .addressChange:
             return try EnrollmentService(work: self).completeAddressChange(from: pending.payload, inbound)
