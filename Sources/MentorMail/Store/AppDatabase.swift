@@ -493,7 +493,7 @@ public final class AppDatabase: Sendable {
                 HAVING MAX(s.mentee) = 1 OR MAX(s.mentor) = 1
                 """)
         }
-        migrator.registerMigration("v15-kept-apart") { db in
+        migrator.registerMigration("v16-kept-apart") { db in
             // Two people a coordinator keeps from being paired (a rejected proposal's reason,
             // colleagues, a conflict): one row per pair, the lower participant id first.
             try db.create(table: "keptApart") { t in
