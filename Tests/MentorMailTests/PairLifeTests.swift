@@ -41,9 +41,20 @@ import Testing
         try #require(try harness.sent().last { $0.to.map(\.normalized).contains(address) })
     }
 
+    /// Finding: "pause please - I have exams" ended a live pair at once. Someone in a pair is
+    /// first asked, told that pausing ends the pair and that a short break needs nothing from
+    /// us; only a "yes" pauses, and then the other side is told kindly.
     @Test func aPartnerWhoPausesEndsThePairAndTheOtherSideIsToldKindly() throws {
         let (harness, id) = try introduced()
         try write(harness, from: "Maria <maria@example.org>", subject: "pause", "Please pause me, I am moving house.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        #expect(try harness.database.mentorships().first?.isOngoing == true, "nothing ends before she confirms")
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .active)
+        let question = try last(to: "maria@example.org", harness)
+        let asked = try #require(question.textBody)
+        #expect(asked.contains("Pausing also ends your mentoring with Ana") && asked.contains("just tell Ana yourself"), "\(asked)")
+        #expect(try harness.sent().filter { $0.to.map(\.normalized).contains("ana@example.net") }.count == 1, "Ana has only her introduction")
+        try write(harness, from: "Maria <maria@example.org>", subject: "Re: \(question.subject ?? "")", "Yes")
         _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
         #expect(try harness.database.mentorships().first?.status == .ended)
         let told = try last(to: "ana@example.net", harness)
@@ -246,8 +257,13 @@ import Testing
         #expect(stored?.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
         #expect(stored?.replies.contains("It's going great") == true && stored?.replies.contains("3. good fit") == true, "the raw text is kept")
 
-        // The mentee answers the survey with a command only: it is the command.
+        // The mentee answers the survey with a command only: it is the command (asked first, as
+        // pausing ends her pair; her yes pauses).
         try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "pause")
+        _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
+        let question = try last(to: "ana@example.net", harness)
+        #expect(question.textBody?.contains("Pausing also ends your mentoring with Maria") == true, "\(question.textBody ?? "")")
+        try reply(harness, from: "Ana <ana@example.net>", to: question, "yes")
         _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
         #expect(try harness.database.participant(email: "ana@example.net")?.status == .paused)
     }

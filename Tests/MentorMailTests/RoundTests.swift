@@ -69,9 +69,9 @@ import Testing
     @Test func aPlaceFreedWhileARoundIsOpenJoinsIt() throws {
         let harness = try ProcessorTests.Program()
         let day: TimeInterval = 86_400
-        func write(_ from: String, _ body: String, at date: Date) throws -> String {
+        func write(_ from: String, _ body: String, subject: String = "Re: Sign up", at date: Date) throws -> String {
             let before = harness.outbox.sentFiles().count
-            try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Re: Sign up\r\n"
+            try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
                                + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
             _ = try harness.run(at: date)
             let address = try #require(MailAddress.parseList(from).first?.normalized)
@@ -99,8 +99,10 @@ import Testing
         // R1 keeps its pair in its history.
         #expect(try harness.database.roundDetails(name: "R1", now: later).mentors.map(\.email) == ["kai@example.org"])
 
-        // Mo pauses (his pair ends) and comes back while R2 is open: he joins it.
+        // Mo pauses (his pair ends, once he says yes to that) and comes back while R2 is open: he joins it.
         _ = try write("Mo Haddad <mo@example.net>", "pause", at: later.addingTimeInterval(2 * day))
+        let question = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["mo@example.net"] }?.subject)
+        _ = try write("Mo Haddad <mo@example.net>", "yes", subject: "Re: \(question)", at: later.addingTimeInterval(2 * day))
         let back = try write("Mo Haddad <mo@example.net>", "resume", at: later.addingTimeInterval(3 * day))
         #expect(back.contains("You are in the R2 round, which closes"), "\(back)")
         #expect(try harness.database.roundDetails(name: "R2", now: later).mentees.map(\.email).sorted() == ["ana@example.net", "mo@example.net"])

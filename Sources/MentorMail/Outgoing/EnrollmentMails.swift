@@ -137,6 +137,8 @@ public struct CommandConfirmMail: MailContent {
     public var withdraw: Bool?
     public var pause: Bool?
     public var resume: Bool?
+    /// With pause: the partners whose pairs a pause would end.
+    public var pairs: String?
     /// They answered no (or the code was not theirs): nothing changed.
     public var declined: Bool?
 }

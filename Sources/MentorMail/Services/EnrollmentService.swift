@@ -91,7 +91,8 @@ struct EnrollmentService {
     }
 
     /// "pause", "resume", "withdraw", "delete my data" and a change of address, on the sender's own record.
-    func apply(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
+    /// `confirmed`: they answered yes to our question about it.
+    func apply(_ command: ParticipantCommand, _ inbound: Inbound, confirmed: Bool = false) throws -> Outcome {
         let email = inbound.sender.normalized
         let db = work.db
         let person = try AppDatabase.findParticipant(db, email: email)
@@ -100,6 +101,16 @@ struct EnrollmentService {
             mail.unknown = true
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "no profile for this address")
+        }
+        // Someone in a pair who asks for a break may not know that pausing ends the pair: ask first.
+        if command == .pause && !confirmed, let id = person.id {
+            let statement = try db.cachedStatement(sql: "SELECT * FROM mentorship WHERE status IN ('introduced', 'active') AND (menteeID = ? OR mentorID = ?)")
+            let ongoing = try Mentorship.fetchAll(statement, arguments: [id, id])
+            let partners = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
+                .map(\.profile.name).filter { !$0.isEmpty }
+            if !ongoing.isEmpty {
+                return try askToConfirm(command, inbound, endingPairsWith: partners.isEmpty ? "your partner" : partners.joined(separator: ", "))
+            }
         }
         let language = try inbound.language(in: work)
         switch command {
@@ -154,7 +165,8 @@ struct EnrollmentService {
 
     /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
     /// one-word "yes"; nothing changes until then.
-    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
+    /// `endingPairsWith`: the partners whose pairs the request would end, named in the question.
+    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound, endingPairsWith partners: String? = nil) throws -> Outcome {
         let email = inbound.sender.normalized
         guard let person = try AppDatabase.findParticipant(work.db, email: email), person.status != .erased else {
             var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
@@ -176,6 +188,7 @@ struct EnrollmentService {
         case .resume: mail.resume = true
         case .changeAddress: return try apply(command, inbound)
         }
+        mail.pairs = partners
         try inbound.answer(mail, in: work, about: .token(pending.id))
         try work.audit.record(email, "command-to-confirm", command.name)
         return Outcome(.answered, "asked to confirm \"\(command.name)\"")
@@ -197,7 +210,7 @@ struct EnrollmentService {
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
         }
-        return try apply(command, inbound)
+        return try apply(command, inbound, confirmed: true)
     }
 
     /// Mails a one-time code to the new address; the change happens when that address answers.
