@@ -4,21 +4,26 @@ import Foundation
 /// speak English and German and prefer video calls"), read conservatively so that the sign-up
 /// form they get back has it filled in for them to check. A value is kept only when the form
 /// reader, given it as an answer, understands it without a problem.
-struct ProseSignup: Equatable {
+public struct ProseSignup: Equatable, Sendable {
     /// As the person wrote them, ready to stand after a form label.
-    var areas: String?
-    var timeZone: String?
-    var languages: String?
-    var interaction: String?
-    var capacity: String?
-    var mentoringType: String?
+    public var areas: String?
+    public var timeZone: String?
+    public var languages: String?
+    public var interaction: String?
+    public var capacity: String?
+    public var mentoringType: String?
 
-    var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType].allSatisfy { $0 == nil } }
+    public var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType].allSatisfy { $0 == nil } }
 
     /// The labels of what was filled in, in the form's order.
     var filledFields: [SignupField] {
         [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
          (.interaction, interaction), (.capacity, capacity)].compactMap { $0.1 == nil ? nil : $0.0 }
+    }
+
+    /// What the sentences of `text` (a message's new text) say.
+    public static func read(text: String, vocabulary: EnrollmentVocabulary) -> ProseSignup {
+        read(OwnText(text), vocabulary: vocabulary)
     }
 
     static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
