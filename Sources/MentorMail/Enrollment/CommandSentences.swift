@@ -58,7 +58,9 @@ enum CommandSentences {
             "borrar mis datos", "borrad mis datos", "borra mis datos", "borren mis datos", "eliminar mis datos", "eliminad mis datos",
             "elimina mis datos", "eliminen mis datos", "suprimir mis datos", "borrar todos mis datos",
             "apagar meus dados", "apaguem meus dados", "apagar os meus dados", "excluir meus dados", "excluam meus dados",
-            "eliminar os meus dados", "supprimer mes données", "supprimez mes données", "effacer mes données",
+            "eliminar os meus dados", "apaguem os meus dados", "apague os meus dados", "apague meus dados",
+            "apagar todos os meus dados", "apaguem todos os meus dados", "excluir os meus dados", "excluam os meus dados",
+            "remover os meus dados", "remover meus dados", "supprimer mes données", "supprimez mes données", "effacer mes données",
             "effacez mes données", "meine daten löschen", "löschen sie meine daten", "lösche meine daten", "löscht meine daten",
             "cancellare i miei dati", "cancellate i miei dati", "eliminare i miei dati", "eliminate i miei dati",
             "usuń moje dane", "usunąć moje dane", "usuńcie moje dane", "удалите мои данные", "удалить мои данные",
@@ -70,6 +72,8 @@ enum CommandSentences {
             "darme de baja", "dadme de baja", "dame de baja", "denme de baja", "quiero darme de baja", "salir del programa",
             "retirarme", "retiradme", "sacadme del programa", "sacarme del programa", "cancelar mi participación",
             "sair do programa", "me retirar", "me remover", "cancelar minha participação", "descadastrar",
+            "cancelar minha inscrição", "cancelar a minha inscrição", "cancelar a minha participação", "sair da mentoria",
+            "deixar o programa", "me descadastrar", "sair",
             "me retirer", "quitter le programme", "me désinscrire", "désinscrivez-moi", "retirez-moi",
             "abmelden", "melden sie mich ab", "aus dem programm austreten", "austreten", "nehmen sie mich raus",
             "ritirarmi", "lasciare il programma", "cancellarmi", "toglietemi", "wypisać się", "wypisać mnie", "wypisz mnie", "wypiszcie mnie",
@@ -79,16 +83,29 @@ enum CommandSentences {
         + phrases(.pause, [
             "pause my participation", "put me on hold", "take a break", "pause me", "pause",
             "pausar mi participación", "pausar", "pausa", "poner en pausa", "tomarme un descanso", "hacer una pausa", "fazer uma pausa",
-            "pausar minha participação", "mettre en pause", "faire une pause", "pausieren", "pause machen",
+            "pausar minha participação", "pausar a minha participação", "dar uma pausa", "mettre en pause", "faire une pause", "pausieren", "pause machen",
             "mettere in pausa", "fare una pausa", "wstrzymać", "zrobić przerwę", "приостановить", "сделать паузу",
             "暂停", "一時停止", "休止",
         ])
         + phrases(.resume, [
             "resume my participation", "resume", "reactivate me", "reactivate", "unpause", "i'm back", "i am back",
-            "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "reprendre", "réactiver",
+            "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "retomar minha participação",
+            "retomar a minha participação", "continuar", "voltar ao programa", "reprendre", "réactiver",
             "fortsetzen", "wieder aktivieren", "riprendere", "riattivare", "wznowić", "возобновить", "恢复", "再開",
         ])
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
+
+    /// Single words that say many things ("sair de férias", "sair mais cedo"): a request only
+    /// when nothing follows them in their clause ("Quero sair.").
+    static let onlyAtClauseEnd: Set<String> = ["sair"]
+
+    /// Whether nothing follows in the clause and a mark, not a word ("Preciso sair mais cedo":
+    /// "mais" cuts French clauses), ends it in its sentence.
+    private static func endsAtMark(_ clause: String, in sentence: String, _ after: ArraySlice<String>) -> Bool {
+        guard after.isEmpty else { return false }
+        guard let range = sentence.range(of: clause) else { return true }
+        return sentence[range.upperBound...].trimmingCharacters(in: .whitespaces).first.map { ",;.!?-–—，；".contains($0) } ?? true
+    }
 
     /// The positions in `all` of the phrases matched by words (not CJK), by their first word.
     static let byFirstWord: [String: [Int]] = Dictionary(grouping: all.indices.filter { !all[$0].isCJK && !all[$0].words.isEmpty },
@@ -103,6 +120,8 @@ enum CommandSentences {
         "s'il vous plaît", "s'il vous plait", "je voudrais", "je veux", "merci de", "pouvez-vous", "pouvez vous",
         "bitte", "ich möchte", "ich mochte", "ich will", "können sie", "konnen sie", "per favore", "vorrei", "voglio",
         "potete", "proszę", "prosze", "chcę", "chce", "chciałbym", "chciałabym", "пожалуйста", "хочу", "прошу",
+        "unfortunately", "sadly", "lamentablemente", "desafortunadamente", "infelizmente", "malheureusement", "leider",
+        "purtroppo",
     ].map { EnrollmentText.words($0) }
 
     /// Words that make a request not one when they come before it in its clause.
@@ -181,6 +200,7 @@ enum CommandSentences {
             }
             if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
             let after = words[(start + phrase.words.count)...]
+            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause, in: sentence, after) { continue }
             if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
             let rest = after.count
             // At the start of its clause, with a short object: a request. Deleting data always asks first.

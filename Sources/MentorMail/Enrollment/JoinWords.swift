@@ -21,9 +21,9 @@ enum JoinWords {
     static let partVerbs: Set<String> = joinWords.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
         .union(["rejoin"])
     /// Words that make taking part a return: "join again", "rejoin", "participar otra vez",
-    /// "volver a participar". Not "back" ("getting back to me about joining").
+    /// "volver a participar", "voltar a participar". Not "back" ("getting back to me about joining").
     static let againWords: Set<String> = Set([
-        "again", "rejoin", "volver", "otra", "nuevo", "nuevamente", "novo", "novamente", "nouveau", "wieder", "nuovo",
+        "again", "rejoin", "volver", "otra", "nuevo", "nuevamente", "voltar", "novo", "novamente", "nouveau", "wieder", "nuovo",
     ].map { EnrollmentText.fold($0) })
     static let refusals: Set<String> = ["can't", "cant", "cannot", "won't", "wont", "couldn't", "shouldn't"]
 
