@@ -4,7 +4,8 @@ import Foundation
 /// ("Español", "中文"), or as an ISO 639-1 code ("es"), and names them in English.
 ///
 /// Names come from Foundation's locale data for every two-letter code, plus a few
-/// everyday words the data lacks ("Mandarin", "Farsi", "Castellano").
+/// everyday words the data lacks ("Mandarin", "Farsi", "Castellano") and the main languages' names
+/// in the community's other languages ("espanhol", "tedesco", "allemand").
 public enum LanguageNames {
     /// The English name for one language as written, or nil.
     /// A bare code ("es", "eng") is read only when it is the whole answer item.
@@ -75,6 +76,11 @@ public enum LanguageNames {
         "китайский": "Chinese", "японский": "Japanese", "英语": "English", "英文": "English", "西班牙语": "Spanish",
         "日语": "Japanese", "法语": "French", "德语": "German", "英語": "English", "日本語": "Japanese",
         "スペイン語": "Spanish", "中国語": "Chinese", "ドイツ語": "German", "フランス語": "French",
+        "espanhol": "Spanish", "castelhano": "Spanish", "alemao": "German", "russo": "Russian", "holandes": "Dutch",
+        "polones": "Polish", "polaco": "Polish", "arabe": "Arabic", "hindi": "Hindi", "portoghese": "Portuguese",
+        "coreen": "Korean", "neerlandais": "Dutch", "polonais": "Polish", "koreanisch": "Korean",
+        "niederlandisch": "Dutch", "polnisch": "Polish", "arabisch": "Arabic", "olandese": "Dutch", "polacco": "Polish",
+        "arabo": "Arabic",
     ]
 
     /// The two-letter code of an English language name ("Spanish" → "es"); varieties of

@@ -37,4 +37,17 @@ import Testing
         let form = SignupFormParser(vocabulary: .openStackDefault).parse("Languages: Klingon")
         #expect(form.problems.contains { $0.field == .languages && $0.message.contains("Klingon") })
     }
+
+    /// Finding: "Idiomas: português, espanhol, inglês" gave "Not read as languages: espanhol".
+    @Test func languageNamesInPortugueseItalianFrenchAndGerman() {
+        let read = LanguageNames.read("português, espanhol, inglês")
+        #expect(read.languages == ["Portuguese", "Spanish", "English"] && read.unknown.isEmpty, "\(read)")
+        for (text, name) in [("alemão", "German"), ("francês", "French"), ("italiano", "Italian"), ("chinês", "Chinese"),
+                             ("japonês", "Japanese"), ("russo", "Russian"), ("coreano", "Korean"), ("holandês", "Dutch"),
+                             ("portoghese", "Portuguese"), ("coréen", "Korean"), ("néerlandais", "Dutch"), ("koreanisch", "Korean"),
+                             ("niederländisch", "Dutch"), ("polonês", "Polish"), ("árabe", "Arabic"), ("castelhano", "Spanish")] {
+            #expect(LanguageNames.englishName(for: text) == name, "\(text)")
+        }
+        #expect(ProseSignup.read(text: "Falo português, espanhol e inglês.", vocabulary: .openStackDefault).languages == "Portuguese, Spanish, English")
+    }
 }
