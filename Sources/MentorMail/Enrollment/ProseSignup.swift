@@ -21,6 +21,13 @@ public struct ProseSignup: Equatable, Sendable {
          (.interaction, interaction), (.capacity, capacity)].compactMap { $0.1 == nil ? nil : $0.0 }
     }
 
+    /// What was found, as the sign-up form's lines ("Capacity: 2").
+    var formLines: String {
+        [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
+         (.interaction, interaction), (.capacity, capacity)].compactMap { field, value in value.map { "\(field.label): \($0)" } }
+            .joined(separator: "\n")
+    }
+
     /// What the sentences of `text` (a message's new text) say.
     public static func read(text: String, vocabulary: EnrollmentVocabulary) -> ProseSignup {
         read(OwnText(text), vocabulary: vocabulary)

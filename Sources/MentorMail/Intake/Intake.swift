@@ -34,6 +34,7 @@ public struct Intake: Sendable {
             CoordinatorOtherRule(coordinators: coordinators),
             QuestionRule(),
             EventUnclearRule(),
+            ProfileInSentencesRule(),
             UnclearParticipantRule(),
             StrangerRule(),
         ]

@@ -73,6 +73,13 @@ public struct IntakeMessage: Sendable {
         return JoinWords.role(in: own)
     }
 
+    /// The profile values said in sentences ("I can take two mentees"), as the form's lines;
+    /// nil when there are none. Read only when no rule before understood the message.
+    var formInSentences: SignupForm? {
+        let prose = ProseSignup.read(own, vocabulary: formParser.vocabulary)
+        return prose.isEmpty ? nil : formParser.parse(prose.formLines)
+    }
+
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
     public init(_ message: Message, programAddress: String, formParser: SignupFormParser) {

@@ -237,6 +237,20 @@ struct QuestionRule: IntakeRule {
     }
 }
 
+/// A participant's message that nothing else understood but that says in sentences what the
+/// form asks ("I can take two mentees this round"): a profile change with those values, whose
+/// confirmation lists them so a wrong reading can be corrected. Not for someone withdrawn,
+/// whom a profile change would bring back.
+struct ProfileInSentencesRule: IntakeRule {
+    let name = "profile-in-sentences"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let person = context.participant, [.active, .incomplete, .paused].contains(person.status),
+              let form = message.formInSentences, form.fieldsFound > 0 else { return nil }
+        let lines = form.answeredFields.map(\.label).sorted().joined(separator: ", ")
+        return RuleDecision(.profile(form), "a participant's sentences read as form lines: \(lines)")
+    }
+}
+
 /// A participant's short message that is no command and no form: answered with what they can write.
 struct UnclearParticipantRule: IntakeRule {
     let name = "unclear"
