@@ -37,6 +37,27 @@ import Testing
         #expect(english.html?.contains("you have given up your seat for now") == true)
     }
 
+    /// Finding: the withdraw answer opened with "Your mentoring with Rita Souza has ended with
+    /// it" before saying what "it" was.
+    @Test func leavingOrPausingIsSaidBeforeThePairItEnds() throws {
+        let library = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates").path)
+        let program = ["name": "Test Mentoring", "address": "m@example.org", "coordinators": "c@example.org"]
+        for change in ["withdrawn", "paused"] {
+            let values: [String: Any] = ["program": program, "person": ["name": "Ana"], "replySubject": "Re: x", change: true,
+                                         "pairEnded": "Rita Souza"]
+            for language in ["en", "es"] {
+                let rendered = try library.render("participation-changed", values, language: language == "en" ? nil : language)
+                for body in [rendered.text, rendered.html ?? ""] {
+                    let pair = try #require(body.range(of: "Rita Souza"), "\(language): \(body)")
+                    let said = language == "en" ? (change == "withdrawn" ? "You have left the program" : "Your participation is paused")
+                        : (change == "withdrawn" ? "Has dejado el programa" : "Tu participación está en pausa")
+                    let first = try #require(body.range(of: said), "\(language): \(body)")
+                    #expect(first.lowerBound < pair.lowerBound, "\(language) \(change): \(body)")
+                }
+            }
+        }
+    }
+
     @Test func aTemplateWithoutSubjectOrAMissingTemplateIsAConfigError() throws {
         // Refused when loading (TemplateCatalogTests has the details), so `process` does not start.
         let catalog = TemplateCatalog(["bad": []])
