@@ -28,6 +28,12 @@ public struct HelpMail: MailContent {
     public var person: PersonName
     /// The participant's status (active, paused, …).
     public var status: String
+    /// Present for an active participant: what happens next for them, as the profile
+    /// confirmation says it (the round they wait in, the next round, or their pairs).
+    public var active: Bool?
+    public var round: RoundInfo?
+    public var nextRound: String?
+    public var mentoring: String?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.

@@ -37,8 +37,12 @@ struct EnrollmentService {
     /// A participant's message we could not tell the purpose of: what they can write.
     func answerWithHelp(_ inbound: Inbound) throws -> Outcome {
         let person = inbound.context.participant
-        try inbound.answer(HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""),
-                                    status: person?.status.rawValue ?? "unknown"), in: work)
+        var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: person?.status.rawValue ?? "unknown")
+        if let person, person.status == .active {
+            mail.active = true
+            (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
+        }
+        try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "not-understood", "answered with help")
         return Outcome(.helped, "not understood: answered with what can be written")
     }
@@ -64,9 +68,6 @@ struct EnrollmentService {
         try AppDatabase.joinAcceptingRound(work.db, &participant, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
-        // The round they are in while it is still to be matched; once its matches were approved,
-        // whoever it did not pair waits in the pool for the next one.
-        let inRound = try AppDatabase.findRound(work.db, id: participant.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
         let language = inbound.language(in: work, profile: participant.profile)
         let wording = ProfileWording(language: language)
         var mail = ProfileReceivedMail(
@@ -82,10 +83,8 @@ struct EnrollmentService {
             unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
             hasUnknownFields: !form.unknownFields.isEmpty,
             notes: result.notes.map(wording.text),
-            hasNotes: !result.notes.isEmpty,
-            round: inRound.map { roundInfo($0, language: language) },
-            nextRound: inRound == nil ? work.nextRoundDay(language: language) : nil)
-        mail.mentoring = try Self.busyWith(participant, db: work.db)
+            hasNotes: !result.notes.isEmpty)
+        (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(participant, language: language)
         try inbound.answer(mail, in: work, about: .participant(participant.id))
         return Outcome(.answered)
     }
@@ -337,6 +336,15 @@ struct EnrollmentService {
         let names = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
             .map(\.profile.name).filter { !$0.isEmpty }
         return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// What happens next for `person`: the round they are in while it is still to be matched
+    /// (once its matches were approved, whoever it did not pair waits in the pool), else when
+    /// the next round opens; and the partners of pairs that leave them no place to be matched.
+    func whatHappensNext(_ person: Participant, language: String?) throws -> (round: RoundInfo?, nextRound: String?, mentoring: String?) {
+        let inRound = try AppDatabase.findRound(work.db, id: person.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
+        return (inRound.map { roundInfo($0, language: language) }, inRound == nil ? work.nextRoundDay(language: language) : nil,
+                try Self.busyWith(person, db: work.db))
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
