@@ -360,8 +360,9 @@ public struct Demo {
 
         now = startsAt.addingTimeInterval(-Double(program.config.events.groupsBeforeHours) * 3_600)
         say("15. A day before ([events] groups_before_hours = \(program.config.events.groupsBeforeHours)), the run forms the rotations: every mentee meets")
-        say("    a different mentor in each rotation, tables within one person of each other, chosen for shared")
-        say("    areas; everyone coming gets a schedule (others by first name only) and the coordinators a sheet:")
+        say("    a different mentor in each rotation, tables within one person of each other, chosen for a")
+        say("    common language, then shared areas; everyone coming gets a schedule (others by first name")
+        say("    only) and the coordinators a sheet:")
         try tell(try process())
         if let schedule = try lastAnswer(to: "ines.carvalho@example.com", in: DirectorySender(path: directory.appendingPathComponent("outbox").path)) {
             say("   Inês's schedule:")

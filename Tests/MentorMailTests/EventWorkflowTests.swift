@@ -576,6 +576,35 @@ import Testing
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }
 
+    /// A mentee sits at a table where someone speaks their language, even when another table
+    /// shares more areas with them; a table without one is left for when nothing else fits.
+    @Test func aSharedLanguageOutweighsSharedAreasAtTheTables() throws {
+        let program = try ProcessorTests.Program()
+        let people = [
+            ("lucia@example.net", MatchingWorkflowTests.profile("mentee", "Lucía Pérez", areas: ["nova", "documentation"], languages: ["Spanish"])),
+            ("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana Souza", areas: ["nova"], languages: ["English"])),
+            ("mia@example.org", MatchingWorkflowTests.profile("mentor", "Mia Schulz", areas: ["nova", "documentation"], languages: ["English", "German"], capacity: 2)),
+            ("sofia@example.org", MatchingWorkflowTests.profile("mentor", "Sofía Ruiz", areas: ["community"], languages: ["Spanish", "English"], capacity: 2)),
+        ]
+        try program.database.write { db in
+            for (email, profile) in people {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+        }
+        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 1)
+        _ = try run(program)
+        let uid = try uid(program, event.id)
+        for (index, (address, profile)) in people.enumerated() {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: profile.name, to: "mentoring@example.org", partstat: "ACCEPTED"),
+                               name: "\(index)-\(address)")
+        }
+        _ = try run(program)
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        let seated = Dictionary(uniqueKeysWithValues: grouping.tables.map { ($0.mentor, $0.mentees) })
+        #expect(seated["Sofía Ruiz"] == ["Lucía Pérez"] && seated["Mia Schulz"] == ["Ana Souza"], "\(grouping.tables)")
+        #expect(grouping.totalInterest == grouping.upperBound)
+    }
+
     /// The invitations and the calendar promise only the rotations three tables allow.
     @Test func anEventWithMoreRotationsThanTablesPromisesOnlyWhatCanHappen() throws {
         let program = try ProcessorTests.Program()

@@ -96,7 +96,7 @@ extension EventService {
         // Fewer mentors than rotations: as many rotations as there are different mentors to meet.
         let rotations = min(event.rotations, mentors.count)
         let profiles = try AppDatabase.participantsByID(work.db)
-        let scores = interest(mentees: mentees, mentors: mentors, profiles: profiles)
+        let scores = interest(mentees: mentees, mentors: mentors, profiles: profiles, rotations: rotations)
         let plan = try TableRotations.solve(RotationProblem(mentees: mentees.count, mentors: mentors.count, rotations: rotations, scores: scores))
         var tables: [EventGrouping.Table] = []
         var newSeats: [EventSeat] = []
@@ -174,20 +174,35 @@ extension EventService {
     }
 
     /// 10 points per area both care about, 5 when the kinds of mentoring meet: what a short
-    /// conversation at a table can build on.
-    func interest(mentees: [EventGuest], mentors: [EventGuest], profiles: [Int64: Participant]) -> [[Int]] {
-        var scores: [[Int]] = []
+    /// conversation at a table can build on. A pair who share a language (as the round matcher
+    /// reads languages) gets a bonus above all the area and kind points a plan can hold, so the
+    /// greatest interest seats as many mentees as possible with someone they can talk to.
+    func interest(mentees: [EventGuest], mentors: [EventGuest], profiles: [Int64: Participant], rotations: Int) -> [[Int]] {
+        let mentorProfiles = mentors.map { $0.participantID.flatMap { profiles[$0] }?.profile }
+        let mentorLanguages = mentorProfiles.map { LanguageNames.matchable($0?.languages ?? []) }
+        var pairs: [(mentee: Int, mentor: Int, points: Int, talk: Bool)] = []
+        var best = 0
         for (i, mentee) in mentees.enumerated() {
             guard let menteeProfile = mentee.participantID.flatMap({ profiles[$0] })?.profile else { continue }
             let areas = Set(menteeProfile.areas)
             let kinds = Set(menteeProfile.mentoringTypes)
-            for (j, mentor) in mentors.enumerated() {
-                guard let mentorProfile = mentor.participantID.flatMap({ profiles[$0] })?.profile else { continue }
-                let score = 10 * areas.intersection(mentorProfile.areas).count + (kinds.isDisjoint(with: mentorProfile.mentoringTypes) ? 0 : 5)
-                if score > 0 { scores.append([i, j, score]) }
+            let languages = LanguageNames.matchable(menteeProfile.languages)
+            var top = 0
+            for (j, mentorProfile) in mentorProfiles.enumerated() {
+                guard let mentorProfile else { continue }
+                let points = 10 * areas.intersection(mentorProfile.areas).count + (kinds.isDisjoint(with: mentorProfile.mentoringTypes) ? 0 : 5)
+                pairs.append((i, j, points, !languages.isDisjoint(with: mentorLanguages[j])))
+                top = max(top, points)
             }
+            best += rotations * top
         }
-        return scores
+        // More than any plan's area and kind points; kept within the solver's score range.
+        let maxPoints = pairs.map(\.points).max() ?? 0
+        let bonus = min(best + 1, Int(Int32.max) - maxPoints)
+        return pairs.compactMap { pair in
+            let score = pair.points + (pair.talk ? bonus : 0)
+            return score > 0 ? [pair.mentee, pair.mentor, score] : nil
+        }
     }
 
     /// Each guest's schedule as seats say it (rotation, table, who is across), to tell which
