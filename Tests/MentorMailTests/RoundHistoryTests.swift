@@ -99,6 +99,39 @@ import Testing
         #expect(shown.mentees.filter { $0.note == nil }.count == proposal.pairs.count + proposal.unmatched.count)
     }
 
+    /// Finding: every mentor without a mentee was offered the same lines to widen their
+    /// profile, and a line replaces the whole field, so copying them lost her own areas. The
+    /// lines start from what each mentor has; one kind of mentoring is offered widened to both.
+    @Test func theNoteToAMentorWithoutAMenteeStartsFromTheirOwnProfile() throws {
+        let program = try ProcessorTests.Program()
+        let round = try MatchingWorkflowTests().seed(program)
+        try program.database.write { db in
+            for (email, profile) in [
+                ("rosa@example.org", MatchingWorkflowTests.profile("mentor", "Rosa Vidal", areas: ["neutron", "upstream-training"],
+                                                                   languages: ["Spanish"], interactions: ["email", "video"], capacity: 1)),
+                ("tom@example.org", MatchingWorkflowTests.profile("mentor", "Tom Berg", types: ["technical", "career"], areas: ["ironic"],
+                                                                  languages: ["German"], interactions: ["irc"], capacity: 1)),
+            ] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: round.id, now: program.now)
+            }
+        }
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        func note(_ address: String) throws -> Message {
+            try #require(try program.sent().first { $0.to.map(\.normalized) == [address] && ($0.subject ?? "").contains("mentee") })
+        }
+        let rosa = try note("rosa@example.org")
+        for body in [try #require(rosa.textBody), try #require(rosa.leafParts.first { $0.contentType == "text/html" }?.decodedText())] {
+            #expect(body.contains("Áreas: Neutron, upstream training") && body.contains("Forma de contacto: email, vídeo"), "\(body)")
+            #expect(body.contains("Tipo de mentoría: técnica, profesional"), "\(body)")
+            #expect(!body.contains("Nova, documentación, comunidad") && !body.contains("IRC, email"), "\(body)")
+        }
+        let tom = try #require(try note("tom@example.org").textBody)
+        #expect(tom.contains("Areas: Ironic") && tom.contains("Interaction: IRC"), "\(tom)")
+        #expect(!tom.contains("Mentoring type:") && !tom.contains("Nova, documentation, community"), "both kinds already: \(tom)")
+    }
+
     /// Finding: a volunteer mentor a round left without a mentee heard nothing all year. Each is
     /// thanked once per round; a mentor with a mentee is not.
     @Test func aMentorWithoutAMenteeIsThankedOncePerRound() throws {

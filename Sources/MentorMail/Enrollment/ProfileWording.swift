@@ -100,6 +100,12 @@ public struct ProfileWording: Sendable {
         return stored.map { $0 == "technical" ? "técnica" : $0 == "career" ? "profesional" : $0 }.joined(separator: " y ")
     }
 
+    /// The kinds as a line's value the form reader reads back: "technical, career".
+    public func mentoringTypeList(_ stored: [String]) -> String {
+        guard spanish else { return stored.joined(separator: ", ") }
+        return stored.map { $0 == "technical" ? "técnica" : $0 == "career" ? "profesional" : $0 }.joined(separator: ", ")
+    }
+
     public func interaction(_ style: InteractionStyle) -> String {
         guard spanish else { return style.label }
         return switch style {

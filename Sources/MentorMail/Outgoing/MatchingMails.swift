@@ -68,6 +68,12 @@ public struct UnmatchedMentorNoteMail: MailContent {
     public var round: String
     /// When the next round opens.
     public var nextRound: String?
+    /// Their areas and ways to meet as they stand, in the words of a line they can send back
+    /// (a line replaces the whole field); absent when they gave none.
+    public var areas: String?
+    public var interaction: String?
+    /// "technical, career" in the mail's words, when they offer only one kind of mentoring.
+    public var bothKinds: String?
 }
 
 /// A kind note to a mentee the round could not match.

@@ -187,8 +187,16 @@ struct MatchingService {
             guard let mentor = people[member.participantID], mentor.status == .active, mentor.profile.isMentor,
                   mentor.profile.capacity > load[member.participantID, default: 0] else { continue }
             let language = work.mailLanguage(for: mentor.profile)
-            try work.outbox.send(UnmatchedMentorNoteMail(person: PersonName(mentor.profile.name), round: round.name,
-                                                         nextRound: work.nextRoundDay(language: language)),
+            let profile = mentor.profile, wording = ProfileWording(language: language)
+            let areas = profile.areas.map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 } + profile.freeTextAreas
+            let interaction = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
+            let kinds = Set(profile.mentoringTypes)
+            let both = ["technical", "career"]
+            try work.outbox.send(UnmatchedMentorNoteMail(person: PersonName(profile.name), round: round.name,
+                                                         nextRound: work.nextRoundDay(language: language),
+                                                         areas: areas.isEmpty ? nil : areas.joined(separator: ", "),
+                                                         interaction: interaction.isEmpty ? nil : interaction.joined(separator: ", "),
+                                                         bothKinds: kinds.count == 1 && kinds.isSubset(of: both) ? wording.mentoringTypeList(both) : nil),
                                  to: [address(mentor)], about: .participant(mentor.id), language: language)
             member.unmatchedNoteAt = work.now
             try member.update(work.db)
