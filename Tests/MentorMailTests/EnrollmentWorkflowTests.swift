@@ -59,6 +59,30 @@ import Testing
         #expect(answers[0].subject == "Re: Sign up")
     }
 
+    /// Finding: a reply that kept our quoted help mail had its example line ("e.g.  Time zone:
+    /// Europe/Madrid") saved as the person's time zone, quoted with ">" and in Outlook's way
+    /// (a header block, no ">"). Our examples are never answers; the person's own line is.
+    @Test(arguments: [true, false])
+    func theExampleLinesOfOurQuotedMailAreNotAnswers(outlook: Bool) throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(from: "Sam Reis <sam@example.net>", subject: "Sign up", body: Self.form
+            .replacingOccurrences(of: "Ana Souza", with: "Sam Reis").replacingOccurrences(of: "São Paulo", with: "Europe/Lisbon")))
+        let help = try #require(try exchange(program, mail(from: "Sam Reis <sam@example.net>", subject: "hello", body: "thanks!! so what now")).first)
+        let text = try #require(help.textBody)
+        try #require(text.contains("e.g.  Time zone: Europe/Madrid"), "the help mail shows its example: \(text)")
+        let quoted = outlook
+            ? "-----Original Message-----\nFrom: Test <mentoring@example.org>\nSent: Monday, November 2, 2026 10:00 AM\nTo: Sam Reis <sam@example.net>\nSubject: \(help.subject ?? "")\n\n" + text
+            : "On Mon, Nov 2, 2026 at 10:00 AM Test <mentoring@example.org> wrote:\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        _ = try exchange(program, mail(from: "Sam Reis <sam@example.net>", subject: "Re: \(help.subject ?? "")",
+                                       body: "oh ok. Availability: weekday mornings\n\n" + quoted))
+        let person = try #require(try program.database.participant(email: "sam@example.net"))
+        #expect(person.profile.timeZone == "Europe/Lisbon", "the example is not his time zone")
+        #expect(person.profile.availability == "weekday mornings")
+        let lines = SignupFormLine.lines(of: "If anything is wrong, reply with just the lines to change, e.g.\n  Time zone: Europe/Madrid\n"
+                                         + "  Interaction: IRC, email\n\nCapacity: 2")
+        #expect(SignupFormParser.exampleLines(in: lines) == [1, 2], "both example lines, not the answer after the blank line")
+    }
+
     /// A first message in sentences: the form comes back with what it said filled in, and a
     /// reply that only adds the missing lines above the quoted form completes the profile.
     @Test func aFirstMessageInSentencesFillsTheFormAndAShortReplyCompletesIt() throws {

@@ -27,7 +27,8 @@ public struct SignupFormParser: Sendable {
         var location: (depth: Int, value: String)?
         var mailLanguage: String?
         var answeredLines: [Int] = []
-        for (index, line) in lines.enumerated() {
+        let examples = exampleLines(in: lines)
+        for (index, line) in lines.enumerated() where !examples.contains(index) {
             guard let key = line.key else { continue }
             switch key {
             case .field(let field):
@@ -60,6 +61,29 @@ public struct SignupFormParser: Sendable {
             answers.quoted.insert(.timeZone)
         }
         return answers
+    }
+
+    /// Lead-ins of an example line in our mails ("reply with just the lines to change, e.g.",
+    /// "Responde con la línea, p. ej."), folded.
+    static let exampleLeadIns = ["e.g.", "e.g.:", "e. g.", "p. ej.", "p.ej.", "por ejemplo", "por ejemplo:", "for example",
+                                 "for example:", "z. b.", "z.b.", "reply with", "responde con", "such as", "por ex.", "ex.:"]
+
+    /// Form lines that only show how to write one: right after a line ending with an example's
+    /// lead-in (and the form lines straight after those). Quoted under a reply, such a line is
+    /// our example, never the person's answer.
+    static func exampleLines(in lines: [SignupFormLine]) -> Set<Int> {
+        var examples: Set<Int> = []
+        var leadIn = false
+        for (index, line) in lines.enumerated() {
+            if line.isBlank { leadIn = false; continue }
+            if line.isKeyLine && leadIn {
+                examples.insert(index)
+                continue
+            }
+            let folded = EnrollmentText.fold(line.text)
+            leadIn = !line.isKeyLine && exampleLeadIns.contains { folded.hasSuffix($0) }
+        }
+        return examples
     }
 
     /// The answer on a field's line, or, for an inline reply to a quoted empty line, on the
