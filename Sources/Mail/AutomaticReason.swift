@@ -91,7 +91,14 @@ extension Message {
 
     private static let sentenceEnds: Set<Character> = [".", "!", "?", "\n", "。", "！", "？"]
 
-    /// The responder sentence the new text opens with (in its first two sentences), if any.
+    /// Words a responder's sentence may open with before its message ("Hello, I am out of the
+    /// office", "Vielen Dank für Ihre Nachricht, ich bin bis …").
+    static let openers = ["hello", "hi", "hallo", "dear", "guten tag", "hola", "bonjour", "olá", "ola", "ciao", "buongiorno",
+                          "thank", "thanks", "danke", "vielen dank", "gracias", "merci", "obrigad", "grazie"]
+
+    /// The responder sentence the new text opens with (one of its first two sentences starts
+    /// with it, after a greeting or thanks at most), if any. A person who asks for something
+    /// first ("bitte pausieren, ich bin bis Dezember …") is no responder.
     static func vacationWords(in newText: String) -> String? {
         var sentences: [Substring] = []
         var rest = newText.prefix(400)[...]
@@ -101,12 +108,21 @@ extension Message {
             rest = rest[rest.index(after: end)...]
         }
         if sentences.count < 2, !rest.allSatisfy(\.isWhitespace) { sentences.append(rest) }
-        var lowered = sentences.joined(separator: " ").lowercased()
-        if lowered.unicodeScalars.contains("\u{2019}") {
-            lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+        for sentence in sentences {
+            var lowered = sentence.lowercased()
+            if lowered.unicodeScalars.contains("\u{2019}") {
+                lowered = String(String.UnicodeScalarView(lowered.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+            }
+            let start = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var starts = [start]
+            // After a greeting or thanks: "hello, i am out of the office".
+            if let comma = start.firstIndex(where: { $0 == "," || $0 == "，" || $0 == "、" }),
+               openers.contains(where: { start.hasPrefix($0) }), start[..<comma].split(separator: " ").count <= 6 {
+                starts.append(String(start[start.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
+            }
+            if let found = vacationSentences.first(where: { phrase in starts.contains { $0.hasPrefix(phrase) } }) { return found }
         }
-        let start = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return vacationSentences.first { TextSearch.contains($0, in: start) }
+        return nil
     }
 
     /// Structural evidence first; the empty Return-Path, which responders share, last.

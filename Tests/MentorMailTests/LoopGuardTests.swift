@@ -17,6 +17,8 @@ import Testing
         "Ich bin bis zum 4. Januar nicht im Büro.",
         "Je suis absente jusqu'au 3 janvier.",
         "我不在办公室，1月5日回来。",
+        "Hello, I am out of the office until Monday.",
+        "Vielen Dank für Ihre Nachricht, ich bin bis zum 4. Januar nicht im Büro.",
     ])
     func outOfOfficeTextWithoutHeadersIsNeverAnswered(text: String) throws {
         let harness = try ProcessorTests.Program()
@@ -24,6 +26,20 @@ import Testing
         let report = try harness.run()
         #expect(report.ignored == 1 && report.sent == 0, "\(text)")
         #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("out-of-office text") == true)
+    }
+
+    /// Finding: "Hallo, bitte pausieren, ich bin bis Dezember auf Elternzeit." was taken for an
+    /// out-of-office reply and dropped without a word. A request first is a person's.
+    @Test func aRequestBeforeAnAbsenceIsAPersons() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "klaus@example.de", profile: MatchingWorkflowTests.profile("mentee", "Klaus"),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: harness.now)
+        }
+        try harness.arrive(mail(from: "Klaus <klaus@example.de>", subject: "Pause", "Hallo, bitte pausieren, ich bin bis Dezember auf Elternzeit."))
+        let report = try harness.run()
+        #expect(report.ignored == 0 && report.answered == 1)
+        #expect(try harness.database.participant(email: "klaus@example.de")?.status == .paused)
     }
 
     @Test func aPersonMentioningAHolidayIsStillAnswered() throws {
