@@ -104,7 +104,7 @@ public struct ProseSignup: Equatable, Sendable {
                 guard let name = vocabulary.areaName(for: slice.map(\.text).joined(separator: " ")) else { continue }
                 let word = slice.first?.text ?? ""
                 let named = length > 1 || (!(slice.first?.first ?? true) && word.first?.isUppercase == true)
-                    || (word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber })
+                    || (word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber }) || specificAreas.contains(name)
                 guard named else { continue }
                 let display = vocabulary.area(named: name)?.displayName ?? name
                 if !found.contains(display) { found.append(display) }
@@ -116,6 +116,10 @@ public struct ProseSignup: Equatable, Sendable {
         return found
     }
 
+    /// Areas whose every word is specific enough to count in lower case too ("I'd like to help
+    /// with documentation", "traducción").
+    static let specificAreas: Set<String> = ["documentation", "i18n"]
+
     static let kindWords: [(String, Set<String>)] = [("technical", ["technical", "tecnica", "tecnico"]),
                                                      ("career", ["career", "carrera", "profesional"])]
 
@@ -123,9 +127,15 @@ public struct ProseSignup: Equatable, Sendable {
     static let between: Set<String> = ["and", "or", "a", "little", "some", "bit", "fluent", "fluently", "native", "basic", "also",
                                        "y", "e", "und", "et", "o", "ou", "oder", "i"]
 
-    /// "speak English and German": the languages right after a verb of speaking.
+    /// A negation or refusal just before `index` ("I don't speak", "can't speak", "no hablo").
+    private static func negated(_ words: [String], before index: Int) -> Bool {
+        words[max(0, index - 3)..<index].contains { CommandSentences.negations.contains($0) || JoinWords.refusals.contains($0) }
+    }
+
+    /// "speak English and German": the languages right after a verb of speaking (not after
+    /// "I don't speak").
     private static func languages(after words: [String]) -> [String] {
-        guard let verb = words.firstIndex(where: speakWords.contains) else { return [] }
+        guard let verb = words.indices.first(where: { speakWords.contains(words[$0]) && !negated(words, before: $0) }) else { return [] }
         var found: [String] = []
         for word in words.dropFirst(verb + 1) {
             if let name = LanguageNames.englishName(for: word), word.count > 2 {
@@ -165,12 +175,17 @@ public struct ProseSignup: Equatable, Sendable {
         return nil
     }
 
-    static let preferWords: Set<String> = ["prefer", "preferably", "via", "over", "meet", "meeting", "calls", "prefiero", "prefiro", "préfère"]
+    static let preferWords: Set<String> = Set(["prefer", "preferably", "via", "meet", "meeting", "prefiero", "prefiro", "prefere", "préfère",
+                                               "bevorzuge", "bevorzugt", "preferisco"].map { EnrollmentText.fold($0) })
 
-    /// "prefer video calls or email": the ways to meet in a sentence that says how they like to.
+    /// What ends the preferred ways: "prefer email over IRC", "rather than", "not IRC".
+    static let comparisons: Set<String> = ["over", "than", "rather", "instead", "not", "but", "que", "als"]
+
+    /// "prefer video calls or email": the ways to meet in a sentence that says how they like to
+    /// (not "I don't prefer IRC"; "prefer email over IRC" is email).
     private static func interaction(in sentence: String, words: [String]) -> String? {
-        guard let index = words.firstIndex(where: preferWords.contains) else { return nil }
-        let tail = words.dropFirst(index + 1).prefix(8).joined(separator: " ")
+        guard let index = words.indices.first(where: { preferWords.contains(words[$0]) && !negated(words, before: $0) }) else { return nil }
+        let tail = words.dropFirst(index + 1).prefix(8).prefix { !comparisons.contains($0) }.joined(separator: " ")
         let (styles, _) = InteractionStyle.read(tail)
         return styles.isEmpty ? nil : styles.map(\.rawValue).joined(separator: ", ")
     }

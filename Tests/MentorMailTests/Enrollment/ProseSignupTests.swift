@@ -46,5 +46,15 @@ import Testing
         #expect(read("I spoke to Maria about it in Vancouver.").isEmpty, "where something happened is not where they live")
         #expect(read("Soy de Bogotá y hablo español.") == ProseSignup(timeZone: "Bogotá", languages: "Spanish"))
         #expect(read("I sent an email yesterday.").interaction == nil)
+        // Negations and comparisons (found by a tester).
+        #expect(read("I don't speak German.").languages == nil)
+        #expect(read("I can't speak German yet, only English.").languages == nil)
+        #expect(read("I don't prefer IRC, email is fine.").interaction == nil)
+        #expect(read("I prefer email over IRC.").interaction == "email")
+        #expect(read("I'd prefer video rather than IRC.").interaction == "video")
+        #expect(read("I prefer to meet by video, not IRC.").interaction == "video")
+        #expect(read("I would like help with documentation and translation.").areas == "documentation, i18n")
+        #expect(read("Me interesa la documentación y prefiero videollamadas.") == ProseSignup(areas: "documentation", interaction: "video"))
+        #expect(read("Ich bevorzuge Videoanrufe.").interaction == "video")
     }
 }
