@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Understands a reply to the sign-up form. Pure: text in, `SignupForm` out.
 ///
@@ -212,8 +213,20 @@ public struct SignupFormParser: Sendable {
         guard var start = answeredLines.min(), var end = answeredLines.max() else { return [] }
         while start > 0, lines[start - 1].isKeyLine, lines[start - 1].depth == lines[start].depth { start -= 1 }
         while end + 1 < lines.count, lines[end + 1].isKeyLine, lines[end + 1].depth == lines[end].depth { end += 1 }
-        return lines[start...end].compactMap { line in
-            guard line.key == .unknown, let label = line.label, !line.value.isEmpty else { return nil }
+        // A quoted mail's header block ("De:", "Enviada em:", "Assunto:") is not the person's.
+        let texts = lines.map(\.text)
+        var header: Set<Int> = []
+        for index in start...end where lines[index].isKeyLine && !header.contains(index)
+            && ReplyExtractor.opensHeaderBlock(texts[index..<min(index + 5, texts.count)]) {
+            var next = index
+            while next < lines.count, lines[next].isKeyLine, next < index + 6 {
+                header.insert(next)
+                next += 1
+            }
+        }
+        return lines[start...end].indices.compactMap { index in
+            let line = lines[index]
+            guard !header.contains(index), line.key == .unknown, let label = line.label, !line.value.isEmpty else { return nil }
             return SignupUnknownField(key: label, value: line.value)
         }
     }

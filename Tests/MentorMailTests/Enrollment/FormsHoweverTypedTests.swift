@@ -7,6 +7,24 @@ import Testing
 @Suite struct FormsHoweverTypedTests {
     let parser = SignupFormParser(vocabulary: Config.Enrollment.default.vocabulary)
 
+    /// Finding: a reply above an Outlook header block in Portuguese kept "Enviada em: …" and
+    /// "Assunto: …" with the profile as lines we did not recognise.
+    @Test func aQuotedHeaderBlockIsNotPartOfTheProfile() {
+        let form = parser.parse("""
+            Role: mentor
+            Capacity: 2
+            De: OpenStack Mentoring <mentoring@example.org>
+            Enviada em: terça-feira, 1 de setembro de 2026 12:00
+            Para: Rita Souza <rita@example.net>
+            Assunto: Re: voluntária
+            Name: Rita Souza
+            Areas: Neutron
+            Favourite food: pão de queijo
+            """)
+        #expect(form.unknownFields.map(\.key) == ["Favourite food"], "\(form.unknownFields)")
+        #expect(form.role == .mentor && form.capacity == 2)
+    }
+
     /// Finding: a reply above our quoted welcome had "If anything is wrong, reply with just the
     /// lines to change, e.g." (the welcome's next paragraph) appended to the mentor's About me,
     /// and it went out in an introduction. Our own words after a profile are never an answer,
