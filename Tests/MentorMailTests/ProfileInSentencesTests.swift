@@ -21,6 +21,16 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.profile.capacity == 2)
     }
 
+    /// A place or a language in passing changes nothing: a line would replace the whole field.
+    @Test func onlyTheCapacityIsTakenFromSentences() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: Self.mentorForm))
+        let before = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+        _ = try workflow.exchange(program, workflow.mail(subject: "News", body: "I am in Berlin next week and I speak some French now!"))
+        let after = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+        #expect(after.timeZone == before.timeZone && after.languages == before.languages)
+    }
+
     @Test func onlyForKnownParticipantsWhoseMessageSaidNothingElse() throws {
         let program = try ProcessorTests.Program()
         _ = try workflow.exchange(program, workflow.mail(body: Self.mentorForm))

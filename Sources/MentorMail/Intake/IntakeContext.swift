@@ -73,11 +73,13 @@ public struct IntakeMessage: Sendable {
         return JoinWords.role(in: own)
     }
 
-    /// The profile values said in sentences ("I can take two mentees"), as the form's lines;
-    /// nil when there are none. Read only when no rule before understood the message.
+    /// A capacity said in sentences ("I can take two mentees"), as the form's line; nil when
+    /// there is none. Read only when no rule before understood the message. Only the capacity:
+    /// a line replaces a whole field, and "I am in Berlin next week" or "I also speak French"
+    /// would replace a time zone or a list of languages.
     var formInSentences: SignupForm? {
-        let prose = ProseSignup.read(own, vocabulary: formParser.vocabulary)
-        return prose.isEmpty ? nil : formParser.parse(prose.formLines)
+        guard let capacity = ProseSignup.read(own, vocabulary: formParser.vocabulary).capacity else { return nil }
+        return formParser.parse("\(SignupField.capacity.label): \(capacity)")
     }
 
     /// Reads everything the rules need that does not depend on the database, so a run can
