@@ -25,6 +25,8 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
     /// How many mentees one mentor may take at once.
     public let capacityRange: ClosedRange<Int>
     private let index: [String: String]
+    /// The first word of every name and synonym, folded: where an area can start in a sentence.
+    let firstWords: Set<String>
 
     /// Builds the vocabulary from `name → synonyms` (as read from the configuration).
     /// A synonym claimed by two areas belongs to the first by name.
@@ -45,12 +47,18 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         self.areas = sorted
         self.capacityRange = capacityRange
         self.index = index
+        firstWords = Set(index.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
     }
 
     /// The canonical area name for what someone wrote, ignoring case, accents, and
     /// the difference between spaces, hyphens and underscores; nil when unknown.
     public func areaName(for text: String) -> String? {
         index[Self.key(text)]
+    }
+
+    /// The same for text already `EnrollmentText.fold`ed.
+    func areaName(forFolded key: String) -> String? {
+        index[key]
     }
 
     /// The area with this canonical name.

@@ -52,12 +52,12 @@ public struct ProseSignup: Equatable, Sendable {
         return found.checked(vocabulary: vocabulary)
     }
 
-    /// Keeps only the values the form reader understands as they stand.
+    /// Keeps only the values the form reader understands as they stand (one reading of all).
     private func checked(vocabulary: EnrollmentVocabulary) -> ProseSignup {
-        let parser = SignupFormParser(vocabulary: vocabulary)
+        guard !isEmpty else { return self }
+        let form = SignupFormParser(vocabulary: vocabulary).parse(formLines)
         func valid(_ field: SignupField, _ value: String?) -> String? {
             guard let value else { return nil }
-            let form = parser.parse("\(field.label): \(value)")
             guard !form.problems.contains(where: { $0.field == field }) else { return nil }
             switch field {
             case .areas: return form.areas.isEmpty ? nil : value
@@ -81,12 +81,17 @@ public struct ProseSignup: Equatable, Sendable {
         let first: Bool
     }
 
+    private static let separators: Set<Character> = [",", ";", ":", "(", ")", "!", "?", "\"", "“", "”"]
+    private static let edges: Set<Character> = [".", "'", "’", "-"]
+
     private static func tokens(of sentence: String) -> [Token] {
         var tokens: [Token] = []
-        for piece in sentence.split(whereSeparator: { $0.isWhitespace || ",;:()!?\"“”".contains($0) }) {
-            let text = String(piece).trimmingCharacters(in: CharacterSet(charactersIn: ".'’-"))
+        for piece in sentence.split(whereSeparator: { $0.isWhitespace || separators.contains($0) }) {
+            var text = piece
+            while let first = text.first, edges.contains(first) { text = text.dropFirst() }
+            while let last = text.last, edges.contains(last) { text = text.dropLast() }
             guard !text.isEmpty else { continue }
-            tokens.append(Token(text: text, folded: EnrollmentText.fold(text), first: tokens.isEmpty))
+            tokens.append(Token(text: String(text), folded: EnrollmentText.fold(text), first: tokens.isEmpty))
         }
         return tokens
     }
@@ -98,10 +103,15 @@ public struct ProseSignup: Equatable, Sendable {
         var found: [String] = []
         var index = 0
         while index < tokens.count {
+            // Most words start no area's name: skip them at once ("openstack ansible" starts with "openstack").
+            guard vocabulary.firstWords.contains(String(tokens[index].folded.prefix { $0 != " " })) else {
+                index += 1
+                continue
+            }
             var matched = 0
             for length in stride(from: min(3, tokens.count - index), through: 1, by: -1) {
                 let slice = tokens[index..<index + length]
-                guard let name = vocabulary.areaName(for: slice.map(\.text).joined(separator: " ")) else { continue }
+                guard let name = vocabulary.areaName(forFolded: slice.map(\.folded).joined(separator: " ")) else { continue }
                 let word = slice.first?.text ?? ""
                 let named = length > 1 || (!(slice.first?.first ?? true) && word.first?.isUppercase == true)
                     || (word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber }) || specificAreas.contains(name)

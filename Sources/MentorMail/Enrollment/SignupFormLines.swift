@@ -56,7 +56,9 @@ struct SignupFormLine: Equatable {
     /// blank lines ("Mentor"), when at least two labels have such a value.
     private static func joiningCellsPerLine(_ lines: [SignupFormLine]) -> [SignupFormLine] {
         var pairs: [(label: Int, value: Int)] = []
-        for (index, line) in lines.enumerated() where line.key == nil && !line.isBlank && cellLabelKey(cleanLabel(Substring(line.text))) != nil {
+        // A label cell is short: sentences are not looked at.
+        for (index, line) in lines.enumerated() where line.key == nil && !line.isBlank && line.text.utf8.count <= 60
+            && cellLabelKey(cleanLabel(Substring(line.text))) != nil {
             guard let next = lines[(index + 1)...].firstIndex(where: { !$0.isBlank }) else { continue }
             let value = lines[next]
             guard value.depth == line.depth, !value.isKeyLine, !value.isSeparator, !value.isAttribution, !value.isSignOff,

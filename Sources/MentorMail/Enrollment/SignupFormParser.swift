@@ -81,7 +81,8 @@ public struct SignupFormParser: Sendable {
                 examples.insert(index)
                 continue
             }
-            let folded = EnrollmentText.fold(line.text)
+            // The lead-ins are short: only the line's end is read.
+            let folded = line.isKeyLine ? "" : EnrollmentText.fold(line.text.suffix(16))
             leadIn = !line.isKeyLine && exampleLeadIns.contains { folded.hasSuffix($0) }
         }
         return examples

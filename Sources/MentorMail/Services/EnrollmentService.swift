@@ -23,7 +23,7 @@ struct EnrollmentService {
         var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
                                   asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
                                   asBoth: role == .both ? true : nil)
-        let prose = ProseSignup.read(OwnText(inbound.newText), vocabulary: work.config.enrollment.vocabulary)
+        let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
         if !prose.isEmpty {
             mail.prefill = .init(mentoringType: prose.mentoringType, areas: prose.areas, timeZone: prose.timeZone, languages: prose.languages,
                                  interaction: prose.interaction, capacity: prose.capacity)

@@ -56,5 +56,6 @@ import Testing
         #expect(read("I would like help with documentation and translation.").areas == "documentation, i18n")
         #expect(read("Me interesa la documentación y prefiero videollamadas.") == ProseSignup(areas: "documentation", interaction: "video"))
         #expect(read("Ich bevorzuge Videoanrufe.").interaction == "video")
+        #expect(read("I deploy with OpenStack-Ansible and Kolla.").areas == "OpenStack-Ansible, Kolla")
     }
 }
