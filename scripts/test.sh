@@ -16,6 +16,8 @@ swift build --build-tests
 echo "test: running" >&2
 # The tests' own folders go to one scratch folder, removed when the run ends.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/mentormail-tests.XXXXXX")
+# Some tests run the program as an unprivileged user, who must reach their folders.
+chmod 755 "$scratch"
 trap 'rm -rf "$scratch"; scripts/test-servers.sh stop' EXIT
 TMPDIR=$scratch swift test --skip-build "$@"
 if (($# == 0)); then
