@@ -83,6 +83,29 @@ import Testing
         #expect(SignupFormParser.exampleLines(in: lines) == [1, 2], "both example lines, not the answer after the blank line")
     }
 
+    /// Finding: "Looks right! I'm a mentor, technical mentoring, Berlin time." above the quoted
+    /// form was answered "Role: (missing) … Time zone: (missing)". Sentences answer what the
+    /// form's lines left empty, and change nothing that a line or the profile gives.
+    @Test func sentencesAboveTheQuotedFormAnswerWhatItLeftEmpty() throws {
+        let program = try ProcessorTests.Program()
+        let form = try #require(try exchange(program, mail(from: "Mia Weber <mia@example.de>", subject: "Mentoring",
+                                                           body: "Hi, I can take two mentees and I speak English and German.")).first)
+        #expect(form.textBody?.contains("Capacity: 2") == true && form.textBody?.contains("Languages: English, German") == true)
+        let quoted = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        let answers = try exchange(program, mail(from: "Mia Weber <mia@example.de>", subject: "Re: \(form.subject ?? "")", body: """
+            Looks right! I'm a mentor, technical mentoring, Berlin time. I speak Spanish too.
+
+            \(quoted)
+            """))
+        let person = try #require(try program.database.participant(email: "mia@example.de"))
+        #expect(person.profile.role == "mentor" && person.profile.mentoringTypes == ["technical"], "\(answers.first?.textBody ?? "")")
+        #expect(person.profile.timeZone == "Europe/Berlin")
+        #expect(person.profile.capacity == 2)
+        #expect(person.profile.languages == ["English", "German"], "the form's own line wins over the sentence")
+        #expect(person.status == .active, "\(answers.first?.textBody ?? "")")
+        #expect(ProseSignup.read(text: "I'm not a mentor yet.", vocabulary: Config.Enrollment.default.vocabulary).role == nil)
+    }
+
     /// A first message in sentences: the form comes back with what it said filled in, and a
     /// reply that only adds the missing lines above the quoted form completes the profile.
     @Test func aFirstMessageInSentencesFillsTheFormAndAShortReplyCompletesIt() throws {

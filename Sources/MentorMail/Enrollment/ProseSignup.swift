@@ -12,6 +12,8 @@ public struct ProseSignup: Equatable, Sendable {
     public var interaction: String?
     public var capacity: String?
     public var mentoringType: String?
+    /// "I'm a mentor", "soy mentee", "ich bin Mentorin": the role the writer says they are.
+    public var role: String?
 
     public var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType].allSatisfy { $0 == nil } }
 
@@ -44,6 +46,7 @@ public struct ProseSignup: Equatable, Sendable {
             if found.timeZone == nil { found.timeZone = place(in: tokens) }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words) }
+            if found.role == nil { found.role = role(in: words) }
             for (kind, names) in kindWords where words.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
         }
         found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
@@ -71,7 +74,7 @@ public struct ProseSignup: Equatable, Sendable {
         }
         return ProseSignup(areas: valid(.areas, areas), timeZone: valid(.timeZone, timeZone), languages: valid(.languages, languages),
                            interaction: valid(.interaction, interaction), capacity: valid(.capacity, capacity),
-                           mentoringType: valid(.mentoringType, mentoringType))
+                           mentoringType: valid(.mentoringType, mentoringType), role: role)
     }
 
     struct Token {
@@ -169,6 +172,12 @@ public struct ProseSignup: Equatable, Sendable {
     /// "I am in Berlin", "based in São Paulo", "I'm from Lagos": a place the writer is in,
     /// written with its capital; the longest that names a time zone.
     private static func place(in tokens: [Token]) -> String? {
+        // "Berlin time", "Lisbon time".
+        for (index, token) in tokens.enumerated() where index > 0 && token.folded == "time"
+            && tokens[index - 1].text.first?.isUppercase == true && LanguageNames.englishName(for: tokens[index - 1].text) == nil
+            && TimeZoneInterpreter.interpret(tokens[index - 1].text) != nil {
+            return tokens[index - 1].text
+        }
         for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([tokens[index - 1].folded, token.folded]) {
             var names: [String] = []
             for next in tokens.dropFirst(index + 1).prefix(3) {
@@ -198,6 +207,21 @@ public struct ProseSignup: Equatable, Sendable {
         let tail = words.dropFirst(index + 1).prefix(8).prefix { !comparisons.contains($0) }.joined(separator: " ")
         let (styles, _) = InteractionStyle.read(tail)
         return styles.isEmpty ? nil : styles.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// The writer saying what they are, just before a role: "i'm a", "i am an", "soy", "sou", "ich bin".
+    static let beingWords: [[String]] = [["i'm", "a"], ["im", "a"], ["am", "a"], ["i'm", "an"], ["am", "an"], ["soy"], ["sou"],
+                                         ["ich", "bin"], ["je", "suis"], ["sono"]]
+
+    /// "I'm a mentor", "soy mentora": the role, unless negated ("I'm not a mentor").
+    private static func role(in words: [String]) -> String? {
+        for (index, word) in words.enumerated() where index > 0 {
+            guard let role = ParticipantRole(answer: word), role != .both,
+                  beingWords.contains(where: { words[..<index].suffix($0.count).elementsEqual($0) }),
+                  !negated(words, before: index) else { continue }
+            return role.rawValue
+        }
+        return nil
     }
 
     static let counts: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

@@ -55,6 +55,33 @@ struct EnrollmentService {
         let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
         var result = builder.build(from: form, over: stored)
+        // Sentences above the form ("Looks right! I'm a mentor, technical mentoring, Berlin time")
+        // answer what neither its lines nor the stored profile gave; nothing else is changed.
+        let unanswered = Set(result.problems.map(\.field)).subtracting(form.answeredFields)
+        if !unanswered.isEmpty {
+            let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
+            let lines = [(SignupField.role, prose.role), (.mentoringType, prose.mentoringType), (.timeZone, prose.timeZone),
+                         (.languages, prose.languages), (.interaction, prose.interaction), (.areas, prose.areas)]
+                .compactMap { field, value in unanswered.contains(field) ? value.map { "\(field.label): \($0)" } : nil }
+            if !lines.isEmpty {
+                let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(lines.joined(separator: "\n"))
+                var merged = form
+                for field in extra.answeredFields where unanswered.contains(field) {
+                    switch field {
+                    case .role: merged.role = extra.role
+                    case .mentoringType: merged.mentoringType = extra.mentoringType
+                    case .timeZone: merged.timeZone = extra.timeZone
+                    case .languages: merged.languages = extra.languages
+                    case .interaction: merged.interaction = extra.interaction
+                    case .areas: merged.areas = extra.areas; merged.freeTextAreas = extra.freeTextAreas
+                    default: continue
+                    }
+                    merged.answeredFields.insert(field)
+                    merged.problems.removeAll { $0.field == field }
+                }
+                result = builder.build(from: merged, over: stored)
+            }
+        }
         // Mail goes on in the language they first wrote to us in, until they choose another.
         if result.profile.mailLanguage == nil {
             result.profile.mailLanguage = inbound.writtenLanguage
