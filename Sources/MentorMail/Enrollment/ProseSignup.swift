@@ -216,9 +216,8 @@ public struct ProseSignup: Equatable, Sendable {
     /// "I'm a mentor", "soy mentora": the role, unless negated ("I'm not a mentor").
     private static func role(in words: [String]) -> String? {
         for (index, word) in words.enumerated() where index > 0 {
-            guard let role = ParticipantRole(answer: word), role != .both,
-                  beingWords.contains(where: { words[..<index].suffix($0.count).elementsEqual($0) }),
-                  !negated(words, before: index) else { continue }
+            guard beingWords.contains(where: { words[..<index].suffix($0.count).elementsEqual($0) }),
+                  let role = ParticipantRole(answer: word), role != .both, !negated(words, before: index) else { continue }
             return role.rawValue
         }
         return nil
