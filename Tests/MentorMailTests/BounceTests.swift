@@ -154,6 +154,32 @@ import Testing
         #expect(all.filter { $0.contains(line) }.count == 1, "named once: \(all)")
     }
 
+    /// Mail already waiting to go to the address (a retry not yet due) when the bounce marks it
+    /// is kept too, and the digest says so; it does not go out to the dead address.
+    @Test func mailStillWaitingWhenTheAddressBouncesIsKeptToo() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        let waiting = try harness.database.write { db -> OutboxMessage in
+            var waiting = row
+            waiting.id = nil
+            waiting.messageID = "waiting-\(UUID().uuidString)@example.org"
+            waiting.status = .failed
+            waiting.attempts = 1
+            waiting.nextAttemptAt = harness.now.addingTimeInterval(600)
+            waiting.sentAt = nil
+            try waiting.insert(db)
+            return waiting
+        }
+        try harness.arrive(Self.dsn(about: row.messageID))
+        _ = try harness.run()
+        let kept = try #require(try harness.database.outbox().first { $0.id == waiting.id })
+        #expect(kept.status == .withheld && kept.lastError?.hasPrefix("not sent: ana@example.net bounced for good") == true, "\(kept.lastError ?? "")")
+        let digest = try #require(try digests(harness).last)
+        #expect(digest.contains("1 message(s) still waiting to go there are kept too (outbox \(waiting.id ?? 0))"), "\(digest)")
+        _ = try harness.run(at: harness.now.addingTimeInterval(3600))
+        #expect(try harness.database.outbox().first { $0.id == waiting.id }?.status == .withheld, "the retry does not send it")
+    }
+
     /// A delay, and a failure after passing trouble (4.4.7: the server gave up retrying), mark
     /// nobody: the next mail goes out.
     @Test func aTemporaryFailureMarksNothing() throws {

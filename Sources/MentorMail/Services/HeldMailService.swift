@@ -153,6 +153,13 @@ struct HeldMailService {
                 for person in try bouncedForGood(report, row)
                 where try AppDatabase.markBounced(work.db, participant: person, row: row, words: words, at: work.now) {
                     detail += "; later mail to \(person.email) is kept, not sent, until `mentormail participants change-address \(person.email) NEW`"
+                    // What was already waiting to go there is kept too.
+                    let reason = "not sent: \(person.email) bounced for good on \(work.now.formatted(.iso8601)) (\(row.purpose), outbox \(row.id ?? 0)): \(words)"
+                    let kept = try AppDatabase.withholdWaiting(work.db, to: person.email, because: reason)
+                    if !kept.isEmpty {
+                        detail += "; \(kept.count) message(s) still waiting to go there are kept too (outbox "
+                            + kept.map { String($0.id ?? 0) }.joined(separator: ", ") + ")"
+                    }
                 }
                 noticeKind = .sendFailed
             case .temporary:

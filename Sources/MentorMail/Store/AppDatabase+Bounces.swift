@@ -78,6 +78,23 @@ extension AppDatabase {
         return true
     }
 
+    /// Mail to `email` still waiting to go (queued, or failed and waiting for its retry) when
+    /// its address was marked: kept like any later mail. Returns the rows kept.
+    static func withholdWaiting(_ db: Database, to email: String, because reason: String) throws -> [OutboxMessage] {
+        let address = email.lowercased()
+        let waiting = try OutboxMessage.filter([OutboxMessage.Status.queued.rawValue, OutboxMessage.Status.failed.rawValue]
+            .contains(OutboxMessage.Columns.status)).fetchAll(db)
+            .filter { $0.recipientList.contains { $0.lowercased() == address } }
+        var kept: [OutboxMessage] = []
+        for var row in waiting {
+            row.status = .withheld
+            row.lastError = reason
+            try row.update(db)
+            kept.append(row)
+        }
+        return kept
+    }
+
     /// Takes the mark off a participant; returns the mark taken off, if there was one.
     @discardableResult
     static func clearBounce(_ db: Database, participantID: Int64) throws -> AddressBounce? {
