@@ -194,11 +194,20 @@ struct HeldMailService {
     /// The first lines of what the person wrote (the new text of the reply), each cut short.
     static func excerpt(of message: Message?, lines: Int = 8, width: Int = 160) -> [String] {
         guard let message else { return ["(the message's text is no longer stored)"] }
+        // What came attached, so a coordinator knows what "these" or "the file" means.
+        let attached = message.leafParts.filter(\.isAttachment).prefix(5)
+            .map { "(attached: \(terminalSafeName($0.filename ?? $0.contentType)))" }
         let text = MailReading.reply(of: message).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return ["(no text)"] }
+        guard !text.isEmpty else { return ["(no text)"] + attached }
         let all = text.split(separator: "\n", omittingEmptySubsequences: false)
         var kept = all.prefix(lines).map { $0.count > width ? String($0.prefix(width)) + " …" : String($0) }
         if all.count > lines { kept.append("…") }
-        return kept
+        return kept + attached
+    }
+
+    /// A file's name as a line of the digest: no line breaks or control characters, not too long.
+    private static func terminalSafeName(_ name: String) -> String {
+        let clean = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        return clean.count > 80 ? String(clean.prefix(80)) + " …" : clean
     }
 }
