@@ -24,10 +24,14 @@ public struct ProseSignup: Equatable, Sendable {
     }
 
     /// What was found, as the sign-up form's lines ("Capacity: 2").
-    var formLines: String {
+    /// Each value found with its form line's field (the role apart: it is read on its own).
+    var answers: [(field: SignupField, value: String)] {
         [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
-         (.interaction, interaction), (.capacity, capacity)].compactMap { field, value in value.map { "\(field.label): \($0)" } }
-            .joined(separator: "\n")
+         (.interaction, interaction), (.capacity, capacity)].compactMap { field, value in value.map { (field, $0) } }
+    }
+
+    var formLines: String {
+        answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n")
     }
 
     /// What the sentences of `text` (a message's new text) say.

@@ -60,11 +60,10 @@ struct EnrollmentService {
         let unanswered = Set(result.problems.map(\.field)).subtracting(form.answeredFields)
         if !unanswered.isEmpty {
             let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
-            let lines = [(SignupField.role, prose.role), (.mentoringType, prose.mentoringType), (.timeZone, prose.timeZone),
-                         (.languages, prose.languages), (.interaction, prose.interaction), (.areas, prose.areas)]
-                .compactMap { field, value in unanswered.contains(field) ? value.map { "\(field.label): \($0)" } : nil }
-            if !lines.isEmpty {
-                let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(lines.joined(separator: "\n"))
+            let lines = (prose.role.map { [(field: SignupField.role, value: $0)] } ?? []) + prose.answers
+            let wanted = lines.filter { unanswered.contains($0.field) }.map { "\($0.field.label): \($0.value)" }
+            if !wanted.isEmpty {
+                let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(wanted.joined(separator: "\n"))
                 var merged = form
                 for field in extra.answeredFields where unanswered.contains(field) {
                     switch field {
@@ -130,12 +129,10 @@ struct EnrollmentService {
         }
         // Someone in a pair who asks for a break may not know that pausing ends the pair: ask first.
         if command == .pause && !confirmed, let id = person.id {
-            let statement = try db.cachedStatement(sql: "SELECT * FROM mentorship WHERE status IN ('introduced', 'active') AND (menteeID = ? OR mentorID = ?)")
-            let ongoing = try Mentorship.fetchAll(statement, arguments: [id, id])
-            let partners = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
-                .map(\.profile.name).filter { !$0.isEmpty }
+            let ongoing = try Self.ongoingPairs(of: id, db: db)
             if !ongoing.isEmpty {
-                return try askToConfirm(command, inbound, endingPairsWith: partners.isEmpty ? "your partner" : partners.joined(separator: ", "))
+                let names = try Self.partnerNames(in: ongoing, of: id, db: db)
+                return try askToConfirm(command, inbound, endingPairsWith: names.isEmpty ? "your partner" : names.joined(separator: ", "))
             }
         }
         let language = try inbound.language(in: work)
@@ -164,13 +161,7 @@ struct EnrollmentService {
             let complete = !ProfileBuilder.isIncomplete(person.profile)
             if var back = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now) {
                 try AppDatabase.joinAcceptingRound(db, &back, now: work.now)
-                // Where they wait now: a round still to be matched, or the next one.
-                if let round = try AppDatabase.findRound(db, id: back.roundID), try !AppDatabase.isMatched(db, round: round) {
-                    mail.round = roundInfo(round, language: language)
-                } else {
-                    mail.nextRound = work.nextRoundDay(language: language)
-                }
-                mail.mentoring = try Self.busyWith(back, db: db)
+                (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(back, language: language)
             }
             mail.resumed = true
         case .withdraw:
@@ -344,25 +335,32 @@ struct EnrollmentService {
     /// a mentee with a mentor, or a mentor whose places are all taken.
     static func busyWith(_ person: Participant, db: Database) throws -> String? {
         guard let id = person.id else { return nil }
-        // One cached statement: this runs for every profile answer.
-        let statement = try db.cachedStatement(sql: "SELECT * FROM mentorship WHERE status IN ('introduced', 'active') AND (menteeID = ? OR mentorID = ?)")
-        let ongoing = try Mentorship.fetchAll(statement, arguments: [id, id])
+        let ongoing = try ongoingPairs(of: id, db: db)
         let asMentor = ongoing.filter { $0.mentorID == id }
         let hasMentor = ongoing.contains { $0.menteeID == id }
         let mentorFull = person.profile.isMentor && asMentor.count >= person.profile.capacity && !asMentor.isEmpty
         guard (hasMentor || !person.profile.isMentee) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
-        let partners = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
-        return partners.map(\.profile.name).filter { !$0.isEmpty }.joined(separator: ", ")
+        return try partnerNames(in: ongoing, of: id, db: db).joined(separator: ", ")
     }
 
     /// The names of everyone `person` is in an ongoing pair with, if any.
     static func partners(of person: Participant, db: Database) throws -> String? {
         guard let id = person.id else { return nil }
-        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)
-                                            && (Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)).fetchAll(db)
-        let names = try Participant.fetchAll(db, keys: ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
-            .map(\.profile.name).filter { !$0.isEmpty }
+        let names = try partnerNames(in: try ongoingPairs(of: id, db: db), of: id, db: db)
         return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// The participant's pairs still going (introduced or active). One cached statement: this
+    /// runs for every profile answer.
+    static func ongoingPairs(of id: Int64, db: Database) throws -> [Mentorship] {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM mentorship WHERE status IN ('introduced', 'active') AND (menteeID = ? OR mentorID = ?)")
+        return try Mentorship.fetchAll(statement, arguments: [id, id])
+    }
+
+    /// The names of the other side of `pairs` (those with a name).
+    static func partnerNames(in pairs: [Mentorship], of id: Int64, db: Database) throws -> [String] {
+        try Participant.fetchAll(db, keys: pairs.map { $0.menteeID == id ? $0.mentorID : $0.menteeID })
+            .map(\.profile.name).filter { !$0.isEmpty }
     }
 
     /// What happens next for `person`: the round they are in while it is still to be matched
