@@ -1,7 +1,7 @@
 /// Writes header fields for mail we send. Every name and value passes `sanitize`, so a CR
 /// or LF in any input (subject, name, address, id, content type) can never start a new
 /// field; non-ASCII text becomes RFC 2047 encoded words; lines fold at 78 columns.
-struct HeaderWriter {
+public struct HeaderWriter {
     /// Where folding starts: RFC 5322's recommended line length.
     static let lineLength = 78
 
@@ -9,7 +9,7 @@ struct HeaderWriter {
 
     /// The one place header text is made safe: CR, LF, NUL, other control characters and
     /// Unicode line separators become spaces.
-    static func sanitize(_ text: String) -> String {
+    public static func sanitize(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? " " : $0 }))
     }

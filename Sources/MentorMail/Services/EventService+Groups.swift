@@ -131,14 +131,11 @@ extension EventService {
             let now = Self.schedules(newSeats, rotations: rotations)
             unchanged = Set(now.keys.filter { before[$0] == now[$0] })
         }
+        let seatedBefore = earlier.map(Self.guests(seatedAt:))
         let queued = try sendSchedules(event, plan: plan, mentees: mentees, mentors: mentors, profiles: profiles,
-                                       earlier: earlier.map { Set($0.flatMap { [$0.mentorGuestID, $0.menteeGuestID] }) },
-                                       promoted: Set(promoted.compactMap(\.id)), unchanged: unchanged)
-        let seatedNow = Set(newSeats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
-        let leaving: [String] = earlier.map { seats in
-            let ids = Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] }).subtracting(seatedNow)
-            return all.filter { ids.contains($0.id ?? -1) }.map(\.name)
-        } ?? []
+                                       earlier: seatedBefore, promoted: Set(promoted.compactMap(\.id)), unchanged: unchanged)
+        let gone = seatedBefore?.subtracting(Self.guests(seatedAt: newSeats)) ?? []
+        let leaving = all.filter { gone.contains($0.id ?? -1) }.map(\.name)
         // Whoever still waits hears now, once: forming anew tells only those not told before.
         let told = earlier == nil ? [] : Set(try String.fetchAll(work.db, sql: """
             SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
@@ -203,6 +200,11 @@ extension EventService {
             let score = pair.points + (pair.talk ? bonus : 0)
             return score > 0 ? [pair.mentee, pair.mentor, score] : nil
         }
+    }
+
+    /// The guests (mentors and mentees) who have a place in `seats`.
+    static func guests(seatedAt seats: [EventSeat]) -> Set<Int64> {
+        Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
     }
 
     /// Each guest's schedule as seats say it (rotation, table, who is across), to tell which

@@ -196,7 +196,7 @@ struct HeldMailService {
         guard let message else { return ["(the message's text is no longer stored)"] }
         // What came attached, so a coordinator knows what "these" or "the file" means.
         let attached = message.leafParts.filter(\.isAttachment).prefix(5)
-            .map { "(attached: \(terminalSafeName($0.filename ?? $0.contentType)))" }
+            .map { "(attached: \(Self.attachmentName($0.filename ?? $0.contentType)))" }
         let text = MailReading.reply(of: message).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return ["(no text)"] + attached }
         let all = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -205,9 +205,9 @@ struct HeldMailService {
         return kept + attached
     }
 
-    /// A file's name as a line of the digest: no line breaks or control characters, not too long.
-    private static func terminalSafeName(_ name: String) -> String {
-        let clean = String(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+    /// A file's name as a line of the digest: made safe as header text is, not too long.
+    private static func attachmentName(_ name: String) -> String {
+        let clean = HeaderWriter.sanitize(name)
         return clean.count > 80 ? String(clean.prefix(80)) + " …" : clean
     }
 }
