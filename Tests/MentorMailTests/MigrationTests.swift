@@ -26,6 +26,38 @@ import Testing
         #expect(try database.outbox(status: .withheld).count == 1)
     }
 
+    /// v17 lets a Message-ID come twice: every message keeps its id, values, bytes and the mail
+    /// that answered it.
+    @Test func inboundMessagesKeepEverythingWhenTheirMessageIDStopsBeingUnique() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v16-kept-apart")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO inboundMessage (id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent, disposition,
+                                            note, rule, attempts, textFingerprint)
+                VALUES (5, 'INBOX', 1, 9, 'same@example.net', 'ana@example.net', 'Join', '2026-11-01 10:00:00.000', 'hold', 'held',
+                        'a question', 'question', 2, 'f1')
+                """)
+            try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (5, X'41')")
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                                           nextAttemptAt, createdAt)
+                VALUES (3, 'o3@example.org', 'held-notice', 'p@example.org', 'ana@example.net', 'Re: Join', X'41', 5, 'sent', 1,
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000')
+                """)
+        }
+        let database = try AppDatabase(queue)
+        let row = try #require(try database.inboundMessages().first)
+        #expect(row.id == 5 && row.messageID == "same@example.net" && row.disposition == .held && row.attempts == 2
+                && row.textFingerprint == "f1" && row.contentFingerprint == nil)
+        #expect(try database.storedMessage(id: 5) != nil, "its bytes are kept")
+        #expect(try database.outbox().first?.inboundID == 5)
+        var other = row
+        (other.id, other.uid, other.sender) = (nil, 10, "bea@example.net")
+        try queue.write { db in try other.insert(db) }
+        #expect(try database.inboundMessages().count == 2)
+    }
+
     /// v14 keeps who was in each round from what the data tells: the pairs of a round, the
     /// mentees its approved proposal left unmatched, and everyone's current round, where a
     /// mentee who graduated elsewhere counts as a mentor.

@@ -19,6 +19,7 @@ import Testing
         inbound.id = 1
         (inbound.rule, inbound.reason, inbound.contextKind, inbound.contextTopic, inbound.contextID) = ("r", "r", "k", "t", 3)
         (inbound.resolvedAt, inbound.resolution, inbound.digestedAt, inbound.textFingerprint) = (now, "x", now, "f")
+        inbound.contentFingerprint = "c"
         #expect(try columns(inbound) == (try codableKeys(inbound)))
         let outbox = OutboxMessage(id: 1, messageID: "<m@b>", purpose: "help", sender: "p@b", recipients: "a@b", subject: "s",
                                    raw: Data([1]), inboundID: 1, status: .sent, attempts: 1, nextAttemptAt: now, lastError: "e",

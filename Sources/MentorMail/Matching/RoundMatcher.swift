@@ -122,5 +122,12 @@ struct FNV1a {
         }
     }
 
+    mutating func add(bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+    }
+
     var hex: String { String(value, radix: 16) }
 }

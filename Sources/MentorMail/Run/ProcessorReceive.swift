@@ -174,9 +174,11 @@ extension Processor {
             logger.info("\(progress) is \(spool.size >> 20) MB: read from its first \(bytes.count >> 20) MB, stored whole")
         }
         let message = reading.message
+        let content = InboundMessage.contentFingerprint(of: bytes, size: item.spool?.size ?? bytes.count)
         let handled: InboundMessage.Disposition?
         do {
-            if try AppDatabase.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID) {
+            if try AppDatabase.isRecorded(db, mailbox: mailbox.displayName, uidValidity: validity, uid: uid, messageID: message.messageID,
+                                          sender: reading.from?.normalized, contentFingerprint: content) {
                 logger.info("\(progress) was handled by an earlier run; flagging it")
                 if dryRun {
                     report.planned.append("UID \(uid): already handled, would only flag it")
@@ -193,15 +195,15 @@ extension Processor {
                 report.planned.append(line)
                 return
             }
-            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: classification,
-                             context: context, progress: progress, db: db, batch: &batch)
+            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, content: content,
+                             classification: classification, context: context, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {
                 fail(&report, "\(progress): could not be read (\(ErrorText.describe(error)))")
                 return
             }
-            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, classification: nil,
-                             context: IntakeContext(), progress: progress, db: db, batch: &batch, earlierError: error)
+            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, content: content,
+                             classification: nil, context: IntakeContext(), progress: progress, db: db, batch: &batch, earlierError: error)
         }
         guard let handled else { return }
         batch.dispositions.append(handled)
@@ -212,7 +214,8 @@ extension Processor {
     /// savepoint is rolled back and the message is still recorded, as failed with the error, so
     /// nothing is lost and the run goes on; when even that cannot be stored, nil: it stays
     /// unflagged for the next run.
-    private func record(_ reading: IntakeMessage, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, classification: Classification?,
+    private func record(_ reading: IntakeMessage, bytes: [UInt8], spool: MessageSpool?, uid: UInt32, validity: UInt32, content: String,
+                        classification: Classification?,
                         context: IntakeContext, progress: String, db: Database, batch: inout Batch,
                         earlierError: (any Error)? = nil) -> InboundMessage.Disposition? {
         let message = reading.message
@@ -223,6 +226,7 @@ extension Processor {
         // A message the intake could not read gets no fingerprint: the loop guard compares read text only.
         let fingerprint = earlierError == nil ? reading.fingerprint : nil
         inbound.textFingerprint = fingerprint
+        inbound.contentFingerprint = content
         var failure = earlierError
         if var classification, failure == nil {
             inbound.apply(classification, context: context)

@@ -506,6 +506,47 @@ public final class AppDatabase: Sendable {
                 t.uniqueKey(["lowID", "highID"])
             }
         }
+        migrator.registerMigration("v17-inbound-content-fingerprint") { db in
+            // A Message-ID proves nothing: two people's mail, or a corrected message, may carry
+            // the same one. It is no longer unique; a copy of a handled message is told by its
+            // sender and a fingerprint of its content. (The table is rebuilt to drop UNIQUE.)
+            try db.create(table: "new_inboundMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mailbox", .text).notNull()
+                t.column("uidValidity", .integer).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("messageID", .text)
+                t.column("sender", .text)
+                t.column("subject", .text)
+                t.column("receivedAt", .datetime).notNull()
+                t.column("intent", .text).notNull()
+                t.column("disposition", .text).notNull()
+                    .check(sql: "disposition IN ('answered', 'helped', 'held', 'waiting', 'ignored', 'failed')")
+                t.column("note", .text)
+                t.column("rule", .text)
+                t.column("reason", .text)
+                t.column("contextKind", .text)
+                t.column("contextTopic", .text)
+                t.column("contextID", .integer)
+                t.column("resolvedAt", .datetime)
+                t.column("resolution", .text)
+                t.column("digestedAt", .datetime)
+                t.column("attempts", .integer).notNull().defaults(to: 1)
+                t.column("textFingerprint", .text)
+                t.column("contentFingerprint", .text)
+                t.uniqueKey(["mailbox", "uidValidity", "uid"])
+            }
+            let columns = """
+                id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent, disposition, note, rule, reason,
+                contextKind, contextTopic, contextID, resolvedAt, resolution, digestedAt, attempts, textFingerprint
+                """
+            try db.execute(sql: "INSERT INTO new_inboundMessage (\(columns)) SELECT \(columns) FROM inboundMessage")
+            try db.drop(table: "inboundMessage")
+            try db.rename(table: "new_inboundMessage", to: "inboundMessage")
+            try db.create(index: "inboundMessage_attention", on: "inboundMessage", columns: ["disposition", "resolvedAt"])
+            try db.create(index: "inboundMessage_sender", on: "inboundMessage", columns: ["sender"])
+            try db.create(index: "inboundMessage_messageID", on: "inboundMessage", columns: ["messageID"])
+        }
         return migrator
     }
 
@@ -535,13 +576,21 @@ public final class AppDatabase: Sendable {
 // MARK: - Inbound messages
 
 extension AppDatabase {
-    /// Whether this mailbox message, or another copy with the same Message-ID, was already handled.
-    static func isRecorded(_ db: Database, mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws -> Bool {
+    /// Whether this mailbox message was already handled: the same UID (a run stopped before it
+    /// flagged it), or another copy of the same message (a second delivery, a new UIDVALIDITY):
+    /// the same Message-ID, sender and content. Mail recorded before content was fingerprinted
+    /// counts as the same when the Message-ID and sender are. Anything else that reuses a
+    /// Message-ID is new mail.
+    static func isRecorded(_ db: Database, mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?,
+                           sender: String?, contentFingerprint: String) throws -> Bool {
         let byUID = try db.cachedStatement(sql: "SELECT COUNT(*) FROM inboundMessage WHERE mailbox = ? AND uidValidity = ? AND uid = ?")
         if try Int.fetchOne(byUID, arguments: [mailbox, Int64(uidValidity), Int64(uid)]) ?? 0 > 0 { return true }
         guard let messageID else { return false }
-        let byID = try db.cachedStatement(sql: "SELECT COUNT(*) FROM inboundMessage WHERE messageID = ?")
-        return try Int.fetchOne(byID, arguments: [messageID]) ?? 0 > 0
+        let copy = try db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM inboundMessage WHERE messageID = ? AND sender IS ?
+            AND (contentFingerprint = ? OR contentFingerprint IS NULL)
+            """)
+        return try Int.fetchOne(copy, arguments: [messageID, sender, contentFingerprint]) ?? 0 > 0
     }
 
     public func inboundMessages() throws -> [InboundMessage] {

@@ -3,8 +3,9 @@ import GRDB
 
 /// A message that arrived in the program's mailbox, recorded in the same transaction as its effects.
 ///
-/// (mailbox, uidValidity, uid) is unique, and so is messageID when present: a rerun after a
-/// crash finds the message here and only flags it on the server.
+/// (mailbox, uidValidity, uid) is unique: a rerun after a crash finds the message here and only
+/// flags it on the server. A Message-ID is not unique (anyone can reuse one); another copy of the
+/// same message is known by its Message-ID, sender and `contentFingerprint`.
 public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "inboundMessage"
 
@@ -56,6 +57,9 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var attempts: Int
     /// A fingerprint of the new text, to notice the same text coming again (a responder).
     public var textFingerprint: String?
+    /// A fingerprint of the message's body as fetched, to tell another copy of this message
+    /// from other mail reusing its Message-ID; nil for mail recorded before it was kept.
+    public var contentFingerprint: String?
 
     public init(mailbox: String, uidValidity: Int64, uid: Int64, messageID: String?, sender: String?, subject: String?,
                 receivedAt: Date, intent: String, disposition: Disposition, note: String?) {
@@ -112,6 +116,22 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         container["digestedAt"] = digestedAt
         container["attempts"] = attempts
         container["textFingerprint"] = textFingerprint
+        container["contentFingerprint"] = contentFingerprint
+    }
+
+    /// The fingerprint of a message's body: the bytes after its header (of a large message, the
+    /// part read), and its whole size. Headers are left out: each delivery adds its own.
+    static func contentFingerprint(of bytes: [UInt8], size: Int) -> String {
+        var start = bytes.count
+        for index in bytes.indices where bytes[index] == 0x0A {
+            let next = index + 1
+            if next < bytes.count && bytes[next] == 0x0A { start = next + 1; break }
+            if next + 1 < bytes.count && bytes[next] == 0x0D && bytes[next + 1] == 0x0A { start = next + 2; break }
+        }
+        var hasher = FNV1a()
+        hasher.add(bytes: bytes[start...])
+        hasher.add(String(size))
+        return hasher.hex
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
