@@ -44,8 +44,11 @@ import Testing
         #expect(Set(library.names).isSuperset(of: TemplateCatalog.names))
     }
 
+    /// The shipped greeting line, which leaves out an empty name.
+    static let greeting = "Hello{{^empty(person.name)}} {{person.name}}{{/empty(person.name)}},"
+
     @Test func aTypoIsAnErrorNamingTheFileTheLineAndTheVariable() throws {
-        let help = try shipped("help.txt.mustache").replacingOccurrences(of: "Hello {{person.name}},", with: "Hello {{persn.name}},")
+        let help = try shipped("help.txt.mustache").replacingOccurrences(of: Self.greeting, with: "Hello {{persn.name}},")
         let line = try #require(help.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("persn") }) + 1
         let broken = try folder(["help.txt.mustache": help])
         let problems = try errors(broken)
@@ -65,7 +68,7 @@ import Testing
     }
 
     @Test func aKeyOfAListItemOutsideItsSectionIsAnError() throws {
-        let welcome = try shipped("welcome.txt.mustache").replacingOccurrences(of: "Hello {{person.name}},", with: "Hello {{label}},")
+        let welcome = try shipped("welcome.txt.mustache").replacingOccurrences(of: Self.greeting, with: "Hello {{label}},")
         let problems = try errors(try folder(["welcome.txt.mustache": welcome]))
         let problem = try #require(problems.first)
         #expect(problems.count == 1)
@@ -173,6 +176,27 @@ import Testing
             let rendered = try library.render(name, values)
             #expect(rendered.text.hasPrefix("Hello,\n"), "\(name): \(rendered.text)")
             #expect(rendered.html?.contains("<p>Hello,</p>") == true, "\(name)")
+        }
+    }
+
+    /// Finding: "Hello ," when the From had no name and the form no Name line. Every mail that
+    /// greets a person, in every language, text and HTML.
+    @Test func noGreetingLeavesAGapForAnEmptyName() throws {
+        let library = try TemplateLibrary(directory: Self.shipped.path)
+        for name in TemplateCatalog.names {
+            for language in [nil, "es"] as [String?] {
+                for flags in [true, false] {
+                    var values = TemplateCatalog.standard.sampleValues(for: name, flags: flags)
+                    guard values["person"] != nil else { continue }
+                    values["person"] = ["name": ""]
+                    let rendered = try library.render(name, values, language: language)
+                    for body in [rendered.text, rendered.html ?? ""] {
+                        for gap in ["Hello ,", "Hello  ", "Hola, :", "Hola :", "Hola, ,"] {
+                            #expect(!body.contains(gap), "\(name) \(language ?? "en"): \(gap)")
+                        }
+                    }
+                }
+            }
         }
     }
 
