@@ -356,6 +356,36 @@ import Testing
         #expect(try program.database.roundDetails(name: "2027-Q1").proposal?.pairs == 1)
     }
 
+    /// Finding: a mentee whose address bounced for good was proposed with no word of it, so a
+    /// mentor's place could go to someone no mail reaches.
+    @Test func aPersonWhoseAddressBouncedIsFlaggedInTheProposal() throws {
+        let program = try ProcessorTests.Program()
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+        try program.database.write { db in
+            let (pat, _) = try AppDatabase.upsertProfile(db, email: "pat@example.net", profile: Self.profile("mentee", "Pat"),
+                                                         status: .active, source: "test", origin: "email", roundID: round.id, now: program.now)
+            _ = try AppDatabase.upsertProfile(db, email: "sofia@example.org", profile: Self.profile("mentor", "Sofia", capacity: 1),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            var bounce = AddressBounce(participantID: pat.id ?? 0, email: "pat@example.net", bouncedAt: program.now, outboxID: nil,
+                                       purpose: "welcome", words: "5.1.1 user unknown")
+            try bounce.insert(db)
+        }
+        let config = try program.writeConfigFile()
+        let dry = try CommandRunner.run(["match", "--round", "2027-Q1", "--dry-run", "--json", "--config", config.path])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
+        let caution = try #require((view["pairs"] as? [[String: Any]])?.first?["caution"] as? String, "\(dry.stdout)")
+        #expect(caution.contains("pat@example.net bounced for good"), "\(caution)")
+        #expect(caution.contains("change-address"), "\(caution)")
+        let text = try CommandRunner.run(["match", "--round", "2027-Q1", "--dry-run", "--config", config.path])
+        #expect(text.stdout.contains("look first: Pat's address pat@example.net bounced for good"), "\(text.stdout)")
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        #expect(proposal.pairs.first?.caution?.contains("bounced for good") == true)
+        _ = try program.run()
+        let review = try #require(try program.sent().first { $0.subject?.contains("proposed pairs") == true }?.textBody)
+        #expect(review.contains("look first: Pat's address pat@example.net bounced for good"), "\(review)")
+    }
+
     /// Two Spanish speakers get their one introduction wholly in Spanish: the reasons, the time
     /// zones and the languages too, not the matcher's English.
     @Test func aSpanishPairsIntroductionIsWhollyInSpanish() throws {

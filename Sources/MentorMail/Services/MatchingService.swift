@@ -37,12 +37,14 @@ struct MatchingService {
         }
         let names = matcher.displayNames
         let people = try AppDatabase.participantsByID(work.db)
+        let bounced = Set(try AppDatabase.bouncesByParticipant(work.db).keys)
         var proposal = MatchProposal(
             roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
             status: .proposed,
             pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
                                           explanation: $0.compatibility.english(names: names),
-                                          caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)])) },
+                                          caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)],
+                                                                bounced: bounced)) },
             unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
             totalScore: plan.totalScore, createdAt: work.now, decidedAt: nil)
         if dryRun { return proposal }
@@ -70,13 +72,18 @@ struct MatchingService {
         return proposal
     }
 
-    /// What the score does not show and a coordinator should see before approving: a pair with
-    /// no way to meet in common (it scores less, but may still be the best there is). A missing
-    /// shared area is not flagged: the reasons show the areas a pair shares, and in a small pool
-    /// most pairs share none.
-    static func caution(mentee: Participant?, mentor: Participant?) -> String? {
+    /// What the score does not show and a coordinator should see before approving: someone
+    /// whose address bounced for good (among `bounced`, participant ids: the introduction would
+    /// be kept, not sent), and a pair with no way to meet in common (it scores less, but may
+    /// still be the best there is). A missing shared area is not flagged: the reasons show the
+    /// areas a pair shares, and in a small pool most pairs share none.
+    static func caution(mentee: Participant?, mentor: Participant?, bounced: Set<Int64> = []) -> String? {
         guard let mentee, let mentor else { return nil }
         var notes: [String] = []
+        for person in [mentee, mentor] where person.id.map(bounced.contains) == true {
+            notes.append("\(person.profile.name)'s address \(person.email) bounced for good: reach them first or "
+                         + "`mentormail participants change-address \(person.email) NEW`")
+        }
         let ways = { (person: Participant) in person.profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }.joined(separator: ", ") }
         if !mentee.profile.interactions.isEmpty, !mentor.profile.interactions.isEmpty,
            Set(mentee.profile.interactions).isDisjoint(with: mentor.profile.interactions) {
