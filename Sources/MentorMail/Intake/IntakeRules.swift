@@ -260,12 +260,14 @@ struct UnclearParticipantRule: IntakeRule {
     }
 }
 
-/// Anyone else who writes in gets the sign-up form.
+/// Anyone else who writes in gets the sign-up form; a question it does not answer goes to the coordinators too.
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         let role = message.joinRole
         let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
-        return RuleDecision(.signUpRequest(role: role), role.map { "\(who), asking to join as \($0.rawValue)" } ?? who)
+        let question = FirstQuestion.read(message.own)
+        return RuleDecision(.signUpRequest(role: role, question: question),
+                            (role.map { "\(who), asking to join as \($0.rawValue)" } ?? who) + (question == nil ? "" : ", with a question"))
     }
 }

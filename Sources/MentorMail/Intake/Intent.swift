@@ -3,8 +3,9 @@ import Mail
 /// What an inbound message asks for, decided by `Intake` before anything changes.
 public enum Intent: Sendable, Equatable {
     /// Someone the program does not know wrote in: answer with the sign-up form, with the role
-    /// filled in when they named it ("I'd like to join as a mentee").
-    case signUpRequest(role: ParticipantRole?)
+    /// filled in when they named it ("I'd like to join as a mentee"). A `question` the form does
+    /// not answer is also held for the coordinators, and the form says so.
+    case signUpRequest(role: ParticipantRole?, question: String? = nil)
     /// A filled-in (or corrected) sign-up form.
     case profile(SignupForm)
     /// "pause", "resume", "withdraw", "delete my data", a new address.

@@ -11,6 +11,8 @@ public struct SignupFormMail: MailContent {
     public var asBoth: Bool?
     /// Answers read from the sentences of their message, filled in on the form to check.
     public var prefill: Prefill?
+    /// They asked something the form does not answer: it is with the coordinators.
+    public var question: Bool?
 
     public struct Prefill: Codable, Sendable, Equatable {
         public var mentoringType: String?

@@ -8,8 +8,9 @@ struct EnrollmentService {
 
     private var builder: ProfileBuilder { ProfileBuilder(vocabulary: work.config.enrollment.vocabulary) }
 
-    /// Someone the program does not know wrote in: the sign-up form.
-    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil) throws -> Outcome {
+    /// Someone the program does not know wrote in: the sign-up form. With a `question` the form
+    /// does not answer, the form says it is with the coordinators, and the message is held for them.
+    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil) throws -> Outcome {
         // The form answers a first question; the same form again does not answer the next one.
         let address = inbound.sender.normalized
         if inbound.newText.contains("?") || inbound.newText.contains("？"),
@@ -28,9 +29,15 @@ struct EnrollmentService {
             mail.prefill = .init(mentoringType: prose.mentoringType, areas: prose.areas, timeZone: prose.timeZone, languages: prose.languages,
                                  interaction: prose.interaction, capacity: prose.capacity)
         }
+        if question != nil { mail.question = true }
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
+        if let question {
+            try HeldMailService(work: work).scheduleDigest(for: inbound.recordID)
+            try work.audit.record(inbound.sender.normalized, "held", "a newcomer's question")
+            return Outcome(.held, "sign-up form sent; held for its question: \"\(question)\"")
+        }
         return Outcome(.answered)
     }
 

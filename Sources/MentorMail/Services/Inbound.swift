@@ -66,8 +66,8 @@ extension Work {
     /// Carries out `intent` for `inbound`: the one place that sends each intent to its service.
     func handle(_ intent: Intent, _ inbound: Inbound) throws -> Outcome {
         switch intent {
-        case .signUpRequest(let role):
-            return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role)
+        case .signUpRequest(let role, let question):
+            return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role, question: question)
         case .profile(let form):
             return try EnrollmentService(work: self).receiveProfile(form, inbound)
         case .participantCommand(let command):
