@@ -172,7 +172,9 @@ extension MentorMailCommand {
                 discussion: """
                 The message is read again with today's rules and context, in one transaction with \
                 everything it causes. If it is understood now, it leaves the list; if it is held \
-                again, it stays.
+                again, it stays. A held message whose sender was already answered (told the \
+                coordinators have it) is not run again: another answer could contradict that; \
+                it stays until a coordinator writes to them and releases it.
 
                 Example:
                   mentormail held retry 42

@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// A newcomer's first message that asks something gets the sign-up form and its question goes
-/// to the coordinators.
+/// to the coordinators; retrying a held question never sends its sender another answer.
 @Suite struct FirstQuestionEndToEndTests {
     func run(_ scenario: ServerScenario, _ arguments: [String]) throws -> CommandRunner.Result {
         let result = try CommandRunner.run(arguments + ["--config", scenario.configPath])
@@ -50,5 +50,29 @@ import Testing
         let body = try #require(try scenario.participantInbox().first?.textBody)
         #expect(!body.contains("question is with the coordinators"), "\(body)")
         #expect(try heldList(scenario).isEmpty)
+    }
+
+    /// Finding: `held retry` on a question its sender was told is with the coordinators sent
+    /// them the sign-up form, and the question left the list unanswered.
+    @Test func retryingAHeldQuestionSendsNothingAndKeepsItHeld() throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Joining", text: "How do I join?\n")
+        try scenario.processOK()
+        try scenario.participantWrites(subject: "Re: Joining", text: "can I be a mentor and a mentee at the same time?\n")
+        try scenario.processOK()
+        let told = try scenario.participantInbox()
+        try #require(told.count == 2)
+        #expect(told[1].textBody?.contains("with the") == true && told[1].textBody?.contains("coordinators") == true,
+                "\(told[1].textBody ?? "")")
+        let id = try #require(try heldList(scenario).first?["id"] as? Int)
+
+        // Days later, when the form is no longer fresh.
+        let later = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3 * 86_400))
+        let retried = try run(scenario, ["held", "retry", String(id), "--now", later])
+        #expect(retried.stdout.contains("held"), "\(retried.stdout)")
+        _ = try run(scenario, ["process", "--now", later])
+        #expect(try scenario.participantInbox().count == 2, "nothing that contradicts what they were told")
+        let held = try heldList(scenario)
+        #expect(held.map { $0["id"] as? Int } == [id], "the question stays with the coordinators")
     }
 }

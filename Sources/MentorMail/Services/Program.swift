@@ -133,6 +133,15 @@ extension Program {
             guard let message = try AppDatabase.message(work.db, inboundID: id) else {
                 throw MentorMailError(.data, "message \(id) is no longer stored (its sender's data was deleted); release it instead")
             }
+            // Held mail whose sender was answered ("the coordinators have it", or a form that
+            // says so): another answer could contradict that, so it stays for a person.
+            if record.disposition == .held, let told = try AppDatabase.firstAnswer(work.db, toInbound: id) {
+                try work.audit.record(actor, "held-retried", "message \(id): kept held, its sender was already answered")
+                return RetryResult(id: id, before: .held, after: .held, intent: record.intent, rule: record.rule ?? "-", note: """
+                    not run again: its sender was already answered (\(told.purpose), outbox \(told.id ?? 0)) and is waiting for a \
+                    coordinator; write to them yourself, then `mentormail held release \(id)`
+                    """)
+            }
             let context = try AppDatabase.intakeContext(work.db, for: message)
             let intake = Intake(config: config)
             let prepared = intake.prepare(message)

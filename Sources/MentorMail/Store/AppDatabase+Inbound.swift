@@ -97,6 +97,13 @@ extension AppDatabase {
                                     arguments: [sender])
     }
 
+    /// The first answer queued for inbound message `id` (not one retired unsent), if any.
+    static func firstAnswer(_ db: Database, toInbound id: Int64) throws -> OutboxMessage? {
+        try OutboxMessage.filter(Column("inboundID") == id && answerPurposes.contains(Column("purpose"))
+                                 && OutboxMessage.Columns.status != OutboxMessage.Status.retired.rawValue)
+            .order(Column("id")).fetchOne(db)
+    }
+
     /// Answers (not scheduled mail) queued to `address` since `date`.
     static func answerCount(_ db: Database, to address: String, since date: Date) throws -> Int {
         let statement = try db.cachedStatement(sql: """
