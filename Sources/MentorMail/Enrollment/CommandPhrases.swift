@@ -84,7 +84,18 @@ struct CommandPhrases {
         "i would like to", "i'd like to", "id like to", "i want to", "i wanna", "i wish to", "i need to",
         "i have to", "i must", "i'd like", "i would like", "can you", "could you", "would you", "will you",
         "please", "pls", "plz", "kindly", "let me", "just",
-    ].map { $0.split(separator: " ").map(String.init) }
+    ].map { $0.split(separator: " ").map(String.init) } + hedges
+
+    /// Regret before a request, which still asks it: "I'm afraid I have to withdraw",
+    /// "unfortunately I need to pause", "lamentablemente tengo que darme de baja".
+    static let hedges: [[String]] = [
+        "i'm afraid that", "i am afraid that", "im afraid that", "i'm afraid", "i am afraid", "im afraid", "i fear",
+        "i'm sorry but", "i am sorry but", "im sorry but", "sorry but", "i'm sorry", "i am sorry", "sorry", "i regret that",
+        "i regret to say that", "i regret to say", "regrettably", "unfortunately", "sadly", "alas", "with regret",
+        "with a heavy heart", "me temo que", "lo siento pero", "lo siento", "lamentablemente", "desafortunadamente",
+        "por desgracia", "infelizmente", "receio que", "lamento mas", "lamento", "malheureusement", "je crains de devoir",
+        "désolé mais", "désolée mais", "leider", "ich fürchte", "purtroppo", "temo di",
+    ].map { EnrollmentText.words($0) }
 
     /// Greetings that may open a sentence before a comma: "Hi, pause please".
     static let greetings: Set<String> = [

@@ -122,7 +122,7 @@ enum CommandSentences {
         "potete", "proszę", "prosze", "chcę", "chce", "chciałbym", "chciałabym", "пожалуйста", "хочу", "прошу",
         "unfortunately", "sadly", "lamentablemente", "desafortunadamente", "infelizmente", "malheureusement", "leider",
         "purtroppo",
-    ].map { EnrollmentText.words($0) }
+    ].map { EnrollmentText.words($0) } + CommandPhrases.hedges
 
     /// Words that make a request not one when they come before it in its clause.
     static let negations: Set<String> = Set([

@@ -20,6 +20,8 @@ import Testing
         ("Stop", .withdraw),
         ("unsubscribe", .withdraw),
         ("I want to leave the program", .withdraw),
+        ("Unfortunately I need to pause my participation.", .pause),
+        ("I'm afraid I have to leave the program", .withdraw),
         ("Please remove me from the mentoring program.", .withdraw),
         ("Please, stop sending me emails", .withdraw),
         ("opt-out", .withdraw),
@@ -99,5 +101,18 @@ import Testing
         let text = "Role: mentee\nTime zone: UTC\n\npause"
         #expect(CommandWords.detect(in: text) == .pause)
         #expect(SignupFormParser(vocabulary: .openStackDefault).parse(text).fieldsFound == 2)
+    }
+
+    /// Regret before a request still asks it.
+    @Test(arguments: [
+        ("Hi, I'm afraid I have to withdraw from the program, new job. Thanks for everything.", ParticipantCommand.withdraw),
+        ("Sadly, I have to leave the program", .withdraw),
+        ("I am sorry but I need to take a break", .pause),
+        ("Lamentablemente quiero darme de baja", .withdraw),
+        ("Infelizmente preciso sair do programa", .withdraw),
+    ])
+    func hedgedRequestsAreRequests(text: String, command: ParticipantCommand) {
+        let reading = CommandWords.read(in: text)
+        #expect(reading?.command == command && reading?.sure == true, "\(String(describing: reading))")
     }
 }
