@@ -138,7 +138,8 @@ import Testing
         _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
         #expect(try harness.database.mentorships().first { $0.id == id }?.status == .graduated)
         let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
-        #expect(try last(to: "ana@example.net", harness).textBody?.contains("You chose to graduate") == true, "the answer says so too")
+        #expect(try harness.sent().contains { $0.to.map(\.normalized) == ["ana@example.net"] && $0.textBody?.contains("You chose to graduate") == true },
+                "the answer says so too")
         #expect(try last(to: "maria@example.org", harness).textBody?.contains("Your place is free again") == true)
 
         try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor!")
@@ -157,18 +158,39 @@ import Testing
     }
 
     @Test func oneLineAnswersWithACommentAreAllReadAndNothingIsAskedAfterGraduating() throws {
-        let (harness, _) = try introduced()
+        let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness),
-                  "5 yes good fit continue - Ana is doing great")
+                  "5 yes good fit graduate - Ana is doing great")
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "graduate")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        #expect(try harness.database.mentorships().first { $0.id == id }?.status == .graduated, "both say graduate")
+        let mentor = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["maria@example.org"] && $0.textBody?.contains("This is what we understood") == true }?.textBody)
+        #expect(mentor.contains("2. Meeting: yes") && mentor.contains("5. For the coordinators: Ana is doing great"), "\(mentor)")
+        #expect(mentor.contains("You chose to graduate") && !mentor.contains("Please reply"), "\(mentor)")
+        let mentee = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ana@example.net"] && $0.textBody?.contains("You chose to graduate") == true }?.textBody)
+        #expect(!mentee.contains("Please reply with just these:"), "nothing is asked after graduating:\n\(mentee)")
+    }
+
+    /// One side's "graduate" against the other's "continue" (of an earlier run) ends nothing:
+    /// the pair goes on, the answer says why, and the digest gives the coordinators the commands.
+    @Test func aGraduateAgainstAnEarlierContinueEndsNothing() throws {
+        let (harness, id) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness), "5 yes good fit continue")
         _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
         try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "graduate")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
-        let mentor = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["maria@example.org"] && $0.textBody?.contains("This is what we understood") == true }?.textBody)
-        #expect(mentor.contains("2. Meeting: yes") && mentor.contains("5. For the coordinators: Ana is doing great"), "\(mentor)")
-        #expect(mentor.contains("That is all we need.") && !mentor.contains("Please reply"), "\(mentor)")
-        let mentee = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ana@example.net"] && $0.textBody?.contains("You chose to graduate") == true }?.textBody)
-        #expect(!mentee.contains("Please reply with just these:"), "nothing is asked after graduating:\n\(mentee)")
+        #expect(try harness.database.mentorships().first { $0.id == id }?.isOngoing == true)
+        let mentee = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(mentee.contains("You and Maria answered differently") && !mentee.contains("You chose to graduate"), "\(mentee)")
+        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("mentormail pairs graduate \(id)") && digest.contains("Suggested: write to both"), "\(digest)")
+        // "We're done" under the introduction does not end it either.
+        let introduction = try #require(try harness.sent().first { $0.subject?.contains("meet your mentoring match") == true })
+        try reply(harness, from: "Ana <ana@example.net>", to: introduction, "We're done, thank you!")
+        _ = try harness.run(at: harness.now.addingTimeInterval(93 * day))
+        #expect(try harness.database.mentorships().first { $0.id == id }?.isOngoing == true)
     }
 
     /// Finding: a short remark that cannot be placed ("meh" beside the answers) reached no

@@ -211,3 +211,35 @@ import Testing
                                                  note: "From: my side, all good. Could Ben and I get a table at the Speed Mentoring in Vancouver?"))
     }
 }
+
+/// Japanese answers in their polite forms as well as the plain ones the vocabulary lists.
+@Suite struct JapaneseSurveyFormsTests {
+    let reader = SurveyAnswerReader()
+
+    @Test func politeAndPlainFormsAreRead() {
+        let cases: [(String, SurveyAnswers)] = [
+            ("とても良いです、はい、合っています、続けます", SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue)),
+            ("良い相性です", SurveyAnswers(rating: nil, meeting: nil, fit: .good, next: nil)),
+            ("毎週会っています。合っていません。", SurveyAnswers(rating: nil, meeting: .yes, fit: .notGood, next: nil)),
+            ("会っていません。まだわかりません。", SurveyAnswers(rating: nil, meeting: .no, fit: .deciding, next: nil)),
+            ("相性が良くありません", SurveyAnswers(rating: nil, meeting: nil, fit: .notGood, next: nil)),
+        ]
+        for (text, answers) in cases {
+            #expect(reader.read(text: text, newText: text).answers == answers, "\(text)")
+        }
+    }
+
+    @Test func aPoliteAnswerUnderItsQuestionIsNoUnreadableAnswer() {
+        let text = "1. How is it going? (1 = badly … 5 = very well)\n4\n\n3. How is the fit? (good fit / still deciding / not a good fit)\n合っています\n"
+        let reading = reader.read(text: text, newText: text)
+        #expect(reading.unclear.isEmpty, "\(reading)")
+        #expect(reading.answers.fit == .good)
+    }
+
+    @Test func theFormsAreDerivedInGeneral() {
+        #expect(Set(SurveyVocabulary.japaneseForms("合っている")) == ["合っています", "合ってる"])
+        #expect(SurveyVocabulary.japaneseForms("合わない") == ["合いません"])
+        #expect(SurveyVocabulary.japaneseForms("続ける") == ["続けます"])
+        #expect(SurveyVocabulary.japaneseForms("good fit").isEmpty)
+    }
+}

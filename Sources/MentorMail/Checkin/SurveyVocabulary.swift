@@ -13,7 +13,31 @@ enum SurveyVocabulary {
     }
 
     static func phrases(_ question: SurveyQuestion, _ value: String, _ list: [String], standaloneOnly: Bool = false) -> [Phrase] {
-        list.map { Phrase(words: EnrollmentText.fold($0), question: question, value: value, standaloneOnly: standaloneOnly) }
+        list.flatMap { [$0] + japaneseForms($0) }.map { Phrase(words: EnrollmentText.fold($0), question: question, value: value, standaloneOnly: standaloneOnly) }
+    }
+
+    /// A Japanese answer's other common forms: polite 〜ています / 〜ません / 〜ます beside the
+    /// plain 〜ている / 〜ない / 〜る (and back), and the spoken 〜てる. 〜です after an adjective or
+    /// a noun needs none: phrases in Japanese match inside the text.
+    static func japaneseForms(_ phrase: String) -> [String] {
+        guard phrase.unicodeScalars.contains(where: { (0x3040...0x309F).contains($0.value) }) else { return [] }
+        let aToI: [Character: String] = ["わ": "い", "か": "き", "が": "ぎ", "さ": "し", "た": "ち", "な": "に", "ば": "び", "ま": "み", "ら": "り"]
+        let eOrIRow: Set<Character> = Set("えけげせぜてでねへべぺめれいきぎしじちぢにひびぴみり")
+        var forms: [String] = []
+        if phrase.hasSuffix("ています") {
+            forms += [String(phrase.dropLast(2)) + "る", String(phrase.dropLast(3)) + "る"]
+        } else if phrase.hasSuffix("ている") {
+            forms += [String(phrase.dropLast()) + "ます", String(phrase.dropLast(2)) + "る"]
+        } else if phrase.hasSuffix("ていない") {
+            forms.append(String(phrase.dropLast(2)) + "ません")
+        } else if phrase.hasSuffix("くない") {
+            forms.append(String(phrase.dropLast(2)) + "ありません")
+        } else if phrase.hasSuffix("ない"), let before = phrase.dropLast(2).last, let i = aToI[before] {
+            forms.append(String(phrase.dropLast(3)) + i + "ません")
+        } else if phrase.hasSuffix("る"), let before = phrase.dropLast().last, eOrIRow.contains(before) {
+            forms.append(String(phrase.dropLast()) + "ます")
+        }
+        return forms
     }
 
     static let numberWords: [Int: [String]] = [
@@ -63,7 +87,7 @@ enum SurveyVocabulary {
             "fortnightly", "every month", "monthly", "twice a month", "once a week", "once a month", "often",
             "nos reunimos", "nos vemos", "cada semana", "todas las semanas", "nos encontramos", "toda semana", "todas as semanas",
             "on se voit", "nous nous voyons", "chaque semaine", "toutes les semaines", "wir treffen uns", "jede woche",
-            "wochentlich", "见面了", "每周", "会っています", "毎週",
+            "wochentlich", "见面了", "每周", "会っています", "毎週", "定期的に",
         ])
         list += phrases(.meeting, "yes", ["yes", "yeah", "yep", "yup", "si", "sim", "oui", "ja", "是", "有", "はい"], standaloneOnly: true)
         list += phrases(.meeting, "no", [
@@ -80,10 +104,10 @@ enum SurveyVocabulary {
         ])
 
         list += phrases(.fit, SurveyAnswers.Fit.good.rawValue, [
-            "good fit", "great fit", "perfect fit", "good match", "great match", "perfect match", "fits well", "we fit", "a good fit",
+            "good fit", "great fit", "perfect fit", "it fits", "it fits well", "good match", "great match", "perfect match", "fits well", "we fit", "a good fit",
             "works well", "we get along", "buena combinacion", "encajamos", "buen match", "boa combinacao", "combinamos bem",
             "bonne entente", "on s'entend bien", "bon match", "bon binome", "passt gut", "gute kombination", "passt",
-            "合适", "很合适", "相性が良い", "合っている",
+            "合适", "很合适", "相性が良い", "相性がいい", "良い相性", "いい相性", "合っている", "気が合う",
         ])
         list += phrases(.fit, SurveyAnswers.Fit.deciding.rawValue, [
             "still deciding", "not sure", "too early", "too soon", "unsure", "don't know yet", "do not know yet", "undecided",
@@ -95,7 +119,8 @@ enum SurveyVocabulary {
             "not a good fit", "not a good match", "not a great fit", "bad fit", "poor fit", "bad match", "poor match",
             "doesn't fit", "does not fit", "not working", "isn't working", "is not working", "mismatch", "not a fit",
             "no encajamos", "no es buena combinacion", "no funciona", "nao combinamos", "nao funciona", "pas une bonne entente",
-            "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "合わない",
+            "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "合わない", "合っていない",
+            "相性が良くない", "相性が悪い",
         ])
 
         list += phrases(.next, SurveyAnswers.Next.continue.rawValue, [
@@ -144,22 +169,41 @@ enum SurveyVocabulary {
     /// Clear ways to say a pair is done, for mail under an introduction.
     static let graduationPhrases: [String] = [
         "we graduate", "we'd like to graduate", "we would like to graduate", "we want to graduate", "we have graduated",
+        "i'd like to graduate", "i would like to graduate", "i want to graduate", "ready to graduate", "time to graduate",
+        "we can graduate", "graduate our pair", "graduate our mentoring",
         "we're done", "we are done", "we're finished", "we are finished", "we've finished", "we have finished",
+        "and i have finished", "and i are done", "and i are finished", "and i have completed",
+        "finished our mentoring", "completed our mentoring", "our mentoring is over", "our mentoring is finished",
+        "our mentoring has ended", "our mentoring is done",
         "graduate us", "please graduate", "end our mentoring", "our mentoring is complete", "we have completed",
         "hemos terminado", "queremos graduarnos", "terminamos la mentoria", "terminamos a mentoria", "queremos nos graduar",
+        "listos para graduarnos", "lista para graduarme", "listo para graduarme", "pronta para me formar",
         "nous avons termine", "on a termine", "nous voulons terminer", "wir sind fertig", "wir haben abgeschlossen",
-        "我们结束了", "我们毕业了", "卒業します", "終了します",
+        "我们结束了", "我们毕业了", "卒業します", "終了します", "卒業したい",
     ].map { EnrollmentText.fold($0) }
 
-    /// The graduation phrase in `text`, if any.
+    /// Words that undo a graduation phrase just before it ("we are not ready to graduate").
+    static let graduationNegations: Set<String> = ["not", "never", "no", "don't", "dont", "isn't", "aren't", "haven't", "no", "nao", "pas", "nicht"]
+
+    /// The graduation phrase in `text`, if any (not after a negation).
     static func graduation(in text: String) -> String? {
         let folded = SurveyAnswerReader.foldLines(text)
         return graduationPhrases.first { phrase in
             guard let range = folded.range(of: phrase) else { return false }
+            let cjk = phrase.unicodeScalars.first.map { $0.value > 0x2FFF } == true
             let before = range.lowerBound == folded.startIndex ? " " : folded[folded.index(before: range.lowerBound)]
             let after = range.upperBound == folded.endIndex ? " " : folded[range.upperBound]
-            return !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) || phrase.unicodeScalars.first.map { $0.value > 0x2FFF } == true
+            guard cjk || !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) else { return false }
+            let clause = folded[..<range.lowerBound].split(whereSeparator: { ",.;!?\n".contains($0) }).last ?? ""
+            return !EnrollmentText.words(String(clause)).suffix(3).contains { graduationNegations.contains($0) || $0.hasSuffix("n't") }
         }
+    }
+
+    /// Whether a text speaks of the mentoring itself (or graduating), so that "we're done" in
+    /// a fresh message is about the pair.
+    static func namesMentoring(_ text: String) -> Bool {
+        let folded = EnrollmentText.fold(text)
+        return ["graduat", "mentoring", "mentorship", "mentoria", "mentorat", "卒業", "毕业", "メンタリング"].contains { folded.contains($0) }
     }
 
     static let mentoringYes: [String] = [

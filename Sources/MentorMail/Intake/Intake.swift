@@ -29,6 +29,7 @@ public struct Intake: Sendable {
             EventWordsRule(),
             ParticipantCommandRule(),
             BecomeMentorRule(),
+            OpenSurveyAnswerRule(),
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),

@@ -10,6 +10,10 @@ public struct IntakeContext: Sendable {
     public var answeredRecipients: Set<String> = []
     /// The addresses of the sender's partners in ongoing mentorships.
     public var partners: Set<String>
+    /// The sender's ongoing mentorships.
+    public var ongoingPairs: [Int64] = []
+    /// The sender's check-in survey still waiting for answers (its pair ongoing), if any.
+    public var openSurvey: Int64?
 
     public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
         self.participant = participant

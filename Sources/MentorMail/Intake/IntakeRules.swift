@@ -78,15 +78,23 @@ struct CoordinatorImportRule: IntakeRule {
     }
 }
 
-/// "We're done", "we graduate" under a pair's introduction (even sent to both): the pair
-/// graduates. Only clear phrases count: a bare "done" in a conversation says nothing.
+/// "We're done", "we'd like to graduate" under a pair's introduction, or in a fresh message
+/// from someone in one pair: the pair graduates. Only clear phrases count: a bare "done" in a
+/// conversation says nothing. Mail that also goes to others (a reply-all, the partner in
+/// Cc) is the pair's conversation, never acted on.
 struct GraduationRule: IntakeRule {
     let name = "graduation"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let answering = context.answering, answering.kind == .introduction, answering.topic.kind == .mentorship,
-              let id = answering.topic.id, context.isParticipant,
+        guard context.isParticipant, message.otherRecipients.isEmpty,
               let phrase = SurveyVocabulary.graduation(in: message.newText) else { return nil }
-        return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topic)")
+        if let answering = context.answering {
+            guard answering.kind == .introduction, answering.topic.kind == .mentorship, let id = answering.topic.id else { return nil }
+            return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topic)")
+        }
+        // A fresh message must say what is done: "we're done" alone may be about anything.
+        guard context.ongoingPairs.count == 1, let id = context.ongoingPairs.first,
+              SurveyVocabulary.namesMentoring(message.newText) else { return nil }
+        return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" from someone in one pair (mentorship \(id))")
     }
 }
 
@@ -124,6 +132,22 @@ struct SurveyAnswerRule: IntakeRule {
         guard let answering = context.answering, [.checkinSurvey, .checkinReminder, .checkinAnswers].contains(answering.kind),
               answering.topic.kind == .survey, let id = answering.topic.id else { return nil }
         return RuleDecision(.surveyAnswer(surveyID: id), "a reply to the check-in (\(answering.topic))")
+    }
+}
+
+/// Check-in answers written under another mail of ours, or in a fresh one ("got your survey:
+/// going great, we meet weekly, good fit, let's continue!"), from someone whose survey is
+/// still open: read as their survey's answers, not as a profile change or a question.
+struct OpenSurveyAnswerRule: IntakeRule {
+    let name = "open-survey-answer"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let id = context.openSurvey, !message.form.looksLikeForm else { return nil }
+        let reading = SurveyAnswerReader().read(text: message.text, newText: message.newText)
+        // Two answers, or one beside a word naming the check-in: one stray "good" is no survey answer.
+        let named = ["survey", "check-in", "checkin", "encuesta", "questionnaire", "umfrage", "pesquisa"]
+            .contains { message.newText.lowercased().contains($0) }
+        guard reading.answers.answered.count >= 2 || (named && !reading.answers.answered.isEmpty) else { return nil }
+        return RuleDecision(.surveyAnswer(surveyID: id), "check-in answers (\(reading.shape)) from someone whose survey \(id) is open")
     }
 }
 

@@ -51,6 +51,11 @@ public struct CheckinAnswersMail: MailContent {
     public var complete: Bool
     /// What the answers led to: the pair graduated, or ended with a new match to come.
     public var graduated: Bool?
+    /// With graduated: the partner had not said what comes next; the pair graduates unless
+    /// they answer "continue" in the same run.
+    public var partnerUnknown: Bool?
+    /// One side said graduate, the other continue: the pair goes on, the coordinators will talk with both.
+    public var disagreed: Bool?
     public var ended: Bool?
     /// The pair had graduated or ended before this reply: the answers go to the coordinators.
     public var alreadyEnded: Bool?

@@ -36,6 +36,8 @@ public struct HelpMail: MailContent {
     public var round: RoundInfo?
     public var nextRound: String?
     public var mentoring: String?
+    /// Everyone they are in an ongoing pair with: the answer says how to graduate.
+    public var partners: String?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.

@@ -73,6 +73,8 @@ struct JobRunner {
             try CheckinService(work: work).sendReminders(mentorshipID: try subject(of: job))
         case .checkinSilence?:
             try CheckinService(work: work).reportSilence(mentorshipID: try subject(of: job))
+        case .checkinGraduation?:
+            try CheckinService(work: work).graduateUnlessContinued(mentorshipID: try subject(of: job))
         case .eventInvitations?:
             try EventService(work: work).sendInvitations(eventID: try subject(of: job))
         case .eventUpdate?:

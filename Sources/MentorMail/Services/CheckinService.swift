@@ -116,14 +116,16 @@ struct CheckinService {
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
         mail.passedOn = remarks
         mail.hasPassedOn = remarks.isEmpty ? nil : true
-        if effect != .ended && effect != .graduated && !alreadyOver {
+        if ![.ended, .graduated, .graduating].contains(effect) && !alreadyOver {
             mail.missingRating = answers.rating == nil ? true : nil
             mail.missingMeeting = answers.meeting == nil ? true : nil
             mail.missingFit = answers.fit == nil ? true : nil
             mail.missingNext = answers.next == nil ? true : nil
             mail.hasMissing = answers.isComplete ? nil : true
         }
-        mail.graduated = effect == .graduated ? true : nil
+        mail.graduated = effect == .graduated || effect == .graduating ? true : nil
+        mail.partnerUnknown = effect == .graduating ? true : nil
+        mail.disagreed = effect == .disagreed ? true : nil
         mail.ended = effect == .ended ? true : nil
         mail.alreadyEnded = alreadyOver ? true : nil
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
@@ -132,7 +134,9 @@ struct CheckinService {
         return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))\(passed)")
     }
 
-    enum Effect { case none, graduated, ended }
+    /// What the answers did: `graduating` waits for the run's other answers (a job);
+    /// `disagreed`: one side said graduate, the other continue, and the pair goes on.
+    enum Effect { case none, graduated, graduating, disagreed, ended }
 
     /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
     /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
@@ -158,14 +162,59 @@ struct CheckinService {
         if !reasons.isEmpty {
             try pairs.notice(.checkinAlert, current, "\(who) " + reasons.joined(separator: ", "), surveyID: survey.id)
         }
-        if answers.next == .graduate, before.next != .graduate {
-            return try pairs.graduate(current, by: person.email, reason: "\(who) answered the check-in: graduate") ? .graduated : .none
+        // Graduating takes both sides: one's "graduate" against the other's "continue" ends
+        // nothing, and the coordinators are told. Whoever has not said yet may still say so in
+        // this run, so a lone "graduate" is carried out once the run's answers are all in.
+        let partnerNext = try partnerSurvey(of: survey)?.answers.next
+        if answers.next == .graduate, before.next != .graduate, current.mentorship.isOngoing {
+            if partnerNext == .continue {
+                try disagreement(current, graduating: survey.side)
+                return .disagreed
+            }
+            if partnerNext == .graduate {
+                return try pairs.graduate(current, by: person.email, reason: "both answered the check-in: graduate") ? .graduated : .none
+            }
+            try work.jobs.schedule(.checkinGraduation, subjectID: survey.mentorshipID, at: work.now,
+                                   key: "checkin-graduation:\(survey.id ?? 0)")
+            return .graduating
+        }
+        if answers.next == .continue, before.next != .continue, partnerNext == .graduate, current.mentorship.isOngoing {
+            try disagreement(current, graduating: survey.side == .mentee ? .mentor : .mentee)
+            return .disagreed
         }
         if answers.next == .newMatch || answers.fit == .notGood, before.next != .newMatch && before.fit != .notGood {
             let why = answers.next == .newMatch ? "asked for a new match" : "found it was not a good fit"
             return try pairs.end(current, by: person.email, reason: "\(who) \(why) in the check-in") ? .ended : .none
         }
         return .none
+    }
+
+    /// The other side's latest survey of the same pair, if they got one.
+    private func partnerSurvey(of survey: Survey) throws -> Survey? {
+        try surveys(of: survey.mentorshipID).last { $0.side != survey.side }
+    }
+
+    /// One side says graduate and the other continue: the pair goes on, and the digest says so
+    /// with the commands that end it once they agree.
+    func disagreement(_ pair: PairService.Pair, graduating side: Survey.Side) throws {
+        let id = pair.mentorship.id ?? 0
+        let (graduating, continuing) = side == .mentee ? ("the mentee \(pair.mentee.profile.name)", "the mentor \(pair.mentor.profile.name)")
+                                                       : ("the mentor \(pair.mentor.profile.name)", "the mentee \(pair.mentee.profile.name)")
+        try pairs.notice(.checkinAlert, pair, "they disagree: \(graduating) wants to graduate, \(continuing) to continue; the pair goes on. "
+                         + "Once they agree: `mentormail pairs graduate \(id) --reason TEXT` to graduate it, or `mentormail pairs end \(id) --reason TEXT` to end it")
+        try work.audit.record("checkin", "checkin-disagreement", "mentorship \(id)")
+    }
+
+    /// The job after a lone "graduate" answer: the pair graduates unless the other side has
+    /// answered "continue" since (then the coordinators were told of the disagreement).
+    func graduateUnlessContinued(mentorshipID: Int64) throws {
+        guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        let all = try surveys(of: mentorshipID)
+        let latest = [Survey.Side.mentee, .mentor].compactMap { side in all.last { $0.side == side } }
+        guard let asking = latest.first(where: { $0.answers.next == .graduate }),
+              !latest.contains(where: { $0.answers.next == .continue }) else { return }
+        let person = asking.side == .mentee ? pair.mentee : pair.mentor
+        try pairs.graduate(pair, by: person.email, reason: "the \(asking.side.rawValue) \(person.profile.name) answered the check-in: graduate")
     }
 
     /// The lines of the survey mail we sent, so that our own text is never read as an answer.

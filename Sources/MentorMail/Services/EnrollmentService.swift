@@ -48,6 +48,7 @@ struct EnrollmentService {
         if let person, person.status == .active {
             mail.active = true
             (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
+            mail.partners = try Self.partners(of: person, db: work.db)
         }
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "not-understood", "answered with help")

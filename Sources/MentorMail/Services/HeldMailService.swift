@@ -95,7 +95,8 @@ struct HeldMailService {
                 status: pair.mentorship.status.rawValue, what: news.map(\.detail), answers: answers, note: notes, hasNote: !notes.isEmpty)
             if all.contains(where: { $0.next == .newMatch || $0.fit == .notGood }) {
                 item.suggestRematch = true
-            } else if news.contains(where: { $0.kind == .checkinAlert }) && all.contains(where: { ($0.rating ?? 5) <= 2 || $0.meeting == .no }) {
+            } else if news.contains(where: { $0.kind == .checkinAlert }) && (all.contains(where: { ($0.rating ?? 5) <= 2 || $0.meeting == .no })
+                        || pair.mentorship.isOngoing && all.contains(where: { $0.next == .graduate }) && all.contains(where: { $0.next == .continue })) {
                 item.suggestTalk = true
             } else if news.contains(where: { $0.kind == .noAnswer }) {
                 item.suggestNudge = true

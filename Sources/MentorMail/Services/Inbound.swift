@@ -122,7 +122,16 @@ extension Work {
         guard let pair = try pairs.pair(mentorshipID), pair.side(of: inbound.context.participant?.id) != nil else {
             return try HeldMailService(work: self).hold(inbound, reason: "graduation words under someone else's introduction", acknowledge: false)
         }
-        guard try pairs.graduate(pair, by: inbound.sender.normalized, reason: "\(inbound.sender.normalized) wrote under the introduction") else {
+        // Their check-in said graduate and the other side's continue, which the coordinators
+        // were told of: saying it again settles nothing.
+        let side = pair.side(of: inbound.context.participant?.id) ?? .mentee
+        let surveys = try CheckinService(work: self).surveys(of: mentorshipID)
+        if pair.mentorship.isOngoing, surveys.last(where: { $0.side == side })?.answers.next == .graduate,
+           surveys.last(where: { $0.side != side })?.answers.next == .continue {
+            return try HeldMailService(work: self).hold(inbound, reason: "graduation words, while the check-in answers disagree (graduate / continue)",
+                                                        acknowledge: true)
+        }
+        guard try pairs.graduate(pair, by: inbound.sender.normalized, reason: "\(inbound.sender.normalized) wrote to graduate") else {
             return try HeldMailService(work: self).hold(inbound, reason: "graduation words for a pair that already ended (\(pair.mentorship.status.rawValue))",
                                                         acknowledge: false)
         }

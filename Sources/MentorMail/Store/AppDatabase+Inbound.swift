@@ -154,6 +154,12 @@ extension AppDatabase {
                 .fetchAll(db)
             let partnerIDs = ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID }
             context.partners = Set(try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db).map(\.email))
+            context.ongoingPairs = ongoing.compactMap(\.id)
+            if !ongoing.isEmpty {
+                context.openSurvey = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
+                    .filter(Column("participantID") == id && Column("completedAt") == nil)
+                    .order(Column("id").desc).fetchOne(db)?.id
+            }
         }
         return context
     }

@@ -18,6 +18,9 @@ public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistab
         case checkinReminder = "checkin-reminder"
         /// Tell the coordinators who still has not answered after the reminder.
         case checkinSilence = "checkin-silence"
+        /// Graduate a pair one side's check-in answer asked to graduate, after the run's other
+        /// answers, unless the other side answered "continue" (subject: the mentorship).
+        case checkinGraduation = "checkin-graduation"
         /// Invite an event's audience (subject: the event).
         case eventInvitations = "event-invitations"
         /// Send an event's new time or place to its guests (subject: the event).

@@ -1,0 +1,109 @@
+import Foundation
+import Mail
+import MentorMail
+import TestSupport
+import Testing
+
+/// Check-in answers through the real servers: a pair graduates only when its two sides do not
+/// disagree, and answers written under other mail of ours are still read as answers.
+@Suite struct CheckinAgreementEndToEndTests {
+    let helpers = CheckinEndToEndTests()
+
+    func pairsList(_ people: CheckinEndToEndTests.People, day: Int) throws -> [[String: Any]] {
+        let result = try helpers.run(people.scenario, ["pairs", "list", "--json"], day: day)
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    func status(of id: Int, _ people: CheckinEndToEndTests.People, day: Int) throws -> String? {
+        try pairsList(people, day: day).first { $0["id"] as? Int == id }?["status"] as? String
+    }
+
+    /// Finding: Kenji's "graduate" ended the pair although Nina had answered "continue"; and a
+    /// lone "graduate" ended it before the other side's "continue" of the same run was read.
+    @Test func oneSidesGraduateAgainstTheOthersContinueEndsNothing() throws {
+        let people = try helpers.introduced(mentees: ["Nina", "Rosa"], mentors: ["Kenji", "Tomas"])
+        let scenario = people.scenario
+        let (nina, kenji) = try helpers.pair(of: "Nina", people)
+        let (rosa, rosaMentor) = try helpers.pair(of: "Rosa", people)
+        #expect(try helpers.process(scenario, day: 90)["sent"] as? Int == 4)
+        // Continue first, then graduate (in Japanese, polite forms); and graduate first, then continue.
+        try helpers.reply(people, from: "Nina", to: try helpers.survey(of: "Nina", people),
+                          raw: "4\nyes we meet every week\nit fits\nI'd like to continue")
+        try helpers.reply(people, from: kenji, to: try helpers.survey(of: kenji, people), raw: "とても良い、はい、合っています、卒業します")
+        try helpers.reply(people, from: rosaMentor, to: try helpers.survey(of: rosaMentor, people), raw: "5, yes, good fit, graduate")
+        try helpers.reply(people, from: "Rosa", to: try helpers.survey(of: "Rosa", people), raw: "4, yes, good fit, continue")
+        try helpers.process(scenario, day: 91)
+
+        for (id, who) in [(nina, ["Nina", kenji]), (rosa, ["Rosa", rosaMentor])] {
+            #expect(try status(of: id, people, day: 91) == "active", "pair \(id) goes on")
+            for person in who {
+                #expect(try !people.inbox(person).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(person)")
+            }
+        }
+        let kenjiText = try #require(try people.inbox(kenji).last?.textBody)
+        #expect(kenjiText.contains("3. The fit: good fit") && !kenjiText.contains("could not read"), "\(kenjiText)")
+        #expect(kenjiText.contains("answered differently about what comes next") && !kenjiText.contains("congratulations"), "\(kenjiText)")
+        let rosaMentorText = try #require(try people.inbox(rosaMentor).last?.textBody)
+        #expect(rosaMentorText.contains("unless Rosa has just"), "told what may still happen:\n\(rosaMentorText)")
+        let rosaText = try #require(try people.inbox("Rosa").last?.textBody)
+        #expect(rosaText.contains("answered differently about what comes next") && !rosaText.contains("That is all we need"), "\(rosaText)")
+
+        let digest = try #require(try scenario.coordinatorInbox().last?.textBody)
+        for id in [nina, rosa] {
+            #expect(digest.contains("mentormail pairs graduate \(id)") && digest.contains("mentormail pairs end \(id)"), "\(digest)")
+        }
+        #expect(digest.contains("they disagree: the mentor \(kenji) wants to graduate, the mentee Nina to continue"), "\(digest)")
+        // Once they agree, the coordinators' command ends it.
+        _ = try helpers.run(scenario, ["pairs", "graduate", String(nina), "--reason", "both agreed by phone"], day: 92)
+        #expect(try status(of: nina, people, day: 92) == "graduated")
+    }
+
+    /// One side's "graduate" while the other has not answered still graduates the pair in the
+    /// same run; both agreeing does too.
+    @Test func aLoneOrSharedGraduateStillGraduates() throws {
+        let people = try helpers.introduced(mentees: ["Ada", "Ivy"], mentors: ["Ole", "Uri"])
+        let scenario = people.scenario
+        let (ada, adaMentor) = try helpers.pair(of: "Ada", people)
+        let (ivy, ivyMentor) = try helpers.pair(of: "Ivy", people)
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: "Ada", to: try helpers.survey(of: "Ada", people), raw: "5, yes, good fit, graduate")
+        try helpers.reply(people, from: "Ivy", to: try helpers.survey(of: "Ivy", people), raw: "5, yes, good fit, graduate")
+        try helpers.reply(people, from: ivyMentor, to: try helpers.survey(of: ivyMentor, people), raw: "5, yes, good fit, we're done")
+        try helpers.process(scenario, day: 91)
+        #expect(try status(of: ada, people, day: 91) == "graduated")
+        #expect(try status(of: ivy, people, day: 91) == "graduated")
+        for who in ["Ada", adaMentor, "Ivy", ivyMentor] {
+            #expect(try people.inbox(who).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(who)")
+        }
+    }
+
+    /// Findings: Omar's answers written under his sign-up confirmation were read as a profile
+    /// change ("Your profile is updated") and lost; answers under the introduction were held,
+    /// and the reminder still came a week later.
+    @Test func answersUnderOtherMailOfOursAreTheOpenSurveysAnswers() throws {
+        let people = try helpers.introduced(mentees: ["Omar", "Lin"], mentors: ["Ana", "Sam"])
+        let scenario = people.scenario
+        let (_, omarMentor) = try helpers.pair(of: "Omar", people)
+        let confirmation = try #require(try people.inbox("Omar").first { $0.textBody?.contains("This is what we understood") == true })
+        let introduction = try #require(try people.inbox("Lin").first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: "Omar", to: confirmation, raw: "About the survey: 4, sometimes. Not sure yet about the fit.\n\nOmar")
+        try helpers.reply(people, from: "Lin", to: introduction,
+                          raw: "Hi, got your survey. It's going great, we meet weekly, good fit, let's continue!")
+        try helpers.process(scenario, day: 91)
+
+        let omarText = try #require(try people.inbox("Omar").last?.textBody)
+        #expect(!omarText.contains("Your profile is updated"), "\(omarText)")
+        #expect(omarText.contains("1. How it is going: 4 of 5") && omarText.contains("2. Meeting: sometimes"), "\(omarText)")
+        #expect(omarText.contains("4. What next? (continue / graduate / need a new match)"), "asks what is missing:\n\(omarText)")
+        let linText = try #require(try people.inbox("Lin").last?.textBody)
+        #expect(linText.contains("4. What next: continue") && linText.contains("That is all we need"), "\(linText)")
+        #expect(try helpers.run(scenario, ["held", "list"], day: 91).stdout.contains(people.address("Lin")) == false)
+
+        // Day 97: the reminder goes only to the mentors, who said nothing.
+        let before = (try people.inbox("Omar").count, try people.inbox("Lin").count, try people.inbox(omarMentor).count)
+        try helpers.process(scenario, day: 97)
+        #expect(try people.inbox("Omar").count == before.0 && people.inbox("Lin").count == before.1)
+        #expect(try people.inbox(omarMentor).count == before.2 + 1)
+    }
+}
