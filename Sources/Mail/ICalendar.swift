@@ -102,6 +102,8 @@ public struct ICalendar: Sendable, Equatable {
         public var sequence: Int?
         /// STATUS (uppercase), e.g. `CONFIRMED`, `CANCELLED`.
         public var status: String?
+        /// COMMENT: what the person typed into their calendar's answer (Outlook, Apple).
+        public var comment: String?
         public var organizer: Organizer?
         public var attendees: [Attendee] = []
 
@@ -117,6 +119,8 @@ public struct ICalendar: Sendable, Equatable {
         public var partstat: PartStat
         public var sequence: Int?
         public var recurrenceID: DateTime?
+        /// What the person typed into the answer (the event's COMMENT), if anything.
+        public var comment: String? = nil
     }
 
     /// The RSVP this calendar carries: only for METHOD:REPLY, from the first event with a
@@ -129,7 +133,7 @@ public struct ICalendar: Sendable, Equatable {
                   let attendee = event.attendees.first(where: { $0.partstat != .needsAction }) ?? event.attendees.first
             else { continue }
             return RSVP(uid: uid, address: attendee.address, name: attendee.name, partstat: attendee.partstat,
-                        sequence: event.sequence, recurrenceID: event.recurrenceID)
+                        sequence: event.sequence, recurrenceID: event.recurrenceID, comment: event.comment)
         }
         return nil
     }
@@ -201,6 +205,7 @@ extension ICalendar.Event {
         case "RECURRENCE-ID" where recurrenceID == nil: recurrenceID = dateTime()
         case "SEQUENCE" where sequence == nil: sequence = Int(line.value.trimmingCharacters(in: .whitespaces))
         case "STATUS" where status == nil: status = line.value.trimmingCharacters(in: .whitespaces).uppercased()
+        case "COMMENT" where comment == nil: comment = ICalendar.unescapeText(line.value)
         case "ORGANIZER" where organizer == nil:
             organizer = ICalendar.Organizer(address: Self.address(line), name: line.parameter("CN"))
         case "ATTENDEE":

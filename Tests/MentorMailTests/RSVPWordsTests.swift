@@ -63,9 +63,9 @@ import Testing
         #expect(RSVPWords.read("Yes. Sorry, I can't make it.") == nil)
     }
 
-    @Test func aBareCantBesideAYesIsUnclearAndAloneANo() {
-        #expect(RSVPWords.read("I'd love to come but I can't.") == nil, "a yes and a no together")
-        #expect(RSVPWords.read("I would love to, but I cannot.") == nil)
+    @Test func aBareCantAfterButIsANoAndAloneANo() {
+        #expect(RSVPWords.read("I'd love to come but I can't.") == .no, "what follows \"but\" wins")
+        #expect(RSVPWords.read("I would love to, but I cannot.") == .no)
         for text in ["Sorry, I can't.", "I'm afraid I can't.", "I can not, sorry."] {
             #expect(RSVPWords.read(text) == .no, "\(text)")
         }
@@ -73,6 +73,61 @@ import Testing
                      "Sí puedo ir"] {
             #expect(RSVPWords.read(text) == .yes, "\(text)")
         }
+    }
+
+    /// Unsure answers: never a no, which would give the seat away.
+    @Test(arguments: [
+        "I can't say for sure yet – my flight isn't booked. I'll confirm next week!", "I can't say yes yet, need to check with my manager.",
+        "No idea yet, will let you know", "I don't know yet.", "Not yet sure, I'll let you know on Monday", "I haven't decided yet",
+        "I wasn't sure until now and still can't promise anything", "Hopefully! Depends on my visa.", "I'll try to make it",
+        "Todavía no lo sé, te aviso", "Ich weiß noch nicht, ich melde mich", "Je ne sais pas encore", "Non ancora, ti faccio sapere",
+    ])
+    func unsure(_ text: String) {
+        #expect(RSVPWords.read(text) == .maybe, "\(text)")
+    }
+
+    @Test(arguments: [
+        "I would love to come but I can't, I'm working that day", "Not this time, sorry", "Afraid not", "Probably not",
+        "Sadly I'm busy that day", "I'd love to, however I'm travelling then.", "Maybe next time!", "I'll have to miss this one, sorry.",
+        "Definitely not, sorry", "Me temo que no",
+    ])
+    func refusalsInMoreShapes(_ text: String) {
+        #expect(RSVPWords.read(text) == .no, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Wait, I didn't decline! I only said I wasn't sure yet. Yes, I'm coming – flight booked.", "Sign me up", "Wouldn't miss it",
+        "No way I'm missing this!", "My colleague Tom can't make it but I can", "I wouldn't miss it for the world.",
+        "I was not sure at first, but count me in!", "Why not!", "Put me down for a seat please",
+    ])
+    func yesInMoreShapes(_ text: String) {
+        #expect(RSVPWords.read(text) == .yes, "\(text)")
+    }
+
+    @Test func whatOthersDoOrWhatWasSaidBeforeIsNoAnswer() {
+        #expect(RSVPWords.read("My colleague can't make it.") == nil)
+        #expect(RSVPWords.read("She won't be able to come.") == nil)
+        #expect(RSVPWords.read("I didn't decline.") == nil)
+        #expect(RSVPWords.read("I'm not busy that day.") == nil)
+        #expect(RSVPWords.read("I can't tell you how glad I am, count me in!") == .yes)
+        #expect(RSVPWords.read("I don't know anyone there yet but I'll come") == .yes)
+    }
+
+    @Test func thanksAloneIsOnlyThanks() {
+        for text in ["Thanks! See you Sunday.", "Danke, passt!", "Great, thank you so much!", "Gracias, nos vemos el domingo"] {
+            #expect(RSVPWords.isThanks(OwnText(text)), "\(text)")
+        }
+        for text in ["Thanks, I'll be 20 minutes late.", "Thanks but I can't come", "", "See you"] {
+            #expect(!RSVPWords.isThanks(OwnText(text)) || text == "See you", "\(text)")
+        }
+    }
+
+    @Test func aConditionBesideAYesIsFound() {
+        #expect(RSVPWords.read("Yes, but I can only stay for the first rotation.") == .yes)
+        #expect(RSVPWords.condition(in: OwnText("Yes, but I can only stay for the first rotation.")) == "Yes, but I can only stay for the first rotation")
+        #expect(RSVPWords.condition(in: OwnText("Count me in! I'll arrive a bit late.")) == "I'll arrive a bit late")
+        #expect(RSVPWords.condition(in: OwnText("Yes! See you there.")) == nil)
+        #expect(RSVPWords.condition(in: OwnText("Sí, pero llegaré un poco tarde")) != nil)
     }
 
     @Test func aYesOnAConditionIsAMaybe() {

@@ -1,11 +1,14 @@
 /// Reads an answer to an event invitation written in words ("I'll be there", "count me in",
 /// "can't make it", "I need to cancel", "sorry, no", "quizás"), in English and the community's main languages.
 ///
-/// Only the person's own lines are read (never quoted text), clause by clause. A "maybe" or a
-/// "not sure" wins inside its clause; a yes-phrase after a negation is a no ("I won't be
-/// there"). When clauses disagree ("yes… but I can't make it") the answer is unclear: nil; so is
-/// a yes beside a bare "can't" ("I'd love to come but I can't"). A yes on a condition ("if I
-/// can", "si puedo") is a maybe.
+/// Only the person's own lines are read (never quoted text), clause by clause. Uncertainty wins
+/// inside its clause ("not sure yet", "I can't say yet", "I'll confirm next week", "no idea
+/// yet"); a yes-phrase after a negation is a no ("I won't be there"), a no-phrase after one is
+/// none ("I didn't decline"), and a negated "miss" is a yes ("wouldn't miss it"). What someone
+/// else does is no answer ("my colleague can't make it"), nor is what the person said before
+/// ("I only said I wasn't sure"). Inside a sentence, what comes after "but" wins ("I'd love to
+/// come but I can't" is a no); sentences that disagree ("Yes. Sorry, I can't make it.") are
+/// unclear: nil. A yes on a condition ("if I can", "si puedo") is a maybe.
 enum RSVPWords {
     enum Answer: Equatable { case yes, no, maybe }
 
@@ -20,7 +23,50 @@ enum RSVPWords {
         "nao tenho certeza", "pode ser", "peut etre", "pas sur", "pas sure", "vielleicht", "weiss noch nicht", "nicht sicher",
         "forse", "non sono sicuro", "non sono sicura", "moze", "nie jestem pewien", "nie jestem pewna", "может быть",
         "возможно", "не уверен", "не уверена",
+        // Not decided yet, or the answer is promised for later.
+        "unsure", "undecided", "no idea", "not yet", "to be confirmed", "tbc", "tbd", "will confirm", "i'll confirm", "ill confirm",
+        "confirm later", "confirm next", "confirm soon", "let you know", "let you guys know", "keep you posted", "get back to you",
+        "need to check", "have to check", "need to confirm", "have to confirm", "check with", "depends", "depending on",
+        "hopefully", "i hope so", "hope to", "fingers crossed", "i'll try", "i will try", "will try", "try to make it",
+        "try to come", "do my best", "still waiting", "waiting for", "waiting on", "not decided",
+        "no lo se", "no se si", "no se todavia", "todavia no", "aun no", "te confirmo", "os confirmo", "te aviso", "os aviso",
+        "depende", "ya veremos", "intentare", "weiss nicht", "noch nicht", "ich melde mich", "gebe bescheid", "sage bescheid",
+        "mal sehen", "kommt darauf an", "hangt davon ab", "ich versuche", "je ne sais pas", "pas encore", "je vous dirai",
+        "je te dirai", "ca depend", "je vais essayer", "nao sei", "ainda nao", "vou tentar", "non so", "non lo so",
+        "ancora non", "non ancora", "ti faccio sapere", "vi faccio sapere", "dipende", "provero", "nie wiem", "jeszcze nie",
+        "dam znac", "zalezy", "sprobuje", "не знаю", "пока не", "еще не", "дам знать", "посмотрим", "зависит", "постараюсь",
     ])
+
+    /// Another time: a no, even beside a "maybe" ("Maybe next time!").
+    static let anotherTime = phrases([
+        "next time", "next one", "next event", "next year", "proxima vez", "la proxima", "nachstes mal", "naechstes mal",
+        "prochaine fois", "prossima volta", "nastepnym razem", "в следующий раз",
+    ])
+
+    /// Words that hold off an answer when negated: "I can't say yet", "I wasn't sure", "I
+    /// haven't decided". Saying and promising count only when one cannot ("I didn't say no" is
+    /// not unsure).
+    static let unsureWhenNegated: Set<String> = ["sure", "certain", "decide", "decided", "know"]
+    static let unsureWhenCannot: Set<String> = ["say", "tell", "confirm", "promise", "commit", "guarantee"]
+    /// After a negated "know", what leaves it open ("I don't know yet", "don't know if…"); "I
+    /// don't know anyone there" is no answer.
+    static let afterUnknown: Set<String> = ["yet", "if", "whether", "for", "now", "still", "exactly", "when", "how", "about"]
+    static let cannot: Set<String> = ["can't", "cant", "cannot", "couldn't", "couldnt"]
+    /// What the person said before, reported: "I only said I wasn't sure", "as I told you".
+    static let reported: Set<String> = ["said", "told", "wrote", "meant", "dije", "dicho", "gesagt", "geschrieben"]
+
+    /// Missing it: "I'll have to miss this one" is a no, "wouldn't miss it" a yes.
+    static let miss: Set<String> = ["miss", "missing"]
+    static let missed = phrases(["it", "this", "that", "out", "the event", "the session", "speed mentoring", "the speed mentoring"])
+    static let wouldNotMiss = phrases(["no me lo pierdo", "no me lo perderia", "lasse ich mir nicht entgehen", "je ne manquerai pas",
+                                       "nao perco", "non me lo perdo"])
+    /// Someone else: "my colleague can't make it", "she will come".
+    static let otherPeople: Set<String> = ["he", "she", "they", "someone", "somebody", "him", "her", "el", "ella", "ellos", "il", "elle", "ils"]
+    static let possessives: Set<String> = ["my", "our", "mi", "mein", "meine", "mon", "ma", "meu", "minha"]
+    static let relations: Set<String> = ["colleague", "colleagues", "friend", "friends", "manager", "boss", "partner", "husband", "wife",
+                                         "mentor", "mentee", "teammate", "team", "coworker", "coworkers", "son", "daughter", "kids",
+                                         "colega", "companero", "companera", "amigo", "amiga", "kollege", "kollegin", "collegue", "collega"]
+    static let firstPerson: Set<String> = ["i", "i'm", "im", "i'll", "ill", "i'd", "me", "we", "yo", "ich", "je", "eu", "io"]
 
     static let no = phrases([
         "can't make it", "cant make it", "cannot make it", "can't come", "cant come", "cannot come", "can't attend",
@@ -31,7 +77,17 @@ enum RSVPWords {
         "i am canceling", "not coming", "won't be coming", "wont be coming", "withdraw from the event", "withdraw from this event",
         "withdraw from the speed mentoring", "withdraw from speed mentoring", "withdraw from the session", "withdraw my rsvp",
         "drop out", "dropping out", "take me off the list for this", "take me off this event", "take me off the event",
-        "remove me from this event", "remove me from the event",
+        "remove me from this event", "remove me from the event", "not this time", "not this one", "not really", "not for me",
+        "not going to make it", "not gonna make it", "not going to come", "not going to attend", "not going to be able",
+        // Another plan that day (a negation before one makes it none: "I'm not busy then").
+        "i'm busy", "im busy", "i am busy", "i'll be busy", "i will be busy", "busy that day", "busy on", "busy then", "be away",
+        "i'm away", "im away", "i'll be away", "i will be away", "i'm travelling", "i'm traveling", "i'll be travelling",
+        "i'll be traveling", "have a conflict", "have a clash", "clashes with", "conflicts with", "working that day",
+        "on holiday", "on vacation", "out of town", "out of the office",
+        "creo que no", "me temo que no", "temo que no", "lamentablemente no", "desgraciadamente no", "probablemente no",
+        "malheureusement non", "malheureusement pas", "je crains que non", "probablement pas", "purtroppo no", "purtroppo non",
+        "infelizmente nao", "acho que nao", "niestety nie", "raczej nie", "eher nicht", "wohl nicht", "wahrscheinlich nicht",
+        "к сожалению нет", "скорее нет", "наверное нет",
         "tengo que cancelar", "kann ich nicht", "nicht kommen", "nicht teilnehmen", "muss absagen", "absagen", "sage ab",
         "sage leider ab", "sagen ab",
         "no puedo", "no podre", "no ire", "no asistire", "no voy", "lo siento no", "nao posso", "nao poderei", "nao vou",
@@ -45,7 +101,9 @@ enum RSVPWords {
         "i'll come", "i will come", "count me in", "i'm in", "im in", "see you there", "happy to", "glad to", "would love to",
         "i'd love to", "love to", "host a table", "i'll attend", "i will attend", "attending", "accept", "accepted", "gladly",
         "absolutely", "definitely", "sounds good", "i'll host", "i will host", "looking forward", "can attend", "can come",
-        "can make it", "can be there", "will attend", "will come", "can't wait", "cant wait",
+        "can make it", "can be there", "will attend", "will come", "can't wait", "cant wait", "sign me up", "put me down",
+        "save me a seat", "save me a spot", "i'm coming", "im coming", "i am coming", "i'll be coming", "i will be coming",
+        "i'll join", "i will join", "why not", "for sure", "see you",
         "si", "alli estare", "ahi estare", "cuenta conmigo", "contad conmigo", "asistire", "ire", "me apunto", "encantada",
         "encantado", "con gusto", "acepto", "sim", "estarei la", "conte comigo", "irei", "aceito", "com prazer",
         "participarei", "oui", "je serai la", "je viendrai", "comptez sur moi", "avec plaisir", "j'accepte", "je participe",
@@ -60,6 +118,13 @@ enum RSVPWords {
     static let bareCant: Set<String> = ["can't", "cant", "cannot"]
     static let afterBareCant: Set<String> = ["sorry", "unfortunately", "though", "anymore", "either", "after", "all", "this", "time",
                                              "now", "today", "really", "then"]
+    /// "Afraid not", "probably not", "sadly not": a short clause ending in "not" (not "why not").
+    private static func isShortNot(_ words: [String]) -> Bool {
+        var words = words[...]
+        while let last = words.last, afterBareCant.contains(last) { words = words.dropLast() }
+        return words.count >= 2 && words.count <= 4 && words.last == "not" && !words.contains("why")
+    }
+
     /// A condition: "if I can", "si puedo".
     static let conditions = phrases(["if i can", "if i'm able", "if i am able", "if i manage", "si puedo", "si consigo", "se eu puder",
                                      "si je peux", "wenn ich kann"])
@@ -82,13 +147,65 @@ enum RSVPWords {
     static func read(_ own: OwnText) -> Answer? {
         var found: [Answer] = []
         for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) {
-            for clause in CommandSentences.clauses(of: sentence) {
-                found += answers(in: clause)
-            }
+            found += answers(inSentence: sentence)
         }
         guard let first = found.first else { return nil }
         if found.contains(.maybe) { return .maybe }
         return found.allSatisfy { $0 == first } ? first : nil
+    }
+
+    /// "But" and its kin: what follows one in a sentence wins over what came before.
+    static let contrasts: Set<String> = ["but", "however", "although", "though", "pero", "aber", "mais", "ma", "mas", "ale", "но"]
+
+    /// The answers of the sentence's last part (after its last "but") that holds any.
+    private static func answers(inSentence sentence: String) -> [Answer] {
+        var last: [Answer] = []
+        for part in EnrollmentText.splitOnWords(sentence, contrasts) {
+            let found = CommandSentences.clauses(of: part).flatMap(answers(in:))
+            if !found.isEmpty { last = found }
+        }
+        return last
+    }
+
+    /// Courtesy only: thanks, "see you Sunday", "ok", "passt", in any order; nothing else.
+    static let courtesy: Set<String> = Set([
+        "thanks", "thank", "thx", "ty", "you", "many", "much", "so", "very", "a", "lot", "again", "for", "the", "this", "that", "it",
+        "all", "everything", "info", "information", "schedule", "details", "organising", "organizing", "see", "then", "there",
+        "soon", "great", "perfect", "ok", "okay", "noted", "got", "cheers", "awesome", "wonderful", "lovely", "nice", "super",
+        "cool", "fine", "good", "sounds", "looks", "looking", "forward", "to", "best", "regards", "hi", "hello", "dear", "and",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "then", "all", "set",
+        "danke", "vielen", "dank", "schon", "passt", "gut", "prima", "bis", "dann", "sonntag", "samstag", "morgen", "alles", "klar",
+        "gracias", "muchas", "perfecto", "vale", "genial", "nos", "vemos", "hasta", "el", "domingo", "sabado", "manana",
+        "merci", "beaucoup", "parfait", "bientot", "dimanche", "grazie", "mille", "perfetto", "domenica", "obrigado", "obrigada",
+        "otimo", "dziekuje", "dzieki", "super", "спасибо", "большое", "отлично", "до", "встречи",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Whether the person's own lines only thank or acknowledge ("Thanks! See you Sunday.",
+    /// "Danke, passt!"): nothing to answer, nothing for a person to read.
+    static func isThanks(_ own: OwnText) -> Bool {
+        let words = own.lines.flatMap { EnrollmentText.words($0) }
+        return !words.isEmpty && words.count <= 20 && words.allSatisfy(courtesy.contains)
+            && words.contains { ["thanks", "thank", "thx", "danke", "dank", "gracias", "merci", "grazie", "obrigado", "obrigada",
+                                 "dziekuje", "dzieki", "спасибо", "passt", "ok", "okay", "noted", "perfect", "great", "see"].contains($0) }
+    }
+
+    /// A condition or note beside a yes ("Yes, but I can only stay for the first rotation"):
+    /// the sentences that hold a "but" with nothing after it that answers, or that say "only",
+    /// "late" or "early"; nil when there is none.
+    static func condition(in own: OwnText, limit: Int = 500) -> String? {
+        let marks: Set<String> = ["only", "late", "later", "early", "except", "solo", "nur", "seulement", "tarde", "spat", "spater", "fruher"]
+        var found: [String] = []
+        for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) where !sentence.hasSuffix("?") {
+            let parts = EnrollmentText.splitOnWords(sentence, contrasts)
+            let afterBut = parts.count > 1 && parts.dropFirst().contains { CommandSentences.clauses(of: $0).flatMap(answers(in:)).isEmpty }
+            let words = EnrollmentText.words(sentence)
+            if afterBut || words.contains(where: marks.contains) || index(of: ["leave", "early"], in: words) != nil {
+                found.append(EnrollmentText.trim(sentence))
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        let text = found.joined(separator: " ")
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
     /// The questions in the person's own lines ("Is there a cloakroom?"), joined, at most
@@ -139,21 +256,86 @@ enum RSVPWords {
         if cjkMaybe.contains(where: folded.contains) { return .maybe }
         if cjkYes.contains(where: folded.contains) { return .yes }
         let words = EnrollmentText.words(clause)
-        guard !words.isEmpty else { return nil }
-        if maybe.contains(where: { index(of: $0, in: words) != nil }) { return .maybe }
-        if no.contains(where: { index(of: $0, in: words) != nil }) { return .no }
+        guard !words.isEmpty, let answer = answer(in: words) else { return nil }
+        // What they said before stands reported, not answered again ("I only said I wasn't sure").
+        return answer != .yes && words.contains(where: reported.contains) ? nil : answer
+    }
+
+    private static func answer(in words: [String]) -> Answer? {
+        if anotherTime.contains(where: { index(of: $0, in: words) != nil }) { return .no }
+        if isUnsure(words) { return .maybe }
+        if let answer = missing(words) { return answer }
+        if isShortNot(words) { return .no }
+        if let start = no.lazy.compactMap({ index(of: $0, in: words) }).first {
+            return isNegated(words[..<start]) || isSomeoneElse(words[..<start]) ? nil : .no
+        }
         if let first = words.first, bareNo.contains(first), words.count <= 4,
            !words.dropFirst().contains(where: notRefusals.contains) { return .no }
         if hasBareCant(words) && !yes.contains(where: { index(of: $0, in: words) != nil }) { return .no }
         for phrase in yes {
             guard let start = index(of: phrase, in: words) else { continue }
             let before = words[..<start]
+            if isSomeoneElse(before) { return nil }
             if before.contains(where: CommandSentences.negations.contains) || before.contains(where: { $0.hasSuffix("n't") }) {
                 return .no
             }
             return .yes
         }
+        // "…but I can", "I can.": a yes with nothing it is about.
+        if let at = words.indices.first(where: { words[$0] == "can" && $0 > 0 && words[$0 - 1] == "i" }),
+           words[(at + 1)...].allSatisfy(afterBareCant.contains) { return .yes }
         return nil
+    }
+
+    /// Not decided yet: a maybe phrase, a negation with "yet" ("I can't say yes yet"), a
+    /// negated "sure" or "know", or one cannot say or confirm.
+    private static func isUnsure(_ words: [String]) -> Bool {
+        if maybe.contains(where: { index(of: $0, in: words) != nil }) { return true }
+        if words.contains("yet") && (isNegated(words[...]) || words.contains("no")) { return true }
+        for (at, word) in words.enumerated() {
+            let before = words[..<at]
+            // "I can't say yet" is unsure; "I can't tell you how glad I am" is not.
+            if unsureWhenCannot.contains(word), !words[at...].contains("how"),
+               before.contains(where: cannot.contains) || index(of: ["can", "not"], in: Array(before)) != nil {
+                return true
+            }
+            guard unsureWhenNegated.contains(word), isNegated(before) else { continue }
+            if word != "know" || at + 1 == words.count || afterUnknown.contains(words[at + 1]) { return true }
+        }
+        return false
+    }
+
+    /// "I'll have to miss this one" is a no; "wouldn't miss it", "no way I'm missing this" a yes.
+    private static func missing(_ words: [String]) -> Answer? {
+        if wouldNotMiss.contains(where: { index(of: $0, in: words) != nil }) { return .yes }
+        for (at, word) in words.enumerated() where miss.contains(word) {
+            let after = Array(words[(at + 1)...])
+            guard missed.contains(where: { after.starts(with: $0) }) else { continue }
+            let before = words[..<at]
+            let negated = isNegated(before) || before.contains("hate") || index(of: ["no", "way"], in: Array(before)) != nil
+                || index(of: ["no", "chance"], in: Array(before)) != nil
+            return negated ? .yes : .no
+        }
+        return nil
+    }
+
+    /// A negation among `words`: "not", "never", or a word ending in "n't" (not a bare "no",
+    /// which starts many refusals: "No, I can't").
+    private static func isNegated(_ words: ArraySlice<String>) -> Bool {
+        words.contains { $0.hasSuffix("n't") || ["not", "never", "dont", "didnt", "wont", "wouldnt", "isnt", "wasnt", "havent", "nunca",
+                                                 "jamais", "niemals"].contains($0) }
+    }
+
+    /// Someone other than the writer is the subject: "my colleague Tom", "she", with no "I"
+    /// between them and what they do.
+    private static func isSomeoneElse(_ words: ArraySlice<String>) -> Bool {
+        for at in words.indices.reversed() {
+            let word = words[at]
+            if firstPerson.contains(word) { return false }
+            if otherPeople.contains(word) { return true }
+            if relations.contains(word), at > words.startIndex, possessives.contains(words[at - 1]) { return true }
+        }
+        return false
     }
 
     private static func index(of phrase: [String], in words: [String]) -> Int? {

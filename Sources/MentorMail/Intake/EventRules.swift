@@ -17,9 +17,11 @@ struct CalendarReplyRule: IntakeRule {
             return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
         }
         let automatic = message.automatic != nil
+        // A question typed into the answer (its COMMENT, or the text beside it) goes with it.
+        let question = rsvp.comment.flatMap { RSVPWords.question(in: OwnText($0)) } ?? RSVPWords.question(in: message.own)
         let reply = RSVPReply(eventUID: rsvp.uid, eventID: nil, attendee: rsvp.address, answer: answer, source: .calendar,
-                              automatic: automatic)
-        return RuleDecision(.rsvp(reply), "calendar \(rsvp.partstat.rawValue) for \(rsvp.uid)")
+                              automatic: automatic, question: question)
+        return RuleDecision(.rsvp(reply), "calendar \(rsvp.partstat.rawValue) for \(rsvp.uid)" + (question == nil ? "" : ", with a question"))
     }
 }
 
@@ -34,9 +36,14 @@ struct EventWordsRule: IntakeRule {
         case .no: .declined
         case .maybe: .tentative
         }
+        // A question, or a condition beside a yes ("but I can only stay for the first rotation"),
+        // goes to the coordinators with the answer.
         let question = RSVPWords.question(in: message.own)
-        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: question)
-        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))" + (question == nil ? "" : ", with a question"))
+        let note = words == .yes ? RSVPWords.condition(in: message.own) : nil
+        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: question,
+                              note: note)
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))" + (question == nil ? "" : ", with a question")
+                            + (note == nil ? "" : ", with a condition"))
     }
 }
 

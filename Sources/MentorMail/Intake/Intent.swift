@@ -92,6 +92,8 @@ public struct RSVPReply: Sendable, Equatable {
     public var automatic: Bool
     /// A question written beside the answer in words: the message is also held for a person.
     public var question: String? = nil
+    /// A condition beside a yes in words ("but I can only stay for the first rotation"): held the same way.
+    public var note: String? = nil
 }
 
 /// Which proposal a coordinator's decision is about: by the code in the text, or by the

@@ -51,9 +51,9 @@ public struct EventAnswerMail: MailContent {
     public var accepted: Bool?
     public var declined: Bool?
     public var tentative: Bool?
-    /// With that "maybe" they gave up their seat or table (it may go to the next one waiting),
-    /// or their place on the waitlist.
-    public var gaveUpSeat: Bool?
+    /// With `tentative`, before the tables are set: they have a seat or table and keep it (an
+    /// unsure answer gives no seat away; a "no" does). Or they left the waitlist with the "maybe".
+    public var seatHeld: Bool?
     public var leftWaitlist: Bool?
     /// With `tentative`, after the tables were set: they keep their seat or table (a "no" gives it up).
     public var keptSeat: Bool?
@@ -79,6 +79,9 @@ public struct EventAnswerMail: MailContent {
     public var unclear: Bool?
     /// Their message also asked a question: it is passed to the coordinators.
     public var question: Bool?
+    /// Their yes came with a condition ("but I can only stay for the first rotation"): it is
+    /// passed to the coordinators (instead of `question`).
+    public var note: Bool?
 }
 
 /// Someone on the waitlist got the seat or table a decline freed.

@@ -220,7 +220,8 @@ extension EventService {
 
     /// `earlier`: the guests seated before, when the tables are formed anew (their schedule is
     /// new); `promoted`: those who got a place from the waitlist just now; `unchanged`: those
-    /// whose schedule stays as sent (no mail).
+    /// whose schedule stays as sent (no mail). A schedule carries the event's calendar as it is
+    /// now to those who got a place just now, and to anyone whose calendar missed an update.
     private func sendSchedules(_ event: SpeedEvent, plan: RotationPlan, mentees: [EventGuest], mentors: [EventGuest],
                                profiles: [Int64: Participant], earlier: Set<Int64>?, promoted: Set<Int64>,
                                unchanged: Set<Int64> = []) throws -> Int {
@@ -243,7 +244,9 @@ extension EventService {
             var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event, language: mentee.language), slots: slots)
             mail.asMentee = true
             mark(&mail, mentee)
-            try work.outbox.send(mail, to: [MailAddress(address: mentee.email, name: mentee.name)], about: .event(event.id), language: mentee.language)
+            var guest = mentee
+            try work.outbox.send(mail, to: [MailAddress(address: mentee.email, name: mentee.name)], about: .event(event.id), language: mentee.language,
+                                 calendar: try currentCalendar(event, for: &guest, always: promoted.contains(mentee.id ?? -1)))
             queued += 1
         }
         let sheet = sheetRotations(event, assignment: plan.assignment, mentees: mentees, mentors: mentors)
@@ -257,7 +260,9 @@ extension EventService {
             mail.asMentor = true
             mail.table = index + 1
             mark(&mail, mentor)
-            try work.outbox.send(mail, to: [MailAddress(address: mentor.email, name: mentor.name)], about: .event(event.id), language: mentor.language)
+            var guest = mentor
+            try work.outbox.send(mail, to: [MailAddress(address: mentor.email, name: mentor.name)], about: .event(event.id), language: mentor.language,
+                                 calendar: try currentCalendar(event, for: &guest, always: promoted.contains(mentor.id ?? -1)))
             queued += 1
         }
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }

@@ -162,6 +162,15 @@ struct EventService {
         try guest.update(work.db)
     }
 
+    /// The event's REQUEST as it is now, marked accepted, for a guest who has a seat: `always`, or
+    /// when their calendar is behind (they missed an update while not coming). Records it as sent.
+    func currentCalendar(_ event: SpeedEvent, for guest: inout EventGuest, always: Bool = false) throws -> CalendarPart? {
+        guard event.status != .cancelled, guest.invitedAt != nil, always || (guest.sequenceSent ?? -1) < event.sequence else { return nil }
+        guest.sequenceSent = event.sequence
+        try guest.update(work.db)
+        return calendar(event, for: guest, method: "REQUEST", attendeeStatus: "ACCEPTED")
+    }
+
     /// The event as an iCalendar object for one guest: they are its only attendee.
     func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String, attendeeStatus: String? = nil) -> CalendarPart {
         let text = ICalendar.request(
@@ -181,8 +190,8 @@ struct EventService {
     // MARK: Answers
 
     /// An RSVP, by calendar or in words: the latest answer wins, a yes beyond the seats goes on
-    /// the waitlist, and a no or maybe that frees a seat promotes the first one waiting, all in
-    /// this transaction. Each answer is confirmed by mail (unless a machine sent it); one with
+    /// the waitlist, a maybe keeps a seat, and a no that frees one promotes the first one
+    /// waiting, all in this transaction. Each answer is confirmed by mail (unless a machine sent it); one with
     /// a question is also held for the coordinators.
     func receive(_ reply: RSVPReply, _ inbound: Inbound) throws -> Outcome {
         let event: SpeedEvent?
@@ -193,25 +202,27 @@ struct EventService {
         }
         // The confirmation goes to the guest's invited address; usually that is the sender.
         var recipient: (address: MailAddress, language: String?)?
-        func answer(_ mail: EventAnswerMail, _ note: String) throws -> Outcome {
+        func answer(_ mail: EventAnswerMail, _ summary: String, calendar: CalendarPart? = nil) throws -> Outcome {
             var mail = mail
             // A question beside the answer: the answer is recorded, the message held for a person.
             let question = reply.automatic ? nil : reply.question
-            if question != nil { mail.question = true }
+            let note = reply.automatic ? nil : reply.note
+            if question != nil { mail.question = true } else if note != nil { mail.note = true }
             if !reply.automatic {
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
                                            about: .event(event?.id), language: recipient.language,
-                                           unreadExport: inbound.unreadExport(in: work))
+                                           unreadExport: inbound.unreadExport(in: work), calendar: calendar)
                 } else {
-                    try inbound.answer(mail, in: work, about: .event(event?.id))
+                    try inbound.answer(mail, in: work, about: .event(event?.id), language: try inbound.language(in: work), calendar: calendar)
                 }
             }
-            if let question {
+            if question != nil || note != nil {
                 try HeldMailService(work: work).scheduleDigest(for: inbound.recordID)
-                return Outcome(.held, "\(note); held for its question: \"\(question)\"")
+                return Outcome(.held, summary + (question.map { "; held for its question: \"\($0)\"" } ?? "")
+                                   + (note.map { "; held for its condition: \"\($0)\"" } ?? ""))
             }
-            return Outcome(reply.automatic ? .ignored : .answered, note)
+            return Outcome(reply.automatic ? .ignored : .answered, summary)
         }
         func unknown() throws -> Outcome {
             var mail = EventAnswerMail(person: PersonName(inbound.sender.name ?? ""))
@@ -277,7 +288,8 @@ struct EventService {
                 guest.waitlistedAt = work.now
                 guest.waitlistOrder = try nextWaitlistOrder(eventID)
             }
-        case .tentative where seated && before == .accepted:
+        case .tentative where before == .accepted:
+            // An unsure answer gives no seat away: only a "no" does.
             guest.answer = .accepted
             keptSeat = true
         case .declined, .tentative:
@@ -288,10 +300,17 @@ struct EventService {
         guest.answeredAt = work.now
         guest.answeredBy = reply.source.rawValue
         try guest.update(work.db)
+        // A seat regained (after a no, a maybe or the waitlist) comes with the event as it is now:
+        // updates of its time or place went only to those coming.
+        let regained = [.declined, .tentative, .waitlisted].contains(before) && guest.answer == .accepted
+        let current = guest.answer == .accepted ? try currentCalendar(event, for: &guest, always: regained) : nil
         if before == .accepted && guest.answer != .accepted && !grouped {
             promoted = try promoteFirstWaiting(event, guest.role)
         }
         switch guest.answer {
+        case .accepted where keptSeat && !grouped:
+            mail.tentative = true
+            mail.seatHeld = true
         case .accepted where keptSeat:
             mail.tentative = true
             mail.keptSeat = true
@@ -304,7 +323,6 @@ struct EventService {
         case .declined: mail.declined = true
         case .tentative:
             mail.tentative = true
-            if before == .accepted && !grouped { mail.gaveUpSeat = true }
             if before == .waitlisted && !grouped { mail.leftWaitlist = true }
             if grouped && !seated { mail.lateMaybe = true }
         case .waitlisted where grouped:
@@ -332,13 +350,25 @@ struct EventService {
         try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
                               + (promoted.map { "; promoted \($0.email)" } ?? ""))
         return try answer(mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")
-                            + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""))
+                            + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""), calendar: current)
     }
 
     /// A reply under an event mail that says neither yes nor no: asks for one, naming the event.
+    /// Someone whose yes stands is never asked again: their thanks is not answered, and any other
+    /// note goes to the coordinators.
     func askForAnswer(eventID: Int64, _ inbound: Inbound) throws -> Outcome {
         guard let event = try SpeedEvent.fetchOne(work.db, key: eventID) else {
             return try EnrollmentService(work: work).answerWithHelp(inbound)
+        }
+        let sender = inbound.sender.normalized
+        let guest = try guests(eventID).first { $0.email.lowercased() == sender }
+            ?? guests(eventID).first { inbound.context.answeredRecipients.contains($0.email.lowercased()) }
+        if let guest, [.accepted, .waitlisted].contains(guest.answer) {
+            if RSVPWords.isThanks(OwnText(inbound.newText)) {
+                return Outcome(.ignored, "a thank-you from \(guest.email), whose yes to event \(eventID) stands: not answered")
+            }
+            return try HeldMailService(work: work).hold(
+                inbound, reason: "a note from \(guest.email), whose yes to event \(eventID) stands, that says neither yes nor no", acknowledge: true)
         }
         let name = inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""
         var mail = EventAnswerMail(person: PersonName(name), event: info(event, language: try inbound.language(in: work)))
@@ -393,7 +423,8 @@ struct EventService {
         try next.update(work.db)
         var mail = EventPromotedMail(person: PersonName(next.name), event: info(event, language: next.language))
         if role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
-        try work.outbox.send(mail, to: [MailAddress(address: next.email, name: next.name)], about: .event(eventID), language: next.language)
+        try work.outbox.send(mail, to: [MailAddress(address: next.email, name: next.name)], about: .event(eventID), language: next.language,
+                             calendar: try currentCalendar(event, for: &next, always: true))
         try work.audit.record(next.email, "event-promoted", "event \(eventID): from the waitlist")
         return next
     }

@@ -27,9 +27,10 @@ struct Inbound {
     /// The same, in a language chosen earlier (before "delete my data" erased the profile that said it).
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
-                                language: String?) throws -> OutboxMessage {
+                                language: String?, calendar: CalendarPart? = nil) throws -> OutboxMessage {
         try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
-                               inboundID: recordID, about: topic, language: language, unreadExport: unreadExport(in: work))
+                               inboundID: recordID, about: topic, language: language, unreadExport: unreadExport(in: work),
+                               calendar: calendar)
     }
 
     /// The form export attached by a sender who is not a coordinator: not read, and the answer says so.

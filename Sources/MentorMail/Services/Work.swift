@@ -57,15 +57,17 @@ struct OutboxWriter {
     let templates: TemplateLibrary
 
     /// Queues the answer to `message`: threaded under it and marked auto-replied. `unreadExport`
-    /// names a form export the message carried and that was not read (templates: `unreadExport`).
+    /// names a form export the message carried and that was not read (templates: `unreadExport`);
+    /// `calendar`, an event's calendar to carry along.
     @discardableResult
     func answer<M: MailContent>(_ mail: M, to recipient: MailAddress, replyingTo message: Message, inboundID: Int64?,
-                                about topic: Topic = .none, language: String? = nil, unreadExport: String? = nil) throws -> OutboxMessage {
+                                about topic: Topic = .none, language: String? = nil, unreadExport: String? = nil,
+                                calendar: CalendarPart? = nil) throws -> OutboxMessage {
         var references = message.references
         if let id = message.messageID, !references.contains(id) { references.append(id) }
         return try queue(mail, to: [recipient], replySubject: Self.replySubject(message.subject),
                          inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic, language: language,
-                         unreadExport: unreadExport)
+                         calendar: calendar, unreadExport: unreadExport)
     }
 
     /// Queues mail that starts its own thread (an introduction, a review, a digest): auto-generated.
