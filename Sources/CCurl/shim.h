@@ -34,6 +34,12 @@ static inline CURLcode mm_curl_setopt_debug(CURL *handle, mm_curl_debug_callback
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
 }
 
+/// CURLOPT_MAIL_RCPT_ALLOWFAILS (libcurl 7.69; spelled ALLLOWFAILS before 8.2, hence the
+/// number): a refused RCPT TO does not abort the message for the recipients that were accepted.
+static inline CURLcode mm_curl_allow_recipient_failures(CURL *handle) {
+    return curl_easy_setopt(handle, (CURLoption)290, 1L);
+}
+
 static inline CURLcode mm_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -31,7 +31,8 @@ public struct DeliveryReport: Sendable, Equatable {
             return Self.contentWords.contains { words.contains($0) }
         }
 
-        static let contentWords = ["spam", "policy", "blocked", "content", "blacklist", "blocklist", "junk", "reputation", "virus"]
+        /// Words of a refusal for what the message is, not for the address.
+        public static let contentWords = ["spam", "policy", "blocked", "content", "blacklist", "blocklist", "junk", "reputation", "virus"]
     }
 
     /// The Message-IDs (without brackets) of the original message the report is about.

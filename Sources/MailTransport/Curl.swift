@@ -43,12 +43,16 @@ public struct TransportError: Error, CustomStringConvertible, Sendable {
     public let serverWords: String?
     /// The message ends with what to do, so no general advice is added to it.
     public let saysWhatToDo: Bool
+    /// The recipients the SMTP server refused at `RCPT TO`, each with its reply.
+    public let refusedRecipients: [RecipientRefusal]
 
-    public init(_ message: String, responseCode: Int? = nil, serverWords: String? = nil, saysWhatToDo: Bool = false) {
+    public init(_ message: String, responseCode: Int? = nil, serverWords: String? = nil, saysWhatToDo: Bool = false,
+                refusedRecipients: [RecipientRefusal] = []) {
         self.message = message
         self.responseCode = responseCode
         self.serverWords = serverWords
         self.saysWhatToDo = saysWhatToDo
+        self.refusedRecipients = refusedRecipients
     }
 
     public var description: String { message }
@@ -56,6 +60,21 @@ public struct TransportError: Error, CustomStringConvertible, Sendable {
     /// A 5xx reply: trying again would get the same answer (RFC 5321 §4.2.1). Anything else
     /// (4xx, no answer, a connection that failed) may work later.
     public var isPermanent: Bool { (responseCode ?? 0) >= 500 && (responseCode ?? 0) < 600 }
+}
+
+/// One recipient our SMTP server refused at `RCPT TO`, with its reply
+/// ("550 5.1.1 <ana@example.org>: Recipient address rejected: User unknown").
+public struct RecipientRefusal: Sendable, Equatable {
+    public let address: String
+    public let words: String
+
+    public init(address: String, words: String) {
+        self.address = address
+        self.words = words
+    }
+
+    /// A 4xx reply: the trouble may pass (a full mailbox, greylisting).
+    public var isTemporary: Bool { words.first == "4" }
 }
 
 /// Runs `curl_global_init` exactly once, before the first handle is made.
@@ -70,6 +89,10 @@ private final class TransferBuffer {
     var replies: [String] = []
     /// We asked for STARTTLS on this handle's connection (and the request went on, so it worked).
     var startedTLS = false
+    /// The address of the `RCPT TO` whose reply has not come yet.
+    var pendingRecipient: String?
+    /// The recipients refused in the current request.
+    var refusedRecipients: [RecipientRefusal] = []
 }
 
 /// One libcurl easy handle, reused for every request of a run so the connection stays open.
@@ -182,11 +205,22 @@ final class CurlHandle {
         buffer.upload = upload ?? []
         buffer.uploadOffset = 0
         buffer.replies = []
+        buffer.pendingRecipient = nil
+        buffer.refusedRecipients = []
         errorBuffer[0] = 0
         let code = curl_easy_perform(handle)
         buffer.upload = []
         try check(code, what)
         return buffer.received
+    }
+
+    /// The recipients refused at `RCPT TO` in the last request; with `allowRecipientFailures`
+    /// the message still went to the others.
+    var refusedRecipients: [RecipientRefusal] { buffer.refusedRecipients }
+
+    /// A refused `RCPT TO` no longer aborts the message for the accepted recipients.
+    func allowRecipientFailures() throws {
+        try check(mm_curl_allow_recipient_failures(handle), "allow refused recipients")
     }
 
     /// Connects, starts TLS and logs in as a request to `url` would, then stops: the caller
@@ -266,7 +300,8 @@ final class CurlHandle {
         } else if let reply {
             reason += "; the server replied \(reply)"
         }
-        throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply, serverWords: words)
+        throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply, serverWords: words,
+                             refusedRecipients: buffer.refusedRecipients)
     }
 }
 
@@ -295,9 +330,20 @@ private func curlDebug(_ handle: UnsafeMutableRawPointer?, _ type: curl_infotype
         // Only whether the command was STARTTLS ("STARTTLS", "A001 STARTTLS"); nothing is kept.
         let words = line.split(separator: " ")
         if words.last?.uppercased() == "STARTTLS" && words.count <= 2 { buffer.startedTLS = true }
+        // Which recipient the next reply is about (an address, no secret).
+        if line.uppercased().hasPrefix("RCPT TO:"), let open = line.firstIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close {
+            buffer.pendingRecipient = String(line[line.index(after: open)..<close])
+        } else {
+            buffer.pendingRecipient = nil
+        }
         return 0
     }
     guard !line.isEmpty else { return 0 }
+    // The last line of a reply to RCPT TO ("550 …", not "550-…"): a refusal names its recipient.
+    if let recipient = buffer.pendingRecipient, line.utf8.count >= 3, line.utf8.dropFirst(3).first.map({ $0 == UInt8(ascii: " ") }) ?? true {
+        if line.first == "4" || line.first == "5" { buffer.refusedRecipients.append(RecipientRefusal(address: recipient, words: line)) }
+        buffer.pendingRecipient = nil
+    }
     buffer.replies.append(line)
     if buffer.replies.count > 8 { buffer.replies.removeFirst() }
     return 0

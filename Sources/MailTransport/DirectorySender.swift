@@ -22,7 +22,8 @@ public final class DirectorySender: MailSender {
         }
     }
 
-    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
+    @discardableResult
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal] {
         guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
         let number = nextNumber ?? (sentNames().last.flatMap(Self.number(of:)) ?? 0) + 1
         let first = recipients[0].map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "@" ? $0 : "_" }
@@ -36,6 +37,7 @@ public final class DirectorySender: MailSender {
             throw TransportError("\(displayName): cannot write \(name) (\(error.localizedDescription))")
         }
         nextNumber = number + 1
+        return []
     }
 
     /// The .eml files written so far, oldest first.

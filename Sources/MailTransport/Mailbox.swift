@@ -129,8 +129,11 @@ public protocol MailSender: AnyObject {
     /// A description safe for logs: no credentials.
     var displayName: String { get }
     /// Hands one complete RFC 5322 message to the transport for the given envelope.
-    /// Returns once the transport has accepted it (SMTP 250 after DATA, or the file is on disk).
-    func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws
+    /// Returns once the transport has accepted it (SMTP 250 after DATA, or the file is on disk),
+    /// with the recipients it refused while taking it for the others (empty when none were).
+    /// Throws when no recipient took it; the error then names the refused ones.
+    @discardableResult
+    func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal]
 }
 
 /// The IMAP keyword that marks a message as handled by MentorMail.

@@ -22,6 +22,8 @@ public final class SMTPSender: MailSender {
         self.url = "\(scheme)://\(host)\(port)\(helo)"
         displayName = "SMTP \(scheme)://\(host)\(port)"
         curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
+        // One unknown address in an introduction must not keep it from the other person.
+        try curl.allowRecipientFailures()
     }
 
     /// Connects, says EHLO, starts TLS and logs in as configured, then sends NOOP: what
@@ -33,12 +35,14 @@ public final class SMTPSender: MailSender {
         return curl.isEncrypted
     }
 
-    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws {
+    @discardableResult
+    public func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal] {
         guard !recipients.isEmpty else { throw TransportError("\(displayName): a message needs at least one recipient") }
         for address in [sender] + recipients where address.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) {
             throw TransportError("\(displayName): refusing the malformed envelope address \(address.debugDescription)")
         }
         try curl.setEnvelope(from: "<\(sender)>", to: recipients.map { "<\($0)>" })
         _ = try curl.perform(url: url, upload: message, what: "send a message to \(recipients.joined(separator: ", "))")
+        return curl.refusedRecipients
     }
 }

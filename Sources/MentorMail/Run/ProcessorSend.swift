@@ -49,7 +49,17 @@ extension Processor {
                 lastID = id
                 position += 1
                 do {
-                    try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
+                    let refusals = try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
+                    if !refusals.isEmpty {
+                        report.sendFailures += 1
+                        do {
+                            var problem = ""
+                            try database.write { db in problem = partlyRefused(row, refusals, db: db) }
+                            fail(&report, problem)
+                        } catch {
+                            fail(&report, "could not record the recipients refused for outbox row \(id): \(ErrorText.describe(error))")
+                        }
+                    }
                 } catch {
                     report.sendFailures += 1
                     let words = ErrorText.describe(error)
@@ -60,7 +70,7 @@ extension Processor {
                             if try AppDatabase.markAttemptFailed(work.db, outboxID: id, error: words, permanent: permanent, at: now,
                                                                  maxAttempts: maxSendAttempts), row.kind != .heldDigest {
                                 // (A digest that cannot be delivered is only logged: another digest about it would fail too.)
-                                try HeldMailService(work: work).noteUndelivered(row, error: words)
+                                try noteUndelivered(row, error: error, words: words, work: work)
                             }
                         }
                     } catch {
@@ -134,6 +144,10 @@ extension Processor {
         }
         for refusal in sends.refused {
             let row = refusal.row
+            if let partly = refusal.error as? SendAhead.PartlyRefused {
+                problems.append(partlyRefused(row, partly.refusals, db: db))
+                continue
+            }
             let words = ErrorText.describe(refusal.error)
             let permanent = (refusal.error as? TransportError)?.isPermanent ?? false
             let problem = "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)"
@@ -145,7 +159,7 @@ extension Processor {
                     let work = Work(db: db, now: now, config: config, templates: program.templates)
                     if try AppDatabase.markAttemptFailed(db, outboxID: id, error: words, permanent: permanent, at: now,
                                                          maxAttempts: maxSendAttempts), row.kind != .heldDigest {
-                        try HeldMailService(work: work).noteUndelivered(row, error: words)
+                        try noteUndelivered(row, error: refusal.error, words: words, work: work)
                     }
                     return .commit
                 }
@@ -154,6 +168,34 @@ extension Processor {
             }
         }
         return problems
+    }
+
+    /// A message the server took for some recipients and refused for others (`refusals`):
+    /// noted as a bounce of those addresses would be. Returns the problem for the run's report.
+    func partlyRefused(_ row: OutboxMessage, _ refusals: [RecipientRefusal], db: Database) -> String {
+        let problem = "\(row.purpose) to \(row.recipients) was refused for "
+            + refusals.map { "\($0.address) (\($0.words))" }.joined(separator: ", ") + " and sent to the others"
+        logger.error("\(problem)")
+        do {
+            try db.inSavepoint {
+                let work = Work(db: db, now: now, config: config, templates: program.templates)
+                try HeldMailService(work: work).noteRefused(row, refusals, delivered: true)
+                return .commit
+            }
+        } catch {
+            return problem + "; could not record it: \(ErrorText.describe(error))"
+        }
+        return problem
+    }
+
+    /// A message parked as failed, for the coordinators: the recipients the server refused, read
+    /// as bounces are (an unknown address is marked), or the failure as it came.
+    func noteUndelivered(_ row: OutboxMessage, error: any Error, words: String, work: Work) throws {
+        if let refusals = (error as? TransportError)?.refusedRecipients, !refusals.isEmpty {
+            try HeldMailService(work: work).noteRefused(row, refusals, delivered: false)
+        } else {
+            try HeldMailService(work: work).noteUndelivered(row, error: words)
+        }
     }
 
     /// Counts what the send thread reported once it is recorded.

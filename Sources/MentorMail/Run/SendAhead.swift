@@ -16,6 +16,12 @@ final class SendAhead: @unchecked Sendable {
         let error: any Error
     }
 
+    /// The error of a `Refusal` whose row was also accepted: some recipients refused it while
+    /// the others took it.
+    struct PartlyRefused: Error {
+        let refusals: [RecipientRefusal]
+    }
+
     private let condition = NSCondition()
     // Guarded by `condition`.
     /// A sent row's bytes are let go as it is taken.
@@ -98,11 +104,16 @@ final class SendAhead: @unchecked Sendable {
             condition.unlock()
 
             do {
-                try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
+                let refusals = try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
                 faults.reached(.afterSend)
                 logger.info("sent \(row.purpose) to \(row.recipients)")
                 condition.lock()
                 accepted.append(row)
+                if !refusals.isEmpty {
+                    var kept = row
+                    kept.raw = Data()
+                    refused.append(Refusal(row: kept, error: PartlyRefused(refusals: refusals)))
+                }
                 condition.unlock()
             } catch {
                 // Kept until the run records it: without its bytes, so refusals stay small.

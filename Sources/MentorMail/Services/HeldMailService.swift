@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Mail
+import MailTransport
 
 /// Mail a person must read: held, failed, or waiting for a confirmation code. It is listed
 /// (`mentormail held`), released or retried, and reaches the coordinators in a digest.
@@ -135,6 +136,48 @@ struct HeldMailService {
                 return (recipient.address, recipient.temporary ? .temporary : recipient.refusedForContent ? .content : .address,
                         words.isEmpty ? "the receiving server could not deliver it" : words)
             }
+        let details = try record(failures, of: row, marking: try bouncedForGood(report, row), bounced: "bounced")
+        let detail = details.joined(separator: "; ")
+        try scheduleDigest(key: "bounce:\(inbound.recordID)")
+        try work.audit.record(inbound.sender.normalized, "bounce", detail)
+        return Outcome(.ignored, detail)
+    }
+
+    /// Recipients our own SMTP server refused at `RCPT TO` (`delivered`: the others took the
+    /// message): read as a bounce report would be. An unknown address is marked, so later mail
+    /// to it is kept; passing trouble and a refusal of the content mark nothing. The
+    /// coordinators read it in the digest.
+    func noteRefused(_ row: OutboxMessage, _ refusals: [RecipientRefusal], delivered: Bool) throws {
+        let recipients = row.recipientList.map { $0.lowercased() }
+        let failures: [(address: String, kind: OutboxBounce.Kind, words: String)] = refusals
+            .filter { recipients.contains($0.address.lowercased()) }
+            .map { refusal in
+                let words = refusal.words
+                let status = words.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                let lowered = words.lowercased()
+                let content = status.hasPrefix("5.7.") || DeliveryReport.Recipient.contentWords.contains { lowered.contains($0) }
+                return (refusal.address.lowercased(), refusal.isTemporary ? .temporary : content ? .content : .address, words)
+            }
+        guard !failures.isEmpty else { return }
+        let marked = try failures.filter { $0.kind == .address }
+            .compactMap { try AppDatabase.findParticipant(work.db, email: $0.address) }.filter { $0.status != .erased }
+        var also = ""
+        if delivered {
+            let others = recipients.filter { address in !failures.contains { $0.address == address } }
+            also = "; it went to \(others.joined(separator: ", "))"
+        }
+        let details = try record(failures, of: row, marking: marked, bounced: "was refused by our mail server", also: also)
+        try scheduleDigest(key: "refused:\(row.id ?? 0):\(row.attempts)")
+        for failure in failures {
+            try work.audit.record(failure.address, "refused", details.joined(separator: "; "))
+        }
+    }
+
+    /// Records each failed address of `row` (an `OutboxBounce`), marks the address of each of
+    /// `marking` whose address does not work, keeps what still waits to go there, and adds one
+    /// digest notice per kind of failure. Returns the notices' words.
+    private func record(_ failures: [(address: String, kind: OutboxBounce.Kind, words: String)], of row: OutboxMessage,
+                        marking: [Participant], bounced: String, also: String = "") throws -> [String] {
         for failure in failures {
             var bounce = OutboxBounce(outboxID: row.id ?? 0, email: failure.address, at: work.now, kind: failure.kind, words: failure.words)
             try bounce.insert(work.db)
@@ -150,13 +193,13 @@ struct HeldMailService {
             let noticeKind: DigestNotice.Kind
             switch kind {
             case .address:
-                detail = "\(to) bounced: \(words)"
-                for person in try bouncedForGood(report, row)
+                detail = "\(to) \(bounced): \(words)"
+                for person in marking
                 where try AppDatabase.markBounced(work.db, participant: person, row: row, words: words, at: work.now) {
                     detail += "; later mail to \(person.email) is kept, not sent, until `mentormail participants change-address \(person.email) NEW`"
                     // What was already waiting to go there is kept too.
                     let reason = "not sent: \(person.email) bounced for good on \(work.now.formatted(.iso8601)) (\(row.purpose), outbox \(row.id ?? 0)): \(words)"
-                    let kept = try AppDatabase.withholdWaiting(work.db, to: person.email, because: reason)
+                    let kept = try AppDatabase.withholdWaiting(work.db, to: person.email, because: reason, except: row.id)
                     if !kept.isEmpty {
                         detail += "; \(kept.count) message(s) still waiting to go there are kept too (outbox "
                             + kept.map { String($0.id ?? 0) }.joined(separator: ", ") + ")"
@@ -165,19 +208,20 @@ struct HeldMailService {
                 noticeKind = .sendFailed
             case .temporary:
                 detail = "\(to) could not be delivered for now: \(words); the address is not marked"
+                if !also.isEmpty {
+                    detail += "; to try again: " + these.map { "mentormail outbox resend \(row.id ?? 0) --to \($0.address)" }.joined(separator: ", ")
+                }
                 noticeKind = .bounceTemporary
             case .content:
                 detail = "\(to) was refused for its content: \(words); the address is not marked"
                 noticeKind = .bounceRefused
             }
+            detail += also
             var notice = DigestNotice(createdAt: work.now, kind: noticeKind, mentorshipID: nil, detail: detail)
             try notice.insert(work.db)
             details.append(detail)
         }
-        let detail = details.joined(separator: "; ")
-        try scheduleDigest(key: "bounce:\(inbound.recordID)")
-        try work.audit.record(inbound.sender.normalized, "bounce", detail)
-        return Outcome(.ignored, detail)
+        return details
     }
 
     /// The participants whose address failed for good in `report` (a 5.x.x status, or a

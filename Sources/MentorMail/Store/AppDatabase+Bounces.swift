@@ -79,12 +79,13 @@ extension AppDatabase {
     }
 
     /// Mail to `email` still waiting to go (queued, or failed and waiting for its retry) when
-    /// its address was marked: kept like any later mail. Returns the rows kept.
-    static func withholdWaiting(_ db: Database, to email: String, because reason: String) throws -> [OutboxMessage] {
+    /// its address was marked, other than the row `except` that failed: kept like any later
+    /// mail. Returns the rows kept.
+    static func withholdWaiting(_ db: Database, to email: String, because reason: String, except: Int64? = nil) throws -> [OutboxMessage] {
         let address = email.lowercased()
         let waiting = try OutboxMessage.filter([OutboxMessage.Status.queued.rawValue, OutboxMessage.Status.failed.rawValue]
             .contains(OutboxMessage.Columns.status)).fetchAll(db)
-            .filter { $0.recipientList.contains { $0.lowercased() == address } }
+            .filter { $0.id != except && $0.recipientList.contains { $0.lowercased() == address } }
         var kept: [OutboxMessage] = []
         for var row in waiting {
             row.status = .withheld

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import Logging
+import Mail
+import MailTransport
+@testable import MentorMail
+import TestSupport
+import Testing
+
+/// Our own SMTP server refusing a recipient at `RCPT TO` (the real relay refuses local parts
+/// starting "reject-" with 550 5.1.1 and "tempfail-" with 451): the refused address is told
+/// apart from the others, marked like a hard bounce, and the others still get the message.
+@Suite struct RecipientRefusalTests {
+    @Test func theSenderNamesTheRefusedRecipientsAndDeliversToTheOthers() throws {
+        let servers = try TestServers.require()
+        let good = TestServers.uniqueUser("good")
+        let gone = "reject-\(TestServers.uniqueUser("gone"))@example.org"
+        let busy = "tempfail-\(TestServers.uniqueUser("busy"))@example.org"
+        let sender = try servers.sender()
+        let message = OutgoingMessage(from: MailAddress(address: "program@example.org"),
+                                      to: [MailAddress(address: "\(good)@example.org"), MailAddress(address: gone)],
+                                      subject: "Meet", text: "Hello both\n", messageID: "<meet-\(good)@example.org>", date: Date())
+        let refused = try sender.send(message.render(), from: "program@example.org", to: ["\(good)@example.org", gone, busy])
+        #expect(refused.map(\.address) == [gone, busy], "\(refused)")
+        #expect(refused.first?.words.hasPrefix("550 5.1.1") == true && refused.first?.isTemporary == false)
+        #expect(refused.last?.words.hasPrefix("451 4.3.0") == true && refused.last?.isTemporary == true)
+        #expect(try servers.messages(of: good).map(\.messageID) == ["meet-\(good)@example.org"])
+
+        // Nobody took it: the error names the refused recipient; the next message is not
+        // blamed for the last one's refusals.
+        do {
+            try sender.send(message.render(), from: "program@example.org", to: [gone])
+            Issue.record("a message every recipient refused was taken")
+        } catch let error as TransportError {
+            #expect(error.isPermanent)
+            #expect(error.refusedRecipients.map(\.address) == [gone], "\(error.refusedRecipients)")
+        }
+        #expect(try sender.send(message.render(), from: "program@example.org", to: ["\(good)@example.org"]).isEmpty)
+        #expect(try servers.messages(of: good).count == 2)
+    }
+
+    /// A mail for two where one address is unknown to the server: the other person gets it;
+    /// the unknown address is marked, so what comes later for it is kept, and the coordinators
+    /// read it in the digest.
+    @Test func anIntroductionReachesTheOtherPersonAndTheRefusedAddressIsMarked() throws {
+        let servers = try TestServers.require()
+        let program = try ProcessorTests.Program()
+        let sender = try servers.sender()
+        let ana = "\(TestServers.uniqueUser("ana"))@example.org"
+        let bo = "reject-\(TestServers.uniqueUser("bo"))@example.org"
+        let now = program.now
+        let row = try program.database.write { db -> OutboxMessage in
+            for (email, role) in [(ana, "mentee"), (bo, "mentor")] {
+                var person = Participant(email: email, profile: MatchingWorkflowTests.profile(role, email), source: "email", at: now)
+                try person.insert(db)
+            }
+            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
+            let introduction = OutgoingMessage(from: MailAddress(address: program.config.program.address),
+                                               to: [MailAddress(address: ana), MailAddress(address: bo)],
+                                               subject: "Meet your mentor", text: "Ana, meet Bo.\n",
+                                               messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
+            return try work.outbox.queue(introduction, kind: .introduction, inboundID: nil, topic: .none)
+        }
+
+        let report = try program.run(sender: sender)
+        #expect(report.sent == 1)
+        #expect(report.sendFailures == 1, "the run says one address was refused")
+        #expect(report.problems.contains { $0.contains("was refused for \(bo)") && $0.contains("sent to the others") }, "\(report.problems)")
+        #expect(try servers.messages(of: String(ana.prefix { $0 != "@" })).map(\.subject) == ["Meet your mentor"])
+        let stored = try #require(try program.database.outbox().first { $0.id == row.id })
+        #expect(stored.status == .sent)
+
+        let marks = try program.database.bounces()
+        #expect(marks.map(\.email) == [bo], "only the refused address is marked: \(marks.map(\.email))")
+        #expect(marks.first?.outboxID == row.id && marks.first?.words.contains("550 5.1.1") == true)
+        let bounces = try program.database.outboxBounces(to: [bo, ana])
+        #expect(bounces.map(\.email) == [bo] && bounces.first?.kind == .address)
+
+        // The next mail to Bo is kept, not sent; Ana's goes.
+        try program.database.write { db in
+            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
+            for to in [ana, bo] {
+                let note = OutgoingMessage(from: MailAddress(address: program.config.program.address), to: [MailAddress(address: to)],
+                                           subject: "Check-in", text: "How is it going?\n",
+                                           messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
+                try work.outbox.queue(note, kind: .checkinSurvey, inboundID: nil, topic: .none)
+            }
+        }
+        let later = try program.run(sender: sender, at: now.addingTimeInterval(60))
+        #expect(later.sendFailures == 0, "\(later.problems)")
+        let kept = try program.database.outbox().filter { $0.status == .withheld }
+        #expect(kept.map(\.recipients) == [bo])
+
+        // The coordinators' digest: who was refused, that it went to the other, what to do.
+        let digest = try #require(try program.database.outbox().last { $0.purpose == MailKind.heldDigest.rawValue })
+        let text = Message(bytes: Array(digest.raw)).textBody ?? ""
+        #expect(text.contains("was refused by our mail server: 550 5.1.1"), "\(text)")
+        #expect(text.contains("later mail to \(bo) is kept, not sent"), "\(text)")
+        #expect(!text.contains("still waiting to go there"), "the refused mail itself is not counted as waiting: \(text)")
+        #expect(text.contains("it went to \(ana)"), "\(text)")
+    }
+
+    /// A participant whose only address our server refuses: the answer is kept as withheld,
+    /// the address marked, and their next message's answer is kept without another refusal.
+    @Test func aParticipantsRefusedAddressIsMarkedAndLaterAnswersAreKept() throws {
+        let scenario = try ServerScenario()
+        let nora = "reject-\(TestServers.uniqueUser("nora"))@example.org"
+        let form = "Role: mentee\nName: Nora\nMentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nLanguages: English\nInteraction: email\n"
+        try scenario.servers.deliver(from: nora, to: [scenario.programAddress], subject: "Sign up", text: form)
+        let first = try CommandRunner.run(["process", "--config", scenario.configPath, "--json"])
+        #expect(first.status == 1, "the run that met the refusal says so: \(first.stderr)")
+        let shown = try CommandRunner.run(["participants", "show", nora, "--config", scenario.configPath])
+        #expect(shown.stdout.contains("bounced"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("550 5.1.1"), "\(shown.stdout)")
+        let answer = try #require(try scenario.database().outbox().first { $0.recipients == nora })
+        #expect(answer.status == .failed, "refused, not retried: \(answer.status)")
+
+        try scenario.servers.deliver(from: nora, to: [scenario.programAddress], subject: "Re: Sign up", text: "Time zone: Europe/Lisbon\n")
+        let second = try CommandRunner.run(["process", "--config", scenario.configPath, "--json"])
+        #expect(second.status == 0, "nothing was refused again: \(second.stderr)")
+        let toNora = try scenario.database().outbox().filter { $0.recipients == nora }
+        #expect(toNora.map(\.status) == [.failed, .withheld], "the next answer is kept: \(toNora.map(\.status))")
+        let digest = try scenario.coordinatorInbox().compactMap(\.textBody).joined(separator: "\n")
+        #expect(digest.contains("\(nora) (outbox") && digest.contains("was refused by our mail server"), "\(digest)")
+        #expect(digest.contains("mentormail participants change-address \(nora) NEW"), "\(digest)")
+    }
+}
