@@ -102,8 +102,8 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let database = try options.openDatabase()
-                    let rows = try database.roundSummaries(now: options.clock)
+                    let (database, config) = try options.openDatabaseAndConfig()
+                    let rows = try database.roundSummaries(now: options.clock, config: config)
                     if json {
                         try printJSON(rows)
                     } else if rows.isEmpty {
@@ -170,8 +170,8 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let database = try options.openDatabase()
-                    let details = try database.roundDetails(name: name, now: options.clock)
+                    let (database, config) = try options.openDatabaseAndConfig()
+                    let details = try database.roundDetails(name: name, now: options.clock, config: config)
                     if let report {
                         guard let proposal = try database.proposals().last(where: { proposal in
                             details.proposal.map { $0.code == proposal.token } ?? false

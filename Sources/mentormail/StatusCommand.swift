@@ -23,7 +23,8 @@ extension MentorMailCommand {
 
         func run() throws {
             try runReportingErrors {
-                let status = try options.openDatabase().status(now: options.clock)
+                let (database, config) = try options.openDatabaseAndConfig()
+                let status = try database.status(now: options.clock, config: config)
                 if json { return try printJSON(status) }
                 // UTC, and said so: the reader's clock may be elsewhere.
                 func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }

@@ -7,6 +7,11 @@ extension ProgramOptions {
     /// leave a new empty program behind and show it as if it were the real one. The command
     /// then reads an empty program, and stderr says why.
     func openDatabase() throws -> AppDatabase {
+        try openDatabaseAndConfig().database
+    }
+
+    /// `openDatabase`, with the config it was opened by.
+    func openDatabaseAndConfig() throws -> (database: AppDatabase, config: Config) {
         let config = try Config.load(path: self.config)
         try config.checkPaths()
         guard FileManager.default.fileExists(atPath: config.program.database) else {
@@ -15,9 +20,9 @@ extension ProgramOptions {
                 the first `mentormail process` creates it (check [program] database in \(self.config) if one should be there)
 
                 """.utf8))
-            return try AppDatabase.inMemory()
+            return (try AppDatabase.inMemory(), config)
         }
-        return try AppDatabase(path: config.program.database)
+        return (try AppDatabase(path: config.program.database), config)
     }
 }
 

@@ -201,4 +201,40 @@ import Testing
         #expect(shown.stdout.hasPrefix("Round 2027-Q1: stale (opened 2026-11-03, sign-ups closed 2026-11-13)"), "\(shown.stdout)")
         #expect(shown.stdout.contains("Run `mentormail match --round 2027-Q1` again"), "\(shown.stdout)")
     }
+
+    /// Finding: after a mentee changed her profile, `status` still said the proposal "waits for a
+    /// decision" until an approval had been tried and failed. Status, `round show` and `round
+    /// list` make the check approval makes, so a proposal that can no longer be approved is
+    /// shown stale at once; one nobody changed still waits.
+    @Test func aProposalPeopleChangedIsShownStaleBeforeAnyoneTriesToApproveIt() throws {
+        let harness = try ProcessorTests.Program()
+        let start = harness.now
+        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * Self.day), now: start)
+        try Self.write(harness, "Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n" + Self.common, at: start)
+        try Self.write(harness, "Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 1\nLanguages: English\n"
+                       + Self.common, at: start)
+        let matchDay = start.addingTimeInterval(11 * Self.day)
+        let proposal = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay)
+        let config = try harness.writeConfigFile().path
+        func read(_ arguments: [String], at date: Date) throws -> String {
+            let result = try CommandRunner.run(arguments + ["--config", config, "--now", date.formatted(.iso8601)])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let waiting = try read(["status"], at: matchDay.addingTimeInterval(60))
+        #expect(waiting.contains("proposal \(proposal.token) with 1 pair(s) waits for a decision"), "\(waiting)")
+
+        try Self.write(harness, "Ana Souza <ana@example.net>", "Time zone: Europe/Lisbon", at: matchDay.addingTimeInterval(3_600))
+        let later = matchDay.addingTimeInterval(7_200)
+        let status = try read(["status"], at: later)
+        #expect(!status.contains("waits for a decision"), "\(status)")
+        #expect(status.contains("2027-Q1: stale") && status.contains("proposal \(proposal.token) stale"), "\(status)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(["status", "--json"], at: later).utf8)) as? [String: Any])
+        let round = try #require(json["round"] as? [String: Any])
+        #expect(round["waitingProposal"] == nil && round["staleProposal"] as? String == proposal.token, "\(round)")
+        #expect(try read(["round", "show", "2027-Q1"], at: later).hasPrefix("Round 2027-Q1: stale"))
+        #expect(try read(["round", "list"], at: later).contains("stale"))
+        // Reading changed nothing: approving still finds it stale and says so.
+        #expect(try harness.app.decideProposal(round: "2027-Q1", approve: true, now: later).outcome == .stale)
+    }
 }

@@ -112,10 +112,11 @@ public struct RoundDetails: Codable, Sendable {
 
 extension RoundDetails {
     /// The round's state from its status and its newest proposal.
-    static func state(_ round: Round, newest: MatchProposal?, now: Date) -> String {
+    /// `stale`: the newest proposal still waits but people changed since it was made.
+    static func state(_ round: Round, newest: MatchProposal?, now: Date, stale: Bool = false) -> String {
         switch newest?.status {
         case .approved?: "approved"
-        case .proposed?: "proposed"
+        case .proposed?: stale ? "stale" : "proposed"
         // A proposal is superseded without a newer one only when people changed before its approval.
         case .superseded?: "stale"
         default: round.status == .closed || round.closesAt <= now ? "closed" : "open"

@@ -203,7 +203,16 @@ extension AppDatabase {
         return nil
     }
 
-    public func roundDetails(name: String, now: Date = Date()) throws -> RoundDetails {
+    /// Whether `proposal`, still waiting for a decision, can no longer be approved: people
+    /// changed since it was made (the check approval makes). Nil without a config to match by.
+    static func waitsButStale(_ proposal: MatchProposal?, of round: Round, config: Config?, now: Date, db: Database) throws -> Bool {
+        guard let proposal, proposal.status == .proposed, let config else { return false }
+        return try RoundMatcher(config: config, now: now).inputs(round: round, db: db).fingerprint != proposal.fingerprint
+    }
+
+    /// A round as `round show` reads it. With `config`, a waiting proposal that people's
+    /// changes made stale is shown as stale, as approving it would find.
+    public func roundDetails(name: String, now: Date = Date(), config: Config? = nil) throws -> RoundDetails {
         try read { db in
             guard let round = try Self.findRound(db, name: name), let id = round.id else {
                 throw MentorMailError(.data, "there is no round named \(name); see `mentormail round list`")
@@ -226,7 +235,9 @@ extension AppDatabase {
             }
             return RoundDetails(
                 name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
-                state: RoundDetails.state(round, newest: newest, now: now), opensAt: round.opensAt, closesAt: round.closesAt,
+                state: RoundDetails.state(round, newest: newest, now: now,
+                                          stale: try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)),
+                opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
                 mentors: members.filter(\.role.isMentor).map { member($0.person, $0.role, asMentee: false) },
                 proposal: newest.map(view), proposals: all.map(view))
@@ -248,12 +259,13 @@ public struct RoundSummary: Codable, Sendable {
 }
 
 extension AppDatabase {
-    public func roundSummaries(now: Date = Date()) throws -> [RoundSummary] {
+    public func roundSummaries(now: Date = Date(), config: Config? = nil) throws -> [RoundSummary] {
         try read { db in
             try Round.order(Column("opensAt"), Column("id")).fetchAll(db).map { round in
                 let count = try Self.roundMembers(db, round: round.id).count
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(db)
-                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest, now: now),
+                let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
+                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
                                     closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
                                     participants: count, takingSignUps: round.status == .open && round.closesAt > now)

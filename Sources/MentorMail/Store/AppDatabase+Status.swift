@@ -72,7 +72,9 @@ public struct ProgramStatus: Codable, Sendable {
 }
 
 extension AppDatabase {
-    public func status(now: Date) throws -> ProgramStatus {
+    /// The program at a glance. With `config`, a waiting proposal that people's changes made
+    /// stale is shown as stale, not as waiting for a decision.
+    public func status(now: Date, config: Config? = nil) throws -> ProgramStatus {
         try read { db in
             var participants: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM participant GROUP BY status") {
@@ -84,12 +86,13 @@ extension AppDatabase {
             let current = try Self.openRound(db) ?? Round.order(Column("opensAt").desc, Column("id").desc).fetchOne(db)
             if let current, let id = current.id {
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
-                let waiting = newest?.status == .proposed ? newest : nil
-                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest, now: now), closesAt: current.closesAt,
+                let stale = try Self.waitsButStale(newest, of: current, config: config, now: now, db: db)
+                let waiting = newest?.status == .proposed && !stale ? newest : nil
+                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest, now: now, stale: stale), closesAt: current.closesAt,
                               participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
                               waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
                               takingSignUps: current.status == .open && current.closesAt > now,
-                              staleProposal: newest?.status == .superseded ? newest?.token : nil,
+                              staleProposal: newest?.status == .superseded || stale ? newest?.token : nil,
                               rejected: try MatchProposal.filter(MatchProposal.Columns.roundID == id
                                                                  && MatchProposal.Columns.status == MatchProposal.Status.rejected.rawValue)
                                   .order(Column("id").desc).fetchOne(db)
