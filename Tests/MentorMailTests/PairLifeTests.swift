@@ -157,6 +157,21 @@ import Testing
         #expect(next.mentees == 0 && next.mentors == 2, "Ana (a mentor now) and Maria: \(next.mentees) mentees, \(next.mentors) mentors")
     }
 
+    /// Finding: "I can take two mentees" in the same yes was dropped: capacity 1.
+    @Test func aGraduatesYesToMentoringKeepsTheCapacityTheyGave() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "5, yes, good fit, graduate")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
+        try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor! I can take two mentees.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let ana = try #require(try harness.database.participant(email: "ana@example.net"))
+        #expect(ana.profile.capacity == 2)
+        let answer = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("Capacity: 2"), "\(answer)")
+    }
+
     @Test func oneLineAnswersWithACommentAreAllReadAndNothingIsAskedAfterGraduating() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))

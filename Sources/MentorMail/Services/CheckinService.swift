@@ -230,14 +230,15 @@ struct CheckinService {
          answers.next?.rawValue, answers.note.map { _ in "a note" }].compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// A graduate mentee's yes to mentoring: their profile becomes "both", with the smallest capacity.
+    /// A graduate mentee's yes to mentoring: their profile becomes "both", with the capacity
+    /// they gave in the same words ("I can take two mentees"), else the smallest.
     func becomeMentor(_ inbound: Inbound) throws -> Outcome {
         guard let person = inbound.context.participant, person.status != .erased else {
             return try EnrollmentService(work: work).answerSignUpRequest(inbound)
         }
-        var form = SignupForm()
+        var form = inbound.reading.formInSentences ?? SignupForm()
         form.role = person.profile.isMentee ? .both : .mentor
-        form.answeredFields = [.role]
+        form.answeredFields.insert(.role)
         if person.profile.mentoringTypes.isEmpty {
             form.mentoringType = .both
             form.answeredFields.insert(.mentoringType)
