@@ -85,6 +85,10 @@ import Testing
     }
 
     @Test func replySubjectsDoNotStack() {
+        #expect(OutboxWriter.withoutRepeatedCode("Re: pause [MM-PFGJ-RGFM] [MM-PFGJ-RGFM]") == "Re: pause [MM-PFGJ-RGFM]")
+        #expect(OutboxWriter.withoutRepeatedCode("Re: x [mm-pfgj-rgfm] [MM-AB23-CD45] [MM-PFGJ-RGFM]") == "Re: x [MM-AB23-CD45] [MM-PFGJ-RGFM]",
+                "the code answered stays last")
+        #expect(OutboxWriter.withoutRepeatedCode("Re: review [MM-AB23-CD45] [MM-PFGJ-RGFM]") == "Re: review [MM-AB23-CD45] [MM-PFGJ-RGFM]")
         #expect(OutboxWriter.replySubject("Joining") == "Re: Joining")
         #expect(OutboxWriter.replySubject("RE: Joining") == "Re: Joining")
         // Finding: "Re: Re: Re: Kia ora" was answered as it came; our answers carry one "Re: ".

@@ -88,7 +88,7 @@ struct OutboxWriter {
         let outgoing = OutgoingMessage(
             from: MailAddress(address: config.program.address, name: config.program.name),
             to: recipients,
-            subject: rendered.subject.isEmpty ? config.program.name : rendered.subject,
+            subject: rendered.subject.isEmpty ? config.program.name : Self.withoutRepeatedCode(rendered.subject),
             text: rendered.text,
             html: rendered.html,
             messageID: MessageIDGenerator.make(domain: config.program.domain),
@@ -137,6 +137,16 @@ struct OutboxWriter {
             if let mark = try AppDatabase.bounce(db, email: address) { return mark }
         }
         return nil
+    }
+
+    /// The subject with its code once: a code our mail adds after the subject it answers, when
+    /// that subject already carried it ("Re: pause [MM-AB12-CD34] [MM-AB12-CD34]"), keeps only
+    /// its last place, where a reply's code is read.
+    static func withoutRepeatedCode(_ subject: String) -> String {
+        guard let code = ConfirmationToken.inSubject(subject),
+              let last = subject.range(of: "[\(code)]", options: [.caseInsensitive, .backwards]) else { return subject }
+        let head = subject[..<last.lowerBound].replacingOccurrences(of: "[\(code)] ", with: "", options: .caseInsensitive)
+        return head + subject[last.lowerBound...]
     }
 
     /// "Re: subject" with one "Re: ", whatever reply prefixes the subject had ("Re: AW: Re: x"
