@@ -38,6 +38,21 @@ import Testing
         #expect(!english.text.contains("Places go to those who say yes first"))
     }
 
+    /// Finding: "la próxima ronda, que se abre 15 de julio de 2027" lacked its article.
+    @Test func theSpanishNextRoundDateHasItsArticle() throws {
+        let library = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates").path)
+        let program = ["name": "Test Mentoring", "address": "m@example.org", "coordinators": "c@example.org"]
+        for values: [String: Any] in [["alreadyActive": true], ["resumed": true, "active": true]] {
+            let base: [String: Any] = ["program": program, "person": ["name": "Lucía"], "replySubject": "Re: volver",
+                                       "nextRound": "15 de julio de 2027"]
+            let rendered = try library.render("participation-changed", base.merging(values) { $1 }, language: "es")
+            for text in [rendered.text, rendered.html ?? ""] where text.contains("que se abre") {
+                #expect(text.contains("que se abre el 15 de julio de 2027") || text.contains("que se abre\nel 15 de julio de 2027"), "\(text)")
+            }
+            #expect((rendered.text + (rendered.html ?? "")).contains("15 de julio de 2027"), "\(values): \(rendered.text)")
+        }
+    }
+
     /// Finding: the withdraw answer opened with "Your mentoring with Rita Souza has ended with
     /// it" before saying what "it" was.
     @Test func leavingOrPausingIsSaidBeforeThePairItEnds() throws {
