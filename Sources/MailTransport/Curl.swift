@@ -45,14 +45,24 @@ public struct TransportError: Error, CustomStringConvertible, Sendable {
     public let saysWhatToDo: Bool
     /// The recipients the SMTP server refused at `RCPT TO`, each with its reply.
     public let refusedRecipients: [RecipientRefusal]
+    /// An SMTP send failed before any `RCPT TO` was said: connecting, TLS, the login or our
+    /// `MAIL FROM`. That is the server or our own settings, never the message: the next
+    /// message would fail the same way.
+    public let beforeRecipients: Bool
 
     public init(_ message: String, responseCode: Int? = nil, serverWords: String? = nil, saysWhatToDo: Bool = false,
-                refusedRecipients: [RecipientRefusal] = []) {
+                refusedRecipients: [RecipientRefusal] = [], beforeRecipients: Bool = false) {
         self.message = message
         self.responseCode = responseCode
         self.serverWords = serverWords
         self.saysWhatToDo = saysWhatToDo
         self.refusedRecipients = refusedRecipients
+        self.beforeRecipients = beforeRecipients
+    }
+
+    /// The server refused our login (SMTP 530, 534, 535; libcurl's "login denied").
+    public var isLoginRefused: Bool {
+        [530, 534, 535].contains(responseCode ?? 0) || message.contains("Login denied")
     }
 
     public var description: String { message }
@@ -93,6 +103,8 @@ private final class TransferBuffer {
     var pendingRecipient: String?
     /// The recipients refused in the current request.
     var refusedRecipients: [RecipientRefusal] = []
+    /// A `RCPT TO` was said in the current request.
+    var saidRecipient = false
 }
 
 /// One libcurl easy handle, reused for every request of a run so the connection stays open.
@@ -207,6 +219,7 @@ final class CurlHandle {
         buffer.replies = []
         buffer.pendingRecipient = nil
         buffer.refusedRecipients = []
+        buffer.saidRecipient = false
         errorBuffer[0] = 0
         let code = curl_easy_perform(handle)
         buffer.upload = []
@@ -301,7 +314,7 @@ final class CurlHandle {
             reason += "; the server replied \(reply)"
         }
         throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply, serverWords: words,
-                             refusedRecipients: buffer.refusedRecipients)
+                             refusedRecipients: buffer.refusedRecipients, beforeRecipients: !buffer.saidRecipient)
     }
 }
 
@@ -333,6 +346,7 @@ private func curlDebug(_ handle: UnsafeMutableRawPointer?, _ type: curl_infotype
         // Which recipient the next reply is about (an address, no secret).
         if line.uppercased().hasPrefix("RCPT TO:"), let open = line.firstIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close {
             buffer.pendingRecipient = String(line[line.index(after: open)..<close])
+            buffer.saidRecipient = true
         } else {
             buffer.pendingRecipient = nil
         }

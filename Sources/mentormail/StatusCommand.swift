@@ -54,7 +54,10 @@ extension MentorMailCommand {
                       + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : ""))
                 for row in status.failing.prefix(10) {
                     let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
-                    let state = row.status == "withheld" ? "withheld" : "\(row.status) after \(row.attempts) attempt(s)\(next)"
+                    // Not sent for the server's or our settings' sake: the message has no attempt against it.
+                    let state = row.status == "withheld" ? "withheld"
+                        : row.status == "queued" && row.attempts == 0 ? "queued, goes with the next run"
+                        : "\(row.status) after \(row.attempts) attempt(s)\(next)"
                     print(terminalSafe("              #\(row.id) \(row.kind) to \(row.to): \(state)" + (row.lastError.map { ": \(clipped($0, to: 160))" } ?? ""),
                                        keepLines: false))
                 }

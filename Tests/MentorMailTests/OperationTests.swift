@@ -206,7 +206,7 @@ import Testing
         #expect((rows.first?["lastError"] as? String)?.isEmpty == false)
         let status = try run(["status", "--config", scenario.configPath])
         #expect(status.stdout.contains("1 queued"), "\(status.stdout)")
-        #expect(status.stdout.contains("next try"), "\(status.stdout)")
+        #expect(status.stdout.contains("queued, goes with the next run: ") && status.stdout.contains("127.0.0.1:1"), "\(status.stdout)")
     }
 }
 

@@ -71,6 +71,38 @@ import Testing
         #expect(try scenario.database().outbox().first { $0.id == refused.id }?.status == .queued)
     }
 
+    /// Finding: a wrong SMTP password failed every answer "for good" (535 is a 5xx), one login
+    /// per message, and nothing was sent after the password was fixed. A refused login stops
+    /// the run's sending after one try, says to check the password, and parks nothing.
+    @Test func aRefusedLoginStopsSendingAndTheFirstRunWithTheRightPasswordSendsAll() throws {
+        let scenario = try ServerScenario()
+        try scenario.editConfig(replacing: "url = \"\(scenario.servers.smtpURL)\"\nstarttls = \"never\"",
+                                with: "url = \"\(scenario.servers.smtpURL)\"\nstarttls = \"never\"\nuser = \"\(scenario.programUser)\"\npassword_env = \"MM_SMTP_PASSWORD\"")
+        let people = (0..<3).map { TestServers.uniqueUser("auth\($0)") }
+        for person in people {
+            try scenario.servers.deliver(from: "\(person)@example.org", to: [scenario.programAddress], subject: "Joining", text: "Hello, how do I join?\n")
+        }
+        func process(password: String, minutes: Double) throws -> CommandRunner.Result {
+            try CommandRunner.run(["process", "--config", scenario.configPath, "--json", "--now", Self.start.addingTimeInterval(minutes * 60).formatted(.iso8601)],
+                                  environment: ["MM_SMTP_PASSWORD": password])
+        }
+        let wrong = try process(password: "rotated-old", minutes: 0)
+        #expect(wrong.status == 1)
+        let report = try scenario.report(wrong)
+        #expect(report["sent"] as? Int == 0 && report["sendFailures"] as? Int == 1, "one login tried, not one per answer: \(report)")
+        let problems = (report["problems"] as? [String] ?? []).joined(separator: "\n")
+        #expect(problems.contains("refused our login") && problems.contains("password_env"), "\(problems)")
+        #expect(!wrong.stderr.contains("rotated-old"), "no password in the logs")
+        let rows = try scenario.database().outbox()
+        #expect(rows.count == 3 && rows.allSatisfy { $0.status == .queued && $0.attempts == 0 }, "\(rows.map { ($0.status, $0.attempts) })")
+        #expect(rows.filter { $0.lastError?.contains("535") == true }.count == 1, "the one tried keeps the words: \(rows.map(\.lastError))")
+
+        let right = try process(password: scenario.servers.password, minutes: 10)
+        #expect(right.status == 0, "\(right.stderr)")
+        #expect(try scenario.report(right)["sent"] as? Int == 3)
+        for person in people { #expect(try scenario.servers.messages(of: person).count == 1) }
+    }
+
     /// The operator fixes the SMTP server and need not wait out the back-off: `resend` makes a
     /// queued message due now; a sent one is refused, as it would arrive twice.
     @Test func resendSendsAWaitingMessageNowAndRefusesASentOne() throws {
@@ -85,7 +117,7 @@ import Testing
         #expect(first.report["sendFailures"] as? Int == 1)
         let waiting = try #require(try scenario.database().outbox().first)
         #expect(waiting.status == .queued)
-        #expect(waiting.nextAttemptAt > Self.start, "a failed connection waits for its retry")
+        #expect(waiting.attempts == 0 && waiting.nextAttemptAt <= Self.start, "a failed connection is not held against the message")
 
         try config.write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
         let at = Self.start.addingTimeInterval(10).formatted(.iso8601)

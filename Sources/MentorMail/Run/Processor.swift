@@ -116,6 +116,8 @@ public struct Processor {
         if report.stopped != nil { return report }
         JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
         settle(([], refusals), report: &report)
+        // The server or our settings failed a send while reading: the rest would fail the same way.
+        if refusals.contains(where: { ($0.error as? TransportError)?.beforeRecipients == true }) { return report }
         sendOutbox(into: &report)
         return report
     }

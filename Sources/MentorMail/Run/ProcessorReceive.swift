@@ -65,7 +65,10 @@ extension Processor {
         var handedOver: Int64 = 0
         defer {
             if let ahead {
-                ahead.finish(abandon: report.stopped != nil)
+                ahead.finish(abandon: report.stopped != nil) { results in
+                    refusals += results.refused
+                    settle((results.accepted, []), report: &report)
+                }
                 let results = ahead.takeResults()
                 refusals += results.refused
                 settle((results.accepted, []), report: &report)
@@ -137,8 +140,8 @@ extension Processor {
                 if let ahead, report.stopped == nil {
                     do {
                         let due = try dueRows(after: handedOver)
-                        handedOver = due.last?.id ?? handedOver
-                        ahead.enqueue(due)
+                        let taken = ahead.enqueue(due)
+                        handedOver = taken > 0 ? due[taken - 1].id ?? handedOver : handedOver
                     } catch {
                         fail(&report, "could not read the outbox: \(ErrorText.describe(error)); it is sent at the end of the run")
                     }

@@ -60,6 +60,17 @@ extension Processor {
                             fail(&report, "could not record the recipients refused for outbox row \(id): \(ErrorText.describe(error))")
                         }
                     }
+                } catch let trouble as TransportError where trouble.beforeRecipients {
+                    report.sendFailures += 1
+                    var problem = ""
+                    do {
+                        try database.write { db in problem = serverTrouble(row, trouble, db: db) }
+                    } catch {
+                        problem = "could not record the failed send of outbox row \(id): \(ErrorText.describe(error))"
+                    }
+                    fail(&report, problem)
+                    position = total
+                    break
                 } catch {
                     report.sendFailures += 1
                     let words = ErrorText.describe(error)
@@ -148,6 +159,10 @@ extension Processor {
                 problems.append(partlyRefused(row, partly.refusals, db: db))
                 continue
             }
+            if let trouble = refusal.error as? TransportError, trouble.beforeRecipients {
+                problems.append(serverTrouble(row, trouble, db: db))
+                continue
+            }
             let words = ErrorText.describe(refusal.error)
             let permanent = (refusal.error as? TransportError)?.isPermanent ?? false
             let problem = "\(row.purpose) to \(row.recipients) was not sent\(permanent ? " (refused for good)" : ""): \(words)"
@@ -168,6 +183,26 @@ extension Processor {
             }
         }
         return problems
+    }
+
+    /// A send that failed before any recipient was named (no connection, TLS, a refused login,
+    /// our own sender address refused): the server or our settings, not the message. Nothing
+    /// more is sent this run; the row stays queued and due, its attempts uncounted, so an
+    /// outage or a wrong password parks nothing and the first run after the fix sends it all.
+    /// The row keeps the server's words for `outbox list` and `status`. Returns the problem.
+    func serverTrouble(_ row: OutboxMessage, _ error: TransportError, db: Database) -> String {
+        let words = ErrorText.describe(error)
+        let advice = error.isLoginRefused
+            ? "the SMTP server refused our login: check [smtp] user and the password in the variable [smtp] password_env names (mentormail doctor checks it)"
+            : "check that the SMTP server is reachable and its settings ([smtp] url, starttls, ca_file; mentormail doctor checks them)"
+        if let id = row.id {
+            do {
+                try db.execute(sql: "UPDATE outboxMessage SET lastError = ? WHERE id = ? AND status = 'queued'", arguments: [words, id])
+            } catch {
+                logger.error("could not note the failed send of outbox row \(id): \(ErrorText.describe(error))")
+            }
+        }
+        return "sending stopped for this run: \(words); \(advice). Nothing is lost: the mail stays queued and goes with the first run after the fix"
     }
 
     /// A message the server took for some recipients and refused for others (`refusals`):

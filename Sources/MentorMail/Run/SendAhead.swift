@@ -35,7 +35,7 @@ final class SendAhead: @unchecked Sendable {
     private var sentCount = 0
     let limit: Int
     /// Accepted sends not yet handed back at most: the most a crash can make the next run resend.
-    let maximumUnmarked = 256
+    let maximumUnmarked = 32
 
     private let sender: any MailSender
     private let logger: Logger
@@ -51,16 +51,18 @@ final class SendAhead: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues rows to send, waiting while `limit` rows are already waiting.
-    func enqueue(_ rows: [OutboxMessage]) {
+    /// Queues rows to send, as many as fit under `limit`, in order; returns how many it took.
+    /// It never waits: the rows it leaves stay queued in the database, for a later call or
+    /// the run's sending at its end (reading waiting here while this thread waits to have its
+    /// sends recorded by reading would be a deadlock).
+    func enqueue(_ rows: [OutboxMessage]) -> Int {
         condition.lock()
         defer { condition.unlock() }
-        for row in rows {
-            while !stopped && queue.count >= limit { condition.wait() }
-            if stopped { return }
-            queue.append(row)
-            condition.broadcast()
-        }
+        guard !stopped else { return 0 }
+        let taken = min(rows.count, max(0, limit - queue.count))
+        for row in rows.prefix(taken) { queue.append(row) }
+        if taken > 0 { condition.broadcast() }
+        return taken
     }
 
     /// What was accepted and refused since the last call.
@@ -76,13 +78,29 @@ final class SendAhead: @unchecked Sendable {
 
     /// Waits until every queued row was tried, then ends the thread. With `abandon`, rows not
     /// yet tried are dropped (they stay queued in the database for the next attempt).
-    func finish(abandon: Bool = false) {
+    /// Meanwhile what was sent is handed to `record` every tenth of a second, or as soon as
+    /// `maximumUnmarked` sends wait, so that a crash while the rest goes out resends few.
+    func finish(abandon: Bool = false, record: ((accepted: [OutboxMessage], refused: [Refusal])) -> Void) {
         condition.lock()
         defer { condition.unlock() }
         closed = true
         if abandon { stopped = true }
         condition.broadcast()
-        while !finished { condition.wait() }
+        var recordedAt = DispatchTime.now().uptimeNanoseconds
+        while !finished {
+            _ = condition.wait(until: Date().addingTimeInterval(0.05))
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard !accepted.isEmpty || !refused.isEmpty,
+                  accepted.count >= maximumUnmarked || now - recordedAt >= 100_000_000 else { continue }
+            let results = (accepted, refused)
+            accepted = []
+            refused = []
+            condition.broadcast()
+            condition.unlock()
+            record(results)
+            condition.lock()
+            recordedAt = DispatchTime.now().uptimeNanoseconds
+        }
     }
 
     private func run() {
@@ -90,7 +108,7 @@ final class SendAhead: @unchecked Sendable {
             condition.lock()
             // Accepted sends wait to be marked `sent` by the next transaction; a crash before it
             // resends them (same bytes, same Message-ID): at most `maximumUnmarked` of them.
-            while !stopped && ((queue.isEmpty && !closed) || (accepted.count >= maximumUnmarked && !closed)) {
+            while !stopped && ((queue.isEmpty && !closed) || accepted.count >= maximumUnmarked) {
                 condition.wait()
             }
             if stopped || queue.isEmpty {
@@ -121,6 +139,12 @@ final class SendAhead: @unchecked Sendable {
                 kept.raw = Data()
                 condition.lock()
                 refused.append(Refusal(row: kept, error: error))
+                // The server or our settings (no connection, login refused): every next message
+                // would fail the same way, so nothing more is tried; the rows stay queued.
+                if (error as? TransportError)?.beforeRecipients == true {
+                    stopped = true
+                    condition.broadcast()
+                }
                 condition.unlock()
             }
         }

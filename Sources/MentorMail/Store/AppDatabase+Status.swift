@@ -99,7 +99,7 @@ extension AppDatabase {
                                   .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) })
             }
             let failing = try OutboxMessage
-                .filter((Column("status") == OutboxMessage.Status.queued.rawValue && Column("attempts") > 0)
+                .filter((Column("status") == OutboxMessage.Status.queued.rawValue && (Column("attempts") > 0 || Column("lastError") != nil))
                         || [OutboxMessage.Status.failed, .withheld].map(\.rawValue).contains(Column("status")))
                 .order(Column("id").desc).limit(20).fetchAll(db)
                 .map { row in
