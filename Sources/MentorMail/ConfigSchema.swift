@@ -175,41 +175,47 @@ enum ConfigSchema {
         return nil
     }
 
-    /// The first unknown table or key, as an error naming it, its line and the nearest known name.
+    /// Every unknown table or key, in one error naming each with its line and the nearest
+    /// known name (a typo in one place should not hide the next).
     static func check(_ root: TOMLTable, text: String, file: String) throws {
         let lines = KeyLines(text)
+        var found: [(line: Int, words: String)] = []
         for key in root.keys.sorted(by: { lines.line(of: $0, in: "") < lines.line(of: $1, in: "") }) {
             guard let value = root[key] else { continue }
             guard let table = value.table else {
-                throw unknown("key `\(key)` at the top of the file", line: lines.line(of: key, in: ""), file: file,
-                              hint: "every setting belongs in a section such as [program]")
+                found.append(unknown("key `\(key)` at the top of the file", line: lines.line(of: key, in: ""),
+                                     hint: "every setting belongs in a section such as [program]"))
+                continue
             }
-            try check(table, name: key, lines: lines, file: file)
+            check(table, name: key, lines: lines, into: &found)
         }
+        guard !found.isEmpty else { return }
+        let words = found.sorted { $0.line < $1.line }.map(\.words)
+        throw MentorMailError(.config, "\(file): " + words.joined(separator: "; "))
     }
 
-    private static func check(_ table: TOMLTable, name: String, lines: KeyLines, file: String) throws {
+    private static func check(_ table: TOMLTable, name: String, lines: KeyLines, into found: inout [(line: Int, words: String)]) {
         guard let entry = tables[name] else {
             let known = tables.keys.filter { !$0.contains(".") || name.contains(".") }
-            throw unknown("table [\(name)]", line: lines.tableLine(name), file: file,
-                          hint: nearest(name, in: Set(known)).map { "did you mean [\($0)]?" })
+            found.append(unknown("table [\(name)]", line: lines.tableLine(name), hint: nearest(name, in: Set(known)).map { "did you mean [\($0)]?" }))
+            return
         }
         guard let keys = entry else { return }
         for key in table.keys.sorted(by: { lines.line(of: $0, in: name) < lines.line(of: $1, in: name) }) where !keys.contains(key) {
             if table[key]?.table != nil, tables["\(name).\(key)"] != nil { continue }
-            throw unknown("key `\(key)` in [\(name)]", line: lines.line(of: key, in: name), file: file,
-                          hint: nearest(key, in: keys.subtracting(["password"])).map { "did you mean `\($0)`?" })
+            found.append(unknown("key `\(key)` in [\(name)]", line: lines.line(of: key, in: name),
+                                 hint: nearest(key, in: keys.subtracting(["password"])).map { "did you mean `\($0)`?" }))
         }
         for key in table.keys {
             if let child = table[key]?.table, keys.contains(key) {
-                try check(child, name: "\(name).\(key)", lines: lines, file: file)
+                check(child, name: "\(name).\(key)", lines: lines, into: &found)
             }
         }
     }
 
-    private static func unknown(_ what: String, line: Int, file: String, hint: String?) -> MentorMailError {
+    private static func unknown(_ what: String, line: Int, hint: String?) -> (line: Int, words: String) {
         let place = line == Int.max ? "" : ", line \(line)"
-        return MentorMailError(.config, "\(file): unknown \(what)\(place)\(hint.map { ": \($0)" } ?? "")")
+        return (line, "unknown \(what)\(place)\(hint.map { ": \($0)" } ?? "")")
     }
 
     /// The known name closest to `name` (a typo away), if any is close enough.

@@ -131,6 +131,9 @@ import Testing
          "unknown key `capacity_mx` in [enrollment], line 9: did you mean `capacity_max`?"),
         ("verbose = true\n[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
          "unknown key `verbose` at the top of the file, line 1"),
+        // Finding: only one of several mistakes was named; each fix then met the next.
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ndatabse = \"x\"\n[mailbox]\nurl = \"maildir:m\"\ncolour = \"red\"\n[mailboxx]\nurl = \"x\"\n[smtp]\nurl = \"dir:o\"",
+         "unknown key `databse` in [program], line 4: did you mean `database`?; unknown key `colour` in [mailbox], line 7; unknown table [mailboxx], line 8: did you mean [mailbox]?"),
         // Found by fuzzing: the TOML library aborted the process on these names.
         ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[\u{BA} smtp]\nurl = \"dir:o\"", "line 4: the name `º smtp` has characters"),
         ("[program]\nname = \"P\"\n\u{FFFD}address = \"p@example.org\"", "line 3: the name `\u{FFFD}address` has characters"),

@@ -70,6 +70,18 @@ import Testing
         #expect((found["smtp"]?["fix"] as? String)?.contains("host and port") == true, "\(found["smtp"] ?? [:])")
     }
 
+    /// Finding: for a password written into the url, the fix said "export the variable".
+    @Test func doctorSaysHowToTakeAPasswordOutOfTheURL() throws {
+        let scenario = try ServerScenario()
+        let url = scenario.servers.imapURL
+        try scenario.editConfig(replacing: "url = \"\(url)/INBOX\"", with: "url = \"\(url.replacingOccurrences(of: "imap://", with: "imap://me:hunter2@"))/INBOX\"")
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status != 0)
+        let mailbox = try #require(try checks(result)["mailbox"])
+        #expect((mailbox["fix"] as? String)?.hasPrefix("take the user and password out of [mailbox] url") == true, "\(mailbox)")
+        #expect(!result.stdout.contains("hunter2") && !result.stderr.contains("hunter2"), "no password shown")
+    }
+
     /// Finding: with starttls = "if-available" and a server without STARTTLS, doctor said
     /// "TLS as configured" while the password went over the wire in clear text.
     @Test func doctorWarnsWhenTheServerOffersNoTLSAndNamesARequiredTLSThatFails() throws {
