@@ -36,7 +36,7 @@ extension MentorMailCommand {
 
         func run() throws {
             keepLargeBuffersOutOfTheHeap()
-            var problems = false
+            var problems: [String] = []
             var unsent = 0
             // On a terminal, one updating line shows how far the run is, and only warnings and
             // errors are printed (above it); elsewhere (cron), the log lines as always.
@@ -90,12 +90,16 @@ extension MentorMailCommand {
                         print("\(report.stillQueued) message(s) not sent yet: a later run tries again (mentormail outbox list --status queued; `mentormail outbox resend ID` makes one due at once)")
                     }
                 }
-                problems = !report.problems.isEmpty
+                problems = report.problems
                 // Mail that should have gone out this run and did not; mail waiting for its retry is no news.
                 if !dryRun { unsent = try opened.database.queuedCount(dueBy: options.clock) }
             }
-            if problems {
-                FileHandle.standardError.write(Data("mentormail: the run finished with problems (above); what failed is retried by the next run, and listed by `mentormail held list` (mail received) or `mentormail outbox list` (mail to send)\n".utf8))
+            if let first = problems.first {
+                // The last line is what cron mails and what an operator reads first: it names the first problem.
+                let line = first.split(whereSeparator: \.isNewline).joined(separator: " ")
+                let shown = line.count > 300 ? String(line.prefix(300)) + " …" : line
+                let count = problems.count == 1 ? "a problem" : "\(problems.count) problems (above), the first"
+                FileHandle.standardError.write(Data("mentormail: the run finished with \(count): \(terminalSafe(shown, keepLines: false)). What failed is retried by the next run, and listed by `mentormail held list` (mail received) or `mentormail outbox list` (mail to send)\n".utf8))
                 throw ExitCode(1)
             }
             if unsent > 0 {

@@ -40,6 +40,18 @@ import Testing
         #expect(!text.stdout.contains("wrong") && !text.stderr.contains("wrong"), "the password never appears")
     }
 
+    /// Finding: with a wrong IMAP password, `process` ended on a line about `held list` and
+    /// `outbox list`; the last line (what cron mails) now names the problem itself.
+    @Test func aRunThatCannotLogInEndsOnTheLoginProblem() throws {
+        let scenario = try ServerScenario()
+        let result = try run(["process", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": "wrong"])
+        #expect(result.status == 1)
+        let last = try #require(result.stderr.split(separator: "\n").last.map(String.init))
+        #expect(last.hasPrefix("mentormail: the run finished with a problem: "), "\(last)")
+        #expect(last.lowercased().contains("log in") || last.lowercased().contains("login"), "\(last)")
+        #expect(!result.stderr.contains("wrong"), "the password never appears")
+    }
+
     /// Finding: a folder that does not exist was diagnosed as a login failure ("Login denied:
     /// Select failed"), with the fix to check the user and password.
     @Test func doctorNamesAMissingFolderAsSuchNotAsALoginFailure() throws {
@@ -209,7 +221,7 @@ import Testing
         try scenario.editConfig(replacing: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
         let result = try scenario.process()
         #expect(result.status == 1)
-        #expect(result.stderr.contains("still queued") || result.stderr.contains("problems"), "\(result.stderr)")
+        #expect(result.stderr.contains("still queued") || result.stderr.contains("the run finished with a problem: sending stopped"), "\(result.stderr)")
         let report = try scenario.report(result)
         #expect(report["stillQueued"] as? Int == 1)
         let outbox = try run(["outbox", "list", "--status", "queued", "--config", scenario.configPath, "--json"])
