@@ -133,8 +133,9 @@ import Testing
     /// for a person (acknowledged), not the same form again.
     @Test func aStrangersSecondQuestionGoesToAPersonNotTheSameFormAgain() throws {
         let harness = try ProcessorTests.Program()
+        // Named in order, so the join request is read first (a real question first would be held too).
         for (index, question) in ["How do I join?", "Is there a fee?", "Who are the mentors?"].enumerated() {
-            try harness.arrive(mail(from: "Kim <kim@example.net>", subject: "Question \(index)", question))
+            try harness.arrive(mail(from: "Kim <kim@example.net>", subject: "Question \(index)", question), name: "\(index).eml")
         }
         _ = try harness.run()
         let inbound = try harness.database.inboundMessages()
