@@ -15,7 +15,9 @@ extension MentorMailCommand {
             and each is confirmed. Beyond --capacity mentee seats (or --tables mentors), people \
             go on a waitlist; a decline gives the place to the first one waiting. About a day \
             before the start ([events] groups_before_hours), or with `event groups`, the \
-            rotations are formed and everyone gets their schedule.
+            rotations are formed and everyone gets their schedule. People who join the program \
+            while an event still invites (before its tables are set) are invited by the next \
+            run; `event invite` invites them at once.
 
             Examples:
               mentormail event create "Speed Mentoring, Summit" \\
@@ -23,13 +25,14 @@ extension MentorMailCommand {
                   --capacity 60 --tables 8 --rotations 4 --location "Room 2.1"
               mentormail event list
               mentormail event show 1 --json
+              mentormail event invite 1 --dry-run
               mentormail event update 1 --at 2026-10-25T08:00 --location "Hall B"
               mentormail event groups 1 --dry-run
               mentormail event sheet 1 --output tables.html
               mentormail event cancel 1
               mentormail event rotations --scores problem.json --json
             """,
-            subcommands: [Create.self, List.self, Show.self, Update.self, Cancel.self, Groups.self, Sheet.self, Rotations.self]
+            subcommands: [Create.self, List.self, Show.self, Invite.self, Update.self, Cancel.self, Groups.self, Sheet.self, Rotations.self]
         )
 
         /// "2026-10-25T07:30" read as local time in `zone`.
@@ -195,6 +198,44 @@ extension MentorMailCommand {
                         print("\n\(bounced) guest address(es) bounced for good: their mail about this event is kept, not sent, "
                               + "until mentormail participants change-address OLD NEW (or clear-bounce ADDRESS)")
                     }
+                }
+            }
+        }
+
+        struct Invite: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Invite everyone in the event's audience who is not invited yet; the next `process` sends the invitations.",
+                discussion: """
+                For people who joined the program after the invitations went out (an import, a \
+                sign-up, someone back from a pause). Each gets the same invitation as the others, \
+                with the event as it is now. Runs also do this by themselves while the event \
+                still invites; invitations close when the tables are set. With --dry-run nothing \
+                is stored or sent.
+
+                Examples:
+                  mentormail event invite 1 --dry-run
+                  mentormail event invite 1 --json
+                """)
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Flag(help: "Show whom it would invite; store and send nothing.") var dryRun = false
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let result = try opened.program.inviteToEvent(id: id, now: options.clock, dryRun: dryRun)
+                    if json { return try printJSON(result) }
+                    if result.invited.isEmpty {
+                        return print("Everyone in event \(id)'s audience is invited already (\(result.invitedInAll) invited); nobody to invite.")
+                    }
+                    print("\(dryRun ? "Would invite" : "Invited") \(result.invited.count) to event \(id):")
+                    for guest in result.invited {
+                        print(terminalSafe("  \(guest.email)  \(guest.name)  \(guest.role)", keepLines: false))
+                    }
+                    print(dryRun ? "Nothing was stored or sent (--dry-run)."
+                                 : "\(result.invitedInAll) invited in all; the next `mentormail process` sends the new invitations.")
                 }
             }
         }

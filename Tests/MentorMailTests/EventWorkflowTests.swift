@@ -777,4 +777,34 @@ import Testing
             #expect(ics.events.first?.status == "CANCELLED")
         }
     }
+
+    /// Late joiners are invited only while the event still invites: once its tables are due (or
+    /// set) nobody new is invited, and `event invite` says why.
+    @Test func lateJoinersAreNotInvitedOnceTheTablesAreDue() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        #expect(try run(program).count == 7)
+        func join(_ email: String) throws {
+            try program.database.write { db in
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: MatchingWorkflowTests.profile("mentee", "Late Comer", areas: ["nova"]),
+                                                  status: .active, source: "test", origin: "import", roundID: nil, now: program.now)
+            }
+        }
+        try join("early@example.net")
+        let sent = try run(program)
+        #expect(sent.map { $0.to.map(\.address) } == [["early@example.net"]])
+        // Ana and Maria said yes; within [events] groups_before_hours of the start the tables are set.
+        try program.database.write { db in
+            try EventGuest.filter(["ana@example.net", "maria@example.org"].contains(EventGuest.Columns.email))
+                .updateAll(db, EventGuest.Columns.answer.set(to: EventGuest.Answer.accepted.rawValue))
+        }
+        try join("late@example.net")
+        let due = event.startsAt.addingTimeInterval(-Double(program.config.events.groupsBeforeHours) * 3_600 + 60)
+        let afterDue = try run(program, at: due)
+        #expect(!afterDue.contains { $0.to.map(\.address) == ["late@example.net"] }, "no invitation once the tables are due")
+        #expect(try program.database.event(id: event.id).status == "grouped")
+        let refused = try #require(throws: MentorMailError.self) { try program.app.inviteToEvent(id: event.id, now: due) }
+        #expect(refused.message.contains("tables are set"), "\(refused.message)")
+    }
 }

@@ -64,3 +64,27 @@ private func eventAnswered(_ context: IntakeContext) -> Int64? {
           answering.topic.kind == .event else { return nil }
     return answering.topic.id
 }
+
+/// A participant's own mail (not under an event mail of ours) that speaks of the Speed
+/// Mentoring and answers for it or asks for a place ("A friend told me about the Speed
+/// Mentoring. Count me in!", "can I come to the speed mentoring?"): which event it is for is
+/// found when it is carried out.
+struct EventRequestRule: IntakeRule {
+    let name = "event-request"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, eventAnswered(context) == nil, !message.form.looksLikeForm,
+              let words = EventRequestWords.read(message.own) else { return nil }
+        let answer: RSVPReply.Answer = switch words {
+        case .yes: .accepted
+        case .no: .declined
+        case .maybe: .tentative
+        }
+        // Asking for a place is the request itself; any other question goes to the coordinators with it.
+        let question = EventRequestWords.question(in: message.own)
+        let note = words == .yes ? RSVPWords.condition(in: message.own) : nil
+        let reply = RSVPReply(eventUID: nil, eventID: nil, attendee: nil, answer: answer, source: .words, automatic: false,
+                              question: question, note: note)
+        return RuleDecision(.eventRequest(reply), "\(answer.rawValue) in words about the Speed Mentoring, in a mail of the participant's own"
+                            + (question == nil ? "" : ", with a question") + (note == nil ? "" : ", with a condition"))
+    }
+}

@@ -27,6 +27,7 @@ public struct Intake: Sendable {
             ConfirmationRule(),
             SurveyAnswerRule(),
             EventWordsRule(),
+            EventRequestRule(),
             ParticipantCommandRule(),
             BecomeMentorRule(),
             OpenSurveyAnswerRule(),

@@ -32,6 +32,9 @@ public enum Intent: Sendable, Equatable {
     case becomeMentor
     /// An answer to an event invitation: from a calendar (iTIP REPLY) or in words under it.
     case rsvp(RSVPReply)
+    /// A participant's own mail about the Speed Mentoring, not under an event mail: the answer
+    /// (or request for a place) for the one upcoming event.
+    case eventRequest(RSVPReply)
     /// A reply under an event mail that is no answer, no request and no question: asked for a yes or no.
     case eventUnclear(eventID: Int64)
     /// A participant wrote something we did not understand: answer with what they can write.
@@ -68,6 +71,7 @@ public enum Intent: Sendable, Equatable {
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"
         case .rsvp(let reply): "rsvp-\(reply.answer.rawValue)"
+        case .eventRequest(let reply): "event-request-\(reply.answer.rawValue)"
         case .eventUnclear: "event-unclear"
         case .help: "help"
         case .hold: "hold"

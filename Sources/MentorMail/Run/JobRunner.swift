@@ -12,8 +12,10 @@ struct JobRunner {
     var maxAttempts = 5
 
     /// Runs what is due, then what those jobs made due (a digest after a check-in's last look),
-    /// a few passes at most; a job that failed waits for its next try.
+    /// a few passes at most; a job that failed waits for its next try. Then invites the people
+    /// who joined since an upcoming event's invitations went out.
     func runDue(into report: inout ProcessReport) {
+        defer { inviteLateJoiners(into: &report) }
         var done: Set<Int64> = []
         for _ in 0..<4 {
             let due: [ScheduledJob]
@@ -29,6 +31,17 @@ struct JobRunner {
             logger.info("\(due.count) scheduled job(s) due")
             run(due, into: &report)
             done.formUnion(due.compactMap(\.id))
+        }
+    }
+
+    /// One transaction: an error is reported and the run goes on (the next run tries again).
+    private func inviteLateJoiners(into report: inout ProcessReport) {
+        do {
+            _ = try program.perform(at: now) { work in try EventService(work: work).inviteLateJoiners() }
+        } catch {
+            let message = "could not invite those who joined since an event's invitations: \(ErrorText.describe(error))"
+            logger.error("\(message)")
+            report.problems.append(message)
         }
     }
 

@@ -131,6 +131,8 @@ public struct Processor {
         do {
             report.planned += try database.dueJobs(now: now).map { "run job \($0.kind) (\($0.uniqueKey))" }
             report.planned += try database.dueOutbox(now: now).map { "send \($0.purpose) to \($0.recipients)" }
+            let late = try program.perform(at: now, dryRun: true) { work in try EventService(work: work).inviteLateJoiners() }
+            report.planned += late.flatMap { event in event.guests.map { "invite \($0.email) to event \(event.eventID) (joined since its invitations)" } }
         } catch {
             fail(&report, "could not read what is due: \(ErrorText.describe(error))")
         }

@@ -103,18 +103,67 @@ struct EventService {
     func sendInvitations(eventID: Int64) throws {
         let event = try find(eventID)
         guard event.status == .scheduled, event.endsAt > work.now else { return }
+        let invited = try inviteNewcomers(event)
+        try work.audit.record("scheduler", "event-invitations", "event \(eventID): \(invited.count) invitation(s)")
+    }
+
+    /// Whether people who join the program now are still invited: the event is upcoming, and its
+    /// tables are not set nor about to be (the rotations job is not due yet).
+    func stillInviting(_ event: SpeedEvent) throws -> Bool {
+        guard event.status == .scheduled, event.startsAt > work.now, let id = event.id else { return false }
+        let groups = try ScheduledJob.filter(ScheduledJob.Columns.uniqueKey == "event-groups:\(id)").fetchOne(work.db)
+        return groups.map { $0.status == .pending && $0.dueAt > work.now } ?? true
+    }
+
+    /// Each run: participants who became active after an event's invitations went out (an
+    /// import, a sign-up, a resume) get the same invitation, once, while the event still invites.
+    @discardableResult
+    func inviteLateJoiners() throws -> [(eventID: Int64, guests: [EventGuest])] {
+        var all: [(eventID: Int64, guests: [EventGuest])] = []
+        for event in try SpeedEvent.filter(SpeedEvent.Columns.status == SpeedEvent.Status.scheduled.rawValue).fetchAll(work.db)
+        where try stillInviting(event) {
+            let invited = try inviteNewcomers(event)
+            if !invited.isEmpty {
+                try work.audit.record("scheduler", "event-invitations", "event \(event.id ?? 0): \(invited.count) late invitation(s): "
+                                      + invited.map(\.email).joined(separator: ", "))
+                all.append((event.id ?? 0, invited))
+            }
+        }
+        return all
+    }
+
+    /// `event invite`: everyone in the audience not invited yet, now, while the tables are not set.
+    func inviteNow(eventID: Int64, actor: String) throws -> [EventGuest] {
+        let event = try find(eventID)
+        switch event.status {
+        case .cancelled: throw MentorMailError(.data, "event \(eventID) is cancelled: nobody can be invited to it")
+        case .grouped:
+            throw MentorMailError(.data, "event \(eventID)'s tables are set and its schedules went out: invitations are closed "
+                                  + "(a yes now would find no seat); to change the tables: mentormail event groups \(eventID) --again")
+        case .scheduled: break
+        }
+        guard event.startsAt > work.now else { throw MentorMailError(.data, "event \(eventID) has started: invitations are closed") }
+        let invited = try inviteNewcomers(event)
+        try work.audit.record(actor, "event-invitations", "event \(eventID): \(invited.count) invitation(s)"
+                              + (invited.isEmpty ? "" : ": " + invited.map(\.email).joined(separator: ", ")))
+        return invited
+    }
+
+    /// Invites everyone in the audience who is not a guest yet, with the event as it is now.
+    private func inviteNewcomers(_ event: SpeedEvent) throws -> [EventGuest] {
+        guard let eventID = event.id else { return [] }
         let audience = EventAudience(event.audience) ?? .all
-        let invited = Set(try EventGuest.filter(EventGuest.Columns.eventID == eventID).fetchAll(work.db).map(\.email))
-        var count = 0
-        for person in try audience.participants(work.db) where !invited.contains(person.email) {
+        let invited = Set(try EventGuest.filter(EventGuest.Columns.eventID == eventID).fetchAll(work.db).map { $0.email.lowercased() })
+        var guests: [EventGuest] = []
+        for person in try audience.participants(work.db) where !invited.contains(person.email.lowercased()) {
             guard let role = EventGuest.Role(person.profile) else { continue }
             var guest = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
                                    role: role, language: work.mailLanguage(for: person.profile))
             try guest.insert(work.db)
             try invite(&guest, to: event, update: false)
-            count += 1
+            guests.append(guest)
         }
-        try work.audit.record("scheduler", "event-invitations", "event \(eventID): \(count) invitation(s)")
+        return guests
     }
 
     /// The update job: everyone still coming (or not answered) gets the new time or place.
@@ -375,6 +424,59 @@ struct EventService {
         mail.unclear = true
         try inbound.answer(mail, in: work, about: .event(eventID))
         return Outcome(.answered, "asked for a yes or no for event \(eventID)")
+    }
+
+    /// A participant's own mail about the Speed Mentoring, not under our event mail ("count me
+    /// in", "can I come to the speed mentoring?"): an answer to the one upcoming event (the one
+    /// they are invited to, when several are). Someone not invited yet who asks for a place is
+    /// invited with it, while the event still invites: the yes takes a seat (or a place on the
+    /// waitlist) and its answer carries the calendar. What cannot be placed goes to the coordinators.
+    func request(_ reply: RSVPReply, _ inbound: Inbound) throws -> Outcome {
+        let sender = inbound.sender.normalized
+        func hold(_ why: String) throws -> Outcome {
+            try HeldMailService(work: work).hold(inbound, reason: "\(sender) wrote about the Speed Mentoring (\(reply.answer.rawValue) in words), "
+                                                 + "but \(why)", acknowledge: true)
+        }
+        let upcoming = try SpeedEvent.filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue)
+            .order(SpeedEvent.Columns.startsAt).fetchAll(work.db).filter { $0.endsAt > work.now }
+        func guest(_ event: SpeedEvent) throws -> EventGuest? {
+            try EventGuest.filter(EventGuest.Columns.eventID == event.id && EventGuest.Columns.email == sender).fetchOne(work.db)
+        }
+        let invitedTo = try upcoming.filter { try guest($0) != nil }
+        let event: SpeedEvent
+        if invitedTo.count == 1 {
+            event = invitedTo[0]
+        } else if invitedTo.isEmpty, upcoming.count == 1 {
+            event = upcoming[0]
+        } else if upcoming.isEmpty {
+            return try hold("no event is upcoming")
+        } else {
+            let ids = (invitedTo.isEmpty ? upcoming : invitedTo).compactMap(\.id).map(String.init).joined(separator: ", ")
+            return try hold("several events are upcoming (\(ids)): which one they mean is unclear")
+        }
+        guard let eventID = event.id else { return try hold("the event has no id") }
+        var answer = reply
+        answer.eventID = eventID
+        if try guest(event) != nil { return try receive(answer, inbound) }
+        guard reply.answer == .accepted else { return try hold("they are not invited to event \(eventID): their answer was not recorded") }
+        let audience = EventAudience(event.audience) ?? .all
+        guard let person = inbound.context.participant, person.status == .active,
+              let role = EventGuest.Role(person.profile),
+              try audience.participants(work.db).contains(where: { $0.id == person.id }) else {
+            let status = inbound.context.participant?.status.rawValue ?? "unknown"
+            return try hold("they are not among those event \(eventID) invites (\(event.audience); they are \(status)): not invited; "
+                            + "answer them in person")
+        }
+        guard event.status == .scheduled, event.startsAt > work.now else {
+            return try hold("event \(eventID)'s tables are set: invitations are closed, so they were not invited; answer them in person")
+        }
+        // Invited by their own request: the answer carries the calendar (its SEQUENCE is recorded then).
+        var invited = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
+                                 role: role, language: work.mailLanguage(for: person.profile))
+        invited.invitedAt = work.now
+        try invited.insert(work.db)
+        try work.audit.record(sender, "event-invited", "event \(eventID): asked for a place in a mail of their own")
+        return try receive(answer, inbound)
     }
 
     /// A place in the rotations formed for the event (its rows stay after a no).

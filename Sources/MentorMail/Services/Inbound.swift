@@ -103,6 +103,8 @@ extension Work {
             return try CheckinService(work: self).becomeMentor(inbound)
         case .rsvp(let reply):
             return try EventService(work: self).receive(reply, inbound)
+        case .eventRequest(let reply):
+            return try EventService(work: self).request(reply, inbound)
         case .eventUnclear(let eventID):
             return try EventService(work: self).askForAnswer(eventID: eventID, inbound)
         case .help:

@@ -39,6 +39,16 @@ public struct EventPlan: Sendable {
     public static func isAudience(_ text: String) -> Bool { EventAudience(text) != nil }
 }
 
+/// What `event invite` did (or, with `--dry-run`, would do).
+public struct EventInvitations: Codable, Sendable, Equatable {
+    public var eventID: Int64
+    public var dryRun: Bool
+    /// Those invited now.
+    public var invited: [EventView.Guest]
+    /// Everyone invited to the event, these included.
+    public var invitedInAll: Int
+}
+
 /// An event as `event list` and `event show` report it.
 public struct EventView: Codable, Sendable, Equatable {
     public struct Guest: Codable, Sendable, Equatable {
@@ -103,6 +113,18 @@ extension Program {
             let event = try EventService(work: work).update(id, startsAt: startsAt, timeZone: timeZone, durationMinutes: durationMinutes,
                                                             location: location, actor: actor)
             return try Self.view(of: event, work.db, details: false)
+        }
+    }
+
+    /// `mentormail event invite`: invites everyone in the event's audience not invited yet (the
+    /// invitations go with the next `process`); with `dryRun`, only says whom.
+    public func inviteToEvent(id: Int64, now: Date, dryRun: Bool = false, actor: String = "command line") throws -> EventInvitations {
+        try perform(at: now, dryRun: dryRun) { work in
+            let invited = try EventService(work: work).inviteNow(eventID: id, actor: actor)
+            let event = try Self.view(of: try EventService(work: work).find(id), work.db, details: false)
+            return EventInvitations(eventID: id, dryRun: dryRun, invited: invited.map {
+                EventView.Guest(email: $0.email, name: $0.name, role: $0.role.rawValue, answer: $0.answer.rawValue)
+            }, invitedInAll: event.invited)
         }
     }
 
