@@ -48,6 +48,27 @@ extension MentorMailCommand {
             return date
         }
 
+        /// Why `text` is not a local time in `zone`: the clock change skips it (with the time
+        /// that follows it, which exists), or it is not a time such as 2026-10-25T07:30.
+        static func localTimeProblem(_ option: String, _ text: String, in zone: TimeZone) -> String {
+            let parts = text.split(whereSeparator: { "-T: ".contains($0) }).map { Int($0) }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            if parts.count >= 5, parts.count <= 6, let year = parts[0], let month = parts[1], let day = parts[2], let hour = parts[3],
+               let minute = parts[4], (0..<24).contains(hour), (0..<60).contains(minute),
+               let midnight = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+               calendar.component(.month, from: midnight) == month, calendar.component(.day, from: midnight) == day,
+               let moved = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) {
+                // A real day and a real clock time that the day does not have: the clocks jump over it.
+                let local = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moved)
+                let suggestion = String(format: "%04d-%02d-%02dT%02d:%02d", local.year ?? 0, local.month ?? 0, local.day ?? 0,
+                                        local.hour ?? 0, local.minute ?? 0)
+                return "\(option) \(text) does not exist in \(zone.identifier): the clock change that night skips it "
+                    + "(the clocks go forward); use \(suggestion)"
+            }
+            return "\(option) \(text) is not a local time such as 2026-10-25T07:30"
+        }
+
         /// "90m", "1h30m", "2h", "90" (minutes).
         static func minutes(_ text: String) -> Int? {
             let lowered = text.lowercased().replacingOccurrences(of: " ", with: "")
@@ -105,7 +126,7 @@ extension MentorMailCommand {
             func validate() throws {
                 let zone = try EventCommand.zone(tz)
                 if EventCommand.localTime(at, in: zone) == nil {
-                    throw ValidationError("--at \(at) is not a local time such as 2026-10-25T07:30")
+                    throw ValidationError(EventCommand.localTimeProblem("--at", at, in: zone))
                 }
                 if EventCommand.minutes(duration) == nil { throw ValidationError("--duration \(duration) is not a length such as 90m or 1h30m") }
                 if capacity < 1 { throw ValidationError("--capacity must be at least 1 (mentee seats)") }
@@ -269,7 +290,7 @@ extension MentorMailCommand {
                     var start: Date?
                     if let at {
                         guard let date = EventCommand.localTime(at, in: zone) else {
-                            throw MentorMailError(.data, "--at \(at) is not a local time such as 2026-10-25T07:30")
+                            throw MentorMailError(.data, EventCommand.localTimeProblem("--at", at, in: zone))
                         }
                         start = date
                     } else if tz != nil {

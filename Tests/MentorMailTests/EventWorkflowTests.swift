@@ -82,6 +82,9 @@ import Testing
             let text = try #require(mail.textBody)
             #expect(text.contains("Wednesday, November 25, 2026, 09:30–11:00 (Europe/Madrid)"), "\(text)")
             #expect(text.contains(Self.mentors[address] != nil ? "host a table" : "You meet 2 different mentors"))
+            // Mentors host tables: what is limited for them is the tables, not seats.
+            #expect(text.contains(Self.mentors[address] != nil ? "Tables are limited" : "Seats are limited"), "\(text)")
+            #expect(!text.contains(Self.mentors[address] != nil ? "Seats are limited" : "Tables are limited"), "\(text)")
         }
     }
 
