@@ -38,8 +38,35 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
             "pair-conversation", "confirmation-code", "survey-answer", "event-words", "event-request", "participant-command", "become-mentor",
-            "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "event-unclear", "profile-in-sentences", "unclear", "first-contact",
+            "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
+    }
+
+    /// Above a quoted confirmation that changes nothing: a remark on the mentoring is the
+    /// coordinators', a question too; a thank-you is still the form, answered "nothing changed".
+    @Test func wordsAboveAQuotedConfirmationAreNotAFormThatChangesNothing() {
+        let person = participant
+        let quoted = ["Role: mentee", "Name: Ana", "Mentoring type: technical", "Areas: Nova", "Time zone: Europe/Madrid",
+                      "Languages: English", "Interaction: IRC, email"].map { "> \($0)" }.joined(separator: "\n")
+        func classify(_ text: String) -> Classification {
+            var context = IntakeContext(participant: person, answering: MailReference(kind: .profileReceived, topic: .participant(1)))
+            context.ongoingPairs = [3]
+            return intake.classify(message(subject: "Re: mentee", body: text + "\n\nOn Mon, 11 Jan 2027 at 09:00, P <mentoring@example.org> wrote:\n" + quoted), context: context)
+        }
+        for remark in ["About the survey: 4, sometimes. Not sure yet about the fit.", "It's going great, we meet every week.",
+                       "Ana is doing great"] {
+            let result = classify(remark)
+            #expect(result.rule == "mentoring-remark", "\(remark): \(result.rule)")
+            #expect(result.intent == .hold(reason: result.reason, acknowledge: true))
+        }
+        #expect(classify("Can we change the meeting day?").rule == "question")
+        for thanks in ["Looks right, thanks.", "Thanks!", ""] {
+            #expect(classify(thanks).rule == "profile-form", "\(thanks)")
+        }
+        // A line changed in the quoted form is a change.
+        let edited = intake.classify(message(subject: "Re: mentee", body: "Updated below.\n\n" + quoted.replacingOccurrences(of: "Europe/Madrid", with: "Europe/Berlin")),
+                                     context: IntakeContext(participant: person))
+        #expect(edited.rule == "profile-form")
     }
 
     @Test func aReplyAllUnderAnIntroductionIsHeldUnanswered() {

@@ -37,6 +37,7 @@ public struct Intake: Sendable {
             QuestionRule(),
             EventUnclearRule(),
             ProfileInSentencesRule(),
+            MentoringRemarkRule(),
             UnclearParticipantRule(),
             StrangerRule(),
         ]

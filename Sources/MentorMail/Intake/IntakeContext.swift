@@ -86,6 +86,20 @@ public struct IntakeMessage: Sendable {
         return formParser.parse("\(SignupField.capacity.label): \(capacity)")
     }
 
+    /// Whether the form's lines all came from quoted text and would leave `profile` as it is:
+    /// the person quoted our mail and wrote none of the form's lines themselves.
+    func formOnlyQuotes(_ profile: ParticipantProfile) -> Bool {
+        let form = self.form
+        guard form.fieldsFound > 0, form.answeredFields.isSubset(of: form.answeredInQuotedText), form.unknownFields.isEmpty else { return false }
+        return ProfileBuilder(vocabulary: formParser.vocabulary).build(from: form, over: profile).profile == profile
+    }
+
+    /// Whether the new text says how a mentorship goes ("4, sometimes", "it's going great, we
+    /// meet every week"): at least one check-in answer read from the person's own words.
+    var remarksOnMentoring: Bool {
+        SurveyAnswerReader().read(text: newText, newText: newText).answers.answered.contains { $0 != .note }
+    }
+
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
     public init(_ message: Message, programAddress: String, formParser: SignupFormParser) {

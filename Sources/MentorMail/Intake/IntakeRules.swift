@@ -212,11 +212,17 @@ struct ReplyUnderIntroductionRule: IntakeRule {
 }
 
 /// A filled-in or corrected sign-up form. A stranger's needs two answers to be told from
-/// prose; a participant, or a reply under our sign-up form, may fix one line.
+/// prose; a participant, or a reply under our sign-up form, may fix one line. A participant's
+/// question or remark on their mentoring above our quoted mail, whose form lines would change
+/// nothing, is not a form: the rules after this one read it.
 struct ProfileFormRule: IntakeRule {
     let name = "profile-form"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         let form = message.form
+        if let person = context.participant, context.isParticipant, message.formOnlyQuotes(person.profile),
+           message.newText.contains("?") || message.newText.contains("？") || (!context.ongoingPairs.isEmpty && message.remarksOnMentoring) {
+            return nil
+        }
         let underForm = context.answering.map { [.signupForm, .profileReceived, .welcome].contains($0.kind) } ?? false
         if form.looksLikeForm {
             return RuleDecision(.profile(form), "\(form.fieldsFound) lines of the sign-up form")
@@ -257,6 +263,18 @@ struct QuestionRule: IntakeRule {
         } else {
             return nil
         }
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
+/// A remark on how a mentorship goes ("Not sure yet about the fit", "we meet every week") from
+/// someone in a pair with no survey open: the coordinators read it; nothing is changed.
+struct MentoringRemarkRule: IntakeRule {
+    let name = "mentoring-remark"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let person = context.participant, context.isParticipant, !context.ongoingPairs.isEmpty,
+              !message.form.looksLikeForm || message.formOnlyQuotes(person.profile), message.remarksOnMentoring else { return nil }
+        let reason = "a remark on their mentoring, with no check-in survey open"
         return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
     }
 }

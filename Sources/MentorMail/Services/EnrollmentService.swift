@@ -89,9 +89,10 @@ struct EnrollmentService {
                 result = builder.build(from: merged, over: stored)
             }
         }
-        // Mail goes on in the language they first wrote to us in, until they choose another.
-        if result.profile.mailLanguage == nil {
-            result.profile.mailLanguage = inbound.writtenLanguage
+        // Mail goes on in the language they first wrote to us in, until they choose another. A
+        // language their mail is already in is no change ("en" for someone who speaks English).
+        if result.profile.mailLanguage == nil, let written = inbound.writtenLanguage, written != stored?.preferredMailLanguage {
+            result.profile.mailLanguage = written
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         var (participant, change) = try AppDatabase.upsertProfile(
