@@ -154,6 +154,22 @@ import Testing
         #expect(all.filter { $0.contains(line) }.count == 1, "named once: \(all)")
     }
 
+    /// Finding: a report for an address the mail never went to ("m-nobody@", quoting our mail to
+    /// Ana) was listed as that mail bounced at that address. The digest names the mail's real
+    /// recipient and the address the report named; Ana, its one recipient, is marked as before.
+    @Test func aReportNamingAnotherAddressNamesTheMailsRealRecipient() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try signedUp(harness)
+        try harness.arrive(Self.dsn(about: row.messageID, recipient: "nobody@example.net"))
+        _ = try harness.run()
+        let text = try #require(try digests(harness).last)
+        #expect(!text.contains("to nobody@example.net (outbox"), "\(text)")
+        #expect(text.contains("\(row.purpose) to ana@example.net (outbox \(row.id ?? 0)) bounced"), "\(text)")
+        #expect(text.contains("the report named nobody@example.net, to which this mail did not go"), "\(text)")
+        #expect(try harness.database.bounces().map(\.email) == ["ana@example.net"])
+        #expect(try harness.database.participant(email: "nobody@example.net") == nil)
+    }
+
     /// Mail already waiting to go to the address (a retry not yet due) when the bounce marks it
     /// is kept too, and the digest says so; it does not go out to the dead address.
     @Test func mailStillWaitingWhenTheAddressBouncesIsKeptToo() throws {

@@ -129,14 +129,34 @@ struct HeldMailService {
         }
         // Each failed address, read as the address not working, passing trouble, or a refusal
         // of the message itself (the address works).
-        let failures: [(address: String, kind: OutboxBounce.Kind, words: String)] = report.recipients.isEmpty
+        var failures: [(address: String, kind: OutboxBounce.Kind, words: String)] = report.recipients.isEmpty
             ? row.recipientList.map { ($0.lowercased(), .address, "the receiving server could not deliver it") }
             : report.recipients.filter(\.failed).map { recipient in
                 let words = [recipient.status, recipient.diagnostic].compactMap { $0 }.joined(separator: " ")
                 return (recipient.address, recipient.temporary ? .temporary : recipient.refusedForContent ? .content : .address,
                         words.isEmpty ? "the receiving server could not deliver it" : words)
             }
-        let details = try record(failures, of: row, marking: try bouncedForGood(report, row), bounced: "bounced")
+        // A report may name an address the mail never went to (a forwarding address, or a forged
+        // report): the mail is named by its real recipient, and the report's address is said.
+        let recipients = row.recipientList.map { $0.lowercased() }
+        let foreign = failures.filter { !recipients.contains($0.address) }
+        var extra: [String] = []
+        if !foreign.isEmpty {
+            failures.removeAll { !recipients.contains($0.address) }
+            let named = "the report named \(foreign.map(\.address).joined(separator: ", ")), to which this mail did not go"
+                + " (a forwarding address, or a forged report)"
+            if recipients.count == 1, let only = recipients.first {
+                for failure in foreign where !failures.contains(where: { $0.kind == failure.kind }) {
+                    failures.append((only, failure.kind, failure.words + "; " + named))
+                }
+            } else {
+                let detail = "\(row.purpose) (outbox \(row.id ?? 0), to \(recipients.joined(separator: ", "))): \(named); no address is marked"
+                var notice = DigestNotice(createdAt: work.now, kind: .sendFailed, mentorshipID: nil, detail: detail)
+                try notice.insert(work.db)
+                extra.append(detail)
+            }
+        }
+        let details = try record(failures, of: row, marking: try bouncedForGood(report, row), bounced: "bounced") + extra
         let detail = details.joined(separator: "; ")
         try scheduleDigest(key: "bounce:\(inbound.recordID)")
         try work.audit.record(inbound.sender.normalized, "bounce", detail)
