@@ -127,7 +127,8 @@ extension MentorMailCommand {
                         ("Attempts", String(record.attempts)),
                         ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" }
                             ?? (InboundMessage.Disposition.needingAttention.contains(record.disposition) ? "not yet" : "nothing to do (\(record.disposition.rawValue))")),
-                        ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) } ?? "not yet"),
+                        ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) + (record.folded ? " (counted as a repeat, not listed)" : "") }
+                            ?? (record.folded ? "not yet (a repeat: digests count it, not list it)" : "not yet")),
                     ]
                     // Everything here came in by mail: printed safe for the terminal.
                     for (label, value) in lines { print("\(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(terminalSafe(value, keepLines: false))") }

@@ -65,6 +65,30 @@ import Testing
         #expect(digests.first?.textBody?.contains("the same text as message") == true)
     }
 
+    /// Finding: after a flood of 20, the digest said "19 older message(s) from earlier digests
+    /// are still waiting" though no digest had shown 18 of them. The repeats are counted as
+    /// such, in the digest that first counts them, and never as shown by an earlier one.
+    @Test func aFloodsRepeatsAreCountedAsRepeatsNotAsShownEarlier() throws {
+        let harness = try ProcessorTests.Program()
+        let text = "Thanks for your message! We have received it and will get back to you soon."
+        for index in 0..<20 { try harness.arrive(mail(subject: "Re: Hello \(index)", text)) }
+        _ = try harness.run()
+        func digests() throws -> [String] {
+            try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.compactMap(\.textBody)
+        }
+        let first = try #require(try digests().last)
+        #expect(first.contains("18 more new message(s) repeat one listed here"), "\(first)")
+        #expect(!first.contains("from earlier digests"), "\(first)")
+
+        // Another sender's repeat brings a second digest: only the one shown counts as earlier.
+        for _ in 0..<2 { try harness.arrive(mail(from: "Bot <bot@example.net>", "Your ticket has been received. We will reply shortly.")) }
+        _ = try harness.run(at: harness.now.addingTimeInterval(3600))
+        let second = try #require(try digests().last)
+        #expect(try digests().count == 2)
+        #expect(second.contains("1 older message(s) from earlier digests are still waiting, and 18 repeats of one of them"), "\(second)")
+        #expect(!second.contains("more new message(s) repeat"), "\(second)")
+    }
+
     /// A coordinator's auto-responder (no RFC 3834 headers) answers every digest. Its answers
     /// are kept, but quietly: the digest does not answer them back at every run.
     @Test(arguments: [false, true])

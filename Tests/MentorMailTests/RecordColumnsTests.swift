@@ -18,7 +18,7 @@ import Testing
                                      receivedAt: now, intent: "help", disposition: .held, note: "n")
         inbound.id = 1
         (inbound.rule, inbound.reason, inbound.contextKind, inbound.contextTopic, inbound.contextID) = ("r", "r", "k", "t", 3)
-        (inbound.resolvedAt, inbound.resolution, inbound.digestedAt, inbound.textFingerprint) = (now, "x", now, "f")
+        (inbound.resolvedAt, inbound.resolution, inbound.digestedAt, inbound.textFingerprint, inbound.folded) = (now, "x", now, "f", true)
         inbound.contentFingerprint = "c"
         #expect(try columns(inbound) == (try codableKeys(inbound)))
         let outbox = OutboxMessage(id: 1, messageID: "<m@b>", purpose: "help", sender: "p@b", recipients: "a@b", subject: "s",

@@ -64,6 +64,12 @@ public struct HeldDigestMail: MailContent {
     public var newCount: Int
     /// Everything still waiting for a coordinator, new or not.
     public var openCount: Int
+    /// New repeats of a message kept for the same sender: counted, not listed.
+    public var newRepeatCount: Int
+    public var hasNewRepeats: Bool
+    /// What earlier digests listed and is still waiting, and the repeats they counted.
     public var olderCount: Int
     public var hasOlder: Bool
+    public var olderRepeatCount: Int
+    public var hasOlderRepeats: Bool
 }

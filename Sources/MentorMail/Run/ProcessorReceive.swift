@@ -242,7 +242,7 @@ extension Processor {
                                                                     answering: context.answering)
                     classification = verdict.classification
                     row.apply(classification, context: context)
-                    if verdict.quiet { row.digestedAt = now }
+                    row.folded = verdict.quiet
                     try row.insert(work.db)
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)

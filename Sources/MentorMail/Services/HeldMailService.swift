@@ -45,6 +45,7 @@ struct HeldMailService {
         let refused = notices.filter { $0.kind == .bounceRefused }.map(\.detail)
         let events = notices.filter { $0.kind == .eventNews }.map(\.detail)
         let open = try AppDatabase.attentionCount(work.db)
+        let besides = try AppDatabase.waitingBesidesNew(work.db)
         let coordinators = work.config.program.coordinators.map { MailAddress(address: $0) }
         guard !coordinators.isEmpty else { return }
         // One message's bytes at a time: a digest of many large messages stays small.
@@ -63,9 +64,11 @@ struct HeldMailService {
                                             hasDeliveryNews: !(undelivered.isEmpty && deferred.isEmpty && refused.isEmpty),
                                             events: events, hasEvents: !events.isEmpty,
                                             newCount: items.count, openCount: open,
-                                            olderCount: max(0, open - items.count), hasOlder: open > items.count),
+                                            newRepeatCount: besides.newRepeats.count, hasNewRepeats: !besides.newRepeats.isEmpty,
+                                            olderCount: besides.listed, hasOlder: besides.listed + besides.repeats > 0,
+                                            olderRepeatCount: besides.repeats, hasOlderRepeats: besides.repeats > 0),
                              to: coordinators)
-        try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id), at: work.now)
+        try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id) + besides.newRepeats, at: work.now)
         try AppDatabase.markNoticesDigested(work.db, ids: notices.compactMap(\.id), at: work.now)
         try work.audit.record("scheduler", "digest", "\(items.count) held, \(pairs.count) pairs; \(open) waiting")
     }

@@ -75,20 +75,31 @@ extension AppDatabase {
 
     /// Held and failed messages that no digest has shown yet, oldest first.
     static func undigestedAttention(_ db: Database) throws -> [InboundMessage] {
-        try InboundMessage
-            .filter([InboundMessage.Disposition.held.rawValue, InboundMessage.Disposition.failed.rawValue]
-                .contains(InboundMessage.Columns.disposition))
-            .filter(InboundMessage.Columns.resolvedAt == nil && InboundMessage.Columns.digestedAt == nil)
+        try waitingForAttention
+            .filter(InboundMessage.Columns.digestedAt == nil && InboundMessage.Columns.folded == false)
             .order(Column("id")).fetchAll(db)
     }
 
     /// Held and failed messages still waiting for a coordinator.
     static func attentionCount(_ db: Database) throws -> Int {
-        try InboundMessage
+        try waitingForAttention.fetchCount(db)
+    }
+
+    /// What waits for a coordinator and is not listed in a new digest: repeats no digest counted
+    /// yet (`new`), and from earlier digests the messages they listed and the repeats they counted.
+    static func waitingBesidesNew(_ db: Database) throws -> (newRepeats: [Int64], listed: Int, repeats: Int) {
+        let older = waitingForAttention.filter(InboundMessage.Columns.digestedAt != nil)
+        return (try waitingForAttention.filter(InboundMessage.Columns.digestedAt == nil && InboundMessage.Columns.folded == true)
+                    .select(Column("id"), as: Int64.self).fetchAll(db),
+                try older.filter(InboundMessage.Columns.folded == false).fetchCount(db),
+                try older.filter(InboundMessage.Columns.folded == true).fetchCount(db))
+    }
+
+    private static var waitingForAttention: QueryInterfaceRequest<InboundMessage> {
+        InboundMessage
             .filter([InboundMessage.Disposition.held.rawValue, InboundMessage.Disposition.failed.rawValue]
                 .contains(InboundMessage.Columns.disposition))
             .filter(InboundMessage.Columns.resolvedAt == nil)
-            .fetchCount(db)
     }
 
     /// The newest message recorded from `sender`.

@@ -547,6 +547,14 @@ public final class AppDatabase: Sendable {
             try db.create(index: "inboundMessage_sender", on: "inboundMessage", columns: ["sender"])
             try db.create(index: "inboundMessage_messageID", on: "inboundMessage", columns: ["messageID"])
         }
+        migrator.registerMigration("v18-folded-repeats") { db in
+            // Repeats kept quietly were marked as in a digest that never showed them; they are
+            // counted as repeats instead. The flood's repeats of before can still be told apart.
+            try db.alter(table: "inboundMessage") { t in
+                t.add(column: "folded", .boolean).notNull().defaults(to: false)
+            }
+            try db.execute(sql: "UPDATE inboundMessage SET folded = 1 WHERE rule = 'loop-guard:repeat' AND reason LIKE 'the same text again%'")
+        }
         return migrator
     }
 

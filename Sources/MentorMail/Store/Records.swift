@@ -51,8 +51,11 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     /// When a coordinator released it (or a retry handled it), and how.
     public var resolvedAt: Date?
     public var resolution: String?
-    /// When it went out in a coordinators' digest.
+    /// When it went out in a coordinators' digest (counted there only, when `folded`).
     public var digestedAt: Date?
+    /// A repeat of a message already kept for the sender (a flood, a responder): digests count
+    /// it and do not list it.
+    public var folded = false
     /// How many times it was handled (1, plus each retry).
     public var attempts: Int
     /// A fingerprint of the new text, to notice the same text coming again (a responder).
@@ -85,6 +88,7 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         static let disposition = Column(CodingKeys.disposition)
         static let resolvedAt = Column(CodingKeys.resolvedAt)
         static let digestedAt = Column(CodingKeys.digestedAt)
+        static let folded = Column(CodingKeys.folded)
     }
 
     /// The mail of ours it answers, if any.
@@ -114,6 +118,7 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         container["resolvedAt"] = resolvedAt
         container["resolution"] = resolution
         container["digestedAt"] = digestedAt
+        container["folded"] = folded
         container["attempts"] = attempts
         container["textFingerprint"] = textFingerprint
         container["contentFingerprint"] = contentFingerprint
