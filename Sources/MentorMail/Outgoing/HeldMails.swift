@@ -31,8 +31,12 @@ public struct HeldDigestMail: MailContent {
         public var what: [String]
         /// Each side's check-in answers so far, one line each.
         public var answers: [String]
+        /// Notes left since the last digest that showed the pair.
         public var note: [String]
         public var hasNote: Bool
+        /// Notes an earlier digest showed: counted, not repeated.
+        public var olderNoteCount: Int = 0
+        public var hasOlderNotes = false
         /// The suggested action: one is true.
         public var suggestTalk: Bool?
         public var suggestRematch: Bool?

@@ -7,6 +7,9 @@ import Mail
 struct CheckinService {
     let work: Work
 
+    /// How a notice says that someone left a note: the digest shows the note with that notice only.
+    static let leftANote = "left a note"
+
     private var pairs: PairService { PairService(work: work) }
 
     /// Schedules a new pair's check-in (`[checkin] after_days` after the introduction).
@@ -154,7 +157,7 @@ struct CheckinService {
         if answers.meeting == .no, before.meeting != .no { reasons.append("says they are not meeting") }
         if answers.fit == .notGood, before.fit != .notGood { reasons.append("says it is not a good fit") }
         if answers.next == .newMatch, before.next != .newMatch { reasons.append("asks for a new match") }
-        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append("left a note") }
+        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append(Self.leftANote) }
         if !unread.isEmpty { reasons.append("wrote what we could not read as answers: " + unread.map { "\"\($0)\"" }.joined(separator: ", ")) }
         // A pair already over: the coordinators get the answers all the same.
         if !pair.mentorship.isOngoing, reasons.isEmpty, answers != before { reasons.append("answered after the pair had \(pair.mentorship.status.rawValue)") }

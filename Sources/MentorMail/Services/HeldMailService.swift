@@ -92,11 +92,15 @@ struct HeldMailService {
                 let described = CheckinService.describe(survey.answers)
                 return described.isEmpty ? nil : "\(name(survey.side)) (\(survey.side.rawValue)): \(described)"
             }
-            let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.side)): \($0)" } }
+            // A note is shown in the digest after it was left; later ones only count it.
+            let noted = surveys.filter { $0.note != nil }
+            let fresh = noted.filter { survey in news.contains { $0.surveyID == survey.id && $0.detail.contains(CheckinService.leftANote) } }
+            let notes = fresh.compactMap { survey in survey.note.map { "\(name(survey.side)): \($0)" } }
             let all = surveys.map(\.answers)
             var item = HeldDigestMail.PairItem(
                 id: Int(id), mentee: "\(pair.mentee.profile.name) <\(pair.mentee.email)>", mentor: "\(pair.mentor.profile.name) <\(pair.mentor.email)>",
-                status: pair.mentorship.status.rawValue, what: news.map(\.detail), answers: answers, note: notes, hasNote: !notes.isEmpty)
+                status: pair.mentorship.status.rawValue, what: news.map(\.detail), answers: answers, note: notes, hasNote: !notes.isEmpty,
+                olderNoteCount: noted.count - fresh.count, hasOlderNotes: noted.count > fresh.count)
             if all.contains(where: { $0.next == .newMatch || $0.fit == .notGood }) {
                 item.suggestRematch = true
             } else if news.contains(where: { $0.kind == .checkinAlert }) && (all.contains(where: { ($0.rating ?? 5) <= 2 || $0.meeting == .no })
