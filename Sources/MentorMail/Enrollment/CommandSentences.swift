@@ -139,9 +139,11 @@ enum CommandSentences {
     /// The strongest request in the new text (and subject), or nil.
     static func read(_ own: OwnText, subject: String?) -> CommandReading? {
         var found: [CommandReading] = []
-        let sentences = (subject.map { [CommandWords.cleanSubject($0)] } ?? []) + own.sentences
-        for sentence in sentences {
-            for clause in clauses(of: sentence) {
+        // The own text's clauses are cut already; the subject's are cut here.
+        let subjectSentence = subject.map(CommandWords.cleanSubject).map { ($0, clauses(of: $0).map(OwnText.Clause.init)) }
+        let sentences = (subjectSentence.map { [$0] } ?? []) + zip(own.sentences, own.clauses).map { ($0, $1) }
+        for (sentence, clauses) in sentences {
+            for clause in clauses {
                 if let reading = reading(in: clause, sentence: sentence) { found.append(reading) }
             }
         }
@@ -165,9 +167,9 @@ enum CommandSentences {
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
     }
 
-    private static func reading(in clause: String, sentence: String) -> CommandReading? {
-        let folded = EnrollmentText.fold(clause)
-        var words = EnrollmentText.words(folded: folded)
+    private static func reading(in clause: OwnText.Clause, sentence: String) -> CommandReading? {
+        let folded = clause.folded
+        var words = clause.words
         // Chinese and Japanese requests, inside the text. Text without a scalar from U+2E80 on
         // (where CJK begins, compatibility ideographs included) cannot hold one: skip the search.
         let mayHoldCJK = folded.unicodeScalars.contains { $0.value >= 0x2E80 }
@@ -200,7 +202,7 @@ enum CommandSentences {
             }
             if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
             let after = words[(start + phrase.words.count)...]
-            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause, in: sentence, after) { continue }
+            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause.text, in: sentence, after) { continue }
             if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
             let rest = after.count
             // At the start of its clause, with a short object: a request. Deleting data always asks first.

@@ -129,16 +129,33 @@ public enum CommandWords {
     }
 }
 
-/// A reply's new text with its own lines (``CommandWords/ownLines(of:)``) and their sentences,
-/// cut once for all the readers of a message.
+/// A reply's new text with its own lines (``CommandWords/ownLines(of:)``), their sentences and
+/// the sentences' clauses, cut once for all the readers of a message.
 struct OwnText: Sendable {
     let text: String
     let lines: [String]
     let sentences: [String]
+    /// Each sentence's clauses (``CommandSentences/clauses(of:)``), in the order of `sentences`.
+    let clauses: [[Clause]]
 
     init(_ newText: String) {
         text = newText
         lines = CommandWords.ownLines(of: newText)
         sentences = lines.flatMap(CommandWords.sentences(in:))
+        clauses = sentences.map { CommandSentences.clauses(of: $0).map(Clause.init) }
+    }
+
+    /// A clause with its folded text and words, which the request and role readers both compare.
+    struct Clause: Sendable {
+        let text: String
+        let folded: String
+        /// `EnrollmentText.words(text)`.
+        let words: [String]
+
+        init(_ text: String) {
+            self.text = text
+            folded = EnrollmentText.fold(text)
+            words = EnrollmentText.words(folded: folded)
+        }
     }
 }

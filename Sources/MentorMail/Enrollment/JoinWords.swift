@@ -51,14 +51,12 @@ enum JoinWords {
     /// Whether a clause of the text has words that `match` and no negation, refusal or other
     /// person ("I can't join", "my colleague wants to join").
     private static func asks(in own: OwnText, _ match: ([String]) -> Bool) -> Bool {
-        for sentence in own.sentences {
-            for clause in CommandSentences.clauses(of: sentence) {
-                let words = EnrollmentText.words(clause)
-                guard match(words) else { continue }
-                if words.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) })
-                    || CommandSentences.otherSubjects.contains(where: { words.joined(separator: " ").hasPrefix($0) }) { continue }
-                return true
-            }
+        for clause in own.clauses.joined() {
+            let words = clause.words
+            guard match(words) else { continue }
+            if words.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) })
+                || CommandSentences.otherSubjects.contains(where: { words.joined(separator: " ").hasPrefix($0) }) { continue }
+            return true
         }
         return false
     }
@@ -71,27 +69,26 @@ enum JoinWords {
     }
 
     static func role(in own: OwnText) -> ParticipantRole? {
-        for sentence in own.sentences {
-            let clauses = CommandSentences.clauses(of: sentence)
+        for clauses in own.clauses {
             // "I have been a Nova core for years and would love to mentor": the writer goes on
             // in a clause without its own subject.
-            let byTheWriter = EnrollmentText.words(clauses.first ?? "").first.map(firstPerson.contains) ?? false
+            let byTheWriter = clauses.first?.words.first.map(firstPerson.contains) ?? false
             for (number, clause) in clauses.enumerated() {
-                let words = EnrollmentText.words(clause)
+                let words = clause.words
                 let ownSubject = words.first.map { firstPerson.contains($0) || otherPeople.contains($0) } ?? true
                 let continued = number > 0 && byTheWriter && !ownSubject ? roleInPhrases(["i"] + words) : nil
-                guard let role = role(inClause: clause) ?? continued else { continue }
+                guard let role = role(inClause: words) ?? continued else { continue }
                 // "as a mentor and a mentee": the clause after "and" may name the other role.
-                if number + 1 < clauses.count, EnrollmentText.words(clauses[number + 1]).count <= 3,
-                   let other = ParticipantRole(answer: clauses[number + 1]), other != role { return .both }
+                if number + 1 < clauses.count, clauses[number + 1].words.count <= 3,
+                   let other = ParticipantRole(answer: clauses[number + 1].text), other != role { return .both }
                 return role
             }
         }
         return nil
     }
 
-    private static func role(inClause clause: String) -> ParticipantRole? {
-        let words = EnrollmentText.words(clause)
+    /// The role in a clause's words.
+    private static func role(inClause words: [String]) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         guard words.contains(where: joinWords.contains) else { return nil }
         for (index, word) in words.enumerated() {
