@@ -161,10 +161,38 @@ enum CommandSentences {
         if sentence.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) {
             for dash in [" -- ", " - ", " – ", " — "] { marked = marked.replacingOccurrences(of: dash, with: ", ") }
         }
+        if marked.utf8.allSatisfy({ $0 < 0x80 }) { return asciiClauses(of: marked) }
         let pieces = marked.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
-            EnrollmentText.splitOnWords(piece, ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"])
+            EnrollmentText.splitOnWords(piece, clauseWords)
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
+    }
+
+    /// The words that cut a clause, lower-cased.
+    private static let clauseWords: Set<String> = ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"]
+
+    /// `clauses(of:)` of ASCII text, on bytes: each byte is a character, the marks are `,` and
+    /// `;`, and lower-casing a word is lower-casing A–Z.
+    private static func asciiClauses(of text: String) -> [String] {
+        var clauses: [String] = []
+        func add(_ words: [ArraySlice<UInt8>]) {
+            let clause = EnrollmentText.trim(String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self))
+            if !clause.isEmpty { clauses.append(clause) }
+        }
+        for piece in Array(text.utf8).split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
+            var words: [ArraySlice<UInt8>] = []
+            for word in piece.split(separator: UInt8(ascii: " ")) {
+                // The clause words are four letters at most.
+                if word.count <= 4, clauseWords.contains(String(decoding: word.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)) {
+                    add(words)
+                    words = []
+                } else {
+                    words.append(word)
+                }
+            }
+            add(words)
+        }
+        return clauses
     }
 
     private static func reading(in clause: OwnText.Clause, sentence: String) -> CommandReading? {

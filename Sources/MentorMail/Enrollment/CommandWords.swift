@@ -82,6 +82,7 @@ public enum CommandWords {
 
     /// Splits a line at `.` `!` `?` `;` (not inside an address like a.b@c.org).
     static func sentences(in line: String) -> [String] {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSentences(in: line) }
         var sentences: [String] = []
         var current = ""
         let characters = Array(line)
@@ -96,6 +97,25 @@ public enum CommandWords {
         }
         sentences.append(current)
         return sentences.map(EnrollmentText.trim).filter { !$0.isEmpty }
+    }
+
+    /// `sentences(in:)` of an ASCII line, on bytes (each byte is a character).
+    private static func asciiSentences(in line: String) -> [String] {
+        var sentences: [String] = []
+        let bytes = Array(line.utf8)
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
+            switch byte {
+            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): break
+            case UInt8(ascii: ".") where next == UInt8(ascii: " ") || next == UInt8(ascii: "."): break
+            default: continue
+            }
+            sentences.append(EnrollmentText.trim(String(decoding: bytes[start..<index], as: UTF8.self)))
+            start = index + 1
+        }
+        sentences.append(EnrollmentText.trim(String(decoding: bytes[start...], as: UTF8.self)))
+        return sentences.filter { !$0.isEmpty }
     }
 
     /// "Hi, pause please" → "pause please"; "Please, stop" → "stop".
