@@ -142,7 +142,12 @@ enum SignupKey: Equatable {
 
     /// Folds a label: lowercase, no accents, no parentheses, question marks or dots.
     static func fold(_ label: String) -> String {
-        EnrollmentText.collapse(EnrollmentText.fold(label).filter { !"()?.:".contains($0) })
+        let folded = EnrollmentText.fold(label)
+        // ASCII: each byte is a character.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            return EnrollmentText.collapse(String(decoding: folded.utf8.filter { !"()?.:".utf8.contains($0) }, as: UTF8.self))
+        }
+        return EnrollmentText.collapse(folded.filter { !"()?.:".contains($0) })
     }
 
     private static let fields: [String: SignupField] = {

@@ -168,7 +168,8 @@ struct SignupFormLine: Equatable {
     /// A value without the table cell separators ("|") and spaces at its ends: the row
     /// `<td>Name:</td><td>Henrik Berg</td>` reads as "Name: | Henrik Berg".
     private static func withoutCellSeparators(_ value: Substring) -> Substring {
-        guard value.contains("|") else { return value }
+        // No other character holds a "|": text without its byte has none, and Foundation is not asked.
+        guard value.utf8.contains(UInt8(ascii: "|")), value.contains("|") else { return value }
         let kept = value.drop { $0 == "|" || $0.isWhitespace }
         return kept[..<(kept.lastIndex { $0 != "|" && !$0.isWhitespace }.map(kept.index(after:)) ?? kept.startIndex)]
     }
@@ -182,8 +183,16 @@ struct SignupFormLine: Equatable {
                                   closes: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") },
                                   separates: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") })
         }
-        return firstSeparator(in: text, opens: { "([\u{FF08}【".contains($0) }, closes: { ")]\u{FF09}】".contains($0) },
-                              separates: { ":=\u{FF1A}".contains($0) })
+        return firstSeparator(in: text, opens: { isMark($0, of: "([\u{FF08}【") }, closes: { isMark($0, of: ")]\u{FF09}】") },
+                              separates: { isMark($0, of: ":=\u{FF1A}") })
+    }
+
+    /// Whether `character` is one of `marks`. Each mark is a lone scalar that no other text is
+    /// canonically equivalent to, so a character equals it only when it is that one scalar.
+    private static func isMark(_ character: Character, of marks: String) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        return marks.unicodeScalars.contains(scalar)
     }
 
     private static func firstSeparator<Elements: Collection>(in elements: Elements, opens: (Elements.Element) -> Bool,
@@ -219,9 +228,19 @@ struct SignupFormLine: Equatable {
     /// enough for "Community area(s)", not enough for "On Mon, 3 Jun 2024 … wrote".
     /// A label we do not know must also be 3 words at most, so prose stays prose.
     private static func looksLikeLabel(_ label: String) -> Bool {
+        if label.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLooksLikeLabel(label.utf8) }
         guard let first = label.first, first.isLetter, label.count <= 40 else { return false }
         let allowed = label.allSatisfy { $0.isLetter || " -'’()?/&".contains($0) }
         return allowed && label.split(separator: " ").count <= 5
+    }
+
+    /// `looksLikeLabel` of ASCII text, on bytes: the letters are A–Z and a–z, and a label of
+    /// allowed bytes holds no "\r\n", the one character of two bytes.
+    private static func asciiLooksLikeLabel(_ label: String.UTF8View) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+        guard let first = label.first, isLetter(first), label.count <= 40,
+              label.allSatisfy({ isLetter($0) || " -'()?/&".utf8.contains($0) }) else { return false }
+        return label.split(separator: UInt8(ascii: " ")).count <= 5
     }
 
     /// "-- ", "--", "__" and Outlook's "-----Original Message-----" start a signature or history;
