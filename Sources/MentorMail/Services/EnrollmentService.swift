@@ -120,7 +120,8 @@ struct EnrollmentService {
             notes: result.notes.map(wording.text),
             hasNotes: !result.notes.isEmpty)
         (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(participant, language: language)
-        try inbound.answer(mail, in: work, about: .participant(participant.id))
+        // The profile just stored says the language: the answer need not read it back.
+        try inbound.answer(mail, in: work, about: .participant(participant.id), language: language)
         return Outcome(.answered)
     }
 
