@@ -76,7 +76,12 @@ struct LoopGuard {
     static func fingerprint(of newText: String) -> String {
         var hasher = FNV1a()
         // The folded start is enough: a responder repeats itself well within 32 KiB.
-        hasher.add(EnrollmentText.fold(newText.prefix(CommandWords.readLimit).filter { !$0.isNumber }))
+        let start = newText.prefix(CommandWords.readLimit)
+        // In ASCII the numbers are the digits, each a byte.
+        let withoutNumbers = start.utf8.allSatisfy { $0 < 0x80 }
+            ? String(decoding: start.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
+            : start.filter { !$0.isNumber }
+        hasher.add(EnrollmentText.fold(withoutNumbers))
         return hasher.hex
     }
 }
