@@ -130,7 +130,7 @@ public struct SignupFormParser: Sendable {
                       let close = rest[open...].firstIndex(where: SignupHints.closers.contains) {
                     let inner = String(rest[rest.index(after: open)..<close])
                     result += rest[..<open]
-                    let placeholder = SignupHints.hintKey(inner) == hint.map(SignupHints.hintKey) || isExample(inner)
+                    let placeholder = SignupHints.hintKey(inner) == hint.map(SignupHints.templateKey) || isExample(inner)
                     if !placeholder { result += rest[open...close] }
                     rest = rest[rest.index(after: close)...]
                 }

@@ -61,16 +61,35 @@ enum SignupHints {
     /// choices ("mentor / mentee / both", "IRC, email, video").
     static func isHint(_ group: String, template: String?) -> Bool {
         let key = hintKey(group)
-        if let template, key == hintKey(template) { return true }
-        let examplePrefixes = ["eg ", "e g ", "ie ", "p ej ", "por ej ", "ex ", "por ex ", "z b ", "zb ", "np ", "ad es ",
-                               "например ", "例如", "例えば", "mentors only", "solo mentores", "so mentores", "nur mentoren"]
+        if let template, key == templateKey(template) { return true }
         if examplePrefixes.contains(where: { key.hasPrefix($0) }) { return true }
         let folded = EnrollmentText.fold(group)
-        return ["/", ",", " or ", " o ", " ou ", " oder ", "、", "，"].contains { TextSearch.contains($0, in: folded) }
+        return choiceMarks.contains { TextSearch.contains($0, in: folded) }
     }
 
+    private static let examplePrefixes = ["eg ", "e g ", "ie ", "p ej ", "por ej ", "ex ", "por ex ", "z b ", "zb ", "np ", "ad es ",
+                                          "например ", "例如", "例えば", "mentors only", "solo mentores", "so mentores", "nur mentoren"]
+    private static let choiceMarks = ["/", ",", " or ", " o ", " ou ", " oder ", "、", "，"]
+
     static func hintKey(_ text: some StringProtocol) -> String {
-        let folded = EnrollmentText.fold(text).filter { !".…".contains($0) }
-        return EnrollmentText.collapse(String(folded.map { ",;:".contains($0) ? " " : $0 }))
+        let folded = EnrollmentText.fold(text)
+        // ASCII: each byte is a character, and "…" cannot occur.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = folded.utf8.compactMap { byte -> UInt8? in
+                byte == UInt8(ascii: ".") ? nil : ",;:".utf8.contains(byte) ? UInt8(ascii: " ") : byte
+            }
+            return EnrollmentText.collapse(String(decoding: bytes, as: UTF8.self))
+        }
+        let kept = folded.filter { !".…".contains($0) }
+        return EnrollmentText.collapse(String(kept.map { ",;:".contains($0) ? " " : $0 }))
     }
+
+    /// `hintKey` of a field's own placeholder (`SignupField.hint`), which every answer with a
+    /// group is compared to: those are worked out once.
+    static func templateKey(_ hint: String) -> String {
+        templateKeys[hint] ?? hintKey(hint)
+    }
+
+    private static let templateKeys: [String: String] = Dictionary(
+        SignupField.allCases.compactMap(\.hint).map { ($0, hintKey($0)) }, uniquingKeysWith: { first, _ in first })
 }
