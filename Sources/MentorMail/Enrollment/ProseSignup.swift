@@ -92,6 +92,7 @@ public struct ProseSignup: Equatable, Sendable {
     private static let edges: Set<Character> = [".", "'", "’", "-"]
 
     private static func tokens(of sentence: String) -> [Token] {
+        if sentence.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(of: sentence) }
         var tokens: [Token] = []
         for piece in sentence.split(whereSeparator: { $0.isWhitespace || separators.contains($0) }) {
             var text = piece
@@ -99,6 +100,22 @@ public struct ProseSignup: Equatable, Sendable {
             while let last = text.last, edges.contains(last) { text = text.dropLast() }
             guard !text.isEmpty else { continue }
             tokens.append(Token(text: String(text), folded: EnrollmentText.fold(text), first: tokens.isEmpty))
+        }
+        return tokens
+    }
+
+    /// `tokens(of:)` of ASCII text, on bytes: the whitespace is tab to carriage return and space,
+    /// the separators and edges are those of the sets above that are ASCII.
+    private static func asciiTokens(of sentence: String) -> [Token] {
+        var tokens: [Token] = []
+        let bytes = Array(sentence.utf8)
+        for piece in bytes.split(whereSeparator: { EnrollmentText.isASCIISpace($0) || #",;:()!?""#.utf8.contains($0) }) {
+            var text = piece
+            while let first = text.first, ".'-".utf8.contains(first) { text = text.dropFirst() }
+            while let last = text.last, ".'-".utf8.contains(last) { text = text.dropLast() }
+            guard !text.isEmpty else { continue }
+            let word = String(decoding: text, as: UTF8.self)
+            tokens.append(Token(text: word, folded: EnrollmentText.fold(word), first: tokens.isEmpty))
         }
         return tokens
     }
