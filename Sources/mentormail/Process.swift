@@ -97,7 +97,7 @@ extension MentorMailCommand {
             if let first = problems.first {
                 // The last line is what cron mails and what an operator reads first: it names the first problem.
                 let line = first.split(whereSeparator: \.isNewline).joined(separator: " ")
-                let shown = line.count > 300 ? String(line.prefix(300)) + " …" : line
+                let shown = line.count > 600 ? String(line.prefix(600)) + " …" : line
                 let count = problems.count == 1 ? "a problem" : "\(problems.count) problems (above), the first"
                 FileHandle.standardError.write(Data("mentormail: the run finished with \(count): \(terminalSafe(shown, keepLines: false)). What failed is retried by the next run, and listed by `mentormail held list` (mail received) or `mentormail outbox list` (mail to send)\n".utf8))
                 throw ExitCode(1)

@@ -179,6 +179,7 @@ import Testing
         #expect(first.problems.count == 1)
         #expect(first.problems.first?.contains("sending stopped for this run") == true, "\(first.problems)")
         #expect(first.problems.first?.contains("mentormail doctor") == true, "\(first.problems)")
+        #expect(first.problems.first?.contains("@example.net") == false, "the server's trouble is not put on a recipient: \(first.problems)")
         var rows = try program.database.outbox()
         #expect(rows.count == 2 && rows.allSatisfy { $0.status == .queued && $0.attempts == 0 && $0.nextAttemptAt <= program.now })
         #expect(rows.first?.lastError?.contains("127.0.0.1:1") == true, "\(rows.first?.lastError ?? "")")

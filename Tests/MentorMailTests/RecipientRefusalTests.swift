@@ -100,6 +100,46 @@ import Testing
         #expect(text.contains("it went to \(ana)"), "\(text)")
     }
 
+    /// Finding: a 451 for one of the two people of an introduction was never retried (the
+    /// message counted as sent), and the suggested `outbox resend ID --to` was refused. A
+    /// copy to that person alone is now retried with back-off like any message.
+    @Test func passingTroubleForOneRecipientIsRetriedForThemAlone() throws {
+        let servers = try TestServers.require()
+        let program = try ProcessorTests.Program()
+        let sender = try servers.sender()
+        let dee = "\(TestServers.uniqueUser("dee"))@example.org"
+        let cy = "tempfail-\(TestServers.uniqueUser("cy"))@example.org"
+        let now = program.now
+        let row = try program.database.write { db -> OutboxMessage in
+            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
+            let introduction = OutgoingMessage(from: MailAddress(address: program.config.program.address),
+                                               to: [MailAddress(address: dee), MailAddress(address: cy)],
+                                               subject: "Meet your mentor", text: "Dee, meet Cy.\n",
+                                               messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
+            return try work.outbox.queue(introduction, kind: .introduction, inboundID: nil, topic: .none)
+        }
+        let report = try program.run(sender: sender)
+        #expect(report.sent == 1 && report.sendFailures == 1, "\(report.problems)")
+        #expect(try servers.messages(of: String(dee.prefix { $0 != "@" })).count == 1)
+        let rows = try program.database.outbox()
+        #expect(rows.first { $0.id == row.id }?.status == .sent)
+        let copy = try #require(rows.first { $0.recipients == cy }, "a copy for Cy alone: \(rows.map(\.recipients))")
+        #expect(copy.status == .queued && copy.attempts == 1 && copy.nextAttemptAt > now, "\(copy.status) \(copy.attempts)")
+        #expect(copy.lastError?.contains("451") == true)
+        #expect(try program.database.bounces().isEmpty, "passing trouble marks nothing")
+
+        // Retried later (still refused here, so it backs off); Dee gets nothing twice.
+        _ = try program.run(sender: sender, at: now.addingTimeInterval(120))
+        let retried = try #require(try program.database.outbox().first { $0.id == copy.id })
+        #expect(retried.attempts == 2 && retried.status == .queued)
+        #expect(try servers.messages(of: String(dee.prefix { $0 != "@" })).count == 1)
+
+        // The coordinator may send a copy to one of the recipients again by hand too.
+        let config = try program.writeConfigFile().path
+        let resent = try CommandRunner.run(["outbox", "resend", String(row.id ?? 0), "--to", cy, "--config", config])
+        #expect(resent.status == 0, "\(resent.stderr)")
+    }
+
     /// A participant whose only address our server refuses: the answer is kept as withheld,
     /// the address marked, and their next message's answer is kept without another refusal.
     @Test func aParticipantsRefusedAddressIsMarkedAndLaterAnswersAreKept() throws {

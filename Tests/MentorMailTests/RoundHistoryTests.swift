@@ -233,6 +233,8 @@ import Testing
         let round = try #require(json["round"] as? [String: Any])
         #expect(round["waitingProposal"] == nil && round["staleProposal"] as? String == proposal.token, "\(round)")
         #expect(try read(["round", "show", "2027-Q1"], at: later).hasPrefix("Round 2027-Q1: stale"))
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(read(["round", "show", "2027-Q1", "--json"], at: later).utf8)) as? [String: Any])
+        #expect((shown["proposal"] as? [String: Any])?["status"] as? String == "stale", "its proposal says so too: \(shown["proposal"] ?? "")")
         #expect(try read(["round", "list"], at: later).contains("stale"))
         // Reading changed nothing: approving still finds it stale and says so.
         #expect(try harness.app.decideProposal(round: "2027-Q1", approve: true, now: later).outcome == .stale)

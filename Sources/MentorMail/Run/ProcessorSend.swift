@@ -51,14 +51,22 @@ extension Processor {
                 do {
                     let refusals = try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
                     if !refusals.isEmpty {
+                        // Marked sent with what the refusals lead to (a copy retried alone), in one transaction.
+                        faults.reached(.afterSend)
+                        report.sent += 1
                         report.sendFailures += 1
                         do {
                             var problem = ""
-                            try database.write { db in problem = partlyRefused(row, refusals, db: db) }
-                            fail(&report, problem)
+                            try database.write { db in
+                                try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                                               arguments: [now, id])
+                                problem = partlyRefused(row, refusals, db: db)
+                            }
+                            report.problems.append(problem)
                         } catch {
-                            fail(&report, "could not record the recipients refused for outbox row \(id): \(ErrorText.describe(error))")
+                            fail(&report, "\(row.purpose) to \(row.recipients) was sent but could not be marked sent (\(ErrorText.describe(error))); the next run may resend it with the same Message-ID")
                         }
+                        continue
                     }
                 } catch let trouble as TransportError where trouble.beforeRecipients {
                     report.sendFailures += 1
@@ -191,7 +199,11 @@ extension Processor {
     /// outage or a wrong password parks nothing and the first run after the fix sends it all.
     /// The row keeps the server's words for `outbox list` and `status`. Returns the problem.
     func serverTrouble(_ row: OutboxMessage, _ error: TransportError, db: Database) -> String {
-        let words = ErrorText.describe(error)
+        // Not about the recipient the send was for: their address is left out of the words.
+        var words = ErrorText.describe(error)
+        if let range = words.range(of: #"could not send a message to [^(]*\("#, options: .regularExpression) {
+            words.replaceSubrange(range, with: "could not send (")
+        }
         let advice = error.isLoginRefused
             ? "the SMTP server refused our login: check [smtp] user and the password in the variable [smtp] password_env names (mentormail doctor checks it)"
             : "check that the SMTP server is reachable and its settings ([smtp] url, starttls, ca_file; mentormail doctor checks them)"

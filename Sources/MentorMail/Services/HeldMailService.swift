@@ -186,16 +186,33 @@ struct HeldMailService {
                 return (refusal.address.lowercased(), refusal.isTemporary ? .temporary : content ? .content : .address, words)
             }
         guard !failures.isEmpty else { return }
-        let marked = try failures.filter { $0.kind == .address }
+        // Passing trouble for some while the others took it: a copy to each of them alone is
+        // retried with back-off like any message (the coordinators hear if it is parked).
+        var noted = failures
+        if delivered, let id = row.id, var stored = try OutboxMessage.fetchOne(work.db, key: id) {
+            for failure in failures where failure.kind == .temporary {
+                let name = try AppDatabase.findParticipant(work.db, email: failure.address)?.profile.name
+                guard var copy = try RedeliveryService(work: work).copy(&stored, replacing: failure.address, with: failure.address, name: name),
+                      copy.status == .queued else { continue }
+                copy.attempts = 1
+                copy.lastError = failure.words
+                copy.nextAttemptAt = work.now.addingTimeInterval(60)
+                try copy.update(work.db)
+                noted.removeAll { $0.address == failure.address }
+                try work.audit.record(failure.address, "refused", "\(row.purpose) (outbox \(id)): \(failure.words); retried alone as #\(copy.id ?? 0)")
+            }
+        }
+        guard !noted.isEmpty else { return }
+        let marked = try noted.filter { $0.kind == .address }
             .compactMap { try AppDatabase.findParticipant(work.db, email: $0.address) }.filter { $0.status != .erased }
         var also = ""
         if delivered {
             let others = recipients.filter { address in !failures.contains { $0.address == address } }
             also = "; it went to \(others.joined(separator: ", "))"
         }
-        let details = try record(failures, of: row, marking: marked, bounced: "was refused by our mail server", also: also)
+        let details = try record(noted, of: row, marking: marked, bounced: "was refused by our mail server", also: also)
         try scheduleDigest(key: "refused:\(row.id ?? 0):\(row.attempts)")
-        for failure in failures {
+        for failure in noted {
             try work.audit.record(failure.address, "refused", details.joined(separator: "; "))
         }
     }
@@ -235,9 +252,6 @@ struct HeldMailService {
                 noticeKind = .sendFailed
             case .temporary:
                 detail = "\(to) could not be delivered for now: \(words); the address is not marked"
-                if !also.isEmpty {
-                    detail += "; to try again: " + these.map { "mentormail outbox resend \(row.id ?? 0) --to \($0.address)" }.joined(separator: ", ")
-                }
                 noticeKind = .bounceTemporary
             case .content:
                 detail = "\(to) was refused for its content: \(words); the address is not marked"

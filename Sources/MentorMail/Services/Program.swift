@@ -306,8 +306,9 @@ extension Program {
                 throw MentorMailError(.data, "no outgoing message has the id \(id); see `mentormail outbox list`")
             }
             let recipients = row.recipientList.map { $0.lowercased() }
+            // The one who moved there, the only recipient, or one of them again (a copy to them alone).
             guard let old = try recipients.first(where: { try AppDatabase.movedAddress(work.db, of: $0) == target })
-                    ?? (recipients.count == 1 ? recipients.first : nil) else {
+                    ?? (recipients.count == 1 ? recipients.first : nil) ?? (recipients.contains(target) ? target : nil) else {
                 throw MentorMailError(.data, "outgoing message \(id) went to \(row.recipients); none of them moved to \(target), "
                                       + "so it is not clear whose copy this is")
             }

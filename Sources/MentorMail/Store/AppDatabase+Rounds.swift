@@ -233,14 +233,16 @@ extension AppDatabase {
                       nowIn: person.roundID == id ? nil : person.roundID.flatMap { roundNames[$0] },
                       note: asMentee && !matched ? Self.whyNotMatchedAsMentee(person, roundID: id, mentored: mentored) : nil)
             }
+            let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
+            var shown = newest.map(view)
+            if stale { shown?.status = "stale" }
             return RoundDetails(
                 name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
-                state: RoundDetails.state(round, newest: newest, now: now,
-                                          stale: try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)),
+                state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                 opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
                 mentors: members.filter(\.role.isMentor).map { member($0.person, $0.role, asMentee: false) },
-                proposal: newest.map(view), proposals: all.map(view))
+                proposal: shown, proposals: all.dropLast().map(view) + (shown.map { [$0] } ?? []))
         }
     }
 }
