@@ -252,6 +252,10 @@ public struct Config: Sendable {
         var url = try reader.string(table, section, "url")
         if url.hasPrefix(localScheme) {
             url = localScheme + resolve(String(url.dropFirst(localScheme.count)), base)
+        } else if let parts = URLComponents(string: url), parts.user != nil || parts.password != nil {
+            // Said without the url, which holds the secret.
+            throw MentorMailError(.config, "\(reader.file): [\(section)] url must not hold a user or password: take them out of it, "
+                                  + "put the user in [\(section)] user and the password in an environment variable named by [\(section)] password_env")
         }
         let startTLSText = try reader.optionalString(table, section, "starttls") ?? ServerCredentials.StartTLS.ifAvailable.rawValue
         guard let startTLS = ServerCredentials.StartTLS(rawValue: startTLSText) else {

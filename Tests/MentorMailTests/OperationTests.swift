@@ -88,10 +88,12 @@ import Testing
         let url = scenario.servers.imapURL
         try scenario.editConfig(replacing: "url = \"\(url)/INBOX\"", with: "url = \"\(url.replacingOccurrences(of: "imap://", with: "imap://me:hunter2@"))/INBOX\"")
         let result = try run(["doctor", "--config", scenario.configPath, "--json"])
-        #expect(result.status != 0)
-        let mailbox = try #require(try checks(result)["mailbox"])
-        #expect((mailbox["fix"] as? String)?.hasPrefix("take the user and password out of [mailbox] url") == true, "\(mailbox)")
+        #expect(result.status == 78, "a configuration error, as `process` says: \(result.stdout)")
+        let config = try #require(try checks(result)["config"])
+        #expect((config["detail"] as? String)?.contains("[mailbox] url must not hold a user or password: take them out of it") == true, "\(config)")
         #expect(!result.stdout.contains("hunter2") && !result.stderr.contains("hunter2"), "no password shown")
+        let process = try run(["process", "--config", scenario.configPath])
+        #expect(process.status == 78 && !process.stderr.contains("hunter2"), "\(process.stderr)")
     }
 
     /// Finding: with starttls = "if-available" and a server without STARTTLS, doctor said

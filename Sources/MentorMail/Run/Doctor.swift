@@ -188,9 +188,6 @@ public struct Doctor {
             return "the server offers no STARTTLS, and [\(section)] starttls = \"required\": use \(section == "smtp" ? "smtps://" : "imaps://") "
                 + "if the server has it, or a server that offers STARTTLS"
         }
-        if lowered.contains("must not contain a user or password") {
-            return "take the user and password out of [\(section)] url: put the user in [\(section)] user and the password in a variable named by [\(section)] password_env"
-        }
         if lowered.contains("password_env") { return "export the variable before running (for cron: in the crontab or a wrapper script), never in the config or argv" }
         if lowered.contains("login denied") || lowered.contains("authentication") || lowered.contains("auth") && lowered.contains("fail")
             || lowered.contains(" 535") || lowered.contains("invalid credentials") {
