@@ -30,6 +30,23 @@ public struct EventInvitationMail: MailContent {
     public var saidMaybe: Bool?
     /// With `update`, after the tables were set: only the place changed and the schedules stand.
     public var placeOnly: Bool?
+    /// With `update`: what changed since the reader last saw the event (none: not known).
+    public var changes: EventChanges?
+}
+
+/// What changed in an event since a guest last saw it, each as "was …, now …"; only what changed is set.
+public struct EventChanges: Codable, Sendable, Equatable {
+    public struct Change: Codable, Sendable, Equatable {
+        /// Nil for a place: there was none, or there is none now.
+        public var was: String?
+        public var now: String?
+    }
+
+    /// The start in the event's zone: "Monday, October 25, 2027, 07:30" (the zone added when it changed).
+    public var start: Change?
+    /// The length, in minutes.
+    public var length: Change?
+    public var place: Change?
 }
 
 /// The event is cancelled, with a calendar CANCEL that removes it from calendars.

@@ -53,6 +53,15 @@ struct EventService {
             throw MentorMailError(.data, "event \(id)'s tables are set and its schedules went out: only its place can change now "
                                   + "(--location); to move the time, cancel it (`mentormail event cancel \(id)`) and create it again")
         }
+        // What guests last saw is kept until the update mail goes out: after several quick
+        // changes it tells them what they saw before the first.
+        if event.previousSequence == nil {
+            event.previousSequence = event.sequence
+            event.previousStartsAt = event.startsAt
+            event.previousTimeZone = event.timeZone
+            event.previousDurationMinutes = event.durationMinutes
+            event.previousLocation = event.location
+        }
         if let startsAt { event.startsAt = startsAt }
         if let timeZone { event.timeZone = timeZone.identifier }
         if let durationMinutes { event.durationMinutes = durationMinutes }
@@ -168,7 +177,7 @@ struct EventService {
 
     /// The update job: everyone still coming (or not answered) gets the new time or place.
     func sendUpdate(eventID: Int64) throws {
-        let event = try find(eventID)
+        var event = try find(eventID)
         guard event.status != .cancelled else { return }
         // After the tables are set, only those who have a place are coming.
         let grouped = event.status == .grouped
@@ -176,6 +185,14 @@ struct EventService {
             && guest.invitedAt != nil && (guest.sequenceSent ?? -1) < event.sequence {
             try invite(&guest, to: event, update: true, placeOnly: grouped)
         }
+        // Told: the next change starts from the event as it is now.
+        guard event.previousSequence != nil else { return }
+        event.previousSequence = nil
+        event.previousStartsAt = nil
+        event.previousTimeZone = nil
+        event.previousDurationMinutes = nil
+        event.previousLocation = nil
+        try event.update(work.db)
     }
 
     /// The cancellation job: a CANCEL to everyone who was invited.
@@ -191,8 +208,11 @@ struct EventService {
     private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool, placeOnly: Bool = false) throws {
         var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event, language: guest.language))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        var changes: EventChanges?
         if update {
             mail.update = true
+            mail.changes = self.changes(event, seenBy: guest, language: guest.language)
+            changes = self.changes(event, seenBy: guest, language: nil)
             // Once the tables are set only the place can change: the schedules stand.
             if placeOnly { mail.placeOnly = true }
             // Their answer stands: the mail says which, and the calendar keeps it instead of asking again.
@@ -205,7 +225,8 @@ struct EventService {
         }
         let kept: String? = update ? [.accepted: "ACCEPTED", .waitlisted: "TENTATIVE", .tentative: "TENTATIVE"][guest.answer] : nil
         try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id),
-                             language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST", attendeeStatus: kept))
+                             language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST", attendeeStatus: kept,
+                                                                          changes: changes))
         guest.invitedAt = work.now
         guest.sequenceSent = event.sequence
         try guest.update(work.db)
@@ -220,11 +241,21 @@ struct EventService {
         return calendar(event, for: guest, method: "REQUEST", attendeeStatus: "ACCEPTED")
     }
 
-    /// The event as an iCalendar object for one guest: they are its only attendee.
-    func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String, attendeeStatus: String? = nil) -> CalendarPart {
+    /// The event as an iCalendar object for one guest: they are its only attendee. An update's
+    /// description says what changed (in English, like the rest of it).
+    func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String, attendeeStatus: String? = nil,
+                  changes: EventChanges? = nil) -> CalendarPart {
+        var description = "\(work.config.program.name): Speed Mentoring, \(event.rotations) rotation(s) of "
+            + "\(event.durationMinutes / max(event.rotations, 1)) minutes."
+        if let changes {
+            let minutes = changes.length.map { EventChanges.Change(was: $0.was.map { "\($0) minutes" }, now: $0.now.map { "\($0) minutes" }) }
+            let said = [("start", changes.start), ("length", minutes), ("place", changes.place)].compactMap { name, change in
+                change.map { "\(name) was \($0.was ?? "not set"), now \($0.now ?? "not set")" }
+            }
+            description += " Changed: " + said.joined(separator: "; ") + "."
+        }
         let text = ICalendar.request(
-            uid: event.uid, summary: event.name,
-            description: "\(work.config.program.name): Speed Mentoring, \(event.rotations) rotation(s) of \(event.durationMinutes / max(event.rotations, 1)) minutes.",
+            uid: event.uid, summary: event.name, description: description,
             location: event.location, start: event.startsAt, end: event.endsAt,
             organizer: (work.config.program.address, work.config.program.name),
             attendees: [(guest.email, guest.name)], sequence: event.sequence, attendeeStatus: attendeeStatus, stamp: work.now,
@@ -541,13 +572,47 @@ struct EventService {
 
     /// The event in the reader's language, at the event's local time.
     func info(_ event: SpeedEvent, language: String?) -> EventInfo {
-        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        let locale = Locale(identifier: language ?? "en_US")
-        let day = event.startsAt.formatted(Date.FormatStyle(date: .complete, time: .omitted, locale: locale, timeZone: zone))
+        let zone = Self.zone(event.timeZone)
+        let day = Self.day(event.startsAt, zone, language)
         let perRotation = event.durationMinutes / max(event.rotations, 1)
         return EventInfo(name: event.name, day: day, time: Self.clock(event.startsAt, zone) + "–" + Self.clock(event.endsAt, zone),
                          timeZone: event.timeZone, minutes: event.durationMinutes, location: event.location,
                          rotations: event.rotations, minutesPerRotation: perRotation)
+    }
+
+    /// What changed since `guest` last saw the event, "was …, now …" in `language`: the start in
+    /// the event's zone, the length, the place. Nil when they last saw another version than the
+    /// one kept (they were not coming meanwhile), or nothing they see changed.
+    func changes(_ event: SpeedEvent, seenBy guest: EventGuest, language: String?) -> EventChanges? {
+        guard let seen = event.previousSequence, guest.sequenceSent == seen else { return nil }
+        var changes = EventChanges()
+        let oldZoneID = event.previousTimeZone ?? event.timeZone
+        let oldZone = Self.zone(oldZoneID), newZone = Self.zone(event.timeZone)
+        let oldStart = event.previousStartsAt ?? event.startsAt
+        let oldDay = Self.day(oldStart, oldZone, language), newDay = Self.day(event.startsAt, newZone, language)
+        let zoneChanged = oldZoneID != event.timeZone
+        let was = oldDay + ", " + Self.clock(oldStart, oldZone) + (zoneChanged ? " (\(oldZoneID))" : "")
+        let now = newDay + ", " + Self.clock(event.startsAt, newZone) + (zoneChanged ? " (\(event.timeZone))" : "")
+        if was != now {
+            // The same day is not said twice: "was Monday, October 25, 2027, 07:30, now 09:00".
+            changes.start = .init(was: was, now: oldDay == newDay && !zoneChanged ? Self.clock(event.startsAt, newZone) : now)
+        }
+        if let minutes = event.previousDurationMinutes, minutes != event.durationMinutes {
+            changes.length = .init(was: String(minutes), now: String(event.durationMinutes))
+        }
+        if event.previousLocation != event.location {
+            changes.place = .init(was: event.previousLocation, now: event.location)
+        }
+        return changes == EventChanges() ? nil : changes
+    }
+
+    static func zone(_ identifier: String) -> TimeZone {
+        TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
+    }
+
+    /// "Monday, October 25, 2027" in `zone`, in `language`.
+    static func day(_ date: Date, _ zone: TimeZone, _ language: String?) -> String {
+        date.formatted(Date.FormatStyle(date: .complete, time: .omitted, locale: Locale(identifier: language ?? "en_US"), timeZone: zone))
     }
 
     /// "07:30" in `zone`.

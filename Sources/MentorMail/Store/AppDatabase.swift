@@ -555,6 +555,16 @@ public final class AppDatabase: Sendable {
             }
             try db.execute(sql: "UPDATE inboundMessage SET folded = 1 WHERE rule = 'loop-guard:repeat' AND reason LIKE 'the same text again%'")
         }
+        migrator.registerMigration("v19-event-previous-values") { db in
+            // What guests last saw of an event, until the update mail that tells them of a change goes out.
+            try db.alter(table: "event") { t in
+                t.add(column: "previousSequence", .integer)
+                t.add(column: "previousStartsAt", .datetime)
+                t.add(column: "previousTimeZone", .text)
+                t.add(column: "previousDurationMinutes", .integer)
+                t.add(column: "previousLocation", .text)
+            }
+        }
         return migrator
     }
 

@@ -44,6 +44,13 @@ public struct SpeedEvent: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var repeatedMenteePairs: Int?
     /// The rotations asked for, when fewer were formed (fewer mentors came than rotations).
     public var plannedRotations: Int?
+    /// The event as guests last saw it (its SEQUENCE, time, zone, length and place), kept from
+    /// a change until the update mail that tells of it goes out: that mail says "was …, now …".
+    public var previousSequence: Int?
+    public var previousStartsAt: Date?
+    public var previousTimeZone: String?
+    public var previousDurationMinutes: Int?
+    public var previousLocation: String?
 
     public init(name: String, startsAt: Date, timeZone: String, durationMinutes: Int, capacity: Int, tables: Int, rotations: Int,
                 audience: String, location: String?, uid: String, createdAt: Date) {
