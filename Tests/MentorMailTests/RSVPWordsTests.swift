@@ -86,6 +86,30 @@ import Testing
         #expect(RSVPWords.read(text) == .maybe, "\(text)")
     }
 
+    /// "I don't know (yet)" in the community's languages. Italian "so" is "I know", not "so":
+    /// cutting "Non lo so" there left a bare "Non", read as a no.
+    @Test(arguments: [
+        "Non lo so", "Non lo so ancora.", "Ancora non lo so, vi faccio sapere", "Non so se riesco a venire", "Io non lo so",
+        "Boh, non so", "I don't know yet", "I'm not so sure", "No lo sé", "Aún no lo sé", "Ainda não sei", "Não sei ainda",
+        "Je ne sais pas", "Ich weiß es noch nicht", "Ich bin mir nicht so sicher", "Jeszcze nie wiem", "Пока не знаю",
+    ])
+    func notKnowingYetIsAMaybe(_ text: String) {
+        #expect(RSVPWords.read(text) == .maybe, "\(text)")
+    }
+
+    /// A conjunction splits only where it joins two clauses: after a negation or a pronoun that
+    /// waits for its verb, or with nothing after it, the same word is a verb or an adverb.
+    @Test func aConjunctionSplitsOnlyBetweenClauses() {
+        #expect(CommandSentences.clauses(of: "Non lo so") == ["Non lo so"])
+        #expect(CommandSentences.clauses(of: "non so se posso") == ["non so se posso"])
+        #expect(CommandSentences.clauses(of: "I'm not so sure") == ["I'm not so sure"])
+        #expect(CommandSentences.clauses(of: "I think so") == ["I think so"])
+        #expect(CommandSentences.clauses(of: "My flight is late so I can't come") == ["My flight is late", "I can't come"])
+        #expect(CommandSentences.clauses(of: "Lo so e vengo") == ["Lo so", "vengo"])
+        #expect(RSVPWords.read("My flight was cancelled so I can't make it") == .no)
+        #expect(RSVPWords.read("Lo so, ci sarò") == .yes)
+    }
+
     @Test(arguments: [
         "I would love to come but I can't, I'm working that day", "Not this time, sorry", "Afraid not", "Probably not",
         "Sadly I'm busy that day", "I'd love to, however I'm travelling then.", "Maybe next time!", "I'll have to miss this one, sorry.",

@@ -161,38 +161,48 @@ enum CommandSentences {
         if sentence.contains(where: { $0 == "-" || $0 == "–" || $0 == "—" }) {
             for dash in [" -- ", " - ", " – ", " — "] { marked = marked.replacingOccurrences(of: dash, with: ", ") }
         }
-        if marked.utf8.allSatisfy({ $0 < 0x80 }) { return asciiClauses(of: marked) }
         let pieces = marked.split(whereSeparator: clauseMarks.contains).map(String.init)
         return pieces.flatMap { piece in
-            EnrollmentText.splitOnWords(piece, clauseWords)
+            splitOnConjunctions(piece, clauseWords)
         }.map(EnrollmentText.trim).filter { !$0.isEmpty }
     }
 
     /// The words that cut a clause, lower-cased.
     private static let clauseWords: Set<String> = ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"]
 
-    /// `clauses(of:)` of ASCII text, on bytes: each byte is a character, the marks are `,` and
-    /// `;`, and lower-casing a word is lower-casing A–Z.
-    private static func asciiClauses(of text: String) -> [String] {
-        var clauses: [String] = []
-        func add(_ words: [ArraySlice<UInt8>]) {
-            let clause = EnrollmentText.trim(String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self))
-            if !clause.isEmpty { clauses.append(clause) }
-        }
-        for piece in Array(text.utf8).split(whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
-            var words: [ArraySlice<UInt8>] = []
-            for word in piece.split(separator: UInt8(ascii: " ")) {
-                // The clause words are four letters at most.
-                if word.count <= 4, clauseWords.contains(String(decoding: word.map { (65...90).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)) {
-                    add(words)
-                    words = []
-                } else {
-                    words.append(word)
-                }
+    /// Conjunctions in one language that are another word elsewhere: Italian "so" is "I know"
+    /// ("non lo so"), English and German "so" an adverb ("not so sure", "nicht so sicher"),
+    /// Portuguese "mais" is "more", Spanish "mas" (más) too, French "ma" is "my".
+    static let alsoNotConjunctions: Set<String> = ["so", "mais", "mas", "ma"]
+
+    /// Words that wait for what follows them in their clause: a negation or a pronoun before
+    /// its verb ("non lo so", "io so", "not so sure").
+    static let waitForVerb: Set<String> = negations.subtracting(["no"])
+        .union(["lo", "la", "li", "le", "ne", "ci", "vi", "mi", "ti", "gli", "io", "tu"])
+
+    /// Splits `text` at `conjunctions` (whole words, any case) where they join two clauses:
+    /// never at the end (nothing to join: "I think so", "Não posso mais"), and a word of
+    /// ``alsoNotConjunctions`` not after a word that waits for its verb, where it is that verb
+    /// or an adverb. Keeps the original spelling of the pieces.
+    static func splitOnConjunctions(_ text: String, _ conjunctions: Set<String>) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var pieces: [String] = []
+        var current: [Substring] = []
+        for (at, word) in words.enumerated() {
+            let lowered = word.lowercased()
+            var joins = conjunctions.contains(lowered) && at + 1 < words.count
+            if joins, alsoNotConjunctions.contains(lowered), let before = current.last {
+                joins = !waitForVerb.contains(EnrollmentText.fold(String(before)))
             }
-            add(words)
+            if joins {
+                pieces.append(current.joined(separator: " "))
+                current = []
+            } else {
+                current.append(word)
+            }
         }
-        return clauses
+        pieces.append(current.joined(separator: " "))
+        return pieces
     }
 
     private static func reading(in clause: OwnText.Clause, sentence: String) -> CommandReading? {

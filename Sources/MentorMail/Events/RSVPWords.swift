@@ -21,6 +21,7 @@ enum RSVPWords {
         "maybe", "perhaps", "not sure", "not certain", "might", "tentative", "tentatively", "possibly", "don't know yet",
         "quizas", "quiza", "tal vez", "a lo mejor", "no estoy segura", "no estoy seguro", "puede que", "talvez", "talvez",
         "nao tenho certeza", "pode ser", "peut etre", "pas sur", "pas sure", "vielleicht", "weiss noch nicht", "nicht sicher",
+        "nicht so sicher", "nicht ganz sicher", "pas si sur", "pas tres sur", "no tan seguro", "no tan segura",
         "forse", "non sono sicuro", "non sono sicura", "moze", "nie jestem pewien", "nie jestem pewna", "может быть",
         "возможно", "не уверен", "не уверена",
         // Not decided yet, or the answer is promised for later.
@@ -160,7 +161,7 @@ enum RSVPWords {
     /// The answers of the sentence's last part (after its last "but") that holds any.
     private static func answers(inSentence sentence: String) -> [Answer] {
         var last: [Answer] = []
-        for part in EnrollmentText.splitOnWords(sentence, contrasts) {
+        for part in CommandSentences.splitOnConjunctions(sentence, contrasts) {
             let found = CommandSentences.clauses(of: part).flatMap(answers(in:))
             if !found.isEmpty { last = found }
         }
@@ -196,7 +197,7 @@ enum RSVPWords {
         let marks: Set<String> = ["only", "late", "later", "early", "except", "solo", "nur", "seulement", "tarde", "spat", "spater", "fruher"]
         var found: [String] = []
         for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) where !sentence.hasSuffix("?") {
-            let parts = EnrollmentText.splitOnWords(sentence, contrasts)
+            let parts = CommandSentences.splitOnConjunctions(sentence, contrasts)
             let afterBut = parts.count > 1 && parts.dropFirst().contains { CommandSentences.clauses(of: $0).flatMap(answers(in:)).isEmpty }
             let words = EnrollmentText.words(sentence)
             if afterBut || words.contains(where: marks.contains) || index(of: ["leave", "early"], in: words) != nil {
