@@ -17,8 +17,9 @@ extension OutgoingMessage {
         let html = leaves.first { $0.contentType == "text/html" && !$0.isAttachment }.map { swap($0.decodedText()) }
         let calendar = leaves.first { $0.contentType == "text/calendar" && !$0.isAttachment }.map { part in
             // Unfolded first, so an address split over two lines is found; folded again after.
-            let lines = part.decodedText().replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
-                .components(separatedBy: "\r\n")
+            // (The decoded text ends its lines in LF.)
+            let lines = part.decodedText().replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n ", with: "")
+                .replacingOccurrences(of: "\n\t", with: "").components(separatedBy: "\n")
             return CalendarPart(method: part.parameters["method"] ?? "REQUEST",
                                 text: lines.map { $0.isEmpty ? $0 : ICalendar.fold(swap($0)) }.joined(separator: "\r\n"))
         }

@@ -118,6 +118,10 @@ import Testing
         let update = try #require(inbox.first { $0.leafParts.contains { $0.contentType == "text/calendar" } })
         let ics = try #require(update.leafParts.first { $0.contentType == "text/calendar" }?.decodedText())
         #expect(ics.replacingOccurrences(of: "\r\n ", with: "").contains("mailto:\(new)") && ics.contains("Room 4"), "\(ics)")
+        let bytes = try #require(update.leafParts.first { $0.contentType == "text/calendar" }?.decodedBytes())
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $1 != 10 || $0 == 13 }, "the copy's lines end in CRLF: \(ics)")
+        let copied = try #require(ICalendar.parse(ics).events.first, "the copy's calendar reads: \(ics)")
+        #expect(copied.attendees.map(\.address) == [new] && copied.location == "Room 4" && copied.sequence == 1, "\(ics)")
 
         // A later update goes to the new address only.
         _ = try checkin.run(scenario, ["event", "update", "1", "--location", "Room 5"], day: 5)
