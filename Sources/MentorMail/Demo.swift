@@ -342,7 +342,16 @@ public struct Demo {
         say("    \"Happy to host a table\" (Kenji), \"Sorry, I can't make it\" (Thabo). Each is confirmed:")
         try arrive(Self.eventAnswers, threaded)
         try tell(try process())
-        now += 86_400 + 6 * 3_600
+        now += 3 * 3_600
+        say("    Wanjiru joins after the invitations went out: a coordinator imports her form row")
+        say("    (mentormail import late-signups.csv). The next run welcomes her and, while the tables are not")
+        say("    set, sends her the same invitation, once:")
+        let lateSignup = "Email Address,Your name,Role,Mentoring type,Areas,Time zone,Languages\n"
+            + "wanjiru.kamau@example.org,Wanjiru Kamau,mentee,technical,Documentation,Africa/Nairobi,\"English, Swahili\"\n"
+        _ = try program.importFormExport(try FormExport.csv(lateSignup, headerMap: program.config.enrollment.importHeaders),
+                                         source: "late-signups.csv", now: now, dryRun: false)
+        try tell(try process())
+        now += 86_400 + 3 * 3_600
         say("    The three seats are taken when Lucía writes \"¡Sí! Allí estaré\": she goes on the waitlist, told in Spanish:")
         try arrive([Self.eventLateYes], threaded)
         try tell(try process())

@@ -504,9 +504,13 @@ import Testing
         #expect(out.contains("examined 0, sent 0"))
         let outbox = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("outbox").path)
         // The summit's Speed Mentoring: invitations, answers in every shape, a waitlist and a promotion, schedules.
-        #expect(out.components(separatedBy: "\"OpenStack Mentoring: Speed Mentoring at the Summit, ").count - 1 == 8
+        #expect(out.components(separatedBy: "\"OpenStack Mentoring: Speed Mentoring at the Summit, ").count - 1 == 9
                     && out.contains("\"OpenStack Mentoring: Speed Mentoring at the Summit, jueves, 22 de abril de 2027\""),
-                "eight invitations, Lucía's in Spanish")
+                "eight invitations, Lucía's in Spanish, and one to Wanjiru, who joined later")
+        // Wanjiru, imported after the invitations went out, is welcomed and invited by the next run, once.
+        #expect(out.components(separatedBy: "↩ to wanjiru.kamau@example.org: \"OpenStack Mentoring: Speed Mentoring at the Summit, Thursday").count - 1 == 1,
+                "\(out)")
+        #expect(out.contains("↩ to wanjiru.kamau@example.org: \"Welcome to OpenStack Mentoring\""))
         for answer in ["amara.nwosu@example.net: rsvp-accepted, answered: event 1: accepted",
                        "maria.garcia@example.net: rsvp-accepted, answered: event 1: accepted",
                        "ines.carvalho@example.com: rsvp-accepted, answered: event 1: accepted",
@@ -535,7 +539,7 @@ import Testing
         let sheet = try String(contentsOf: folder.appendingPathComponent("event-sheet.html"), encoding: .utf8)
         #expect(sheet.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2)
         #expect(sheet.contains("Jonas Schmidt") && !sheet.contains("Lucía Moreno"))
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 79 - unchanged)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 81 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))
