@@ -149,7 +149,8 @@ public struct SignupFormParser: Sendable {
         return ["eg ", "e g ", "p ej ", "por ej ", "z b ", "zb ", "mentors only", "solo mentores"].contains { key.hasPrefix($0) }
     }
 
-    private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "nothing", "tbd", "?", "…", "...",
+    /// Empty answers, our own "(none given)" among them (a confirmation quoted back).
+    private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "none given", "nothing", "tbd", "?", "…", "...",
                                                      "ninguno", "ninguna", "nada", "nenhum", "aucun", "keine", "nessuno", "brak", "нет", "无", "なし"]
 
     /// "About me" continues on the following lines of the same depth until another

@@ -106,6 +106,9 @@ import Testing
         ("n/a", "x", ""),
         ("-", "x", ""),
         ("2 (maybe 3)", "x", "2 (maybe 3)"),
+        // Our own words for an empty line, quoted back in a reply (a stored area "none given").
+        ("(none given)", "x", ""),
+        ("(ninguna)", "x", ""),
     ])
     func placeholderHints(value: String, hint: String, expected: String) {
         #expect(SignupFormParser.stripHint(value, hint: hint) == expected)
