@@ -38,6 +38,23 @@ import Testing
         #expect(!english.text.contains("Places go to those who say yes first"))
     }
 
+    /// Finding: an update that moved only the place said "If the new time does not suit you".
+    @Test func anUpdateOfThePlaceDoesNotSpeakOfANewTime() throws {
+        let library = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates").path)
+        let values: [String: Any] = [
+            "program": ["name": "Test Mentoring", "address": "m@example.org", "coordinators": "c@example.org"],
+            "person": ["name": "Ana"],
+            "event": ["name": "Speed Mentoring", "day": "Sunday", "time": "07:30–09:00", "timeZone": "Europe/Madrid", "location": "Room 204"],
+            "asMentee": true, "update": true, "saidYes": true, "placeOnly": true,
+        ]
+        for language in [nil, "es"] as [String?] {
+            let rendered = try library.render("event-invitation", values, language: language)
+            for text in [rendered.text, rendered.html ?? ""] {
+                #expect(!text.contains("new time") && !text.contains("nueva hora"), "\(text)")
+            }
+        }
+    }
+
     /// Finding: "la próxima ronda, que se abre 15 de julio de 2027" lacked its article.
     @Test func theSpanishNextRoundDateHasItsArticle() throws {
         let library = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates").path)
