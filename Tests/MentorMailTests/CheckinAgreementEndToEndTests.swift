@@ -58,6 +58,50 @@ import Testing
         #expect(try status(of: nina, people, day: 92) == "graduated")
     }
 
+    /// Findings: Dieter's "I think we're done" under the introduction graduated the pair in the
+    /// run that read Bruno's "continue"; George's fresh "we'd like to graduate" did so a day
+    /// after both had answered "continue". Words to graduate follow the survey's rule.
+    @Test func graduationWordsAgainstThePartnersContinueEndNothing() throws {
+        let people = try helpers.introduced(mentees: ["Bruno", "Carla", "Hana"], mentors: ["Dieter", "George", "Ivo"])
+        let scenario = people.scenario
+        let (bruno, dieter) = try helpers.pair(of: "Bruno", people)
+        let (carla, george) = try helpers.pair(of: "Carla", people)
+        let (hana, hanaMentor) = try helpers.pair(of: "Hana", people)
+        try helpers.process(scenario, day: 90)
+        let introduction = try #require(try people.inbox(dieter).first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.reply(people, from: "Bruno", to: try helpers.survey(of: "Bruno", people), raw: "meh\n\n4, sometimes, still deciding, continue")
+        try helpers.reply(people, from: dieter, to: introduction, raw: "I think we're done, Bruno is doing fine on his own now.")
+        try helpers.reply(people, from: "Carla", to: try helpers.survey(of: "Carla", people), raw: "5, yes, good fit, continue")
+        try helpers.reply(people, from: george, to: try helpers.survey(of: george, people), raw: "5, yes, good fit, continue")
+        try helpers.process(scenario, day: 91)
+        try scenario.servers.deliver(from: people.address(george), to: [scenario.programAddress], subject: "Graduation",
+                                     text: "Hello, we'd like to graduate, we're done.\n\nGeorge")
+        try helpers.process(scenario, day: 92)
+
+        for (id, asking, continuing) in [(bruno, dieter, "Bruno"), (carla, george, "Carla")] {
+            #expect(try status(of: id, people, day: 92) == "active", "pair \(id) goes on")
+            for person in [asking, continuing] {
+                #expect(try !people.inbox(person).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(person)")
+            }
+            let continuingText = try #require(try people.inbox(continuing).last { $0.subject?.contains("goes on for now") == true }?.textBody)
+            #expect(continuingText.contains("\(asking) wrote that they would like to graduate"), "\(continuingText)")
+            let askingText = try #require(try people.inbox(asking).last { $0.subject?.contains("goes on for now") == true }?.textBody)
+            #expect(askingText.contains("\(continuing) answered the\ncheck-in \"continue\""), "\(askingText)")
+            let shown = try helpers.run(scenario, ["pairs", "show", String(id)], day: 92).stdout
+            #expect(!shown.contains("graduated"), "\(shown)")
+        }
+        let digests = try scenario.coordinatorInbox().compactMap(\.textBody).joined(separator: "\n")
+        #expect(digests.contains("they disagree: the mentor \(dieter) wants to graduate, the mentee Bruno to continue"), "\(digests)")
+        #expect(digests.contains("mentormail pairs graduate \(carla)") && digests.contains("mentormail pairs end \(carla)"), "\(digests)")
+
+        // The partner has not said continue: the words still graduate the pair.
+        let hanaIntroduction = try #require(try people.inbox("Hana").first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.reply(people, from: "Hana", to: hanaIntroduction, raw: "We're done, thank you so much!")
+        try helpers.process(scenario, day: 93)
+        #expect(try status(of: hana, people, day: 93) == "graduated")
+        #expect(try people.inbox(hanaMentor).contains { $0.subject?.contains("congratulations on graduating") == true })
+    }
+
     /// One side's "graduate" while the other has not answered still graduates the pair in the
     /// same run; both agreeing does too.
     @Test func aLoneOrSharedGraduateStillGraduates() throws {

@@ -185,9 +185,13 @@ import Testing
         #expect(try people.inbox(mentor3).count == before.0 + 1)
         #expect(try scenario.coordinatorInbox().last?.textBody?.contains("no answer to the check-in after the reminder from the mentor") == true)
 
-        // Mia writes "we're done" under the introduction: the pair graduates, both thanked.
+        // Both answered "continue"; now both write "we're done" under the introduction: the
+        // pair graduates, both thanked.
         let introduction = try #require(try people.inbox("Mia").first { $0.subject?.contains("meet your mentoring match") == true })
         try reply(people, from: "Mia", to: introduction, raw: "We're done, thank you so much! It was wonderful.\n\nMia")
+        try process(scenario, day: 105)
+        #expect(try people.inbox("Mia").last?.subject?.contains("goes on for now") == true)
+        try reply(people, from: mentor1, to: introduction, raw: "Yes, we're done. It was a pleasure.")
         try process(scenario, day: 105)
         #expect(try people.inbox("Mia").last?.subject?.contains("congratulations on graduating") == true)
         #expect(try people.inbox("Mia").last?.textBody?.contains("yes, sign me up as a mentor") == true)

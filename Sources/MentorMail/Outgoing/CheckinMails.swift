@@ -98,3 +98,13 @@ public struct PartnerLeftMail: MailContent {
     public var isMentor: Bool
     public var nextRound: String?
 }
+
+/// One side wrote to graduate while the other's check-in answer was "continue": the pair goes
+/// on, and each side is told so (the coordinators will talk with both).
+public struct GraduationDisagreedMail: MailContent {
+    public static let kind = MailKind.graduationDisagreed
+    public var person: PersonName
+    public var partner: PersonName
+    /// True for the one who wrote to graduate; false for the one who answered "continue".
+    public var asked: Bool
+}

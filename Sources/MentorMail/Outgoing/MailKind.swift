@@ -27,6 +27,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case pairGraduated = "pair-graduated"
     case pairEnded = "pair-ended"
     case partnerLeft = "partner-left"
+    case graduationDisagreed = "graduation-disagreed"
     case commandConfirm = "command-confirm"
     case eventInvitation = "event-invitation"
     case eventCancelled = "event-cancelled"
@@ -61,6 +62,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .pairGraduated: PairGraduatedMail.self
         case .pairEnded: PairEndedMail.self
         case .partnerLeft: PartnerLeftMail.self
+        case .graduationDisagreed: GraduationDisagreedMail.self
         case .commandConfirm: CommandConfirmMail.self
         case .eventInvitation: EventInvitationMail.self
         case .eventCancelled: EventCancelledMail.self
@@ -80,7 +82,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
              .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm, .eventAnswer:
             true
         case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .unmatchedMentorNote, .heldDigest, .checkinSurvey,
-             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .eventInvitation, .eventCancelled, .eventPromoted,
+             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed, .eventInvitation, .eventCancelled, .eventPromoted,
              .eventSchedule, .eventSheet, .eventNoSeat:
             false
         }
