@@ -102,6 +102,42 @@ import Testing
         #expect(try people.inbox(hanaMentor).contains { $0.subject?.contains("congratulations on graduating") == true })
     }
 
+    /// Findings: "Por desgracia no puedo seguir con la mentoría" under the survey was kept as a
+    /// note and read as "continue"; "sadly I can't continue … Sorry Eva!" was told nothing
+    /// changes; an unplaced wish to stop got the help. Each is read as leaving, asked first
+    /// (naming the partner), or held for the coordinators.
+    @Test func wishesToLeaveAreReadUnderTheSurveyAndInAPair() throws {
+        let people = try helpers.introduced(mentees: ["Pilar", "Eva", "Lea"], mentors: ["Rui", "Kai", "Moe"])
+        let scenario = people.scenario
+        let (pilar, rui) = try helpers.pair(of: "Pilar", people)
+        let (eva, kai) = try helpers.pair(of: "Eva", people)
+        let (_, moe) = try helpers.pair(of: "Lea", people)
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: "Pilar", to: try helpers.survey(of: "Pilar", people),
+                          raw: "Por desgracia no puedo seguir con la mentoría, me cambio de trabajo.")
+        try scenario.servers.deliver(from: people.address(kai), to: [scenario.programAddress], subject: "News",
+                                     text: "Hi, sadly I can\u{2019}t continue, I got a new job\u{2026} Sorry Eva!\n\nKai")
+        try scenario.servers.deliver(from: people.address(moe), to: [scenario.programAddress], subject: "Hmm",
+                                     text: "I may have to stop soon, work is crazy.")
+        try helpers.process(scenario, day: 91)
+
+        let pilarText = try #require(try people.inbox("Pilar").last?.textBody)
+        #expect(pilarText.contains("Dejar el programa también termina tu mentoría con \(rui)") && !pilarText.contains("continuar"), "\(pilarText)")
+        let kaiMail = try #require(try people.inbox(kai).last)
+        let kaiText = try #require(kaiMail.textBody)
+        #expect(kaiText.contains("Leaving also ends your mentoring with Eva") && !kaiText.contains("nothing changes for your mentoring"), "\(kaiText)")
+        for id in [pilar, eva] { #expect(try status(of: id, people, day: 91) != "ended", "asked first") }
+        #expect(try helpers.run(scenario, ["held", "list"], day: 91).stdout.contains(people.address(moe)))
+        let moeText = try #require(try people.inbox(moe).last?.textBody)
+        #expect(!moeText.contains("nothing changes for your mentoring"), "\(moeText)")
+
+        // Kai's yes: he leaves, and Eva is told.
+        try helpers.reply(people, from: kai, to: kaiMail, raw: "yes")
+        try helpers.process(scenario, day: 92)
+        #expect(try status(of: eva, people, day: 92) == "ended")
+        #expect(try people.inbox("Eva").contains { $0.subject?.contains("\(kai) can no longer continue") == true })
+    }
+
     /// One side's "graduate" while the other has not answered still graduates the pair in the
     /// same run; both agreeing does too.
     @Test func aLoneOrSharedGraduateStillGraduates() throws {

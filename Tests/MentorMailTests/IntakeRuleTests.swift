@@ -38,7 +38,7 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
             "pair-conversation", "confirmation-code", "survey-answer", "event-words", "event-request", "participant-command", "become-mentor",
-            "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
+            "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
     }
 

@@ -29,6 +29,9 @@ enum CommandSentences {
         /// English phrases take only the objects `CommandPhrases` allows ("remove me from the
         /// program", not "remove me from the CC").
         let isEnglish: Bool
+        /// Saying one cannot go on rather than asking ("I can't continue", "I need to step
+        /// back"): always an unsure reading, confirmed before anything changes.
+        var isIndirect = false
     }
 
     static let englishWords: Set<String> = Set(CommandPhrases.all.flatMap { $0.starts.joined() } + ["erase", "everything", "about",
@@ -48,6 +51,14 @@ enum CommandSentences {
     /// What may follow an English request: the objects `CommandPhrases` allows, and filler.
     static func allowedAfter(_ command: ParticipantCommand) -> Set<String> {
         CommandPhrases.all.filter { $0.command == command }.reduce(CommandPhrases.filler) { $0.union($1.allowed) }
+    }
+
+    static func indirect(_ command: ParticipantCommand, _ list: [String]) -> [Phrase] {
+        phrases(command, list).map { phrase in
+            var phrase = phrase
+            phrase.isIndirect = true
+            return phrase
+        }
     }
 
     /// Longest first within each command, the irreversible first.
@@ -73,14 +84,32 @@ enum CommandSentences {
             "retirarme", "retiradme", "sacadme del programa", "sacarme del programa", "cancelar mi participación",
             "sair do programa", "me retirar", "me remover", "cancelar minha participação", "descadastrar",
             "cancelar minha inscrição", "cancelar a minha inscrição", "cancelar a minha participação", "sair da mentoria",
-            "deixar o programa", "me descadastrar", "sair",
+            "deixar o programa", "me descadastrar", "sair", "dejar el programa", "abandonar el programa",
             "me retirer", "quitter le programme", "me désinscrire", "désinscrivez-moi", "retirez-moi",
             "abmelden", "melden sie mich ab", "aus dem programm austreten", "austreten", "nehmen sie mich raus",
             "ritirarmi", "lasciare il programma", "cancellarmi", "toglietemi", "wypisać się", "wypisać mnie", "wypisz mnie", "wypiszcie mnie",
             "rezygnuję", "отписаться", "выйти из программы", "удалите меня", "退出项目", "退出计划", "退出",
             "退会", "プログラムをやめ",
         ])
+        + indirect(.withdraw, [
+            "can't continue", "cannot continue", "can not continue", "can't go on", "cannot go on", "can't keep going",
+            "won't be able to continue", "will not be able to continue", "am not able to continue", "unable to continue",
+            "no longer able to continue", "can no longer continue", "can't continue with", "stop participating",
+            "stop my participation", "stop mentoring", "stop being a mentor", "stop being a mentee", "leave the mentoring",
+            "no puedo seguir", "no puedo continuar", "no podré seguir", "no podré continuar", "no voy a poder seguir",
+            "no voy a poder continuar", "dejar la mentoría", "abandonar la mentoría",
+            "não posso continuar", "não posso seguir", "não vou poder continuar", "não consigo continuar", "deixar a mentoria",
+            "kann nicht weitermachen", "kann nicht mehr weitermachen", "kann ich nicht weitermachen",
+            "kann ich nicht mehr weitermachen", "kann nicht mehr teilnehmen", "kann ich nicht mehr teilnehmen",
+            "ne peux pas continuer", "ne peux plus continuer", "je ne peux pas continuer", "je ne peux plus continuer",
+            "non posso continuare", "non posso più continuare",
+        ])
+        + indirect(.pause, [
+            "step back", "take a step back", "step away", "take some time off", "need a break",
+            "dar un paso atrás", "tomarme un tiempo", "dar um tempo", "kürzer treten", "prendre du recul",
+        ])
         + phrases(.pause, [
+            "una pausa", "un descanso", "uma pausa", "une pause", "eine pause",
             "pause my participation", "put me on hold", "take a break", "pause me", "pause",
             "pausar mi participación", "pausar", "pausa", "poner en pausa", "tomarme un descanso", "hacer una pausa", "fazer uma pausa",
             "pausar minha participação", "pausar a minha participação", "dar uma pausa", "mettre en pause", "faire une pause", "pausieren", "pause machen",
@@ -121,7 +150,7 @@ enum CommandSentences {
         "bitte", "ich möchte", "ich mochte", "ich will", "können sie", "konnen sie", "per favore", "vorrei", "voglio",
         "potete", "proszę", "prosze", "chcę", "chce", "chciałbym", "chciałabym", "пожалуйста", "хочу", "прошу",
         "unfortunately", "sadly", "lamentablemente", "desafortunadamente", "infelizmente", "malheureusement", "leider",
-        "purtroppo",
+        "purtroppo", "tengo que", "tendré que", "debo", "tenho que", "vou ter que", "ich muss", "je dois", "devo",
     ].map { EnrollmentText.words($0) } + CommandPhrases.hedges
 
     /// Words that make a request not one when they come before it in its clause.
@@ -244,12 +273,37 @@ enum CommandSentences {
             if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
             let rest = after.count
             // At the start of its clause, with a short object: a request. Deleting data always asks first.
-            let sure = start == 0 && rest <= 6 && phrase.command != .deleteData
+            let sure = start == 0 && rest <= 6 && phrase.command != .deleteData && !phrase.isIndirect
             // Further inside, only after words of wanting ("I think I should withdraw"): unsure.
             guard start == 0 || before.allSatisfy(wanting.contains) else { continue }
             return CommandReading(command: phrase.command, sure: sure, sentence: sentence)
         }
         return nil
+    }
+
+    /// Words that speak of leaving or stopping, and verbs of going on that a negation turns
+    /// into the same ("I can't really carry on"): a message with them that no request was read
+    /// from may still be a wish to leave or pause, which a person must read.
+    static let leavingWords: Set<String> = Set([
+        "withdraw", "withdrawing", "quit", "quitting", "leave", "leaving", "stop", "stopping", "pause", "pausing", "break",
+        "unsubscribe", "retire", "dropping", "exit", "dejar", "dejo", "salir", "salgo", "retirarme", "retirar", "abandonar",
+        "pausa", "descanso", "parar", "baja", "sair", "deixar", "desistir", "aufhören", "aufhoren", "austreten", "pausieren",
+        "arrêter", "arreter", "quitter", "abandonner", "lasciare", "ritirarmi",
+    ].map { EnrollmentText.fold($0) })
+    static let goingOnWords: Set<String> = Set([
+        "continue", "continuing", "carry", "seguir", "continuar", "weitermachen", "teilnehmen", "continuer",
+        "continuare", "participate", "participating",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Whether the text speaks of leaving or pausing, or of not going on, without a request
+    /// being read from it.
+    static func soundsLikeLeaving(_ own: OwnText) -> Bool {
+        own.clauses.joined().contains { clause in
+            let words = clause.words
+            if words.contains(where: leavingWords.contains) { return true }
+            guard let negation = words.firstIndex(where: { negations.contains($0) || $0.hasSuffix("n't") }) else { return false }
+            return words[negation...].contains(where: goingOnWords.contains)
+        }
     }
 
     /// Words that may come before an unsure request: "I think I'd better withdraw".

@@ -35,6 +35,7 @@ public struct Intake: Sendable {
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
             QuestionRule(),
+            LeavingWishRule(),
             EventUnclearRule(),
             ProfileInSentencesRule(),
             MentoringRemarkRule(),

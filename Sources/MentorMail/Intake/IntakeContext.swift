@@ -67,6 +67,8 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to take part again ("I'd like to join again"). Read only for
     /// paused and withdrawn participants, so made when asked for.
     var asksToRejoin: Bool { JoinWords.asksToRejoin(in: own) }
+    /// Words of leaving, pausing or not going on, with no request read from them.
+    var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Whether the new text asks to join or for the form, with or without a role.
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).

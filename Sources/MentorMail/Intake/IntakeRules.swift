@@ -267,6 +267,18 @@ struct QuestionRule: IntakeRule {
     }
 }
 
+/// A participant's message that speaks of leaving, pausing or not going on ("I may have to
+/// stop soon", "no sé si puedo seguir") but asks nothing we can carry out: a person must read
+/// it, and the sender is told the coordinators have it, never just sent the help.
+struct LeavingWishRule: IntakeRule {
+    let name = "leaving-wish"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, !message.form.looksLikeForm, message.soundsLikeLeaving else { return nil }
+        let reason = "what may be a wish to leave or pause, not read as a request"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// A remark on how a mentorship goes ("Not sure yet about the fit", "we meet every week") from
 /// someone in a pair with no survey open: the coordinators read it; nothing is changed.
 struct MentoringRemarkRule: IntakeRule {

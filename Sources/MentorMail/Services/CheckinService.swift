@@ -84,6 +84,15 @@ struct CheckinService {
             // "pause" under the survey is a command, not an answer.
             return try EnrollmentService(work: work).apply(command, inbound)
         }
+        // A wish to leave or pause written under the survey ("por desgracia no puedo seguir con
+        // la mentoría") is that request, never a note or a "continue".
+        // An unsure pause ("we'll take a break in August") is left to the answers.
+        if let request = CommandWords.read(in: newText),
+           [.withdraw, .deleteData].contains(request.command) || (request.command == .pause && request.sure) {
+            let enrollment = EnrollmentService(work: work)
+            return request.sure && request.command != .deleteData ? try enrollment.apply(request.command, inbound)
+                                                                   : try enrollment.askToConfirm(request.command, inbound)
+        }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
         survey.answers = before.merged(with: reading.answers)

@@ -215,7 +215,8 @@ struct EnrollmentService {
         case .resume: mail.resume = true
         case .changeAddress: return try apply(command, inbound)
         }
-        mail.pairs = partners
+        // Leaving ends their pairs as a pause does: the question names them.
+        mail.pairs = try partners ?? (command == .withdraw ? Self.partners(of: person, db: work.db) : nil)
         try inbound.answer(mail, in: work, about: .token(pending.id))
         try work.audit.record(email, "command-to-confirm", command.name)
         return Outcome(.answered, "asked to confirm \"\(command.name)\"")

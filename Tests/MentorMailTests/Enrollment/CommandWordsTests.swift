@@ -115,4 +115,35 @@ import Testing
         let reading = CommandWords.read(in: text)
         #expect(reading?.command == command && reading?.sure == true, "\(String(describing: reading))")
     }
+
+    /// Findings: saying one cannot go on, or asking to step back, was read as nothing and
+    /// answered with the help. Such indirect wishes are read and confirmed first; a plain
+    /// request behind "tengo que" or a pause "de un mes" is a request.
+    @Test(arguments: [
+        ("Sadly I can't continue.", ParticipantCommand.withdraw, false),
+        ("I won't be able to continue, sorry.", .withdraw, false),
+        ("I'd like to stop participating.", .withdraw, false),
+        ("I need to step back from mentoring for a while.", .pause, false),
+        ("Lamentablemente tengo que dejar el programa.", .withdraw, true),
+        ("Me temo que tengo que retirarme del programa.", .withdraw, true),
+        ("Necesito una pausa de un mes, por favor.", .pause, true),
+        ("Leider kann ich nicht weitermachen.", .withdraw, false),
+        ("Infelizmente não posso continuar.", .withdraw, false),
+        ("Por desgracia no puedo seguir con la mentoría, me cambio de trabajo.", .withdraw, false),
+        ("sadly I can\u{2019}t continue, I got a new job\u{2026} Sorry Eva!", .withdraw, false),
+        ("Je ne peux plus continuer, désolée.", .withdraw, false),
+    ])
+    func indirectWishesToLeaveOrPauseAreRead(text: String, command: ParticipantCommand, sure: Bool) {
+        let reading = CommandWords.read(in: text)
+        #expect(reading?.command == command && reading?.sure == sure, "\(String(describing: reading))")
+    }
+
+    /// What speaks of leaving without a request we can carry out is still seen as such; plain
+    /// news is not.
+    @Test func wordsOfLeavingWithoutARequest() {
+        #expect(CommandSentences.soundsLikeLeaving(OwnText("I may have to stop soon, work is crazy.")))
+        #expect(CommandSentences.soundsLikeLeaving(OwnText("No sé si voy a poder seguir el mes que viene.")))
+        #expect(!CommandSentences.soundsLikeLeaving(OwnText("We met twice this month and it went well.")))
+        #expect(!CommandSentences.soundsLikeLeaving(OwnText("Just saying hello")))
+    }
 }
