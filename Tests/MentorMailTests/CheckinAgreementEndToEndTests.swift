@@ -157,6 +157,27 @@ import Testing
         }
     }
 
+    /// Findings: Juana's answers above her quoted sign-up confirmation were read as a profile
+    /// change; answers above the quoted introduction, sent to the program only, were held.
+    @Test func answersAboveQuotedMailOfOursAreTheOpenSurveysAnswers() throws {
+        let people = try helpers.introduced(mentees: ["Juana", "Teo"], mentors: ["Ana", "Sol"])
+        let scenario = people.scenario
+        let confirmation = try #require(try people.inbox("Juana").first { $0.textBody?.contains("This is what we understood") == true })
+        let introduction = try #require(try people.inbox("Teo").first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: "Juana", to: confirmation,
+                          raw: "Hi, answering the survey here: 5, yes, good fit, graduate. Ana did great.\n\nOn Jan 8 you wrote:\n" + helpers.quoted(confirmation))
+        try helpers.reply(people, from: "Teo", to: introduction, raw: "4, yes, good fit, graduate\n\n" + helpers.quoted(introduction))
+        try helpers.process(scenario, day: 91)
+
+        #expect(try !people.inbox("Juana").contains { $0.textBody?.contains("Your profile is updated") == true })
+        let juanaText = try #require(try people.inbox("Juana").last { $0.textBody?.contains("How it is going") == true }?.textBody)
+        #expect(!juanaText.contains("Your profile is updated") && juanaText.contains("4. What next: graduate"), "\(juanaText)")
+        let teoText = try #require(try people.inbox("Teo").last { $0.textBody?.contains("How it is going") == true }?.textBody)
+        #expect(teoText.contains("1. How it is going: 4 of 5") && teoText.contains("4. What next: graduate"), "\(teoText)")
+        #expect(try helpers.run(scenario, ["held", "list"], day: 91).stdout.contains(people.address("Teo")) == false)
+    }
+
     /// Findings: Omar's answers written under his sign-up confirmation were read as a profile
     /// change ("Your profile is updated") and lost; answers under the introduction were held,
     /// and the reminder still came a week later.

@@ -141,7 +141,11 @@ struct SurveyAnswerRule: IntakeRule {
 struct OpenSurveyAnswerRule: IntakeRule {
     let name = "open-survey-answer"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let id = context.openSurvey, !message.form.looksLikeForm else { return nil }
+        // Form lines only in our quoted mail (a sign-up confirmation, an introduction) are not
+        // the person's: they do not make the reply a form.
+        let form = message.form
+        guard let id = context.openSurvey,
+              !form.looksLikeForm || form.answeredFields.isSubset(of: form.answeredInQuotedText) else { return nil }
         let reading = SurveyAnswerReader().read(text: message.text, newText: message.newText)
         // Two answers, or one beside a word naming the check-in: one stray "good" is no survey answer.
         let named = ["survey", "check-in", "checkin", "encuesta", "questionnaire", "umfrage", "pesquisa"]
