@@ -299,6 +299,12 @@ final class CurlHandle {
         }
     }
 
+    /// A refusal before any recipient that is about the message, not the server: its size,
+    /// said to `MAIL FROM`'s SIZE (552, 5.3.4). The next message may go.
+    static func refusesTheMessage(_ reply: Int?, _ words: String?) -> Bool {
+        reply == 552 || words?.contains("5.3.4") == true
+    }
+
     private func check(_ code: CURLcode, _ what: String) throws {
         guard code != CURLE_OK else { return }
         let detail = String(cString: errorBuffer)
@@ -314,7 +320,8 @@ final class CurlHandle {
             reason += "; the server replied \(reply)"
         }
         throw TransportError("\(serverDescription): could not \(what) (\(reason))", responseCode: reply, serverWords: words,
-                             refusedRecipients: buffer.refusedRecipients, beforeRecipients: !buffer.saidRecipient)
+                             refusedRecipients: buffer.refusedRecipients,
+                             beforeRecipients: !buffer.saidRecipient && !Self.refusesTheMessage(reply, words))
     }
 }
 

@@ -197,7 +197,7 @@ enum CommandSentences {
     }
 
     /// The words that cut a clause, lower-cased.
-    private static let clauseWords: Set<String> = ["and", "y", "e", "et", "und", "и", "and,", "so", "but", "pero", "aber", "mais"]
+    private static let clauseWords: Set<String> = ["and", "y", "e", "et", "und", "и", "so", "but", "pero", "aber", "mais"]
 
     /// Conjunctions in one language that are another word elsewhere: Italian "so" is "I know"
     /// ("non lo so"), English and German "so" an adverb ("not so sure", "nicht so sicher"),

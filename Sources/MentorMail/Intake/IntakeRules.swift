@@ -290,7 +290,8 @@ struct MentoringRemarkRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let person = context.participant, context.isParticipant, !context.ongoingPairs.isEmpty,
               !message.form.looksLikeForm || message.formOnlyQuotes(person.profile), message.remarksOnMentoring else { return nil }
-        let reason = "a remark on their mentoring, with no check-in survey open"
+        let reason = context.openSurvey == nil ? "a remark on their mentoring, with no check-in survey open"
+            : "a remark on their mentoring that answers too little of their open check-in to be read as its answers"
         return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
     }
 }

@@ -39,6 +39,11 @@ extension Processor {
     /// Sends refused while reading are handed back in `refusals`, recorded by the caller after
     /// the jobs ran, as when they are met after the jobs (the coordinators' note of an
     /// undelivered answer goes into the next digest, not a digest of this run).
+    /// Refusals of messages sent to some recipients (recorded with their "sent" mark), and the rest.
+    static func partition(_ refused: [SendAhead.Refusal]) -> (partly: [SendAhead.Refusal], whole: [SendAhead.Refusal]) {
+        (refused.filter { $0.error is SendAhead.PartlyRefused }, refused.filter { !($0.error is SendAhead.PartlyRefused) })
+    }
+
     func receive(into report: inout ProcessReport, refusals: inout [SendAhead.Refusal]) throws {
         let validity = try mailbox.uidValidity()
         let uids = try mailbox.unprocessedUIDs()
@@ -66,12 +71,14 @@ extension Processor {
         defer {
             if let ahead {
                 ahead.finish(abandon: report.stopped != nil) { results in
-                    refusals += results.refused
-                    settle((results.accepted, []), report: &report)
+                    let (partly, whole) = Self.partition(results.refused)
+                    refusals += whole
+                    settle((results.accepted, partly), report: &report)
                 }
                 let results = ahead.takeResults()
-                refusals += results.refused
-                settle((results.accepted, []), report: &report)
+                let (partly, whole) = Self.partition(results.refused)
+                refusals += whole
+                settle((results.accepted, partly), report: &report)
             }
         }
         let startedAt = Date()
@@ -83,8 +90,11 @@ extension Processor {
             var batch = Batch()
             let batchStart = DispatchTime.now().uptimeNanoseconds
             let results: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = ahead?.takeResults() ?? ([], [])
-            refusals += results.refused
-            let sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = (results.accepted, [])
+            // A message some recipients refused was sent to the others: recorded with its "sent"
+            // mark, so a crash cannot keep the one without the other (the copy retried alone).
+            let (partly, whole) = Self.partition(results.refused)
+            refusals += whole
+            let sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]) = (results.accepted, partly)
             var sendProblems: [String] = []
             func body(_ db: Database) {
                 // What the send thread reported, in this transaction: no commit of its own.

@@ -34,7 +34,8 @@ final class SendAhead: @unchecked Sendable {
     private var finished = false
     private var sentCount = 0
     let limit: Int
-    /// Accepted sends not yet handed back at most: the most a crash can make the next run resend.
+    /// Accepted sends not yet handed back at most. With those handed back and not yet
+    /// committed, twice this is the most a crash can make the next run resend.
     let maximumUnmarked = 32
 
     private let sender: any MailSender
