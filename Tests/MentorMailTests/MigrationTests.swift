@@ -39,6 +39,13 @@ import Testing
                         'a question', 'question', 2, 'f1')
                 """)
             try db.execute(sql: "INSERT INTO inboundRaw (inboundID, raw) VALUES (5, X'41')")
+            // A repeat kept quietly before v18: counted as a repeat from then on.
+            try db.execute(sql: """
+                INSERT INTO inboundMessage (id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent, disposition,
+                                            rule, reason, digestedAt)
+                VALUES (6, 'INBOX', 1, 11, 'again@example.net', 'ana@example.net', 'Join', '2026-11-01 10:05:00.000', 'hold', 'held',
+                        'loop-guard:repeat', 'the same text again within a day', '2026-11-01 10:05:00.000')
+                """)
             try db.execute(sql: """
                 INSERT INTO outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
                                            nextAttemptAt, createdAt)
@@ -47,7 +54,10 @@ import Testing
                 """)
         }
         let database = try AppDatabase(queue)
-        let row = try #require(try database.inboundMessages().first)
+        let repeated = try #require(try database.inboundMessages().first { $0.id == 6 })
+        #expect(repeated.folded && repeated.messageID == "again@example.net", "v18 folds the earlier repeat")
+        let row = try #require(try database.inboundMessages().first { $0.id == 5 })
+        #expect(!row.folded)
         #expect(row.id == 5 && row.messageID == "same@example.net" && row.disposition == .held && row.attempts == 2
                 && row.textFingerprint == "f1" && row.contentFingerprint == nil)
         #expect(try database.storedMessage(id: 5) != nil, "its bytes are kept")
@@ -55,7 +65,7 @@ import Testing
         var other = row
         (other.id, other.uid, other.sender) = (nil, 10, "bea@example.net")
         try queue.write { db in try other.insert(db) }
-        #expect(try database.inboundMessages().count == 2)
+        #expect(try database.inboundMessages().count == 3)
     }
 
     /// v14 keeps who was in each round from what the data tells: the pairs of a round, the
