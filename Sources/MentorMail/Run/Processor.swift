@@ -60,7 +60,7 @@ public struct ProcessReport: Codable, Sendable, Equatable {
 /// are sent by a thread of its own while the next batches are read (`SendAhead`), and marked
 /// `sent` in the next batch's transaction; what is still due after the jobs is sent last, rows
 /// marked `sent` a few dozen at a time. A crash between acceptance and the mark resends those
-/// same bytes with the same Message-IDs (at most 64 of them). One message's failure is recorded and
+/// same bytes with the same Message-IDs (at most 256 of them). One message's failure is recorded and
 /// the run goes on; so does one job's and one send's.
 public struct Processor {
     public var program: Program

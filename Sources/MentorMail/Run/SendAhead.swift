@@ -35,8 +35,10 @@ final class SendAhead: @unchecked Sendable {
     private var sentCount = 0
     let limit: Int
     /// Accepted sends not yet handed back at most. With those handed back and not yet
-    /// committed, twice this is the most a crash can make the next run resend.
-    let maximumUnmarked = 32
+    /// committed, twice this is the most a crash can make the next run resend. Smaller bounds
+    /// cost throughput: the sending then waits on reading's batches (32 made a Maildir run of
+    /// 1,000 messages a third slower).
+    let maximumUnmarked = 128
 
     private let sender: any MailSender
     private let logger: Logger
