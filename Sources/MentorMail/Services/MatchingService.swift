@@ -134,8 +134,7 @@ struct MatchingService {
             result.reason = reason
             return result
         }
-        let current = try RoundMatcher(config: work.config, now: work.now).inputs(round: round, db: work.db)
-        guard current.fingerprint == proposal.fingerprint else {
+        guard try !AppDatabase.waitsButStale(proposal, of: round, config: work.config, now: work.now, db: work.db) else {
             // It can never be approved now: it no longer waits for a decision.
             proposal.status = .superseded
             proposal.decidedAt = work.now
