@@ -803,8 +803,16 @@ import Testing
                 .updateAll(db, EventGuest.Columns.answer.set(to: EventGuest.Answer.accepted.rawValue))
         }
         try join("late@example.net")
+        // In the run the tables are due in, someone asks for a place in words before the tables
+        // are formed: held by the rule late joiners are invited by, not seated at the last minute.
+        try join("asker@example.net")
+        try program.arrive("From: Asker <asker@example.net>\r\nTo: mentoring@example.org\r\nSubject: Speed Mentoring\r\n"
+                           + "Message-ID: <late-ask@example.net>\r\n\r\nCan I come to the speed mentoring? Count me in!\r\n")
         let due = event.startsAt.addingTimeInterval(-Double(program.config.events.groupsBeforeHours) * 3_600 + 60)
         let afterDue = try run(program, at: due)
+        let asked = try #require(try program.database.inboundMessages().last)
+        #expect(asked.disposition == .held && asked.note?.contains("tables are set: invitations are closed") == true, "\(asked.note ?? "")")
+        #expect(try program.database.write { db in try EventGuest.filter(EventGuest.Columns.email == "asker@example.net").fetchCount(db) } == 0)
         #expect(!afterDue.contains { $0.to.map(\.address) == ["late@example.net"] }, "no invitation once the tables are due")
         #expect(try program.database.event(id: event.id).status == "grouped")
         let refused = try #require(throws: MentorMailError.self) { try program.app.inviteToEvent(id: event.id, now: due) }

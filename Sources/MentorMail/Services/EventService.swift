@@ -498,8 +498,11 @@ struct EventService {
             return try hold("they are not among those event \(eventID) invites (\(event.audience); they are \(status)): not invited; "
                             + "answer them in person")
         }
-        guard event.status == .scheduled, event.startsAt > work.now else {
-            return try hold("event \(eventID)'s tables are set: invitations are closed, so they were not invited; answer them in person")
+        // The rule late joiners are invited by: until the tables are due.
+        guard try stillInviting(event) else {
+            let why = event.status == .cancelled ? "event \(eventID) was cancelled"
+                : event.startsAt <= work.now ? "event \(eventID) has begun" : "event \(eventID)'s tables are set"
+            return try hold("\(why): invitations are closed, so they were not invited; answer them in person")
         }
         // Invited by their own request: the answer carries the calendar (its SEQUENCE is recorded then).
         var invited = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
