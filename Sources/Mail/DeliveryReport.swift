@@ -26,13 +26,19 @@ public struct DeliveryReport: Sendable, Equatable {
         /// status (policy, security) or words such as "spam" or "blocked". The address works.
         public var refusedForContent: Bool {
             guard failed, !temporary else { return false }
+            return Self.refusesContent(status: status, words: diagnostic ?? "")
+        }
+
+        /// Whether a refusal with this status ("5.7.1") and these words is for what the message
+        /// is or who sent it, not for the address: read the same in a report and at `RCPT TO`.
+        public static func refusesContent(status: String?, words: String) -> Bool {
             if status?.hasPrefix("5.7.") == true { return true }
-            let words = (diagnostic ?? "").lowercased()
-            return Self.contentWords.contains { words.contains($0) }
+            let lowered = words.lowercased()
+            return contentWords.contains { lowered.contains($0) }
         }
 
         /// Words of a refusal for what the message is, not for the address.
-        public static let contentWords = ["spam", "policy", "blocked", "content", "blacklist", "blocklist", "junk", "reputation", "virus"]
+        static let contentWords = ["spam", "policy", "blocked", "content", "blacklist", "blocklist", "junk", "reputation", "virus"]
     }
 
     /// The Message-IDs (without brackets) of the original message the report is about.

@@ -181,8 +181,7 @@ struct HeldMailService {
             .map { refusal in
                 let words = refusal.words
                 let status = words.split(separator: " ").dropFirst().first.map(String.init) ?? ""
-                let lowered = words.lowercased()
-                let content = status.hasPrefix("5.7.") || DeliveryReport.Recipient.contentWords.contains { lowered.contains($0) }
+                let content = DeliveryReport.Recipient.refusesContent(status: status, words: words)
                 return (refusal.address.lowercased(), refusal.isTemporary ? .temporary : content ? .content : .address, words)
             }
         guard !failures.isEmpty else { return }
