@@ -11,6 +11,18 @@ import Testing
 /// starting "reject-" with 550 5.1.1 and "tempfail-" with 451): the refused address is told
 /// apart from the others, marked like a hard bounce, and the others still get the message.
 @Suite struct RecipientRefusalTests {
+    /// Queues a mail of ours to `recipients` in `program`'s outbox, as a service would.
+    @discardableResult
+    static func queue(_ program: ProcessorTests.Program, to recipients: [String], subject: String, text: String,
+                      kind: MailKind) throws -> OutboxMessage {
+        try program.database.write { db in
+            let work = Work(db: db, now: program.now, config: program.config, templates: program.templates)
+            let mail = OutgoingMessage(from: MailAddress(address: program.config.program.address), to: recipients.map { MailAddress(address: $0) },
+                                       subject: subject, text: text, messageID: MessageIDGenerator.make(domain: "example.org"), date: program.now)
+            return try work.outbox.queue(mail, kind: kind, inboundID: nil, topic: .none)
+        }
+    }
+
     @Test func theSenderNamesTheRefusedRecipientsAndDeliversToTheOthers() throws {
         let servers = try TestServers.require()
         let good = TestServers.uniqueUser("good")
@@ -49,18 +61,13 @@ import Testing
         let ana = "\(TestServers.uniqueUser("ana"))@example.org"
         let bo = "reject-\(TestServers.uniqueUser("bo"))@example.org"
         let now = program.now
-        let row = try program.database.write { db -> OutboxMessage in
+        try program.database.write { db in
             for (email, role) in [(ana, "mentee"), (bo, "mentor")] {
                 var person = Participant(email: email, profile: MatchingWorkflowTests.profile(role, email), source: "email", at: now)
                 try person.insert(db)
             }
-            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
-            let introduction = OutgoingMessage(from: MailAddress(address: program.config.program.address),
-                                               to: [MailAddress(address: ana), MailAddress(address: bo)],
-                                               subject: "Meet your mentor", text: "Ana, meet Bo.\n",
-                                               messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
-            return try work.outbox.queue(introduction, kind: .introduction, inboundID: nil, topic: .none)
         }
+        let row = try Self.queue(program, to: [ana, bo], subject: "Meet your mentor", text: "Ana, meet Bo.\n", kind: .introduction)
 
         let report = try program.run(sender: sender)
         #expect(report.sent == 1)
@@ -77,14 +84,8 @@ import Testing
         #expect(bounces.map(\.email) == [bo] && bounces.first?.kind == .address)
 
         // The next mail to Bo is kept, not sent; Ana's goes.
-        try program.database.write { db in
-            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
-            for to in [ana, bo] {
-                let note = OutgoingMessage(from: MailAddress(address: program.config.program.address), to: [MailAddress(address: to)],
-                                           subject: "Check-in", text: "How is it going?\n",
-                                           messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
-                try work.outbox.queue(note, kind: .checkinSurvey, inboundID: nil, topic: .none)
-            }
+        for to in [ana, bo] {
+            try Self.queue(program, to: [to], subject: "Check-in", text: "How is it going?\n", kind: .checkinSurvey)
         }
         let later = try program.run(sender: sender, at: now.addingTimeInterval(60))
         #expect(later.sendFailures == 0, "\(later.problems)")
@@ -110,14 +111,7 @@ import Testing
         let dee = "\(TestServers.uniqueUser("dee"))@example.org"
         let cy = "tempfail-\(TestServers.uniqueUser("cy"))@example.org"
         let now = program.now
-        let row = try program.database.write { db -> OutboxMessage in
-            let work = Work(db: db, now: now, config: program.config, templates: program.templates)
-            let introduction = OutgoingMessage(from: MailAddress(address: program.config.program.address),
-                                               to: [MailAddress(address: dee), MailAddress(address: cy)],
-                                               subject: "Meet your mentor", text: "Dee, meet Cy.\n",
-                                               messageID: MessageIDGenerator.make(domain: "example.org"), date: now)
-            return try work.outbox.queue(introduction, kind: .introduction, inboundID: nil, topic: .none)
-        }
+        let row = try Self.queue(program, to: [dee, cy], subject: "Meet your mentor", text: "Dee, meet Cy.\n", kind: .introduction)
         let report = try program.run(sender: sender)
         #expect(report.sent == 1 && report.sendFailures == 1, "\(report.problems)")
         #expect(try servers.messages(of: String(dee.prefix { $0 != "@" })).count == 1)

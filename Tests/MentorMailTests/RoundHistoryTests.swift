@@ -173,17 +173,22 @@ import Testing
         #expect(try notes(to: "carmen@example.org").count == 2)
     }
 
+    /// Round 2027-Q1 with Ana and Maria, its sign-ups closed, and a proposal made the day after.
+    static func proposedRound() throws -> (harness: ProcessorTests.Program, matchDay: Date, proposal: MatchProposal) {
+        let harness = try ProcessorTests.Program()
+        let start = harness.now
+        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * day), now: start)
+        try write(harness, "Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n" + common, at: start)
+        try write(harness, "Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 1\nLanguages: English\n"
+                  + common, at: start)
+        let matchDay = start.addingTimeInterval(11 * day)
+        return (harness, matchDay, try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay))
+    }
+
     /// Finding: `status` showed a round whose proposal went stale as "open … sign-ups close" a
     /// day already past. It says the sign-ups closed and that the round waits to be matched again.
     @Test func aStaleProposalsRoundSaysItsSignUpsClosedAndWhatWaits() throws {
-        let harness = try ProcessorTests.Program()
-        let start = harness.now
-        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * Self.day), now: start)
-        try Self.write(harness, "Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n" + Self.common, at: start)
-        try Self.write(harness, "Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 1\nLanguages: English\n"
-                       + Self.common, at: start)
-        let matchDay = start.addingTimeInterval(11 * Self.day)
-        let proposal = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay)
+        let (harness, matchDay, proposal) = try Self.proposedRound()
         try Self.write(harness, "Ana Souza <ana@example.net>", "Time zone: Europe/Lisbon", at: matchDay.addingTimeInterval(3_600))
         let decided = try harness.app.decideProposal(round: "2027-Q1", approve: true, now: matchDay.addingTimeInterval(7_200))
         #expect(decided.outcome == .stale)
@@ -207,14 +212,7 @@ import Testing
     /// list` make the check approval makes, so a proposal that can no longer be approved is
     /// shown stale at once; one nobody changed still waits.
     @Test func aProposalPeopleChangedIsShownStaleBeforeAnyoneTriesToApproveIt() throws {
-        let harness = try ProcessorTests.Program()
-        let start = harness.now
-        _ = try harness.app.openRound(name: "2027-Q1", closesAt: start.addingTimeInterval(10 * Self.day), now: start)
-        try Self.write(harness, "Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\nLanguages: English\n" + Self.common, at: start)
-        try Self.write(harness, "Maria Garcia <maria@example.org>", "Role: mentor\nName: Maria Garcia\nCapacity: 1\nLanguages: English\n"
-                       + Self.common, at: start)
-        let matchDay = start.addingTimeInterval(11 * Self.day)
-        let proposal = try harness.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: matchDay)
+        let (harness, matchDay, proposal) = try Self.proposedRound()
         let config = try harness.writeConfigFile().path
         func read(_ arguments: [String], at date: Date) throws -> String {
             let result = try CommandRunner.run(arguments + ["--config", config, "--now", date.formatted(.iso8601)])
