@@ -39,6 +39,8 @@ final class SendAhead: @unchecked Sendable {
     /// cost throughput: the sending then waits on reading's batches (32 made a Maildir run of
     /// 1,000 messages a third slower).
     let maximumUnmarked = 128
+    /// While the last answers go out, this many accepted sends are recorded at once.
+    private var recordAt: Int { maximumUnmarked / 2 }
 
     private let sender: any MailSender
     private let logger: Logger
@@ -82,7 +84,8 @@ final class SendAhead: @unchecked Sendable {
     /// Waits until every queued row was tried, then ends the thread. With `abandon`, rows not
     /// yet tried are dropped (they stay queued in the database for the next attempt).
     /// Meanwhile what was sent is handed to `record` every tenth of a second, or as soon as
-    /// `maximumUnmarked` sends wait, so that a crash while the rest goes out resends few.
+    /// half of `maximumUnmarked` sends wait, so that a crash while the rest goes out resends
+    /// few and the sending rarely waits for its record.
     func finish(abandon: Bool = false, record: ((accepted: [OutboxMessage], refused: [Refusal])) -> Void) {
         condition.lock()
         defer { condition.unlock() }
@@ -94,7 +97,7 @@ final class SendAhead: @unchecked Sendable {
             _ = condition.wait(until: Date().addingTimeInterval(0.05))
             let now = DispatchTime.now().uptimeNanoseconds
             guard !accepted.isEmpty || !refused.isEmpty,
-                  accepted.count >= maximumUnmarked || now - recordedAt >= 100_000_000 else { continue }
+                  accepted.count >= recordAt || now - recordedAt >= 100_000_000 else { continue }
             let results = (accepted, refused)
             accepted = []
             refused = []
@@ -130,6 +133,9 @@ final class SendAhead: @unchecked Sendable {
                 logger.info("sent \(row.purpose) to \(row.recipients)")
                 condition.lock()
                 accepted.append(row)
+                // Wakes `finish` to record these while the next ones go out, before this thread
+                // would have to wait at `maximumUnmarked`.
+                if accepted.count == recordAt { condition.broadcast() }
                 if !refusals.isEmpty {
                     var kept = row
                     kept.raw = Data()
