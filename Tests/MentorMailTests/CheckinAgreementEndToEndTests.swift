@@ -102,6 +102,56 @@ import Testing
         #expect(try people.inbox(hanaMentor).contains { $0.subject?.contains("congratulations on graduating") == true })
     }
 
+    /// Finding: words to graduate read before the partner's "continue" in the same run graduated
+    /// the pair. In one run, in either order, they end nothing, and both orders tell the same;
+    /// an answer of the partner that says nothing of what comes next lets the words graduate.
+    @Test func graduationWordsBeforeThePartnersContinueInTheSameRunEndNothing() throws {
+        let people = try helpers.introduced(mentees: ["Alba", "Beno", "Cora"], mentors: ["Dana", "Emil", "Fynn"])
+        let scenario = people.scenario
+        let (alba, dana) = try helpers.pair(of: "Alba", people)
+        let (beno, emil) = try helpers.pair(of: "Beno", people)
+        let (cora, coraMentor) = try helpers.pair(of: "Cora", people)
+        try helpers.process(scenario, day: 90)
+        let introduction = try #require(try people.inbox(dana).first { $0.subject?.contains("meet your mentoring match") == true })
+        // Words first, then "continue"; and "continue" first, then words in a fresh mail.
+        try helpers.reply(people, from: dana, to: introduction, raw: "I think we're done, Alba is doing fine on her own now.")
+        try helpers.reply(people, from: "Alba", to: try helpers.survey(of: "Alba", people), raw: "4, yes, good fit, continue")
+        try helpers.reply(people, from: "Beno", to: try helpers.survey(of: "Beno", people), raw: "4, yes, good fit, continue")
+        try scenario.servers.deliver(from: people.address(emil), to: [scenario.programAddress], subject: "Graduation",
+                                     text: "Hello, we'd like to graduate, our mentoring is complete.\n\nEmil")
+        // Words first, then an answer that leaves what comes next open.
+        try scenario.servers.deliver(from: people.address(coraMentor), to: [scenario.programAddress], subject: "Done",
+                                     text: "We'd like to graduate, our mentoring went great.")
+        try helpers.reply(people, from: "Cora", to: try helpers.survey(of: "Cora", people), raw: "5, yes, good fit")
+        try helpers.process(scenario, day: 91)
+
+        for (id, asking, continuing) in [(alba, dana, "Alba"), (beno, emil, "Beno")] {
+            #expect(try status(of: id, people, day: 91) == "active", "pair \(id) goes on")
+            for person in [asking, continuing] {
+                #expect(try !people.inbox(person).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(person)")
+            }
+            let continuingText = try #require(try people.inbox(continuing).last { $0.subject?.contains("goes on for now") == true }?.textBody)
+            #expect(continuingText.contains("\(asking) wrote that they would like to graduate"), "\(continuingText)")
+            let answers = try #require(try people.inbox(continuing).last { $0.textBody?.contains("4. What next: continue") == true }?.textBody)
+            #expect(!answers.contains("already ended"), "\(answers)")
+            let askingText = try #require(try people.inbox(asking).last { $0.subject?.contains("goes on for now") == true }?.textBody)
+            #expect(askingText.contains("\(continuing) answered the\ncheck-in \"continue\""), "\(askingText)")
+        }
+        let digests = try scenario.coordinatorInbox().compactMap(\.textBody).joined(separator: "\n")
+        #expect(digests.contains("they disagree: the mentor \(dana) wants to graduate, the mentee Alba to continue"), "\(digests)")
+        for id in [alba, beno] {
+            #expect(digests.contains("mentormail pairs graduate \(id)") && digests.contains("mentormail pairs end \(id)"), "\(digests)")
+        }
+        #expect(try status(of: cora, people, day: 91) == "graduated")
+        #expect(try people.inbox("Cora").contains { $0.subject?.contains("congratulations on graduating") == true })
+
+        // The next run: Alba's own "we're done" now agrees, and the pair graduates.
+        let albaIntroduction = try #require(try people.inbox("Alba").first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.reply(people, from: "Alba", to: albaIntroduction, raw: "We're done, thank you so much!")
+        try helpers.process(scenario, day: 92)
+        #expect(try status(of: alba, people, day: 92) == "graduated")
+    }
+
     /// Findings: "Por desgracia no puedo seguir con la mentoría" under the survey was kept as a
     /// note and read as "continue"; "sadly I can't continue … Sorry Eva!" was told nothing
     /// changes; an unplaced wish to stop got the help. Each is read as leaving, asked first

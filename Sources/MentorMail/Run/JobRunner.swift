@@ -88,6 +88,11 @@ struct JobRunner {
             try CheckinService(work: work).reportSilence(mentorshipID: try subject(of: job))
         case .checkinGraduation?:
             try CheckinService(work: work).graduateUnlessContinued(mentorshipID: try subject(of: job))
+        case .graduationWords?:
+            guard let side = CheckinService.side(ofGraduationWordsKey: job.uniqueKey) else {
+                throw MentorMailError(.internalError, "job \(job.uniqueKey) names no side of the pair")
+            }
+            try CheckinService(work: work).graduateFromWords(mentorshipID: try subject(of: job), askedBy: side)
         case .eventInvitations?:
             try EventService(work: work).sendInvitations(eventID: try subject(of: job))
         case .eventUpdate?:

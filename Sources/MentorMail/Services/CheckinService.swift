@@ -229,6 +229,65 @@ struct CheckinService {
         try pairs.graduate(pair, by: person.email, reason: "the \(asking.side.rawValue) \(person.profile.name) answered the check-in: graduate")
     }
 
+    /// One side's words to graduate ("we're done", "we'd like to graduate"), under the rule of
+    /// the survey's answers: against the other side's "continue" they end nothing; while the
+    /// other side may still answer "continue" in this run, the pair graduates once the run's
+    /// answers are in (a job); otherwise at once. Returns what was done.
+    func graduationWords(_ pair: PairService.Pair, askedBy side: Survey.Side) throws -> String {
+        let id = pair.mentorship.id ?? 0
+        let partner = try surveys(of: id).last { $0.side != side }
+        if partner?.answers.next == .continue {
+            try disagreeWithWords(pair, askedBy: side)
+            return "graduation words while the other side's check-in says continue: the pair goes on; both told"
+        }
+        if let partner, partner.answers.next == nil {
+            try work.jobs.schedule(.graduationWords, subjectID: id, at: work.now,
+                                   key: "graduation-words:\(id):\(side.rawValue):\(Int(work.now.timeIntervalSince1970))")
+            return "graduation words: the pair graduates once this run's check-in answers are in, unless the other side's is continue"
+        }
+        try graduate(pair, askedBy: side)
+        return "the pair graduated; both thanked"
+    }
+
+    /// The job after words to graduate: the pair graduates unless the other side answered
+    /// "continue" meanwhile; then both are told it goes on.
+    func graduateFromWords(mentorshipID: Int64, askedBy side: Survey.Side) throws {
+        guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        if try surveys(of: mentorshipID).last(where: { $0.side != side })?.answers.next == .continue {
+            try disagreeWithWords(pair, askedBy: side)
+        } else {
+            try graduate(pair, askedBy: side)
+        }
+    }
+
+    /// The side of the pair a `graduation-words` job's key names.
+    static func side(ofGraduationWordsKey key: String) -> Survey.Side? {
+        let parts = key.split(separator: ":")
+        return parts.count > 2 ? Survey.Side(rawValue: String(parts[2])) : nil
+    }
+
+    private func graduate(_ pair: PairService.Pair, askedBy side: Survey.Side) throws {
+        let person = side == .mentee ? pair.mentee : pair.mentor
+        try pairs.graduate(pair, by: person.email, reason: "\(person.email) wrote to graduate")
+    }
+
+    /// Words to graduate against the other side's "continue": kept as the asker's answer (so
+    /// the other side's own "we're done" then graduates the pair), the coordinators get the
+    /// disagreement, and both are told the pair goes on.
+    private func disagreeWithWords(_ pair: PairService.Pair, askedBy side: Survey.Side) throws {
+        let id = pair.mentorship.id ?? 0
+        if var own = try surveys(of: id).last(where: { $0.side == side }) {
+            own.answers.next = .graduate
+            try own.update(work.db)
+        }
+        try disagreement(pair, graduating: side)
+        for (person, partner, asked) in [(pair.mentee, pair.mentor, side == .mentee), (pair.mentor, pair.mentee, side == .mentor)]
+        where PairService.reachable(person) {
+            try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name), asked: asked),
+                                 to: [PairService.address(person)], about: .mentorship(id), language: work.mailLanguage(for: person.profile))
+        }
+    }
+
     /// The lines of the survey mail we sent, so that our own text is never read as an answer.
     private func sentLines(of survey: Survey) throws -> Set<String> {
         guard let row = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue)

@@ -118,44 +118,27 @@ extension Work {
         }
     }
 
-    /// "We're done" under an introduction, from one of the pair: it graduates, and the mail is
-    /// not answered otherwise (the thank-you is the answer), unless the other side's check-in
-    /// answer is "continue".
+    /// "We're done" under an introduction, or in a fresh message, from one of the pair: the
+    /// check-in's rule decides (`CheckinService.graduationWords`); the thank-you, or the mail
+    /// that says the pair goes on, is the answer.
     private func graduate(_ mentorshipID: Int64, _ inbound: Inbound) throws -> Outcome {
         let pairs = PairService(work: self)
-        guard let pair = try pairs.pair(mentorshipID), pair.side(of: inbound.context.participant?.id) != nil else {
+        guard let pair = try pairs.pair(mentorshipID), let side = pair.side(of: inbound.context.participant?.id) else {
             return try HeldMailService(work: self).hold(inbound, reason: "graduation words under someone else's introduction", acknowledge: false)
+        }
+        guard pair.mentorship.isOngoing else {
+            return try HeldMailService(work: self).hold(inbound, reason: "graduation words for a pair that already ended (\(pair.mentorship.status.rawValue))",
+                                                        acknowledge: false)
         }
         // Their check-in said graduate and the other side's continue, which the coordinators
         // were told of: saying it again settles nothing.
-        let side = pair.side(of: inbound.context.participant?.id) ?? .mentee
         let surveys = try CheckinService(work: self).surveys(of: mentorshipID)
-        if pair.mentorship.isOngoing, surveys.last(where: { $0.side == side })?.answers.next == .graduate,
+        if surveys.last(where: { $0.side == side })?.answers.next == .graduate,
            surveys.last(where: { $0.side != side })?.answers.next == .continue {
             return try HeldMailService(work: self).hold(inbound, reason: "graduation words, while the check-in answers disagree (graduate / continue)",
                                                         acknowledge: true)
         }
-        // The other side's check-in said "continue": one side's words end nothing either, as
-        // with the survey's answers. Both are told, and the digest has the commands.
-        if pair.mentorship.isOngoing, surveys.last(where: { $0.side != side })?.answers.next == .continue {
-            // Kept as their answer, so that the other side's own "we're done" then graduates the pair.
-            if var own = surveys.last(where: { $0.side == side }) {
-                own.answers.next = .graduate
-                try own.update(db)
-            }
-            try CheckinService(work: self).disagreement(pair, graduating: side)
-            for (person, partner, asked) in [(pair.mentee, pair.mentor, side == .mentee), (pair.mentor, pair.mentee, side == .mentor)]
-            where PairService.reachable(person) {
-                try outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name), asked: asked),
-                                to: [PairService.address(person)], about: .mentorship(mentorshipID), language: mailLanguage(for: person.profile))
-            }
-            return Outcome(.answered, "graduation words while the other side's check-in says continue: the pair goes on; both told")
-        }
-        guard try pairs.graduate(pair, by: inbound.sender.normalized, reason: "\(inbound.sender.normalized) wrote to graduate") else {
-            return try HeldMailService(work: self).hold(inbound, reason: "graduation words for a pair that already ended (\(pair.mentorship.status.rawValue))",
-                                                        acknowledge: false)
-        }
-        return Outcome(.answered, "the pair graduated; both thanked")
+        return Outcome(.answered, try CheckinService(work: self).graduationWords(pair, askedBy: side))
     }
 
     /// A reply carrying a one-time code: completes the round trip the code was for.

@@ -104,7 +104,7 @@ struct PairService {
         mentorship.endedBy = actor
         mentorship.endedReason = reason
         try mentorship.update(work.db)
-        if let id = mentorship.id { try work.jobs.retire([.checkinSurvey, .checkinReminder, .checkinSilence, .checkinGraduation], subjectID: id) }
+        if let id = mentorship.id { try work.jobs.retire([.checkinSurvey, .checkinReminder, .checkinSilence, .checkinGraduation, .graduationWords], subjectID: id) }
     }
 
     /// Adds a line about the pair to the coordinators' next digest.

@@ -21,6 +21,10 @@ public struct ScheduledJob: Codable, Sendable, FetchableRecord, MutablePersistab
         /// Graduate a pair one side's check-in answer asked to graduate, after the run's other
         /// answers, unless the other side answered "continue" (subject: the mentorship).
         case checkinGraduation = "checkin-graduation"
+        /// Graduate a pair one side asked in words to graduate ("we're done"), after the run's
+        /// check-in answers, unless the other side answered "continue" (subject: the mentorship;
+        /// the key ends with the side that asked).
+        case graduationWords = "graduation-words"
         /// Invite an event's audience (subject: the event).
         case eventInvitations = "event-invitations"
         /// Send an event's new time or place to its guests (subject: the event).
