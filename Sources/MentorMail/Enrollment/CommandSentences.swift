@@ -295,14 +295,23 @@ enum CommandSentences {
         "continuare", "participate", "participating",
     ].map { EnrollmentText.fold($0) })
 
+    /// Words that bound a time: not going on "until March" or "next week" is being away.
+    static let forAWhile: Set<String> = Set([
+        "until", "till", "next", "week", "weeks", "days", "hasta", "semana", "semanas", "dias", "bis", "woche", "wochen",
+        "tage", "jusqu'a", "semaine", "semaines", "jours", "fino", "settimana", "ate", "durante", "during",
+    ].map { EnrollmentText.fold($0) })
+
     /// Whether the text speaks of leaving or pausing, or of not going on, without a request
-    /// being read from it.
+    /// being read from it. Being away for a while ("I'm on parental leave until March", "I
+    /// can't meet next week, I'm on holiday") is not leaving.
     static func soundsLikeLeaving(_ own: OwnText) -> Bool {
-        own.clauses.joined().contains { clause in
+        let away = AbsenceWords.speaksOfAbsence(own)
+        return own.clauses.joined().contains { clause in
             let words = clause.words
-            if words.contains(where: leavingWords.contains) { return true }
+            if words.indices.contains(where: { leavingWords.contains(words[$0]) && !AbsenceWords.isAbsence(words, at: $0) }) { return true }
             guard let negation = words.firstIndex(where: { negations.contains($0) || $0.hasSuffix("n't") }) else { return false }
-            return words[negation...].contains(where: goingOnWords.contains)
+            let after = words[negation...]
+            return after.contains(where: goingOnWords.contains) && !(away && after.contains(where: forAWhile.contains))
         }
     }
 

@@ -38,6 +38,9 @@ public struct HelpMail: MailContent {
     public var mentoring: String?
     /// Everyone they are in an ongoing pair with: the answer says how to graduate.
     public var partners: String?
+    /// True when they wrote that they will be away for a while ("I'm on leave next week"):
+    /// the answer says that needs nothing, and how to pause instead.
+    public var away: Bool?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.

@@ -50,9 +50,12 @@ struct EnrollmentService {
             (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
             mail.partners = try Self.partners(of: person, db: work.db)
         }
+        let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
+        mail.away = away ? true : nil
         try inbound.answer(mail, in: work)
-        try work.audit.record(inbound.sender.normalized, "not-understood", "answered with help")
-        return Outcome(.helped, "not understood: answered with what can be written")
+        try work.audit.record(inbound.sender.normalized, "not-understood", away ? "away for a while: answered with help" : "answered with help")
+        return Outcome(.helped, away ? "away for a while, nothing asked: answered with what can be written"
+                                     : "not understood: answered with what can be written")
     }
 
     /// A filled-in or corrected form: merge it over the stored profile, store it, and confirm

@@ -146,4 +146,35 @@ import Testing
         #expect(!CommandSentences.soundsLikeLeaving(OwnText("We met twice this month and it went well.")))
         #expect(!CommandSentences.soundsLikeLeaving(OwnText("Just saying hello")))
     }
+
+    /// Finding: "I'll be on leave next week" and "I'm on parental leave until March, back
+    /// after" were held as wishes to leave the program. Being away for a while is news; a wish
+    /// to leave beside it, or said with the same words, is still one.
+    @Test(arguments: [
+        "I'll be on leave next week.", "I'm on parental leave until March, back after.", "Out on leave, back on the 12th.",
+        "Heads up: I'm taking a leave of absence from work in May.", "I'm leaving for a conference on Monday, back Friday.",
+        "Back from sick leave now!", "I'll be on winter break until January 8.", "Estoy de baja por maternidad hasta marzo.",
+        "Salgo de vacaciones la semana que viene.", "Vou sair de férias em julho.", "Estaré de baja hasta el lunes.",
+        "I can't meet next week, I'm on holiday.", "Ich bin bis Montag im Urlaub und kann nicht teilnehmen diese Woche.",
+    ])
+    func beingAwayIsNoWishToLeave(text: String) {
+        #expect(!CommandSentences.soundsLikeLeaving(OwnText(text)), "\(text)")
+        #expect(AbsenceWords.speaksOfAbsence(OwnText(text)) == !text.hasPrefix("Back from"), "\(text)")
+        #expect(CommandWords.read(in: text) == nil, "\(text)")
+    }
+
+    @Test(arguments: [
+        "I'm on leave next week, and I may have to leave the mentoring for good after that.",
+        "I'm thinking of leaving, work is too much.", "I may have to quit soon.", "Quizás tenga que dejar la mentoría.",
+        "I'll have to leave for good, sorry.", "I won't be able to carry on with this, honestly.",
+    ])
+    func wishesToLeaveBesideOrLikeAbsenceAreStillSeen(text: String) {
+        #expect(CommandSentences.soundsLikeLeaving(OwnText(text)) || CommandWords.read(in: text) != nil, "\(text)")
+    }
+
+    @Test func plainNewsIsNoAbsence() {
+        for text in ["Please remove me right away.", "We met twice this month and it went well.", "darme de baja, por favor"] {
+            #expect(!AbsenceWords.speaksOfAbsence(OwnText(text)), "\(text)")
+        }
+    }
 }
