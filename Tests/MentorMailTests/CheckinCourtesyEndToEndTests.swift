@@ -9,6 +9,37 @@ import Testing
 @Suite struct CheckinCourtesyEndToEndTests {
     let helpers = CheckinEndToEndTests()
 
+    /// Finding: "Thanks!" under the survey reached the coordinators' digest as a note and was
+    /// answered with "we could not read". Thanks is not answered, counts as no answer, and the
+    /// reminder still comes.
+    @Test func thanksUnderTheSurveyIsNoAnswerAndNoNote() throws {
+        let people = try helpers.introduced(mentees: ["Mia", "Noa"], mentors: ["Olek", "Pia"])
+        let scenario = people.scenario
+        let (_, noaMentor) = try helpers.pair(of: "Noa", people)
+        try helpers.process(scenario, day: 90)
+        let thanks = [("Mia", "Thanks!"), ("Noa", "Thank you, will do"), (noaMentor, "Got it, thanks\n\n-- \n\(noaMentor)")]
+        var before: [String: Int] = [:]
+        for (who, text) in thanks {
+            before[who] = try people.inbox(who).count
+            try helpers.reply(people, from: who, to: try helpers.survey(of: who, people), raw: text)
+        }
+        let digestsBefore = try scenario.coordinatorInbox().count
+        try helpers.process(scenario, day: 91)
+
+        for (who, _) in thanks {
+            #expect(try people.inbox(who).count == before[who], "\(who) gets no answer to a thank-you")
+        }
+        let digests = try scenario.coordinatorInbox().dropFirst(digestsBefore).compactMap(\.textBody).joined(separator: "\n")
+        #expect(!digests.contains("Thank") && !digests.contains("thanks") && !digests.contains("left a note"), "\(digests)")
+        #expect(!(try helpers.run(scenario, ["held", "list"], day: 91).stdout.contains(people.address("Mia"))))
+
+        // Day 97: they have not answered, so the reminder comes.
+        try helpers.process(scenario, day: 97)
+        for (who, _) in thanks {
+            #expect(try people.inbox(who).contains { $0.subject?.hasPrefix("Reminder") == true }, "\(who)")
+        }
+    }
+
     /// Finding: "I'm on parental leave until March, back after" was held for the coordinators as a
     /// wish to leave. Being away is answered: nothing changes, and "pause" is there if wanted.
     @Test func beingAwayIsAnsweredNotHeldAsLeaving() throws {

@@ -139,10 +139,17 @@ import Testing
 
     @Test func thanksAloneIsOnlyThanks() {
         for text in ["Thanks! See you Sunday.", "Danke, passt!", "Great, thank you so much!", "Gracias, nos vemos el domingo"] {
-            #expect(RSVPWords.isThanks(OwnText(text)), "\(text)")
+            #expect(Courtesy.isThanks(OwnText(text)), "\(text)")
         }
         for text in ["Thanks, I'll be 20 minutes late.", "Thanks but I can't come", "", "See you"] {
-            #expect(!RSVPWords.isThanks(OwnText(text)) || text == "See you", "\(text)")
+            #expect(!Courtesy.isThanks(OwnText(text)) || text == "See you", "\(text)")
+        }
+        // Acknowledgements of a survey or a note: "will do", "got it".
+        for text in ["Thank you, will do", "Got it, thanks", "Thanks for the reminder, will do!", "Gracias, lo haré", "Danke, mach ich!"] {
+            #expect(Courtesy.isThanks(OwnText(text)), "\(text)")
+        }
+        for text in ["Thanks, we meet every week", "Thank you, will do it after my leave", "Thanks! It's going great."] {
+            #expect(!Courtesy.isThanks(OwnText(text)), "\(text)")
         }
     }
 

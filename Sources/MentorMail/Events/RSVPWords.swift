@@ -168,28 +168,6 @@ enum RSVPWords {
         return last
     }
 
-    /// Courtesy only: thanks, "see you Sunday", "ok", "passt", in any order; nothing else.
-    static let courtesy: Set<String> = Set([
-        "thanks", "thank", "thx", "ty", "you", "many", "much", "so", "very", "a", "lot", "again", "for", "the", "this", "that", "it",
-        "all", "everything", "info", "information", "schedule", "details", "organising", "organizing", "see", "then", "there",
-        "soon", "great", "perfect", "ok", "okay", "noted", "got", "cheers", "awesome", "wonderful", "lovely", "nice", "super",
-        "cool", "fine", "good", "sounds", "looks", "looking", "forward", "to", "best", "regards", "hi", "hello", "dear", "and",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "then", "all", "set",
-        "danke", "vielen", "dank", "schon", "passt", "gut", "prima", "bis", "dann", "sonntag", "samstag", "morgen", "alles", "klar",
-        "gracias", "muchas", "perfecto", "vale", "genial", "nos", "vemos", "hasta", "el", "domingo", "sabado", "manana",
-        "merci", "beaucoup", "parfait", "bientot", "dimanche", "grazie", "mille", "perfetto", "domenica", "obrigado", "obrigada",
-        "otimo", "dziekuje", "dzieki", "super", "спасибо", "большое", "отлично", "до", "встречи",
-    ].map { EnrollmentText.fold($0) })
-
-    /// Whether the person's own lines only thank or acknowledge ("Thanks! See you Sunday.",
-    /// "Danke, passt!"): nothing to answer, nothing for a person to read.
-    static func isThanks(_ own: OwnText) -> Bool {
-        let words = own.lines.flatMap { EnrollmentText.words($0) }
-        return !words.isEmpty && words.count <= 20 && words.allSatisfy(courtesy.contains)
-            && words.contains { ["thanks", "thank", "thx", "danke", "dank", "gracias", "merci", "grazie", "obrigado", "obrigada",
-                                 "dziekuje", "dzieki", "спасибо", "passt", "ok", "okay", "noted", "perfect", "great", "see"].contains($0) }
-    }
-
     /// A condition or note beside a yes ("Yes, but I can only stay for the first rotation"):
     /// the sentences that hold a "but" with nothing after it that answers, or that say "only",
     /// "late" or "early"; nil when there is none.

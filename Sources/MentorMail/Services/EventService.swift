@@ -444,7 +444,7 @@ struct EventService {
         let guest = try guests(eventID).first { $0.email.lowercased() == sender }
             ?? guests(eventID).first { inbound.context.answeredRecipients.contains($0.email.lowercased()) }
         if let guest, [.accepted, .waitlisted].contains(guest.answer) {
-            if RSVPWords.isThanks(OwnText(inbound.newText)) {
+            if Courtesy.isThanks(OwnText(inbound.newText)) {
                 return Outcome(.ignored, "a thank-you from \(guest.email), whose yes to event \(eventID) stands: not answered")
             }
             return try HeldMailService(work: work).hold(

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Mail that only thanks or acknowledges ("Thanks! See you Sunday.", "Got it, thanks", "Thank
+/// you, will do"): nothing to answer and nothing for a person to read, under any mail of ours.
+enum Courtesy {
+    /// Courtesy only: thanks, "see you Sunday", "ok", "will do", "passt", in any order; nothing else.
+    static let words: Set<String> = Set([
+        "thanks", "thank", "thx", "ty", "you", "many", "much", "so", "very", "a", "lot", "again", "for", "the", "this", "that", "it",
+        "all", "everything", "info", "information", "schedule", "details", "organising", "organizing", "see", "then", "there",
+        "soon", "great", "perfect", "ok", "okay", "noted", "got", "cheers", "awesome", "wonderful", "lovely", "nice", "super",
+        "cool", "fine", "good", "sounds", "looks", "looking", "forward", "to", "best", "regards", "hi", "hello", "dear", "and",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "then", "all", "set",
+        "will", "do", "i", "i'll", "we", "we'll", "sure", "understood", "received", "reminder", "survey", "message", "mail",
+        "email", "note", "appreciate", "appreciated", "kind", "later", "shortly",
+        "danke", "vielen", "dank", "schon", "passt", "gut", "prima", "bis", "dann", "sonntag", "samstag", "morgen", "alles", "klar",
+        "mach", "mache", "ich", "das", "verstanden", "erhalten",
+        "gracias", "muchas", "perfecto", "vale", "genial", "nos", "vemos", "hasta", "el", "domingo", "sabado", "manana",
+        "lo", "hare", "entendido", "recibido", "claro",
+        "merci", "beaucoup", "parfait", "bientot", "dimanche", "je", "le", "ferai", "compris", "recu", "entendu",
+        "grazie", "mille", "perfetto", "domenica", "capito", "ricevuto", "certo", "faro",
+        "obrigado", "obrigada", "otimo", "entendi", "recebido", "farei",
+        "dziekuje", "dzieki", "super", "спасибо", "большое", "отлично", "до", "встречи",
+    ].map { EnrollmentText.fold($0) })
+
+    /// The words one of which a courtesy must hold: thanks or an acknowledgement.
+    static let thanking: Set<String> = Set([
+        "thanks", "thank", "thx", "danke", "dank", "gracias", "merci", "grazie", "obrigado", "obrigada", "dziekuje", "dzieki",
+        "спасибо", "passt", "ok", "okay", "noted", "perfect", "great", "see", "got", "understood", "entendido", "verstanden",
+        "compris", "capito", "entendi", "will",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Whether the person's own lines only thank or acknowledge: nothing to answer, nothing
+    /// for a person to read.
+    static func isThanks(_ own: OwnText) -> Bool {
+        let said = own.lines.flatMap { EnrollmentText.words($0) }
+        return !said.isEmpty && said.count <= 20 && said.allSatisfy(words.contains) && said.contains(where: thanking.contains)
+    }
+}
