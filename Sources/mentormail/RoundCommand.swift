@@ -190,6 +190,7 @@ extension MentorMailCommand {
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
                     let signUps = details.takingSignUps ? "sign-ups close \(day(details.closesAt))"
                         : details.closesAt <= options.clock ? "sign-ups closed \(day(details.closesAt))"
+                        : details.state == "approved" ? "sign-ups ended with its approval; new ones wait for the next round"
                         : "sign-ups closed early (they were to close \(day(details.closesAt)))"
                     print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), \(signUps))")
                     if details.state == "stale" {

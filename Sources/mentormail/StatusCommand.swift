@@ -34,6 +34,7 @@ extension MentorMailCommand {
                     var line = "Round         \(round.name): \(round.state), \(round.participants) people, "
                         + (round.takingSignUps ? "sign-ups close \(day(round.closesAt))"
                            : round.closesAt <= options.clock ? "sign-ups closed \(day(round.closesAt))"
+                           : round.state == "approved" ? "sign-ups ended with its approval; new ones wait in the pool for the next round"
                            : "sign-ups closed early (they were to close \(day(round.closesAt)))")
                     if let code = round.staleProposal {
                         line += "; proposal \(code) stale (people changed since it was made): run mentormail match --round \(round.name)"

@@ -163,12 +163,14 @@ import Testing
         #expect(try unpaired.allSatisfy { try notes(to: $0).count == 1 }, "the mentor Eve did not get is thanked")
         #expect(try notes(to: try #require(paired.first)).isEmpty)
 
-        // The round is matched again for a late sign-up: nobody is thanked twice for Q3.
+        // A late sign-up waits for the next round: Q3 is not matched again, and nobody is thanked twice for it.
         try Self.write(harness, "Finn Roe <finn@example.net>", "Role: mentee\nName: Finn Roe\nLanguages: Portuguese\n" + Self.common,
                        at: matchDay.addingTimeInterval(Self.day))
+        #expect(try harness.database.participant(email: "finn@example.net")?.roundID == nil)
         let again = matchDay.addingTimeInterval(2 * Self.day)
-        _ = try harness.app.proposeMatches(round: "2027-Q3", method: .optimal, dryRun: false, now: again)
-        _ = try harness.app.decideProposal(round: "2027-Q3", approve: true, now: again)
+        #expect(throws: MentorMailError.self) {
+            try harness.app.proposeMatches(round: "2027-Q3", method: .optimal, dryRun: false, now: again)
+        }
         _ = try harness.run(at: again)
         #expect(try notes(to: "carmen@example.org").count == 2)
     }

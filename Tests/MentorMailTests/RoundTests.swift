@@ -108,6 +108,67 @@ import Testing
         #expect(try harness.database.roundDetails(name: "R2", now: later).mentees.map(\.email).sorted() == ["ana@example.net", "mo@example.net"])
     }
 
+    /// Once a round's matches are approved, a sign-up before its closing day is told it waits
+    /// for the next round, and that is where it is recorded: in the pool, not in the approved
+    /// round (nor its `round show`, nor a match run on it); the next round to open takes it in.
+    /// A form export imported then is recorded the same way.
+    @Test func aSignUpAfterTheApprovalWaitsForTheNextRound() throws {
+        let harness = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        func write(_ from: String, _ body: String, at date: Date) throws -> String {
+            let before = harness.outbox.sentFiles().count
+            try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\n"
+                               + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
+            _ = try harness.run(at: date)
+            let address = try #require(MailAddress.parseList(from).first?.normalized)
+            return try #require(try harness.sent().suffix(from: before).first { $0.to.map(\.normalized) == [address] }?.textBody)
+        }
+        _ = try harness.app.openRound(name: "R1", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        let common = "Mentoring type: technical\nAreas: Nova\nTime zone: Europe/Madrid\nLanguages: English\nInteraction: email"
+        _ = try write("Kai Lee <kai@example.org>", "Role: mentor\nName: Kai Lee\nCapacity: 1\n" + common, at: harness.now)
+        _ = try write("Mo Haddad <mo@example.net>", "Role: mentee\nName: Mo Haddad\n" + common, at: harness.now)
+        _ = try harness.app.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: harness.now.addingTimeInterval(day))
+        _ = try harness.app.decideProposal(round: "R1", approve: true, now: harness.now.addingTimeInterval(day))
+
+        // Day 5, long before R1's closing day: the answer and the record agree.
+        let late = harness.now.addingTimeInterval(5 * day)
+        let answer = try write("Ana Souza <ana@example.net>", "Role: mentee\nName: Ana Souza\n" + common, at: late)
+        #expect(answer.contains("you wait in the pool"), "\(answer)")
+        #expect(!answer.contains("R1"), "\(answer)")
+        let ana = try #require(try harness.database.participant(email: "ana@example.net"))
+        #expect(ana.roundID == nil)
+        let r1 = try harness.database.roundDetails(name: "R1", now: late)
+        #expect(r1.mentees.map(\.email) == ["mo@example.net"], "\(r1.mentees.map(\.email))")
+        #expect(!r1.takingSignUps && r1.state == "approved")
+        #expect(try harness.database.roundSummaries(now: late).first?.takingSignUps == false)
+        #expect(try harness.database.status(now: late).pool == 1)
+        #expect(try harness.database.status(now: late).round?.takingSignUps == false)
+        // A coordinator's import then is recorded, and welcomed, the same way.
+        let export = try FormExport.csv("Email,Role,Name,Mentoring type,Areas,Time zone,Languages,Interaction\n"
+                                        + "lu@example.net,mentee,Lu Chen,technical,Nova,Europe/Madrid,English,email\n", headerMap: [:])
+        let report = try harness.app.importFormExport(export, source: "test.csv", now: late, dryRun: false)
+        #expect(report.added == ["lu@example.net"])
+        #expect(try harness.database.participant(email: "lu@example.net")?.roundID == nil)
+        _ = try harness.run(at: late)
+        let welcome = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["lu@example.net"] }?.textBody)
+        #expect(welcome.contains("the next round opens") && !welcome.contains("R1"), "\(welcome)")
+
+        // Matching R1 again does not take them in silently: it is refused, and says where they wait.
+        let again = try #require(throws: MentorMailError.self) {
+            try harness.app.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: late)
+        }
+        #expect(again.message.contains("already approved") && again.message.contains("pool"), "\(again.message)")
+
+        // The next round opens before R1's closing day: R1 no longer takes sign-ups, so it is
+        // closed on the way, and the new round takes in both.
+        let opening = try harness.app.openRound(name: "R2", closesAt: late.addingTimeInterval(30 * day), now: late.addingTimeInterval(day))
+        #expect(opening.mentees == 2)
+        #expect(try harness.database.roundSummaries(now: late).map(\.status) == ["closed", "open"])
+        let r2 = try harness.database.roundDetails(name: "R2", now: late.addingTimeInterval(day))
+        #expect(r2.mentees.map(\.email) == ["ana@example.net", "lu@example.net"])
+        #expect(try harness.database.roundDetails(name: "R1", now: late).mentees.map(\.email) == ["mo@example.net"])
+    }
+
     @Test func roundsMustCloseInTheFuture() throws {
         let program = try ProcessorTests.Program().app
         #expect(throws: MentorMailError.self) { try program.openRound(name: "late", closesAt: now, now: now) }

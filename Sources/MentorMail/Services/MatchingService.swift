@@ -24,6 +24,15 @@ struct MatchingService {
     /// coordinators the review with its code (unless `dryRun`, which only computes).
     func propose(round: Round, method: MatchMethod, dryRun: Bool) throws -> MatchProposal {
         guard let roundID = round.id else { throw MentorMailError(.internalError, "the round has no id") }
+        // Its introductions are out: whoever it left unmatched, and everyone who signed up since,
+        // waits in the pool, as their mail told them, for the next round to take them in.
+        if try AppDatabase.isMatched(work.db, roundID: roundID) {
+            throw MentorMailError(.data, """
+                the round \(round.name)'s matches were already approved, so nothing was proposed; whoever it left unmatched \
+                and everyone who signed up since wait in the pool for the next round (`mentormail status` counts them; \
+                `mentormail round open NAME --closes DATE` takes them in)
+                """)
+        }
         let matcher = RoundMatcher(config: work.config, now: work.now)
         let inputs = try matcher.inputs(round: round, db: work.db)
         let plan = try matcher.plan(inputs, method: method)

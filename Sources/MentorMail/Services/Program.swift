@@ -68,7 +68,7 @@ extension Program {
                    newest.status != .superseded {
                     let when = (newest.decidedAt ?? newest.createdAt).formatted(.iso8601.year().month().day())
                     throw MentorMailError(.data, "the round \(name)'s proposal \(newest.token) was already \(newest.status.rawValue) on \(when); nothing to "
-                                          + "decide (for people who joined since, run `mentormail match --round \(name)`)")
+                                          + "decide (people who signed up since wait in the pool for the next round: `mentormail round open NAME --closes DATE`)")
                 }
                 throw MentorMailError(.data, "the round \(name) has no proposal waiting; run `mentormail match --round \(name)`")
             }

@@ -11,20 +11,19 @@ struct RoundService {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
         guard closesAt > work.now else { throw MentorMailError(.data, "--closes must be in the future") }
-        if var past = try AppDatabase.openRound(work.db), past.closesAt <= work.now {
-            // Its closing day passed: it takes no sign-ups, so it no longer stands in the way.
+        if var past = try AppDatabase.openRound(work.db), try !AppDatabase.takesSignUps(work.db, past, now: work.now) {
+            // Its closing day passed, or its matches were approved: it takes no sign-ups, so it
+            // no longer stands in the way.
+            let why = past.closesAt <= work.now ? "its closing day had passed" : "its matches were approved"
             past.status = .closed
             try past.update(work.db)
-            try work.audit.record(actor, "round-closed", "\(past.name) (its closing day had passed; closed on opening \(trimmed))")
+            try work.audit.record(actor, "round-closed", "\(past.name) (\(why); closed on opening \(trimmed))")
         }
         if let open = try AppDatabase.openRound(work.db), open.name == trimmed {
             throw MentorMailError(.data, "the round \(trimmed) is already open; its sign-ups close \(Work.day(open.closesAt)) (`mentormail round show \(trimmed)`)")
         }
         if let open = try AppDatabase.openRound(work.db) {
-            let approved = try AppDatabase.isMatched(work.db, round: open)
-            throw MentorMailError(.data, "the round \(open.name) is still open for sign-ups"
-                                  + (approved ? " (its matches were approved, and people who sign up now still join it)" : "")
-                                  + "; close it first with `mentormail round close`")
+            throw MentorMailError(.data, "the round \(open.name) is still open for sign-ups; close it first with `mentormail round close`")
         }
         if try AppDatabase.findRound(work.db, name: trimmed) != nil {
             throw MentorMailError(.data, "a round named \(trimmed) already exists")
@@ -95,7 +94,7 @@ public struct RoundDetails: Codable, Sendable {
     public var name: String
     /// open (taking sign-ups) or closed: a round whose matches were approved may still be open.
     public var status: String
-    /// Open and before its closing day: a sign-up now joins it.
+    /// Open, before its closing day and not yet approved: a sign-up now joins it.
     public var takingSignUps: Bool
     /// open (taking sign-ups), closed (its sign-ups closed), proposed (a proposal waits for a
     /// decision), stale (its proposal went stale: people changed; match again), or approved.

@@ -16,10 +16,18 @@ extension AppDatabase {
                            arguments: [Round.Status.open.rawValue])
     }
 
-    /// The round a sign-up at `now` joins: the open one, unless its closing date has passed.
+    /// The round a sign-up at `now` joins: the open one, until its closing date passes or its
+    /// matches are approved (the introductions are out: whoever signs up then waits in the
+    /// pool, and the next round to open takes them in).
     static func acceptingRound(_ db: Database, now: Date) throws -> Round? {
-        guard let round = try openRound(db), round.closesAt > now else { return nil }
+        guard let round = try openRound(db), try takesSignUps(db, round, now: now) else { return nil }
         return round
+    }
+
+    /// Whether a sign-up at `now` joins `round` (the rule of `acceptingRound`).
+    static func takesSignUps(_ db: Database, _ round: Round, now: Date) throws -> Bool {
+        guard round.status == .open, round.closesAt > now else { return false }
+        return try !isMatched(db, round: round)
     }
 
     static func findRound(_ db: Database, id: Int64?) throws -> Round? {
@@ -237,7 +245,7 @@ extension AppDatabase {
             var shown = newest.map(view)
             if stale { shown?.status = "stale" }
             return RoundDetails(
-                name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now,
+                name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now && !matched,
                 state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                 opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
@@ -256,7 +264,7 @@ public struct RoundSummary: Codable, Sendable {
     public var opensAt: String
     public var closesAt: String
     public var participants: Int
-    /// Open and before its closing day: a sign-up now joins it.
+    /// Open, before its closing day and not yet approved: a sign-up now joins it.
     public var takingSignUps: Bool
 }
 
@@ -270,7 +278,7 @@ extension AppDatabase {
                 return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                                     opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
                                     closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
-                                    participants: count, takingSignUps: round.status == .open && round.closesAt > now)
+                                    participants: count, takingSignUps: try Self.takesSignUps(db, round, now: now))
             }
         }
     }

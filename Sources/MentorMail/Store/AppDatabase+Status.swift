@@ -91,7 +91,7 @@ extension AppDatabase {
                 round = .init(name: current.name, state: RoundDetails.state(current, newest: newest, now: now, stale: stale), closesAt: current.closesAt,
                               participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
                               waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
-                              takingSignUps: current.status == .open && current.closesAt > now,
+                              takingSignUps: try Self.takesSignUps(db, current, now: now),
                               staleProposal: newest?.status == .superseded || stale ? newest?.token : nil,
                               rejected: try MatchProposal.filter(MatchProposal.Columns.roundID == id
                                                                  && MatchProposal.Columns.status == MatchProposal.Status.rejected.rawValue)
