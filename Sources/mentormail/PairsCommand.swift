@@ -53,10 +53,14 @@ extension MentorMailCommand {
                         header: ["id", "round", "mentee", "mentor", "status", "introduced", "check-in (mentee / mentor)"],
                         rows: pairs.map { pair in
                             [String(pair.id), pair.round, pair.mentee.email + (pair.mentee.bounce == nil ? "" : " (bounced)"),
-                             pair.mentor.email + (pair.mentor.bounce == nil ? "" : " (bounced)"), pair.status,
+                             pair.mentor.email + (pair.mentor.bounce == nil ? "" : " (bounced)"),
+                             pair.shownStatus == pair.status ? pair.status : "introduction held",
                              pair.introducedAt.formatted(.iso8601.year().month().day()),
                              "\(pair.menteeCheckin ?? "-") / \(pair.mentorCheckin ?? "-")"]
                         }))
+                    for pair in pairs where pair.shownStatus != pair.status {
+                        print(terminalSafe("Pair \(pair.id): \(pair.shownStatus)", keepLines: false))
+                    }
                 }
             }
         }
@@ -75,7 +79,7 @@ extension MentorMailCommand {
                     let details = try options.openDatabase().pairDetails(id: id)
                     if json { return try printJSON(details) }
                     let pair = details.pair
-                    print("Pair \(pair.id) (round \(pair.round)): \(pair.status)")
+                    print(terminalSafe("Pair \(pair.id) (round \(pair.round)): \(pair.shownStatus)", keepLines: false))
                     for (side, person) in [("mentee", pair.mentee), ("mentor", pair.mentor)] {
                         print(terminalSafe("  \(side)  \(person.name) <\(person.email)>"))
                         if let bounce = person.bounce {

@@ -207,6 +207,10 @@ extension MentorMailCommand {
                                   + (title == "Mentees" ? member.note.map { ": \($0)" } ?? "" : ""))
                         }
                     }
+                    if !details.introductionsHeld.isEmpty {
+                        print("\nIntroductions held, not sent (\(details.introductionsHeld.count)):")
+                        for line in details.introductionsHeld { print(terminalSafe("  \(line)", keepLines: false)) }
+                    }
                     if let proposal = details.proposal {
                         print("\nProposal \(proposal.code): \(proposal.status), \(proposal.pairs) pair(s), \(proposal.unmatched) unmatched, total score \(proposal.totalScore) (\(proposal.algorithm))")
                         if let reason = proposal.reason { print("  rejected because: \(reason)") }

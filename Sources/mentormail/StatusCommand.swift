@@ -50,6 +50,10 @@ extension MentorMailCommand {
                 } else {
                     print("Round         none yet (mentormail round open NAME --closes DATE)")
                 }
+                for (id, why) in status.heldIntroductions.sorted(by: { $0.key < $1.key }) {
+                    print(terminalSafe("Pair \(id)".padding(toLength: 14, withPad: " ", startingAt: 0) + "introduction held: \(why) (mentormail pairs show \(id))",
+                                       keepLines: false))
+                }
                 print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")
                 print("Outgoing      \(status.queued) queued, \(status.failed) failed, \(status.withheld) withheld"
                       + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : ""))

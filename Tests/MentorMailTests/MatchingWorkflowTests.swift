@@ -382,6 +382,54 @@ import Testing
         #expect(review.contains("look first: Pat's address pat@example.net bounced for good"), "\(review)")
     }
 
+    /// An introduction kept because an address bounced is not shown as sent: `pairs list`,
+    /// `pairs show`, `status` and `round show` say it is held and why, until a fresh copy goes.
+    @Test func aPairWhoseIntroductionWasKeptIsNotShownAsIntroduced() throws {
+        let program = try ProcessorTests.Program()
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+        try program.database.write { db in
+            let (pat, _) = try AppDatabase.upsertProfile(db, email: "pat@example.net", profile: Self.profile("mentee", "Pat"),
+                                                         status: .active, source: "test", origin: "email", roundID: round.id, now: program.now)
+            _ = try AppDatabase.upsertProfile(db, email: "sofia@example.org", profile: Self.profile("mentor", "Sofia", capacity: 1),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            var bounce = AddressBounce(participantID: pat.id ?? 0, email: "pat@example.net", bouncedAt: program.now, outboxID: nil,
+                                       purpose: "welcome", words: "5.1.1 user unknown")
+            try bounce.insert(db)
+        }
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        #expect(try program.sent().filter { $0.to.count == 2 }.isEmpty, "the introduction was kept")
+        let config = try program.writeConfigFile().path
+        func run(_ arguments: [String]) throws -> String {
+            let result = try CommandRunner.run(arguments + ["--config", config])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let list = try run(["pairs", "list"])
+        let row = try #require(list.split(separator: "\n").first { $0.contains("pat@example.net (bounced)") }, "\(list)")
+        #expect(row.contains("introduction held") && !row.contains(" introduced "), "\(list)")
+        #expect(list.contains("pat@example.net bounced for good"), "\(list)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["pairs", "list", "--json"]).utf8)) as? [[String: Any]])
+        #expect((json.first?["introductionHeld"] as? String)?.contains("pat@example.net bounced for good") == true, "\(json)")
+        let id = try #require(json.first?["id"] as? Int)
+        let shown = try run(["pairs", "show", "\(id)"])
+        #expect(shown.contains("Pair \(id) (round 2027-Q1): introduction held: kept, not sent"), "\(shown)")
+        let status = try run(["status"])
+        #expect(status.contains("introduction held") && status.contains("pat@example.net bounced for good"), "\(status)")
+        let roundShown = try run(["round", "show", "2027-Q1"])
+        #expect(roundShown.contains("Introductions held, not sent (1):") && roundShown.contains("Pat with Sofia"), "\(roundShown)")
+
+        // A working address: the fresh copy goes, and the pair is introduced.
+        _ = try program.app.changeAddress(from: "pat@example.net", to: "pat@new.example", now: program.now)
+        _ = try program.run()
+        #expect(try program.sent().contains { $0.to.count == 2 && $0.to.map(\.normalized).contains("pat@new.example") })
+        let after = try run(["pairs", "list"])
+        let moved = try #require(after.split(separator: "\n").first { $0.contains("pat@new.example") }, "\(after)")
+        #expect(moved.contains(" introduced ") && !after.contains("introduction held"), "\(after)")
+        #expect(!(try run(["status"])).contains("introduction held"))
+    }
+
     /// Two Spanish speakers get their one introduction wholly in Spanish: the reasons, the time
     /// zones and the languages too, not the matcher's English.
     @Test func aSpanishPairsIntroductionIsWhollyInSpanish() throws {

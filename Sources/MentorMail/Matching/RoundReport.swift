@@ -43,7 +43,7 @@ public struct RoundReport {
             """
         for pair in pairs {
             html += "<tr><td>\(escape(pair.mentee.name)) with \(escape(pair.mentor.name))<br><small>pair \(pair.id)</small></td>"
-                + "<td>\(escape(pair.status))\(pair.endedReason.map { "<br><small>\(escape($0))</small>" } ?? "")</td>"
+                + "<td>\(escape(pair.shownStatus))\(pair.endedReason.map { "<br><small>\(escape($0))</small>" } ?? "")</td>"
                 + "<td>\(escape(pair.menteeCheckin ?? "-"))</td><td>\(escape(pair.mentorCheckin ?? "-"))</td></tr>\n"
         }
         return html + "</table>\n"

@@ -107,6 +107,9 @@ public struct RoundDetails: Codable, Sendable {
     public var proposal: Proposal?
     /// Every proposal of the round, oldest first (the newest is `proposal`).
     public var proposals: [Proposal]
+    /// The round's pairs still going whose introduction was kept or could not be sent:
+    /// "pair 3, Ana with Max: why".
+    public var introductionsHeld: [String] = []
 }
 
 extension RoundDetails {

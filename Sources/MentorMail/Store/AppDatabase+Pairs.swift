@@ -16,6 +16,9 @@ public struct PairView: Codable, Sendable {
     public var mentor: Person
     /// introduced, active, graduated or ended.
     public var status: String
+    /// Why its introduction was kept, not sent (an address bounced) or could not be sent: the
+    /// pair is not introduced yet, whatever `status` says.
+    public var introductionHeld: String?
     public var score: Int
     public var introducedAt: Date
     public var endedAt: Date?
@@ -23,6 +26,12 @@ public struct PairView: Codable, Sendable {
     /// Each side's check-in answers so far ("5 of 5, meeting: yes, good fit, continue"), if any.
     public var menteeCheckin: String?
     public var mentorCheckin: String?
+
+    /// The state to show: `status`, unless the introduction of a pair still going was held.
+    public var shownStatus: String {
+        guard let why = introductionHeld, status == "introduced" || status == "active" else { return status }
+        return "introduction held: \(why)"
+    }
 }
 
 /// `mentormail pairs show`: a pair and its timeline.
@@ -58,14 +67,39 @@ extension AppDatabase {
             let rounds = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }, uniquingKeysWith: { a, _ in a })
             let surveys = Dictionary(grouping: try Survey.fetchAll(db), by: \.mentorshipID)
             let bounces = try Self.bouncesByParticipant(db)
+            let held = try Self.heldIntroductions(db)
             return try request.fetchAll(db).map { mentorship in
-                Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces)
+                Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces,
+                          held: held)
             }
         }
     }
 
+    /// Why each pair's introduction did not go, by mentorship id: its newest copy (not replaced
+    /// by a fresh one) was kept because an address bounced, or failed for good.
+    /// `ongoingOnly`: only those of pairs still going (an ended pair needs no introduction).
+    static func heldIntroductions(_ db: Database, mentorship id: Int64? = nil, ongoingOnly: Bool = false) throws -> [Int64: String] {
+        var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
+                                           && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
+                                           && [OutboxMessage.Status.withheld, .failed].map(\.rawValue).contains(OutboxMessage.Columns.status))
+        if let id { request = request.filter(Column("topicID") == id) }
+        var held: [Int64: String] = [:]
+        for row in try request.order(Column("id")).fetchAll(db) {
+            guard let pair = row.topicID else { continue }
+            var why = row.lastError ?? "not sent"
+            if why.hasPrefix("not sent: ") { why.removeFirst("not sent: ".count) }
+            held[pair] = row.status == .failed ? "could not be sent (outbox \(row.id ?? 0)): \(why)" : "kept, not sent (outbox \(row.id ?? 0)): \(why)"
+        }
+        if ongoingOnly {
+            let ongoing = Set(try Int64.fetchAll(db, Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+                .select(Column("id"))))
+            held = held.filter { ongoing.contains($0.key) }
+        }
+        return held
+    }
+
     static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey],
-                     bounces: [Int64: AddressBounce] = [:]) -> PairView {
+                     bounces: [Int64: AddressBounce] = [:], held: [Int64: String] = [:]) -> PairView {
         func person(_ id: Int64) -> PairView.Person {
             PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?", bounce: bounces[id].map(BounceView.init))
         }
@@ -75,7 +109,8 @@ extension AppDatabase {
             return described.isEmpty ? (survey.reminderSentAt == nil ? "sent, no answer yet" : "reminded, no answer yet") : described
         }
         return PairView(id: mentorship.id ?? 0, round: rounds[mentorship.roundID] ?? "?", mentee: person(mentorship.menteeID),
-                        mentor: person(mentorship.mentorID), status: mentorship.status.rawValue, score: mentorship.score,
+                        mentor: person(mentorship.mentorID), status: mentorship.status.rawValue,
+                        introductionHeld: mentorship.id.flatMap { held[$0] }, score: mentorship.score,
                         introducedAt: mentorship.introducedAt, endedAt: mentorship.endedAt, endedReason: mentorship.endedReason,
                         menteeCheckin: checkin(.mentee), mentorCheckin: checkin(.mentor))
     }
@@ -140,7 +175,7 @@ extension AppDatabase {
             events.sort { $0.at < $1.at }
             let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.participantID)): \($0)" } }
             return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys,
-                                               bounces: try Self.bouncesByParticipant(db)),
+                                               bounces: try Self.bouncesByParticipant(db), held: try Self.heldIntroductions(db, mentorship: id)),
                                why: mentorship.explanation, notes: notes, timeline: events)
         }
     }

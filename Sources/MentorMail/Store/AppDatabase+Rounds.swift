@@ -244,13 +244,21 @@ extension AppDatabase {
             let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
             var shown = newest.map(view)
             if stale { shown?.status = "stale" }
+            let held = try Self.heldIntroductions(db, ongoingOnly: true)
+            let people = Dictionary(members.compactMap { member in member.person.id.map { ($0, member.person) } }) { first, _ in first }
+            let introductionsHeld = try Mentorship.filter(Mentorship.Columns.roundID == id).order(Column("id")).fetchAll(db)
+                .compactMap { pair -> String? in
+                    guard let pairID = pair.id, let why = held[pairID] else { return nil }
+                    let mentee = people[pair.menteeID]?.profile.name ?? "?", mentor = people[pair.mentorID]?.profile.name ?? "?"
+                    return "pair \(pairID), \(mentee) with \(mentor): \(why)"
+                }
             return RoundDetails(
                 name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now && !matched,
                 state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                 opensAt: round.opensAt, closesAt: round.closesAt,
                 mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
                 mentors: members.filter(\.role.isMentor).map { member($0.person, $0.role, asMentee: false) },
-                proposal: shown, proposals: all.dropLast().map(view) + (shown.map { [$0] } ?? []))
+                proposal: shown, proposals: all.dropLast().map(view) + (shown.map { [$0] } ?? []), introductionsHeld: introductionsHeld)
         }
     }
 }

@@ -63,6 +63,9 @@ public struct ProgramStatus: Codable, Sendable {
     public var withheld: Int
     /// Participants' addresses that bounced for good, with the way out.
     public var bounced: [BounceView]
+    /// Pairs of ongoing mentorships whose introduction was kept or could not be sent, by id,
+    /// with why (`pairs show ID`).
+    public var heldIntroductions: [Int64: String]
     /// Queued mail a server refused for now, and failed mail: what an operator may act on.
     public var failing: [OutgoingRow]
     public var lastRun: LastRun?
@@ -126,6 +129,7 @@ extension AppDatabase {
                 failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
                 withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db),
                 bounced: try AddressBounce.order(Column("bouncedAt"), Column("id")).fetchAll(db).map(BounceView.init),
+                heldIntroductions: try Self.heldIntroductions(db, ongoingOnly: true),
                 failing: failing, lastRun: lastRun, nextJobs: jobs,
                 failedJobs: try ScheduledJob.filter(ScheduledJob.Columns.status == ScheduledJob.Status.failed.rawValue).fetchCount(db),
                 upcomingEvents: events)
