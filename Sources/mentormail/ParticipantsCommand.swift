@@ -135,7 +135,9 @@ extension MentorMailCommand {
                     let change = try opened.program.moveAddress(from: old, to: new, now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
                     let moved = change.participant
                     print(terminalSafe("Moved \(moved.profile.name.isEmpty ? old : moved.profile.name) from \(change.oldAddress) to \(moved.email); "
-                                       + "the next `mentormail process` tells them at the new address.", keepLines: false))
+                                       + "the next `mentormail process` tells them at the new address"
+                                       + (change.toldOldAddress ? ", with a short notice to the old one (in case the move was not theirs)." : "."),
+                                       keepLines: false))
                     ChangeAddress.report(change.redelivery, from: change.oldAddress, to: moved.email)
                 }
             }

@@ -37,7 +37,7 @@ import Testing
     @Test func theRulesRunInOneFixedOrder() {
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
-            "pair-conversation", "confirmation-code", "survey-answer", "event-words", "event-request", "participant-command", "become-mentor",
+            "pair-conversation", "reply-to-address-notice", "confirmation-code", "survey-answer", "event-words", "event-request", "participant-command", "become-mentor",
             "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
     }
@@ -96,6 +96,17 @@ import Testing
         // A command under the introduction is still a command.
         let pause = intake.classify(message(body: "pause"), context: IntakeContext(participant: participant, answering: introduction()))
         #expect(pause.intent == .participantCommand(.pause))
+    }
+
+    /// Under our notice that a profile moved away from the sender's address, whatever they write
+    /// (a stranger now, with words that read as a command or a sign-up) goes to a person.
+    @Test func aReplyToTheNoticeOfAMoveIsHeldAndAcknowledged() {
+        let notice = MailReference(kind: .addressMoved, topic: .participant(1))
+        for body in ["That was not me!", "withdraw", "I'd like to join as a mentee", "Role: mentee\nName: Ana"] {
+            let result = intake.classify(message(body: body), context: IntakeContext(answering: notice))
+            #expect(result.rule == "reply-to-address-notice", "\(body)")
+            #expect(result.intent == .hold(reason: result.reason, acknowledge: true), "\(body)")
+        }
     }
 
     @Test func approveUnderAReviewNeedsNoCode() {

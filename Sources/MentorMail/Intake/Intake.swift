@@ -24,6 +24,7 @@ public struct Intake: Sendable {
             CoordinatorImportRule(coordinators: coordinators, verification: verification),
             GraduationRule(),
             PairConversationRule(),
+            ReplyUnderAddressNoticeRule(),
             ConfirmationRule(),
             SurveyAnswerRule(),
             EventWordsRule(),

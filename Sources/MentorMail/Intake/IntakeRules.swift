@@ -116,6 +116,18 @@ struct PairConversationRule: IntakeRule {
     }
 }
 
+/// A reply to our notice that a profile moved away from the sender's address: whoever reads it
+/// may not have asked for the move, or the new address may be mistyped. A coordinator answers
+/// in person; the sender is told they have it.
+struct ReplyUnderAddressNoticeRule: IntakeRule {
+    let name = "reply-to-address-notice"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let answering = context.answering, answering.kind == .addressMoved else { return nil }
+        let reason = "a reply to our notice that the profile of \(answering.topic) moved away from this address"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// A reply carrying one of our one-time codes.
 struct ConfirmationRule: IntakeRule {
     let name = "confirmation-code"

@@ -137,6 +137,19 @@ public struct AddressChangedMail: MailContent {
     public var token: String?
 }
 
+/// To the address a participant's profile moved away from: what changed, and whom to write
+/// when it was not them (or the new address is mistyped). A reply is held for the coordinators.
+public struct AddressMovedMail: MailContent {
+    public static let kind = MailKind.addressMoved
+    public var person: PersonName
+    public var oldAddress: String
+    public var newAddress: String
+    /// The day of the move.
+    public var day: String
+    /// A coordinator moved it; else it was asked for from the old address and confirmed from the new one.
+    public var byCoordinator: Bool?
+}
+
 /// "Did you mean …? Reply yes to confirm": a request read unsure, or one that cannot be undone.
 /// Exactly one of the request flags is set; `declined` answers a "no".
 public struct CommandConfirmMail: MailContent {

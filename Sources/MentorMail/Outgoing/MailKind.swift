@@ -12,6 +12,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case participationChanged = "participation-changed"
     case confirmAddress = "confirm-address"
     case addressChanged = "address-changed"
+    case addressMoved = "address-moved"
     case importReport = "import-report"
     case coordinatorConfirm = "coordinator-confirm"
     case welcome
@@ -47,6 +48,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .participationChanged: ParticipationChangedMail.self
         case .confirmAddress: ConfirmAddressMail.self
         case .addressChanged: AddressChangedMail.self
+        case .addressMoved: AddressMovedMail.self
         case .importReport: ImportReportMail.self
         case .coordinatorConfirm: CoordinatorConfirmMail.self
         case .welcome: WelcomeMail.self
@@ -81,7 +83,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .signupForm, .help, .heldNotice, .profileReceived, .participationChanged, .addressChanged,
              .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm, .eventAnswer:
             true
-        case .confirmAddress, .welcome, .matchReview, .introduction, .unmatchedNote, .unmatchedMentorNote, .heldDigest, .checkinSurvey,
+        case .confirmAddress, .addressMoved, .welcome, .matchReview, .introduction, .unmatchedNote, .unmatchedMentorNote, .heldDigest, .checkinSurvey,
              .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed, .eventInvitation, .eventCancelled, .eventPromoted,
              .eventSchedule, .eventSheet, .eventNoSeat:
             false

@@ -271,6 +271,7 @@ struct EnrollmentService {
     /// The new address answered with its code: the profile moves there.
     func completeAddressChange(from oldAddress: String, _ inbound: Inbound) throws -> Outcome {
         let email = inbound.sender.normalized
+        let hadBounced = try AppDatabase.bounce(work.db, email: oldAddress) != nil
         guard let moved = try AppDatabase.changeAddress(work.db, from: oldAddress, to: email, now: work.now) else {
             return try HeldMailService(work: work).hold(inbound, reason: "the participant \(oldAddress) no longer exists", acknowledge: false)
         }
@@ -280,7 +281,23 @@ struct EnrollmentService {
         told.resent = redelivery.resent.map(\.subject)
         told.hasResent = !redelivery.resent.isEmpty
         try inbound.answer(told, in: work, about: .participant(moved.id))
+        try tellOldAddress(oldAddress, movedTo: moved, byCoordinator: false, hadBounced: hadBounced)
         return Outcome(.answered)
+    }
+
+    /// Tells the address a profile moved away from what changed and whom to write when it was
+    /// not them: someone else's move, or a mistyped new address, does not go unnoticed. Not
+    /// when that address had bounced for good: nothing reaches it. Returns whether it was told.
+    @discardableResult
+    func tellOldAddress(_ oldAddress: String, movedTo moved: Participant, byCoordinator: Bool, hadBounced: Bool) throws -> Bool {
+        guard !hadBounced else { return false }
+        let language = work.mailLanguage(for: moved.profile)
+        var mail = AddressMovedMail(person: PersonName(moved.profile.name), oldAddress: oldAddress, newAddress: moved.email,
+                                    day: Work.day(work.now, language: language))
+        if byCoordinator { mail.byCoordinator = true }
+        try work.outbox.send(mail, to: [MailAddress(address: oldAddress, name: moved.profile.name)], about: .participant(moved.id),
+                             language: language)
+        return true
     }
 
     // MARK: - Imports

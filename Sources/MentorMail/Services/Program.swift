@@ -343,6 +343,7 @@ extension Program {
             guard let person = try AppDatabase.findParticipant(work.db, email: old.lowercased()), person.status != .erased else {
                 throw MentorMailError(.data, "no participant has the address \(old); see `mentormail participants list`")
             }
+            let hadBounced = try AppDatabase.bounce(work.db, email: person.email) != nil
             guard let moved = try AppDatabase.changeAddress(work.db, from: person.email, to: target, now: now) else {
                 throw MentorMailError(.data, "no participant has the address \(old)")
             }
@@ -354,7 +355,8 @@ extension Program {
             told.resent = redelivery.resent.map(\.subject)
             told.hasResent = !redelivery.resent.isEmpty
             try work.outbox.send(told, to: [MailAddress(address: target, name: moved.profile.name)], about: .participant(moved.id), language: language)
-            return AddressChange(participant: moved, oldAddress: person.email, redelivery: redelivery)
+            let toldOld = try EnrollmentService(work: work).tellOldAddress(person.email, movedTo: moved, byCoordinator: true, hadBounced: hadBounced)
+            return AddressChange(participant: moved, oldAddress: person.email, redelivery: redelivery, toldOldAddress: toldOld)
         }
     }
 
@@ -386,5 +388,7 @@ public struct AddressChange: Sendable {
     public var participant: Participant
     public var oldAddress: String
     public var redelivery: Redelivery
+    /// A short notice of the move goes to the old address too (not when it had bounced).
+    public var toldOldAddress = false
     public var email: String { participant.email }
 }
