@@ -69,6 +69,84 @@ import Testing
         #expect(try program.database.outbox().allSatisfy { $0.status == .sent })
     }
 
+    /// A sender whose first send waits until `gate` is signalled (with a bound, so a broken run
+    /// cannot hang the suite), then writes to the directory as the program's does.
+    final class GatedSender: MailSender {
+        let inner: DirectorySender
+        let gate = DispatchSemaphore(value: 0)
+        private var first = true
+        init(inner: DirectorySender) { self.inner = inner }
+        var displayName: String { inner.displayName }
+        func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal] {
+            if first {
+                first = false
+                _ = gate.wait(timeout: .now() + 60)
+            }
+            return try inner.send(message, from: sender, to: recipients)
+        }
+    }
+
+    /// A Maildir that signals `gate` once the `at`-th batch is flagged (its transaction committed).
+    final class SignallingMailbox: Mailbox {
+        let inner: MaildirMailbox
+        let gate: DispatchSemaphore
+        let at: Int
+        private var flagged = 0
+        init(inner: MaildirMailbox, gate: DispatchSemaphore, at: Int) {
+            self.inner = inner
+            self.gate = gate
+            self.at = at
+        }
+        var displayName: String { inner.displayName }
+        func uidValidity() throws -> UInt32 { try inner.uidValidity() }
+        func unprocessedUIDs() throws -> [UInt32] { try inner.unprocessedUIDs() }
+        func fetch(uid: UInt32) throws -> [UInt8] { try inner.fetch(uid: uid) }
+        func markProcessed(uid: UInt32) throws { try markProcessed(uids: [uid]) }
+        func markProcessed(uids: [UInt32]) throws {
+            try inner.markProcessed(uids: uids)
+            flagged += 1
+            if flagged == at { gate.signal() }
+        }
+    }
+
+    /// Finding: a message handed to the send thread went out even though a bounce read in the
+    /// same run had marked its address (the row said "withheld", then "sent"). Rows still
+    /// waiting in the thread are taken back when a batch keeps them from going.
+    @Test func mailHandedToTheSendThreadIsNotSentOnceItsAddressBounced() throws {
+        let harness = try ProcessorTests.Program()
+        let row = try BounceTests().signedUp(harness)
+        // Waiting before the run: one message to someone else, then one to Ana.
+        let (other, toAna) = try harness.database.write { db -> (OutboxMessage, OutboxMessage) in
+            var other = row, toAna = row
+            for (index, recipient) in [(0, "kai@example.org"), (1, "ana@example.net")] {
+                var copy = row
+                copy.id = nil
+                copy.messageID = "waiting-\(index)-\(UUID().uuidString)@example.org"
+                copy.raw = Data(String(decoding: row.raw, as: UTF8.self).replacingOccurrences(of: row.messageID, with: copy.messageID).utf8)
+                copy.recipients = recipient
+                copy.status = .queued
+                copy.sentAt = nil
+                try copy.insert(db)
+                if index == 0 { other = copy } else { toAna = copy }
+            }
+            return (other, toAna)
+        }
+        // Batch 1 hands both to the send thread, which holds the first until batch 2 (the
+        // bounce of Ana's address) is committed and flagged.
+        try harness.arrive(Self.signUp(1), name: "1793700000.M1P1.test")
+        try harness.arrive(BounceTests.dsn(about: row.messageID), name: "1793700000.M2P1.test")
+        let sender = GatedSender(inner: harness.outbox)
+        let mailbox = SignallingMailbox(inner: harness.mailbox, gate: sender.gate, at: 2)
+        var processor = Processor(program: harness.app, mailbox: mailbox, sender: sender, now: harness.now, logger: Logger(label: "test"))
+        processor.batchSize = 1
+        let report = processor.run()
+        #expect(report.examined == 2, "\(report)")
+        let sentIDs = try harness.sent().compactMap(\.messageID)
+        #expect(sentIDs.contains(other.messageID), "the other message went")
+        #expect(!sentIDs.contains(toAna.messageID), "nothing goes to Ana's dead address")
+        #expect(try harness.database.outbox().first { $0.id == toAna.id }?.status == .withheld)
+    }
+
     @Test func oneFailingMessageRollsBackAloneAndTheBatchCommits() throws {
         let program = try ProcessorTests.Program()
         for index in 0..<5 { try program.arrive(Self.signUp(index), name: "1793700000.M\(index)P1.test") }

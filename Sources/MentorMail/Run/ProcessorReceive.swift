@@ -118,6 +118,10 @@ extension Processor {
                     // Only what is already there: the transaction does not wait on the network.
                     pending = messages.next(wait: false)
                 }
+                // Rows handed to the send thread that this batch kept from going (their address
+                // bounced): taken back before the commit, so the thread never sends one the
+                // database says is kept. A commit that fails leaves them queued for the run's end.
+                if let ahead { takeBackRowsNoLongerQueued(from: ahead, db: db) }
             }
             do {
                 if dryRun {

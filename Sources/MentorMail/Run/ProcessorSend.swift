@@ -145,6 +145,21 @@ extension Processor {
         }
     }
 
+    /// Takes back from the send thread the rows still waiting there that are no longer queued
+    /// in `db` (kept as withheld in this transaction, say).
+    func takeBackRowsNoLongerQueued(from ahead: SendAhead, db: Database) {
+        let waiting = ahead.waitingIDs()
+        guard !waiting.isEmpty else { return }
+        do {
+            let queued = Set(try Int64.fetchAll(db, OutboxMessage.select(Column("id"))
+                .filter(waiting.contains(Column("id")) && OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue)))
+            ahead.takeBack(Set(waiting).subtracting(queued))
+        } catch {
+            // Left to the send thread: at worst a row kept meanwhile still goes, as before.
+            logger.error("could not check the rows waiting to be sent: \(ErrorText.describe(error))")
+        }
+    }
+
     /// Records in `db`'s transaction what the send thread reported: accepted rows become
     /// `sent`, refused ones get their failed attempt (and the coordinators' note). Returns the
     /// problems to report once the transaction commits.

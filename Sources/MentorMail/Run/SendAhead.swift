@@ -9,7 +9,9 @@ import MailTransport
 /// over only after their batch is committed and flagged. This thread touches neither the
 /// database nor the mailbox: it hands back what was accepted (marked `sent` by the reading
 /// side in its next transaction) and what was refused (recorded there too). At most `limit`
-/// rows wait, so memory stays flat however far reading runs ahead of sending.
+/// rows wait, so memory stays flat however far reading runs ahead of sending. Rows a later
+/// batch keeps from going (their address bounced) are taken back before that batch commits;
+/// only one already being sent still goes.
 final class SendAhead: @unchecked Sendable {
     struct Refusal {
         let row: OutboxMessage
@@ -68,6 +70,27 @@ final class SendAhead: @unchecked Sendable {
         for row in rows.prefix(taken) { queue.append(row) }
         if taken > 0 { condition.broadcast() }
         return taken
+    }
+
+    /// The ids of the rows still waiting to be tried (not yet taken for sending).
+    func waitingIDs() -> [Int64] {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.waiting.compactMap(\.id)
+    }
+
+    /// Takes back the rows still waiting whose ids are in `ids`: they are never tried. A row
+    /// already being sent goes on.
+    func takeBack(_ ids: Set<Int64>) {
+        guard !ids.isEmpty else { return }
+        condition.lock()
+        defer { condition.unlock() }
+        var kept = FIFO<OutboxMessage>()
+        while let row = queue.popFirst() {
+            if !ids.contains(row.id ?? -1) { kept.append(row) }
+        }
+        queue = kept
+        condition.broadcast()
     }
 
     /// What was accepted and refused since the last call.
