@@ -36,7 +36,7 @@ extension Message {
     /// message/delivery-status, X-Failed-Recipients), Auto-Submitted other than "no",
     /// X-Autoreply, X-Autorespond, X-Auto-Response-Suppress (All, OOF, AutoReply),
     /// Precedence bulk/list/junk/auto_reply, List-Id and List-Unsubscribe, and vacation
-    /// subjects ("Out of Office:", "Automatic reply:", "Auto:", "Abwesenheitsnotiz"…).
+    /// subjects ("Out of Office:", "Automatic reply:", "Abwesenheitsnotiz", "自动回复:", "Автоответ:"…).
     /// - Complexity: O(headers + parts).
     public static let emptyReturnPath = "empty Return-Path"
 
@@ -87,14 +87,44 @@ extension Message {
         "je suis actuellement absent", "ceci est une réponse automatique", "estou fora do escritório",
         "estarei ausente", "esta é uma resposta automática", "sono fuori ufficio", "questa è una risposta automatica",
         "我不在办公室", "我正在休假", "这是一封自动回复", "不在にしております", "自動返信",
+        // zh (simplified and traditional), ja, ko
+        "我目前不在办公室", "我现在不在办公室", "我正在度假", "这是自动回复", "我不在辦公室", "我正在休假中", "這是自動回覆",
+        "ただいま不在", "只今不在", "現在不在", "休暇中のため", "これは自動返信", "현재 부재중", "저는 부재중", "휴가 중입니다",
+        // ru, uk
+        "я в отпуске", "я нахожусь в отпуске", "я сейчас в отпуске", "меня нет в офисе", "я не в офисе", "я отсутствую",
+        "я буду отсутствовать", "это автоматический ответ", "это автоответ", "я у відпустці", "я в відпустці",
+        "я перебуваю у відпустці", "мене немає в офісі", "я відсутній", "я відсутня", "це автоматична відповідь",
+        // ar, hi
+        "أنا خارج المكتب", "انا خارج المكتب", "أنا حاليا خارج المكتب", "أنا حالياً خارج المكتب", "أنا في إجازة", "انا في اجازة",
+        "هذا رد تلقائي", "मैं कार्यालय से बाहर", "मैं छुट्टी पर", "मैं अवकाश पर", "यह एक स्वचालित उत्तर", "यह स्वचालित उत्तर",
+        // pl, nl, tr
+        "jestem poza biurem", "obecnie jestem poza biurem", "jestem na urlopie", "przebywam na urlopie", "jestem nieobecny",
+        "jestem nieobecna", "będę nieobecny", "będę nieobecna", "to jest automatyczna odpowiedź", "to automatyczna odpowiedź",
+        "ik ben afwezig", "ik ben niet op kantoor", "ik ben met vakantie", "ik ben op vakantie", "ik ben tot",
+        "dit is een automatisch antwoord", "dit is een automatisch bericht", "ofis dışındayım", "şu anda ofis dışındayım",
+        "izindeyim", "tatildeyim", "bu otomatik bir yanıttır", "bu bir otomatik yanıttır",
     ]
 
-    private static let sentenceEnds: Set<Character> = [".", "!", "?", "\n", "。", "！", "？"]
+    /// Responder phrases of languages that put the date first ("5월 10일까지 부재중", "10 मई तक
+    /// कार्यालय से बाहर", "10 Mayıs'a kadar ofis dışındayım"): found anywhere in the first two
+    /// sentences, as each names the absence together with its end ("until … away") or says
+    /// "automatic reply" outright.
+    static let vacationPhrasesWithin = [
+        "自动回复", "自動回覆", "自動返信", "自動応答", "まで不在", "まで休暇", "까지 부재", "까지 휴가", "자동 응답", "자동응답",
+        "तक कार्यालय से बाहर", "तक छुट्टी पर", "तक अवकाश पर", "स्वचालित उत्तर", "kadar ofis dışında", "kadar izinde",
+        "kadar tatilde", "otomatik yanıt", "автоматический ответ", "автоматична відповідь", "رد تلقائي", "رد آلي",
+    ]
+
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", "\n", "。", "！", "？", "।", "؟", "۔"]
 
     /// Words a responder's sentence may open with before its message ("Hello, I am out of the
     /// office", "Vielen Dank für Ihre Nachricht, ich bin bis …").
     static let openers = ["hello", "hi", "hallo", "dear", "guten tag", "hola", "bonjour", "olá", "ola", "ciao", "buongiorno",
-                          "thank", "thanks", "danke", "vielen dank", "gracias", "merci", "obrigad", "grazie"]
+                          "thank", "thanks", "danke", "vielen dank", "gracias", "merci", "obrigad", "grazie",
+                          "您好", "你好", "大家好", "谢谢", "謝謝", "こんにちは", "お世話になっております", "안녕하세요", "감사합니다",
+                          "здравствуйте", "добрый день", "привет", "спасибо", "добрий день", "вітаю", "дякую", "مرحبا",
+                          "السلام عليكم", "شكرا", "شكراً", "नमस्ते", "धन्यवाद", "dzień dobry", "witam", "dziękuję", "goedendag",
+                          "goedemiddag", "bedankt", "dank u", "merhaba", "teşekkür", "iyi günler"]
 
     /// The responder sentence the new text opens with (one of its first two sentences starts
     /// with it, after a greeting or thanks at most), if any. A person who asks for something
@@ -116,11 +146,12 @@ extension Message {
             let start = lowered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             var starts = [start]
             // After a greeting or thanks: "hello, i am out of the office".
-            if let comma = start.firstIndex(where: { $0 == "," || $0 == "，" || $0 == "、" }),
+            if let comma = start.firstIndex(where: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "،" }),
                openers.contains(where: { start.hasPrefix($0) }), start[..<comma].split(separator: " ").count <= 6 {
                 starts.append(String(start[start.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
             }
             if let found = vacationSentences.first(where: { phrase in starts.contains { $0.hasPrefix(phrase) } }) { return found }
+            if let found = vacationPhrasesWithin.first(where: start.contains) { return found }
         }
         return nil
     }
@@ -146,6 +177,11 @@ extension Message {
         "abwesenheitsnotiz", "automatische antwort", "réponse automatique", "reponse automatique", "absence du bureau",
         "respuesta automática", "respuesta automatica", "risposta automatica", "automatisch antwoord", "autosvar",
         "resposta automática", "fuera de la oficina",
+        "自动回复", "自動回覆", "自动答复", "自動回复", "自動返信", "自動応答", "不在通知", "자동 응답", "자동응답", "자동 회신", "부재중",
+        "автоответ", "автоматический ответ", "автовідповідь", "автоматична відповідь", "رد تلقائي", "الرد التلقائي",
+        "رد آلي", "خارج المكتب", "स्वचालित उत्तर", "स्वचालित जवाब", "कार्यालय से बाहर", "automatyczna odpowiedź",
+        "odpowiedź automatyczna", "poza biurem", "afwezigheidsmelding", "afwezig", "niet aanwezig", "otomatik yanıt",
+        "otomatik cevap", "ofis dışında",
     ]
 
     /// "Out of Office: …", "Automatic reply: …", "Auto: …", "Abwesenheitsnotiz: …"; a person's
@@ -155,7 +191,8 @@ extension Message {
         let lower = subject.trimmedWhitespace.lowercased()
         for prefix in vacationPrefixes where lower.hasPrefix(prefix) {
             let rest = lower.dropFirst(prefix.count).trimmedWhitespace
-            if prefix.hasSuffix(":") || rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix("autoreply") || rest.hasPrefix("(") {
+            if prefix.hasSuffix(":") || rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix("：") || rest.hasPrefix("autoreply")
+                || rest.hasPrefix("(") {
                 return true
             }
         }

@@ -19,6 +19,16 @@ import Testing
         "我不在办公室，1月5日回来。",
         "Hello, I am out of the office until Monday.",
         "Vielen Dank für Ihre Nachricht, ich bin bis zum 4. Januar nicht im Büro.",
+        "您好，我正在休假，5月10日返回。如有急事请联系我的同事。谢谢！",
+        "شكراً لرسالتك. أنا خارج المكتب حتى 10 مايو ولن أتمكن من الرد على البريد الإلكتروني.",
+        "Здравствуйте! Я в отпуске до 10 мая и не проверяю почту. Отвечу после возвращения.",
+        "안녕하세요. 5월 10일까지 부재중이라 이메일 확인이 어렵습니다. 복귀 후 답변드리겠습니다.",
+        "नमस्ते, मैं 10 मई तक कार्यालय से बाहर हूँ और ईमेल नहीं देख पाऊँगा। वापस आने पर उत्तर दूँगा।",
+        "お世話になっております。\n3月10日まで不在のため、メールの確認ができません。",
+        "Добрий день! Я у відпустці до 10 травня.",
+        "Dzień dobry, jestem poza biurem do 10 maja.",
+        "Goedendag, ik ben afwezig tot 10 mei.",
+        "Merhaba, 10 Mayıs'a kadar ofis dışındayım.",
     ])
     func outOfOfficeTextWithoutHeadersIsNeverAnswered(text: String) throws {
         let harness = try ProcessorTests.Program()
@@ -26,6 +36,19 @@ import Testing
         let report = try harness.run()
         #expect(report.ignored == 1 && report.sent == 0, "\(text)")
         #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("out-of-office text") == true)
+    }
+
+    /// Finding: responders writing in other scripts, without headers and under a neutral body,
+    /// were answered or held. Their subject prefix alone marks them.
+    @Test(arguments: ["自动回复: Re: Sign up", "رد تلقائي: Sign up", "Автоответ: Sign up", "자동 응답: Sign up",
+                      "स्वचालित उत्तर: Sign up", "自動返信：Sign up", "Автовідповідь: Sign up", "Automatyczna odpowiedź: Sign up",
+                      "Afwezigheidsmelding: Sign up", "Otomatik yanıt: Sign up"])
+    func outOfOfficeSubjectsInOtherScriptsAreNeverAnswered(subject: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive(mail(subject: subject, "5/10"))
+        let report = try harness.run()
+        #expect(report.ignored == 1 && report.sent == 0, "\(subject)")
+        #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("vacation reply") == true)
     }
 
     /// Finding: "Hallo, bitte pausieren, ich bin bis Dezember auf Elternzeit." was taken for an
