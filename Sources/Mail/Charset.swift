@@ -9,7 +9,9 @@ import Darwin
 /// UTF-8, US-ASCII, ISO-8859-1 and windows-1252 are decoded here in Swift; everything else
 /// (ISO-8859-*, windows-125x, KOI8-R/U, GB2312/GBK/GB18030, Big5, Shift_JIS, EUC-JP,
 /// ISO-2022-JP, EUC-KR, UTF-16…) goes through iconv. Invalid sequences become U+FFFD.
-/// An unknown charset is read as UTF-8 when the bytes are valid UTF-8, else as windows-1252.
+/// An unknown charset is read as UTF-8 when the bytes are valid UTF-8, else as windows-1252;
+/// text labelled UTF-8 that is not keeps its valid sequences and reads each other byte as
+/// windows-1252, as mail readers do (Outlook's "Café" sent as 8-bit under charset=utf-8).
 public enum Charset {
     /// Decodes `bytes` declared as `charset` (nil: US-ASCII, with the same fallbacks).
     /// - Complexity: O(n).
@@ -21,7 +23,7 @@ public enum Charset {
             return utf8OrWindows1252(bytes)
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", "utf-8-sig":
             if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-            var text = String(decoding: bytes, as: UTF8.self)
+            var text = String(validating: bytes, as: UTF8.self) ?? utf8ElseWindows1252(Array(bytes))
             if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
             return text
         case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819",
@@ -65,6 +67,50 @@ public enum Charset {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         return windows1252(bytes)
+    }
+
+    /// Each valid UTF-8 sequence as UTF-8, every other byte as windows-1252.
+    /// - Complexity: O(n).
+    static func utf8ElseWindows1252(_ bytes: [UInt8]) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + bytes.count / 4)
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length > 0 {
+                utf8.append(contentsOf: bytes[index..<index + length])
+                index += length
+            } else {
+                utf8.append(contentsOf: windows1252(CollectionOfOne(bytes[index])).utf8)
+                index += 1
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index` (Unicode table 3-7), or 0.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let (min, max): (UInt8, UInt8) = offset == 1 ? (low, high) : (0x80, 0xBF)
+            guard byte >= min, byte <= max else { return 0 }
+        }
+        return length
     }
 
     /// windows-1252, also used for ISO-8859-1 as browsers do; the five unassigned bytes map

@@ -30,8 +30,26 @@ import Testing
     }
 
     @Test func invalidSequencesBecomeReplacementCharacters() {
-        #expect(Charset.decode([0x61, 0xFF, 0x62], charset: "utf-8") == "a\u{FFFD}b")
         #expect(Charset.decode([0x93, 0xFA, 0x41, 0x83], charset: "shift_jis") == "日A\u{FFFD}")
+    }
+
+    /// Finding: 8-bit windows-1252 text labelled UTF-8 was stored as "Caf� enthusiast � loves �Neutron�".
+    @Test func textLabelledUTF8ThatIsNotFallsBackToWindows1252() {
+        let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" enthusiast ".utf8) + [0x96] + Array(" loves ".utf8)
+            + [0x93] + Array("Neutron".utf8) + [0x94] + Array(" and na".utf8) + [0xEF] + Array("ve questions".utf8)
+        #expect(Charset.decode(bytes, charset: "utf-8") == "Café enthusiast – loves “Neutron” and naïve questions")
+        #expect(Charset.decode([0x61, 0xFF, 0x62], charset: "UTF-8") == "aÿb")
+        // Valid sequences beside a stray byte stay UTF-8; valid UTF-8 is never touched.
+        #expect(Charset.decode(Array("José ".utf8) + [0x96] + Array(" 王丽".utf8), charset: "utf-8") == "José – 王丽")
+        #expect(Charset.decode(Array("Ã© – “x”".utf8), charset: "utf-8") == "Ã© – “x”")
+        // A sequence cut short, or a surrogate, is no sequence.
+        #expect(Charset.decode([0xE2, 0x80, 0x41], charset: "utf-8") == "â€A")
+        #expect(Charset.decode([0xED, 0xA0, 0x80], charset: "utf-8") == "í\u{A0}€")
+
+        let raw = "From: Karl <karl@example.se>\r\nSubject: Re: Signing up\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            + "Content-Transfer-Encoding: 8bit\r\n\r\nAbout me: Caf"
+        let message = Message(bytes: Array(raw.utf8) + [0xE9] + Array(" \u{2013} fine\r\n".utf8))
+        #expect(message.textBody?.hasPrefix("About me: Café – fine") == true, "\(message.textBody ?? "")")
     }
 
     @Test func charsetInAPartIsHonoured() {
