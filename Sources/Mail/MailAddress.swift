@@ -148,9 +148,22 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
         }
         address.removeAll { isBlank($0) || $0 == Byte.quote }
         guard !address.isEmpty else { return nil }
+        if !address.contains(UInt8(ascii: "@")), ByteText.utf8OrLatin1(address).contains("=?") {
+            return encodedMailbox(s, address: address)
+        }
         if name.allSatisfy(isBlank), let comment { name = Array(comment) }
         let decoded = collapseWhitespace(EncodedWords.decode(ByteText.utf8OrLatin1(name)))
         return MailAddress(address: ByteText.utf8OrLatin1(address), name: decoded.isEmpty ? nil : decoded)
+    }
+
+    /// A whole mailbox sent as encoded words (`=?utf-8?b?<"Name <a@x>">?=`, not RFC-valid but
+    /// common from broken senders): the mailbox inside when it has an address, else the
+    /// decoded text as the address, so that what is shown can be read.
+    private static func encodedMailbox(_ s: ArraySlice<UInt8>, address: [UInt8]) -> MailAddress {
+        let raw = ByteText.utf8OrLatin1(Array(s))
+        let decoded = EncodedWords.decode(raw)
+        if decoded != raw, let inner = parseMailbox(ArraySlice(decoded.utf8)), inner.address.contains("@") { return inner }
+        return MailAddress(address: collapseWhitespace(EncodedWords.decode(ByteText.utf8OrLatin1(address))))
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == Byte.space || b == Byte.tab || b == Byte.cr || b == Byte.lf }

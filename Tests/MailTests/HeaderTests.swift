@@ -141,6 +141,19 @@ import Testing
         #expect(MailAddress.parseList("Name With Spaces <  spaced@x.org  >") == [MailAddress(address: "spaced@x.org", name: "Name With Spaces")])
     }
 
+    /// Finding: a From sent as one encoded word was held as "no usable From address" and shown
+    /// encoded and lower-cased in the held list.
+    @Test func aMailboxSentWhollyAsEncodedWordsIsRead() {
+        #expect(MailAddress.parseList("=?utf-8?b?2YTZitmE2Ykg2K3Ys9mGIDx4ci1sYXlsYUBleGFtcGxlLmVnPg==?=")
+                == [MailAddress(address: "xr-layla@example.eg", name: "ليلى حسن")])
+        #expect(MailAddress.parseList("=?utf-8?q?Jos=C3=A9_M=C3=BCller_<jose@example.de>?=, carol@example.net")
+                == [MailAddress(address: "jose@example.de", name: "José Müller"), MailAddress(address: "carol@example.net")])
+        // Without an address inside, the decoded text is what is kept (and shown), never the encoding.
+        #expect(MailAddress.parseList("=?utf-8?b?2YTZitmE2Ykg2K3Ys9mG?=") == [MailAddress(address: "ليلى حسن")])
+        let message = Message("From: =?utf-8?b?2YTZitmE2Ykg2K3Ys9mGIDx4ci1sYXlsYUBleGFtcGxlLmVnPg==?=\nSubject: x\n\nHi")
+        #expect(message.from == MailAddress(address: "xr-layla@example.eg", name: "ليلى حسن"))
+    }
+
     @Test func normalizedIsLowerCase() {
         #expect(MailAddress(address: "Alice@Example.ORG").normalized == "alice@example.org")
         #expect(MailAddress(address: "a@x", name: "A").description == "A <a@x>")
