@@ -92,6 +92,10 @@ import Testing
         ("Sehr gut. Manchmal. Passt gut. Weitermachen.", 5, .sometimes, .good, .continue),
         ("很好，每周见面，很合适，继续", 5, .yes, .good, .continue),
         ("とても良いです。毎週会っています。相性が良いです。続けたいです。", 5, .yes, .good, .continue),
+        ("とても順調です。毎週会っています。相性はいいです。続けたいです。", 5, .yes, .good, .continue),
+        ("順調です。隔週で会っています。相性もいいです。続けます。", 4, .yes, .good, .continue),
+        ("非常顺利，是的，每两周一次，挺合适，继续", 5, .yes, .good, .continue),
+        ("还好，有时见面，不太合适，换导师", 3, .sometimes, .notGood, .newMatch),
     ])
     func inTheCommunitysLanguages(text: String, rating: Int, meeting: SurveyAnswers.Meeting, fit: SurveyAnswers.Fit, next: SurveyAnswers.Next) {
         expect(read(text), rating, meeting, fit, next)
@@ -160,6 +164,27 @@ import Testing
         let sent: Set = ["Hello Ana,", "It is about three months since we introduced you to Max."]
         let reading = reader.read(text: text, newText: "See my answers in the text.", sentLines: sent)
         expect(reading, 2, .no, .notGood, .newMatch)
+    }
+
+    /// Finding: Chinese answers typed under each question of an Outlook copy were only partly read.
+    @Test func chineseAnswersUnderTheQuestions() {
+        let text = """
+            答案用蓝色写在下面。
+
+            1. How is it going? (1 = badly … 5 = very well)
+            4 还不错
+            2. Are you meeting? (yes / no / sometimes)
+            是的，每两周一次
+            3. How is the fit? (good fit / still deciding / not a good fit)
+            很合适
+            4. What next? (continue / graduate / need a new match)
+            继续
+            5. Anything for the coordinators?
+            谢谢你们！
+            """
+        let reading = reader.read(text: text, newText: "答案用蓝色写在下面。")
+        #expect(reading.unclear.isEmpty, "\(reading.unclear)")
+        expect(reading, 4, .yes, .good, .continue, note: "谢谢你们！")
     }
 
     @Test func whatCannotBeReadIsNamedAndTheRestKept() {

@@ -40,6 +40,19 @@ enum SurveyVocabulary {
         return forms
     }
 
+    /// Chinese and Japanese words for "going well" (a 4); after "very" (`intensified`) a 5.
+    static let cjkGood = ["顺利", "順調", "うまくいっている", "上手くいっている", "良い感じ", "いい感じ"]
+
+    /// `words` after the Chinese and Japanese words for "very" ("とても順調", "非常顺利").
+    static func intensified(_ words: [String]) -> [String] {
+        let japanese = ["とても", "すごく", "非常に", "大変", "たいへん", "本当に"]
+        let chinese = ["很", "非常", "特别", "十分", "真"]
+        return words.flatMap { word -> [String] in
+            let isJapanese = word.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) } || word == "順調"
+            return (isJapanese ? japanese : chinese + japanese).map { $0 + word }
+        }
+    }
+
     static let numberWords: [Int: [String]] = [
         1: ["one", "uno", "um", "un", "eins", "一", "１"],
         2: ["two", "dos", "dois", "deux", "zwei", "二", "２"],
@@ -60,15 +73,15 @@ enum SurveyVocabulary {
             "great", "excellent", "wonderful", "fantastic", "amazing", "awesome", "perfect", "very well", "very good", "really well",
             "really good", "brilliant", "genial", "excelente", "muy bien", "estupendo", "fantastico", "maravilloso", "otimo", "muito bem",
             "muito bom", "incrivel", "genial", "tres bien", "super", "formidable", "parfait", "toll", "sehr gut", "ausgezeichnet",
-            "prima", "hervorragend", "很好", "非常好", "太好了", "とても良い", "とてもいい", "最高", "すごく良い",
-        ])
+            "prima", "hervorragend", "很好", "非常好", "太好了", "最高", "特别好", "非常棒", "很棒", "太棒了", "素晴らしい",
+        ] + intensified(cjkGood + ["良い", "いい", "よい", "良好", "好"]))
         list += phrases(.rating, "4", [
             "good", "well", "pretty good", "pretty well", "going well", "fine", "nice", "bien", "bueno", "bem", "bom", "boa",
-            "bon", "gut", "ziemlich gut", "好", "不错", "良い", "いい", "順調",
-        ])
+            "bon", "gut", "ziemlich gut", "好", "不错", "挺好", "良い", "いい", "よい", "良好",
+        ] + cjkGood)
         list += phrases(.rating, "3", [
             "ok", "okay", "so so", "alright", "all right", "average", "fair", "not bad", "regular", "mas o menos", "normal",
-            "razoavel", "mais ou menos", "moyen", "correct", "bof", "pas mal", "geht so", "mittel", "ganz ok", "一般", "还行",
+            "razoavel", "mais ou menos", "moyen", "correct", "bof", "pas mal", "geht so", "mittel", "ganz ok", "一般", "还行", "还好",
             "还可以", "普通", "まあまあ",
         ])
         list += phrases(.rating, "2", [
@@ -87,16 +100,19 @@ enum SurveyVocabulary {
             "fortnightly", "every month", "monthly", "twice a month", "once a week", "once a month", "often",
             "nos reunimos", "nos vemos", "cada semana", "todas las semanas", "nos encontramos", "toda semana", "todas as semanas",
             "on se voit", "nous nous voyons", "chaque semaine", "toutes les semaines", "wir treffen uns", "jede woche",
-            "wochentlich", "见面了", "每周", "会っています", "毎週", "定期的に",
+            "wochentlich", "见面了", "每周", "每两周", "两周一次", "每个月", "每月", "一周一次", "一个月一次", "定期", "经常",
+            "我们见面", "见过面", "会っています", "毎週", "隔週", "毎月", "週に一回", "週に1回", "月に一回", "月に1回", "月に2回",
+            "定期的に", "よく会って",
         ])
-        list += phrases(.meeting, "yes", ["yes", "yeah", "yep", "yup", "si", "sim", "oui", "ja", "是", "有", "はい"], standaloneOnly: true)
+        list += phrases(.meeting, "yes", ["yes", "yeah", "yep", "yup", "si", "sim", "oui", "ja", "是", "是的", "有", "有的", "对",
+                                          "はい", "ええ"], standaloneOnly: true)
         list += phrases(.meeting, "no", [
             "not really", "not yet", "we haven't", "we have not", "haven't met", "have not met", "never met", "we don't meet",
             "we do not meet", "not meeting", "todavia no", "aun no", "no nos reunimos", "ainda nao", "nao nos encontramos",
             "pas encore", "pas vraiment", "on ne se voit pas", "noch nicht", "nicht wirklich", "wir treffen uns nicht",
-            "没有", "还没有", "まだ", "会っていない",
+            "没有", "还没有", "还没", "没见过", "まだ", "会っていない", "会えていない",
         ])
-        list += phrases(.meeting, "no", ["no", "nope", "nao", "non", "nein", "不", "いいえ"], standaloneOnly: true)
+        list += phrases(.meeting, "no", ["no", "nope", "nao", "non", "nein", "不", "不是", "いいえ"], standaloneOnly: true)
         list += phrases(.meeting, "sometimes", [
             "sometimes", "occasionally", "now and then", "from time to time", "rarely", "once or twice", "irregularly",
             "not often", "a veces", "de vez en cuando", "as vezes", "de vez em quando", "parfois", "de temps en temps",
@@ -107,8 +123,9 @@ enum SurveyVocabulary {
             "good fit", "great fit", "perfect fit", "it fits", "it fits well", "good match", "great match", "perfect match", "fits well", "we fit", "a good fit",
             "works well", "we get along", "buena combinacion", "encajamos", "buen match", "boa combinacao", "combinamos bem",
             "bonne entente", "on s'entend bien", "bon match", "bon binome", "passt gut", "gute kombination", "passt",
-            "合适", "很合适", "相性が良い", "相性がいい", "良い相性", "いい相性", "合っている", "気が合う",
-        ])
+            "合适", "很合适", "挺合适", "合得来", "相性が良い", "相性がいい", "相性がよい", "相性は良い", "相性はいい", "相性はよい",
+            "相性も良い", "相性もいい", "相性が合う", "良い相性", "いい相性", "合っている", "気が合う",
+        ] + intensified(["相性がいい", "相性はいい", "相性が良い", "相性は良い", "合っている", "合适"]))
         list += phrases(.fit, SurveyAnswers.Fit.deciding.rawValue, [
             "still deciding", "not sure", "too early", "too soon", "unsure", "don't know yet", "do not know yet", "undecided",
             "early days", "hard to say", "todavia no se", "no estoy segura", "no estoy seguro", "es pronto", "ainda nao sei",
@@ -119,8 +136,9 @@ enum SurveyVocabulary {
             "not a good fit", "not a good match", "not a great fit", "bad fit", "poor fit", "bad match", "poor match",
             "doesn't fit", "does not fit", "not working", "isn't working", "is not working", "mismatch", "not a fit",
             "no encajamos", "no es buena combinacion", "no funciona", "nao combinamos", "nao funciona", "pas une bonne entente",
-            "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "合わない", "合っていない",
-            "相性が良くない", "相性が悪い",
+            "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "不太合适", "不是很合适", "合不来",
+            "合わない", "合っていない", "相性が良くない", "相性が悪い", "相性は良くない", "相性はよくない", "相性は悪い",
+            "相性があまり良くない", "相性はあまり良くない", "相性があまりよくない",
         ])
 
         list += phrases(.next, SurveyAnswers.Next.continue.rawValue, [
