@@ -14,11 +14,14 @@ extension ReplyExtractor {
             "skrev", "pisze", "napisał(a)", "napisał", "napisała", "napsal(a)", "napsal",
             "пишет", "написал(а)", "написал", "написала", "пише", "написав",
             "のメッセージ", "のメール", "書きました", "写道", "寫道", "작성", "yazdı",
-            "írta", "kirjoitti", "đã viết",
+            "írta", "kirjoitti", "đã viết", "ने लिखा", "लिखा", "님이 작성", "kirjutas", "έγραψε", "menulis", "נכתב", "כתב",
+            "כתבה", "כתב/ה", "كتب", "كتبت", "نوشت",
         ].map(Bytes.utf8)
 
         /// Verbs that sit inside an attribution followed by the name ("… schrieb Bob <b@x>:").
-        private static let innerVerbs: [[UInt8]] = [" schrieb ", " schreef ", " skrev "].map(Bytes.utf8)
+        private static let innerVerbs: [[UInt8]] = [
+            " schrieb ", " schreef ", " skrev ", " كتب ", " كتبت ", "،كتب ", " بواسطة ", " נכתב ", " כתב ",
+        ].map(Bytes.utf8)
 
         private static let on = Bytes.utf8("on ")
         private static let wrote = Bytes.utf8("wrote")
@@ -32,6 +35,10 @@ extension ReplyExtractor {
         /// - Complexity: O(*m*) for a candidate of *m* bytes; longer than `maximumLength` is rejected at once.
         static func strength(_ candidate: ArraySlice<UInt8>, openerOnly: Bool = false) -> Strength? {
             guard candidate.count <= maximumLength else { return nil }
+            // Gmail wraps names and addresses in right-to-left text in direction marks.
+            if candidate.contains(0xE2), let plain = withoutDirectionMarks(candidate) {
+                return strength(plain[...], openerOnly: openerOnly)
+            }
             // Zoho's "---- Name wrote ----" and "-----On … wrote-----" need no colon.
             let framed = isDashFramed(Bytes.trimmed(candidate))
             // Yahoo's "--- On … wrote:" and bold "*On … wrote:*" decorations.
@@ -57,6 +64,28 @@ extension ReplyExtractor {
             // Mutt's "* Bob <bob@example.org> [2026-11-03 17:05]:".
             if core.last == 0x5D, core.contains(0x40), containsTime(core) { return .weak }
             return nil
+        }
+
+        /// `candidate` without Unicode direction marks (U+200E/F, U+202A–E, U+2066–9), or nil
+        /// when it has none.
+        static func withoutDirectionMarks(_ candidate: ArraySlice<UInt8>) -> [UInt8]? {
+            var out: [UInt8] = []
+            var index = candidate.startIndex
+            var found = false
+            while index < candidate.endIndex {
+                if candidate[index] == 0xE2, index + 2 < candidate.endIndex {
+                    let (second, third) = (candidate[index + 1], candidate[index + 2])
+                    if (second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)))
+                        || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                        found = true
+                        index += 3
+                        continue
+                    }
+                }
+                out.append(candidate[index])
+                index += 1
+            }
+            return found ? out : nil
         }
 
         /// Whether a trimmed line starts and ends with two or more dashes ("---- Bob wrote ----").
@@ -154,11 +183,20 @@ extension ReplyExtractor {
             return false
         }
 
-        /// Whether a trimmed line ends with ':' or '：', allowing bold markers after it.
+        /// Whether a trimmed line ends with ':' or '：', allowing bold markers and direction marks after it.
         /// - Complexity: O(1) for ordinary lines.
         static func endsWithColon(_ content: ArraySlice<UInt8>) -> Bool {
             var end = content.endIndex
-            while end > content.startIndex, content[end - 1] == 0x2A || content[end - 1] == 0x20 { end -= 1 }
+            while end > content.startIndex {
+                if content[end - 1] == 0x2A || content[end - 1] == 0x20 {
+                    end -= 1
+                } else if end - content.startIndex >= 3, content[end - 3] == 0xE2,
+                          withoutDirectionMarks(content[(end - 3)..<end]) == [] {
+                    end -= 3  // a direction mark after the colon
+                } else {
+                    break
+                }
+            }
             if end > content.startIndex, content[end - 1] == 0x3A { return true }
             return end - content.startIndex >= 3 && content[(end - 3)..<end].elementsEqual(fullWidthColon)
         }

@@ -257,6 +257,13 @@ import Testing
         "2024/01/15 10:03 MentorMail さんは書きました:",
         "MentorMail <program@mentormail.example> 于2024年1月15日周一 10:03写道：",
         "MentorMail <program@mentormail.example> 於 2024年1月15日 週一 上午10:03寫道：",
+        "في الاثنين، 2 مارس 2026، كتب OpenStack Mentoring <program@mentormail.example>:",
+        "في الاثنين، 2 مارس 2026 في 9:00 ص، كتب \u{202A}MentorMail\u{202C}\u{200F} <\u{202A}program@mentormail.example\u{202C}\u{200F}>:",
+        "\u{202B}في الأحد، ١ مارس ٢٠٢٦ تمت كتابة ما يلي بواسطة MentorMail <program@mentormail.example>:\u{202C}",
+        "सोम, 2 मार्च 2026 को 9:00 am बजे MentorMail <program@mentormail.example> ने लिखा:",
+        "2026년 3월 2일 (월) 오전 9:00, MentorMail <program@mentormail.example>님이 작성:",
+        "2 Mar 2026 Pzt 09:00 tarihinde MentorMail <program@mentormail.example> şunu yazdı:",
+        "пн, 2 мар. 2026 г. в 09:00, MentorMail <program@mentormail.example> пишет:",
     ])
     func localizedGmailAttributions(attribution: String) {
         let text = "Danke, passt.\n\n\(attribution)\n\n> Hallo,\n> kommst du?\n"

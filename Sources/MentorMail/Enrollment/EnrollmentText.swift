@@ -101,10 +101,11 @@ enum EnrollmentText {
             .filter { !$0.isEmpty }
     }
 
-    /// Splits a list answer on `,` `;` `/` `&` `+` and the words "and"/"or".
+    /// Splits a list answer on `,` `;` `/` `&` `+` (and the Arabic, ideographic and fullwidth
+    /// commas and semicolons) and the words "and"/"or".
     /// - Parameter slashes: whether `/` separates items (not for time zones).
     static func listItems(_ text: some StringProtocol, slashes: Bool = true) -> [String] {
-        var separators: Set<Character> = [",", ";", "&", "+", "\n", "\u{3001}", "\u{FF0C}"]
+        var separators: Set<Character> = [",", ";", "&", "+", "\n", "\u{3001}", "\u{FF0C}", "\u{060C}", "\u{061B}", "\u{FF1B}"]
         if slashes { separators.insert("/") }
         return plainSpaces(text)
             .split(whereSeparator: { separators.contains($0) })
@@ -128,6 +129,21 @@ enum EnrollmentText {
         }
         pieces.append(current.joined(separator: " "))
         return pieces
+    }
+
+    /// Digits of any script as ASCII digits ("٢" and "２" as "2"); other text unchanged.
+    static func asciiDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.numericType == .decimal }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+               (0...9).contains(value) {
+                out.append(Unicode.Scalar(UInt8(48 + Int(value))))
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Removes bold/italic markers (`**`, `*`, `__`) around a value.

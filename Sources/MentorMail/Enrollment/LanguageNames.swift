@@ -81,6 +81,16 @@ public enum LanguageNames {
         "coreen": "Korean", "neerlandais": "Dutch", "polonais": "Polish", "koreanisch": "Korean",
         "niederlandisch": "Dutch", "polnisch": "Polish", "arabisch": "Arabic", "olandese": "Dutch", "polacco": "Polish",
         "arabo": "Arabic",
+        "الإنجليزية": "English", "الانجليزية": "English", "الإنكليزية": "English", "الانكليزية": "English",
+        "الفرنسية": "French", "الإسبانية": "Spanish", "الاسبانية": "Spanish", "الألمانية": "German", "الصينية": "Chinese",
+        "اليابانية": "Japanese", "الروسية": "Russian", "الهندية": "Hindi", "التركية": "Turkish", "انگلیسی": "English",
+        "अंग्रेज़ी": "English", "अंग्रेजी": "English", "इंग्लिश": "English", "स्पेनिश": "Spanish", "फ़्रेंच": "French",
+        "जर्मन": "German", "영어": "English", "한국어": "Korean", "중국어": "Chinese", "일본어": "Japanese", "스페인어": "Spanish",
+        "韓国語": "Korean", "韩语": "Korean", "英國語": "English", "ingilizce": "English", "almanca": "German",
+        "fransizca": "French", "ispanyolca": "Spanish", "turkce": "Turkish", "arapca": "Arabic", "engels": "English",
+        "duits": "German", "frans": "French", "spaans": "Spanish", "nederlands": "Dutch", "англійська": "English",
+        "українська": "Ukrainian", "німецька": "German", "французька": "French", "іспанська": "Spanish",
+        "русский": "Russian", "арабский": "Arabic", "hiszpański": "Spanish", "francuski": "French", "rosyjski": "Russian",
     ]
 
     /// The two-letter code of an English language name ("Spanish" → "es"); varieties of

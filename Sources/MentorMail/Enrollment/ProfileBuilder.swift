@@ -39,7 +39,15 @@ public struct ProfileBuilder: Sendable {
             profile.interactions = form.interaction.map(\.storedName)
         }
         if profile.isMentor {
-            if answered.contains(.capacity) || base.capacity < vocabulary.capacityRange.lowerBound {
+            if answered.contains(.capacity) {
+                // Answered but not read (a problem names it): the stored number stays, or none is
+                // shown, never a default beside the problem.
+                if let capacity = form.capacity {
+                    profile.capacity = capacity
+                } else if base.capacity < vocabulary.capacityRange.lowerBound {
+                    profile.capacity = 0
+                }
+            } else if base.capacity < vocabulary.capacityRange.lowerBound {
                 profile.capacity = form.capacity ?? vocabulary.capacityRange.lowerBound
             }
         } else {
@@ -100,7 +108,7 @@ public struct ProfileBuilder: Sendable {
         add(.languages, profile.languages.isEmpty ? wording.missing : profile.languages.map(wording.languageName).joined(separator: ", "))
         let styles = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
         add(.interaction, styles.isEmpty ? wording.noneGiven : styles.joined(separator: ", "))
-        if profile.isMentor { add(.capacity, wording.capacity(profile.capacity)) }
+        if profile.isMentor { add(.capacity, profile.capacity == 0 ? wording.missing : wording.capacity(profile.capacity)) }
         if !profile.availability.isEmpty { add(.availability, profile.availability) }
         if !profile.aboutMe.isEmpty { add(.aboutMe, profile.aboutMe) }
         return lines

@@ -188,10 +188,11 @@ struct SignupFormReader {
         form.capacity = number
     }
 
-    /// The first number in the answer, written in digits or as a word from "one" to "ten".
+    /// The first number in the answer, written in digits (of any script: "٢", "２") or as a word
+    /// from "one" to "ten".
     static func number(in answer: String) -> Int? {
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        for word in EnrollmentText.words(answer) {
+        for word in EnrollmentText.words(EnrollmentText.asciiDigits(answer)) {
             if let number = Int(word), word.allSatisfy(\.isASCII) { return number }
             if let number = words.firstIndex(of: word) { return number }
         }

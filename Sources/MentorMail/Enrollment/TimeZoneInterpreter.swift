@@ -97,7 +97,7 @@ public enum TimeZoneInterpreter {
     /// Lowercased IANA identifier → identifier: Foundation's list plus the zones our tables use.
     private static let ianaIndex: [String: String] = {
         var index: [String: String] = [:]
-        let extra = Array(TimeZonePlaces.cities.keys) + Array(TimeZonePlaces.countries.values)
+        let extra = Array(TimeZonePlaces.cities.keys) + Array(TimeZonePlaces.ownScripts.keys) + Array(TimeZonePlaces.countries.values)
             + Array(abbreviations.values) + Array(fullNames.values)
         for identifier in TimeZone.knownTimeZoneIdentifiers + extra where identifier.contains("/") {
             index[identifier.lowercased()] = index[identifier.lowercased()] ?? identifier
@@ -119,10 +119,13 @@ public enum TimeZoneInterpreter {
             index[placeKey(String(city))] = index[placeKey(String(city))] ?? identifier
         }
         for (identifier, cities) in TimeZonePlaces.cities {
-            for city in cities { index[city] = identifier }
+            for city in cities { index[placeKey(city)] = identifier }
         }
-        for (country, identifier) in TimeZonePlaces.countries where index[country] == nil {
-            index[country] = identifier
+        for (identifier, places) in TimeZonePlaces.ownScripts {
+            for place in places where index[placeKey(place)] == nil { index[placeKey(place)] = identifier }
+        }
+        for (country, identifier) in TimeZonePlaces.countries where index[placeKey(country)] == nil {
+            index[placeKey(country)] = identifier
         }
         return index
     }()

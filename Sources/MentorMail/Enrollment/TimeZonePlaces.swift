@@ -3,6 +3,7 @@ import Foundation
 /// Place names that lead to a time zone, beyond the cities that are zone names themselves.
 ///
 /// Keys are folded (lowercase, no accents, spaces for `-`/`_`, no dots or apostrophes).
+/// `ownScripts` names the big cities as they are written where they are ("القاهرة", "मुंबई").
 enum TimeZonePlaces {
     /// Big cities that are not the last part of a tz identifier, grouped by their zone.
     /// Ambiguous names pick the better-known city: "Portland" is Oregon.
@@ -80,6 +81,45 @@ enum TimeZonePlaces {
         "Australia/Sydney": ["canberra", "newcastle nsw", "wollongong"],
         "Australia/Brisbane": ["gold coast"],
         "Pacific/Auckland": ["wellington", "christchurch"],
+    ]
+
+    /// Big cities and single-zone countries in their own scripts, grouped by zone.
+    static let ownScripts: [String: [String]] = [
+        "Africa/Cairo": ["القاهرة", "الاسكندرية", "الإسكندرية", "الجيزة", "مصر"],
+        "Asia/Riyadh": ["الرياض", "جدة", "مكة", "الدمام", "السعودية"],
+        "Asia/Dubai": ["دبي", "أبوظبي", "أبو ظبي", "الشارقة", "الإمارات"],
+        "Asia/Qatar": ["الدوحة", "قطر"],
+        "Asia/Kuwait": ["الكويت"],
+        "Asia/Baghdad": ["بغداد", "العراق"],
+        "Asia/Amman": ["الأردن"],
+        "Asia/Beirut": ["بيروت", "لبنان"],
+        "Asia/Damascus": ["دمشق", "سوريا"],
+        "Africa/Casablanca": ["الدار البيضاء", "الرباط", "المغرب"],
+        "Africa/Tunis": ["تونس"],
+        "Africa/Algiers": ["الجزائر"],
+        "Asia/Tehran": ["تهران", "ایران"],
+        "Asia/Karachi": ["کراچی", "لاہور", "اسلام آباد", "پاکستان"],
+        "Asia/Jerusalem": ["ירושלים", "תל אביב", "חיפה", "ישראל"],
+        "Asia/Kolkata": ["मुंबई", "दिल्ली", "नई दिल्ली", "बेंगलुरु", "बेंगलूरु", "बंगलौर", "कोलकाता", "चेन्नई", "हैदराबाद",
+                         "पुणे", "जयपुर", "लखनऊ", "अहमदाबाद", "भारत", "இந்தியா", "சென்னை", "ಬೆಂಗಳೂರು"],
+        "Asia/Dhaka": ["ঢাকা", "বাংলাদেশ"],
+        "Asia/Kathmandu": ["काठमाडौं", "नेपाल"],
+        "Asia/Shanghai": ["杭州", "南京", "成都", "武汉", "西安", "天津", "苏州", "重庆", "中国"],
+        "Asia/Hong_Kong": ["香港"],
+        "Asia/Taipei": ["台北", "臺北", "新竹", "台中", "高雄", "台灣", "台湾"],
+        "Asia/Tokyo": ["京都", "横浜", "名古屋", "福岡", "札幌", "神戸", "日本"],
+        "Asia/Seoul": ["서울", "부산", "인천", "대전", "대구", "광주", "한국", "대한민국"],
+        "Asia/Bangkok": ["กรุงเทพ", "กรุงเทพฯ", "กรุงเทพมหานคร"],
+        "Asia/Ho_Chi_Minh": ["hà nội", "thành phố hồ chí minh", "sài gòn", "đà nẵng"],
+        "Europe/Moscow": ["казань", "нижний новгород", "россия"],
+        "Europe/Kyiv": ["київ", "киев", "харків", "харьков", "львів", "одеса", "одесса", "дніпро", "україна", "украина"],
+        "Europe/Minsk": ["мінск", "минск"],
+        "Europe/Athens": ["αθήνα", "θεσσαλονίκη", "ελλάδα"],
+        "Europe/Sofia": ["софия", "българия"],
+        "Europe/Belgrade": ["београд"],
+        "Europe/Istanbul": ["i̇stanbul", "türkiye"],
+        "Europe/Warsaw": ["polska"],
+        "Europe/Amsterdam": ["nederland"],
     ]
 
     /// Countries that lie in one time zone; countries with several (the US, Canada, Brazil,

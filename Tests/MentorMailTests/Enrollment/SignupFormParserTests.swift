@@ -299,6 +299,40 @@ import Testing
         return lines.map { "> " + $0 }.joined(separator: "\n")
     }
 
+    /// Finding: an Arabic form lost English after the Arabic comma, refused "٢" as a capacity
+    /// (while the summary showed "Capacity: 1" beside the error) and did not know "القاهرة".
+    @Test func arabicAndFullwidthValuesAreRead() {
+        let form = parser.parse("""
+            Role: mentor
+            Name: ليلى حسن
+            Mentoring type: both
+            Time zone: القاهرة
+            Languages: العربية، الإنجليزية
+            Interaction: video
+            Capacity: ٢
+            """)
+        #expect(form.isComplete, "\(form.problems)")
+        #expect(form.languages == ["Arabic", "English"])
+        #expect(form.capacity == 2)
+        #expect(form.timeZone == .named("Africa/Cairo"))
+        #expect(parser.parse("Role: mentor\nLanguages: 中文，英语；日本語\nCapacity: ３").languages == ["Chinese", "English", "Japanese"])
+        #expect(parser.parse("Role: mentor\nCapacity: ３").capacity == 3)
+        #expect(parser.parse("Role: mentor\nCapacity: ३").capacity == 3)
+    }
+
+    @Test func aCapacityThatCannotBeReadShowsNoNumberBesideItsProblem() {
+        let builder = ProfileBuilder(vocabulary: .openStackDefault)
+        let form = parser.parse("Role: mentor\nName: Ana\nMentoring type: technical\nTime zone: Europe/Madrid\nLanguages: English\nCapacity: lots")
+        let result = builder.build(from: form, over: nil)
+        #expect(result.problems.map(\.field) == [.capacity])
+        let line = builder.summary(of: result.profile, at: SignupFormFixtures.january).first { $0.label == "Capacity" }
+        #expect(line?.value == ProfileWording.english.missing, "\(String(describing: line))")
+        // A stored capacity stays when the new one cannot be read.
+        var stored = result.profile
+        stored.capacity = 3
+        #expect(builder.build(from: parser.parse("Capacity: lots"), over: stored).profile.capacity == 3)
+    }
+
     @Test func ourQuotedProblemMessagesAreNotReadAsAnswers() {
         let broken = parser.parse("""
             Role: teacher

@@ -51,6 +51,9 @@ import Testing
         ("Buenos Aires", "America/Argentina/Buenos_Aires"), ("New York", "America/New_York"),
         ("St. Petersburg", "Europe/Moscow"), ("Madrid time", "Europe/Madrid"), ("Spain", "Europe/Madrid"),
         ("San Francisco, CA", "America/Los_Angeles"),
+        ("القاهرة", "Africa/Cairo"), ("الرياض", "Asia/Riyadh"), ("मुंबई", "Asia/Kolkata"), ("नई दिल्ली", "Asia/Kolkata"),
+        ("서울", "Asia/Seoul"), ("上海", "Asia/Shanghai"), ("東京", "Asia/Tokyo"), ("Київ", "Europe/Kyiv"),
+        ("Москва", "Europe/Moscow"), ("Αθήνα", "Europe/Athens"), ("香港", "Asia/Hong_Kong"),
     ])
     func cities(text: String, identifier: String) {
         #expect(TimeZoneInterpreter.interpret(text) == .named(identifier))
@@ -62,7 +65,7 @@ import Testing
     }
 
     @Test func everyBuiltInPlaceAndAbbreviationNamesARealZone() {
-        let identifiers = Set(TimeZonePlaces.cities.keys).union(TimeZonePlaces.countries.values)
+        let identifiers = Set(TimeZonePlaces.cities.keys).union(TimeZonePlaces.countries.values).union(TimeZonePlaces.ownScripts.keys)
             .union(TimeZoneInterpreter.abbreviations.values).union(TimeZoneInterpreter.fullNames.values)
             .subtracting(["UTC"])
         for identifier in identifiers {
