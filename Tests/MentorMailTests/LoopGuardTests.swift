@@ -51,6 +51,32 @@ import Testing
         #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("vacation reply") == true)
     }
 
+    /// Finding: a question to a mailing list that copied the program was ignored without a
+    /// trace. It is still never answered (the answer would go to the list), but held quietly
+    /// and in the coordinators' digest; list mail that asks nothing stays ignored.
+    @Test func aQuestionThroughAListThatCopiesTheProgramReachesTheCoordinatorsOnly() throws {
+        let harness = try ProcessorTests.Program()
+        func listMail(_ body: String, cc: String = "mentoring@example.org") -> String {
+            "From: Ines Duarte <ines@example.pt>\r\nTo: women@lists.example.org\r\nCc: \(cc)\r\n"
+                + "Subject: [women-of-openstack] Question about mentoring\r\nList-Id: <women.lists.example.org>\r\n"
+                + "Reply-To: women@lists.example.org\r\nList-Post: <mailto:women@lists.example.org>\r\n"
+                + "Message-ID: <\(UUID().uuidString)@example.pt>\r\n\r\n\(body)\r\n"
+        }
+        try harness.arrive(listMail("Hello, is the mentoring program open to students? Thanks, Ines"))
+        try harness.arrive(listMail("Reminder: the community meeting is Thursday. Anyone wanting to mentor, please sign up!"))
+        try harness.arrive(listMail("Is anyone going to the summit?", cc: "someone@example.org"))
+        let report = try harness.run()
+        let inbound = try harness.database.inboundMessages()
+        #expect(inbound.map(\.disposition).sorted { $0.rawValue < $1.rawValue } == [.held, .ignored, .ignored])
+        let held = try #require(inbound.first { $0.disposition == .held })
+        #expect(held.note?.contains("mailing list") == true, "\(held.note ?? "")")
+        let sent = try harness.sent()
+        #expect(!sent.contains { $0.to.contains { ["ines@example.pt", "women@lists.example.org"].contains($0.normalized) } })
+        let digest = try #require(sent.first { $0.to.map(\.normalized) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("open to students"), "\(digest)")
+        #expect(report.ignored == 2)
+    }
+
     /// Finding: "Hallo, bitte pausieren, ich bin bis Dezember auf Elternzeit." was taken for an
     /// out-of-office reply and dropped without a word. A request first is a person's.
     @Test func aRequestBeforeAnAbsenceIsAPersons() throws {

@@ -17,7 +17,7 @@ public struct Intake: Sendable {
         formParser = SignupFormParser(vocabulary: config.enrollment.vocabulary)
         rules = [
             CalendarReplyRule(),
-            AutomaticMailRule(),
+            AutomaticMailRule(programAddress: config.program.address.lowercased()),
             NoSenderRule(),
             OwnMailRule(programAddress: config.program.address.lowercased()),
             CoordinatorDecisionRule(coordinators: coordinators, verification: verification),

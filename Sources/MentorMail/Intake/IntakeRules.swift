@@ -6,6 +6,8 @@ import Mail
 /// Auto-replies, bounces and list mail are never answered (RFC 3834).
 struct AutomaticMailRule: IntakeRule {
     let name = "automatic-mail"
+    /// The program's address, lower case.
+    let programAddress: String
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let automatic = message.automatic else { return nil }
         // A bounce from a mail server (not just an empty Return-Path, which auto-replies send
@@ -13,7 +15,29 @@ struct AutomaticMailRule: IntakeRule {
         if case .bounce(let why) = automatic, why != Message.emptyReturnPath, let report = DeliveryReport(message.message) {
             return RuleDecision(.bounce(report), automatic.description)
         }
+        // A question to a list that copies the program: never answered on the list, but the
+        // coordinators see it (held quietly, in the digest).
+        if isListMail(automatic), addressesProgram(message.message), asksSomething(message) {
+            let reason = "a question sent through a mailing list and copied to the program (\(automatic.description)); not answered on the list"
+            return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+        }
         return RuleDecision(.ignore(reason: automatic.description), automatic.description)
+    }
+
+    private func isListMail(_ automatic: AutomaticReason) -> Bool {
+        switch automatic {
+        case .mailingList: true
+        case .precedence(let value): value == "list"
+        default: false
+        }
+    }
+
+    private func addressesProgram(_ message: Message) -> Bool {
+        (message.to + message.cc).contains { $0.normalized == programAddress }
+    }
+
+    private func asksSomething(_ message: IntakeMessage) -> Bool {
+        message.newText.contains { $0 == "?" || $0 == "？" || $0 == "؟" } || FirstQuestion.read(message.own) != nil
     }
 }
 
