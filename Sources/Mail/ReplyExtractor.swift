@@ -51,6 +51,13 @@ extension ReplyExtractor {
         return Markers.isMobileSignature(bytes[start..<end])
     }
 
+    /// Whether one line is an attribution that `newText` cuts at ("On … wrote:", "… 写道：",
+    /// "في …، كتب … <a@x>:", "… <a@x> ने लिखा:"), in any of the languages it knows.
+    public static func isAttribution(_ line: String) -> Bool {
+        let bytes = Bytes.trimmed(Array(line.utf8)[...])
+        return Attribution.endsWithColon(bytes) && Attribution.strength(bytes) != nil
+    }
+
     /// Whether `lines` open with an Outlook-style header block ("From:/Sent:/To:/Subject:"
     /// and its translations) as `newText` finds one. Only the first five lines are read.
     public static func opensHeaderBlock(_ lines: ArraySlice<String>) -> Bool {

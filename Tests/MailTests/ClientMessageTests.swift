@@ -47,6 +47,17 @@ import Testing
     --000000000000a1b2c3d4e5f60718--
     """
 
+    /// Finding: Gmail's Arabic attribution stayed in the reply and so in the About me line.
+    @Test func gmailArabicReplyLosesItsAttribution() throws {
+        let html = #"<div dir="rtl">Languages: العربية، الإنجليزية<br>About me: مهندسة برمجيات</div><br>"#
+            + #"<div class="gmail_quote"><div dir="ltr" class="gmail_attr">في الاثنين، 2 مارس 2026، كتب OpenStack Mentoring "#
+            + #"&lt;program@mentors.example.org&gt;:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex">"#
+            + "Hello Layla,<br>Role: (mentor or mentee)<br>Name:<br></blockquote></div>"
+        let message = Message("From: x <layla@example.eg>\nSubject: Re: x\nContent-Type: text/html; charset=utf-8\n\n" + html)
+        let body = try #require(MailReading.body(of: message))
+        #expect(body.reply == "Languages: العربية، الإنجليزية\nAbout me: مهندسة برمجيات", "\(body.reply)")
+    }
+
     @Test func gmailReply() throws {
         let message = Message(Self.gmail)
         #expect(message.subject == "Re: Your mentor match – please confirm")

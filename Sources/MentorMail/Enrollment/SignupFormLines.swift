@@ -254,7 +254,7 @@ struct SignupFormLine: Equatable {
     var isAttribution: Bool {
         let lower = text.lowercased()
         return ["wrote:", "escribió:", "schrieb:", "a écrit :", "a écrit:", "scrisse:", "escreveu:"]
-            .contains { lower.hasSuffix($0) }
+            .contains { lower.hasSuffix($0) } || ReplyExtractor.isAttribution(text)
     }
 
     /// A short closing that starts a signature: "Thanks", "Best regards,", "Cheers, Ana",

@@ -320,6 +320,21 @@ import Testing
         #expect(parser.parse("Role: mentor\nCapacity: ३").capacity == 3)
     }
 
+    /// Finding: Gmail's Arabic attribution under the last line was read as more of the About me.
+    @Test(arguments: [
+        "في الاثنين، 2 مارس 2026، كتب OpenStack Mentoring <program@example.org>:",
+        "सोम, 2 मार्च 2026 को 9:00 am बजे OpenStack Mentoring <program@example.org> ने लिखा:",
+        "2026년 3월 2일 (월) 오전 9:00, OpenStack Mentoring <program@example.org>님이 작성:",
+        "2 Mar 2026 Pzt 09:00 tarihinde OpenStack Mentoring <program@example.org> şunu yazdı:",
+        "pon., 2 mar 2026 o 09:00 OpenStack Mentoring <program@example.org> napisał(a):",
+        "Op ma 2 mrt 2026 om 09:00 schreef OpenStack Mentoring <program@example.org>:",
+        "пн, 2 мар. 2026 г. в 09:00, OpenStack Mentoring <program@example.org> пишет:",
+    ])
+    func aLocalizedAttributionEndsTheLastAnswer(attribution: String) {
+        let form = parser.parse("Role: mentor\nAbout me: مهندسة برمجيات\n\n\(attribution)\n> Hello Layla,\n> Role: (mentor or mentee)\n")
+        #expect(form.aboutMe == "مهندسة برمجيات")
+    }
+
     @Test func aCapacityThatCannotBeReadShowsNoNumberBesideItsProblem() {
         let builder = ProfileBuilder(vocabulary: .openStackDefault)
         let form = parser.parse("Role: mentor\nName: Ana\nMentoring type: technical\nTime zone: Europe/Madrid\nLanguages: English\nCapacity: lots")
