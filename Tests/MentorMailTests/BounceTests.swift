@@ -252,6 +252,25 @@ import Testing
         #expect(throws: MentorMailError.self) { try harness.app.clearBounce(email: "ana@example.net", now: harness.now) }
     }
 
+    /// Finding: the mail sent after a coordinator's change-address had the bare subject
+    /// "OpenStack Mentoring". Its subject says what it is about, in English and in Spanish.
+    @Test func theMailAboutACoordinatorsAddressChangeSaysWhatItIsAbout() throws {
+        let harness = try ProcessorTests.Program()
+        _ = try signedUp(harness)
+        _ = try harness.app.changeAddress(from: "ana@example.net", to: "ana.souza@example.org", now: harness.now)
+        _ = try harness.run()
+        let told = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ana.souza@example.org"] })
+        #expect(told.subject == "Test Mentoring: your profile now uses this address", "\(told.subject ?? "")")
+        try harness.database.write { db in
+            try db.execute(sql: "UPDATE participant SET profile = json_set(profile, '$.mailLanguage', 'es') WHERE email = ?",
+                           arguments: ["ana.souza@example.org"])
+        }
+        _ = try harness.app.changeAddress(from: "ana.souza@example.org", to: "ana@example.net", now: harness.now)
+        _ = try harness.run()
+        let spanish = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["ana@example.net"] })
+        #expect(spanish.subject == "Test Mentoring: tu perfil usa ahora esta dirección", "\(spanish.subject ?? "")")
+    }
+
     /// Finding: a mail that is kept or failed for an address that has since moved went, when
     /// resent, to the dead old address. Now the resend is refused and names the new address.
     @Test func resendingMailWrittenToAMovedAddressIsRefusedWithTheNewOne() throws {
