@@ -42,6 +42,10 @@ extension MentorMailCommand {
                     if let code = round.waitingProposal {
                         line += "\n              proposal \(code) with \(round.waitingPairs ?? 0) pair(s) waits for a decision (mentormail round approve \(round.name))"
                     }
+                    if let approved = round.approved {
+                        let when = approved.decidedAt.map { " on \(day($0))" } ?? ""
+                        line += "\n              proposal \(approved.code) with \(approved.pairs) pair(s) was approved\(when)"
+                    }
                     if let rejected = round.rejected {
                         let when = rejected.decidedAt.map { " on \(day($0))" } ?? ""
                         line += "\n              proposal \(rejected.code) was rejected\(when)" + (rejected.reason.map { ": \($0)" } ?? " (no reason given)")

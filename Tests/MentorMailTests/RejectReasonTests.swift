@@ -61,6 +61,26 @@ import Testing
         #expect(status.stdout.contains("proposal \(proposal.token) was rejected") && status.stdout.contains(reason), "\(status.stdout)")
     }
 
+    /// Finding: after a rejection and an approved second proposal, `status` still showed the
+    /// rejection. It shows the approved proposal; the rejection stays in `round show`.
+    @Test func statusShowsTheApprovedProposalNotAnEarlierRejection() throws {
+        let program = try ProcessorTests.Program()
+        _ = try MatchingWorkflowTests().seed(program)
+        let first = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: false, now: program.now, reason: "Ana is on leave")
+        let second = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        let round = try #require(try program.database.status(now: program.now).round)
+        #expect(round.rejected == nil)
+        #expect(round.approved?.code == second.token && round.approved?.pairs == second.pairs.count)
+        let config = try program.writeConfigFile()
+        let status = try CommandRunner.run(["status", "--config", config.path])
+        #expect(!status.stdout.contains("was rejected") && status.stdout.contains("proposal \(second.token) with \(second.pairs.count) pair(s) was approved"),
+                "\(status.stdout)")
+        let show = try CommandRunner.run(["round", "show", "2027-Q1", "--config", config.path])
+        #expect(show.stdout.contains("\(first.token): rejected"), "\(show.stdout)")
+    }
+
     /// The same on the command line, with --reason.
     @Test func aReasonOnTheCommandLineIsKept() throws {
         let program = try ProcessorTests.Program()

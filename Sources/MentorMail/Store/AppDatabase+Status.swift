@@ -16,8 +16,17 @@ public struct ProgramStatus: Codable, Sendable {
         public var takingSignUps: Bool
         /// Its newest proposal, which went stale before it was approved: match again.
         public var staleProposal: String?
-        /// The round's last rejected proposal, with the coordinator's reason.
+        /// The round's last rejected proposal, with the coordinator's reason, while no later
+        /// proposal was approved (then it is history: `round show`).
         public var rejected: Rejected?
+        /// The round's approved proposal, once there is one.
+        public var approved: Approved?
+    }
+
+    public struct Approved: Codable, Sendable {
+        public var code: String
+        public var decidedAt: Date?
+        public var pairs: Int
     }
 
     public struct Rejected: Codable, Sendable {
@@ -96,10 +105,14 @@ extension AppDatabase {
                               waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
                               takingSignUps: try Self.takesSignUps(db, current, now: now),
                               staleProposal: newest?.status == .superseded || stale ? newest?.token : nil,
-                              rejected: try MatchProposal.filter(MatchProposal.Columns.roundID == id
-                                                                 && MatchProposal.Columns.status == MatchProposal.Status.rejected.rawValue)
-                                  .order(Column("id").desc).fetchOne(db)
-                                  .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) })
+                              rejected: nil, approved: nil)
+                let decided = try MatchProposal.filter(MatchProposal.Columns.roundID == id
+                                                       && [MatchProposal.Status.rejected, .approved].map(\.rawValue).contains(MatchProposal.Columns.status))
+                    .order(Column("id").desc).fetchAll(db)
+                let approved = decided.first { $0.status == .approved }
+                round?.approved = approved.map { .init(code: $0.token, decidedAt: $0.decidedAt, pairs: $0.pairs.count) }
+                round?.rejected = decided.first { $0.status == .rejected && $0.id ?? 0 > approved?.id ?? 0 }
+                    .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) }
             }
             let failing = try OutboxMessage
                 .filter((Column("status") == OutboxMessage.Status.queued.rawValue && (Column("attempts") > 0 || Column("lastError") != nil))
