@@ -110,8 +110,11 @@ extension MentorMailCommand {
                         print("No rounds yet. Open one with: mentormail round open NAME --closes DATE")
                     } else {
                         // A round decided while still taking sign-ups says both.
-                        let table = rows.map { [$0.name, $0.takingSignUps && $0.state != "open" ? "\($0.state), open" : $0.state,
-                                                $0.opensAt, $0.closesAt, String($0.participants)] }
+                        let table = rows.map { row in
+                            [row.name, row.takingSignUps && row.state != "open" ? "\(row.state), open" : row.state,
+                             row.opensAt, row.plannedClosesAt.map { "\(row.closesAt) (early; was \($0))" } ?? row.closesAt,
+                             String(row.participants)]
+                        }
                         print(TextTable.render(header: ["round", "state", "opens", "closes", "participants"], rows: table))
                     }
                 }
@@ -189,9 +192,10 @@ extension MentorMailCommand {
                     if json { return try printJSON(details) }
                     let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
                     let signUps = details.takingSignUps ? "sign-ups close \(day(details.closesAt))"
-                        : details.closesAt <= options.clock ? "sign-ups closed \(day(details.closesAt))"
-                        : details.state == "approved" ? "sign-ups ended with its approval; new ones wait for the next round"
-                        : "sign-ups closed early (they were to close \(day(details.closesAt)))"
+                        : details.closedEarlyAt.map { "sign-ups closed early on \(day($0)) (they were to close \(day(details.closesAt)))" }
+                        ?? (details.closesAt <= options.clock ? "sign-ups closed \(day(details.closesAt))"
+                            : details.state == "approved" ? "sign-ups ended with its approval; new ones wait for the next round"
+                            : "sign-ups closed early (they were to close \(day(details.closesAt)))")
                     print("Round \(details.name): \(details.state) (opened \(day(details.opensAt)), \(signUps))")
                     if details.state == "stale" {
                         print("Its proposal went stale: people changed since it was made. Run `mentormail match --round \(details.name)` again.")
@@ -204,7 +208,8 @@ extension MentorMailCommand {
                         for member in members {
                             let now = member.nowIn.map { ", now in \($0)" } ?? ""
                             print("  \(member.email)  \(member.name)  [\(member.role), \(member.status)\(now)]"
-                                  + (title == "Mentees" ? member.note.map { ": \($0)" } ?? "" : ""))
+                                  + (title == "Mentees" ? member.note.map { ": \($0)" } ?? "" : "")
+                                  + (member.outcome.map { "\n      in this round: \($0)" } ?? ""))
                         }
                     }
                     if !details.introductionsHeld.isEmpty {

@@ -76,16 +76,22 @@ import Testing
         try AppDatabase.migrator.migrate(queue, upTo: "v13-address-bounces")
         let at = Date(timeIntervalSince1970: 1_793_700_000)
         try queue.write { db in
-            var q1 = Round(name: "Q1", opensAt: at, closesAt: at.addingTimeInterval(86_400), status: .closed, createdAt: at)
-            try q1.insert(db)
-            var q3 = Round(name: "Q3", opensAt: at.addingTimeInterval(9_000_000), closesAt: at.addingTimeInterval(9_900_000), status: .open,
-                           createdAt: at)
-            try q3.insert(db)
+            // Rows as v13 stored them (today's records have columns added since).
+            func round(_ name: String, opens: Date, closes: Date, status: String) throws -> Round {
+                try db.execute(sql: "INSERT INTO round (name, opensAt, closesAt, status, createdAt) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [name, opens, closes, status, at])
+                var round = Round(name: name, opensAt: opens, closesAt: closes, status: Round.Status(rawValue: status) ?? .open, createdAt: at)
+                round.id = db.lastInsertedRowID
+                return round
+            }
+            let q1 = try round("Q1", opens: at, closes: at.addingTimeInterval(86_400), status: "closed")
+            let q3 = try round("Q3", opens: at.addingTimeInterval(9_000_000), closes: at.addingTimeInterval(9_900_000), status: "open")
             func person(_ email: String, _ role: String, round: Int64?, capacity: Int = 0) throws -> Int64 {
-                var person = Participant(email: email, profile: MatchingWorkflowTests.profile(role, email, capacity: capacity),
-                                         roundID: round, source: "email", at: at)
-                try person.insert(db)
-                return try #require(person.id)
+                let profile = String(decoding: try JSONEncoder().encode(MatchingWorkflowTests.profile(role, email, capacity: capacity)), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT INTO participant (email, profile, status, roundID, source, createdAt, updatedAt) VALUES (?, ?, 'active', ?, 'email', ?, ?)
+                    """, arguments: [email, profile, round, at, at])
+                return db.lastInsertedRowID
             }
             let ana = try person("ana@example.net", "mentee", round: q1.id)
             let dana = try person("dana@example.net", "both", round: q3.id, capacity: 1)
@@ -173,5 +179,35 @@ import Testing
         _ = try AppDatabase(queue)
         let orders = try queue.read { db in try EventGuest.order(Column("id")).fetchAll(db).map(\.waitlistOrder) }
         #expect(orders == [nil, 2, 1, 3, nil], "by the time they waited, then by invitation")
+    }
+
+    /// v20: a graduate whose profile said "both" only mentors now: the profile says "mentor".
+    /// Someone "both" whose mentee side still goes on keeps it.
+    @Test func aGraduateWhoMentorsIsAMentorAfterV20() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v19-event-previous-values")
+        let at = Date(timeIntervalSince1970: 1_793_700_000)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO round (name, opensAt, closesAt, status, createdAt) VALUES ('Q1', ?, ?, 'closed', ?)", arguments: [at, at, at])
+            let roundID = db.lastInsertedRowID
+            var ids: [Int64] = []
+            for (email, role) in [("dana@example.net", "both"), ("eva@example.net", "both"), ("maria@example.org", "mentor")] {
+                let profile = String(decoding: try JSONEncoder().encode(MatchingWorkflowTests.profile(role, email, capacity: 1)), as: UTF8.self)
+                try db.execute(sql: "INSERT INTO participant (email, profile, status, source, createdAt, updatedAt) VALUES (?, ?, 'active', 'email', ?, ?)",
+                               arguments: [email, profile, at, at])
+                ids.append(db.lastInsertedRowID)
+            }
+            var proposal = MatchProposal(roundID: roundID, token: "MM-1", algorithm: "optimal", fingerprint: "f", status: .approved,
+                                         pairs: [], unmatched: [], totalScore: 0, createdAt: at)
+            try proposal.insert(db)
+            for (mentee, status) in [(ids[0], Mentorship.Status.graduated), (ids[1], .active)] {
+                var pair = Mentorship(roundID: roundID, proposalID: try #require(proposal.id), menteeID: mentee, mentorID: ids[2],
+                                      score: 10, explanation: "", status: status, introducedAt: at)
+                try pair.insert(db)
+            }
+        }
+        let database = try AppDatabase(queue)
+        #expect(try database.participant(email: "dana@example.net")?.profile.role == "mentor")
+        #expect(try database.participant(email: "eva@example.net")?.profile.role == "both")
     }
 }

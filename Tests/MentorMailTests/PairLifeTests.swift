@@ -145,10 +145,10 @@ import Testing
         try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor!")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
         let ana = try #require(try harness.database.participant(email: "ana@example.net"))
-        #expect(ana.profile.role == "both")
+        #expect(ana.profile.role == "mentor", "a graduate waits for no mentor: she is a mentor now")
         #expect(ana.profile.capacity == 1)
         let answer = try #require(try last(to: "ana@example.net", harness).textBody)
-        #expect(answer.contains("Role: both"))
+        #expect(answer.contains("Role: mentor"))
         #expect(!answer.contains("you are in the R round"), "R's sign-ups closed two months ago: \(answer)")
         #expect(answer.contains("no round is open right now, so you wait in the pool"))
         // The next round takes her in as a mentor; as a graduate she is not matched as a mentee again.

@@ -45,11 +45,39 @@ import Testing
         let graduation = matchDay.addingTimeInterval(100 * day)
         let dana = try #require(try harness.database.pairs(round: "2027-Q1").first { $0.mentee.email == "dana@example.net" })
         _ = try harness.app.graduatePair(id: dana.id, reason: nil, now: graduation, by: "command line")
-        try write(harness, "Dana Fox <dana@example.net>", "Role: both\nCapacity: 1", at: graduation)
+        try write(harness, "Dana Fox <dana@example.net>", "Role: mentor\nCapacity: 1", at: graduation)
         try write(harness, "Gus Berg <gus@example.net>", "resume", at: graduation.addingTimeInterval(day))
         let q3 = graduation.addingTimeInterval(5 * day)
         _ = try harness.app.openRound(name: "2027-Q3", closesAt: q3.addingTimeInterval(20 * day), now: q3)
         return (harness, q3)
+    }
+
+    /// Finding: `round show 2027-Q1` listed people with their state now only, `round list` called
+    /// a decided round whose sign-ups had ended "open", and a round closed early kept its
+    /// planned closing day. A round shows what became of each member in it, and when it closed.
+    @Test func aRoundShowsWhatBecameOfItsMembersAndWhenItClosed() throws {
+        let (harness, q3) = try Self.year()
+        let q1 = try harness.database.roundDetails(name: "2027-Q1", now: q3)
+        let outcomes = Dictionary(uniqueKeysWithValues: (q1.mentees + q1.mentors).map { ($0.email, $0.outcome ?? "") })
+        #expect(outcomes["dana@example.net"]?.hasPrefix("with Maria Garcia: graduated ") == true, "\(outcomes)")
+        #expect(outcomes["ana@example.net"] == "with Maria Garcia: still paired", "\(outcomes)")
+        #expect(outcomes["gus@example.net"] == "not matched in this round", "\(outcomes)")
+        #expect(outcomes["carmen@example.org"] == "not matched in this round", "\(outcomes)")
+        #expect(outcomes["maria@example.org"]?.contains("with Dana Fox: graduated") == true, "\(outcomes)")
+        let config = try harness.writeConfigFile().path
+        let text = try CommandRunner.run(["round", "show", "2027-Q1", "--config", config, "--now", "2027-06-15T10:00:00Z"])
+        #expect(text.stdout.contains("in this round: with Maria Garcia: graduated"), "\(text.stdout)")
+
+        // Q3 closes early: its list says when, and both rounds are closed alike.
+        let early = q3.addingTimeInterval(2 * Self.day)
+        _ = try harness.app.closeRound(name: "2027-Q3", now: early)
+        let rows = try harness.database.roundSummaries(now: early)
+        #expect(rows.map(\.status) == ["closed", "closed"] && rows.allSatisfy { !$0.takingSignUps })
+        let q3Row = try #require(rows.last)
+        #expect(q3Row.closesAt == early.formatted(.iso8601.year().month().day()))
+        #expect(q3Row.plannedClosesAt == q3.addingTimeInterval(20 * Self.day).formatted(.iso8601.year().month().day()))
+        let closedEarly = try #require(try harness.database.roundDetails(name: "2027-Q3", now: early).closedEarlyAt)
+        #expect(abs(closedEarly.timeIntervalSince(early)) < 1)
     }
 
     /// Finding: after `round open 2027-Q3`, `round show 2027-Q1` lost Carmen and Gus and listed

@@ -48,6 +48,17 @@ enum JoinWords {
         }
     }
 
+    /// Whether a sentence asks to be mentored again: "I'd like to be mentored again", "could I
+    /// get a new mentor?", "quiero otra mentora". A negation or someone else in the clause says no.
+    static func asksForMentoringAgain(in own: OwnText) -> Bool {
+        let mentors: Set<String> = ["mentor", "mentora", "mentorin"]
+        let another: Set<String> = ["another", "new", "otra", "otro", "nueva", "nuevo", "neue", "neuen", "neuer"]
+        return asks(in: own) { words in
+            (words.contains("mentored") && words.contains(where: againWords.contains))
+                || zip(words, words.dropFirst()).contains { another.contains($0) && mentors.contains($1) }
+        }
+    }
+
     /// Whether a clause of the text has words that `match` and no negation, refusal or other
     /// person ("I can't join", "my colleague wants to join").
     private static func asks(in own: OwnText, _ match: ([String]) -> Bool) -> Bool {

@@ -29,6 +29,7 @@ public struct Intake: Sendable {
             SurveyAnswerRule(),
             EventWordsRule(),
             EventRequestRule(),
+            MenteeAgainRule(),
             ParticipantCommandRule(),
             BecomeMentorRule(),
             OpenSurveyAnswerRule(),

@@ -14,6 +14,8 @@ public struct IntakeContext: Sendable {
     public var ongoingPairs: [Int64] = []
     /// The sender's check-in survey still waiting for answers (its pair ongoing), if any.
     public var openSurvey: Int64?
+    /// The sender graduated as a mentee and waits for no mentor (they did not ask again since).
+    public var graduatedMentee = false
 
     public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
         self.participant = participant
@@ -67,6 +69,9 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to take part again ("I'd like to join again"). Read only for
     /// paused and withdrawn participants, so made when asked for.
     var asksToRejoin: Bool { JoinWords.asksToRejoin(in: own) }
+    /// Whether the new text asks to be mentored again ("I'd like to be mentored again", "could
+    /// I get a new mentor").
+    var asksForMentoringAgain: Bool { JoinWords.asksForMentoringAgain(in: own) }
     /// Words of leaving, pausing or not going on, with no request read from them.
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Whether the new text asks to join or for the form, with or without a role.

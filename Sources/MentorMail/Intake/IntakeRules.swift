@@ -201,6 +201,22 @@ struct BecomeMentorRule: IntakeRule {
     }
 }
 
+/// A graduate who asks to be mentored again: "I'd like to sign up again as a mentee", "I'd
+/// like to be mentored again", "I'd like to join again" (from someone who only was a mentee).
+/// Another request in the new text ("withdraw") comes first.
+struct MenteeAgainRule: IntakeRule {
+    let name = "mentee-again"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let person = context.participant, context.isParticipant, context.graduatedMentee, !message.form.looksLikeForm,
+              message.command.map({ message.commandIsOnlyInSubject || $0.command == .resume }) ?? true else { return nil }
+        let role = message.joinRole
+        let asks = role == .mentee || role == .both || message.asksForMentoringAgain
+            || (role == nil && message.asksToRejoin && !person.profile.isMentor)
+        guard asks else { return nil }
+        return RuleDecision(.menteeAgain, "a graduate asking to be mentored again")
+    }
+}
+
 /// "pause", "resume", "withdraw", "delete my data", "my new address is …". A request in the
 /// Subject alone gives way to a sign-up request or a form in the new text: "Re: pause" above
 /// "I'd like to join as a mentee" is a reply to our answer, not a second pause. Asking to join

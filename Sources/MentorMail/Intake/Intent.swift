@@ -30,6 +30,8 @@ public enum Intent: Sendable, Equatable {
     case graduation(mentorshipID: Int64)
     /// "Yes, sign me up as a mentor" under a graduation's thank-you.
     case becomeMentor
+    /// A graduate asks to be mentored again ("I'd like to sign up again as a mentee").
+    case menteeAgain
     /// An answer to an event invitation: from a calendar (iTIP REPLY) or in words under it.
     case rsvp(RSVPReply)
     /// A participant's own mail about the Speed Mentoring, not under an event mail: the answer
@@ -70,6 +72,7 @@ public enum Intent: Sendable, Equatable {
         case .surveyAnswer: "survey-answer"
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"
+        case .menteeAgain: "mentee-again"
         case .rsvp(let reply): "rsvp-\(reply.answer.rawValue)"
         case .eventRequest(let reply): "event-request-\(reply.answer.rawValue)"
         case .eventUnclear: "event-unclear"

@@ -25,8 +25,9 @@ struct RoundMatcher {
         let active = everyone.filter { $0.status == .active }
         let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
         let all = try Mentorship.fetchAll(db)
-        // A mentee who graduated is done being mentored (and may mentor now).
-        let mentoredNow = Set(ongoing.map(\.menteeID)).union(all.filter { $0.status == .graduated }.map(\.menteeID))
+        // A mentee who graduated is done being mentored (and may mentor now), unless they asked
+        // to be mentored again since; never by a former mentor (the history below).
+        let mentoredNow = try AppDatabase.mentoredMentees(db)
         var load: [Int64: Int] = [:]
         for mentorship in ongoing { load[mentorship.mentorID, default: 0] += 1 }
         let mentees = active.filter { $0.roundID == round.id && $0.profile.isMentee && !mentoredNow.contains($0.id ?? -1) }

@@ -36,6 +36,8 @@ public struct HelpMail: MailContent {
     public var round: RoundInfo?
     public var nextRound: String?
     public var mentoring: String?
+    /// They graduated as a mentee and mentor no one: they wait for nothing unless they ask.
+    public var graduated: Bool?
     /// Everyone they are in an ongoing pair with: the answer says how to graduate.
     public var partners: String?
     /// True when they wrote that they will be away for a while ("I'm on leave next week"):
@@ -83,6 +85,11 @@ public struct ProfileReceivedMail: MailContent {
     /// The partners of their ongoing pairs ("Diego Ruiz"), when they have no place to be matched
     /// in again (a mentee with a mentor, a mentor with no free place): then no round is promised.
     public var mentoring: String?
+    /// They graduated as a mentee and mentor no one: they wait for nothing unless they ask to
+    /// be mentored again (then no round is promised).
+    public var graduated: Bool?
+    /// A graduate asked to be mentored again, and now waits for a new mentor.
+    public var menteeAgain: Bool?
 }
 
 /// The answer to "pause", "resume", "withdraw", "delete my data" and an address change:
@@ -111,6 +118,9 @@ public struct ParticipationChangedMail: MailContent {
     public var alreadyActive: Bool?
     /// With alreadyActive: everyone they are in a pair with now.
     public var matchedWith: String?
+    /// With resumed or alreadyActive: they graduated as a mentee and mentor no one, so they
+    /// wait for nothing unless they ask to be mentored again.
+    public var graduated: Bool?
 
     init(person: PersonName) { self.person = person }
 }

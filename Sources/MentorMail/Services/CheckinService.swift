@@ -305,15 +305,18 @@ struct CheckinService {
          answers.next?.rawValue, answers.note.map { _ in "a note" }].compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// A graduate mentee's yes to mentoring: their profile becomes "both", with the capacity
-    /// they gave in the same words ("I can take two mentees"), else the smallest.
+    /// A graduate mentee's yes to mentoring: they become a mentor ("both" only if they still
+    /// wait for a mentor themselves), with the capacity they gave in the same words ("I can take
+    /// two mentees", "I can mentor 2 people"), else the smallest.
     func becomeMentor(_ inbound: Inbound) throws -> Outcome {
         guard let person = inbound.context.participant, person.status != .erased else {
             return try EnrollmentService(work: work).answerSignUpRequest(inbound)
         }
         var form = inbound.reading.formInSentences ?? SignupForm()
-        form.role = person.profile.isMentee ? .both : .mentor
+        form.role = person.profile.isMentee && !inbound.context.graduatedMentee ? .both : .mentor
         form.answeredFields.insert(.role)
+        // The capacity line read alone has no role beside it; the role is given here.
+        form.problems.removeAll { $0.field == .role }
         if person.profile.mentoringTypes.isEmpty {
             form.mentoringType = .both
             form.answeredFields.insert(.mentoringType)

@@ -47,7 +47,7 @@ struct EnrollmentService {
         var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: person?.status.rawValue ?? "unknown")
         if let person, person.status == .active {
             mail.active = true
-            (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
+            (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
             mail.partners = try Self.partners(of: person, db: work.db)
         }
         let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
@@ -58,9 +58,24 @@ struct EnrollmentService {
                                      : "not understood: answered with what can be written")
     }
 
+    /// A graduate asks to be mentored again ("I'd like to sign up again as a mentee, this time
+    /// for career mentoring"): a mentee again, in the kind of mentoring and areas their
+    /// sentences name, waiting for a new mentor.
+    func menteeAgain(_ inbound: Inbound) throws -> Outcome {
+        guard let person = inbound.context.participant, person.status != .erased else { return try answerSignUpRequest(inbound) }
+        let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
+        let role = person.profile.isMentor ? ParticipantRole.both : .mentee
+        let lines = ["\(SignupField.role.label): \(role.rawValue)"]
+            + prose.answers.filter { [.mentoringType, .areas].contains($0.field) }.map { "\($0.field.label): \($0.value)" }
+        let form = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(lines.joined(separator: "\n"))
+        return try receiveProfile(form, inbound, menteeAgain: true)
+    }
+
     /// A filled-in or corrected form: merge it over the stored profile, store it, and confirm
     /// field by field what was understood and what to fix.
-    func receiveProfile(_ form: SignupForm, _ inbound: Inbound) throws -> Outcome {
+    /// `menteeAgain`: a graduate asked to be mentored again; so does a Role line they wrote
+    /// themselves that names mentee.
+    func receiveProfile(_ form: SignupForm, _ inbound: Inbound, menteeAgain asked: Bool = false) throws -> Outcome {
         let email = inbound.sender.normalized
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
@@ -102,6 +117,17 @@ struct EnrollmentService {
             work.db, over: existing, email: email, profile: result.profile, status: result.isComplete ? .active : .incomplete,
             source: inbound.message.messageID.map { "message <\($0)>" } ?? "a message", origin: "email",
             roundID: round?.id, now: work.now)
+        // A graduate who asks for a mentor again waits for one: their past graduations stop
+        // counting (a former mentor is still never proposed), and a break ends with the asking.
+        let ownRole = form.answeredFields.contains(.role) && !form.answeredInQuotedText.contains(.role)
+        let menteeAgain = try participant.profile.isMentee && (asked || ownRole) && AppDatabase.graduatedMentee(work.db, participant)
+        if menteeAgain {
+            participant.menteeAgainAt = work.now
+            if participant.status == .paused { participant.status = .active }
+            participant.updatedAt = work.now
+            try participant.update(work.db)
+            try AppDatabase.recordMembership(work.db, participant, roundID: participant.roundID, now: work.now)
+        }
         // A change that frees a place (a mentor's higher capacity) joins the round taking sign-ups.
         try AppDatabase.joinAcceptingRound(work.db, &participant, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
@@ -122,7 +148,8 @@ struct EnrollmentService {
             hasUnknownFields: !form.unknownFields.isEmpty,
             notes: result.notes.map(wording.text),
             hasNotes: !result.notes.isEmpty)
-        (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(participant, language: language)
+        (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
+        if menteeAgain { mail.menteeAgain = true }
         // The profile just stored says the language: the answer need not read it back.
         try inbound.answer(mail, in: work, about: .participant(participant.id), language: language)
         return Outcome(.answered)
@@ -165,7 +192,9 @@ struct EnrollmentService {
         case .resume where person.status == .active:
             mail.alreadyActive = true
             mail.matchedWith = try Self.partners(of: person, db: db)
-            if let round = try AppDatabase.findRound(db, id: person.roundID), try !AppDatabase.isMatched(db, round: round) {
+            if try AppDatabase.graduatedMentee(db, person) && !person.profile.isMentor {
+                mail.graduated = true
+            } else if let round = try AppDatabase.findRound(db, id: person.roundID), try !AppDatabase.isMatched(db, round: round) {
                 mail.round = roundInfo(round, language: language)
             } else if try AppDatabase.waitsInPool(db)(person) {
                 mail.nextRound = work.nextRoundDay(language: language)
@@ -174,7 +203,7 @@ struct EnrollmentService {
             let complete = !ProfileBuilder.isIncomplete(person.profile)
             if var back = try AppDatabase.setStatus(db, email: email, to: complete ? .active : .incomplete, now: work.now) {
                 try AppDatabase.joinAcceptingRound(db, &back, now: work.now)
-                (mail.round, mail.nextRound, mail.mentoring) = try whatHappensNext(back, language: language)
+                (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(back, language: language)
             }
             mail.resumed = true
         case .withdraw:
@@ -370,7 +399,9 @@ struct EnrollmentService {
         let asMentor = ongoing.filter { $0.mentorID == id }
         let hasMentor = ongoing.contains { $0.menteeID == id }
         let mentorFull = person.profile.isMentor && asMentor.count >= person.profile.capacity && !asMentor.isEmpty
-        guard (hasMentor || !person.profile.isMentee) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
+        // A graduate waits for no mentor, whatever their profile says.
+        let wantsMentor = try person.profile.isMentee && !AppDatabase.graduatedMentee(db, person)
+        guard (hasMentor || !wantsMentor) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
         return try partnerNames(in: ongoing, of: id, db: db).joined(separator: ", ")
     }
 
@@ -397,10 +428,15 @@ struct EnrollmentService {
     /// What happens next for `person`: the round they are in while it is still to be matched
     /// (once its matches were approved, whoever it did not pair waits in the pool), else when
     /// the next round opens; and the partners of pairs that leave them no place to be matched.
-    func whatHappensNext(_ person: Participant, language: String?) throws -> (round: RoundInfo?, nextRound: String?, mentoring: String?) {
+    /// A graduate who does not mentor waits for nothing: only `graduated` is set.
+    func whatHappensNext(_ person: Participant, language: String?) throws
+        -> (round: RoundInfo?, nextRound: String?, mentoring: String?, graduated: Bool?) {
+        if person.status == .active, !person.profile.isMentor, try AppDatabase.graduatedMentee(work.db, person) {
+            return (nil, nil, nil, true)
+        }
         let inRound = try AppDatabase.findRound(work.db, id: person.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
         return (inRound.map { roundInfo($0, language: language) }, inRound == nil ? work.nextRoundDay(language: language) : nil,
-                try Self.busyWith(person, db: work.db))
+                try Self.busyWith(person, db: work.db), nil)
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {

@@ -101,6 +101,8 @@ extension Work {
             return try graduate(mentorshipID, inbound)
         case .becomeMentor:
             return try CheckinService(work: self).becomeMentor(inbound)
+        case .menteeAgain:
+            return try EnrollmentService(work: self).menteeAgain(inbound)
         case .rsvp(let reply):
             return try EventService(work: self).receive(reply, inbound)
         case .eventRequest(let reply):

@@ -16,6 +16,7 @@ struct RoundService {
             // no longer stands in the way.
             let why = past.closesAt <= work.now ? "its closing day had passed" : "its matches were approved"
             past.status = .closed
+            past.closedAt = min(past.closesAt, work.now)
             try past.update(work.db)
             try work.audit.record(actor, "round-closed", "\(past.name) (\(why); closed on opening \(trimmed))")
         }
@@ -49,6 +50,7 @@ struct RoundService {
         }
         guard round.status == .open else { throw MentorMailError(.data, "the round \(round.name) is already closed") }
         round.status = .closed
+        round.closedAt = work.now
         try round.update(work.db)
         try work.audit.record(actor, "round-closed", round.name)
         return round
@@ -76,6 +78,9 @@ public struct RoundDetails: Codable, Sendable {
         public var nowIn: String?
         /// Why the matcher leaves this mentee out, while the round is still to be matched.
         public var note: String?
+        /// What became of them in this round: their pairs of it and how each went, or that it
+        /// left them unmatched (once matched).
+        public var outcome: String?
     }
 
     public struct Proposal: Codable, Sendable {
@@ -92,7 +97,8 @@ public struct RoundDetails: Codable, Sendable {
     }
 
     public var name: String
-    /// open (taking sign-ups) or closed: a round whose matches were approved may still be open.
+    /// open (taking sign-ups) or closed (its sign-ups ended): a round whose matches were
+    /// approved may still be open.
     public var status: String
     /// Open, before its closing day and not yet approved: a sign-up now joins it.
     public var takingSignUps: Bool
@@ -100,7 +106,10 @@ public struct RoundDetails: Codable, Sendable {
     /// decision), stale (its proposal went stale: people changed; match again), or approved.
     public var state: String
     public var opensAt: Date
+    /// The closing day it was opened with.
     public var closesAt: Date
+    /// When it was closed before that day, if it was.
+    public var closedEarlyAt: Date?
     public var mentees: [Member]
     public var mentors: [Member]
     /// The newest proposal, if any.

@@ -166,6 +166,7 @@ extension AppDatabase {
             let partnerIDs = ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID }
             context.partners = Set(try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db).map(\.email))
             context.ongoingPairs = ongoing.compactMap(\.id)
+            if let person = context.participant { context.graduatedMentee = try graduatedMentee(db, person) }
             if !ongoing.isEmpty {
                 context.openSurvey = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
                     .filter(Column("participantID") == id && Column("completedAt") == nil)

@@ -58,8 +58,9 @@ extension AppDatabase {
         var mentee = person.profile.isMentee
         if mentee {
             mentee = try !(Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM mentorship WHERE menteeID = ? AND roundID <> ? AND status IN ('introduced', 'active', 'graduated'))
-                """), arguments: [id, roundID]) ?? false)
+                SELECT EXISTS (SELECT 1 FROM mentorship WHERE menteeID = ? AND roundID <> ?
+                               AND (status IN ('introduced', 'active') OR (status = 'graduated' AND (? IS NULL OR endedAt > ?))))
+                """), arguments: [id, roundID, person.menteeAgainAt, person.menteeAgainAt]) ?? false)
         }
         return RoundMember.Role(mentee: mentee, mentor: person.profile.isMentor)
     }
@@ -95,15 +96,28 @@ extension AppDatabase {
         }
     }
 
-    /// Mentees with an ongoing mentorship or who graduated: not matched as mentees again.
+    /// Mentees with an ongoing mentorship, or who graduated and did not ask to be mentored
+    /// again since: not matched as mentees.
     static func mentoredMentees(_ db: Database) throws -> Set<Int64> {
-        let ongoing = try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status)).fetchAll(db)
-        let graduated = try Mentorship.filter(Mentorship.Columns.status == Mentorship.Status.graduated.rawValue).fetchAll(db)
-        return Set(ongoing.map(\.menteeID)).union(graduated.map(\.menteeID))
+        Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT m.menteeID FROM mentorship m JOIN participant p ON p.id = m.menteeID
+            WHERE m.status IN ('introduced', 'active')
+               OR (m.status = 'graduated' AND (p.menteeAgainAt IS NULL OR m.endedAt > p.menteeAgainAt))
+            """)))
+    }
+
+    /// Whether `person` graduated as a mentee and waits for no mentor now (they did not ask to
+    /// be mentored again, and are in no pair as a mentee).
+    static func graduatedMentee(_ db: Database, _ person: Participant) throws -> Bool {
+        guard let id = person.id else { return false }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM mentorship WHERE menteeID = ? AND status = 'graduated' AND (? IS NULL OR endedAt > ?))
+               AND NOT EXISTS (SELECT 1 FROM mentorship WHERE menteeID = ? AND status IN ('introduced', 'active'))
+            """), arguments: [id, person.menteeAgainAt, person.menteeAgainAt, id]) ?? false
     }
 
     /// Active people waiting for a round: mentees without an ongoing mentorship (and who have
-    /// not graduated) and mentors with a free slot, who are in no round yet or in one whose
+    /// not graduated, or asked to be mentored again since) and mentors with a free slot, who are in no round yet or in one whose
     /// matches were approved (the mentees it left unmatched or whose pair ended, the mentors it
     /// left with room). People of a round that is still to be matched stay in it.
     static func pool(_ db: Database) throws -> [Participant] {
@@ -236,10 +250,28 @@ extension AppDatabase {
             let matched = all.contains { $0.status == .approved }
             let mentored = try Self.mentoredMentees(db)
             let roundNames = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }) { first, _ in first }
+            let pairs = try Mentorship.filter(Column("roundID") == id).order(Column("id")).fetchAll(db)
+            let names = Dictionary(try Participant.fetchAll(db, keys: Set(pairs.flatMap { [$0.menteeID, $0.mentorID] }))
+                .compactMap { person in person.id.map { ($0, person.profile.name.isEmpty ? person.email : person.profile.name) } }) { first, _ in first }
+            func outcome(_ person: Participant, asMentee: Bool) -> String? {
+                let own = pairs.filter { (asMentee ? $0.menteeID : $0.mentorID) == person.id }
+                guard !own.isEmpty else { return matched ? "not matched in this round" : nil }
+                return own.map { pair in
+                    let partner = names[asMentee ? pair.mentorID : pair.menteeID] ?? "someone whose data was deleted"
+                    let when = pair.endedAt.map { " " + $0.formatted(.iso8601.year().month().day()) } ?? ""
+                    let how = switch pair.status {
+                    case .introduced, .active: "still paired"
+                    case .graduated: "graduated\(when)"
+                    case .ended: "ended\(when)" + (pair.endedReason.map { " (\($0))" } ?? "")
+                    }
+                    return "with \(partner): \(how)"
+                }.joined(separator: "; ")
+            }
             func member(_ person: Participant, _ role: RoundMember.Role, asMentee: Bool) -> RoundDetails.Member {
                 .init(email: person.email, name: person.profile.name, role: role.rawValue, status: person.status.rawValue,
                       nowIn: person.roundID == id ? nil : person.roundID.flatMap { roundNames[$0] },
-                      note: asMentee && !matched ? Self.whyNotMatchedAsMentee(person, roundID: id, mentored: mentored) : nil)
+                      note: asMentee && !matched ? Self.whyNotMatchedAsMentee(person, roundID: id, mentored: mentored) : nil,
+                      outcome: outcome(person, asMentee: asMentee))
             }
             let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
             var shown = newest.map(view)
@@ -252,10 +284,12 @@ extension AppDatabase {
                     let mentee = people[pair.menteeID]?.profile.name ?? "?", mentor = people[pair.mentorID]?.profile.name ?? "?"
                     return "pair \(pairID), \(mentee) with \(mentor): \(why)"
                 }
+            let takingSignUps = try Self.takesSignUps(db, round, now: now)
             return RoundDetails(
-                name: round.name, status: round.status.rawValue, takingSignUps: round.status == .open && round.closesAt > now && !matched,
+                name: round.name, status: takingSignUps ? "open" : "closed", takingSignUps: takingSignUps,
                 state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
                 opensAt: round.opensAt, closesAt: round.closesAt,
+                closedEarlyAt: round.signUpsEnd < round.closesAt ? round.signUpsEnd : nil,
                 mentees: members.filter(\.role.isMentee).map { member($0.person, $0.role, asMentee: true) },
                 mentors: members.filter(\.role.isMentor).map { member($0.person, $0.role, asMentee: false) },
                 proposal: shown, proposals: all.dropLast().map(view) + (shown.map { [$0] } ?? []), introductionsHeld: introductionsHeld)
@@ -266,11 +300,15 @@ extension AppDatabase {
 /// One line of `mentormail round list`.
 public struct RoundSummary: Codable, Sendable {
     public var name: String
+    /// open (taking sign-ups) or closed (its sign-ups ended), as `takingSignUps` says.
     public var status: String
     /// open, closed, proposed, stale or approved (see `RoundDetails.state`).
     public var state: String
     public var opensAt: String
+    /// The day its sign-ups end or ended: the day it was closed, when that came early.
     public var closesAt: String
+    /// The closing day it was opened with, when it was closed before it.
+    public var plannedClosesAt: String?
     public var participants: Int
     /// Open, before its closing day and not yet approved: a sign-up now joins it.
     public var takingSignUps: Bool
@@ -283,10 +321,13 @@ extension AppDatabase {
                 let count = try Self.roundMembers(db, round: round.id).count
                 let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(db)
                 let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
-                return RoundSummary(name: round.name, status: round.status.rawValue, state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
-                                    opensAt: round.opensAt.formatted(.iso8601.year().month().day()),
-                                    closesAt: round.closesAt.formatted(.iso8601.year().month().day()),
-                                    participants: count, takingSignUps: try Self.takesSignUps(db, round, now: now))
+                let takingSignUps = try Self.takesSignUps(db, round, now: now)
+                let day = { (date: Date) in date.formatted(.iso8601.year().month().day()) }
+                return RoundSummary(name: round.name, status: takingSignUps ? "open" : "closed",
+                                    state: RoundDetails.state(round, newest: newest, now: now, stale: stale),
+                                    opensAt: day(round.opensAt), closesAt: day(round.signUpsEnd),
+                                    plannedClosesAt: round.signUpsEnd < round.closesAt ? day(round.closesAt) : nil,
+                                    participants: count, takingSignUps: takingSignUps)
             }
         }
     }

@@ -565,6 +565,19 @@ public final class AppDatabase: Sendable {
                 t.add(column: "previousLocation", .text)
             }
         }
+        migrator.registerMigration("v20-mentee-again") { db in
+            // When a graduate asked to be mentored again: graduations before it no longer count.
+            try db.alter(table: "participant") { t in t.add(column: "menteeAgainAt", .datetime) }
+            // When a round stopped taking sign-ups, if it was closed (early, or on opening the next).
+            try db.alter(table: "round") { t in t.add(column: "closedAt", .datetime) }
+            // A graduate who mentors now is a mentor: "both" said they still waited for a mentor.
+            try db.execute(sql: """
+                UPDATE participant SET profile = json_set(profile, '$.role', 'mentor')
+                WHERE json_extract(profile, '$.role') = 'both'
+                  AND id IN (SELECT menteeID FROM mentorship WHERE status = 'graduated')
+                  AND id NOT IN (SELECT menteeID FROM mentorship WHERE status IN ('introduced', 'active'))
+                """)
+        }
         return migrator
     }
 

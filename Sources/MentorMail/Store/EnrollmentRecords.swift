@@ -32,6 +32,9 @@ public struct Participant: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var source: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// When a graduate asked to be mentored again: their graduations before it no longer keep
+    /// them from waiting for a mentor.
+    public var menteeAgainAt: Date?
 
     public init(email: String, profile: ParticipantProfile, status: Status = .active, roundID: Int64? = nil,
                 source: String, at date: Date) {
@@ -79,6 +82,11 @@ public struct Round: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     public var closesAt: Date
     public var status: Status
     public var createdAt: Date
+    /// When it was closed (`round close`, or the next round opening after its closing day).
+    public var closedAt: Date? = nil
+
+    /// When its sign-ups ended, or end: the day it was closed when that came first.
+    public var signUpsEnd: Date { min(closedAt ?? closesAt, closesAt) }
 
     public enum Columns {
         static let name = Column(CodingKeys.name)
