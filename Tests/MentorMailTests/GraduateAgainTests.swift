@@ -89,4 +89,15 @@ import Testing
         let details = try harness.database.roundDetails(name: "R2", now: harness.now.addingTimeInterval(96 * day))
         #expect(details.mentees.map(\.email) == ["ana@example.net"])
     }
+
+    /// The line a graduate is told to write to mentor others works in a fresh message.
+    @Test func theLineAGraduateIsGivenToMentorMakesThemAMentor() throws {
+        let (harness, _) = try graduated()
+        try life.write(harness, from: "Ana <ana@example.net>", subject: "mentoring", "Role: mentor")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.participant(email: "ana@example.net")?.profile.role == "mentor")
+        let answer = try #require(try life.last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("Role: mentor") && !answer.contains("you graduated as a mentee"), "\(answer)")
+        #expect(try nextRound(harness).mentors == 2)
+    }
 }
