@@ -13,6 +13,19 @@ public struct MailAddress: Sendable, Hashable, Codable, CustomStringConvertible 
     /// The address lower-cased, for comparing and looking up.
     public var normalized: String { address.lowercased() }
 
+    /// The mailbox the address delivers to: lower-cased, without a "+tag" after the local
+    /// part ("ana+mentoring@example.org" delivers to "ana@example.org").
+    public var mailbox: String { Self.mailbox(of: address) }
+
+    /// `mailbox` of any address string.
+    public static func mailbox(of address: String) -> String {
+        let lowered = address.lowercased()
+        guard let at = lowered.lastIndex(of: "@"), let plus = lowered[..<at].firstIndex(of: "+"), plus > lowered.startIndex else {
+            return lowered
+        }
+        return String(lowered[..<plus] + lowered[at...])
+    }
+
     /// "Name <address>" or just the address; for logs and reports, not for headers.
     public var description: String {
         guard let name, !name.isEmpty else { return address }

@@ -26,6 +26,7 @@ public struct Intake: Sendable {
             PairConversationRule(),
             ReplyUnderAddressNoticeRule(),
             ConfirmationRule(),
+            SomeoneElsesMailRule(coordinators: coordinators, programAddress: config.program.address),
             SurveyAnswerRule(),
             EventWordsRule(),
             EventRequestRule(),

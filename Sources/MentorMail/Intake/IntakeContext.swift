@@ -8,6 +8,14 @@ public struct IntakeContext: Sendable {
     public var answering: MailReference?
     /// Whom that mail was sent to, lower-cased.
     public var answeredRecipients: Set<String> = []
+    /// That mail was found only among References, not in In-Reply-To: the message may be an
+    /// answer to someone who forwarded it (an Outlook reply under a forward keeps them).
+    public var answeringOnlyInReferences = false
+    /// That mail was found inside the message, forwarded whole (or by its calendar's UID).
+    public var answeringForwarded = false
+    /// The sender is not a participant themselves, but writes from the same mailbox (a "+tag")
+    /// as the participant that mail went to, who is `participant`.
+    public var senderIsAlias = false
     /// The addresses of the sender's partners in ongoing mentorships.
     public var partners: Set<String>
     /// The sender's ongoing mentorships.
@@ -25,6 +33,19 @@ public struct IntakeContext: Sendable {
 
     /// Whether the sender is a participant with a profile (not erased).
     var isParticipant: Bool { participant.map { $0.status != .erased } ?? false }
+
+    /// Whether `address` is (the same mailbox as) one that the answered mail went to.
+    func wasWritten(_ address: MailAddress) -> Bool {
+        answeredRecipients.contains { MailAddress.mailbox(of: $0) == address.mailbox }
+    }
+
+    /// Whether the answered mail went to someone else and reached the sender only through a
+    /// forward: they are not in the program, and the link is a References line or the
+    /// forwarded mail itself, never their own In-Reply-To.
+    func answersSomeoneElsesMail(from address: MailAddress?) -> Bool {
+        guard let address, answering != nil, !answeredRecipients.isEmpty, answeringOnlyInReferences || answeringForwarded else { return false }
+        return !isParticipant && !wasWritten(address)
+    }
 }
 
 /// The parts of a message the rules read, worked out once.
@@ -46,6 +67,11 @@ public struct IntakeMessage: Sendable {
     let writtenLanguage: String?
     /// The loop guard's fingerprint of the new text; nil when it is blank.
     let fingerprint: String?
+    /// The messages it passes on, attached or copied into its text.
+    public let forwarded: ForwardedMessages
+    /// It passes on someone else's mail: a mail of ours written to another address (not the
+    /// same mailbox as the sender's), or a message another person wrote.
+    public let forwardsForSomeoneElse: Bool
     /// What only the rules that may answer read: made with the rest, unless the message is
     /// one that the first rules set aside without reading it (automatic mail, no usable
     /// sender, our own mail), where it is read only if asked for.
@@ -122,12 +148,24 @@ public struct IntakeMessage: Sendable {
         automatic = message.automatic(newText: newText)
         writtenLanguage = LanguageGuess.code(of: newText)
         fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
+        forwarded = ForwardedMessages.read(message, text: text)
+        forwardsForSomeoneElse = Self.forwardsForSomeoneElse(forwarded, from: message.from, programAddress: programAddress)
         self.formParser = formParser
         let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
             || from?.normalized == programAddress.lowercased()
         readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
                                              form: Self.form(in: text, of: message, parser: formParser),
                                              joinRole: JoinWords.role(in: own))
+    }
+
+    static func forwardsForSomeoneElse(_ forwarded: ForwardedMessages, from sender: MailAddress?, programAddress: String) -> Bool {
+        guard let sender else { return false }
+        let program = MailAddress.mailbox(of: programAddress)
+        let ours = forwarded.authors.contains { $0.mailbox == program }
+        if ours, !forwarded.recipients.isEmpty, !forwarded.recipients.contains(where: { $0.mailbox == sender.mailbox || $0.mailbox == program }) {
+            return true
+        }
+        return forwarded.authors.contains { $0.mailbox != program && $0.mailbox != sender.mailbox }
     }
 
     /// The sign-up form in the best text, or in its HTML alternative when that has a table and

@@ -161,6 +161,29 @@ struct ConfirmationRule: IntakeRule {
     }
 }
 
+/// Mail that speaks for someone else: it passes on a mail of ours written to another person
+/// (a colleague's reply under a forwarded invitation, an assistant forwarding a check-in) or a
+/// message another person wrote ("my colleague asked me to pass this on"). Nothing is done
+/// for either of them: a coordinator reads it, and the writer is told so.
+struct SomeoneElsesMailRule: IntakeRule {
+    let name = "someone-elses-mail"
+    let coordinators: Set<String>
+    let programAddress: String
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let from = message.from, !coordinators.contains(from.normalized) else { return nil }
+        if context.answersSomeoneElsesMail(from: from), let answering = context.answering {
+            let reason = "a reply under our \(answering) to \(context.answeredRecipients.sorted().joined(separator: ", ")), "
+                + "from \(from.normalized), who is not in the program: found through \(context.answeringForwarded ? "the forwarded mail" : "References") only"
+            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        }
+        guard message.forwardsForSomeoneElse else { return nil }
+        let others = Set(message.forwarded.authors.map(\.normalized) + message.forwarded.recipients.map(\.normalized))
+            .filter { MailAddress.mailbox(of: $0) != from.mailbox && MailAddress.mailbox(of: $0) != MailAddress.mailbox(of: programAddress) }
+        let reason = "mail forwarded for someone else (\(others.sorted().joined(separator: ", ")))"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// A reply to a check-in survey, to its reminder, or to our answer: read as answers.
 struct SurveyAnswerRule: IntakeRule {
     let name = "survey-answer"

@@ -49,6 +49,12 @@ public struct HelpMail: MailContent {
 public struct HeldNoticeMail: MailContent {
     public static let kind = MailKind.heldNotice
     public var person: PersonName
+    /// The message answers or passes on mail meant for someone else: nothing was done for them.
+    public var forSomeoneElse: Bool?
+    /// That mail was an event's invitation, which holds a place for its reader only.
+    public var invitation: Bool?
+    /// The writer is not in the program: how to join, instead of what participants can write.
+    public var notParticipant: Bool?
 }
 
 /// The answer to a filled-in or corrected form: what was understood, field by field.

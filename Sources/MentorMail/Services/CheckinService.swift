@@ -61,7 +61,14 @@ struct CheckinService {
         let silent = try surveys(of: mentorshipID).filter { $0.answeredAt == nil && $0.reminderSentAt != nil }
         guard !silent.isEmpty else { return }
         let names = silent.map { $0.side == .mentee ? "the mentee \(pair.mentee.profile.name)" : "the mentor \(pair.mentor.profile.name)" }
-        try pairs.notice(.noAnswer, pair, "no answer to the check-in after the reminder from \(names.joined(separator: " and "))")
+        // A message held from them (or another address of their mailbox) may be their answer.
+        let held = try silent.flatMap { survey in
+            let person = survey.side == .mentee ? pair.mentee : pair.mentor
+            return try AppDatabase.heldMessages(work.db, from: person.email, about: survey.id)
+        }
+        let heldNote = held.isEmpty ? "" : "; but " + held.map { "message #\($0.id ?? 0) from \($0.sender ?? "?") is held (mentormail held show \($0.id ?? 0))" }
+            .joined(separator: ", ") + ": it may be their answer"
+        try pairs.notice(.noAnswer, pair, "no answer to the check-in after the reminder from \(names.joined(separator: " and "))" + heldNote)
     }
 
     func surveys(of mentorshipID: Int64) throws -> [Survey] {
@@ -74,7 +81,7 @@ struct CheckinService {
         guard var survey = try Survey.fetchOne(work.db, key: surveyID), let pair = try pairs.pair(survey.mentorshipID),
               survey.participantID == inbound.context.participant?.id else {
             // Someone else answering a survey that is not theirs: a person should look.
-            return try HeldMailService(work: work).hold(inbound, reason: "a reply to someone else's check-in", acknowledge: false)
+            return try HeldMailService(work: work).hold(inbound, reason: "a reply to someone else's check-in", acknowledge: true, forSomeoneElse: true)
         }
         let message = inbound.message
         let newText = inbound.newText

@@ -316,10 +316,9 @@ struct EventService {
             return try EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.email == address.lowercased()).fetchOne(work.db)
         }
         let sender = inbound.sender.normalized
-        // A reply to an event mail of ours sent to a guest speaks for that guest, from any address.
         let answered = inbound.context.answering.map { [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains($0.kind)
                                                        && $0.topic == .event(eventID) } ?? false
-        func answeredTo(_ guest: EventGuest) -> Bool { answered && inbound.context.answeredRecipients.contains(guest.email.lowercased()) }
+        func answeredTo(_ guest: EventGuest) -> Bool { speaksFor(guest, answered: answered, inbound) }
         var found: EventGuest?
         if let attendee = try guest(reply.attendee) {
             // A calendar answer for a guest: from that guest, or under a mail sent to them.
@@ -333,6 +332,12 @@ struct EventService {
             found = own
         } else if let answeredGuest = try guests(eventID).first(where: answeredTo) {
             found = answeredGuest
+        }
+        // Under our mail to a guest, reached through a forward by someone else: theirs to read.
+        if found == nil, answered, try guests(eventID).contains(where: { inbound.context.answeredRecipients.contains($0.email.lowercased()) }) {
+            return try HeldMailService(work: work).hold(
+                inbound, reason: "an answer from \(sender) under our mail of event \(eventID) to \(inbound.context.answeredRecipients.sorted().joined(separator: ", ")), "
+                    + "reached only through a forward: not recorded for them", acknowledge: true, forSomeoneElse: true)
         }
         guard var guest = found else { return try unknown() }
         if guest.email.lowercased() != sender { recipient = (MailAddress(address: guest.email, name: guest.name), guest.language) }
@@ -433,6 +438,18 @@ struct EventService {
                             + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""), calendar: current)
     }
 
+    /// Whether a reply under an event mail of ours (`answered`) speaks for `guest`: the mail
+    /// went to them, and the reply answers it directly (In-Reply-To, from any of their
+    /// addresses) or comes from them (their mailbox, or their participant record). A reply
+    /// that reached our mail only through References or a forward may be a colleague's.
+    private func speaksFor(_ guest: EventGuest, answered: Bool, _ inbound: Inbound) -> Bool {
+        let context = inbound.context
+        guard answered, context.answeredRecipients.contains(guest.email.lowercased()) else { return false }
+        if !context.answeringOnlyInReferences && !context.answeringForwarded { return true }
+        return MailAddress.mailbox(of: guest.email) == inbound.sender.mailbox
+            || (guest.participantID != nil && guest.participantID == context.participant?.id)
+    }
+
     /// A reply under an event mail that says neither yes nor no: asks for one, naming the event.
     /// Someone whose yes stands is never asked again: their thanks is not answered, and any other
     /// note goes to the coordinators.
@@ -442,7 +459,7 @@ struct EventService {
         }
         let sender = inbound.sender.normalized
         let guest = try guests(eventID).first { $0.email.lowercased() == sender }
-            ?? guests(eventID).first { inbound.context.answeredRecipients.contains($0.email.lowercased()) }
+            ?? guests(eventID).first { speaksFor($0, answered: true, inbound) }
         if let guest, [.accepted, .waitlisted].contains(guest.answer) {
             if Courtesy.isThanks(OwnText(inbound.newText)) {
                 return Outcome(.ignored, "a thank-you from \(guest.email), whose yes to event \(eventID) stands: not answered")

@@ -9,10 +9,19 @@ struct HeldMailService {
     let work: Work
 
     /// Holds a message for a coordinator; with `acknowledge`, tells the sender they have it.
-    func hold(_ inbound: Inbound, reason: String, acknowledge: Bool) throws -> Outcome {
+    /// `forSomeoneElse`: the message answers or passes on mail meant for another person,
+    /// which the notice says (also found from the message itself).
+    func hold(_ inbound: Inbound, reason: String, acknowledge: Bool, forSomeoneElse: Bool = false) throws -> Outcome {
         if acknowledge {
-            let name = inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""
-            try inbound.answer(HeldNoticeMail(person: PersonName(name)), in: work)
+            let context = inbound.context
+            let name = context.participant?.profile.name ?? inbound.sender.name ?? ""
+            var mail = HeldNoticeMail(person: PersonName(name))
+            if forSomeoneElse || inbound.reading.forwardsForSomeoneElse || context.answersSomeoneElsesMail(from: inbound.sender) {
+                mail.forSomeoneElse = true
+                if context.answering?.topic.kind == .event { mail.invitation = true }
+            }
+            if !context.isParticipant { mail.notParticipant = true }
+            try inbound.answer(mail, in: work)
         }
         try scheduleDigest(for: inbound.recordID)
         try work.audit.record(inbound.sender.normalized, "held", reason)

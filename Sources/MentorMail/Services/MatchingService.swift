@@ -53,7 +53,7 @@ struct MatchingService {
             pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
                                           explanation: $0.compatibility.english(names: names),
                                           caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)],
-                                                                bounced: bounced)) },
+                                                                bounced: bounced, everyone: Array(people.values))) },
             unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
             totalScore: plan.totalScore, createdAt: work.now, decidedAt: nil)
         if dryRun { return proposal }
@@ -84,11 +84,22 @@ struct MatchingService {
     /// What the score does not show and a coordinator should see before approving: someone
     /// whose address bounced for good (among `bounced`, participant ids: the introduction would
     /// be kept, not sent), and a pair with no way to meet in common (it scores less, but may
-    /// still be the best there is). A missing shared area is not flagged: the reasons show the
-    /// areas a pair shares, and in a small pool most pairs share none.
-    static func caution(mentee: Participant?, mentor: Participant?, bounced: Set<Int64> = []) -> String? {
+    /// still be the best there is), and someone with a second record at the same mailbox under
+    /// another "+tag" (`everyone`: the program's participants), who would get two introductions.
+    /// A missing shared area is not flagged: the reasons show the areas a pair shares, and in a
+    /// small pool most pairs share none.
+    static func caution(mentee: Participant?, mentor: Participant?, bounced: Set<Int64> = [], everyone: [Participant] = []) -> String? {
         guard let mentee, let mentor else { return nil }
         var notes: [String] = []
+        for person in [mentee, mentor] {
+            let mailbox = MailAddress.mailbox(of: person.email)
+            let twins = everyone.filter { $0.id != person.id && [.active, .incomplete, .paused].contains($0.status)
+                                          && MailAddress.mailbox(of: $0.email) == mailbox }
+            for twin in twins.sorted(by: { $0.email < $1.email }) {
+                notes.append("\(person.profile.name) <\(person.email)> and \(twin.profile.name) <\(twin.email)> write from the same mailbox"
+                             + (twin.profile.name == person.profile.name ? " under the same name" : "") + ": likely one person with two records")
+            }
+        }
         for person in [mentee, mentor] where person.id.map(bounced.contains) == true {
             notes.append("\(person.profile.name)'s address \(person.email) bounced for good: reach them first or "
                          + "`mentormail participants change-address \(person.email) NEW`")

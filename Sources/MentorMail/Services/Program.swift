@@ -142,7 +142,7 @@ extension Program {
                     coordinator; write to them yourself, then `mentormail held release \(id)`
                     """)
             }
-            let context = try AppDatabase.intakeContext(work.db, for: message)
+            let context = try AppDatabase.intakeContext(work.db, for: message, now: work.now, reminderAfterDays: config.checkin.reminderAfterDays)
             let intake = Intake(config: config)
             let prepared = intake.prepare(message)
             let classification = intake.classify(prepared, context: context)

@@ -102,6 +102,20 @@ extension AppDatabase {
             .filter(InboundMessage.Columns.resolvedAt == nil)
     }
 
+    /// Messages waiting for a coordinator that came from `address`'s mailbox (any "+tag"), or
+    /// that answer survey `surveyID`, oldest first.
+    static func heldMessages(_ db: Database, from address: String, about surveyID: Int64?) throws -> [InboundMessage] {
+        let mailbox = MailAddress.mailbox(of: address)
+        return try InboundMessage
+            .filter(InboundMessage.Disposition.needingAttention.map(\.rawValue).contains(InboundMessage.Columns.disposition))
+            .filter(InboundMessage.Columns.resolvedAt == nil)
+            .order(Column("id")).fetchAll(db)
+            .filter { record in
+                record.sender.map { MailAddress.mailbox(of: $0) == mailbox } ?? false
+                    || (surveyID != nil && record.context?.topic == .survey(surveyID))
+            }
+    }
+
     /// The newest message recorded from `sender`.
     static func lastInbound(_ db: Database, from sender: String) throws -> InboundMessage? {
         try InboundMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM inboundMessage WHERE sender = ? ORDER BY id DESC LIMIT 1"),
@@ -142,21 +156,51 @@ extension AppDatabase {
     }
 
     /// What the intake may know about `message`: the sender's record, the mail of ours it
-    /// answers (In-Reply-To first, then References from the newest), and the sender's partners.
-    static func intakeContext(_ db: Database, for message: Message) throws -> IntakeContext {
+    /// answers (In-Reply-To first, then References from the newest; else a mail of ours it
+    /// forwards whole, or the event whose calendar it carries), and the sender's partners.
+    /// Someone unknown writing from the same mailbox as the person that mail went to
+    /// ("ana+mentoring@…" under our mail to "ana@…") is that person. With `now`, a check-in
+    /// survey counts as open for mail not written under it only until its last look, a
+    /// reminder's span after the reminder (`reminderAfterDays`).
+    static func intakeContext(_ db: Database, for message: Message, now: Date? = nil, reminderAfterDays: Int = 7) throws -> IntakeContext {
         var context = IntakeContext()
         if let sender = message.from?.normalized {
             context.participant = try findParticipant(db, email: sender)
         }
+        func ours(_ id: String) throws -> OutboxMessage? {
+            try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxMessage WHERE messageID = ? LIMIT 1"), arguments: [id])
+        }
         var seen = Set<String>()
         for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() where seen.insert(id).inserted {
-            if let ours = try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxMessage WHERE messageID = ? LIMIT 1"),
-                                                     arguments: [id]),
-               let kind = ours.kind {
+            if let ours = try ours(id), let kind = ours.kind {
                 context.answering = MailReference(kind: kind, topic: ours.topic)
                 context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
+                context.answeringOnlyInReferences = id != message.inReplyTo
                 break
             }
+        }
+        if context.answering == nil {
+            let forwarded = ForwardedMessages.read(message, text: "")
+            for id in forwarded.messageIDs {
+                if let ours = try ours(id), let kind = ours.kind {
+                    context.answering = MailReference(kind: kind, topic: ours.topic)
+                    context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
+                    context.answeringForwarded = true
+                    break
+                }
+            }
+            if context.answering == nil, let uid = forwarded.calendarUIDs.first,
+               let event = try SpeedEvent.filter(SpeedEvent.Columns.uid == uid).fetchOne(db), let eventID = event.id {
+                context.answering = MailReference(kind: .eventInvitation, topic: .event(eventID))
+                context.answeredRecipients = Set(try EventGuest.filter(EventGuest.Columns.eventID == eventID).fetchAll(db).map { $0.email.lowercased() })
+                context.answeringForwarded = true
+            }
+        }
+        if context.participant == nil, let sender = message.from,
+           let written = context.answeredRecipients.sorted().first(where: { MailAddress.mailbox(of: $0) == sender.mailbox && $0 != sender.normalized }),
+           let person = try findParticipant(db, email: written), person.status != .erased {
+            context.participant = person
+            context.senderIsAlias = true
         }
         if let id = context.participant?.id {
             let ongoing = try Mentorship
@@ -168,9 +212,15 @@ extension AppDatabase {
             context.ongoingPairs = ongoing.compactMap(\.id)
             if let person = context.participant { context.graduatedMentee = try graduatedMentee(db, person) }
             if !ongoing.isEmpty {
-                context.openSurvey = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
+                let open = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
                     .filter(Column("participantID") == id && Column("completedAt") == nil)
-                    .order(Column("id").desc).fetchOne(db)?.id
+                    .order(Column("id").desc).fetchOne(db)
+                let span = Double(reminderAfterDays) * 86_400
+                if let open, let now, now >= (open.reminderSentAt ?? open.sentAt.addingTimeInterval(span)).addingTimeInterval(span) {
+                    context.openSurvey = nil
+                } else {
+                    context.openSurvey = open?.id
+                }
             }
         }
         return context

@@ -1,0 +1,82 @@
+/// The messages a mail passes on: attached whole (message/rfc822), or copied into its text
+/// under a forward line ("---------- Forwarded message ---------", "Begin forwarded message:")
+/// or, in a mail whose Subject says it is a forward ("Fwd:", "FW:", "WG:"), under an Outlook
+/// header block ("From: … / Sent: … / To: …").
+public struct ForwardedMessages: Sendable, Equatable {
+    /// Whom each passed-on message was from, in order.
+    public var authors: [MailAddress] = []
+    /// Whom each was written to (To and Cc).
+    public var recipients: [MailAddress] = []
+    /// The Message-IDs an attached message carries: its own, In-Reply-To and References.
+    public var messageIDs: [String] = []
+    /// The UIDs of calendars in attached messages (an invitation forwarded with its .ics).
+    public var calendarUIDs: [String] = []
+
+    public init() {}
+
+    /// Whether the mail passes nothing on.
+    public var isEmpty: Bool { authors.isEmpty && recipients.isEmpty && messageIDs.isEmpty && calendarUIDs.isEmpty }
+
+    /// Forwarding prefixes of a Subject, lower-cased, in the languages clients write them.
+    static let subjectPrefixes = ["fwd:", "fw:", "wg:", "tr:", "rv:", "enc:", "i:", "doorst:", "vs:", "vb:", "转发:", "轉寄:", "転送:"]
+
+    /// Reads what `message` passes on; `text` is its best text (`MailReading.body(of:)`).
+    /// - Complexity: O(n) in the length of `text` and the size of the attached messages' headers.
+    public static func read(_ message: Message, text: String) -> ForwardedMessages {
+        var found = ForwardedMessages()
+        var stack = message.root.children
+        while let part = stack.popLast() {
+            if let attached = part.embeddedMessage {
+                found.authors += attached.from.map { [$0] } ?? []
+                found.recipients += attached.to + attached.cc
+                found.messageIDs += [attached.messageID, attached.inReplyTo].compactMap { $0 } + attached.references
+                for leaf in attached.leafParts where leaf.contentType == "text/calendar" || leaf.contentType == "application/ics" {
+                    found.calendarUIDs += ICalendar.parse(leaf.decodedText(limit: Message.maxTextBytes)).events.compactMap(\.uid).filter { !$0.isEmpty }
+                }
+            } else if part.isMultipart {
+                stack.append(contentsOf: part.children)
+            }
+        }
+        let subject = (message.subject ?? "").lowercased().trimmedWhitespace
+        let forwardSubject = subjectPrefixes.contains { subject.hasPrefix($0) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedWhitespace }
+        var index = 0
+        while index < lines.count {
+            let bytes = Array(lines[index].utf8)[...]
+            let separator = ReplyExtractor.Markers.isForwardSeparator(bytes)
+                || (forwardSubject && ReplyExtractor.Markers.isHistorySeparator(bytes))
+            let outlookBlock = forwardSubject && headerName(lines[index], fromNames) != nil
+            guard separator || outlookBlock else { index += 1; continue }
+            // The header lines that follow, up to the first blank line after them.
+            var line = separator ? index + 1 : index
+            while line < lines.count, lines[line].isEmpty, line < index + 3 { line += 1 }
+            var sawHeader = false
+            while line < lines.count, line < index + 12, !lines[line].isEmpty {
+                if let value = headerName(lines[line], fromNames) {
+                    found.authors += MailAddress.parseList(value)
+                    sawHeader = true
+                } else if let value = headerName(lines[line], toNames) {
+                    found.recipients += MailAddress.parseList(value)
+                    sawHeader = true
+                } else if !sawHeader, !separator {
+                    break
+                }
+                line += 1
+            }
+            index = max(line, index + 1)
+        }
+        return found
+    }
+
+    private static let fromNames = ["from", "von", "de", "da", "van", "från", "fra", "expéditeur", "remitente", "发件人", "寄件者", "差出人"]
+    private static let toNames = ["to", "cc", "an", "para", "à", "a", "aan", "till", "til", "destinataire", "收件人", "宛先"]
+
+    /// The value of a "Name: value" line whose name is one of `names` (any case), else nil.
+    private static func headerName(_ line: String, _ names: [String]) -> String? {
+        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let name = line[..<colon].lowercased().replacingOccurrences(of: "*", with: "").trimmedWhitespace
+        guard names.contains(name) else { return nil }
+        let value = line[line.index(after: colon)...].trimmedWhitespace
+        return value.isEmpty ? nil : value
+    }
+}
