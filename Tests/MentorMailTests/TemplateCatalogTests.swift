@@ -115,13 +115,84 @@ import Testing
         #expect(warnings.map { ($0.file as NSString).lastPathComponent } == ["confirm-address.html.mustache", "welcome.html.mustache"])
     }
 
+    @Test func aTemplateSavedWithWindowsLineEndingsOrABOMIsTheSameText() throws {
+        // Every shipped template, as a Windows editor saves it: the same text for the check and the run.
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.shipped.path).filter { $0.hasSuffix(".mustache") }
+        var changes: [String: String?] = [:]
+        for file in files { changes[file] = try shipped(file).replacingOccurrences(of: "\n", with: "\r\n") }
+        changes["help.txt.mustache"] = "\u{FEFF}" + (try shipped("help.txt.mustache")).replacingOccurrences(of: "\n", with: "\r\n")
+        changes["welcome.txt.mustache"] = try shipped("welcome.txt.mustache").replacingOccurrences(of: "\n", with: "\r")
+        let windows = try folder(changes)
+        #expect(try errors(windows).isEmpty)
+        let library = try TemplateLibrary(directory: windows.path)
+        let original = try TemplateLibrary(directory: Self.shipped.path)
+        for name in ["help", "welcome", "confirm-address"] {
+            let values = TemplateCatalog.standard.sampleValues(for: name)
+            let rendered = try library.render(name, values)
+            #expect(rendered == (try original.render(name, values)), "\(name)")
+            #expect(!rendered.text.contains("\r") && !rendered.subject.contains("\r"))
+        }
+    }
+
+    @Test func aTemplateThatDropsTheCodeTheReplyNeedsIsAnError() throws {
+        let withoutCode = try shipped("confirm-address.txt.mustache")
+            .replacingOccurrences(of: " [{{token}}]", with: "")
+            .replacingOccurrences(of: "(keep the code\n{{token}} in the subject or the text)", with: "")
+        #expect(!withoutCode.contains("{{token}}"))
+        let spanish = try shipped("es/match-review.txt.mustache").replacingOccurrences(of: "{{token}}", with: "")
+        let broken = try folder(["confirm-address.txt.mustache": withoutCode, "es/match-review.txt.mustache": spanish])
+        let problems = try errors(broken)
+        #expect(problems.count == 2, "\(problems)")
+        let english = try #require(problems.first { $0.file.hasSuffix("/confirm-address.txt.mustache") })
+        #expect(english.variable == "token")
+        #expect(english.description.contains("{{token}} must stay in the confirm-address mail"), "\(english)")
+        #expect(problems.contains { $0.file.hasSuffix("es/match-review.txt.mustache") && $0.variable == "token" })
+        // The run refuses to start with it, naming the same.
+        let error = try #require(throws: MentorMailError.self) { try TemplateLibrary(directory: broken.path) }
+        #expect(error.message.contains("confirm-address.txt.mustache: error: {{token}} must stay"))
+        // Kept only in the body is enough; named only in the comment is not.
+        let inBody = try shipped("confirm-address.txt.mustache").replacingOccurrences(of: " [{{token}}]", with: "")
+        #expect(try errors(try folder(["confirm-address.txt.mustache": inBody])).isEmpty)
+        var checker = TemplateChecker(file: "t", template: "t", variables: [.text("token")], requiresSubject: true)
+        checker.required = ["token": "the code"]
+        #expect(checker.check("{{! token: the code }}\nSubject: a [{{token}}]\n\nb").isEmpty)
+        #expect(checker.check("{{! token: the code }}\nSubject: a\n\nb").map(\.variable) == ["token"])
+    }
+
+    @Test func anUnclosedSectionIsNamedWhereItOpensAndAPartialIsAnError() throws {
+        let form = try shipped("signup-form.txt.mustache")
+        let lines = form.split(separator: "\n", omittingEmptySubsequences: false)
+        let closing = try #require(lines.lastIndex { $0.contains("{{/") })
+        let tag = String(lines[closing].drop { $0 != "{" }.prefix { $0 != "}" }.dropFirst(3))
+        let opening = try #require(lines.lastIndex { $0.contains("{{#\(tag)}}") || $0.contains("{{^\(tag)}}") }) + 1
+        var broken = lines.map(String.init)
+        broken[closing] = broken[closing].replacingOccurrences(of: "{{/\(tag)}}", with: "")
+        let problems = try errors(try folder(["signup-form.txt.mustache": broken.joined(separator: "\n")]))
+        let problem = try #require(problems.first { $0.file.hasSuffix("/signup-form.txt.mustache") })
+        #expect(problem.line == opening, "\(problem)")
+        #expect(problem.message.contains("opened on line \(opening) is never closed: add {{/\(tag)}}"), "\(problem)")
+
+        let partial = try shipped("help.txt.mustache").replacingOccurrences(of: Self.greeting, with: "{{> greeting}}")
+        let partials = try errors(try folder(["help.txt.mustache": partial]))
+        #expect(partials.count == 1 && partials[0].message.hasPrefix("{{>greeting}}: a mail template cannot include another template"), "\(partials)")
+    }
+
+    @Test func aLanguageFolderNamedInCapitalsIsRead() throws {
+        let templates = try folder()
+        try FileManager.default.moveItem(at: templates.appendingPathComponent("es"), to: templates.appendingPathComponent("ES"))
+        #expect(try TemplateLibrary(directory: templates.path).languages == ["es"])
+        let edited = try shipped("es/help.txt.mustache").replacingOccurrences(of: "{{status}}", with: "{{estado}}")
+        try edited.write(to: templates.appendingPathComponent("ES/help.txt.mustache"), atomically: true, encoding: .utf8)
+        #expect(try errors(templates).contains { $0.file.hasSuffix("ES/help.txt.mustache") && $0.variable == "estado" })
+    }
+
     @Test func tagsAreReadLikeMustacheReadsThem() {
         let variables: [TemplateCatalog.Variable] = [
             .object("person", [.text("name")]), .list("added"), .flag("done"), .text("token"),
         ]
-        // Triple, ampersand, comments, pragmas, partials, transforms and changed delimiters.
+        // Triple, ampersand, comments, pragmas, transforms and changed delimiters.
         #expect(check("""
-            {{! {{nothing}} }}{{% CONTENT_TYPE: TEXT}}{{{person.name}}} {{& token }} {{> footer}}
+            {{! {{nothing}} }}{{% CONTENT_TYPE: TEXT}}{{{person.name}}} {{& token }}
             {{#added}}{{.}}{{#first()}}*{{/first()}}{{/added}} {{^empty(person.name)}}{{person.name}}{{/empty(person.name)}}
             {{#person}}{{name}}{{.name}}{{/person}}{{#done}}{{token}}{{/done}}{{#person.name}}{{.}}{{person.name}}{{/person.name}}
             {{=<% %>=}}<% token %><%={{ }}=%>{{token}}

@@ -92,4 +92,20 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
 
     /// The template's name.
     public var template: String { rawValue }
+
+    /// Variables this mail's text template must print, because the reading side relies on them:
+    /// each with what is lost without it. `check-templates` and the start-up check refuse a
+    /// template that leaves one out.
+    public var requiredVariables: [String: String] {
+        switch self {
+        case .confirmAddress:
+            ["token": "the one-time code the new address replies with; without it the reply is read as a stranger's and the address is not changed"]
+        case .coordinatorConfirm, .commandConfirm:
+            ["token": "the one-time code the reply confirms with; without it the reply confirms nothing"]
+        case .matchReview:
+            ["token": "the proposal's code for APPROVE and REJECT; without it a decision written elsewhere than under this mail names no proposal"]
+        default:
+            [:]
+        }
+    }
 }

@@ -100,6 +100,41 @@ enum MustacheTagScanner {
     }
 }
 
+extension MustacheTagScanner {
+    /// The sections (`{{#x}}`, `{{^x}}`, `{{<x}}`, `{{$x}}`) still open at the end of `source`,
+    /// outermost first, each with the line of its opening tag. A close tag closes the innermost
+    /// open section of its name.
+    static func unclosedSections(_ source: String) -> [MustacheTag] {
+        var open: [MustacheTag] = []
+        scan(source, text: { _, _ in }, tag: { tag in
+            switch tag.kind {
+            case .section, .invertedSection, .parent, .block: open.append(tag)
+            case .close:
+                if let index = open.lastIndex(where: { $0.content == tag.content }) { open.removeSubrange(index...) }
+            default: break
+            }
+        })
+        return open
+    }
+}
+
+extension MustacheTag {
+    /// The tag as written, `{{#question}}`.
+    var written: String {
+        let sigil = switch kind {
+        case .section: "#"
+        case .invertedSection: "^"
+        case .close: "/"
+        case .parent: "<"
+        case .block: "$"
+        case .partial: ">"
+        case .unescaped: "&"
+        default: ""
+        }
+        return "{{\(sigil)\(content)}}"
+    }
+}
+
 extension StringProtocol {
     fileprivate var newlineCount: Int { reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
 

@@ -35,9 +35,12 @@ public struct TemplateCatalog: Sendable {
 
     /// The variables of each template, by template name (`help` for `help.txt.mustache`).
     public var entries: [String: [Variable]]
+    /// By template name: the variables its text template must print, each with why.
+    public var required: [String: [String: String]]
 
-    public init(_ entries: [String: [Variable]]) {
+    public init(_ entries: [String: [Variable]], required: [String: [String: String]] = [:]) {
         self.entries = entries
+        self.required = required
     }
 
     /// The template names, sorted: each needs a `NAME.txt.mustache`.
@@ -49,9 +52,9 @@ public struct TemplateCatalog: Sendable {
     /// The catalog of the mail the program sends, read from the mail types themselves
     /// (``MailKind``): each template gets its type's properties, `program`, and for answers
     /// `replySubject` and `unreadExport`.
-    public static let standard = TemplateCatalog(Dictionary(uniqueKeysWithValues: MailKind.allCases.map { kind in
-        (kind.template, (try? kind.variables()) ?? [])
-    }))
+    public static let standard = TemplateCatalog(
+        Dictionary(uniqueKeysWithValues: MailKind.allCases.map { kind in (kind.template, (try? kind.variables()) ?? []) }),
+        required: Dictionary(uniqueKeysWithValues: MailKind.allCases.map { ($0.template, $0.requiredVariables) }.filter { !$0.1.isEmpty }))
 
     // MARK: - Sample values
 

@@ -41,6 +41,8 @@ struct TemplateChecker {
     let variables: [Variable]?
     /// Text templates begin with a `Subject:` line.
     let requiresSubject: Bool
+    /// Variables the template must print, each with why (``TemplateCatalog/required``).
+    var required: [String: String] = [:]
 
     /// What a section makes available.
     private enum Scope {
@@ -71,6 +73,7 @@ struct TemplateChecker {
         var problems: [TemplateProblem] = []
         var stack: [(name: String, scope: Scope)] = []
         var sawContent = false
+        var printed: Set<String> = []
 
         func firstContent(isSubject: Bool, line: Int) {
             guard requiresSubject, !sawContent else { return }
@@ -88,7 +91,11 @@ struct TemplateChecker {
         }, tag: { tag in
             switch tag.kind {
             case .comment, .pragma, .setDelimiters: return
-            case .partial: firstContent(isSubject: false, line: tag.line); return
+            case .partial:
+                firstContent(isSubject: false, line: tag.line)
+                problems.append(TemplateProblem(.error, file: file, line: tag.line,
+                    "\(tag.written): a mail template cannot include another template (it would print nothing): write the text here instead"))
+                return
             case .close:
                 if !stack.isEmpty { stack.removeLast() }
                 return
@@ -98,6 +105,7 @@ struct TemplateChecker {
             case .variable, .unescaped, .section, .invertedSection:
                 firstContent(isSubject: false, line: tag.line)
             }
+            if tag.kind == .variable || tag.kind == .unescaped { printed.insert(tag.nameAndTransforms.name) }
             guard variables != nil else {
                 if tag.kind == .section || tag.kind == .invertedSection { stack.append((tag.content, .unknown)) }
                 return
@@ -130,6 +138,10 @@ struct TemplateChecker {
         })
         if let unclosed {
             problems.append(TemplateProblem(.error, file: file, line: unclosed, "a tag opened here is never closed"))
+        }
+        for (name, why) in required.sorted(by: { $0.key < $1.key }) where !printed.contains(name) {
+            problems.append(TemplateProblem(.error, file: file, variable: name,
+                "{{\(name)}} must stay in the \(template) mail: it is \(why). Put it back (the shipped template has it in the Subject line)"))
         }
         if requiresSubject, !sawContent {
             problems.append(TemplateProblem(.error, file: file, "the template is empty: it needs a \"Subject: …\" line and a body"))

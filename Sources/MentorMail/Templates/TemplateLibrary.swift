@@ -35,7 +35,7 @@ public struct TemplateLibrary: Sendable {
             let translated = try Self.load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
                                            translation: true)
             problems += translated.problems
-            translations[language] = translated.templates
+            translations[language.lowercased()] = translated.templates
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -50,13 +50,14 @@ public struct TemplateLibrary: Sendable {
         self.translations = translations
     }
 
-    /// Subfolders named like a language code ("es", "pt", "pt-br") that hold templates.
+    /// Subfolders named like a language code ("es", "pt", "pt-br", "pt-BR": read as lowercase)
+    /// that hold templates.
     static func languageFolders(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
             let parts = name.split(separator: "-")
             var isFolder: ObjCBool = false
-            return (1...2).contains(parts.count) && parts[0].count == 2 && name.allSatisfy { $0.isLowercase || $0 == "-" }
+            return (1...2).contains(parts.count) && parts[0].count == 2 && name.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }
                 && FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
                 && isFolder.boolValue
         }.sorted()
@@ -81,19 +82,33 @@ public struct TemplateLibrary: Sendable {
         guard let template = language.flatMap({ translations[$0]?[name] }) ?? templates[name] else {
             throw MentorMailError(.config, "the template \(name).txt.mustache is missing from \(directory)")
         }
-        let rendered = template.text.render(values)
+        guard let (subject, text) = Self.subjectAndBody(template.text.render(values)) else {
+            throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
+        }
+        return Rendered(subject: subject, text: text, html: template.html?.render(values))
+    }
+
+    /// A rendered text template's Subject line and body; nil when it does not begin with a Subject line.
+    private static func subjectAndBody(_ rendered: String) -> (subject: String, body: String)? {
         // Lines are taken off the front; the body stays one piece of the rendered text.
         var rest: Substring? = rendered[...]
         var line = Self.takeLine(&rest)
         while let blank = line, blank.trimmingCharacters(in: .whitespaces).isEmpty { line = Self.takeLine(&rest) }
-        guard let first = line, first.lowercased().hasPrefix("subject:") else {
-            throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
-        }
+        guard let first = line, first.lowercased().hasPrefix("subject:") else { return nil }
         let subject = first.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
         var afterBlank = rest
         if let blank = Self.takeLine(&afterBlank), blank.trimmingCharacters(in: .whitespaces).isEmpty { rest = afterBlank }
-        let text = Self.trimmingNewlines(String(rest ?? "")) + "\n"
-        return Rendered(subject: subject, text: text, html: template.html?.render(values))
+        return (subject, Self.trimmingNewlines(String(rest ?? "")) + "\n")
+    }
+
+    /// A template file's text as the program reads it: Windows (CRLF) and old Mac (CR) line
+    /// endings become "\n", and a byte order mark at the start is dropped, so a file saved by any
+    /// editor is the same template.
+    static func normalized(_ source: String) -> String {
+        var text = source.hasPrefix("\u{FEFF}") ? String(source.dropFirst()) : source
+        guard text.unicodeScalars.contains("\r") else { return text }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return text
     }
 
     /// The first line of `text` (up to a "\n"), leaving what follows it; nil when no line is left
@@ -141,7 +156,7 @@ public struct TemplateLibrary: Sendable {
             }
             // Plain text must not be HTML-escaped: switch the content type for .txt templates.
             let text = parse(path(file), prefix: "{{% CONTENT_TYPE: TEXT}}", variables: variables, template: name,
-                             requiresSubject: true, problems: &loaded.problems)
+                             requiresSubject: true, required: catalog.required[name] ?? [:], problems: &loaded.problems)
             let htmlFile = "\(name).html.mustache"
             var html: MustacheTemplate?
             if files.contains(htmlFile) {
@@ -151,7 +166,15 @@ public struct TemplateLibrary: Sendable {
                 loaded.problems.append(TemplateProblem(.warning, file: path(htmlFile),
                     "missing: the \(name) mail goes out as plain text only; copy \(file) to \(htmlFile) and mark it up"))
             }
-            if let text { loaded.templates[name] = (text, html) }
+            if let text {
+                loaded.templates[name] = (text, html)
+                // What the run does with it: rendered, it must still begin with its Subject line.
+                if variables != nil, !loaded.problems.contains(where: { $0.file == path(file) && $0.severity == .error }),
+                   [true, false].contains(where: { subjectAndBody(text.render(catalog.sampleValues(for: name, flags: $0))) == nil }) {
+                    loaded.problems.append(TemplateProblem(.error, file: path(file),
+                        "once filled in, it does not begin with its \"Subject: …\" line: put nothing but the {{! … }} comment above it"))
+                }
+            }
         }
         for name in catalog.names where !files.contains("\(name).txt.mustache") {
             if translation {
@@ -175,15 +198,23 @@ public struct TemplateLibrary: Sendable {
 
     /// Parses and checks one file; `nil` (with a problem) when it cannot be read or parsed.
     private static func parse(_ path: String, prefix: String, variables: [TemplateCatalog.Variable]?, template: String,
-                              requiresSubject: Bool, problems: inout [TemplateProblem]) -> MustacheTemplate? {
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                              requiresSubject: Bool, required: [String: String] = [:], problems: inout [TemplateProblem]) -> MustacheTemplate? {
+        guard let read = try? String(contentsOfFile: path, encoding: .utf8) else {
             problems.append(TemplateProblem(.error, file: path, "cannot be read as UTF-8 text"))
             return nil
         }
+        let source = normalized(read)
         let parsed: MustacheTemplate
         do {
             parsed = try MustacheTemplate(string: prefix + source)
         } catch let error as MustacheTemplate.ParserError {
+            if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error,
+               let opened = MustacheTagScanner.unclosedSections(source).last {
+                // Named where it was opened: the end of the file, where the parser notices, says nothing.
+                problems.append(TemplateProblem(.error, file: path, line: opened.line,
+                    "does not parse: \(opened.written) opened on line \(opened.line) is never closed: add {{/\(opened.content)}} where its part ends"))
+                return nil
+            }
             let column = error.context.columnNumber - (error.context.lineNumber == 1 ? prefix.count : 0)
             problems.append(TemplateProblem(.error, file: path, line: error.context.lineNumber,
                 "does not parse (column \(column)): \(describe(error.error)): \(error.context.line.trimmingWhitespace())"))
@@ -192,7 +223,8 @@ public struct TemplateLibrary: Sendable {
             problems.append(TemplateProblem(.error, file: path, "does not parse: \(error)"))
             return nil
         }
-        let checker = TemplateChecker(file: path, template: template, variables: variables, requiresSubject: requiresSubject)
+        var checker = TemplateChecker(file: path, template: template, variables: variables, requiresSubject: requiresSubject)
+        if requiresSubject { checker.required = required }
         problems += checker.check(source)
         return parsed
     }
