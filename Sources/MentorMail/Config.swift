@@ -125,7 +125,8 @@ public struct Config: Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw MentorMailError(.config, "\(fileURL.path): line \(error.source.begin.line): \(error.description)")
+            let line = error.source.begin.line
+            throw MentorMailError(.config, "\(fileURL.path): line \(line): \(error.description)" + (unclosedQuote(in: text, near: line) ?? ""))
         } catch {
             throw MentorMailError(.config, "\(fileURL.path): \(error)")
         }
@@ -137,10 +138,12 @@ public struct Config: Sendable {
         guard isPlausibleAddress(address) else {
             throw MentorMailError(.config, "\(fileURL.path): [program] address \"\(address)\" is not an email address")
         }
+        let coordinators = try reader.strings(programTable, "program", "coordinators")
+        try checkCoordinators(coordinators, written: programTable["coordinators"] != nil, file: fileURL.path)
         let program = Program(
             name: try reader.string(programTable, "program", "name"),
             address: address,
-            coordinators: try reader.strings(programTable, "program", "coordinators"),
+            coordinators: coordinators,
             database: resolve(try reader.optionalString(programTable, "program", "database") ?? "mentormail.sqlite", base),
             templates: resolve(try reader.optionalString(programTable, "program", "templates") ?? "templates", base)
         )
@@ -278,6 +281,39 @@ public struct Config: Sendable {
     static func resolve(_ path: String, _ base: URL) -> String {
         if path.hasPrefix("/") { return path }
         return base.appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    /// A plain hint when line `number` or the one before it opens a "…" string it does not close.
+    static func unclosedQuote(in text: String, near number: Int) -> String? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for index in [number - 1, number - 2] where lines.indices.contains(index) {
+            var quotes = 0
+            var escaped = false
+            for character in lines[index] {
+                if character == "#" && quotes % 2 == 0 { break }
+                if character == "\"" && !escaped { quotes += 1 }
+                escaped = character == "\\" && !escaped
+            }
+            if quotes % 2 == 1 {
+                return " (in plain words: the text in quotes on line \(index + 1) has no closing \"; add it at the end of the value)"
+            }
+        }
+        return nil
+    }
+
+    /// Each coordinator is an address alone, as [program] address is: a name beside it would be
+    /// written into the To line of the digest and into every participant's mail.
+    private static func checkCoordinators(_ coordinators: [String], written: Bool, file: String) throws {
+        let example = "coordinators = [\"ana@example.org\", \"luis@example.org\"]"
+        if written, coordinators.isEmpty {
+            throw MentorMailError(.config, "\(file): [program] coordinators is empty: list at least one coordinator's address "
+                                  + "(they review proposals, confirm commands and get the digest), e.g. \(example)")
+        }
+        let bad = coordinators.filter { !isPlausibleAddress($0) }
+        guard !bad.isEmpty else { return }
+        let named = bad.map { "\"\($0)\"" }.joined(separator: ", ")
+        throw MentorMailError(.config, "\(file): [program] coordinators: \(named) \(bad.count == 1 ? "is not an email address" : "are not email addresses"); "
+                              + "list each coordinator's address alone (no name beside it), e.g. \(example)")
     }
 
     static func isPlausibleAddress(_ text: String) -> Bool {

@@ -204,13 +204,20 @@ enum ConfigSchema {
         for key in table.keys.sorted(by: { lines.line(of: $0, in: name) < lines.line(of: $1, in: name) }) where !keys.contains(key) {
             if table[key]?.table != nil, tables["\(name).\(key)"] != nil { continue }
             found.append(unknown("key `\(key)` in [\(name)]", line: lines.line(of: key, in: name),
-                                 hint: nearest(key, in: keys.subtracting(["password"])).map { "did you mean `\($0)`?" }))
+                                 hint: nearest(key, in: keys.subtracting(["password"])).map { "did you mean `\($0)`?" }
+                                    ?? owner(of: key).map { "`\(key)` belongs in [\($0)]: write (or uncomment) the [\($0)] line above it" }))
         }
         for key in table.keys {
             if let child = table[key]?.table, keys.contains(key) {
                 check(child, name: "\(name).\(key)", lines: lines, into: &found)
             }
         }
+    }
+
+    /// The one table whose keys include `key`, if any.
+    private static func owner(of key: String) -> String? {
+        let owners = tables.filter { $0.value?.contains(key) == true }.map(\.key)
+        return owners.count == 1 ? owners[0] : nil
     }
 
     private static func unknown(_ what: String, line: Int, hint: String?) -> (line: Int, words: String) {

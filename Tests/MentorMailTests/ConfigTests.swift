@@ -48,6 +48,16 @@ import Testing
         ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\nstarttls = \"maybe\"\n[smtp]\nurl = \"dir:o\"", "starttls must be one of"),
         ("[program]\nname = 3\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"", "name must be a string"),
         ("[program\nname = \"P\"", "line 1"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ncoordinators = [\"xq-coord@example.org\", \"Maria Lopez\"]\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "[program] coordinators: \"Maria Lopez\" is not an email address; list each coordinator's address alone"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ncoordinators = [\"coord@example\", \"not an address\"]\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "\"coord@example\", \"not an address\" are not email addresses"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\ncoordinators = []\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "[program] coordinators is empty: list at least one coordinator's address"),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"\n# [checkin]\nafter_days = 30",
+         "unknown key `after_days` in [smtp], line 9: `after_days` belongs in [checkin]: write (or uncomment) the [checkin] line above it"),
+        ("[program]\nname = \"P\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
+         "the text in quotes on line 2 has no closing \""),
     ])
     func mistakesAreNamedPrecisely(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }
