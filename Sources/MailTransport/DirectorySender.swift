@@ -18,7 +18,8 @@ public final class DirectorySender: MailSender {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw TransportError("\(displayName): cannot create it (\(error.localizedDescription))")
+            throw TransportError("\(displayName): cannot create it: \(FolderCreation.obstacle(path) ?? error.localizedDescription); "
+                                 + "change [smtp] url (dir:FOLDER) or make the folder", saysWhatToDo: true)
         }
     }
 

@@ -31,7 +31,8 @@ public final class MaildirMailbox: Mailbox {
                 try fileManager.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
         } catch {
-            throw TransportError("\(displayName): cannot create the Maildir folders (\(error.localizedDescription))")
+            throw TransportError("\(displayName): cannot create the Maildir folders: \(FolderCreation.obstacle(path) ?? error.localizedDescription); "
+                                 + "change [mailbox] url (maildir:FOLDER) or make the folders", saysWhatToDo: true)
         }
         list = try UIDList.load(from: root.appendingPathComponent(UIDList.fileName))
     }

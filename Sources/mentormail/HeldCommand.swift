@@ -177,18 +177,64 @@ extension MentorMailCommand {
                 coordinators have it) is not run again: another answer could contradict that; \
                 it stays until a coordinator writes to them and releases it.
 
-                Example:
+                With --all-failed, every failed message not yet handled is run again, each on its \
+                own: after fixing what made them fail (a template, the config), one command \
+                retries them all.
+
+                Examples:
                   mentormail held retry 42
+                  mentormail held retry --all-failed
                 """)
 
             @OptionGroup var options: ProgramOptions
-            @Argument(help: "The message's id.") var id: Int64
+            @Argument(help: "The message's id.") var id: Int64?
+            @Flag(help: "Run every failed message again, oldest first.") var allFailed = false
             @Flag(help: "Print JSON.") var json = false
+
+            func validate() throws {
+                if (id == nil) == !allFailed {
+                    throw ValidationError(allFailed ? "give a message id or --all-failed, not both" : "give the message's id (from `mentormail held list`), or --all-failed")
+                }
+            }
+
+            struct Outcome: Encodable {
+                var id: Int64
+                var result: RetryResult?
+                var error: String?
+            }
 
             func run() throws {
                 try runReportingErrors {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
+                    guard let id else {
+                        let outcomes = try opened.program.retryAllFailed(now: options.clock, by: HeldCommand.who())
+                        let failedAgain = outcomes.filter { if case .failure = $0.result { true } else { false } }.count
+                        if json {
+                            try printJSON(outcomes.map { outcome -> Outcome in
+                                switch outcome.result {
+                                case .success(let result): Outcome(id: outcome.id, result: result)
+                                case .failure(let error): Outcome(id: outcome.id, error: error.message)
+                                }
+                            })
+                        } else if outcomes.isEmpty {
+                            print("No failed mail waits to be retried.")
+                        } else {
+                            for outcome in outcomes {
+                                switch outcome.result {
+                                case .success(let result):
+                                    print("Message \(outcome.id): \(result.before.rawValue) → \(result.after.rawValue) (\(result.intent), rule \(result.rule))"
+                                          + (result.note.map { ": \(terminalSafe($0, keepLines: false))" } ?? ""))
+                                case .failure(let error):
+                                    print("Message \(outcome.id): failed again, still failed: \(terminalSafe(error.message, keepLines: false))")
+                                }
+                            }
+                            let done = outcomes.count - failedAgain
+                            print("\(done) of \(outcomes.count) run again\(done > 0 ? "; their answers go out with the next `mentormail process`" : "").")
+                        }
+                        if failedAgain > 0 { throw ExitCode(1) }
+                        return
+                    }
                     let result = try opened.program.retryHeld(id: id, now: options.clock, by: HeldCommand.who())
                     if json { return try printJSON(result) }
                     print("Message \(id): \(result.before.rawValue) → \(result.after.rawValue) (\(result.intent), rule \(result.rule))"

@@ -17,9 +17,14 @@ extension MentorMailCommand {
             beside an installed PREFIX/bin/mentormail (scripts/install.sh), or in the source tree \
             a built mentormail lives in.
 
+            With --missing-templates, an existing config is kept as it is and only the shipped \
+            templates its [program] templates folder lacks (a deleted one, a translation) are \
+            added; every file already there stays as it is.
+
             Examples:
               mentormail init --config /srv/mentoring/mentormail.toml
               mentormail process --config /srv/mentoring/mentormail.toml
+              mentormail init --config /srv/mentoring/mentormail.toml --missing-templates
             """
         )
 
@@ -32,8 +37,34 @@ extension MentorMailCommand {
         @Flag(name: .long, help: "Replace an existing config and templates.")
         var force = false
 
+        @Flag(name: .long, help: "Keep the config; only add the shipped templates its templates folder lacks.")
+        var missingTemplates = false
+
+        func validate() throws {
+            if force && missingTemplates { throw ValidationError("--missing-templates changes no existing file, so it does not go with --force") }
+        }
+
+        /// Adds the shipped templates the config's folder lacks, and says what is still wrong.
+        private func addMissingTemplates() throws {
+            let loaded = try Config.load(path: config)
+            guard let source = shippedTemplates(explicit: templatesFrom) else {
+                throw MentorMailError(.unavailable, "cannot find the shipped mail templates; pass --templates-from PATH (the templates/ folder of mentormail's source)")
+            }
+            let target = URL(fileURLWithPath: loaded.program.templates)
+            let added = try ShippedTemplates.install(from: source, to: target, overwrite: false)
+            print(added.isEmpty ? "\(target.path) lacks none of the shipped templates; nothing was changed."
+                  : "Added \(added.count) template(s) to \(target.path): \(added.joined(separator: ", ")). Nothing else was changed.")
+            let errors = try TemplateLibrary.check(directory: target.path).filter { $0.severity == .error }
+            if !errors.isEmpty {
+                print("Still \(errors.count) error(s) in the templates you edited (`mentormail check-templates --config \(config)`):")
+                for error in errors { print("  \(error)") }
+                throw ExitCode(MentorMailError(.config, "").exitCode)
+            }
+        }
+
         func run() throws {
             try runReportingErrors {
+                if missingTemplates { return try addMissingTemplates() }
                 let fileManager = FileManager.default
                 if fileManager.fileExists(atPath: config) && !force {
                     throw MentorMailError(.data, "\(config) already exists; pass --force to replace it")

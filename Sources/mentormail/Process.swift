@@ -37,6 +37,7 @@ extension MentorMailCommand {
         func run() throws {
             keepLargeBuffersOutOfTheHeap()
             var problems: [String] = []
+            var (failed, sendFailures, jobFailures) = (0, 0, 0)
             var unsent = 0
             // On a terminal, one updating line shows how far the run is, and only warnings and
             // errors are printed (above it); elsewhere (cron), the log lines as always.
@@ -51,9 +52,20 @@ extension MentorMailCommand {
                 }
                 let config = try Config.load(path: options.config)
                 var transports: (mailbox: any Mailbox, sender: any MailSender)?
-                let opened = try OpenProgram(config) {
-                    transports = (try Transports.mailbox(for: config.mailbox),
-                                  try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
+                let opened: OpenProgram
+                do {
+                    opened = try OpenProgram(config) {
+                        transports = (try Transports.mailbox(for: config.mailbox),
+                                      try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
+                    }
+                } catch {
+                    // Another run at work is no refusal; anything else stops every run until fixed: `status` says so.
+                    let failure = MentorMailError.from(error)
+                    // Only for a program that has run: before its first run there is no status to mislead, and nothing is created.
+                    if failure.kind != .busy && !dryRun && FileManager.default.fileExists(atPath: config.program.database) {
+                        RefusedRuns.record(database: config.program.database, at: options.clock, reason: failure.message)
+                    }
+                    throw error
                 }
                 defer { withExtendedLifetime(opened) {} }
                 guard let (mailbox, sender) = transports else { return }
@@ -66,12 +78,14 @@ extension MentorMailCommand {
                 var report = processor.run()
                 progressLine?.finish()  // The summary and any error start on a clean line.
                 if let stopped = report.stopped {
+                    if !dryRun { RefusedRuns.record(database: config.program.database, at: clock, reason: "the run stopped: \(stopped)") }
                     throw MentorMailError(.unavailable, stopped)
                 }
                 if !dryRun {
                     report.stillQueued = try opened.database.queuedCount()
                     // On the program's clock (`--now`), like everything the run stored; the length is real.
                     try opened.database.recordRun(report, startedAt: clock, finishedAt: clock.addingTimeInterval(Date().timeIntervalSince(startedAt)))
+                    RefusedRuns.clear(database: config.program.database)
                 }
                 if json {
                     let encoder = JSONEncoder()
@@ -91,15 +105,17 @@ extension MentorMailCommand {
                     }
                 }
                 problems = report.problems
+                (failed, sendFailures, jobFailures) = (report.failed, report.sendFailures, report.jobFailures)
                 // Mail that should have gone out this run and did not; mail waiting for its retry is no news.
                 if !dryRun { unsent = try opened.database.queuedCount(dueBy: options.clock) }
             }
             if let first = problems.first {
+                let next = Self.whereToLook(failed: failed, sendFailures: sendFailures, jobFailures: jobFailures)
                 // The last line is what cron mails and what an operator reads first: it names the first problem.
                 let line = first.split(whereSeparator: \.isNewline).joined(separator: " ")
                 let shown = line.count > 600 ? String(line.prefix(600)) + " …" : line
                 let count = problems.count == 1 ? "a problem" : "\(problems.count) problems (above), the first"
-                FileHandle.standardError.write(Data("mentormail: the run finished with \(count): \(terminalSafe(shown, keepLines: false)). What failed is retried by the next run, and listed by `mentormail held list` (mail received) or `mentormail outbox list` (mail to send)\n".utf8))
+                FileHandle.standardError.write(Data("mentormail: the run finished with \(count): \(terminalSafe(shown, keepLines: false))\(next.isEmpty ? "" : ". " + next)\n".utf8))
                 throw ExitCode(1)
             }
             if unsent > 0 {
@@ -107,6 +123,25 @@ extension MentorMailCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+extension MentorMailCommand.Process {
+    /// Where the run's problems are listed and what happens to them next, by what failed;
+    /// empty when only the problem itself can say (a mailbox that could not be read).
+    static func whereToLook(failed: Int, sendFailures: Int, jobFailures: Int) -> String {
+        var parts: [String] = []
+        if failed > 0 {
+            parts.append("Mail received that failed stays failed until it is run again: `mentormail held list` shows why; "
+                         + "after a fix, `mentormail held retry --all-failed`")
+        }
+        if sendFailures > 0 {
+            parts.append("Mail not sent is tried again by the next run unless the server refused it for good: `mentormail outbox list`")
+        }
+        if jobFailures > 0 {
+            parts.append("A failed job is tried again by the next runs: `mentormail jobs list`")
+        }
+        return parts.joined(separator: ". ")
     }
 }
 

@@ -24,7 +24,8 @@ extension MentorMailCommand {
         func run() throws {
             try runReportingErrors {
                 let (database, config) = try options.openDatabaseAndConfig()
-                let status = try database.status(now: options.clock, config: config)
+                var status = try database.status(now: options.clock, config: config)
+                status.refusedRuns = RefusedRuns.read(database: config.program.database)
                 if json { return try printJSON(status) }
                 // UTC, and said so: the reader's clock may be elsewhere.
                 func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }
@@ -77,6 +78,13 @@ extension MentorMailCommand {
                     }
                     print("              once they give a working address: mentormail participants change-address OLD NEW")
                     print("              (if one works again: mentormail participants clear-bounce ADDRESS)")
+                }
+                if let refused = status.refusedRuns {
+                    let runs = refused.count == 1 ? "the last run was refused" : "the last \(refused.count) runs were refused"
+                    let line = terminalSafe(refused.reason.split(whereSeparator: \.isNewline).joined(separator: " "), keepLines: false)
+                    print("Refused runs  \(runs) at start-up since \(day(refused.since)) (the latest \(day(refused.last))): "
+                          + clipped(line, to: Self.problemLength))
+                    print("              nothing was read or sent since; fix it, then `mentormail process` (or wait for cron)")
                 }
                 if let run = status.lastRun {
                     let report = run.report

@@ -65,10 +65,10 @@ func loadTemplates(_ config: Config) throws -> TemplateLibrary {
               source.resolvingSymlinksInPath() != target.resolvingSymlinksInPath(),
               let added = try? ShippedTemplates.install(from: source, to: target, overwrite: false), !added.isEmpty else {
             guard error.message.contains("missing: the program sends") else { throw error }
-            // Not installed (no shipped templates beside the binary): say where the new ones come from.
-            throw MentorMailError(.config, error.message + "\nA newer mentormail sends these mails: copy their templates from the templates/ "
-                                  + "folder of this version's source into \(target.path) (existing files are yours to keep), or install "
-                                  + "with scripts/install.sh, after which each run adds them by itself.")
+            // No shipped templates beside the binary: say how to add only the missing ones.
+            throw MentorMailError(.config, error.message + "\nAdd the missing template(s), and nothing else, with: mentormail init --config "
+                                  + "\(config.fileURL.path) --missing-templates --templates-from DIR (DIR: the templates/ folder of "
+                                  + "mentormail's source; the files already in \(target.path) stay as they are).")
         }
         FileHandle.standardError.write(Data("mentormail: added \(added.count) mail template(s) this version sends and \(target.path) lacked: \(added.joined(separator: ", "))\n".utf8))
         return try TemplateLibrary(directory: config.program.templates)

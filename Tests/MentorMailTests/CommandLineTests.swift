@@ -214,6 +214,85 @@ import Testing
         #expect(again.stderr.contains("--force"))
     }
 
+    /// Finding: for a deleted template, doctor advised `init --templates-from`, which refuses an
+    /// existing config, and with --force replaces the config and every edited template.
+    @Test func onlyTheMissingTemplatesAreRestored() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-missing")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mentormail.toml").path
+        #expect(try CommandRunner.run(["init", "--config", path], in: folder).status == 0)
+        let templates = folder.appendingPathComponent("templates")
+        let welcome = templates.appendingPathComponent("welcome.txt.mustache")
+        let edited = try String(contentsOf: welcome, encoding: .utf8) + "\nSee you soon!\n"
+        try edited.write(to: welcome, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("help.txt.mustache"))
+        let config = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "OpenStack Mentoring", with: "Our Mentoring")
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let doctor = try CommandRunner.run(["doctor", "--config", path])
+        #expect(doctor.stdout.contains("--missing-templates"), "\(doctor.stdout)")
+        #expect(!doctor.stdout.contains("restores the shipped ones"), "\(doctor.stdout)")
+        #expect(try CommandRunner.run(["init", "--config", path, "--missing-templates", "--force"]).status == 64)
+
+        let restored = try CommandRunner.run(["init", "--config", path, "--missing-templates",
+                                               "--templates-from", CommandRunner.repository.appendingPathComponent("templates").path])
+        #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
+        #expect(restored.stdout.contains("Added 1 template(s)") && restored.stdout.contains("help.txt.mustache"), "\(restored.stdout)")
+        #expect(FileManager.default.fileExists(atPath: templates.appendingPathComponent("help.txt.mustache").path))
+        #expect(try String(contentsOf: welcome, encoding: .utf8) == edited, "an edited template stays as it is")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == config, "the config stays as it is")
+        let again = try CommandRunner.run(["init", "--config", path, "--missing-templates"])
+        #expect(again.stdout.contains("nothing was changed"), "\(again.stdout)")
+    }
+
+    /// Finding: with a broken template every run exited 78, while `status` showed the last good
+    /// run as if all were well.
+    @Test func statusSaysThatRunsAreRefused() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-refused")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mentormail.toml").path
+        #expect(try CommandRunner.run(["init", "--config", path], in: folder).status == 0)
+        #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-01T08:00:00Z"]).status == 0)
+        let help = folder.appendingPathComponent("templates/help.txt.mustache")
+        let good = try String(contentsOf: help, encoding: .utf8)
+        try good.replacingOccurrences(of: "{{status}}", with: "{{stat}}").write(to: help, atomically: true, encoding: .utf8)
+        for hour in ["09", "10", "11"] {
+            #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-01T\(hour):00:00Z"]).status == 78)
+        }
+        let status = try CommandRunner.run(["status", "--config", path])
+        #expect(status.stdout.contains("the last 3 runs were refused at start-up since 2027-03-01T09:00:00Z"), "\(status.stdout)")
+        #expect(status.stdout.contains("help.txt.mustache"), "\(status.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(CommandRunner.run(["status", "--config", path, "--json"]).stdout.utf8)) as? [String: Any])
+        let refused = try #require(json["refusedRuns"] as? [String: Any])
+        #expect(refused["count"] as? Int == 3)
+        #expect((refused["reason"] as? String)?.contains("{{stat}}") == true)
+
+        try good.write(to: help, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-01T12:00:00Z"]).status == 0)
+        #expect(!(try CommandRunner.run(["status", "--config", path]).stdout.contains("refused")))
+    }
+
+    /// Finding: doctor called an outbox folder under a file "missing: let the first process do
+    /// it"; the run then failed with "NSCocoaErrorDomain error 512".
+    @Test func aFolderThatCannotBeCreatedIsNamedByDoctorAndTheRun() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-blocked")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("mentormail.toml").path
+        #expect(try CommandRunner.run(["init", "--config", path], in: folder).status == 0)
+        try Data("not a folder\n".utf8).write(to: folder.appendingPathComponent("blocker"))
+        let config = try String(contentsOfFile: path, encoding: .utf8)
+        let blocked = try #require(config.range(of: #"url = "dir:[^"]*""#, options: .regularExpression))
+        try config.replacingCharacters(in: blocked, with: #"url = "dir:blocker/outbox""#).write(toFile: path, atomically: true, encoding: .utf8)
+
+        let doctor = try CommandRunner.run(["doctor", "--config", path])
+        let line = try #require(doctor.stdout.split(separator: "\n").first { $0.contains("smtp") })
+        #expect(line.contains("FAIL") && line.contains("blocker is a file, not a folder"), "\(doctor.stdout)")
+        let run = try CommandRunner.run(["process", "--config", path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("blocker is a file, not a folder"), "\(run.stderr)")
+        #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    }
+
     /// Finding: after `init`, a newcomer who wrote in Spanish was answered in English: only the
     /// English templates were copied, not their translations.
     @Test func initCopiesTheTranslationsSoAnswersFollowTheWritersLanguage() throws {
@@ -399,7 +478,7 @@ import Testing
         let again = try CommandRunner.run(["process", "--config", config.path, "--quiet"])
         #expect(again.status == 0 && !again.stderr.contains("added"), "\(again.stderr)")
 
-        // A binary with no shipped templates beside it cannot add them: it says where they come from.
+        // A binary with no shipped templates beside it cannot add them: it says how to add only those.
         let loose = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try CommandRunner.binary(), to: loose.appendingPathComponent("mentormail"))
@@ -407,7 +486,8 @@ import Testing
         let stranded = try CommandRunner.run(["process", "--config", config.path, "--quiet"], in: loose,
                                              executable: loose.appendingPathComponent("mentormail"))
         #expect(stranded.status == 78, "\(stranded.stderr)")
-        #expect(stranded.stderr.contains("copy their templates from the templates/ folder"), "\(stranded.stderr)")
+        #expect(stranded.stderr.contains("--missing-templates --templates-from DIR"), "\(stranded.stderr)")
+        #expect(!stranded.stderr.contains("A newer mentormail"), "nothing was upgraded: \(stranded.stderr)")
     }
 
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with

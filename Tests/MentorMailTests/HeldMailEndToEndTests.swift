@@ -169,6 +169,40 @@ import Testing
         #expect((try json(run(scenario, ["held", "list", "--json"])) as? [Any])?.isEmpty == true)
     }
 
+    /// Finding: the run's last line said what failed "is retried by the next run", while a
+    /// failed message stays failed until it is run again, one `held retry ID` at a time.
+    @Test func failedMailWaitsForARetryAndAllOfItIsRetriedAtOnce() throws {
+        let scenario = try ServerScenario()
+        _ = try scenario.database()
+        let marker = TestServers.uniqueUser("broken")
+        let broken = [marker + "a", marker + "b"]
+        try DatabaseQueue(path: scenario.folder.appendingPathComponent("state/mentormail.sqlite").path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER fault BEFORE INSERT ON outboxMessage WHEN NEW.recipients LIKE '%\(marker)%'
+                BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+                """)
+        }
+        for user in broken + [TestServers.uniqueUser("ok")] {
+            try scenario.servers.deliver(from: "\(user)@example.org", to: [scenario.programAddress], subject: "Joining",
+                                         text: "Hello, I would like to become a mentee.\n")
+        }
+        let result = try scenario.process()
+        #expect(result.status == 1)
+        let last = try #require(result.stderr.split(separator: "\n").last.map(String.init))
+        #expect(last.contains("held retry --all-failed"), "\(last)")
+        #expect(!last.contains("retried by the next run") && !last.contains("outbox list"), "\(last)")
+        try DatabaseQueue(path: scenario.folder.appendingPathComponent("state/mentormail.sqlite").path).write { db in
+            try db.execute(sql: "DROP TRIGGER fault")
+        }
+        let retried = try run(scenario, ["held", "retry", "--all-failed"])
+        #expect(retried.stdout.contains("2 of 2 run again"), "\(retried.stdout)")
+        #expect(retried.stdout.components(separatedBy: "failed → answered").count == 3, "\(retried.stdout)")
+        try scenario.processOK()
+        for user in broken { #expect(try scenario.servers.messages(of: user).count == 1, "\(user) answered once") }
+        let again = try run(scenario, ["held", "retry", "--all-failed"])
+        #expect(again.stdout.contains("No failed mail waits to be retried."))
+    }
+
     /// When even recording the failure fails, the message stays unflagged and the next run takes it.
     @Test func aMessageThatCannotBeRecordedStaysForTheNextRun() throws {
         let scenario = try ServerScenario()

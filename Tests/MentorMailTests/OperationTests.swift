@@ -48,7 +48,9 @@ import Testing
         #expect(result.status == 1)
         let last = try #require(result.stderr.split(separator: "\n").last.map(String.init))
         #expect(last.hasPrefix("mentormail: the run finished with a problem: "), "\(last)")
-        #expect(last.lowercased().contains("log in") || last.lowercased().contains("login"), "\(last)")
+        #expect(last.contains("the IMAP server refused our login"), "\(last)")
+        #expect(last.contains("check [mailbox] user and the password"), "the words doctor uses: \(last)")
+        #expect(!last.contains("held list") && !last.contains("retried by the next run"), "nothing is listed, nothing retries itself: \(last)")
         #expect(!result.stderr.contains("wrong"), "the password never appears")
     }
 

@@ -47,8 +47,11 @@ public struct Doctor {
             let problems = try TemplateLibrary.check(directory: config.program.templates)
             let errors = problems.filter { $0.severity == .error }
             if let first = errors.first {
+                let missing = errors.contains { $0.message.hasPrefix("missing:") }
                 return Check(name: "templates", outcome: .failed, detail: "\(errors.count) error(s), first: \(first)",
-                             fix: "run `mentormail check-templates` for all of them; `mentormail init --templates-from` restores the shipped ones")
+                             fix: "run `mentormail check-templates` for all of them"
+                                + (missing ? "; `mentormail init --config \(configPath) --missing-templates` adds the missing shipped "
+                                    + "template(s) and changes nothing else" : ""))
             }
             let warnings = problems.count
             return Check(name: "templates", outcome: warnings > 0 ? .warning : .ok,
@@ -123,6 +126,10 @@ public struct Doctor {
             let found = try MaildirMailbox.inspect(path: path)
             guard found.missing.isEmpty else {
                 let folders = found.missing.map { "\(path)/\($0)" }
+                if let obstacle = folders.lazy.compactMap(FolderCreation.obstacle).first {
+                    return Check(name: "mailbox", outcome: .failed, detail: "Maildir \(path) cannot be created: \(obstacle)",
+                                 fix: "point [mailbox] url (maildir:FOLDER) at your Maildir, or move what is in the way")
+                }
                 return Check(name: "mailbox", outcome: .warning,
                              detail: "Maildir \(path): \(folders.joined(separator: ", ")) missing, so no mail can arrive there yet",
                              fix: "if your mail server delivers elsewhere, point [mailbox] url at that Maildir; else create them "
@@ -141,6 +148,10 @@ public struct Doctor {
             let path = String(config.smtp.url.dropFirst("dir:".count))
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                if let obstacle = FolderCreation.obstacle(path) {
+                    return Check(name: "smtp", outcome: .failed, detail: "directory \(path) cannot be created: \(obstacle)",
+                                 fix: "point [smtp] url (dir:FOLDER) at a folder this user can create, or move what is in the way")
+                }
                 return Check(name: "smtp", outcome: .warning, detail: "directory \(path) is missing: mail is written to files there, not sent",
                              fix: "create it (mkdir -p \(path)) or let the first `mentormail process` do it; or point [smtp] url at your server")
             }

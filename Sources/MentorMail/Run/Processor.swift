@@ -104,7 +104,7 @@ public struct Processor {
             try receive(into: &report, refusals: &refusals)
         } catch {
             // The mailbox is unreachable: still run the jobs and send what is queued.
-            let message = ErrorText.describe(error)
+            let message = Self.mailboxProblem(error, mailbox: mailbox.displayName)
             logger.error("\(message)")
             report.problems.append(message)
         }
@@ -120,6 +120,20 @@ public struct Processor {
         if refusals.contains(where: { ($0.error as? TransportError)?.beforeRecipients == true }) { return report }
         sendOutbox(into: &report)
         return report
+    }
+
+    /// Why no mail could be read, in the words `mentormail doctor` uses, with what to change.
+    static func mailboxProblem(_ error: any Error, mailbox: String) -> String {
+        let words = ErrorText.describe(error)
+        if let transport = error as? TransportError {
+            if transport.saysWhatToDo { return words }
+            if transport.isLoginRefused {
+                return "\(mailbox): the IMAP server refused our login, so no mail was read"
+                    + (transport.serverWords.map { " (it said: \($0))" } ?? "")
+                    + ": check [mailbox] user and the password in the variable password_env names; `mentormail doctor` tries the login"
+            }
+        }
+        return "\(words); no mail was read: \(Doctor.fix(for: words, section: "mailbox"))"
     }
 
     func fail(_ report: inout ProcessReport, _ message: String) {

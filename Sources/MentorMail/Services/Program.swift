@@ -167,6 +167,21 @@ extension Program {
     }
 }
 
+extension Program {
+    /// `mentormail held retry --all-failed`: every failed message not yet handled, oldest first,
+    /// each in its own transaction; one that fails again stays failed, with the error, and the
+    /// rest go on.
+    public func retryAllFailed(now: Date, by actor: String) throws -> [(id: Int64, result: Result<RetryResult, MentorMailError>)] {
+        try database.heldMessages().filter { $0.disposition == .failed }.compactMap(\.id).map { id in
+            do {
+                return (id, .success(try retryHeld(id: id, now: now, by: actor)))
+            } catch {
+                return (id, .failure(MentorMailError.from(error)))
+            }
+        }
+    }
+}
+
 // MARK: - Jobs
 
 extension Program {

@@ -81,6 +81,8 @@ public struct ProgramStatus: Codable, Sendable {
     public var nextJobs: [Job]
     public var failedJobs: Int
     public var upcomingEvents: [EventView]
+    /// `process` runs refused at start-up since the last one that started (`RefusedRuns`).
+    public var refusedRuns: RefusedRuns?
 }
 
 extension AppDatabase {
