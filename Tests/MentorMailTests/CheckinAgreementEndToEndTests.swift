@@ -43,8 +43,14 @@ import Testing
         let kenjiText = try #require(try people.inbox(kenji).last?.textBody)
         #expect(kenjiText.contains("3. The fit: good fit") && !kenjiText.contains("could not read"), "\(kenjiText)")
         #expect(kenjiText.contains("answered differently about what comes next") && !kenjiText.contains("congratulations"), "\(kenjiText)")
-        let rosaMentorText = try #require(try people.inbox(rosaMentor).last?.textBody)
+        let rosaMentorText = try #require(try people.inbox(rosaMentor).last { $0.textBody?.contains("4. What next: graduate") == true }?.textBody)
         #expect(rosaMentorText.contains("unless Rosa has just"), "told what may still happen:\n\(rosaMentorText)")
+        // Whoever answered first is told the end of it too.
+        let rosaMentorLast = try #require(try people.inbox(rosaMentor).last)
+        #expect(rosaMentorLast.subject?.contains("goes on for now") == true, "\(rosaMentorLast.subject ?? "")")
+        #expect(rosaMentorLast.textBody?.contains("Rosa answered the\ncheck-in \"continue\"") == true, "\(rosaMentorLast.textBody ?? "")")
+        let ninaLast = try #require(try people.inbox("Nina").last)
+        #expect(ninaLast.textBody?.contains("\(kenji) wrote that they would like to graduate") == true, "\(ninaLast.textBody ?? "")")
         let rosaText = try #require(try people.inbox("Rosa").last?.textBody)
         #expect(rosaText.contains("answered differently about what comes next") && !rosaText.contains("That is all we need"), "\(rosaText)")
 
@@ -56,6 +62,50 @@ import Testing
         // Once they agree, the coordinators' command ends it.
         _ = try helpers.run(scenario, ["pairs", "graduate", String(nina), "--reason", "both agreed by phone"], day: 92)
         #expect(try status(of: nina, people, day: 92) == "graduated")
+    }
+
+    /// Finding: Fatima's lone "graduate" was told a thank-you was on its way unless Gus had just
+    /// answered "continue"; he had, and nothing more came. In either order, and across runs,
+    /// each side hears that the pair goes on.
+    @Test func aLoneGraduateThatMeetsAContinueIsToldThePairGoesOn() throws {
+        let people = try helpers.introduced(mentees: ["Fatima", "Hugo", "Iris"], mentors: ["Gus", "Jon", "Kim"])
+        let scenario = people.scenario
+        let (fatima, gus) = try helpers.pair(of: "Fatima", people)
+        let (hugo, jon) = try helpers.pair(of: "Hugo", people)
+        let (iris, kim) = try helpers.pair(of: "Iris", people)
+        try helpers.process(scenario, day: 90)
+        let graduate = "Going great, we meet every other week, good fit. I think I'm ready to graduate!"
+        // Graduate first, then continue; continue first, then graduate, in one run.
+        try helpers.reply(people, from: "Fatima", to: try helpers.survey(of: "Fatima", people), raw: graduate)
+        try helpers.reply(people, from: gus, to: try helpers.survey(of: gus, people), raw: "4, yes, good fit, continue")
+        try helpers.reply(people, from: jon, to: try helpers.survey(of: jon, people), raw: "4, yes, good fit, continue")
+        try helpers.reply(people, from: "Hugo", to: try helpers.survey(of: "Hugo", people), raw: graduate)
+        // Continue in one run, graduate in the next.
+        try helpers.reply(people, from: kim, to: try helpers.survey(of: kim, people), raw: "4, yes, good fit, continue")
+        try helpers.process(scenario, day: 91)
+        try helpers.reply(people, from: "Iris", to: try helpers.survey(of: "Iris", people), raw: graduate)
+        try helpers.process(scenario, day: 92)
+
+        for (id, graduating, continuing) in [(fatima, "Fatima", gus), (hugo, "Hugo", jon), (iris, "Iris", kim)] {
+            #expect(try status(of: id, people, day: 92) == "active", "pair \(id) goes on")
+            let graduatingMail = try people.inbox(graduating)
+            let continuingMail = try people.inbox(continuing)
+            for mail in [graduatingMail, continuingMail] {
+                #expect(!mail.contains { $0.subject?.contains("congratulations on graduating") == true }, "\(id)")
+            }
+            // Each side hears the pair goes on: in its answers, or in the mail that follows.
+            let told = { (mail: [Message]) in mail.contains { $0.subject?.contains("goes on for now") == true
+                || $0.textBody?.contains("answered differently about what comes next") == true } }
+            #expect(told(graduatingMail), "\(graduating): \(graduatingMail.compactMap(\.textBody))")
+            #expect(told(continuingMail), "\(continuing): \(continuingMail.compactMap(\.textBody))")
+        }
+        let fatimaLast = try #require(try people.inbox("Fatima").last)
+        #expect(fatimaLast.subject?.contains("goes on for now") == true, "\(fatimaLast.subject ?? "")")
+        #expect(fatimaLast.textBody?.contains("\(gus) answered the\ncheck-in \"continue\"") == true, "\(fatimaLast.textBody ?? "")")
+        for (continuing, graduating) in [(jon, "Hugo"), (kim, "Iris")] {
+            let last = try #require(try people.inbox(continuing).last)
+            #expect(last.textBody?.contains("\(graduating) wrote that they would like to graduate") == true, "\(last.textBody ?? "")")
+        }
     }
 
     /// Findings: Dieter's "I think we're done" under the introduction graduated the pair in the

@@ -192,6 +192,7 @@ struct CheckinService {
         if answers.next == .graduate, before.next != .graduate, current.mentorship.isOngoing {
             if partnerNext == .continue {
                 try disagreement(current, graduating: survey.side)
+                try tellGoesOn(current, side: survey.side == .mentee ? .mentor : .mentee, graduating: survey.side)
                 return .disagreed
             }
             if partnerNext == .graduate {
@@ -202,7 +203,9 @@ struct CheckinService {
             return .graduating
         }
         if answers.next == .continue, before.next != .continue, partnerNext == .graduate, current.mentorship.isOngoing {
-            try disagreement(current, graduating: survey.side == .mentee ? .mentor : .mentee)
+            let graduating: Survey.Side = survey.side == .mentee ? .mentor : .mentee
+            try disagreement(current, graduating: graduating)
+            try tellGoesOn(current, side: graduating, graduating: graduating)
             return .disagreed
         }
         if answers.next == .newMatch || answers.fit == .notGood, before.next != .newMatch && before.fit != .notGood {
@@ -226,6 +229,17 @@ struct CheckinService {
         try pairs.notice(.checkinAlert, pair, "they disagree: \(graduating) wants to graduate, \(continuing) to continue; the pair goes on. "
                          + "Once they agree: `mentormail pairs graduate \(id) --reason TEXT` to graduate it, or `mentormail pairs end \(id) --reason TEXT` to end it")
         try work.audit.record("checkin", "checkin-disagreement", "mentorship \(id)")
+    }
+
+    /// Tells one side of the pair that it goes on for now: the side whose answer came first (the
+    /// answers mail of the other side says so already).
+    private func tellGoesOn(_ pair: PairService.Pair, side: Survey.Side, graduating: Survey.Side) throws {
+        let (person, partner) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+        guard PairService.reachable(person) else { return }
+        try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                                                     asked: side == graduating),
+                             to: [PairService.address(person)], about: .mentorship(pair.mentorship.id ?? 0),
+                             language: work.mailLanguage(for: person.profile))
     }
 
     /// The job after a lone "graduate" answer: the pair graduates unless the other side has
