@@ -207,6 +207,35 @@ import Testing
         #expect(answer.textBody?.contains("Zona horaria: Europe/Lisbon") == true, "\(answer.textBody ?? "")")
     }
 
+    /// Finding: María asked in English, got the English form and answered "Perfect" with
+    /// "Languages: Spanish, English": her mail turned Spanish from then on. The language she
+    /// writes in stays; the first of her languages does not choose it.
+    @Test func theLanguageOfTheExchangeStaysWhateverTheLanguagesLineSaysFirst() throws {
+        let program = try ProcessorTests.Program()
+        let maria = "María López <maria@example.net>"
+        let form = try exchange(program, mail(from: maria, subject: "Volunteering as a mentor",
+                                              body: "Hi, Volunteering as a mentor! I'd like to help newcomers with Nova."))
+        #expect(form.textBody?.contains("Languages") == true, "\(form.textBody ?? "")")
+        let filled = "Role: mentor\nName: María López\nMentoring type: technical\nAreas: Nova\nTime zone: Madrid\n"
+            + "Languages: Spanish, English\nInteraction: email\nCapacity: 1\n"
+        let quote = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+        // Above the quoted form, and without it: the form she filled in is in English.
+        for (address, body) in [(maria, "Perfect\n\n" + filled + "\n" + quote), ("Ana López <ana@example.net>", "Perfect\n\n" + filled)] {
+            let confirmation = try exchange(program, mail(from: address, subject: "Re: " + (form.subject ?? ""), body: body))
+            #expect(confirmation.textBody?.contains("Languages: Spanish, English") == true, "\(confirmation.textBody ?? "")")
+            let email = try #require(MailAddress.parseList(address).first?.normalized)
+            let profile = try #require(try program.database.participant(email: email)?.profile)
+            #expect(profile.preferredMailLanguage == "en", "\(address): \(profile.mailLanguage ?? "nil")")
+        }
+        // A Spanish form stays Spanish, with English first among the languages.
+        _ = try exchange(program, mail(from: "Eva Ruiz <eva@example.net>", subject: "Hola",
+                                       body: Self.spanishForm.replacingOccurrences(of: "Idiomas: español, inglés", with: "Idiomas: inglés, español")))
+        #expect(try program.database.participant(email: "eva@example.net")?.profile.preferredMailLanguage == "es")
+        #expect(SignupFormLine.labelLanguage(of: filled) == "en")
+        #expect(SignupFormLine.labelLanguage(of: "Rol: mentor\nNombre: Eva\nZona horaria: Madrid\nIdiomas: inglés\nSobre mí: hola") == "es")
+        #expect(SignupFormLine.labelLanguage(of: "Perfect, thanks") == nil)
+    }
+
     @Test func spanishLanguageNamesRoundTripAndVarietiesStayInEnglish() {
         let wording = ProfileWording(language: "es")
         #expect(wording.languageName("Spanish") == "español")

@@ -64,7 +64,7 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
                    "о себе", "关于我", "自我介绍", "自己紹介"],
     ]
 
-    private var englishKeys: [String] {
+    var englishKeys: [String] {
         switch self {
         case .role: ["role", "i am a", "i am an", "i am", "i'm a", "i'm an", "im a", "signing up as",
                      "sign up as", "i am signing up as", "your role", "my role"]

@@ -32,6 +32,22 @@ struct SignupFormLine: Equatable {
         return joiningCellsPerLine(lines)
     }
 
+    /// The language of our form filled in in `body` ("en" or "es"), when two thirds or more
+    /// of its field labels (three or more) are that language's; nil when it cannot tell.
+    static func labelLanguage(of body: String) -> String? {
+        let labels = lines(of: body).compactMap { line -> (label: String, field: SignupField)? in
+            guard case .field(let field)? = line.key, let label = line.label else { return nil }
+            return (SignupKey.fold(label), field)
+        }
+        guard labels.count >= 3 else { return nil }
+        let spanish = ProfileWording(language: "es")
+        let english = labels.count { $0.field.englishKeys.contains($0.label) }
+        let inSpanish = labels.count { SignupKey.fold(spanish.label($0.field)) == $0.label }
+        if english > inSpanish, english * 3 >= labels.count * 2 { return "en" }
+        if inSpanish > english, inSpanish * 3 >= labels.count * 2 { return "es" }
+        return nil
+    }
+
     /// `raw` with its first tab after text made ": " when the text before it is a field's label.
     private static func tabCells(_ raw: String) -> String {
         guard raw.utf8.contains(9) else { return raw }

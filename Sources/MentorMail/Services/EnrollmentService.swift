@@ -107,9 +107,14 @@ struct EnrollmentService {
                 result = builder.build(from: merged, over: stored)
             }
         }
-        // Mail goes on in the language they first wrote to us in, until they choose another. A
-        // language their mail is already in is no change ("en" for someone who speaks English).
-        if result.profile.mailLanguage == nil, let written = inbound.writtenLanguage, written != stored?.preferredMailLanguage {
+        // Mail goes on in the language they write to us in, until they choose another: their own
+        // words (beside the form lines, "Hola, aquí va mi formulario"), else the form they filled
+        // in or the exchange they answer ("Perfect" above our English form). It is kept when the
+        // first of their Languages line would say another.
+        let prose = SignupFormLine.lines(of: inbound.newText).filter { !$0.isKeyLine }.map(\.text).joined(separator: "\n")
+        if result.profile.mailLanguage == nil,
+           let written = inbound.writtenLanguage ?? LanguageGuess.code(of: prose) ?? SignupFormLine.labelLanguage(of: inbound.reading.text)
+            ?? LanguageGuess.code(of: inbound.reading.text), written != result.profile.preferredMailLanguage {
             result.profile.mailLanguage = written
         }
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
