@@ -66,4 +66,27 @@ import Testing
         let list = try #require(try JSONSerialization.jsonObject(with: Data(pairs.utf8)) as? [[String: Any]])
         #expect(list.first { $0["id"] as? Int == id }?["status"] as? String == "introduced")
     }
+
+    /// Finding: "I can't continue our sessions until March, I'm on parental leave" was asked to
+    /// confirm leaving the program. It is asked to confirm a pause, and "yes" pauses.
+    @Test func notGoingOnUntilADateIsAskedAsAPause() throws {
+        let people = try helpers.introduced(mentees: ["Ines"], mentors: ["Olaf"])
+        let scenario = people.scenario
+        let (id, olaf) = try helpers.pair(of: "Ines", people)
+        try helpers.process(scenario, day: 30)
+        try scenario.servers.deliver(from: people.address(olaf), to: [scenario.programAddress], subject: "Sessions",
+                                     text: "Hi, I can't continue our sessions until March, I'm on parental leave.\n\nOlaf")
+        try helpers.process(scenario, day: 31)
+
+        let question = try #require(try people.inbox(olaf).last)
+        let text = try #require(question.textBody)
+        #expect(text.contains("want to pause your participation") && !text.contains("want to leave the program"), "\(text)")
+        try helpers.reply(people, from: olaf, to: question, raw: "yes")
+        try helpers.process(scenario, day: 32)
+        let paused = try helpers.run(scenario, ["participants", "list", "--status", "paused"], day: 32).stdout
+        #expect(paused.contains(people.address(olaf)), "\(paused)")
+        let pairs = try helpers.run(scenario, ["pairs", "list", "--json"], day: 32).stdout
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(pairs.utf8)) as? [[String: Any]])
+        #expect(list.first { $0["id"] as? Int == id }?["status"] as? String != "introduced", "the pause ends the pair: \(pairs)")
+    }
 }

@@ -65,6 +65,44 @@ enum AbsenceWords {
         }
     }
 
+    /// Words after which what follows bounds a time ahead: "until March", "hasta marzo".
+    static let untilWords: Set<String> = Set([
+        "until", "till", "til", "untill", "hasta", "bis", "jusqu'a", "jusqu'au", "jusqu'en", "ate", "fino",
+    ].map { EnrollmentText.fold($0) })
+    /// Lengths of time: "two months", "unas semanas", "ein paar Wochen".
+    static let spans: Set<String> = Set([
+        "day", "days", "week", "weeks", "month", "months", "semester", "term", "quarter", "while", "summer", "winter",
+        "dia", "dias", "semana", "semanas", "mes", "meses", "trimestre", "cuatrimestre", "tiempo", "temporada",
+        "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten", "jour", "jours", "semaine", "semaines",
+        "mois", "giorni", "settimana", "settimane", "mese", "mesi",
+    ].map { EnrollmentText.fold($0) })
+    /// Words that make a length of time the past ("for the last two months").
+    static let past: Set<String> = ["last", "past", "these", "those", "pasado", "pasados", "pasadas", "ultimos", "ultimas", "estos", "estas",
+                                    "ago", "hace", "letzten", "derniers"]
+    /// Words that open a length of time ahead: "for two months", "durante unas semanas".
+    static let spanOpeners: Set<String> = ["for", "during", "durante", "por", "fur", "pendant", "per", "next", "proximo", "proximos",
+                                           "proxima", "proximas", "nachsten", "prochain", "prochaines", "prossimo", "prossimi"]
+    /// Phrases that say "for now": a while, not for good.
+    static let forNow: [[String]] = [
+        "for now", "for the time being", "for a while", "for the moment", "right now", "at the moment", "por ahora",
+        "por el momento", "de momento", "por un tiempo", "por una temporada", "durante un tiempo", "por enquanto",
+        "pour l'instant", "pour le moment", "im moment", "vorerst", "per ora", "per il momento",
+    ].map { EnrollmentText.words($0) }
+
+    /// Whether `words` bound a time ahead: "until March", "for two months", "hasta marzo",
+    /// "the next few weeks", "for now". A length in the past ("for the last two months") is not.
+    static func boundsTime(_ words: [String]) -> Bool {
+        if forNow.contains(where: { contains($0, in: words) }) { return true }
+        for (index, word) in words.enumerated() {
+            if untilWords.contains(word), index + 1 < words.count, !["now", "today", "ahora", "hoy"].contains(words[index + 1]) { return true }
+            // "for (the next) two / a few / some months", within four words of the opener.
+            guard spanOpeners.contains(word) else { continue }
+            let window = words[(index + 1)..<min(words.count, index + 5)]
+            if let span = window.firstIndex(where: spans.contains), !words[index..<span].contains(where: past.contains) { return true }
+        }
+        return false
+    }
+
     private static func contains(_ phrase: [String], in words: [String]) -> Bool {
         guard !phrase.isEmpty, phrase.count <= words.count else { return false }
         return (0...(words.count - phrase.count)).contains { words[$0..<$0 + phrase.count].elementsEqual(phrase) }

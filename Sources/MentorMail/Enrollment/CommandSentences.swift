@@ -176,7 +176,13 @@ enum CommandSentences {
                 if let reading = reading(in: clause, sentence: sentence) { found.append(reading) }
             }
         }
-        return found.min { ($0.command.priority, $0.sure ? 0 : 1) < ($1.command.priority, $1.sure ? 0 : 1) }
+        guard let best = found.min(by: { ($0.command.priority, $0.sure ? 0 : 1) < ($1.command.priority, $1.sure ? 0 : 1) }) else { return nil }
+        // Not going on for a time ("I can't continue until March", "remove me for two
+        // months"): a wish to pause, asked first, never to leave.
+        if best.command == .withdraw, AbsenceWords.boundsTime(EnrollmentText.words(best.sentence)) {
+            return CommandReading(command: .pause, sure: false, sentence: best.sentence, fromSubject: best.fromSubject)
+        }
+        return best
     }
 
     /// A sentence cut at commas, semicolons and "and" in the community's languages (not Polish

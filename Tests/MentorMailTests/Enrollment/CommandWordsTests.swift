@@ -177,4 +177,37 @@ import Testing
             #expect(!AbsenceWords.speaksOfAbsence(OwnText(text)), "\(text)")
         }
     }
+
+    /// Finding: "I can't continue our sessions until March, I'm on parental leave" was asked to
+    /// confirm leaving the program. Not going on for a stated time is a wish to pause, asked first.
+    @Test(arguments: [
+        "I can't continue our sessions until March, I'm on parental leave.",
+        "I won't be able to continue for two months, I'm moving house.", "No puedo seguir hasta marzo, estoy de baja.",
+        "I'll have to stop participating for a few months, I'm travelling.", "Sadly I can't continue for now, exams are crazy.",
+        "I can't go on with the mentoring till after the summer.", "No podré continuar durante unas semanas.",
+        "Ich kann nicht weitermachen bis April.",
+    ])
+    func notGoingOnForATimeIsAPauseAskedFirst(text: String) throws {
+        let reading = try #require(CommandWords.read(in: text), "\(text)")
+        #expect(reading.command == .pause && !reading.sure, "\(text): \(reading)")
+    }
+
+    @Test(arguments: [
+        "I can't continue, I've been doing this for the last two months and it's too much.",
+        "Please withdraw me from the program.", "No puedo seguir con la mentoría, me cambio de trabajo.",
+        "I can't continue, sorry, and thanks for these months.",
+    ])
+    func leavingWithoutATimeIsStillLeaving(text: String) throws {
+        let reading = try #require(CommandWords.read(in: text), "\(text)")
+        #expect(reading.command == .withdraw, "\(text): \(reading)")
+    }
+
+    @Test func timeBoundsAhead() {
+        for text in ["until March", "for two months", "hasta marzo", "for the next few weeks", "for now", "durante unas semanas", "bis April"] {
+            #expect(AbsenceWords.boundsTime(EnrollmentText.words(text)), "\(text)")
+        }
+        for text in ["for the last two months", "thanks for these months", "por favor", "until now", "for the program"] {
+            #expect(!AbsenceWords.boundsTime(EnrollmentText.words(text)), "\(text)")
+        }
+    }
 }
