@@ -19,7 +19,7 @@ import Testing
         #expect(text.contains("January 15, 2027"), "\(text)")
         // Paused: the status says it, and no round is promised.
         _ = try workflow.exchange(program, workflow.mail(subject: "pause", body: "pause"))
-        let paused = try #require(try workflow.exchange(program, workflow.mail(subject: "Hi", body: "ok cool")).first?.textBody)
+        let paused = try #require(try workflow.exchange(program, workflow.mail(subject: "Hi", body: "hmm, interesting")).first?.textBody)
         #expect(paused.contains("could not tell") && !paused.contains("What happens next"), "\(paused)")
     }
 

@@ -38,7 +38,7 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "graduation",
             "pair-conversation", "reply-to-address-notice", "confirmation-code", "someone-elses-mail", "survey-answer", "event-words", "event-request", "mentee-again", "participant-command", "become-mentor",
-            "open-survey-answer", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
+            "open-survey-answer", "thanks", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
     }
 
@@ -109,6 +109,24 @@ import Testing
         }
     }
 
+    /// Finding: a plain "Thanks!" under the introduction was held for the coordinators, and a
+    /// fresh one got the help. Only thanks is not answered; thanks with a request or question is read.
+    @Test func onlyThanksIsNotAnsweredUnderTheIntroductionNorFresh() {
+        for answering in [introduction(), nil] {
+            let context = IntakeContext(participant: participant, answering: answering)
+            for thanks in ["Thanks!", "Thank you so much, see you Tuesday!", "Got it, thanks", "Muchas gracias!", "Danke, passt!"] {
+                let result = intake.classify(message(body: thanks), context: context)
+                #expect(result.rule == "thanks", "\(thanks): \(result.rule)")
+                guard case .ignore = result.intent else { Issue.record("\(thanks): \(result.intent)"); continue }
+            }
+            #expect(intake.classify(message(body: "Thanks! Please pause me."), context: context).intent == .participantCommand(.pause))
+            #expect(intake.classify(message(body: "Thanks! When is the next round?"), context: context).rule != "thanks")
+            #expect(intake.classify(message(body: "Thanks, we met already and it went well."), context: context).rule != "thanks")
+        }
+        // Someone we do not know still gets the form.
+        #expect(intake.classify(message(body: "Thanks!"), context: IntakeContext()).rule == "first-contact")
+    }
+
     @Test func approveUnderAReviewNeedsNoCode() {
         let review = MailReference(kind: .matchReview, topic: .proposal(7))
         let result = intake.classify(message(from: "coord@example.org", body: "Approved!"), context: IntakeContext(answering: review))
@@ -160,7 +178,9 @@ import Testing
     @Test func questionsAreHeldAndShortUnclearMailGetsHelp() {
         let known = IntakeContext(participant: participant)
         #expect(intake.classify(message(body: "When does the next round start?"), context: known).rule == "question")
-        #expect(intake.classify(message(body: "ok thanks"), context: known).intent == .help)
+        // Only thanks needs no answer; a short word that says nothing clear gets the help.
+        #expect(intake.classify(message(body: "ok thanks"), context: known).rule == "thanks")
+        #expect(intake.classify(message(body: "hmm, not sure"), context: known).intent == .help)
         #expect(intake.classify(message(body: String(repeating: "word ", count: 45)), context: known).rule == "question")
         // A stranger's question gets the sign-up form, which answers most of them.
         #expect(intake.classify(message(body: "How does this work?")).intent == .signUpRequest(role: nil))

@@ -34,6 +34,7 @@ public struct Intake: Sendable {
             ParticipantCommandRule(),
             BecomeMentorRule(),
             OpenSurveyAnswerRule(),
+            ThanksRule(),
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),

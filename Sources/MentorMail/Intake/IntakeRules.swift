@@ -279,6 +279,21 @@ struct ParticipantCommandRule: IntakeRule {
     }
 }
 
+/// A participant's mail that only thanks or acknowledges ("Thanks!", "Got it, thanks"), under
+/// an introduction or fresh: nothing to answer and nothing for a coordinator to read. Under an
+/// event mail the event's rules decide (a yes may still be wanted); above form lines, the form's.
+struct ThanksRule: IntakeRule {
+    let name = "thanks"
+    static let eventMails: Set<MailKind> = [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule]
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, !(context.answering.map { Self.eventMails.contains($0.kind) } ?? false),
+              !message.newText.contains("?"), !message.newText.contains("？"), message.form.fieldsFound == 0,
+              Courtesy.isThanks(message.own) else { return nil }
+        let reason = "only thanks" + (context.answering.map { " under the \($0)" } ?? "") + ": not answered"
+        return RuleDecision(.ignore(reason: reason), reason)
+    }
+}
+
 /// A reply to an introduction addressed to the program alone: the introduction is the only
 /// mail we send a pair, so a coordinator answers it in person.
 struct ReplyUnderIntroductionRule: IntakeRule {
