@@ -139,7 +139,7 @@ public struct Config: Sendable {
             throw MentorMailError(.config, "\(fileURL.path): [program] address \"\(address)\" is not an email address")
         }
         let coordinators = try reader.strings(programTable, "program", "coordinators")
-        try checkCoordinators(coordinators, written: programTable["coordinators"] != nil, file: fileURL.path)
+        try checkCoordinators(coordinators, written: programTable["coordinators"] != nil, program: address, file: fileURL.path)
         let program = Program(
             name: try reader.string(programTable, "program", "name"),
             address: address,
@@ -302,12 +302,25 @@ public struct Config: Sendable {
     }
 
     /// Each coordinator is an address alone, as [program] address is: a name beside it would be
-    /// written into the To line of the digest and into every participant's mail.
-    private static func checkCoordinators(_ coordinators: [String], written: Bool, file: String) throws {
+    /// written into the To line of the digest and into every participant's mail. None is the
+    /// program's own address (the digest would go to the program's mailbox), and none is listed
+    /// twice (it would be named twice in every participant's mail), whatever the letter case.
+    private static func checkCoordinators(_ coordinators: [String], written: Bool, program: String, file: String) throws {
         let example = "coordinators = [\"ana@example.org\", \"luis@example.org\"]"
         if written, coordinators.isEmpty {
             throw MentorMailError(.config, "\(file): [program] coordinators is empty: list at least one coordinator's address "
                                   + "(they review proposals, confirm commands and get the digest), e.g. \(example)")
+        }
+        if let own = coordinators.first(where: { $0.lowercased() == program.lowercased() }) {
+            throw MentorMailError(.config, "\(file): [program] coordinators: \"\(own)\" is the program's own address ([program] address): "
+                                  + "the coordinators' digests and confirmations would go to the program's mailbox; list the coordinators' "
+                                  + "own addresses, e.g. \(example)")
+        }
+        var seen: Set<String> = []
+        let twice = coordinators.filter { !seen.insert($0.lowercased()).inserted }
+        if let repeated = twice.first {
+            throw MentorMailError(.config, "\(file): [program] coordinators: \"\(repeated)\" is listed more than once (letter case does not "
+                                  + "matter in an address): list each coordinator once")
         }
         let bad = coordinators.filter { !isPlausibleAddress($0) }
         guard !bad.isEmpty else { return }
