@@ -47,10 +47,15 @@ extension MentorMailCommand {
         /// Adds the shipped templates the config's folder lacks, and says what is still wrong.
         private func addMissingTemplates() throws {
             let loaded = try Config.load(path: config)
-            guard let source = shippedTemplates(explicit: templatesFrom) else {
-                throw MentorMailError(.unavailable, "cannot find the shipped mail templates; pass --templates-from PATH (the templates/ folder of mentormail's source)")
+            let target = URL(fileURLWithPath: loaded.program.templates).standardizedFileURL
+            // The program's own folder is never the source: compared with itself it lacks nothing.
+            guard let source = shippedTemplates(explicit: templatesFrom, excluding: target) else {
+                let isTarget = templatesFrom.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target.resolvingSymlinksInPath() }
+                let given = isTarget == true ? "--templates-from names the program's own templates folder; " : ""
+                throw MentorMailError(.unavailable, "\(given)cannot find the shipped mail templates other than \(target.path), the folder to restore; "
+                                      + "pass --templates-from PATH (the templates/ folder of mentormail's source, or PREFIX/share/mentormail/templates "
+                                      + "of an installed copy)")
             }
-            let target = URL(fileURLWithPath: loaded.program.templates)
             let added = try ShippedTemplates.install(from: source, to: target, overwrite: false)
             print(added.isEmpty ? "\(target.path) lacks none of the shipped templates; nothing was changed."
                   : "Added \(added.count) template(s) to \(target.path): \(added.joined(separator: ", ")). Nothing else was changed.")

@@ -47,10 +47,10 @@ struct OpenProgram {
 
 /// The shipped templates this binary finds (`explicit`, beside an installed binary, or in the
 /// source tree it was built in; see `ShippedTemplates.locate`).
-func shippedTemplates(explicit: String?) -> URL? {
+func shippedTemplates(explicit: String?, excluding: URL? = nil) -> URL? {
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
-    return ShippedTemplates.locate(explicit: explicit, executable: executable, currentDirectory: cwd)
+    return ShippedTemplates.locate(explicit: explicit, executable: executable, currentDirectory: cwd, excluding: excluding)
 }
 
 /// The program's templates. A newer mentormail may send a mail its folder has no template for
@@ -61,8 +61,7 @@ func loadTemplates(_ config: Config) throws -> TemplateLibrary {
         return try TemplateLibrary(directory: config.program.templates)
     } catch let error as MentorMailError where error.kind == .config {
         let target = URL(fileURLWithPath: config.program.templates).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: target.path), let source = shippedTemplates(explicit: nil),
-              source.resolvingSymlinksInPath() != target.resolvingSymlinksInPath(),
+        guard FileManager.default.fileExists(atPath: target.path), let source = shippedTemplates(explicit: nil, excluding: target),
               let added = try? ShippedTemplates.install(from: source, to: target, overwrite: false), !added.isEmpty else {
             guard error.message.contains("missing: the program sends") else { throw error }
             // No shipped templates beside the binary: say how to add only the missing ones.

@@ -1,5 +1,6 @@
 import Foundation
 import Mail
+import MentorMail
 import Testing
 
 /// The built binary, run as users run it: help that teaches, JSON for scripts, exit codes.
@@ -243,6 +244,27 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == config, "the config stays as it is")
         let again = try CommandRunner.run(["init", "--config", path, "--missing-templates"])
         #expect(again.stdout.contains("nothing was changed"), "\(again.stdout)")
+    }
+
+    /// Finding: run in the program's folder, `init --missing-templates` took ./templates (the
+    /// folder to restore) for the shipped copy, found it lacked nothing and left help missing.
+    @Test func missingTemplatesNeverComeFromTheFolderBeingRestored() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-restore")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try CommandRunner.run(["init", "--config", "mentormail.toml"], in: folder).status == 0)
+        let templates = folder.appendingPathComponent("templates")
+        let help = templates.appendingPathComponent("help.txt.mustache")
+        try FileManager.default.removeItem(at: help)
+        let restored = try CommandRunner.run(["init", "--config", "mentormail.toml", "--missing-templates", "--templates-from", "templates"], in: folder)
+        #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
+        #expect(restored.stdout.contains("Added 1 template(s)"), "\(restored.stdout)")
+        #expect(FileManager.default.fileExists(atPath: help.path))
+        // With no other copy (a binary outside any source tree or installation), nothing is found.
+        let elsewhere = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/bin/mentormail")
+        #expect(ShippedTemplates.locate(explicit: nil, executable: elsewhere, currentDirectory: folder)?.path == templates.path)
+        #expect(ShippedTemplates.locate(explicit: nil, executable: elsewhere, currentDirectory: folder, excluding: templates) == nil)
+        #expect(ShippedTemplates.locate(explicit: "templates", executable: elsewhere, currentDirectory: folder,
+                                        excluding: URL(fileURLWithPath: templates.path + "/")) == nil)
     }
 
     /// Finding: with a broken template every run exited 78, while `status` showed the last good

@@ -9,8 +9,9 @@ public enum ShippedTemplates {
     /// The first folder that holds the shipped templates, looking in this order: `explicit`;
     /// `PREFIX/share/mentormail/templates` beside an installed `PREFIX/bin/mentormail`; the
     /// `templates/` folder of the source tree a built binary lives in (`.build/…/mentormail`);
-    /// `templates/` in the current folder.
-    public static func locate(explicit: String?, executable: URL, currentDirectory: URL) -> URL? {
+    /// `templates/` in the current folder. `excluding` (the folder being restored) is never the
+    /// answer: a folder compared with itself lacks nothing.
+    public static func locate(explicit: String?, executable: URL, currentDirectory: URL, excluding: URL? = nil) -> URL? {
         var candidates: [URL] = []
         if let explicit { candidates.append(URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL) }
         let binFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
@@ -24,7 +25,11 @@ public enum ShippedTemplates {
             folder.deleteLastPathComponent()
         }
         candidates.append(currentDirectory.appendingPathComponent("templates"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path) }
+        let excluded = excluding.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent(marker).path)
+                && $0.standardizedFileURL.resolvingSymlinksInPath().path != excluded
+        }
     }
 
     /// Copies every `*.mustache` of `source` into `target` (created if needed), and each
