@@ -17,7 +17,9 @@ extension MentorMailCommand {
 
             Errors (exit 78): a variable the mail is not given, a missing NAME.txt.mustache, a text \
             template without a Subject line, a template that does not parse. Warnings (exit 0): a \
-            missing HTML twin, a template the program never sends.
+            missing HTML twin, a template the program never sends. Each language folder (es/, pt-BR/) \
+            is named with the readers who get it: a regional folder also serves the readers of its \
+            language when there is no plain folder for it (pt-BR/ serves pt without pt/).
 
             Examples:
               mentormail check-templates --config /etc/mentormail/mentormail.toml
@@ -36,6 +38,13 @@ extension MentorMailCommand {
             var errors: Int
             var warnings: Int
             var problems: [TemplateProblem]
+            /// Each language folder and who reads it.
+            var translations: [Translation]
+        }
+
+        struct Translation: Encodable {
+            var folder: String
+            var readers: String
         }
 
         func run() throws {
@@ -43,11 +52,14 @@ extension MentorMailCommand {
                 let directory = try Config.load(path: config).program.templates
                 let problems = try TemplateLibrary.check(directory: directory)
                 let errors = problems.filter { $0.severity == .error }.count
+                let readers = TemplateLibrary.readers(in: directory)
                 if json {
                     try printJSON(Report(directory: directory, templates: TemplateCatalog.names, errors: errors,
-                                         warnings: problems.count - errors, problems: problems))
+                                         warnings: problems.count - errors, problems: problems,
+                                         translations: readers.map { Translation(folder: $0.folder, readers: $0.readers) }))
                 } else {
                     for problem in problems { print(problem) }
+                    for (folder, who) in readers { print("\((directory as NSString).appendingPathComponent(folder))/: \(who)") }
                     let mails = TemplateCatalog.names.count
                     if problems.isEmpty {
                         print("OK: the \(mails) mails in \(directory) use only the values the program gives them.")

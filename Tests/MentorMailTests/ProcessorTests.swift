@@ -13,7 +13,7 @@ import Testing
         let database: AppDatabase
         let mailbox: MaildirMailbox
         let outbox: DirectorySender
-        let templates: TemplateLibrary
+        var templates: TemplateLibrary
         let now = Date(timeIntervalSince1970: 1_793_700_000)
 
         init() throws {

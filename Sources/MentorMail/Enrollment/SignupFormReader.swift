@@ -67,7 +67,7 @@ struct SignupFormReader {
         form.availability = freeText(values[.availability].map(EnrollmentText.collapse), field: .availability, form: &form)
         form.aboutMe = freeText(values[.aboutMe], field: .aboutMe, form: &form)
         if let answer = answers.mailLanguage {
-            if let name = LanguageNames.read(answer).languages.first, let code = LanguageNames.code(for: name) {
+            if let code = MailLanguageChoice.code(for: answer) {
                 form.mailLanguage = code
             } else {
                 form.notes.append(.unknownMailLanguage(answer))

@@ -321,9 +321,12 @@ struct ProfileFormRule: IntakeRule {
         if form.looksLikeForm {
             return RuleDecision(.profile(form), "\(form.fieldsFound) lines of the sign-up form")
         }
-        if form.fieldsFound >= 1 && (context.isParticipant || underForm) {
+        // A "Mail language:" line is no field of the form, but alone it is a change all the same.
+        let mailLanguageLine = form.mailLanguage != nil || form.notes.contains { if case .unknownMailLanguage = $0 { true } else { false } }
+        let lines = form.fieldsFound + (mailLanguageLine ? 1 : 0)
+        if lines >= 1 && (context.isParticipant || underForm) {
             let why = context.isParticipant ? "from a participant" : "under our sign-up form"
-            return RuleDecision(.profile(form), "\(form.fieldsFound) line(s) of the sign-up form, \(why)")
+            return RuleDecision(.profile(form), "\(lines) line(s) of the sign-up form, \(why)")
         }
         return nil
     }

@@ -15,7 +15,7 @@ struct MatchingService {
         let menteeLanguage = work.mailLanguage(for: mentee), mentorLanguage = work.mailLanguage(for: mentor)
         if menteeLanguage == mentorLanguage { return menteeLanguage }
         func speaks(_ profile: ParticipantProfile, _ code: String) -> Bool {
-            work.mailLanguage(for: profile) == code || LanguageNames.englishName(for: code).map(profile.languages.contains) == true
+            work.mailLanguage(for: profile) == code || LanguageNames.englishName(for: TemplateLibrary.baseLanguage(code)).map(profile.languages.contains) == true
         }
         return [menteeLanguage, mentorLanguage].compactMap { $0 }.first { speaks(mentee, $0) && speaks(mentor, $0) }
     }

@@ -29,11 +29,10 @@ struct Work {
                                         timeZone: TimeZone(identifier: "UTC") ?? .current))
     }
 
-    /// `code` when the templates speak it, else nil (English): a mail's values (dates, labels)
-    /// are worded in the language its templates are in.
+    /// The templates' language for a reader of `code` ("pt" may get "pt-br"), else nil (English):
+    /// a mail's values (dates, labels) are worded in the language its templates are in.
     func supported(_ code: String?) -> String? {
-        guard let code, outbox.templates.languages.contains(code) else { return nil }
-        return code
+        outbox.templates.language(for: code)
     }
 
     /// The language a participant's mail goes out in.

@@ -35,7 +35,8 @@ public struct TemplateLibrary: Sendable {
             let translated = try Self.load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
                                            translation: true)
             problems += translated.problems
-            translations[language.lowercased()] = translated.templates
+            // Of two folders with one code ("pt-BR", "pt_br") the first is used; check-templates says so.
+            if translations[Self.code(ofFolder: language)] == nil { translations[Self.code(ofFolder: language)] = translated.templates }
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -50,14 +51,72 @@ public struct TemplateLibrary: Sendable {
         self.translations = translations
     }
 
-    /// Subfolders named like a language code ("es", "pt", "pt-br", "pt-BR": read as lowercase)
-    /// that hold templates.
+    /// The templates a reader of `code` ("es", "pt-br", as a "Mail language:" line or their
+    /// writing gives it) gets: the folder of that code, else of its language ("pt" for "pt-br"),
+    /// else the first folder of another region of its language ("pt-br" for "pt"); nil means the
+    /// main (English) templates, which are also the English readers' plain folder.
+    public func language(for code: String?) -> String? {
+        Self.folder(for: code, among: languages)
+    }
+
+    static func folder(for code: String?, among folders: [String]) -> String? {
+        guard let code = code.map(Self.code(ofFolder:)), !code.isEmpty else { return nil }
+        if folders.contains(code) { return code }
+        let base = Self.baseLanguage(code)
+        if base == "en" { return nil }
+        if folders.contains(base) { return base }
+        return folders.sorted().first { Self.baseLanguage($0) == base }
+    }
+
+    /// A folder's name as a code: lowercase, "-" between language and region ("pt_BR" → "pt-br").
+    static func code(ofFolder name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "_", with: "-")
+    }
+
+    /// The language of a code, without its region ("pt" of "pt-br").
+    static func baseLanguage(_ code: String) -> String {
+        String(code.split(separator: "-").first ?? "")
+    }
+
+    /// Which readers each language folder of `directory` serves, in words, folder by folder:
+    /// what `mentormail check-templates` says of them.
+    public static func readers(in directory: String) -> [(folder: String, readers: String)] {
+        let folders = languageFolders(in: directory)
+        var said: [(folder: String, readers: String)] = []
+        for (index, folder) in folders.enumerated() {
+            let code = Self.code(ofFolder: folder), base = baseLanguage(code)
+            if let same = folders[..<index].first(where: { Self.code(ofFolder: $0) == code }) {
+                said.append((folder, "never used: \(same)/ has the same language code, and it is the one used"))
+                continue
+            }
+            guard let language = LanguageNames.englishName(for: base) else {
+                said.append((folder, "never used: “\(base)” is not a language code (ISO 639-1, e.g. es, pt, or with a region: pt-BR)"))
+                continue
+            }
+            let name = Locale(identifier: "en").localizedString(forIdentifier: code) ?? language
+            let choice = "Mail language: \(code.count > 2 ? String(code.prefix(2)) + "-" + code.dropFirst(3).uppercased() : code)"
+            if base == "en" {
+                said.append((folder, "read only by people who choose it with “\(choice)”; other English readers get the main templates"))
+            } else if code == base {
+                said.append((folder, "read by everyone whose mail is in \(language) (written in it, or “\(choice)”), whatever their region, unless a folder of their region exists"))
+            } else if Self.folder(for: base, among: folders.map(Self.code(ofFolder:))) == code {
+                said.append((folder, "read by people who choose \(name) (“\(choice)”), and by every other reader of \(language) without a folder of their own: there is no \(base)/ folder"))
+            } else {
+                said.append((folder, "read only by people who choose \(name) with “\(choice)”"))
+            }
+        }
+        return said
+    }
+
+    /// Subfolders named like a language code ("es", "pt", "pt-br", "pt-BR", "pt_BR": read as
+    /// lowercase, with "-") that hold templates.
     static func languageFolders(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { name in
-            let parts = name.split(separator: "-")
+            let parts = name.split(whereSeparator: { $0 == "-" || $0 == "_" })
             var isFolder: ObjCBool = false
-            return (1...2).contains(parts.count) && parts[0].count == 2 && name.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" }
+            return (1...2).contains(parts.count) && parts[0].count == 2
+                && name.allSatisfy { ($0.isASCII && $0.isLetter) || $0 == "-" || $0 == "_" }
                 && FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isFolder)
                 && isFolder.boolValue
         }.sorted()
