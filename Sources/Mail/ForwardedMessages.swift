@@ -11,6 +11,18 @@ public struct ForwardedMessages: Sendable, Equatable {
     public var messageIDs: [String] = []
     /// The UIDs of calendars in attached messages (an invitation forwarded with its .ics).
     public var calendarUIDs: [String] = []
+    /// The messages copied into the text, each with the header lines quoted above it.
+    public var inline: [Inline] = []
+
+    /// One message copied into the text under a forward line or header block.
+    public struct Inline: Sendable, Equatable {
+        /// Its From line's addresses.
+        public var authors: [MailAddress] = []
+        /// Its To and Cc lines' addresses.
+        public var recipients: [MailAddress] = []
+        /// Its Subject line, if one was quoted.
+        public var subject: String?
+    }
 
     public init() {}
 
@@ -51,24 +63,32 @@ public struct ForwardedMessages: Sendable, Equatable {
             var line = separator ? index + 1 : index
             while line < lines.count, lines[line].isEmpty, line < index + 3 { line += 1 }
             var sawHeader = false
+            var block = Inline()
             while line < lines.count, line < index + 12, !lines[line].isEmpty {
                 if let value = headerName(lines[line], fromNames) {
+                    block.authors += MailAddress.parseList(value)
                     found.authors += MailAddress.parseList(value)
                     sawHeader = true
                 } else if let value = headerName(lines[line], toNames) {
+                    block.recipients += MailAddress.parseList(value)
                     found.recipients += MailAddress.parseList(value)
                     sawHeader = true
+                } else if let value = headerName(lines[line], subjectNames) {
+                    block.subject = value
                 } else if !sawHeader, !separator {
                     break
                 }
                 line += 1
             }
+            if sawHeader { found.inline.append(block) }
             index = max(line, index + 1)
         }
         return found
     }
 
     private static let fromNames = ["from", "von", "de", "da", "van", "från", "fra", "expéditeur", "remitente", "发件人", "寄件者", "差出人"]
+    private static let subjectNames = ["subject", "betreff", "asunto", "objet", "oggetto", "assunto", "onderwerp", "ämne", "emne",
+                                       "主题", "主題", "件名"]
     private static let toNames = ["to", "cc", "an", "para", "à", "a", "aan", "till", "til", "destinataire", "收件人", "宛先"]
 
     /// The value of a "Name: value" line whose name is one of `names` (any case), else nil.

@@ -239,3 +239,130 @@ import Testing
                 "\(caution)")
     }
 }
+
+/// Mail from another address of one participant's mailbox, and our mail forwarded back inline.
+@Suite struct SameMailboxTests {
+    let events = EventWorkflowTests()
+    let others = SomeoneElsesMailTests()
+
+    func seedGina(_ program: ProcessorTests.Program, at email: String = "gina+mentoring@example.org") throws {
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: email, profile: MatchingWorkflowTests.profile("mentee", "Gina Rossi"),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+        }
+    }
+
+    @Test func theContextReadsAnotherAddressOfOneMailboxAsThatParticipant() throws {
+        let program = try ProcessorTests.Program()
+        try seedGina(program)
+        let message = Message(bytes: Array(others.raw(from: "Gina <GINA@example.org>", subject: "Hi", "Am I in the round?").utf8))
+        let context = try program.database.intakeContext(for: message)
+        #expect(context.participant?.email == "gina+mentoring@example.org")
+        #expect(context.senderIsAlias)
+        let stranger = Message(bytes: Array(others.raw(from: "gina@example.com", subject: "Hi", "Am I in the round?").utf8))
+        #expect(try program.database.intakeContext(for: stranger).participant == nil, "another domain is someone else")
+    }
+
+    @Test func twoRecordsAtOneMailboxHoldTheThirdAddressesMail() throws {
+        let program = try ProcessorTests.Program()
+        try seedGina(program)
+        try seedGina(program, at: "gina+other@example.org")
+        try program.arrive(others.raw(from: "Gina <gina@example.org>", subject: "pause", "pause"))
+        _ = try events.run(program)
+        let held = try #require(try program.database.heldMessages().first { $0.sender == "gina@example.org" })
+        #expect(held.rule == "shared-mailbox")
+        #expect(try program.database.participants().allSatisfy { $0.status == .active })
+    }
+
+    @Test func aPauseFromAnotherAddressIsConfirmedByTheRecordedOne() throws {
+        let program = try ProcessorTests.Program()
+        try seedGina(program)
+        try program.arrive(others.raw(from: "Gina <gina@example.org>", subject: "pause", "Please pause me."))
+        let sent = try events.run(program)
+        let question = try #require(sent.first { $0.to.map(\.address) == ["gina+mentoring@example.org"] })
+        #expect(question.subject?.contains("[") == true, "\(question.subject ?? "")")
+        #expect(!sent.contains { $0.to.map(\.address) == ["gina@example.org"] && $0.subject?.contains("[") == true }, "no code to the writer")
+        #expect(try program.database.participants().first?.status == .active, "nothing changes before the reply")
+        let id = try #require(question.messageID)
+        try program.arrive(others.raw(from: "Gina <gina@example.org>", subject: "Re: \(question.subject ?? "")",
+                                      headers: "In-Reply-To: <\(id)>\n", "yes"))
+        _ = try events.run(program)
+        #expect(try program.database.participants().first?.status == .active, "the other address cannot confirm")
+        try program.arrive(others.raw(from: "Gina <gina+mentoring@example.org>", subject: "Re: \(question.subject ?? "")",
+                                      headers: "In-Reply-To: <\(id)>\n", "yes"))
+        _ = try events.run(program)
+        #expect(try program.database.participants().first?.status == .paused)
+        #expect(try program.database.participants().count == 1)
+    }
+
+    @Test func aFormFromAnotherAddressUpdatesTheSamePerson() throws {
+        let program = try ProcessorTests.Program()
+        try seedGina(program, at: "gina@example.org")
+        try program.arrive(others.raw(from: "Gina Rossi <Gina+Mentoring@example.org>", subject: "My form", "Capacity: 1\nAreas: Nova, Swift"))
+        _ = try events.run(program)
+        let ginas = try program.database.participants()
+        #expect(ginas.map(\.email) == ["gina@example.org"], "no second Gina")
+    }
+
+    @Test func aGuestsInlineForwardOfTheInvitationWithAYesIsHerYes() throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        let event = try events.createEvent(program)
+        let invitations = try events.run(program)
+        let invite = try events.invitation(to: "ana@example.net", in: invitations)
+        try program.arrive(others.raw(from: "Ana Souza <ana@example.net>", subject: "Fwd: \(invite.subject ?? "")", """
+            yes I'll come
+
+            ---------- Forwarded message ---------
+            From: Mentoring <mentoring@example.org>
+            Date: Thu, 29 Oct 2026 09:00 AM
+            Subject: \(invite.subject ?? "")
+            To: Ana Souza <ana@example.net>
+
+            \(invite.textBody ?? "")
+            """))
+        _ = try events.run(program)
+        let shown = try program.database.event(id: event.id)
+        let held = try program.database.heldMessages().map { $0.reason ?? "" }
+        #expect(shown.accepted?.map(\.email).contains("ana@example.net") == true, "\(held)")
+    }
+
+    @Test func aGuestsInlineForwardNamingTheEventIsHerAnswerWhenTheSubjectIsCut() throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        let event = try events.createEvent(program)
+        let invitations = try events.run(program)
+        let invite = try events.invitation(to: "ana@example.net", in: invitations)
+        try program.arrive(others.raw(from: "Ana Souza <ana@example.net>", subject: "Fwd: invitation", """
+            Count me in!
+
+            ---------- Forwarded message ---------
+            From: Mentoring <mentoring@example.org>
+            Subject: Invitation
+            To: Ana Souza <ana@example.net>
+
+            \(invite.textBody ?? "")
+            """))
+        _ = try events.run(program)
+        let shown = try program.database.event(id: event.id)
+        #expect(shown.accepted?.map(\.email).contains("ana@example.net") == true)
+    }
+
+    @Test func anInlineForwardOfMailWeSentSomeoneElseGivesNoContext() throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        _ = try events.createEvent(program)
+        let invite = try events.invitation(to: "ana@example.net", in: try events.run(program))
+        let message = Message(bytes: Array(others.raw(from: "Leo <leo@example.com>", subject: "Fwd: \(invite.subject ?? "")", """
+            yes I'll come
+
+            ---------- Forwarded message ---------
+            From: Mentoring <mentoring@example.org>
+            Subject: \(invite.subject ?? "")
+            To: Ana Souza <ana@example.net>
+
+            \(invite.textBody ?? "")
+            """).utf8))
+        #expect(try program.database.intakeContext(for: message).answering == nil)
+    }
+}

@@ -22,6 +22,7 @@ public struct Intake: Sendable {
             OwnMailRule(programAddress: config.program.address.lowercased()),
             CoordinatorDecisionRule(coordinators: coordinators, verification: verification),
             CoordinatorImportRule(coordinators: coordinators, verification: verification),
+            SharedMailboxRule(),
             GraduationRule(),
             PairConversationRule(),
             ReplyUnderAddressNoticeRule(),

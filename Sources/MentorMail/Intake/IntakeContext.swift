@@ -14,8 +14,10 @@ public struct IntakeContext: Sendable {
     /// That mail was found inside the message, forwarded whole (or by its calendar's UID).
     public var answeringForwarded = false
     /// The sender is not a participant themselves, but writes from the same mailbox (a "+tag")
-    /// as the participant that mail went to, who is `participant`.
+    /// as `participant`: the one that mail went to, or the only one at that mailbox.
     public var senderIsAlias = false
+    /// The sender is no participant, and several share their mailbox: these addresses.
+    public var sharedMailbox: [String] = []
     /// The addresses of the sender's partners in ongoing mentorships.
     public var partners: Set<String>
     /// The sender's ongoing mentorships.
@@ -33,6 +35,13 @@ public struct IntakeContext: Sendable {
 
     /// Whether the sender is a participant with a profile (not erased).
     var isParticipant: Bool { participant.map { $0.status != .erased } ?? false }
+
+    /// The address of the person the mail is read as: the participant's recorded one when the
+    /// sender writes from another address of their mailbox, else `sender`'s.
+    func personAddress(_ sender: MailAddress) -> String {
+        guard senderIsAlias, let participant else { return sender.normalized }
+        return participant.email.lowercased()
+    }
 
     /// Whether `address` is (the same mailbox as) one that the answered mail went to.
     func wasWritten(_ address: MailAddress) -> Bool {

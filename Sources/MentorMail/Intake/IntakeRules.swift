@@ -102,6 +102,18 @@ struct CoordinatorImportRule: IntakeRule {
     }
 }
 
+/// Mail from an address no one has, of a mailbox several participants share ("ana+a@…" when
+/// "ana@…" and "ana+b@…" both signed up): whose it is cannot be told, so a person reads it and
+/// the sender is told so.
+struct SharedMailboxRule: IntakeRule {
+    let name = "shared-mailbox"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.participant == nil, context.sharedMailbox.count > 1 else { return nil }
+        let reason = "from an address of the mailbox that \(context.sharedMailbox.joined(separator: ", ")) share: whose it is cannot be told"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// "We're done", "we'd like to graduate" under a pair's introduction, or in a fresh message
 /// from someone in one pair: the pair graduates. Only clear phrases count: a bare "done" in a
 /// conversation says nothing. Mail that also goes to others (a reply-all, the partner in
@@ -270,12 +282,15 @@ struct ParticipantCommandRule: IntakeRule {
             if message.joinRole != nil || message.form.looksLikeForm || (stranger && message.asksToJoin) { return nil }
         }
         // Erasing cannot be undone and a From line proves nothing, so it always waits for a
-        // reply from the address itself, however plainly it was asked.
-        if reading.sure && reading.command != .deleteData {
+        // reply from the address itself, however plainly it was asked. From another address of
+        // the person's mailbox, pausing and leaving wait for a reply from their own address too.
+        let fromAlias = context.senderIsAlias && [.pause, .withdraw, .deleteData].contains(reading.command)
+        if reading.sure && reading.command != .deleteData && !fromAlias {
             return RuleDecision(.participantCommand(reading.command), "the request \"\(reading.command.name)\"")
         }
         return RuleDecision(.confirmCommand(reading.command),
-                            "read as \"\(reading.command.name)\", to be confirmed: \(reading.command == .deleteData ? "it cannot be undone" : "the reading is unsure")")
+                            "read as \"\(reading.command.name)\", to be confirmed: "
+                                + (reading.command == .deleteData ? "it cannot be undone" : fromAlias ? "sent from another address of the person's mailbox" : "the reading is unsure"))
     }
 }
 

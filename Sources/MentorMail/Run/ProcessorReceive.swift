@@ -204,7 +204,7 @@ extension Processor {
                 batch.reflag.append(uid)
                 return
             }
-            let context = try AppDatabase.intakeContext(db, for: message, now: now, reminderAfterDays: config.checkin.reminderAfterDays)
+            let context = try AppDatabase.intakeContext(db, for: message, reading: reading, now: now, reminderAfterDays: config.checkin.reminderAfterDays)
             let classification = intake.classify(reading, context: context)
             if dryRun {
                 let line = "UID \(uid) from \(reading.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"

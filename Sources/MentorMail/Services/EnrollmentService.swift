@@ -76,7 +76,7 @@ struct EnrollmentService {
     /// `menteeAgain`: a graduate asked to be mentored again; so does a Role line they wrote
     /// themselves that names mentee.
     func receiveProfile(_ form: SignupForm, _ inbound: Inbound, menteeAgain asked: Bool = false) throws -> Outcome {
-        let email = inbound.sender.normalized
+        let email = inbound.context.personAddress(inbound.sender)
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
@@ -160,10 +160,11 @@ struct EnrollmentService {
         return Outcome(.answered)
     }
 
-    /// "pause", "resume", "withdraw", "delete my data" and a change of address, on the sender's own record.
+    /// "pause", "resume", "withdraw", "delete my data" and a change of address, on the sender's
+    /// own record (or that of the one participant at another address of their mailbox).
     /// `confirmed`: they answered yes to our question about it.
     func apply(_ command: ParticipantCommand, _ inbound: Inbound, confirmed: Bool = false) throws -> Outcome {
-        let email = inbound.sender.normalized
+        let email = inbound.context.personAddress(inbound.sender)
         let db = work.db
         let person = try AppDatabase.findParticipant(db, email: email)
         var mail = ParticipationChangedMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""))
@@ -230,8 +231,10 @@ struct EnrollmentService {
     /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
     /// one-word "yes"; nothing changes until then.
     /// `endingPairsWith`: the partners whose pairs the request would end, named in the question.
+    /// Asked from another address of the person's mailbox, the question and its code go to the
+    /// address their profile is under: only a reply from there carries the request out.
     func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound, endingPairsWith partners: String? = nil) throws -> Outcome {
-        let email = inbound.sender.normalized
+        let email = inbound.context.personAddress(inbound.sender)
         guard let person = try AppDatabase.findParticipant(work.db, email: email), person.status != .erased else {
             var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
             mail.unknown = true
@@ -254,6 +257,12 @@ struct EnrollmentService {
         }
         // Leaving ends their pairs as a pause does: the question names them.
         mail.pairs = try partners ?? (command == .withdraw ? Self.partners(of: person, db: work.db) : nil)
+        if email != inbound.sender.normalized {
+            try work.outbox.answer(mail, to: MailAddress(address: person.email, name: person.profile.name), replyingTo: inbound.message,
+                                   inboundID: inbound.recordID, about: .token(pending.id), language: try inbound.language(in: work))
+            try work.audit.record(email, "command-to-confirm", "\(command.name), asked from \(inbound.sender.normalized)")
+            return Outcome(.answered, "asked \(email) to confirm \"\(command.name)\", written from \(inbound.sender.normalized)")
+        }
         try inbound.answer(mail, in: work, about: .token(pending.id))
         try work.audit.record(email, "command-to-confirm", command.name)
         return Outcome(.answered, "asked to confirm \"\(command.name)\"")

@@ -42,7 +42,7 @@ struct Inbound {
     /// The language to answer in: the one the person set with "Mail language:", else the one this
     /// message is clearly written in, else the first language of their profile; nil means English.
     func language(in work: Work) throws -> String? {
-        language(in: work, profile: try AppDatabase.findParticipant(work.db, email: sender.normalized)?.profile)
+        language(in: work, profile: try AppDatabase.findParticipant(work.db, email: context.personAddress(sender))?.profile)
     }
 
     /// The same, with the sender's stored profile at hand.

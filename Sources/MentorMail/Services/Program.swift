@@ -142,9 +142,10 @@ extension Program {
                     coordinator; write to them yourself, then `mentormail held release \(id)`
                     """)
             }
-            let context = try AppDatabase.intakeContext(work.db, for: message, now: work.now, reminderAfterDays: config.checkin.reminderAfterDays)
             let intake = Intake(config: config)
             let prepared = intake.prepare(message)
+            let context = try AppDatabase.intakeContext(work.db, for: message, reading: prepared, now: work.now,
+                                                        reminderAfterDays: config.checkin.reminderAfterDays)
             let classification = intake.classify(prepared, context: context)
             let before = record.disposition
             let outcome = try work.handleRecorded(classification, reading: prepared, recordID: id,

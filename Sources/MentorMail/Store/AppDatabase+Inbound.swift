@@ -158,11 +158,17 @@ extension AppDatabase {
     /// What the intake may know about `message`: the sender's record, the mail of ours it
     /// answers (In-Reply-To first, then References from the newest; else a mail of ours it
     /// forwards whole, or the event whose calendar it carries), and the sender's partners.
-    /// Someone unknown writing from the same mailbox as the person that mail went to
-    /// ("ana+mentoring@…" under our mail to "ana@…") is that person. With `now`, a check-in
+    /// A mail of ours copied into the text under a forward line counts when its quoted From and
+    /// Subject are those of a mail we sent the sender, or, for an event, when the sender is its
+    /// guest and the text names it. Someone unknown writing from the same mailbox as the person
+    /// that mail went to ("ana+mentoring@…" under our mail to "ana@…") is that person; so is
+    /// the one active, incomplete or paused participant with their mailbox (several: none, and
+    /// `sharedMailbox` names them). `reading`: the message as the intake read it, when at hand.
+    /// With `now`, a check-in
     /// survey counts as open for mail not written under it only until its last look, a
     /// reminder's span after the reminder (`reminderAfterDays`).
-    static func intakeContext(_ db: Database, for message: Message, now: Date? = nil, reminderAfterDays: Int = 7) throws -> IntakeContext {
+    static func intakeContext(_ db: Database, for message: Message, reading: IntakeMessage? = nil, now: Date? = nil,
+                              reminderAfterDays: Int = 7) throws -> IntakeContext {
         var context = IntakeContext()
         if let sender = message.from?.normalized {
             context.participant = try findParticipant(db, email: sender)
@@ -180,7 +186,8 @@ extension AppDatabase {
             }
         }
         if context.answering == nil {
-            let forwarded = ForwardedMessages.read(message, text: "")
+            let text = reading?.text ?? MailReading.body(of: message)?.text ?? ""
+            let forwarded = reading?.forwarded ?? ForwardedMessages.read(message, text: text)
             for id in forwarded.messageIDs {
                 if let ours = try ours(id), let kind = ours.kind {
                     context.answering = MailReference(kind: kind, topic: ours.topic)
@@ -195,12 +202,27 @@ extension AppDatabase {
                 context.answeredRecipients = Set(try EventGuest.filter(EventGuest.Columns.eventID == eventID).fetchAll(db).map { $0.email.lowercased() })
                 context.answeringForwarded = true
             }
+            if context.answering == nil, let sender = message.from, let ours = try inlineForwardOfOurs(db, forwarded, text: text, to: sender),
+               let kind = ours.kind {
+                context.answering = MailReference(kind: kind, topic: ours.topic)
+                context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
+                context.answeringForwarded = true
+            }
         }
         if context.participant == nil, let sender = message.from,
            let written = context.answeredRecipients.sorted().first(where: { MailAddress.mailbox(of: $0) == sender.mailbox && $0 != sender.normalized }),
            let person = try findParticipant(db, email: written), person.status != .erased {
             context.participant = person
             context.senderIsAlias = true
+        }
+        if context.participant == nil, let sender = message.from {
+            let same = try sameMailbox(db, as: sender)
+            if same.count == 1 {
+                context.participant = same[0]
+                context.senderIsAlias = true
+            } else if same.count > 1 {
+                context.sharedMailbox = same.map(\.email).sorted()
+            }
         }
         if let id = context.participant?.id {
             let ongoing = try Mentorship
@@ -224,6 +246,56 @@ extension AppDatabase {
             }
         }
         return context
+    }
+
+    /// The active, incomplete or paused participants at another address of `sender`'s mailbox
+    /// (the same local part before any "+tag", the same domain, any case).
+    static func sameMailbox(_ db: Database, as sender: MailAddress) throws -> [Participant] {
+        let mailbox = sender.mailbox
+        guard let at = mailbox.lastIndex(of: "@") else { return [] }
+        let domain = mailbox[mailbox.index(after: at)...]
+        let statuses = [Participant.Status.active, .incomplete, .paused].map(\.rawValue)
+        return try Participant.filter(sql: "lower(email) LIKE ? ESCAPE '\\'", arguments: ["%@" + Self.likeEscaped(String(domain))])
+            .filter(statuses.contains(Participant.Columns.status))
+            .fetchAll(db)
+            .filter { MailAddress.mailbox(of: $0.email) == mailbox && $0.email.lowercased() != sender.normalized }
+    }
+
+    private static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// A mail of ours that `forwarded` copies into the text: one we sent to `sender`'s mailbox
+    /// whose From and Subject the forward quotes (the newest, when several match), else the
+    /// invitation of the one event `sender` is a guest of whose name the text carries.
+    static func inlineForwardOfOurs(_ db: Database, _ forwarded: ForwardedMessages, text: String, to sender: MailAddress) throws -> OutboxMessage? {
+        func same(_ subject: String) -> String {
+            subject.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        func sentToSender(_ ours: OutboxMessage) -> Bool {
+            ours.recipientList.contains { MailAddress.mailbox(of: $0) == sender.mailbox }
+        }
+        for block in forwarded.inline.reversed() {
+            let authors = Set(block.authors.map(\.mailbox))
+            guard !authors.isEmpty, !authors.contains(sender.mailbox) else { continue }
+            if let subject = block.subject.map(same), !subject.isEmpty {
+                let found = try OutboxMessage.filter(sql: "lower(subject) = ?", arguments: [subject]).order(Column("id").desc).fetchAll(db)
+                    .first { sentToSender($0) && authors.contains(MailAddress.mailbox(of: $0.sender)) && same($0.subject) == subject }
+                if let found { return found }
+            }
+            // The quoted subject may be cut or translated: the event's name in the text, from our address.
+            let invitations = try OutboxMessage.filter(Column("purpose") == MailKind.eventInvitation.rawValue).order(Column("id").desc).fetchAll(db)
+                .filter { sentToSender($0) && authors.contains(MailAddress.mailbox(of: $0.sender)) }
+            var named: [Int64: OutboxMessage] = [:]
+            let lowered = text.lowercased()
+            for invitation in invitations {
+                guard invitation.topic.kind == .event, let id = invitation.topicID, named[id] == nil, let event = try SpeedEvent.fetchOne(db, key: id),
+                      event.name.count >= 4, lowered.contains(event.name.lowercased()) else { continue }
+                named[id] = invitation
+            }
+            if named.count == 1 { return named.values.first }
+        }
+        return nil
     }
 
     public func intakeContext(for message: Message) throws -> IntakeContext {
