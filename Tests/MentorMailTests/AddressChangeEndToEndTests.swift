@@ -57,9 +57,15 @@ import Testing
         #expect(answers.count == 1)
         let answer = try #require(answers.first?.textBody)
         #expect(!answer.contains("Role:"), "not the sign-up form: \(answer)")
+        #expect(!answer.lowercased().contains("join") && !answer.contains("sign-up"), "not asked to join again: \(answer)")
+        #expect(answer.contains("will look into the change of address"), "\(answer)")
         let held = try scenario.database().inboundMessages().last { $0.sender == scenario.participantAddress }
         #expect(held?.disposition == .held, "\(String(describing: held?.note))")
-        #expect(try scenario.coordinatorInbox().contains { $0.textBody?.contains("That was not me") == true })
+        let digest = try #require(try scenario.coordinatorInbox().last { $0.textBody?.contains("That was not me") == true }?.textBody)
+        // Who moved, from where to where, and how to move them back: not an internal number.
+        #expect(digest.contains("Alice Moreau") && digest.contains(otherAddress), "\(digest)")
+        #expect(digest.contains("mentormail participants change-address \(otherAddress) \(scenario.participantAddress)"), "\(digest)")
+        #expect(!digest.contains("participant 1"), "\(digest)")
 
         // A coordinator moves it back: the address it leaves hears of it too.
         let moved = try CommandRunner.run(["participants", "change-address", otherAddress, scenario.participantAddress,

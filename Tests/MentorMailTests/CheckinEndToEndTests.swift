@@ -217,6 +217,41 @@ import Testing
 
     /// A comment after a rating and a dash, or after answers and a double dash, is the note and
     /// reaches the coordinators; text that answers nothing reaches them too.
+    /// The silence notice names a held message only when it came after the survey went out:
+    /// an older one cannot be the answer. When one is named, the digest suggests reading it.
+    @Test func theSilenceNoticeNamesOnlyMessagesHeldSinceTheSurvey() throws {
+        let people = try introduced(mentees: ["Ann", "Eve"], mentors: ["Max", "Ugo"])
+        let scenario = people.scenario
+        let (annPair, _) = try pair(of: "Ann", people)
+        let (evePair, _) = try pair(of: "Eve", people)
+        func introduction(of who: String) throws -> Message {
+            try #require(try people.inbox(who).first { $0.subject?.contains("meet your mentoring match") == true })
+        }
+        func heldFrom(_ who: String) throws -> [InboundMessage] {
+            try scenario.database().inboundMessages().filter { $0.sender == people.address(who) && $0.disposition == .held }
+        }
+        // Ann writes on day 84, before the check-in; Eve on day 95, after it.
+        try reply(people, from: "Ann", to: try introduction(of: "Ann"), raw: "Could a coordinator tell us where the onboarding notes are kept?")
+        try process(scenario, day: 84)
+        let annHeld = try #require(try heldFrom("Ann").last?.id)
+        try process(scenario, day: 90)
+        try reply(people, from: "Eve", to: try introduction(of: "Eve"), raw: "Could a coordinator tell us where the onboarding notes are kept?")
+        try process(scenario, day: 95)
+        let eveHeld = try #require(try heldFrom("Eve").last?.id)
+        try process(scenario, day: 97)
+        try process(scenario, day: 104)
+
+        let digest = try #require(try scenario.coordinatorInbox().last { $0.textBody?.contains("no answer to the check-in") == true }?.textBody)
+        let sections = digest.components(separatedBy: "\nPair ")
+        let ann = try #require(sections.first { $0.hasPrefix("\(annPair) (") })
+        let eve = try #require(sections.first { $0.hasPrefix("\(evePair) (") })
+        #expect(ann.contains("no answer to the check-in after the reminder from the mentee Ann"), "\(ann)")
+        #expect(!ann.contains("#\(annHeld)") && !ann.contains("may be their answer"), "\(ann)")
+        #expect(ann.contains("Suggested: write to them personally"), "\(ann)")
+        #expect(eve.contains("message #\(eveHeld) from \(people.address("Eve")) is held"), "\(eve)")
+        #expect(!eve.contains("write to them personally") && eve.contains("Suggested: read the held message"), "\(eve)")
+    }
+
     @Test func commentsAfterADashReachTheCoordinators() throws {
         let people = try introduced(mentees: ["Lena", "Ines"], mentors: ["Farid", "Omar"])
         let scenario = people.scenario

@@ -55,6 +55,9 @@ public struct HeldNoticeMail: MailContent {
     public var invitation: Bool?
     /// The writer is not in the program: how to join, instead of what participants can write.
     public var notParticipant: Bool?
+    /// The message answers our notice that a profile moved away from the writer's address:
+    /// the coordinators look into the move and write back.
+    public var addressMove: Bool?
 }
 
 /// The answer to a filled-in or corrected form: what was understood, field by field.

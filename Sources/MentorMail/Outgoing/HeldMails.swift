@@ -41,6 +41,8 @@ public struct HeldDigestMail: MailContent {
         public var suggestTalk: Bool?
         public var suggestRematch: Bool?
         public var suggestNudge: Bool?
+        /// No answer to the check-in, but a message held from them since it went out may be it.
+        public var suggestReadHeld: Bool?
         public var suggestRead: Bool?
         public var suggestNothing: Bool?
     }

@@ -9,6 +9,8 @@ struct CheckinService {
 
     /// How a notice says that someone left a note: the digest shows the note with that notice only.
     static let leftANote = "left a note"
+    /// How a no-answer notice names a held message that may be the answer: the digest suggests reading it.
+    static let mayBeTheirAnswer = "it may be their answer"
 
     private var pairs: PairService { PairService(work: work) }
 
@@ -61,13 +63,14 @@ struct CheckinService {
         let silent = try surveys(of: mentorshipID).filter { $0.answeredAt == nil && $0.reminderSentAt != nil }
         guard !silent.isEmpty else { return }
         let names = silent.map { $0.side == .mentee ? "the mentee \(pair.mentee.profile.name)" : "the mentor \(pair.mentor.profile.name)" }
-        // A message held from them (or another address of their mailbox) may be their answer.
+        // A message held from them (or another address of their mailbox) since the survey went
+        // out may be their answer; older ones cannot be.
         let held = try silent.flatMap { survey in
             let person = survey.side == .mentee ? pair.mentee : pair.mentor
-            return try AppDatabase.heldMessages(work.db, from: person.email, about: survey.id)
+            return try AppDatabase.heldMessages(work.db, from: person.email, about: survey.id, since: survey.sentAt)
         }
         let heldNote = held.isEmpty ? "" : "; but " + held.map { "message #\($0.id ?? 0) from \($0.sender ?? "?") is held (mentormail held show \($0.id ?? 0))" }
-            .joined(separator: ", ") + ": it may be their answer"
+            .joined(separator: ", ") + ": " + Self.mayBeTheirAnswer
         try pairs.notice(.noAnswer, pair, "no answer to the check-in after the reminder from \(names.joined(separator: " and "))" + heldNote)
     }
 

@@ -28,6 +28,37 @@ struct HeldMailService {
         return Outcome(.held, reason)
     }
 
+    /// A reply to our notice that a profile moved away from the sender's address ("that was not
+    /// me"): held, and the sender is told the coordinators look into the move and write back (not
+    /// how to join, which would make a second profile). The digest names the person, both
+    /// addresses and the command that moves the profile back.
+    func holdReplyToAddressNotice(_ inbound: Inbound, about topic: Topic, reason: String) throws -> Outcome {
+        var mail = HeldNoticeMail(person: PersonName(inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""))
+        mail.addressMove = true
+        var reason = reason
+        let old = inbound.sender.normalized
+        if topic.kind == .participant, let id = topic.id, let person = try Participant.fetchOne(work.db, key: id) {
+            if mail.person.name.isEmpty { mail.person = PersonName(person.profile.name) }
+            let move = try AddressMove.filter(Column("participantID") == id && Column("oldEmail") == old)
+                .order(Column("id").desc).fetchOne(work.db)
+            let name = person.profile.name.isEmpty ? "participant \(id)" : person.profile.name
+            reason = "a reply from \(old) to our notice that the profile of \(name) moved from \(move?.oldEmail ?? old) to "
+                + "\(move?.newEmail ?? person.email)"
+            if person.status == .erased {
+                reason += " (since erased)"
+            } else {
+                if person.email != move?.newEmail { reason += " (now at \(person.email))" }
+                if person.email != old {
+                    reason += "; to move it back: `mentormail participants change-address \(person.email) \(old)`"
+                }
+            }
+        }
+        try inbound.answer(mail, in: work)
+        try scheduleDigest(for: inbound.recordID)
+        try work.audit.record(old, "held", reason)
+        return Outcome(.held, reason)
+    }
+
     /// Makes sure a digest goes out with the next run's jobs (one waiting digest at a time
     /// covers everything held until it runs).
     func scheduleDigest(for recordID: Int64) throws {
@@ -63,7 +94,7 @@ struct HeldMailService {
                 id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601),
                 sender: record.sender ?? "(no sender)", subject: record.subject ?? "(no subject)",
                 disposition: record.disposition.rawValue, failed: record.disposition == .failed,
-                reason: record.note ?? record.reason ?? "", context: record.context?.description,
+                reason: record.note ?? record.reason ?? "", context: try describe(record.context),
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
         let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
@@ -80,6 +111,16 @@ struct HeldMailService {
         try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id) + besides.newRepeats, at: work.now)
         try AppDatabase.markNoticesDigested(work.db, ids: notices.compactMap(\.id), at: work.now)
         try work.audit.record("scheduler", "digest", "\(items.count) held, \(pairs.count) pairs; \(open) waiting")
+    }
+
+    /// The mail a held message answers, naming the participant it was about by name and
+    /// address rather than by number.
+    private func describe(_ context: MailReference?) throws -> String? {
+        guard let context else { return nil }
+        guard context.topic.kind == .participant, let id = context.topic.id,
+              let person = try Participant.fetchOne(work.db, key: id), person.status != .erased else { return context.description }
+        let name = person.profile.name.isEmpty ? person.email : "\(person.profile.name) <\(person.email)>"
+        return "\(context.kind.rawValue) (about \(name))"
     }
 
     /// One entry per pair with news: what happened, both sides' answers and notes, and what a
@@ -115,6 +156,8 @@ struct HeldMailService {
             } else if news.contains(where: { $0.kind == .checkinAlert }) && (all.contains(where: { ($0.rating ?? 5) <= 2 || $0.meeting == .no })
                         || pair.mentorship.isOngoing && all.contains(where: { $0.next == .graduate }) && all.contains(where: { $0.next == .continue })) {
                 item.suggestTalk = true
+            } else if news.contains(where: { $0.kind == .noAnswer && $0.detail.contains(CheckinService.mayBeTheirAnswer) }) {
+                item.suggestReadHeld = true
             } else if news.contains(where: { $0.kind == .noAnswer }) {
                 item.suggestNudge = true
             } else if !notes.isEmpty {

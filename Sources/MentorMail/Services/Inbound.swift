@@ -112,6 +112,9 @@ extension Work {
         case .help:
             return try EnrollmentService(work: self).answerWithHelp(inbound)
         case .hold(let reason, let acknowledge):
+            if let answering = inbound.context.answering, answering.kind == .addressMoved {
+                return try HeldMailService(work: self).holdReplyToAddressNotice(inbound, about: answering.topic, reason: reason)
+            }
             return try HeldMailService(work: self).hold(inbound, reason: reason, acknowledge: acknowledge)
         case .ignore(let reason):
             return Outcome(.ignored, reason)

@@ -102,17 +102,18 @@ extension AppDatabase {
             .filter(InboundMessage.Columns.resolvedAt == nil)
     }
 
-    /// Messages waiting for a coordinator that came from `address`'s mailbox (any "+tag"), or
-    /// that answer survey `surveyID`, oldest first.
-    static func heldMessages(_ db: Database, from address: String, about surveyID: Int64?) throws -> [InboundMessage] {
+    /// Messages waiting for a coordinator that answer survey `surveyID`, or that came from
+    /// `address`'s mailbox (any "+tag") after `since` (a run reads its mail before it sends
+    /// anything, so mail read in the run that sent the survey came before it), oldest first.
+    static func heldMessages(_ db: Database, from address: String, about surveyID: Int64?, since: Date) throws -> [InboundMessage] {
         let mailbox = MailAddress.mailbox(of: address)
         return try InboundMessage
             .filter(InboundMessage.Disposition.needingAttention.map(\.rawValue).contains(InboundMessage.Columns.disposition))
             .filter(InboundMessage.Columns.resolvedAt == nil)
             .order(Column("id")).fetchAll(db)
             .filter { record in
-                record.sender.map { MailAddress.mailbox(of: $0) == mailbox } ?? false
-                    || (surveyID != nil && record.context?.topic == .survey(surveyID))
+                (surveyID != nil && record.context?.topic == .survey(surveyID))
+                    || record.receivedAt > since && (record.sender.map { MailAddress.mailbox(of: $0) == mailbox } ?? false)
             }
     }
 

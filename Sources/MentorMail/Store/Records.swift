@@ -85,6 +85,7 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         static let uid = Column(CodingKeys.uid)
         static let messageID = Column(CodingKeys.messageID)
         static let sender = Column(CodingKeys.sender)
+        static let receivedAt = Column(CodingKeys.receivedAt)
         static let disposition = Column(CodingKeys.disposition)
         static let resolvedAt = Column(CodingKeys.resolvedAt)
         static let digestedAt = Column(CodingKeys.digestedAt)
