@@ -54,11 +54,11 @@ extension MentorMailCommand {
                         rows: pairs.map { pair in
                             [String(pair.id), pair.round, pair.mentee.email + (pair.mentee.bounce == nil ? "" : " (bounced)"),
                              pair.mentor.email + (pair.mentor.bounce == nil ? "" : " (bounced)"),
-                             pair.shownStatus == pair.status ? pair.status : "introduction held",
-                             pair.introducedAt.formatted(.iso8601.year().month().day()),
+                             pair.introductionHeld == nil ? pair.status : "introduction held",
+                             pair.introducedAt?.formatted(.iso8601.year().month().day()) ?? "-",
                              "\(pair.menteeCheckin ?? "-") / \(pair.mentorCheckin ?? "-")"]
                         }))
-                    for pair in pairs where pair.shownStatus != pair.status {
+                    for pair in pairs where pair.introductionHeld != nil && pair.shownStatus != pair.status {
                         print(terminalSafe("Pair \(pair.id): \(pair.shownStatus)", keepLines: false))
                     }
                 }

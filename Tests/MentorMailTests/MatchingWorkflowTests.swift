@@ -412,22 +412,40 @@ import Testing
         #expect(list.contains("pat@example.net bounced for good"), "\(list)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["pairs", "list", "--json"]).utf8)) as? [[String: Any]])
         #expect((json.first?["introductionHeld"] as? String)?.contains("pat@example.net bounced for good") == true, "\(json)")
+        // Held: no introduction date anywhere, and a status that says so.
+        let approvalDay = program.now.formatted(.iso8601.year().month().day())
+        #expect(json.first?["status"] as? String == "introduction-held" && json.first?["introducedAt"] == nil, "\(json)")
+        #expect(!row.contains(approvalDay), "\(row)")
         let id = try #require(json.first?["id"] as? Int)
         let shown = try run(["pairs", "show", "\(id)"])
         #expect(shown.contains("Pair \(id) (round 2027-Q1): introduction held: kept, not sent"), "\(shown)")
+        let shownJSON = try #require(try JSONSerialization.jsonObject(with: Data(try run(["pairs", "show", "\(id)", "--json"]).utf8)) as? [String: Any])
+        let held = try #require(shownJSON["pair"] as? [String: Any])
+        #expect(held["status"] as? String == "introduction-held" && held["introducedAt"] == nil, "\(held)")
         let status = try run(["status"])
         #expect(status.contains("introduction held") && status.contains("pat@example.net bounced for good"), "\(status)")
         let roundShown = try run(["round", "show", "2027-Q1"])
         #expect(roundShown.contains("Introductions held, not sent (1):") && roundShown.contains("Pat with Sofia"), "\(roundShown)")
+        #expect(!roundShown.contains("still paired") && roundShown.contains("with Sofia: paired, introduction held"), "\(roundShown)")
 
-        // A working address: the fresh copy goes, and the pair is introduced.
-        _ = try program.app.changeAddress(from: "pat@example.net", to: "pat@new.example", now: program.now)
-        _ = try program.run()
+        // A working address twelve days later: the fresh copy goes, and the pair is introduced that day.
+        let later = program.now.addingTimeInterval(12 * 86_400)
+        _ = try program.app.changeAddress(from: "pat@example.net", to: "pat@new.example", now: later)
+        _ = try program.run(at: later)
         #expect(try program.sent().contains { $0.to.count == 2 && $0.to.map(\.normalized).contains("pat@new.example") })
         let after = try run(["pairs", "list"])
         let moved = try #require(after.split(separator: "\n").first { $0.contains("pat@new.example") }, "\(after)")
         #expect(moved.contains(" introduced ") && !after.contains("introduction held"), "\(after)")
+        #expect(moved.contains(later.formatted(.iso8601.year().month().day())), "\(moved)")
         #expect(!(try run(["status"])).contains("introduction held"))
+
+        // The check-in counts from the introduction that went, and says its day.
+        func surveys() throws -> [Message] { try program.sent().filter { $0.subject?.contains("how is your mentoring with") == true } }
+        _ = try program.run(at: program.now.addingTimeInterval(91 * 86_400))
+        #expect(try surveys().isEmpty, "not 90 days after the approval")
+        _ = try program.run(at: later.addingTimeInterval(90 * 86_400))
+        let survey = try #require(try surveys().first?.textBody)
+        #expect(survey.contains("On \(Work.day(later)) we introduced you"), "\(survey)")
     }
 
     /// Two Spanish speakers get their one introduction wholly in Spanish: the reasons, the time

@@ -22,15 +22,30 @@ struct CheckinService {
     }
 
     /// The survey job: one survey to each side still in the program, then the reminder's job.
+    /// It counts from the day the introduction really went out: one held (an address bounced)
+    /// or sent later than the approval puts it off.
     func sendSurveys(mentorshipID: Int64) throws {
         guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        let afterDays = Double(work.config.checkin.afterDays) * 86_400
+        guard let introduced = try AppDatabase.introductionDate(work.db, of: pair.mentorship) else {
+            // Not introduced yet: look again in a reminder's span.
+            let again = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
+            try work.jobs.schedule(.checkinSurvey, subjectID: mentorshipID, at: again, key: "checkin-survey:\(mentorshipID):\(again.timeIntervalSince1970)")
+            return
+        }
+        // (Within a day counts as on time: an introduction goes out with the run after the approval.)
+        let due = introduced.addingTimeInterval(afterDays)
+        if due > work.now.addingTimeInterval(86_400) {
+            try work.jobs.schedule(.checkinSurvey, subjectID: mentorshipID, at: due, key: "checkin-survey:\(mentorshipID):\(due.timeIntervalSince1970)")
+            return
+        }
         for (person, partner, side) in [(pair.mentee, pair.mentor, Survey.Side.mentee), (pair.mentor, pair.mentee, .mentor)] {
             guard let personID = person.id, PairService.reachable(person), person.status != .paused else { continue }
             var survey = Survey(mentorshipID: mentorshipID, participantID: personID, side: side, sentAt: work.now)
             try survey.insert(work.db)
             try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
-                                                   introduced: Work.day(pair.mentorship.introducedAt, language: work.mailLanguage(for: person.profile))),
+                                                   introduced: Work.day(introduced, language: work.mailLanguage(for: person.profile))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person.profile))
         }
@@ -42,6 +57,7 @@ struct CheckinService {
     /// The reminder job: once, to whoever has not answered; then a last look a reminder's span later.
     func sendReminders(mentorshipID: Int64) throws {
         guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
+        let introduced = try AppDatabase.introductionDate(work.db, of: pair.mentorship) ?? pair.mentorship.introducedAt
         for var survey in try surveys(of: mentorshipID) where survey.answeredAt == nil && survey.reminderSentAt == nil {
             let (person, partner) = survey.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
             guard PairService.reachable(person) else { continue }
@@ -49,7 +65,7 @@ struct CheckinService {
             try survey.update(work.db)
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
-                                                     introduced: Work.day(pair.mentorship.introducedAt, language: work.mailLanguage(for: person.profile))),
+                                                     introduced: Work.day(introduced, language: work.mailLanguage(for: person.profile))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person.profile))
         }

@@ -14,24 +14,30 @@ public struct PairView: Codable, Sendable {
     public var round: String
     public var mentee: Person
     public var mentor: Person
-    /// introduced, active, graduated or ended.
+    /// introduced, active, graduated or ended; "introduction-held" while the introduction of a
+    /// pair still going was kept or could not be sent.
     public var status: String
     /// Why its introduction was kept, not sent (an address bounced) or could not be sent: the
-    /// pair is not introduced yet, whatever `status` says.
+    /// pair is not introduced yet.
     public var introductionHeld: String?
     public var score: Int
-    public var introducedAt: Date
+    /// When the introduction went out (until it is sent: when the pair was approved); none
+    /// while it is held.
+    public var introducedAt: Date?
     public var endedAt: Date?
     public var endedReason: String?
     /// Each side's check-in answers so far ("5 of 5, meeting: yes, good fit, continue"), if any.
     public var menteeCheckin: String?
     public var mentorCheckin: String?
 
-    /// The state to show: `status`, unless the introduction of a pair still going was held.
+    /// The state to show: `status`, with why when the introduction of a pair still going was held.
     public var shownStatus: String {
-        guard let why = introductionHeld, status == "introduced" || status == "active" else { return status }
+        guard let why = introductionHeld, status == Self.introductionHeldStatus else { return status }
         return "introduction held: \(why)"
     }
+
+    public static let introductionHeldStatus = "introduction-held"
+
 }
 
 /// `mentormail pairs show`: a pair and its timeline.
@@ -68,9 +74,10 @@ extension AppDatabase {
             let surveys = Dictionary(grouping: try Survey.fetchAll(db), by: \.mentorshipID)
             let bounces = try Self.bouncesByParticipant(db)
             let held = try Self.heldIntroductions(db)
+            let introduced = try Self.introductionsSent(db)
             return try request.fetchAll(db).map { mentorship in
                 Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces,
-                          held: held)
+                          held: held, introduced: introduced)
             }
         }
     }
@@ -98,8 +105,40 @@ extension AppDatabase {
         return held
     }
 
+    /// When each pair's introduction went out, by mentorship id: the sending of its current
+    /// copy (not replaced by a fresh one). A pair not here was not introduced yet.
+    static func introductionsSent(_ db: Database, mentorship id: Int64? = nil) throws -> [Int64: Date] {
+        var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
+                                           && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
+                                           && OutboxMessage.Columns.status == OutboxMessage.Status.sent.rawValue)
+        if let id { request = request.filter(Column("topicID") == id) }
+        var sent: [Int64: Date] = [:]
+        for row in try request.order(Column("id")).fetchAll(db) {
+            guard let pair = row.topicID, let at = row.sentAt else { continue }
+            sent[pair] = at
+        }
+        return sent
+    }
+
+    /// When `mentorship`'s introduction went out: the sending of its current copy; nil while
+    /// that copy waits (queued, kept or failed); the approval when no copy is stored.
+    static func introductionDate(_ db: Database, of mentorship: Mentorship) throws -> Date? {
+        guard let id = mentorship.id else { return mentorship.introducedAt }
+        let current = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
+                                               && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("topicID") == id
+                                               && Column("replacedBy") == nil)
+            .order(Column("id").desc).fetchOne(db)
+        guard let current else { return mentorship.introducedAt }
+        switch current.status {
+        case .sent: return current.sentAt ?? mentorship.introducedAt
+        case .retired: return mentorship.introducedAt
+        case .queued, .withheld, .failed: return nil
+        }
+    }
+
     static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey],
-                     bounces: [Int64: AddressBounce] = [:], held: [Int64: String] = [:]) -> PairView {
+                     bounces: [Int64: AddressBounce] = [:], held: [Int64: String] = [:], introduced: [Int64: Date] = [:]) -> PairView {
+        let why = mentorship.isOngoing ? mentorship.id.flatMap { held[$0] } : nil
         func person(_ id: Int64) -> PairView.Person {
             PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?", bounce: bounces[id].map(BounceView.init))
         }
@@ -109,9 +148,9 @@ extension AppDatabase {
             return described.isEmpty ? (survey.reminderSentAt == nil ? "sent, no answer yet" : "reminded, no answer yet") : described
         }
         return PairView(id: mentorship.id ?? 0, round: rounds[mentorship.roundID] ?? "?", mentee: person(mentorship.menteeID),
-                        mentor: person(mentorship.mentorID), status: mentorship.status.rawValue,
-                        introductionHeld: mentorship.id.flatMap { held[$0] }, score: mentorship.score,
-                        introducedAt: mentorship.introducedAt, endedAt: mentorship.endedAt, endedReason: mentorship.endedReason,
+                        mentor: person(mentorship.mentorID), status: why == nil ? mentorship.status.rawValue : PairView.introductionHeldStatus,
+                        introductionHeld: why, score: mentorship.score,
+                        introducedAt: why == nil ? mentorship.id.flatMap { introduced[$0] } ?? mentorship.introducedAt : nil, endedAt: mentorship.endedAt, endedReason: mentorship.endedReason,
                         menteeCheckin: checkin(.mentee), mentorCheckin: checkin(.mentor))
     }
 
@@ -175,7 +214,8 @@ extension AppDatabase {
             events.sort { $0.at < $1.at }
             let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.participantID)): \($0)" } }
             return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys,
-                                               bounces: try Self.bouncesByParticipant(db), held: try Self.heldIntroductions(db, mentorship: id)),
+                                               bounces: try Self.bouncesByParticipant(db), held: try Self.heldIntroductions(db, mentorship: id),
+                                               introduced: try Self.introductionsSent(db, mentorship: id)),
                                why: mentorship.explanation, notes: notes, timeline: events)
         }
     }

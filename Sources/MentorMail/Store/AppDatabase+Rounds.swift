@@ -253,6 +253,7 @@ extension AppDatabase {
             let pairs = try Mentorship.filter(Column("roundID") == id).order(Column("id")).fetchAll(db)
             let names = Dictionary(try Participant.fetchAll(db, keys: Set(pairs.flatMap { [$0.menteeID, $0.mentorID] }))
                 .compactMap { person in person.id.map { ($0, person.profile.name.isEmpty ? person.email : person.profile.name) } }) { first, _ in first }
+            let held = try Self.heldIntroductions(db, ongoingOnly: true)
             func outcome(_ person: Participant, asMentee: Bool) -> String? {
                 let own = pairs.filter { (asMentee ? $0.menteeID : $0.mentorID) == person.id }
                 guard !own.isEmpty else { return matched ? "not matched in this round" : nil }
@@ -260,7 +261,7 @@ extension AppDatabase {
                     let partner = names[asMentee ? pair.mentorID : pair.menteeID] ?? "someone whose data was deleted"
                     let when = pair.endedAt.map { " " + $0.formatted(.iso8601.year().month().day()) } ?? ""
                     let how = switch pair.status {
-                    case .introduced, .active: "still paired"
+                    case .introduced, .active: pair.id.flatMap { held[$0] } == nil ? "still paired" : "paired, introduction held"
                     case .graduated: "graduated\(when)"
                     case .ended: "ended\(when)" + (pair.endedReason.map { " (\($0))" } ?? "")
                     }
@@ -276,7 +277,6 @@ extension AppDatabase {
             let stale = try Self.waitsButStale(newest, of: round, config: config, now: now, db: db)
             var shown = newest.map(view)
             if stale { shown?.status = "stale" }
-            let held = try Self.heldIntroductions(db, ongoingOnly: true)
             let people = Dictionary(members.compactMap { member in member.person.id.map { ($0, member.person) } }) { first, _ in first }
             let introductionsHeld = try Mentorship.filter(Mentorship.Columns.roundID == id).order(Column("id")).fetchAll(db)
                 .compactMap { pair -> String? in
