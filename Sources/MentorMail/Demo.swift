@@ -18,9 +18,10 @@ public struct Demo {
     public static let replyAll = "reply-all-introduction-thunderbird.eml"
     /// Check-in answers, each from the mentee it names (threaded under that person's survey).
     public static let checkinAnswers = [
-        ("checkin-reply-numbered-thunderbird.eml", "jonas.schmidt@example.com"),
-        ("checkin-reply-gmail-html.eml", "olu.adeyemi@example.org"),
-        ("checkin-reply-outlook-inline.eml", "lucia.moreno@example.net"),
+        ("checkin-reply-numbered-thunderbird.eml", "jonas.schmidt@example.com", "Olúwáseun"),
+        ("checkin-reply-gmail-html.eml", "olu.adeyemi@example.org", "Amara"),
+        ("checkin-reply-apple-one-line.eml", "amara.nwosu@example.net", "Olúwáseun"),
+        ("checkin-reply-outlook-inline.eml", "lucia.moreno@example.net", "Thabo"),
     ]
     /// Answers to the Speed Mentoring invitation: by calendar (Google, Outlook, Apple) and in words.
     public static let eventAnswers = ["rsvp-google-accepted.eml", "rsvp-outlook-bare-accepted.eml", "rsvp-words-gmail-yes.eml",
@@ -256,13 +257,13 @@ public struct Demo {
 
         now += day + 10 * 3_600
         say("10. Answers come back in three shapes: numbered lines (Jonas, Thunderbird), one line in")
-        say("    Gmail (Olúwáseun: \"5, yes, good fit, graduate\"), and typed under each question of an")
+        say("    Gmail (Olúwáseun: \"5, yes, good fit, graduate\", and Amara, his mentor, agrees), and typed under each question of an")
         say("    Outlook copy of her Spanish survey (Lucía: \"no encajamos\", a new match please, and a note).")
         say("    Each is confirmed, in the person's language;")
         say("    one pair graduates, one ends kindly, and the coordinators' digest says so:")
-        for (name, sender) in Self.checkinAnswers {
+        for (name, sender, partner) in Self.checkinAnswers {
             let survey = try database.outbox().last { row in
-                row.purpose == MailKind.checkinSurvey.rawValue && row.recipientList.contains(sender)
+                row.purpose == MailKind.checkinSurvey.rawValue && row.recipientList.contains(sender) && row.subject.contains(partner)
             }
             try arrive([name]) { text in
                 text.replacingOccurrences(of: "survey-placeholder@example.org", with: survey?.messageID ?? "survey-placeholder@example.org")

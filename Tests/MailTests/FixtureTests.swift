@@ -90,7 +90,7 @@ import Mail
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
-        "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml",
+        "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml", "checkin-reply-apple-one-line.eml",
         "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml",
         "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
     ] + replyShapes.map(\.file) + eventCalendarAnswers.map(\.file) + eventWordAnswers.map(\.file)
@@ -659,6 +659,15 @@ import Mail
                       messageID: "7c2f0e9a-41b8-4d6e-9a55-0b3e8f21c7d4@example.com", inReplyTo: "survey-placeholder@example.org",
                       references: ["survey-placeholder@example.org"], date: "2027-02-16T07:12:40Z")
         #expect(Self.reply(message) == "Hallo,\n\n1. 5\n2. yes, every Thursday evening\n3. good fit\n4. continue\n5. Nothing, thank you!\n\nJonas")
+    }
+
+    @Test func checkinReplyAppleOneLine() throws {
+        let message = try Self.load("checkin-reply-apple-one-line.eml")
+        expectHeaders(message, subject: "Re: OpenStack Mentoring: how is your mentoring with Olúwáseun Adéyẹmí going?",
+                      from: MailAddress(address: "amara.nwosu@example.net", name: "Amara Nwosu"), to: ["mentoring@example.org"],
+                      messageID: "5B0E7C1A-2D44-4F8B-9A3E-7F61C2D90B15@example.net", inReplyTo: "survey-placeholder@example.org",
+                      references: ["survey-placeholder@example.org"], date: "2027-02-16T18:41:02Z")
+        #expect(Self.reply(message) == "5, yes, good fit, graduate\n\nAmara")
     }
 
     @Test func checkinReplyGmailHTML() throws {

@@ -44,7 +44,7 @@ import Testing
         #expect(kenjiText.contains("3. The fit: good fit") && !kenjiText.contains("could not read"), "\(kenjiText)")
         #expect(kenjiText.contains("answered differently about what comes next") && !kenjiText.contains("congratulations"), "\(kenjiText)")
         let rosaMentorText = try #require(try people.inbox(rosaMentor).last { $0.textBody?.contains("4. What next: graduate") == true }?.textBody)
-        #expect(rosaMentorText.contains("unless Rosa has just"), "told what may still happen:\n\(rosaMentorText)")
+        #expect(rosaMentorText.contains("graduates once Rosa agrees"), "told what may still happen:\n\(rosaMentorText)")
         // Whoever answered first is told the end of it too.
         let rosaMentorLast = try #require(try people.inbox(rosaMentor).last)
         #expect(rosaMentorLast.subject?.contains("goes on for now") == true, "\(rosaMentorLast.subject ?? "")")
@@ -144,11 +144,19 @@ import Testing
         #expect(digests.contains("they disagree: the mentor \(dieter) wants to graduate, the mentee Bruno to continue"), "\(digests)")
         #expect(digests.contains("mentormail pairs graduate \(carla)") && digests.contains("mentormail pairs end \(carla)"), "\(digests)")
 
-        // The partner has not said continue: the words still graduate the pair.
+        // The partner has not answered: the words graduate the pair at the partner's last look
+        // (a reminder's span after the reminder, which goes out late here: day 104, so day 111).
         let hanaIntroduction = try #require(try people.inbox("Hana").first { $0.subject?.contains("meet your mentoring match") == true })
         try helpers.reply(people, from: "Hana", to: hanaIntroduction, raw: "We're done, thank you so much!")
         try helpers.process(scenario, day: 93)
-        #expect(try status(of: hana, people, day: 93) == "graduated")
+        #expect(try status(of: hana, people, day: 93) != "graduated")
+        let noted = try #require(try people.inbox("Hana").last)
+        #expect(noted.subject?.contains("your wish to graduate with \(hanaMentor) is noted") == true, "\(noted.subject ?? "")")
+        #expect(noted.textBody?.contains("graduates once \(hanaMentor) agrees, or on April 25, 2027") == true, "\(noted.textBody ?? "")")
+        try helpers.process(scenario, day: 104)
+        #expect(try status(of: hana, people, day: 104) != "graduated", "the reminder went out today: the last look moved")
+        try helpers.process(scenario, day: 111)
+        #expect(try status(of: hana, people, day: 111) == "graduated")
         #expect(try people.inbox(hanaMentor).contains { $0.subject?.contains("congratulations on graduating") == true })
     }
 
@@ -192,14 +200,19 @@ import Testing
         for id in [alba, beno] {
             #expect(digests.contains("mentormail pairs graduate \(id)") && digests.contains("mentormail pairs end \(id)"), "\(digests)")
         }
-        #expect(try status(of: cora, people, day: 91) == "graduated")
-        #expect(try people.inbox("Cora").contains { $0.subject?.contains("congratulations on graduating") == true })
+        // Cora has not said what comes next: the words wait for her.
+        #expect(try status(of: cora, people, day: 91) == "active")
+        #expect(try people.inbox(coraMentor).last?.subject?.contains("your wish to graduate with Cora is noted") == true)
 
         // The next run: Alba's own "we're done" now agrees, and the pair graduates.
         let albaIntroduction = try #require(try people.inbox("Alba").first { $0.subject?.contains("meet your mentoring match") == true })
         try helpers.reply(people, from: "Alba", to: albaIntroduction, raw: "We're done, thank you so much!")
+        // Cora's "graduate" of the next run agrees with her mentor's words.
+        try helpers.reply(people, from: "Cora", to: try helpers.survey(of: "Cora", people), raw: "graduate")
         try helpers.process(scenario, day: 92)
         #expect(try status(of: alba, people, day: 92) == "graduated")
+        #expect(try status(of: cora, people, day: 92) == "graduated")
+        #expect(try people.inbox("Cora").contains { $0.subject?.contains("congratulations on graduating") == true })
     }
 
     /// Findings: "Por desgracia no puedo seguir con la mentoría" under the survey was kept as a
@@ -238,8 +251,9 @@ import Testing
         #expect(try people.inbox("Eva").contains { $0.subject?.contains("\(kai) can no longer continue") == true })
     }
 
-    /// One side's "graduate" while the other has not answered still graduates the pair in the
-    /// same run; both agreeing does too.
+    /// One side's "graduate" while the other has not answered graduates the pair at the other's
+    /// last look (a reminder's span after the reminder), and the asker is told that day; both
+    /// agreeing graduates it at once.
     @Test func aLoneOrSharedGraduateStillGraduates() throws {
         let people = try helpers.introduced(mentees: ["Ada", "Ivy"], mentors: ["Ole", "Uri"])
         let scenario = people.scenario
@@ -250,8 +264,15 @@ import Testing
         try helpers.reply(people, from: "Ivy", to: try helpers.survey(of: "Ivy", people), raw: "5, yes, good fit, graduate")
         try helpers.reply(people, from: ivyMentor, to: try helpers.survey(of: ivyMentor, people), raw: "5, yes, good fit, we're done")
         try helpers.process(scenario, day: 91)
-        #expect(try status(of: ada, people, day: 91) == "graduated")
         #expect(try status(of: ivy, people, day: 91) == "graduated")
+        #expect(try status(of: ada, people, day: 91) == "active", "\(adaMentor) may still answer")
+        let adaText = try #require(try people.inbox("Ada").last?.textBody)
+        #expect(adaText.contains("graduates once \(adaMentor) agrees, or on April 25, 2027 if they have not\nanswered by then"), "\(adaText)")
+        #expect(!adaText.contains("congratulations") && !adaText.contains("That is all we need"), "\(adaText)")
+        try helpers.process(scenario, day: 97)
+        #expect(try status(of: ada, people, day: 97) == "active")
+        try helpers.process(scenario, day: 104)
+        #expect(try status(of: ada, people, day: 104) == "graduated")
         for who in ["Ada", adaMentor, "Ivy", ivyMentor] {
             #expect(try people.inbox(who).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(who)")
         }
@@ -306,5 +327,46 @@ import Testing
         try helpers.process(scenario, day: 97)
         #expect(try people.inbox("Omar").count == before.0 && people.inbox("Lin").count == before.1)
         #expect(try people.inbox(omarMentor).count == before.2 + 1)
+    }
+
+    /// Finding: Alice's lone "graduate" ended the pair in its run, and Gina's "continue" the next
+    /// day was refused as too late. A lone "graduate" waits for the other side: a "continue"
+    /// then ends nothing and both are told; a "graduate" then graduates the pair.
+    @Test func aLoneGraduateWaitsForTheOtherSidesAnswerOfALaterRun() throws {
+        let people = try helpers.introduced(mentees: ["Gina", "Lina"], mentors: ["Alice", "Mara"])
+        let scenario = people.scenario
+        let (gina, alice) = try helpers.pair(of: "Gina", people)
+        let (lina, linaMentor) = try helpers.pair(of: "Lina", people)
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: alice, to: try helpers.survey(of: alice, people), raw: "graduate")
+        try helpers.reply(people, from: linaMentor, to: try helpers.survey(of: linaMentor, people), raw: "graduate")
+        try helpers.process(scenario, day: 91)
+        for (id, asker, partner) in [(gina, alice, "Gina"), (lina, linaMentor, "Lina")] {
+            #expect(try status(of: id, people, day: 91) != "graduated", "pair \(id) waits for \(partner)")
+            let answer = try #require(try people.inbox(asker).last?.textBody)
+            #expect(answer.contains("Your answer \"graduate\" is noted") && answer.contains("graduates once \(partner) agrees, or on April 25, 2027"),
+                    "\(answer)")
+            #expect(!answer.contains("Please reply with just these"), "\(answer)")
+        }
+
+        try helpers.reply(people, from: "Gina", to: try helpers.survey(of: "Gina", people),
+                          raw: "4, yes, good fit, continue - I still have a lot to learn from \(alice)!")
+        try helpers.reply(people, from: "Lina", to: try helpers.survey(of: "Lina", people), raw: "5, yes, good fit, graduate")
+        try helpers.process(scenario, day: 92)
+        #expect(try status(of: gina, people, day: 92) == "active")
+        let ginaText = try #require(try people.inbox("Gina").last?.textBody)
+        #expect(ginaText.contains("answered differently about what comes next") && !ginaText.contains("already ended"), "\(ginaText)")
+        let aliceLast = try #require(try people.inbox(alice).last)
+        #expect(aliceLast.subject?.contains("goes on for now") == true, "\(aliceLast.subject ?? "")")
+        #expect(try status(of: lina, people, day: 92) == "graduated")
+        for who in ["Lina", linaMentor] {
+            #expect(try people.inbox(who).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(who)")
+        }
+        let digests = try scenario.coordinatorInbox().compactMap(\.textBody).joined(separator: "\n")
+        #expect(digests.contains("they disagree: the mentor \(alice) wants to graduate, the mentee Gina to continue"), "\(digests)")
+        // The last look passes: the "continue" stands, nothing graduates.
+        try helpers.process(scenario, day: 97)
+        try helpers.process(scenario, day: 104)
+        #expect(try status(of: gina, people, day: 104) == "active")
     }
 }

@@ -15,6 +15,7 @@ import Testing
         let (harness, _) = try life.introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         try life.reply(harness, from: "Ana <ana@example.net>", to: try life.last(to: "ana@example.net", harness), "5, yes, good fit, graduate")
+        try life.reply(harness, from: "Maria <maria@example.org>", to: try life.last(to: "maria@example.org", harness), "5, yes, good fit, graduate")
         _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
         let thanks = try #require(try harness.sent().last {
             $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"]

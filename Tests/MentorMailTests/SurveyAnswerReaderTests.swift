@@ -205,6 +205,10 @@ import Testing
         #expect(try reading("checkin-reply-numbered-thunderbird.eml").answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
     }
 
+    @Test func oneLineAppleMail() throws {
+        #expect(try reading("checkin-reply-apple-one-line.eml").answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .graduate))
+    }
+
     @Test func oneLineGmail() throws {
         let reading = try reading("checkin-reply-gmail-html.eml")
         #expect(reading.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .graduate,

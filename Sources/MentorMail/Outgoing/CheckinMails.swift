@@ -54,6 +54,9 @@ public struct CheckinAnswersMail: MailContent {
     /// With graduated: the partner had not said what comes next; the pair graduates unless
     /// they answer "continue" in the same run.
     public var partnerUnknown: Bool?
+    /// A lone "graduate": the pair graduates once the partner agrees, or on this day if they
+    /// do not answer by then.
+    public var graduatesBy: String?
     /// One side said graduate, the other continue: the pair goes on, the coordinators will talk with both.
     public var disagreed: Bool?
     public var ended: Bool?
@@ -107,4 +110,13 @@ public struct GraduationDisagreedMail: MailContent {
     public var partner: PersonName
     /// True for the one who wrote to graduate; false for the one who answered "continue".
     public var asked: Bool
+}
+
+/// One side wrote to graduate while the other has not said what comes next: the pair
+/// graduates once the other agrees, or on `graduatesBy` if they do not answer by then.
+public struct GraduationPendingMail: MailContent {
+    public static let kind = MailKind.graduationPending
+    public var person: PersonName
+    public var partner: PersonName
+    public var graduatesBy: String
 }

@@ -29,6 +29,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case pairEnded = "pair-ended"
     case partnerLeft = "partner-left"
     case graduationDisagreed = "graduation-disagreed"
+    case graduationPending = "graduation-pending"
     case commandConfirm = "command-confirm"
     case eventInvitation = "event-invitation"
     case eventCancelled = "event-cancelled"
@@ -65,6 +66,7 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         case .pairEnded: PairEndedMail.self
         case .partnerLeft: PartnerLeftMail.self
         case .graduationDisagreed: GraduationDisagreedMail.self
+        case .graduationPending: GraduationPendingMail.self
         case .commandConfirm: CommandConfirmMail.self
         case .eventInvitation: EventInvitationMail.self
         case .eventCancelled: EventCancelledMail.self
@@ -84,8 +86,8 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
              .importReport, .coordinatorConfirm, .matchDecision, .checkinAnswers, .commandConfirm, .eventAnswer:
             true
         case .confirmAddress, .addressMoved, .welcome, .matchReview, .introduction, .unmatchedNote, .unmatchedMentorNote, .heldDigest, .checkinSurvey,
-             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed, .eventInvitation, .eventCancelled, .eventPromoted,
-             .eventSchedule, .eventSheet, .eventNoSeat:
+             .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed, .graduationPending, .eventInvitation,
+             .eventCancelled, .eventPromoted, .eventSchedule, .eventSheet, .eventNoSeat:
             false
         }
     }

@@ -158,7 +158,9 @@ struct CheckinService {
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
         mail.passedOn = remarks
         mail.hasPassedOn = remarks.isEmpty ? nil : true
-        if ![.ended, .graduated, .graduating].contains(effect) && !alreadyOver {
+        // Nothing more is asked of a pair that ends or graduates, nor of one waiting to graduate.
+        let pending = if case .pending = effect { true } else { false }
+        if ![.ended, .graduated, .graduating].contains(effect) && !pending && !alreadyOver {
             mail.missingRating = answers.rating == nil ? true : nil
             mail.missingMeeting = answers.meeting == nil ? true : nil
             mail.missingFit = answers.fit == nil ? true : nil
@@ -167,6 +169,7 @@ struct CheckinService {
         }
         mail.graduated = effect == .graduated || effect == .graduating ? true : nil
         mail.partnerUnknown = effect == .graduating ? true : nil
+        if case .pending(let until) = effect { mail.graduatesBy = Work.day(until, language: language) }
         mail.disagreed = effect == .disagreed ? true : nil
         mail.ended = effect == .ended ? true : nil
         mail.alreadyEnded = alreadyOver ? true : nil
@@ -177,8 +180,9 @@ struct CheckinService {
     }
 
     /// What the answers did: `graduating` waits for the run's other answers (a job);
-    /// `disagreed`: one side said graduate, the other continue, and the pair goes on.
-    enum Effect { case none, graduated, graduating, disagreed, ended }
+    /// `pending`: a lone "graduate" waits for the other side until that day (their survey's
+    /// last look); `disagreed`: one side said graduate, the other continue, and the pair goes on.
+    enum Effect: Equatable { case none, graduated, graduating, pending(Date), disagreed, ended }
 
     /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
     /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
@@ -205,9 +209,11 @@ struct CheckinService {
             try pairs.notice(.checkinAlert, current, "\(who) " + reasons.joined(separator: ", "), surveyID: survey.id)
         }
         // Graduating takes both sides: one's "graduate" against the other's "continue" ends
-        // nothing, and the coordinators are told. Whoever has not said yet may still say so in
-        // this run, so a lone "graduate" is carried out once the run's answers are all in.
-        let partnerNext = try partnerSurvey(of: survey)?.answers.next
+        // nothing, and the coordinators are told. A lone "graduate" waits for the other side
+        // until their survey's last look; one whose last look has passed may still answer in
+        // this run, so the pair graduates once the run's answers are all in.
+        let partner = try partnerSurvey(of: survey)
+        let partnerNext = partner?.answers.next
         if answers.next == .graduate, before.next != .graduate, current.mentorship.isOngoing {
             if partnerNext == .continue {
                 try disagreement(current, graduating: survey.side)
@@ -217,12 +223,23 @@ struct CheckinService {
             if partnerNext == .graduate {
                 return try pairs.graduate(current, by: person.email, reason: "both answered the check-in: graduate") ? .graduated : .none
             }
-            try work.jobs.schedule(.checkinGraduation, subjectID: survey.mentorshipID, at: work.now,
-                                   key: "checkin-graduation:\(survey.id ?? 0)")
-            return .graduating
+            guard partner != nil else {
+                return try pairs.graduate(current, by: person.email, reason: "the \(who) answered the check-in: graduate; the other side had no check-in")
+                    ? .graduated : .none
+            }
+            let until = try waitForPartner(of: survey.side, mentorshipID: survey.mentorshipID)
+            try work.jobs.schedule(.checkinGraduation, subjectID: survey.mentorshipID, at: until ?? work.now,
+                                   key: "checkin-graduation:\(survey.id ?? 0):\(Int((until ?? work.now).timeIntervalSince1970))")
+            return until.map { .pending($0) } ?? .graduating
+        }
+        let graduating: Survey.Side = survey.side == .mentee ? .mentor : .mentee
+        if answers.next == .continue, before.next != .continue, current.mentorship.isOngoing, try wordsWaiting(of: graduating, survey.mentorshipID) {
+            // The other side wrote to graduate and waits: both are told the pair goes on.
+            try work.jobs.retire([.graduationWords], subjectID: survey.mentorshipID)
+            try disagreeWithWords(current, askedBy: graduating)
+            return .disagreed
         }
         if answers.next == .continue, before.next != .continue, partnerNext == .graduate, current.mentorship.isOngoing {
-            let graduating: Survey.Side = survey.side == .mentee ? .mentor : .mentee
             try disagreement(current, graduating: graduating)
             try tellGoesOn(current, side: graduating, graduating: graduating)
             return .disagreed
@@ -237,6 +254,22 @@ struct CheckinService {
     /// The other side's latest survey of the same pair, if they got one.
     private func partnerSurvey(of survey: Survey) throws -> Survey? {
         try surveys(of: survey.mentorshipID).last { $0.side != survey.side }
+    }
+
+    /// Whether words to graduate from `side` wait for the other side (a `graduation-words` job).
+    private func wordsWaiting(of side: Survey.Side, _ mentorshipID: Int64) throws -> Bool {
+        try ScheduledJob.filter(ScheduledJob.Columns.kind == ScheduledJob.Kind.graduationWords.rawValue
+                                && Column("subjectID") == mentorshipID
+                                && ScheduledJob.Columns.status == ScheduledJob.Status.pending.rawValue)
+            .fetchAll(work.db).contains { Self.side(ofGraduationWordsKey: $0.uniqueKey) == side }
+    }
+
+    /// Until when a lone "graduate" of `side` waits for the other side: their survey's last
+    /// look, while they have not said what comes next; nil when they cannot say it any more.
+    private func waitForPartner(of side: Survey.Side, mentorshipID: Int64) throws -> Date? {
+        guard let partner = try surveys(of: mentorshipID).last(where: { $0.side != side }), partner.answers.next == nil else { return nil }
+        let look = partner.lastLook(span: Double(work.config.checkin.reminderAfterDays) * 86_400)
+        return look > work.now ? look : nil
     }
 
     /// One side says graduate and the other continue: the pair goes on, and the digest says so
@@ -262,42 +295,73 @@ struct CheckinService {
     }
 
     /// The job after a lone "graduate" answer: the pair graduates unless the other side has
-    /// answered "continue" since (then the coordinators were told of the disagreement).
+    /// answered "continue" since (then both were told it goes on); a last look that moved
+    /// later (the reminder went out after its day) is waited for.
     func graduateUnlessContinued(mentorshipID: Int64) throws {
         guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
         let all = try surveys(of: mentorshipID)
         let latest = [Survey.Side.mentee, .mentor].compactMap { side in all.last { $0.side == side } }
         guard let asking = latest.first(where: { $0.answers.next == .graduate }),
               !latest.contains(where: { $0.answers.next == .continue }) else { return }
+        if let until = try waitForPartner(of: asking.side, mentorshipID: mentorshipID) {
+            try work.jobs.schedule(.checkinGraduation, subjectID: mentorshipID, at: until,
+                                   key: "checkin-graduation:\(asking.id ?? 0):\(Int(until.timeIntervalSince1970))")
+            return
+        }
         let person = asking.side == .mentee ? pair.mentee : pair.mentor
         try pairs.graduate(pair, by: person.email, reason: "the \(asking.side.rawValue) \(person.profile.name) answered the check-in: graduate")
     }
 
     /// One side's words to graduate ("we're done", "we'd like to graduate"), under the rule of
     /// the survey's answers: against the other side's "continue" they end nothing; while the
-    /// other side may still answer "continue" in this run, the pair graduates once the run's
-    /// answers are in (a job); otherwise at once. Returns what was done.
+    /// other side has not said what comes next, the words are kept as the asker's answer and
+    /// the pair graduates at the other's last look (the asker is told the day), or once this
+    /// run's answers are in when that look has passed; otherwise at once. Returns what was done.
     func graduationWords(_ pair: PairService.Pair, askedBy side: Survey.Side) throws -> String {
         let id = pair.mentorship.id ?? 0
-        let partner = try surveys(of: id).last { $0.side != side }
+        let all = try surveys(of: id)
+        let partner = all.last { $0.side != side }
         if partner?.answers.next == .continue {
             try disagreeWithWords(pair, askedBy: side)
             return "graduation words while the other side's check-in says continue: the pair goes on; both told"
         }
         if let partner, partner.answers.next == nil {
-            try work.jobs.schedule(.graduationWords, subjectID: id, at: work.now,
+            // Their answer now, so the other side's "continue" or "graduate" settles it when it comes.
+            if var own = all.last(where: { $0.side == side }) {
+                own.answers.next = .graduate
+                try own.update(work.db)
+            }
+            let until = try waitForPartner(of: side, mentorshipID: id)
+            try work.jobs.schedule(.graduationWords, subjectID: id, at: until ?? work.now,
                                    key: "graduation-words:\(id):\(side.rawValue):\(Int(work.now.timeIntervalSince1970))")
-            return "graduation words: the pair graduates once this run's check-in answers are in, unless the other side's is continue"
+            guard let until else {
+                return "graduation words: the pair graduates once this run's check-in answers are in, unless the other side's is continue"
+            }
+            let (person, other) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+            if PairService.reachable(person) {
+                let language = work.mailLanguage(for: person.profile)
+                try work.outbox.send(GraduationPendingMail(person: PersonName(person.profile.name), partner: PersonName(other.profile.name),
+                                                           graduatesBy: Work.day(until, language: language)),
+                                     to: [PairService.address(person)], about: .mentorship(id), language: language)
+            }
+            return "graduation words: the pair graduates once the other side agrees, or at their check-in's last look if they do not answer; asker told"
         }
         try graduate(pair, askedBy: side)
         return "the pair graduated; both thanked"
     }
 
     /// The job after words to graduate: the pair graduates unless the other side answered
-    /// "continue" meanwhile; then both are told it goes on.
+    /// "continue" meanwhile; then both are told it goes on (already, when the words were kept
+    /// as the asker's answer). A last look that moved later is waited for.
     func graduateFromWords(mentorshipID: Int64, askedBy side: Survey.Side) throws {
         guard let pair = try pairs.pair(mentorshipID), pair.mentorship.isOngoing else { return }
-        if try surveys(of: mentorshipID).last(where: { $0.side != side })?.answers.next == .continue {
+        if let until = try waitForPartner(of: side, mentorshipID: mentorshipID) {
+            try work.jobs.schedule(.graduationWords, subjectID: mentorshipID, at: until,
+                                   key: "graduation-words:\(mentorshipID):\(side.rawValue):\(Int(until.timeIntervalSince1970))")
+            return
+        }
+        let all = try surveys(of: mentorshipID)
+        if all.last(where: { $0.side != side })?.answers.next == .continue {
             try disagreeWithWords(pair, askedBy: side)
         } else {
             try graduate(pair, askedBy: side)

@@ -35,7 +35,7 @@ struct RedeliveryService {
 
     /// Kinds still worth having after a delay: they start something or say where things stand.
     static let worthResending: Set<MailKind> = [
-        .welcome, .introduction, .unmatchedNote, .checkinSurvey, .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed,
+        .welcome, .introduction, .unmatchedNote, .checkinSurvey, .checkinReminder, .pairGraduated, .pairEnded, .partnerLeft, .graduationDisagreed, .graduationPending,
         .eventInvitation, .eventCancelled, .eventPromoted, .eventSchedule, .eventNoSeat,
     ]
 

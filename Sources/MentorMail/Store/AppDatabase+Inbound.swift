@@ -239,7 +239,7 @@ extension AppDatabase {
                     .filter(Column("participantID") == id && Column("completedAt") == nil)
                     .order(Column("id").desc).fetchOne(db)
                 let span = Double(reminderAfterDays) * 86_400
-                if let open, let now, now >= (open.reminderSentAt ?? open.sentAt.addingTimeInterval(span)).addingTimeInterval(span) {
+                if let open, let now, now >= open.lastLook(span: span) {
                     context.openSurvey = nil
                 } else {
                     context.openSurvey = open?.id

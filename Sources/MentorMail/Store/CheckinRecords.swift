@@ -33,6 +33,12 @@ public struct Survey: Codable, Sendable, Equatable, FetchableRecord, MutablePers
         replies = ""
     }
 
+    /// The survey's last look, a reminder's span (`span` seconds) after the reminder (or
+    /// after the day it is due): until then it counts as open.
+    public func lastLook(span: TimeInterval) -> Date {
+        (reminderSentAt ?? sentAt.addingTimeInterval(span)).addingTimeInterval(span)
+    }
+
     public var answers: SurveyAnswers {
         get {
             SurveyAnswers(rating: rating, meeting: meeting.flatMap(SurveyAnswers.Meeting.init(rawValue:)),
