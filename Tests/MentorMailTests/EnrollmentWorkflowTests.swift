@@ -348,4 +348,39 @@ import Testing
         #expect(answers.first?.textBody?.contains("you are in the 2027-Q1 round, which closes") == true)
         #expect(try program.database.roundSummaries().first?.participants == 1)
     }
+
+    /// Finding: "Name: Pia Novak" in a first message came back as an empty Name line, and the
+    /// Name line stayed empty even when the greeting named the sender. What the first message
+    /// already said is filled in: its own lines, else the From name when it is a person's.
+    @Test func theFormSentBackHasTheNameAndLinesOfTheFirstMessage() throws {
+        let program = try ProcessorTests.Program()
+        let pia = try #require(try exchange(program, mail(from: "pia@example.net", subject: "Mentoring", body: """
+            Hi, I'd like to be mentored in Nova.
+            Name: Pia Novak
+            """)).first?.textBody)
+        for line in ["Role: mentee", "Name: Pia Novak", "Areas: Nova"] {
+            #expect(pia.contains("\n\(line)\n"), "\(line) in \(pia)")
+        }
+        let alice = try #require(try exchange(program, mail(from: "Alice Weber <alice@example.net>", subject: "Mentoring", body: """
+            Hi! I'd love to mentor. Availability: weekday evenings
+            """)).first?.textBody)
+        #expect(alice.contains("Hello Alice Weber"))
+        #expect(alice.contains("\nName: Alice Weber\n"), "\(alice)")
+        #expect(alice.contains("\nAvailability: weekday evenings\n"), "\(alice)")
+        for from in ["info@example.net <info@example.net>", "Mentoring Team <team@example.net>", "\"noreply\" <noreply@example.net>"] {
+            let form = try #require(try exchange(program, mail(from: from, subject: "Hello", body: "How do I join?")).first?.textBody)
+            #expect(form.contains("\nName:\n"), "no name from \(from): \(form)")
+        }
+        // The reply that only says it is right signs the person up under that name.
+        let quoted = pia.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        _ = try exchange(program, mail(from: "pia@example.net", subject: "Re: Mentoring", body: """
+            Mentoring type: technical
+            Time zone: Europe/Prague
+            Languages: Czech, English
+
+            \(quoted)
+            """))
+        let person = try #require(try program.database.participant(email: "pia@example.net"))
+        #expect(person.profile.name == "Pia Novak" && person.profile.role == "mentee" && person.status == .active)
+    }
 }

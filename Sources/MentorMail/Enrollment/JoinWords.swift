@@ -101,6 +101,7 @@ enum JoinWords {
     /// The role in a clause's words.
     private static func role(inClause words: [String]) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
+        if asksToBeMentored(words) { return .mentee }
         guard words.contains(where: joinWords.contains) else { return nil }
         for (index, word) in words.enumerated() {
             guard let role = ParticipantRole(answer: word) else { continue }
@@ -113,6 +114,49 @@ enum JoinWords {
             if words[max(0, index - 3)..<index].contains(where: asWords.contains) { return role }
         }
         return nil
+    }
+
+    /// Verbs of looking for or needing something, as the writer says them: "busco", "suche",
+    /// "cherche", "procuro", "necesito".
+    static let seekingVerbs: Set<String> = ParticipantRole.folded([
+        "busco", "buscando", "necesito", "quiero", "quisiera", "procuro", "procurando", "preciso", "quero", "suche", "brauche",
+        "möchte", "cherche", "cherchant", "veux", "voudrais", "cerco", "cercando", "vorrei", "szukam", "potrzebuję", "ищу", "нужен",
+    ])
+    /// Articles that may stand between such a verb and "mentor" ("busco una mentora", "ich suche eine Mentorin").
+    static let articles: Set<String> = ParticipantRole.folded([
+        "a", "an", "un", "una", "um", "uma", "une", "ein", "eine", "einen", "o", "el", "la", "de", "der", "die", "den", "il",
+        "new", "nuevo", "nueva", "neue", "neuen",
+    ])
+    static let mentorNouns: Set<String> = ParticipantRole.folded([
+        "mentor", "mentora", "mentorin", "mentore", "mentors", "mentoras", "mentores", "mentorka", "наставника", "наставницу",
+        "наставник",
+    ])
+    /// "be mentored", "get mentored", "ser mentoreada", "être mentorée": the writer as the one mentored.
+    static let mentoredWords: Set<String> = ParticipantRole.folded([
+        "mentored", "coached", "mentoreado", "mentoreada", "mentorizado", "mentorizada", "mentorado", "mentorada",
+        "mentoré", "mentorée",
+    ])
+    static let beWords: Set<String> = ["be", "get", "ser", "etre"]
+
+    /// Whether the writer asks to be mentored in a clause: "I'd like to be mentored", "I want to
+    /// get mentored", "quiero que me mentoricen", "busco mentora", "ich suche eine Mentorin",
+    /// "je cherche un mentor". Not when negated or said of someone else ("mi jefe busca mentor").
+    static func asksToBeMentored(_ words: [String]) -> Bool {
+        guard let first = words.first, !otherPeople.contains(first),
+              !words.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) else { return false }
+        let joined = words.joined(separator: " ")
+        guard !CommandSentences.otherSubjects.contains(where: { joined.hasPrefix($0) }) else { return false }
+        for (index, word) in words.enumerated() where index > 0 {
+            let previous = words[index - 1]
+            if mentoredWords.contains(word) && beWords.contains(previous) { return true }
+            // "que me mentoricen", "que me mentoreen".
+            if previous == "me", word.hasPrefix("mentor"), word.count >= 8, !mentorNouns.contains(word),
+               !word.hasSuffix("ing"), !word.hasSuffix("ship") { return true }
+            if mentorNouns.contains(word),
+               let verb = words[..<index].lastIndex(where: seekingVerbs.contains), index - verb <= 3,
+               words[(verb + 1)..<index].allSatisfy(articles.contains) { return true }
+        }
+        return false
     }
 
     /// Words before "a mentor" that ask for one: "I'm looking for a mentor", "I need a mentor".

@@ -47,9 +47,9 @@ public struct ProseSignup: Equatable, Sendable {
             let words = tokens.map(\.folded)
             for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
             for language in Self.languages(after: words) where !languages.contains(language) { languages.append(language) }
-            if found.timeZone == nil { found.timeZone = place(in: tokens) }
+            if found.timeZone == nil { found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? place(in: tokens) }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
-            if found.capacity == nil { found.capacity = capacity(in: words) }
+            if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) }
             for (kind, names) in kindWords where words.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
         }
@@ -244,16 +244,59 @@ public struct ProseSignup: Equatable, Sendable {
         return nil
     }
 
-    static let counts: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                                        "a": 1, "an": 1, "dos": 2, "tres": 3]
-
-    /// "I can take two mentees", "mentor up to 3 people".
-    private static func capacity(in words: [String]) -> String? {
-        for (index, word) in words.enumerated() where ["mentees", "mentee", "people", "persons", "newcomers"].contains(word) && index > 0 {
-            guard let count = counts[words[index - 1]] else { continue }
+    /// "I can take two mentees", "mentor up to 3 people", "puedo tomar dos mentees", "ich kann zwei
+    /// Mentees betreuen", "je peux prendre deux mentorés", "我可以带两个学员".
+    private static func capacity(in words: [String], sentence: String) -> String? {
+        for (index, word) in words.enumerated() where index > 0 && capacityNouns.contains(word) {
+            guard let count = count(words[index - 1]) else { continue }
             let before = words[max(0, index - 4)..<index - 1]
-            guard before.contains(where: { ["take", "mentor", "have", "guide", "help", "support"].contains($0) }) else { continue }
+            let after = words[(index + 1)..<min(words.count, index + 3)]
+            guard before.contains(where: takingVerbs.contains) || after.contains(where: takingVerbs.contains),
+                  !negated(words, before: index - 1) else { continue }
             return String(count)
+        }
+        return cjkCapacity(in: sentence)
+    }
+
+    /// A count written as a digit or a word ("two", "dos", "zwei", "a").
+    private static func count(_ word: String) -> Int? {
+        if let number = Int(word), word.allSatisfy(\.isASCII) { return number }
+        if word == "a" || word == "an" { return 1 }
+        return SignupFormReader.englishNumbers.firstIndex(of: word) ?? SignupFormReader.numberWords[word]
+    }
+
+    /// Who a mentor takes, folded: "mentees", "personas", "Mentees", "mentorés", "pessoas".
+    static let capacityNouns: Set<String> = ParticipantRole.folded([
+        "mentees", "mentee", "people", "persons", "newcomers", "learners", "mentorees", "personas", "aprendices", "mentoreados",
+        "mentoreadas", "mentorizados", "mentorandos", "menschen", "personen", "leute", "personnes", "mentorés", "mentorées",
+        "pessoas", "mentorados", "mentoradas", "persone", "osoby", "человек", "человека", "подопечных",
+    ])
+
+    /// Verbs of taking on mentees, folded, before the count or (in German) after the noun.
+    static let takingVerbs: Set<String> = ParticipantRole.folded([
+        "take", "mentor", "have", "guide", "help", "support", "handle", "accept", "tomar", "aceptar", "acompañar", "guiar",
+        "ayudar", "apoyar", "mentorear", "llevar", "tener", "atender", "betreuen", "nehmen", "begleiten", "unterstützen",
+        "übernehmen", "annehmen", "prendre", "accompagner", "guider", "aider", "encadrer", "accueillir", "suivre",
+        "orientar", "acompanhar", "ajudar", "aceitar", "receber", "mentorar", "prendere", "seguire", "accompagnare",
+        "aiutare", "wziąć", "prowadzić", "взять", "вести",
+    ])
+
+    private static let cjkVerbs = ["带", "帶", "指导", "指導", "辅导", "輔導", "接受", "收", "帮助", "幫助", "受け入れ", "担当"]
+    private static let cjkNouns = ["学员", "學員", "学生", "學生", "徒弟", "新人", "人", "mentee", "メンティー", "メンティ"]
+    private static let cjkCounters: Set<Character> = ["个", "個", "名", "位"]
+
+    /// "我可以带两个学员", "2人のメンティーを受け入れ": a count right before who is taken, in a
+    /// sentence with a verb of taking.
+    private static func cjkCapacity(in sentence: String) -> String? {
+        guard sentence.unicodeScalars.contains(where: { $0.value >= 0x3000 }),
+              cjkVerbs.contains(where: { sentence.contains($0) }) else { return nil }
+        let characters = Array(sentence)
+        for (index, character) in characters.enumerated() {
+            guard let count = SignupFormReader.cjkNumerals[character] ?? (character.isASCII ? character.wholeNumberValue : nil) else { continue }
+            var rest = characters[(index + 1)...].drop { $0 == " " }
+            if let first = rest.first, cjkCounters.contains(first) { rest = rest.dropFirst() }
+            let tail = String(rest.prefix(6)).lowercased()
+            if cjkNouns.contains(where: { tail.hasPrefix($0) }) { return String(count) }
         }
         return nil
     }

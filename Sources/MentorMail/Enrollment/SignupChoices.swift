@@ -8,7 +8,7 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads an answer such as "mentee", "Coach", "mentor and mentee" or "either".
     /// Words that are not role words are ignored; nil when no role word is present.
     public init?(answer: String) {
-        let words = Set(EnrollmentText.words(answer))
+        let words = Self.withoutArabicPrefixes(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
         let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { TextSearch.contains($0, in: text) }
         let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
@@ -27,20 +27,32 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
 
     private static let mentorWords = folded([
         "mentor", "mentors", "coach", "coaching", "mentora", "mentores", "mentoras", "tutor", "tutora", "mentorin",
-        "mentore", "наставник", "наставница",
+        "mentore", "наставник", "наставница", "مرشد", "مرشدة", "موجه", "موجهة",
     ])
     private static let menteeWords = folded([
         "mentee", "mentees", "mentoree", "learner", "student", "aprendiz", "mentorado", "mentorada",
-        "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик",
+        "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик", "متدرب", "متدربة", "مسترشد", "مسترشدة",
     ])
     private static let bothWords = folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
-                                           "entrambe", "oba", "obie", "оба", "обе"])
+                                           "entrambe", "oba", "obie", "оба", "обе", "كلاهما", "كليهما"])
 
     /// Whether this person offers mentoring (and so has a capacity).
     public var mentors: Bool { self != .mentee }
 
     /// Words as `EnrollmentText.words` gives them (Cyrillic й becomes и, and so on).
     static func folded(_ words: [String]) -> Set<String> { Set(words.map { EnrollmentText.fold($0) }) }
+
+    /// The words, and each Arabic word also without the "and", "as" or "with" written onto it
+    /// ("ومهني", "كمتدربة").
+    static func withoutArabicPrefixes(_ words: [String]) -> Set<String> {
+        var all = Set(words)
+        for word in words where word.count > 3 {
+            if let first = word.unicodeScalars.first, ["\u{0648}", "\u{0643}", "\u{0628}"].contains(first) {
+                all.insert(String(word.dropFirst()))
+            }
+        }
+        return all
+    }
 }
 
 /// The kind of mentoring someone offers or looks for. (Named to stay clear of MatchingCore's
@@ -50,7 +62,7 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Reads "technical", "tech", "code", "career development", "technical and career", "both".
     public init?(answer: String) {
-        let words = Set(EnrollmentText.words(answer))
+        let words = ParticipantRole.withoutArabicPrefixes(EnrollmentText.words(answer))
         let text = EnrollmentText.fold(answer)
         let technical = !words.isDisjoint(with: Self.technicalWords) || ["技术", "技術"].contains { TextSearch.contains($0, in: text) }
         let career = !words.isDisjoint(with: Self.careerWords) || ["职业", "キャリア"].contains { TextSearch.contains($0, in: text) }
@@ -93,13 +105,14 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
     private static let technicalWords = ParticipantRole.folded([
         "technical", "tech", "code", "coding", "engineering", "programming", "software", "tecnica", "tecnico",
         "technique", "technisch", "tecnica", "techniczny", "techniczna", "техническое", "техническая", "технический",
+        "تقني", "تقنية", "فني", "فنية", "برمجة",
     ])
     private static let careerWords = ParticipantRole.folded([
         "career", "careers", "professional", "soft", "profesional", "carrera", "carreira", "profissional", "carriere",
         "professionnel", "karriere", "beruflich", "carriera", "professionale", "kariera", "zawodowy", "карьера",
-        "карьерное", "профессиональное",
+        "карьерное", "профессиональное", "مهني", "مهنية", "وظيفي", "وظيفية",
     ])
-    private static let bothWords = ParticipantRole.folded(["both", "either", "all", "ambas", "ambos", "beides", "entrambi", "oba", "оба"])
+    private static let bothWords = ParticipantRole.folded(["both", "either", "all", "ambas", "ambos", "beides", "entrambi", "oba", "оба", "كلاهما", "كليهما"])
 
     /// `.both` as `[.technical, .career]`; the others as themselves.
     public var expanded: [MentoringKind] {
@@ -126,19 +139,26 @@ public enum InteractionStyle: String, Sendable, Hashable, Codable, CaseIterable 
     }
 
     /// Folded phrases that name each style; matched as whole words inside one list item.
-    private static let phrases: [(InteractionStyle, [String])] = [
+    private static let phrases: [(InteractionStyle, [String])] = writtenPhrases.map { style, names in
+        (style, names.map { EnrollmentText.words($0).joined(separator: " ") })
+    }
+
+    private static let writtenPhrases: [(InteractionStyle, [String])] = [
         (.irc, ["irc", "oftc", "libera"]),
         (.email, ["email", "e mail", "mail", "mailing list", "mailing lists", "correo", "correo electronico", "courriel",
-                  "почта", "邮件", "电子邮件", "メール"]),
+                  "почта", "邮件", "电子邮件", "メール",
+                  "بريد", "البريد", "بريد إلكتروني", "البريد الإلكتروني", "ايميل", "إيميل", "الإيميل"]),
         (.video, ["video", "video call", "video calls", "zoom", "jitsi", "hangouts", "google meet",
                   "meet", "teams", "webex", "skype", "call", "calls", "phone", "videollamada", "videollamadas", "videochamada", "videochamadas", "visio",
-                  "visioconference", "videoanruf", "videoanrufe", "videokonferenz", "videochiamata", "wideo", "видео", "视频", "ビデオ"]),
+                  "visioconference", "videoanruf", "videoanrufe", "videokonferenz", "videochiamata", "wideo", "видео", "视频", "ビデオ",
+                   "فيديو", "الفيديو", "مكالمة فيديو", "مكالمات فيديو", "زوم"]),
         (.chat, ["chat", "slack", "matrix", "telegram", "instant messaging", "im", "discord",
-                 "element", "whatsapp", "signal", "messaging", "чат", "聊天", "チャット"]),
+                 "element", "whatsapp", "signal", "messaging", "чат", "聊天", "チャット", "دردشة", "الدردشة", "محادثة", "واتساب"]),
         (.inPerson, ["in person", "inperson", "face to face", "f2f", "at summits", "summits", "summit",
                      "ptg", "conferences", "conference", "meetups", "meetup", "events", "offline", "en persona", "presencial",
                      "pessoalmente", "em pessoa", "en personne", "persönlich", "personlich", "di persona", "osobiscie",
-                     "лично", "面对面", "対面"]),
+                     "лично", "面对面", "対面",
+                     "شخصيا", "شخصياً", "وجها لوجه", "وجهاً لوجه", "حضوريا", "حضورياً", "حضوري", "لقاء شخصي"]),
     ]
 
     /// Reads a list such as "IRC, Zoom and face to face": the styles found, in order, and

@@ -27,6 +27,8 @@ public struct SignupFormParser: Sendable {
         var best: [SignupField: (depth: Int, value: String)] = [:]
         var location: (depth: Int, value: String)?
         var mailLanguage: String?
+        // "Saat dilimi: Europe/Istanbul": an IANA zone under a label we do not know.
+        var zone: (index: Int, depth: Int, value: String)?
         var answeredLines: [Int] = []
         let examples = exampleLines(in: lines)
         for (index, line) in lines.enumerated() where !examples.contains(index) {
@@ -47,15 +49,25 @@ public struct SignupFormParser: Sendable {
                 let value = stripHint(line.value, hint: nil, choices: true)
                 if !value.isEmpty, mailLanguage == nil || line.depth == 0 { mailLanguage = value }
                 answeredLines.append(index)
-            case .ignored, .unknown:
+            case .unknown:
+                let value = EnrollmentText.trim(line.value)
+                guard TimeZoneInterpreter.isIANAName(value), zone.map({ line.depth < $0.depth }) ?? true else { continue }
+                zone = (index, line.depth, value)
+            case .ignored:
                 continue
             }
+        }
+        if best[.timeZone] == nil, let zone {
+            best[.timeZone] = (zone.depth, zone.value)
+            answeredLines.append(zone.index)
         }
         var answers = SignupAnswers(
             values: best.mapValues(\.value),
             quoted: Set(best.filter { $0.value.depth > 0 }.keys),
             location: location?.value,
-            unknownFields: unknownFields(in: lines, answeredLines: answeredLines),
+            unknownFields: unknownFields(in: lines, answeredLines: answeredLines).filter { field in
+                !(best[.timeZone]?.value == field.value && zone?.value == field.value)
+            },
             mailLanguage: mailLanguage
         )
         if answers.values[.timeZone] == nil, let depth = location?.depth, depth > 0 {

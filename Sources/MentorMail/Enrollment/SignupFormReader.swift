@@ -188,16 +188,51 @@ struct SignupFormReader {
         form.capacity = number
     }
 
-    /// The first number in the answer, written in digits (of any script: "٢", "２") or as a word
-    /// from "one" to "ten".
+    /// The first number in the answer, written in digits (of any script: "٢", "２"), as a word
+    /// from one to ten in the community's languages ("two", "dos", "zwei", "deux", "dois"), or as
+    /// a Chinese or Japanese numeral ("两个", "二").
+    /// Digits and English words come first, so that "um, 2" or "due to travel, one" is not read
+    /// as the Portuguese "um" or the Italian "due".
     static func number(in answer: String) -> Int? {
-        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-        for word in EnrollmentText.words(EnrollmentText.asciiDigits(answer)) {
+        let words = EnrollmentText.words(EnrollmentText.asciiDigits(answer))
+        for word in words {
             if let number = Int(word), word.allSatisfy(\.isASCII) { return number }
-            if let number = words.firstIndex(of: word) { return number }
+            if let number = englishNumbers.firstIndex(of: word) { return number }
         }
-        return nil
+        if let number = words.lazy.compactMap({ numberWords[$0] }).first { return number }
+        return answer.first(where: { cjkNumerals[$0] != nil }).flatMap { cjkNumerals[$0] }
     }
+
+    static let englishNumbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+    /// One to five written as words in the community's other languages, folded.
+    static let numberWords: [String: Int] = {
+        let languages = [
+            ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
+            ["zero", "um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"],
+            ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"],
+            ["null", "eins", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn"],
+            ["zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"],
+            ["zero", "jeden", "dwa", "trzy", "cztery", "piec", "szesc", "siedem", "osiem", "dziewiec", "dziesiec"],
+            ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять"],
+            ["صفر", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"],
+        ]
+        var words: [String: Int] = [:]
+        for names in languages {
+            for (number, name) in names.enumerated().dropFirst().prefix(5) {
+                words[EnrollmentText.fold(name)] = words[EnrollmentText.fold(name)] ?? number
+            }
+        }
+        for (name, number) in ["una": 1, "une": 1, "uma": 1, "ein": 1, "eine": 1, "duas": 2, "zwo": 2, "dwie": 2, "две": 2,
+                               "одна": 1, "اثنين": 2, "ثلاث": 3] {
+            words[EnrollmentText.fold(name)] = number
+        }
+        return words
+    }()
+
+    /// Chinese and Japanese numerals from one to ten.
+    static let cjkNumerals: [Character: Int] = ["一": 1, "二": 2, "两": 2, "兩": 2, "俩": 2, "倆": 2, "三": 3, "四": 4, "五": 5,
+                                                 "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 
     private func freeText(_ answer: String?, field: SignupField, form: inout SignupForm) -> String? {
         guard let answer = answer.map(EnrollmentText.trim), !answer.isEmpty else { return nil }

@@ -19,6 +19,12 @@ public enum TimeZoneInterpreter {
         return nil
     }
 
+    /// Whether `text` is an IANA zone name as a whole ("Asia/Dubai", "america/sao_paulo"): a
+    /// time zone whatever label or sentence it stands in.
+    static func isIANAName(_ text: String) -> Bool {
+        text.contains("/") && ianaIndex[EnrollmentText.trim(text).lowercased()] != nil
+    }
+
     /// The whole answer first, then its parts: "UTC+2 (Madrid)", "Barcelona, Spain", "CET/CEST".
     static func candidates(_ text: String) -> [String] {
         let whole = EnrollmentText.trim(EnrollmentText.plainSpaces(text))

@@ -9,7 +9,9 @@ public struct SignupFormMail: MailContent {
     public var asMentor: Bool?
     public var asMentee: Bool?
     public var asBoth: Bool?
-    /// Answers read from the sentences of their message, filled in on the form to check.
+    /// The name their message gave ("Name: Pia Novak"), else their From name when it is a person's.
+    public var name: String?
+    /// Answers read from their message (its form lines, else its sentences), filled in on the form to check.
     public var prefill: Prefill?
     /// They asked something the form does not answer: it is with the coordinators.
     public var question: Bool?
@@ -21,6 +23,8 @@ public struct SignupFormMail: MailContent {
         public var languages: String?
         public var interaction: String?
         public var capacity: String?
+        public var availability: String?
+        public var aboutMe: String?
     }
 }
 

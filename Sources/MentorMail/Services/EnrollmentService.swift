@@ -20,15 +20,13 @@ struct EnrollmentService {
                                                         acknowledge: true)
         }
         // A role named only in the subject ("Volunteering as a mentor") counts too.
-        let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) }
-        var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? ""), role: role?.rawValue,
+        let prefill = FormPrefill(own: inbound.reading.own, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary)
+        let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
+        var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? prefill.name ?? ""), role: role?.rawValue,
                                   asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
                                   asBoth: role == .both ? true : nil)
-        let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
-        if !prose.isEmpty {
-            mail.prefill = .init(mentoringType: prose.mentoringType, areas: prose.areas, timeZone: prose.timeZone, languages: prose.languages,
-                                 interaction: prose.interaction, capacity: prose.capacity)
-        }
+        mail.name = prefill.name
+        mail.prefill = prefill.lines
         if question != nil { mail.question = true }
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",

@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a newcomer's first message already says, to fill in on the sign-up form sent back:
+/// its own form lines ("Name: Pia Novak"), else its sentences (`ProseSignup`), and the name from
+/// the From header when it looks like a person's. A value is kept only when the form reader
+/// understands it as it stands.
+struct FormPrefill {
+    var role: ParticipantRole?
+    var name: String?
+    var lines: SignupFormMail.Prefill?
+
+    init(own: OwnText, senderName: String?, vocabulary: EnrollmentVocabulary) {
+        let answers = SignupFormParser.answers(in: SignupFormLine.lines(of: own.text))
+        let form = SignupFormReader(vocabulary: vocabulary).read(answers, senderName: nil)
+        func line(_ field: SignupField) -> String? {
+            guard let value = answers.values[field], !form.problems.contains(where: { $0.field == field }) else { return nil }
+            return value
+        }
+        let prose = ProseSignup.read(own, vocabulary: vocabulary)
+        role = line(.role).flatMap(ParticipantRole.init(answer:)) ?? prose.role.flatMap(ParticipantRole.init(rawValue:))
+        name = form.name ?? senderName.flatMap(Self.personName)
+        var prefill = SignupFormMail.Prefill(
+            mentoringType: line(.mentoringType) ?? prose.mentoringType, areas: line(.areas) ?? prose.areas,
+            timeZone: line(.timeZone) ?? prose.timeZone, languages: line(.languages) ?? prose.languages,
+            interaction: line(.interaction) ?? prose.interaction, capacity: line(.capacity) ?? prose.capacity)
+        prefill.availability = form.availability
+        prefill.aboutMe = form.aboutMe.map { EnrollmentText.collapse($0) }
+        lines = prefill == SignupFormMail.Prefill() ? nil : prefill
+    }
+
+    /// A From display name that reads as a person's ("Alice Weber", "陈静"), not an address or a
+    /// role account ("info@example.org", "Mentoring Team", "noreply").
+    static func personName(_ display: String) -> String? {
+        let name = EnrollmentText.collapse(display.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+        let words = name.split(separator: " ")
+        guard !name.isEmpty, name.count <= 60, (1...5).contains(words.count), !name.contains("@"),
+              name.allSatisfy({ $0.isLetter || " -'’.,".contains($0) }),
+              !EnrollmentText.words(name).contains(where: roleAccountWords.contains) else { return nil }
+        return name
+    }
+
+    private static let roleAccountWords: Set<String> = [
+        "info", "admin", "administrator", "support", "team", "office", "contact", "sales", "noreply", "donotreply", "reply",
+        "mailer", "daemon", "postmaster", "webmaster", "help", "helpdesk", "desk", "service", "services", "department",
+        "mentoring", "program", "programme", "community", "foundation", "group", "list", "newsletter", "notification",
+        "notifications", "hr", "billing", "marketing", "jobs", "careers", "committee", "board", "staff", "news", "bot", "system",
+        "the", "inc", "ltd", "gmbh", "llc", "openstack",
+    ]
+}
