@@ -47,13 +47,17 @@ struct MatchingService {
         let names = matcher.displayNames
         let people = try AppDatabase.participantsByID(work.db)
         let bounced = Set(try AppDatabase.bouncesByParticipant(work.db).keys)
+        // Built once: looked up per pair, never scanned per pair.
+        let mailboxes = Dictionary(grouping: people.values.filter { [.active, .incomplete, .paused].contains($0.status) }) {
+            MailAddress.mailbox(of: $0.email)
+        }
         var proposal = MatchProposal(
             roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
             status: .proposed,
             pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
                                           explanation: $0.compatibility.english(names: names),
                                           caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)],
-                                                                bounced: bounced, everyone: Array(people.values))) },
+                                                                bounced: bounced, mailboxes: mailboxes)) },
             unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
             totalScore: plan.totalScore, createdAt: work.now, decidedAt: nil)
         if dryRun { return proposal }
@@ -85,16 +89,15 @@ struct MatchingService {
     /// whose address bounced for good (among `bounced`, participant ids: the introduction would
     /// be kept, not sent), and a pair with no way to meet in common (it scores less, but may
     /// still be the best there is), and someone with a second record at the same mailbox under
-    /// another "+tag" (`everyone`: the program's participants), who would get two introductions.
+    /// another "+tag" (`mailboxes`: the active, incomplete and paused participants by mailbox),
+    /// who would get two introductions.
     /// A missing shared area is not flagged: the reasons show the areas a pair shares, and in a
     /// small pool most pairs share none.
-    static func caution(mentee: Participant?, mentor: Participant?, bounced: Set<Int64> = [], everyone: [Participant] = []) -> String? {
+    static func caution(mentee: Participant?, mentor: Participant?, bounced: Set<Int64> = [], mailboxes: [String: [Participant]] = [:]) -> String? {
         guard let mentee, let mentor else { return nil }
         var notes: [String] = []
         for person in [mentee, mentor] {
-            let mailbox = MailAddress.mailbox(of: person.email)
-            let twins = everyone.filter { $0.id != person.id && [.active, .incomplete, .paused].contains($0.status)
-                                          && MailAddress.mailbox(of: $0.email) == mailbox }
+            let twins = (mailboxes[MailAddress.mailbox(of: person.email)] ?? []).filter { $0.id != person.id }
             for twin in twins.sorted(by: { $0.email < $1.email }) {
                 notes.append("\(person.profile.name) <\(person.email)> and \(twin.profile.name) <\(twin.email)> write from the same mailbox"
                              + (twin.profile.name == person.profile.name ? " under the same name" : "") + ": likely one person with two records")

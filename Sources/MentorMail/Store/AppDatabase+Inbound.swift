@@ -254,16 +254,13 @@ extension AppDatabase {
     static func sameMailbox(_ db: Database, as sender: MailAddress) throws -> [Participant] {
         let mailbox = sender.mailbox
         guard let at = mailbox.lastIndex(of: "@") else { return [] }
-        let domain = mailbox[mailbox.index(after: at)...]
-        let statuses = [Participant.Status.active, .incomplete, .paused].map(\.rawValue)
-        return try Participant.filter(sql: "lower(email) LIKE ? ESCAPE '\\'", arguments: ["%@" + Self.likeEscaped(String(domain))])
-            .filter(statuses.contains(Participant.Columns.status))
-            .fetchAll(db)
-            .filter { MailAddress.mailbox(of: $0.email) == mailbox && $0.email.lowercased() != sender.normalized }
-    }
-
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        // Addresses are stored lower-cased: the mailbox itself, or "local+…" (a range of the
+        // unique email index: "," follows "+"), so no run reads the whole table per message.
+        let local = String(mailbox[..<at])
+        let statuses: Set<Participant.Status> = [.active, .incomplete, .paused]
+        let sql = "SELECT * FROM participant WHERE email = ? OR (email >= ? AND email < ?)"
+        return try Participant.fetchAll(db.cachedStatement(sql: sql), arguments: [mailbox, local + "+", local + ","])
+            .filter { statuses.contains($0.status) && MailAddress.mailbox(of: $0.email) == mailbox && $0.email.lowercased() != sender.normalized }
     }
 
     /// A mail of ours that `forwarded` copies into the text: one we sent to `sender`'s mailbox
