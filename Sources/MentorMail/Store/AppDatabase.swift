@@ -578,6 +578,11 @@ public final class AppDatabase: Sendable {
                   AND id NOT IN (SELECT menteeID FROM mentorship WHERE status IN ('introduced', 'active'))
                 """)
         }
+        migrator.registerMigration("v21-outbox-topic") { db in
+            // A pair's introduction and survey mail are looked up per pair (check-ins, pair
+            // listings): by their topic, not by reading the whole outbox each time.
+            try db.create(index: "outboxMessage_topic", on: "outboxMessage", columns: ["topicKind", "topicID"], ifNotExists: true)
+        }
         return migrator
     }
 
