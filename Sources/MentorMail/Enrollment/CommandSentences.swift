@@ -220,24 +220,12 @@ enum CommandSentences {
     /// ``alsoNotConjunctions`` not after a word that waits for its verb, where it is that verb
     /// or an adverb. Keeps the original spelling of the pieces.
     static func splitOnConjunctions(_ text: String, _ conjunctions: Set<String>) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        var pieces: [String] = []
-        var current: [Substring] = []
-        for (at, word) in words.enumerated() {
+        EnrollmentText.split(text) { word, at, words, current in
             let lowered = word.lowercased()
-            var joins = conjunctions.contains(lowered) && at + 1 < words.count
-            if joins, alsoNotConjunctions.contains(lowered), let before = current.last {
-                joins = !waitForVerb.contains(EnrollmentText.fold(String(before)))
-            }
-            if joins {
-                pieces.append(current.joined(separator: " "))
-                current = []
-            } else {
-                current.append(word)
-            }
+            guard conjunctions.contains(lowered), at + 1 < words.count else { return false }
+            guard alsoNotConjunctions.contains(lowered), let before = current.last else { return true }
+            return !waitForVerb.contains(EnrollmentText.fold(String(before)))
         }
-        pieces.append(current.joined(separator: " "))
-        return pieces
     }
 
     private static func reading(in clause: OwnText.Clause, sentence: String) -> CommandReading? {

@@ -117,10 +117,19 @@ enum EnrollmentText {
 
     /// Splits on whole words (case-insensitive), keeping the original spelling of the pieces.
     static func splitOnWords(_ text: String, _ separators: Set<String>) -> [String] {
+        split(text) { word, _, _, _ in separators.contains(word.lowercased()) }
+    }
+
+    /// Splits `text` into its space-separated words and cuts it at each word `isSeparator`
+    /// names (given the word, its index among `words`, `words`, and the piece so far), which
+    /// is dropped; keeps the original spelling of the pieces.
+    static func split(_ text: String,
+                      at isSeparator: (_ word: Substring, _ index: Int, _ words: [Substring], _ current: [Substring]) -> Bool) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
         var pieces: [String] = []
         var current: [Substring] = []
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if separators.contains(word.lowercased()) {
+        for (at, word) in words.enumerated() {
+            if isSeparator(word, at, words, current) {
                 pieces.append(current.joined(separator: " "))
                 current = []
             } else {
