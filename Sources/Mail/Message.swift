@@ -27,6 +27,8 @@ public struct Message: Sendable {
     init(root: MIMEPart) {
         self.root = root
         self.headers = root.headers
+        // Read once: every intake rule asks who wrote.
+        self.from = headers.values(named: "From").flatMap(MailAddress.parseList).first
     }
 
     /// The first field named `name` (case-insensitive), unfolded, RFC 2047-decoded, trimmed.
@@ -42,7 +44,7 @@ public struct Message: Sendable {
     public var subject: String? { header("Subject") }
 
     /// The first mailbox of From.
-    public var from: MailAddress? { addresses("From").first }
+    public let from: MailAddress?
     public var to: [MailAddress] { addresses("To") }
     public var cc: [MailAddress] { addresses("Cc") }
     public var replyTo: [MailAddress] { addresses("Reply-To") }
