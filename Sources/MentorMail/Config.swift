@@ -268,11 +268,18 @@ public struct Config: Sendable {
         if table["password"] != nil {
             throw MentorMailError(.config, "\(reader.file): [\(section)] must not hold a password: set password_env to the name of an environment variable that holds it")
         }
+        let caFile = try reader.optionalString(table, section, "ca_file").map { resolve($0, base) }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            // Said now: otherwise only a TLS handshake, perhaps months later, finds it missing.
+            let problem = FileManager.default.fileExists(atPath: caFile) ? "cannot be read by this user" : "does not exist"
+            throw MentorMailError(.config, "\(reader.file): [\(section)] ca_file \(caFile) \(problem): point it at the PEM file of the "
+                                  + "certificate authority that signed the server's certificate, or remove the line to use the system's")
+        }
         return Server(
             url: url,
             user: try reader.optionalString(table, section, "user"),
             passwordEnv: try reader.optionalString(table, section, "password_env"),
-            caFile: try reader.optionalString(table, section, "ca_file").map { resolve($0, base) },
+            caFile: caFile,
             startTLS: startTLS,
             moveTo: try reader.optionalString(table, section, "move_to")
         )

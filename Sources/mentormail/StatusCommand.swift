@@ -80,9 +80,11 @@ extension MentorMailCommand {
                     print("              (if one works again: mentormail participants clear-bounce ADDRESS)")
                 }
                 if let refused = status.refusedRuns {
-                    let runs = refused.count == 1 ? "the last run was refused" : "the last \(refused.count) runs were refused"
+                    let runs = refused.count == 1
+                        ? "the last run was refused at start-up (\(day(refused.last)))"
+                        : "the last \(refused.count) runs were refused at start-up (from \(day(refused.since)) to \(day(refused.last)))"
                     let line = terminalSafe(refused.reason.split(whereSeparator: \.isNewline).joined(separator: " "), keepLines: false)
-                    print("Refused runs  \(runs) at start-up since \(day(refused.since)) (the latest \(day(refused.last))): "
+                    print("Refused runs  \(runs): "
                           + clipped(line, to: Self.problemLength))
                     print("              nothing was read or sent since; fix it, then `mentormail process` (or wait for cron)")
                 }

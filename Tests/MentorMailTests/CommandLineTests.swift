@@ -282,7 +282,7 @@ import Testing
             #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-01T\(hour):00:00Z"]).status == 78)
         }
         let status = try CommandRunner.run(["status", "--config", path])
-        #expect(status.stdout.contains("the last 3 runs were refused at start-up since 2027-03-01T09:00:00Z"), "\(status.stdout)")
+        #expect(status.stdout.contains("the last 3 runs were refused at start-up (from 2027-03-01T09:00:00Z to 2027-03-01T11:00:00Z): "), "\(status.stdout)")
         #expect(status.stdout.contains("help.txt.mustache"), "\(status.stdout)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(CommandRunner.run(["status", "--config", path, "--json"]).stdout.utf8)) as? [String: Any])
         let refused = try #require(json["refusedRuns"] as? [String: Any])
@@ -292,6 +292,10 @@ import Testing
         try good.write(to: help, atomically: true, encoding: .utf8)
         #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-01T12:00:00Z"]).status == 0)
         #expect(!(try CommandRunner.run(["status", "--config", path]).stdout.contains("refused")))
+
+        try good.replacingOccurrences(of: "{{status}}", with: "{{stat}}").write(to: help, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["process", "--config", path, "--now", "2027-03-02T09:00:00Z"]).status == 78)
+        #expect(try CommandRunner.run(["status", "--config", path]).stdout.contains("the last run was refused at start-up (2027-03-02T09:00:00Z): "))
     }
 
     /// Finding: doctor called an outbox folder under a file "missing: let the first process do

@@ -62,6 +62,8 @@ import Testing
          "unknown key `after_days` in [smtp], line 9: `after_days` belongs in [checkin]: write (or uncomment) the [checkin] line above it"),
         ("[program]\nname = \"P\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"dir:o\"",
          "the text in quotes on line 2 has no closing \""),
+        ("[program]\nname = \"P\"\naddress = \"p@example.org\"\n[mailbox]\nurl = \"maildir:m\"\n[smtp]\nurl = \"smtp://127.0.0.1:25\"\nca_file = \"/nonexistent/ca.pem\"",
+         "[smtp] ca_file /nonexistent/ca.pem does not exist: point it at the PEM file"),
     ])
     func mistakesAreNamedPrecisely(text: String, expected: String) throws {
         let error = try #require(throws: MentorMailError.self) { try Config.parse(text, fileURL: file) }

@@ -207,6 +207,26 @@ import Testing
         #expect(answer.textBody?.contains("Zona horaria: Europe/Lisbon") == true, "\(answer.textBody ?? "")")
     }
 
+    /// Finding: Gus (Languages "Spanish, English") wrote in English and was answered in Spanish:
+    /// English, the language of the templates themselves, fell through to his first language.
+    @Test func aMessageClearlyInEnglishIsAnsweredInEnglishWhateverTheProfileSays() throws {
+        let program = try ProcessorTests.Program()
+        _ = try exchange(program, mail(subject: "Re: Hola", body: Self.spanishForm))
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.preferredMailLanguage == "es")
+        let english = try exchange(program, mail(subject: "Question", body: "Hello, I would like to pause my participation please, thanks"))
+        #expect(english.textBody?.contains("pause") == true, "\(english.textBody ?? "")")
+        #expect(english.textBody?.contains("pausa") == false, "\(english.textBody ?? "")")
+    }
+
+    @Test func shortRepliesTellTheirLanguage() {
+        #expect(LanguageGuess.code(of: "Sí, allí estaré") == "es")
+        #expect(LanguageGuess.code(of: "Lo siento, al final no puedo ir.") == "es")
+        #expect(LanguageGuess.code(of: "Yes, I'll be there") == "en")
+        #expect(LanguageGuess.code(of: "Sorry, I can't make it after all") == "en")
+        #expect(LanguageGuess.code(of: "Oui, je serai là") == "fr")
+        #expect(LanguageGuess.code(of: "Ja, ich bin dabei") == "de")
+    }
+
     /// Finding: María asked in English, got the English form and answered "Perfect" with
     /// "Languages: Spanish, English": her mail turned Spanish from then on. The language she
     /// writes in stays; the first of her languages does not choose it.

@@ -38,7 +38,7 @@ struct CSVReader {
         }
         header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         guard header.count >= 2 else {
-            throw MentorMailError(.data, "the file is not a CSV export: its first line has no separators (comma, semicolon or tab)")
+            throw MentorMailError(.data, "the file is not a CSV export: its first line has no separators (comma, semicolon or tab); save or download the sheet as CSV (comma-separated values) and import that file")
         }
         index = headerRecord.next
         while index < lines.count {

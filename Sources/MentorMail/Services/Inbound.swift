@@ -48,7 +48,10 @@ struct Inbound {
     /// The same, with the sender's stored profile at hand.
     func language(in work: Work, profile: ParticipantProfile?) -> String? {
         if let stored = profile?.mailLanguage { return work.supported(stored) }
-        return work.supported(writtenLanguage) ?? work.supported(profile?.preferredMailLanguage)
+        if let served = work.supported(writtenLanguage) { return served }
+        // English is the templates' own language, so no translation serves it: said outright.
+        if writtenLanguage == "en" { return nil }
+        return work.supported(profile?.preferredMailLanguage)
     }
 }
 
