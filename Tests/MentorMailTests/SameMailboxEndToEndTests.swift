@@ -37,4 +37,73 @@ import Testing
         try scenario.processOK()
         #expect(try database.participants().first?.status == .withdrawn)
     }
+    /// Asked for the form from one address, filled in from a "+tag" one under our mail: the
+    /// record is made at the address we wrote to, and the answer goes there.
+    @Test func aFormSentBackFromAPlusAddressIsRecordedAtTheAddressWeWroteTo() throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Joining", text: "Hi, I'd like to join.\n")
+        try scenario.processOK()
+        let form = try #require(try scenario.participantInbox().last)
+        let alias = scenario.participantAddress.replacingOccurrences(of: "@", with: "+mentoring@")
+        try scenario.deliverRaw("""
+            From: Gina Rossi <\(alias)>
+            To: \(scenario.programAddress)
+            Subject: Re: \(form.subject ?? "")
+            Date: Mon, 2 Nov 2026 10:00:00 +0100
+            Message-ID: <\(UUID().uuidString)@example.org>
+            In-Reply-To: <\(form.messageID ?? "")>
+            References: <\(form.messageID ?? "")>
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Role: mentee
+            Name: Gina Rossi
+            Mentoring type: technical
+            Areas: Nova
+            Time zone: Europe/Rome
+            Languages: English
+            Interaction: email
+
+            """, from: alias)
+        try scenario.processOK()
+        let database = try scenario.database()
+        #expect(try database.participants().map(\.email) == [scenario.participantAddress], "the record is at the address we wrote to")
+        let answer = try #require(try scenario.participantInbox().last)
+        #expect(answer.to.map(\.normalized) == [scenario.participantAddress])
+        #expect(answer.textBody?.contains("You are signed up.") == true, "\(answer.textBody ?? "")")
+    }
+
+    /// Someone else at the same domain answering our form mail (forwarded to them) is not merged.
+    @Test func aColleagueAnsweringTheFormFromTheirOwnAddressIsNotMerged() throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Joining", text: "Hi, I'd like to join.\n")
+        try scenario.processOK()
+        let form = try #require(try scenario.participantInbox().last)
+        let colleague = TestServers.uniqueUser("rosa") + "@example.org"
+        try scenario.deliverRaw("""
+            From: Rosa Lind <\(colleague)>
+            To: \(scenario.programAddress)
+            Subject: Re: \(form.subject ?? "")
+            Date: Mon, 2 Nov 2026 10:00:00 +0100
+            Message-ID: <\(UUID().uuidString)@example.org>
+            In-Reply-To: <\(form.messageID ?? "")>
+            References: <\(form.messageID ?? "")>
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Role: mentor
+            Name: Rosa Lind
+            Mentoring type: technical
+            Areas: Nova
+            Time zone: Europe/Rome
+            Languages: English
+            Interaction: email
+            Capacity: 1
+
+            """, from: colleague)
+        try scenario.processOK()
+        let database = try scenario.database()
+        #expect(try database.participant(email: scenario.participantAddress) == nil)
+        #expect(try database.participant(email: colleague)?.profile.role == "mentor")
+    }
 }

@@ -16,6 +16,10 @@ public struct IntakeContext: Sendable {
     /// The sender is not a participant themselves, but writes from the same mailbox (a "+tag")
     /// as `participant`: the one that mail went to, or the only one at that mailbox.
     public var senderIsAlias = false
+    /// The sender answers our mail written to another address of their mailbox (the same
+    /// local part before any "+tag", the same domain): that address, where they are recorded
+    /// and answered.
+    public var writtenAddress: String?
     /// The sender is no participant, and several share their mailbox: these addresses.
     public var sharedMailbox: [String] = []
     /// The addresses of the sender's partners in ongoing mentorships.
@@ -37,10 +41,11 @@ public struct IntakeContext: Sendable {
     var isParticipant: Bool { participant.map { $0.status != .erased } ?? false }
 
     /// The address of the person the mail is read as: the participant's recorded one when the
-    /// sender writes from another address of their mailbox, else `sender`'s.
+    /// sender writes from another address of their mailbox, else the address our mail they
+    /// answer went to, else `sender`'s.
     func personAddress(_ sender: MailAddress) -> String {
-        guard senderIsAlias, let participant else { return sender.normalized }
-        return participant.email.lowercased()
+        if senderIsAlias, let participant { return participant.email.lowercased() }
+        return writtenAddress ?? sender.normalized
     }
 
     /// Whether `address` is (the same mailbox as) one that the answered mail went to.

@@ -12,7 +12,7 @@ struct EnrollmentService {
     /// does not answer, the form says it is with the coordinators, and the message is held for them.
     func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil) throws -> Outcome {
         // The form answers a first question; the same form again does not answer the next one.
-        let address = inbound.sender.normalized
+        let address = inbound.context.personAddress(inbound.sender)
         if inbound.newText.contains("?") || inbound.newText.contains("？"),
            try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.signupForm.rawValue && Column("recipients") == address
                                     && Column("createdAt") > work.now.addingTimeInterval(-86_400)).fetchCount(work.db) > 0 {

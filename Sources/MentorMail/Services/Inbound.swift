@@ -17,7 +17,8 @@ struct Inbound {
     /// The language `newText` is clearly written in, if any (`LanguageGuess`).
     var writtenLanguage: String? { reading.writtenLanguage }
 
-    /// Queues an answer to the sender, threaded under the message.
+    /// Queues an answer to the sender (at the address our mail they answer went to, when they
+    /// write from another address of that mailbox and have no record), threaded under the message.
     /// The answer is in the language the sender chose, else the one they write in.
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false) throws -> OutboxMessage {
@@ -28,7 +29,8 @@ struct Inbound {
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
                                 language: String?, calendar: CalendarPart? = nil) throws -> OutboxMessage {
-        try work.outbox.answer(mail, to: anonymously ? MailAddress(address: sender.address) : sender, replyingTo: message,
+        let address = context.writtenAddress ?? sender.address
+        return try work.outbox.answer(mail, to: MailAddress(address: address, name: anonymously ? nil : sender.name), replyingTo: message,
                                inboundID: recordID, about: topic, language: language, unreadExport: unreadExport(in: work),
                                calendar: calendar)
     }

@@ -162,7 +162,8 @@ extension AppDatabase {
     /// A mail of ours copied into the text under a forward line counts when its quoted From and
     /// Subject are those of a mail we sent the sender, or, for an event, when the sender is its
     /// guest and the text names it. Someone unknown writing from the same mailbox as the person
-    /// that mail went to ("ana+mentoring@…" under our mail to "ana@…") is that person; so is
+    /// that mail went to ("ana+mentoring@…" under our mail to "ana@…") is that person, recorded and
+    /// answered at that address even before they have a record (`writtenAddress`); so is
     /// the one active, incomplete or paused participant with their mailbox (several: none, and
     /// `sharedMailbox` names them). `reading`: the message as the intake read it, when at hand.
     /// With `now`, a check-in
@@ -211,10 +212,15 @@ extension AppDatabase {
             }
         }
         if context.participant == nil, let sender = message.from,
-           let written = context.answeredRecipients.sorted().first(where: { MailAddress.mailbox(of: $0) == sender.mailbox && $0 != sender.normalized }),
-           let person = try findParticipant(db, email: written), person.status != .erased {
-            context.participant = person
-            context.senderIsAlias = true
+           let written = context.answeredRecipients.sorted().first(where: { MailAddress.mailbox(of: $0) == sender.mailbox && $0 != sender.normalized }) {
+            if let person = try findParticipant(db, email: written) {
+                if person.status != .erased {
+                    context.participant = person
+                    context.senderIsAlias = true
+                }
+            } else {
+                context.writtenAddress = written
+            }
         }
         if context.participant == nil, let sender = message.from {
             let same = try sameMailbox(db, as: sender)
