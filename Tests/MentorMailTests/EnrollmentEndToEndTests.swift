@@ -244,4 +244,21 @@ import Testing
         #expect(try scenario.coordinatorInbox().last?.textBody?.contains("added      2") == true)
         _ = token
     }
+    /// A first message in a language with no templates of its own, naming the role in a
+    /// sentence: the form comes back in English with the role understood and filled in.
+    @Test(arguments: [
+        ("Ich würde gerne Mentorin sein.", "a mentor", "mentor"), ("أود الانضمام كمتدربة", "a mentee", "mentee"),
+        ("Je voudrais être mentorée", "a mentee", "mentee"), ("Gostaria de participar como mentorada", "a mentee", "mentee"),
+    ])
+    func aRoleAskedForInAnotherLanguageIsFilledIn(text: String, said: String, role: String) throws {
+        let scenario = try ServerScenario()
+        try scenario.participantWrites(subject: "Mentoring", text: text + "\n")
+        try scenario.processOK()
+        let reply = try #require(try scenario.participantInbox().last)
+        let body = try #require(reply.textBody)
+        #expect(body.contains("You asked to join as \(said)"), "\(body)")
+        #expect(body.contains("Role: \(role)\n"))
+        #expect(body.contains("To sign up, reply to this message"))
+        #expect(try scenario.database().inboundMessages().last?.rule == "first-contact")
+    }
 }

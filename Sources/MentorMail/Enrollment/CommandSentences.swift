@@ -156,7 +156,7 @@ enum CommandSentences {
     /// Words that make a request not one when they come before it in its clause.
     static let negations: Set<String> = Set([
         "not", "don't", "dont", "do not", "never", "no", "nunca", "não", "nao", "ne", "pas", "jamais", "nicht", "kein",
-        "keine", "nie", "non", "mai", "не", "никогда",
+        "keine", "nie", "non", "mai", "не", "никогда", "لا", "لن", "لم", "لست", "ليس",
     ].map { EnrollmentText.fold($0) })
 
     /// Someone else doing it: "my colleague withdrew", "she paused", "they unsubscribed".

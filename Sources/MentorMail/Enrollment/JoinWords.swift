@@ -1,24 +1,36 @@
 /// "I'd like to join as a mentee", "quiero participar como mentora": the role a newcomer asks
 /// for in a sentence, so the form they get has it filled in.
 enum JoinWords {
-    /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin".
-    static let asWords: Set<String> = Set([
-        "as", "a", "an", "be", "become", "being", "como", "ser", "comme", "que", "tant", "en", "als", "come", "jako", "sendo",
-        "um", "uma", "una", "un", "une", "ein", "eine",
+    /// Words of being or becoming that may stand just before a role ("to be a mentor", "être
+    /// mentor", "devenir mentore", "me tornar mentora", "wäre gerne Mentorin", "أكون مرشدة").
+    static let becomingWords: Set<String> = Set([
+        "be", "become", "being", "ser", "sendo", "etre", "devenir", "tornar", "virar", "ware", "waere", "أكون", "أصبح",
+    ].map { EnrollmentText.fold($0) })
+    /// German puts them after the role: "Mentorin sein", "Mentee werden", "Mentor zu werden".
+    static let becomingAfter: Set<String> = ["sein", "werden"]
+
+    /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin";
+    /// Arabic writes it onto the role ("كمتدربة").
+    static let asWords: Set<String> = becomingWords.union([
+        "as", "a", "an", "como", "comme", "que", "tant", "en", "als", "come", "jako",
+        "um", "uma", "una", "un", "une", "ein", "eine", "بصفة", "بصفتي",
     ].map { EnrollmentText.fold($0) })
 
-    /// Verbs of joining in the community's languages.
-    static let joinWords: Set<String> = Set([
+    /// Verbs of joining in the community's languages, in the forms a request takes.
+    static let joinVerbs: Set<String> = Set([
         "join", "joining", "sign", "signup", "register", "participate", "take", "apply", "enrol", "enroll", "become", "be",
         "volunteer", "volunteering", "serve", "colaborar", "ayudar",
         "unirme", "inscribirme", "participar", "apuntarme", "registrarme", "ser", "entrar", "inscrever", "participer",
-        "rejoindre", "inscrire", "teilnehmen", "mitmachen", "anmelden", "partecipare", "iscrivermi", "dolaczyc",
-        "uczestniczyc", "участвовать", "присоединиться",
+        "rejoindre", "inscrire", "teilnehmen", "teilzunehmen", "mitmachen", "mitzumachen", "anmelden", "anzumelden",
+        "beitreten", "beizutreten", "partecipare", "iscrivermi", "dolaczyc", "uczestniczyc", "участвовать", "присоединиться",
+        "الانضمام", "انضمام", "أنضم", "انضم", "المشاركة", "أشارك", "التسجيل", "أسجل", "التطوع", "أتطوع",
     ].map { EnrollmentText.fold($0) })
+    /// Joining, being or becoming: the verbs a request for a role goes with.
+    static let joinWords: Set<String> = joinVerbs.union(becomingWords).union(becomingAfter)
 
     /// Verbs of taking part, for asking to do it again: not "be", "take" or "sign", which say
     /// many other things ("I'll be back", "take a look").
-    static let partVerbs: Set<String> = joinWords.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
+    static let partVerbs: Set<String> = joinVerbs.subtracting(["be", "ser", "take", "sign"].map { EnrollmentText.fold($0) })
         .union(["rejoin"])
     /// Words that make taking part a return: "join again", "rejoin", "participar otra vez",
     /// "volver a participar", "voltar a participar". Not "back" ("getting back to me about joining").
@@ -81,6 +93,8 @@ enum JoinWords {
 
     static func role(in own: OwnText) -> ParticipantRole? {
         for clauses in own.clauses {
+            // French "mentoré(e)" is the one mentored; folded, "mentore" would be a mentor.
+            let mentored = clauses.contains { $0.text.lowercased().contains("mentoré") }
             // "I have been a Nova core for years and would love to mentor": the writer goes on
             // in a clause without its own subject.
             let byTheWriter = clauses.first?.words.first.map(firstPerson.contains) ?? false
@@ -88,7 +102,7 @@ enum JoinWords {
                 let words = clause.words
                 let ownSubject = words.first.map { firstPerson.contains($0) || otherPeople.contains($0) } ?? true
                 let continued = number > 0 && byTheWriter && !ownSubject ? roleInPhrases(["i"] + words) : nil
-                guard let role = role(inClause: words) ?? continued else { continue }
+                guard let role = role(inClause: words.map(unelided), mentored: mentored) ?? continued else { continue }
                 // "as a mentor and a mentee": the clause after "and" may name the other role.
                 if number + 1 < clauses.count, clauses[number + 1].words.count <= 3,
                    let other = ParticipantRole(answer: clauses[number + 1].text), other != role { return .both }
@@ -98,22 +112,38 @@ enum JoinWords {
         return nil
     }
 
-    /// The role in a clause's words.
-    private static func role(inClause words: [String]) -> ParticipantRole? {
+    /// The role in a clause's words. `mentored`: "mentore(s)" is French "mentoré(s)", a mentee.
+    private static func role(inClause words: [String], mentored: Bool = false) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         if asksToBeMentored(words) { return .mentee }
-        guard words.contains(where: joinWords.contains) else { return nil }
+        guard words.contains(where: joinWords.contains), words.first.map(someoneElse.contains) == false else { return nil }
         for (index, word) in words.enumerated() {
-            guard let role = ParticipantRole(answer: word) else { continue }
+            guard var role = ParticipantRole(answer: word) else { continue }
+            if mentored && (word == "mentore" || word == "mentores") { role = .mentee }
             let before = words[..<index]
             let beforeText = before.joined(separator: " ")
             if before.contains(where: CommandSentences.negations.contains)
                 || CommandSentences.negations.contains(where: { $0.contains(" ") && EnrollmentText.contains($0, in: beforeText) })
                 || CommandSentences.otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
-            // "as a mentee", "como mentora", "to be a mentor": a word of "as" just before it.
-            if words[max(0, index - 3)..<index].contains(where: asWords.contains) { return role }
+            // "my mentor", "meine Mentorin": a person, not the role asked for.
+            if index > 0, possessives.contains(words[index - 1]) { continue }
+            // "as a mentee", "como mentora", "to be a mentor", "كمتدربة": a word of "as" just before it.
+            if words[max(0, index - 3)..<index].contains(where: asWords.contains)
+                || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
+            // "Mentorin sein", "Mentee werden", "Mentor zu werden".
+            let after = words.dropFirst(index + 1).prefix(2)
+            if let next = after.first, becomingAfter.contains(next) || (next == "zu" && after.dropFirst().first.map(becomingAfter.contains) == true) {
+                return role
+            }
         }
         return nil
+    }
+
+    /// A French word without its elided pronoun or article: "m'inscrire" → "inscrire".
+    static func unelided(_ word: String) -> String {
+        guard let apostrophe = word.firstIndex(of: "'"), ["m", "j", "l", "d", "t", "s", "n", "qu"].contains(word[..<apostrophe]),
+              word.distance(from: apostrophe, to: word.endIndex) > 3 else { return word }
+        return String(word[word.index(after: apostrophe)...])
     }
 
     /// Verbs of looking for or needing something, as the writer says them: "busco", "suche",
@@ -152,7 +182,9 @@ enum JoinWords {
             // "que me mentoricen", "que me mentoreen".
             if previous == "me", word.hasPrefix("mentor"), word.count >= 8, !mentorNouns.contains(word),
                !word.hasSuffix("ing"), !word.hasSuffix("ship") { return true }
-            if mentorNouns.contains(word),
+            // "Ich möchte Mentor werden" offers to be one.
+            let becoming = words.dropFirst(index + 1).first.map { becomingAfter.contains($0) || $0 == "zu" } ?? false
+            if mentorNouns.contains(word), !becoming,
                let verb = words[..<index].lastIndex(where: seekingVerbs.contains), index - verb <= 3,
                words[(verb + 1)..<index].allSatisfy(articles.contains) { return true }
         }
@@ -166,7 +198,17 @@ enum JoinWords {
     /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
     static let offeringToMentor: Set<String> = ["like", "love", "want", "happy", "willing", "glad", "able", "wish", "hoping", "keen"]
     /// Someone else, at the start of a clause ("and my colleague would like to mentor").
-    static let otherPeople: Set<String> = ["my", "he", "she", "they", "we", "you", "his", "her", "our", "their", "it", "mi", "el", "ella"]
+    static let otherPeople: Set<String> = someoneElse.union(["we", "you", "our", "it", "el"])
+    /// Others and their possessions, first in a clause: "she", "meine Kollegin", "mon ami", "ele".
+    /// (Not "ma" or "son", Italian "but" and English "son".)
+    static let someoneElse: Set<String> = possessives.subtracting(["ma", "son"]).union(ParticipantRole.folded([
+        "he", "she", "they", "ella", "ellos", "ellas", "er", "sie", "il", "elle", "ils", "elles", "ele", "ela", "eles", "elas",
+    ]))
+    /// Words of whose, just before a role: "my mentor", "meine Mentorin", "ma mentore", "minha mentora".
+    static let possessives: Set<String> = ParticipantRole.folded([
+        "my", "his", "her", "their", "mi", "mis", "su", "sus", "mein", "meine", "meinem", "meinen", "meiner", "ihr", "ihre",
+        "ihrem", "ihren", "mon", "ma", "mes", "son", "sa", "ses", "leur", "meu", "minha", "meus", "minhas", "seu", "sua",
+    ])
     /// The writer, at the start of the clause.
     static let firstPerson: Set<String> = ["i", "i'm", "im", "i'd", "id", "i'll", "i've"]
 

@@ -43,12 +43,16 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     static func folded(_ words: [String]) -> Set<String> { Set(words.map { EnrollmentText.fold($0) }) }
 
     /// The words, and each Arabic word also without the "and", "as" or "with" written onto it
-    /// ("ومهني", "كمتدربة").
+    /// ("ومهني", "كمتدربة") and without the alif of its accusative ending ("أكون مرشداً").
     static func withoutArabicPrefixes(_ words: [String]) -> Set<String> {
         var all = Set(words)
         for word in words where word.count > 3 {
-            if let first = word.unicodeScalars.first, ["\u{0648}", "\u{0643}", "\u{0628}"].contains(first) {
+            guard let first = word.unicodeScalars.first, ("\u{0600}"..."\u{06FF}").contains(first) else { continue }
+            let bare = word.hasSuffix("\u{0627}") ? String(word.dropLast()) : word
+            all.insert(bare)
+            if ["\u{0648}", "\u{0643}", "\u{0628}"].contains(first) {
                 all.insert(String(word.dropFirst()))
+                all.insert(String(bare.dropFirst()))
             }
         }
         return all
