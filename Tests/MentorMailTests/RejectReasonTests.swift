@@ -10,6 +10,10 @@ import Testing
         ("Reject mm-abcd-efgh - Caio needs a Portuguese speaker.\n\nThanks,\nCarol", "Caio needs a Portuguese speaker"),
         ("Alice and Bob are in the same team. REJECT", "Alice and Bob are in the same team"),
         ("REJECT MM-ABCD-EFGH\n\nCarol", nil),
+        // An attribution the reply reader left above the quote is not part of the reason.
+        ("REJECT MM-ABCD-EFGH because Ivy should not be with me, I am a coordinator\n\nOn Mon, someone wrote:",
+         "Ivy should not be with me, I am a coordinator"),
+        ("RECHAZAR MM-ABCD-EFGH porque trabajan juntas\nEl lun, Programa escribió:", "trabajan juntas"),
     ] as [(String, String?)])
     func theReasonIsWhatIsWrittenBesideReject(text: String, reason: String?) {
         #expect(Intake.rejectReason(in: text) == reason)

@@ -6,6 +6,8 @@ extension Intake {
     /// given. A sign-off and the name signing are left out; at most 500 characters are kept.
     static func rejectReason(in newText: String) -> String? {
         var lines = newText.split(whereSeparator: \.isNewline).map { EnrollmentText.trim($0) }.filter { !$0.isEmpty }
+        // "On Mon, someone wrote:" opens the quote, even when the reply reader did not know it.
+        if let attribution = lines.firstIndex(where: { SignupFormLine($0).isAttribution }) { lines.removeSubrange(attribution...) }
         if lines.count > 1, let last = lines.last, SignupFormParser.looksLikeSignature(last) { lines.removeLast() }
         lines = lines.filter { !SignupFormLine($0).isSignOff }
         let text = lines.joined(separator: " ")
