@@ -323,10 +323,18 @@ extension Program {
             }
             let recipients = row.recipientList.map { $0.lowercased() }
             // The one who moved there, the only recipient, or one of them again (a copy to them alone).
-            guard let old = try recipients.first(where: { try AppDatabase.movedAddress(work.db, of: $0) == target })
-                    ?? (recipients.count == 1 ? recipients.first : nil) ?? (recipients.contains(target) ? target : nil) else {
+            let moved = try recipients.first(where: { try AppDatabase.movedAddress(work.db, of: $0) == target })
+            guard let old = moved ?? (recipients.contains(target) ? target : nil) ?? (recipients.count == 1 ? recipients.first : nil) else {
                 throw MentorMailError(.data, "outgoing message \(id) went to \(row.recipients); none of them moved to \(target), "
                                       + "so it is not clear whose copy this is")
+            }
+            // A participant's mail holds what they told us: it goes to them, at an address of theirs.
+            if old != target, moved == nil, let owner = try AppDatabase.findParticipant(work.db, email: old)
+                ?? AppDatabase.movedAddress(work.db, of: old).flatMap({ try AppDatabase.findParticipant(work.db, email: $0) }) {
+                let name = owner.profile.name.isEmpty ? owner.email : owner.profile.name
+                throw MentorMailError(.data, "outgoing message \(id) (\(row.purpose)) is \(name)'s mail and holds what they told us, so it goes "
+                    + "only to an address of theirs (\(owner.email)), never to \(target). If \(target) is \(name)'s new address, "
+                    + "move them first: mentormail participants change-address \(owner.email) \(target) (what did not reach them goes again by itself)")
             }
             let name = try AppDatabase.findParticipant(work.db, email: target)?.profile.name
             guard let copy = try RedeliveryService(work: work).copy(&row, replacing: old, with: target, name: name) else {
