@@ -153,6 +153,22 @@ import Testing
         }
     }
 
+    /// Finding: thanks under the introduction, signed with a name or a sign-off, were held for a
+    /// coordinator and answered with a promise that one would write back.
+    @Test func thanksSignedOrForTheMatchAreOnlyThanks() {
+        for text in ["Thanks!\n\nDiego", "Thanks!\nDiego", "¡Muchas gracias!\n\nDiego\n\nEnviado desde mi Galaxy",
+                     "Vielen Dank für die Vermittlung!\n\nGruß\nJonas", "Thanks so much for the match!",
+                     "Thank you for the introduction!\n\nBest,\nAna Souza", "Merci pour la mise en relation !\n\nBonne journée,\nSophie",
+                     "Muito obrigada pela apresentação!\nAbraços\nBeatriz", "Gracias por la presentación.\nSaludos,\nCarlos Ruiz"] {
+            #expect(Courtesy.isThanks(OwnText(text)), "\(text)")
+        }
+        // A name is no thanks, and what follows thanks is read.
+        for text in ["Diego", "Thanks!\nWe already met on Tuesday.", "Thanks for the match!\nCan we change the time zone?",
+                     "Thanks!\n\nDiego\nP.S. I am moving to Berlin"] {
+            #expect(!Courtesy.isThanks(OwnText(text)), "\(text)")
+        }
+    }
+
     @Test func aConditionBesideAYesIsFound() {
         #expect(RSVPWords.read("Yes, but I can only stay for the first rotation.") == .yes)
         #expect(RSVPWords.condition(in: OwnText("Yes, but I can only stay for the first rotation.")) == "Yes, but I can only stay for the first rotation")

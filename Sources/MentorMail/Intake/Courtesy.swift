@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// Mail that only thanks or acknowledges ("Thanks! See you Sunday.", "Got it, thanks", "Thank
 /// you, will do"): nothing to answer and nothing for a person to read, under any mail of ours.
@@ -20,6 +21,17 @@ enum Courtesy {
         "grazie", "mille", "perfetto", "domenica", "capito", "ricevuto", "certo", "faro",
         "obrigado", "obrigada", "otimo", "entendi", "recebido", "farei",
         "dziekuje", "dzieki", "super", "спасибо", "большое", "отлично", "до", "встречи",
+        // Thanks for the match, in the community's languages.
+        "match", "matching", "introduction", "intro", "introducing", "connecting", "us", "me", "pairing",
+        "fur", "die", "vermittlung", "vorstellung", "por", "la", "presentacion", "pela", "apresentacao", "muito",
+        "pour", "mise", "en", "relation", "presentation",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Sign-offs that may close a courtesy: read as no more than the writer's goodbye.
+    static let closings: Set<String> = Set([
+        "best", "best regards", "regards", "kind regards", "cheers", "thanks", "gruss", "grusse", "viele grusse", "liebe grusse",
+        "lg", "vg", "saludos", "un saludo", "abrazos", "un abrazo", "abracos", "abraco", "beijos", "bonne journee", "cordialement",
+        "a bientot", "bises", "bisous", "ciao", "cumprimentos", "atenciosamente",
     ].map { EnrollmentText.fold($0) })
 
     /// The words one of which a courtesy must hold: thanks or an acknowledgement.
@@ -32,7 +44,19 @@ enum Courtesy {
     /// Whether the person's own lines only thank or acknowledge: nothing to answer, nothing
     /// for a person to read.
     static func isThanks(_ own: OwnText) -> Bool {
-        let said = own.lines.flatMap { EnrollmentText.words($0) }
+        var lines = own.lines.map { EnrollmentText.trim($0) }.filter { !$0.isEmpty }
+        // A note closes with its writer: a name, a goodbye, "Sent from my phone" after the thanks.
+        while lines.count > 1, let last = lines.last, isClosing(last) { lines.removeLast() }
+        let said = lines.flatMap { EnrollmentText.words($0) }
         return !said.isEmpty && said.count <= 20 && said.allSatisfy(words.contains) && said.contains(where: thanking.contains)
+    }
+
+    /// A line that only closes a note: the writer's name (one to three capitalised words), a
+    /// goodbye ("Gruß", "Bonne journée,"), or a phone's line ("Enviado desde mi Galaxy").
+    static func isClosing(_ line: String) -> Bool {
+        if SignupFormParser.looksLikeSignature(line) || ReplyExtractor.isMobileSignature(line) { return true }
+        let lower = line.lowercased()
+        if ["sent from my ", "enviado desde mi ", "enviado do meu ", "envoyé de mon ", "von meinem "].contains(where: lower.hasPrefix) { return true }
+        return closings.contains(EnrollmentText.words(line).joined(separator: " "))
     }
 }
