@@ -13,9 +13,8 @@ extension MentorMailCommand {
             outbox, so `mentormail process` works at once; point [mailbox] and [smtp] at your mail \
             server when ready.
 
-            The shipped templates are found in --templates-from, in PREFIX/share/mentormail/templates \
-            beside an installed PREFIX/bin/mentormail (scripts/install.sh), or in the source tree \
-            a built mentormail lives in.
+            The shipped templates are built into mentormail, so the binary alone is enough; \
+            --templates-from copies a folder of templates instead (one you keep for several programs).
 
             With --missing-templates, an existing config is kept as it is and only the shipped \
             templates its [program] templates folder lacks (a deleted one, a translation) are \
@@ -44,17 +43,26 @@ extension MentorMailCommand {
             if force && missingTemplates { throw ValidationError("--missing-templates changes no existing file, so it does not go with --force") }
         }
 
+        /// The folder --templates-from names, or nil for the templates built into mentormail.
+        private func source() throws -> URL? {
+            guard let templatesFrom else { return nil }
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            guard let folder = ShippedTemplates.folder(templatesFrom, currentDirectory: cwd) else {
+                throw MentorMailError(.unavailable, "\(templatesFrom) holds no mail templates (no signup-form.txt.mustache); "
+                                      + "leave out --templates-from to use the ones built into mentormail")
+            }
+            return folder
+        }
+
         /// Adds the shipped templates the config's folder lacks, and says what is still wrong.
         private func addMissingTemplates() throws {
             let loaded = try Config.load(path: config)
             let target = URL(fileURLWithPath: loaded.program.templates).standardizedFileURL
+            let source = try source()
             // The program's own folder is never the source: compared with itself it lacks nothing.
-            guard let source = shippedTemplates(explicit: templatesFrom, excluding: target) else {
-                let isTarget = templatesFrom.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target.resolvingSymlinksInPath() }
-                let given = isTarget == true ? "--templates-from names the program's own templates folder; " : ""
-                throw MentorMailError(.unavailable, "\(given)cannot find the shipped mail templates other than \(target.path), the folder to restore; "
-                                      + "pass --templates-from PATH (the templates/ folder of mentormail's source, or PREFIX/share/mentormail/templates "
-                                      + "of an installed copy)")
+            if let source, source.resolvingSymlinksInPath().path == target.resolvingSymlinksInPath().path {
+                throw MentorMailError(.unavailable, "--templates-from names \(target.path), the program's own templates folder, the one to "
+                                      + "restore; leave it out to add the templates built into mentormail")
             }
             let added = try ShippedTemplates.install(from: source, to: target, overwrite: false)
             print(added.isEmpty ? "\(target.path) lacks none of the shipped templates; nothing was changed."
@@ -75,9 +83,7 @@ extension MentorMailCommand {
                     throw MentorMailError(.data, "\(config) already exists; pass --force to replace it")
                 }
                 let cwd = URL(fileURLWithPath: fileManager.currentDirectoryPath)
-                guard let source = shippedTemplates(explicit: templatesFrom) else {
-                    throw MentorMailError(.unavailable, "cannot find the shipped mail templates; install mentormail with scripts/install.sh, or pass --templates-from PATH (the templates/ folder of the source)")
-                }
+                let source = try source()
                 let configURL = URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL
                 let folder = configURL.deletingLastPathComponent()
                 do {

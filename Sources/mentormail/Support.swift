@@ -45,14 +45,6 @@ struct OpenProgram {
     }
 }
 
-/// The shipped templates this binary finds (`explicit`, beside an installed binary, or in the
-/// source tree it was built in; see `ShippedTemplates.locate`).
-func shippedTemplates(explicit: String?, excluding: URL? = nil) -> URL? {
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: cwd).standardizedFileURL
-    return ShippedTemplates.locate(explicit: explicit, executable: executable, currentDirectory: cwd, excluding: excluding)
-}
-
 /// The program's templates. A newer mentormail may send a mail its folder has no template for
 /// yet: the shipped templates it lacks are added (never replacing one a coordinator edited) and
 /// named on stderr, so an upgrade does not stop the program.
@@ -61,13 +53,12 @@ func loadTemplates(_ config: Config) throws -> TemplateLibrary {
         return try TemplateLibrary(directory: config.program.templates)
     } catch let error as MentorMailError where error.kind == .config {
         let target = URL(fileURLWithPath: config.program.templates).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: target.path), let source = shippedTemplates(explicit: nil, excluding: target),
-              let added = try? ShippedTemplates.install(from: source, to: target, overwrite: false), !added.isEmpty else {
+        guard FileManager.default.fileExists(atPath: target.path),
+              let added = try? ShippedTemplates.install(to: target, overwrite: false), !added.isEmpty else {
             guard error.message.contains("missing: the program sends") else { throw error }
-            // No shipped templates beside the binary: say how to add only the missing ones.
+            // They could not be written here (a read-only folder): say how to add only the missing ones.
             throw MentorMailError(.config, error.message + "\nAdd the missing template(s), and nothing else, with: mentormail init --config "
-                                  + "\(config.fileURL.path) --missing-templates --templates-from DIR (DIR: the templates/ folder of "
-                                  + "mentormail's source; the files already in \(target.path) stay as they are).")
+                                  + "\(config.fileURL.path) --missing-templates (the files already in \(target.path) stay as they are).")
         }
         FileHandle.standardError.write(Data("mentormail: added \(added.count) mail template(s) this version sends and \(target.path) lacked: \(added.joined(separator: ", "))\n".utf8))
         return try TemplateLibrary(directory: config.program.templates)

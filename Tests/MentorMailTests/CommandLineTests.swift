@@ -248,6 +248,7 @@ import Testing
 
     /// Finding: run in the program's folder, `init --missing-templates` took ./templates (the
     /// folder to restore) for the shipped copy, found it lacked nothing and left help missing.
+    /// The templates built into the program are the source now.
     @Test func missingTemplatesNeverComeFromTheFolderBeingRestored() throws {
         let folder = try CommandRunner.temporaryFolder("mentormail-restore")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -255,16 +256,15 @@ import Testing
         let templates = folder.appendingPathComponent("templates")
         let help = templates.appendingPathComponent("help.txt.mustache")
         try FileManager.default.removeItem(at: help)
-        let restored = try CommandRunner.run(["init", "--config", "mentormail.toml", "--missing-templates", "--templates-from", "templates"], in: folder)
+        // Named as the source, the folder being restored is refused: it lacks nothing from itself.
+        let itself = try CommandRunner.run(["init", "--config", "mentormail.toml", "--missing-templates", "--templates-from", "templates/"], in: folder)
+        #expect(itself.status == 69, "\(itself.stdout)\(itself.stderr)")
+        #expect(itself.stderr.contains("the program's own templates folder"), "\(itself.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: help.path))
+        let restored = try CommandRunner.run(["init", "--config", "mentormail.toml", "--missing-templates"], in: folder)
         #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
         #expect(restored.stdout.contains("Added 1 template(s)"), "\(restored.stdout)")
         #expect(FileManager.default.fileExists(atPath: help.path))
-        // With no other copy (a binary outside any source tree or installation), nothing is found.
-        let elsewhere = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/bin/mentormail")
-        #expect(ShippedTemplates.locate(explicit: nil, executable: elsewhere, currentDirectory: folder)?.path == templates.path)
-        #expect(ShippedTemplates.locate(explicit: nil, executable: elsewhere, currentDirectory: folder, excluding: templates) == nil)
-        #expect(ShippedTemplates.locate(explicit: "templates", executable: elsewhere, currentDirectory: folder,
-                                        excluding: URL(fileURLWithPath: templates.path + "/")) == nil)
     }
 
     /// Finding: with a broken template every run exited 78, while `status` showed the last good
@@ -504,16 +504,17 @@ import Testing
         let again = try CommandRunner.run(["process", "--config", config.path, "--quiet"])
         #expect(again.status == 0 && !again.stderr.contains("added"), "\(again.stderr)")
 
-        // A binary with no shipped templates beside it cannot add them: it says how to add only those.
+        // A binary copied alone, with no source tree or installed templates, adds them too.
         let loose = folder.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: loose, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try CommandRunner.binary(), to: loose.appendingPathComponent("mentormail"))
         try FileManager.default.removeItem(at: templates.appendingPathComponent("event-no-seat.txt.mustache"))
-        let stranded = try CommandRunner.run(["process", "--config", config.path, "--quiet"], in: loose,
-                                             executable: loose.appendingPathComponent("mentormail"))
-        #expect(stranded.status == 78, "\(stranded.stderr)")
-        #expect(stranded.stderr.contains("--missing-templates --templates-from DIR"), "\(stranded.stderr)")
-        #expect(!stranded.stderr.contains("A newer mentormail"), "nothing was upgraded: \(stranded.stderr)")
+        let alone = try CommandRunner.run(["process", "--config", config.path, "--quiet"], in: loose,
+                                          executable: loose.appendingPathComponent("mentormail"))
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(alone.stderr.contains("added 1 mail template(s)"), "\(alone.stderr)")
+        #expect(FileManager.default.contents(atPath: templates.appendingPathComponent("event-no-seat.txt.mustache").path)
+                == FileManager.default.contents(atPath: CommandRunner.repository.appendingPathComponent("templates/event-no-seat.txt.mustache").path))
     }
 
     /// `--now` takes what people type for a moment: with or without an offset (then UTC), with
