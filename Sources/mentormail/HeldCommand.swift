@@ -42,7 +42,8 @@ extension MentorMailCommand {
             var resolution: String?
             var digestedAt: Date?
 
-            init(_ record: InboundMessage) {
+            /// `context`: the mail it answers, with its topic in words (else read from the record).
+            init(_ record: InboundMessage, context: MailReference? = nil) {
                 id = record.id ?? 0
                 received = record.receivedAt
                 sender = record.sender
@@ -51,7 +52,7 @@ extension MentorMailCommand {
                 reason = record.reason
                 rule = record.rule
                 intent = record.intent
-                context = record.context?.description
+                self.context = (context ?? record.context)?.description
                 note = record.note
                 attempts = record.attempts
                 resolvedAt = record.resolvedAt
@@ -71,8 +72,9 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let records = try options.openDatabase().heldMessages(all: all)
-                    if json { return try printJSON(records.map(View.init)) }
+                    let database = try options.openDatabase()
+                    let records = try database.heldMessages(all: all)
+                    if json { return try printJSON(records.map { View($0, context: try database.context(of: $0)) }) }
                     if records.isEmpty {
                         print(all ? "No held, failed or helped mail." : "Nothing waits for a coordinator.")
                         return
@@ -113,7 +115,8 @@ extension MentorMailCommand {
                     }
                     let message = try database.storedMessage(id: id)
                     let newText = message.map(MailReading.reply(of:))
-                    if json { return try printJSON(Detail(message: View(record), text: message?.textBody, newText: newText)) }
+                    let context = try database.context(of: record)
+                    if json { return try printJSON(Detail(message: View(record, context: context), text: message?.textBody, newText: newText)) }
                     let lines: [(String, String)] = [
                         ("Id", String(id)),
                         ("From", message?.header("From") ?? record.sender ?? "-"),
@@ -123,7 +126,7 @@ extension MentorMailCommand {
                         ("Why", record.note ?? "-"),
                         ("Rule", record.rule.map { "\($0): \(record.reason ?? "")" } ?? "-"),
                         ("Understood as", record.intent),
-                        ("Context", record.context.map { "in reply to our \($0)" } ?? "none (not a reply to our mail)"),
+                        ("Context", context.map { "in reply to our \($0)" } ?? "none (not a reply to our mail)"),
                         ("Attempts", String(record.attempts)),
                         ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" }
                             ?? (InboundMessage.Disposition.needingAttention.contains(record.disposition) ? "not yet" : "nothing to do (\(record.disposition.rawValue))")),

@@ -811,7 +811,7 @@ import Testing
         let due = event.startsAt.addingTimeInterval(-Double(program.config.events.groupsBeforeHours) * 3_600 + 60)
         let afterDue = try run(program, at: due)
         let asked = try #require(try program.database.inboundMessages().last)
-        #expect(asked.disposition == .held && asked.note?.contains("tables are set: invitations are closed") == true, "\(asked.note ?? "")")
+        #expect(asked.disposition == .held && asked.note?.contains("has its tables set: invitations are closed") == true, "\(asked.note ?? "")")
         #expect(try program.database.write { db in try EventGuest.filter(EventGuest.Columns.email == "asker@example.net").fetchCount(db) } == 0)
         #expect(!afterDue.contains { $0.to.map(\.address) == ["late@example.net"] }, "no invitation once the tables are due")
         #expect(try program.database.event(id: event.id).status == "grouped")

@@ -111,7 +111,7 @@ import Testing
         #expect(toRobot.count == 1, "one answer, then silence")
         let digests = try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }
         #expect(digests.count == 1, "the coordinators hear of it once")
-        #expect(digests.first?.textBody?.contains("the same text as message") == true)
+        #expect(digests.first?.textBody?.contains("the same text as one already answered (`mentormail held show") == true)
     }
 
     /// Finding: after a flood of 20, the digest said "19 older message(s) from earlier digests

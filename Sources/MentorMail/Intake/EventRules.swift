@@ -42,7 +42,7 @@ struct EventWordsRule: IntakeRule {
         let note = words == .yes ? RSVPWords.condition(in: message.own) : nil
         let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: question,
                               note: note)
-        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation (event \(id))" + (question == nil ? "" : ", with a question")
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation to \(context.answering?.topicWords ?? "event \(id)")" + (question == nil ? "" : ", with a question")
                             + (note == nil ? "" : ", with a condition"))
     }
 }
@@ -54,7 +54,7 @@ struct EventUnclearRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let id = eventAnswered(context), !message.newText.allSatisfy(\.isWhitespace),
               !message.newText.contains("?"), !message.newText.contains("？") else { return nil }
-        return RuleDecision(.eventUnclear(eventID: id), "a reply under event \(id) that says neither yes nor no")
+        return RuleDecision(.eventUnclear(eventID: id), "a reply under mail about \(context.answering?.topicWords ?? "event \(id)") that says neither yes nor no")
     }
 }
 

@@ -26,6 +26,8 @@ public struct IntakeContext: Sendable {
     public var partners: Set<String>
     /// The sender's ongoing mentorships.
     public var ongoingPairs: [Int64] = []
+    /// Those pairs in a coordinator's words ("the pair of Mia Lopez and Max Weber (`mentormail pairs show 3`)").
+    public var pairWords: [Int64: String] = [:]
     /// The sender's check-in survey still waiting for answers (its pair ongoing), if any.
     public var openSurvey: Int64?
     /// The sender graduated as a mentee and waits for no mentor (they did not ask again since).
@@ -36,6 +38,9 @@ public struct IntakeContext: Sendable {
         self.answering = answering
         self.partners = partners
     }
+
+    /// Pair `id` in words, else "mentorship ID".
+    func pair(_ id: Int64) -> String { pairWords[id] ?? "mentorship \(id)" }
 
     /// Whether the sender is a participant with a profile (not erased).
     var isParticipant: Bool { participant.map { $0.status != .erased } ?? false }

@@ -78,7 +78,7 @@ struct CoordinatorDecisionRule: IntakeRule {
         if let answering = context.answering, answering.kind == .matchReview { reviewed = answering.topic.id }
         let proposal: ProposalReference? = token.map { .token($0) } ?? reviewed.map { .id($0) }
         guard let proposal else { return nil }
-        let named = token.map { "the code \($0)" } ?? "the review of proposal \(reviewed ?? 0)"
+        let named = token.map { "the code \($0)" } ?? "the review of \(context.answering?.topicWords ?? "a proposal")"
         guard let approve = Intake.decision(in: message.newText) else {
             // A form export forwarded under the review is still an import.
             guard !CoordinatorMail.containsFormExport(message.message) else { return nil }
@@ -125,12 +125,12 @@ struct GraduationRule: IntakeRule {
               let phrase = SurveyVocabulary.graduation(in: message.newText) else { return nil }
         if let answering = context.answering {
             guard answering.kind == .introduction, answering.topic.kind == .mentorship, let id = answering.topic.id else { return nil }
-            return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topic)")
+            return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topicWords)")
         }
         // A fresh message must say what is done: "we're done" alone may be about anything.
         guard context.ongoingPairs.count == 1, let id = context.ongoingPairs.first,
               SurveyVocabulary.namesMentoring(message.newText) else { return nil }
-        return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" from someone in one pair (mentorship \(id))")
+        return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" from someone in one pair, \(context.pair(id))")
     }
 }
 
@@ -142,7 +142,7 @@ struct PairConversationRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard !message.otherRecipients.isEmpty else { return nil }
         if let answering = context.answering, answering.kind == .introduction {
-            let reason = "a reply to all under the introduction of \(answering.topic): the pair's conversation, copied to the program"
+            let reason = "a reply to all under the introduction of \(answering.topicWords): the pair's conversation, copied to the program"
             return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
         }
         let partners = message.otherRecipients.intersection(context.partners)
@@ -159,7 +159,7 @@ struct ReplyUnderAddressNoticeRule: IntakeRule {
     let name = "reply-to-address-notice"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, answering.kind == .addressMoved else { return nil }
-        let reason = "a reply to our notice that the profile of \(answering.topic) moved away from this address"
+        let reason = "a reply to our notice that the profile of \(answering.topicWords) moved away from this address"
         return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
     }
 }
@@ -202,7 +202,7 @@ struct SurveyAnswerRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, [.checkinSurvey, .checkinReminder, .checkinAnswers].contains(answering.kind),
               answering.topic.kind == .survey, let id = answering.topic.id else { return nil }
-        return RuleDecision(.surveyAnswer(surveyID: id), "a reply to the check-in (\(answering.topic))")
+        return RuleDecision(.surveyAnswer(surveyID: id), "a reply to \(answering.topicWords)")
     }
 }
 
@@ -222,7 +222,7 @@ struct OpenSurveyAnswerRule: IntakeRule {
         let named = ["survey", "check-in", "checkin", "encuesta", "questionnaire", "umfrage", "pesquisa"]
             .contains { message.newText.lowercased().contains($0) }
         guard reading.answers.answered.count >= 2 || (named && !reading.answers.answered.isEmpty) else { return nil }
-        return RuleDecision(.surveyAnswer(surveyID: id), "check-in answers (\(reading.shape)) from someone whose survey \(id) is open")
+        return RuleDecision(.surveyAnswer(surveyID: id), "check-in answers (\(reading.shape)) from someone whose check-in is open")
     }
 }
 
@@ -315,7 +315,7 @@ struct ReplyUnderIntroductionRule: IntakeRule {
     let name = "reply-to-introduction"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, answering.kind == .introduction else { return nil }
-        let reason = "a reply to the introduction of \(answering.topic)"
+        let reason = "a reply to the introduction of \(answering.topicWords)"
         return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
     }
 }

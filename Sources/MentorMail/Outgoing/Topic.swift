@@ -40,12 +40,23 @@ public struct Topic: Codable, Sendable, Equatable, CustomStringConvertible {
 public struct MailReference: Codable, Sendable, Equatable, CustomStringConvertible {
     public var kind: MailKind
     public var topic: Topic
+    /// The topic in a coordinator's words, when looked up ("the pair of Mia Lopez and Max
+    /// Weber (`mentormail pairs show 3`)"): what reasons and context lines show.
+    public var about: String?
 
-    public init(kind: MailKind, topic: Topic) {
+    public init(kind: MailKind, topic: Topic, about: String? = nil) {
         self.kind = kind
         self.topic = topic
+        self.about = about
     }
 
-    /// "introduction (mentorship 3)".
-    public var description: String { topic.kind == nil ? kind.rawValue : "\(kind.rawValue) (\(topic))" }
+    /// The topic in words, else its kind and id ("mentorship 3").
+    public var topicWords: String { about ?? topic.description }
+
+    /// "introduction about the pair of Mia Lopez and Max Weber (`mentormail pairs show 3`)";
+    /// "introduction (mentorship 3)" when the topic was not looked up.
+    public var description: String {
+        if let about { return "\(kind.rawValue) about \(about)" }
+        return topic.kind == nil ? kind.rawValue : "\(kind.rawValue) (\(topic))"
+    }
 }

@@ -107,7 +107,7 @@ struct CheckinService {
         let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey))
         // "Thanks!", "Got it, thanks", "Thank you, will do": no answer, no note, nothing to say back.
         if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own) {
-            return Outcome(.ignored, "a thank-you under the check-in (survey \(surveyID)): not answered, no answer recorded")
+            return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
         }
         if reading.answers.answered.isEmpty && reading.unclear.isEmpty,
            let command = CommandWords.detect(in: newText, subject: message.subject) {

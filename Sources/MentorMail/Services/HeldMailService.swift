@@ -41,7 +41,7 @@ struct HeldMailService {
             if mail.person.name.isEmpty { mail.person = PersonName(person.profile.name) }
             let move = try AddressMove.filter(Column("participantID") == id && Column("oldEmail") == old)
                 .order(Column("id").desc).fetchOne(work.db)
-            let name = person.profile.name.isEmpty ? "participant \(id)" : person.profile.name
+            let name = person.profile.name.isEmpty ? person.email : person.profile.name
             reason = "a reply from \(old) to our notice that the profile of \(name) moved from \(move?.oldEmail ?? old) to "
                 + "\(move?.newEmail ?? person.email)"
             if person.status == .erased {
@@ -113,14 +113,12 @@ struct HeldMailService {
         try work.audit.record("scheduler", "digest", "\(items.count) held, \(pairs.count) pairs; \(open) waiting")
     }
 
-    /// The mail a held message answers, naming the participant it was about by name and
-    /// address rather than by number.
+    /// The mail a held message answers, naming what it was about as a coordinator knows it
+    /// (people by name and address, a pair by its names) rather than by number.
     private func describe(_ context: MailReference?) throws -> String? {
-        guard let context else { return nil }
-        guard context.topic.kind == .participant, let id = context.topic.id,
-              let person = try Participant.fetchOne(work.db, key: id), person.status != .erased else { return context.description }
-        let name = person.profile.name.isEmpty ? person.email : "\(person.profile.name) <\(person.email)>"
-        return "\(context.kind.rawValue) (about \(name))"
+        guard var context else { return nil }
+        context.about = try AppDatabase.topicWords(work.db, context.topic)
+        return context.description
     }
 
     /// One entry per pair with news: what happened, both sides' answers and notes, and what a

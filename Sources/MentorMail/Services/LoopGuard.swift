@@ -37,11 +37,11 @@ struct LoopGuard {
         if !calendarAnswer, let previous, let fingerprint, previous.textFingerprint == fingerprint {
             let repeatRule = "loop-guard:repeat"
             if previous.rule == repeatRule {
-                return hold(classification, rule: repeatRule, reason: "the same text again (message \(previous.id ?? 0) was held for it too)", quiet: true)
+                return hold(classification, rule: repeatRule, reason: "the same text again, held too as `mentormail held show \(previous.id ?? 0)`", quiet: true)
             }
             if previous.intent == classification.intent.name, [.answered, .helped, .held].contains(previous.disposition) {
                 return hold(classification, rule: repeatRule,
-                            reason: "the same text as message \(previous.id ?? 0), which was answered: an automatic responder? not answered twice")
+                            reason: "the same text as one already answered (`mentormail held show \(previous.id ?? 0)`): an automatic responder? not answered twice")
             }
         }
         // Asking to leave is always carried out (or asked to confirm, and the confirming reply

@@ -237,8 +237,21 @@ extension AppDatabase {
                 .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
                 .fetchAll(db)
             let partnerIDs = ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID }
-            context.partners = Set(try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db).map(\.email))
+            let partners = try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db)
+            context.partners = Set(partners.map(\.email))
             context.ongoingPairs = ongoing.compactMap(\.id)
+            // Each pair in words, from the records at hand.
+            let people = Dictionary(([context.participant].compactMap { $0 } + partners).compactMap { p in p.id.map { ($0, p) } },
+                                    uniquingKeysWith: { first, _ in first })
+            for pair in ongoing {
+                guard let pairID = pair.id else { continue }
+                func name(_ id: Int64) -> String {
+                    guard let person = people[id] else { return "participant \(id)" }
+                    let name = person.profile.name.trimmingCharacters(in: .whitespaces)
+                    return name.isEmpty ? person.email : name
+                }
+                context.pairWords[pairID] = "the pair of \(name(pair.menteeID)) and \(name(pair.mentorID)) (`mentormail pairs show \(pairID)`)"
+            }
             if let person = context.participant { context.graduatedMentee = try graduatedMentee(db, person) }
             if !ongoing.isEmpty {
                 let open = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
@@ -252,7 +265,17 @@ extension AppDatabase {
                 }
             }
         }
+        if let answering = context.answering {
+            context.answering?.about = try topicWords(db, answering.topic)
+        }
         return context
+    }
+
+    /// The mail of ours `record` answered, with its topic in a coordinator's words.
+    public func context(of record: InboundMessage) throws -> MailReference? {
+        guard var reference = record.context else { return nil }
+        reference.about = try read { db in try Self.topicWords(db, reference.topic) }
+        return reference
     }
 
     /// The active, incomplete or paused participants at another address of `sender`'s mailbox

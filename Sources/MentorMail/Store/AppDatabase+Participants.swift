@@ -131,6 +131,13 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE sender = ?)",
                        arguments: [address])
         try InboundMessage.filter(InboundMessage.Columns.sender == address).updateAll(db, Column("subject").set(to: nil))
+        // Why their mail was kept may name them too ("a reply to the check-in of Ana Lopez …").
+        for var record in try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchAll(db)
+        where mentions(record.note) || mentions(record.reason) {
+            record.note = mentions(record.note) ? "(erased)" : record.note
+            record.reason = mentions(record.reason) ? "(erased)" : record.reason
+            try record.update(db)
+        }
         var naming: Set<Int64> = []
         let stored = try Row.fetchCursor(db, sql: """
             SELECT r.inboundID, r.raw FROM inboundRaw r JOIN inboundMessage m ON m.id = r.inboundID
