@@ -95,4 +95,62 @@ import Testing
         let confirmation = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
         #expect(confirmation.textBody?.contains("Your data is deleted") == true)
     }
+
+    /// Erasing one person keeps another's held mail that names them: a coordinator still has to
+    /// read it. Their name and address are taken out of what is kept, the message is listed
+    /// again with a note that says so, and the erasure's audit entry says what was removed and
+    /// what was redacted. Their own mail goes whole.
+    @Test func anothersHeldMailNamingTheErasedPersonIsRedactedNotDeleted() throws {
+        let harness = try ProcessorTests.Program()
+        let ana = "ana.fernandez@example.net"
+        try harness.database.write { db in
+            for (email, name) in [(ana, "Ana Fernandez"), ("bea@example.org", "Bea Moreno")] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: MatchingWorkflowTests.profile("mentee", name),
+                                                  status: .active, source: "t", origin: "email", roundID: nil, now: harness.now)
+            }
+        }
+        // Bea asks the coordinators something about Ana; Ana asks them something too.
+        try harness.arrive("""
+            From: Bea Moreno <bea@example.org>\r\nTo: mentoring@example.org\r\nSubject: About Ana Fernandez\r\nMessage-ID: <bea1@example.org>\r\n\r\n\
+            Could Ana Fernandez (ana.fernandez@example.net) and I share a mentor? We both work on Nova docs in Lisbon.\r\n
+            """)
+        try harness.arrive("From: Ana Fernandez <\(ana)>\r\nTo: mentoring@example.org\r\nSubject: A question\r\nMessage-ID: <ana1@example.net>\r\n\r\n"
+                           + "When does the next round open? I keep bonsai trees.\r\n")
+        _ = try harness.run()
+        let held = try harness.database.heldMessages(all: false)
+        let bea = try #require(held.first { $0.sender == "bea@example.org" })
+        let anas = try #require(held.first { $0.sender == ana })
+
+        try harness.arrive("From: Ana Fernandez <\(ana)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <ana2@example.net>\r\n\r\nPlease delete my data.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [ana] })
+        try harness.arrive("From: Ana Fernandez <\(ana)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <ana3@example.net>\r\n\r\nYes\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(120))
+        #expect(try harness.database.participant(email: ana)?.status == .erased)
+
+        // Ana's own message is gone; Bea's is kept, without Ana's name or address.
+        #expect(try harness.database.storedMessage(id: anas.id ?? 0) == nil)
+        let kept = try #require(try harness.database.storedMessage(id: bea.id ?? 0), "Bea's held mail is still there to read")
+        let keptText = try #require(kept.textBody)
+        #expect(keptText.contains("share a mentor? We both work on Nova docs in Lisbon"), "\(keptText)")
+        let record = try #require(try harness.database.inboundMessage(id: bea.id ?? 0))
+        #expect(record.resolvedAt == nil && record.disposition == .held, "still waiting for a coordinator")
+        #expect(try harness.database.heldMessages(all: false).contains { $0.id == bea.id })
+        #expect(record.note?.contains("taken out") == true, "\(record.note ?? "")")
+        let rawKept = String(decoding: try #require(try harness.database.read { db in try AppDatabase.raw(db, inboundID: bea.id) }), as: UTF8.self).lowercased()
+        for secret in ["ana fernandez", ana] {
+            #expect(!rawKept.contains(secret), "\(secret) is left in \(rawKept)")
+            #expect(!(record.subject ?? "").lowercased().contains(secret))
+        }
+        // The erasure says what it did, without naming her.
+        let entry = try #require(try harness.database.read { db in try AuditEntry.fetchAll(db) }.last { $0.action == "erased" })
+        #expect(entry.detail.contains("removed") && entry.detail.contains("redacted") && entry.detail.contains("held show \(bea.id ?? 0)"), "\(entry.detail)")
+        #expect(!entry.detail.lowercased().contains("fernandez") && !entry.detail.contains(ana), "\(entry.detail)")
+        // The next digest lists Bea's message again, with the note.
+        _ = try harness.run(at: harness.now.addingTimeInterval(180))
+        let digests = try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.compactMap(\.textBody)
+        let digest = try #require(digests.first { $0.contains("taken out") }, "\(digests)")
+        #expect(digest.contains("#\(bea.id ?? 0)"), "\(digest)")
+        #expect(!digest.lowercased().contains("fernandez"), "\(digest)")
+    }
 }

@@ -214,7 +214,11 @@ struct EnrollmentService {
             _ = try AppDatabase.setStatus(db, email: email, to: .withdrawn, now: work.now)
             mail.withdrawn = true
         case .deleteData:
-            _ = try AppDatabase.erase(db, email: email, now: work.now)
+            if let erasure = try AppDatabase.erase(db, email: email, now: work.now) {
+                try work.audit.record("(erased participant)", "erased", erasure.summary)
+                // Others' held mail kept without them is listed again for the coordinators.
+                if !erasure.redacted.isEmpty { try HeldMailService(work: work).scheduleDigest(key: "erasure:\(inbound.recordID)") }
+            }
             mail.erased = true
             mail.person = PersonName("")
         case .changeAddress(let newAddress):

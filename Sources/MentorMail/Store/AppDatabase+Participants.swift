@@ -85,9 +85,15 @@ extension AppDatabase {
     /// reviews, digests), their check-in answers, their tokens, and their name and address in
     /// the audit log and the coordinators' notices. Deleted bytes are overwritten
     /// (`secure_delete`), so none of it stays in the database file.
-    static func erase(_ db: Database, email: String, now: Date) throws -> Bool {
+    /// Held mail of someone else that names them is not deleted: a coordinator still has to read
+    /// it. What is kept is its text with their name and address taken out (attachments that name
+    /// them are left out), listed again in the next digest with a note saying so.
+    /// Returns what was removed and what was redacted, without naming them; nil for an unknown address.
+    @discardableResult
+    static func erase(_ db: Database, email: String, now: Date) throws -> Erasure? {
         let address = email.lowercased()
-        guard var participant = try findParticipant(db, email: address), let id = participant.id else { return false }
+        guard var participant = try findParticipant(db, email: address), let id = participant.id else { return nil }
+        var report = Erasure()
         let name = participant.profile.name.trimmingCharacters(in: .whitespaces)
         // What identifies them in text: the address, and a full name long enough not to match others.
         let marks = [address] + (name.count >= 5 && name.contains(" ") ? [name.lowercased()] : [])
@@ -128,6 +134,7 @@ extension AppDatabase {
 
         // Mail they sent, and others' mail that names them. Stored bytes are read one message at
         // a time, so erasing in a large mailbox stays small in memory.
+        report.ownMessages = try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchCount(db)
         try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE sender = ?)",
                        arguments: [address])
         try InboundMessage.filter(InboundMessage.Columns.sender == address).updateAll(db, Column("subject").set(to: nil))
@@ -150,9 +157,28 @@ extension AppDatabase {
         where mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
             if let id = record.id { naming.insert(id) }
         }
+        let redaction = Redaction(marks: marks)
         for id in naming.sorted() {
-            try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
             guard var record = try InboundMessage.fetchOne(db, key: id) else { continue }
+            if InboundMessage.Disposition.needingAttention.contains(record.disposition), record.resolvedAt == nil,
+               let data = try raw(db, inboundID: id) {
+                let (bytes, dropped) = redaction.copy(of: Message(data: data))
+                try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
+                try storeRaw(db, inboundID: id, bytes: bytes)
+                record.subject = record.subject.map(redaction.apply)
+                record.reason = record.reason.map(redaction.apply)
+                record.note = "the name and address of a participant who asked to have their data deleted were taken out of this message"
+                    + (dropped.isEmpty ? "" : "; left out: " + dropped.joined(separator: ", "))
+                    + "; the rest is kept for you to read" + (record.note.map { " (it was: \(redaction.apply($0)))" } ?? "")
+                // Listed again, so the coordinators read what changed.
+                record.digestedAt = nil
+                record.folded = false
+                try record.update(db)
+                report.redacted.append(Erasure.Redacted(id: id, sender: record.sender, leftOut: dropped))
+                continue
+            }
+            try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
+            report.removedNaming += 1
             record.subject = nil
             record.note = "(erased: it named a participant who asked to have their data deleted)"
             record.reason = nil
@@ -166,6 +192,7 @@ extension AppDatabase {
                let id = row.id { outgoing.append(id) }
         }
         _ = try OutboxMessage.deleteAll(db, keys: outgoing)
+        report.outgoing = outgoing.count
         // The audit log and the coordinators' notices keep what happened, not who.
         for var entry in try AuditEntry.fetchAll(db) where mentions(entry.actor) || mentions(entry.detail) {
             entry.actor = mentions(entry.actor) ? "(erased participant)" : entry.actor
@@ -186,7 +213,7 @@ extension AppDatabase {
             notice.detail = "(erased: a participant who asked to have their data deleted)"
             try notice.update(db)
         }
-        return true
+        return report
     }
 
     /// Moves a participant to a new address (after the new address confirmed the change), with
