@@ -38,7 +38,7 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "shared-mailbox", "graduation",
             "pair-conversation", "reply-to-address-notice", "confirmation-code", "someone-elses-mail", "survey-answer", "event-words", "event-request", "mentee-again", "participant-command", "become-mentor",
-            "open-survey-answer", "thanks", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
+            "open-survey-answer", "thanks", "away-news", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
     }
 
@@ -96,6 +96,31 @@ import Testing
         // A command under the introduction is still a command.
         let pause = intake.classify(message(body: "pause"), context: IntakeContext(participant: participant, answering: introduction()))
         #expect(pause.intent == .participantCommand(.pause))
+    }
+
+    /// Finding: news of being away written under the introduction was held for a coordinator,
+    /// while the same words in a fresh message got the "being away" answer. Under the
+    /// introduction it is answered too; a question, words to the partner, a wish to leave, a
+    /// request or check-in answers beside it are read as before.
+    @Test func beingAwayUnderTheIntroductionIsAnswered() {
+        var context = IntakeContext(participant: participant, answering: introduction(), partners: ["max@example.org"])
+        context.partnerNames = ["Max Mustermann"]
+        let quoted = "\n\nOn Mon, Jan 11, 2027, Mentoring wrote:\n> Hello Ana and Max,\n> Ana (mentee) <ana@example.net>\n>   Time zone:   Europe/Berlin\n>   Languages:   English\n"
+        for away in ["I'm on parental leave until March.", "Estoy de baja hasta marzo.", "I'll be away for two months.",
+                     "Hi, out on medical leave for a few weeks, back in May.\n\nAna", "Sigo de baja médica un mes más."] {
+            let result = intake.classify(message(body: away + quoted), context: context)
+            #expect(result.rule == "away-news" && result.intent == .help, "\(away): \(result.rule)")
+        }
+        let others: [(String, String)] = [
+            ("I'm on leave next week, could you tell me where the onboarding notes are?", "reply-to-introduction"),
+            ("Hi Max, I'll be away next week, let's meet after that.", "reply-to-introduction"),
+            ("Nice to meet you, we had our first call already.", "reply-to-introduction"),
+            ("I'm on leave until March, please pause me.", "participant-command"),
+            ("I'm on leave until March, so I think I need to quit for good", "reply-to-introduction"),
+        ]
+        for (body, rule) in others {
+            #expect(intake.classify(message(body: body + quoted), context: context).rule == rule, "\(body)")
+        }
     }
 
     /// Under our notice that a profile moved away from the sender's address, whatever they write

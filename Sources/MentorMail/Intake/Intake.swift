@@ -36,6 +36,7 @@ public struct Intake: Sendable {
             BecomeMentorRule(),
             OpenSurveyAnswerRule(),
             ThanksRule(),
+            AwayNewsRule(),
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),

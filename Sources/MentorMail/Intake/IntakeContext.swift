@@ -24,6 +24,8 @@ public struct IntakeContext: Sendable {
     public var sharedMailbox: [String] = []
     /// The addresses of the sender's partners in ongoing mentorships.
     public var partners: Set<String>
+    /// The names of those partners, as their profiles give them.
+    public var partnerNames: [String] = []
     /// The sender's ongoing mentorships.
     public var ongoingPairs: [Int64] = []
     /// Those pairs in a coordinator's words ("the pair of Mia Lopez and Max Weber (`mentormail pairs show 3`)").
@@ -150,6 +152,18 @@ public struct IntakeMessage: Sendable {
     /// meet every week"): at least one check-in answer read from the person's own words.
     var remarksOnMentoring: Bool {
         SurveyAnswerReader().read(text: newText, newText: newText).answers.answered.contains { $0 != .note }
+    }
+
+    /// Whether the new text is news of being away for a while ("I'm on parental leave until
+    /// March") and nothing else we would read: no question, request or wish to leave, no
+    /// check-in answer, no form line of the person's own, nothing said to a partner by name
+    /// ("Hi Ida, I'll be away next week"), and short.
+    func isAwayNews(partnerNames: [String]) -> Bool {
+        guard AbsenceWords.speaksOfAbsence(own), !newText.contains("?"), !newText.contains("？"), command == nil, !soundsLikeLeaving,
+              newText.split(whereSeparator: \.isWhitespace).count < 40, form.answeredFields.isSubset(of: form.answeredInQuotedText),
+              !remarksOnMentoring else { return false }
+        let words = Set(own.clauses.joined().flatMap(\.words))
+        return !partnerNames.compactMap { EnrollmentText.words($0).first }.contains(where: words.contains)
     }
 
     /// Reads everything the rules need that does not depend on the database, so a run can

@@ -309,6 +309,18 @@ struct ThanksRule: IntakeRule {
     }
 }
 
+/// News of being away for a while under the introduction ("I'm on parental leave until
+/// March", the introduction quoted below): answered as in a fresh message (nothing changes
+/// meanwhile; "pause" is there), not held. A question, or words to the partner, are held.
+struct AwayNewsRule: IntakeRule {
+    let name = "away-news"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, let answering = context.answering, answering.kind == .introduction,
+              message.isAwayNews(partnerNames: context.partnerNames) else { return nil }
+        return RuleDecision(.help, "news of being away under the introduction of \(answering.topic), nothing asked")
+    }
+}
+
 /// A reply to an introduction addressed to the program alone: the introduction is the only
 /// mail we send a pair, so a coordinator answers it in person.
 struct ReplyUnderIntroductionRule: IntakeRule {

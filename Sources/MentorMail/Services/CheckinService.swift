@@ -123,6 +123,12 @@ struct CheckinService {
             return request.sure && request.command != .deleteData ? try enrollment.apply(request.command, inbound)
                                                                    : try enrollment.askToConfirm(request.command, inbound)
         }
+        // News of being away ("estoy de baja hasta marzo") answers nothing: it is answered as in
+        // a fresh message, counts as no answer, and the reminder still comes.
+        if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty,
+           inbound.reading.isAwayNews(partnerNames: [(survey.side == .mentee ? pair.mentor : pair.mentee).profile.name]) {
+            return try EnrollmentService(work: work).answerWithHelp(inbound)
+        }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
         survey.answers = before.merged(with: reading.answers)

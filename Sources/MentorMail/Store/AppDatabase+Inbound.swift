@@ -239,6 +239,7 @@ extension AppDatabase {
             let partnerIDs = ongoing.map { $0.menteeID == id ? $0.mentorID : $0.menteeID }
             let partners = try Participant.filter(partnerIDs.contains(Column("id"))).fetchAll(db)
             context.partners = Set(partners.map(\.email))
+            context.partnerNames = partners.map(\.profile.name)
             context.ongoingPairs = ongoing.compactMap(\.id)
             // Each pair in words, from the records at hand.
             let people = Dictionary(([context.participant].compactMap { $0 } + partners).compactMap { p in p.id.map { ($0, p) } },
