@@ -49,16 +49,11 @@ public struct ForwardedMessages: Sendable, Equatable {
                 stack.append(contentsOf: part.children)
             }
         }
-        let subject = (message.subject ?? "").lowercased().trimmedWhitespace
-        let forwardSubject = subjectPrefixes.contains { subject.hasPrefix($0) }
+        let forwardSubject = isForward(subject: message.subject)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedWhitespace }
         var index = 0
         while index < lines.count {
-            let bytes = Array(lines[index].utf8)[...]
-            let separator = ReplyExtractor.Markers.isForwardSeparator(bytes)
-                || (forwardSubject && ReplyExtractor.Markers.isHistorySeparator(bytes))
-            let outlookBlock = forwardSubject && headerName(lines[index], fromNames) != nil
-            guard separator || outlookBlock else { index += 1; continue }
+            guard let separator = opening(lines[index], forwardSubject: forwardSubject) else { index += 1; continue }
             // The header lines that follow, up to the first blank line after them.
             var line = separator ? index + 1 : index
             while line < lines.count, lines[line].isEmpty, line < index + 3 { line += 1 }
@@ -84,6 +79,34 @@ public struct ForwardedMessages: Sendable, Equatable {
             index = max(line, index + 1)
         }
         return found
+    }
+
+    /// The writer's own words in `text` (a new text, `MailReading.body(of:)`'s reply): what
+    /// comes above the first message it passes on, the whole text when it passes none on.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func writersText(_ text: String, subject: String?) -> String {
+        let forwardSubject = isForward(subject: subject)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // HTML may give the forward line and its first header on one line.
+        guard let start = lines.firstIndex(where: { line in
+            opening(String(line).trimmedWhitespace, forwardSubject: forwardSubject) != nil
+                || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...])
+        }) else { return text }
+        return lines[..<start].joined(separator: "\n")
+    }
+
+    private static func isForward(subject: String?) -> Bool {
+        let subject = (subject ?? "").lowercased().trimmedWhitespace
+        return subjectPrefixes.contains { subject.hasPrefix($0) }
+    }
+
+    /// Whether a trimmed line opens a passed-on message: true for a forward line (or, under a
+    /// forwarding Subject, a history line), false for an Outlook header block's From line
+    /// under a forwarding Subject, nil when it opens none.
+    private static func opening(_ line: String, forwardSubject: Bool) -> Bool? {
+        let bytes = Array(line.utf8)[...]
+        if ReplyExtractor.Markers.isForwardSeparator(bytes) || (forwardSubject && ReplyExtractor.Markers.isHistorySeparator(bytes)) { return true }
+        return forwardSubject && headerName(line, fromNames) != nil ? false : nil
     }
 
     private static let fromNames = ["from", "von", "de", "da", "van", "från", "fra", "expéditeur", "remitente", "发件人", "寄件者", "差出人"]

@@ -47,6 +47,43 @@ import Testing
         #expect(LanguageGuess.code(of: "Nova, Ironic, Cinder") == nil, "names are no language")
     }
 
+    /// Finding: an English note above a forwarded Spanish check-in was answered in Spanish. The
+    /// writer's language is that of their own words above what they pass on, however it is
+    /// forwarded (a forward line, an Outlook header block, a forward below the signature).
+    @Test func theLanguageOfAForwardIsTheWritersNotTheForwardedMails() {
+        let intake = Intake(config: IntakeRuleTests.config)
+        let spanish = """
+            Hola Ana, han pasado unos tres meses desde que os presentamos a ti y a Pablo. \
+            Nos gustaría saber cómo va la mentoría: responde debajo de cada pregunta. ¿Os estáis reuniendo? \
+            ¿Qué tal la combinación? ¿Qué queréis hacer ahora: continuar, graduaros o pedir una nueva pareja?
+            """
+        let english = """
+            Hello Tom, it has been about three months since we introduced you to Maria. We would like to \
+            know how your mentoring is going: write your answer under each question. Are you meeting? \
+            How is the fit? What next: continue, graduate or need a new match?
+            """
+        let note = "Hi, forwarding this for my manager Ana, she asked me to send it to you."
+        let cases: [(subject: String, body: String, expected: String)] = [
+            ("Fwd: ¿Cómo va tu mentoría?", "\(note)\n\nBest,\nTom\n\n---------- Forwarded message ---------\nFrom: Mentoring <mentoring@example.org>\n"
+                + "Date: Mon, 12 Apr 2027 at 09:00\nSubject: ¿Cómo va tu mentoría?\nTo: Ana <ana@example.net>\n\n\(spanish)", "en"),
+            ("FW: ¿Cómo va tu mentoría?", "\(note)\n\nFrom: Mentoring <mentoring@example.org>\nSent: Monday, April 12, 2027 9:00 AM\n"
+                + "To: Ana <ana@example.net>\nSubject: ¿Cómo va tu mentoría?\n\n\(spanish)", "en"),
+            ("Fwd: how is your mentoring going?", "Hola, os reenvío esto de parte de mi jefe Tom, que me pidió que os lo mandara. Gracias y saludos.\n\n"
+                + "Begin forwarded message:\n\nFrom: Mentoring <mentoring@example.org>\nTo: Tom <tom@example.net>\n\n\(english)", "es"),
+        ]
+        for (subject, body, expected) in cases {
+            let message = Message(bytes: Array(mail(from: "Sam <sam@example.com>", subject: subject, body: body).utf8))
+            #expect(intake.prepare(message).writtenLanguage == expected, "\(subject)")
+        }
+        // A forward with no words of the writer's says nothing of their language.
+        let bare = Message(bytes: Array(mail(from: "Sam <sam@example.com>", subject: "Fwd: hola", body: "---------- Forwarded message ---------\n"
+            + "From: Mentoring <mentoring@example.org>\nTo: Ana <ana@example.net>\n\n\(spanish)").utf8))
+        #expect(intake.prepare(bare).writtenLanguage == nil)
+        // Mail that forwards nothing is read whole, as before.
+        let plain = Message(bytes: Array(mail(body: "Hola, quiero participar en el programa de mentoría, gracias").utf8))
+        #expect(intake.prepare(plain).writtenLanguage == "es")
+    }
+
     @Test func aSpanishRequestGetsTheSpanishFormWithTheRoleFilledIn() throws {
         let program = try ProcessorTests.Program()
         let answer = try exchange(program, mail(body: "Hola, me gustaría unirme al programa como mentee. ¡Gracias!"))

@@ -84,7 +84,8 @@ public struct IntakeMessage: Sendable {
     public let otherRecipients: Set<String>
     /// Why the message was sent by a machine (RFC 3834 headers, out-of-office text), if it was.
     public let automatic: AutomaticReason?
-    /// The language the new text is clearly written in, if any.
+    /// The language the writer's own words in the new text (above what it forwards) are
+    /// clearly written in, if any.
     let writtenLanguage: String?
     /// The loop guard's fingerprint of the new text; nil when it is blank.
     let fingerprint: String?
@@ -179,7 +180,8 @@ public struct IntakeMessage: Sendable {
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
         automatic = message.automatic(newText: newText)
-        writtenLanguage = LanguageGuess.code(of: newText)
+        // The writer's own words: a mail they pass on may be in another language.
+        writtenLanguage = LanguageGuess.code(of: ForwardedMessages.writersText(newText, subject: message.subject))
         fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
         forwarded = ForwardedMessages.read(message, text: text)
         forwardsForSomeoneElse = Self.forwardsForSomeoneElse(forwarded, from: message.from, programAddress: programAddress)

@@ -14,7 +14,7 @@ struct Inbound {
     var message: Message { reading.message }
     /// What the person wrote: `MailReading.reply(of: message)`, as the intake read it.
     var newText: String { reading.newText }
-    /// The language `newText` is clearly written in, if any (`LanguageGuess`).
+    /// The language the writer's own words in `newText` are clearly written in, if any (`LanguageGuess`).
     var writtenLanguage: String? { reading.writtenLanguage }
 
     /// Queues an answer to the sender (at the address our mail they answer went to, when they
