@@ -188,10 +188,16 @@ import Testing
             for person in [asking, continuing] {
                 #expect(try !people.inbox(person).contains { $0.subject?.contains("congratulations on graduating") == true }, "\(person)")
             }
-            let continuingText = try #require(try people.inbox(continuing).last { $0.subject?.contains("goes on for now") == true }?.textBody)
-            #expect(continuingText.contains("\(asking) wrote that they would like to graduate"), "\(continuingText)")
+            // Whoever answers "continue" after the words hears it once, in their answers' mail.
             let answers = try #require(try people.inbox(continuing).last { $0.textBody?.contains("4. What next: continue") == true }?.textBody)
             #expect(!answers.contains("already ended"), "\(answers)")
+            if continuing == "Alba" {
+                #expect(answers.contains("\(asking) would like to graduate"), "\(answers)")
+                #expect(try !people.inbox(continuing).contains { $0.subject?.contains("goes on for now") == true })
+            } else {
+                let continuingText = try #require(try people.inbox(continuing).last { $0.subject?.contains("goes on for now") == true }?.textBody)
+                #expect(continuingText.contains("\(asking) wrote that they would like to graduate"), "\(continuingText)")
+            }
             let askingText = try #require(try people.inbox(asking).last { $0.subject?.contains("goes on for now") == true }?.textBody)
             #expect(askingText.contains("\(continuing) answered the\ncheck-in \"continue\""), "\(askingText)")
         }
@@ -213,6 +219,47 @@ import Testing
         #expect(try status(of: alba, people, day: 92) == "graduated")
         #expect(try status(of: cora, people, day: 92) == "graduated")
         #expect(try people.inbox("Cora").contains { $0.subject?.contains("congratulations on graduating") == true })
+    }
+
+    /// Finding: after one side's lone "graduate" (an answer, or words under the introduction),
+    /// the other side's "continue" brought them two mails saying the pair goes on. They get one:
+    /// their answers, that the pair goes on since the other would like to graduate, and what
+    /// they may write; the first side gets the notice that the pair goes on.
+    @Test func aContinueAfterALoneGraduateGetsOneClearAnswer() throws {
+        let people = try helpers.introduced(mentees: ["Uma", "Vera"], mentors: ["Walt", "Xena"])
+        let scenario = people.scenario
+        let (uma, walt) = try helpers.pair(of: "Uma", people)
+        let (vera, xena) = try helpers.pair(of: "Vera", people)
+        try helpers.process(scenario, day: 90)
+        let introduction = try #require(try people.inbox(walt).first { $0.subject?.contains("meet your mentoring match") == true })
+        try helpers.reply(people, from: walt, to: introduction, raw: "I think we're done, Uma is doing fine on her own now.")
+        try helpers.reply(people, from: xena, to: try helpers.survey(of: xena, people), raw: "5, yes, good fit, graduate")
+        try helpers.process(scenario, day: 91)
+        for asker in [walt, xena] {
+            #expect(try people.inbox(asker).last?.textBody?.contains("graduates once") == true, "\(asker) waits for the other side")
+        }
+
+        let before = (try people.inbox("Uma").count, try people.inbox("Vera").count)
+        try helpers.reply(people, from: "Uma", to: try helpers.survey(of: "Uma", people), raw: "4, yes, good fit, continue")
+        try helpers.reply(people, from: "Vera", to: try helpers.survey(of: "Vera", people), raw: "4, yes, good fit, continue")
+        try helpers.process(scenario, day: 92)
+        for (id, who, other, count) in [(uma, "Uma", walt, before.0), (vera, "Vera", xena, before.1)] {
+            #expect(try status(of: id, people, day: 92) == "active", "pair \(id) goes on")
+            let mail = try people.inbox(who).dropFirst(count)
+            #expect(mail.count == 1, "\(who): \(mail.map { $0.subject ?? "" })")
+            let text = try #require(mail.first?.textBody)
+            #expect(text.contains("4. What next: continue"), "\(text)")
+            #expect(text.contains("\(other) would like to graduate") && text.contains("goes on for now"), "\(text)")
+            #expect(text.contains("reply \"graduate\" to this mail"), "what they may do next:\n\(text)")
+            #expect(!text.contains("That is all we need"), "\(text)")
+            let otherLast = try #require(try people.inbox(other).last)
+            #expect(otherLast.subject?.contains("goes on for now") == true, "\(otherLast.subject ?? "")")
+            #expect(otherLast.textBody?.contains("\(who) answered the\ncheck-in \"continue\"") == true, "\(otherLast.textBody ?? "")")
+        }
+        // What the mail says to do next is true: Uma's "graduate" under it graduates the pair.
+        try helpers.reply(people, from: "Uma", to: try #require(try people.inbox("Uma").last), raw: "graduate")
+        try helpers.process(scenario, day: 93)
+        #expect(try status(of: uma, people, day: 93) == "graduated")
     }
 
     /// Findings: "Por desgracia no puedo seguir con la mentoría" under the survey was kept as a

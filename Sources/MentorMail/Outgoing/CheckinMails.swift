@@ -59,6 +59,8 @@ public struct CheckinAnswersMail: MailContent {
     public var graduatesBy: String?
     /// One side said graduate, the other continue: the pair goes on, the coordinators will talk with both.
     public var disagreed: Bool?
+    /// With `disagreed`: the partner asked to graduate and the reader answered "continue".
+    public var partnerAsked: Bool?
     public var ended: Bool?
     /// The pair had graduated or ended before this reply: the answers go to the coordinators.
     public var alreadyEnded: Bool?

@@ -176,7 +176,10 @@ struct CheckinService {
         mail.graduated = effect == .graduated || effect == .graduating ? true : nil
         mail.partnerUnknown = effect == .graduating ? true : nil
         if case .pending(let until) = effect { mail.graduatesBy = Work.day(until, language: language) }
-        mail.disagreed = effect == .disagreed ? true : nil
+        if case .disagreed(let byPartner) = effect {
+            mail.disagreed = true
+            mail.partnerAsked = byPartner ? true : nil
+        }
         mail.ended = effect == .ended ? true : nil
         mail.alreadyEnded = alreadyOver ? true : nil
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
@@ -187,8 +190,9 @@ struct CheckinService {
 
     /// What the answers did: `graduating` waits for the run's other answers (a job);
     /// `pending`: a lone "graduate" waits for the other side until that day (their survey's
-    /// last look); `disagreed`: one side said graduate, the other continue, and the pair goes on.
-    enum Effect: Equatable { case none, graduated, graduating, pending(Date), disagreed, ended }
+    /// last look); `disagreed`: one side said graduate, the other continue, and the pair goes on
+    /// (`byPartner`: the partner asked to graduate, and this answer is the "continue").
+    enum Effect: Equatable { case none, graduated, graduating, pending(Date), disagreed(byPartner: Bool), ended }
 
     /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
     /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
@@ -224,7 +228,7 @@ struct CheckinService {
             if partnerNext == .continue {
                 try disagreement(current, graduating: survey.side)
                 try tellGoesOn(current, side: survey.side == .mentee ? .mentor : .mentee, graduating: survey.side)
-                return .disagreed
+                return .disagreed(byPartner: false)
             }
             if partnerNext == .graduate {
                 return try pairs.graduate(current, by: person.email, reason: "both answered the check-in: graduate") ? .graduated : .none
@@ -240,15 +244,16 @@ struct CheckinService {
         }
         let graduating: Survey.Side = survey.side == .mentee ? .mentor : .mentee
         if answers.next == .continue, before.next != .continue, current.mentorship.isOngoing, try wordsWaiting(of: graduating, survey.mentorshipID) {
-            // The other side wrote to graduate and waits: both are told the pair goes on.
+            // The other side wrote to graduate and waits: they are told the pair goes on; this
+            // side's answers mail says so.
             try work.jobs.retire([.graduationWords], subjectID: survey.mentorshipID)
-            try disagreeWithWords(current, askedBy: graduating)
-            return .disagreed
+            try disagreeWithWords(current, askedBy: graduating, tellingOther: false)
+            return .disagreed(byPartner: true)
         }
         if answers.next == .continue, before.next != .continue, partnerNext == .graduate, current.mentorship.isOngoing {
             try disagreement(current, graduating: graduating)
             try tellGoesOn(current, side: graduating, graduating: graduating)
-            return .disagreed
+            return .disagreed(byPartner: true)
         }
         if answers.next == .newMatch || answers.fit == .notGood, before.next != .newMatch && before.fit != .notGood {
             let why = answers.next == .newMatch ? "asked for a new match" : "found it was not a good fit"
@@ -387,8 +392,9 @@ struct CheckinService {
 
     /// Words to graduate against the other side's "continue": kept as the asker's answer (so
     /// the other side's own "we're done" then graduates the pair), the coordinators get the
-    /// disagreement, and both are told the pair goes on.
-    private func disagreeWithWords(_ pair: PairService.Pair, askedBy side: Survey.Side) throws {
+    /// disagreement, and both are told the pair goes on (the asker alone when not
+    /// `tellingOther`: the other side's answers mail says it).
+    private func disagreeWithWords(_ pair: PairService.Pair, askedBy side: Survey.Side, tellingOther: Bool = true) throws {
         let id = pair.mentorship.id ?? 0
         if var own = try surveys(of: id).last(where: { $0.side == side }) {
             own.answers.next = .graduate
@@ -396,7 +402,7 @@ struct CheckinService {
         }
         try disagreement(pair, graduating: side)
         for (person, partner, asked) in [(pair.mentee, pair.mentor, side == .mentee), (pair.mentor, pair.mentee, side == .mentor)]
-        where PairService.reachable(person) {
+        where PairService.reachable(person) && (asked || tellingOther) {
             try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name), asked: asked),
                                  to: [PairService.address(person)], about: .mentorship(id), language: work.mailLanguage(for: person.profile))
         }
