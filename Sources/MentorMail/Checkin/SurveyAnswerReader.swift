@@ -135,7 +135,8 @@ public struct SurveyAnswerReader: Sendable {
                 reading.answers.note = Self.isNothing(text) ? nil : text
                 continue
             }
-            let matches = Self.matches(in: text, standalone: true).filter { $0.phrase.question == question }
+            let matches = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: Self.foldLines(text))
+                .filter { $0.phrase.question == question }
             let numbers = matches.filter(\.isNumericRating)
             if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
                 set(first.phrase, in: &reading.answers)
@@ -155,7 +156,9 @@ public struct SurveyAnswerReader: Sendable {
         let text = split.map(\.answers).joined(separator: "\n")
         var used: [(start: Int, end: Int)] = []
         // A rating given as a number ("really well (4)") wins over one in words.
-        let inOrder = Self.matches(in: text, standalone: true).sorted(by: { $0.start < $1.start })
+        let folded = Self.foldLines(text)
+        let inOrder = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: folded)
+            .sorted(by: { $0.start < $1.start })
         let numberFirst = inOrder.filter(\.isNumericRating) + inOrder.filter { !$0.isNumericRating }
         for match in numberFirst where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
@@ -279,7 +282,8 @@ public struct SurveyAnswerReader: Sendable {
                     start += 1
                     continue
                 }
-                if phrase.standaloneOnly {
+                // "un cuatro": a number word after an article is the rating, in any sentence.
+                if phrase.standaloneOnly && !(phrase.question == .rating && isAfterArticle(folded, at: start)) {
                     deferred.append(match)
                 } else {
                     found.append(match)
@@ -291,6 +295,9 @@ public struct SurveyAnswerReader: Sendable {
         guard standalone else { return found }
         // A short word counts when everything else in its segment is an answer too.
         for match in deferred where !taken[match.start..<match.end].contains(true) {
+            // "un 4", "um 4": the article before a rating is no "one".
+            if match.phrase.question == .rating,
+               found.contains(where: { $0.isNumericRating && $0.start == nextWordStart(folded, after: match.end) }) { continue }
             let segment = segmentBounds(folded, around: match.start)
             var covered = taken
             for other in deferred where segment.contains(other.start) {
@@ -302,6 +309,43 @@ public struct SurveyAnswerReader: Sendable {
             }
         }
         return found
+    }
+
+    /// Articles before a rating in words ("un cuatro", "eine vier"); not the English "a" ("a one-to-one").
+    static let articles: Set<String> = ["un", "une", "una", "um", "uma", "ein", "eine", "einen"]
+
+    private static func isAfterArticle(_ folded: [Character], at index: Int) -> Bool {
+        var end = index
+        while end > 0, folded[end - 1] == " " { end -= 1 }
+        guard end < index else { return false }
+        var start = end
+        while start > 0, isWordCharacter(folded[start - 1]) { start -= 1 }
+        return articles.contains(String(folded[start..<end]))
+    }
+
+    /// Where the next word after `index` starts, across spaces only.
+    private static func nextWordStart(_ folded: [Character], after index: Int) -> Int {
+        var next = index
+        while next < folded.count, folded[next] == " " { next += 1 }
+        return next > index ? next : -1
+    }
+
+    /// "nos vemos a veces", "yes, sometimes": a "sometimes" in the sentence of a "yes" to the
+    /// meeting question is the answer, and the yes is dropped.
+    static func sometimesOverYes(_ matches: [Match], in folded: String) -> [Match] {
+        var bounds: [Range<Int>] = []
+        var offset = 0
+        for sentence in sentences(folded) {
+            bounds.append(offset..<offset + sentence.count)
+            offset += sentence.count
+        }
+        func sentence(_ match: Match) -> Int? { bounds.firstIndex { $0.contains(match.start) } }
+        let sometimes = Set(matches.filter { $0.phrase.question == .meeting && $0.phrase.value == SurveyAnswers.Meeting.sometimes.rawValue }
+            .compactMap(sentence))
+        return matches.filter { match in
+            !(match.phrase.question == .meeting && match.phrase.value == SurveyAnswers.Meeting.yes.rawValue
+              && sentence(match).map(sometimes.contains) == true)
+        }
     }
 
     /// The segment around `index`: between line breaks and punctuation that ends a clause.

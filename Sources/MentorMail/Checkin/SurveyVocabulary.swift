@@ -66,7 +66,7 @@ enum SurveyVocabulary {
         for digit in 1...5 {
             let d = String(digit)
             list += phrases(.rating, d, ["\(d)/5", "\(d) / 5", "\(d) out of 5", "\(d) of 5", "\(d) de 5", "\(d) sur 5", "\(d) von 5", "\(d) stars", "\(d) star"])
-            list += phrases(.rating, d, [d])
+            list += phrases(.rating, d, [d, "\(d)er"])
             list += phrases(.rating, d, numberWords[digit] ?? [], standaloneOnly: true)
         }
         list += phrases(.rating, "5", [

@@ -1,0 +1,41 @@
+import Foundation
+@testable import MentorMail
+import Testing
+
+/// Check-in answers whose words read as something else at first sight: an article beside the
+/// rating, "sometimes" beside "we meet", a "no" that negates a number, a hedged "graduate",
+/// a sign-off, a fit said about the person.
+@Suite struct SurveyAnswerWordsTests {
+    let reader = SurveyAnswerReader()
+
+    func read(_ text: String) -> SurveyReading { reader.read(text: text, newText: text) }
+
+    /// "un 4" is "a 4": the digit is the rating, the article is no "one".
+    @Test(arguments: [
+        ("Va bien, un 4.", 4), ("Está indo bem, um 4.", 4), ("Ça va, je dirais un 4/5.", 4), ("Je mets une 4.", 4),
+        ("I'd give it a 4.", 4), ("Es un cuatro.", 4), ("Ich gebe eine 4.", 4), ("Ein 4er.", 4), ("Un 2, la verdad.", 2),
+    ])
+    func aDigitBesideAnArticleIsTheRating(text: String, rating: Int) {
+        #expect(read(text).answers.rating == rating, "\(text): \(read(text))")
+    }
+
+    /// "a veces", "às vezes", "parfois", "manchmal", "sometimes" beside "we meet" is the
+    /// sometimes answer, never a plain yes.
+    @Test(arguments: [
+        "Nos vemos a veces.", "We meet sometimes.", "Yes, sometimes.", "Sí, a veces.", "A gente se encontra às vezes.",
+        "Nos encontramos de vez em quando.", "On se voit parfois.", "Wir treffen uns manchmal.", "We meet, but only occasionally.",
+    ])
+    func sometimesBesideWeMeetIsSometimes(text: String) {
+        #expect(read(text).answers.meeting == .sometimes, "\(text): \(read(text))")
+    }
+
+    @Test func theSpanishCheckinOfTheFinding() {
+        let reading = read("Va bien, un 4. Nos vemos a veces. Todavía no sé si encajamos del todo. Continuar por ahora.")
+        #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .sometimes, fit: .deciding, next: .continue), "\(reading)")
+    }
+
+    @Test func sometimesUnderTheMeetingQuestion() {
+        let text = "1. How is it going? (1 = badly … 5 = very well)\n4\n\n2. Are you meeting? (yes / no / sometimes)\nSí, a veces\n"
+        #expect(read(text).answers.meeting == .sometimes)
+    }
+}
