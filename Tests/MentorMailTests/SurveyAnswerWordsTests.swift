@@ -38,4 +38,16 @@ import Testing
         let text = "1. How is it going? (1 = badly … 5 = very well)\n4\n\n2. Are you meeting? (yes / no / sometimes)\nSí, a veces\n"
         #expect(read(text).answers.meeting == .sometimes)
     }
+
+    /// "3, no 4": the "no" negates a number; it answers no question, and the number it negates
+    /// is not the rating.
+    @Test(arguments: [
+        ("Perdón, quería decir 3, no 4.", 3), ("Sorry, I meant 4, not 2.", 4), ("Correction: not 2 but 4.", 4),
+        ("Je voulais dire 3, pas 4.", 3), ("Ich meinte 3, nicht 4.", 3), ("Desculpa, queria dizer 3, não 4.", 3),
+        ("No 4, sino 3.", 3), ("Oops: 5, no 2.", 5),
+    ])
+    func aNoBeforeANumberNegatesIt(text: String, rating: Int) {
+        let reading = read(text)
+        #expect(reading.answers == SurveyAnswers(rating: rating), "\(text): \(reading)")
+    }
 }

@@ -292,7 +292,7 @@ public struct SurveyAnswerReader: Sendable {
                 start += needle.count
             }
         }
-        guard standalone else { return found }
+        guard standalone else { return withoutNegatedNumbers(found, folded) }
         // A short word counts when everything else in its segment is an answer too.
         for match in deferred where !taken[match.start..<match.end].contains(true) {
             // "un 4", "um 4": the article before a rating is no "one".
@@ -308,7 +308,26 @@ public struct SurveyAnswerReader: Sendable {
                 for index in match.start..<match.end { taken[index] = true }
             }
         }
-        return found
+        return withoutNegatedNumbers(found, folded)
+    }
+
+    /// Words that negate the number right after them ("3, no 4", "not 2 but 4", "pas 4").
+    static let numberNegations: Set<String> = ["no", "not", "nao", "non", "nicht", "pas", "nein", "kein", "keine"]
+
+    /// "quería decir 3, no 4": a negated number is no rating, and its "no" answers no question.
+    private static func withoutNegatedNumbers(_ found: [Match], _ folded: [Character]) -> [Match] {
+        var dropped: [Int] = []
+        for match in found where match.isNumericRating {
+            var end = match.start
+            while end > 0, folded[end - 1] == " " { end -= 1 }
+            guard end < match.start else { continue }
+            var start = end
+            while start > 0, isWordCharacter(folded[start - 1]) { start -= 1 }
+            guard numberNegations.contains(String(folded[start..<end])) else { continue }
+            dropped.append(match.start)
+            dropped += found.filter { $0.start < end && $0.end > start }.map(\.start)
+        }
+        return dropped.isEmpty ? found : found.filter { !dropped.contains($0.start) }
     }
 
     /// Articles before a rating in words ("un cuatro", "eine vier"); not the English "a" ("a one-to-one").

@@ -206,12 +206,14 @@ struct CheckinService {
             try mentorship.update(work.db)
         }
         var reasons: [String] = []
-        if let rating = answers.rating, rating <= 2, before.rating != rating { reasons.append("rated it \(rating) of 5") }
-        if answers.meeting == .no, before.meeting != .no { reasons.append("says they are not meeting") }
-        if answers.fit == .notGood, before.fit != .notGood { reasons.append("says it is not a good fit") }
-        if answers.next == .newMatch, before.next != .newMatch { reasons.append("asks for a new match") }
-        if let note = answers.note, note != before.note, !note.isEmpty { reasons.append(Self.leftANote) }
-        if !unread.isEmpty { reasons.append("wrote what we could not read as answers: " + unread.map { "\"\($0)\"" }.joined(separator: ", ")) }
+        if let rating = answers.rating, rating <= 2, before.rating != rating { reasons.append(Self.rated(rating)) }
+        if answers.meeting == .no, before.meeting != .no { reasons.append(Self.notMeeting) }
+        if answers.fit == .notGood, before.fit != .notGood { reasons.append(Self.notAFit) }
+        if answers.next == .newMatch, before.next != .newMatch { reasons.append(Self.asksForANewMatch) }
+        let newNote = answers.note.map { $0 != before.note && !$0.isEmpty } ?? false
+        if newNote { reasons.append(Self.leftANote) }
+        try withdrawUndoneAlarms(of: survey, who: who, newNote: newNote)
+        if !unread.isEmpty { reasons.append(Self.couldNotRead + unread.map { "\"\($0)\"" }.joined(separator: ", ")) }
         // A pair already over: the coordinators get the answers all the same.
         if !pair.mentorship.isOngoing, reasons.isEmpty, answers != before { reasons.append("answered after the pair had \(pair.mentorship.status.rawValue)") }
         let current = try pairs.pair(survey.mentorshipID) ?? pair
@@ -260,6 +262,47 @@ struct CheckinService {
             return try pairs.end(current, by: person.email, reason: "\(who) \(why) in the check-in") ? .ended : .none
         }
         return .none
+    }
+
+    static func rated(_ rating: Int) -> String { "rated it \(rating) of 5" }
+    static let notMeeting = "says they are not meeting"
+    static let notAFit = "says it is not a good fit"
+    static let asksForANewMatch = "asks for a new match"
+    static let couldNotRead = "wrote what we could not read as answers: "
+
+    /// Alarms about this survey still waiting for the digest that a later answer undid ("rated
+    /// it 1 of 5" before "sorry, I meant 3"), or a note since replaced: taken out, so the digest
+    /// speaks of the final answers. What could not be read stays.
+    private func withdrawUndoneAlarms(of survey: Survey, who: String, newNote: Bool) throws {
+        let answers = survey.answers
+        let waiting = try DigestNotice.filter(Column("surveyID") == survey.id && Column("kind") == DigestNotice.Kind.checkinAlert.rawValue
+                                              && Column("digestedAt") == nil).fetchAll(work.db)
+        for var notice in waiting where notice.detail.hasPrefix(who + " ") {
+            var rest = String(notice.detail.dropFirst(who.count + 1))
+            var unread: String?
+            if let range = rest.range(of: Self.couldNotRead) {
+                unread = String(rest[range.lowerBound...])
+                rest = String(rest[..<range.lowerBound])
+            }
+            let alarms = rest.components(separatedBy: ", ").filter { !$0.isEmpty }
+            let kept = alarms.filter { alarm in
+                switch alarm {
+                case Self.notMeeting: answers.meeting == .no
+                case Self.notAFit: answers.fit == .notGood
+                case Self.asksForANewMatch: answers.next == .newMatch
+                case Self.leftANote: !newNote && answers.note != nil
+                default: !alarm.hasPrefix("rated it ") || answers.rating.map(Self.rated) == alarm
+                }
+            }
+            guard kept != alarms else { continue }
+            let parts = kept + [unread].compactMap { $0 }
+            if parts.isEmpty {
+                try notice.delete(work.db)
+            } else {
+                notice.detail = who + " " + parts.joined(separator: ", ")
+                try notice.update(work.db)
+            }
+        }
     }
 
     /// The other side's latest survey of the same pair, if they got one.

@@ -1,0 +1,45 @@
+import Foundation
+import Mail
+import MentorMail
+import TestSupport
+import Testing
+
+/// Check-in answers changed after the first reply, through the real servers: a correction in a
+/// second mail, a reply to the follow-up that asks one question again, a hedged "graduate".
+@Suite struct CheckinCorrectionEndToEndTests {
+    let helpers = CheckinEndToEndTests()
+
+    func status(of pair: Int, _ people: CheckinEndToEndTests.People, day: Int) throws -> String? {
+        let shown = try helpers.run(people.scenario, ["pairs", "show", String(pair), "--json"], day: day)
+        let details = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        return (details["pair"] as? [String: Any])?["status"] as? String
+    }
+
+    /// Finding: "Perdón, quería decir 3, no 4." set the rating and also the meeting answer to
+    /// "no"; the digest still said "rated it 1 of 5" while the answers were 3. A correction
+    /// changes only what it corrects, and the digest's alarms are those of the final answers.
+    @Test func aCorrectionChangesOnlyWhatItCorrectsAndTheDigestFollows() throws {
+        let people = try helpers.introduced(mentees: ["Ines"], mentors: ["Carlos"])
+        let scenario = people.scenario
+        let (id, carlos) = try helpers.pair(of: "Ines", people)
+        try helpers.process(scenario, day: 90)
+        let survey = try helpers.survey(of: carlos, people)
+        try helpers.reply(people, from: carlos, to: survey, raw: "1 de 5. Nos vemos a veces. Encajamos. Continuar.\n\n" + helpers.quoted(survey))
+        try helpers.reply(people, from: carlos, to: survey, raw: "Perdón, quería decir 4, no 1.\n\n" + helpers.quoted(survey))
+        // The mentee's low answers stay an alarm.
+        let ines = try helpers.survey(of: "Ines", people)
+        try helpers.reply(people, from: "Ines", to: ines, raw: "2, no, still deciding, continue")
+        let digestsBefore = try scenario.coordinatorInbox().count
+        try helpers.process(scenario, day: 91)
+
+        let confirmation = try #require(try people.inbox(carlos).last?.textBody)
+        #expect(confirmation.contains("4 of 5") || confirmation.contains("4 de 5"), "\(confirmation)")
+        #expect(confirmation.contains("Meeting: sometimes") || confirmation.contains("Reuniones: a veces"), "\(confirmation)")
+        let digest = try scenario.coordinatorInbox().dropFirst(digestsBefore).compactMap(\.textBody).joined(separator: "\n")
+        #expect(digest.contains("Pair \(id)"), "\(digest)")
+        #expect(digest.contains("the mentee Ines rated it 2 of 5, says they are not meeting"), "\(digest)")
+        #expect(!digest.contains("rated it 1 of 5"), "\(digest)")
+        #expect(!digest.contains("the mentor \(carlos) says they are not meeting"), "\(digest)")
+        #expect(!digest.contains("the mentor \(carlos) rated"), "\(digest)")
+    }
+}
