@@ -42,4 +42,26 @@ import Testing
         #expect(!digest.contains("the mentor \(carlos) says they are not meeting"), "\(digest)")
         #expect(!digest.contains("the mentor \(carlos) rated"), "\(digest)")
     }
+
+    /// Finding: "graduate I think? or maybe continue a bit longer, not sure" was a firm
+    /// "graduate", and with the partner's the pair graduated. It is asked again, and passed on.
+    @Test func aHedgedGraduateIsAskedAgainAndGraduatesNothing() throws {
+        let people = try helpers.introduced(mentees: ["Tess"], mentors: ["Uwe"])
+        let scenario = people.scenario
+        let (id, uwe) = try helpers.pair(of: "Tess", people)
+        try helpers.process(scenario, day: 90)
+        try helpers.reply(people, from: "Tess", to: try helpers.survey(of: "Tess", people), raw: "5, yes, good fit, graduate")
+        try helpers.reply(people, from: uwe, to: try helpers.survey(of: uwe, people),
+                          raw: "4, yes, good fit\ngraduate I think? or maybe continue a bit longer, not sure")
+        let digestsBefore = try scenario.coordinatorInbox().count
+        try helpers.process(scenario, day: 91)
+        try helpers.process(scenario, day: 120)
+
+        #expect(try status(of: id, people, day: 120) != "graduated")
+        let answers = try #require(try people.inbox(uwe).first { $0.textBody?.contains("1. How it is going: 4 of 5") == true }?.textBody)
+        #expect(answers.contains("4. What next? (continue / graduate / need a new match)"), "asked again: \(answers)")
+        #expect(!answers.contains("What next: graduate"), "\(answers)")
+        let digest = try scenario.coordinatorInbox().dropFirst(digestsBefore).compactMap(\.textBody).joined(separator: "\n")
+        #expect(digest.contains("graduate I think? or maybe continue a bit longer, not sure"), "\(digest)")
+    }
 }

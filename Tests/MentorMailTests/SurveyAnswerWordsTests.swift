@@ -50,4 +50,37 @@ import Testing
         let reading = read(text)
         #expect(reading.answers == SurveyAnswers(rating: rating), "\(text): \(reading)")
     }
+
+    /// A what-next answer that names graduate and continue both, or hedges, is unclear: it is
+    /// asked again, never read as graduate.
+    @Test(arguments: [
+        "graduate I think? or maybe continue a bit longer, not sure",
+        "Maybe graduate.", "Graduate? Not sure.", "Continuar o graduarnos, no sé.", "Quizás graduarnos.",
+        "Talvez continuar, não sei.", "Peut-être terminer, je ne sais pas.", "Vielleicht weitermachen, weiß nicht.",
+        "Not sure if we should graduate or continue.", "Graduate, I think.",
+    ])
+    func aHedgedWhatNextIsUnclear(text: String) {
+        let reading = read(text)
+        #expect(reading.answers.next == nil, "\(text): \(reading)")
+        #expect(reading.unclear[.next] != nil, "\(text): \(reading)")
+        #expect(reading.answers.fit == nil, "the hedge is about what next: \(text): \(reading)")
+    }
+
+    @Test func aHedgedWhatNextUnderItsQuestionIsUnclear() {
+        let text = "3. How is the fit? (good fit / still deciding / not a good fit)\ngood fit\n\n"
+            + "4. What next? (continue / graduate / need a new match)\ngraduate I think? or maybe continue a bit longer, not sure\n"
+        let reading = read(text)
+        #expect(reading.answers == SurveyAnswers(fit: .good), "\(reading)")
+        #expect(reading.unclear[.next] == "graduate I think? or maybe continue a bit longer, not sure")
+    }
+
+    @Test(arguments: [
+        ("5, yes, good fit, continue", SurveyAnswers.Next.continue), ("Continuar por ahora.", .continue),
+        ("We're done, graduate please.", .graduate), ("Not sure about the fit yet. Continue.", .continue),
+        ("4, sometimes, still deciding, continue", .continue), ("5, yes, not sure about the fit, continue", .continue),
+        ("Good fit. I think I'm ready to graduate!", .graduate),
+    ])
+    func aClearWhatNextStaysClear(text: String, next: SurveyAnswers.Next) {
+        #expect(read(text).answers.next == next, "\(text): \(read(text))")
+    }
 }

@@ -138,7 +138,9 @@ public struct SurveyAnswerReader: Sendable {
             let matches = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: Self.foldLines(text))
                 .filter { $0.phrase.question == question }
             let numbers = matches.filter(\.isNumericRating)
-            if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
+            if question == .next, !Self.hedgedLines(matches, in: Self.foldLines(text)).isEmpty {
+                reading.unclear[question] = text
+            } else if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
                 set(first.phrase, in: &reading.answers)
             } else {
                 reading.unclear[question] = text
@@ -157,8 +159,19 @@ public struct SurveyAnswerReader: Sendable {
         var used: [(start: Int, end: Int)] = []
         // A rating given as a number ("really well (4)") wins over one in words.
         let folded = Self.foldLines(text)
-        let inOrder = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: folded)
+        var inOrder = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: folded)
             .sorted(by: { $0.start < $1.start })
+        // "graduate I think? or maybe continue": what next is unclear, and the doubt answers no fit.
+        let hedged = Self.hedgedLines(inOrder, in: folded)
+        if !hedged.isEmpty {
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            reading.unclear[.next] = hedged.map { EnrollmentText.trim(lines[$0.index]) }.joined(separator: " ")
+            inOrder.removeAll { match in
+                guard let line = hedged.first(where: { $0.range.contains(match.start) }) else { return false }
+                return match.phrase.question == .next || (match.phrase.question == .fit && line.doubtOnly.contains { $0.contains(match.start) })
+            }
+            used += hedged.map { ($0.range.lowerBound, $0.range.upperBound) }
+        }
         let numberFirst = inOrder.filter(\.isNumericRating) + inOrder.filter { !$0.isNumericRating }
         for match in numberFirst where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
@@ -189,6 +202,98 @@ public struct SurveyAnswerReader: Sendable {
         if !parts.isEmpty { reading.answers.note = parts.joined(separator: " ") }
         reading.unplaced = remarks.map { Self.originalSentences(text, matching: [$0]) ?? $0 }
         return reading
+    }
+
+    /// A line holding a what-next answer said with a doubt, and its clauses that are only doubt
+    /// (not about the fit: "not sure about the fit" stays the fit's answer).
+    struct HedgedLine {
+        var index: Int
+        var range: Range<Int>
+        var doubtOnly: [Range<Int>]
+    }
+
+    /// The lines of `folded` where what next is unclear: beside a doubt in its clause ("maybe
+    /// graduate", "vielleicht weitermachen"), a "?" after it, a clause of doubt after it
+    /// ("graduate, not sure"), or two answers offered ("continuar o graduarnos").
+    static func hedgedLines(_ matches: [Match], in folded: String) -> [HedgedLine] {
+        let characters = Array(folded)
+        var result: [HedgedLine] = []
+        var offset = 0
+        for (index, line) in folded.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let range = offset..<offset + line.count
+            offset += line.count + 1
+            let next = matches.filter { $0.phrase.question == .next && range.contains($0.start) }
+            guard !next.isEmpty else { continue }
+            let clauses = clauseRanges(characters, in: range)
+            let doubts = SurveyVocabulary.hedges.flatMap { occurrences(of: $0, in: characters, range: range) }
+            let mild = SurveyVocabulary.graduateHedges.flatMap { occurrences(of: $0, in: characters, range: range) }
+            func words(_ clause: Range<Int>) -> [Range<Int>] { wordRanges(characters, in: clause) }
+            let onlyDoubt = clauses.filter { clause in
+                let inClause = words(clause)
+                return !inClause.isEmpty && inClause.allSatisfy { word in (doubts + mild).contains { $0.contains(word.lowerBound) } }
+            }
+            let doubtOnly = onlyDoubt + clauses.filter { clause in
+                doubts.contains { clause.contains($0.lowerBound) } && !SurveyVocabulary.fitWords.contains { String(characters[clause]).contains($0) }
+            }
+            var unsure = false
+            for match in next {
+                guard let clause = clauses.firstIndex(where: { $0.contains(match.start) }) else { continue }
+                // Milder doubt counts after a "graduate" ("graduate I think"), not before ("I think I'm ready to graduate").
+                let near = match.phrase.value == SurveyAnswers.Next.graduate.rawValue ? doubts + mild.filter { $0.lowerBound >= match.end } : doubts
+                let after = characters[match.end..<range.upperBound].first { $0 != " " }
+                let separator = clauses[clause].upperBound
+                let following = clause + 1 < clauses.count && separator < range.upperBound && ",;、，".contains(characters[separator])
+                    ? clauses[clause + 1] : nil
+                if near.contains(where: { clauses[clause].contains($0.lowerBound) }) || after == "?" || after == "？"
+                    || following.map(onlyDoubt.contains) == true {
+                    unsure = true
+                }
+            }
+            if Set(next.map(\.phrase.value)).count > 1 {
+                let lineWords = words(range).map { String(characters[$0]) }
+                if lineWords.contains(where: SurveyVocabulary.orWords.contains) || !doubts.isEmpty || !mild.isEmpty
+                    || characters[range].contains("?") { unsure = true }
+            }
+            if unsure { result.append(HedgedLine(index: index, range: range, doubtOnly: doubtOnly)) }
+        }
+        return result
+    }
+
+    /// The clauses of a line: between ",", ";", ".", "!", "?" and their CJK forms.
+    private static func clauseRanges(_ characters: [Character], in range: Range<Int>) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where ",;.!?、，。！？".contains(characters[index]) {
+            clauses.append(start..<index)
+            start = index + 1
+        }
+        clauses.append(start..<range.upperBound)
+        return clauses
+    }
+
+    private static func wordRanges(_ characters: [Character], in range: Range<Int>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start: Int?
+        for index in range.lowerBound...range.upperBound {
+            let inWord = index < range.upperBound && (isWordCharacter(characters[index]) || isCJK(characters[index]))
+            if inWord, start == nil { start = index }
+            if !inWord, let first = start {
+                words.append(first..<index)
+                start = nil
+            }
+        }
+        return words
+    }
+
+    /// Where a folded phrase stands in `range` as whole words (CJK anywhere).
+    private static func occurrences(of phrase: String, in characters: [Character], range: Range<Int>) -> [Range<Int>] {
+        let needle = Array(phrase)
+        guard !needle.isEmpty, needle.count <= range.count else { return [] }
+        return (range.lowerBound...(range.upperBound - needle.count)).filter { start in
+            Array(characters[start..<start + needle.count]) == needle
+                && isBoundary(characters, before: start, phraseStart: needle[0])
+                && (start + needle.count == range.upperBound || isBoundary(characters, after: start + needle.count, phraseEnd: needle[needle.count - 1]))
+        }.map { $0..<$0 + needle.count }
     }
 
     /// A line or sentence of one to three words that says something: not "thanks", "nothing" or punctuation.

@@ -163,6 +163,23 @@ enum SurveyVocabulary {
         return list.sorted { $0.words.count > $1.words.count }
     }()
 
+    /// Words of doubt that make a what-next answer beside them unclear ("maybe graduate",
+    /// "continuar, no sé").
+    static let hedges: [String] = [
+        "not sure", "unsure", "maybe", "perhaps", "possibly", "not certain", "don't know", "dont know", "do not know", "no idea",
+        "no se", "no lo se", "quizas", "quiza", "tal vez", "a lo mejor", "no estoy seguro", "no estoy segura", "puede ser",
+        "nao sei", "talvez", "nao tenho certeza", "se calhar", "je ne sais pas", "sais pas", "peut etre", "pas sur", "pas sure",
+        "weiß nicht", "weiss nicht", "vielleicht", "keine ahnung", "nicht sicher", "eventuell", "不确定", "也许", "可能", "たぶん", "多分",
+    ].map { EnrollmentText.fold($0) }
+    /// Milder doubt, enough to keep a "graduate" from ending a pair ("graduate I think").
+    static let graduateHedges: [String] = [
+        "i think", "i guess", "probably", "creo", "supongo", "acho", "je pense", "je crois", "ich glaube", "glaube ich", "wahrscheinlich",
+    ].map { EnrollmentText.fold($0) }
+    /// "graduate or continue": two answers offered, none chosen.
+    static let orWords: Set<String> = ["or", "o", "u", "ou", "oder", "或", "还是"]
+    /// Words that make a doubt about the fit itself ("not sure about the fit"), not about what next.
+    static let fitWords = ["fit", "match", "encaj", "combina", "pareja", "passt", "passen", "entente", "binome", "mentor", "mentee", "合适", "相性"]
+
     /// Words that say "nothing" to the last question.
     static let nothing: Set<String> = [
         "no", "nope", "nothing", "none", "n/a", "na", "-", "no thanks", "nothing else", "all good", "nada", "no gracias",

@@ -131,7 +131,10 @@ struct CheckinService {
         }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
+        let unsure = survey.nextUnclear || reading.unclear[.next] != nil
         survey.answers = before.merged(with: reading.answers)
+        // A doubtful what-next is remembered, so that the other side's "graduate" waits for a clear one.
+        if unsure && survey.answers.next == nil { survey.next = Survey.unclearNext }
         survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + newText
         if !reading.answers.answered.isEmpty && survey.answeredAt == nil { survey.answeredAt = work.now }
         if survey.answers.isComplete && survey.completedAt == nil { survey.completedAt = work.now }
@@ -151,7 +154,7 @@ struct CheckinService {
             let own = SurveyAnswerReader().ownLines(newText).joined(separator: " ")
             if !own.isEmpty { unread.append(own) }
         }
-        let effect = try act(on: survey, before: before, pair: pair, person: person, unread: unread)
+        let effect = try act(on: survey, before: before, pair: pair, person: person, unread: unread, unsure: reading.unclear[.next] != nil)
         let answers = survey.answers
         let language = try inbound.language(in: work)
         let wording = ProfileWording(language: language)
@@ -197,7 +200,8 @@ struct CheckinService {
     /// What new answers lead to: a pair that meets is active; "graduate" ends it well; "not a
     /// good fit" or "need a new match" ends it and the mentee is matched again; worrying answers
     /// and notes go to the coordinators' digest.
-    private func act(on survey: Survey, before: SurveyAnswers, pair: PairService.Pair, person: Participant, unread: [String]) throws -> Effect {
+    private func act(on survey: Survey, before: SurveyAnswers, pair: PairService.Pair, person: Participant, unread: [String],
+                     unsure: Bool = false) throws -> Effect {
         let answers = survey.answers
         let who = "the \(survey.side.rawValue) \(person.profile.name)"
         if let meeting = answers.meeting, meeting != .no, pair.mentorship.status == .introduced {
@@ -213,6 +217,10 @@ struct CheckinService {
         let newNote = answers.note.map { $0 != before.note && !$0.isEmpty } ?? false
         if newNote { reasons.append(Self.leftANote) }
         try withdrawUndoneAlarms(of: survey, who: who, newNote: newNote)
+        let partner = try partnerSurvey(of: survey)
+        let partnerNext = partner?.answers.next
+        if unsure, partnerNext == .graduate { reasons.append(Self.unsureWhatNext) }
+        if answers.next == .graduate, before.next != .graduate, partner?.nextUnclear == true { reasons.append(Self.graduateWhileUnsure) }
         if !unread.isEmpty { reasons.append(Self.couldNotRead + unread.map { "\"\($0)\"" }.joined(separator: ", ")) }
         // A pair already over: the coordinators get the answers all the same.
         if !pair.mentorship.isOngoing, reasons.isEmpty, answers != before { reasons.append("answered after the pair had \(pair.mentorship.status.rawValue)") }
@@ -224,8 +232,6 @@ struct CheckinService {
         // nothing, and the coordinators are told. A lone "graduate" waits for the other side
         // until their survey's last look; one whose last look has passed may still answer in
         // this run, so the pair graduates once the run's answers are all in.
-        let partner = try partnerSurvey(of: survey)
-        let partnerNext = partner?.answers.next
         if answers.next == .graduate, before.next != .graduate, current.mentorship.isOngoing {
             if partnerNext == .continue {
                 try disagreement(current, graduating: survey.side)
@@ -235,6 +241,7 @@ struct CheckinService {
             if partnerNext == .graduate {
                 return try pairs.graduate(current, by: person.email, reason: "both answered the check-in: graduate") ? .graduated : .none
             }
+            if partner?.nextUnclear == true { return .none }
             guard partner != nil else {
                 return try pairs.graduate(current, by: person.email, reason: "the \(who) answered the check-in: graduate; the other side had no check-in")
                     ? .graduated : .none
@@ -269,6 +276,8 @@ struct CheckinService {
     static let notAFit = "says it is not a good fit"
     static let asksForANewMatch = "asks for a new match"
     static let couldNotRead = "wrote what we could not read as answers: "
+    static let unsureWhatNext = "is unsure about graduating while the other side answered graduate: the pair goes on until they say"
+    static let graduateWhileUnsure = "answered graduate while the other side is unsure: the pair goes on until they say"
 
     /// Alarms about this survey still waiting for the digest that a later answer undid ("rated
     /// it 1 of 5" before "sorry, I meant 3"), or a note since replaced: taken out, so the digest
@@ -356,7 +365,7 @@ struct CheckinService {
         let all = try surveys(of: mentorshipID)
         let latest = [Survey.Side.mentee, .mentor].compactMap { side in all.last { $0.side == side } }
         guard let asking = latest.first(where: { $0.answers.next == .graduate }),
-              !latest.contains(where: { $0.answers.next == .continue }) else { return }
+              !latest.contains(where: { $0.answers.next == .continue || $0.nextUnclear }) else { return }
         if let until = try waitForPartner(of: asking.side, mentorshipID: mentorshipID) {
             try work.jobs.schedule(.checkinGraduation, subjectID: mentorshipID, at: until,
                                    key: "checkin-graduation:\(asking.id ?? 0):\(Int(until.timeIntervalSince1970))")

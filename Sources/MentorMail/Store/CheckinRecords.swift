@@ -33,6 +33,11 @@ public struct Survey: Codable, Sendable, Equatable, FetchableRecord, MutablePers
         replies = ""
     }
 
+    /// What `next` holds when a reply answered what comes next with a doubt ("graduate I think?
+    /// or maybe continue"): no answer, and the pair does not graduate on it until one comes.
+    public static let unclearNext = "unclear"
+    public var nextUnclear: Bool { next == Self.unclearNext }
+
     /// The survey's last look, a reminder's span (`span` seconds) after the reminder (or
     /// after the day it is due): until then it counts as open.
     public func lastLook(span: TimeInterval) -> Date {
