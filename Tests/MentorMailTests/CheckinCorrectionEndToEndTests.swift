@@ -43,6 +43,28 @@ import Testing
         #expect(!digest.contains("the mentor \(carlos) rated"), "\(digest)")
     }
 
+    /// Finding: "boa" under the follow-up that asked again only question 3 changed the rating
+    /// (3 → 4) and asked question 3 again. A reply to a follow-up answers what it asked.
+    @Test func aReplyToTheFollowUpAnswersOnlyWhatItAsked() throws {
+        let people = try helpers.introduced(mentees: ["Joana"], mentors: ["Rui"])
+        let scenario = people.scenario
+        try helpers.process(scenario, day: 90)
+        let survey = try helpers.survey(of: "Joana", people)
+        try helpers.reply(people, from: "Joana", to: survey, raw: "3, sim, continuar\n\n" + helpers.quoted(survey))
+        try helpers.process(scenario, day: 91)
+        let followUp = try #require(try people.inbox("Joana").last)
+        let asked = try #require(followUp.textBody)
+        #expect(asked.contains("3. How is the fit?") || asked.contains("3. ¿"), "\(asked)")
+        #expect(asked.contains("3 of 5") || asked.contains("3 de 5"), "\(asked)")
+
+        try helpers.reply(people, from: "Joana", to: followUp, raw: "boa\n\n" + helpers.quoted(followUp))
+        try helpers.process(scenario, day: 92)
+        let answer = try #require(try people.inbox("Joana").last?.textBody)
+        #expect(answer.contains("3 of 5") || answer.contains("3 de 5"), "the rating stays 3: \(answer)")
+        #expect(!answer.contains("4 of 5") && !answer.contains("4 de 5"), "\(answer)")
+        #expect(!answer.contains("3. How is the fit?") && !answer.contains("3. ¿"), "question 3 is answered: \(answer)")
+    }
+
     /// Finding: "graduate I think? or maybe continue a bit longer, not sure" was a firm
     /// "graduate", and with the partner's the pair graduated. It is asked again, and passed on.
     @Test func aHedgedGraduateIsAskedAgainAndGraduatesNothing() throws {

@@ -48,6 +48,31 @@ public struct SurveyAnswerReader: Sendable {
         return prose
     }
 
+    /// A reply to our follow-up that asked again only `asked`: it answers those questions and
+    /// the note, not the others ("boa" is no new rating when only the fit was asked). A reply
+    /// that answers none of them in its words is read as the answer to the one question asked
+    /// ("boa" to "How is the fit?"). Another answer still changes when the reply says which
+    /// question (numbered, under the question) or corrects in so many words ("sorry, I meant 3").
+    public func read(text: String, newText: String, sentLines: Set<String> = [], askedAgain asked: Set<SurveyQuestion>) -> SurveyReading {
+        var reading = read(text: text, newText: newText, sentLines: sentLines)
+        guard !asked.isEmpty, reading.shape == "in the text", !Self.corrects(newText) else { return reading }
+        let others = reading.answers.answered.filter { $0 != .note && !asked.contains($0) }
+        for question in others { reading.answers.clear(question) }
+        reading.unclear = reading.unclear.filter { asked.contains($0.key) }
+        if asked.count == 1, let only = asked.first, !reading.answers.has(only), reading.unclear[only] == nil, !others.isEmpty {
+            let alone = interpret([only: ownLines(newText).joined(separator: " ")])
+            reading.answers = reading.answers.merged(with: alone.answers)
+            reading.unclear = alone.unclear
+        }
+        return reading
+    }
+
+    /// Whether a reply says it corrects an answer ("sorry, I meant 3", "perdón, quería decir 3").
+    static func corrects(_ text: String) -> Bool {
+        let folded = " " + EnrollmentText.words(text).joined(separator: " ") + " "
+        return SurveyVocabulary.corrections.contains { folded.contains(" \($0) ") }
+    }
+
     // MARK: - Shapes
 
     /// "N." or "N)" and a question mark: one of our question lines (the wording may be edited).
@@ -138,8 +163,13 @@ public struct SurveyAnswerReader: Sendable {
             let matches = Self.sometimesOverYes(Self.matches(in: text, standalone: true), in: Self.foldLines(text))
                 .filter { $0.phrase.question == question }
             let numbers = matches.filter(\.isNumericRating)
+            let all = Self.matches(in: text, standalone: true)
             if question == .next, !Self.hedgedLines(matches, in: Self.foldLines(text)).isEmpty {
                 reading.unclear[question] = text
+            } else if question == .fit, matches.isEmpty, all.count == 1, let only = all.first, only.phrase.question == .rating,
+                      !only.isNumericRating, let rating = Int(only.phrase.value), rating > 3 {
+                // "Good", "boa" under "How is the fit?": a good fit (a doubt stays for a person to read).
+                reading.answers.fit = .good
             } else if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
                 set(first.phrase, in: &reading.answers)
             } else {

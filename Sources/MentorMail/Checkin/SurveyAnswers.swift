@@ -59,6 +59,17 @@ public struct SurveyAnswers: Codable, Sendable, Equatable {
         }
     }
 
+    /// Forgets the answer to `question`.
+    public mutating func clear(_ question: SurveyQuestion) {
+        switch question {
+        case .rating: rating = nil
+        case .meeting: meeting = nil
+        case .fit: fit = nil
+        case .next: next = nil
+        case .note: note = nil
+        }
+    }
+
     /// The four questions that need an answer (the note may stay empty).
     public var isComplete: Bool { rating != nil && meeting != nil && fit != nil && next != nil }
 

@@ -180,6 +180,13 @@ enum SurveyVocabulary {
     /// Words that make a doubt about the fit itself ("not sure about the fit"), not about what next.
     static let fitWords = ["fit", "match", "encaj", "combina", "pareja", "passt", "passen", "entente", "binome", "mentor", "mentee", "合适", "相性"]
 
+    /// Words that say a reply corrects an earlier answer.
+    static let corrections: [String] = [
+        "i meant", "i mean", "meant to say", "correction", "sorry", "oops", "quise decir", "queria decir", "perdon", "correccion",
+        "quis dizer", "queria dizer", "desculpa", "desculpe", "correcao", "je voulais dire", "pardon", "ich meinte",
+        "ich wollte sagen", "entschuldigung", "korrektur",
+    ].map { EnrollmentText.fold($0) }
+
     /// Words that say "nothing" to the last question.
     static let nothing: Set<String> = [
         "no", "nope", "nothing", "none", "n/a", "na", "-", "no thanks", "nothing else", "all good", "nada", "no gracias",
