@@ -83,4 +83,17 @@ import Testing
     func aClearWhatNextStaysClear(text: String, next: SurveyAnswers.Next) {
         #expect(read(text).answers.next == next, "\(text): \(read(text))")
     }
+
+    /// Sign-offs and the name below them are neither notes nor remarks.
+    @Test(arguments: ["Gruß", "Bonne journée,", "Saludos", "Abraços", "Cheers", "Best,", "Liebe Grüße", "Un abrazo,", "Bisous", "Atenciosamente,"])
+    func aSignOffIsNoRemark(signOff: String) {
+        for text in ["4, yes, good fit, continue\n\n\(signOff)\nAnna", "4, yes, good fit, continue\n\(signOff)", "4, yes, good fit, continue\n\n\(signOff)"] {
+            let reading = read(text)
+            #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue), "\(text): \(reading)")
+            #expect(reading.unplaced.isEmpty, "\(text): \(reading)")
+        }
+        let underQuestions = "4. What next? (continue / graduate / need a new match)\ncontinue\n\n5. Anything for the coordinators?\n\n\(signOff)\nAnna\n"
+        let reading = read(underQuestions)
+        #expect(reading.answers.note == nil, "\(underQuestions): \(reading)")
+    }
 }

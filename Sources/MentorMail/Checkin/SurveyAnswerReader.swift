@@ -114,6 +114,11 @@ public struct SurveyAnswerReader: Sendable {
                 continue
             }
             guard depth == 0, !sentLines.contains(folded) else { continue }
+            // A closing line ends the person's answers: it and the name below it are no answer.
+            if Self.isSignOff(content) {
+                current = nil
+                continue
+            }
             answers[question, default: []].append(EnrollmentText.trim(content))
         }
         return answers.mapValues { $0.joined(separator: "\n") }.filter { !$0.value.isEmpty }
@@ -577,7 +582,7 @@ public struct SurveyAnswerReader: Sendable {
             let line = EnrollmentText.trim(EnrollmentText.plainSpaces(raw))
             guard !line.isEmpty else { continue }
             let words = EnrollmentText.words(line)
-            if let first = words.first, SurveyVocabulary.signOffs.contains(first), words.count <= 6 {
+            if Self.isSignOff(line) {
                 signedOff = true
                 continue
             }
@@ -586,6 +591,14 @@ public struct SurveyAnswerReader: Sendable {
             lines.append(line)
         }
         return lines
+    }
+
+    /// A closing line ("Gruß", "Bonne journée,", "Best regards, Ana"), as sign-up forms recognise
+    /// them, or a short line starting with a closing word ("thanks so much for asking").
+    static func isSignOff(_ line: String) -> Bool {
+        let words = EnrollmentText.words(line)
+        if let first = words.first, SurveyVocabulary.signOffs.contains(first), words.count <= 6 { return true }
+        return SignupFormLine(line).isSignOff
     }
 
     /// "nothing", "no, thanks", "n/a": no note.

@@ -205,7 +205,8 @@ enum SurveyVocabulary {
     ]
     static let signOffs: Set<String> = [
         "thanks", "thank", "regards", "best", "cheers", "kind", "warm", "sincerely", "gracias", "saludos", "obrigado", "obrigada",
-        "abracos", "merci", "cordialement", "amities", "danke", "gruße", "grusse", "viele", "lg", "谢谢", "ありがとう",
+        "abracos", "abraco", "merci", "cordialement", "amities", "bises", "bisous", "danke", "gruß", "gruss", "gruße", "grusse",
+        "viele", "lg", "atentamente", "atenciosamente", "谢谢", "ありがとう",
     ]
 
     /// Clear ways to say a pair is done, for mail under an introduction.

@@ -284,8 +284,13 @@ struct SignupFormLine: Equatable {
     }
 
     private static let signOffs = [
-        "thanks", "thank you", "many thanks", "best", "best regards", "regards", "kind regards",
-        "warm regards", "cheers", "sincerely", "br", "all the best", "saludos", "un saludo", "gracias",
-        "merci", "cordialement", "danke", "viele grusse", "mit freundlichen grussen", "obrigado", "obrigada",
+        "thanks", "thank you", "many thanks", "best", "best regards", "regards", "kind regards", "best wishes",
+        "warm regards", "cheers", "sincerely", "br", "all the best", "all best", "take care", "talk soon",
+        "saludos", "un saludo", "saludos cordiales", "un abrazo", "abrazos", "atentamente", "gracias",
+        "merci", "cordialement", "bonne journee", "bonne soiree", "bonne semaine", "bien a vous", "a bientot", "amities",
+        "bises", "bisous", "danke", "gruß", "gruss", "grusse", "gruße", "viele grusse", "viele gruße", "liebe grusse",
+        "liebe gruße", "beste grusse", "beste gruße", "schone grusse", "schone gruße", "mit freundlichen grussen",
+        "mit freundlichen grußen", "lg", "vg", "mfg", "obrigado", "obrigada", "abracos", "abraco", "um abraco",
+        "beijos", "atenciosamente", "cumprimentos",
     ]
 }
