@@ -96,4 +96,24 @@ import Testing
         let reading = read(underQuestions)
         #expect(reading.answers.note == nil, "\(underQuestions): \(reading)")
     }
+
+    /// What clearly answers the fit question is read; what does not is left to the coordinators.
+    @Test(arguments: [
+        ("Ainda estou decidindo.", SurveyAnswers.Fit.deciding), ("Todavía lo estoy decidiendo.", .deciding),
+        ("Still figuring it out.", .deciding), ("Ich überlege noch.", .deciding), ("Je réfléchis encore.", .deciding),
+        ("Carlos es un excelente mentor.", .good), ("She is a great mentor.", .good), ("A Ana é uma ótima mentora.", .good),
+        ("Lena ist eine tolle Mentorin.", .good), ("C'est un très bon mentor.", .good), ("He is a wonderful mentee.", .good),
+    ])
+    func aFitSaidInOtherWords(text: String, fit: SurveyAnswers.Fit) {
+        #expect(read(text).answers.fit == fit, "\(text): \(read(text))")
+    }
+
+    @Test func aFitSaidInOtherWordsUnderItsQuestion() {
+        let text = "3. How is the fit? (good fit / still deciding / not a good fit)\nCarlos es un excelente mentor\n"
+        let reading = read(text)
+        #expect(reading.answers.fit == .good, "\(reading)")
+        #expect(reading.unclear.isEmpty)
+        let unsure = read("3. How is the fit? (good fit / still deciding / not a good fit)\nhmm, hard to put into words\n")
+        #expect(unsure.answers.fit == .deciding || unsure.unclear[.fit] != nil)
+    }
 }

@@ -125,12 +125,16 @@ enum SurveyVocabulary {
             "bonne entente", "on s'entend bien", "bon match", "bon binome", "passt gut", "gute kombination", "passt",
             "合适", "很合适", "挺合适", "合得来", "相性が良い", "相性がいい", "相性がよい", "相性は良い", "相性はいい", "相性はよい",
             "相性も良い", "相性もいい", "相性が合う", "良い相性", "いい相性", "合っている", "気が合う",
-        ] + intensified(["相性がいい", "相性はいい", "相性が良い", "相性は良い", "合っている", "合适"]))
+        ] + intensified(["相性がいい", "相性はいい", "相性が良い", "相性は良い", "合っている", "合适"]) + praiseOfThePerson)
         list += phrases(.fit, SurveyAnswers.Fit.deciding.rawValue, [
             "still deciding", "not sure", "too early", "too soon", "unsure", "don't know yet", "do not know yet", "undecided",
             "early days", "hard to say", "todavia no se", "no estoy segura", "no estoy seguro", "es pronto", "ainda nao sei",
             "nao tenho certeza", "e cedo", "je ne sais pas encore", "pas sur", "pas sure", "trop tot", "noch unklar",
             "weiß noch nicht", "weiss noch nicht", "zu fruh", "还不确定", "不确定", "まだわからない", "分からない",
+            "still figuring it out", "still figuring out", "still thinking about it", "we'll see", "we will see", "time will tell",
+            "estoy decidiendo", "lo estoy decidiendo", "estamos decidiendo", "lo estoy pensando", "lo estamos pensando", "ya veremos",
+            "estou decidindo", "estamos decidindo", "ainda estou pensando", "vamos ver", "je reflechis encore", "on reflechit encore",
+            "on verra", "ich uberlege noch", "wir uberlegen noch", "mal sehen", "noch am uberlegen",
         ])
         list += phrases(.fit, SurveyAnswers.Fit.notGood.rawValue, [
             "not a good fit", "not a good match", "not a great fit", "bad fit", "poor fit", "bad match", "poor match",
@@ -139,6 +143,9 @@ enum SurveyVocabulary {
             "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "不太合适", "不是很合适", "合不来",
             "合わない", "合っていない", "相性が良くない", "相性が悪い", "相性は良くない", "相性はよくない", "相性は悪い",
             "相性があまり良くない", "相性はあまり良くない", "相性があまりよくない",
+            "not a good mentor", "not a great mentor", "not a good mentee", "not the right mentor", "no es un buen mentor",
+            "no es una buena mentora", "nao e um bom mentor", "nao e uma boa mentora", "pas un bon mentor", "pas une bonne mentore",
+            "kein guter mentor", "keine gute mentorin",
         ])
 
         list += phrases(.next, SurveyAnswers.Next.continue.rawValue, [
@@ -179,6 +186,22 @@ enum SurveyVocabulary {
     static let orWords: Set<String> = ["or", "o", "u", "ou", "oder", "或", "还是"]
     /// Words that make a doubt about the fit itself ("not sure about the fit"), not about what next.
     static let fitWords = ["fit", "match", "encaj", "combina", "pareja", "passt", "passen", "entente", "binome", "mentor", "mentee", "合适", "相性"]
+
+    /// "Carlos es un excelente mentor", "she is a great mentor": praise of the other person
+    /// answers the fit (and is no "excellent" rating).
+    static let praiseOfThePerson: [String] = {
+        let english = ["great", "excellent", "good", "wonderful", "amazing", "fantastic", "perfect", "brilliant", "awesome", "lovely"]
+            .flatMap { adjective in ["mentor", "mentee"].map { "\(adjective) \($0)" } }
+        let spanishPortuguese = ["excelente", "gran", "buen", "buena", "estupendo", "estupenda", "magnifico", "magnifica", "genial",
+                                 "otimo", "otima", "bom", "boa", "grande"]
+            .flatMap { adjective in ["mentor", "mentora", "mentee"].map { "\(adjective) \($0)" } }
+            + ["mentor excelente", "mentora excelente", "mentor ideal", "mentora ideal"]
+        let french = ["excellent", "excellente", "bon", "bonne", "tres bon", "tres bonne", "super", "formidable", "genial", "geniale"]
+            .flatMap { adjective in ["mentor", "mentore", "mentee"].map { "\(adjective) \($0)" } }
+        let german = ["toller", "tolle", "guter", "gute", "sehr guter", "sehr gute", "super", "ausgezeichneter", "ausgezeichnete", "wunderbarer", "wunderbare"]
+            .flatMap { adjective in ["mentor", "mentorin", "mentee"].map { "\(adjective) \($0)" } }
+        return english + spanishPortuguese + french + german
+    }()
 
     /// Words that say a reply corrects an earlier answer.
     static let corrections: [String] = [
