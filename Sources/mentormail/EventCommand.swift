@@ -244,7 +244,7 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    let opened = try OpenProgram(try Config.load(path: options.config), dryRun: dryRun)
                     defer { withExtendedLifetime(opened) {} }
                     let result = try opened.program.inviteToEvent(id: id, now: options.clock, dryRun: dryRun)
                     if json { return try printJSON(result) }
@@ -352,7 +352,7 @@ extension MentorMailCommand {
 
             func run() throws {
                 try runReportingErrors {
-                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    let opened = try OpenProgram(try Config.load(path: options.config), dryRun: dryRun)
                     defer { withExtendedLifetime(opened) {} }
                     let grouping = try opened.program.formEventGroups(id: id, now: options.clock, dryRun: dryRun, again: again)
                     if json { return try printJSON(grouping) }

@@ -32,7 +32,7 @@ extension MentorMailCommand {
                     throw cannotRead(file)
                 }
                 let export = try FormExport.csv(bytes: data, headerMap: config.enrollment.importHeaders)
-                let opened = try OpenProgram(config)
+                let opened = try OpenProgram(config, dryRun: dryRun)
                 defer { withExtendedLifetime(opened) {} }
                 let report = try opened.program.importFormExport(export, source: (file as NSString).lastPathComponent,
                                                                  now: options.clock, dryRun: dryRun)

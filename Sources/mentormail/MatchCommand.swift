@@ -55,7 +55,7 @@ extension MentorMailCommand {
                 if let scores { return try solveScoresFile(scores) }
                 guard let round else { return }
                 let config = try Config.load(path: options.config)
-                let opened = try OpenProgram(config)
+                let opened = try OpenProgram(config, dryRun: dryRun)
                 defer { withExtendedLifetime(opened) {} }
                 let database = opened.database
                 let proposal = try opened.program.proposeMatches(round: round, method: algorithm, dryRun: dryRun, now: options.clock)

@@ -54,7 +54,7 @@ extension MentorMailCommand {
                 var transports: (mailbox: any Mailbox, sender: any MailSender)?
                 let opened: OpenProgram
                 do {
-                    opened = try OpenProgram(config) {
+                    opened = try OpenProgram(config, dryRun: dryRun) {
                         transports = (try Transports.mailbox(for: config.mailbox),
                                       try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
                     }

@@ -29,17 +29,29 @@ extension ProgramOptions {
 /// What a command that changes the program holds while it works: the run lock (held for the
 /// value's lifetime) and the program (database and checked templates).
 struct OpenProgram {
-    let lock: RunLock
+    let lock: RunLock?
     let program: Program
     var database: AppDatabase { program.database }
 
     /// Checks the paths and the templates, then runs `checks` (the servers' settings), all before
     /// anything is created on disk; then takes the lock, so a cron run and a coordinator's
     /// command never interleave, and opens the database.
-    init(_ config: Config, checks: () throws -> Void = {}) throws {
+    /// `dryRun`: a database that does not exist yet is not created (nor its lock file): the dry
+    /// run reads an empty program, as the reading commands do, and stderr says why.
+    init(_ config: Config, dryRun: Bool = false, checks: () throws -> Void = {}) throws {
         try config.checkPaths()
         let templates = try loadTemplates(config)
         try checks()
+        if dryRun && !FileManager.default.fileExists(atPath: config.program.database) {
+            FileHandle.standardError.write(Data("""
+                mentormail: no database at \(config.program.database) yet, so the dry run reads an empty program; \
+                nothing is created
+
+                """.utf8))
+            lock = nil
+            program = Program(config: config, database: try AppDatabase.inMemory(), templates: templates)
+            return
+        }
         lock = try RunLock(path: config.program.database + ".lock")
         program = Program(config: config, database: try AppDatabase(path: config.program.database), templates: templates)
     }

@@ -568,6 +568,21 @@ import Testing
         }
     }
 
+    /// A dry run creates nothing either: `import --dry-run` in a fresh folder shows what it would
+    /// add, and leaves neither a database nor a lock file behind.
+    @Test func aDryRunImportCreatesNoDatabase() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-dry", subfolders: ["state"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/p.sqlite")
+        let file = folder.appendingPathComponent("signups.csv")
+        try "Email Address,Your name,Role,Mentoring type,Time zone,Languages\nivy@example.net,Ivy Chen,mentee,technical,Asia/Taipei,English\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["import", file.path, "--dry-run", "--config", config.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Would import") && result.stdout.contains("1 added"), "\(result.stdout)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("state").path).isEmpty)
+    }
+
     @Test func theDemoTellsTheStoryWithoutAServer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
