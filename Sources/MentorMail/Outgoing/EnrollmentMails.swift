@@ -134,6 +134,9 @@ public struct ParticipationChangedMail: MailContent {
     /// With resumed or alreadyActive: they graduated as a mentee and mentor no one, so they
     /// wait for nothing unless they ask to be mentored again.
     public var graduated: Bool?
+    /// A coordinator made the change (`participants pause|resume|withdraw`): the mail is no
+    /// answer, and says who did it.
+    public var byCoordinator: Bool?
 
     init(person: PersonName) { self.person = person }
 }

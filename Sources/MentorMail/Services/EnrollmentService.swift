@@ -179,11 +179,31 @@ struct EnrollmentService {
                 return try askToConfirm(command, inbound, endingPairsWith: names.isEmpty ? "your partner" : names.joined(separator: ", "))
             }
         }
+        if case .changeAddress(let newAddress) = command {
+            return try requestAddressChange(to: newAddress, person: person, inbound)
+        }
         let language = try inbound.language(in: work)
+        mail = try change(command, of: person, language: language, mail: mail)
+        try work.audit.record(email, "command-\(command.name)", "by email")
+        // After "delete my data" the answer does not even carry their name in its To line.
+        try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData, language: language)
+        return Outcome(.answered)
+    }
+
+    /// Carries out "pause", "resume", "withdraw" or "delete my data" on `person`: the other side
+    /// of each ongoing pair is told kindly and the pair ends, the status changes (leaving the
+    /// pool, or joining the round taking sign-ups again). Returns `mail` filled in with what
+    /// happened, the answer that tells them. Shared by the person's own (confirmed) request and
+    /// a coordinator's `participants withdraw|pause|resume`.
+    func change(_ command: ParticipantCommand, of person: Participant, language: String?,
+                mail: ParticipationChangedMail) throws -> ParticipationChangedMail {
+        let db = work.db
+        let email = person.email
+        var mail = mail
         switch command {
         case .pause, .withdraw, .deleteData:
             // The other side of each ongoing pair is told first, while the name is still known.
-            let why = command == .pause ? "paused" : command == .withdraw ? "left the program" : "left the program"
+            let why = command == .pause ? "paused" : "left the program"
             let partners = try PairService(work: work).endPairs(of: person, because: why, anonymously: command == .deleteData)
             if command != .deleteData && !partners.isEmpty { mail.pairEnded = partners.joined(separator: ", ") }
         default:
@@ -221,13 +241,10 @@ struct EnrollmentService {
             }
             mail.erased = true
             mail.person = PersonName("")
-        case .changeAddress(let newAddress):
-            return try requestAddressChange(to: newAddress, person: person, inbound)
+        case .changeAddress:
+            break
         }
-        try work.audit.record(email, "command-\(command.name)", "by email")
-        // After "delete my data" the answer does not even carry their name in its To line.
-        try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData, language: language)
-        return Outcome(.answered)
+        return mail
     }
 
     /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
