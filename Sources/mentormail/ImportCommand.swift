@@ -45,6 +45,9 @@ extension MentorMailCommand {
                 for row in report.rejected {
                     print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasonsText)")
                 }
+                for note in report.notes {
+                    print(terminalSafe("  row \(note.row) \(note.email): \(note.text)", keepLines: false))
+                }
                 for line in report.malformed {
                     print("  line \(line.line): \(line.reason)")
                 }

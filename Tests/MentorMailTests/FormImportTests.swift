@@ -239,3 +239,28 @@ import Testing
 
 }
 
+
+/// The program's own address and the coordinators' in a form export.
+@Suite struct ImportAddressTests {
+    /// A row with the program's own address (a test entry) is rejected with a reason, and gets
+    /// no welcome; a coordinator's address is imported with a warning that says how to undo it.
+    @Test func theProgramsAddressIsRejectedAndACoordinatorsIsFlagged() throws {
+        let program = try ProcessorTests.Program()
+        let file = program.folder.appendingPathComponent("signups.csv")
+        try (FormImportTests.header + "Mentoring@Example.org,Test Entry,mentee,technical,UTC,English\n"
+             + "coordinator@example.org,Cora,mentor,technical,UTC,English\n"
+             + "ivy@example.net,Ivy Chen,mentee,technical,Asia/Taipei,English\n").write(to: file, atomically: true, encoding: .utf8)
+        let config = try program.writeConfigFile()
+        let result = try CommandRunner.run(["import", file.path, "--config", config.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("row 2 mentoring@example.org: this is the program's own address"), "\(result.stdout)")
+        #expect(result.stdout.contains("row 3 coordinator@example.org: imported, but this is a coordinator's address"), "\(result.stdout)")
+        #expect(try program.database.participant(email: "mentoring@example.org") == nil)
+        #expect(try program.database.participant(email: "coordinator@example.org") != nil)
+        let json = try CommandRunner.run(["import", file.path, "--config", config.path, "--json", "--dry-run"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+        #expect((report["notes"] as? [[String: Any]])?.first?["email"] as? String == "coordinator@example.org", "\(json.stdout)")
+        _ = try program.run()
+        #expect(try !program.sent().contains { $0.to.map(\.normalized).contains("mentoring@example.org") }, "no welcome to itself")
+    }
+}

@@ -24,6 +24,9 @@ public struct ImportReportMail: MailContent {
     /// Lines that could not be read as a row: line, reason.
     public var malformed: [Malformed]
     public var hasMalformed: Bool
+    /// Rows imported with something to know, or replaced by a later answer: row, email, text.
+    public var notes: [ImportReport.Note] = []
+    public var hasNotes = false
 
     public struct Malformed: Codable, Sendable, Equatable {
         public var line: Int

@@ -32,7 +32,7 @@ struct CoordinatorService {
     }
 
     static func reportMail(_ report: ImportReport, failure: String? = nil) -> ImportReportMail {
-        ImportReportMail(
+        var mail = ImportReportMail(
             failure: failure, source: report.source,
             added: report.added, addedCount: report.added.count,
             updated: report.updated, updatedCount: report.updated.count,
@@ -41,6 +41,9 @@ struct CoordinatorService {
             rejectedCount: report.rejected.count, hasRejected: !report.rejected.isEmpty,
             ignoredColumns: report.ignoredColumns.joined(separator: ", "), hasIgnoredColumns: !report.ignoredColumns.isEmpty,
             malformed: report.malformed.map { .init(line: $0.line, reason: $0.reason) }, hasMalformed: !report.malformed.isEmpty)
+        mail.notes = report.notes
+        mail.hasNotes = !report.notes.isEmpty
+        return mail
     }
 
     /// A coordinator command that our mail server did not vouch for: nothing is done; the

@@ -374,10 +374,17 @@ struct EnrollmentService {
         // Built once: `self.builder` folds the whole area vocabulary each time it is asked for.
         let builder = self.builder
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
+        let program = work.config.program.address.lowercased()
+        let coordinators = Set(work.config.program.coordinators.map { $0.lowercased() })
         var seen: [String: Int] = [:]
         for row in export.rows {
             guard let address = row.email?.lowercased(), Config.isPlausibleAddress(address) else {
                 report.rejected.append(.init(row: row.number, email: row.email, reasons: ["no valid email address"]))
+                continue
+            }
+            if address == program {
+                report.rejected.append(.init(row: row.number, email: address, reasons: [
+                    "this is the program's own address ([program] address), not a participant's; a test entry or a slip in the sheet"]))
                 continue
             }
             if let earlier = seen[address] {
@@ -413,6 +420,12 @@ struct EnrollmentService {
                                      about: .participant(participant.id), language: work.mailLanguage(for: participant.profile))
             case .updated: report.updated.append(address)
             case .unchanged: report.unchanged.append(address)
+            }
+            if coordinators.contains(address) {
+                report.notes.append(.init(row: row.number, email: address, text: """
+                    imported, but this is a coordinator's address ([program] coordinators); if they are not meant to take part: \
+                    mentormail participants withdraw \(address) --no-tell
+                    """))
             }
         }
         try work.audit.record("import", "form-export-imported",
@@ -502,12 +515,20 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var unchanged: [String] = []
     public var rejected: [Rejected] = []
     public var ignoredColumns: [String] = []
+    /// Rows imported with something the coordinator should know (a coordinator's address).
+    public var notes: [Note] = []
     /// Lines of the file that could not be read as a row at all.
     public var malformed: [Malformed] = []
 
     public struct Malformed: Codable, Sendable, Equatable {
         public var line: Int
         public var reason: String
+    }
+
+    public struct Note: Codable, Sendable, Equatable {
+        public var row: Int
+        public var email: String
+        public var text: String
     }
 
     /// Nothing could be imported: every row was rejected or unreadable.
