@@ -10,7 +10,9 @@ extension MentorMailCommand {
             discussion: """
             Every row is validated like an emailed sign-up. New people get a welcome mail with \
             their profile as understood (queued: it goes out with the next `mentormail process`). \
-            Rows with problems change nothing and are listed with the reason. Google Forms, \
+            Rows with problems change nothing and are listed with the reason. An address that \
+            answered twice (a form sent again) is read from its latest answer, by the export's \
+            timestamp column, else the lower row; the report names the row it replaced. Google Forms, \
             Microsoft Forms and Typeform headers are recognised; map others in \
             [enrollment.import_headers]. Coordinators can also just forward the export by email.
 
@@ -41,7 +43,8 @@ extension MentorMailCommand {
                     if report.nothingImported { throw ExitCode(1) }
                     return
                 }
-                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
+                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable"
+                      + (report.replaced.isEmpty ? "" : ", \(report.replaced.count) replaced by a later answer from the same address"))
                 for row in report.rejected {
                     print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasonsText)")
                 }

@@ -72,7 +72,7 @@ import Testing
         let report = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
         #expect(report.added == ["ana@example.net"])
         #expect(report.updated == ["li.wei@example.com"])
-        #expect(report.rejected.map(\.row) == [4, 5, 6])
+        #expect(report.rejected.map(\.row) == [4, 5])
         #expect(report.rejected[0].reasons == ["no valid email address"])
         #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Role:") })
         #expect(report.rejected[1].reasons.contains { $0.hasPrefix("Time zone:") })
@@ -81,7 +81,9 @@ import Testing
         #expect(report.rejected[1].reasonsText.contains(". Time zone:"), "\(report.rejected[1].reasonsText)")
         #expect(ImportReport.Rejected(row: 1, email: nil, reasons: ["no valid email address", "no name"]).reasonsText
                 == "no valid email address; no name")
-        #expect(report.rejected[2].reasons == ["the same address is already on row 2"])
+        // Ana sent the form again: her later answer (row 6) is the one read.
+        #expect(report.replaced == [.init(row: 2, email: "ana@example.net", keptRow: 6)])
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.name == "Ana again")
         #expect(try program.database.participant(email: "eve@example.com") == nil, "a rejected row changes nothing")
         let li = try #require(try program.database.participant(email: "li.wei@example.com"))
         #expect(li.profile.capacity == 2)
@@ -94,10 +96,10 @@ import Testing
         let welcome = try #require(try program.sent().first)
         #expect(welcome.to.map(\.address) == ["ana@example.net"])
         #expect(welcome.autoSubmitted == "auto-generated")
-        #expect(welcome.textBody?.contains("Role: mentee") == true)
+        #expect(welcome.textBody?.contains("Role: mentee") == true && welcome.textBody?.contains("Ana again") == true)
 
         let again = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
-        #expect(again.unchanged == ["ana@example.net", "li.wei@example.com"])
+        #expect(again.unchanged == ["li.wei@example.com", "ana@example.net"])
     }
 
     @Test func aDryRunChangesNothing() throws {
@@ -118,8 +120,8 @@ import Testing
         }
         let report = try program.app.importFormExport(try FormExport.csv(Self.googleForms, headerMap: [:]), source: "s.csv",
                                                       now: program.now, dryRun: false)
-        #expect(report.rejected.first?.email == "ana@example.net")
-        #expect(report.rejected.first?.reasons.first?.contains("asked to have their data deleted") == true)
+        let ana = try #require(report.rejected.first { $0.email == "ana@example.net" }, "\(report.rejected)")
+        #expect(ana.reasons.first?.contains("asked to have their data deleted") == true)
         #expect(try program.database.participant(email: "ana@example.net")?.status == .erased)
     }
 
@@ -262,5 +264,51 @@ import Testing
         #expect((report["notes"] as? [[String: Any]])?.first?["email"] as? String == "coordinator@example.org", "\(json.stdout)")
         _ = try program.run()
         #expect(try !program.sent().contains { $0.to.map(\.normalized).contains("mentoring@example.org") }, "no welcome to itself")
+    }
+}
+
+/// A form sent again is a correction: the latest answer from an address is imported.
+@Suite struct ImportCorrectionTests {
+    static let header = "Timestamp,Email Address,Your name,Role,Mentoring type,Time zone,Languages\n"
+
+    /// By the export's timestamp column, whatever order the rows are in and however the address
+    /// is written; the report names the row kept and the one replaced.
+    @Test func theLatestAnswerWinsByTimestamp() throws {
+        let program = try ProcessorTests.Program()
+        let file = program.folder.appendingPathComponent("signups.csv")
+        // Sorted newest first, day-first dates (13/11 can only be the 13th of November).
+        try (Self.header + "13/11/2026 09:15:00,Bob@Example.net,Bob Martin,mentee,career,Europe/Paris,French\n"
+             + "12/11/2026 18:40:00,ivy@example.net,Ivy Nguyen,mentee,technical,Asia/Taipei,English\n"
+             + "02/11/2026 10:00:00,bob@example.net,Bob Martin,mentee,technical,UTC,English\n").write(to: file, atomically: true, encoding: .utf8)
+        let config = try program.writeConfigFile()
+        let result = try CommandRunner.run(["import", file.path, "--config", config.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("2 added") && result.stdout.contains("0 rejected") && result.stdout.contains("1 replaced"), "\(result.stdout)")
+        #expect(result.stdout.contains("row 4 bob@example.net: replaced by row 2, a later answer from the same address (by its Timestamp)"),
+                "\(result.stdout)")
+        let bob = try #require(try program.database.participant(email: "bob@example.net"))
+        #expect(bob.profile.timeZone == "Europe/Paris" && bob.profile.mentoringTypes == ["career"], "\(bob.profile)")
+    }
+
+    /// Without a timestamp column, the row further down is the later answer; a row for someone
+    /// already in the program still updates them.
+    @Test func withoutTimesTheLaterRowWins() throws {
+        let program = try ProcessorTests.Program()
+        let first = try FormExport.csv(FormImportTests.header + "ana@example.net,Ana,mentee,technical,UTC,English\n", headerMap: [:])
+        _ = try program.app.importFormExport(first, source: "a.csv", now: program.now, dryRun: false)
+        let export = try FormExport.csv(FormImportTests.header + "ana@example.net,Ana,mentee,technical,UTC,English\n"
+                                        + "ANA@example.net,Ana,mentee,career,Europe/Madrid,Spanish\n", headerMap: [:])
+        let report = try program.app.importFormExport(export, source: "b.csv", now: program.now, dryRun: false)
+        #expect(report.rejected.isEmpty && report.updated == ["ana@example.net"], "\(report)")
+        #expect(report.replaced == [.init(row: 2, email: "ana@example.net", keptRow: 3)])
+        #expect(report.notes.first?.text.contains("further down the sheet") == true, "\(report.notes)")
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.timeZone == "Europe/Madrid")
+    }
+
+    @Test func submissionTimesReadTheFormatsFormToolsWrite() {
+        #expect(SubmissionTime.keys(["2026/11/01 01:00:00 PM GMT+1", "2026/11/01 12:30:00 PM GMT+1"]) == [2026_11_01_130000, 2026_11_01_123000])
+        #expect(SubmissionTime.keys(["11/3/2026 9:05:00", "3/11/2026 9:05:00"]) == [2026_11_03_090500, 2026_03_11_090500], "month first")
+        #expect(SubmissionTime.keys(["2026-11-03 09:05:07", "2026-11-03T21:05:07Z"]) == [2026_11_03_090507, 2026_11_03_210507])
+        #expect(SubmissionTime.keys(["", "yesterday"]) == [nil, nil])
     }
 }

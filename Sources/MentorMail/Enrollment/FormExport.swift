@@ -11,7 +11,13 @@ public struct FormExport: Sendable {
         /// The row as `Label: value` lines, ready for the sign-up form parser.
         public var formText: String
         public var name: String?
+        /// When it was submitted, from the export's timestamp column: a key that orders the
+        /// rows of this export (`SubmissionTime`), nil when there is none or it is unreadable.
+        public var submitted: Int64?
     }
+
+    /// The header of the column the rows' submission times were read from, if any.
+    public var timestampColumn: String?
 
     public var rows: [Row]
     /// Column headers we could not map to a field (ignored; reported to the coordinator).
@@ -55,6 +61,9 @@ public struct FormExport: Sendable {
             if case .ignored = column, !Self.isBookkeeping(title) { return title }
             return nil
         }
+        let stamp = SubmissionTime.headers.lazy.compactMap { wanted in header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted } }.first
+        timestampColumn = stamp.map { header[$0].trimmingCharacters(in: .whitespaces) }
+        let submitted = stamp.map { column in SubmissionTime.keys(rows.map { column < $0.count ? $0[column] : "" }) }
         self.rows = rows.enumerated().compactMap { index, cells in
             guard cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
             var lines: [String] = []
@@ -68,7 +77,8 @@ public struct FormExport: Sendable {
                 lines.append("\(field.label): \(value)")
             }
             let email = emailColumn < cells.count ? cells[emailColumn].trimmingCharacters(in: .whitespaces) : ""
-            return Row(number: numbers?[index] ?? index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name)
+            return Row(number: numbers?[index] ?? index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name,
+                       submitted: submitted?[index])
         }
     }
 

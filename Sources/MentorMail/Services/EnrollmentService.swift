@@ -376,7 +376,7 @@ struct EnrollmentService {
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let program = work.config.program.address.lowercased()
         let coordinators = Set(work.config.program.coordinators.map { $0.lowercased() })
-        var seen: [String: Int] = [:]
+        let replacedBy = Self.laterAnswers(in: export)
         for row in export.rows {
             guard let address = row.email?.lowercased(), Config.isPlausibleAddress(address) else {
                 report.rejected.append(.init(row: row.number, email: row.email, reasons: ["no valid email address"]))
@@ -387,11 +387,14 @@ struct EnrollmentService {
                     "this is the program's own address ([program] address), not a participant's; a test entry or a slip in the sheet"]))
                 continue
             }
-            if let earlier = seen[address] {
-                report.rejected.append(.init(row: row.number, email: address, reasons: ["the same address is already on row \(earlier)"]))
+            // A form sent again is a correction: the latest answer is imported, the others are not.
+            if let kept = replacedBy[row.number] {
+                let by = export.timestampColumn.map { "by its \($0)" } ?? "further down the sheet"
+                report.replaced.append(.init(row: row.number, email: address, keptRow: kept))
+                report.notes.append(.init(row: row.number, email: address,
+                                          text: "replaced by row \(kept), a later answer from the same address (\(by)); row \(kept) was read instead"))
                 continue
             }
-            seen[address] = row.number
             let existing = try AppDatabase.findParticipant(work.db, email: address)
             if let existing, existing.status == .erased || existing.status == .withdrawn {
                 let why = existing.status == .erased ? "asked to have their data deleted" : "withdrew from the program"
@@ -431,6 +434,27 @@ struct EnrollmentService {
         try work.audit.record("import", "form-export-imported",
                               "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
         return report
+    }
+
+    /// Rows whose address answers again later in the export, each with the row that replaces
+    /// it: the latest by the export's timestamp column when every one of them has a readable
+    /// time, else the one furthest down.
+    static func laterAnswers(in export: FormExport) -> [Int: Int] {
+        var byAddress: [String: [(offset: Int, row: FormExport.Row)]] = [:]
+        for (offset, row) in export.rows.enumerated() {
+            if let email = row.email?.lowercased() { byAddress[email, default: []].append((offset, row)) }
+        }
+        var replaced: [Int: Int] = [:]
+        for rows in byAddress.values where rows.count > 1 {
+            let timed = rows.allSatisfy { $0.row.submitted != nil }
+            // Ties, and rows without times, go by their place in the sheet.
+            guard let latest = rows.max(by: { a, b in
+                if timed, let first = a.row.submitted, let second = b.row.submitted, first != second { return first < second }
+                return a.offset < b.offset
+            })?.row else { continue }
+            for (_, row) in rows where row.number != latest.number { replaced[row.number] = latest.number }
+        }
+        return replaced
     }
 
     func fieldLines(_ profile: ParticipantProfile, wording: ProfileWording) -> [FieldLine] {
@@ -515,8 +539,18 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var unchanged: [String] = []
     public var rejected: [Rejected] = []
     public var ignoredColumns: [String] = []
-    /// Rows imported with something the coordinator should know (a coordinator's address).
+    /// Rows imported with something the coordinator should know (a coordinator's address), and
+    /// rows replaced by a later answer from the same address.
     public var notes: [Note] = []
+    /// Rows not read because the same address answered again later in the export (a Google
+    /// Forms re-submission is a correction), with the row read instead.
+    public var replaced: [Replaced] = []
+
+    public struct Replaced: Codable, Sendable, Equatable {
+        public var row: Int
+        public var email: String
+        public var keptRow: Int
+    }
     /// Lines of the file that could not be read as a row at all.
     public var malformed: [Malformed] = []
 
