@@ -237,7 +237,7 @@ struct EnrollmentService {
             if let erasure = try AppDatabase.erase(db, email: email, now: work.now) {
                 try work.audit.record("(erased participant)", "erased", erasure.summary)
                 // Others' held mail kept without them is listed again for the coordinators.
-                if !erasure.redacted.isEmpty { try HeldMailService(work: work).scheduleDigest(key: "erasure:\(inbound.recordID)") }
+                if !erasure.redacted.isEmpty { try HeldMailService(work: work).scheduleDigest(key: "erasure:" + erasure.redacted.map { String($0.id) }.joined(separator: ",")) }
             }
             mail.erased = true
             mail.person = PersonName("")
