@@ -172,12 +172,8 @@ struct EnrollmentService {
             return Outcome(.answered, "no profile for this address")
         }
         // Someone in a pair who asks for a break may not know that pausing ends the pair: ask first.
-        if command == .pause && !confirmed, let id = person.id {
-            let ongoing = try Self.ongoingPairs(of: id, db: db)
-            if !ongoing.isEmpty {
-                let names = try Self.partnerNames(in: ongoing, of: id, db: db)
-                return try askToConfirm(command, inbound, endingPairsWith: names.isEmpty ? "your partner" : names.joined(separator: ", "))
-            }
+        if command == .pause && !confirmed, try Self.pairsEnded(by: command, of: person, db: db) != nil {
+            return try askToConfirm(command, inbound)
         }
         if case .changeAddress(let newAddress) = command {
             return try requestAddressChange(to: newAddress, person: person, inbound)
@@ -248,11 +244,11 @@ struct EnrollmentService {
     }
 
     /// A request read unsure, or one that cannot be undone: say what we understood and ask for a
-    /// one-word "yes"; nothing changes until then.
-    /// `endingPairsWith`: the partners whose pairs the request would end, named in the question.
+    /// one-word "yes"; nothing changes until then. A pause or leaving names the partners whose
+    /// pairs it would end, however it was asked.
     /// Asked from another address of the person's mailbox, the question and its code go to the
     /// address their profile is under: only a reply from there carries the request out.
-    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound, endingPairsWith partners: String? = nil) throws -> Outcome {
+    func askToConfirm(_ command: ParticipantCommand, _ inbound: Inbound) throws -> Outcome {
         let email = inbound.context.personAddress(inbound.sender)
         guard let person = try AppDatabase.findParticipant(work.db, email: email), person.status != .erased else {
             var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
@@ -274,8 +270,7 @@ struct EnrollmentService {
         case .resume: mail.resume = true
         case .changeAddress: return try apply(command, inbound)
         }
-        // Leaving ends their pairs as a pause does: the question names them.
-        mail.pairs = try partners ?? (command == .withdraw ? Self.partners(of: person, db: work.db) : nil)
+        mail.pairs = try Self.pairsEnded(by: command, of: person, db: work.db)
         if email != inbound.sender.normalized {
             try work.outbox.answer(mail, to: MailAddress(address: person.email, name: person.profile.name), replyingTo: inbound.message,
                                    inboundID: inbound.recordID, about: .token(pending.id), language: try inbound.language(in: work))
@@ -480,6 +475,18 @@ struct EnrollmentService {
         guard let id = person.id else { return nil }
         let names = try partnerNames(in: try ongoingPairs(of: id, db: db), of: id, db: db)
         return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// Whom a pause or leaving would part `person` from: the partners of their ongoing pairs
+    /// ("your partner" for a pair whose other side has no name); nil for other commands or
+    /// when no pair is ongoing. The one answer to this for every question and for the check
+    /// that a pause must be asked first.
+    static func pairsEnded(by command: ParticipantCommand, of person: Participant, db: Database) throws -> String? {
+        guard command == .pause || command == .withdraw, let id = person.id else { return nil }
+        let ongoing = try ongoingPairs(of: id, db: db)
+        guard !ongoing.isEmpty else { return nil }
+        let names = try partnerNames(in: ongoing, of: id, db: db)
+        return names.isEmpty ? "your partner" : names.joined(separator: ", ")
     }
 
     /// The participant's pairs still going (introduced or active). One cached statement: this
