@@ -33,4 +33,34 @@ import Testing
         let mentor = try #require(try people.inbox(lenasMentor).last?.textBody)
         #expect(mentor.contains("Leaving also ends your mentoring with Lena"), "\(mentor)")
     }
+
+    /// Finding: "resume please" written in February under the December pause confirmation was
+    /// answered "We could not use the code". A new request under an old (used or expired)
+    /// code mail is that request; a bare "yes" under an expired code is still told of the code.
+    @Test func aNewRequestUnderAnOldConfirmationIsThatRequest() throws {
+        let people = try helpers.introduced(mentees: ["Lena", "Olga"], mentors: ["Priya", "Mara"])
+        let scenario = people.scenario
+        try helpers.process(scenario, day: 30)
+        for who in ["Lena", "Olga"] {
+            try scenario.servers.deliver(from: people.address(who), to: [scenario.programAddress], subject: "break", text: "pause")
+        }
+        try helpers.process(scenario, day: 31)
+        let lenasQuestion = try #require(try people.inbox("Lena").last)
+        let olgasQuestion = try #require(try people.inbox("Olga").last)
+        #expect(lenasQuestion.subject?.contains("[MM-") == true, "\(lenasQuestion.subject ?? "")")
+        try helpers.reply(people, from: "Lena", to: lenasQuestion, raw: "Yes")
+        try helpers.process(scenario, day: 32)
+        #expect(try helpers.run(scenario, ["participants", "list", "--status", "paused"], day: 32).stdout.contains(people.address("Lena")))
+
+        // February: Lena under the used code, Olga's yes under her expired one.
+        try helpers.reply(people, from: "Lena", to: lenasQuestion, raw: "Exams are over! resume please :)\n\n" + helpers.quoted(lenasQuestion))
+        try helpers.reply(people, from: "Olga", to: olgasQuestion, raw: "yes")
+        try helpers.process(scenario, day: 80)
+        let lena = try #require(try people.inbox("Lena").last?.textBody)
+        #expect(lena.contains("Welcome back") && !lena.contains("could not use the code"), "\(lena)")
+        #expect(try helpers.run(scenario, ["participants", "list", "--status", "active"], day: 80).stdout.contains(people.address("Lena")))
+        let olga = try #require(try people.inbox("Olga").last?.textBody)
+        #expect(olga.contains("could not use the code"), "\(olga)")
+        #expect(!(try helpers.run(scenario, ["participants", "list", "--status", "paused"], day: 80).stdout.contains(people.address("Olga"))))
+    }
 }

@@ -315,4 +315,22 @@ import Testing
         let anonymous = Message("Subject: hi\r\n\r\nwho?\r\n")
         #expect(intake.classify(anonymous).intent == .hold(reason: "no usable From address", acknowledge: false))
     }
+
+    /// Under the mail of a used or expired code, a request in the reply's own words is that
+    /// request; a bare yes, or the code written out, is still an attempt at the code.
+    @Test func aRequestUnderASpentCodeIsTheRequest() {
+        var context = IntakeContext(participant: participant, answering: MailReference(kind: .commandConfirm, topic: .token(5)))
+        context.spentCode = "MM-SYDG-SDNW"
+        func classify(_ text: String, subject: String = "Re: Re: break [MM-SYDG-SDNW]") -> Classification {
+            intake.classify(message(subject: subject, body: text), context: context)
+        }
+        #expect(classify("Exams are over! resume please :)").intent == .participantCommand(.resume))
+        #expect(classify("Ya terminé, quiero retomar").intent == .participantCommand(.resume))
+        #expect(classify("yes").intent == .confirmation(token: "MM-SYDG-SDNW"))
+        #expect(classify("yes", subject: "Re: Re: pause [MM-SYDG-SDNW]").intent == .confirmation(token: "MM-SYDG-SDNW"))
+        #expect(classify("resume MM-SYDG-SDNW").intent == .confirmation(token: "MM-SYDG-SDNW"))
+        context.spentCode = nil
+        #expect(classify("Exams are over! resume please :)").intent == .confirmation(token: "MM-SYDG-SDNW"), "an open code is answered")
+    }
 }
+

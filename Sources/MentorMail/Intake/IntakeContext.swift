@@ -34,6 +34,9 @@ public struct IntakeContext: Sendable {
     public var openSurvey: Int64?
     /// The sender graduated as a mentee and waits for no mentor (they did not ask again since).
     public var graduatedMentee = false
+    /// The code in the Subject, when it is one of ours that can no longer be used: already
+    /// used, or expired at the run's time. A new request under its mail is read as that request.
+    public var spentCode: String?
 
     public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
         self.participant = participant

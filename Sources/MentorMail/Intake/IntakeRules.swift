@@ -164,11 +164,19 @@ struct ReplyUnderAddressNoticeRule: IntakeRule {
     }
 }
 
-/// A reply carrying one of our one-time codes.
+/// A reply carrying one of our one-time codes. A reply under the mail of a code already used
+/// or expired that asks for something new in its own words ("resume please" under the pause
+/// confirmation of months ago) is that request, for the rules after this one; a bare "yes"
+/// there, or the code written in the text, is still an attempt at the code.
 struct ConfirmationRule: IntakeRule {
     let name = "confirmation-code"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let token = ConfirmationToken.inSubject(message.subject) ?? ConfirmationToken.find(in: [message.newText]) else { return nil }
+        let inText = ConfirmationToken.find(in: [message.newText])
+        guard let token = ConfirmationToken.inSubject(message.subject) ?? inText else { return nil }
+        if inText == nil, token == context.spentCode, context.isParticipant,
+           message.command.map({ !$0.fromSubject }) ?? message.asksToRejoin {
+            return nil
+        }
         return RuleDecision(.confirmation(token: token), "the code \(token)")
     }
 }

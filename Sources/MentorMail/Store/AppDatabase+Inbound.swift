@@ -231,6 +231,11 @@ extension AppDatabase {
                 context.sharedMailbox = same.map(\.email).sorted()
             }
         }
+        if let token = ConfirmationToken.inSubject(message.subject ?? ""),
+           let pending = try PendingToken.filter(PendingToken.Columns.token == token).fetchOne(db),
+           pending.usedAt != nil || now.map({ pending.expiresAt <= $0 }) == true {
+            context.spentCode = token
+        }
         if let id = context.participant?.id {
             let ongoing = try Mentorship
                 .filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
