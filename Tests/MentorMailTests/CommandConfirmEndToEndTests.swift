@@ -63,4 +63,38 @@ import Testing
         #expect(olga.contains("could not use the code"), "\(olga)")
         #expect(!(try helpers.run(scenario, ["participants", "list", "--status", "paused"], day: 80).stdout.contains(people.address("Olga"))))
     }
+
+    /// Finding: "pausa", then "Desculpa, esqueçam a mensagem anterior, não quero pausar!" in the
+    /// same run, had two pause confirmations with two codes. The second takes the first back:
+    /// one question is asked, its request is cancelled, and the answer says nothing changed. A
+    /// request asked twice in one run is asked once.
+    @Test func takingARequestBackCancelsItsQuestion() throws {
+        let people = try helpers.introduced(mentees: ["Beatriz", "Carla"], mentors: ["Dora", "Elsa"])
+        let scenario = people.scenario
+        try helpers.process(scenario, day: 30)
+        let before = try people.inbox("Beatriz").count
+        try scenario.servers.deliver(from: people.address("Beatriz"), to: [scenario.programAddress], subject: "pausa", text: "pausa")
+        try scenario.servers.deliver(from: people.address("Beatriz"), to: [scenario.programAddress], subject: "Re: pausa",
+                                     text: "Desculpa, esqueçam a mensagem anterior, não quero pausar!")
+        try scenario.servers.deliver(from: people.address("Carla"), to: [scenario.programAddress], subject: "pause", text: "pause")
+        try scenario.servers.deliver(from: people.address("Carla"), to: [scenario.programAddress], subject: "pause", text: "Please pause me.")
+        try helpers.process(scenario, day: 31)
+
+        let answers = try people.inbox("Beatriz").dropFirst(before)
+        let questions = answers.filter { $0.textBody?.contains("To confirm, reply") == true || $0.textBody?.contains("Para confirmarlo") == true }
+        #expect(questions.count <= 1, "\(answers.map { $0.subject ?? "" })")
+        #expect(!answers.contains { $0.textBody?.contains("não quero pausar") == true }, "the refusal is not quoted as a request")
+        let last = try #require(answers.last?.textBody)
+        #expect(last.contains("Nothing has changed") || last.contains("No ha cambiado nada"), "\(last)")
+        if let question = questions.first {
+            try helpers.reply(people, from: "Beatriz", to: question, raw: "yes")
+            try helpers.process(scenario, day: 32)
+        }
+        let active = try helpers.run(scenario, ["participants", "list", "--status", "active"], day: 32).stdout
+        #expect(active.contains(people.address("Beatriz")), "\(active)")
+
+        let carla = try people.inbox("Carla").filter { $0.textBody?.contains("To confirm, reply") == true }
+        #expect(carla.count == 1, "\(carla.map { $0.subject ?? "" })")
+    }
 }
+

@@ -38,7 +38,7 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "shared-mailbox", "graduation",
             "pair-conversation", "reply-to-address-notice", "confirmation-code", "someone-elses-mail", "survey-answer", "event-words", "event-request", "mentee-again", "participant-command", "become-mentor",
-            "open-survey-answer", "thanks", "away-news", "reply-to-introduction", "profile-form", "coordinator-other", "question", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
+            "open-survey-answer", "thanks", "away-news", "reply-to-introduction", "profile-form", "coordinator-other", "question", "take-back", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
         ])
     }
 
@@ -331,6 +331,16 @@ import Testing
         #expect(classify("resume MM-SYDG-SDNW").intent == .confirmation(token: "MM-SYDG-SDNW"))
         context.spentCode = nil
         #expect(classify("Exams are over! resume please :)").intent == .confirmation(token: "MM-SYDG-SDNW"), "an open code is answered")
+    }
+
+    /// "Ignore my previous mail" and a refused request take back what waits for a confirmation.
+    @Test func takingARequestBackIsItsOwnIntent() {
+        let context = IntakeContext(participant: participant)
+        #expect(intake.classify(message(subject: "Re: pausa", body: "Desculpa, esqueçam a mensagem anterior, não quero pausar!"),
+                                context: context).intent == .takeBack(.pause))
+        #expect(intake.classify(message(subject: "Re: pausa", body: "I don't want to pause!"), context: context).intent == .takeBack(.pause))
+        #expect(intake.classify(message(subject: "Re: withdraw", body: "Please ignore my previous mail."), context: context).intent == .takeBack(nil))
+        #expect(intake.classify(message(subject: "Re: pausa", body: "pausa"), context: context).intent == .participantCommand(.pause))
     }
 }
 

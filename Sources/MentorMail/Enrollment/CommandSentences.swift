@@ -275,6 +275,98 @@ enum CommandSentences {
         return nil
     }
 
+    /// A request taken back: one the text says it does not want ("I don't want to pause", "não
+    /// quero sair"), or "ignore my previous mail". `command` nil: whatever was asked last.
+    struct TakenBack: Sendable, Equatable {
+        var command: ParticipantCommand?
+        var sentence: String
+    }
+
+    /// The request the new text takes back, if it takes one back plainly: a pause, leaving or
+    /// deleting data after a negation and words of wanting only ("I really don't want to
+    /// pause", "je ne veux pas arrêter": a word of leaving names no request), or asking us to
+    /// ignore or forget the previous message. Not going on ("no quiero continuar") takes
+    /// nothing back: it is a wish to leave.
+    static func takenBack(_ own: OwnText) -> TakenBack? {
+        var ignoresPrevious: String?
+        for (sentence, clauses) in zip(own.sentences, own.clauses) {
+            for clause in clauses {
+                if let refusal = refusal(in: clause, sentence: sentence), refusal.plain, refusal.command != .resume {
+                    return TakenBack(command: refusal.command, sentence: sentence)
+                }
+                if ignoresPrevious == nil, asksToIgnorePrevious(clause.words) { ignoresPrevious = sentence }
+            }
+        }
+        return ignoresPrevious.map { TakenBack(command: nil, sentence: $0) }
+    }
+
+    /// Whether the new text refuses a request in any way ("I'm not sure I want to pause"
+    /// too) or takes one back: then the Subject, which a reply keeps from its thread, asks
+    /// nothing either.
+    static func refusesOrTakesBack(_ own: OwnText) -> Bool {
+        zip(own.sentences, own.clauses).contains { sentence, clauses in
+            clauses.contains { refusal(in: $0, sentence: sentence) != nil || asksToIgnorePrevious($0.words) }
+        }
+    }
+
+    /// A request after a negation in one clause. `plain`: only words of wanting stand between
+    /// them. `command` nil: a word of leaving that is no request ("arrêter").
+    private static func refusal(in clause: OwnText.Clause, sentence: String) -> (command: ParticipantCommand?, plain: Bool)? {
+        let words = clause.words
+        guard let negation = words.firstIndex(where: { negations.contains($0) || $0.hasSuffix("n't") }) else { return nil }
+        let candidates = Set(words.flatMap { byFirstWord[$0] ?? [] }).sorted().map { all[$0] }
+        for phrase in candidates {
+            guard let start = firstIndex(of: phrase.words, in: words), start > negation, !phrase.isIndirect else { continue }
+            let after = words[(start + phrase.words.count)...]
+            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause.text, in: sentence, after) { continue }
+            if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
+            return (phrase.command, words[negation..<start].allSatisfy(refusing.contains))
+        }
+        if let word = words[negation...].firstIndex(where: leavingWords.contains),
+           words[negation..<word].allSatisfy(refusing.contains), words[(word + 1)...].allSatisfy(leavingObjects.contains) {
+            return (nil, true)
+        }
+        return nil
+    }
+
+    /// Words between a negation and the request it refuses plainly: "don't really want to", "ne
+    /// veux pas", "möchte nicht", "não quero".
+    static let refusing: Set<String> = negations.union(wanting).union(Set([
+        "don't", "dont", "do", "did", "didn't", "want", "wanna", "mean", "meant", "intend", "really", "actually", "to", "be",
+        "quiero", "queria", "quería", "quero", "queremos", "veux", "voulais", "voulons", "möchte", "mochte", "will",
+        "wollte", "voglio", "volevo", "chcę", "chce", "хочу", "me", "de", "a", "pas", "plus", "mehr", "más", "mais",
+    ].map { EnrollmentText.fold($0) }))
+
+    /// What may follow a refused word of leaving: "je ne veux pas arrêter le programme".
+    static let leavingObjects: Set<String> = CommandPhrases.filler.union(Set([
+        "it", "now", "yet", "le", "la", "el", "o", "a", "das", "die", "il", "programa", "programme", "programm", "programma",
+        "mentoria", "mentoría", "mentorat", "mentoring", "encore", "todavia", "todavía", "ainda", "noch", "ancora",
+    ].map { EnrollmentText.fold($0) }))
+
+    /// "ignore my previous mail", "forget the last message", "esqueçam a mensagem anterior",
+    /// "olvidad mi mensaje anterior", "oubliez mon message précédent", "vergesst meine letzte
+    /// Nachricht": a verb of disregarding with a message we had before as its object.
+    static func asksToIgnorePrevious(_ words: [String]) -> Bool {
+        guard let verb = words.firstIndex(where: disregarding.contains) else { return false }
+        let object = words[words.index(after: verb)...]
+        return object.contains(where: messageWords.contains) && object.contains(where: earlierWords.contains)
+    }
+
+    static let disregarding: Set<String> = Set([
+        "ignore", "disregard", "forget", "ignora", "ignorad", "ignoren", "ignorar", "ignorem", "ignorem", "olvida", "olvidad",
+        "olviden", "olvidar", "esqueça", "esqueçam", "esquecer", "esquece", "desconsiderem", "desconsidere", "oubliez",
+        "oublie", "ignorez", "oublier", "ignorer", "vergesst", "vergessen", "vergiss", "ignoriert", "ignorieren",
+        "ignorate", "dimenticate",
+    ].map { EnrollmentText.fold($0) })
+    static let messageWords: Set<String> = Set([
+        "mail", "email", "e-mail", "message", "msg", "note", "mensaje", "correo", "mensagem", "email", "message", "courriel",
+        "mail", "nachricht", "messaggio",
+    ].map { EnrollmentText.fold($0) })
+    static let earlierWords: Set<String> = Set([
+        "previous", "last", "earlier", "prior", "first", "other", "anterior", "último", "ultimo", "última", "ultima", "primeiro",
+        "précédent", "precedent", "dernier", "letzte", "vorherige", "vorige", "erste", "precedente", "ultimo",
+    ].map { EnrollmentText.fold($0) })
+
     /// Words that speak of leaving or stopping, and verbs of going on that a negation turns
     /// into the same ("I can't really carry on"): a message with them that no request was read
     /// from may still be a wish to leave or pause, which a person must read.
@@ -343,7 +435,8 @@ extension CommandWords {
             return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: own.text)
         }
         if let reading = CommandSentences.read(own, subject: nil) { return reading }
-        guard let subject else { return nil }
+        // "não quero pausar" under "Re: pausa": the text's refusal outweighs the Subject.
+        guard let subject, !CommandSentences.refusesOrTakesBack(own) else { return nil }
         let none = OwnText("")
         if let command = detect(in: none, subject: subject) {
             return CommandReading(command: command, sure: command != .deleteData || ownWords <= 12, sentence: subject,

@@ -41,6 +41,7 @@ public struct Intake: Sendable {
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
             QuestionRule(),
+            TakeBackRule(),
             LeavingWishRule(),
             EventUnclearRule(),
             ProfileInSentencesRule(),

@@ -123,6 +123,8 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to be mentored again ("I'd like to be mentored again", "could
     /// I get a new mentor").
     var asksForMentoringAgain: Bool { JoinWords.asksForMentoringAgain(in: own) }
+    /// A request the new text takes back ("I don't want to pause", "ignore my previous mail").
+    var takenBack: CommandSentences.TakenBack? { CommandSentences.takenBack(own) }
     /// Words of leaving, pausing or not going on, with no request read from them.
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Whether the new text asks to join or for the form, with or without a role.

@@ -399,6 +399,17 @@ struct QuestionRule: IntakeRule {
     }
 }
 
+/// "I don't want to pause", "don't withdraw me", "ignore my previous mail": a participant takes
+/// a request back. What waits for their "yes" is cancelled, and they are told nothing changed.
+/// After the questions: "I don't want to pause, but when is the next round?" is for a person.
+struct TakeBackRule: IntakeRule {
+    let name = "take-back"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, message.command == nil, !message.form.looksLikeForm, let taken = message.takenBack else { return nil }
+        return RuleDecision(.takeBack(taken.command), "\"\(taken.sentence)\": takes back " + (taken.command.map { "\"\($0.name)\"" } ?? "the previous request"))
+    }
+}
+
 /// A participant's message that speaks of leaving, pausing or not going on ("I may have to
 /// stop soon", "no sé si puedo seguir") but asks nothing we can carry out: a person must read
 /// it, and the sender is told the coordinators have it, never just sent the help.

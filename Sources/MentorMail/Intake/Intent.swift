@@ -13,6 +13,10 @@ public enum Intent: Sendable, Equatable {
     /// A request read unsure, or one that cannot be undone (deleting data) asked in a sentence:
     /// answered with what we think was meant and a one-word reply to confirm.
     case confirmCommand(ParticipantCommand)
+    /// A request taken back ("I don't want to pause", "ignore my previous mail"): the request of
+    /// that command still waiting for a "yes" (nil: the last one waiting) is cancelled, and the
+    /// answer says nothing changed.
+    case takeBack(ParticipantCommand?)
     /// A reply carrying one of our one-time tokens (address change, coordinator confirmation).
     case confirmation(token: String)
     /// A coordinator forwarded a form export; `verified` tells whether our mail server vouched
@@ -65,6 +69,7 @@ public enum Intent: Sendable, Equatable {
         case .profile: "profile"
         case .participantCommand(let command): "command-\(command.name)"
         case .confirmCommand(let command): "confirm-\(command.name)"
+        case .takeBack(let command): "take-back" + (command.map { "-\($0.name)" } ?? "")
         case .confirmation: "confirmation"
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"

@@ -183,7 +183,8 @@ public struct CommandConfirmMail: MailContent {
     public var person: PersonName
     /// What they wrote, as we read it.
     public var sentence: String
-    public var token: String
+    /// The request's code; absent when nothing waited for a "yes" (a request taken back).
+    public var token: String?
     public var expires: String
     public var deleteData: Bool?
     public var withdraw: Bool?
@@ -191,7 +192,7 @@ public struct CommandConfirmMail: MailContent {
     public var resume: Bool?
     /// With pause: the partners whose pairs a pause would end.
     public var pairs: String?
-    /// They answered no (or the code was not theirs): nothing changed.
+    /// They answered no, or took the request back: nothing changed.
     public var declined: Bool?
 }
 

@@ -256,10 +256,23 @@ struct EnrollmentService {
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "no profile for this address")
         }
-        let token = ConfirmationToken.make()
-        var pending = PendingToken(token: token, purpose: .commandConfirmation, email: email, payload: command.name,
+        // Asked again while the same request waits for its "yes": the same code, so two
+        // questions never carry two codes; while the first question is not even sent yet (the
+        // same run: "pause", then "please pause me"), no second one.
+        let waiting = try PendingToken.openCommandConfirmations(work.db, email: email, now: work.now).first { $0.payload == command.name }
+        if let waiting, try waiting.questionIsQueued(work.db) {
+            try work.audit.record(email, "command-to-confirm", "\(command.name), already asked (\(waiting.token))")
+            return Outcome(.answered, "\"\(command.name)\" already waits for a confirmation whose question is not sent yet (\(waiting.token)): not asked twice")
+        }
+        var pending: PendingToken
+        if let waiting {
+            pending = waiting
+        } else {
+            pending = PendingToken(token: ConfirmationToken.make(), purpose: .commandConfirmation, email: email, payload: command.name,
                                    createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
-        try pending.insert(work.db)
+            try pending.insert(work.db)
+        }
+        let token = pending.token
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
                                       sentence: EnrollmentText.collapse(inbound.newText).prefix(300).description,
                                       token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
@@ -280,6 +293,29 @@ struct EnrollmentService {
         try inbound.answer(mail, in: work, about: .token(pending.id))
         try work.audit.record(email, "command-to-confirm", command.name)
         return Outcome(.answered, "asked to confirm \"\(command.name)\"")
+    }
+
+    /// "I don't want to pause", "ignore my previous mail": the request of `command` waiting for
+    /// a "yes" (nil: the newest one waiting) is cancelled, its code used up; the answer says
+    /// nothing changed, whether something waited or not.
+    func takeBack(_ command: ParticipantCommand?, _ inbound: Inbound) throws -> Outcome {
+        let email = inbound.context.personAddress(inbound.sender)
+        let open = try PendingToken.openCommandConfirmations(work.db, email: email, now: work.now)
+        let cancelled = command.map { command in open.filter { $0.payload == command.name } } ?? Array(open.prefix(1))
+        for var pending in cancelled {
+            pending.usedAt = work.now
+            try pending.update(work.db)
+            if let id = pending.id { try work.jobs.retire([.confirmationExpiry], subjectID: id) }
+        }
+        let language = try inbound.language(in: work)
+        var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
+                                      token: cancelled.first?.token, expires: "")
+        mail.declined = true
+        try inbound.answer(mail, in: work, language: language)
+        let what = command?.name ?? "the previous request"
+        try work.audit.record(email, "command-taken-back", cancelled.isEmpty ? "\(what): nothing waited" : cancelled.map(\.token).joined(separator: ", "))
+        return Outcome(.answered, cancelled.isEmpty ? "took back \(what): nothing waited for a confirmation"
+                                                    : "took back \(what): cancelled \(cancelled.map(\.token).joined(separator: ", "))")
     }
 
     /// The reply to "reply yes to confirm": a yes carries the request out, anything else changes nothing.

@@ -80,6 +80,8 @@ extension Work {
             return try EnrollmentService(work: self).apply(command, inbound)
         case .confirmCommand(let command):
             return try EnrollmentService(work: self).askToConfirm(command, inbound)
+        case .takeBack(let command):
+            return try EnrollmentService(work: self).takeBack(command, inbound)
         case .confirmation(let token):
             return try confirm(token: token, inbound)
         case .coordinatorImport(.verified(let method)):

@@ -158,6 +158,24 @@ public struct PendingToken: Codable, Sendable, FetchableRecord, MutablePersistab
 
     public enum Columns {
         static let token = Column(CodingKeys.token)
+        static let purpose = Column(CodingKeys.purpose)
+        static let email = Column(CodingKeys.email)
+        static let expiresAt = Column(CodingKeys.expiresAt)
+        static let usedAt = Column(CodingKeys.usedAt)
+    }
+
+    /// Whether the mail asking for this code is still queued in the outbox, not sent yet.
+    func questionIsQueued(_ db: Database) throws -> Bool {
+        guard let id else { return false }
+        return try OutboxMessage.filter(Column("topicKind") == Topic.Kind.token.rawValue && Column("topicID") == id
+                                        && Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db) > 0
+    }
+
+    /// The requests of `email` still waiting for their "yes" at `now` (unused, unexpired), newest first.
+    static func openCommandConfirmations(_ db: Database, email: String, now: Date) throws -> [PendingToken] {
+        try filter(Columns.purpose == Purpose.commandConfirmation.rawValue && Columns.email == email
+                   && Columns.usedAt == nil && Columns.expiresAt > now)
+            .order(Column("id").desc).fetchAll(db)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

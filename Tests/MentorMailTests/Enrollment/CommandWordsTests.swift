@@ -210,4 +210,45 @@ import Testing
             #expect(!AbsenceWords.boundsTime(EnrollmentText.words(text)), "\(text)")
         }
     }
+
+    /// Finding: "não quero pausar" under "Re: pausa", and "I don't want to pause!", were read as
+    /// a pause from the Subject. A request the text says it does not want is no request, and the
+    /// text's words come before the Subject's.
+    @Test(arguments: [
+        "I don't want to pause!", "Please don't withdraw me", "Do not pause my participation.", "no quiero pausar",
+        "Desculpa, esqueçam a mensagem anterior, não quero pausar!", "não quero sair", "je ne veux pas arrêter",
+        "ich möchte nicht pausieren", "I really don't want to leave the program", "ignore my previous mail",
+        "Please forget the last message", "Olvidad mi mensaje anterior, por favor",
+    ])
+    func aRefusedRequestIsNoneAndOutweighsTheSubject(text: String) {
+        for subject in ["Re: pausa", "Re: pause", "Re: withdraw"] {
+            #expect(CommandWords.read(in: text, subject: subject) == nil, "\(text) under \(subject)")
+        }
+        #expect(CommandWords.read(in: "Hello", subject: "Re: pausa")?.command == .pause, "a Subject alone still asks")
+    }
+
+    /// What a refusal or "ignore my last mail" takes back: the request it names, or (nil) the one
+    /// waiting; none for news that only mentions a request.
+    @Test(arguments: [
+        ("I don't want to pause!", ParticipantCommand?.some(.pause)),
+        ("Desculpa, esqueçam a mensagem anterior, não quero pausar!", .pause),
+        ("Please don't withdraw me", .withdraw),
+        ("non voglio ritirarmi", .withdraw),
+        ("ich möchte nicht pausieren", .pause),
+        ("Please ignore my previous email.", nil),
+        ("Forget the last message, sorry", nil),
+        ("Oubliez mon message précédent", nil),
+        ("Vergesst bitte meine letzte Nachricht", nil),
+    ])
+    func takingBackNamesTheRequest(text: String, command: ParticipantCommand?) {
+        let taken = CommandSentences.takenBack(OwnText(text))
+        #expect(taken != nil && taken?.command == command, "\(text): \(String(describing: taken))")
+    }
+
+    @Test(arguments: ["I don't want to resume yet", "I'm not sure whether to pause", "Thanks, see you next week",
+                      "I can't continue", "no quiero continuar", "Pause please"])
+    func otherWordsTakeNothingBack(text: String) {
+        #expect(CommandSentences.takenBack(OwnText(text)) == nil, "\(text)")
+    }
 }
+
