@@ -23,7 +23,7 @@ struct FormPrefill {
             mentoringType: line(.mentoringType) ?? prose.mentoringType, areas: line(.areas) ?? prose.areas,
             timeZone: line(.timeZone) ?? prose.timeZone, languages: line(.languages) ?? prose.languages,
             interaction: line(.interaction) ?? prose.interaction, capacity: line(.capacity) ?? prose.capacity)
-        prefill.availability = form.availability
+        prefill.availability = form.availability ?? prose.availability
         prefill.aboutMe = form.aboutMe.map { EnrollmentText.collapse($0) }
         lines = prefill == SignupFormMail.Prefill() ? nil : prefill
     }

@@ -12,22 +12,19 @@ public struct ProseSignup: Equatable, Sendable {
     public var interaction: String?
     public var capacity: String?
     public var mentoringType: String?
-    /// "I'm a mentor", "soy mentee", "ich bin Mentorin": the role the writer says they are.
+    /// "I'm free weekday evenings", "estoy disponible los martes": when the writer is free.
+    public var availability: String?
+    /// "I'm a mentor", "soy mentee", "ich bin Mentorin", "I'd like to be a mentee": the role the
+    /// writer says they are or wish to be.
     public var role: String?
 
-    public var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType].allSatisfy { $0 == nil } }
-
-    /// The labels of what was filled in, in the form's order.
-    var filledFields: [SignupField] {
-        [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
-         (.interaction, interaction), (.capacity, capacity)].compactMap { $0.1 == nil ? nil : $0.0 }
-    }
+    public var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType, availability].allSatisfy { $0 == nil } }
 
     /// What was found, as the sign-up form's lines ("Capacity: 2").
     /// Each value found with its form line's field (the role apart: it is read on its own).
     var answers: [(field: SignupField, value: String)] {
         [(SignupField.mentoringType, mentoringType), (.areas, areas), (.timeZone, timeZone), (.languages, languages),
-         (.interaction, interaction), (.capacity, capacity)].compactMap { field, value in value.map { (field, $0) } }
+         (.interaction, interaction), (.capacity, capacity), (.availability, availability)].compactMap { field, value in value.map { (field, $0) } }
     }
 
     var formLines: String {
@@ -42,7 +39,8 @@ public struct ProseSignup: Equatable, Sendable {
     static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
         var found = ProseSignup()
         var areas: [String] = [], languages: [String] = [], kinds: [String] = []
-        for sentence in own.sentences {
+        for (sentence, clauses) in zip(own.sentences, own.clauses) {
+            if found.availability == nil { found.availability = clauses.lazy.compactMap { availability(in: Self.tokens(of: $0.text)) }.first }
             let tokens = tokens(of: sentence)
             let words = tokens.map(\.folded)
             for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
@@ -56,6 +54,7 @@ public struct ProseSignup: Equatable, Sendable {
         found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
         found.mentoringType = kinds.isEmpty ? nil : kinds.joined(separator: ", ")
+        if found.role == nil { found.role = JoinWords.role(in: own)?.rawValue }
         return found.checked(vocabulary: vocabulary)
     }
 
@@ -73,12 +72,13 @@ public struct ProseSignup: Equatable, Sendable {
             case .interaction: return form.interaction.isEmpty ? nil : value
             case .capacity: return form.capacity == nil ? nil : value
             case .mentoringType: return form.mentoringType == nil ? nil : value
+            case .availability: return form.availability == nil ? nil : value
             default: return nil
             }
         }
         return ProseSignup(areas: valid(.areas, areas), timeZone: valid(.timeZone, timeZone), languages: valid(.languages, languages),
                            interaction: valid(.interaction, interaction), capacity: valid(.capacity, capacity),
-                           mentoringType: valid(.mentoringType, mentoringType), role: role)
+                           mentoringType: valid(.mentoringType, mentoringType), availability: valid(.availability, availability), role: role)
     }
 
     struct Token {
@@ -240,6 +240,33 @@ public struct ProseSignup: Equatable, Sendable {
             guard beingWords.contains(where: { words[..<index].suffix($0.count).elementsEqual($0) }),
                   let role = ParticipantRole(answer: word), role != .both, !negated(words, before: index) else { continue }
             return role.rawValue
+        }
+        return nil
+    }
+
+    /// Being free, folded: "free", "available", "disponible", "disponível", "libre", "livre", "verfügbar".
+    static let freeWords: Set<String> = ParticipantRole.folded([
+        "free", "available", "disponible", "disponibles", "disponivel", "disponiveis", "libre", "libres", "livre", "livres",
+        "verfugbar", "erreichbar", "disponibile", "disponibili", "dostepny", "dostepna",
+    ])
+    /// What the writer is, just before being free: "I'm free", "usually available", "estoy libre", "je suis disponible".
+    static let freeBeingWords: Set<String> = ParticipantRole.folded([
+        "i'm", "im", "am", "usually", "mostly", "mainly", "only", "generally", "normally", "estoy", "estou", "fico", "bin",
+        "suis", "sono", "jestem", "normalmente", "generalmente", "solo", "só", "nur", "meist", "meistens", "seulement",
+    ])
+    /// Words after being free that say for what, not when ("free to help", "disponible para ayudar").
+    static let freeForWords: Set<String> = ["to", "for", "as", "para", "pour", "per", "zu", "zum", "als", "de", "do"]
+
+    /// "I'm free weekday evenings", "usually available after 18:00 UTC", "estoy disponible los
+    /// martes": the words after being free in one clause (not "free to help",
+    /// "I'm not available").
+    private static func availability(in tokens: [Token]) -> String? {
+        let words = tokens.map(\.folded)
+        for (index, word) in words.enumerated() where index > 0 && freeWords.contains(word) && freeBeingWords.contains(words[index - 1]) {
+            guard !negated(words, before: index), index + 1 < words.count, !freeForWords.contains(words[index + 1]) else { continue }
+            let rest = tokens[(index + 1)...].map(\.text)
+            guard rest.count <= 8 else { continue }
+            return rest.joined(separator: " ")
         }
         return nil
     }

@@ -18,15 +18,18 @@ struct SignupFormLine: Equatable {
     var isKeyLine: Bool { key != nil }
 
     /// Splits a whole body into lines. A form line typed after a sentence on the same line
-    /// ("can you change my languages? Languages: English, Arabic") is a line of its own.
+    /// ("can you change my languages? Languages: English, Arabic") or after a phrase and a
+    /// colon ("Oh, I forgot: Interaction: video") is a line of its own.
     /// A table's row made text with a tab between its cells ("Name<TAB>Alice") reads as
     /// "Name: Alice" when the first cell is a field's label; so do cells written one per line
     /// ("Name", a blank line, "Alice") when two labels or more are written so.
     static func lines(of body: String) -> [SignupFormLine] {
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { raw in
             let line = SignupFormLine(tabCells(String(raw)))
-            guard !line.isKeyLine || line.key == .unknown, let pieces = line.fieldAfterSentence() else { return [line] }
             let quotes = String(repeating: "> ", count: line.depth)
+            // "Ah, e esqueci: Interaction: video": a phrase and a colon before a field's line.
+            if let pieces = line.fieldAfterPhrase() { return pieces.map { SignupFormLine(quotes + $0) } }
+            guard !line.isKeyLine || line.key == .unknown, let pieces = line.fieldAfterSentence() else { return [line] }
             return pieces.map { SignupFormLine(quotes + $0) }
         }
         return joiningCellsPerLine(lines)
@@ -115,6 +118,15 @@ struct SignupFormLine: Equatable {
             return [String(text[..<index]), String(rest[..<after]), String(rest[after...])]
         }
         return nil
+    }
+
+    /// The text cut at a colon after a phrase when a known field's `Key: value` follows it
+    /// ("Ah, e esqueci: Interaction: video"); nil for a form line and for the rest.
+    private func fieldAfterPhrase() -> [String]? {
+        guard key == nil || key == .unknown, let colon = text.firstIndex(where: { $0 == ":" || $0 == "\u{FF1A}" }) else { return nil }
+        let rest = EnrollmentText.trim(text[text.index(after: colon)...])
+        guard case .field? = SignupFormLine(rest).key else { return nil }
+        return [String(text[..<colon]), rest]
     }
 
     /// Where the text after the first end of a sentence (".", "?", "!" and a space) starts.

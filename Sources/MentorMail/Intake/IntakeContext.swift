@@ -137,13 +137,17 @@ public struct IntakeMessage: Sendable {
         return JoinWords.role(in: own)
     }
 
-    /// A capacity said in sentences ("I can take two mentees"), as the form's line; nil when
-    /// there is none. Read only when no rule before understood the message. Only the capacity:
-    /// a line replaces a whole field, and "I am in Berlin next week" or "I also speak French"
-    /// would replace a time zone or a list of languages.
+    /// What a participant's sentences say that stands as a change on its own, as the form's
+    /// lines: a capacity ("I can take two mentees"), a way to meet ("I prefer IRC or chat") and
+    /// when they are free ("I'm free weekday evenings"); nil when there is none. Read only when
+    /// no rule before understood the message. A place or a language in passing is not: a line
+    /// replaces a whole field, and "I am in Berlin next week" or "I also speak French" would
+    /// replace a time zone or a list of languages.
     var formInSentences: SignupForm? {
-        guard let capacity = ProseSignup.read(own, vocabulary: formParser.vocabulary).capacity else { return nil }
-        return formParser.parse("\(SignupField.capacity.label): \(capacity)")
+        let prose = ProseSignup.read(own, vocabulary: formParser.vocabulary)
+        let lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) }
+        guard !lines.isEmpty else { return nil }
+        return formParser.parse(lines.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
     }
 
     /// Whether the form's lines all came from quoted text and would leave `profile` as it is:

@@ -91,6 +91,9 @@ public struct ProfileReceivedMail: MailContent {
     /// What we assumed or could not read, worth knowing but needing no fix.
     public var notes: [String]
     public var hasNotes: Bool
+    /// Their own words that the profile does not reflect ("I'd say career too"), as written.
+    public var unplaced: [String] = []
+    public var hasUnplaced = false
     /// The open round the person is in; absent while they wait in the pool.
     public var round: RoundInfo?
     /// When the next round opens, in words; absent when the calendar has no date.

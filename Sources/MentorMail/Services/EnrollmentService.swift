@@ -79,32 +79,37 @@ struct EnrollmentService {
         let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
         var result = builder.build(from: form, over: stored)
-        // Sentences above the form ("Looks right! I'm a mentor, technical mentoring, Berlin time")
-        // answer what neither its lines nor the stored profile gave; nothing else is changed.
-        let unanswered = Set(result.problems.map(\.field)).subtracting(form.answeredFields)
-        if !unanswered.isEmpty {
-            let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
-            let lines = (prose.role.map { [(field: SignupField.role, value: $0)] } ?? []) + prose.answers
-            let wanted = lines.filter { unanswered.contains($0.field) }.map { "\($0.field.label): \($0.value)" }
-            if !wanted.isEmpty {
-                let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(wanted.joined(separator: "\n"))
-                var merged = form
-                for field in extra.answeredFields where unanswered.contains(field) {
-                    switch field {
-                    case .role: merged.role = extra.role
-                    case .mentoringType: merged.mentoringType = extra.mentoringType
-                    case .timeZone: merged.timeZone = extra.timeZone
-                    case .languages: merged.languages = extra.languages
-                    case .interaction: merged.interaction = extra.interaction
-                    case .areas: merged.areas = extra.areas; merged.freeTextAreas = extra.freeTextAreas
-                    default: continue
-                    }
-                    merged.answeredFields.insert(field)
-                    merged.problems.removeAll { $0.field == field }
-                }
-                result = builder.build(from: merged, over: stored)
-            }
+        // Sentences beside the form ("Looks right! I'm a mentor, technical mentoring, Berlin time",
+        // "I'm free weekday evenings") answer what neither its lines nor the stored profile gave;
+        // nothing else is changed.
+        let vocabulary = work.config.enrollment.vocabulary
+        let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
+            stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
         }
+        let said = ProseSignup.read(inbound.reading.own, vocabulary: vocabulary)
+        let wanted = ((said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers).filter { open.contains($0.field) }
+        if !wanted.isEmpty {
+            let extra = SignupFormParser(vocabulary: vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
+            var merged = form
+            for field in extra.answeredFields where open.contains(field) {
+                switch field {
+                case .role: merged.role = extra.role
+                case .mentoringType: merged.mentoringType = extra.mentoringType
+                case .timeZone: merged.timeZone = extra.timeZone
+                case .languages: merged.languages = extra.languages
+                case .interaction: merged.interaction = extra.interaction; merged.notes.removeAll { $0 == .assumedEmail }
+                case .areas: merged.areas = extra.areas; merged.freeTextAreas = extra.freeTextAreas
+                case .capacity: merged.capacity = extra.capacity; merged.notes.removeAll { if case .assumedCapacity = $0 { true } else { false } }
+                case .availability: merged.availability = extra.availability
+                default: continue
+                }
+                merged.answeredFields.insert(field)
+                merged.problems.removeAll { $0.field == field }
+            }
+            result = builder.build(from: merged, over: stored)
+        }
+        // What their sentences say that the profile does not hold is said back, not dropped.
+        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: result.profile, vocabulary: vocabulary)
         // Mail goes on in the language they write to us in, until they choose another: their own
         // words (beside the form lines, "Hola, aquí va mi formulario"), else the form they filled
         // in or the exchange they answer ("Perfect" above our English form). It is kept when the
@@ -150,7 +155,9 @@ struct EnrollmentService {
             unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
             hasUnknownFields: !form.unknownFields.isEmpty,
             notes: result.notes.map(wording.text),
-            hasNotes: !result.notes.isEmpty)
+            hasNotes: !result.notes.isEmpty,
+            unplaced: unplaced,
+            hasUnplaced: !unplaced.isEmpty)
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
         if menteeAgain { mail.menteeAgain = true }
         // The profile just stored says the language: the answer need not read it back.

@@ -21,7 +21,7 @@ import Testing
             Alice Schmidt
             """)
         #expect(found == ProseSignup(areas: "Nova", timeZone: "Berlin", languages: "English, German", interaction: "video, email",
-                                     capacity: "2", mentoringType: nil), "\(found)")
+                                     capacity: "2", mentoringType: nil, role: "mentor"), "\(found)")
         #expect(JoinWords.role(in: "I have been a Nova core for 5 years and would love to mentor people.") == .mentor)
         #expect(JoinWords.role(in: "I have been a Nova core for years and my colleague would love to mentor people.") == nil)
         #expect(JoinWords.role(in: "Volunteering as a mentor") == .mentor)

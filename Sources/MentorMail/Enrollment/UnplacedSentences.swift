@@ -1,0 +1,65 @@
+import Foundation
+
+/// The person's own words beside a form (or in a change written in sentences) that the stored
+/// profile does not reflect: said back in the answer ("we could not place: …") rather than
+/// dropped without a word. Greetings, thanks and talk about the form itself are not.
+enum UnplacedSentences {
+    /// The clauses of the non-form lines of `newText` (up to a sign-off) that neither say
+    /// something `profile` holds nor are courtesy, as written.
+    static func read(newText: String, profile: ParticipantProfile, vocabulary: EnrollmentVocabulary) -> [String] {
+        var lines: [String] = []
+        for line in SignupFormLine.lines(of: newText) {
+            if line.isSeparator || line.isAttribution || line.isSignOff { break }
+            if line.depth == 0, !line.isBlank, !line.isKeyLine { lines.append(line.text) }
+        }
+        let own = OwnText(lines.joined(separator: "\n"))
+        let parser = SignupFormParser(vocabulary: vocabulary)
+        let builder = ProfileBuilder(vocabulary: vocabulary)
+        var unplaced: [String] = []
+        for clause in own.clauses.joined() {
+            let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
+            let answers = (said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers
+            if answers.isEmpty {
+                guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }) else { continue }
+            } else {
+                let form = parser.parse(answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
+                if builder.holds(form, in: profile) { continue }
+            }
+            unplaced.append(clause.text.trimmingCharacters(in: CharacterSet(charactersIn: ".!:; ")))
+        }
+        return unplaced
+    }
+
+    /// Words about sending the form back ("here is my form", "aquí va mi formulario", "sorry,
+    /// forgot to say"), folded: with courtesy words only, a clause says nothing to place.
+    static let formTalk: Set<String> = Set([
+        "here", "is", "are", "my", "your", "form", "filled", "fill", "in", "out", "attached", "below", "above", "go", "goes",
+        "right", "correct", "done", "answers", "answer", "details", "profile", "yes", "please", "find", "sorry", "forgot",
+        "forget", "say", "mention", "oh", "ah", "also", "one", "more", "thing", "everything", "all", "as", "requested", "hope",
+        "helps", "aqui", "va", "esta", "mi", "formulario", "todo", "bien", "listo", "si", "tu", "perdon", "olvide", "decir",
+        "meu", "tudo", "certo", "pronto", "sim", "segue", "esqueci", "hier", "ist", "mein", "formular", "alles", "richtig",
+        "ja", "anbei", "vergessen", "voici", "mon", "formulaire", "tout", "est", "bon", "oui", "oublie", "dire", "e", "y", "et",
+    ].map { EnrollmentText.fold($0) })
+}
+
+extension ProfileBuilder {
+    /// Whether `profile` already holds what `form` answers: the same role, time zone,
+    /// capacity and availability, and each kind, area, language and way to meet among its own.
+    func holds(_ form: SignupForm, in profile: ParticipantProfile) -> Bool {
+        let built = build(from: form, over: profile).profile
+        return form.answeredFields.allSatisfy { field in
+            switch field {
+            case .role: built.role == profile.role || (profile.role == ParticipantRole.both.rawValue && !built.role.isEmpty)
+            case .mentoringType: Set(built.mentoringTypes).isSubset(of: profile.mentoringTypes)
+            case .areas: Set(built.areas).isSubset(of: profile.areas) && Set(built.freeTextAreas).isSubset(of: profile.freeTextAreas)
+            case .languages: Set(built.languages).isSubset(of: profile.languages)
+            case .interaction: Set(built.interactions).isSubset(of: profile.interactions)
+            case .timeZone: built.timeZone == profile.timeZone
+            case .capacity: built.capacity == profile.capacity
+            case .availability: built.availability == profile.availability
+            case .name: built.name == profile.name
+            case .aboutMe: built.aboutMe == profile.aboutMe
+            }
+        }
+    }
+}

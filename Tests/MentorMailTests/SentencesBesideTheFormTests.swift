@@ -1,0 +1,78 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// What a person writes in sentences beside the form, or in a later message, is read or said
+/// to be unplaced: never dropped without a word.
+@Suite struct SentencesBesideTheFormTests {
+    let workflow = EnrollmentWorkflowTests()
+
+    func quoted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    }
+
+    /// Finding: "I'd like to be a mentee, technical mentoring in Cinder. I'm in Munich." above
+    /// the quoted empty form was answered "Role: (missing)"; "Oh and I prefer IRC or chat." next
+    /// changed nothing.
+    @Test func aWishAndAPlaceAboveTheEmptyFormAndALaterPreference() throws {
+        let program = try ProcessorTests.Program()
+        let lena = "Lena Bauer <lena@example.de>"
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: lena, subject: "Mentoring", body: "Hello, how do I join?")).first)
+        let answer = try #require(try workflow.exchange(program, workflow.mail(from: lena, subject: "Re: \(form.subject ?? "")", body: """
+            Sorry, forgot to say: I'd like to be a mentee, technical mentoring in Cinder. I'm in Munich. Languages: German, English.
+
+            \(quoted(form.textBody ?? ""))
+            """)).first?.textBody)
+        let person = try #require(try program.database.participant(email: "lena@example.de"))
+        #expect(person.profile.role == "mentee", "\(answer)")
+        #expect(person.profile.mentoringTypes == ["technical"] && person.profile.areas == ["cinder"], "\(answer)")
+        #expect(person.profile.timeZone == "Europe/Berlin" && person.profile.languages == ["German", "English"], "\(answer)")
+        #expect(!answer.contains("Role: (missing)"), "\(answer)")
+        let next = try #require(try workflow.exchange(program, workflow.mail(from: lena, subject: "Re: \(form.subject ?? "")",
+                                                                            body: "Oh and I prefer IRC or chat.")).first?.textBody)
+        #expect(try program.database.participant(email: "lena@example.de")?.profile.interactions == ["irc", "chat"], "\(next)")
+        #expect(next.contains("Interaction: IRC, chat"), "\(next)")
+    }
+
+    /// Finding: "I'm free weekday evenings, and I'd say career too" above the form was lost
+    /// without a word (she had a line for the kind of mentoring); "Prefiro chamada de vídeo" above it was answered "we assume email".
+    @Test func sentencesAboveAFilledFormAddWhatItLeftOutOrSayWhatWasNotPlaced() throws {
+        let program = try ProcessorTests.Program()
+        let form = EnrollmentWorkflowTests.form.replacingOccurrences(of: "Availability: weekday evenings\n", with: "")
+        let answer = try #require(try workflow.exchange(program, workflow.mail(body: """
+            Looks right! I'm free weekday evenings, and I'd say career too if possible.
+
+            \(quoted(form))
+            """)).first?.textBody)
+        let ana = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(ana.profile.availability == "weekday evenings", "\(answer)")
+        // Her form's own line says technical: the sentence does not change it, and the answer says so.
+        #expect(ana.profile.mentoringTypes == ["technical"], "\(answer)")
+        #expect(answer.contains("could not place") && answer.contains("\"I'd say career too if possible\""), "\(answer)")
+        #expect(!answer.contains("Looks right"), "\(answer)")
+
+        let bia = "Beatriz Lima <bia@example.com.br>"
+        let plain = form.replacingOccurrences(of: "Interaction: IRC, video\n", with: "").replacingOccurrences(of: "Ana Souza", with: "Beatriz Lima")
+        let reply = try #require(try workflow.exchange(program, workflow.mail(from: bia, body: "Tudo certo! Prefiro chamada de vídeo.\n\n" + quoted(plain))).first?.textBody)
+        #expect(try program.database.participant(email: "bia@example.com.br")?.profile.interactions == ["video"], "\(reply)")
+        #expect(!reply.contains("assume"), "\(reply)")
+
+        // What is not understood is said.
+        let odd = try #require(try workflow.exchange(program, workflow.mail(from: bia, subject: "Re: Sign up", body: """
+            Also, my cat says hello and the moon is bright tonight.
+
+            \(quoted(plain))
+            """)).first?.textBody)
+        #expect(odd.contains("could not place") && odd.contains("my cat says hello"), "\(odd)")
+    }
+
+    /// Finding: "Ah, e esqueci: Interaction: video" was answered "could not tell".
+    @Test func aFormLineAfterAPhraseAndAColonIsAChange() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        let answer = try #require(try workflow.exchange(program, workflow.mail(subject: "Oi", body: "Ah, e esqueci: Interaction: video")).first?.textBody)
+        #expect(!answer.contains("could not tell"), "\(answer)")
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.interactions == ["video"], "\(answer)")
+    }
+}
