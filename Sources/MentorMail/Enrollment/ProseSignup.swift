@@ -49,7 +49,9 @@ public struct ProseSignup: Equatable, Sendable {
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) }
-            for (kind, names) in kindWords where words.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
+            // "Karriere-Mentoring" names its kind in its first part.
+            let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
+            for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
         }
         found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
@@ -154,8 +156,15 @@ public struct ProseSignup: Equatable, Sendable {
     /// with documentation", "traducción").
     static let specificAreas: Set<String> = ["documentation", "i18n"]
 
-    static let kindWords: [(String, Set<String>)] = [("technical", ["technical", "tecnica", "tecnico"]),
-                                                     ("career", ["career", "carrera", "profesional"])]
+    /// The kinds of mentoring as sentences name them, folded: "technical", "técnica", "technique",
+    /// "Technisches", "career", "carrière", "carreira", "Karriere", "beruflich".
+    static let kindWords: [(String, Set<String>)] = [
+        ("technical", ParticipantRole.folded(["technical", "técnica", "técnico", "técnicas", "técnicos", "technique", "techniques",
+                                              "technisch", "technische", "technisches", "technischen", "technischer", "tecnica", "tecnico"])),
+        ("career", ParticipantRole.folded(["career", "careers", "carrera", "carreras", "profesional", "carrière", "carrières",
+                                           "carreira", "carreiras", "karriere", "beruflich", "berufliche", "berufliches", "beruflichen",
+                                           "carriera"])),
+    ]
 
     static let speakWords: Set<String> = ["speak", "speaks", "speaking", "hablo", "falo", "parle", "spreche", "parlo", "mowie"]
     static let between: Set<String> = ["and", "or", "a", "little", "some", "bit", "fluent", "fluently", "native", "basic", "also",
@@ -182,13 +191,26 @@ public struct ProseSignup: Equatable, Sendable {
     }
 
     /// Where the writer is: "I am in", "live in", "based in", "I'm from", "vivo en", "soy de",
-    /// "moro em", "wohne in", "komme aus" (not where something happened: "met her in Vancouver").
+    /// "moro em", "wohne in", "lebe in", "komme aus", "j'habite à", "je vis à" (not where something happened: "met her in Vancouver").
     static let placePhrases: Set<[String]> = [
         ["am", "in"], ["i'm", "in"], ["im", "in"], ["live", "in"], ["living", "in"], ["based", "in"], ["located", "in"],
         ["live", "near"], ["am", "from"], ["i'm", "from"], ["im", "from"], ["come", "from"],
         ["vivo", "en"], ["estoy", "en"], ["soy", "de"], ["moro", "em"], ["sou", "de"], ["estou", "em"],
-        ["wohne", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"], ["suis", "a"], ["viens", "de"],
+        ["vivo", "em"], ["vivo", "no"], ["vivo", "na"], ["moro", "no"], ["moro", "na"], ["resido", "en"], ["resido", "em"],
+        ["radico", "en"], ["wohne", "in"], ["lebe", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"],
+        ["vis", "a"], ["suis", "a"], ["basee", "a"], ["base", "a"], ["viens", "de"], ["vivo", "a"], ["abito", "a"], ["sono", "a"],
     ]
+
+    /// Small words inside a place's name: "Ciudad de México", "Rio de Janeiro", "Frankfurt am Main".
+    static let nameLinks: Set<String> = ["de", "del", "da", "do", "das", "dos", "la", "las", "los", "el", "di", "am", "an", "der",
+                                         "sur", "upon", "of"]
+
+    /// A word without the elided article or pronoun in front: "j'habite" is "habite", "l'est" is "est".
+    private static func bare(_ folded: String) -> String {
+        guard let mark = folded.firstIndex(where: { $0 == "'" || $0 == "’" }),
+              ["j", "l", "d", "m", "s", "n", "c", "t", "qu"].contains(folded[..<mark]) else { return folded }
+        return String(folded[folded.index(after: mark)...])
+    }
 
     /// "I am in Berlin", "based in São Paulo", "I'm from Lagos": a place the writer is in,
     /// written with its capital; the longest that names a time zone.
@@ -199,13 +221,13 @@ public struct ProseSignup: Equatable, Sendable {
             && TimeZoneInterpreter.interpret(tokens[index - 1].text) != nil {
             return tokens[index - 1].text
         }
-        for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([tokens[index - 1].folded, token.folded]) {
+        for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) {
             var names: [String] = []
-            for next in tokens.dropFirst(index + 1).prefix(3) {
-                guard next.text.first?.isUppercase == true else { break }
+            for next in tokens.dropFirst(index + 1).prefix(5) {
+                guard next.text.first?.isUppercase == true || (!names.isEmpty && nameLinks.contains(next.folded)) else { break }
                 names.append(next.text)
             }
-            for length in stride(from: names.count, through: 1, by: -1) {
+            for length in stride(from: names.count, through: 1, by: -1) where names[length - 1].first?.isUppercase == true {
                 let candidate = names.prefix(length).joined(separator: " ")
                 // A language or an area is no place ("in English", "in Nova").
                 if LanguageNames.englishName(for: candidate) != nil { continue }
