@@ -60,6 +60,19 @@ public struct ProseSignup: Equatable, Sendable {
         return found.checked(vocabulary: vocabulary)
     }
 
+    /// The kinds, languages and ways to meet written in `wording`'s language ("técnica",
+    /// "español", "vídeo"), as the form reader reads them back.
+    func worded(_ wording: ProfileWording) -> ProseSignup {
+        func list(_ value: String?) -> [String] { value.map { $0.components(separatedBy: ", ") } ?? [] }
+        var worded = self
+        if let mentoringType { worded.mentoringType = wording.mentoringTypeList(list(mentoringType)) }
+        if let languages { worded.languages = list(languages).map(wording.languageName).joined(separator: ", ") }
+        if let interaction {
+            worded.interaction = list(interaction).map { InteractionStyle(rawValue: $0).map(wording.interaction) ?? $0 }.joined(separator: ", ")
+        }
+        return worded
+    }
+
     /// Keeps only the values the form reader understands as they stand (one reading of all).
     private func checked(vocabulary: EnrollmentVocabulary) -> ProseSignup {
         guard !isEmpty else { return self }

@@ -20,7 +20,8 @@ struct EnrollmentService {
                                                         acknowledge: true)
         }
         // A role named only in the subject ("Volunteering as a mentor") counts too.
-        let prefill = FormPrefill(own: inbound.reading.own, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary)
+        let prefill = FormPrefill(own: inbound.reading.own, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
+                                  wording: ProfileWording(language: try inbound.language(in: work)))
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? prefill.name ?? ""), role: role?.rawValue,
                                   asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
