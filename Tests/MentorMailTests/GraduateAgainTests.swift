@@ -47,6 +47,30 @@ import Testing
         #expect(opening.mentees == 0 && opening.mentors == 2)
     }
 
+    /// Finding: a graduate's "yes, sign me up as a mentor" after the round's sign-ups closed
+    /// (but before it was matched) was told no round is open, then paired in it and listed
+    /// as "now in" her old round. A mentor waiting in the pool is matched in the round still
+    /// to be matched: she is told so and is one of its members.
+    @Test func aGraduateWhoMentorsAfterTheRoundClosedIsInTheRoundToBeMatched() throws {
+        let (harness, thanks) = try graduated()
+        _ = try harness.app.closeRound(name: "R", now: harness.now.addingTimeInterval(95 * day))
+        _ = try harness.app.openRound(name: "R2", closesAt: harness.now.addingTimeInterval(100 * day), now: harness.now.addingTimeInterval(95 * day))
+        try life.reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor!")
+        _ = try harness.run(at: harness.now.addingTimeInterval(102 * day))
+        let answer = try #require(try life.last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("you are in the R2 round") && !answer.contains("no round is open"), "\(answer)")
+        let details = try harness.database.roundDetails(name: "R2", now: harness.now.addingTimeInterval(102 * day))
+        let ana = try #require(details.mentors.first { $0.email == "ana@example.net" }, "\(details.mentors.map(\.email))")
+        #expect(ana.nowIn == nil && ana.role == "mentor")
+        #expect(!details.mentees.contains { $0.email == "ana@example.net" })
+        // A mentee who writes after the close still waits for the next round.
+        try life.write(harness, from: "Bo <bo@example.net>", subject: "Sign up", EnrollmentWorkflowTests.form
+            .replacingOccurrences(of: "Ana Souza", with: "Bo Lind"))
+        _ = try harness.run(at: harness.now.addingTimeInterval(103 * day))
+        let bo = try #require(try life.last(to: "bo@example.net", harness).textBody)
+        #expect(bo.contains("no round is open") && !bo.contains("R2 round"), "\(bo)")
+    }
+
     /// Finding: a graduate's fresh "I'd like to sign up again as a mentee" was not understood,
     /// yet told "you will be matched", and no round ever took her in as a mentee.
     @Test func aGraduateWhoAsksToBeMentoredAgainWaitsForANewMentor() throws {

@@ -145,11 +145,13 @@ extension AppDatabase {
 
     /// Someone who comes to wait in the pool while a round takes sign-ups and is still to be
     /// matched (a mentor with a new free place, someone back from a break) joins that round, as
-    /// a sign-up would. Returns the round joined.
+    /// a sign-up would. After its sign-ups close, the round still takes in who waits only as a
+    /// mentor: its matching pairs every mentor with room. Returns the round joined.
     @discardableResult
     static func joinAcceptingRound(_ db: Database, _ person: inout Participant, now: Date) throws -> Round? {
-        guard person.status == .active, let round = try acceptingRound(db, now: now), person.roundID != round.id,
+        guard person.status == .active, let round = try openRound(db), let roundID = round.id, person.roundID != roundID,
               try !isMatched(db, round: round), try waitsInPool(db)(person) else { return nil }
+        if try !takesSignUps(db, round, now: now), try roleInRound(db, person, roundID: roundID) != .mentor { return nil }
         person.roundID = round.id
         person.updatedAt = now
         try person.update(db)
