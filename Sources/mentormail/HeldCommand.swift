@@ -117,6 +117,7 @@ extension MentorMailCommand {
                     let newText = message.map(MailReading.reply(of:))
                     let context = try database.context(of: record)
                     if json { return try printJSON(Detail(message: View(record, context: context), text: message?.textBody, newText: newText)) }
+                    let folded = record.isKeptQuietly ? "kept quietly" : "a repeat"
                     let lines: [(String, String)] = [
                         ("Id", String(id)),
                         ("From", message?.header("From") ?? record.sender ?? "-"),
@@ -130,8 +131,8 @@ extension MentorMailCommand {
                         ("Attempts", String(record.attempts)),
                         ("Handled", record.resolvedAt.map { "\($0.formatted(.iso8601)): \(record.resolution ?? "")" }
                             ?? (InboundMessage.Disposition.needingAttention.contains(record.disposition) ? "not yet" : "nothing to do (\(record.disposition.rawValue))")),
-                        ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) + (record.folded ? " (counted as a repeat, not listed)" : "") }
-                            ?? (record.folded ? "not yet (a repeat: digests count it, not list it)" : "not yet")),
+                        ("In a digest", record.digestedAt.map { $0.formatted(.iso8601) + (record.folded ? " (counted as \(folded), not listed)" : "") }
+                            ?? (record.folded ? "not yet (\(folded): digests count it, not list it)" : "not yet")),
                     ]
                     // Everything here came in by mail: printed safe for the terminal.
                     for (label, value) in lines { print("\(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(terminalSafe(value, keepLines: false))") }

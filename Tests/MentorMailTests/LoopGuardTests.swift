@@ -202,6 +202,31 @@ import Testing
         #expect(try harness.run(at: harness.now.addingTimeInterval(86_400 + 600)).answered == 1)
     }
 
+    /// Mail past a sender's daily limit after the first is kept quietly: no repeat of anything,
+    /// so the digest counts it as kept quietly, never as a repeat of a message listed.
+    @Test func mailPastTheDailyLimitIsCountedAsKeptQuietlyNotAsRepeats() throws {
+        var harness = try ProcessorTests.Program()
+        harness.config.safety.maxAnswersPerSenderPerDay = 1
+        for (index, question) in ["I would like to join.", "Please send me the sign-up form.", "Sign me up please."].enumerated() {
+            try harness.arrive(mail(subject: "Question \(index)", question), name: "\(index).eml")
+        }
+        _ = try harness.run()
+        func digests() throws -> [String] {
+            try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.compactMap(\.textBody)
+        }
+        let first = try #require(try digests().last)
+        #expect(first.contains("1 more message(s) kept quietly"), "\(first)")
+        #expect(!first.contains("repeat one listed"), "\(first)")
+
+        try harness.arrive(mail(from: "Kim <kim@example.net>", "Hello, is the mentoring program open to students?"))
+        _ = try harness.run(at: harness.now.addingTimeInterval(3600))
+        let second = try #require(try digests().last)
+        #expect(try digests().count == 2)
+        #expect(second.contains("1 older message(s) from earlier digests are still waiting ("), "\(second)")
+        #expect(second.contains("1 more message(s) kept quietly"), "\(second)")
+        #expect(!second.contains("repeats of one of them"), "\(second)")
+    }
+
     /// The sign-up form answers a stranger's first question; a second question the same day is
     /// for a person (acknowledged), not the same form again.
     @Test func aStrangersSecondQuestionGoesToAPersonNotTheSameFormAgain() throws {

@@ -68,6 +68,44 @@ import Testing
         #expect(try database.inboundMessages().count == 3)
     }
 
+    /// Before v18 mail kept quietly was marked as in a digest that never showed it. v22 counts
+    /// it as kept quietly (or, a coordinator's same text again, as a repeat), never as shown
+    /// earlier; a message a stored digest lists ("#id") stays shown, whatever its rule.
+    @Test func mailKeptQuietlyBeforeV18IsNotCountedAsShownInAnEarlierDigest() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v17-inbound-content-fingerprint")
+        try queue.write { db in
+            let rows: [(Int, String, String?, String?, String?)] = [
+                (1, "robo@example.net", "loop-guard:daily-limit", nil, nil),     // the first past the limit: listed
+                (2, "robo@example.net", "loop-guard:daily-limit", nil, nil),     // the next: kept quietly
+                (3, "second@example.org", "coordinator", "held-digest", "f1"),   // a coordinator's answer to a digest
+                (4, "second@example.org", "coordinator", nil, "f2"),             // a coordinator's mail: listed
+                (5, "second@example.org", "coordinator", nil, "f2"),             // the same text again: a repeat
+            ]
+            for (id, sender, rule, contextKind, fingerprint) in rows {
+                try db.execute(sql: """
+                    INSERT INTO inboundMessage (id, mailbox, uidValidity, uid, messageID, sender, subject, receivedAt, intent, disposition,
+                                                rule, reason, contextKind, digestedAt, textFingerprint)
+                    VALUES (?, 'INBOX', 1, ?, ?, ?, 'Hi', '2026-11-01 10:00:00.000', 'hold', 'held', ?, 'r', ?, '2026-11-01 10:00:00.000', ?)
+                    """, arguments: [id, id, "m\(id)@example.net", sender, rule, contextKind, fingerprint])
+            }
+            let digest = "Subject: Test: 2 message(s) need a coordinator\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n2 new message(s) need a person to read them:\r\n\r\n"
+                + "#1  2026-11-01T10:00:00Z  from robo@example.net\r\n  Subject: Hi\r\n\r\n"
+                + "#4  2026-11-01T10:00:00Z  from second@example.org\r\n  Subject: Hi\r\n  | see #2 =\r\nand #3\r\n"
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (messageID, purpose, sender, recipients, subject, raw, status, attempts, nextAttemptAt, createdAt)
+                VALUES ('d1@example.org', 'held-digest', 'p@example.org', 'coordinator@example.org', 'Digest', ?, 'sent', 1,
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000')
+                """, arguments: [Data(digest.utf8)])
+        }
+        let database = try AppDatabase(queue)
+        let folded = try database.inboundMessages().filter(\.folded).compactMap(\.id)
+        #expect(folded == [2, 3, 5], "\(folded)")
+        let waiting = try queue.read { db in try AppDatabase.waitingBesidesNew(db) }
+        #expect(waiting.listed == 2 && waiting.repeats == 1 && waiting.quiet == 2 && waiting.newFolded.isEmpty, "\(waiting)")
+    }
+
     /// v14 keeps who was in each round from what the data tells: the pairs of a round, the
     /// mentees its approved proposal left unmatched, and everyone's current round, where a
     /// mentee who graduated elsewhere counts as a mentor.

@@ -78,4 +78,8 @@ public struct HeldDigestMail: MailContent {
     public var hasOlder: Bool
     public var olderRepeatCount: Int
     public var hasOlderRepeats: Bool
+    /// Mail kept quietly that repeats nothing (a coordinator's answer to a digest, mail past a
+    /// sender's daily limit) and still waits: counted, never listed.
+    public var quietCount: Int
+    public var hasQuiet: Bool
 }

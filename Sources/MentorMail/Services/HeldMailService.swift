@@ -104,11 +104,12 @@ struct HeldMailService {
                                             hasDeliveryNews: !(undelivered.isEmpty && deferred.isEmpty && refused.isEmpty),
                                             events: events, hasEvents: !events.isEmpty,
                                             newCount: items.count, openCount: open,
-                                            newRepeatCount: besides.newRepeats.count, hasNewRepeats: !besides.newRepeats.isEmpty,
+                                            newRepeatCount: besides.newRepeats, hasNewRepeats: besides.newRepeats > 0,
                                             olderCount: besides.listed, hasOlder: besides.listed + besides.repeats > 0,
-                                            olderRepeatCount: besides.repeats, hasOlderRepeats: besides.repeats > 0),
+                                            olderRepeatCount: besides.repeats, hasOlderRepeats: besides.repeats > 0,
+                                            quietCount: besides.quiet, hasQuiet: besides.quiet > 0),
                              to: coordinators)
-        try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id) + besides.newRepeats, at: work.now)
+        try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id) + besides.newFolded, at: work.now)
         try AppDatabase.markNoticesDigested(work.db, ids: notices.compactMap(\.id), at: work.now)
         try work.audit.record("scheduler", "digest", "\(items.count) held, \(pairs.count) pairs; \(open) waiting")
     }

@@ -9,6 +9,10 @@ import Mail
 struct LoopGuard {
     let work: Work
 
+    /// The rules of mail held by the guard (stored with each message).
+    static let repeatRule = "loop-guard:repeat"
+    static let dailyLimitRule = "loop-guard:daily-limit"
+
     struct Verdict {
         var classification: Classification
         /// Already reported for this sender: keep it, but leave it out of the next digest.
@@ -35,12 +39,11 @@ struct LoopGuard {
         // is news, not a responder repeating itself (the daily limit below still holds).
         let calendarAnswer = if case .rsvp(let reply) = classification.intent { reply.source == .calendar } else { false }
         if !calendarAnswer, let previous, let fingerprint, previous.textFingerprint == fingerprint {
-            let repeatRule = "loop-guard:repeat"
-            if previous.rule == repeatRule {
-                return hold(classification, rule: repeatRule, reason: "the same text again, held too as `mentormail held show \(previous.id ?? 0)`", quiet: true)
+            if previous.rule == Self.repeatRule {
+                return hold(classification, rule: Self.repeatRule, reason: "the same text again, held too as `mentormail held show \(previous.id ?? 0)`", quiet: true)
             }
             if previous.intent == classification.intent.name, [.answered, .helped, .held].contains(previous.disposition) {
-                return hold(classification, rule: repeatRule,
+                return hold(classification, rule: Self.repeatRule,
                             reason: "the same text as one already answered (`mentormail held show \(previous.id ?? 0)`): an automatic responder? not answered twice")
             }
         }
@@ -58,10 +61,9 @@ struct LoopGuard {
         let limit = work.config.safety.maxAnswersPerSenderPerDay
         let answered = try AppDatabase.answerCount(work.db, to: sender, since: work.now.addingTimeInterval(-86_400))
         if answered >= limit {
-            let capRule = "loop-guard:daily-limit"
-            return hold(classification, rule: capRule,
+            return hold(classification, rule: Self.dailyLimitRule,
                         reason: "already \(answered) answers to this address in 24 hours ([safety] max_answers_per_sender_per_day = \(limit))",
-                        quiet: previous?.rule == capRule)
+                        quiet: previous?.rule == Self.dailyLimitRule)
         }
         return Verdict(classification: classification)
     }

@@ -85,14 +85,19 @@ extension AppDatabase {
         try waitingForAttention.fetchCount(db)
     }
 
-    /// What waits for a coordinator and is not listed in a new digest: repeats no digest counted
-    /// yet (`new`), and from earlier digests the messages they listed and the repeats they counted.
-    static func waitingBesidesNew(_ db: Database) throws -> (newRepeats: [Int64], listed: Int, repeats: Int) {
-        let older = waitingForAttention.filter(InboundMessage.Columns.digestedAt != nil)
-        return (try waitingForAttention.filter(InboundMessage.Columns.digestedAt == nil && InboundMessage.Columns.folded == true)
-                    .select(Column("id"), as: Int64.self).fetchAll(db),
-                try older.filter(InboundMessage.Columns.folded == false).fetchCount(db),
-                try older.filter(InboundMessage.Columns.folded == true).fetchCount(db))
+    /// What waits for a coordinator and is not listed in a new digest: mail kept quietly that
+    /// no digest counted yet (`newFolded`, of which `newRepeats` are repeats), from earlier
+    /// digests the messages they listed and the repeats they counted, and every message kept
+    /// quietly that is no repeat (`quiet`).
+    static func waitingBesidesNew(_ db: Database) throws -> (newFolded: [Int64], newRepeats: Int, listed: Int, repeats: Int, quiet: Int) {
+        let folded = waitingForAttention.filter(InboundMessage.Columns.folded == true)
+        let repeats = folded.filter(!InboundMessage.keptQuietly)
+        let older = InboundMessage.Columns.digestedAt != nil
+        return (try folded.filter(!older).select(Column("id"), as: Int64.self).fetchAll(db),
+                try repeats.filter(!older).fetchCount(db),
+                try waitingForAttention.filter(older && InboundMessage.Columns.folded == false).fetchCount(db),
+                try repeats.filter(older).fetchCount(db),
+                try folded.filter(InboundMessage.keptQuietly).fetchCount(db))
     }
 
     private static var waitingForAttention: QueryInterfaceRequest<InboundMessage> {

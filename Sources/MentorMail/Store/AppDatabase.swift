@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Mail
 
 /// The program's state in SQLite. Every public method is one transaction.
 public final class AppDatabase: Sendable {
@@ -582,6 +583,29 @@ public final class AppDatabase: Sendable {
             // A pair's introduction and survey mail are looked up per pair (check-ins, pair
             // listings): by their topic, not by reading the whole outbox each time.
             try db.create(index: "outboxMessage_topic", on: "outboxMessage", columns: ["topicKind", "topicID"], ifNotExists: true)
+        }
+        migrator.registerMigration("v22-digest-quiet") { db in
+            // Before v18 all mail kept quietly was marked as in a digest that never showed it:
+            // a coordinator's answer to a digest or the same text again, mail past a sender's
+            // daily limit after the first. Counted as kept quietly from now on, unless a stored digest
+            // lists it ("#id" starting a line).
+            let candidates = try Int64.fetchSet(db, sql: """
+                SELECT id FROM inboundMessage AS m WHERE folded = 0 AND digestedAt IS NOT NULL
+                  AND (rule = 'loop-guard:daily-limit' OR contextKind = 'held-digest' OR EXISTS (
+                       SELECT 1 FROM inboundMessage AS e WHERE e.sender = m.sender AND e.id < m.id
+                         AND e.textFingerprint = m.textFingerprint AND e.disposition = 'held'))
+                """)
+            guard !candidates.isEmpty else { return }
+            var listed = Set<Int64>()
+            let digests = try Row.fetchCursor(db, sql: "SELECT raw FROM outboxMessage WHERE purpose = 'held-digest'")
+            while let digest = try digests.next() {
+                let text = Message(data: digest["raw"]).textBody ?? ""
+                for line in text.split(separator: "\n") where line.hasPrefix("#") {
+                    if let id = Int64(line.dropFirst().prefix { $0.isNumber }) { listed.insert(id) }
+                }
+            }
+            let quiet = candidates.subtracting(listed)
+            try InboundMessage.filter(quiet.contains(Column("id"))).updateAll(db, InboundMessage.Columns.folded.set(to: true))
         }
         return migrator
     }

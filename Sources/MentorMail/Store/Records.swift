@@ -53,8 +53,8 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var resolution: String?
     /// When it went out in a coordinators' digest (counted there only, when `folded`).
     public var digestedAt: Date?
-    /// A repeat of a message already kept for the sender (a flood, a responder): digests count
-    /// it and do not list it.
+    /// Kept quietly: a repeat of a message already kept for the sender (a flood, a responder),
+    /// or mail kept without a repeat (see `isKeptQuietly`). Digests count it and do not list it.
     public var folded = false
     /// How many times it was handled (1, plus each retry).
     public var attempts: Int
@@ -91,6 +91,14 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         static let digestedAt = Column(CodingKeys.digestedAt)
         static let folded = Column(CodingKeys.folded)
     }
+
+    /// Kept quietly without repeating anything (when `folded`): a coordinator's answer to a
+    /// digest, or mail past a sender's daily limit after the first.
+    public var isKeptQuietly: Bool { folded && (rule == LoopGuard.dailyLimitRule || contextKind == MailKind.heldDigest.rawValue) }
+
+    /// `isKeptQuietly` as SQL, for folded rows.
+    static let keptQuietly: SQLExpression = (Column("rule") == LoopGuard.dailyLimitRule
+                                             || Column("contextKind") == MailKind.heldDigest.rawValue) ?? false
 
     /// The mail of ours it answers, if any.
     public var context: MailReference? {
