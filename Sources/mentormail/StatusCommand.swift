@@ -26,6 +26,7 @@ extension MentorMailCommand {
                 let (database, config) = try options.openDatabaseAndConfig()
                 var status = try database.status(now: options.clock, config: config)
                 status.refusedRuns = RefusedRuns.read(database: config.program.database)
+                status.waitingConfirmations = try WaitingConfirmations.read(database, config: config, now: options.clock)
                 if json { return try printJSON(status) }
                 // UTC, and said so: the reader's clock may be elsewhere.
                 func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }
@@ -54,6 +55,13 @@ extension MentorMailCommand {
                     print(line)
                 } else {
                     print("Round         none yet (mentormail round open NAME --closes DATE)")
+                }
+                for waiting in status.waitingConfirmations {
+                    let what = waiting.asks == "import" ? "to import a form export"
+                        : "to \(waiting.asks) proposal \(waiting.proposal ?? "(no longer stored)")" + (waiting.round.map { " of \($0)" } ?? "")
+                    print(terminalSafe("              \(waiting.email) asked \(what) by mail on \(day(waiting.receivedAt)) (mentormail held show \(waiting.message)); "
+                                       + "not verified, it waits for their confirmation code (expires \(day(waiting.expiresAt))): \(waiting.todo)",
+                                       keepLines: false))
                 }
                 for (id, why) in status.heldIntroductions.sorted(by: { $0.key < $1.key }) {
                     print(terminalSafe("Pair \(id)".padding(toLength: 14, withPad: " ", startingAt: 0) + "introduction held: \(why) (mentormail pairs show \(id))",

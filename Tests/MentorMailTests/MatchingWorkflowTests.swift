@@ -299,6 +299,50 @@ import Testing
         #expect(try program.database.mentorships().isEmpty)
     }
 
+    /// Finding: `status` hid an approval waiting for its confirmation code. It is shown under
+    /// the round (who, what, which proposal, when the code expires, what to do), and in JSON;
+    /// once confirmed it is gone.
+    @Test func statusShowsAnApprovalWaitingForItsCode() throws {
+        let program = try ProcessorTests.Program()
+        _ = try seed(program)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: ok\r\n"
+                           + "Message-ID: <wait-1@example.org>\r\n\r\nAPPROVE \(proposal.token)\r\n")
+        _ = try program.run()
+        let config = try program.writeConfigFile().path
+        func read(_ arguments: [String], at date: Date) throws -> String {
+            let result = try CommandRunner.run(arguments + ["--config", config, "--now", date.formatted(.iso8601)])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let later = program.now.addingTimeInterval(3_600)
+        let status = try read(["status"], at: later)
+        let lines = status.split(separator: "\n").map(String.init)
+        let roundAt = try #require(lines.firstIndex { $0.hasPrefix("Round") }, "\(status)")
+        let waiting = try #require(lines.dropFirst(roundAt + 1).prefix { $0.hasPrefix(" ") }.first { $0.contains("confirmation code") },
+                                   "under the round: \(status)")
+        let expires = program.now.addingTimeInterval(3 * 86_400).formatted(.iso8601.year().month().day())
+        #expect(waiting.contains("coordinator@example.org") && waiting.contains("approve") && waiting.contains(proposal.token), "\(waiting)")
+        #expect(waiting.contains("expires \(expires)"), "\(waiting)")
+        #expect(waiting.contains("mentormail round approve 2027-Q1"), "what to do: \(waiting)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(["status", "--json"], at: later).utf8)) as? [String: Any])
+        let entries = try #require(json["waitingConfirmations"] as? [[String: Any]], "\(json.keys.sorted())")
+        #expect(entries.count == 1)
+        #expect(entries.first?["email"] as? String == "coordinator@example.org" && entries.first?["asks"] as? String == "approve", "\(entries)")
+        #expect(entries.first?["proposal"] as? String == proposal.token && entries.first?["round"] as? String == "2027-Q1", "\(entries)")
+        #expect(entries.first?["expiresAt"] != nil, "\(entries)")
+
+        // Confirmed: nothing waits any more.
+        let ask = try #require(try program.sent().first { $0.inReplyTo == "wait-1@example.org" })
+        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\n"
+                           + "Message-ID: <wait-2@example.org>\r\nIn-Reply-To: <\(ask.messageID ?? "")>\r\n\r\nYes, me.\r\n")
+        _ = try program.run(at: later)
+        #expect(try program.database.mentorships().count == 2)
+        #expect(!(try read(["status"], at: later.addingTimeInterval(60))).contains("confirmation code"))
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(read(["status", "--json"], at: later.addingTimeInterval(60)).utf8)) as? [String: Any])
+        #expect((after["waitingConfirmations"] as? [Any])?.isEmpty == true, "\(after["waitingConfirmations"] ?? "missing")")
+    }
+
     /// On the command line: a dry run names no code (nothing was stored); approving a proposal
     /// that went stale fails (exit 65) and it stops waiting; a coordinator answering an old code
     /// is told the code that waits now.

@@ -83,6 +83,8 @@ public struct ProgramStatus: Codable, Sendable {
     public var upcomingEvents: [EventView]
     /// `process` runs refused at start-up since the last one that started (`RefusedRuns`).
     public var refusedRuns: RefusedRuns?
+    /// Coordinators' commands by mail waiting for their confirmation code (`WaitingConfirmations`).
+    public var waitingConfirmations: [WaitingConfirmation] = []
 }
 
 extension AppDatabase {
