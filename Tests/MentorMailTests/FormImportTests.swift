@@ -102,6 +102,40 @@ import Testing
         #expect(again.unchanged == ["li.wei@example.com", "ana@example.net"])
     }
 
+    /// Finding: a blank "How would you like to meet?" became "email" silently, and the proposal
+    /// then said the pair "both prefer email". The welcome says it was not given and what was
+    /// assumed; the explanation names no preference a side did not state; stating it later
+    /// makes it theirs.
+    @Test func aBlankWayToMeetIsAssumedAndNeverCalledAPreference() throws {
+        let program = try ProcessorTests.Program()
+        _ = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now)
+        let export = try FormExport.csv("""
+            "Email Address","Your name","Are you signing up as a mentor or mentee?","What type of mentoring are you interested in?","Which areas of the community interest you?","Time zone or city","Languages you speak","How would you like to meet?","How many mentees can you take?"
+            "ana@example.net","Ana Souza","Mentee","Technical","Nova","Europe/Madrid","English","",""
+            "li@example.com","Li Wei","Mentor","Technical","Nova","Europe/Madrid","English","Email","1"
+            """, headerMap: [:])
+        let report = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
+        #expect(report.added.count == 2)
+        _ = try program.run()
+        let welcome = try #require(try program.sent().first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let line = try #require(welcome.split(separator: "\n").first { $0.contains("Interaction") }, "\(welcome)")
+        #expect(line.contains("email") && line.contains("not given") && line.contains("assumed"), "\(line)")
+        let stated = try #require(try program.sent().first { $0.to.map(\.address) == ["li@example.com"] }?.textBody)
+        #expect(!stated.contains("assumed"), "Li chose email: \(stated)")
+
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        let explanation = try #require(proposal.pairs.first?.explanation)
+        #expect(!explanation.contains("prefer"), "Ana stated no way to meet: \(explanation)")
+
+        // Ana says how she likes to meet: it is hers now.
+        let ana = try #require(try program.database.participant(email: "ana@example.net"))
+        let builder = ProfileBuilder(vocabulary: program.config.enrollment.vocabulary)
+        let form = SignupFormParser(vocabulary: program.config.enrollment.vocabulary).parse("Interaction: email", senderName: nil)
+        let updated = builder.build(from: form, over: ana.profile).profile
+        #expect(updated.interactions == ["email"] && updated.interactionsAssumed == nil)
+        #expect(!builder.summary(of: updated, at: program.now).contains { $0.value.contains("assumed") })
+    }
+
     @Test func aDryRunChangesNothing() throws {
         let program = try ProcessorTests.Program()
         let export = try FormExport.csv(Self.googleForms, headerMap: [:])

@@ -20,6 +20,9 @@ public struct ParticipantProfile: Codable, Sendable, Equatable {
     public var languages: [String]
     /// "irc", "email", "video", "chat", "in-person".
     public var interactions: [String]
+    /// True when no way to meet was given and `interactions` holds the one assumed (email):
+    /// mail says so, and a proposal never calls it their preference.
+    public var interactionsAssumed: Bool?
     /// How many mentees at once (mentors only).
     public var capacity: Int
     public var availability: String

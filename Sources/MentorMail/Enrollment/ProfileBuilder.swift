@@ -37,6 +37,7 @@ public struct ProfileBuilder: Sendable {
         profile.languages = pick(.languages, form.languages, base.languages)
         if answered.contains(.interaction) || base.interactions.isEmpty {
             profile.interactions = form.interaction.map(\.storedName)
+            profile.interactionsAssumed = form.notes.contains(.assumedEmail) ? true : nil
         }
         if profile.isMentor {
             if answered.contains(.capacity) {
@@ -107,7 +108,8 @@ public struct ProfileBuilder: Sendable {
         add(.timeZone, zone)
         add(.languages, profile.languages.isEmpty ? wording.missing : profile.languages.map(wording.languageName).joined(separator: ", "))
         let styles = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
-        add(.interaction, styles.isEmpty ? wording.noneGiven : styles.joined(separator: ", "))
+        add(.interaction, styles.isEmpty ? wording.noneGiven
+            : styles.joined(separator: ", ") + (profile.interactionsAssumed == true ? " " + wording.assumedMarker : ""))
         if profile.isMentor { add(.capacity, profile.capacity == 0 ? wording.missing : wording.capacity(profile.capacity)) }
         if !profile.availability.isEmpty { add(.availability, profile.availability) }
         if !profile.aboutMe.isEmpty { add(.aboutMe, profile.aboutMe) }

@@ -85,6 +85,9 @@ public struct ProfileWording: Sendable {
     /// Read past by the form reader in either language.
     public var freeTextMarker: String { spanish ? "guardado como texto libre:" : "kept as free text:" }
     static let freeTextMarkers = ["kept as free text:", "guardado como texto libre:"]
+    /// After a value we assumed because none was given; a line sent back with it still gives none.
+    public var assumedMarker: String { spanish ? "(no indicada: supuesta)" : "(not given: assumed)" }
+    static let assumedMarkers = ["(not given: assumed)", "(no indicada: supuesta)"]
 
     public func role(_ stored: String) -> String {
         guard spanish else { return stored }

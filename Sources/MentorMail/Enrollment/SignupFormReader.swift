@@ -151,7 +151,9 @@ struct SignupFormReader {
     }
 
     private func readInteraction(_ answer: String?, into form: inout SignupForm) {
-        guard let answer else {
+        // Our profile line sent back as it was ("email (not given: assumed)") states nothing.
+        let sentBack = answer.map { answer in ProfileWording.assumedMarkers.contains { answer.lowercased().hasSuffix($0) } } ?? false
+        guard let answer, !sentBack else {
             form.interaction = [.email]
             form.notes.append(.assumedEmail)
             return
