@@ -377,6 +377,10 @@ extension MentorMailCommand {
                     if !grouping.noSeat.isEmpty {
                         print(terminalSafe("\(dryRun ? "Would be told" : "Told") there is no seat: \(grouping.noSeat.joined(separator: ", ")).", keepLines: false))
                     }
+                    if !grouping.maybeTold.isEmpty {
+                        print(terminalSafe("\(dryRun ? "Would be told" : "Told") the tables are set without them (they said maybe): "
+                                           + "\(grouping.maybeTold.joined(separator: ", ")).", keepLines: false))
+                    }
                     if grouping.formedAgain && grouping.schedulesUnchanged > 0 {
                         print("\(grouping.schedulesUnchanged) schedule(s) stay the same; those people \(would)get no new mail.")
                     }

@@ -580,6 +580,52 @@ import Testing
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
     }
 
+    /// Someone who said maybe has no seat when the tables are set: they hear so, once, with how
+    /// to ask for one; their "yes" under that mail is an answer (the coordinators may fit them in).
+    @Test func aMaybeGuestIsToldWhenTheTablesAreSetAndMayStillSayYes() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
+        }
+        try program.arrive(CalendarReplies.words("Maybe, I will confirm next week.", from: "dee@example.net", name: "Dee Kim",
+                                                 to: "mentoring@example.org", under: try invitation(to: "dee@example.net", in: invitations)))
+        try program.arrive(CalendarReplies.words("Not sure yet, my flight may be late.", from: "tom@example.org", name: "Tom Berg",
+                                                 to: "mentoring@example.org", under: try invitation(to: "tom@example.org", in: invitations)))
+        _ = try run(program)
+        #expect(try rsvp(program, "dee@example.net") == .tentative)
+
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        #expect(Set(grouping.maybeTold) == ["Dee Kim", "Tom Berg"], "\(grouping)")
+        let sent = try run(program)
+        let toDee = try #require(sent.first { $0.to.map(\.address) == ["dee@example.net"] })
+        let text = try #require(toDee.textBody)
+        #expect(toDee.subject?.contains("the tables for Speed Mentoring at the Summit are set") == true)
+        #expect(text.contains("You told us \"maybe\", so\nno seat was kept for you"), "\(text)")
+        #expect(text.contains("reply \"yes\""), "\(text)")
+        #expect(!text.contains("patience on the waitlist"), "\(text)")
+        let toTom = try #require(sent.first { $0.to.map(\.address) == ["tom@example.org"] }?.textBody)
+        #expect(toTom.contains("no table was kept for you"), "\(toTom)")
+        #expect(!sent.contains { $0.to.map(\.address) == ["caio@example.net"] }, "no answer, no such mail")
+
+        // Her "yes" under it is her answer: recorded, answered, and the coordinators hear of it.
+        try program.arrive(CalendarReplies.words("Yes, I can come after all!", from: "dee@example.net", name: "Dee Kim",
+                                                 to: "mentoring@example.org", under: toDee))
+        let afterYes = try run(program)
+        let answer = try #require(afterYes.first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
+        #expect(answer.contains("The tables are already set"), "\(answer)")
+        #expect(try rsvp(program, "dee@example.net") == .waitlisted)
+        let digest = try #require(afterYes.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("Dee Kim <dee@example.net> (mentee) said yes after the tables were set"), "\(digest)")
+        // Formed anew, she gets her place and nobody is told twice.
+        let again = try program.app.formEventGroups(id: event.id, now: program.now, again: true)
+        #expect(again.promoted == ["Dee Kim"] && again.maybeTold.isEmpty && again.noSeat.isEmpty, "\(again)")
+    }
+
     /// A mentee sits at a table where someone speaks their language, even when another table
     /// shares more areas with them; a table without one is left for when nothing else fits.
     @Test func aSharedLanguageOutweighsSharedAreasAtTheTables() throws {

@@ -30,7 +30,7 @@ struct CalendarReplyRule: IntakeRule {
 struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let id = eventAnswered(context), let words = RSVPWords.read(message.own) else { return nil }
+        guard let id = eventAnswered(context, MailKind.eventAnswerable), let words = RSVPWords.read(message.own) else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted
         case .no: .declined
@@ -58,9 +58,9 @@ struct EventUnclearRule: IntakeRule {
     }
 }
 
-/// The event whose invitation, update, answer or schedule the message replies to.
-private func eventAnswered(_ context: IntakeContext) -> Int64? {
-    guard let answering = context.answering, [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains(answering.kind),
+/// The event whose invitation, update, answer or schedule (or one of `kinds`) the message replies to.
+private func eventAnswered(_ context: IntakeContext, _ kinds: Set<MailKind> = ThanksRule.eventMails) -> Int64? {
+    guard let answering = context.answering, kinds.contains(answering.kind),
           answering.topic.kind == .event else { return nil }
     return answering.topic.id
 }
@@ -72,7 +72,7 @@ private func eventAnswered(_ context: IntakeContext) -> Int64? {
 struct EventRequestRule: IntakeRule {
     let name = "event-request"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard context.isParticipant, eventAnswered(context) == nil, !message.form.looksLikeForm,
+        guard context.isParticipant, eventAnswered(context, MailKind.eventAnswerable) == nil, !message.form.looksLikeForm,
               let words = EventRequestWords.read(message.own) else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted

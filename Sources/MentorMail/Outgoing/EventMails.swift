@@ -110,14 +110,16 @@ public struct EventPromotedMail: MailContent {
     public var asMentee: Bool?
 }
 
-/// Still on the waitlist when the rotations are formed: the tables are set, there was no
-/// seat (or table) for them this time, thank you.
+/// Still on the waitlist (or having said maybe) when the rotations are formed: the tables are
+/// set, there was no seat (or table) for them this time; one who said maybe may still say yes.
 public struct EventNoSeatMail: MailContent {
     public static let kind = MailKind.eventNoSeat
     public var person: PersonName
     public var event: EventInfo
     public var asMentor: Bool?
     public var asMentee: Bool?
+    /// They said maybe: no seat was kept, and a "yes" asks for one.
+    public var saidMaybe: Bool?
 }
 
 /// One person's schedule: for a mentee, a table per rotation (the mentor's first name and areas);

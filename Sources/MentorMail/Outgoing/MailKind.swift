@@ -39,6 +39,9 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     case eventSheet = "event-sheet"
     case eventNoSeat = "event-no-seat"
 
+    /// Event mail whose reply answers for the event in words ("yes", "can't make it").
+    static let eventAnswerable: Set<MailKind> = [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule, .eventNoSeat]
+
     /// The Swift type holding this mail's values.
     public var contentType: any MailContent.Type {
         switch self {

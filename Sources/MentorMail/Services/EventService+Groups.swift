@@ -25,6 +25,8 @@ public struct EventGrouping: Codable, Sendable, Equatable {
     public var leaving: [String] = []
     /// Those told now that there was no seat for them.
     public var noSeat: [String] = []
+    /// Those who said maybe, told now that the tables are set without them and how to ask for a seat.
+    public var maybeTold: [String] = []
     /// Forming anew, those whose schedule stayed the same: they get no new one.
     public var schedulesUnchanged: Int = 0
     /// Nothing was stored or sent: the figures say what would be.
@@ -141,9 +143,12 @@ extension EventService {
             SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
             """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID]).map { $0.lowercased() })
         let waiting = all.filter { $0.answer == .waitlisted && !told.contains($0.email.lowercased()) }
-        for guest in waiting {
+        // Those who said maybe have no seat either: they hear that the tables are set, and how to ask for one.
+        let unsure = all.filter { $0.answer == .tentative && !told.contains($0.email.lowercased()) }
+        for guest in waiting + unsure {
             var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
             if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+            if guest.answer == .tentative { mail.saidMaybe = true }
             try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID), language: guest.language)
         }
         try work.audit.record(actor, earlier == nil ? "event-grouped" : "event-regrouped",
@@ -152,6 +157,7 @@ extension EventService {
                              totalInterest: plan.totalInterest, upperBound: plan.upperBound,
                              repeatedMenteePairs: plan.repeatedMenteePairs, schedulesQueued: queued, waitlistTold: waiting.count,
                              formedAgain: earlier != nil, promoted: promoted.map(\.name), leaving: leaving, noSeat: waiting.map(\.name),
+                             maybeTold: unsure.map(\.name),
                              schedulesUnchanged: unchanged.count, tables: tables)
     }
 

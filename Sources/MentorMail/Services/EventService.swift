@@ -321,7 +321,7 @@ struct EventService {
             return try EventGuest.filter(EventGuest.Columns.eventID == eventID && EventGuest.Columns.email == address.lowercased()).fetchOne(work.db)
         }
         let sender = inbound.sender.normalized
-        let answered = inbound.context.answering.map { [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule].contains($0.kind)
+        let answered = inbound.context.answering.map { MailKind.eventAnswerable.contains($0.kind)
                                                        && $0.topic == .event(eventID) } ?? false
         func answeredTo(_ guest: EventGuest) -> Bool { speaksFor(guest, answered: answered, inbound) }
         var found: EventGuest?
