@@ -364,8 +364,14 @@ extension MentorMailCommand {
                     for rotation in Set(grouping.tables.map(\.rotation)).sorted() {
                         print("  Rotation \(rotation):")
                         for table in grouping.tables where table.rotation == rotation {
-                            print(terminalSafe("    table \(table.table), \(table.mentor): \(table.mentees.isEmpty ? "-" : table.mentees.joined(separator: ", "))", keepLines: false))
+                            let names = table.mentees.map { table.noSharedLanguage.contains($0) ? "\($0) (no shared language)" : $0 }
+                            print(terminalSafe("    table \(table.table), \(table.mentor): \(names.isEmpty ? "-" : names.joined(separator: ", "))", keepLines: false))
                         }
+                    }
+                    let apart = grouping.tables.map(\.noSharedLanguage.count).reduce(0, +)
+                    if apart > 0 {
+                        print("\(apart) seat(s) put a mentee with a mentor who shares no language with them (marked above): "
+                              + "find someone to translate, or change the tables.")
                     }
                     let would = dryRun ? "would " : ""
                     if !grouping.promoted.isEmpty {

@@ -655,6 +655,44 @@ import Testing
         #expect(grouping.totalInterest == grouping.upperBound)
     }
 
+    /// When nothing else fits, a mentee sits with mentors who share no language with them:
+    /// `event groups` and the coordinators' sheet say so at each such seat.
+    @Test func seatsWithoutASharedLanguageAreFlaggedInTheGroupsAndTheSheet() throws {
+        let program = try ProcessorTests.Program()
+        let people = [
+            ("lena@example.net", MatchingWorkflowTests.profile("mentee", "Lena Vogel", areas: ["nova"], languages: ["German"])),
+            ("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana Souza", areas: ["nova"], languages: ["English"])),
+            ("mia@example.org", MatchingWorkflowTests.profile("mentor", "Mia Brown", areas: ["nova"], languages: ["English"], capacity: 2)),
+            ("sam@example.org", MatchingWorkflowTests.profile("mentor", "Sam Hill", areas: ["nova"], languages: ["English"], capacity: 2)),
+        ]
+        try program.database.write { db in
+            for (email, profile) in people {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+        }
+        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 2)
+        _ = try run(program)
+        let uid = try uid(program, event.id)
+        for (index, (address, profile)) in people.enumerated() {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: profile.name, to: "mentoring@example.org", partstat: "ACCEPTED"),
+                               name: "\(index)-\(address)")
+        }
+        _ = try run(program)
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        let flagged = grouping.tables.flatMap(\.noSharedLanguage)
+        #expect(flagged == ["Lena Vogel", "Lena Vogel"], "in both rotations, and only she: \(grouping.tables)")
+        let sent = try run(program)
+        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let text = try #require(sheet.textBody)
+        #expect(text.contains("Lena Vogel (no shared language)") && !text.contains("Ana Souza (no shared language)"), "\(text)")
+        #expect(text.contains("2 seat(s) put a mentee with a mentor who shares no language"), "\(text)")
+        let html = try program.app.eventSheet(id: event.id, now: program.now)
+        #expect(html.components(separatedBy: "Lena Vogel (no shared language)").count - 1 == 2, "\(html)")
+        // Mentors' schedules name the mentees by first name only, unmarked.
+        let schedule = try #require(sent.first { $0.to.map(\.address) == ["mia@example.org"] }?.textBody)
+        #expect(schedule.contains("Lena") && !schedule.contains("no shared language"), "\(schedule)")
+    }
+
     /// The invitations and the calendar promise only the rotations three tables allow.
     @Test func anEventWithMoreRotationsThanTablesPromisesOnlyWhatCanHappen() throws {
         let program = try ProcessorTests.Program()

@@ -160,9 +160,16 @@ public struct EventSheetMail: MailContent {
     public struct Table: Codable, Sendable, Equatable {
         public var table: Int
         public var mentor: String
+        /// Each marked "(no shared language)" when they share none with the mentor.
         public var mentees: [String]
         /// The same names, comma-separated.
         public var menteeList: String
+        /// Some mentee here shares no language with the mentor.
+        public var noSharedLanguage: Bool?
+        /// The names alone, for the mentor's schedule.
+        var menteeNames: [String] = []
+
+        private enum CodingKeys: String, CodingKey { case table, mentor, mentees, menteeList, noSharedLanguage }
     }
 
     public struct Rotation: Codable, Sendable, Equatable {
@@ -175,6 +182,8 @@ public struct EventSheetMail: MailContent {
     public var mentees: Int
     public var mentors: Int
     public var waitlisted: Int
+    /// Seats (a mentee in one rotation) where mentee and mentor share no language, when any.
+    public var withoutSharedLanguage: Int?
     /// Fewer rotations were formed than planned: only `mentors` mentors came.
     public var fewerRotations: Bool?
     public var plannedRotations: Int?

@@ -39,6 +39,8 @@ public struct EventGrouping: Codable, Sendable, Equatable {
         public var table: Int
         public var mentor: String
         public var mentees: [String]
+        /// Mentees at this table who share no language with the mentor (both profiles name theirs).
+        public var noSharedLanguage: [String] = []
     }
 }
 
@@ -104,8 +106,9 @@ extension EventService {
         var newSeats: [EventSeat] = []
         for (rotation, seats) in plan.assignment.enumerated() {
             for (mentorIndex, mentor) in mentors.enumerated() {
-                let seated = seats.enumerated().filter { $0.element == mentorIndex }.map { mentees[$0.offset].name }
-                tables.append(.init(rotation: rotation + 1, table: mentorIndex + 1, mentor: mentor.name, mentees: seated))
+                let seated = seats.enumerated().filter { $0.element == mentorIndex }.map { mentees[$0.offset] }
+                tables.append(.init(rotation: rotation + 1, table: mentorIndex + 1, mentor: mentor.name, mentees: seated.map(\.name),
+                                    noSharedLanguage: seated.filter { !speakTogether($0, mentor, profiles) }.map(\.name)))
             }
             for (menteeIndex, mentorIndex) in seats.enumerated() {
                 guard let mentorID = mentors[mentorIndex].id, let menteeID = mentees[menteeIndex].id else { continue }
@@ -208,6 +211,13 @@ extension EventService {
         }
     }
 
+    /// Whether two guests can talk: they share a language (as the round matcher reads languages),
+    /// or a profile names none, so nothing says they cannot.
+    func speakTogether(_ mentee: EventGuest, _ mentor: EventGuest, _ profiles: [Int64: Participant]) -> Bool {
+        let languages = [mentee, mentor].map { LanguageNames.matchable($0.participantID.flatMap { profiles[$0] }?.profile.languages ?? []) }
+        return languages.contains(where: \.isEmpty) || !languages[0].isDisjoint(with: languages[1])
+    }
+
     /// The guests (mentors and mentees) who have a place in `seats`.
     static func guests(seatedAt seats: [EventSeat]) -> Set<Int64> {
         Set(seats.flatMap { [$0.mentorGuestID, $0.menteeGuestID] })
@@ -255,10 +265,10 @@ extension EventService {
                                  calendar: try currentCalendar(event, for: &guest, always: promoted.contains(mentee.id ?? -1)))
             queued += 1
         }
-        let sheet = sheetRotations(event, assignment: plan.assignment, mentees: mentees, mentors: mentors)
+        let sheet = sheetRotations(event, assignment: plan.assignment, mentees: mentees, mentors: mentors, profiles: profiles)
         for (index, mentor) in mentors.enumerated() where !unchanged.contains(mentor.id ?? -1) {
             let slots = sheet.map { rotation in
-                let names = rotation.tables[index].mentees.compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
+                let names = rotation.tables[index].menteeNames.compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
                 return EventScheduleMail.Slot(rotation: rotation.rotation, time: rotation.time, table: index + 1,
                                               mentees: names.joined(separator: ", "), hasMentees: !names.isEmpty)
             }
@@ -290,12 +300,20 @@ extension EventService {
         }
     }
 
-    /// Every table of every rotation, mentors numbered in their order.
-    func sheetRotations(_ event: SpeedEvent, assignment: [[Int]], mentees: [EventGuest], mentors: [EventGuest]) -> [EventSheetMail.Rotation] {
+    /// Every table of every rotation, mentors numbered in their order; a mentee who shares no
+    /// language with the table's mentor is marked.
+    func sheetRotations(_ event: SpeedEvent, assignment: [[Int]], mentees: [EventGuest], mentors: [EventGuest],
+                        profiles: [Int64: Participant]) -> [EventSheetMail.Rotation] {
         let times = rotationTimes(event, count: assignment.count)
         return assignment.enumerated().map { rotation, seats in
             var tables = mentors.enumerated().map { EventSheetMail.Table(table: $0.offset + 1, mentor: $0.element.name, mentees: [], menteeList: "") }
-            for (menteeIndex, mentorIndex) in seats.enumerated() { tables[mentorIndex].mentees.append(mentees[menteeIndex].name) }
+            for (menteeIndex, mentorIndex) in seats.enumerated() {
+                let mentee = mentees[menteeIndex]
+                tables[mentorIndex].menteeNames.append(mentee.name)
+                let apart = !speakTogether(mentee, mentors[mentorIndex], profiles)
+                tables[mentorIndex].mentees.append(mentee.name + (apart ? " (no shared language)" : ""))
+                if apart { tables[mentorIndex].noSharedLanguage = true }
+            }
             for index in tables.indices { tables[index].menteeList = tables[index].mentees.joined(separator: ", ") }
             return EventSheetMail.Rotation(rotation: rotation + 1, time: times[rotation], tables: tables)
         }
@@ -306,7 +324,9 @@ extension EventService {
             .fetchCount(work.db)
         let interest = event.interest ?? 0, bound = event.interestBound ?? 0
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
+        let apart = rotations.flatMap(\.tables).flatMap(\.mentees).filter { $0.hasSuffix(" (no shared language)") }.count
         return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
+                              withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
                               rotationsList: rotations,
                               quality: "interest \(interest) of at most \(bound) (\(String(format: "%.1f", percent)) %), "
@@ -334,7 +354,8 @@ extension EventService {
             guard let mentee = menteeIndex[seat.menteeGuestID], let mentor = mentorIndex[seat.mentorGuestID] else { continue }
             assignment[seat.rotation - 1][mentee] = mentor
         }
-        return try sheetMail(event, rotations: sheetRotations(event, assignment: assignment, mentees: mentees, mentors: mentors),
+        let profiles = try AppDatabase.participantsByID(work.db)
+        return try sheetMail(event, rotations: sheetRotations(event, assignment: assignment, mentees: mentees, mentors: mentors, profiles: profiles),
                              mentees: mentees.filter { $0.answer == .accepted }.count, mentors: mentors.filter { $0.answer == .accepted }.count)
     }
 }
