@@ -153,6 +153,10 @@ extension MentorMailCommand {
                             + "different mentor(s), so at most \(tables) of the \(rotations) rotations can be formed; the event has \(event.rotations) "
                             + "rotation(s)\n").utf8))
                     }
+                    if let warning = event.warning {
+                        FileHandle.standardError.write(Data((terminalSafe("mentormail: warning: event \(event.id) cannot have tables: \(warning)",
+                                                                          keepLines: false) + "\n").utf8))
+                    }
                     if json { return try printJSON(event) }
                     print("Event \(event.id) created: \(event.name), \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes, "
                           + "\(event.capacity) seats, \(event.tables) tables, \(event.rotations) rotations, audience \(event.audience).")
@@ -200,6 +204,7 @@ extension MentorMailCommand {
                     print("  audience  \(event.audience); \(event.invited) invited")
                     print("  seats     \(event.acceptedMentees) of \(event.capacity) mentee seats, \(event.acceptedMentors) of \(event.tables) tables; \(event.waitlisted) waitlisted")
                     print("  calendar  UID \(event.uid), sequence \(event.sequence)")
+                    if let warning = event.warning { print(terminalSafe("  warning   no tables can be set: \(warning)", keepLines: false)) }
                     for (title, guests) in [("Accepted", event.accepted), ("Waitlisted", event.waitlist), ("Tentative", event.tentative),
                                             ("Declined", event.declined), ("No answer yet", event.noAnswer)] {
                         guard let guests, !guests.isEmpty else { continue }
@@ -263,19 +268,31 @@ extension MentorMailCommand {
 
         struct Update: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Change an event's time, length or place; the next `process` sends everyone still coming an update.",
-                discussion: "Examples:\n  mentormail event update 1 --at 2026-10-25T08:00\n  mentormail event update 1 --location \"Hall B\"")
+                abstract: "Change an event's time, length, place or audience; the next `process` sends everyone still coming an update.",
+                discussion: """
+                A new --audience changes whom the event invites from now on (those invited stay \
+                invited); `event invite` then invites the newcomers at once.
+
+                Examples:
+                  mentormail event update 1 --at 2026-10-25T08:00
+                  mentormail event update 1 --location "Hall B"
+                  mentormail event update 1 --audience all && mentormail event invite 1
+                """)
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The event's id.") var id: Int64
             @Option(help: ArgumentHelp("The new start, local time in --tz (or the event's zone).", valueName: "time")) var at: String?
             @Option(help: ArgumentHelp("The time zone of --at.", valueName: "zone")) var tz: String?
             @Option(help: ArgumentHelp("The new length: 90m, 1h30m.", valueName: "length")) var duration: String?
             @Option(help: ArgumentHelp("The new place (\"\" for none).", valueName: "place")) var location: String?
+            @Option(help: ArgumentHelp("Whom it invites from now on: all, mentees, mentors, or round:NAME.", valueName: "who")) var audience: String?
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                if at == nil && tz == nil && duration == nil && location == nil {
-                    throw ValidationError("say what changes: --at, --tz, --duration or --location")
+                if at == nil && tz == nil && duration == nil && location == nil && audience == nil {
+                    throw ValidationError("say what changes: --at, --tz, --duration, --location or --audience")
+                }
+                if let audience, !EventPlan.isAudience(audience) {
+                    throw ValidationError("--audience must be all, mentees, mentors or round:NAME")
                 }
                 if let tz { _ = try EventCommand.zone(tz) }
                 if let duration, EventCommand.minutes(duration) == nil { throw ValidationError("--duration \(duration) is not a length such as 90m") }
@@ -299,8 +316,16 @@ extension MentorMailCommand {
                     }
                     let event = try opened.program.updateEvent(id: id, startsAt: start, timeZone: tz == nil ? nil : zone,
                                                                durationMinutes: duration.flatMap(EventCommand.minutes), location: location,
-                                                               now: options.clock)
+                                                               audience: audience, now: options.clock)
                     if json { return try printJSON(event) }
+                    if audience != nil {
+                        print("Event \(event.id) now invites \(event.audience); `mentormail event invite \(event.id)` invites those not invited yet now.")
+                        if let warning = event.warning {
+                            FileHandle.standardError.write(Data((terminalSafe("mentormail: warning: event \(event.id) cannot have tables: \(warning)",
+                                                                              keepLines: false) + "\n").utf8))
+                        }
+                        if at == nil && tz == nil && duration == nil && location == nil { return }
+                    }
                     print("Event \(event.id) now: \(event.localStart) (\(event.timeZone)), \(event.durationMinutes) minutes\(event.location.map { ", \($0)" } ?? ""); "
                           + "the next `mentormail process` sends the update (sequence \(event.sequence)).")
                 }

@@ -121,6 +121,7 @@ extension MentorMailCommand {
                 for event in status.upcomingEvents {
                     print("Event         #\(event.id) \(event.name), \(event.localStart) \(event.timeZone): \(event.acceptedMentees)/\(event.capacity) seats, "
                           + "\(event.acceptedMentors)/\(event.tables) tables, \(event.waitlisted) waiting (\(event.status))")
+                    if let warning = event.warning { print(terminalSafe("              no tables can be set: \(warning)", keepLines: false)) }
                 }
             }
         }

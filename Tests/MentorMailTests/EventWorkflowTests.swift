@@ -756,6 +756,80 @@ import Testing
         #expect(html.contains("Planned 3 rotations; formed 2 because only 2 mentor(s) accepted."), "\(html)")
     }
 
+    /// An event for mentees only can never have tables: `event create`, `event show`, `status`
+    /// and `event groups` say so and why, with what to do; `event update --audience` widens it.
+    @Test func anAudienceWithoutMentorsIsNamedAsTheReasonThereAreNoTables() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-aud", subfolders: CommandRunner.maildirFolders)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
+        let now = "2026-11-01T09:00:00Z"
+        func mentormail(_ arguments: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(arguments + ["--config", config.path, "--now", now])
+        }
+        let database = try AppDatabase(path: folder.appendingPathComponent("p.sqlite").path)
+        try database.write { db in
+            for (email, name, role) in [("ana@example.net", "Ana Souza", "mentee"), ("maria@example.org", "Maria Garcia", "mentor")] {
+                let profile = MatchingWorkflowTests.profile(role, name, areas: ["nova"], capacity: role == "mentor" ? 2 : 0)
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: nil, now: Date())
+            }
+        }
+        let created = try mentormail(["event", "create", "Speed Mentoring", "--at", "2026-11-25T09:30", "--tz", "Europe/Madrid", "--duration", "90m",
+                                      "--capacity", "4", "--tables", "2", "--rotations", "2", "--audience", "mentees"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("warning: event 1 cannot have tables: its audience is mentees only: no mentor is invited to host a table"),
+                "\(created.stderr)")
+        #expect(created.stderr.contains("mentormail event update 1 --audience all, then mentormail event invite 1"), "\(created.stderr)")
+        #expect(created.stderr.contains("mentormail event cancel 1"), "\(created.stderr)")
+        let show = try mentormail(["event", "show", "1"])
+        #expect(show.stdout.contains("no tables can be set: its audience is mentees only"), "\(show.stdout)")
+        let status = try mentormail(["status"])
+        #expect(status.stdout.contains("no tables can be set: its audience is mentees only"), "\(status.stdout)")
+        // Ana is invited and says yes: the rotations cannot be formed, for the true reason.
+        #expect(try mentormail(["event", "invite", "1"]).stdout.contains("ana@example.net"))
+        try database.write { db in
+            try db.execute(sql: "UPDATE eventGuest SET answer = 'accepted' WHERE email = 'ana@example.net'")
+        }
+        let groups = try mentormail(["event", "groups", "1", "--dry-run"])
+        #expect(groups.status != 0)
+        #expect(groups.stderr.contains("event 1 cannot have tables: its audience is mentees only"), "\(groups.stderr)")
+        #expect(!groups.stderr.contains("no mentor has accepted"), "\(groups.stderr)")
+
+        // Widened: no warning, and the mentor is invited next.
+        let updated = try mentormail(["event", "update", "1", "--audience", "all"])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stdout.contains("now invites all") && !updated.stderr.contains("warning"), "\(updated.stdout)\(updated.stderr)")
+        #expect(try database.event(id: 1).sequence == 0, "whom it invites is nothing for calendars")
+        let invited = try mentormail(["event", "invite", "1"])
+        #expect(invited.stdout.contains("maria@example.org") && !invited.stdout.contains("ana@example.net"), "\(invited.stdout)")
+        #expect(!(try mentormail(["event", "show", "1"]).stdout.contains("no tables can be set")))
+        #expect(try mentormail(["event", "update", "1", "--audience", "friends"]).status != 0)
+    }
+
+    /// A day before the start, the rotations of an event that invited only mentees are not
+    /// formed: the digest says why, what to do, and who said yes and has heard nothing.
+    @Test func theDigestSaysWhatToDoWhenTheAudienceBringsNoMentor() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let zone = try #require(TimeZone(identifier: "Europe/Madrid"))
+        let start = program.now.addingTimeInterval(10 * 86_400)
+        let event = try program.app.createEvent(EventPlan(name: "Speed Mentoring at the Summit", startsAt: start, timeZone: zone, durationMinutes: 90,
+                                                          capacity: 4, tables: 2, rotations: 2, audience: "mentees"), now: program.now)
+        #expect(event.warning?.contains("its audience is mentees only") == true, "\(event.warning ?? "")")
+        let invitations = try run(program)
+        #expect(invitations.count == 4, "the mentees only")
+        try program.arrive(CalendarReplies.words("Count me in!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org",
+                                                 under: try invitation(to: "ana@example.net", in: invitations)))
+        _ = try run(program)
+        let due = try run(program, at: start.addingTimeInterval(-23 * 3_600))
+        let digest = try #require(due.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let flat = digest.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
+        #expect(flat.contains("the rotations were not formed: event \(event.id) cannot have tables: its audience is mentees only"), "\(digest)")
+        #expect(flat.contains("mentormail event update \(event.id) --audience all, then mentormail event invite \(event.id)"), "\(digest)")
+        #expect(flat.contains("mentormail event cancel \(event.id)") && flat.contains("mentormail event groups \(event.id)"), "\(digest)")
+        #expect(flat.contains("Ana Souza <ana@example.net>"), "who said yes: \(digest)")
+        #expect(!flat.contains("no mentor has accepted") && !flat.contains("mentormail held list"), "\(digest)")
+    }
+
     @Test func anEventCreatedLateIsGroupedHalfwayToItsStart() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

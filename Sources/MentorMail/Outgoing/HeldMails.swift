@@ -82,4 +82,6 @@ public struct HeldDigestMail: MailContent {
     /// sender's daily limit) and still waits: counted, never listed.
     public var quietCount: Int
     public var hasQuiet: Bool
+    /// Only news of events, each saying what to do: the held-mail commands would not help.
+    public var eventsOnly: Bool?
 }

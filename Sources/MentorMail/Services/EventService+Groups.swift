@@ -95,6 +95,10 @@ extension EventService {
         let all = try guests(eventID)
         let mentees = all.filter { $0.role == .mentee && $0.answer == .accepted }
         let mentors = all.filter { $0.role == .mentor && $0.answer == .accepted }
+        // The true reason first: an audience that invites no mentor (or mentee) will never have one accept.
+        if mentors.isEmpty || mentees.isEmpty, let problem = try Self.tablesProblem(event, work.db) {
+            throw MentorMailError(.data, "event \(eventID) cannot have tables: \(problem)")
+        }
         guard !mentors.isEmpty else { throw MentorMailError(.data, "event \(eventID): no mentor has accepted, so there are no tables yet") }
         guard !mentees.isEmpty else { throw MentorMailError(.data, "event \(eventID): no mentee has accepted yet") }
         // Fewer mentors than rotations: as many rotations as there are different mentors to meet.
@@ -165,15 +169,25 @@ extension EventService {
     }
 
     /// The rotations job: forms them unless a coordinator already did, or there is nobody to
-    /// seat (then the coordinators hear of it in their digest).
+    /// seat (then the coordinators hear of it in their digest, with what they can do, and who
+    /// said yes and has heard nothing since).
     func formGroupsWhenDue(eventID: Int64) throws {
         let event = try find(eventID)
         guard event.status == .scheduled else { return }
         do {
             _ = try formGroups(eventID: eventID, actor: "scheduler")
         } catch let error as MentorMailError where error.kind == .data {
-            var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil,
-                                      detail: "Event \(eventID) (\(event.name)): the rotations were not formed: \(error.message)")
+            let coming = try guests(eventID).filter { $0.answer == .accepted }
+            var detail = "Event \(eventID) (\(event.name)): the rotations were not formed: \(error.message)"
+            if try Self.tablesProblem(event, work.db) == nil {
+                detail += "; or call it off: mentormail event cancel \(eventID)"
+            }
+            detail += ". They are not formed by themselves now: once mentors and mentees have accepted, run mentormail event groups \(eventID)"
+            if !coming.isEmpty {
+                detail += ". \(coming.count) who said yes have heard nothing since (cancelling tells them): "
+                    + coming.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")
+            }
+            var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil, detail: detail)
             try notice.insert(work.db)
             try HeldMailService(work: work).scheduleDigest(key: "event-groups:\(eventID)")
         }

@@ -47,11 +47,31 @@ struct EventService {
         return event
     }
 
-    /// A new time or place: the calendars get an update (SEQUENCE raised) with the next run.
-    func update(_ id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?, actor: String) throws -> SpeedEvent {
+    /// A new time or place: the calendars get an update (SEQUENCE raised) with the next run. A
+    /// new audience changes whom `event invite` (and runs, until the tables are due) invite next;
+    /// those invited already stay invited.
+    func update(_ id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?,
+                audience: EventAudience? = nil, actor: String) throws -> SpeedEvent {
         var event = try find(id)
         guard event.status != .cancelled else {
             throw MentorMailError(.data, "event \(id) is cancelled: nothing about it can change; create a new one with `mentormail event create`")
+        }
+        if let audience {
+            guard event.status == .scheduled else {
+                throw MentorMailError(.data, "event \(id)'s tables are set and its schedules went out: invitations are closed, so its audience "
+                                      + "cannot change; to change the tables: mentormail event groups \(id) --again")
+            }
+            if case .round(let name) = audience, try AppDatabase.findRound(work.db, name: name) == nil {
+                throw MentorMailError(.data, "no round is named \(name); see `mentormail round list`")
+            }
+            if audience.description != event.audience {
+                try work.audit.record(actor, "event-audience", "\(id): \(event.audience) → \(audience)")
+                event.audience = audience.description
+                event.updatedAt = work.now
+                try event.update(work.db)
+            }
+            // Only whom it invites changed: nothing for calendars.
+            if startsAt == nil && timeZone == nil && durationMinutes == nil && location == nil { return event }
         }
         // Once the tables are set, the schedules carry the rotation times: only the place can move.
         if event.status == .grouped && (startsAt != nil || timeZone != nil || durationMinutes != nil) {
@@ -656,6 +676,22 @@ extension EventGuest.Role {
     }
 }
 
+extension EventService {
+    /// Why the event's tables can never be set as it stands (its audience brings no mentor to host
+    /// one, or no mentee to sit at one), with what a coordinator can do; nil when nothing stands
+    /// in the way, or the tables are set or it is cancelled.
+    static func tablesProblem(_ event: SpeedEvent, _ db: Database) throws -> String? {
+        guard event.status == .scheduled, let id = event.id else { return nil }
+        let audience = EventAudience(event.audience) ?? .all
+        let guests = try EventGuest.filter(EventGuest.Columns.eventID == id).fetchAll(db)
+        guard let missing = try audience.missingRole(db, besides: guests) else { return nil }
+        let what = missing.role == .mentor ? "no mentor is invited to host a table, so there can be no tables"
+            : "no mentee is invited to sit at the tables"
+        return "\(missing.why): \(what); to invite everyone: mentormail event update \(id) --audience all, "
+            + "then mentormail event invite \(id); or call it off: mentormail event cancel \(id)"
+    }
+}
+
 /// Who an event invites.
 enum EventAudience: Equatable, CustomStringConvertible {
     case all, mentees, mentors
@@ -678,6 +714,23 @@ enum EventAudience: Equatable, CustomStringConvertible {
         case .mentees: "mentees"
         case .mentors: "mentors"
         case .round(let name): "round:\(name)"
+        }
+    }
+
+    /// The role this audience brings to no table, and why: mentees only invite no mentor, mentors
+    /// only no mentee; a round without an active mentor (or mentee) has none to invite. Nil when
+    /// both can come, or one of `guests` already has the role. Everyone else may still join.
+    func missingRole(_ db: Database, besides guests: [EventGuest]) throws -> (role: EventGuest.Role, why: String)? {
+        let roles = Set(guests.map(\.role))
+        switch self {
+        case .all: return nil
+        case .mentees: return roles.contains(.mentor) ? nil : (.mentor, "its audience is mentees only")
+        case .mentors: return roles.contains(.mentee) ? nil : (.mentee, "its audience is mentors only")
+        case .round(let name):
+            let present = roles.union(try participants(db).compactMap { EventGuest.Role($0.profile) })
+            if !present.contains(.mentor) { return (.mentor, "its audience is round \(name), which has no active mentor") }
+            if !present.contains(.mentee) { return (.mentee, "its audience is round \(name), which has no active mentee") }
+            return nil
         }
     }
 

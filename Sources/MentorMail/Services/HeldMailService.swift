@@ -107,7 +107,9 @@ struct HeldMailService {
                                             newRepeatCount: besides.newRepeats, hasNewRepeats: besides.newRepeats > 0,
                                             olderCount: besides.listed, hasOlder: besides.listed + besides.repeats > 0,
                                             olderRepeatCount: besides.repeats, hasOlderRepeats: besides.repeats > 0,
-                                            quietCount: besides.quiet, hasQuiet: besides.quiet > 0),
+                                            quietCount: besides.quiet, hasQuiet: besides.quiet > 0,
+                                            eventsOnly: notices.allSatisfy { $0.kind == .eventNews } && items.isEmpty
+                                                && besides.listed + besides.repeats + besides.quiet == 0 ? true : nil),
                              to: coordinators)
         try AppDatabase.markDigested(work.db, ids: new.compactMap(\.id) + besides.newFolded, at: work.now)
         try AppDatabase.markNoticesDigested(work.db, ids: notices.compactMap(\.id), at: work.now)

@@ -83,6 +83,9 @@ public struct EventView: Codable, Sendable, Equatable {
     public var acceptedMentees: Int
     public var acceptedMentors: Int
     public var waitlisted: Int
+    /// Why its tables can never be set as it stands (its audience invites no mentor, or no
+    /// mentee), with what to do; nil when nothing stands in the way.
+    public var warning: String?
     /// Only in `event show`: everyone by answer.
     public var accepted: [Guest]?
     public var declined: [Guest]?
@@ -106,12 +109,17 @@ extension Program {
         }
     }
 
-    /// `mentormail event update`: a new time, length or place; guests get an update with the next run.
+    /// `mentormail event update`: a new time, length or place (guests get an update with the next
+    /// run), or a new audience ("all", "mentees", "mentors", "round:NAME") for the invitations still to go.
     public func updateEvent(id: Int64, startsAt: Date?, timeZone: TimeZone?, durationMinutes: Int?, location: String?,
-                            now: Date, actor: String = "command line") throws -> EventView {
-        try perform(at: now) { work in
+                            audience: String? = nil, now: Date, actor: String = "command line") throws -> EventView {
+        let newAudience = try audience.map { text in
+            guard let audience = EventAudience(text) else { throw MentorMailError(.data, "--audience \(text) is not all, mentees, mentors or round:NAME") }
+            return audience
+        }
+        return try perform(at: now) { work in
             let event = try EventService(work: work).update(id, startsAt: startsAt, timeZone: timeZone, durationMinutes: durationMinutes,
-                                                            location: location, actor: actor)
+                                                            location: location, audience: newAudience, actor: actor)
             return try Self.view(of: event, work.db, details: false)
         }
     }
@@ -196,7 +204,8 @@ extension Program {
             durationMinutes: event.durationMinutes, capacity: event.capacity, tables: event.tables, rotations: event.rotations,
             audience: event.audience, location: event.location, uid: event.uid, sequence: event.sequence, status: event.status.rawValue,
             invited: guests.filter { $0.invitedAt != nil }.count, acceptedMentees: count(.mentee, .accepted),
-            acceptedMentors: count(.mentor, .accepted), waitlisted: guests.filter { $0.answer == .waitlisted }.count)
+            acceptedMentors: count(.mentor, .accepted), waitlisted: guests.filter { $0.answer == .waitlisted }.count,
+            warning: try EventService.tablesProblem(event, db))
         guard details else { return view }
         let bounces = try AppDatabase.bouncesByParticipant(db)
         func list(_ answer: EventGuest.Answer) -> [EventView.Guest] {
