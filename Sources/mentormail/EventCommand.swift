@@ -26,13 +26,14 @@ extension MentorMailCommand {
               mentormail event list
               mentormail event show 1 --json
               mentormail event invite 1 --dry-run
+              mentormail event answer 1 ana@example.net yes
               mentormail event update 1 --at 2026-10-25T08:00 --location "Hall B"
               mentormail event groups 1 --dry-run
               mentormail event sheet 1 --output tables.html
               mentormail event cancel 1
               mentormail event rotations --scores problem.json --json
             """,
-            subcommands: [Create.self, List.self, Show.self, Invite.self, Update.self, Cancel.self, Groups.self, Sheet.self, Rotations.self]
+            subcommands: [Create.self, List.self, Show.self, Invite.self, Answer.self, Update.self, Cancel.self, Groups.self, Sheet.self, Rotations.self]
         )
 
         /// "2026-10-25T07:30" read as local time in `zone`.
@@ -262,6 +263,43 @@ extension MentorMailCommand {
                     }
                     print(dryRun ? "Nothing was stored or sent (--dry-run)."
                                  : "\(result.invitedInAll) invited in all; the next `mentormail process` sends the new invitations.")
+                }
+            }
+        }
+
+        struct Answer: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Record a guest's answer for them (told in person, or in mail that was held); they get its confirmation.",
+                discussion: """
+                It does what the guest's own answer does: a yes takes a seat (or table), or a place \
+                on the waitlist when all are taken; a no gives the place to the first one waiting; a \
+                maybe keeps a seat already held. The guest gets the usual confirmation with the next \
+                `process`, unless --no-mail.
+
+                Examples:
+                  mentormail event answer 1 ana@example.net yes
+                  mentormail event answer 1 tom@example.org no --no-mail
+                """)
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The event's id.") var id: Int64
+            @Argument(help: "The guest's address, as `event show` lists it.") var address: String
+            @Argument(help: "yes, no or maybe.") var answer: String
+            @Flag(help: "Record it without mailing the guest.") var noMail = false
+            @Flag(help: "Print JSON.") var json = false
+
+            func validate() throws {
+                if !["yes", "no", "maybe"].contains(answer.lowercased()) { throw ValidationError("the answer must be yes, no or maybe") }
+            }
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config))
+                    defer { withExtendedLifetime(opened) {} }
+                    let guest = try opened.program.answerForGuest(eventID: id, address: address, answer: answer, quiet: noMail, now: options.clock)
+                    if json { return try printJSON(guest) }
+                    let now = guest.answer == "waitlisted" ? "waitlisted, in place \(guest.position ?? 0)" : guest.answer
+                    print(terminalSafe("\(guest.name) <\(guest.email)> (\(guest.role)) is now \(now) for event \(id); ", keepLines: false)
+                          + (noMail ? "they were not told (--no-mail)." : "the next `mentormail process` sends them the confirmation."))
                 }
             }
         }

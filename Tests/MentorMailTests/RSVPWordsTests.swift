@@ -32,6 +32,25 @@ import Testing
         #expect(RSVPWords.read(text) == .maybe, "\(text)")
     }
 
+    /// Under other mail of ours, only words about coming count as an answer to an event.
+    @Test(arguments: [
+        ("yes, count me in", RSVPWords.Answer.yes), ("Yes, count me in!\n\nAna", .yes), ("Hi! I'll be there. Thanks, Ana", .yes),
+        ("Sorry, I can't make it.", .no), ("I won't be able to attend, sorry", .no), ("Sí, cuenta conmigo", .yes),
+        ("maybe, I will confirm next week", .maybe), ("Not sure yet, I'll let you know", .maybe), ("Ich melde mich nächste Woche", .maybe),
+    ])
+    func clearAnswersStandWithoutTheEvent(_ text: String, _ answer: RSVPWords.Answer) {
+        #expect(RSVPWords.readClearly(OwnText(text)) == answer, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Yes!", "Maybe.", "Sure", "No.", "Sounds good, see you", "Maybe we can meet on Tuesday?", "I'm busy this week.",
+        "Yes, I'll be there. Let's meet at the venue and talk about the docs patch.", "Can I come too? Count me in!",
+        "Not sure yet what to work on first", "Perhaps we should start with the Nova docs",
+    ])
+    func wordsThatAnswerAnythingAreNoEventAnswerElsewhere(_ text: String) {
+        #expect(RSVPWords.readClearly(OwnText(text)) == nil, "\(text)")
+    }
+
     @Test func aQuestionBesideTheAnswerIsFoundInTheOwnLinesOnly() {
         let text = "Actually my flight got moved back, so yes, I can come after all! Is there a cloakroom for\nluggage?\n\n> Any questions?"
         #expect(RSVPWords.read(text) == .yes)

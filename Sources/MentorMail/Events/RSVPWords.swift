@@ -325,3 +325,53 @@ enum RSVPWords {
         return nil
     }
 }
+
+extension RSVPWords {
+    /// Words that answer anything ("yes", "sure", "maybe", "I'm busy"), so that they say nothing
+    /// of an event unless written under its mail.
+    static let anyAnswer = phrases([
+        "yes", "yep", "yeah", "sure", "of course", "gladly", "absolutely", "definitely", "sounds good", "why not", "for sure",
+        "happy to", "glad to", "would love to", "i'd love to", "love to", "looking forward", "accept", "accepted", "see you",
+        "si", "sim", "oui", "ja", "tak", "да", "gerne", "con gusto", "avec plaisir", "com prazer", "volentieri", "chetnie",
+        "с удовольствием", "encantada", "encantado", "acepto", "aceito", "j'accepte",
+        "maybe", "perhaps", "might", "possibly", "hopefully", "i hope so", "hope to", "fingers crossed", "depends", "depending on",
+        "not sure", "unsure", "no idea", "not yet", "still waiting", "waiting for", "waiting on", "need to check", "have to check",
+        "check with", "not certain", "i'll try", "i will try", "will try", "do my best", "quizas", "quiza", "tal vez", "a lo mejor",
+        "talvez", "pode ser", "peut etre", "vielleicht", "forse", "moze", "может быть", "возможно", "depende", "dipende", "zalezy",
+        "зависит", "mal sehen", "ya veremos", "посмотрим", "intentare", "ich versuche", "je vais essayer", "vou tentar", "provero",
+        "sprobuje", "постараюсь", "noch nicht", "pas encore", "ainda nao", "todavia no", "aun no", "ancora non", "non ancora",
+        "jeszcze nie", "пока не", "еще не", "no lo se", "nao sei", "non so", "non lo so", "nie wiem", "не знаю", "je ne sais pas",
+        "weiss nicht", "weiss noch nicht",
+        "not really", "not for me", "no thanks", "no thank you", "sorry no", "no sorry", "decline", "declining", "i'm busy", "im busy",
+        "i am busy", "i'll be busy", "i will be busy", "be away", "i'm away", "im away", "i'll be away", "i will be away",
+        "i'm travelling", "i'm traveling", "i'll be travelling", "i'll be traveling", "on holiday", "on vacation", "out of town",
+        "out of the office", "no puedo", "kann ich nicht", "ich kann nicht", "kann leider nicht", "je ne peux pas", "non posso",
+        "nie moge", "не могу", "nao posso", "leider nicht", "creo que no", "lo siento no",
+    ])
+
+    /// The phrases of coming or not, or of an answer to come ("count me in", "can't make it",
+    /// "I'll confirm next week"): every answer phrase but those in ``anyAnswer``.
+    static let aboutComing: [[String]] = {
+        let any = Set(anyAnswer)
+        return (yes + no + maybe).filter { !any.contains($0) }
+    }()
+
+    /// An answer that stands for an event even where the event is not named (under other mail
+    /// of ours): it says something about coming ("yes, count me in", "maybe, I will confirm
+    /// next week", "sorry, I can't make it"), not only a word that answers anything ("yes",
+    /// "maybe"); it asks nothing; and every other sentence only greets or thanks. Nil otherwise.
+    static func readClearly(_ own: OwnText) -> Answer? {
+        guard !own.text.contains("?"), !own.text.contains("？"), let answer = read(own) else { return nil }
+        var aboutComing = false
+        for sentence in own.sentences {
+            let words = EnrollmentText.words(sentence)
+            if answers(inSentence: sentence).isEmpty {
+                // A greeting, a thanks or a name ("Hi Maria", "Thanks!", "Best, Ana").
+                guard words.count <= 2 || words.allSatisfy(Courtesy.words.contains) else { return nil }
+                continue
+            }
+            if Self.aboutComing.contains(where: { index(of: $0, in: words) != nil }) { aboutComing = true }
+        }
+        return aboutComing ? answer : nil
+    }
+}

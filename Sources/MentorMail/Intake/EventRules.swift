@@ -88,3 +88,27 @@ struct EventRequestRule: IntakeRule {
                             + (question == nil ? "" : ", with a question") + (note == nil ? "" : ", with a condition"))
     }
 }
+
+/// Yes, no or maybe written under other mail of ours (a pair's introduction, a welcome) by
+/// someone with one upcoming event they have not answered ("yes, count me in", "maybe, I will
+/// confirm next week"): their answer to it, when the words speak of coming and ask nothing
+/// (``RSVPWords/readClearly(_:)``). Later rules hold or answer anything less clear.
+struct EventAnswerElsewhereRule: IntakeRule {
+    let name = "event-answer-elsewhere"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, !context.senderIsAlias, let id = context.openEventInvitation,
+              let answering = context.answering, eventAnswered(context, MailKind.eventAnswerable) == nil,
+              let from = message.from, context.wasWritten(from),
+              let words = RSVPWords.readClearly(message.own) else { return nil }
+        let answer: RSVPReply.Answer = switch words {
+        case .yes: .accepted
+        case .no: .declined
+        case .maybe: .tentative
+        }
+        let note = words == .yes ? RSVPWords.condition(in: message.own) : nil
+        let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: nil,
+                              note: note)
+        return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the \(answering.kind.rawValue), read as the answer to event \(id), "
+                            + "the one upcoming event they are invited to and have not answered" + (note == nil ? "" : ", with a condition"))
+    }
+}

@@ -37,6 +37,7 @@ public struct Intake: Sendable {
             OpenSurveyAnswerRule(),
             ThanksRule(),
             AwayNewsRule(),
+            EventAnswerElsewhereRule(),
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),

@@ -37,6 +37,8 @@ public struct IntakeContext: Sendable {
     /// The code in the Subject, when it is one of ours that can no longer be used: already
     /// used, or expired at the run's time. A new request under its mail is read as that request.
     public var spentCode: String?
+    /// The one upcoming event the sender is invited to, when they have not answered it yet.
+    public var openEventInvitation: Int64?
 
     public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
         self.participant = participant

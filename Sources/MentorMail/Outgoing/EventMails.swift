@@ -64,6 +64,8 @@ public struct EventAnswerMail: MailContent {
     public var event: EventInfo?
     public var asMentor: Bool?
     public var asMentee: Bool?
+    /// A coordinator recorded this answer for them (`event answer`).
+    public var recordedForYou: Bool?
     /// They have a seat (mentees) or a table (mentors).
     public var accepted: Bool?
     public var declined: Bool?

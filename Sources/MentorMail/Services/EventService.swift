@@ -366,16 +366,27 @@ struct EventService {
         }
         guard var guest = found else { return try unknown() }
         if guest.email.lowercased() != sender { recipient = (MailAddress(address: guest.email, name: guest.name), guest.language) }
-        let language = guest.language
-        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: language))
+        let recorded = try record(reply.answer, source: reply.source.rawValue, for: &guest, at: event)
+        return try answer(recorded.mail, recorded.summary, calendar: recorded.calendar)
+    }
+
+    /// Records `answer` for `guest`, as their own answer does: the latest answer wins, a yes
+    /// beyond the seats goes on the waitlist, a maybe keeps a seat, a no that frees one promotes
+    /// the first one waiting, and the coordinators hear of changes after the tables are set.
+    /// Returns the confirmation to send (with the calendar to carry) and a summary; an event
+    /// cancelled or over changes nothing.
+    func record(_ answer: RSVPReply.Answer, source: String, for guest: inout EventGuest, at event: SpeedEvent) throws
+        -> (mail: EventAnswerMail, summary: String, calendar: CalendarPart?) {
+        let eventID = guest.eventID
+        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: guest.language))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         if event.status == .cancelled {
             mail.cancelled = true
-            return try answer(mail, "event \(eventID) is cancelled")
+            return (mail, "event \(eventID) is cancelled", nil)
         }
         if work.now >= event.endsAt {
             mail.over = true
-            return try answer(mail, "event \(eventID) is over")
+            return (mail, "event \(eventID) is over", nil)
         }
         let before = guest.answer
         let grouped = event.status == .grouped
@@ -383,7 +394,7 @@ struct EventService {
         // After the tables are set, a place in the rotations is kept on a maybe and given back on a yes.
         let seated = grouped ? try hasSeat(guest) : false
         var keptSeat = false
-        switch reply.answer {
+        switch answer {
         case .accepted:
             if before == .accepted || before == .waitlisted && !seated {
                 break
@@ -403,12 +414,12 @@ struct EventService {
             guest.answer = .accepted
             keptSeat = true
         case .declined, .tentative:
-            guest.answer = reply.answer == .declined ? .declined : .tentative
+            guest.answer = answer == .declined ? .declined : .tentative
             guest.waitlistedAt = nil
             guest.waitlistOrder = nil
         }
         guest.answeredAt = work.now
-        guest.answeredBy = reply.source.rawValue
+        guest.answeredBy = source
         try guest.update(work.db)
         // A seat regained (after a no, a maybe or the waitlist) comes with the event as it is now:
         // updates of its time or place went only to those coming.
@@ -457,10 +468,36 @@ struct EventService {
         }
         // Their own paragraph already says the tables are set and the coordinators know.
         if mail.keptSeat == true || mail.lateMaybe == true { mail.grouped = nil }
-        try work.audit.record(guest.email, "event-rsvp", "event \(eventID): \(before.rawValue) → \(guest.answer.rawValue) (\(reply.source.rawValue))"
+        try work.audit.record(source == "coordinator" ? "coordinator" : guest.email, "event-rsvp",
+                              "event \(eventID): \(guest.email) \(before.rawValue) → \(guest.answer.rawValue) (\(source))"
                               + (promoted.map { "; promoted \($0.email)" } ?? ""))
-        return try answer(mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")
-                            + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""), calendar: current)
+        return (mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")
+                    + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""), current)
+    }
+
+    /// `event answer`: a coordinator records a guest's answer for them (given in person, or in
+    /// mail the program could not place), with the same effects as the guest's own; the guest
+    /// gets the same confirmation unless `quiet`.
+    func answerFor(eventID: Int64, address: String, answer: RSVPReply.Answer, quiet: Bool, actor: String) throws -> EventGuest {
+        let event = try find(eventID)
+        let wanted = address.trimmingCharacters(in: .whitespaces).lowercased()
+        guard var guest = try guests(eventID).first(where: { $0.email.lowercased() == wanted }) else {
+            throw MentorMailError(.data, "\(address) is not invited to event \(eventID); `mentormail event show \(eventID)` lists the guests "
+                                  + "(`mentormail event invite \(eventID)` invites the event's audience)")
+        }
+        switch event.status {
+        case .cancelled: throw MentorMailError(.data, "event \(eventID) is cancelled: there is no answer to record")
+        case _ where work.now >= event.endsAt: throw MentorMailError(.data, "event \(eventID) is over: there is no answer to record")
+        default: break
+        }
+        var recorded = try record(answer, source: "coordinator", for: &guest, at: event)
+        recorded.mail.recordedForYou = true
+        try work.audit.record(actor, "event-answer-recorded", "event \(eventID): \(answer.rawValue) for \(guest.email)" + (quiet ? ", not told" : ""))
+        if !quiet {
+            try work.outbox.send(recorded.mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID),
+                                 language: guest.language, calendar: recorded.calendar, subject: event.name)
+        }
+        return guest
     }
 
     /// Whether a reply under an event mail of ours (`answered`) speaks for `guest`: the mail

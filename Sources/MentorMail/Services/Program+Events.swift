@@ -136,6 +136,20 @@ extension Program {
         }
     }
 
+    /// `mentormail event answer`: records a guest's answer ("yes", "no" or "maybe") for them, as
+    /// their own would (a seat, the waitlist, a promotion), and queues their confirmation unless `quiet`.
+    public func answerForGuest(eventID: Int64, address: String, answer: String, quiet: Bool, now: Date,
+                               actor: String = "command line") throws -> EventView.Guest {
+        let answers: [String: RSVPReply.Answer] = ["yes": .accepted, "no": .declined, "maybe": .tentative]
+        guard let rsvp = answers[answer.lowercased()] else { throw MentorMailError(.data, "the answer \(answer) is not yes, no or maybe") }
+        return try perform(at: now) { work in
+            let service = EventService(work: work)
+            let guest = try service.answerFor(eventID: eventID, address: address, answer: rsvp, quiet: quiet, actor: actor)
+            return EventView.Guest(email: guest.email, name: guest.name, role: guest.role.rawValue, answer: guest.answer.rawValue,
+                                   answeredBy: guest.answeredBy, position: guest.answer == .waitlisted ? try service.position(of: guest) : nil)
+        }
+    }
+
     /// `mentormail event cancel`: everyone invited gets a calendar CANCEL with the next run.
     public func cancelEvent(id: Int64, now: Date, actor: String = "command line") throws -> EventView {
         try perform(at: now) { work in

@@ -70,10 +70,12 @@ struct OutboxWriter {
     }
 
     /// Queues mail that starts its own thread (an introduction, a review, a digest): auto-generated.
+    /// `subject`: for a kind of mail that is usually an answer, the subject it answers under.
     @discardableResult
     func send<M: MailContent>(_ mail: M, to recipients: [MailAddress], about topic: Topic = .none,
-                              inboundID: Int64? = nil, language: String? = nil, calendar: CalendarPart? = nil) throws -> OutboxMessage {
-        try queue(mail, to: recipients, replySubject: nil, inReplyTo: nil, references: [], inboundID: inboundID, topic: topic,
+                              inboundID: Int64? = nil, language: String? = nil, calendar: CalendarPart? = nil,
+                              subject: String? = nil) throws -> OutboxMessage {
+        try queue(mail, to: recipients, replySubject: subject, inReplyTo: nil, references: [], inboundID: inboundID, topic: topic,
                   language: language, calendar: calendar)
     }
 

@@ -263,7 +263,10 @@ extension AppDatabase {
                 }
                 context.pairWords[pairID] = "the pair of \(name(pair.menteeID)) and \(name(pair.mentorID)) (`mentormail pairs show \(pairID)`)"
             }
-            if let person = context.participant { context.graduatedMentee = try graduatedMentee(db, person) }
+            if let person = context.participant {
+                context.graduatedMentee = try graduatedMentee(db, person)
+                context.openEventInvitation = try openEventInvitation(db, person, now: now)
+            }
             if !ongoing.isEmpty {
                 let open = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
                     .filter(Column("participantID") == id && Column("completedAt") == nil)
@@ -287,6 +290,19 @@ extension AppDatabase {
         guard var reference = record.context else { return nil }
         reference.about = try read { db in try Self.topicWords(db, reference.topic) }
         return reference
+    }
+
+    /// The one upcoming event (not cancelled, not over) that `person` is invited to, when they
+    /// have not answered it; nil when there is none, or several.
+    static func openEventInvitation(_ db: Database, _ person: Participant, now: Date?) throws -> Int64? {
+        guard let id = person.id else { return nil }
+        let guests = try EventGuest.filter(Column("participantID") == id || EventGuest.Columns.email == person.email.lowercased()).fetchAll(db)
+        let events = try SpeedEvent.filter(Set(guests.map(\.eventID)).contains(Column("id")))
+            .filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue).fetchAll(db)
+            .filter { event in now.map { event.endsAt > $0 } ?? true }
+        guard events.count == 1, let event = events.first,
+              guests.first(where: { $0.eventID == event.id })?.answer == .invited else { return nil }
+        return event.id
     }
 
     /// The active, incomplete or paused participants at another address of `sender`'s mailbox
