@@ -205,7 +205,7 @@ import Testing
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
         #expect(try harness.database.mentorships().first { $0.id == id }?.isOngoing == true)
         let mentee = try #require(try last(to: "ana@example.net", harness).textBody)
-        #expect(mentee.contains("You and Maria answered differently") && !mentee.contains("You chose to graduate"), "\(mentee)")
+        #expect(mentee.contains("Maria would like to go on, and you would like to graduate") && !mentee.contains("You chose to graduate"), "\(mentee)")
         let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
         #expect(digest.contains("mentormail pairs graduate \(id)") && digest.contains("Suggested: write to both"), "\(digest)")
         // "We're done" under the introduction does not end it either.
