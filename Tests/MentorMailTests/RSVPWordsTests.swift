@@ -179,12 +179,12 @@ import Testing
                      "Vielen Dank für die Vermittlung!\n\nGruß\nJonas", "Thanks so much for the match!",
                      "Thank you for the introduction!\n\nBest,\nAna Souza", "Merci pour la mise en relation !\n\nBonne journée,\nSophie",
                      "Muito obrigada pela apresentação!\nAbraços\nBeatriz", "Gracias por la presentación.\nSaludos,\nCarlos Ruiz"] {
-            #expect(Courtesy.isThanks(OwnText(text)), "\(text)")
+            #expect(Courtesy.isThanks(OwnText(text), signedBy: "Diego Ana Souza Jonas Sophie Beatriz Carlos Ruiz"), "\(text)")
         }
-        // A name is no thanks, and what follows thanks is read.
+        // A name is no thanks, what follows thanks is read, and capitals alone make no signature.
         for text in ["Diego", "Thanks!\nWe already met on Tuesday.", "Thanks for the match!\nCan we change the time zone?",
-                     "Thanks!\n\nDiego\nP.S. I am moving to Berlin"] {
-            #expect(!Courtesy.isThanks(OwnText(text)), "\(text)")
+                     "Thanks!\n\nDiego\nP.S. I am moving to Berlin", "Thanks!\nPlease Call Me"] {
+            #expect(!Courtesy.isThanks(OwnText(text), signedBy: "Diego Ramírez"), "\(text)")
         }
     }
 

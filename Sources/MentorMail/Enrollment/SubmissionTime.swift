@@ -9,13 +9,14 @@ enum SubmissionTime {
 
     /// One sortable key per cell (nil where the cell is no date and time). Day-first or
     /// month-first ("3/11/2026") is decided for the whole column: day-first when some cell's
-    /// first number is over 12, else month-first (as Google Forms and Microsoft Forms write
-    /// in the US).
+    /// first number is over 12, month-first when some cell's second one is. When no cell tells,
+    /// such dates get no key, and the rows keep the export's own order.
     static func keys(_ cells: [String]) -> [Int64?] {
         let parsed = cells.map(numbers)
         let dayFirst = parsed.contains { parts in parts.map { !$0.yearFirst && $0.values[0] > 12 } ?? false }
+        let monthFirst = parsed.contains { parts in parts.map { !$0.yearFirst && $0.values[1] > 12 } ?? false }
         return parsed.map { parts in
-            guard let parts else { return nil }
+            guard let parts, parts.yearFirst || dayFirst || monthFirst else { return nil }
             var v = parts.values
             let (year, month, day): (Int, Int, Int)
             if parts.yearFirst {

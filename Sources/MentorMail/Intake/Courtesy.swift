@@ -27,12 +27,6 @@ enum Courtesy {
         "pour", "mise", "en", "relation", "presentation",
     ].map { EnrollmentText.fold($0) })
 
-    /// Sign-offs that may close a courtesy: read as no more than the writer's goodbye.
-    static let closings: Set<String> = Set([
-        "best", "best regards", "regards", "kind regards", "cheers", "thanks", "gruss", "grusse", "viele grusse", "liebe grusse",
-        "lg", "vg", "saludos", "un saludo", "abrazos", "un abrazo", "abracos", "abraco", "beijos", "bonne journee", "cordialement",
-        "a bientot", "bises", "bisous", "ciao", "cumprimentos", "atenciosamente",
-    ].map { EnrollmentText.fold($0) })
 
     /// The words one of which a courtesy must hold: thanks or an acknowledgement.
     static let thanking: Set<String> = Set([
@@ -43,20 +37,23 @@ enum Courtesy {
 
     /// Whether the person's own lines only thank or acknowledge: nothing to answer, nothing
     /// for a person to read.
-    static func isThanks(_ own: OwnText) -> Bool {
+    /// `signedBy`: the writer's display name, whose words may sign the note on a line of their own.
+    static func isThanks(_ own: OwnText, signedBy name: String? = nil) -> Bool {
         var lines = own.lines.map { EnrollmentText.trim($0) }.filter { !$0.isEmpty }
         // A note closes with its writer: a name, a goodbye, "Sent from my phone" after the thanks.
-        while lines.count > 1, let last = lines.last, isClosing(last) { lines.removeLast() }
+        while lines.count > 1, let last = lines.last, isClosing(last, signedBy: name) { lines.removeLast() }
         let said = lines.flatMap { EnrollmentText.words($0) }
         return !said.isEmpty && said.count <= 20 && said.allSatisfy(words.contains) && said.contains(where: thanking.contains)
     }
 
-    /// A line that only closes a note: the writer's name (one to three capitalised words), a
+    /// A line that only closes a note: the writer's name (words of their display name), a
     /// goodbye ("Gruß", "Bonne journée,"), or a phone's line ("Enviado desde mi Galaxy").
-    static func isClosing(_ line: String) -> Bool {
-        if SignupFormParser.looksLikeSignature(line) || ReplyExtractor.isMobileSignature(line) { return true }
+    static func isClosing(_ line: String, signedBy name: String?) -> Bool {
+        if ReplyExtractor.isMobileSignature(line) || SignupFormLine(line).isSignOff { return true }
         let lower = line.lowercased()
         if ["sent from my ", "enviado desde mi ", "enviado do meu ", "envoyé de mon ", "von meinem "].contains(where: lower.hasPrefix) { return true }
-        return closings.contains(EnrollmentText.words(line).joined(separator: " "))
+        guard let name, SignupFormParser.looksLikeSignature(line) else { return false }
+        let signed = EnrollmentText.words(line), named = Set(EnrollmentText.words(name))
+        return !signed.isEmpty && signed.allSatisfy(named.contains)
     }
 }

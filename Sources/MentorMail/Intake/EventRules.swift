@@ -98,6 +98,8 @@ struct EventAnswerElsewhereRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard context.isParticipant, !context.senderIsAlias, let id = context.openEventInvitation,
               let answering = context.answering, eventAnswered(context, MailKind.eventAnswerable) == nil,
+              // Under mail about another event (a cancellation), the words are about that one.
+              answering.topic.kind != .event,
               let from = message.from, context.wasWritten(from),
               let words = RSVPWords.readClearly(message.own) else { return nil }
         let answer: RSVPReply.Answer = switch words {

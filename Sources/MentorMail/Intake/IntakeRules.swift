@@ -311,7 +311,7 @@ struct ThanksRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard context.isParticipant, !(context.answering.map { Self.eventMails.contains($0.kind) } ?? false),
               !message.newText.contains("?"), !message.newText.contains("？"), message.form.fieldsFound == 0,
-              Courtesy.isThanks(message.own) else { return nil }
+              Courtesy.isThanks(message.own, signedBy: message.from?.name) else { return nil }
         let reason = "only thanks" + (context.answering.map { " under the \($0)" } ?? "") + ": not answered"
         return RuleDecision(.ignore(reason: reason), reason)
     }

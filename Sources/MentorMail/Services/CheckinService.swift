@@ -107,7 +107,7 @@ struct CheckinService {
         let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey),
                                                 askedAgain: try askedAgain(in: message, surveyID: surveyID))
         // "Thanks!", "Got it, thanks", "Thank you, will do": no answer, no note, nothing to say back.
-        if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own) {
+        if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
             return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
         }
         if reading.answers.answered.isEmpty && reading.unclear.isEmpty,

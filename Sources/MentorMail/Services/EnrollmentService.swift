@@ -187,8 +187,9 @@ struct EnrollmentService {
             return try requestAddressChange(to: newAddress, person: person, inbound)
         }
         let language = try inbound.language(in: work)
-        mail = try change(command, of: person, language: language, mail: mail)
+        // Recorded first: erasing then takes the address out of this entry too.
         try work.audit.record(email, "command-\(command.name)", "by email")
+        mail = try change(command, of: person, language: language, mail: mail)
         // After "delete my data" the answer does not even carry their name in its To line.
         try inbound.answer(mail, in: work, about: .participant(person.id), anonymously: command == .deleteData, language: language)
         return Outcome(.answered)

@@ -523,7 +523,7 @@ struct EventService {
         let guest = try guests(eventID).first { $0.email.lowercased() == sender }
             ?? guests(eventID).first { speaksFor($0, answered: true, inbound) }
         if let guest, [.accepted, .waitlisted].contains(guest.answer) {
-            if Courtesy.isThanks(OwnText(inbound.newText)) {
+            if Courtesy.isThanks(OwnText(inbound.newText), signedBy: inbound.sender.name) {
                 return Outcome(.ignored, "a thank-you from \(guest.email), whose yes to event \(eventID) stands: not answered")
             }
             return try HeldMailService(work: work).hold(

@@ -296,13 +296,16 @@ extension AppDatabase {
     /// have not answered it; nil when there is none, or several.
     static func openEventInvitation(_ db: Database, _ person: Participant, now: Date?) throws -> Int64? {
         guard let id = person.id else { return nil }
-        let guests = try EventGuest.filter(Column("participantID") == id || EventGuest.Columns.email == person.email.lowercased()).fetchAll(db)
-        let events = try SpeedEvent.filter(Set(guests.map(\.eventID)).contains(Column("id")))
-            .filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue).fetchAll(db)
-            .filter { event in now.map { event.endsAt > $0 } ?? true }
-        guard events.count == 1, let event = events.first,
-              guests.first(where: { $0.eventID == event.id })?.answer == .invited else { return nil }
-        return event.id
+        // The few upcoming events first: most runs have none, and the guest list is not read.
+        let upcoming = try SpeedEvent.filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue).fetchAll(db)
+            .filter { event in now.map { event.endsAt > $0 } ?? true }.compactMap(\.id)
+        guard !upcoming.isEmpty else { return nil }
+        let guests = try EventGuest.filter(upcoming.contains(Column("eventID")))
+            .filter(Column("participantID") == id || EventGuest.Columns.email == person.email.lowercased()).fetchAll(db)
+        let invited = Set(guests.map(\.eventID))
+        guard invited.count == 1, let event = invited.first,
+              guests.first(where: { $0.eventID == event })?.answer == .invited else { return nil }
+        return event
     }
 
     /// The active, incomplete or paused participants at another address of `sender`'s mailbox
