@@ -604,8 +604,12 @@ public final class AppDatabase: Sendable {
                     if let id = Int64(line.dropFirst().prefix { $0.isNumber }) { listed.insert(id) }
                 }
             }
-            let quiet = candidates.subtracting(listed)
-            try InboundMessage.filter(quiet.contains(Column("id"))).updateAll(db, InboundMessage.Columns.folded.set(to: true))
+            // In pieces: one SQL variable per id, and older SQLite takes at most 999 in a statement.
+            let quiet = candidates.subtracting(listed).sorted()
+            for start in stride(from: 0, to: quiet.count, by: 500) {
+                let piece = quiet[start..<min(start + 500, quiet.count)]
+                try InboundMessage.filter(piece.contains(Column("id"))).updateAll(db, InboundMessage.Columns.folded.set(to: true))
+            }
         }
         return migrator
     }
