@@ -339,6 +339,18 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.profile.timeZone == "Europe/Madrid")
     }
 
+    /// A later answer that cannot be imported alone does not hide the earlier one that can: the
+    /// earlier is imported, and the later is read over it as any row for someone known.
+    @Test func anInvalidLaterAnswerLeavesTheValidOneImported() throws {
+        let program = try ProcessorTests.Program()
+        let export = try FormExport.csv(FormImportTests.header + "cleo@example.net,Cleo,mentee,technical,UTC,English\n"
+                                        + "cleo@example.net,Cleo,,technical,UTC,English\n", headerMap: [:])
+        let report = try program.app.importFormExport(export, source: "c.csv", now: program.now, dryRun: false)
+        #expect(report.added == ["cleo@example.net"], "\(report)")
+        #expect(report.replaced.isEmpty, "\(report)")
+        #expect(try program.database.participant(email: "cleo@example.net")?.profile.role == "mentee")
+    }
+
     @Test func submissionTimesReadTheFormatsFormToolsWrite() {
         #expect(SubmissionTime.keys(["2026/11/01 01:00:00 PM GMT+1", "2026/11/01 12:30:00 PM GMT+1"]) == [2026_11_01_130000, 2026_11_01_123000])
         #expect(SubmissionTime.keys(["11/3/2026 9:05:00", "3/13/2026 9:05:00"]) == [2026_11_03_090500, 2026_03_13_090500], "month first")

@@ -416,7 +416,12 @@ struct EnrollmentService {
         let round = try AppDatabase.acceptingRound(work.db, now: work.now)
         let program = work.config.program.address.lowercased()
         let coordinators = Set(work.config.program.coordinators.map { $0.lowercased() })
-        let replacedBy = Self.laterAnswers(in: export)
+        // The latest answer that can be imported wins; an invalid later one does not hide it.
+        let replacedBy = try Self.laterAnswers(in: export) { row in
+            guard let address = row.email?.lowercased() else { return false }
+            let existing = try AppDatabase.findParticipant(work.db, email: address)
+            return builder.build(from: parser.parse(row.formText, senderName: row.name), over: existing?.profile).isComplete
+        }
         for row in export.rows {
             guard let address = row.email?.lowercased(), Config.isPlausibleAddress(address) else {
                 report.rejected.append(.init(row: row.number, email: row.email, reasons: ["no valid email address"]))
@@ -477,22 +482,27 @@ struct EnrollmentService {
     }
 
     /// Rows whose address answers again later in the export, each with the row that replaces
-    /// it: the latest by the export's timestamp column when every one of them has a readable
-    /// time, else the one furthest down.
-    static func laterAnswers(in export: FormExport) -> [Int: Int] {
+    /// it: the latest `usable` one by the export's timestamp column when every one of them has
+    /// a readable time, else the usable one furthest down (the latest of all when none is usable).
+    static func laterAnswers(in export: FormExport, usable: (FormExport.Row) throws -> Bool = { _ in true }) rethrows -> [Int: Int] {
         var byAddress: [String: [(offset: Int, row: FormExport.Row)]] = [:]
         for (offset, row) in export.rows.enumerated() {
             if let email = row.email?.lowercased() { byAddress[email, default: []].append((offset, row)) }
         }
         var replaced: [Int: Int] = [:]
-        for rows in byAddress.values where rows.count > 1 {
-            let timed = rows.allSatisfy { $0.row.submitted != nil }
+        for all in byAddress.values where all.count > 1 {
+            let timed = all.allSatisfy { $0.row.submitted != nil }
             // Ties, and rows without times, go by their place in the sheet.
-            guard let latest = rows.max(by: { a, b in
+            func before(_ a: (offset: Int, row: FormExport.Row), _ b: (offset: Int, row: FormExport.Row)) -> Bool {
                 if timed, let first = a.row.submitted, let second = b.row.submitted, first != second { return first < second }
                 return a.offset < b.offset
-            })?.row else { continue }
-            for (_, row) in rows where row.number != latest.number { replaced[row.number] = latest.number }
+            }
+            let valid = try all.filter { try usable($0.row) }
+            guard let latest = (valid.isEmpty ? all : valid).max(by: before) else { continue }
+            // A later answer that cannot be imported is not replaced: it is rejected with its reasons.
+            for entry in all where entry.row.number != latest.row.number && (valid.isEmpty || before(entry, latest)) {
+                replaced[entry.row.number] = latest.row.number
+            }
         }
         return replaced
     }
