@@ -311,6 +311,10 @@ struct EnrollmentService {
         let email = inbound.context.personAddress(inbound.sender)
         let open = try PendingToken.openCommandConfirmations(work.db, email: email, now: work.now)
         let cancelled = command.map { command in open.filter { $0.payload == command.name } } ?? Array(open.prefix(1))
+        // "I don't want to pause" from someone already paused (a pause carried out at once): undone.
+        if cancelled.isEmpty, command == .pause, inbound.context.participant?.status == .paused {
+            return try apply(.resume, inbound, confirmed: true)
+        }
         for var pending in cancelled {
             pending.usedAt = work.now
             try pending.update(work.db)
