@@ -5,11 +5,6 @@ import Mail
 /// Speed Mentoring events: creating and changing them, invitations with a calendar part,
 /// answers however they come, the waitlist, and the rotations with everyone's schedule.
 struct EventService {
-    /// An event as a coordinator knows it: its name, and the command that shows it.
-    static func words(_ event: SpeedEvent) -> String {
-        "the event \"\(event.name)\"" + (event.id.map { " (`mentormail event show \($0)`)" } ?? "")
-    }
-
     let work: Work
 
     /// What a coordinator gives to create an event.
@@ -349,7 +344,7 @@ struct EventService {
             // A calendar answer for a guest: from that guest, or under a mail sent to them.
             guard attendee.email.lowercased() == sender || answeredTo(attendee) else {
                 return try HeldMailService(work: work).hold(
-                    inbound, reason: "a calendar answer for \(attendee.email), a guest of \(Self.words(event)), came from \(sender), "
+                    inbound, reason: "a calendar answer for \(attendee.email), a guest of \(AppDatabase.eventWords(event)), came from \(sender), "
                         + "not in reply to our mail to \(attendee.email): not recorded", acknowledge: false)
             }
             found = attendee
@@ -361,7 +356,7 @@ struct EventService {
         // Under our mail to a guest, reached through a forward by someone else: theirs to read.
         if found == nil, answered, try guests(eventID).contains(where: { inbound.context.answeredRecipients.contains($0.email.lowercased()) }) {
             return try HeldMailService(work: work).hold(
-                inbound, reason: "an answer from \(sender) under our mail of \(Self.words(event)) to \(inbound.context.answeredRecipients.sorted().joined(separator: ", ")), "
+                inbound, reason: "an answer from \(sender) under our mail of \(AppDatabase.eventWords(event)) to \(inbound.context.answeredRecipients.sorted().joined(separator: ", ")), "
                     + "reached only through a forward: not recorded for them", acknowledge: true, forSomeoneElse: true)
         }
         guard var guest = found else { return try unknown() }
@@ -527,7 +522,7 @@ struct EventService {
                 return Outcome(.ignored, "a thank-you from \(guest.email), whose yes to event \(eventID) stands: not answered")
             }
             return try HeldMailService(work: work).hold(
-                inbound, reason: "a note from \(guest.email), whose yes to \(Self.words(event)) stands, that says neither yes nor no", acknowledge: true)
+                inbound, reason: "a note from \(guest.email), whose yes to \(AppDatabase.eventWords(event)) stands, that says neither yes nor no", acknowledge: true)
         }
         let name = inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""
         var mail = EventAnswerMail(person: PersonName(name), event: info(event, language: try inbound.language(in: work)))
@@ -561,25 +556,25 @@ struct EventService {
         } else if upcoming.isEmpty {
             return try hold("no event is upcoming")
         } else {
-            let events = (invitedTo.isEmpty ? upcoming : invitedTo).map(Self.words).joined(separator: ", ")
+            let events = (invitedTo.isEmpty ? upcoming : invitedTo).map(AppDatabase.eventWords).joined(separator: ", ")
             return try hold("several events are upcoming (\(events)): which one they mean is unclear")
         }
         guard let eventID = event.id else { return try hold("the event has no id") }
         var answer = reply
         answer.eventID = eventID
         if try guest(event) != nil { return try receive(answer, inbound) }
-        guard reply.answer == .accepted else { return try hold("they are not invited to \(Self.words(event)): their answer was not recorded") }
+        guard reply.answer == .accepted else { return try hold("they are not invited to \(AppDatabase.eventWords(event)): their answer was not recorded") }
         let audience = EventAudience(event.audience) ?? .all
         guard let person = inbound.context.participant, person.status == .active,
               let role = EventGuest.Role(person.profile),
               try audience.participants(work.db).contains(where: { $0.id == person.id }) else {
             let status = inbound.context.participant?.status.rawValue ?? "unknown"
-            return try hold("they are not among those \(Self.words(event)) invites (\(event.audience); they are \(status)): not invited; "
+            return try hold("they are not among those \(AppDatabase.eventWords(event)) invites (\(event.audience); they are \(status)): not invited; "
                             + "answer them in person")
         }
         // The rule late joiners are invited by: until the tables are due.
         guard try stillInviting(event) else {
-            let why = "\(Self.words(event)) " + (event.status == .cancelled ? "was cancelled" : event.startsAt <= work.now ? "has begun" : "has its tables set")
+            let why = "\(AppDatabase.eventWords(event)) " + (event.status == .cancelled ? "was cancelled" : event.startsAt <= work.now ? "has begun" : "has its tables set")
             return try hold("\(why): invitations are closed, so they were not invited; answer them in person")
         }
         // Invited by their own request: the answer carries the calendar (its SEQUENCE is recorded then).

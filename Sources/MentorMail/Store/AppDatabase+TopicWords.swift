@@ -17,7 +17,7 @@ extension AppDatabase {
             let person = try Participant.fetchOne(db, key: survey.participantID).map(personWords) ?? "a participant"
             return "the check-in of \(person) (\(survey.side.rawValue)) in \(pair)"
         case .event:
-            return try SpeedEvent.fetchOne(db, key: id).map { "the event \"\($0.name)\" (`mentormail event show \(id)`)" }
+            return try SpeedEvent.fetchOne(db, key: id).map(eventWords)
         case .round:
             return try Round.fetchOne(db, key: id).map { "round \($0.name) (`mentormail round show \($0.name)`)" }
         case .proposal:
@@ -30,6 +30,11 @@ extension AppDatabase {
             guard let token = try PendingToken.fetchOne(db, key: id) else { return nil }
             return "a confirmation code sent to \(try findParticipant(db, email: token.email).map(personWords) ?? token.email)"
         }
+    }
+
+    /// An event as a coordinator knows it: its name, and the command that shows it.
+    static func eventWords(_ event: SpeedEvent) -> String {
+        "the event \"\(event.name)\"" + (event.id.map { " (`mentormail event show \($0)`)" } ?? "")
     }
 
     /// "Mia Lopez <mia@example.org>"; the address alone when there is no name.
