@@ -45,26 +45,7 @@ import Testing
         try scenario.processOK()
         let form = try #require(try scenario.participantInbox().last)
         let alias = scenario.participantAddress.replacingOccurrences(of: "@", with: "+mentoring@")
-        try scenario.deliverRaw("""
-            From: Gina Rossi <\(alias)>
-            To: \(scenario.programAddress)
-            Subject: Re: \(form.subject ?? "")
-            Date: Mon, 2 Nov 2026 10:00:00 +0100
-            Message-ID: <\(UUID().uuidString)@example.org>
-            In-Reply-To: <\(form.messageID ?? "")>
-            References: <\(form.messageID ?? "")>
-            MIME-Version: 1.0
-            Content-Type: text/plain; charset=utf-8
-
-            Role: mentee
-            Name: Gina Rossi
-            Mentoring type: technical
-            Areas: Nova
-            Time zone: Europe/Rome
-            Languages: English
-            Interaction: email
-
-            """, from: alias)
+        try sendForm(in: scenario, from: alias, name: "Gina Rossi", role: "mentee", under: form)
         try scenario.processOK()
         let database = try scenario.database()
         #expect(try database.participants().map(\.email) == [scenario.participantAddress], "the record is at the address we wrote to")
@@ -80,8 +61,18 @@ import Testing
         try scenario.processOK()
         let form = try #require(try scenario.participantInbox().last)
         let colleague = TestServers.uniqueUser("rosa") + "@example.org"
+        try sendForm(in: scenario, from: colleague, name: "Rosa Lind", role: "mentor", under: form, extra: "Capacity: 1\n")
+        try scenario.processOK()
+        let database = try scenario.database()
+        #expect(try database.participant(email: scenario.participantAddress) == nil)
+        #expect(try database.participant(email: colleague)?.profile.role == "mentor")
+    }
+
+    /// Our sign-up form filled in and sent back from `address`, as a reply under `form`.
+    func sendForm(in scenario: ServerScenario, from address: String, name: String, role: String, under form: Message,
+                  extra: String = "") throws {
         try scenario.deliverRaw("""
-            From: Rosa Lind <\(colleague)>
+            From: \(name) <\(address)>
             To: \(scenario.programAddress)
             Subject: Re: \(form.subject ?? "")
             Date: Mon, 2 Nov 2026 10:00:00 +0100
@@ -91,19 +82,14 @@ import Testing
             MIME-Version: 1.0
             Content-Type: text/plain; charset=utf-8
 
-            Role: mentor
-            Name: Rosa Lind
+            Role: \(role)
+            Name: \(name)
             Mentoring type: technical
             Areas: Nova
             Time zone: Europe/Rome
             Languages: English
             Interaction: email
-            Capacity: 1
-
-            """, from: colleague)
-        try scenario.processOK()
-        let database = try scenario.database()
-        #expect(try database.participant(email: scenario.participantAddress) == nil)
-        #expect(try database.participant(email: colleague)?.profile.role == "mentor")
+            \(extra)
+            """, from: address)
     }
 }
