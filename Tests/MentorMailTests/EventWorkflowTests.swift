@@ -636,12 +636,22 @@ import Testing
             ("mia@example.org", MatchingWorkflowTests.profile("mentor", "Mia Schulz", areas: ["nova", "documentation"], languages: ["English", "German"], capacity: 2)),
             ("sofia@example.org", MatchingWorkflowTests.profile("mentor", "Sofía Ruiz", areas: ["community"], languages: ["Spanish", "English"], capacity: 2)),
         ]
+        let event = try everyoneAccepts(program, people, rotations: 1)
+        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
+        let seated = Dictionary(uniqueKeysWithValues: grouping.tables.map { ($0.mentor, $0.mentees) })
+        #expect(seated["Sofía Ruiz"] == ["Lucía Pérez"] && seated["Mia Schulz"] == ["Ana Souza"], "\(grouping.tables)")
+        #expect(grouping.totalInterest == grouping.upperBound)
+    }
+
+    /// `people` in the program, invited to an event of two tables for two, and all accepting by
+    /// calendar reply; the run that reads their answers is done.
+    func everyoneAccepts(_ program: ProcessorTests.Program, _ people: [(String, ParticipantProfile)], rotations: Int) throws -> EventView {
         try program.database.write { db in
             for (email, profile) in people {
                 _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
             }
         }
-        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 1)
+        let event = try createEvent(program, capacity: 2, tables: 2, rotations: rotations)
         _ = try run(program)
         let uid = try uid(program, event.id)
         for (index, (address, profile)) in people.enumerated() {
@@ -649,10 +659,7 @@ import Testing
                                name: "\(index)-\(address)")
         }
         _ = try run(program)
-        let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
-        let seated = Dictionary(uniqueKeysWithValues: grouping.tables.map { ($0.mentor, $0.mentees) })
-        #expect(seated["Sofía Ruiz"] == ["Lucía Pérez"] && seated["Mia Schulz"] == ["Ana Souza"], "\(grouping.tables)")
-        #expect(grouping.totalInterest == grouping.upperBound)
+        return event
     }
 
     /// When nothing else fits, a mentee sits with mentors who share no language with them:
@@ -665,19 +672,7 @@ import Testing
             ("mia@example.org", MatchingWorkflowTests.profile("mentor", "Mia Brown", areas: ["nova"], languages: ["English"], capacity: 2)),
             ("sam@example.org", MatchingWorkflowTests.profile("mentor", "Sam Hill", areas: ["nova"], languages: ["English"], capacity: 2)),
         ]
-        try program.database.write { db in
-            for (email, profile) in people {
-                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
-            }
-        }
-        let event = try createEvent(program, capacity: 2, tables: 2, rotations: 2)
-        _ = try run(program)
-        let uid = try uid(program, event.id)
-        for (index, (address, profile)) in people.enumerated() {
-            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: profile.name, to: "mentoring@example.org", partstat: "ACCEPTED"),
-                               name: "\(index)-\(address)")
-        }
-        _ = try run(program)
+        let event = try everyoneAccepts(program, people, rotations: 2)
         let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
         let flagged = grouping.tables.flatMap(\.noSharedLanguage)
         #expect(flagged == ["Lena Vogel", "Lena Vogel"], "in both rotations, and only she: \(grouping.tables)")
