@@ -151,7 +151,7 @@ extension Message {
                 starts.append(String(start[start.index(after: comma)...]).trimmingCharacters(in: .whitespaces))
             }
             if let found = vacationSentences.first(where: { phrase in starts.contains { $0.hasPrefix(phrase) } }) { return found }
-            if let found = vacationPhrasesWithin.first(where: start.contains) { return found }
+            if let found = vacationPhrasesWithin.first(where: { TextSearch.contains($0, in: start) }) { return found }
         }
         return nil
     }

@@ -338,7 +338,7 @@ public struct Config: Sendable {
 
     static func isPlausibleAddress(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") == true
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
             && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
     }
 }

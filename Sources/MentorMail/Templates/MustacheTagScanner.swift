@@ -59,7 +59,7 @@ enum MustacheTagScanner {
         var open = "{{", close = "}}"
         var rest = Substring(source)
         var line = 1
-        while let start = rest.range(of: open) {
+        while let start = rest.utf8Range(of: open) {
             let literal = rest[..<start.lowerBound]
             text(literal, line)
             line += literal.newlineCount
@@ -82,7 +82,7 @@ enum MustacheTagScanner {
             default: kind = .variable
             }
             if kind != .variable { inside = inside.dropFirst() }
-            guard let end = inside.range(of: close) else { return tagLine }
+            guard let end = inside.utf8Range(of: close) else { return tagLine }
             let content = inside[..<end.lowerBound]
             line += content.newlineCount
             rest = inside[end.upperBound...]
@@ -135,9 +135,47 @@ extension MustacheTag {
     }
 }
 
-extension StringProtocol {
-    fileprivate var newlineCount: Int { reduce(0) { $1.isNewline ? $0 + 1 : $0 } }
+extension Substring {
+    /// Where `delimiter` first occurs, compared as UTF-8 bytes. UTF-8 is self-synchronising, so
+    /// a byte match starts and ends on scalar boundaries. (Foundation's `range(of:)` bridged the
+    /// rest of the template on every call: quadratic, and most of a run's start-up.)
+    fileprivate func utf8Range(of delimiter: String) -> Range<String.Index>? {
+        let needle = Array(delimiter.utf8)
+        guard let first = needle.first else { return nil }
+        let bytes = utf8
+        var index = bytes.startIndex
+        while let candidate = bytes[index...].firstIndex(of: first) {
+            var end = candidate, matched = 0
+            while matched < needle.count, end < bytes.endIndex, bytes[end] == needle[matched] {
+                bytes.formIndex(after: &end)
+                matched += 1
+            }
+            if matched == needle.count { return candidate..<end }
+            index = bytes.index(after: candidate)
+        }
+        return nil
+    }
 
+    /// The line breaks, as `Character.isNewline` counts them ("\r\n" is one), read from the bytes.
+    fileprivate var newlineCount: Int {
+        var count = 0
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x0A: if previous != 0x0D { count += 1 }     // LF, unless it ends a CRLF
+            case 0x0B, 0x0C, 0x0D: count += 1                  // VT, FF, CR
+            case 0x85 where previous == 0xC2: count += 1       // NEL
+            case 0xA8 where previous == 0x80 && beforePrevious == 0xE2: count += 1  // LS
+            case 0xA9 where previous == 0x80 && beforePrevious == 0xE2: count += 1  // PS
+            default: break
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return count
+    }
+}
+
+extension StringProtocol {
     func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[first...last])
