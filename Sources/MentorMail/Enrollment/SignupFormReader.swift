@@ -76,15 +76,16 @@ struct SignupFormReader {
         return form
     }
 
-    /// The name from the form, else the sender's without quotes. It goes into mail headers, so
-    /// it never holds a table cell separator: of "Henrik Berg | Oslo" only the first cell is kept.
+    /// The name from the form, else the sender's without quotes, tidied when written in one case
+    /// (`NameCase`). It goes into mail headers, so it never holds a table cell separator: of
+    /// "Henrik Berg | Oslo" only the first cell is kept.
     private func name(_ answer: String?, senderName: String?) -> String? {
         let firstCell = { (text: String) in
             text.split(separator: "|", omittingEmptySubsequences: true).first { !EnrollmentText.collapse($0).isEmpty }.map(String.init) ?? ""
         }
         let candidate = answer.map(firstCell) ?? senderName.map { firstCell($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }
         guard let candidate = candidate.map(EnrollmentText.collapse), !candidate.isEmpty else { return nil }
-        return String(candidate.prefix(Self.nameLimit))
+        return NameCase.tidied(String(candidate.prefix(Self.nameLimit)))
     }
 
     /// Known areas become canonical names; the rest are kept as free text.

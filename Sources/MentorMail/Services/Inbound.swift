@@ -8,6 +8,8 @@ struct Inbound {
     let reading: IntakeMessage
     /// The id of its `InboundMessage` record (already inserted in this transaction).
     let recordID: Int64
+    /// Its From address, the display name tidied when written in one case (`NameCase`), as
+    /// answers greet it.
     let sender: MailAddress
     let context: IntakeContext
 

@@ -214,12 +214,13 @@ extension Work {
     /// Handles a recorded message; mail without a sender can only be held or ignored.
     func handleRecorded(_ classification: Classification, reading: IntakeMessage, recordID: Int64,
                         context: IntakeContext) throws -> Outcome {
-        guard let sender = reading.from, Config.isPlausibleAddress(sender.address) else {
+        guard var sender = reading.from, Config.isPlausibleAddress(sender.address) else {
             if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
             let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
             try HeldMailService(work: self).scheduleDigest(for: recordID)
             return Outcome(.held, reason)
         }
+        sender.name = sender.name.map(NameCase.tidied)
         return try handle(classification.intent, Inbound(reading: reading, recordID: recordID, sender: sender, context: context))
     }
 }
