@@ -3,9 +3,10 @@ import Foundation
 /// Tidies a person's name written all in capitals or all in small letters ("BOB MARTIN",
 /// "ivy nguyen"), as a coordinator would write it by hand ("Bob Martin", "Ivy Nguyen").
 enum NameCase {
-    /// Particles kept in small letters between other words ("Maria de la Cruz").
+    /// Particles kept in small letters between other words ("Maria de la Cruz"). Not "van" or
+    /// "le": in Vietnamese names they are names ("Nguyen Van An", "Tran Le Minh").
     static let particles: Set<String> = [
-        "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "dos", "das", "bin", "binti",
+        "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "dos", "das", "bin", "binti",
     ]
     /// Generation numbers after the name, in capitals ("Martin Luther King III").
     static let numerals: Set<String> = ["ii", "iii", "iv"]

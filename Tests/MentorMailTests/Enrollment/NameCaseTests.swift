@@ -1,9 +1,5 @@
 import Testing
-#if canImport(Enrollment)
-@testable import Enrollment
-#else
 @testable import MentorMail
-#endif
 
 /// Names written all in capitals or all in small letters are tidied; any other is left as written.
 @Suite struct NameCaseTests {
@@ -15,7 +11,9 @@ import Testing
         ("mcdonald", "Mcdonald"),
         ("MACKENZIE SMITH", "Mackenzie Smith"),
         ("maria de la cruz", "Maria de la Cruz"),
-        ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
+        ("LUDWIG VAN BEETHOVEN", "Ludwig Van Beethoven"),
+        ("NGUYEN VAN AN", "Nguyen Van An"),
+        ("tran le minh", "Tran Le Minh"),
         ("ana da silva", "Ana da Silva"),
         ("AHMAD BIN ISMAIL", "Ahmad bin Ismail"),
         ("ahmed al-hassan", "Ahmed Al-Hassan"),
