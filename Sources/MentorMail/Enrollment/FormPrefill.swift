@@ -9,16 +9,17 @@ struct FormPrefill {
     var name: String?
     var lines: SignupFormMail.Prefill?
 
-    /// `wording`: the form's language, in which what was read from sentences is written
-    /// ("técnica", "español"); lines the person wrote stay as they wrote them.
-    init(own: OwnText, senderName: String?, vocabulary: EnrollmentVocabulary, wording: ProfileWording = .english) {
+    /// `prose`: what `own`'s sentences say (`ProseSignup.read(own, vocabulary:)`). `wording`: the
+    /// form's language, in which what was read from sentences is written ("técnica", "español");
+    /// lines the person wrote stay as they wrote them.
+    init(own: OwnText, prose: ProseSignup, senderName: String?, vocabulary: EnrollmentVocabulary, wording: ProfileWording = .english) {
         let answers = SignupFormParser.answers(in: SignupFormLine.lines(of: own.text))
         let form = SignupFormReader(vocabulary: vocabulary).read(answers, senderName: nil)
         func line(_ field: SignupField) -> String? {
             guard let value = answers.values[field], !form.problems.contains(where: { $0.field == field }) else { return nil }
             return value
         }
-        let prose = ProseSignup.read(own, vocabulary: vocabulary).worded(wording)
+        let prose = prose.worded(wording)
         role = line(.role).flatMap(ParticipantRole.init(answer:)) ?? prose.role.flatMap(ParticipantRole.init(rawValue:))
         name = form.name ?? senderName.flatMap(Self.personName)
         var prefill = SignupFormMail.Prefill(

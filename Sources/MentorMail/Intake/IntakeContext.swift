@@ -109,6 +109,7 @@ public struct IntakeMessage: Sendable {
         let command: CommandReading?
         let form: SignupForm
         let joinRole: ParticipantRole?
+        let prose: ProseSignup
     }
 
     /// A request in the new text (join, pause, withdraw, ...), if there is one.
@@ -139,6 +140,10 @@ public struct IntakeMessage: Sendable {
         return JoinWords.role(in: own)
     }
 
+    /// What the new text's sentences say of the sign-up's fields ("I'm in Berlin, I'd like to
+    /// mentor in Nova").
+    var prose: ProseSignup { readings?.prose ?? ProseSignup.read(own, vocabulary: formParser.vocabulary) }
+
     /// What a participant's sentences say that stands as a change on its own, as the form's
     /// lines: a capacity ("I can take two mentees"), a way to meet ("I prefer IRC or chat") and
     /// when they are free ("I'm free weekday evenings"); nil when there is none. Read only when
@@ -146,7 +151,6 @@ public struct IntakeMessage: Sendable {
     /// replaces a whole field, and "I am in Berlin next week" or "I also speak French" would
     /// replace a time zone or a list of languages.
     var formInSentences: SignupForm? {
-        let prose = ProseSignup.read(own, vocabulary: formParser.vocabulary)
         let lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) }
         guard !lines.isEmpty else { return nil }
         return formParser.parse(lines.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
@@ -201,7 +205,8 @@ public struct IntakeMessage: Sendable {
             || from?.normalized == programAddress.lowercased()
         readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
                                              form: Self.form(in: text, of: message, parser: formParser),
-                                             joinRole: JoinWords.role(in: own))
+                                             joinRole: JoinWords.role(in: own),
+                                             prose: ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
 
     static func forwardsForSomeoneElse(_ forwarded: ForwardedMessages, from sender: MailAddress?, programAddress: String) -> Bool {

@@ -20,7 +20,7 @@ struct EnrollmentService {
                                                         acknowledge: true)
         }
         // A role named only in the subject ("Volunteering as a mentor") counts too.
-        let prefill = FormPrefill(own: inbound.reading.own, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
+        let prefill = FormPrefill(own: inbound.reading.own, prose: inbound.reading.prose, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
                                   wording: ProfileWording(language: try inbound.language(in: work)))
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? prefill.name ?? ""), role: role?.rawValue,
@@ -62,7 +62,7 @@ struct EnrollmentService {
     /// sentences name, waiting for a new mentor.
     func menteeAgain(_ inbound: Inbound) throws -> Outcome {
         guard let person = inbound.context.participant, person.status != .erased else { return try answerSignUpRequest(inbound) }
-        let prose = ProseSignup.read(inbound.reading.own, vocabulary: work.config.enrollment.vocabulary)
+        let prose = inbound.reading.prose
         let role = person.profile.isMentor ? ParticipantRole.both : .mentee
         let lines = ["\(SignupField.role.label): \(role.rawValue)"]
             + prose.answers.filter { [.mentoringType, .areas].contains($0.field) }.map { "\($0.field.label): \($0.value)" }
@@ -87,7 +87,7 @@ struct EnrollmentService {
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
         }
-        let said = ProseSignup.read(inbound.reading.own, vocabulary: vocabulary)
+        let said = inbound.reading.prose
         let wanted = ((said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers).filter { open.contains($0.field) }
         if !wanted.isEmpty {
             let extra = SignupFormParser(vocabulary: vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
