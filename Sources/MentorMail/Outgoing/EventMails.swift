@@ -114,6 +114,7 @@ public struct EventPromotedMail: MailContent {
 
 /// Still on the waitlist (or having said maybe) when the rotations are formed: the tables are
 /// set, there was no seat (or table) for them this time; one who said maybe may still say yes.
+/// Or they said yes and no table could be formed at all (`noTables`).
 public struct EventNoSeatMail: MailContent {
     public static let kind = MailKind.eventNoSeat
     public var person: PersonName
@@ -122,6 +123,9 @@ public struct EventNoSeatMail: MailContent {
     public var asMentee: Bool?
     /// They said maybe: no seat was kept, and a "yes" asks for one.
     public var saidMaybe: Bool?
+    /// The tables were due and none could be formed: not enough mentors (for a mentee) or
+    /// mentees (for a mentor) are coming.
+    public var noTables: Bool?
 }
 
 /// One person's schedule: for a mentee, a table per rotation (the mentor's first name and areas);

@@ -145,19 +145,13 @@ extension EventService {
                                        earlier: seatedBefore, promoted: Set(promoted.compactMap(\.id)), unchanged: unchanged)
         let gone = seatedBefore?.subtracting(Self.guests(seatedAt: newSeats)) ?? []
         let leaving = all.filter { gone.contains($0.id ?? -1) }.map(\.name)
-        // Whoever still waits hears now, once: forming anew tells only those not told before.
-        let told = earlier == nil ? [] : Set(try String.fetchAll(work.db, sql: """
-            SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
-            """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID]).map { $0.lowercased() })
+        // Whoever still waits hears now, once: nobody told before (the tables formed before, or
+        // none could be formed when they were due) is told again.
+        let told = try toldNoSeat(eventID)
         let waiting = all.filter { $0.answer == .waitlisted && !told.contains($0.email.lowercased()) }
         // Those who said maybe have no seat either: they hear that the tables are set, and how to ask for one.
         let unsure = all.filter { $0.answer == .tentative && !told.contains($0.email.lowercased()) }
-        for guest in waiting + unsure {
-            var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
-            if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
-            if guest.answer == .tentative { mail.saidMaybe = true }
-            try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID), language: guest.language)
-        }
+        for guest in waiting + unsure { try tellNoSeat(guest, event) }
         try work.audit.record(actor, earlier == nil ? "event-grouped" : "event-regrouped",
                               "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
         return EventGrouping(eventID: eventID, mentees: mentees.count, mentors: mentors.count, rotations: rotations, plannedRotations: planned,
@@ -168,29 +162,48 @@ extension EventService {
                              schedulesUnchanged: unchanged.count, tables: tables)
     }
 
-    /// The rotations job: forms them unless a coordinator already did, or there is nobody to
-    /// seat (then the coordinators hear of it in their digest, with what they can do, and who
-    /// said yes and has heard nothing since).
+    /// The rotations job: forms them unless a coordinator already did. When there is nobody to
+    /// seat, everyone who said yes (the waitlist too) is told, once, that no table could be
+    /// formed, and the coordinators hear of it in their digest, with what they can do.
     func formGroupsWhenDue(eventID: Int64) throws {
         let event = try find(eventID)
         guard event.status == .scheduled else { return }
         do {
             _ = try formGroups(eventID: eventID, actor: "scheduler")
         } catch let error as MentorMailError where error.kind == .data {
-            let coming = try guests(eventID).filter { $0.answer == .accepted }
+            let coming = try guests(eventID).filter { $0.answer == .accepted || $0.answer == .waitlisted }
+            let told = try toldNoSeat(eventID)
+            for guest in coming where !told.contains(guest.email.lowercased()) { try tellNoSeat(guest, event, noTables: true) }
             var detail = "Event \(eventID) (\(event.name)): the rotations were not formed: \(error.message)"
             if try Self.tablesProblem(event, work.db) == nil {
                 detail += "; or call it off: mentormail event cancel \(eventID)"
             }
             detail += ". They are not formed by themselves now: once mentors and mentees have accepted, run mentormail event groups \(eventID)"
             if !coming.isEmpty {
-                detail += ". \(coming.count) who said yes have heard nothing since (cancelling tells them): "
+                detail += ". \(coming.count) who said yes were told that no table could be formed, that there is nothing they need to do, "
+                    + "and that their schedule comes by mail should you still form the tables with a place for them (cancelling tells them it is off): "
                     + coming.map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")
             }
             var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil, detail: detail)
             try notice.insert(work.db)
             try HeldMailService(work: work).scheduleDigest(key: "event-groups:\(eventID)")
         }
+    }
+
+    /// The addresses (lowercased) told already that there is no seat for them at this event.
+    private func toldNoSeat(_ eventID: Int64) throws -> Set<String> {
+        Set(try String.fetchAll(work.db, sql: """
+            SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
+            """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID]).map { $0.lowercased() })
+    }
+
+    /// Tells `guest` there is no seat (or table) for them: the tables are set without them, or
+    /// (`noTables`) none could be formed.
+    private func tellNoSeat(_ guest: EventGuest, _ event: SpeedEvent, noTables: Bool = false) throws {
+        var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        if noTables { mail.noTables = true } else if guest.answer == .tentative { mail.saidMaybe = true }
+        try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id), language: guest.language)
     }
 
     /// 10 points per area both care about, 5 when the kinds of mentoring meet: what a short
