@@ -662,17 +662,22 @@ import Testing
         return event
     }
 
-    /// When nothing else fits, a mentee sits with mentors who share no language with them:
-    /// `event groups` and the coordinators' sheet say so at each such seat.
-    @Test func seatsWithoutASharedLanguageAreFlaggedInTheGroupsAndTheSheet() throws {
-        let program = try ProcessorTests.Program()
-        let people = [
+    /// Two mentors who speak English, Ana who does and Lena who speaks only German, all accepting
+    /// an event of two rotations.
+    func everyoneAcceptsWithLenaApart(_ program: ProcessorTests.Program) throws -> EventView {
+        try everyoneAccepts(program, [
             ("lena@example.net", MatchingWorkflowTests.profile("mentee", "Lena Vogel", areas: ["nova"], languages: ["German"])),
             ("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana Souza", areas: ["nova"], languages: ["English"])),
             ("mia@example.org", MatchingWorkflowTests.profile("mentor", "Mia Brown", areas: ["nova"], languages: ["English"], capacity: 2)),
             ("sam@example.org", MatchingWorkflowTests.profile("mentor", "Sam Hill", areas: ["nova"], languages: ["English"], capacity: 2)),
-        ]
-        let event = try everyoneAccepts(program, people, rotations: 2)
+        ], rotations: 2)
+    }
+
+    /// When nothing else fits, a mentee sits with mentors who share no language with them:
+    /// `event groups` and the coordinators' sheet say so at each such seat.
+    @Test func seatsWithoutASharedLanguageAreFlaggedInTheGroupsAndTheSheet() throws {
+        let program = try ProcessorTests.Program()
+        let event = try everyoneAcceptsWithLenaApart(program)
         let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
         let flagged = grouping.tables.flatMap(\.noSharedLanguage)
         #expect(flagged == ["Lena Vogel", "Lena Vogel"], "in both rotations, and only she: \(grouping.tables)")
@@ -686,6 +691,22 @@ import Testing
         // Mentors' schedules name the mentees by first name only, unmarked.
         let schedule = try #require(sent.first { $0.to.map(\.address) == ["mia@example.org"] }?.textBody)
         #expect(schedule.contains("Lena") && !schedule.contains("no shared language"), "\(schedule)")
+    }
+
+    /// A program whose templates are the Spanish ones marks those seats in Spanish, in the
+    /// sheet mailed to the coordinators and in the printable one.
+    @Test func theSpanishSheetMarksSeatsWithoutASharedLanguageInSpanish() throws {
+        var program = try ProcessorTests.Program()
+        program.templates = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates/es").path)
+        let event = try everyoneAcceptsWithLenaApart(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        let sheet = try #require(try run(program).first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(sheet.contains("Mesa 1, Mia Brown:") || sheet.contains("Mesa 1, Sam Hill:"), "the Spanish sheet: \(sheet)")
+        #expect(sheet.components(separatedBy: "Lena Vogel (sin idioma común)").count - 1 == 2, "\(sheet)")
+        #expect(!sheet.contains("Ana Souza (sin idioma común)") && !sheet.contains("no shared language"), "\(sheet)")
+        let html = try program.app.eventSheet(id: event.id, now: program.now)
+        #expect(html.components(separatedBy: "Lena Vogel (sin idioma común)").count - 1 == 2, "\(html)")
+        #expect(!html.contains("no shared language"), "\(html)")
     }
 
     /// The invitations and the calendar promise only the rotations three tables allow.

@@ -166,7 +166,11 @@ public struct EventSheetMail: MailContent {
     public struct Table: Codable, Sendable, Equatable {
         public var table: Int
         public var mentor: String
-        /// Each marked "(no shared language)" when they share none with the mentor.
+        /// The mentees at the table, each with whether they share a language with the mentor:
+        /// the template words the mark, in the sheet's language.
+        public var seats: [Seat] = []
+        /// The names, each marked "(no shared language)" in English when they share none with
+        /// the mentor: for templates written before `seats`.
         public var mentees: [String]
         /// The same names, comma-separated.
         public var menteeList: String
@@ -175,7 +179,15 @@ public struct EventSheetMail: MailContent {
         /// The names alone, for the mentor's schedule.
         var menteeNames: [String] = []
 
-        private enum CodingKeys: String, CodingKey { case table, mentor, mentees, menteeList, noSharedLanguage }
+        private enum CodingKeys: String, CodingKey { case table, mentor, seats, mentees, menteeList, noSharedLanguage }
+    }
+
+    /// A mentee at a table in one rotation.
+    public struct Seat: Codable, Sendable, Equatable {
+        public var name: String
+        /// They share no language with the table's mentor (always set, so that inside a seat it
+        /// never reads the table's flag).
+        public var noSharedLanguage: Bool
     }
 
     public struct Rotation: Codable, Sendable, Equatable {

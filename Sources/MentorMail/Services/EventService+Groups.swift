@@ -338,6 +338,7 @@ extension EventService {
                 let mentee = mentees[menteeIndex]
                 tables[mentorIndex].menteeNames.append(mentee.name)
                 let apart = !speakTogether(mentee, mentors[mentorIndex], profiles)
+                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart))
                 tables[mentorIndex].mentees.append(mentee.name + (apart ? " (no shared language)" : ""))
                 if apart { tables[mentorIndex].noSharedLanguage = true }
             }
@@ -351,7 +352,7 @@ extension EventService {
             .fetchCount(work.db)
         let interest = event.interest ?? 0, bound = event.interestBound ?? 0
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
-        let apart = rotations.flatMap(\.tables).flatMap(\.mentees).filter { $0.hasSuffix(" (no shared language)") }.count
+        let apart = rotations.flatMap(\.tables).flatMap(\.seats).filter(\.noSharedLanguage).count
         return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
                               withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
