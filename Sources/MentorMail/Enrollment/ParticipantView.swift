@@ -51,7 +51,7 @@ public struct ParticipantView: Encodable, Sendable {
     static let csvColumns = ["Email", "Name", "Status", "Role", "Mentoring type", "Areas", "Time zone", "Languages",
                              "Interaction", "Capacity", "Availability", "About me"]
 
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row, safe to open in a spreadsheet (see `csvField`).
     public static func csv(_ participants: [Participant]) -> String {
         var output = csvColumns.map(csvField).joined(separator: ",") + "\r\n"
         for participant in participants {
@@ -61,7 +61,11 @@ public struct ParticipantView: Encodable, Sendable {
         return output
     }
 
+    /// One CSV cell. A value that a spreadsheet would run as a formula (it starts with "=", "+",
+    /// "-", "@", a tab or a carriage return: `=HYPERLINK(…)` in a sign-up's name) starts with
+    /// "'" instead, which spreadsheets show as text.
     static func csvField(_ value: String) -> String {
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { return csvField("'" + value) }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
