@@ -6,9 +6,9 @@ import Mail
 /// A coordinator takes someone out, pauses or brings back a participant from the command line,
 /// as the person's own confirmed request does.
 @Suite struct CoordinatorParticipationTests {
-    /// Ana (mentee) and Maria (mentor) introduced as a pair; Ben waits in the pool.
-    func pairedProgram() throws -> (ProcessorTests.Program, String) {
-        let program = try ProcessorTests.Program()
+    /// Ana (mentee) and Maria (mentor) matched in round 2027-Q1 and approved: their
+    /// introduction is queued.
+    static func approvePair(in program: ProcessorTests.Program) throws {
         let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
         try program.database.write { db in
             _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana Ruiz"),
@@ -18,6 +18,12 @@ import Mail
         }
         _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
         _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+    }
+
+    /// Ana (mentee) and Maria (mentor) introduced as a pair; Ben waits in the pool.
+    func pairedProgram() throws -> (ProcessorTests.Program, String) {
+        let program = try ProcessorTests.Program()
+        try Self.approvePair(in: program)
         _ = try program.run()
         #expect(try program.database.pairs().first?.status == "introduced")
         return (program, try program.writeConfigFile().path)

@@ -26,6 +26,37 @@ import Testing
         #expect(try database.outbox(status: .withheld).count == 1)
     }
 
+    /// v23 rebuilds the outbox for its new status (cancelled): every row keeps its id and
+    /// values, the bounces that point at it and its indexes.
+    @Test func theOutboxKeepsEveryRowAndItsBouncesWhenItLearnsCancelled() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v22-digest-quiet")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, status, attempts,
+                                           nextAttemptAt, lastError, createdAt, topicKind, topicID, replacedBy)
+                VALUES (7, 'o7@example.org', 'introduction', 'p@example.org', 'a@example.org,b@example.org', 'Hi', X'41', 'retired', 1,
+                        '2026-11-01 10:00:00.000', 'retired: sent again', '2026-11-01 10:00:00.000', 'mentorship', 3, 8)
+                """)
+            try db.execute(sql: """
+                INSERT INTO outboxBounce (outboxID, email, at, kind, words)
+                VALUES (7, 'a@example.org', '2026-11-01 11:00:00.000', 'address', '550 5.1.1 unknown')
+                """)
+        }
+        let database = try AppDatabase(queue)
+        let row = try #require(try database.outbox().first)
+        #expect(row.id == 7 && row.status == .retired && row.lastError == "retired: sent again" && row.topic == .mentorship(3) && row.replacedBy == 8)
+        let bounces = try queue.read { db in try OutboxBounce.fetchAll(db) }
+        #expect(bounces.map(\.outboxID) == [7], "the rebuild deletes no bounce")
+        let indexes = try queue.read { db in try db.indexes(on: "outboxMessage").map(\.name) }
+        #expect(Set(["outboxMessage_due", "outboxMessage_recipient", "outboxMessage_topic"]).isSubset(of: Set(indexes)), "\(indexes)")
+        var cancelled = row
+        (cancelled.id, cancelled.messageID, cancelled.status) = (nil, "o9@example.org", .cancelled)
+        try queue.write { db in try cancelled.insert(db) }
+        #expect(try database.outbox(status: .cancelled).count == 1)
+        #expect(try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
+    }
+
     /// v17 lets a Message-ID come twice: every message keeps its id, values, bytes and the mail
     /// that answered it.
     @Test func inboundMessagesKeepEverythingWhenTheirMessageIDStopsBeingUnique() throws {

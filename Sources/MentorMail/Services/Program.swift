@@ -312,6 +312,24 @@ extension Program {
         }
     }
 
+    /// `mentormail outbox cancel ID…`: mail not sent yet is taken back, all of `ids` or none
+    /// (nothing with `dryRun`); the row says who and why, the audit log also what it was.
+    public func cancelOutbox(ids: [Int64], reason: String?, dryRun: Bool, now: Date, by actor: String) throws -> OutboxCancellation {
+        try perform(at: now, dryRun: dryRun) { work in
+            let reason = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            let note = "cancelled by \(actor) on \(now.formatted(.iso8601))" + (reason.map { ": \($0)" } ?? "")
+            var result = OutboxCancellation(reason: reason, dryRun: dryRun)
+            for row in try AppDatabase.cancel(work.db, outboxIDs: ids, note: note) {
+                let item = OutboxCancellation.Item(id: row.id ?? 0, kind: row.purpose, to: row.recipients, subject: row.subject,
+                                                   was: row.shownStatus, attempts: row.attempts)
+                result.cancelled.append(item)
+                try work.audit.record(actor, "outbox-cancelled", "outbox \(item.id) (\(item.kind) to \(item.to)), \(item.was) after "
+                                      + "\(item.attempts) attempt(s)" + (row.lastError.map { ": \($0)" } ?? "") + "; reason: \(reason ?? "none given")")
+            }
+            return result
+        }
+    }
+
     /// `mentormail outbox resend ID --to ADDRESS`: a fresh copy of a message (any status) to
     /// `address` alone, with a new Message-ID, naming `address` where the mail named the
     /// recipient it replaces (the one who moved there, or the only one). The copy is returned.
@@ -345,6 +363,23 @@ extension Program {
             return copy
         }
     }
+}
+
+/// What `mentormail outbox cancel` took back (or, with `dryRun`, would take back).
+public struct OutboxCancellation: Codable, Sendable {
+    public struct Item: Codable, Sendable {
+        public var id: Int64
+        public var kind: String
+        public var to: String
+        public var subject: String
+        /// What it was: queued, failed, parked (failed after every retry) or withheld.
+        public var was: String
+        public var attempts: Int
+    }
+
+    public var cancelled: [Item] = []
+    public var reason: String?
+    public var dryRun: Bool
 }
 
 // MARK: - Participants

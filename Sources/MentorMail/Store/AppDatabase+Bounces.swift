@@ -164,13 +164,14 @@ extension AppDatabase {
     }
 
     /// Mail to `email` that did not reach it and was not replaced: kept (withheld), or sent and
-    /// bounced (any kind), oldest first.
+    /// bounced (any kind), oldest first; never mail a coordinator cancelled.
     static func undelivered(_ db: Database, to email: String) throws -> [OutboxMessage] {
         let address = email.lowercased()
         let bounced = Set(try Int64.fetchAll(db, sql: "SELECT outboxID FROM outboxBounce WHERE email = ?", arguments: [address]))
             .union(try Int64.fetchAll(db, sql: "SELECT outboxID FROM addressBounce WHERE email = ? AND outboxID IS NOT NULL", arguments: [address]))
         return try OutboxMessage.filter(Column("replacedBy") == nil && (Column("lastError") == nil || !Column("lastError").like("retired:%")))
             .filter(Column("status") == OutboxMessage.Status.withheld.rawValue || bounced.contains(Column("id")))
+            .filter(Column("status") != OutboxMessage.Status.cancelled.rawValue)
             .order(Column("id")).fetchAll(db)
             .filter { $0.recipientList.contains { $0.lowercased() == address } }
     }

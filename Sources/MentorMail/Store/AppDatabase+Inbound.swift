@@ -128,10 +128,10 @@ extension AppDatabase {
                                     arguments: [sender])
     }
 
-    /// The first answer queued for inbound message `id` (not one retired unsent), if any.
+    /// The first answer queued for inbound message `id` (not one retired or cancelled unsent), if any.
     static func firstAnswer(_ db: Database, toInbound id: Int64) throws -> OutboxMessage? {
         try OutboxMessage.filter(Column("inboundID") == id && answerPurposes.contains(Column("purpose"))
-                                 && OutboxMessage.Columns.status != OutboxMessage.Status.retired.rawValue)
+                                 && ![OutboxMessage.Status.retired, .cancelled].map(\.rawValue).contains(OutboxMessage.Columns.status))
             .order(Column("id")).fetchOne(db)
     }
 

@@ -83,19 +83,23 @@ extension AppDatabase {
     }
 
     /// Why each pair's introduction did not go, by mentorship id: its newest copy (not replaced
-    /// by a fresh one) was kept because an address bounced, or failed for good.
+    /// by a fresh one) was kept because an address bounced, failed for good, or was cancelled.
     /// `ongoingOnly`: only those of pairs still going (an ended pair needs no introduction).
     static func heldIntroductions(_ db: Database, mentorship id: Int64? = nil, ongoingOnly: Bool = false) throws -> [Int64: String] {
         var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
                                            && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
-                                           && [OutboxMessage.Status.withheld, .failed].map(\.rawValue).contains(OutboxMessage.Columns.status))
+                                           && [OutboxMessage.Status.withheld, .failed, .cancelled].map(\.rawValue).contains(OutboxMessage.Columns.status))
         if let id { request = request.filter(Column("topicID") == id) }
         var held: [Int64: String] = [:]
         for row in try request.order(Column("id")).fetchAll(db) {
             guard let pair = row.topicID else { continue }
             var why = row.lastError ?? "not sent"
             if why.hasPrefix("not sent: ") { why.removeFirst("not sent: ".count) }
-            held[pair] = row.status == .failed ? "could not be sent (outbox \(row.id ?? 0)): \(why)" : "kept, not sent (outbox \(row.id ?? 0)): \(why)"
+            held[pair] = switch row.status {
+            case .failed: "could not be sent (outbox \(row.id ?? 0)): \(why)"
+            case .cancelled: "not sent (outbox \(row.id ?? 0)): \(why)"
+            default: "kept, not sent (outbox \(row.id ?? 0)): \(why)"
+            }
         }
         if ongoingOnly {
             let ongoing = Set(try Int64.fetchAll(db, Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
@@ -132,7 +136,7 @@ extension AppDatabase {
         switch current.status {
         case .sent: return current.sentAt ?? mentorship.introducedAt
         case .retired: return mentorship.introducedAt
-        case .queued, .withheld, .failed: return nil
+        case .queued, .withheld, .failed, .cancelled: return nil
         }
     }
 
@@ -180,6 +184,7 @@ extension AppDatabase {
                 case .failed: "could not send \(what)"
                 case .withheld: "kept, not sent (the address bounced): \(what)"
                 case .retired: "\(what) not sent: \(row.lastError ?? "retired")"
+                case .cancelled: "\(what) not sent: \(row.lastError ?? "cancelled")"
                 }
                 events.append(.init(at: row.sentAt ?? row.createdAt, what: line))
             }

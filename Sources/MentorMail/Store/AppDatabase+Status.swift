@@ -70,6 +70,8 @@ public struct ProgramStatus: Codable, Sendable {
     public var failed: Int
     /// Mail kept, not sent, because an address bounced for good (`outbox list --status withheld`).
     public var withheld: Int
+    /// Mail a coordinator took back before it went (`outbox list --status cancelled`): waits for nothing.
+    public var cancelled: Int
     /// Participants' addresses that bounced for good, with the way out.
     public var bounced: [BounceView]
     /// Pairs of ongoing mentorships whose introduction was kept or could not be sent, by id,
@@ -145,6 +147,7 @@ extension AppDatabase {
                 queued: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db),
                 failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
                 withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db),
+                cancelled: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.cancelled.rawValue).fetchCount(db),
                 bounced: try AddressBounce.order(Column("bouncedAt"), Column("id")).fetchAll(db).map(BounceView.init),
                 heldIntroductions: try Self.heldIntroductions(db, ongoingOnly: true),
                 failing: failing, lastRun: lastRun, nextJobs: jobs,

@@ -611,6 +611,43 @@ public final class AppDatabase: Sendable {
                 try InboundMessage.filter(piece.contains(Column("id"))).updateAll(db, InboundMessage.Columns.folded.set(to: true))
             }
         }
+        migrator.registerMigration("v23-outbox-cancelled") { db in
+            // A coordinator can take back mail not sent yet (`outbox cancel`): a new outbox status
+            // (the CHECK changes, so the table is rebuilt with the same rows and ids; foreign keys
+            // are off during a migration, so the bounces that point at a row stay).
+            try db.create(table: "new_outboxMessage") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageID", .text).notNull().unique()
+                t.column("purpose", .text).notNull()
+                t.column("sender", .text).notNull()
+                t.column("recipients", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("raw", .blob).notNull()
+                t.column("inboundID", .integer).references("inboundMessage", onDelete: .setNull)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('queued', 'sent', 'failed', 'withheld', 'retired', 'cancelled')")
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime).notNull()
+                t.column("lastError", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("sentAt", .datetime)
+                t.column("topicKind", .text)
+                t.column("topicID", .integer)
+                t.column("replacedBy", .integer)
+            }
+            try db.execute(sql: """
+                INSERT INTO new_outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                                               nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID, replacedBy)
+                SELECT id, messageID, purpose, sender, recipients, subject, raw, inboundID, status, attempts,
+                       nextAttemptAt, lastError, createdAt, sentAt, topicKind, topicID, replacedBy
+                FROM outboxMessage
+                """)
+            try db.drop(table: "outboxMessage")
+            try db.rename(table: "new_outboxMessage", to: "outboxMessage")
+            try db.create(index: "outboxMessage_due", on: "outboxMessage", columns: ["status", "nextAttemptAt"])
+            try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
+            try db.create(index: "outboxMessage_topic", on: "outboxMessage", columns: ["topicKind", "topicID"])
+        }
         return migrator
     }
 
@@ -708,10 +745,10 @@ extension AppDatabase {
         return parked
     }
 
-    /// `mentormail outbox resend`, with the same bytes and Message-ID: a failed message is queued
-    /// again with its attempts counted from zero; a queued one waiting for its retry is made due
-    /// now (the operator has fixed the server and need not wait out the back-off). A sent message
-    /// is refused: sending it again would deliver it twice.
+    /// `mentormail outbox resend`, with the same bytes and Message-ID: a failed, withheld or
+    /// cancelled message is queued again with its attempts counted from zero; a queued one
+    /// waiting for its retry is made due now (the operator has fixed the server and need not wait
+    /// out the back-off). A sent message is refused: sending it again would deliver it twice.
     static func requeue(_ db: Database, outboxID: Int64, at date: Date) throws -> OutboxMessage {
         guard var message = try OutboxMessage.fetchOne(db, key: outboxID) else {
             throw MentorMailError(.data, "no outgoing message has the id \(outboxID); see `mentormail outbox list`")
@@ -738,9 +775,11 @@ extension AppDatabase {
         case .sent:
             throw MentorMailError(.data, """
                 outgoing message \(outboxID) was sent\(message.sentAt.map { " at \($0.formatted(.iso8601))" } ?? ""); \
-                resending it would deliver it twice, so only a failed, withheld or queued message is sent again
+                resending it would deliver it twice, so only a failed, withheld, cancelled or queued message is sent again
                 """)
-        case .failed, .withheld:
+        case .failed, .withheld, .cancelled:
+            // The cancellation no longer stands (the audit log keeps it); a server's words stay.
+            if message.status == .cancelled { message.lastError = nil }
             message.status = .queued
             message.attempts = 0
             message.nextAttemptAt = date
@@ -749,6 +788,51 @@ extension AppDatabase {
         }
         try message.update(db)
         return message
+    }
+
+    /// `mentormail outbox cancel`: takes back mail not sent yet (queued, failed, parked or
+    /// withheld), all of `outboxIDs` or none: an unknown, sent, retired or cancelled one refuses
+    /// the lot, each named with its state. Returns the rows as they were; `note` is kept with each.
+    static func cancel(_ db: Database, outboxIDs: [Int64], note: String) throws -> [OutboxMessage] {
+        var rows: [OutboxMessage] = []
+        var refusals: [String] = []
+        var seen = Set<Int64>()
+        for id in outboxIDs where seen.insert(id).inserted {
+            let row = try OutboxMessage.fetchOne(db, key: id)
+            if let why = cancelRefusal(row, id: id) { refusals.append(why) } else if let row { rows.append(row) }
+        }
+        guard refusals.isEmpty else {
+            throw MentorMailError(.data, "nothing was cancelled: " + refusals.joined(separator: "; ")
+                                  + ". Only mail not sent yet (queued, failed, parked or withheld) can be cancelled; "
+                                  + "`mentormail outbox list` shows each message's state")
+        }
+        for var row in rows {
+            row.status = .cancelled
+            row.lastError = note
+            try row.update(db)
+        }
+        return rows
+    }
+
+    /// Why `row` (outbox `id`) cannot be cancelled, or nil when it can.
+    private static func cancelRefusal(_ row: OutboxMessage?, id: Int64) -> String? {
+        guard let row else { return "#\(id): no outgoing message has this id" }
+        let what = "#\(id) (\(row.purpose) to \(row.recipients))"
+        switch row.status {
+        case .queued, .failed, .withheld:
+            return nil
+        case .sent:
+            return "\(what) was sent\(row.sentAt.map { " at \($0.formatted(.iso8601))" } ?? ""), so it cannot be taken back"
+        case .retired:
+            var why = row.lastError ?? "no longer waiting"
+            if why.hasPrefix("retired: ") { why.removeFirst("retired: ".count) }
+            return "\(what) was retired (\(why)), so nothing sends it"
+                + (row.replacedBy.map { "; to stop its fresh copy: mentormail outbox cancel \($0)" } ?? "")
+        case .cancelled:
+            var who = row.lastError ?? "by a coordinator"
+            if who.hasPrefix("cancelled ") { who.removeFirst("cancelled ".count) }
+            return "\(what) is already cancelled (\(who)); `mentormail outbox resend \(id)` queues it again"
+        }
     }
 
     /// Outgoing mail, newest first; `status` narrows it.

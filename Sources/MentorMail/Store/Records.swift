@@ -165,6 +165,9 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         /// Not sent and no longer waiting: kept for an address that moved or works again, and
         /// re-sent as a fresh copy (`replacedBy`) or no longer worth sending (`lastError` says).
         case retired
+        /// Not sent: a coordinator took it back (`outbox cancel`; `lastError` says who and why).
+        /// Nothing sends it until `outbox resend` queues it again.
+        case cancelled
     }
 
     public var id: Int64?
@@ -193,6 +196,12 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
 
     public var kind: MailKind? { MailKind(rawValue: purpose) }
     public var topic: Topic { Topic(kindName: topicKind, id: topicID) }
+
+    /// The status as coordinators read it: a failed message that used up every retry of a
+    /// passing refusal is "parked".
+    public var shownStatus: String {
+        status == .failed && attempts >= Processor.defaultMaxSendAttempts ? "parked" : status.rawValue
+    }
 
     public enum Columns {
         static let messageID = Column(CodingKeys.messageID)
