@@ -6,7 +6,7 @@ extension MentorMailCommand {
     struct OutboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "outbox",
-            abstract: "Outgoing mail: what is queued, sent or failed, and sending one again.",
+            abstract: "Outgoing mail: what is queued, sent or failed; sending one again, or taking one back.",
             discussion: """
             Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \
             unknown") marks the message failed at once; a temporary one (4xx, no connection) is \
@@ -18,11 +18,16 @@ extension MentorMailCommand {
             change-address` or `participants clear-bounce` takes the mark off for new mail; a kept \
             message goes out only with `outbox resend ID`, as written (to the address it names).
 
+            Mail not sent yet that should not go (a wrong introduction, an address that will \
+            never work) is taken back with `outbox cancel ID`: it stays in the outbox as \
+            cancelled, with who and why, and no run sends it unless `outbox resend ID` queues it again.
+
             Examples:
               mentormail outbox list --status failed
               mentormail outbox resend 57
+              mentormail outbox cancel 57 --reason "wrong introduction"
             """,
-            subcommands: [List.self, Resend.self]
+            subcommands: [List.self, Resend.self, Cancel.self]
         )
 
         struct View: Encodable {
@@ -57,14 +62,14 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced), or retired (kept, then sent again as a fresh copy or no longer worth sending).", valueName: "status"))
+            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced), retired (kept, then sent again as a fresh copy or no longer worth sending), or cancelled (taken back by a coordinator).", valueName: "status"))
             var status: String?
             @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
                 if let status, OutboxMessage.Status(rawValue: status) == nil, status != "parked" {
-                    throw ValidationError("--status must be queued, sent, failed, parked, withheld or retired")
+                    throw ValidationError("--status must be queued, sent, failed, parked, withheld, retired or cancelled")
                 }
             }
 
@@ -78,10 +83,7 @@ extension MentorMailCommand {
                     print(TextTable.render(
                         header: ["id", "kind", "to", "status", "attempts", "next try", "last error"],
                         rows: rows.map {
-                            // A failed row that used up every retry of a passing refusal is "parked".
-                            [String($0.id ?? 0), $0.purpose, $0.recipients,
-                             $0.status == .failed && $0.attempts >= Processor.defaultMaxSendAttempts ? "parked" : $0.status.rawValue,
-                             String($0.attempts),
+                            [String($0.id ?? 0), $0.purpose, $0.recipients, $0.shownStatus, String($0.attempts),
                              $0.status == .queued ? $0.nextAttemptAt.formatted(.iso8601) : "-", $0.lastError ?? ""]
                         }))
                 }
@@ -90,10 +92,11 @@ extension MentorMailCommand {
 
         struct Resend: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Send a failed or withheld message again, or a queued one without waiting for its retry, with the next run.",
+                abstract: "Send a failed, withheld or cancelled message again, or a queued one without waiting for its retry, with the next run.",
                 discussion: """
                 The same bytes and Message-ID go out, so a reader's mail program can drop a copy it \
-                already has. A sent message is refused: it would arrive twice. So is one written to \
+                already has. A cancelled message (`outbox cancel`) is queued again the same way. A \
+                sent message is refused: it would arrive twice. So is one written to \
                 someone who has since moved to another address: --to sends a fresh copy there instead \
                 (a new Message-ID, the new address in place of the old one), whatever its status.
 
@@ -117,6 +120,52 @@ extension MentorMailCommand {
                     }
                     let row = try opened.program.resendOutbox(id: id, now: options.clock, by: HeldCommand.who())
                     print("\(row.purpose) to \(row.recipients) goes out with the next `mentormail process` (the same message, the same Message-ID).")
+                }
+            }
+        }
+
+        struct Cancel: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Take back mail not sent yet (queued, failing, parked or withheld), so that no run sends it.",
+                discussion: """
+                For mail that should not go: an introduction a coordinator spotted as wrong, an \
+                answer to a typo address, mail to an address that will never work. Each message \
+                stays in the outbox as cancelled, with who cancelled it, when and --reason \
+                (`outbox list --status cancelled`); the audit log also keeps what it was and the \
+                server's last words. `status` counts cancelled mail apart from mail that waits.
+
+                Only mail not sent yet can be cancelled. A sent, retired or already cancelled \
+                message, or an unknown id, refuses the whole command (exit 65): with several ids, \
+                either all are cancelled or none, and every refused id is named with its state.
+
+                `mentormail outbox resend ID` queues a cancelled message again, as written (the \
+                same bytes and Message-ID), for the next run. A pair whose introduction was \
+                cancelled shows "introduction held" until it goes.
+
+                Examples:
+                  mentormail outbox list --status queued
+                  mentormail outbox cancel 57 --dry-run
+                  mentormail outbox cancel 57 58 --reason "wrong introduction"
+                  mentormail outbox resend 57
+                """)
+
+            @OptionGroup var options: ProgramOptions
+            @Argument(help: "The messages' ids (from `outbox list`).") var ids: [Int64]
+            @Option(help: ArgumentHelp("Why (kept with the message and in the audit log).", valueName: "text")) var reason: String?
+            @Flag(help: "Show what would be cancelled; change nothing.") var dryRun = false
+            @Flag(help: "Print JSON.") var json = false
+
+            func run() throws {
+                try runReportingErrors {
+                    let opened = try OpenProgram(try Config.load(path: options.config), dryRun: dryRun)
+                    defer { withExtendedLifetime(opened) {} }
+                    let done = try opened.program.cancelOutbox(ids: ids, reason: reason, dryRun: dryRun, now: options.clock, by: HeldCommand.who())
+                    if json { return try printJSON(done) }
+                    for item in done.cancelled {
+                        print(terminalSafe("#\(item.id) \(item.kind) to \(item.to) (\(item.was)) \(dryRun ? "would be" : "is") cancelled", keepLines: false))
+                    }
+                    print(dryRun ? "Nothing was changed (--dry-run)."
+                          : "No run sends \(done.cancelled.count == 1 ? "it" : "them"); `mentormail outbox resend ID` queues one again.")
                 }
             }
         }

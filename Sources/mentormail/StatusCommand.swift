@@ -69,7 +69,8 @@ extension MentorMailCommand {
                 }
                 print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")
                 print("Outgoing      \(status.queued) queued, \(status.failed) failed, \(status.withheld) withheld"
-                      + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : ""))
+                      + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : "")
+                      + (status.cancelled > 0 ? "; \(status.cancelled) cancelled, not sent (mentormail outbox list --status cancelled)" : ""))
                 for row in status.failing.prefix(10) {
                     let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
                     // Not sent for the server's or our settings' sake: the message has no attempt against it.
