@@ -48,6 +48,28 @@ import Testing
         }
     }
 
+    /// Finding: a remark of four words or more above answers typed under the questions stayed
+    /// with the survey and reached no coordinator. It is a note: in the digest and the writer's
+    /// own confirmation, never in the partner's mail.
+    @Test func aLongerRemarkAboveTheAnswersReachesTheCoordinatorsOnly() throws {
+        let people = try helpers.introduced(mentees: ["Lena"], mentors: ["Farid"])
+        let scenario = people.scenario
+        try helpers.process(scenario, day: 90)
+        let remark = "Farid keeps moving our calls around lately."
+        let survey = try self.survey(of: "Lena", people)
+        try helpers.reply(people, from: "Lena", to: survey, raw: answer(survey, ["3", "sometimes", "still deciding", "graduate"], remark: remark))
+        try helpers.reply(people, from: "Farid", to: try self.survey(of: "Farid", people), raw: "4, yes, good fit, continue")
+        try helpers.process(scenario, day: 91)
+
+        let digests = try scenario.coordinatorInbox().compactMap(\.textBody).joined(separator: "\n")
+        #expect(digests.contains("note: Lena: \(remark)"), "\(digests)")
+        #expect(try everything(to: "Lena", people).contains { $0.contains(remark) })
+        for text in try everything(to: "Farid", people) {
+            #expect(!text.contains("moving our calls"), "Lena's remark reached Farid:\n\(text)")
+        }
+        #expect(try people.inbox("Farid").last?.textBody?.contains("Lena would like to graduate") == true)
+    }
+
     /// Finding: the survey said only the coordinators read the answers, yet the partner was told
     /// "Ana Souza wrote that they would like to graduate" and "You and Sophie Martin answered
     /// differently". The partner never reads a rating, note or remark; each side learns only

@@ -132,6 +132,28 @@ import Testing
         #expect(reading.shape == "under the questions")
     }
 
+    /// Finding: a remark of four words or more above answers typed under the quoted questions
+    /// was kept with the survey but reached no coordinator. It is the note, as if written under
+    /// the last question, and once only when it says what that answer says; a line that only
+    /// points to the answers is no note.
+    @Test func aRemarkAboveTheAnswersUnderTheQuestionsIsTheNote() {
+        func reply(above: String, note: String = "") -> SurveyReading {
+            let quoted = "> 1. How is it going? (1 = badly … 5 = very well)\n2\n>\n> 2. Are you meeting? (yes / no / sometimes)\nno\n>\n"
+                + "> 5. Anything for the coordinators?\n\(note)\n>\n> --\n> OpenStack Mentoring"
+            return reader.read(text: "\(above)\n\nOn 01/02/2027 09:00, OpenStack Mentoring wrote:\n\(quoted)",
+                               newText: [above, "2", "no", note].filter { !$0.isEmpty }.joined(separator: "\n\n"))
+        }
+        let remark = "Farid cancelled our last three calls."
+        expect(reply(above: remark), 2, .no, nil, nil, note: remark)
+        expect(reply(above: remark, note: "Could we get a new mentor?"), 2, .no, nil, nil, note: "\(remark) Could we get a new mentor?")
+        expect(reply(above: remark, note: remark), 2, .no, nil, nil, note: remark)
+        #expect(reply(above: remark).unplaced.isEmpty)
+        for pointer in ["Here you go, answers below.", "Thanks for checking in, my answers are below.", "See my answers in the text.",
+                        "Os dejo mis respuestas debajo de cada pregunta."] {
+            expect(reply(above: pointer), 2, .no, nil, nil)
+        }
+    }
+
     @Test func answersTypedIntoAnOutlookCopyOfTheSurvey() {
         let text = """
             See my answers in the text.

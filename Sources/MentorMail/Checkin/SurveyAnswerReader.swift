@@ -25,12 +25,15 @@ public struct SurveyAnswerReader: Sendable {
         if !underQuestions.isEmpty {
             var reading = interpret(underQuestions)
             reading.shape = "under the questions"
-            // Own lines beside the answers ("ok I guess" above the quoted survey).
+            // Own lines beside the answers ("ok I guess" above the quoted survey): a short remark
+            // for a person to read, a longer one the note.
             let answerLines = Set(underQuestions.values.flatMap { $0.split(whereSeparator: \.isNewline).map(EnrollmentText.fold) })
-            reading.unplaced = ownLines(newText).filter { line in
+            let beside = ownLines(newText).filter { line in
                 let key = EnrollmentText.fold(line)
-                return !answerLines.contains(key) && !folded.contains(key) && Self.questionNumber(line) == nil && Self.isRemark(line)
+                return !answerLines.contains(key) && !folded.contains(key) && Self.questionNumber(line) == nil
             }
+            reading.unplaced = beside.filter(Self.isRemark)
+            reading.answers.note = Self.note(beside.filter(Self.isNoteBeside), with: reading.answers.note)
             return reading
         }
         let lines = ownLines(newText)
@@ -335,6 +338,31 @@ public struct SurveyAnswerReader: Sendable {
     static func isRemark(_ text: String) -> Bool {
         let words = EnrollmentText.words(text)
         return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains)
+    }
+
+    /// A line of four words or more beside answers under the questions ("Farid cancelled our
+    /// last three calls"): the note, unless it says nothing, or only greets, thanks or says where
+    /// the answers are.
+    static func isNoteBeside(_ line: String) -> Bool {
+        let words = EnrollmentText.words(line)
+        return words.count >= 4 && !isNothing(line) && !words.allSatisfy {
+            SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0)
+        }
+    }
+
+    /// The note with the lines written beside the answers before it, each once: a line that the
+    /// note already holds (or that holds the note) is not said twice.
+    static func note(_ lines: [String], with note: String?) -> String? {
+        var parts: [(text: String, key: String)] = []
+        for part in lines + [note].compactMap({ $0 }) {
+            let key = EnrollmentText.fold(part)
+            if let same = parts.firstIndex(where: { $0.key.contains(key) || key.contains($0.key) }) {
+                if key.count > parts[same].key.count { parts[same] = (part, key) }
+            } else {
+                parts.append((part, key))
+            }
+        }
+        return parts.isEmpty ? nil : parts.map(\.text).joined(separator: " ")
     }
 
     /// How many words of a folded sentence starting at `start` lie outside every range.

@@ -216,6 +216,20 @@ enum SurveyVocabulary {
         "nao", "nenhum", "nada mais", "non", "rien", "nein", "nichts", "无", "没有", "なし", "特にない", "特になし",
     ]
 
+    /// Words of a line that only says where the answers are ("Here you go, answers below", "See
+    /// my answers in the text", "os dejo mis respuestas debajo"): with thanks and
+    /// acknowledgements (`Courtesy.words`), such a line is no note.
+    static let pointing: Set<String> = Set([
+        "here", "you", "go", "are", "is", "my", "our", "your", "answers", "answer", "answered", "replies", "below", "inline",
+        "in", "line", "lines", "text", "the", "see", "find", "please", "under", "each", "every", "question", "questions",
+        "between", "blue", "red", "green", "bold", "underneath", "beneath", "typed", "written", "wrote", "put", "added", "have",
+        "i've", "them", "checking", "asking", "aqui", "van", "mis", "respuestas", "abajo", "debajo", "de", "cada", "pregunta",
+        "preguntas", "en", "texto", "te", "os", "dejo", "estan", "entre", "lineas", "azul", "rojo", "tienes", "las", "mi",
+        "seguem", "minhas", "abaixo", "estao", "no", "vermelho", "as", "voici", "mes", "reponses", "ci", "dessous", "sous",
+        "chaque", "dans", "texte", "bleu", "rouge", "les", "hier", "sind", "meine", "antworten", "unten", "darunter", "unter",
+        "jeder", "frage", "fragen", "im", "blau", "rot",
+    ].map { EnrollmentText.fold($0) })
+
     /// Units after a number that make it not a rating ("every 2 weeks").
     static let units: Set<String> = [
         "week", "weeks", "day", "days", "month", "months", "time", "times", "hour", "hours", "h", "pm", "am", "semana",
