@@ -333,6 +333,23 @@ import Testing
         #expect(classify("Exams are over! resume please :)").intent == .confirmation(token: "MM-SYDG-SDNW"), "an open code is answered")
     }
 
+    /// Finding: "I don't want to resume yet" under our answer to a pause was read from its
+    /// Subject. A paused person who puts off resuming stays paused and is told so; someone
+    /// active who writes "not yet" there is not paused again either.
+    @Test func puttingOffResumingKeepsAPausedPersonPaused() {
+        var person = participant
+        person.status = .paused
+        for body in ["I don't want to resume yet", "Not yet, I'll write when I'm back.", "No quiero reanudar todavía."] {
+            for subject in ["Re: pause", "Re: Re: resume"] {
+                let read = intake.classify(message(subject: subject, body: body), context: IntakeContext(participant: person))
+                #expect(read.intent == .takeBack(.resume), "\(body) under \(subject): \(read.intent) \(read.reason)")
+            }
+        }
+        let active = intake.classify(message(subject: "Re: pause", body: "Not yet, I'll write when I'm back."),
+                                     context: IntakeContext(participant: participant))
+        #expect(active.intent == .help, "\(active.intent) \(active.reason)")
+    }
+
     /// "Ignore my previous mail" and a refused request take back what waits for a confirmation.
     @Test func takingARequestBackIsItsOwnIntent() {
         let context = IntakeContext(participant: participant)

@@ -300,13 +300,56 @@ enum CommandSentences {
         return ignoresPrevious.map { TakenBack(command: nil, sentence: $0) }
     }
 
-    /// Whether the new text refuses a request in any way ("I'm not sure I want to pause"
-    /// too) or takes one back: then the Subject, which a reply keeps from its thread, asks
-    /// nothing either.
+    /// Whether the new text refuses a request in any way ("I'm not sure I want to pause" too),
+    /// takes one back, or puts off resuming ("not yet"): then the Subject, which a reply keeps
+    /// from its thread, asks nothing either.
     static func refusesOrTakesBack(_ own: OwnText) -> Bool {
-        zip(own.sentences, own.clauses).contains { sentence, clauses in
+        putsOffResuming(own) != nil || zip(own.sentences, own.clauses).contains { sentence, clauses in
             clauses.contains { refusal(in: $0, sentence: sentence) != nil || asksToIgnorePrevious($0.words) }
         }
+    }
+
+    /// The sentence that puts off resuming, if one does: a plain refusal to resume ("I don't
+    /// want to resume yet", "no quiero reanudar todavía"), a bare "not yet" ("todavía no", "pas
+    /// encore"), or a resume for later ("I'll write when I'm back"). Not going on ("no quiero
+    /// continuar") is none: it may be a wish to leave.
+    static func putsOffResuming(_ own: OwnText) -> String? {
+        for (sentence, clauses) in zip(own.sentences, own.clauses) {
+            for clause in clauses where !clause.words.contains(where: goingOnWords.contains) {
+                if let refused = refusal(in: clause, sentence: sentence), refused.plain, refused.command == .resume { return sentence }
+                if isNotYet(clause.words) || defersResuming(clause.words) { return sentence }
+            }
+        }
+        return nil
+    }
+
+    /// Words of "not now" after a negation or a refused request: "not yet", "todavía no", "noch nicht".
+    static let notYet: Set<String> = Set([
+        "yet", "still", "todavia", "aun", "ainda", "encore", "noch", "ancora",
+    ].map { EnrollmentText.fold($0) })
+
+    /// "Not yet", "no, not just yet", "pas encore, merci": a negation and "yet", and at most a
+    /// word of thanks or regret beside them.
+    private static func isNotYet(_ words: [String]) -> Bool {
+        words.contains(where: notYet.contains) && words.contains(where: negations.contains)
+            && words.allSatisfy { notYet.contains($0) || negations.contains($0) || notYetCourtesy.contains($0) }
+    }
+
+    private static let notYetCourtesy: Set<String> = Set([
+        "just", "really", "sorry", "nope", "thanks", "thank", "you", "please", "gracias", "merci", "danke", "obrigado", "obrigada",
+        "grazie", "perdon", "desole", "desolee",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Words that put what follows them off until later: "I'll write when I'm back".
+    static let deferring: Set<String> = Set([
+        "when", "once", "after", "until", "till", "cuando", "quand", "lorsque", "wenn", "sobald", "quando",
+    ].map { EnrollmentText.fold($0) })
+
+    /// A resume after a word that puts it off: "I'll write when I'm back", "once I am back".
+    private static func defersResuming(_ words: [String]) -> Bool {
+        guard let when = words.firstIndex(where: deferring.contains) else { return false }
+        let later = Array(words[(when + 1)...])
+        return all.contains { $0.command == .resume && !$0.isCJK && firstIndex(of: $0.words, in: later) != nil }
     }
 
     /// A request after a negation in one clause. `plain`: only words of wanting stand between
@@ -319,7 +362,8 @@ enum CommandSentences {
             guard let start = firstIndex(of: phrase.words, in: words), start > negation, !phrase.isIndirect else { continue }
             let after = words[(start + phrase.words.count)...]
             if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause.text, in: sentence, after) { continue }
-            if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
+            // "I don't want to resume yet": a request may be refused for now.
+            if phrase.isEnglish && !after.allSatisfy({ allowedAfter(phrase.command).contains($0) || forNow.contains($0) }) { continue }
             return (phrase.command, words[negation..<start].allSatisfy(refusing.contains))
         }
         if let word = words[negation...].firstIndex(where: leavingWords.contains),
@@ -329,10 +373,13 @@ enum CommandSentences {
         return nil
     }
 
+    /// What may follow a refused request besides its objects: "not yet", "just yet", "for the moment".
+    static let forNow: Set<String> = notYet.union(["just", "for", "at", "the", "moment", "now", "right"])
+
     /// Words between a negation and the request it refuses plainly: "don't really want to", "ne
-    /// veux pas", "möchte nicht", "não quero".
+    /// veux pas", "möchte nicht", "não quero", "not ready to".
     static let refusing: Set<String> = negations.union(wanting).union(Set([
-        "don't", "dont", "do", "did", "didn't", "want", "wanna", "mean", "meant", "intend", "really", "actually", "to", "be",
+        "don't", "dont", "do", "did", "didn't", "want", "wanna", "mean", "meant", "intend", "really", "actually", "to", "be", "ready",
         "quiero", "queria", "quería", "quero", "queremos", "veux", "voulais", "voulons", "möchte", "mochte", "will",
         "wollte", "voglio", "volevo", "chcę", "chce", "хочу", "me", "de", "a", "pas", "plus", "mehr", "más", "mais",
     ].map { EnrollmentText.fold($0) }))

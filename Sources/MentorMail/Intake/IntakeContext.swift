@@ -128,6 +128,8 @@ public struct IntakeMessage: Sendable {
     var asksForMentoringAgain: Bool { JoinWords.asksForMentoringAgain(in: own) }
     /// A request the new text takes back ("I don't want to pause", "ignore my previous mail").
     var takenBack: CommandSentences.TakenBack? { CommandSentences.takenBack(own) }
+    /// The sentence that puts off resuming ("I don't want to resume yet", "not yet, I'll write when I'm back").
+    var putsOffResuming: String? { CommandSentences.putsOffResuming(own) }
     /// Words of leaving, pausing or not going on, with no request read from them.
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Whether the new text asks to join or for the form, with or without a role.

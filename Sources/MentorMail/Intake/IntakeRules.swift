@@ -401,12 +401,18 @@ struct QuestionRule: IntakeRule {
 
 /// "I don't want to pause", "don't withdraw me", "ignore my previous mail": a participant takes
 /// a request back. What waits for their "yes" is cancelled, and they are told nothing changed.
-/// After the questions: "I don't want to pause, but when is the next round?" is for a person.
+/// So is a paused participant who puts off resuming ("I don't want to resume yet", "not yet,
+/// I'll write when I'm back"), whatever the Subject. After the questions: "I don't want to
+/// pause, but when is the next round?" is for a person.
 struct TakeBackRule: IntakeRule {
     let name = "take-back"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard context.isParticipant, message.command == nil, !message.form.looksLikeForm, let taken = message.takenBack else { return nil }
-        return RuleDecision(.takeBack(taken.command), "\"\(taken.sentence)\": takes back " + (taken.command.map { "\"\($0.name)\"" } ?? "the previous request"))
+        guard context.isParticipant, message.command == nil, !message.form.looksLikeForm else { return nil }
+        if let taken = message.takenBack {
+            return RuleDecision(.takeBack(taken.command), "\"\(taken.sentence)\": takes back " + (taken.command.map { "\"\($0.name)\"" } ?? "the previous request"))
+        }
+        guard context.participant?.status == .paused, let sentence = message.putsOffResuming else { return nil }
+        return RuleDecision(.takeBack(.resume), "\"\(sentence)\": puts off resuming, from a paused participant")
     }
 }
 

@@ -197,6 +197,8 @@ public struct CommandConfirmMail: MailContent {
     public var pairs: String?
     /// They answered no, or took the request back: nothing changed.
     public var declined: Bool?
+    /// With declined: they are paused, and stay so until they write "resume".
+    public var stillPaused: Bool?
 }
 
 /// A welcome for someone a coordinator imported from a form export.

@@ -321,14 +321,20 @@ struct EnrollmentService {
             if let id = pending.id { try work.jobs.retire([.confirmationExpiry], subjectID: id) }
         }
         let language = try inbound.language(in: work)
-        var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
-                                      token: cancelled.first?.token, expires: "")
-        mail.declined = true
-        try inbound.answer(mail, in: work, language: language)
+        try inbound.answer(Self.nothingChanged(inbound, token: cancelled.first?.token, expires: ""), in: work, language: language)
         let what = command?.name ?? "the previous request"
         try work.audit.record(email, "command-taken-back", cancelled.isEmpty ? "\(what): nothing waited" : cancelled.map(\.token).joined(separator: ", "))
         return Outcome(.answered, cancelled.isEmpty ? "took back \(what): nothing waited for a confirmation"
                                                     : "took back \(what): cancelled \(cancelled.map(\.token).joined(separator: ", "))")
+    }
+
+    /// The answer that nothing changed (a request not confirmed, or taken back); to someone
+    /// paused it says they stay so, and how to come back.
+    private static func nothingChanged(_ inbound: Inbound, token: String?, expires: String) -> CommandConfirmMail {
+        var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "", token: token, expires: expires)
+        mail.declined = true
+        if inbound.context.participant?.status == .paused { mail.stillPaused = true }
+        return mail
     }
 
     /// The reply to "reply yes to confirm": a yes carries the request out, anything else changes nothing.
@@ -341,10 +347,8 @@ struct EnrollmentService {
         default: nil
         }
         guard let command, ConfirmationWords.isYes(inbound.newText) else {
-            var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "",
-                                          token: pending.token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
-            mail.declined = true
-            try inbound.answer(mail, in: work)
+            let expires = Work.day(pending.expiresAt, language: try inbound.language(in: work))
+            try inbound.answer(Self.nothingChanged(inbound, token: pending.token, expires: expires), in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
         }
         return try apply(command, inbound, confirmed: true)

@@ -245,6 +245,26 @@ import Testing
         #expect(taken != nil && taken?.command == command, "\(text): \(String(describing: taken))")
     }
 
+    /// Finding: "I don't want to resume yet" and "Not yet, I'll write when I'm back" under our
+    /// answer to a pause were read as the Subject's request. Putting off resuming is no request,
+    /// and the Subject's, whichever it is, is not read either.
+    @Test(arguments: [
+        "I don't want to resume yet", "Not yet, I'll write when I'm back.", "I'm not ready to resume just yet.",
+        "No quiero reanudar todavía.", "Todavía no, os escribo cuando vuelva.", "Pas encore, merci !", "Noch nicht, danke.",
+    ])
+    func puttingOffResumingIsNoRequestAndOutweighsTheSubject(text: String) {
+        for subject in ["Re: pause", "Re: Re: pause", "Re: resume"] {
+            #expect(CommandWords.read(in: text, subject: subject) == nil, "\(text) under \(subject)")
+        }
+        #expect(CommandSentences.putsOffResuming(OwnText(text)) != nil, "\(text)")
+    }
+
+    @Test(arguments: ["resume please", "I'm back!", "Exams are over so please resume", "I don't want to pause", "no quiero continuar",
+                      "Not sure yet about the fit", "When is the next round?", "I'll be back next week", "Still, I'd like to resume"])
+    func otherWordsPutNoResumingOff(text: String) {
+        #expect(CommandSentences.putsOffResuming(OwnText(text)) == nil, "\(text)")
+    }
+
     @Test(arguments: ["I don't want to resume yet", "I'm not sure whether to pause", "Thanks, see you next week",
                       "I can't continue", "no quiero continuar", "Pause please"])
     func otherWordsTakeNothingBack(text: String) {
