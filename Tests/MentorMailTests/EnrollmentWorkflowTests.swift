@@ -349,6 +349,20 @@ import Testing
         #expect(try program.database.roundSummaries().first?.participants == 1)
     }
 
+    /// Finding: a newcomer's "I'd love to be one of your mentors" got the form with no role, and
+    /// "I'd like to be matched with a mentor" got it as a mentor. Each gets its own role filled in.
+    @Test func theFormSentBackHasTheRoleOfBeingYourMentorOrBeingGivenOne() throws {
+        let program = try ProcessorTests.Program()
+        for (from, body, role) in [
+            ("lia@example.net", "Hello! I'd love to be one of your mentors. I have reviewed Nova patches for years.", "mentor"),
+            ("tom@example.net", "Hi, I'd like to be matched with a mentor for my first Nova patches.", "mentee"),
+            ("ines@example.net", "Hi, I'd like to be your mentor.", "mentor"),
+        ] {
+            let form = try #require(try exchange(program, mail(from: from, subject: "Mentoring", body: body)).first?.textBody)
+            #expect(form.contains("You asked to join as a \(role)") && form.contains("\nRole: \(role)\n"), "\(body): \(form)")
+        }
+    }
+
     /// Finding: "Name: Pia Novak" in a first message came back as an empty Name line, and the
     /// Name line stayed empty even when the greeting named the sender. What the first message
     /// already said is filled in: its own lines, else the From name when it is a person's.

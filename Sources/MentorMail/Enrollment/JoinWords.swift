@@ -128,8 +128,7 @@ enum JoinWords {
             // "my mentor", "meine Mentorin": a person, not the role asked for.
             if index > 0, possessives.contains(words[index - 1]) { continue }
             // "as a mentee", "como mentora", "to be a mentor", "كمتدربة": a word of "as" just before it.
-            if words[max(0, index - 3)..<index].contains(where: asWords.contains)
-                || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
+            if saysAs(words[..<index]) || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
             // "Mentorin sein", "Mentee werden", "Mentor zu werden".
             let after = words.dropFirst(index + 1).prefix(2)
             if let next = after.first, becomingAfter.contains(next) || (next == "zu" && after.dropFirst().first.map(becomingAfter.contains) == true) {
@@ -138,6 +137,34 @@ enum JoinWords {
         }
         return nil
     }
+
+    /// Whether the words just before a role say "as" or "be" ("as a mentee", "to be your mentor",
+    /// "be one of your mentors", "as a senior technical mentor"): past articles, "one of your"
+    /// and two other words. An article alone is not, nor a "be" that the role is given to or
+    /// matched with ("be matched with a mentor", "be assigned a mentor").
+    static func saysAs(_ before: ArraySlice<String>) -> Bool {
+        var others = 0
+        for word in before.reversed().prefix(7) {
+            if asWords.contains(word) && !articles.contains(word) { return true }
+            if articles.contains(word) || oneOfYour.contains(word) { continue }
+            others += 1
+            if others > 2 || givenTo.contains(word) { return false }
+        }
+        return false
+    }
+
+    /// Words that make the role someone the writer is given or put with: "matched with a mentor",
+    /// "introduced to one of your mentors", "assigned a mentor", "emparejada con una mentora".
+    static let givenTo: Set<String> = ParticipantRole.folded([
+        "with", "to", "by", "from", "for", "and", "or", "assigned", "given", "matched", "paired", "introduced", "connected",
+        "con", "avec", "mit", "com", "para", "pour", "für",
+    ])
+
+    /// Words between "be" and a role that leave it the writer's: "be one of your mentors", "ser vuestra mentora".
+    static let oneOfYour: Set<String> = ParticipantRole.folded([
+        "the", "one", "of", "your", "tu", "vuestro", "vuestra", "votre", "ton", "ta", "dein", "deine", "euer", "eure", "seu", "sua",
+        "vosso", "vossa", "des", "do", "da",
+    ])
 
     /// A French word without its elided pronoun or article: "m'inscrire" → "inscrire".
     static func unelided(_ word: String) -> String {
@@ -191,9 +218,12 @@ enum JoinWords {
         return false
     }
 
-    /// Words before "a mentor" that ask for one: "I'm looking for a mentor", "I need a mentor".
+    /// Words before "a mentor" that ask for one: "I'm looking for a mentor", "I need a mentor",
+    /// "I'd like to be matched with a mentor", "find me a mentor", "I would love to have a mentor".
     static let wantingAMentor: [[String]] = [
         ["looking", "for"], ["look", "for"], ["searching", "for"], ["need"], ["want"], ["like"], ["love"], ["find"], ["get"],
+        ["matched", "with"], ["paired", "with"], ["assigned"], ["find", "me"], ["get", "me"], ["like", "to", "have"],
+        ["love", "to", "have"], ["want", "to", "have"],
     ]
     /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
     static let offeringToMentor: Set<String> = ["like", "love", "want", "happy", "willing", "glad", "able", "wish", "hoping", "keen"]

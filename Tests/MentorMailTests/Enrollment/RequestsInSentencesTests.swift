@@ -103,4 +103,25 @@ import Testing
             #expect(JoinWords.role(in: text) == nil, "\(text)")
         }
     }
+
+    /// Finding: "I'd like to be matched with a mentor" was read as the mentor role (its "a"
+    /// taken for "as a"), and "I'd love to be one of your mentors" named none. Offering to be
+    /// the program's mentor names the mentor role; asking to be given one, the mentee role.
+    @Test func beingYourMentorOrBeingGivenOne() {
+        for text in ["I'd like to be your mentor", "I would love to be a mentor for your program.", "I'd love to be one of your mentors",
+                     "Hello! I would like to become one of the mentors this round.", "I'd like to be a technical mentor",
+                     "I'd be glad to be a mentor for newcomers", "I'd like to join as a senior technical mentor"] {
+            #expect(JoinWords.role(in: text) == .mentor, "\(text)")
+        }
+        for text in ["I'd like to be matched with a mentor", "I would love to be paired with a mentor in Nova",
+                     "I'd like you to find me a mentor", "I would love to have a mentor", "I'd like to be assigned a mentor", "I need a mentor"] {
+            #expect(JoinWords.role(in: text) == .mentee, "\(text)")
+        }
+        for text in ["My mentor said I should write to you.", "One of your mentors told me to write", "I'd like to thank one of your mentors",
+                     "I don't want to be one of your mentors", "I used to have a mentor", "I'd like to be introduced to one of your mentors"] {
+            #expect(JoinWords.role(in: text) != .mentor, "\(text)")
+        }
+        #expect(JoinWords.role(in: "One of your mentors told me to write") == nil)
+        #expect(JoinWords.role(in: "I used to have a mentor") == nil)
+    }
 }
