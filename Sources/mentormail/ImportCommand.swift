@@ -12,7 +12,11 @@ extension MentorMailCommand {
             their profile as understood (queued: it goes out with the next `mentormail process`). \
             Rows with problems change nothing and are listed with the reason. An address that \
             answered twice (a form sent again) is read from its latest answer, by the export's \
-            timestamp column, else the lower row; the report names the row it replaced. Google Forms, \
+            timestamp column, else the lower row; the report names the row it replaced. A row is applied \
+            only when it is newer than the person's last profile change (by the timestamp column; \
+            without one, a row that would undo a change they made by mail is not applied), and never \
+            brings back an address that moved or someone who withdrew or was erased: such rows are \
+            listed as skipped, with the reason. Google Forms, \
             Microsoft Forms and Typeform headers are recognised; map others in \
             [enrollment.import_headers]. Coordinators can also just forward the export by email.
 
@@ -43,10 +47,13 @@ extension MentorMailCommand {
                     if report.nothingImported { throw ExitCode(1) }
                     return
                 }
-                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable"
+                print("\(dryRun ? "Would import" : "Imported") \(file): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.skipped.count) skipped, \(report.rejected.count) rejected, \(report.malformed.count) unreadable"
                       + (report.replaced.isEmpty ? "" : ", \(report.replaced.count) replaced by a later answer from the same address"))
                 for row in report.rejected {
                     print("  row \(row.row) \(row.email ?? "(no address)"): \(row.reasonsText)")
+                }
+                for row in report.skipped {
+                    print(terminalSafe("  row \(row.row) \(row.email): skipped: \(row.reason)", keepLines: false))
                 }
                 for note in report.notes {
                     print(terminalSafe("  row \(note.row) \(note.email): \(note.text)", keepLines: false))

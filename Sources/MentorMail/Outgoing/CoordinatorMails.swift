@@ -27,6 +27,11 @@ public struct ImportReportMail: MailContent {
     /// Rows imported with something to know, or replaced by a later answer: row, email, text.
     public var notes: [ImportReport.Note] = []
     public var hasNotes = false
+    /// Rows not applied on purpose (older than the profile's last change, someone who left):
+    /// row, email, reason.
+    public var skipped: [ImportReport.Skipped] = []
+    public var skippedCount = 0
+    public var hasSkipped = false
 
     public struct Malformed: Codable, Sendable, Equatable {
         public var line: Int

@@ -22,7 +22,7 @@ struct CoordinatorService {
             }
             let report = try EnrollmentService(work: work).importRows(export, source: "\(source) from \(inbound.sender.normalized)")
             mail = Self.reportMail(report)
-            note = "imported: \(report.added.count) added, \(report.updated.count) updated, \(report.rejected.count) rejected"
+            note = "imported: \(report.added.count) added, \(report.updated.count) updated, \(report.skipped.count) skipped, \(report.rejected.count) rejected"
         } catch let error as MentorMailError {
             mail = Self.reportMail(ImportReport(source: ""), failure: error.message)
             note = "import failed: \(error.message)"
@@ -43,6 +43,9 @@ struct CoordinatorService {
             malformed: report.malformed.map { .init(line: $0.line, reason: $0.reason) }, hasMalformed: !report.malformed.isEmpty)
         mail.notes = report.notes
         mail.hasNotes = !report.notes.isEmpty
+        mail.skipped = report.skipped
+        mail.skippedCount = report.skipped.count
+        mail.hasSkipped = !report.skipped.isEmpty
         return mail
     }
 

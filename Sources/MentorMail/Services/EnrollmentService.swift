@@ -449,9 +449,9 @@ struct EnrollmentService {
                 continue
             }
             let existing = try AppDatabase.findParticipant(work.db, email: address)
-            if let existing, existing.status == .erased || existing.status == .withdrawn {
-                let why = existing.status == .erased ? "asked to have their data deleted" : "withdrew from the program"
-                report.rejected.append(.init(row: row.number, email: address, reasons: ["this person \(why); only they can sign up again"]))
+            let gone = try existing.map(ImportFreshness.forLeaver) ?? ImportFreshness.forUnknown(address, db: work.db)
+            if case .skip(let reason) = gone {
+                report.skipped.append(.init(row: row.number, email: address, reason: reason))
                 continue
             }
             let form = parser.parse(row.formText, senderName: row.name)
@@ -461,9 +461,17 @@ struct EnrollmentService {
                                              reasons: result.problems.map { "\($0.field.label): \($0.message)" }))
                 continue
             }
+            if let existing, existing.profile != result.profile {
+                switch try ImportFreshness.forKnown(existing, row: row, built: result.profile, db: work.db,
+                                                    rebuild: { builder.build(from: form, over: $0).profile }) {
+                case .apply: break
+                case .unchanged: report.unchanged.append(address); continue
+                case .skip(let reason): report.skipped.append(.init(row: row.number, email: address, reason: reason)); continue
+                }
+            }
             let (participant, change) = try AppDatabase.upsertProfile(
-                work.db, email: address, profile: result.profile, status: .active, source: source, origin: "import",
-                roundID: round?.id, now: work.now)
+                work.db, over: existing, email: address, profile: result.profile, status: .active, source: source, origin: "import",
+                roundID: round?.id, now: work.now, submitted: row.submitted)
             switch change {
             case .added:
                 report.added.append(address)
@@ -485,7 +493,7 @@ struct EnrollmentService {
             }
         }
         try work.audit.record("import", "form-export-imported",
-                              "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
+                              "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.skipped.count) skipped, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
         return report
     }
 
@@ -609,6 +617,15 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var unchanged: [String] = []
     public var rejected: [Rejected] = []
     public var ignoredColumns: [String] = []
+    /// Rows not applied on purpose: older than the profile's last change, undoing a change
+    /// made by mail, or for someone who moved away, withdrew or was erased.
+    public var skipped: [Skipped] = []
+
+    public struct Skipped: Codable, Sendable, Equatable {
+        public var row: Int
+        public var email: String
+        public var reason: String
+    }
     /// Rows imported with something the coordinator should know (a coordinator's address), and
     /// rows replaced by a later answer from the same address.
     public var notes: [Note] = []
@@ -635,9 +652,9 @@ public struct ImportReport: Codable, Sendable, Equatable {
         public var text: String
     }
 
-    /// Nothing could be imported: every row was rejected or unreadable.
+    /// Nothing could be imported: every row was rejected or unreadable (none skipped on purpose).
     public var nothingImported: Bool {
-        added.isEmpty && updated.isEmpty && unchanged.isEmpty && (!rejected.isEmpty || !malformed.isEmpty)
+        added.isEmpty && updated.isEmpty && unchanged.isEmpty && skipped.isEmpty && (!rejected.isEmpty || !malformed.isEmpty)
     }
 }
 

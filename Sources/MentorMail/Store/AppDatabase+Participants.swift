@@ -39,10 +39,11 @@ extension AppDatabase {
                           source: source, origin: origin, roundID: roundID, now: now)
     }
 
-    /// The same, with the person's record (or its absence) already read in this transaction.
+    /// The same, with the person's record (or its absence) already read in this transaction;
+    /// `submitted`: an imported row's submission time key, kept with the version.
     static func upsertProfile(_ db: Database, over existing: Participant?, email: String, profile: ParticipantProfile,
                               status: Participant.Status, source: String, origin: String, roundID: Int64?,
-                              now: Date) throws -> (Participant, ProfileChange) {
+                              now: Date, submitted: Int64? = nil) throws -> (Participant, ProfileChange) {
         var change = ProfileChange.added
         var participant: Participant
         if var existing {
@@ -63,7 +64,8 @@ extension AppDatabase {
         }
         guard let id = participant.id else { throw MentorMailError(.internalError, "a participant was stored without an id") }
         try recordMembership(db, participant, roundID: participant.roundID, now: now)
-        var version = ProfileVersion(participantID: id, at: now, profile: profile, source: source)
+        var version = ProfileVersion(participantID: id, at: now, profile: profile, source: source,
+                                     origin: origin == "import" ? "import" : "email", submitted: submitted)
         try version.insert(db)
         return (participant, change)
     }

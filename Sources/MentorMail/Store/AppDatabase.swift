@@ -648,6 +648,19 @@ public final class AppDatabase: Sendable {
             try db.create(index: "outboxMessage_recipient", on: "outboxMessage", columns: ["recipients", "createdAt"])
             try db.create(index: "outboxMessage_topic", on: "outboxMessage", columns: ["topicKind", "topicID"])
         }
+        migrator.registerMigration("v24-profile-version-origin") { db in
+            // Whether a profile version came by mail or from an import, and when an imported row
+            // was submitted (its timestamp-column key): an import row older than the profile's
+            // last change, or one undoing a change made by mail, is not applied.
+            try db.alter(table: "profileVersion") { t in
+                t.add(column: "origin", .text)
+                t.add(column: "submitted", .integer)
+            }
+            try db.execute(sql: """
+                UPDATE profileVersion SET origin = CASE
+                  WHEN source LIKE 'message <%' OR source = 'a message' THEN 'email' ELSE 'import' END
+                """)
+        }
         return migrator
     }
 

@@ -65,6 +65,11 @@ public struct ProfileVersion: Codable, Sendable, FetchableRecord, MutablePersist
     public var profile: ParticipantProfile
     /// The Message-ID or import file that carried the change.
     public var source: String
+    /// How it came: "email" or "import" (nil only in a database from before v23).
+    public var origin: String?
+    /// For an imported row, when it was submitted: the export's timestamp-column key
+    /// (`SubmissionTime`), nil when the export had none.
+    public var submitted: Int64?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
