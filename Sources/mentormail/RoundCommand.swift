@@ -11,7 +11,9 @@ extension MentorMailCommand {
             Sign-ups join the open round. With no open round, people wait in the pool and the \
             answer says when the next round opens (from [enrollment] round_opens). Opening a \
             round takes in everyone waiting in the pool: people who signed up meanwhile, mentees \
-            an earlier round left unmatched, mentors with a free slot.
+            an earlier round left unmatched, mentors with a free slot. An earlier round never \
+            approved that still holds people stops the opening (match and approve it first), \
+            unless --take-unmatched takes its people in.
 
             A round's state: open (taking sign-ups), closed (sign-ups over), proposed (matches \
             wait for a coordinator's decision), approved (introductions sent).
@@ -29,11 +31,14 @@ extension MentorMailCommand {
         struct Open: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Open a round for sign-ups; everyone waiting in the pool joins it.",
-                discussion: "Example:\n  mentormail round open 2027-Q1 --closes 2027-02-15\n  mentormail round open 2027-Q1 --closes 2027-02-15 --json")
+                discussion: "Example:\n  mentormail round open 2027-Q1 --closes 2027-02-15\n  mentormail round open 2027-Q1 --closes 2027-02-15 --json\n"
+                    + "  mentormail round open 2027-Q2 --closes 2027-05-15 --take-unmatched")
 
             @OptionGroup var options: ProgramOptions
             @Argument(help: "The round's name, e.g. 2027-Q1.") var name: String
             @Option(help: ArgumentHelp("When sign-ups close: a day (ISO 8601, e.g. 2027-02-15; sign-ups are taken through its last second, UTC) or a time.", valueName: "date")) var closes: String
+            @Flag(help: "Take in the people of earlier rounds never approved (their waiting proposals are withdrawn); without it, such a round stops the opening.")
+            var takeUnmatched = false
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
@@ -47,14 +52,17 @@ extension MentorMailCommand {
                     let opened = try OpenProgram(try Config.load(path: options.config))
                     defer { withExtendedLifetime(opened) {} }
                     let closesAt = Self.closingTime(closes) ?? options.clock
-                    let opening = try opened.program.openRound(name: name, closesAt: closesAt, now: options.clock)
+                    let opening = try opened.program.openRound(name: name, closesAt: closesAt, now: options.clock, takeUnmatched: takeUnmatched)
                     if json {
-                        struct Opened: Encodable { var round: String; var closesAt: Date; var menteesFromPool: Int; var mentorsFromPool: Int }
+                        struct Opened: Encodable {
+                            var round: String; var closesAt: Date; var menteesFromPool: Int; var mentorsFromPool: Int; var takenFrom: [String]
+                        }
                         try printJSON(Opened(round: opening.round.name, closesAt: opening.round.closesAt,
-                                             menteesFromPool: opening.mentees, mentorsFromPool: opening.mentors))
+                                             menteesFromPool: opening.mentees, mentorsFromPool: opening.mentors, takenFrom: opening.takenFrom))
                         return
                     }
-                    print("Round \(opening.round.name) opened with \(opening.mentees) mentee\(opening.mentees == 1 ? "" : "s") and \(opening.mentors) mentor\(opening.mentors == 1 ? "" : "s") from the pool; "
+                    let from = opening.takenFrom.isEmpty ? "the pool" : "the pool (with the people of \(opening.takenFrom.joined(separator: ", ")), never matched)"
+                    print("Round \(opening.round.name) opened with \(opening.mentees) mentee\(opening.mentees == 1 ? "" : "s") and \(opening.mentors) mentor\(opening.mentors == 1 ? "" : "s") from \(from); "
                           + "sign-ups close \(opening.round.closesAt.formatted(Self.utcDay)).")
                 }
             }

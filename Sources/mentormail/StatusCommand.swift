@@ -4,6 +4,33 @@ import MentorMail
 
 extension MentorMailCommand {
     struct Status: ParsableCommand {
+        // UTC, and said so: the reader's clock may be elsewhere.
+        static func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }
+
+        /// A round's lines: its state, sign-ups, and proposals.
+        static func line(_ round: ProgramStatus.RoundState, now: Date) -> String {
+            var line = "Round         \(round.name): \(round.state), \(round.participants) people, "
+                + (round.takingSignUps ? "sign-ups close \(day(round.closesAt))"
+                   : round.closesAt <= now ? "sign-ups closed \(day(round.closesAt))"
+                   : round.state == "approved" ? "sign-ups ended with its approval; new ones wait in the pool for the next round"
+                   : "sign-ups closed early (they were to close \(day(round.closesAt)))")
+            if let code = round.staleProposal {
+                line += "; proposal \(code) stale (people changed since it was made): run mentormail match --round \(round.name)"
+            }
+            if let code = round.waitingProposal {
+                line += "\n              proposal \(code) with \(round.waitingPairs ?? 0) pair(s) waits for a decision (mentormail round approve \(round.name))"
+            }
+            if let approved = round.approved {
+                let when = approved.decidedAt.map { " on \(day($0))" } ?? ""
+                line += "\n              proposal \(approved.code) with \(approved.pairs) pair(s) was approved\(when)"
+            }
+            if let rejected = round.rejected {
+                let when = rejected.decidedAt.map { " on \(day($0))" } ?? ""
+                line += "\n              proposal \(rejected.code) was rejected\(when)" + (rejected.reason.map { ": \($0)" } ?? " (no reason given)")
+            }
+            return line
+        }
+
         static let configuration = CommandConfiguration(
             abstract: "The program at a glance: round, waiting proposal, held mail, outgoing mail, the last run, what is due next.",
             discussion: """
@@ -28,33 +55,17 @@ extension MentorMailCommand {
                 status.refusedRuns = RefusedRuns.read(database: config.program.database)
                 status.waitingConfirmations = try WaitingConfirmations.read(database, config: config, now: options.clock)
                 if json { return try printJSON(status) }
-                // UTC, and said so: the reader's clock may be elsewhere.
-                func day(_ date: Date) -> String { date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)) + "Z" }
+                let day = Self.day
                 let people = status.participants.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print("Participants  \(people.isEmpty ? "none yet" : people); \(status.pool) waiting in the pool")
                 if let round = status.round {
-                    var line = "Round         \(round.name): \(round.state), \(round.participants) people, "
-                        + (round.takingSignUps ? "sign-ups close \(day(round.closesAt))"
-                           : round.closesAt <= options.clock ? "sign-ups closed \(day(round.closesAt))"
-                           : round.state == "approved" ? "sign-ups ended with its approval; new ones wait in the pool for the next round"
-                           : "sign-ups closed early (they were to close \(day(round.closesAt)))")
-                    if let code = round.staleProposal {
-                        line += "; proposal \(code) stale (people changed since it was made): run mentormail match --round \(round.name)"
-                    }
-                    if let code = round.waitingProposal {
-                        line += "\n              proposal \(code) with \(round.waitingPairs ?? 0) pair(s) waits for a decision (mentormail round approve \(round.name))"
-                    }
-                    if let approved = round.approved {
-                        let when = approved.decidedAt.map { " on \(day($0))" } ?? ""
-                        line += "\n              proposal \(approved.code) with \(approved.pairs) pair(s) was approved\(when)"
-                    }
-                    if let rejected = round.rejected {
-                        let when = rejected.decidedAt.map { " on \(day($0))" } ?? ""
-                        line += "\n              proposal \(rejected.code) was rejected\(when)" + (rejected.reason.map { ": \($0)" } ?? " (no reason given)")
-                    }
-                    print(line)
+                    print(Self.line(round, now: options.clock))
                 } else {
                     print("Round         none yet (mentormail round open NAME --closes DATE)")
+                }
+                for round in status.waitingRounds {
+                    print(Self.line(round, now: options.clock) + (round.waitingProposal == nil && round.staleProposal == nil
+                        ? "\n              not matched yet: its people wait in it (mentormail match --round \(round.name))" : ""))
                 }
                 for waiting in status.waitingConfirmations {
                     let what = waiting.asks == "import" ? "to import a form export"

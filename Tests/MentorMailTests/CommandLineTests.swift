@@ -583,6 +583,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("state").path).isEmpty)
     }
 
+    /// `round open` over a round never approved that still holds people fails with 65, saying
+    /// what settles it; `status` keeps showing that round; `--take-unmatched` takes them in.
+    @Test func aRoundNeverApprovedStopsRoundOpenAndStaysInStatus() throws {
+        let folder = try CommandRunner.temporaryFolder("mentormail-rounds", subfolders: ["state"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try CommandRunner.writeLocalConfig(in: folder, database: "state/p.sqlite").path
+        func run(_ arguments: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(arguments + ["--config", config, "--now", "2027-01-05T09:00:00Z"])
+        }
+        #expect(try run(["round", "open", "R1", "--closes", "2027-02-01"]).status == 0)
+        let file = folder.appendingPathComponent("signups.csv")
+        try """
+            Email Address,Your name,Role,Mentoring type,Areas,Time zone,Languages,Interaction,Capacity
+            ivy@example.net,Ivy Chen,mentee,technical,Nova,Asia/Taipei,English,email,
+            max@example.net,Max Roth,mentor,technical,Nova,Europe/Berlin,English,email,1
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let imported = try run(["import", file.path])
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        #expect(try run(["match", "--round", "R1"]).status == 0)
+        #expect(try run(["round", "close", "R1"]).status == 0)
+        let refused = try run(["round", "open", "R2", "--closes", "2027-04-01"])
+        #expect(refused.status == 65, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("mentormail round approve R1"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("mentormail round open R2 --closes 2027-04-01 --take-unmatched"), "\(refused.stderr)")
+        #expect(try run(["status"]).stdout.contains("Round         R1: proposed"))
+        let opened = try run(["round", "open", "R2", "--closes", "2027-04-01", "--take-unmatched"])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(opened.stdout.contains("opened with 1 mentee and 1 mentor from the pool (with the people of R1, never matched)"), "\(opened.stdout)")
+        let status = try run(["status"]).stdout
+        #expect(status.contains("Round         R2: open, 2 people"), "\(status)")
+    }
+
     @Test func theDemoTellsTheStoryWithoutAServer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)

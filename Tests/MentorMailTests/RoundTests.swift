@@ -57,9 +57,11 @@ import Testing
         let broken = try write("Mentoring type: spiritual", at: later)
         #expect(broken.contains("We can match you only once the lines above are fixed"), "\(broken)")
 
-        // R1's closing day passed: opening R2 closes it (its people stay in it to be matched).
-        _ = try harness.app.openRound(name: "R2", closesAt: later.addingTimeInterval(30 * day), now: later)
-        #expect(try harness.database.roundSummaries(now: later).map(\.status) == ["closed", "open"])
+        // R1's closing day passed, but Ana waits in it to be matched: R2 does not open over her.
+        #expect(throws: MentorMailError.self) {
+            try harness.app.openRound(name: "R2", closesAt: later.addingTimeInterval(30 * day), now: later)
+        }
+        #expect(try harness.database.rounds().map(\.name) == ["R1"])
         #expect(try harness.database.participant(email: "ana@example.net")?.roundID == harness.database.rounds().first?.id)
     }
 
@@ -216,6 +218,76 @@ import Testing
         #expect(try program.database.roundDetails(name: "2027-Q1").state == "proposed")
         _ = try program.decideProposal(round: "2027-Q1", approve: true, now: now)
         #expect(try program.database.roundDetails(name: "2027-Q1").state == "approved")
+    }
+
+    /// An earlier round whose matches were never approved keeps its people: opening the next
+    /// one is refused (exit 65), naming the round and what settles it, since a new round never
+    /// takes them in; `takeUnmatched` takes them in instead, its waiting proposal withdrawn.
+    @Test func aRoundNeverApprovedStopsTheNextOpeningUnlessItsPeopleAreTakenIn() throws {
+        let harness = try ProcessorTests.Program()
+        let program = harness.app
+        _ = try program.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
+            _ = try AppDatabase.upsertProfile(db, email: "pau@example.net", profile: MatchingWorkflowTests.profile("mentee", "Pau"),
+                                              status: .paused, source: "t", origin: "email", roundID: round?.id, now: now)
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: nil, now: now)
+        }
+        let proposal = try program.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
+        _ = try program.closeRound(name: "R1", now: now)
+        let closes = now.addingTimeInterval(86_400 * 30)
+        let refused = try #require(throws: MentorMailError.self) { try program.openRound(name: "R2", closesAt: closes, now: now) }
+        #expect(refused.exitCode == 65)
+        #expect(refused.message.contains("R1 (2 people in it): its proposal \(proposal.token) waits: mentormail round approve R1"), "\(refused.message)")
+        #expect(refused.message.contains("--take-unmatched"), "\(refused.message)")
+        #expect(try harness.database.rounds().map(\.name) == ["R1"])
+
+        // Rejected, it still holds them: refused again, now saying to match it.
+        _ = try program.decideProposal(round: "R1", approve: false, now: now)
+        let again = try #require(throws: MentorMailError.self) { try program.openRound(name: "R2", closesAt: closes, now: now) }
+        #expect(again.message.contains("mentormail match --round R1"), "\(again.message)")
+
+        let opening = try program.openRound(name: "R2", closesAt: closes, now: now, takeUnmatched: true)
+        #expect(opening.takenFrom == ["R1"])
+        #expect(opening.mentees == 1, "Ana, never matched in R1")
+        #expect(opening.mentors == 1)
+        #expect(try program.database.roundDetails(name: "R2").mentees.map(\.email) == ["ana@example.net"])
+        // Pau, paused, waits in the pool: she joins the round taking sign-ups when she resumes.
+        #expect(try harness.database.participant(email: "pau@example.net")?.roundID == nil)
+        let r1 = try program.database.roundDetails(name: "R1")
+        #expect(r1.mentees.map(\.email) == ["ana@example.net", "pau@example.net"], "R1 keeps its history")
+        #expect(r1.mentees.first?.nowIn == "R2")
+        #expect(try program.database.status(now: now).waitingRounds.isEmpty)
+    }
+
+    /// `status` lists every earlier round never approved that still holds people (from before
+    /// opening refused it), not only the newest round.
+    @Test func statusListsEveryRoundStillWaiting() throws {
+        let harness = try ProcessorTests.Program()
+        let program = harness.app
+        _ = try program.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
+                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: nil, now: now)
+        }
+        let proposal = try program.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
+        _ = try program.closeRound(name: "R1", now: now)
+        // R2 opened over R1, as an older version allowed.
+        try harness.database.write { db in
+            var round = Round(name: "R2", opensAt: now.addingTimeInterval(60), closesAt: now.addingTimeInterval(86_400 * 30), status: .open, createdAt: now)
+            try round.insert(db)
+        }
+        let status = try program.database.status(now: now.addingTimeInterval(120))
+        #expect(status.round?.name == "R2")
+        #expect(status.waitingRounds.map(\.name) == ["R1"])
+        #expect(status.waitingRounds.first?.waitingProposal == proposal.token)
+        #expect(status.waitingRounds.first?.participants == 1)
     }
 
     @Test func aRoundThatWasMatchedHandsItsUnmatchedToTheNext() throws {

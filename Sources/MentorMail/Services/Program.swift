@@ -30,8 +30,11 @@ public struct Program: Sendable {
 
 extension Program {
     /// `mentormail round open`: opens a round and brings everyone waiting in the pool into it.
-    public func openRound(name: String, closesAt: Date, now: Date, actor: String = "command line") throws -> RoundOpening {
-        try perform(at: now) { work in try RoundService(work: work).open(name: name, closesAt: closesAt, actor: actor) }
+    /// `takeUnmatched`: the people of earlier rounds never approved join it too (else such a round refuses it).
+    public func openRound(name: String, closesAt: Date, now: Date, actor: String = "command line", takeUnmatched: Bool = false) throws -> RoundOpening {
+        try perform(at: now) { work in
+            try RoundService(work: work).open(name: name, closesAt: closesAt, actor: actor, takeUnmatched: takeUnmatched)
+        }
     }
 
     /// `mentormail round close [NAME]`.

@@ -7,7 +7,10 @@ struct RoundService {
 
     /// Opens a round and moves every active person waiting in the pool into it: people who
     /// signed up while no round was open, and those a past round left unmatched.
-    func open(name: String, closesAt: Date, actor: String) throws -> RoundOpening {
+    /// An earlier round never approved that still holds people stops it, so nobody is left
+    /// behind in it; `takeUnmatched` takes its people in instead (its waiting proposal is
+    /// withdrawn, as rejected).
+    func open(name: String, closesAt: Date, actor: String, takeUnmatched: Bool = false) throws -> RoundOpening {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw MentorMailError(.data, "a round needs a name, e.g. \"2027-Q1\"") }
         guard closesAt > work.now else { throw MentorMailError(.data, "--closes must be in the future") }
@@ -29,6 +32,9 @@ struct RoundService {
         if try AppDatabase.findRound(work.db, name: trimmed) != nil {
             throw MentorMailError(.data, "a round named \(trimmed) already exists")
         }
+        let waiting = try AppDatabase.roundsStillWaiting(work.db)
+        if !waiting.isEmpty && !takeUnmatched { throw try refusal(opening: trimmed, closesAt: closesAt, waiting: waiting) }
+        for earlier in waiting.map(\.round) { try release(earlier, into: trimmed, actor: actor) }
         var round = Round(name: trimmed, opensAt: work.now, closesAt: closesAt, status: .open, createdAt: work.now)
         try round.insert(work.db)
         let pool = try AppDatabase.pool(work.db)
@@ -36,10 +42,45 @@ struct RoundService {
         // A graduate who now mentors ("both") waits as a mentor only.
         let mentored = try AppDatabase.mentoredMentees(work.db)
         let opening = RoundOpening(round: round, mentees: pool.filter { $0.profile.isMentee && !mentored.contains($0.id ?? -1) }.count,
-                                   mentors: pool.filter(\.profile.isMentor).count)
+                                   mentors: pool.filter(\.profile.isMentor).count, takenFrom: waiting.map(\.round.name))
         try work.audit.record(actor, "round-opened",
                               "\(trimmed) until \(closesAt.formatted(.iso8601)); from the pool: \(opening.mentees) mentees, \(opening.mentors) mentors")
         return opening
+    }
+
+    /// Why `round open` does not open `name`: the earlier rounds still waiting, each with what
+    /// would settle it, and the flag that takes their people in.
+    private func refusal(opening name: String, closesAt: Date, waiting: [(round: Round, people: Int)]) throws -> MentorMailError {
+        let lines = try waiting.map { round, people in
+            let proposal = try MatchProposal.filter(MatchProposal.Columns.roundID == round.id).order(Column("id").desc).fetchOne(work.db)
+            let stale = try AppDatabase.waitsButStale(proposal, of: round, config: work.config, now: work.now, db: work.db)
+            let todo = proposal?.status == .proposed && !stale
+                ? "its proposal \(proposal?.token ?? "") waits: mentormail round approve \(round.name) (or round reject \(round.name), then match it again)"
+                : "it was never matched: mentormail match --round \(round.name), then mentormail round approve \(round.name)"
+            return "  \(round.name) (\(people) \(people == 1 ? "person" : "people") in it): \(todo)"
+        }
+        let closes = closesAt.formatted(.iso8601.year().month().day())
+        return MentorMailError(.data, """
+            round \(name) was not opened: earlier rounds still hold people who were never matched, and a new round does not take them in:
+            \(lines.joined(separator: "\n"))
+            Settle each one first, or take their people into \(name) (their waiting proposals are withdrawn): \
+            mentormail round open \(name) --closes \(closes) --take-unmatched
+            """)
+    }
+
+    /// Takes the people of `round`, never approved, out of it into the pool, for the round
+    /// `opening` to take in; its waiting proposal is withdrawn as rejected, saying why. The
+    /// round keeps them in its history.
+    private func release(_ round: Round, into opening: String, actor: String) throws {
+        guard let id = round.id else { return }
+        let reason = "not approved: round \(opening) took its people in"
+        let waiting = MatchProposal.filter(MatchProposal.Columns.roundID == id && MatchProposal.Columns.status == MatchProposal.Status.proposed.rawValue)
+        try AppDatabase.withdrawUnsentReviews(work.db, proposalIDs: try Int64.fetchAll(work.db, waiting.select(Column("id"))))
+        try waiting.updateAll(work.db, MatchProposal.Columns.status.set(to: MatchProposal.Status.rejected.rawValue),
+                              Column("decidedAt").set(to: work.now), Column("decisionReason").set(to: reason))
+        let people = try Participant.filter(Participant.Columns.roundID == id).fetchAll(work.db)
+        try AppDatabase.move(people, toRound: nil, db: work.db, now: work.now)
+        try work.audit.record(actor, "round-released", "\(round.name): \(people.count) people to the pool for \(opening); \(reason)")
     }
 
     /// Closes the open round (or the one named).
@@ -63,6 +104,8 @@ public struct RoundOpening: Sendable {
     /// People who were waiting in the pool and are now in the round (a "both" counts in each).
     public var mentees: Int
     public var mentors: Int
+    /// Earlier rounds never approved whose people it took in (`--take-unmatched`).
+    public var takenFrom: [String] = []
 }
 
 /// `mentormail round show`: a round, who is in it, its state and its proposal.

@@ -143,6 +143,19 @@ extension AppDatabase {
         }
     }
 
+    /// Rounds never approved that still hold people (active, paused, or with a form to fix),
+    /// oldest first, with how many: each waits to be matched or decided, and nobody in it is
+    /// taken in by another round. `except`: a round left out (the one shown already).
+    static func roundsStillWaiting(_ db: Database, except: Int64? = nil) throws -> [(round: Round, people: Int)] {
+        try Round.order(Column("opensAt"), Column("id")).fetchAll(db).compactMap { round in
+            guard let id = round.id, id != except, try !isMatched(db, roundID: id) else { return nil }
+            let people = try Participant.filter(Participant.Columns.roundID == id
+                                                && [Participant.Status.active, .paused, .incomplete].map(\.rawValue).contains(Participant.Columns.status))
+                .fetchCount(db)
+            return people > 0 ? (round, people) : nil
+        }
+    }
+
     /// Someone who comes to wait in the pool while a round takes sign-ups and is still to be
     /// matched (a mentor with a new free place, someone back from a break) joins that round, as
     /// a sign-up would. After its sign-ups close, the round still takes in who waits only as a

@@ -65,6 +65,9 @@ public struct ProgramStatus: Codable, Sendable {
     /// opening takes them in.
     public var pool: Int
     public var round: RoundState?
+    /// Earlier rounds never approved that still hold people, oldest first: each waits to be
+    /// matched or decided (`round` is the open or newest one).
+    public var waitingRounds: [RoundState]
     public var held: Int
     public var queued: Int
     public var failed: Int
@@ -90,6 +93,26 @@ public struct ProgramStatus: Codable, Sendable {
 }
 
 extension AppDatabase {
+    /// One round as `status` shows it: its state, its waiting, stale, approved or rejected proposal.
+    static func roundState(_ round: Round, now: Date, config: Config?, db: Database) throws -> ProgramStatus.RoundState {
+        let id = round.id ?? -1
+        let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
+        let stale = try waitsButStale(newest, of: round, config: config, now: now, db: db)
+        let waiting = newest?.status == .proposed && !stale ? newest : nil
+        let decided = try MatchProposal.filter(MatchProposal.Columns.roundID == id
+                                               && [MatchProposal.Status.rejected, .approved].map(\.rawValue).contains(MatchProposal.Columns.status))
+            .order(Column("id").desc).fetchAll(db)
+        let approved = decided.first { $0.status == .approved }
+        return .init(name: round.name, state: RoundDetails.state(round, newest: newest, now: now, stale: stale), closesAt: round.closesAt,
+                     participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
+                     waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
+                     takingSignUps: try takesSignUps(db, round, now: now),
+                     staleProposal: newest?.status == .superseded || stale ? newest?.token : nil,
+                     rejected: decided.first { $0.status == .rejected && $0.id ?? 0 > approved?.id ?? 0 }
+                        .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) },
+                     approved: approved.map { .init(code: $0.token, decidedAt: $0.decidedAt, pairs: $0.pairs.count) })
+    }
+
     /// The program at a glance. With `config`, a waiting proposal that people's changes made
     /// stale is shown as stale, not as waiting for a decision.
     public func status(now: Date, config: Config? = nil) throws -> ProgramStatus {
@@ -100,26 +123,9 @@ extension AppDatabase {
             }
             // The same rule opening a round applies: new sign-ups, the unmatched, freed mentors.
             let pool = try Self.pool(db).count
-            var round: ProgramStatus.RoundState?
             let current = try Self.openRound(db) ?? Round.order(Column("opensAt").desc, Column("id").desc).fetchOne(db)
-            if let current, let id = current.id {
-                let newest = try MatchProposal.filter(MatchProposal.Columns.roundID == id).order(Column("id").desc).fetchOne(db)
-                let stale = try Self.waitsButStale(newest, of: current, config: config, now: now, db: db)
-                let waiting = newest?.status == .proposed && !stale ? newest : nil
-                round = .init(name: current.name, state: RoundDetails.state(current, newest: newest, now: now, stale: stale), closesAt: current.closesAt,
-                              participants: try Participant.filter(Participant.Columns.roundID == id).fetchCount(db),
-                              waitingProposal: waiting?.token, waitingPairs: waiting?.pairs.count,
-                              takingSignUps: try Self.takesSignUps(db, current, now: now),
-                              staleProposal: newest?.status == .superseded || stale ? newest?.token : nil,
-                              rejected: nil, approved: nil)
-                let decided = try MatchProposal.filter(MatchProposal.Columns.roundID == id
-                                                       && [MatchProposal.Status.rejected, .approved].map(\.rawValue).contains(MatchProposal.Columns.status))
-                    .order(Column("id").desc).fetchAll(db)
-                let approved = decided.first { $0.status == .approved }
-                round?.approved = approved.map { .init(code: $0.token, decidedAt: $0.decidedAt, pairs: $0.pairs.count) }
-                round?.rejected = decided.first { $0.status == .rejected && $0.id ?? 0 > approved?.id ?? 0 }
-                    .map { .init(code: $0.token, decidedAt: $0.decidedAt, reason: $0.decisionReason) }
-            }
+            let round = try current.map { try Self.roundState($0, now: now, config: config, db: db) }
+            let waitingRounds = try Self.roundsStillWaiting(db, except: current?.id).map { try Self.roundState($0.round, now: now, config: config, db: db) }
             let failing = try OutboxMessage
                 .filter((Column("status") == OutboxMessage.Status.queued.rawValue && (Column("attempts") > 0 || Column("lastError") != nil))
                         || [OutboxMessage.Status.failed, .withheld].map(\.rawValue).contains(Column("status")))
@@ -142,7 +148,7 @@ extension AppDatabase {
                 .order(SpeedEvent.Columns.startsAt).limit(5).fetchAll(db)
                 .map { try Program.view(of: $0, db, details: false) }
             return ProgramStatus(
-                participants: participants, pool: pool, round: round,
+                participants: participants, pool: pool, round: round, waitingRounds: waitingRounds,
                 held: try Self.attentionCount(db),
                 queued: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db),
                 failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
