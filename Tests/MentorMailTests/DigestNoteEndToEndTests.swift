@@ -22,6 +22,10 @@ import Testing
 
         try scenario.servers.deliver(from: people.address("Lucia"), to: [scenario.programAddress], subject: "withdraw", text: "withdraw")
         try helpers.process(scenario, day: 100)
+        // Leaving ends her pair, so she is asked first.
+        let question = try #require(try people.inbox("Lucia").last { $0.textBody?.contains("To confirm, reply") == true })
+        try helpers.reply(people, from: "Lucia", to: question, raw: "yes")
+        try helpers.process(scenario, day: 100)
         let second = try #require(try scenario.coordinatorInbox().last?.textBody)
         #expect(second.contains("Pair \(id)") && second != first, "\(second)")
         #expect(!second.contains("note: Lucia: Ana is a wonderful mentor"), "\(second)")

@@ -80,6 +80,34 @@ import Testing
         #expect(again.pairs.count == 1, "\(again.unmatched)")
     }
 
+    /// Finding: "unsubscribe" or "STOP sending me emails please" from someone in a pair ended
+    /// it at once, though a From line proves nothing. It is asked first, naming the pair it
+    /// ends and saying nothing else is sent meanwhile: the check-in survey due then is kept
+    /// from them (the other side still gets theirs). Only a "yes" ends the pair.
+    @Test(arguments: ["unsubscribe", "STOP sending me emails please"])
+    func stoppingMailFromSomeoneInAPairIsAskedFirst(_ words: String) throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: words, words)
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        #expect(try harness.database.mentorships().first?.isOngoing == true, "nothing ends before she confirms")
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .active)
+        let question = try last(to: "maria@example.org", harness)
+        let asked = try #require(question.textBody)
+        #expect(asked.contains("Leaving also ends your mentoring with Ana"), "\(asked)")
+        #expect(asked.contains("Until you answer, we send you nothing else"), "\(asked)")
+        #expect(try harness.sent().filter { $0.to.map(\.normalized).contains("ana@example.net") }.count == 1, "Ana has only her introduction")
+
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        #expect(try last(to: "ana@example.net", harness).subject?.contains("how is your mentoring with") == true)
+        #expect(try last(to: "maria@example.org", harness).messageID == question.messageID, "no survey reaches Maria")
+
+        try reply(harness, from: "Maria <maria@example.org>", to: question, "yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.mentorships().first?.status == .ended)
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .withdrawn)
+        #expect(try last(to: "ana@example.net", harness).subject == "Test Mentoring: Maria can no longer continue the mentoring")
+    }
+
     /// A profile change from someone in a pair promises no round: their mentoring goes on.
     @Test func aProfileChangeInAPairPromisesNoRound() throws {
         let (harness, _) = try introduced()

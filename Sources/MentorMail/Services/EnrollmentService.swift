@@ -179,8 +179,9 @@ struct EnrollmentService {
             try inbound.answer(mail, in: work)
             return Outcome(.answered, "no profile for this address")
         }
-        // Someone in a pair who asks for a break may not know that pausing ends the pair: ask first.
-        if command == .pause && !confirmed, try Self.pairsEnded(by: command, of: person, db: db) != nil {
+        // Someone in a pair who asks for a break, or to stop our mail, may not know that it ends
+        // the pair (and a From line proves nothing): ask first.
+        if [.pause, .withdraw].contains(command) && !confirmed, try Self.pairsEnded(by: command, of: person, db: db) != nil {
             return try askToConfirm(command, inbound)
         }
         if case .changeAddress(let newAddress) = command {

@@ -113,22 +113,37 @@ struct OutboxWriter {
             nextAttemptAt: now, lastError: nil, createdAt: now, sentAt: nil,
             topicKind: topic.kind?.rawValue, topicID: topic.id)
         let bounced = try bounce(among: outgoing.recipients)
+        // Someone who asked to stop our mail gets only our answers while their "yes" is awaited.
+        let leaving = bounced == nil && !kind.isAnswer ? try leaveAsked(among: outgoing.recipients) : nil
         if let bounced {
             row.status = .withheld
             row.lastError = "not sent: \(bounced.email) bounced for good on \(bounced.bouncedAt.formatted(.iso8601)) "
                 + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
+        } else if let leaving {
+            row.status = .withheld
+            row.lastError = "not sent: \(leaving.email) asked to leave and has not confirmed it yet (code \(leaving.token)); "
+                + "only answers reach them meanwhile"
         }
         try row.insert(db)
-        if let bounced {
+        if let todo = bounced.map({ "if that address works again: mentormail participants clear-bounce \($0.email), then " })
+            ?? leaving.map({ _ in "should they stay: " }) {
             // The coordinators hear of each kept message once, in their next digest.
             var notice = DigestNotice(createdAt: now, kind: .withheld, mentorshipID: nil,
                                       detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
-                                        + "if that address works again: mentormail participants clear-bounce \(bounced.email), "
-                                        + "then mentormail outbox resend \(row.id ?? 0)")
+                                        + todo + "mentormail outbox resend \(row.id ?? 0)")
             try notice.insert(db)
             try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "withheld:\(row.id ?? 0)")
         }
         return row
+    }
+
+    /// The open request to leave ("withdraw", waiting for its "yes") of one of `recipients`, if any.
+    private func leaveAsked(among recipients: [String]) throws -> PendingToken? {
+        for address in recipients where !config.program.coordinators.contains(where: { $0.caseInsensitiveCompare(address) == .orderedSame }) {
+            if let open = try PendingToken.openCommandConfirmations(db, email: address.lowercased(), now: now)
+                .first(where: { $0.payload == ParticipantCommand.withdraw.name }) { return open }
+        }
+        return nil
     }
 
     /// The bounce mark on one of `recipients`, if any. The coordinators' own addresses are
