@@ -161,6 +161,57 @@ import Testing
         #expect(!kept.isEmpty && kept.allSatisfy { $0.disposition == .held }, "kept for the coordinators, never dropped")
     }
 
+    /// Finding: "Capacity: 3" half an hour after "Capacity: 1" was held as the same text
+    /// (the numbers were left out of the fingerprint) and never answered. A person's
+    /// correction of a number is applied and confirmed.
+    @Test func aProfileCorrectionThatChangesOnlyANumberIsAppliedAndConfirmed() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "ivy@example.net", profile: MatchingWorkflowTests.profile("mentor", "Ivy", capacity: 2),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: harness.now)
+        }
+        try harness.arrive(mail(from: "Ivy <ivy@example.net>", subject: "Capacity", "Capacity: 1"))
+        _ = try harness.run()
+        try harness.arrive(mail(from: "Ivy <ivy@example.net>", subject: "Capacity", "Capacity: 3"))
+        _ = try harness.run(at: harness.now.addingTimeInterval(1800))
+        #expect(try harness.database.participant(email: "ivy@example.net")?.profile.capacity == 3)
+        let inbound = try harness.database.inboundMessages().filter { $0.sender == "ivy@example.net" }
+        #expect(inbound.map(\.disposition) == [.answered, .answered], "\(inbound.map { $0.note ?? "" })")
+        let answers = try harness.sent().filter { $0.to.map(\.normalized) == ["ivy@example.net"] }
+        #expect(answers.count == 2 && answers.last?.textBody?.contains("Capacity: 3") == true, "\(answers.last?.textBody ?? "")")
+    }
+
+    /// The same for a check-in: "5, yes, good fit, continue" after "3, yes, good fit, continue"
+    /// is her corrected rating, applied and confirmed.
+    @Test func aCheckinCorrectionThatChangesOnlyTheRatingIsAppliedAndConfirmed() throws {
+        let pairs = PairLifeTests()
+        let (harness, _) = try pairs.introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * 86_400))
+        let survey = try pairs.last(to: "ana@example.net", harness)
+        try pairs.reply(harness, from: "Ana <ana@example.net>", to: survey, "3, yes, good fit, continue")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * 86_400))
+        try pairs.reply(harness, from: "Ana <ana@example.net>", to: survey, "5, yes, good fit, continue")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * 86_400 + 1800))
+        let stored = try harness.database.read { db in try Survey.fetchAll(db) }
+        #expect(stored.first { $0.side == .mentee }?.answers.rating == 5)
+        let answer = try #require(try pairs.last(to: "ana@example.net", harness).textBody)
+        #expect(answer.contains("5 of 5"), "\(answer)")
+    }
+
+    /// A responder that repeats itself with only a number changed (a ticket number) is still a
+    /// repeat: its text reads as no form and no check-in answer.
+    @Test func aResponderRepeatingItselfWithANewTicketNumberIsStillHeld() throws {
+        let harness = try ProcessorTests.Program()
+        for round in 0..<4 {
+            try harness.arrive(mail(subject: String(repeating: "Re: ", count: round) + "Hello",
+                                    "Thanks for your message! Your ticket number is \(4711 + round). We will get back to you soon."))
+            _ = try harness.run(at: harness.now.addingTimeInterval(Double(round) * 60))
+        }
+        let inbound = try harness.database.inboundMessages()
+        #expect(inbound.map(\.disposition) == [.answered, .held, .held, .held])
+        #expect(try harness.sent().filter { $0.to.map(\.normalized) == ["robo@example.net"] }.count == 1)
+    }
+
     /// After an event's update, a calendar accepts it again with almost the same text: that is
     /// an answer to the new version, not a responder repeating itself.
     @Test func aCalendarAcceptingAnUpdatedEventAgainIsAnswered() throws {

@@ -92,8 +92,8 @@ public struct IntakeMessage: Sendable {
     /// The language the writer's own words in the new text (above what it forwards) are
     /// clearly written in, if any.
     let writtenLanguage: String?
-    /// The loop guard's fingerprint of the new text; nil when it is blank.
-    let fingerprint: String?
+    /// The loop guard's fingerprints of the new text, without and with its numbers; nil when it is blank.
+    private let fingerprints: (withoutNumbers: String, withNumbers: String)?
     /// The messages it passes on, attached or copied into its text.
     public let forwarded: ForwardedMessages
     /// It passes on someone else's mail: a mail of ours written to another address (not the
@@ -136,6 +136,12 @@ public struct IntakeMessage: Sendable {
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
     public var form: SignupForm { readings?.form ?? Self.form(in: text, of: message, parser: formParser) }
+
+    /// The loop guard's fingerprint of the new text read as `intent`; nil when it is blank.
+    func fingerprint(for intent: Intent?) -> String? {
+        guard let fingerprints else { return nil }
+        return intent.map(LoopGuard.numbersCount) == true ? fingerprints.withNumbers : fingerprints.withoutNumbers
+    }
     /// The role asked for in words ("I'd like to be a mentor"), if any.
     var joinRole: ParticipantRole? {
         if let readings { return readings.joinRole }
@@ -199,7 +205,8 @@ public struct IntakeMessage: Sendable {
         automatic = message.automatic(newText: newText)
         // The writer's own words: a mail they pass on may be in another language.
         writtenLanguage = LanguageGuess.code(of: ForwardedMessages.writersText(newText, subject: message.subject))
-        fingerprint = newText.allSatisfy(\.isWhitespace) ? nil : LoopGuard.fingerprint(of: newText)
+        fingerprints = newText.allSatisfy(\.isWhitespace) ? nil
+            : (LoopGuard.fingerprint(of: newText), LoopGuard.fingerprint(of: newText, keepingNumbers: true))
         forwarded = ForwardedMessages.read(message, text: text)
         forwardsForSomeoneElse = Self.forwardsForSomeoneElse(forwarded, from: message.from, programAddress: programAddress)
         self.formParser = formParser

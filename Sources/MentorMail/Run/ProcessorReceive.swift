@@ -241,7 +241,7 @@ extension Processor {
             messageID: message.messageID, sender: reading.from?.normalized, subject: message.subject,
             receivedAt: now, intent: classification?.intent.name ?? "unknown", disposition: .failed, note: nil)
         // A message the intake could not read gets no fingerprint: the loop guard compares read text only.
-        let fingerprint = earlierError == nil ? reading.fingerprint : nil
+        let fingerprint = earlierError == nil ? reading.fingerprint(for: classification?.intent) : nil
         inbound.textFingerprint = fingerprint
         inbound.contentFingerprint = content
         var failure = earlierError

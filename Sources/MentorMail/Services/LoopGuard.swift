@@ -74,16 +74,32 @@ struct LoopGuard {
                 quiet: quiet)
     }
 
-    /// The new text, folded, as a short fingerprint: a responder's repeated text gives the same one.
-    static func fingerprint(of newText: String) -> String {
+    /// The new text, folded, as a short fingerprint: a responder's repeated text gives the same
+    /// one. Its numbers are left out (a responder's ticket number or date changes), unless
+    /// `keepingNumbers`.
+    static func fingerprint(of newText: String, keepingNumbers: Bool = false) -> String {
         var hasher = FNV1a()
         // The folded start is enough: a responder repeats itself well within 32 KiB.
         let start = newText.prefix(CommandWords.readLimit)
+        guard !keepingNumbers else {
+            hasher.add(EnrollmentText.fold(String(start)))
+            return hasher.hex
+        }
         // In ASCII the numbers are the digits, each a byte.
         let withoutNumbers = start.utf8.allSatisfy { $0 < 0x80 }
             ? String(decoding: start.utf8.filter { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
             : start.filter { !$0.isNumber }
         hasher.add(EnrollmentText.fold(withoutNumbers))
         return hasher.hex
+    }
+
+    /// Whether the numbers of a message read as `intent` are what its writer says (a capacity in
+    /// a form, a rating in a check-in answer): a text that changes only one of them is a
+    /// person's correction, not a responder repeating itself.
+    static func numbersCount(in intent: Intent) -> Bool {
+        switch intent {
+        case .profile, .surveyAnswer, .becomeMentor: true
+        default: false
+        }
     }
 }
