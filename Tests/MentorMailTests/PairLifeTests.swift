@@ -118,6 +118,29 @@ import Testing
         #expect(!answer.contains("you will be matched"))
     }
 
+    /// Finding: "Capacity: lots" from an active mentor in a pair made her "incomplete" ("We can
+    /// match you only once the lines above are fixed") though capacity 1 was still stored. A
+    /// line that cannot be read changes nothing of a complete profile: the answer names it,
+    /// says what stays and how to write it.
+    @Test func anUnreadableLineChangesNothingOfACompleteProfile() throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "capacity", "Capacity: lots")
+        try write(harness, from: "Ana <ana@example.net>", subject: "zone", "Time zone: Mars/Olympus")
+        _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
+        let maria = try #require(try harness.database.participant(email: "maria@example.org"))
+        #expect(maria.status == .active && maria.profile.capacity == 1)
+        let ana = try #require(try harness.database.participant(email: "ana@example.net"))
+        #expect(ana.status == .active && ana.profile.timeZone == "Europe/Madrid")
+        for address in ["maria@example.org", "ana@example.net"] {
+            let answer = try #require(try last(to: address, harness).textBody)
+            #expect(!answer.contains("We can match you only once") && !answer.contains("need a fix"), "\(answer)")
+            #expect(answer.contains("We could not read these lines, so what we had stays"), "\(answer)")
+        }
+        let answer = try #require(try last(to: "maria@example.org", harness).textBody)
+        #expect(answer.contains("“lots”"), "\(answer)")
+        #expect(answer.contains("We kept: 1") && answer.contains("Capacity: 2"), "\(answer)")
+    }
+
     /// Someone in a pair who has their data deleted: the other side is still told, kindly and
     /// without their name (a mail naming them would be erased with the rest).
     @Test func thePartnerOfSomeoneWhoIsErasedIsStillTold() throws {

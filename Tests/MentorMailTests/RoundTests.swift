@@ -54,8 +54,10 @@ import Testing
         #expect(try harness.database.roundDetails(name: "R1", now: later).takingSignUps == false)
         #expect(try harness.database.roundDetails(name: "R1", now: harness.now).takingSignUps)
 
+        // A line that cannot be read keeps what was stored: she stays in the round, to be matched.
         let broken = try write("Mentoring type: spiritual", at: later)
-        #expect(broken.contains("We can match you only once the lines above are fixed"), "\(broken)")
+        #expect(broken.contains("We could not read these lines, so what we had stays"), "\(broken)")
+        #expect(broken.contains("you are in the R1 round, whose sign-ups closed") && !broken.contains("We can match you only once"), "\(broken)")
 
         // R1's closing day passed, but Ana waits in it to be matched: R2 does not open over her.
         #expect(throws: MentorMailError.self) {

@@ -15,12 +15,18 @@ public struct ProfileBuilder: Sendable {
     public struct Result: Sendable {
         public var profile: ParticipantProfile
         public var problems: [FormProblem]
+        /// Lines answered but not read, where the stored value stays: said back, never missing.
+        public var unread: [FormProblem] = []
         public var notes: [FormPhrase]
         public var isComplete: Bool { problems.isEmpty }
     }
 
     public func build(from form: SignupForm, over stored: ParticipantProfile?) -> Result {
-        let answered = form.answeredFields
+        // A line that cannot be read over a value already stored changes nothing: the value stays.
+        let unread = stored.map { stored in
+            form.problems.filter { form.answeredFields.contains($0.field) && form.gaveNoValue(for: $0.field) && !Self.isEmpty($0.field, in: stored) }
+        } ?? []
+        let answered = form.answeredFields.subtracting(unread.map(\.field))
         let base = stored ?? .erased
         func pick<T>(_ field: SignupField, _ new: T, _ old: T) -> T {
             answered.contains(field) || stored == nil ? new : old
@@ -61,7 +67,7 @@ public struct ProfileBuilder: Sendable {
 
         // Keep a problem when the form answered that field wrongly, or when the field is still empty.
         let problems = form.problems.filter { problem in
-            answered.contains(problem.field) || Self.isEmpty(problem.field, in: profile)
+            !unread.contains(problem) && (answered.contains(problem.field) || Self.isEmpty(problem.field, in: profile))
         }
         let notes = stored == nil ? form.notes : form.notes.filter { note in
             // Defaults the parser applied do not concern fields the stored profile already had.
@@ -71,7 +77,7 @@ public struct ProfileBuilder: Sendable {
             default: true
             }
         }
-        return Result(profile: profile, problems: problems, notes: notes)
+        return Result(profile: profile, problems: problems, unread: unread, notes: notes)
     }
 
     static func isEmpty(_ field: SignupField, in profile: ParticipantProfile) -> Bool {

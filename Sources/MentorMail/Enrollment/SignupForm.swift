@@ -43,6 +43,22 @@ public struct SignupForm: Sendable, Equatable {
     /// True when nothing needs fixing.
     public var isComplete: Bool { problems.isEmpty }
 
+    /// Whether nothing of `field`'s answer could be read.
+    func gaveNoValue(for field: SignupField) -> Bool {
+        switch field {
+        case .role: role == nil
+        case .name: name == nil
+        case .mentoringType: mentoringType == nil
+        case .areas: areas.isEmpty && freeTextAreas.isEmpty
+        case .timeZone: timeZone == nil
+        case .languages: languages.isEmpty
+        case .interaction: interaction.isEmpty
+        case .capacity: capacity == nil
+        case .availability: availability == nil
+        case .aboutMe: aboutMe == nil
+        }
+    }
+
     /// Whether the reply looks like a filled-in form rather than a plain message.
     public var looksLikeForm: Bool { fieldsFound >= 2 }
 }

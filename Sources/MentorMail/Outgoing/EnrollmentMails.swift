@@ -72,6 +72,8 @@ public struct ProfileReceivedMail: MailContent {
         public var field: String
         public var message: String
         public var example: String
+        /// The stored value that stays, for a line that could not be read.
+        public var kept: String?
     }
 
     public struct UnknownField: Codable, Sendable, Equatable {
@@ -86,6 +88,9 @@ public struct ProfileReceivedMail: MailContent {
     public var fields: [FieldLine]
     public var problems: [Problem]
     public var hasProblems: Bool
+    /// Lines that could not be read, with the stored value that stays.
+    public var unread: [Problem] = []
+    public var hasUnread = false
     public var unknownFields: [UnknownField]
     public var hasUnknownFields: Bool
     /// What we assumed or could not read, worth knowing but needing no fix.

@@ -159,6 +159,12 @@ struct EnrollmentService {
             hasNotes: !result.notes.isEmpty,
             unplaced: unplaced,
             hasUnplaced: !unplaced.isEmpty)
+        mail.unread = result.unread.map { problem in
+            let label = wording.label(problem.field)
+            return .init(field: label, message: wording.text(problem.phrase), example: problem.example(in: wording),
+                         kept: mail.fields.first { $0.label == label }?.value)
+        }
+        mail.hasUnread = !mail.unread.isEmpty
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
         if menteeAgain { mail.menteeAgain = true }
         // The profile just stored says the language: the answer need not read it back.
