@@ -153,4 +153,54 @@ import Testing
         #expect(digest.contains("#\(bea.id ?? 0)"), "\(digest)")
         #expect(!digest.lowercased().contains("fernandez"), "\(digest)")
     }
+
+    /// A pair introduced with no way to meet in common (the proposal's caution names both), the
+    /// partner's reply quoting our introduction held for the coordinators: after one of the two
+    /// erases, no stored text holds their name, their first name greeting them, or the profile
+    /// our introduction quoted; the held reply keeps what the partner wrote.
+    @Test func theProposalAndAPartnersQuotedReplyKeepNothingOfTheErasedPerson() throws {
+        let harness = try ProcessorTests.Program()
+        let kim = "kim.park@example.net"
+        let bob = "bob.martin@example.org"
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * 86_400), now: harness.now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)?.id
+            var mentee = MatchingWorkflowTests.profile("mentee", "Kim Park", zone: "Asia/Seoul", languages: ["Korean", "English"],
+                                                       interactions: ["email", "chat"])
+            mentee.availability = "weekends"
+            mentee.aboutMe = "Storage person, fond of xerography"
+            _ = try AppDatabase.upsertProfile(db, email: kim, profile: mentee, status: .active, source: "t", origin: "email", roundID: round, now: harness.now)
+            let mentor = MatchingWorkflowTests.profile("mentor", "Bob Martin", zone: "Europe/London", interactions: ["irc", "video"], capacity: 1)
+            _ = try AppDatabase.upsertProfile(db, email: bob, profile: mentor, status: .active, source: "t", origin: "email", roundID: round, now: harness.now)
+        }
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        let introduction = try #require(try harness.sent().last { $0.to.map(\.normalized).contains(bob) })
+        let quoted = (introduction.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\r\n")
+        try harness.arrive("From: Bob Martin <\(bob)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n"
+                           + "Message-ID: <bob1@example.org>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\n"
+                           + "Hi Kim, great to meet you! Shall we try Thursdays?\r\n\r\nOn Monday the program wrote:\r\n\(quoted)\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        let held = try #require(try harness.database.heldMessages(all: false).first { $0.sender == bob })
+        let file = URL(fileURLWithPath: harness.config.program.database)
+        let secrets = ["kim park", "hi kim", "asia/seoul", "korean", "weekends", "xerography", kim]
+        let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
+        #expect(secrets.allSatisfy(before.contains), "the data is there before: \(secrets.filter { !before.contains($0) })")
+
+        try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <k1@example.net>\r\n\r\ndelete my data\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(120))
+        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [kim] })
+        try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <k2@example.net>\r\n\r\nYes\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(180))
+        #expect(try harness.database.participant(email: kim)?.status == .erased)
+        let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
+        for secret in secrets.dropLast() {
+            #expect(!after.contains(secret), "\(secret) is still in the database file")
+        }
+        let kept = try #require(try harness.database.storedMessage(id: held.id ?? 0)?.textBody, "Bob's reply is kept for the coordinators")
+        #expect(kept.contains("great to meet you! Shall we try Thursdays?") && kept.contains("[quoted text removed at erasure]"), "\(kept)")
+        let proposal = try #require(try harness.database.read { db in try MatchProposal.fetchAll(db) }.first)
+        #expect(proposal.pairs.first?.caution?.contains("Bob Martin") == true, "the other person stays: \(String(describing: proposal.pairs.first?.caution))")
+    }
 }

@@ -97,8 +97,8 @@ extension AppDatabase {
         guard var participant = try findParticipant(db, email: address), let id = participant.id else { return nil }
         var report = Erasure()
         let name = participant.profile.name.trimmingCharacters(in: .whitespaces)
-        // What identifies them in text: the address, and a full name long enough not to match others.
-        let marks = [address] + (name.count >= 5 && name.contains(" ") ? [name.lowercased()] : [])
+        let redaction = Redaction(address: address, profile: participant.profile)
+        let marks = redaction.marks
         func mentions(_ text: String?) -> Bool {
             guard let text = text?.lowercased() else { return false }
             return marks.contains { text.contains($0) }
@@ -159,7 +159,6 @@ extension AppDatabase {
         where mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
             if let id = record.id { naming.insert(id) }
         }
-        let redaction = Redaction(marks: marks)
         for id in naming.sorted() {
             guard var record = try InboundMessage.fetchOne(db, key: id) else { continue }
             if InboundMessage.Disposition.needingAttention.contains(record.disposition), record.resolvedAt == nil,
@@ -167,7 +166,7 @@ extension AppDatabase {
                 let (bytes, dropped) = redaction.copy(of: Message(data: data))
                 try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
                 try storeRaw(db, inboundID: id, bytes: bytes)
-                record.subject = record.subject.map(redaction.apply)
+                record.subject = record.subject.map(redaction.applyWithNames)
                 record.reason = record.reason.map(redaction.apply)
                 record.note = "the name and address of a participant who asked to have their data deleted were taken out of this message"
                     + (dropped.isEmpty ? "" : "; left out: " + dropped.joined(separator: ", "))
@@ -215,7 +214,33 @@ extension AppDatabase {
             notice.detail = "(erased: a participant who asked to have their data deleted)"
             try notice.update(db)
         }
+        try redactEverywhere(db, redaction, address: address)
         return report
+    }
+
+    /// Every text left in any table (proposals and their explanations, run reports, pairs,
+    /// notes, other people's profiles): the person's name, address and own words taken out. A
+    /// value that is their address and nothing else (the participant's key, an address move) is
+    /// what is kept of them. Stored mail (blobs) is handled by `erase`.
+    private static func redactEverywhere(_ db: Database, _ redaction: Redaction, address: String) throws {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+            """)
+        for table in tables {
+            for column in try db.columns(in: table).map(\.name) {
+                var changes: [(Int64, String)] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT rowid, \"\(column)\" FROM \"\(table)\" WHERE typeof(\"\(column)\") = 'text'")
+                while let row = try rows.next() {
+                    let text: String = row[1]
+                    guard text.lowercased() != address else { continue }
+                    let redacted = redaction.apply(text)
+                    if redacted != text { changes.append((row[0], redacted)) }
+                }
+                for (rowID, text) in changes {
+                    try db.execute(sql: "UPDATE \"\(table)\" SET \"\(column)\" = ? WHERE rowid = ?", arguments: [text, rowID])
+                }
+            }
+        }
     }
 
     /// Moves a participant to a new address (after the new address confirmed the change), with

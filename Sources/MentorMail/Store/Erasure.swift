@@ -34,9 +34,30 @@ public struct Erasure: Sendable, Equatable {
 
 /// Takes a person's name and address out of text, and makes a plain copy of a message without them.
 struct Redaction {
-    /// What identifies them, lower case: the address, and a full name.
+    /// What identifies them, lower case: the address, a full name, the words of their profile
+    /// that only they wrote (their "about me").
     let marks: [String]
+    /// Their names as words ("Kim" in "Hi Kim, great to meet you!"), taken out of copies of
+    /// others' mail only, where a lone first name means them.
+    var names: [String] = []
     static let replacement = "[erased participant]"
+    static let quotesRemoved = "[quoted text removed at erasure]"
+
+    init(marks: [String], names: [String] = []) {
+        self.marks = marks
+        self.names = names
+    }
+
+    /// What identifies `profile`'s person at `address`: marks, and the name's words.
+    init(address: String, profile: ParticipantProfile) {
+        let name = profile.name.trimmingCharacters(in: .whitespaces)
+        let about = profile.aboutMe.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // A full name long enough not to match others; an "about me" long enough to be theirs.
+        marks = [address] + (name.count >= 5 && name.contains(" ") ? [name.lowercased()] : []) + (about.count >= 12 ? [about] : [])
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        // The first name, and other parts long enough not to be a common word ("de", "An").
+        names = words.enumerated().filter { $0.offset == 0 ? $0.element.count >= 2 : $0.element.count >= 3 }.map(\.element)
+    }
 
     func apply(_ text: String) -> String {
         marks.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.replacement, options: .caseInsensitive) }
@@ -44,17 +65,41 @@ struct Redaction {
 
     func mentions(_ text: String) -> Bool { apply(text) != text }
 
-    /// A plain-text copy of `message`: its headers and best text with the person taken out. The
-    /// attachments are left out (an export or a forwarded file may name them anywhere in it);
-    /// their names are returned, and listed at the end of the text.
+    /// `apply`, and their names as whole words too.
+    func applyWithNames(_ text: String) -> String {
+        names.reduce(apply(text)) { text, name in
+            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: name) + "(?![\\p{L}\\p{N}])"
+            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return text }
+            return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                       withTemplate: NSRegularExpression.escapedTemplate(for: Self.replacement))
+        }
+    }
+
+    /// The text someone wrote, without the history they quoted (our mail to or about the person,
+    /// the person's own mail), their names taken out; a line says when quotes were removed.
+    func ownText(_ text: String) -> String {
+        let kept = ReplyExtractor.newText(text)
+        let squeezed = { (text: String) in
+            text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let cut = squeezed(kept) != squeezed(text)
+        return applyWithNames(kept) + (cut ? "\n\n" + Self.quotesRemoved : "")
+    }
+
+    /// A plain-text copy of `message`: its headers and the text its sender wrote (without quoted
+    /// history) with the person taken out. The attachments are left out (an export or a
+    /// forwarded file may name them anywhere in it); their names are returned, and listed at
+    /// the end of the text.
     func copy(of message: Message) -> (bytes: [UInt8], leftOut: [String]) {
         var lines: [String] = []
         for name in ["From", "To", "Cc", "Date", "Subject", "Message-ID", "In-Reply-To", "References"] {
-            if let value = message.header(name) { lines.append("\(name): \(HeaderWriter.sanitize(apply(value)))") }
+            // A subject may greet them by their first name ("Re: Kim, welcome"); the sender's own name stays.
+            let redact = name == "Subject" ? applyWithNames : apply
+            if let value = message.header(name) { lines.append("\(name): \(HeaderWriter.sanitize(redact(value)))") }
         }
         lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
         let text = MailReading.body(of: message)?.text ?? message.textBody ?? ""
-        lines += apply(text).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
+        lines += ownText(text).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
         var leftOut: [String] = []
         for part in message.leafParts where part.isAttachment {
             let name = HeaderWriter.sanitize(apply(part.filename ?? part.contentType))
