@@ -45,6 +45,10 @@ struct CommandPhrases {
             "erase all my data", "remove my data", "remove all my data", "forget me", "gdpr delete",
             "gdpr deletion", "gdpr erasure", "gdpr request", "delete my account", "delete my profile",
             "delete my information", "delete my details", "delete me", "erase me", "right to be forgotten",
+            "delete all my personal data", "delete my personal information", "delete all my personal information",
+            "delete all my information", "erase my personal data", "erase all my personal data", "erase my personal information",
+            "remove my personal data", "remove all my personal data", "remove my personal information",
+            "remove all my personal information", "remove my information", "remove all my information",
         ], allowed: ["and", "from", "your", "records", "systems", "database", "all", "everything", "data",
                      "information", "details", "permanently", "completely"]),
         CommandPhrases(.withdraw, starts: [

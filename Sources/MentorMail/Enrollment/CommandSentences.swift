@@ -76,6 +76,20 @@ enum CommandSentences {
             "cancellare i miei dati", "cancellate i miei dati", "eliminare i miei dati", "eliminate i miei dati",
             "usuń moje dane", "usunąć moje dane", "usuńcie moje dane", "удалите мои данные", "удалить мои данные",
             "删除我的数据", "删除我的资料", "删除我的信息", "私のデータを削除", "データを削除",
+            // Finding: "all", a formal request and imperatives of other persons were passed on as unclear.
+            "request erasure of my data", "request erasure of my personal data", "request the erasure of my data",
+            "request the erasure of my personal data", "request deletion of my data", "request deletion of my personal data",
+            "request the deletion of my data", "request the deletion of my personal data",
+            "borra todos mis datos", "borrad todos mis datos", "borren todos mis datos", "eliminar todos mis datos",
+            "eliminad todos mis datos", "eliminen todos mis datos", "apaguem todos os meus dados", "apague todos os meus dados",
+            "supprimer toutes mes données", "supprimez toutes mes données", "effacer toutes mes données", "effacez toutes mes données",
+            "supprimer mes informations", "supprimez mes informations", "supprimer toutes mes informations",
+            "supprimez toutes mes informations",
+            "löschen sie alle meine daten", "löschen sie bitte alle meine daten", "löschen sie bitte meine daten",
+            "alle meine daten löschen", "lösche alle meine daten", "löscht alle meine daten",
+            "löschen sie meine persönlichen daten", "meine persönlichen daten löschen",
+            "cancella i miei dati", "cancella tutti i miei dati", "cancellate tutti i miei dati", "cancellare tutti i miei dati",
+            "elimina i miei dati", "elimina tutti i miei dati", "eliminate tutti i miei dati", "eliminare tutti i miei dati",
         ])
         + phrases(.withdraw, [
             "withdraw me", "withdraw", "remove me", "unsubscribe me", "unsubscribe", "take me off", "sign me off",
@@ -151,6 +165,10 @@ enum CommandSentences {
         "potete", "proszę", "prosze", "chcę", "chce", "chciałbym", "chciałabym", "пожалуйста", "хочу", "прошу",
         "unfortunately", "sadly", "lamentablemente", "desafortunadamente", "infelizmente", "malheureusement", "leider",
         "purtroppo", "tengo que", "tendré que", "debo", "tenho que", "vou ter que", "ich muss", "je dois", "devo",
+        // The law a request names: "under GDPR I request erasure of my personal data".
+        "under gdpr", "under the gdpr", "under article 17 of the gdpr", "under article 17 gdpr", "as per gdpr", "per gdpr",
+        "according to gdpr", "according to the gdpr", "in accordance with gdpr", "in accordance with the gdpr",
+        "pursuant to gdpr", "pursuant to the gdpr", "pursuant to article 17 of the gdpr",
     ].map { EnrollmentText.words($0) } + CommandPhrases.hedges
 
     /// Words that make a request not one when they come before it in its clause.
@@ -448,12 +466,36 @@ enum CommandSentences {
         }
     }
 
+    /// Whether the text speaks of privacy or of deleting data ("what happens to my data under
+    /// GDPR?", "¿borráis los datos personales?") with no request read from it: a person reads it.
+    static func speaksOfPrivacy(_ own: OwnText) -> Bool {
+        own.clauses.joined().contains { clause in
+            clause.words.contains(where: privacyWords.contains)
+                || clause.words.contains(where: deletingWords.contains) && clause.words.contains(where: dataWords.contains)
+        }
+    }
+
+    static let privacyWords: Set<String> = Set([
+        "gdpr", "rgpd", "dsgvo", "lgpd", "privacy", "datenschutz", "privacidad", "privacidade", "confidentialité", "riservatezza",
+    ].map { EnrollmentText.fold($0) })
+
+    static let deletingWords: Set<String> = Set([
+        "delete", "deleted", "deleting", "deletion", "erase", "erased", "erasing", "erasure", "forget", "remove", "removed",
+        "borrar", "borrad", "borren", "borráis", "eliminar", "eliminad", "eliminen", "apagar", "apaguem", "excluir", "apagamento",
+        "supprimer", "supprimez", "suppression", "effacer", "effacez", "effacement", "löschen", "löscht", "lösche", "löschung",
+        "cancellare", "cancellate", "cancella", "cancellazione", "eliminare", "elimina", "eliminate",
+    ].map { EnrollmentText.fold($0) })
+
+    static let dataWords: Set<String> = Set([
+        "data", "information", "details", "datos", "dados", "données", "informations", "daten", "dati", "informazioni",
+    ].map { EnrollmentText.fold($0) })
+
     /// Words that may come before an unsure request: "I think I'd better withdraw".
     static let wanting: Set<String> = Set([
         "i", "i'd", "i'll", "i'm", "we", "think", "maybe", "perhaps", "probably", "should", "would", "could", "will",
         "might", "need", "want", "have", "to", "like", "better", "really", "so", "then", "now", "also", "finally",
         "guess", "must", "me", "creo", "que", "debería", "deberia", "quizás", "quizas", "mejor", "acho", "talvez",
-        "je", "crois", "dois", "ich", "denke", "sollte", "penso", "dovrei",
+        "je", "crois", "dois", "ich", "denke", "sollte", "penso", "dovrei", "hereby", "formally",
     ].map { EnrollmentText.fold($0) })
 
     private static func firstIndex(of phrase: [String], in words: [String]) -> Int? {

@@ -41,6 +41,7 @@ public struct Intake: Sendable {
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
+            PrivacyWordsRule(),
             QuestionRule(),
             TakeBackRule(),
             LeavingWishRule(),

@@ -132,6 +132,8 @@ public struct IntakeMessage: Sendable {
     var putsOffResuming: String? { CommandSentences.putsOffResuming(own) }
     /// Words of leaving, pausing or not going on, with no request read from them.
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
+    /// Words of privacy or of deleting data, with no request read from them.
+    var speaksOfPrivacy: Bool { command == nil && CommandSentences.speaksOfPrivacy(own) }
     /// Whether the new text asks to join or for the form, with or without a role.
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).

@@ -416,6 +416,18 @@ struct TakeBackRule: IntakeRule {
     }
 }
 
+/// A known person's message (an erased one's too) that speaks of privacy or of deleting data
+/// ("what do you keep under GDPR?", "can my data be removed later?") but asks nothing we can
+/// carry out: a coordinator answers it, never the generic help or the sign-up form.
+struct PrivacyWordsRule: IntakeRule {
+    let name = "privacy-words"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.participant != nil, !message.form.looksLikeForm, message.speaksOfPrivacy else { return nil }
+        let reason = "speaks of privacy or of deleting data, not read as a request"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// A participant's message that speaks of leaving, pausing or not going on ("I may have to
 /// stop soon", "no sé si puedo seguir") but asks nothing we can carry out: a person must read
 /// it, and the sender is told the coordinators have it, never just sent the help.
