@@ -222,24 +222,33 @@ import Testing
         #expect(try program.database.roundDetails(name: "2027-Q1").state == "approved")
     }
 
-    /// An earlier round whose matches were never approved keeps its people: opening the next
-    /// one is refused (exit 65), naming the round and what settles it, since a new round never
-    /// takes them in; `takeUnmatched` takes them in instead, its waiting proposal withdrawn.
-    @Test func aRoundNeverApprovedStopsTheNextOpeningUnlessItsPeopleAreTakenIn() throws {
+    /// Round R1 with Ana (a mentee in it), Maria (a mentor in the pool) and, with
+    /// `pausedMentee`, Pau (a paused mentee in it): matched, its proposal waiting, then closed.
+    func closedRoundWithAWaitingProposal(pausedMentee: Bool) throws -> (ProcessorTests.Program, MatchProposal) {
         let harness = try ProcessorTests.Program()
-        let program = harness.app
-        _ = try program.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
+        _ = try harness.app.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
         try harness.database.write { db in
             let round = try AppDatabase.openRound(db)
             _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
                                               status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
-            _ = try AppDatabase.upsertProfile(db, email: "pau@example.net", profile: MatchingWorkflowTests.profile("mentee", "Pau"),
-                                              status: .paused, source: "t", origin: "email", roundID: round?.id, now: now)
+            if pausedMentee {
+                _ = try AppDatabase.upsertProfile(db, email: "pau@example.net", profile: MatchingWorkflowTests.profile("mentee", "Pau"),
+                                                  status: .paused, source: "t", origin: "email", roundID: round?.id, now: now)
+            }
             _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
                                               status: .active, source: "t", origin: "email", roundID: nil, now: now)
         }
-        let proposal = try program.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
-        _ = try program.closeRound(name: "R1", now: now)
+        let proposal = try harness.app.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
+        _ = try harness.app.closeRound(name: "R1", now: now)
+        return (harness, proposal)
+    }
+
+    /// An earlier round whose matches were never approved keeps its people: opening the next
+    /// one is refused (exit 65), naming the round and what settles it, since a new round never
+    /// takes them in; `takeUnmatched` takes them in instead, its waiting proposal withdrawn.
+    @Test func aRoundNeverApprovedStopsTheNextOpeningUnlessItsPeopleAreTakenIn() throws {
+        let (harness, proposal) = try closedRoundWithAWaitingProposal(pausedMentee: true)
+        let program = harness.app
         let closes = now.addingTimeInterval(86_400 * 30)
         let refused = try #require(throws: MentorMailError.self) { try program.openRound(name: "R2", closesAt: closes, now: now) }
         #expect(refused.exitCode == 65)
@@ -268,18 +277,8 @@ import Testing
     /// `status` lists every earlier round never approved that still holds people (from before
     /// opening refused it), not only the newest round.
     @Test func statusListsEveryRoundStillWaiting() throws {
-        let harness = try ProcessorTests.Program()
+        let (harness, proposal) = try closedRoundWithAWaitingProposal(pausedMentee: false)
         let program = harness.app
-        _ = try program.openRound(name: "R1", closesAt: now.addingTimeInterval(86_400), now: now)
-        try harness.database.write { db in
-            let round = try AppDatabase.openRound(db)
-            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: MatchingWorkflowTests.profile("mentee", "Ana"),
-                                              status: .active, source: "t", origin: "email", roundID: round?.id, now: now)
-            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
-                                              status: .active, source: "t", origin: "email", roundID: nil, now: now)
-        }
-        let proposal = try program.proposeMatches(round: "R1", method: .optimal, dryRun: false, now: now)
-        _ = try program.closeRound(name: "R1", now: now)
         // R2 opened over R1, as an older version allowed.
         try harness.database.write { db in
             var round = Round(name: "R2", opensAt: now.addingTimeInterval(60), closesAt: now.addingTimeInterval(86_400 * 30), status: .open, createdAt: now)
