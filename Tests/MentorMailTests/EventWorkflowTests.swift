@@ -412,14 +412,7 @@ import Testing
     /// count on it): the answer says so, and the coordinators hear of it; a later "yes" confirms.
     @Test func aMaybeAfterTheTablesAreSetKeepsTheSeat() throws {
         let program = try ProcessorTests.Program()
-        try seed(program)
-        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
-        _ = try run(program)
-        let uid = try uid(program, event.id)
-        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
-            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
-                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
-        }
+        let (event, _) = try fourAccept(program)
         _ = try run(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
@@ -449,14 +442,7 @@ import Testing
     /// must not urge a quick "yes" as if seats were still given by mail.
     @Test func aMaybeWithoutASeatAfterTheTablesAreSetPromisesNothing() throws {
         let program = try ProcessorTests.Program()
-        try seed(program)
-        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
-        let invitations = try run(program)
-        let uid = try uid(program, event.id)
-        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
-            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
-                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
-        }
+        let (event, invitations) = try fourAccept(program)
         _ = try run(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         _ = try run(program)
@@ -584,14 +570,7 @@ import Testing
     /// to ask for one; their "yes" under that mail is an answer (the coordinators may fit them in).
     @Test func aMaybeGuestIsToldWhenTheTablesAreSetAndMayStillSayYes() throws {
         let program = try ProcessorTests.Program()
-        try seed(program)
-        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
-        let invitations = try run(program)
-        let uid = try uid(program, event.id)
-        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
-            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
-                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
-        }
+        let (event, invitations) = try fourAccept(program)
         try program.arrive(CalendarReplies.words("Maybe, I will confirm next week.", from: "dee@example.net", name: "Dee Kim",
                                                  to: "mentoring@example.org", under: try invitation(to: "dee@example.net", in: invitations)))
         try program.arrive(CalendarReplies.words("Not sure yet, my flight may be late.", from: "tom@example.org", name: "Tom Berg",
@@ -645,6 +624,20 @@ import Testing
 
     /// `people` in the program, invited to an event of two tables for two, and all accepting by
     /// calendar reply; the run that reads their answers is done.
+    /// The seeded program invited to an event of 3 seats a table, 2 tables and 2 rotations, which
+    /// Ana, Ben, Maria and Li accept by calendar reply (not yet read); the invitations sent.
+    func fourAccept(_ program: ProcessorTests.Program) throws -> (event: EventView, invitations: [Message]) {
+        try seed(program)
+        let event = try createEvent(program, capacity: 3, tables: 2, rotations: 2)
+        let invitations = try run(program)
+        let uid = try uid(program, event.id)
+        for address in ["ana@example.net", "ben@example.net", "maria@example.org", "li@example.org"] {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: Self.mentees[address] ?? Self.mentors[address] ?? "",
+                                                     to: "mentoring@example.org", partstat: "ACCEPTED"))
+        }
+        return (event, invitations)
+    }
+
     func everyoneAccepts(_ program: ProcessorTests.Program, _ people: [(String, ParticipantProfile)], rotations: Int) throws -> EventView {
         try program.database.write { db in
             for (email, profile) in people {
