@@ -277,15 +277,22 @@ import Testing
         #expect(try program.database.roundSummaries().first { $0.name == "2027-Q1" }?.participants == 4)
     }
 
+    /// The seeded round's proposal, approved by a coordinator's mail (`messageID`) that now waits
+    /// for its confirmation code.
+    func approvalWaitingForItsCode(_ program: ProcessorTests.Program, messageID: String) throws -> MatchProposal {
+        _ = try seed(program)
+        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: ok\r\n"
+                           + "Message-ID: <\(messageID)>\r\n\r\nAPPROVE \(proposal.token)\r\n")
+        _ = try program.run()
+        return proposal
+    }
+
     /// A command waiting for its confirmation code does not wait forever: when the code expires
     /// it is held, and the coordinators read in the digest that nothing was done.
     @Test func aCommandWhoseCodeExpiredIsHeldForTheCoordinators() throws {
         let program = try ProcessorTests.Program()
-        _ = try seed(program)
-        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
-        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: ok\r\n"
-                           + "Message-ID: <late-1@example.org>\r\n\r\nAPPROVE \(proposal.token)\r\n")
-        _ = try program.run()
+        let proposal = try approvalWaitingForItsCode(program, messageID: "late-1@example.org")
         let waiting = try #require(try program.database.inboundMessages().first { $0.messageID == "late-1@example.org" })
         #expect(waiting.disposition == .waiting)
         _ = try program.run(at: program.now.addingTimeInterval(2 * 86_400))
@@ -304,11 +311,7 @@ import Testing
     /// once confirmed it is gone.
     @Test func statusShowsAnApprovalWaitingForItsCode() throws {
         let program = try ProcessorTests.Program()
-        _ = try seed(program)
-        let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
-        try program.arrive("From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: ok\r\n"
-                           + "Message-ID: <wait-1@example.org>\r\n\r\nAPPROVE \(proposal.token)\r\n")
-        _ = try program.run()
+        let proposal = try approvalWaitingForItsCode(program, messageID: "wait-1@example.org")
         let config = try program.writeConfigFile().path
         func read(_ arguments: [String], at date: Date) throws -> String {
             let result = try CommandRunner.run(arguments + ["--config", config, "--now", date.formatted(.iso8601)])
