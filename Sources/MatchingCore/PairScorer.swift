@@ -47,6 +47,8 @@ struct PairScorer {
     /// Bits of `.email` and `.inPerson` in `Interaction.allCases` order (literals: no lazy global in the loop).
     static let emailBit: UInt8 = 1 << 1
     static let inPersonBit: UInt8 = 1 << 4
+    /// Above every `Interaction`: the person's ways to meet were assumed, not stated.
+    static let assumedBit: UInt8 = 1 << 7
 
     /// Codes both sides (each in the order given: indices are positions in these arrays).
     ///
@@ -80,8 +82,10 @@ struct PairScorer {
         func kinds(_ set: Set<MentoringType>) -> UInt8 {
             set.reduce(0) { $0 | UInt8(1) << MentoringType.allCases.firstIndex(of: $1)! }
         }
-        func media(_ set: Set<Interaction>) -> UInt8 {
-            set.reduce(0) { $0 | UInt8(1) << Interaction.allCases.firstIndex(of: $1)! }
+        func media(_ person: Profile) -> UInt8 {
+            person.interactions.reduce(person.interactionsAssumed ? Self.assumedBit : 0) {
+                $0 | UInt8(1) << Interaction.allCases.firstIndex(of: $1)!
+            }
         }
         var zoneCode: [Int: Int] = [:], zones: [Int] = []
         func zone(_ offset: Int) -> Int32 {
@@ -101,7 +105,7 @@ struct PairScorer {
             let open = mentor.role.canBeMentor && !mentor.paused && mentor.capacity > 0
             mentorKinds.append(open ? kinds(mentor.mentoringOffered) : 0)
             mentorOfferedKinds.append(kinds(mentor.mentoringOffered))
-            mentorMedia.append(media(mentor.interactions))
+            mentorMedia.append(media(mentor))
             mentorZone.append(zone(mentor.utcOffsetMinutes))
             if let region = mentor.region, regionCode[region] == nil { regionCode[region] = regionCode.count }
             mentorRegion.append(mentor.region.flatMap { regionCode[$0] }.map(Int32.init) ?? -2)
@@ -114,7 +118,7 @@ struct PairScorer {
             hours(mentee.availability, into: &menteeHours)
             menteeHasHours.append(mentee.availability != nil)
             menteeKinds.append(kinds(mentee.mentoringWanted))
-            menteeMedia.append(media(mentee.interactions))
+            menteeMedia.append(media(mentee))
             menteeZone.append(zone(mentee.utcOffsetMinutes))
             menteeRegion.append(mentee.region.flatMap { regionCode[$0] }.map(Int32.init) ?? -1)
             sameMentor.append(Int32(mentorIndex[mentee.id] ?? -1))
@@ -188,9 +192,10 @@ struct PairScorer {
                     break
                 }
                 guard speaks else { continue }
-                let shared = media & mentorMedia[j]
+                let either = media | mentorMedia[j]
+                let shared = either & Self.assumedBit == 0 ? media & mentorMedia[j] : 0
                 let z = zone + Int(mentorZone[j])
-                if (media | mentorMedia[j]) & Self.emailBit == 0, !overlapOK[z] { continue }
+                if either & Self.emailBit == 0, !overlapOK[z] { continue }
                 if metBefore(i, j, cursor: &cursor) { continue }
                 var common = 0
                 for k in 0..<areaWords { common += (areas[areas.startIndex + k] & mentorAreas[j * areaWords + k]).nonzeroBitCount }

@@ -44,6 +44,9 @@ public struct Profile: Hashable, Sendable, Codable {
     public var utcOffsetMinutes: Int
     public var languages: Set<String>
     public var interactions: Set<Interaction>
+    /// The ways to meet were not given and `interactions` is what the program assumed (email):
+    /// the person can be reached that way, but it is no preference and adds no points.
+    public var interactionsAssumed: Bool
     /// How many more mentees this person can take now (free slots, not the total).
     public var capacity: Int
     public var paused: Bool
@@ -64,7 +67,8 @@ public struct Profile: Hashable, Sendable, Codable {
         capacity: Int = 0,
         paused: Bool = false,
         region: String? = nil,
-        availability: Set<Int>? = nil
+        availability: Set<Int>? = nil,
+        interactionsAssumed: Bool = false
     ) {
         self.id = id
         self.role = role
@@ -74,6 +78,7 @@ public struct Profile: Hashable, Sendable, Codable {
         self.utcOffsetMinutes = utcOffsetMinutes
         self.languages = Set(languages.map(normalizedKey).filter { !$0.isEmpty })
         self.interactions = interactions
+        self.interactionsAssumed = interactionsAssumed
         self.capacity = capacity
         self.paused = paused
         let key = region.map(normalizedKey)

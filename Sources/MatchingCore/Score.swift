@@ -5,7 +5,7 @@
 /// same person; not matched before; and, when neither is happy with email, at least
 /// `rules.minimumOverlapHours` of shared local waking hours.
 ///
-/// Soft criteria add `weights` points: per shared area, per shared interaction, per shared kind
+/// Soft criteria add `weights` points: per shared area, per shared interaction (stated by both), per shared kind
 /// of mentoring, per hour the time zones are closer than 12 h, for a shared region when both want
 /// to meet in person, and per shared available hour (capped). A reason is listed when it adds
 /// points; the score is never negative.
@@ -35,7 +35,8 @@ public func score(
     let hours = (timeZoneDistanceMinutes(mentee.utcOffsetMinutes, mentor.utcOffsetMinutes) + 30) / 60
     add(weights.timeZoneCloseness * max(0, 12 - hours), .timeZoneDistance(hours: hours))
 
-    let media = mentee.interactions.intersection(mentor.interactions).sorted()
+    let stated = !mentee.interactionsAssumed && !mentor.interactionsAssumed
+    let media = stated ? mentee.interactions.intersection(mentor.interactions).sorted() : []
     add(weights.sharedInteraction * media.count, .sharedInteraction(media))
 
     for type in mentee.mentoringWanted.intersection(mentor.mentoringOffered).sorted() {

@@ -100,7 +100,8 @@ struct RandomRound {
                 interactions: Set(some(Interaction.allCases, upTo: 3)), capacity: capacity,
                 paused: Int.random(in: 0..<20, using: &rng) == 0,
                 region: Bool.random(using: &rng) ? regions.randomElement(using: &rng) : nil,
-                availability: Bool.random(using: &rng) ? Set(some(Array(0..<168), upTo: 30)) : nil)
+                availability: Bool.random(using: &rng) ? Set(some(Array(0..<168), upTo: 30)) : nil,
+                interactionsAssumed: Int.random(in: 0..<6, using: &rng) == 0)
         }
         for id in 0..<menteeCount {
             mentees.append(person(id: id, role: Int.random(in: 0..<8, using: &rng) == 0 ? .both : .mentee, capacity: 0))

@@ -50,6 +50,26 @@ struct SoftScoreTests {
         #expect(both.english().contains("both prefer IRC and meeting in person; technical; both can meet in Berlin"))
     }
 
+    /// Finding: a mentee who left "how would you like to meet" blank (email assumed) scored as
+    /// preferring email, so a mentor who chose email was favoured over one who chose video for a
+    /// preference nobody stated.
+    @Test func anAssumedWayToMeetAddsNoPoints() throws {
+        var (mentee, mentor) = compatiblePair()
+        mentee.interactions = [.email]
+        mentor.interactions = [.email, .video]
+        let stated = try score(mentee: mentee, mentor: mentor).get()
+        #expect(stated.reasons.contains(.sharedInteraction([.email])))
+        mentee.interactionsAssumed = true
+        let assumed = try score(mentee: mentee, mentor: mentor).get()
+        #expect(!assumed.reasons.contains { if case .sharedInteraction = $0 { true } else { false } })
+        #expect(stated.score - assumed.score == Weights().sharedInteraction)
+        mentor.interactions = [.video]
+        #expect(try score(mentee: mentee, mentor: mentor).get().score == assumed.score, "email or video: the same to her")
+        // Email is still how an assumed side can be reached: no shared-hours rule applies.
+        mentor.utcOffsetMinutes = mentee.utcOffsetMinutes + 12 * 60
+        #expect(hardRuleFailures(mentee: mentee, mentor: mentor, rules: MatchRules(minimumOverlapHours: 8)).isEmpty)
+    }
+
     @Test func sharedAvailabilityIsCapped() throws {
         var (mentee, mentor) = compatiblePair()
         mentee.availability = Set(0..<30)

@@ -101,7 +101,8 @@ struct RoundMatcher {
             paused: person.status == .paused,
             // People in the same tz zone can usually meet in person.
             region: zone?.identifier,
-            availability: nil)
+            availability: nil,
+            interactionsAssumed: interactions.isEmpty || person.profile.interactionsAssumed == true)
     }
 
     /// Display names for explanations: area keys as the vocabulary spells them.

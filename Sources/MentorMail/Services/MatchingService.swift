@@ -55,7 +55,7 @@ struct MatchingService {
             roundID: roundID, token: ConfirmationToken.make(), algorithm: method.rawValue, fingerprint: inputs.fingerprint,
             status: .proposed,
             pairs: plan.pairs.map { .init(menteeID: Int64($0.menteeID), mentorID: Int64($0.mentorID), score: $0.compatibility.score,
-                                          explanation: Self.stated($0.compatibility, mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)]).english(names: names),
+                                          explanation: $0.compatibility.english(names: names),
                                           caution: Self.caution(mentee: people[Int64($0.menteeID)], mentor: people[Int64($0.mentorID)],
                                                                 bounced: bounced, mailboxes: mailboxes)) },
             unmatched: plan.unmatched.map { .init(menteeID: Int64($0.menteeID), reason: $0.reason.english(names: names)) },
@@ -116,15 +116,6 @@ struct MatchingService {
     }
 
     /// The proposal a coordinator's mail refers to, by its code or its id.
-    /// The pair's reasons without ways to meet that a side did not state (email assumed for
-    /// them): a proposal never calls an assumption their preference.
-    static func stated(_ compatibility: Compatibility, mentee: Participant?, mentor: Participant?) -> Compatibility {
-        guard mentee?.profile.interactionsAssumed == true || mentor?.profile.interactionsAssumed == true else { return compatibility }
-        var stated = compatibility
-        stated.reasons.removeAll { if case .sharedInteraction = $0 { true } else { false } }
-        return stated
-    }
-
     static func proposal(_ reference: ProposalReference, db: Database) throws -> MatchProposal? {
         switch reference {
         case .token(let token): try MatchProposal.filter(MatchProposal.Columns.token == token).fetchOne(db)
