@@ -183,9 +183,81 @@ import Testing
             -- 
             OpenStack Mentoring <mentoring@example.org>
             """
-        let sent: Set = ["Hello Ana,", "It is about three months since we introduced you to Max."]
+        let sent = ["Hello Ana,", "It is about three months since we introduced you to Max."]
         let reading = reader.read(text: text, newText: "See my answers in the text.", sentLines: sent)
         expect(reading, 2, .no, .notGood, .newMatch)
+    }
+
+    /// Finding: Outlook re-wraps the quoted survey (a paragraph on one line, or broken
+    /// elsewhere). Our own paragraphs below question 4 and at the end were then read as an
+    /// unclear answer to "What next?" and as the note for the coordinators.
+    @Test func ourParagraphsReWrappedAreNoAnswers() {
+        let sentText = """
+            Hello Ana,
+
+            On 2026-12-01 we introduced you to Max, your mentor.
+            This is the one check-in we promised: five short questions. Reply to this
+            message and write your answers under each question, or all on one line, for
+            example "5, yes, good fit, continue". Max gets the same questions
+            separately. Only the coordinators read your answers, except what comes next
+            (question 4): that one you and Max decide together.
+
+            1. How is it going? (1 = badly … 5 = very well)
+
+            2. Are you meeting? (yes / no / sometimes)
+
+            3. How is the fit? (good fit / still deciding / not a good fit)
+
+            4. What next? (continue / graduate / need a new match)
+               This one you decide together: graduating needs you both. If you answer
+               differently, we tell you both that the pair goes on, and what the other chose.
+
+            5. Anything for the coordinators?
+
+            "Graduate" means you are done and happy: we thank you both. "Need a new match" ends this pair kindly and we
+            match you again in the next round.
+            """
+        let sent = sentText.split(whereSeparator: \.isNewline).map(String.init)
+        let text = """
+            Answers below.
+
+            ________________________________
+            From: OpenStack Mentoring <mentoring@example.org>
+            Sent: Monday, February 1, 2027 09:00
+            Subject: How is your mentoring going?
+
+            Hello Ana,
+
+            On 2026-12-01 we introduced you to Max, your mentor. This is the one check-in we promised: five short questions. Reply to this message and write your answers under each question, or all on one line, for example "5, yes, good fit, continue". Max gets the same questions separately. Only the coordinators read your answers, except what comes next (question 4): that one you and Max decide together.
+
+            1. How is it going? (1 = badly … 5 = very well)
+            3
+
+            2. Are you meeting? (yes / no / sometimes)
+            sometimes
+
+            3. How is the fit? (good fit / still deciding / not a good fit)
+            still deciding
+
+            4. What next? (continue / graduate / need a new match)
+            This one you decide together: graduating needs you both. If you answer differently, we tell you both that the pair goes on, and what the other chose.
+
+            5. Anything for the coordinators?
+
+            "Graduate" means you are done and happy: we thank you both. "Need a new match" ends this pair kindly and we match you again in the next round.
+            """
+        let reading = reader.read(text: text, newText: "Answers below.", sentLines: sent)
+        expect(reading, 3, .sometimes, .deciding, nil)
+        #expect(reading.unclear.isEmpty, "\(reading.unclear)")
+        // Broken at another width: each piece is still ours.
+        let narrow = text.replacingOccurrences(of: "If you answer differently, ", with: "If you answer\ndifferently, ")
+            .replacingOccurrences(of: "and we match you again", with: "and we\nmatch you again")
+        let again = reader.read(text: narrow, newText: "Answers below.", sentLines: sent)
+        expect(again, 3, .sometimes, .deciding, nil)
+        #expect(again.unclear.isEmpty, "\(again.unclear)")
+        // A person's own words under a question are still read, even where they echo ours.
+        let answered = text.replacingOccurrences(of: "This one you decide together: graduating", with: "need a new match\n\nThis one you decide together: graduating")
+        expect(reader.read(text: answered, newText: "Answers below.", sentLines: sent), 3, .sometimes, .deciding, .newMatch)
     }
 
     /// Finding: Chinese answers typed under each question of an Outlook copy were only partly read.
@@ -250,7 +322,7 @@ import Testing
         let text = message.textBody ?? ""
         let sent = try #require(text.components(separatedBy: "Hello Lena Hoffmann,").last)
         let reading = SurveyAnswerReader().read(text: text, newText: MailReading.reply(of: message),
-                                                sentLines: Set(sent.split(whereSeparator: \.isNewline).map(String.init)))
+                                                sentLines: sent.split(whereSeparator: \.isNewline).map(String.init))
         #expect(reading.answers == SurveyAnswers(rating: 2, note: "Farid never answered my emails, not sure he got the intro."), "\(reading)")
         #expect(reading.unclear.isEmpty)
     }

@@ -16,12 +16,13 @@ public struct SurveyAnswerReader: Sendable {
     /// - Parameters:
     ///   - text: the whole text of the reply, quotes included.
     ///   - newText: the new text only (no quotes, no signature).
-    ///   - sentLines: lines of the survey as we sent it, so that text of ours below a question is
-    ///     never read as an answer (optional: the question lines are found without it).
+    ///   - sentLines: lines of the survey as we sent it, in order, so that text of ours below a
+    ///     question is never read as an answer, even re-wrapped (optional: the question lines
+    ///     are found without it).
     /// - Complexity: O(*n* · *p*) for *n* characters and *p* phrases of the vocabulary.
-    public func read(text: String, newText: String, sentLines: Set<String> = []) -> SurveyReading {
-        let folded = Set(sentLines.map(EnrollmentText.fold))
-        let underQuestions = answersUnderQuestions(text, sentLines: folded)
+    public func read(text: String, newText: String, sentLines: [String] = []) -> SurveyReading {
+        let ours = SentText(lines: sentLines)
+        let underQuestions = answersUnderQuestions(text, ours: ours)
         if !underQuestions.isEmpty {
             var reading = interpret(underQuestions)
             reading.shape = "under the questions"
@@ -30,7 +31,7 @@ public struct SurveyAnswerReader: Sendable {
             let answerLines = Set(underQuestions.values.flatMap { $0.split(whereSeparator: \.isNewline).map(EnrollmentText.fold) })
             let beside = ownLines(newText).filter { line in
                 let key = EnrollmentText.fold(line)
-                return !answerLines.contains(key) && !folded.contains(key) && Self.questionNumber(line) == nil
+                return !answerLines.contains(key) && !ours.contains(folded: key) && Self.questionNumber(line) == nil
             }
             reading.unplaced = beside.filter(Self.isRemark)
             reading.answers.note = Self.note(beside.filter(Self.isNoteBeside), with: reading.answers.note)
@@ -56,7 +57,7 @@ public struct SurveyAnswerReader: Sendable {
     /// that answers none of them in its words is read as the answer to the one question asked
     /// ("boa" to "How is the fit?"). Another answer still changes when the reply says which
     /// question (numbered, under the question) or corrects in so many words ("sorry, I meant 3").
-    public func read(text: String, newText: String, sentLines: Set<String> = [], askedAgain asked: Set<SurveyQuestion>) -> SurveyReading {
+    public func read(text: String, newText: String, sentLines: [String] = [], askedAgain asked: Set<SurveyQuestion>) -> SurveyReading {
         var reading = read(text: text, newText: newText, sentLines: sentLines)
         guard !asked.isEmpty, reading.shape == "in the text", !Self.corrects(newText) else { return reading }
         let others = reading.answers.answered.filter { $0 != .note && !asked.contains($0) }
@@ -95,7 +96,7 @@ public struct SurveyAnswerReader: Sendable {
 
     /// Answers typed on the person's own lines below each question of the survey: the first
     /// paragraph under it.
-    func answersUnderQuestions(_ text: String, sentLines: Set<String>) -> [SurveyQuestion: String] {
+    func answersUnderQuestions(_ text: String, ours: SentText) -> [SurveyQuestion: String] {
         var answers: [SurveyQuestion: [String]] = [:]
         var current: SurveyQuestion?
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { Self.unquote(String($0)) }
@@ -116,7 +117,7 @@ public struct SurveyAnswerReader: Sendable {
                 if answers[question]?.isEmpty == false { current = nil }
                 continue
             }
-            guard depth == 0, !sentLines.contains(folded) else { continue }
+            guard depth == 0, !ours.contains(folded: folded) else { continue }
             // A closing line ends the person's answers: it and the name below it are no answer.
             if Self.isSignOff(content) {
                 current = nil
@@ -670,5 +671,28 @@ public struct SurveyAnswerReader: Sendable {
         let wanted = Set(folded)
         let kept = sentences(text).map(EnrollmentText.trim).filter { wanted.contains(EnrollmentText.trim(foldLines($0))) }
         return kept.isEmpty ? nil : kept.joined(separator: " ")
+    }
+}
+
+/// The survey as we sent it. A line of a reply is ours when it is one of our lines, or when a
+/// mail program re-wrapped our paragraph (Outlook joins a paragraph into one line or breaks it
+/// elsewhere): then its words stand in the same order in our text, and there are enough of them
+/// (five or more) that a person's answer ("good fit", "need a new match") is not taken for ours.
+struct SentText {
+    private let lines: Set<String>
+    /// Our folded lines joined by single spaces, with a space at each end.
+    private let flowing: String
+
+    init(lines: [String]) {
+        let folded = lines.map(EnrollmentText.fold).filter { !$0.isEmpty }
+        self.lines = Set(folded)
+        flowing = " " + folded.joined(separator: " ") + " "
+    }
+
+    /// Whether `line` (already `EnrollmentText.fold`ed) is text of ours.
+    func contains(folded line: String) -> Bool {
+        if lines.contains(line) { return true }
+        guard flowing.count > 2, EnrollmentText.words(folded: line).count >= 5 else { return false }
+        return flowing.contains(" " + line + " ")
     }
 }

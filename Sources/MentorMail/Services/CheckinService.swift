@@ -461,12 +461,12 @@ struct CheckinService {
         }
     }
 
-    /// The lines of the survey mail we sent, so that our own text is never read as an answer.
-    private func sentLines(of survey: Survey) throws -> Set<String> {
+    /// The lines of the survey mail we sent, in order, so that our own text is never read as an answer.
+    private func sentLines(of survey: Survey) throws -> [String] {
         guard let row = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue)
             .filter(Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == survey.id)
             .fetchOne(work.db), let text = Message(data: row.raw).textBody else { return [] }
-        return Set(text.split(whereSeparator: \.isNewline).map { EnrollmentText.trim($0) }.filter { !$0.isEmpty })
+        return text.split(whereSeparator: \.isNewline).map { EnrollmentText.trim($0) }.filter { !$0.isEmpty }
     }
 
     /// The questions our answer to an earlier reply asked again, when `message` answers that
