@@ -60,6 +60,17 @@ public struct Demo {
             .first { $0.to.first?.normalized == address }?.textBody
     }
 
+    /// The sample mail and the templates are there, before anything is made.
+    func checkInputs() throws {
+        let hint = "run it from the repository folder (scripts/demo.sh does), or pass --fixtures and --templates"
+        guard FileManager.default.fileExists(atPath: fixtures.appendingPathComponent(Self.firstContact[0]).path) else {
+            throw MentorMailError(.unavailable, "no sample mail at \(fixtures.path): \(hint)")
+        }
+        guard ShippedTemplates.folder(templates.path, currentDirectory: directory) != nil else {
+            throw MentorMailError(.unavailable, "no mail templates at \(templates.path): \(hint)")
+        }
+    }
+
     /// Empties the working folder, refusing one that holds anything the demo did not make.
     func prepareFolder() throws {
         let fileManager = FileManager.default
@@ -80,6 +91,7 @@ public struct Demo {
     }
 
     public func run() throws {
+        try checkInputs()
         try prepareFolder()
         let configURL = directory.appendingPathComponent("mentormail.toml")
         try """

@@ -9,7 +9,7 @@ extension MentorMailCommand {
             discussion: """
             Puts the messages of mailbox-fixtures/ into a local Maildir, runs the program on them \
             with a folder of .eml files as its outbox, and prints what happened and where the \
-            sent mail is. Run it from the repository folder.
+            sent mail is. Run it from the repository folder (the sample mail is not built in).
 
             Example:
               mentormail demo --dir /tmp/mentormail-demo

@@ -716,6 +716,24 @@ import Testing
         #expect(!result.stderr.contains("please report it"))
     }
 
+    /// Finding: `mentormail demo` run outside the repository said "set [program] templates in
+    /// the config", though the demo has no config of the user's to set.
+    @Test func theDemoOutsideTheRepositorySaysWhereToRunIt() throws {
+        let elsewhere = try CommandRunner.temporaryFolder("mentormail-elsewhere")
+        let result = try CommandRunner.run(["demo"], in: elsewhere)
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("no sample mail at \(elsewhere.appendingPathComponent("mailbox-fixtures").path)"), "\(result.stderr)")
+        #expect(result.stderr.contains("run it from the repository folder") && result.stderr.contains("--fixtures"), "\(result.stderr)")
+        #expect(!result.stderr.contains("[program]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing made")
+
+        let fixtures = CommandRunner.repository.appendingPathComponent("mailbox-fixtures").path
+        let noTemplates = try CommandRunner.run(["demo", "--fixtures", fixtures], in: elsewhere)
+        #expect(noTemplates.status == 69)
+        #expect(noTemplates.stderr.contains("no mail templates at") && noTemplates.stderr.contains("--templates"), "\(noTemplates.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing made")
+    }
+
     @Test func theDemoRefusesAFolderItDidNotMake() throws {
         let folder = try CommandRunner.temporaryFolder("mentormail-notdemo")
         try Data("keep me".utf8).write(to: folder.appendingPathComponent("thesis.txt"))
