@@ -65,6 +65,38 @@ import Testing
         #expect(!answer.contains("3. How is the fit?") && !answer.contains("3. ¿"), "question 3 is answered: \(answer)")
     }
 
+    /// Finding: which questions the follow-up asked was found from its numbered lines, so a
+    /// coordinator who reworded the follow-up (questions as a list without numbers) made "boa"
+    /// a new rating again. What was asked is what the survey still lacked, whatever the wording.
+    @Test func aReplyToARewordedFollowUpAnswersOnlyWhatItAsked() throws {
+        let people = try helpers.introduced(mentees: ["Joana"], mentors: ["Rui"])
+        let scenario = people.scenario
+        let templates = scenario.folder.appendingPathComponent("templates")
+        _ = try ShippedTemplates.install(to: templates, overwrite: true)
+        for file in ["checkin-answers.txt.mustache", "es/checkin-answers.txt.mustache"] {
+            let url = templates.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let reworded = text.replacingOccurrences(of: "{{#missingFit}}3. ", with: "{{#missingFit}}  * ")
+            #expect(reworded != text)
+            try reworded.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try scenario.editConfig(replacing: "templates = \"\(CommandRunner.repository.appendingPathComponent("templates").path)\"",
+                                with: "templates = \"\(templates.path)\"")
+        try helpers.process(scenario, day: 90)
+        let survey = try helpers.survey(of: "Joana", people)
+        try helpers.reply(people, from: "Joana", to: survey, raw: "3, sim, continuar\n\n" + helpers.quoted(survey))
+        try helpers.process(scenario, day: 91)
+        let followUp = try #require(try people.inbox("Joana").last)
+        let asked = try #require(followUp.textBody)
+        #expect(asked.contains("* How is the fit?") || asked.contains("* ¿"), "\(asked)")
+
+        try helpers.reply(people, from: "Joana", to: followUp, raw: "boa\n\n" + helpers.quoted(followUp))
+        try helpers.process(scenario, day: 92)
+        let answer = try #require(try people.inbox("Joana").last?.textBody)
+        #expect(answer.contains("3 of 5") || answer.contains("3 de 5"), "the rating stays 3: \(answer)")
+        #expect(!answer.contains("* How is the fit?") && !answer.contains("* ¿"), "question 3 is answered: \(answer)")
+    }
+
     /// Finding: "graduate I think? or maybe continue a bit longer, not sure" was a firm
     /// "graduate", and with the partner's the pair graduated. It is asked again, and passed on.
     @Test func aHedgedGraduateIsAskedAgainAndGraduatesNothing() throws {

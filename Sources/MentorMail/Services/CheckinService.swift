@@ -105,7 +105,7 @@ struct CheckinService {
         let message = inbound.message
         let newText = inbound.newText
         let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey),
-                                                askedAgain: try askedAgain(in: message, surveyID: surveyID))
+                                                askedAgain: try askedAgain(in: message, survey: survey))
         // "Thanks!", "Got it, thanks", "Thank you, will do": no answer, no note, nothing to say back.
         if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
             return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
@@ -470,14 +470,14 @@ struct CheckinService {
     }
 
     /// The questions our answer to an earlier reply asked again, when `message` answers that
-    /// mail (its question lines, "3. How is the fit? …"); empty for a reply to anything else.
-    private func askedAgain(in message: Message, surveyID: Int64) throws -> Set<SurveyQuestion> {
+    /// mail: those the survey still lacks, as the follow-up asks exactly those (read from the
+    /// state, not from the mail's wording, which coordinators may change). Empty for a reply to
+    /// anything else.
+    private func askedAgain(in message: Message, survey: Survey) throws -> Set<SurveyQuestion> {
         for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() {
             guard let row = try OutboxMessage.filter(OutboxMessage.Columns.messageID == id).fetchOne(work.db) else { continue }
-            guard row.purpose == MailKind.checkinAnswers.rawValue, row.topicID == surveyID, let text = Message(data: row.raw).textBody else { return [] }
-            // The questions asked stand at the start of their line; what was understood is indented.
-            return Set(text.split(whereSeparator: \.isNewline).filter { $0.first?.isWhitespace == false }
-                .compactMap { SurveyAnswerReader.questionNumber(String($0))?.0 }.filter { $0 != .note })
+            guard row.purpose == MailKind.checkinAnswers.rawValue, row.topicID == survey.id else { return [] }
+            return Set(SurveyQuestion.allCases.filter { $0 != .note && !survey.answers.has($0) })
         }
         return []
     }
