@@ -32,6 +32,9 @@ public struct ParticipantProfile: Codable, Sendable, Equatable {
     /// The language our mail to them is in ("es"): set by a `Mail language:` line, else the
     /// language they first wrote to us in; nil for English or unknown.
     public var mailLanguage: String?
+    /// True when `mailLanguage` came from a `Mail language:` line: it then wins over the
+    /// language they last wrote in (`Participant.writtenLanguage`).
+    public var mailLanguageChosen: Bool?
 
     public init(role: String, name: String, mentoringTypes: [String], areas: [String], freeTextAreas: [String] = [],
                 timeZone: String, languages: [String], interactions: [String], capacity: Int,

@@ -63,7 +63,10 @@ public struct ProfileBuilder: Sendable {
         profile.availability = pick(.availability, form.availability ?? "", base.availability)
         profile.aboutMe = pick(.aboutMe, form.aboutMe ?? "", base.aboutMe)
         for field in form.unknownFields { profile.extra[field.key] = field.value }
-        if let language = form.mailLanguage { profile.mailLanguage = language }
+        if let language = form.mailLanguage {
+            profile.mailLanguage = language
+            profile.mailLanguageChosen = true
+        }
 
         // Keep a problem when the form answered that field wrongly, or when the field is still empty.
         let problems = form.problems.filter { problem in

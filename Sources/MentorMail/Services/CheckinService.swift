@@ -45,9 +45,9 @@ struct CheckinService {
             try survey.insert(work.db)
             try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
-                                                   introduced: Work.day(introduced, language: work.mailLanguage(for: person.profile))),
+                                                   introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
-                                 language: work.mailLanguage(for: person.profile))
+                                 language: work.mailLanguage(for: person))
         }
         let reminder = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
         try work.jobs.schedule(.checkinReminder, subjectID: mentorshipID, at: reminder, key: "checkin-reminder:\(mentorshipID)")
@@ -65,9 +65,9 @@ struct CheckinService {
             try survey.update(work.db)
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
-                                                     introduced: Work.day(introduced, language: work.mailLanguage(for: person.profile))),
+                                                     introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
-                                 language: work.mailLanguage(for: person.profile))
+                                 language: work.mailLanguage(for: person))
         }
         let look = work.now.addingTimeInterval(Double(work.config.checkin.reminderAfterDays) * 86_400)
         try work.jobs.schedule(.checkinSilence, subjectID: mentorshipID, at: look, key: "checkin-silence:\(mentorshipID)")
@@ -355,7 +355,7 @@ struct CheckinService {
         try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                      asked: side == graduating),
                              to: [PairService.address(person)], about: .mentorship(pair.mentorship.id ?? 0),
-                             language: work.mailLanguage(for: person.profile))
+                             language: work.mailLanguage(for: person))
     }
 
     /// The job after a lone "graduate" answer: the pair graduates unless the other side has
@@ -403,7 +403,7 @@ struct CheckinService {
             }
             let (person, other) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
             if PairService.reachable(person) {
-                let language = work.mailLanguage(for: person.profile)
+                let language = work.mailLanguage(for: person)
                 try work.outbox.send(GraduationPendingMail(person: PersonName(person.profile.name), partner: PersonName(other.profile.name),
                                                            graduatesBy: Work.day(until, language: language)),
                                      to: [PairService.address(person)], about: .mentorship(id), language: language)
@@ -457,7 +457,7 @@ struct CheckinService {
         for (person, partner, asked) in [(pair.mentee, pair.mentor, side == .mentee), (pair.mentor, pair.mentee, side == .mentor)]
         where PairService.reachable(person) && (asked || tellingOther) {
             try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name), asked: asked),
-                                 to: [PairService.address(person)], about: .mentorship(id), language: work.mailLanguage(for: person.profile))
+                                 to: [PairService.address(person)], about: .mentorship(id), language: work.mailLanguage(for: person))
         }
     }
 

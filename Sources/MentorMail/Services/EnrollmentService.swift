@@ -46,7 +46,7 @@ struct EnrollmentService {
         var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: person?.status.rawValue ?? "unknown")
         if let person, person.status == .active {
             mail.active = true
-            (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: inbound.language(in: work, profile: person.profile))
+            (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: inbound.language(in: work, person: person))
             mail.partners = try Self.partners(of: person, db: work.db)
         }
         let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
@@ -141,7 +141,7 @@ struct EnrollmentService {
         try AppDatabase.joinAcceptingRound(work.db, &participant, now: work.now)
         try work.audit.record(email, "profile-\(change.rawValue)",
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
-        let language = inbound.language(in: work, profile: participant.profile)
+        let language = inbound.language(in: work, person: participant)
         let wording = ProfileWording(language: language)
         var mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
@@ -377,9 +377,9 @@ struct EnrollmentService {
         try pending.insert(work.db)
         try work.audit.record(person.email, "address-change-requested", "to \(target)")
         try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
-                                                expires: Work.day(pending.expiresAt, language: work.mailLanguage(for: person.profile))),
+                                                expires: Work.day(pending.expiresAt, language: work.mailLanguage(for: person))),
                              to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
-                             inboundID: inbound.recordID, language: work.mailLanguage(for: person.profile))
+                             inboundID: inbound.recordID, language: work.mailLanguage(for: person))
         mail.addressChangeRequested = true
         try inbound.answer(mail, in: work, about: .participant(person.id))
         return Outcome(.answered)
@@ -408,7 +408,7 @@ struct EnrollmentService {
     @discardableResult
     func tellOldAddress(_ oldAddress: String, movedTo moved: Participant, byCoordinator: Bool, hadBounced: Bool) throws -> Bool {
         guard !hadBounced else { return false }
-        let language = work.mailLanguage(for: moved.profile)
+        let language = work.mailLanguage(for: moved)
         var mail = AddressMovedMail(person: PersonName(moved.profile.name), oldAddress: oldAddress, newAddress: moved.email,
                                     day: Work.day(work.now, language: language))
         if byCoordinator { mail.byCoordinator = true }
@@ -482,13 +482,13 @@ struct EnrollmentService {
             switch change {
             case .added:
                 report.added.append(address)
-                let fields = builder.summary(of: participant.profile, at: work.now, wording: ProfileWording(language: work.mailLanguage(for: participant.profile)))
+                let fields = builder.summary(of: participant.profile, at: work.now, wording: ProfileWording(language: work.mailLanguage(for: participant)))
                     .map { FieldLine(label: $0.label, value: $0.value) }
                 try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fields,
-                                                 round: round.map { roundInfo($0, language: work.mailLanguage(for: participant.profile)) },
-                                                 nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant.profile)) : nil),
+                                                 round: round.map { roundInfo($0, language: work.mailLanguage(for: participant)) },
+                                                 nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant)) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
-                                     about: .participant(participant.id), language: work.mailLanguage(for: participant.profile))
+                                     about: .participant(participant.id), language: work.mailLanguage(for: participant))
             case .updated: report.updated.append(address)
             case .unchanged: report.unchanged.append(address)
             }

@@ -187,7 +187,7 @@ struct EventService {
         for person in try audience.participants(work.db) where !invited.contains(person.email.lowercased()) {
             guard let role = EventGuest.Role(person.profile) else { continue }
             var guest = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
-                                   role: role, language: work.mailLanguage(for: person.profile))
+                                   role: role, language: work.mailLanguage(for: person))
             try guest.insert(work.db)
             try invite(&guest, to: event, update: false)
             guests.append(guest)
@@ -579,7 +579,7 @@ struct EventService {
         }
         // Invited by their own request: the answer carries the calendar (its SEQUENCE is recorded then).
         var invited = EventGuest(eventID: eventID, participantID: person.id, email: person.email, name: person.profile.name,
-                                 role: role, language: work.mailLanguage(for: person.profile))
+                                 role: role, language: work.mailLanguage(for: person))
         invited.invitedAt = work.now
         try invited.insert(work.db)
         try work.audit.record(sender, "event-invited", "event \(eventID): asked for a place in a mail of their own")

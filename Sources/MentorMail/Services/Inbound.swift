@@ -44,18 +44,25 @@ struct Inbound {
     }
 
     /// The language to answer in: the one the person set with "Mail language:", else the one this
-    /// message is clearly written in, else the first language of their profile; nil means English.
+    /// message is clearly written in, else the one their other mail goes out in
+    /// (`Participant.mailLanguage`); nil means English.
     func language(in work: Work) throws -> String? {
-        language(in: work, profile: try AppDatabase.findParticipant(work.db, email: context.personAddress(sender))?.profile)
+        language(in: work, person: try AppDatabase.findParticipant(work.db, email: context.personAddress(sender)))
     }
 
-    /// The same, with the sender's stored profile at hand.
-    func language(in work: Work, profile: ParticipantProfile?) -> String? {
-        if let stored = profile?.mailLanguage { return work.supported(stored) }
+    /// The same, with the sender's stored record at hand.
+    func language(in work: Work, person: Participant?) -> String? {
+        if let profile = person?.profile, profile.mailLanguageChosen == true, let chosen = profile.mailLanguage { return work.supported(chosen) }
         if let served = work.supported(writtenLanguage) { return served }
         // English is the templates' own language, so no translation serves it: said outright.
         if writtenLanguage == "en" { return nil }
-        return work.supported(profile?.preferredMailLanguage)
+        return person.flatMap(work.mailLanguage(for:))
+    }
+
+    /// The language of this message to remember as the one the person last wrote in: a language
+    /// with templates ("en" for the main ones), only when the message is clearly in it.
+    func rememberedLanguage(in work: Work) -> String? {
+        writtenLanguage == "en" ? "en" : work.supported(writtenLanguage)
     }
 }
 

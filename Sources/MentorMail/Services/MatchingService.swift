@@ -11,11 +11,12 @@ struct MatchingService {
     /// One mail to both: in the language both write in; else in one side's own language when
     /// the other speaks it too (a mentee who writes only Spanish, a mentor who lists Spanish);
     /// else in English (nil).
-    func introductionLanguage(mentee: ParticipantProfile, mentor: ParticipantProfile) -> String? {
+    func introductionLanguage(mentee: Participant, mentor: Participant) -> String? {
         let menteeLanguage = work.mailLanguage(for: mentee), mentorLanguage = work.mailLanguage(for: mentor)
         if menteeLanguage == mentorLanguage { return menteeLanguage }
-        func speaks(_ profile: ParticipantProfile, _ code: String) -> Bool {
-            work.mailLanguage(for: profile) == code || LanguageNames.englishName(for: TemplateLibrary.baseLanguage(code)).map(profile.languages.contains) == true
+        func speaks(_ person: Participant, _ code: String) -> Bool {
+            work.mailLanguage(for: person) == code
+                || LanguageNames.englishName(for: TemplateLibrary.baseLanguage(code)).map(person.profile.languages.contains) == true
         }
         return [menteeLanguage, mentorLanguage].compactMap { $0 }.first { speaks(mentee, $0) && speaks(mentor, $0) }
     }
@@ -179,7 +180,7 @@ struct MatchingService {
             try AppDatabase.recordPaired(work.db, participantID: pair.menteeID, roundID: proposal.roundID, asMentee: true, now: work.now)
             try AppDatabase.recordPaired(work.db, participantID: pair.mentorID, roundID: proposal.roundID, asMentee: false, now: work.now)
             try CheckinService(work: work).schedule(mentorship)
-            let shared = introductionLanguage(mentee: mentee.profile, mentor: mentor.profile)
+            let shared = introductionLanguage(mentee: mentee, mentor: mentor)
             try work.outbox.send(introduction(mentee: mentee, mentor: mentor, why: pair.explanation, language: shared),
                                  to: [address(mentee), address(mentor)], about: .mentorship(mentorship.id), language: shared)
             introductions += 1
@@ -187,12 +188,12 @@ struct MatchingService {
         var notes = 0
         for entry in proposal.unmatched {
             guard let mentee = people[entry.menteeID] else { continue }
-            let language = work.mailLanguage(for: mentee.profile)
+            let language = work.mailLanguage(for: mentee)
             var note = UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
                                          nextRound: work.nextRoundDay(language: language))
             if language == "es" { note.reason = MatchExplanation.spanishReason(entry.reason, wording: ProfileWording(language: language)) }
             try work.outbox.send(note,
-                                 to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee.profile))
+                                 to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee))
             notes += 1
         }
         result.mentorNotes = try thankUnmatchedMentors(round: round, people: people)
@@ -215,7 +216,7 @@ struct MatchingService {
         where member.role.isMentor && member.unmatchedNoteAt == nil && !paired.contains(member.participantID) {
             guard let mentor = people[member.participantID], mentor.status == .active, mentor.profile.isMentor,
                   mentor.profile.capacity > load[member.participantID, default: 0] else { continue }
-            let language = work.mailLanguage(for: mentor.profile)
+            let language = work.mailLanguage(for: mentor)
             let profile = mentor.profile, wording = ProfileWording(language: language)
             let areas = profile.areas.map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 } + profile.freeTextAreas
             let interaction = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }

@@ -39,7 +39,7 @@ struct PairService {
             try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
                                                    isMentee: isMentee, isMentor: !isMentee, stillFull: isMentee ? nil : stillFull),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
-                                 language: work.mailLanguage(for: person.profile))
+                                 language: work.mailLanguage(for: person))
         }
         try work.audit.record(actor, "pair-graduated", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
         return true
@@ -54,9 +54,9 @@ struct PairService {
         try close(pair, status: .ended, by: actor, reason: reason)
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
             try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: work.mailLanguage(for: person.profile)) : nil),
+                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: work.mailLanguage(for: person)) : nil),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
-                                 language: work.mailLanguage(for: person.profile))
+                                 language: work.mailLanguage(for: person))
         }
         try notice(.pairEnded, pair, "ended: \(reason)")
         try work.audit.record(actor, "pair-ended", "mentorship \(pair.mentorship.id ?? 0): \(reason)")
@@ -84,13 +84,13 @@ struct PairService {
             let otherIsMentee = pair.side(of: id) == .mentor
             partners.append(other.profile.name)
             if Self.reachable(other) {
-                let language = work.mailLanguage(for: other.profile)
+                let language = work.mailLanguage(for: other)
                 let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : person.profile.name
                 try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
                                                      isMentee: otherIsMentee, isMentor: !otherIsMentee,
-                                                     nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other.profile)) : nil),
+                                                     nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other)) : nil),
                                      to: [Self.address(other)], about: .mentorship(mentorshipID),
-                                     language: work.mailLanguage(for: other.profile))
+                                     language: work.mailLanguage(for: other))
             }
             try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
         }

@@ -53,7 +53,7 @@ extension Program {
                 break
             }
             let reason = reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
-            let language = work.mailLanguage(for: person.profile)
+            let language = work.mailLanguage(for: person)
             let service = EnrollmentService(work: work)
             var mail = ParticipationChangedMail(person: PersonName(person.profile.name))
             mail.byCoordinator = true

@@ -224,7 +224,37 @@ extension Work {
             return Outcome(.held, reason)
         }
         sender.name = sender.name.map(NameCase.tidied)
-        return try handle(classification.intent, Inbound(reading: reading, recordID: recordID, sender: sender, context: context))
+        var context = context
+        let inbound = Inbound(reading: reading, recordID: recordID, sender: sender, context: context)
+        let remembered = try rememberLanguage(of: inbound, intent: classification.intent, in: &context)
+        let outcome = try handle(classification.intent, Inbound(reading: reading, recordID: recordID, sender: sender, context: context))
+        if let id = remembered { try followLanguage(ofParticipant: id) }
+        return outcome
+    }
+
+    /// Remembers the language a participant's own message is clearly written in, when our
+    /// templates have it (`Participant.writtenLanguage`), before it is handled, so that mail it
+    /// leads to follows it; automatic mail and bounces say nothing of it. Returns the
+    /// participant's id when it was stored.
+    private func rememberLanguage(of inbound: Inbound, intent: Intent, in context: inout IntakeContext) throws -> Int64? {
+        switch intent {
+        case .ignore, .bounce: return nil
+        default: break
+        }
+        guard var person = context.participant, person.status != .erased, let id = person.id,
+              let language = inbound.rememberedLanguage(in: self) else { return nil }
+        guard person.writtenLanguage != language else { return nil }
+        person.writtenLanguage = language
+        try Participant.filter(key: id).updateAll(db, Column("writtenLanguage").set(to: language))
+        context.participant = person
+        return id
+    }
+
+    /// Their event invitations follow the language their mail goes out in now.
+    private func followLanguage(ofParticipant id: Int64) throws {
+        guard let person = try Participant.fetchOne(db, key: id) else { return }
+        try EventGuest.filter(Column("participantID") == id)
+            .updateAll(db, Column("language").set(to: mailLanguage(for: person)))
     }
 }
 
@@ -412,7 +442,7 @@ extension Program {
             }
             try work.audit.record(actor, "address-changed", "\(person.email) → \(target)")
             // (Its bounce mark, if any, came off with the move.)
-            let language = work.mailLanguage(for: moved.profile)
+            let language = work.mailLanguage(for: moved)
             var told = AddressChangedMail(done: true, oldAddress: person.email, person: PersonName(moved.profile.name))
             let redelivery = try RedeliveryService(work: work).redeliver(from: person.email, to: target, name: moved.profile.name, actor: actor)
             told.resent = redelivery.resent.map(\.subject)

@@ -35,9 +35,9 @@ struct Work {
         outbox.templates.language(for: code)
     }
 
-    /// The language a participant's mail goes out in.
-    func mailLanguage(for profile: ParticipantProfile) -> String? {
-        supported(profile.preferredMailLanguage)
+    /// The language a participant's mail goes out in (`Participant.mailLanguage`).
+    func mailLanguage(for participant: Participant) -> String? {
+        supported(participant.mailLanguage)
     }
 
     /// When the next round opens, from the calendar in the config; nil when it has no date.

@@ -131,6 +131,7 @@ extension AppDatabase {
         participant.profile = .erased
         participant.status = .erased
         participant.roundID = nil
+        participant.writtenLanguage = nil
         participant.updatedAt = now
         try participant.update(db)
 

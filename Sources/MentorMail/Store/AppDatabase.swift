@@ -661,6 +661,10 @@ public final class AppDatabase: Sendable {
                   WHEN source LIKE 'message <%' OR source = 'a message' THEN 'email' ELSE 'import' END
                 """)
         }
+        migrator.registerMigration("v25-participant-written-language") { db in
+            // The language a participant last clearly wrote to us in: later mail follows it.
+            try db.alter(table: "participant") { t in t.add(column: "writtenLanguage", .text) }
+        }
         return migrator
     }
 

@@ -35,6 +35,9 @@ public struct Participant: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     /// When a graduate asked to be mentored again: their graduations before it no longer keep
     /// them from waiting for a mentor.
     public var menteeAgainAt: Date?
+    /// The language of the templates (or "en") the person last clearly wrote to us in: later
+    /// mail follows it unless they chose one with "Mail language:" (`mailLanguage`).
+    public var writtenLanguage: String?
 
     public init(email: String, profile: ParticipantProfile, status: Status = .active, roundID: Int64? = nil,
                 source: String, at date: Date) {
@@ -54,6 +57,13 @@ public struct Participant: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The language our mail to them goes out in, before it is matched to the templates: the
+    /// one they chose with "Mail language:", else the one they last clearly wrote in, else the
+    /// one they first wrote in or the first of their languages (`ParticipantProfile`).
+    public var mailLanguage: String? {
+        profile.mailLanguageChosen == true ? profile.mailLanguage : writtenLanguage ?? profile.preferredMailLanguage
+    }
 }
 
 /// Every profile a participant had, with where the change came from.

@@ -58,7 +58,7 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.status == .active, "nothing changes before the yes")
         let ask = try #require(try program.sent().last)
         let text = try #require(ask.textBody)
-        #expect(text.contains("delete your data"), "\(text)")
+        #expect(text.contains("borremos tus datos"), "asked in Spanish, answered in Spanish: \(text)")
         #expect(text.contains("reply to this message with one word: yes") || text.contains("sí"), "\(text)")
         try program.arrive(mail("Sí\n\n> …", subject: "Re: \(ask.subject ?? "")", inReplyTo: ask.messageID))
         _ = try program.run()
