@@ -702,6 +702,36 @@ import Testing
         #expect(!html.contains("no shared language"), "\(html)")
     }
 
+    /// Finding: on the Spanish sheet a guest who cancelled after the tables were set was marked
+    /// "(no longer coming)" in English. Every mark and figure of the sheet is worded by its
+    /// template: a mentee and a mentor who said no are marked in Spanish, and so is the plan's
+    /// quality line.
+    @Test func theSpanishSheetWordsEveryMarkInSpanish() throws {
+        var program = try ProcessorTests.Program()
+        program.templates = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates/es").path)
+        let event = try everyoneAcceptsWithLenaApart(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        let sent = try run(program)
+        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        #expect(sheet.contains("Plan:            interés ") && sheet.contains(" de un máximo de "), "\(sheet)")
+        #expect(!sheet.contains("interest") && !sheet.contains("repeated"), "\(sheet)")
+        for (address, name) in [("ana@example.net", "Ana Souza"), ("sam@example.org", "Sam Hill")] {
+            let schedule = try #require(sent.first { $0.to.map(\.address) == [address] })
+            try program.arrive(CalendarReplies.words("Lo siento, al final no puedo ir.", from: address, name: name,
+                                                     to: "mentoring@example.org", under: schedule))
+        }
+        _ = try run(program)
+        let text = try program.database.write { db in
+            let service = EventService(work: Work(db: db, now: program.now, config: program.config, templates: program.templates))
+            let values = try service.sheet(of: try service.find(event.id)).templateValues(program: ProgramInfo(program.config.program), replySubject: nil)
+            return try program.templates.render(MailKind.eventSheet.template, values).text
+        }
+        for output in [try program.app.eventSheet(id: event.id, now: program.now), text] {
+            #expect(output.contains("Ana Souza (ya no viene)") && output.contains("Sam Hill (ya no viene)"), "\(output)")
+            #expect(!output.contains("no longer coming") && !output.contains("interest"), "\(output)")
+        }
+    }
+
     /// The invitations and the calendar promise only the rotations three tables allow.
     @Test func anEventWithMoreRotationsThanTablesPromisesOnlyWhatCanHappen() throws {
         let program = try ProcessorTests.Program()

@@ -165,7 +165,10 @@ public struct EventSheetMail: MailContent {
 
     public struct Table: Codable, Sendable, Equatable {
         public var table: Int
+        /// The mentor's name, unmarked: the template words `mentorNoLongerComing`.
         public var mentor: String
+        /// The mentor said no after the tables were set: their table stays on the sheet, marked.
+        public var mentorNoLongerComing: Bool?
         /// The mentees at the table, each with whether they share a language with the mentor:
         /// the template words the mark, in the sheet's language.
         public var seats: [Seat] = []
@@ -179,7 +182,7 @@ public struct EventSheetMail: MailContent {
         /// The names alone, for the mentor's schedule.
         var menteeNames: [String] = []
 
-        private enum CodingKeys: String, CodingKey { case table, mentor, seats, mentees, menteeList, noSharedLanguage }
+        private enum CodingKeys: String, CodingKey { case table, mentor, mentorNoLongerComing, seats, mentees, menteeList, noSharedLanguage }
     }
 
     /// A mentee at a table in one rotation.
@@ -188,6 +191,8 @@ public struct EventSheetMail: MailContent {
         /// They share no language with the table's mentor (always set, so that inside a seat it
         /// never reads the table's flag).
         public var noSharedLanguage: Bool
+        /// They said no after the tables were set: their seat stays on the sheet, marked.
+        public var noLongerComing: Bool = false
     }
 
     public struct Rotation: Codable, Sendable, Equatable {
@@ -206,8 +211,15 @@ public struct EventSheetMail: MailContent {
     public var fewerRotations: Bool?
     public var plannedRotations: Int?
     public var rotationsList: [Rotation]
-    /// Interest of the plan against its upper bound, in percent, and fellow mentees met twice.
+    /// Interest of the plan against its upper bound, in percent, and fellow mentees met twice,
+    /// in English: for templates written before the figures below.
     public var quality: String
+    /// The plan's interest, its upper bound, the one as a percentage of the other ("98.5"), and
+    /// how many times two mentees share a table again: the template words them.
+    public var interest: Int = 0
+    public var interestBound: Int = 0
+    public var interestPercent: String = ""
+    public var repeatedMeetings: Int = 0
     /// The tables were formed anew: this sheet replaces the one sent before.
     public var updated: Bool?
 }

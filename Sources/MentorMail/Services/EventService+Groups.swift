@@ -333,13 +333,17 @@ extension EventService {
                         profiles: [Int64: Participant]) -> [EventSheetMail.Rotation] {
         let times = rotationTimes(event, count: assignment.count)
         return assignment.enumerated().map { rotation, seats in
-            var tables = mentors.enumerated().map { EventSheetMail.Table(table: $0.offset + 1, mentor: $0.element.name, mentees: [], menteeList: "") }
+            var tables = mentors.enumerated().map { index, mentor in
+                EventSheetMail.Table(table: index + 1, mentor: mentor.name, mentorNoLongerComing: Self.noLongerComing(mentor) ? true : nil,
+                                     mentees: [], menteeList: "")
+            }
             for (menteeIndex, mentorIndex) in seats.enumerated() {
                 let mentee = mentees[menteeIndex]
                 tables[mentorIndex].menteeNames.append(mentee.name)
                 let apart = !speakTogether(mentee, mentors[mentorIndex], profiles)
-                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart))
-                tables[mentorIndex].mentees.append(mentee.name + (apart ? " (no shared language)" : ""))
+                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart, noLongerComing: Self.noLongerComing(mentee)))
+                tables[mentorIndex].mentees.append(mentee.name + (Self.noLongerComing(mentee) ? " (no longer coming)" : "")
+                                                   + (apart ? " (no shared language)" : ""))
                 if apart { tables[mentorIndex].noSharedLanguage = true }
             }
             for index in tables.indices { tables[index].menteeList = tables[index].mentees.joined(separator: ", ") }
@@ -353,27 +357,27 @@ extension EventService {
         let interest = event.interest ?? 0, bound = event.interestBound ?? 0
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
         let apart = rotations.flatMap(\.tables).flatMap(\.seats).filter(\.noSharedLanguage).count
+        let repeated = event.repeatedMenteePairs ?? 0, shown = String(format: "%.1f", percent)
         return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
                               withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
                               rotationsList: rotations,
-                              quality: "interest \(interest) of at most \(bound) (\(String(format: "%.1f", percent)) %), "
-                                  + "\(event.repeatedMenteePairs ?? 0) repeated meeting(s) between mentees")
+                              quality: "interest \(interest) of at most \(bound) (\(shown) %), \(repeated) repeated meeting(s) between mentees",
+                              interest: interest, interestBound: bound, interestPercent: shown, repeatedMeetings: repeated)
     }
+
+    /// A guest seated in the stored rotations who said no (or maybe) since: kept on the sheet, marked.
+    static func noLongerComing(_ guest: EventGuest) -> Bool { guest.answer != .accepted }
 
     /// The sheet of an event whose rotations are stored, rebuilt from its seats.
     func sheet(of event: SpeedEvent) throws -> EventSheetMail {
         let seats = try EventSeat.filter(Column("eventID") == event.id).fetchAll(work.db)
         let all = try guests(event.id ?? 0)
         let mentorIDs = Set(seats.map(\.mentorGuestID)), menteeIDs = Set(seats.map(\.menteeGuestID))
-        // Someone who said no after the tables were set keeps their place on the sheet, marked.
-        func marked(_ guest: EventGuest) -> EventGuest {
-            var shown = guest
-            if guest.answer != .accepted { shown.name += " (no longer coming)" }
-            return shown
-        }
-        let mentors = all.filter { mentorIDs.contains($0.id ?? -1) }.map(marked)
-        let mentees = all.filter { menteeIDs.contains($0.id ?? -1) }.map(marked)
+        // Someone who said no after the tables were set keeps their place on the sheet, marked
+        // (`noLongerComing`).
+        let mentors = all.filter { mentorIDs.contains($0.id ?? -1) }
+        let mentees = all.filter { menteeIDs.contains($0.id ?? -1) }
         let mentorIndex = Dictionary(uniqueKeysWithValues: mentors.enumerated().map { ($0.element.id ?? -1, $0.offset) })
         let menteeIndex = Dictionary(uniqueKeysWithValues: mentees.enumerated().map { ($0.element.id ?? -1, $0.offset) })
         let rotations = (seats.map(\.rotation).max() ?? 0)
