@@ -101,6 +101,39 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     /// Variables this mail's text template must print, because the reading side relies on them:
     /// each with what is lost without it. `check-templates` and the start-up check refuse a
     /// template that leaves one out.
+    /// The sections (`{{#flag}}…{{/flag}}`) its templates must have, each with the case it words:
+    /// a template without one (copied before the case was added) would word that case as
+    /// another, so that case goes out with the shipped wording and `check-templates` and
+    /// `doctor` say so.
+    public var requiredSections: [String: String] {
+        switch self {
+        case .eventNoSeat:
+            ["noTables": "the mail to guests when no table could be formed at all",
+             "saidMaybe": "the mail to guests who said maybe when the tables are set"]
+        case .eventSheet:
+            ["noLongerComing": "the mark of a mentee who said no after the tables were set",
+             "mentorNoLongerComing": "the mark of a mentor who said no after the tables were set",
+             "noSharedLanguage": "the mark of a seat where mentee and mentor share no language",
+             "updated": "the sheet that replaces an earlier one"]
+        case .eventInvitation:
+            ["update": "the update of an invitation whose time or place changed",
+             "placeOnly": "the update once the tables are set, when only the place changed"]
+        case .eventAnswer:
+            ["accepted": "the answer to a yes", "declined": "the answer to a no", "tentative": "the answer to a maybe",
+             "waitlisted": "the answer that puts someone on the waitlist",
+             "lateYes": "the answer to a yes after the tables were set",
+             "keptSeat": "the answer to a maybe from someone seated after the tables were set",
+             "lateMaybe": "the answer to a maybe from someone without a seat after the tables were set",
+             "over": "the answer about an event that is over", "cancelled": "the answer about a cancelled event",
+             "unclear": "the question to a reply that says neither yes nor no"]
+        case .eventSchedule:
+            ["updated": "the schedule that replaces an earlier one",
+             "placeOpened": "the schedule of someone a place opened for when the tables were formed anew"]
+        default:
+            [:]
+        }
+    }
+
     public var requiredVariables: [String: String] {
         switch self {
         case .confirmAddress:

@@ -54,6 +54,20 @@ public struct Doctor {
                                     + "template(s) and changes nothing else" : ""))
             }
             let warnings = problems.count
+            let sections = problems.filter(\.isMissingSection)
+            if !sections.isEmpty {
+                let folder = (config.program.templates as NSString).standardizingPath + "/"
+                let named = sections.map { problem in
+                    let file = problem.file.hasPrefix(folder) ? String(problem.file.dropFirst(folder.count)) : problem.file
+                    return "\(file) has no {{#\(problem.variable ?? "")}} section"
+                }
+                return Check(name: "templates", outcome: .warning,
+                             detail: "\(sections.count) template file(s) lack a section the program needs for one case, so that case goes out "
+                                + "with the shipped wording: " + named.joined(separator: "; "),
+                             fix: "copy each section from the shipped template of the same name into yours: `mentormail init --config "
+                                + "NEW/mentormail.toml` writes the shipped templates into NEW/templates; `mentormail check-templates` "
+                                + "says what each section is for")
+            }
             return Check(name: "templates", outcome: warnings > 0 ? .warning : .ok,
                          detail: "\(config.program.templates): every mail's templates use only the values they are given"
                             + (warnings > 0 ? "; \(warnings) warning(s) (`mentormail check-templates`)" : ""))

@@ -37,10 +37,14 @@ public struct TemplateCatalog: Sendable {
     public var entries: [String: [Variable]]
     /// By template name: the variables its text template must print, each with why.
     public var required: [String: [String: String]]
+    /// By template name: the sections its templates must have, each with the case it words
+    /// (``MailKind/requiredSections``).
+    public var sections: [String: [String: String]]
 
-    public init(_ entries: [String: [Variable]], required: [String: [String: String]] = [:]) {
+    public init(_ entries: [String: [Variable]], required: [String: [String: String]] = [:], sections: [String: [String: String]] = [:]) {
         self.entries = entries
         self.required = required
+        self.sections = sections
     }
 
     /// The template names, sorted: each needs a `NAME.txt.mustache`.
@@ -54,7 +58,8 @@ public struct TemplateCatalog: Sendable {
     /// `replySubject` and `unreadExport`.
     public static let standard = TemplateCatalog(
         Dictionary(uniqueKeysWithValues: MailKind.allCases.map { kind in (kind.template, (try? kind.variables()) ?? []) }),
-        required: Dictionary(uniqueKeysWithValues: MailKind.allCases.map { ($0.template, $0.requiredVariables) }.filter { !$0.1.isEmpty }))
+        required: Dictionary(uniqueKeysWithValues: MailKind.allCases.map { ($0.template, $0.requiredVariables) }.filter { !$0.1.isEmpty }),
+        sections: Dictionary(uniqueKeysWithValues: MailKind.allCases.map { ($0.template, $0.requiredSections) }.filter { !$0.1.isEmpty }))
 
     // MARK: - Sample values
 

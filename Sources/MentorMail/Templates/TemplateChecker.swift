@@ -23,6 +23,12 @@ public struct TemplateProblem: Sendable, Equatable, Codable, CustomStringConvert
         self.message = message
     }
 
+    /// How the warning of a template without a section the program needs begins.
+    public static let lacksSection = "lacks the section"
+
+    /// Whether this is such a warning (`variable` names the section).
+    public var isMissingSection: Bool { message.hasPrefix(Self.lacksSection) }
+
     /// `templates/help.txt.mustache:14: error: …`, the way compilers print it.
     public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(message)" }
 }

@@ -19,6 +19,14 @@ public struct TemplateLibrary: Sendable {
     private let templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)]
     /// Language code → its templates.
     private let translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]]
+    /// By `key(language, name)`: the sections a template lacks (``TemplateCatalog/sections``)
+    /// and the shipped one that words those cases.
+    private let fallbacks: [String: SectionFallback]
+
+    private struct SectionFallback: Sendable {
+        var missing: Set<String>
+        var shipped: (text: MustacheTemplate, html: MustacheTemplate?)
+    }
 
     /// The languages with templates of their own, besides English.
     public var languages: [String] { translations.keys.sorted() }
@@ -31,12 +39,16 @@ public struct TemplateLibrary: Sendable {
         let loaded = try Self.load(directory: directory, catalog: catalog)
         var translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]] = [:]
         var problems = loaded.problems
+        var fallbacks = Self.fallbacks(loaded.missingSections, folder: nil)
         for language in Self.languageFolders(in: directory) {
             let translated = try Self.load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
                                            translation: true)
             problems += translated.problems
             // Of two folders with one code ("pt-BR", "pt_br") the first is used; check-templates says so.
-            if translations[Self.code(ofFolder: language)] == nil { translations[Self.code(ofFolder: language)] = translated.templates }
+            if translations[Self.code(ofFolder: language)] == nil {
+                translations[Self.code(ofFolder: language)] = translated.templates
+                fallbacks.merge(Self.fallbacks(translated.missingSections, folder: language)) { first, _ in first }
+            }
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else {
@@ -49,6 +61,51 @@ public struct TemplateLibrary: Sendable {
         self.directory = directory
         self.templates = loaded.templates
         self.translations = translations
+        self.fallbacks = fallbacks
+    }
+
+    /// The shipped templates that word the cases `missing` names, for the templates of `folder`
+    /// (nil: the main folder): the shipped ones of the same folder, else the main shipped ones,
+    /// whichever has every section missing.
+    private static func fallbacks(_ missing: [String: Set<String>], folder: String?) -> [String: SectionFallback] {
+        guard !missing.isEmpty else { return [:] }
+        let shipped = Dictionary(ShippedTemplates.builtIn.map { ($0.path, $0.contents) }) { first, _ in first }
+        func template(_ path: String, text: Bool) -> (MustacheTemplate, Set<String>)? {
+            guard let data = shipped[path], let source = String(data: data, encoding: .utf8).map(normalized),
+                  let parsed = try? MustacheTemplate(string: (text ? "{{% CONTENT_TYPE: TEXT}}" : "") + source) else { return nil }
+            return (parsed, sectionNames(in: source))
+        }
+        var result: [String: SectionFallback] = [:]
+        for (name, sections) in missing {
+            for prefix in Set([folder.map { $0 + "/" } ?? "", ""]).sorted(by: >) {
+                guard let (text, textSections) = template(prefix + name + ".txt.mustache", text: true), sections.isSubset(of: textSections) else { continue }
+                let html = template(prefix + name + ".html.mustache", text: false)
+                result[key(folder.map(code(ofFolder:)), name)] = SectionFallback(missing: sections, shipped: (text, html?.0))
+                break
+            }
+        }
+        return result
+    }
+
+    private static func key(_ language: String?, _ name: String) -> String { (language ?? "") + "/" + name }
+
+    /// The names of the sections (`{{#x}}`, `{{^x}}`) of a template's source.
+    static func sectionNames(in source: String) -> Set<String> {
+        var names: Set<String> = []
+        MustacheTagScanner.scan(source, text: { _, _ in }, tag: { tag in
+            if tag.kind == .section || tag.kind == .invertedSection { names.insert(tag.nameAndTransforms.name) }
+        })
+        return names
+    }
+
+    /// Whether a flag named `name` is on anywhere in `values` (in a list's items, an object's keys).
+    private static func isOn(_ name: String, in value: Any) -> Bool {
+        if let dictionary = value as? [String: Any] {
+            if dictionary[name] as? Bool == true { return true }
+            return dictionary.values.contains { isOn(name, in: $0) }
+        }
+        if let list = value as? [Any] { return list.contains { isOn(name, in: $0) } }
+        return false
     }
 
     /// The templates a reader of `code` ("es", "pt-br", as a "Mail language:" line or their
@@ -137,9 +194,15 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders one mail, in `language` when there is a translation of it. Fails when the
     /// template is missing or has no `Subject:` line.
+    /// A case whose section the template lacks (copied before the case was added) is rendered
+    /// from the shipped template instead, never worded as another case.
     public func render(_ name: String, _ values: [String: Any], language: String? = nil) throws -> Rendered {
-        guard let template = language.flatMap({ translations[$0]?[name] }) ?? templates[name] else {
+        let translated = language.flatMap { translations[$0]?[name] != nil ? $0 : nil }
+        guard var template = translated.flatMap({ translations[$0]?[name] }) ?? templates[name] else {
             throw MentorMailError(.config, "the template \(name).txt.mustache is missing from \(directory)")
+        }
+        if let fallback = fallbacks[Self.key(translated, name)], fallback.missing.contains(where: { Self.isOn($0, in: values) }) {
+            template = fallback.shipped
         }
         guard let (subject, text) = Self.subjectAndBody(template.text.render(values)) else {
             throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
@@ -193,6 +256,8 @@ public struct TemplateLibrary: Sendable {
     private struct Loaded {
         var templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)] = [:]
         var problems: [TemplateProblem] = []
+        /// By template name: the sections the catalog requires that its text or HTML lacks.
+        var missingSections: [String: Set<String>] = [:]
     }
 
     /// Reads each template file once: parses it and checks its tags against the catalog. In a
@@ -225,6 +290,9 @@ public struct TemplateLibrary: Sendable {
                 loaded.problems.append(TemplateProblem(.warning, file: path(htmlFile),
                     "missing: the \(name) mail goes out as plain text only; copy \(file) to \(htmlFile) and mark it up"))
             }
+            let missing = missingSections(of: name, files: [file, htmlFile].filter(files.contains).map(path), catalog: catalog,
+                                          problems: &loaded.problems)
+            if !missing.isEmpty { loaded.missingSections[name] = missing }
             if let text {
                 loaded.templates[name] = (text, html)
                 // What the run does with it: rendered, it must still begin with its Subject line.
@@ -253,6 +321,26 @@ public struct TemplateLibrary: Sendable {
         }
         loaded.problems.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         return loaded
+    }
+
+    /// The sections the catalog requires of `name` that one of its `files` lacks, each named
+    /// as a warning: that case goes out with the shipped wording until the section is added.
+    private static func missingSections(of name: String, files: [String], catalog: TemplateCatalog,
+                                        problems: inout [TemplateProblem]) -> Set<String> {
+        guard let required = catalog.sections[name], !required.isEmpty else { return [] }
+        var missing: Set<String> = []
+        for file in files {
+            guard let source = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            let present = sectionNames(in: normalized(source))
+            for (section, use) in required.sorted(by: { $0.key < $1.key }) where !present.contains(section) {
+                missing.insert(section)
+                problems.append(TemplateProblem(.warning, file: file, variable: section,
+                    "\(TemplateProblem.lacksSection) {{#\(section)}}…{{/\(section)}} for \(use) (it was copied before that case existed): "
+                        + "until it has it, that case goes out with the shipped wording. Copy the section from the shipped "
+                        + "template: `mentormail init --config NEW/mentormail.toml` writes them all into NEW/templates"))
+            }
+        }
+        return missing
     }
 
     /// Parses and checks one file; `nil` (with a problem) when it cannot be read or parsed.
