@@ -121,6 +121,7 @@ extension AppDatabase {
             return false
         }
 
+        let owners = try nameOwners(db, participant, names: redaction.names)
         try ProfileVersion.filter(Column("participantID") == id).deleteAll(db)
         try RoundMember.filter(RoundMember.Columns.participantID == id).deleteAll(db)
         try clearBounce(db, participantID: id)
@@ -149,12 +150,20 @@ extension AppDatabase {
             try record.update(db)
         }
         var naming: Set<Int64> = []
+        // Their names met alone ("Kim was late") in each message, where they are theirs.
+        var lone: [Int64: [String]] = [:]
         let stored = try Row.fetchCursor(db, sql: """
-            SELECT r.inboundID, r.raw FROM inboundRaw r JOIN inboundMessage m ON m.id = r.inboundID
+            SELECT r.inboundID, r.raw, m.sender FROM inboundRaw r JOIN inboundMessage m ON m.id = r.inboundID
             WHERE m.sender IS NULL OR m.sender <> ?
             """, arguments: [address])
         while let row = try stored.next() {
-            if mentions(raw: row["raw"]) { naming.insert(row["inboundID"]) }
+            let data: Data = row["raw"]
+            let named = mentions(raw: data)
+            let message = Message(data: data)
+            let text = (message.subject ?? "") + "\n" + (MailReading.body(of: message)?.text ?? message.textBody ?? "")
+            let theirs = owners.theirs(redaction.names, sender: row["sender"], text: text, named: named)
+            lone[row["inboundID"]] = theirs
+            if named || theirs.contains(where: { Redaction.containsWord($0, in: text) }) { naming.insert(row["inboundID"]) }
         }
         for record in try InboundMessage.filter(InboundMessage.Columns.sender != address || InboundMessage.Columns.sender == nil).fetchAll(db)
         where mentions(record.subject) || mentions(record.note) || mentions(record.reason) {
@@ -164,6 +173,7 @@ extension AppDatabase {
             guard var record = try InboundMessage.fetchOne(db, key: id) else { continue }
             if InboundMessage.Disposition.needingAttention.contains(record.disposition), record.resolvedAt == nil,
                let data = try raw(db, inboundID: id) {
+                let redaction = redaction.keeping(names: lone[id] ?? [])
                 let (bytes, dropped) = redaction.copy(of: Message(data: data))
                 try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
                 try storeRaw(db, inboundID: id, bytes: bytes)
@@ -217,6 +227,26 @@ extension AppDatabase {
         }
         try redactEverywhere(db, redaction, address: address)
         return report
+    }
+
+    /// The person to be erased and everyone else not erased who shares one of their name
+    /// words, with whom each was ever paired: whose a lone name is (`NameOwners`).
+    private static func nameOwners(_ db: Database, _ participant: Participant, names: [String]) throws -> NameOwners {
+        let words = Set(names.map { $0.lowercased() })
+        let person = { (other: Participant) in NameOwners.person(other, partners: try partners(db, of: other.id)) }
+        let namesakes = try Participant.fetchAll(db).filter { other in
+            other.id != participant.id && other.status != .erased
+                && !words.isDisjoint(with: other.profile.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init))
+        }
+        return NameOwners(erased: try person(participant), namesakes: try namesakes.map(person))
+    }
+
+    /// The addresses of everyone ever paired with participant `id`.
+    private static func partners(_ db: Database, of id: Int64?) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT p.email FROM mentorship m JOIN participant p ON p.id = CASE WHEN m.menteeID = ? THEN m.mentorID ELSE m.menteeID END
+            WHERE m.menteeID = ? OR m.mentorID = ?
+            """, arguments: [id, id, id]).map { $0.lowercased() })
     }
 
     /// Every text left in any table (proposals and their explanations, run reports, pairs,

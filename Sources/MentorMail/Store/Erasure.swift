@@ -68,11 +68,27 @@ struct Redaction {
     /// `apply`, and their names as whole words too.
     func applyWithNames(_ text: String) -> String {
         names.reduce(apply(text)) { text, name in
-            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: name) + "(?![\\p{L}\\p{N}])"
-            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return text }
+            guard let expression = Self.wordExpression(name) else { return text }
             return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
                                                        withTemplate: NSRegularExpression.escapedTemplate(for: Self.replacement))
         }
+    }
+
+    /// The same redaction, taking out alone only those of their names that are theirs in one
+    /// message (`NameOwners`).
+    func keeping(names kept: [String]) -> Redaction {
+        Redaction(marks: marks, names: names.filter(kept.contains))
+    }
+
+    /// `word` (any case) as a whole word: no letter or digit on either side.
+    static func wordExpression(_ word: String) -> NSRegularExpression? {
+        let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: word) + "(?![\\p{L}\\p{N}])"
+        return try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    }
+
+    /// Whether `text` holds `word` as a whole word.
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        wordExpression(word)?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// The text someone wrote, without the history they quoted (our mail to or about the person,
@@ -114,4 +130,64 @@ struct Redaction {
 
 private extension Substring {
     func trimmingSuffix(_ suffix: Character) -> Substring { last == suffix ? dropLast() : self }
+}
+
+/// Whose a lone name word ("Kim" in "Kim was late to our call") in someone else's mail is,
+/// when the person named Kim is erased.
+///
+/// Why this is safe for two people of the same name: a word is taken for the erased person's
+/// only when the message is tied to them (it names them in full or by address, its sender was
+/// ever paired with them, or it names another detail of theirs: a surname, their time zone's
+/// city, their availability) and tied to no one else still in the program who carries that
+/// word (the sender is not such a namesake nor was ever paired with one, and the message names
+/// none of a namesake's other name words, address or details). A detail both share ties to
+/// neither. So "Kim" from Kim Park's mentor is hers, while "Kim" in mail from, to or about Kim
+/// Lee (or from someone paired with both) stays: a lone name that could be either is kept.
+struct NameOwners {
+    /// Someone whose name words may be met alone in mail: lower case throughout.
+    struct Person {
+        var email: String
+        var words: [String]
+        /// The addresses of everyone ever paired with them.
+        var partners: Set<String>
+        /// What else names them in a message: their time zone and its city, their availability.
+        var details: [String]
+    }
+
+    let erased: Person
+    let namesakes: [Person]
+
+    /// The erased person's name words (as `Redaction.names` gives them) that are theirs in a
+    /// message from `sender` with `text` (its subject and text).
+    /// `named`: the message names them in full or by address.
+    func theirs(_ names: [String], sender: String?, text: String, named: Bool) -> [String] {
+        let lower = text.lowercased()
+        let tied = named || sender.map(erased.partners.contains) == true
+            || ownDetails.contains { Redaction.containsWord($0, in: lower) }
+        guard tied else { return [] }
+        return names.filter { name in
+            let word = name.lowercased()
+            return !namesakes.contains { other in
+                other.words.contains(word) && (sender == other.email || sender.map(other.partners.contains) == true
+                    || lower.contains(other.email)
+                    || (other.words.filter { $0 != word } + other.details).contains { Redaction.containsWord($0, in: lower) })
+            }
+        }
+    }
+
+    /// Their surnames and details that no namesake shares: each ties a message to them alone.
+    private var ownDetails: [String] {
+        let shared = Set(namesakes.flatMap { $0.words + $0.details })
+        return (erased.words.dropFirst() + erased.details).filter { $0.count >= 3 && !shared.contains($0) }
+    }
+
+    static func person(_ participant: Participant, partners: Set<String>) -> Person {
+        let profile = participant.profile
+        let words = profile.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        let zone = profile.timeZone.lowercased()
+        let city = zone.contains("/") ? zone.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } : nil
+        let details = [zone, city, profile.availability.lowercased().trimmingCharacters(in: .whitespaces)]
+            .compactMap { $0 }.filter { $0.count >= 4 }
+        return Person(email: participant.email.lowercased(), words: words, partners: partners, details: details)
+    }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Erasing someone named in others' held mail only by their first name: what is kept says
+/// nothing of them, and another person of the same first name keeps theirs.
+@Suite struct ErasureNamesTests {
+    /// Kim Park (mentee) and Bob Martin (mentor) introduced; Kim Lee, another mentee, still in the program.
+    struct Pair {
+        let harness: ProcessorTests.Program
+        var kim: String { Self.kim }
+        var bob: String { Self.bob }
+        var otherKim: String { Self.otherKim }
+        static let kim = "kim.park@example.net"
+        static let bob = "bob.martin@example.org"
+        static let otherKim = "kim.lee@example.com"
+
+        init() throws {
+            harness = try ProcessorTests.Program()
+            _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * 86_400), now: harness.now)
+            let (kim, bob, otherKim) = (Self.kim, Self.bob, Self.otherKim)
+            let harness = harness
+            try harness.database.write { db in
+                let round = try AppDatabase.openRound(db)?.id
+                var mentee = MatchingWorkflowTests.profile("mentee", "Kim Park", areas: ["nova", "swift"], zone: "Asia/Seoul",
+                                                           languages: ["Korean", "English"], interactions: ["email", "irc"])
+                mentee.availability = "weekends"
+                mentee.aboutMe = "Storage person, fond of xerography"
+                _ = try AppDatabase.upsertProfile(db, email: kim, profile: mentee, status: .active, source: "t", origin: "email", roundID: round, now: harness.now)
+                let mentor = MatchingWorkflowTests.profile("mentor", "Bob Martin", zone: "Europe/London", interactions: ["irc", "video"], capacity: 1)
+                _ = try AppDatabase.upsertProfile(db, email: bob, profile: mentor, status: .active, source: "t", origin: "email", roundID: round, now: harness.now)
+            }
+            _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+            _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+            _ = try harness.run()
+            try harness.database.write { db in
+                let other = MatchingWorkflowTests.profile("mentee", "Kim Lee", zone: "America/Toronto", languages: ["English", "French"])
+                _ = try AppDatabase.upsertProfile(db, email: otherKim, profile: other, status: .active, source: "t", origin: "email", roundID: nil, now: harness.now)
+            }
+        }
+
+        /// Kim Park asks to have her data deleted, and says yes.
+        func erase(at minutes: Double) throws {
+            try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <k1@example.net>\r\n\r\ndelete my data\r\n")
+            _ = try harness.run(at: harness.now.addingTimeInterval(minutes * 60))
+            let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [kim] })
+            try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <k2@example.net>\r\n\r\nYes\r\n")
+            _ = try harness.run(at: harness.now.addingTimeInterval(minutes * 60 + 60))
+            #expect(try harness.database.participant(email: kim)?.status == .erased)
+        }
+
+        func keptText(of sender: String) throws -> String {
+            let held = try #require(try harness.database.inboundMessages().last { $0.sender == sender })
+            return try #require(try harness.database.storedMessage(id: held.id ?? 0)?.textBody, "the held mail of \(sender) is kept")
+        }
+    }
+
+    /// Her mentor's mail names her by first name only, and a third person's by first name and
+    /// city: both are kept without "Kim". Kim Lee's own mail, and mail about Kim Lee, keep "Kim".
+    @Test func heldMailNamingTheErasedPersonByFirstNameIsRedactedNotAnotherKims() throws {
+        let pair = try Pair()
+        let carol = "carol@example.org"
+        let mails = [
+            (pair.bob, "Bob Martin", "Our sessions", "Kim was late to our call again, and Kim's camera never works. What should I do?"),
+            (carol, "Carol Diaz", "The meetup", "Is Kim from Seoul coming to the meetup? Kim said she might."),
+            (pair.otherKim, "Kim Lee", "Next round", "When does the next round open? Thanks, Kim"),
+            ("dan@example.org", "Dan Ruiz", "Kim Lee", "Could Kim Lee join my group? Kim speaks French, which we need."),
+        ]
+        for (index, (address, name, subject, text)) in mails.enumerated() {
+            try pair.harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
+                                    + "Message-ID: <held\(index)@example.org>\r\n\r\n\(text)\r\n")
+        }
+        _ = try pair.harness.run(at: pair.harness.now.addingTimeInterval(60))
+        let held = try pair.harness.database.heldMessages(all: false)
+        #expect(mails.allSatisfy { mail in held.contains { $0.sender == mail.0 } }, "\(held.map(\.sender))")
+        try pair.erase(at: 2)
+
+        let bobs = try pair.keptText(of: pair.bob)
+        #expect(!bobs.contains("Kim") && bobs.contains("was late to our call again"), "\(bobs)")
+        let carols = try pair.keptText(of: carol)
+        #expect(!carols.contains("Kim") && carols.contains("coming to the meetup?"), "\(carols)")
+        #expect(try pair.harness.database.inboundMessages().last { $0.sender == carol }?.note?.contains("taken out") == true)
+        // Kim Lee is still in the program: her mail, and mail about her, are left as they were.
+        #expect(try pair.keptText(of: pair.otherKim).contains("Thanks, Kim"))
+        #expect(try pair.keptText(of: "dan@example.org").contains("Could Kim Lee join my group? Kim speaks French"))
+        #expect(try pair.harness.database.inboundMessages().last { $0.sender == pair.otherKim }?.note?.contains("taken out") != true)
+    }
+}
