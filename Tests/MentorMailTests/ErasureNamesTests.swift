@@ -3,8 +3,9 @@ import Mail
 @testable import MentorMail
 import Testing
 
-/// Erasing someone named in others' held mail only by their first name: what is kept says
-/// nothing of them, and another person of the same first name keeps theirs.
+/// Erasing someone named in others' held mail only by their first name, or in a forward of
+/// our introduction: what is kept says nothing of them, and another person of the same first
+/// name keeps theirs.
 @Suite struct ErasureNamesTests {
     /// Kim Park (mentee) and Bob Martin (mentor) introduced; Kim Lee, another mentee, still in the program.
     struct Pair {
@@ -15,6 +16,7 @@ import Testing
         static let kim = "kim.park@example.net"
         static let bob = "bob.martin@example.org"
         static let otherKim = "kim.lee@example.com"
+        let introduction: Message
 
         init() throws {
             harness = try ProcessorTests.Program()
@@ -38,6 +40,7 @@ import Testing
                 let other = MatchingWorkflowTests.profile("mentee", "Kim Lee", zone: "America/Toronto", languages: ["English", "French"])
                 _ = try AppDatabase.upsertProfile(db, email: otherKim, profile: other, status: .active, source: "t", origin: "email", roundID: nil, now: harness.now)
             }
+            introduction = try #require(try harness.sent().last { $0.to.map(\.normalized).contains(bob) })
         }
 
         /// Kim Park asks to have her data deleted, and says yes.
@@ -85,5 +88,29 @@ import Testing
         #expect(try pair.keptText(of: pair.otherKim).contains("Thanks, Kim"))
         #expect(try pair.keptText(of: "dan@example.org").contains("Could Kim Lee join my group? Kim speaks French"))
         #expect(try pair.harness.database.inboundMessages().last { $0.sender == pair.otherKim }?.note?.contains("taken out") != true)
+    }
+
+    /// Her mentor forwards our introduction to the coordinators, with its quoted headers: what is
+    /// kept has neither her name, address nor the profile lines it gave under her name (time
+    /// zone, languages, areas, availability, about), and keeps his words and his own lines.
+    @Test func aForwardOfTheIntroductionKeepsNothingOfTheErasedPerson() throws {
+        let pair = try Pair()
+        let intro = pair.introduction
+        let forwarded = (intro.textBody ?? "").replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        try pair.harness.arrive("""
+            From: Bob Martin <\(pair.bob)>\r\nTo: mentoring@example.org\r\nSubject: Fwd: \(intro.subject ?? "")\r\nMessage-ID: <bob2@example.org>\r\n\r\n\
+            Who should I write to about this pairing? We have not met yet.\r\n\r\n---------- Forwarded message ---------\r\n\
+            From: Test Mentoring <mentoring@example.org>\r\nDate: Mon, 2 Nov 2026 10:00:00 +0000\r\nSubject: \(intro.subject ?? "")\r\n\
+            To: Kim Park <\(pair.kim)>, Bob Martin <\(pair.bob)>\r\n\r\n\(forwarded)\r\n
+            """)
+        _ = try pair.harness.run(at: pair.harness.now.addingTimeInterval(60))
+        #expect(try pair.harness.database.heldMessages(all: false).contains { $0.sender == pair.bob })
+        try pair.erase(at: 2)
+        let kept = try pair.keptText(of: pair.bob)
+        for secret in ["kim", "park", "asia/seoul", "korean", "weekends", "xerography", "swift"] {
+            #expect(!kept.lowercased().contains(secret), "\(secret) in \(kept)")
+        }
+        #expect(kept.contains("Who should I write to about this pairing?"), "\(kept)")
+        #expect(kept.contains("Europe/London"), "Bob's own lines stay: \(kept)")
     }
 }

@@ -40,6 +40,9 @@ struct Redaction {
     /// Their names as words ("Kim" in "Hi Kim, great to meet you!"), taken out of copies of
     /// others' mail only, where a lone first name means them.
     var names: [String] = []
+    /// What their profile says, lower case (time zone, languages, areas, availability), taken
+    /// out of mail others pass on (a forwarded introduction quotes their profile).
+    var details: [String] = []
     static let replacement = "[erased participant]"
     static let quotesRemoved = "[quoted text removed at erasure]"
 
@@ -57,6 +60,8 @@ struct Redaction {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         // The first name, and other parts long enough not to be a common word ("de", "An").
         names = words.enumerated().filter { $0.offset == 0 ? $0.element.count >= 2 : $0.element.count >= 3 }.map(\.element)
+        details = ([profile.timeZone, profile.availability] + profile.languages + profile.areas + profile.freeTextAreas)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { $0.count >= 3 }
     }
 
     func apply(_ text: String) -> String {
@@ -77,7 +82,9 @@ struct Redaction {
     /// The same redaction, taking out alone only those of their names that are theirs in one
     /// message (`NameOwners`).
     func keeping(names kept: [String]) -> Redaction {
-        Redaction(marks: marks, names: names.filter(kept.contains))
+        var copy = self
+        copy.names = names.filter(kept.contains)
+        return copy
     }
 
     /// `word` (any case) as a whole word: no letter or digit on either side.
@@ -93,13 +100,52 @@ struct Redaction {
 
     /// The text someone wrote, without the history they quoted (our mail to or about the person,
     /// the person's own mail), their names taken out; a line says when quotes were removed.
-    func ownText(_ text: String) -> String {
+    /// A message it passes on (a forwarded introduction) keeps no detail of theirs (`passedOn`).
+    func ownText(_ text: String, subject: String? = nil) -> String {
         let kept = ReplyExtractor.newText(text)
         let squeezed = { (text: String) in
             text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let cut = squeezed(kept) != squeezed(text)
-        return applyWithNames(kept) + (cut ? "\n\n" + Self.quotesRemoved : "")
+        let writers = ForwardedMessages.writersText(kept, subject: subject)
+        let rest = writers.count < kept.count ? String(kept.dropFirst(writers.count)) : ""
+        return applyWithNames(writers) + passedOn(rest) + (cut ? "\n\n" + Self.quotesRemoved : "")
+    }
+
+    /// Text someone passes on (a forward of our introduction, with its quoted headers): their
+    /// address and names, each "Label: value" line below a line naming them in the same
+    /// paragraph (the profile lines our introduction gives under each person, whatever the
+    /// language), and their profile's values wherever they stand (a table's cells). A value
+    /// they share with someone else in it goes too: what is passed on is not the sender's own words.
+    func passedOn(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var namedAbove = false
+        for index in lines.indices {
+            let line = lines[index]
+            if line.allSatisfy({ $0.isWhitespace || $0 == ">" }) { namedAbove = false; continue }
+            if namedAbove, let value = Self.labelledValue(line) { lines[index] = String(line[..<value.lowerBound]) + Self.replacement; continue }
+            if applyWithNames(line) != line { namedAbove = true }
+        }
+        return details.reduce(applyWithNames(lines.joined(separator: "\n"))) { text, detail in
+            guard let expression = Self.wordExpression(detail) else { return text }
+            return expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                       withTemplate: NSRegularExpression.escapedTemplate(for: Self.replacement))
+        }
+    }
+
+    /// Header names of a quoted message's header block: its lines are no profile lines.
+    private static let headerLabels: Set<String> = ["from", "to", "cc", "date", "sent", "subject", "de", "para", "asunto", "fecha",
+                                                    "enviado", "von", "an", "betreff", "datum", "objet", "à", "envoyé", "da", "oggetto"]
+
+    /// Where the value of a "Label: value" line stands (a short label of a few words, not a header's).
+    static func labelledValue(_ line: String) -> Range<String.Index>? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = line[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "> \t")).lowercased()
+        let value = line[line.index(after: colon)...]
+        guard !label.isEmpty, label.count <= 30, label.split(separator: " ").count <= 5, !headerLabels.contains(label),
+              let start = value.firstIndex(where: { !$0.isWhitespace }) else { return nil }
+        return start..<line.endIndex
     }
 
     /// A plain-text copy of `message`: its headers and the text its sender wrote (without quoted
@@ -115,7 +161,7 @@ struct Redaction {
         }
         lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
         let text = MailReading.body(of: message)?.text ?? message.textBody ?? ""
-        lines += ownText(text).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
+        lines += ownText(text, subject: message.subject).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
         var leftOut: [String] = []
         for part in message.leafParts where part.isAttachment {
             let name = HeaderWriter.sanitize(apply(part.filename ?? part.contentType))
