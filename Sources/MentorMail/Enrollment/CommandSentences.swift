@@ -467,13 +467,44 @@ enum CommandSentences {
     }
 
     /// Whether the text speaks of privacy or of deleting data ("what happens to my data under
-    /// GDPR?", "¿borráis los datos personales?") with no request read from it: a person reads it.
+    /// GDPR?", "¿borráis los datos personales?"), or asks what is held about the writer ("what
+    /// data do you hold about me?", "welche Daten habt ihr über mich gespeichert?"), with no
+    /// request read from it: a person reads it. "Here is some information about me" holds
+    /// nothing of it: the data must be held, or personal.
     static func speaksOfPrivacy(_ own: OwnText) -> Bool {
         own.clauses.joined().contains { clause in
-            clause.words.contains(where: privacyWords.contains)
-                || clause.words.contains(where: deletingWords.contains) && clause.words.contains(where: dataWords.contains)
+            let words = clause.words
+            guard !words.contains(where: privacyWords.contains) else { return true }
+            guard words.contains(where: dataWords.contains) else { return false }
+            return words.contains(where: deletingWords.contains) || words.contains(where: personalWords.contains)
+                || words.contains(where: holdingWords.contains) && words.indices.dropFirst().contains { index in
+                    aboutMeWords.contains(words[index]) && aboutWords.contains(words[index - 1])
+                }
         }
     }
+
+    /// What comes before "me" when the data is about the writer: "about me", "sobre mí", "su di me".
+    static let aboutWords: Set<String> = Set([
+        "about", "on", "of", "regarding", "concerning", "sobre", "de", "acerca", "über", "von", "zu", "sur", "concernant",
+        "su", "di", "riguardo",
+    ].map { EnrollmentText.fold($0) })
+
+    static let personalWords: Set<String> = Set([
+        "personal", "personales", "pessoais", "personnelles", "persönlichen", "personenbezogenen", "personenbezogene", "personali",
+    ].map { EnrollmentText.fold($0) })
+
+    /// Holding data: "do you hold", "tenéis", "gespeichert".
+    static let holdingWords: Set<String> = Set([
+        "hold", "holds", "have", "has", "keep", "keeps", "store", "stored", "stores", "process", "collect", "collected",
+        "tenéis", "tienen", "tiene", "guardáis", "guardan", "guardado", "guardados", "almacenáis", "almacenan",
+        "têm", "tem", "guardam", "armazenam", "possuem", "habt", "haben", "speichert", "speichern", "gespeichert",
+        "avez", "détenez", "conservez", "gardez", "stockez", "avete", "conservate", "tenete", "salvato", "salvati",
+    ].map { EnrollmentText.fold($0) })
+
+    /// The writer, after `aboutWords`: "about me", "sobre mí", "über mich".
+    static let aboutMeWords: Set<String> = Set([
+        "me", "mí", "mich", "mir", "moi", "mim",
+    ].map { EnrollmentText.fold($0) })
 
     static let privacyWords: Set<String> = Set([
         "gdpr", "rgpd", "dsgvo", "lgpd", "privacy", "datenschutz", "privacidad", "privacidade", "confidentialité", "riservatezza",

@@ -32,6 +32,7 @@ public struct Intake: Sendable {
             EventWordsRule(),
             EventRequestRule(),
             MenteeAgainRule(),
+            StrangerDataRule(coordinators: coordinators),
             ParticipantCommandRule(),
             BecomeMentorRule(),
             OpenSurveyAnswerRule(),

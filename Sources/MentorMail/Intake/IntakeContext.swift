@@ -134,6 +134,12 @@ public struct IntakeMessage: Sendable {
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Words of privacy or of deleting data, with no request read from them.
     var speaksOfPrivacy: Bool { command == nil && CommandSentences.speaksOfPrivacy(own) }
+    /// Whether the new text asks to have one's data deleted, or asks about one's data, without
+    /// asking to join or sending the form.
+    var asksAboutOwnData: Bool {
+        guard !form.looksLikeForm, joinRole == nil, !asksToJoin else { return false }
+        return command?.command == .deleteData || (command == nil && CommandSentences.speaksOfPrivacy(own))
+    }
     /// Whether the new text asks to join or for the form, with or without a role.
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).

@@ -260,6 +260,20 @@ struct MenteeAgainRule: IntakeRule {
     }
 }
 
+/// Someone the program never had as a participant (no record, not writing for one from another
+/// address of their mailbox, no coordinator) asks about their data or to delete it ("what
+/// data do you hold about me?", "bitte löschen Sie meine Daten"): told that nothing is held,
+/// never sent the form; their message is not kept.
+struct StrangerDataRule: IntakeRule {
+    let name = "stranger-data"
+    let coordinators: Set<String>
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.participant == nil, context.writtenAddress == nil, context.sharedMailbox.isEmpty,
+              let from = message.from, !coordinators.contains(from.normalized), message.asksAboutOwnData else { return nil }
+        return RuleDecision(.noDataHeld, "someone the program never had as a participant asks about their data")
+    }
+}
+
 /// "pause", "resume", "withdraw", "delete my data", "my new address is …". A request in the
 /// Subject alone gives way to a sign-up request or a form in the new text: "Re: pause" above
 /// "I'd like to join as a mentee" is a reply to our answer, not a second pause. Asking to join

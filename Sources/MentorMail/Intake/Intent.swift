@@ -6,6 +6,9 @@ public enum Intent: Sendable, Equatable {
     /// filled in when they named it ("I'd like to join as a mentee"). A `question` the form does
     /// not answer is also held for the coordinators, and the form says so.
     case signUpRequest(role: ParticipantRole?, question: String? = nil)
+    /// Someone the program never had as a participant asked about their data or to delete it:
+    /// told nothing is held; their message is not kept once answered.
+    case noDataHeld
     /// A filled-in (or corrected) sign-up form.
     case profile(SignupForm)
     /// "pause", "resume", "withdraw", "delete my data", a new address.
@@ -66,6 +69,7 @@ public enum Intent: Sendable, Equatable {
     public var name: String {
         switch self {
         case .signUpRequest: "signup-request"
+        case .noDataHeld: "no-data-held"
         case .profile: "profile"
         case .participantCommand(let command): "command-\(command.name)"
         case .confirmCommand(let command): "confirm-\(command.name)"

@@ -123,6 +123,9 @@ public struct ParticipationChangedMail: MailContent {
     public var withdrawn: Bool?
     public var erased: Bool?
     public var unknown: Bool?
+    /// Someone the program never had as a participant asked about their data or to delete it:
+    /// nothing is held, and their message is not kept.
+    public var noData: Bool?
     public var addressChangeRequested: Bool?
     public var addressRefused: Bool?
     /// The address asked for (address changes).

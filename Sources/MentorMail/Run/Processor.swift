@@ -119,6 +119,11 @@ public struct Processor {
         // The server or our settings failed a send while reading: the rest would fail the same way.
         if refusals.contains(where: { ($0.error as? TransportError)?.beforeRecipients == true }) { return report }
         sendOutbox(into: &report)
+        do {
+            try database.write { db in try AppDatabase.forgetAnsweredStrangers(db) }
+        } catch {
+            fail(&report, "could not forget the mail of someone who asked about their data: \(ErrorText.describe(error)); the next run tries again")
+        }
         return report
     }
 

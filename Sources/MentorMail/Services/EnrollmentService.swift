@@ -8,6 +8,29 @@ struct EnrollmentService {
 
     private var builder: ProfileBuilder { ProfileBuilder(vocabulary: work.config.enrollment.vocabulary) }
 
+    /// Someone the program never had as a participant asked about their data or to delete it:
+    /// told that nothing is held and how to join, never sent the form. Their message is not
+    /// kept: its bytes and Subject go now (with their earlier mail, answered already), and the
+    /// answer and their address once it has left (`AppDatabase.forgetAnsweredStrangers`).
+    /// Earlier mail of theirs still waiting for a coordinator is data held, and an address a
+    /// participant moved from was a participant's: a person answers.
+    func answerNoDataHeld(_ inbound: Inbound) throws -> Outcome {
+        let address = inbound.sender.normalized
+        if try AddressMove.filter(Column("oldEmail") == address).fetchCount(work.db) > 0 {
+            return try HeldMailService(work: work).hold(inbound, reason: "asks about their data, from an address a participant moved from",
+                                                        acknowledge: true)
+        }
+        if try AppDatabase.waitingMail(work.db, from: address, besides: inbound.recordID) > 0 {
+            return try HeldMailService(work: work).hold(inbound, reason: "asks about their data, and earlier mail of theirs waits for a coordinator",
+                                                        acknowledge: true)
+        }
+        var mail = ParticipationChangedMail(person: PersonName(inbound.sender.name ?? ""))
+        mail.noData = true
+        try inbound.answer(mail, in: work)
+        try AppDatabase.forgetMail(work.db, of: address)
+        return Outcome(.answered, "told that no data is held about them; their message is not kept")
+    }
+
     /// Someone the program does not know wrote in: the sign-up form. With a `question` the form
     /// does not answer, the form says it is with the coordinators, and the message is held for them.
     func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil) throws -> Outcome {

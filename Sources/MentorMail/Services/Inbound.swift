@@ -83,6 +83,8 @@ extension Work {
         switch intent {
         case .signUpRequest(let role, let question):
             return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role, question: question)
+        case .noDataHeld:
+            return try EnrollmentService(work: self).answerNoDataHeld(inbound)
         case .profile(let form):
             return try EnrollmentService(work: self).receiveProfile(form, inbound)
         case .participantCommand(let command):

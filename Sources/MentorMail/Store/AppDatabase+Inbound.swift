@@ -62,6 +62,46 @@ extension AppDatabase {
             .execute(arguments: [disposition.rawValue, note, inboundID])
     }
 
+    /// How many messages from `address` (other than `besides`) wait for a coordinator.
+    static func waitingMail(_ db: Database, from address: String, besides: Int64) throws -> Int {
+        try InboundMessage.filter(InboundMessage.Columns.sender == address && Column("id") != besides && Column("resolvedAt") == nil
+                                  && InboundMessage.Disposition.needingAttention.map(\.rawValue).contains(Column("disposition")))
+            .fetchCount(db)
+    }
+
+    /// Forgets the mail of someone who is no participant: the bytes and Subject of what they
+    /// sent (kept: that each message was handled, so none is handled twice) and our mail to
+    /// them already sent or given up. What waits for a coordinator, or to be sent, stays.
+    static func forgetMail(_ db: Database, of address: String) throws {
+        try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE \(handled))", arguments: [address])
+        try db.execute(sql: "UPDATE inboundMessage SET subject = NULL, textFingerprint = NULL WHERE \(handled)", arguments: [address])
+        try db.execute(sql: "DELETE FROM outboxMessage WHERE recipients = ? AND status <> ?", arguments: [address, OutboxMessage.Status.queued.rawValue])
+    }
+
+    /// The sender's messages that no longer wait for a coordinator.
+    private static var handled: String {
+        let waiting = InboundMessage.Disposition.needingAttention.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return "sender = ? AND (resolvedAt IS NOT NULL OR disposition NOT IN (\(waiting)))"
+    }
+
+    /// After the answer to someone who asked about their data (and is still no participant) has
+    /// left: it goes, and so does their address on their messages. Run after each send.
+    static func forgetAnsweredStrangers(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT m.id, m.sender FROM inboundMessage m WHERE m.intent = ? AND m.disposition = ? AND m.sender IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM outboxMessage o WHERE o.inboundID = m.id AND o.status = ?)
+            AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.email = m.sender)
+            """, arguments: [Intent.noDataHeld.name, InboundMessage.Disposition.answered.rawValue, OutboxMessage.Status.queued.rawValue])
+        for row in rows {
+            let id: Int64 = row["id"]
+            let address: String = row["sender"]
+            try db.execute(sql: "DELETE FROM outboxMessage WHERE inboundID = ?", arguments: [id])
+            try forgetMail(db, of: address)
+            guard try waitingMail(db, from: address, besides: id) == 0 else { continue }
+            try db.execute(sql: "UPDATE inboundMessage SET sender = NULL WHERE \(handled)", arguments: [address])
+        }
+    }
+
     /// The bytes of inbound message `id` as fetched; nil once erased ("delete my data").
     static func raw(_ db: Database, inboundID: Int64?) throws -> Data? {
         guard let inboundID else { return nil }

@@ -60,4 +60,49 @@ import Testing
     func otherWordsAreNoErasureRequest(text: String) {
         #expect(CommandWords.read(in: text)?.command != .deleteData, "\(text)")
     }
+
+    /// Finding: someone the program never had as a participant who asked about their data got
+    /// the sign-up form, and their message was kept. They are told nothing is held and how to
+    /// join; once the answer has left, neither their message, nor their address, nor the
+    /// answer is in the database file.
+    @Test(arguments: [
+        ("please delete all my data", "holds no data"),
+        ("What data do you hold about me?", "holds no data"),
+        ("Under GDPR I request a copy of my personal data.", "holds no data"),
+        ("Bitte löschen Sie alle meine Daten.", "holds no data"),
+        ("Welche Daten habt ihr über mich gespeichert?", "holds no data"),
+        ("Quelles données avez-vous sur moi ?", "holds no data"),
+        ("¿Qué datos tenéis sobre mí? Quiero saberlo.", "nunca se ha inscrito"),
+    ])
+    func aStrangerAskingAboutTheirDataIsToldNothingIsHeldAndNothingIsKept(text: String, answer: String) throws {
+        let program = try ProcessorTests.Program()
+        let stranger = "zoe.quill@example.com"
+        let answers = try workflow.exchange(program, workflow.mail(from: "Zoe Quill <\(stranger)>", subject: "My data", body: text))
+        let reply = try #require(answers.first, "\(text)")
+        #expect(answers.count == 1 && reply.to.map(\.normalized) == [stranger])
+        let body = reply.textBody ?? ""
+        #expect(body.contains(answer), "\(text): \(body)")
+        #expect(!body.contains("Role:"), "no sign-up form: \(body)")
+        #expect(try program.database.participant(email: stranger) == nil, "no profile")
+        let record = try #require(try program.database.inboundMessages().last)
+        #expect(record.disposition == .answered && record.intent == "no-data-held", "\(record.rule ?? "") \(record.reason ?? "")")
+        let file = try String(decoding: Data(contentsOf: URL(fileURLWithPath: program.config.program.database)), as: UTF8.self).lowercased()
+        for secret in [stranger, "quill", "my data"] {
+            #expect(!file.contains(secret), "\(secret) is still in the database file")
+        }
+        // Writing again is answered the same way.
+        let again = try workflow.exchange(program, workflow.mail(from: "Zoe Quill <\(stranger)>", subject: "My data", body: text))
+        #expect(again.first?.textBody?.contains(answer) == true)
+    }
+
+    /// A stranger who asks to join, or says who they are, still gets the form.
+    @Test(arguments: [
+        "I'd like to join as a mentee. What do you do with my data under GDPR?",
+        "Hi, here is some information about me: I work on Nova. Can I take part?",
+    ])
+    func aStrangerWhoAsksToJoinGetsTheForm(text: String) throws {
+        let program = try ProcessorTests.Program()
+        let answers = try workflow.exchange(program, workflow.mail(from: "Zoe Quill <zoe.quill@example.com>", subject: "Joining", body: text))
+        #expect(answers.first?.textBody?.contains("Role:") == true, "\(text): \(answers.first?.textBody ?? "")")
+    }
 }
