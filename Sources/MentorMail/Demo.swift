@@ -270,7 +270,7 @@ public struct Demo {
         now += day + 10 * 3_600
         say("10. Answers come back in three shapes: numbered lines (Jonas, Thunderbird), one line in")
         say("    Gmail (Olúwáseun: \"5, yes, good fit, graduate\", and Amara, his mentor, agrees), and typed under each question of an")
-        say("    Outlook copy of her Spanish survey (Lucía: \"no encajamos\", a new match please, and a note).")
+        say("    Outlook copy of her survey, answered in Spanish (Lucía: \"no encajamos\", a new match please, and a note).")
         say("    Each is confirmed, in the person's language;")
         say("    one pair graduates, one ends kindly, and the coordinators' digest says so:")
         for (name, sender, partner) in Self.checkinAnswers {

@@ -126,6 +126,8 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
              "lateMaybe": "the answer to a maybe from someone without a seat after the tables were set",
              "over": "the answer about an event that is over", "cancelled": "the answer about a cancelled event",
              "unclear": "the question to a reply that says neither yes nor no"]
+        case .participationChanged:
+            ["noData": "the answer to someone the program never had as a participant who asks about their data"]
         case .eventSchedule:
             ["updated": "the schedule that replaces an earlier one",
              "placeOpened": "the schedule of someone a place opened for when the tables were formed anew"]
