@@ -16,7 +16,7 @@ extension MentorMailCommand {
             mentee of an ended pair is matched again in the next round, never with the same mentor.
 
             Examples:
-              mentormail pairs list --status active
+              mentormail pairs list --status ongoing
               mentormail pairs list --round 2027-Q1 --json
               mentormail pairs show 12
               mentormail pairs graduate 12 --reason "they told me at the Summit"
@@ -32,15 +32,18 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail pairs list\n  mentormail pairs list --status ended --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("active (still going: introduced, or meeting), introduced, graduated or ended.", valueName: "status"))
+            @Option(help: ArgumentHelp("Only the pairs in this state: "
+                                       + AppDatabase.pairStatuses.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") + ".",
+                                       valueName: "status"))
             var status: String?
             @Option(help: ArgumentHelp("Only this round's pairs.", valueName: "name")) var round: String?
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                // The list shows "introduced" and "active"; each can be asked for ("active" means still going).
-                if let status, !["active", "introduced", "graduated", "ended"].contains(status) {
-                    throw ValidationError("--status must be active, introduced, graduated or ended")
+                // Each state the list shows can be asked for alone; "ongoing" asks for every pair still going.
+                let statuses = AppDatabase.pairStatuses.map(\.key)
+                if let status, !statuses.contains(status) {
+                    throw ValidationError("--status must be one of " + statuses.joined(separator: ", "))
                 }
             }
 

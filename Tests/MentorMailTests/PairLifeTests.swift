@@ -26,6 +26,26 @@ import Testing
         return (harness, id)
     }
 
+    /// Maria (mentor, capacity 2) introduced to two mentees, Ana and Bea, at `harness.now`.
+    func twoMentees() throws -> ProcessorTests.Program {
+        let harness = try ProcessorTests.Program()
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)
+            for (email, profile) in [("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana")),
+                                     ("bea@example.net", MatchingWorkflowTests.profile("mentee", "Bea")),
+                                     ("maria@example.org", MatchingWorkflowTests.profile("mentor", "Maria", capacity: 2))] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "t", origin: "email",
+                                                  roundID: round?.id, now: harness.now)
+            }
+        }
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        #expect(try harness.database.mentorships().count == 2)
+        return harness
+    }
+
     func reply(_ harness: ProcessorTests.Program, from: String, to original: Message, _ body: String, cc: String? = nil) throws {
         try harness.arrive("From: \(from)\r\nTo: mentoring@example.org\r\n\(cc.map { "Cc: \($0)\r\n" } ?? "")Subject: Re: \(original.subject ?? "")\r\n"
                            + "Message-ID: <\(UUID().uuidString)@example.net>\r\nIn-Reply-To: <\(original.messageID ?? "")>\r\n\r\n\(body)\r\n")
@@ -401,5 +421,51 @@ import Testing
         #expect(details.timeline.contains { $0.what.hasPrefix("ended: the mentor changed jobs") })
         #expect(details.timeline.contains { $0.what.contains("introduction") })
     }
-}
 
+    /// Finding: `pairs list --status active` listed introduced pairs too. Each value lists
+    /// exactly the pairs shown in that state ("ongoing" all those still going), and `--help`
+    /// says what each state means.
+    @Test func eachPairStatusListsExactlyThePairsInIt() throws {
+        let harness = try twoMentees()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try last(to: "ana@example.net", harness)
+        try reply(harness, from: "Ana <ana@example.net>", to: survey, "5, yes, good fit, continue")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let config = try harness.writeConfigFile().path
+        func listed(_ status: String) throws -> [String] {
+            let result = try CommandRunner.run(["pairs", "list", "--status", status, "--json", "--config", config])
+            #expect(result.status == 0, "\(status): \(result.stderr)")
+            let pairs = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stdout)")
+            #expect(pairs.allSatisfy { $0["status"] as? String == status || status == "ongoing" }, "\(status): \(pairs)")
+            return pairs.compactMap { ($0["mentee"] as? [String: Any])?["email"] as? String }.sorted()
+        }
+        #expect(try listed("active") == ["ana@example.net"])
+        #expect(try listed("introduced") == ["bea@example.net"])
+        #expect(try listed("ongoing") == ["ana@example.net", "bea@example.net"])
+        #expect(try listed("graduated").isEmpty && listed("ended").isEmpty && listed("introduction-held").isEmpty)
+        let table = try CommandRunner.run(["pairs", "list", "--status", "active", "--config", config]).stdout
+        #expect(table.contains("ana@example.net") && !table.contains("bea@example.net"), "\(table)")
+
+        let help = try CommandRunner.run(["pairs", "list", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        for (status, meaning) in [("introduced", "not yet known to meet"), ("active", "meeting"), ("ongoing", "still going"),
+                                  ("introduction-held", "its introduction was kept or could not be sent"), ("graduated", "ended well"), ("ended", "ended otherwise")] {
+            #expect(help.contains("\(status) (\(meaning)"), "\(status): \(help)")
+        }
+        let wrong = try CommandRunner.run(["pairs", "list", "--status", "meeting", "--config", config])
+        #expect(wrong.status != 0 && wrong.stderr.contains("ongoing"), "\(wrong.stderr)")
+    }
+
+    /// A pair whose introduction was taken back is listed as "introduction-held", not as introduced.
+    @Test func aPairWhoseIntroductionIsHeldIsListedApart() throws {
+        let program = try ProcessorTests.Program()
+        try CoordinatorParticipationTests.approvePair(in: program)
+        let introduction = try #require(try program.database.outbox(status: .queued).first { $0.kind == .introduction }?.id)
+        _ = try program.app.cancelOutbox(ids: [introduction], reason: "wrong pair", dryRun: false, now: program.now, by: "lea")
+        _ = try program.run()
+        #expect(try program.database.pairs(status: "introduced").isEmpty)
+        #expect(try program.database.pairs(status: "introduction-held").count == 1)
+        #expect(try program.database.pairs(status: "ongoing").count == 1)
+        #expect(try program.database.pairs(status: "active").isEmpty)
+    }
+}
