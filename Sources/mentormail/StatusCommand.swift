@@ -70,8 +70,11 @@ extension MentorMailCommand {
                 for waiting in status.waitingConfirmations {
                     let what = waiting.asks == "import" ? "to import a form export"
                         : "to \(waiting.asks) proposal \(waiting.proposal ?? "(no longer stored)")" + (waiting.round.map { " of \($0)" } ?? "")
+                    // Decided meanwhile (or gone stale), the command no longer waits for anything its code could do.
+                    let waits = waiting.proposalState.map { $0 == "proposed" } ?? true
                     print(terminalSafe("              \(waiting.email) asked \(what) by mail on \(day(waiting.receivedAt)) (mentormail held show \(waiting.message)); "
-                                       + "not verified, it waits for their confirmation code (expires \(day(waiting.expiresAt))): \(waiting.todo)",
+                                       + (waits ? "not verified, it waits for their confirmation code (expires \(day(waiting.expiresAt))): " : "")
+                                       + waiting.todo,
                                        keepLines: false))
                 }
                 for (id, why) in status.heldIntroductions.sorted(by: { $0.key < $1.key }) {

@@ -346,6 +346,32 @@ import Testing
         #expect((after["waitingConfirmations"] as? [Any])?.isEmpty == true, "\(after["waitingConfirmations"] ?? "missing")")
     }
 
+    /// Finding: once the round was approved on the command line, `status` still advised
+    /// approving it (the mail approval waiting for its code said "decide here: mentormail round
+    /// approve"). The advice follows the proposal's real state: approved, nothing waits.
+    @Test func statusAdviceFollowsTheRoundsRealState() throws {
+        let program = try ProcessorTests.Program()
+        let proposal = try approvalWaitingForItsCode(program, messageID: "wait-3@example.org")
+        let config = try program.writeConfigFile().path
+        let later = program.now.addingTimeInterval(3_600)
+        func read(_ arguments: [String]) throws -> String {
+            let result = try CommandRunner.run(arguments + ["--config", config, "--now", later.formatted(.iso8601)])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        #expect(try read(["status"]).contains("mentormail round approve 2027-Q1"), "before the approval it is the way")
+        _ = try read(["round", "approve", "2027-Q1"])
+        let status = try read(["status"])
+        #expect(!status.contains("round approve"), "\(status)")
+        #expect(!status.contains("waits for a decision"), "\(status)")
+        #expect(status.contains("proposal \(proposal.token) with 2 pair(s) was approved"), "\(status)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(read(["status", "--json"]).utf8)) as? [String: Any])
+        for entry in json["waitingConfirmations"] as? [[String: Any]] ?? [] {
+            #expect(!((entry["todo"] as? String) ?? "").contains("round approve"), "\(entry)")
+            #expect(entry["proposalState"] as? String == "approved", "\(entry)")
+        }
+    }
+
     /// On the command line: a dry run names no code (nothing was stored); approving a proposal
     /// that went stale fails (exit 65) and it stops waiting; a coordinator answering an old code
     /// is told the code that waits now.

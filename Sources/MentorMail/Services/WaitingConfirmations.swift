@@ -11,6 +11,9 @@ public struct WaitingConfirmation: Codable, Sendable {
     /// The proposal an approval or rejection names, and its round, when it is still stored.
     public var proposal: String?
     public var round: String?
+    /// The named proposal's state now: proposed, stale (people changed since it was made),
+    /// approved, rejected or superseded. A command about one already decided changes nothing.
+    public var proposalState: String?
     public var receivedAt: Date
     public var expiresAt: Date
     /// The held message (`mentormail held show ID`).
@@ -47,13 +50,36 @@ public enum WaitingConfirmations {
                         entry.proposal = proposal?.token ?? {
                             if case .token(let token) = reference { return token } else { return nil }
                         }()
-                        entry.round = try proposal.flatMap { try Round.fetchOne(db, key: $0.roundID) }?.name
-                        entry.todo = code + (entry.round.map { ", or decide here: mentormail round \(entry.asks) \($0)" } ?? "")
+                        let round = try proposal.flatMap { try Round.fetchOne(db, key: $0.roundID) }
+                        entry.round = round?.name
+                        entry.proposalState = try proposal.map { proposal in
+                            try round.map { try AppDatabase.waitsButStale(proposal, of: $0, config: config, now: now, db: db) } == true
+                                ? "stale" : proposal.status.rawValue
+                        }
+                        entry.todo = Self.todo(entry, proposal: proposal, code: code)
                     } else {
                         entry.todo = code + ", or import the export here: mentormail import FILE"
                     }
                     return entry
                 }
+        }
+    }
+
+    /// What a coordinator can do about a decision waiting for its code, as the proposal stands
+    /// now: decide it here while it waits; once it was decided, nothing (the code would change
+    /// nothing); once it went stale, match the round again.
+    static func todo(_ entry: WaitingConfirmation, proposal: MatchProposal?, code: String) -> String {
+        let held = "file the message: mentormail held release \(entry.message)"
+        let decided = proposal?.decidedAt.map { " on \(Work.day($0))" } ?? ""
+        switch (entry.proposalState, entry.round) {
+        case ("proposed"?, let round?): return code + ", or decide here: mentormail round \(entry.asks) \(round)"
+        case ("approved"?, _), ("rejected"?, _):
+            return "nothing to do: proposal \(entry.proposal ?? "?") was already \(entry.proposalState ?? "")\(decided), so the code "
+                + "would change nothing; " + held
+        case ("stale"?, let round?), ("superseded"?, let round?):
+            return "proposal \(entry.proposal ?? "?") is no longer the one to decide (people changed since it was made): "
+                + "mentormail match --round \(round), then decide the new one; " + held
+        default: return code
         }
     }
 }
