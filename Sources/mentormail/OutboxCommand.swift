@@ -140,7 +140,9 @@ extension MentorMailCommand {
 
                 `mentormail outbox resend ID` queues a cancelled message again, as written (the \
                 same bytes and Message-ID), for the next run. A pair whose introduction was \
-                cancelled shows "introduction held" until it goes.
+                cancelled shows "introduction held" until it goes. Cancelling a check-in survey \
+                stops its reminder too (one already waiting to go is cancelled with it, and none \
+                is sent later); cancelling a reminder leaves its survey alone.
 
                 Examples:
                   mentormail outbox list --status queued
@@ -162,7 +164,8 @@ extension MentorMailCommand {
                     let done = try opened.program.cancelOutbox(ids: ids, reason: reason, dryRun: dryRun, now: options.clock, by: HeldCommand.who())
                     if json { return try printJSON(done) }
                     for item in done.cancelled {
-                        print(terminalSafe("#\(item.id) \(item.kind) to \(item.to) (\(item.was)) \(dryRun ? "would be" : "is") cancelled", keepLines: false))
+                        print(terminalSafe("#\(item.id) \(item.kind) to \(item.to) (\(item.was)) \(dryRun ? "would be" : "is") cancelled"
+                                           + (item.reminderStopped == true ? ", and its reminder will not go either" : ""), keepLines: false))
                     }
                     print(dryRun ? "Nothing was changed (--dry-run)."
                           : "No run sends \(done.cancelled.count == 1 ? "it" : "them"); `mentormail outbox resend ID` queues one again.")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Mail
+import MailTransport
 @testable import MentorMail
 import Testing
 
@@ -196,4 +197,68 @@ import Testing
         let retried = try program.app.retryHeld(id: try #require(held.id), now: program.now.addingTimeInterval(60), by: "lea")
         #expect(retried.note?.contains("already answered") != true, "\(retried.note ?? "")")
     }
+
+    /// A sender that refuses one address for now (451), as a full mailbox or a busy server would.
+    final class PassingTrouble: MailSender {
+        let inner: any MailSender
+        let refusing: String
+        init(inner: any MailSender, refusing: String) {
+            self.inner = inner
+            self.refusing = refusing
+        }
+        var displayName: String { inner.displayName }
+        func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal] {
+            if recipients.contains(refusing) { throw TransportError("451 4.2.2 mailbox busy, try again later", responseCode: 451) }
+            return try inner.send(message, from: sender, to: recipients)
+        }
+    }
+
+    /// Finding: cancelling a check-in survey not sent yet did not stop its reminder, which went
+    /// a week later anyway. Cancelling the survey stops its reminder too, and the output and
+    /// --json say so; the other side's survey and reminder go as before.
+    @Test func cancellingACheckinSurveyStopsItsReminder() throws {
+        let day: TimeInterval = 86_400
+        let (harness, _) = try PairLifeTests().introduced()
+        _ = try harness.run(sender: PassingTrouble(inner: harness.outbox, refusing: "maria@example.org"), at: harness.now.addingTimeInterval(90 * day))
+        let survey = try #require(try harness.database.outbox(status: .queued).first { $0.recipients == "maria@example.org" })
+        #expect(survey.kind == .checkinSurvey)
+        let id = String(try #require(survey.id))
+        let config = try harness.writeConfigFile().path
+        let at = harness.now.addingTimeInterval(90 * day + 3_600).formatted(.iso8601)
+        let dry = try CommandRunner.run(["outbox", "cancel", id, "--dry-run", "--json", "--config", config, "--now", at])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
+        let item = try #require((plan["cancelled"] as? [[String: Any]])?.first, "\(dry.stdout)")
+        #expect(item["reminderStopped"] as? Bool == true, "\(dry.stdout)")
+        let done = try CommandRunner.run(["outbox", "cancel", id, "--reason", "Maria is on leave", "--config", config, "--now", at])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("#\(id) checkin-survey to maria@example.org (queued) is cancelled, and its reminder will not go either"),
+                "\(done.stdout)")
+
+        for days in [97.0, 98, 105] { _ = try harness.run(at: harness.now.addingTimeInterval(days * day)) }
+        let toMaria = try harness.sent().filter { $0.to.map(\.normalized) == ["maria@example.org"] }
+        #expect(!toMaria.contains { $0.subject?.contains("how is your mentoring") == true }, "\(toMaria.map(\.subject))")
+        #expect(try harness.sent().contains { $0.to.map(\.normalized) == ["ana@example.net"] && $0.subject?.hasPrefix("Reminder:") == true },
+                "Ana's reminder goes as before")
+        #expect(!(try harness.database.outbox()).contains { $0.kind == .checkinReminder && $0.recipients == "maria@example.org" })
+    }
+
+    /// Cancelling a reminder alone leaves its survey (sent, and still open) alone.
+    @Test func cancellingAReminderLeavesItsSurveyAlone() throws {
+        let day: TimeInterval = 86_400
+        let (harness, _) = try PairLifeTests().introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try #require(try harness.database.outbox().first { $0.kind == .checkinSurvey && $0.recipients == "maria@example.org" })
+        #expect(survey.status == .sent)
+        _ = try harness.run(sender: PassingTrouble(inner: harness.outbox, refusing: "maria@example.org"), at: harness.now.addingTimeInterval(97 * day))
+        let reminder = try #require(try harness.database.outbox(status: .queued).first { $0.recipients == "maria@example.org" })
+        #expect(reminder.kind == .checkinReminder)
+        let done = try harness.app.cancelOutbox(ids: [try #require(reminder.id)], reason: "she answered me by phone", dryRun: false,
+                                                now: harness.now.addingTimeInterval(97 * day), by: "lea")
+        #expect(done.cancelled.map(\.id) == [reminder.id])
+        #expect(try harness.database.outbox().first { $0.id == survey.id }?.status == .sent)
+        _ = try harness.run(at: harness.now.addingTimeInterval(98 * day))
+        #expect(try harness.database.outbox().first { $0.id == reminder.id }?.status == .cancelled)
+    }
 }
+

@@ -60,7 +60,8 @@ struct CheckinService {
         let introduced = try AppDatabase.introductionDate(work.db, of: pair.mentorship) ?? pair.mentorship.introducedAt
         for var survey in try surveys(of: mentorshipID) where survey.answeredAt == nil && survey.reminderSentAt == nil {
             let (person, partner) = survey.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
-            guard PairService.reachable(person) else { continue }
+            // A survey a coordinator took back before it went has nothing to remind of.
+            guard PairService.reachable(person), try !AppDatabase.surveyTakenBack(work.db, survey: survey.id ?? -1) else { continue }
             survey.reminderSentAt = work.now
             try survey.update(work.db)
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),

@@ -352,9 +352,16 @@ extension Program {
             let reason = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             let note = "cancelled by \(actor) on \(now.formatted(.iso8601))" + (reason.map { ": \($0)" } ?? "")
             var result = OutboxCancellation(reason: reason, dryRun: dryRun)
-            for row in try AppDatabase.cancel(work.db, outboxIDs: ids, note: note) {
-                let item = OutboxCancellation.Item(id: row.id ?? 0, kind: row.purpose, to: row.recipients, subject: row.subject,
+            var rows = try AppDatabase.cancel(work.db, outboxIDs: ids, note: note)
+            // A check-in survey taken back takes its reminder with it: one waiting to go is
+            // cancelled too, and the reminder job passes that survey by (`surveyTakenBack`).
+            let surveys = Set(rows.filter { $0.kind == .checkinSurvey && $0.topic.kind == .survey }.compactMap(\.topicID))
+            rows += try AppDatabase.cancel(work.db, outboxIDs: try AppDatabase.unsentReminders(work.db, surveys: surveys)
+                .compactMap(\.id).filter { !ids.contains($0) }, note: note + " (with its check-in survey)")
+            for row in rows {
+                var item = OutboxCancellation.Item(id: row.id ?? 0, kind: row.purpose, to: row.recipients, subject: row.subject,
                                                    was: row.shownStatus, attempts: row.attempts)
+                if row.kind == .checkinSurvey, let survey = row.topicID, surveys.contains(survey) { item.reminderStopped = true }
                 result.cancelled.append(item)
                 try work.audit.record(actor, "outbox-cancelled", "outbox \(item.id) (\(item.kind) to \(item.to)), \(item.was) after "
                                       + "\(item.attempts) attempt(s)" + (row.lastError.map { ": \($0)" } ?? "") + "; reason: \(reason ?? "none given")")
@@ -408,6 +415,9 @@ public struct OutboxCancellation: Codable, Sendable {
         /// What it was: queued, failed, parked (failed after every retry) or withheld.
         public var was: String
         public var attempts: Int
+        /// A check-in survey's: its reminder will not go either (until `outbox resend` queues
+        /// the survey again before the reminder is due).
+        public var reminderStopped: Bool?
     }
 
     public var cancelled: [Item] = []

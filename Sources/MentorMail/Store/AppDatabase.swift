@@ -831,6 +831,24 @@ extension AppDatabase {
         return rows
     }
 
+    /// The check-in reminders of `surveys` not sent yet (queued, failing or withheld).
+    static func unsentReminders(_ db: Database, surveys: Set<Int64>) throws -> [OutboxMessage] {
+        guard !surveys.isEmpty else { return [] }
+        return try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinReminder.rawValue
+                                        && Column("topicKind") == Topic.Kind.survey.rawValue && surveys.contains(Column("topicID"))
+                                        && [OutboxMessage.Status.queued, .failed, .withheld].map(\.rawValue).contains(OutboxMessage.Columns.status))
+            .order(Column("id")).fetchAll(db)
+    }
+
+    /// Whether a coordinator took back the check-in survey `survey` before it went: its newest
+    /// copy is cancelled. Its reminder then does not go either.
+    static func surveyTakenBack(_ db: Database, survey: Int64) throws -> Bool {
+        try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue
+                                 && Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == survey
+                                 && Column("replacedBy") == nil)
+            .order(Column("id").desc).fetchOne(db)?.status == .cancelled
+    }
+
     /// Why `row` (outbox `id`) cannot be cancelled, or nil when it can.
     private static func cancelRefusal(_ row: OutboxMessage?, id: Int64) -> String? {
         guard let row else { return "#\(id): no outgoing message has this id" }
