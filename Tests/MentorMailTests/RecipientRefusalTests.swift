@@ -70,7 +70,7 @@ import Testing
         let row = try Self.queue(program, to: [ana, bo], subject: "Meet your mentor", text: "Ana, meet Bo.\n", kind: .introduction)
 
         let report = try program.run(sender: sender)
-        #expect(report.sent == 1)
+        #expect(report.sent == 2, "the introduction, and the digest naming the refusal")
         #expect(report.sendFailures == 1, "the run says one address was refused")
         #expect(report.problems.contains { $0.contains("was refused for \(bo)") && $0.contains("sent to the others") }, "\(report.problems)")
         #expect(try servers.messages(of: String(ana.prefix { $0 != "@" })).map(\.subject) == ["Meet your mentor"])
@@ -92,8 +92,8 @@ import Testing
         let kept = try program.database.outbox().filter { $0.status == .withheld }
         #expect(kept.map(\.recipients) == [bo])
 
-        // The coordinators' digest: who was refused, that it went to the other, what to do.
-        let digest = try #require(try program.database.outbox().last { $0.purpose == MailKind.heldDigest.rawValue })
+        // The coordinators' digest of the first run: who was refused, that it went to the other, what to do.
+        let digest = try #require(try program.database.outbox().first { $0.purpose == MailKind.heldDigest.rawValue })
         let text = Message(bytes: Array(digest.raw)).textBody ?? ""
         #expect(text.contains("was refused by our mail server: 550 5.1.1"), "\(text)")
         #expect(text.contains("later mail to \(bo) is kept, not sent"), "\(text)")
@@ -158,4 +158,34 @@ import Testing
         #expect(digest.contains("\(nora) (outbox") && digest.contains("was refused by our mail server"), "\(digest)")
         #expect(digest.contains("mentormail participants change-address \(nora) NEW"), "\(digest)")
     }
+
+    /// Finding: the coordinators' digest about a recipient our SMTP server refused came one run
+    /// late (its job had run before the sending). It goes in the run that saw the refusal, once,
+    /// with the rest of that run's news; the next run sends no digest.
+    @Test(arguments: [false, true])
+    func theDigestAboutARefusalGoesInTheSameRun(heldToo: Bool) throws {
+        let servers = try TestServers.require()
+        let program = try ProcessorTests.Program()
+        let sender = try servers.sender()
+        let cy = "\(TestServers.uniqueUser("cy"))@example.org"
+        let dan = "reject-\(TestServers.uniqueUser("dan"))@example.org"
+        try Self.queue(program, to: [cy, dan], subject: "Meet your mentor", text: "Cy, meet Dan.\n", kind: .introduction)
+        if heldToo {
+            // A question held in the same run: one digest tells both.
+            try program.arrive("From: Eva <eva@example.net>\r\nTo: mentoring@example.org\r\nSubject: Joining\r\n"
+                               + "Message-ID: <q-\(UUID().uuidString)@example.net>\r\n\r\nIs the program open to students?\r\n")
+        }
+        let report = try program.run(sender: sender)
+        #expect(report.sendFailures == 1, "\(report.problems)")
+        let digests = try program.database.outbox().filter { $0.kind == .heldDigest }
+        #expect(digests.count == 1, "one digest this run: \(digests.map(\.status))")
+        let digest = try #require(digests.first)
+        #expect(digest.status == .sent, "it went in this run")
+        let text = Message(bytes: Array(digest.raw)).textBody ?? ""
+        #expect(text.contains("\(dan)") && text.contains("was refused by our mail server"), "\(text)")
+        if heldToo { #expect(text.contains("open to students"), "\(text)") }
+        _ = try program.run(sender: sender, at: program.now.addingTimeInterval(600))
+        #expect(try program.database.outbox().filter { $0.kind == .heldDigest }.count == 1, "nothing new for a later digest")
+    }
 }
+

@@ -14,13 +14,16 @@ struct JobRunner {
     /// Runs what is due, then what those jobs made due (a digest after a check-in's last look),
     /// a few passes at most; a job that failed waits for its next try. Then invites the people
     /// who joined since an upcoming event's invitations went out.
-    func runDue(into report: inout ProcessReport) {
+    /// `except`: kinds left for a later pass of the same run (the digest, after the sending).
+    func runDue(into report: inout ProcessReport, except: Set<ScheduledJob.Kind> = []) {
         defer { inviteLateJoiners(into: &report) }
         var done: Set<Int64> = []
         for _ in 0..<4 {
             let due: [ScheduledJob]
             do {
-                due = try program.database.dueJobs(now: now).filter { !done.contains($0.id ?? -1) }
+                due = try program.database.dueJobs(now: now).filter { job in
+                    !done.contains(job.id ?? -1) && !(ScheduledJob.Kind(rawValue: job.kind).map(except.contains) ?? false)
+                }
             } catch {
                 let message = "could not read the scheduled jobs: \(ErrorText.describe(error))"
                 logger.error("\(message)")

@@ -114,11 +114,19 @@ public struct Processor {
         }
         // Without a writable database nothing can be marked sent: sending would repeat itself.
         if report.stopped != nil { return report }
-        JobRunner(program: program, now: now, logger: logger, faults: faults).runDue(into: &report)
+        let jobs = JobRunner(program: program, now: now, logger: logger, faults: faults)
+        // The coordinators' digest comes last, so that it tells what this run's sending met too
+        // (a recipient our server refused), not one run late.
+        jobs.runDue(into: &report, except: [.heldDigest])
         settle(([], refusals), report: &report)
         // The server or our settings failed a send while reading: the rest would fail the same way.
-        if refusals.contains(where: { ($0.error as? TransportError)?.beforeRecipients == true }) { return report }
-        sendOutbox(into: &report)
+        if refusals.contains(where: { ($0.error as? TransportError)?.beforeRecipients == true }) {
+            jobs.runDue(into: &report)
+            return report
+        }
+        let sending = sendOutbox(into: &report)
+        jobs.runDue(into: &report)
+        if sending { sendOutbox(into: &report) }
         do {
             try database.write { db in try AppDatabase.forgetAnsweredStrangers(db) }
         } catch {

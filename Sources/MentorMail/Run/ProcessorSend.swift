@@ -10,7 +10,9 @@ extension Processor {
     /// Sends what is due, oldest first, over the one sender connection. Accepted messages are
     /// marked `sent` together, `sentMarkBatch` at a time (or after a quarter of a second): one
     /// commit for many sends, and a crash resends at most those few, with the same Message-IDs.
-    func sendOutbox(into report: inout ProcessReport) {
+    /// Returns false when sending stopped for this run (the server or our settings failed).
+    @discardableResult
+    func sendOutbox(into report: inout ProcessReport) -> Bool {
         let total: Int
         do {
             total = try database.read { db in
@@ -19,15 +21,16 @@ extension Processor {
             }
         } catch {
             fail(&report, "could not read the outbox: \(ErrorText.describe(error)); nothing was sent")
-            return
+            return false
         }
-        guard total > 0 else { return }
+        guard total > 0 else { return true }
         logger.info("sending \(total) message(s) through \(sender.displayName)")
         let startedAt = Date()
         var lastID: Int64 = 0
         var position = 0
         var unmarked: [(id: Int64, row: OutboxMessage)] = []
         var firstUnmarkedAt: UInt64 = 0
+        var stopped = false
         while position < total {
             let page: [OutboxMessage]
             do {
@@ -78,6 +81,7 @@ extension Processor {
                     }
                     fail(&report, problem)
                     position = total
+                    stopped = true
                     break
                 } catch {
                     report.sendFailures += 1
@@ -110,6 +114,7 @@ extension Processor {
         }
         markSent(&unmarked, report: &report)
         progress?(ProcessProgress(phase: .sending, done: position, total: total, startedAt: startedAt))
+        return !stopped
     }
 
     /// Marks accepted messages `sent` in one transaction.
