@@ -468,4 +468,54 @@ import Testing
         #expect(try program.database.pairs(status: "ongoing").count == 1)
         #expect(try program.database.pairs(status: "active").isEmpty)
     }
+
+    /// Finding: mail kept back while a leave question waited stayed kept after a "no". It goes
+    /// with the "no", whose answer says nothing was stopped, and it is no longer kept.
+    @Test(arguments: ["no", "No, I'd like to stay.", "no quiero darme de baja"])
+    func mailKeptWhileLeavingWasAskedGoesAfterANo(_ words: String) throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        let question = try last(to: "maria@example.org", harness)
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        #expect(kept.kind == .checkinSurvey)
+
+        try reply(harness, from: "Maria <maria@example.org>", to: question, words)
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .active)
+        #expect(try harness.database.outbox().first { $0.id == kept.id }?.status == .sent, "released and sent")
+        #expect(try harness.database.outbox(status: .withheld).isEmpty)
+        let toMaria = try harness.sent().filter { $0.to.map(\.normalized) == ["maria@example.org"] }
+        #expect(toMaria.contains { $0.subject?.contains("how is your mentoring with") == true }, "\(toMaria.map(\.subject))")
+        let answer = try #require(toMaria.last { $0.subject?.contains("how is your mentoring with") != true }?.textBody)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(answer.contains("Nothing was stopped") || answer.contains("No se detuvo nada"), "\(answer)")
+        #expect(answer.contains("how is your mentoring with Ana") || answer.contains("Ana"), "names what goes: \(answer)")
+        let status = try harness.database.status(now: harness.now.addingTimeInterval(92 * day))
+        #expect(status.withheld == 0)
+    }
+
+    /// The same when the request is taken back in a fresh message, or its code expires unanswered
+    /// ("ignore this message: nothing changes"): the kept survey goes.
+    @Test(arguments: [true, false])
+    func mailKeptWhileLeavingWasAskedGoesWhenTheRequestLapses(takenBack: Bool) throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        if takenBack {
+            try write(harness, from: "Maria <maria@example.org>", subject: "sorry", "Please ignore my previous mail, I want to stay.")
+            _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+            let answer = try #require(try last(to: "maria@example.org", harness).textBody)
+            #expect(answer.contains("Nothing was stopped"), "\(answer)")
+        } else {
+            _ = try harness.run(at: harness.now.addingTimeInterval(94 * day))
+            #expect(try harness.database.outbox().first { $0.id == kept.id }?.status == .withheld, "the code still works")
+            _ = try harness.run(at: harness.now.addingTimeInterval(96 * day))
+        }
+        #expect(try harness.database.outbox().first { $0.id == kept.id }?.status == .sent)
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .active)
+    }
 }

@@ -207,6 +207,10 @@ public struct CommandConfirmMail: MailContent {
     public var declined: Bool?
     /// With declined: they are paused, and stay so until they write "resume".
     public var stillPaused: Bool?
+    /// With declined: the subjects of our mail kept back while their leaving waited for its
+    /// "yes", which goes to them now.
+    public var released: [String]?
+    public var hasReleased: Bool?
 }
 
 /// A welcome for someone a coordinator imported from a form export.

@@ -67,11 +67,21 @@ struct CoordinatorService {
         return Outcome(.waiting, "waiting for the confirmation code \(token): \(reason)")
     }
 
-    /// The expiry job of a coordinator's confirmation code: a command still waiting for it is
-    /// held, so it does not wait forever unseen; the digest says nothing was done.
+    /// The expiry job of a confirmation code: a coordinator's command still waiting for it is
+    /// held, so it does not wait forever unseen, and the digest says nothing was done; a
+    /// participant's request to leave lets go of the mail kept back while it waited.
     func expireConfirmation(tokenID: Int64) throws {
-        guard let pending = try PendingToken.fetchOne(work.db, key: tokenID), pending.usedAt == nil,
-              let inboundID = Int64(pending.payload), var waiting = try InboundMessage.fetchOne(work.db, key: inboundID),
+        guard let pending = try PendingToken.fetchOne(work.db, key: tokenID), pending.usedAt == nil else { return }
+        // A participant's request to leave that got no "yes": what was kept back meanwhile goes.
+        if pending.purpose == .commandConfirmation {
+            let released = try work.outbox.releaseKeptWhileLeaving(pending.token)
+            if !released.isEmpty {
+                try work.audit.record(pending.email, "command-expired", "\(pending.token): released outbox "
+                                      + released.map { String($0.id ?? 0) }.joined(separator: ", "))
+            }
+            return
+        }
+        guard let inboundID = Int64(pending.payload), var waiting = try InboundMessage.fetchOne(work.db, key: inboundID),
               waiting.disposition == .waiting, waiting.resolvedAt == nil else { return }
         waiting.disposition = .held
         waiting.note = "the confirmation code \(pending.token) expired on \(Work.day(pending.expiresAt)) without an answer from "

@@ -310,6 +310,10 @@ struct EnrollmentService {
             pending = PendingToken(token: ConfirmationToken.make(), purpose: .commandConfirmation, email: email, payload: command.name,
                                    createdAt: work.now, expiresAt: work.now.addingTimeInterval(7 * 86_400), usedAt: nil)
             try pending.insert(work.db)
+            // Mail kept back while leaving waits goes when no "yes" came by the code's day.
+            if command == .withdraw, let id = pending.id {
+                try work.jobs.schedule(.confirmationExpiry, subjectID: id, at: pending.expiresAt, key: "confirmation-expiry:\(id)")
+            }
         }
         let token = pending.token
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
@@ -345,13 +349,15 @@ struct EnrollmentService {
         if cancelled.isEmpty, command == .pause, inbound.context.participant?.status == .paused {
             return try apply(.resume, inbound, confirmed: true)
         }
+        var released: [OutboxMessage] = []
         for var pending in cancelled {
             pending.usedAt = work.now
             try pending.update(work.db)
             if let id = pending.id { try work.jobs.retire([.confirmationExpiry], subjectID: id) }
+            released += try work.outbox.releaseKeptWhileLeaving(pending.token)
         }
         let language = try inbound.language(in: work)
-        try inbound.answer(Self.nothingChanged(inbound, token: cancelled.first?.token, expires: ""), in: work, language: language)
+        try inbound.answer(Self.nothingChanged(inbound, token: cancelled.first?.token, expires: "", released: released), in: work, language: language)
         let what = command?.name ?? "the previous request"
         try work.audit.record(email, "command-taken-back", cancelled.isEmpty ? "\(what): nothing waited" : cancelled.map(\.token).joined(separator: ", "))
         return Outcome(.answered, cancelled.isEmpty ? "took back \(what): nothing waited for a confirmation"
@@ -360,10 +366,15 @@ struct EnrollmentService {
 
     /// The answer that nothing changed (a request not confirmed, or taken back); to someone
     /// paused it says they stay so, and how to come back.
-    private static func nothingChanged(_ inbound: Inbound, token: String?, expires: String) -> CommandConfirmMail {
+    /// `released`: our mail kept back while their leaving waited, which goes now.
+    private static func nothingChanged(_ inbound: Inbound, token: String?, expires: String, released: [OutboxMessage] = []) -> CommandConfirmMail {
         var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "", token: token, expires: expires)
         mail.declined = true
         if inbound.context.participant?.status == .paused { mail.stillPaused = true }
+        if !released.isEmpty {
+            mail.released = released.map(\.subject)
+            mail.hasReleased = true
+        }
         return mail
     }
 
@@ -378,7 +389,8 @@ struct EnrollmentService {
         }
         guard let command, ConfirmationWords.isYes(inbound.newText) else {
             let expires = Work.day(pending.expiresAt, language: try inbound.language(in: work))
-            try inbound.answer(Self.nothingChanged(inbound, token: pending.token, expires: expires), in: work)
+            let released = try work.outbox.releaseKeptWhileLeaving(pending.token)
+            try inbound.answer(Self.nothingChanged(inbound, token: pending.token, expires: expires, released: released), in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
         }
         return try apply(command, inbound, confirmed: true)

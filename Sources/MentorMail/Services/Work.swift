@@ -121,8 +121,7 @@ struct OutboxWriter {
                 + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
         } else if let leaving {
             row.status = .withheld
-            row.lastError = "not sent: \(leaving.email) asked to leave and has not confirmed it yet (code \(leaving.token)); "
-                + "only answers reach them meanwhile"
+            row.lastError = "not sent: \(leaving.email) " + Self.keptWhileLeaving(leaving.token) + "; only answers reach them meanwhile"
         }
         try row.insert(db)
         if let todo = bounced.map({ "if that address works again: mentormail participants clear-bounce \($0.email), then " })
@@ -135,6 +134,38 @@ struct OutboxWriter {
             try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "withheld:\(row.id ?? 0)")
         }
         return row
+    }
+
+    /// The words of a message kept because its recipient's request to leave (`token`) waits.
+    static func keptWhileLeaving(_ token: String) -> String { "asked to leave and has not confirmed it yet (code \(token))" }
+
+    /// Mail kept back while the request to leave `token` waited for its "yes", now that none
+    /// comes (a "no", the request taken back, its code expired): queued to go with this run,
+    /// unless an address of it bounced meanwhile. The coordinators' digest no longer names it
+    /// as kept; told so already, they read that it went after all. Returns the rows released.
+    func releaseKeptWhileLeaving(_ token: String) throws -> [OutboxMessage] {
+        let kept = try OutboxMessage.filter(OutboxMessage.Columns.status == OutboxMessage.Status.withheld.rawValue
+                                            && Column("lastError").like("%" + Self.keptWhileLeaving(token) + "%"))
+            .order(Column("id")).fetchAll(db)
+        var released: [OutboxMessage] = []
+        for var row in kept where try bounce(among: row.recipientList) == nil {
+            row.status = .queued
+            row.nextAttemptAt = now
+            row.lastError = nil
+            try row.update(db)
+            released.append(row)
+            let told = DigestNotice.filter(Column("kind") == DigestNotice.Kind.withheld.rawValue
+                                           && Column("detail").like("%(outbox \(row.id ?? 0)) kept%"))
+            if try told.filter(Column("digestedAt") != nil).fetchCount(db) > 0 {
+                var notice = DigestNotice(createdAt: now, kind: .withheld, mentorshipID: nil,
+                                          detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)), kept while their request to "
+                                            + "leave waited, goes after all: they did not confirm it (code \(token)); nothing to resend")
+                try notice.insert(db)
+                try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "released:\(row.id ?? 0)")
+            }
+            try told.filter(Column("digestedAt") == nil).deleteAll(db)
+        }
+        return released
     }
 
     /// The open request to leave ("withdraw", waiting for its "yes") of one of `recipients`, if any.
