@@ -469,6 +469,30 @@ import Testing
         #expect(try program.database.pairs(status: "active").isEmpty)
     }
 
+    /// Finding: a mentor in two pairs who wrote to become a mentee was not told what happens to
+    /// her pairs. They go on (the role names what she is matched for next); the answer names
+    /// them, says so, and how to end one.
+    @Test(arguments: [("Role: mentee", "en"), ("Hi! From now on I'd like to be a mentee rather than a mentor.\nRole: mentee", "en"),
+                      ("Hola, a partir de ahora prefiero ser mentorada en lugar de mentora. Muchas gracias por todo.\nRol: mentee", "es")])
+    func aMentorWhoBecomesAMenteeIsToldHerPairsGoOn(_ words: String, _ language: String) throws {
+        let harness = try twoMentees()
+        try write(harness, from: "Maria <maria@example.org>", subject: "role", words)
+        _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
+        #expect(try harness.database.participant(email: "maria@example.org")?.profile.role == "mentee")
+        #expect(try harness.database.mentorships().allSatisfy(\.isOngoing), "nothing ends by itself")
+        let answer = try #require(try last(to: "maria@example.org", harness).textBody).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(answer.contains("Ana") && answer.contains("Bea"), "\(answer)")
+        if language == "en" {
+            #expect(answer.contains("You are no longer a mentor for new pairs, but your mentoring with"), "\(answer)")
+            #expect(answer.contains("goes on as before"), "\(answer)")
+            #expect(answer.contains("\"we're done\"") && answer.contains("its introduction"), "how to end one: \(answer)")
+        } else {
+            #expect(answer.contains("sigue como hasta ahora"), "\(answer)")
+            #expect(answer.contains("\"hemos terminado\""), "\(answer)")
+        }
+        #expect(!answer.contains("nothing changes for your mentoring"), "\(answer)")
+    }
+
     /// Finding: mail kept back while a leave question waited stayed kept after a "no". It goes
     /// with the "no", whose answer says nothing was stopped, and it is no longer kept.
     @Test(arguments: ["no", "No, I'd like to stay.", "no quiero darme de baja"])
@@ -519,3 +543,4 @@ import Testing
         #expect(try harness.database.participant(email: "maria@example.org")?.status == .active)
     }
 }
+

@@ -111,6 +111,11 @@ public struct ProfileReceivedMail: MailContent {
     public var graduated: Bool?
     /// A graduate asked to be mentored again, and now waits for a new mentor.
     public var menteeAgain: Bool?
+    /// The partners of ongoing pairs in a role the profile no longer holds (a mentor who became
+    /// a mentee): those pairs go on; with `noLongerMentor` or `noLongerMentee`, the role left.
+    public var pairsGoOn: String?
+    public var noLongerMentor: Bool?
+    public var noLongerMentee: Bool?
 }
 
 /// The answer to "pause", "resume", "withdraw", "delete my data" and an address change:

@@ -190,6 +190,9 @@ struct EnrollmentService {
         mail.hasUnread = !mail.unread.isEmpty
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
         if menteeAgain { mail.menteeAgain = true }
+        if let left = try Self.pairsInARoleLeft(participant, db: work.db) {
+            (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
+        }
         // The profile just stored says the language: the answer need not read it back.
         try inbound.answer(mail, in: work, about: .participant(participant.id), language: language)
         return Outcome(.answered)
@@ -581,6 +584,20 @@ struct EnrollmentService {
         let wantsMentor = try person.profile.isMentee && !AppDatabase.graduatedMentee(db, person)
         guard (hasMentor || !wantsMentor) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
         return try partnerNames(in: ongoing, of: id, db: db).joined(separator: ", ")
+    }
+
+    /// `person`'s ongoing pairs in a role their profile no longer holds (a mentor who became a
+    /// mentee, or the other way round): such pairs go on, as nothing ends a pair but its people
+    /// or a coordinator. The partners' names, and which role was left; nil when there are none.
+    static func pairsInARoleLeft(_ person: Participant, db: Database) throws -> (partners: String, mentor: Bool, mentee: Bool)? {
+        guard let id = person.id else { return nil }
+        let left = try ongoingPairs(of: id, db: db).filter { pair in
+            (pair.mentorID == id && !person.profile.isMentor) || (pair.menteeID == id && !person.profile.isMentee)
+        }
+        guard !left.isEmpty else { return nil }
+        let names = try partnerNames(in: left, of: id, db: db)
+        return (names.isEmpty ? "your partner" : names.joined(separator: ", "),
+                left.contains { $0.mentorID == id }, left.contains { $0.menteeID == id })
     }
 
     /// The names of everyone `person` is in an ongoing pair with, if any.
