@@ -16,7 +16,7 @@ extension MentorMailCommand {
             mentee of an ended pair is matched again in the next round, never with the same mentor.
 
             Examples:
-              mentormail pairs list --status ongoing
+              mentormail pairs list --status active
               mentormail pairs list --round 2027-Q1 --json
               mentormail pairs show 12
               mentormail pairs graduate 12 --reason "they told me at the Summit"
@@ -40,7 +40,7 @@ extension MentorMailCommand {
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
-                // Each state the list shows can be asked for alone; "ongoing" asks for every pair still going.
+                // Each state the list shows can be asked for alone; "active" asks for every pair still going.
                 let statuses = AppDatabase.pairStatuses.map(\.key)
                 if let status, !statuses.contains(status) {
                     throw ValidationError("--status must be one of " + statuses.joined(separator: ", "))

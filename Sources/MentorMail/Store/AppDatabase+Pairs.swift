@@ -56,21 +56,21 @@ public struct PairDetails: Codable, Sendable {
 extension AppDatabase {
     /// The values `pairs list --status` takes, each with what it lists.
     public static let pairStatuses: KeyValuePairs<String, String> = [
+        "active": "every pair still going: introduced, introduction-held, or meeting as a check-in said",
         "introduced": "not yet known to meet: the introduction went, and no check-in said they meet",
         "introduction-held": "its introduction was kept or could not be sent",
-        "active": "meeting: a check-in said so",
-        "ongoing": "still going: introduced, introduction-held or active",
         "graduated": "ended well",
         "ended": "ended otherwise: not a good fit, a side left, or a coordinator ended it",
     ]
 
     /// Pairs, newest first; `status` lists exactly the pairs shown in that state ("introduced"
-    /// leaves out those whose introduction is held), "ongoing" those still going.
+    /// leaves out those whose introduction is held), except "active": every pair still going,
+    /// as the program has always called them, whatever its finer state.
     public func pairs(status: String? = nil, round: String? = nil) throws -> [PairView] {
         try read { db in
             var request = Mentorship.order(Column("id").desc)
             switch status {
-            case "ongoing"?, PairView.introductionHeldStatus?:
+            case "active"?, PairView.introductionHeldStatus?:
                 request = request.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
             case let status?: request = request.filter(Mentorship.Columns.status == status)
             case nil: break
@@ -90,7 +90,7 @@ extension AppDatabase {
             return try request.fetchAll(db).map { mentorship in
                 Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces,
                           held: held, introduced: introduced)
-            }.filter { status == nil || status == "ongoing" || $0.status == status }
+            }.filter { status == nil || status == "active" || $0.status == status }
         }
     }
 
