@@ -92,17 +92,31 @@ enum JoinWords {
     }
 
     static func role(in own: OwnText) -> ParticipantRole? {
+        // The role last named, for "I don't want a mentor, I want to be one".
+        var named: ParticipantRole?
         for clauses in own.clauses {
             // French "mentoré(e)" is the one mentored; folded, "mentore" would be a mentor.
             let mentored = clauses.contains { $0.text.lowercased().contains("mentoré") }
             // "I have been a Nova core for years and would love to mentor": the writer goes on
             // in a clause without its own subject.
             let byTheWriter = clauses.first?.words.first.map(firstPerson.contains) ?? false
+            // "I'd like to join, not as a mentee but as a mentor": the words up to the joining
+            // verb lead the clauses after it.
+            var joining: ArraySlice<String> = []
             for (number, clause) in clauses.enumerated() {
                 let words = clause.words
                 let ownSubject = words.first.map { firstPerson.contains($0) || otherPeople.contains($0) } ?? true
-                let continued = number > 0 && byTheWriter && !ownSubject ? roleInPhrases(["i"] + words) : nil
-                guard let role = role(inClause: words.map(unelided), mentored: mentored) ?? continued else { continue }
+                let continued = number > 0 && byTheWriter && !ownSubject
+                    ? roleInPhrases(["i"] + words) ?? (joining.isEmpty ? nil : role(inClause: (joining + words).map(unelided), mentored: mentored))
+                    : nil
+                let found = role(inClause: words.map(unelided), mentored: mentored) ?? continued
+                    ?? (becomesOne(words) ? named : nil)
+                if joining.isEmpty, let verb = words.lastIndex(where: joinVerbs.contains),
+                   !words[...verb].contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) {
+                    joining = words[...verb]
+                }
+                if let last = words.last(where: { ParticipantRole(answer: $0) != nil }) { named = ParticipantRole(answer: last) }
+                guard let role = found else { continue }
                 // "as a mentor and a mentee": the clause after "and" may name the other role.
                 if number + 1 < clauses.count, clauses[number + 1].words.count <= 3,
                    let other = ParticipantRole(answer: clauses[number + 1].text), other != role { return .both }
@@ -112,13 +126,23 @@ enum JoinWords {
         return nil
     }
 
+    /// "One" after being, at the end of a clause: "I want to be one", "quiero ser una", "je veux en être un".
+    static func becomesOne(_ words: [String]) -> Bool {
+        guard words.count >= 2, !words.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) else { return false }
+        let (before, last) = (words[words.count - 2], words[words.count - 1])
+        return (becomingWords.contains(before) && oneWords.contains(last)) || (oneWords.contains(before) && becomingAfter.contains(last))
+    }
+
+    static let oneWords: Set<String> = ["one", "uno", "una", "um", "uma", "un", "une", "einer", "eine"]
+
     /// The role in a clause's words. `mentored`: "mentore(s)" is French "mentoré(s)", a mentee.
     private static func role(inClause words: [String], mentored: Bool = false) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         if asksToBeMentored(words) { return .mentee }
         guard words.contains(where: joinWords.contains), words.first.map(someoneElse.contains) == false else { return nil }
         for (index, word) in words.enumerated() {
-            guard var role = ParticipantRole(answer: word) else { continue }
+            // "rather than a mentee", "not as a mentor": a role set aside is none asked for.
+            guard var role = ParticipantRole(answer: word), !ParticipantRole.isSetAside(at: index, in: words) else { continue }
             if mentored && (word == "mentore" || word == "mentores") { role = .mentee }
             let before = words[..<index]
             let beforeText = before.joined(separator: " ")

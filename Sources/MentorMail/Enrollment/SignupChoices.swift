@@ -6,9 +6,10 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     case mentor, mentee, both
 
     /// Reads an answer such as "mentee", "Coach", "mentor and mentee" or "either".
-    /// Words that are not role words are ignored; nil when no role word is present.
+    /// Words that are not role words are ignored; nil when no role word is present. A role set
+    /// aside ("mentor, not mentee", "a mentor rather than a mentee", "no como mentee") does not count.
     public init?(answer: String) {
-        let words = Self.withoutArabicPrefixes(EnrollmentText.words(answer))
+        let words = Self.withoutArabicPrefixes(Self.withoutRolesSetAside(EnrollmentText.words(answer)))
         let text = EnrollmentText.fold(answer)
         let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { TextSearch.contains($0, in: text) }
         let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
@@ -35,6 +36,30 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     ])
     private static let bothWords = folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
                                            "entrambe", "oba", "obie", "оба", "обе", "كلاهما", "كليهما"])
+
+    /// Words that set aside the role after them, folded: "not (as) a mentee", "rather than a
+    /// mentor", "instead of mentee", "no como mentee", "statt Mentee", "plutôt que mentor".
+    static let settingAside: Set<String> = CommandSentences.negations.union(folded([
+        "than", "instead", "rather", "lugar", "vez", "lieu", "statt", "anstatt", "invés", "plutôt", "invece", "zamiast",
+    ]))
+    /// Small words that may stand between such a word and the role: "not as a", "instead of", "en lugar de".
+    static let beforeARole: Set<String> = folded([
+        "as", "a", "an", "the", "of", "to", "be", "como", "comme", "als", "come", "jako", "un", "una", "une", "um", "uma",
+        "ein", "eine", "einen", "einer", "de", "di", "que", "el", "la", "le", "o", "ser", "etre", "sein", "werden", "being", "becoming",
+    ])
+
+    /// `words` without the role words set aside by the words just before them ("not a mentee").
+    static func withoutRolesSetAside(_ words: [String]) -> [String] {
+        words.indices.filter { index in
+            let word = words[index]
+            return !(mentorWords.contains(word) || menteeWords.contains(word) || bothWords.contains(word)) || !isSetAside(at: index, in: words)
+        }.map { words[$0] }
+    }
+
+    /// Whether the words just before `index` set aside what stands there: "not as a", "rather than being a".
+    static func isSetAside(at index: Int, in words: [String]) -> Bool {
+        words[..<index].reversed().first { !beforeARole.contains($0) }.map(settingAside.contains) ?? false
+    }
 
     /// Whether this person offers mentoring (and so has a capacity).
     public var mentors: Bool { self != .mentee }
