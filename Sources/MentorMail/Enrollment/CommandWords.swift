@@ -71,11 +71,22 @@ public enum CommandWords {
 
     /// The person's own lines: not quoted, and before any signature or quoted history.
     static func ownLines(of text: String) -> [String] {
-        var lines: [String] = []
+        ownFormLines(of: text).map(\.line.text)
+    }
+
+    /// `ownLines(of:)` as form lines, each with whether a blank or quoted line came before it.
+    static func ownFormLines(of text: String) -> [(line: SignupFormLine, afterBreak: Bool)] {
+        var lines: [(SignupFormLine, Bool)] = []
+        var afterBreak = false
         for raw in text.prefix(readLimit).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = SignupFormLine(String(raw))
             if line.isSeparator || line.isAttribution || line.key == .ignored { break }
-            if line.depth == 0, !line.isBlank { lines.append(line.text) }
+            if line.depth == 0, !line.isBlank {
+                lines.append((line, afterBreak))
+                afterBreak = false
+            } else {
+                afterBreak = true
+            }
         }
         return lines
     }
@@ -159,10 +170,46 @@ struct OwnText: Sendable {
     let clauses: [[Clause]]
 
     init(_ newText: String) {
-        text = newText
-        lines = CommandWords.ownLines(of: newText)
+        self.init(text: newText, lines: CommandWords.ownLines(of: newText))
+    }
+
+    private init(text: String, lines: [String]) {
+        self.text = text
+        self.lines = lines
         sentences = lines.flatMap(CommandWords.sentences(in:))
         clauses = sentences.map { CommandSentences.clauses(of: $0).map(Clause.init) }
+    }
+
+    /// The text with each line a mail client wrapped in the middle of a sentence joined to the
+    /// next one, so that a list goes on ("I speak English,⏎Portuguese and German"): the line ends
+    /// with a comma, "and" or "or", or the next one starts in lower case or with "and"; never at
+    /// a sentence's end, nor to or from a form's `Key: value` line.
+    /// A blank line ends a paragraph: nothing is joined across it.
+    var unwrapped: OwnText {
+        var joined: [String] = []
+        var previousWraps = false
+        for (line, afterBreak) in CommandWords.ownFormLines(of: text) {
+            if previousWraps, !afterBreak, !line.isKeyLine, let last = joined.last, Self.continues(last, with: line.text) {
+                joined[joined.count - 1] = last + " " + line.text
+            } else {
+                joined.append(line.text)
+            }
+            previousWraps = !line.isKeyLine
+        }
+        return joined.count == lines.count ? self : OwnText(text: text, lines: joined)
+    }
+
+    /// Words that join the items of a list, lower-cased: a line ending with one goes on.
+    static let listJoiners: Set<String> = ["and", "or", "y", "o", "e", "u", "und", "oder", "et", "ou", "ed", "oppure", "lub", "oraz"]
+    /// Those that may start the next line of a list in a capital ("And German").
+    static let listJoinersStarting: Set<String> = ["and", "or", "und", "oder", "et", "ou", "y"]
+
+    /// Whether the line `next` goes on with the sentence `line` leaves open.
+    static func continues(_ line: String, with next: String) -> Bool {
+        guard let end = line.last, !".!?;…:。！？".contains(end), let start = next.first else { return false }
+        let lastWord = line.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
+        let firstWord = next.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
+        return end == "," || end == "，" || listJoiners.contains(lastWord) || start.isLowercase || listJoinersStarting.contains(firstWord)
     }
 
     /// A clause with its folded text and words, which the request and role readers both compare.

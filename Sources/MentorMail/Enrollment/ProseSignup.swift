@@ -36,7 +36,9 @@ public struct ProseSignup: Equatable, Sendable {
         read(OwnText(text), vocabulary: vocabulary)
     }
 
-    static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
+    static func read(_ written: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
+        // A list a mail client wrapped onto the next line is read whole.
+        let own = written.unwrapped
         var found = ProseSignup()
         var areas: [String] = [], languages: [String] = [], kinds: [String] = []
         for (sentence, clauses) in zip(own.sentences, own.clauses) {
@@ -56,7 +58,8 @@ public struct ProseSignup: Equatable, Sendable {
         found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
         found.mentoringType = kinds.isEmpty ? nil : kinds.joined(separator: ", ")
-        if found.role == nil { found.role = JoinWords.role(in: own)?.rawValue }
+        // Its role as the intake reads it, line by line (a greeting's line stays apart).
+        if found.role == nil { found.role = JoinWords.role(in: written)?.rawValue }
         return found.checked(vocabulary: vocabulary)
     }
 
