@@ -21,12 +21,17 @@ public struct ProfileBuilder: Sendable {
         public var isComplete: Bool { problems.isEmpty }
     }
 
-    public func build(from form: SignupForm, over stored: ParticipantProfile?) -> Result {
+    /// `keepingPartlyRead`: a line read only in part over a stored value ("Languages: English,
+    /// Klingon") keeps that value too, as one not read at all (a participant's mail; a
+    /// coordinator's import keeps what was read).
+    public func build(from form: SignupForm, over stored: ParticipantProfile?, keepingPartlyRead: Bool = false) -> Result {
         // A line that cannot be read over a value already stored changes nothing: the value stays.
         let unread = stored.map { stored in
             form.problems.filter { form.answeredFields.contains($0.field) && form.gaveNoValue(for: $0.field) && !Self.isEmpty($0.field, in: stored) }
+                + (keepingPartlyRead ? partlyRead(form, over: stored) : [])
         } ?? []
-        let answered = form.answeredFields.subtracting(unread.map(\.field))
+        let unreadFields = Set(unread.map(\.field))
+        let answered = form.answeredFields.subtracting(unreadFields)
         let base = stored ?? .erased
         func pick<T>(_ field: SignupField, _ new: T, _ old: T) -> T {
             answered.contains(field) || stored == nil ? new : old
@@ -73,14 +78,35 @@ public struct ProfileBuilder: Sendable {
             !unread.contains(problem) && (answered.contains(problem.field) || Self.isEmpty(problem.field, in: profile))
         }
         let notes = stored == nil ? form.notes : form.notes.filter { note in
-            // Defaults the parser applied do not concern fields the stored profile already had.
+            // Defaults the parser applied do not concern fields the stored profile already had,
+            // and the words of a line kept unread are named with it.
             switch note {
             case .assumedCapacity: answered.contains(.capacity)
             case .assumedEmail: answered.contains(.interaction)
+            case .notLanguages: !unreadFields.contains(.languages)
+            case .notWaysToMeet: !unreadFields.contains(.interaction)
             default: true
             }
         }
         return Result(profile: profile, problems: problems, unread: unread, notes: notes)
+    }
+
+    /// The lines of fields `stored` has that were read only in part, each naming the words not
+    /// understood and what can be written: languages and ways to meet with words that are none,
+    /// areas the vocabulary does not know (but those already kept as free text).
+    func partlyRead(_ form: SignupForm, over stored: ParticipantProfile) -> [FormProblem] {
+        var lines: [FormProblem] = []
+        func add(_ field: SignupField, _ words: [String], choices: [String] = []) {
+            guard !words.isEmpty, form.answeredFields.contains(field), !form.gaveNoValue(for: field), !Self.isEmpty(field, in: stored) else { return }
+            lines.append(FormProblem(field: field, .notUnderstood(field, words, choices: choices)))
+        }
+        for note in form.notes {
+            if case .notLanguages(let words) = note { add(.languages, words) }
+            if case .notWaysToMeet(let words) = note { add(.interaction, words) }
+        }
+        let kept = Set(stored.freeTextAreas.map(EnrollmentText.fold))
+        add(.areas, form.freeTextAreas.filter { !kept.contains(EnrollmentText.fold($0)) }, choices: vocabulary.areas.map(\.displayName))
+        return lines
     }
 
     static func isEmpty(_ field: SignupField, in profile: ParticipantProfile) -> Bool {

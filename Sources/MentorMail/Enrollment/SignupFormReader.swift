@@ -16,11 +16,11 @@ struct SignupFormReader {
     private static let ownMessageMarks = [
         "is not a role we know", "please tell us whether you want", "please choose technical",
         "is not a kind of mentoring", "we could not find the time zone", "please tell us your time zone",
-        "please list the languages", "we did not recognise", "is not a number of mentees", "a mentor can take",
+        "please list the languages", "we did not recognise", "we did not understand", "is not a number of mentees", "a mentor can take",
         // The same in Spanish (`FormPhrase.spanish`).
         "no conocemos el rol", "dinos si quieres ser", "elige técnica, profesional", "no es un tipo de mentoría",
         "no encontramos la zona horaria", "dinos tu zona horaria", "escribe los idiomas que puedes", "no reconocemos «",
-        "no es un número de mentees", "mentees a la vez; escribiste",
+        "no es un número de mentees", "mentees a la vez; escribiste", "no entendimos «",
     ]
 
     /// Whether `answer` is one of our own problem messages.

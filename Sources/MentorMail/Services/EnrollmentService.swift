@@ -102,7 +102,7 @@ struct EnrollmentService {
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
-        var result = builder.build(from: form, over: stored)
+        var result = builder.build(from: form, over: stored, keepingPartlyRead: true)
         // Sentences beside the form ("Looks right! I'm a mentor, technical mentoring, Berlin time",
         // "I'm free weekday evenings") answer what neither its lines nor the stored profile gave;
         // nothing else is changed.
@@ -130,7 +130,7 @@ struct EnrollmentService {
                 merged.answeredFields.insert(field)
                 merged.problems.removeAll { $0.field == field }
             }
-            result = builder.build(from: merged, over: stored)
+            result = builder.build(from: merged, over: stored, keepingPartlyRead: true)
         }
         // What their sentences say that the profile does not hold is said back, not dropped.
         let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: result.profile, vocabulary: vocabulary)
