@@ -76,6 +76,31 @@ public struct SignupFormParser: Sendable {
         return answers
     }
 
+    /// The person's own form lines in `text` (not quoted, not one of our examples): each line that
+    /// answers a field of the form ("Languages: English, French", an About me with the lines it
+    /// goes on over), "Location" or "Mail language"; and the rest of `text` without them (quoted
+    /// lines as they were). Nil when there is none.
+    static func ownFormLines(in text: String) -> (lines: String, rest: String)? {
+        let lines = SignupFormLine.lines(of: text)
+        let examples = exampleLines(in: lines)
+        var own = IndexSet()
+        for (index, line) in lines.enumerated() where line.depth == 0 && !examples.contains(index) {
+            switch line.key {
+            case .field(let field)?:
+                guard let answer = answer(to: field, at: index, in: lines), answer.depth == 0 else { continue }
+                own.insert(integersIn: index...answer.lastLine)
+            case .location?, .mailLanguage?:
+                if !stripHint(line.value, hint: nil, choices: true).isEmpty { own.insert(index) }
+            default:
+                continue
+            }
+        }
+        guard !own.isEmpty else { return nil }
+        func written(_ line: SignupFormLine) -> String { String(repeating: "> ", count: line.depth) + line.text }
+        let kept = lines.indices.filter { !own.contains($0) }
+        return (own.map { written(lines[$0]) }.joined(separator: "\n"), kept.map { written(lines[$0]) }.joined(separator: "\n"))
+    }
+
     /// Lead-ins of an example line in our mails ("reply with just the lines to change, e.g.",
     /// "Responde con la línea, p. ej."), folded.
     static let exampleLeadIns = ["e.g.", "e.g.:", "e. g.", "p. ej.", "p.ej.", "por ejemplo", "por ejemplo:", "for example",

@@ -216,16 +216,23 @@ struct SurveyAnswerRule: IntakeRule {
 
 /// Check-in answers written under another mail of ours, or in a fresh one ("got your survey:
 /// going great, we meet weekly, good fit, let's continue!"), from someone whose survey is
-/// still open: read as their survey's answers, not as a profile change or a question.
+/// still open: read as their survey's answers (their own profile lines beside them as a
+/// profile change), not as a profile change alone or a question.
 struct OpenSurveyAnswerRule: IntakeRule {
     let name = "open-survey-answer"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         // Form lines only in our quoted mail (a sign-up confirmation, an introduction) are not
-        // the person's: they do not make the reply a form.
+        // the person's: they do not make the reply a form. Their own ("Languages: English,
+        // French") beside the answers are read apart, as a profile change.
         let form = message.form
-        guard let id = context.openSurvey,
-              !form.looksLikeForm || form.answeredFields.isSubset(of: form.answeredInQuotedText) else { return nil }
-        let reading = SurveyAnswerReader().read(text: message.text, newText: message.newText)
+        guard let id = context.openSurvey else { return nil }
+        let own = SignupFormParser.ownFormLines(in: message.newText)
+        guard !form.looksLikeForm || form.answeredFields.isSubset(of: form.answeredInQuotedText) || own != nil else { return nil }
+        let reading = if let own {
+            SurveyAnswerReader().read(text: SignupFormParser.ownFormLines(in: message.text)?.rest ?? message.text, newText: own.rest)
+        } else {
+            SurveyAnswerReader().read(text: message.text, newText: message.newText)
+        }
         // Two answers, or one beside a word naming the check-in: one stray "good" is no survey answer.
         let named = ["survey", "check-in", "checkin", "encuesta", "questionnaire", "umfrage", "pesquisa"]
             .contains { message.newText.lowercased().contains($0) }

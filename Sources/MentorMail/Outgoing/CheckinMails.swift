@@ -69,6 +69,8 @@ public struct CheckinAnswersMail: MailContent {
     /// Remarks that answer no question, passed on to the coordinators as written.
     public var passedOn: [String] = []
     public var hasPassedOn: Bool?
+    /// Profile lines written beside the answers ("Languages: English, French"): the change they made.
+    public var profile: ProfileAnswer?
 }
 
 /// The thank-you when a pair graduates, to each side; the mentee is invited to mentor.

@@ -65,6 +65,26 @@ public struct HeldNoticeMail: MailContent {
 }
 
 /// The answer to a filled-in or corrected form: what was understood, field by field.
+/// A profile change as an answer tells it: the profile as understood, what to fix, what stays.
+/// The answer to a form (`ProfileReceivedMail`) shows it whole; the answer to check-in answers
+/// beside profile lines (`CheckinAnswersMail.profile`) too.
+public struct ProfileAnswer: Codable, Sendable, Equatable {
+    public var complete: Bool
+    public var updated: Bool
+    public var unchanged: Bool
+    public var fields: [FieldLine]
+    public var problems: [ProfileReceivedMail.Problem]
+    public var hasProblems: Bool
+    /// Lines not read, or read only in part, with the stored value that stays.
+    public var unread: [ProfileReceivedMail.Problem]
+    public var hasUnread: Bool
+    public var unknownFields: [ProfileReceivedMail.UnknownField]
+    public var hasUnknownFields: Bool
+    /// What we assumed or could not read, worth knowing but needing no fix.
+    public var notes: [String]
+    public var hasNotes: Bool
+}
+
 public struct ProfileReceivedMail: MailContent {
     public static let kind = MailKind.profileReceived
 
@@ -116,6 +136,15 @@ public struct ProfileReceivedMail: MailContent {
     public var pairsGoOn: String?
     public var noLongerMentor: Bool?
     public var noLongerMentee: Bool?
+
+    init(person: PersonName, _ change: ProfileAnswer, unplaced: [String]) {
+        self.person = person
+        (complete, updated, unchanged, fields) = (change.complete, change.updated, change.unchanged, change.fields)
+        (problems, hasProblems, unread, hasUnread) = (change.problems, change.hasProblems, change.unread, change.hasUnread)
+        (unknownFields, hasUnknownFields, notes, hasNotes) = (change.unknownFields, change.hasUnknownFields, change.notes, change.hasNotes)
+        self.unplaced = unplaced
+        hasUnplaced = !unplaced.isEmpty
+    }
 }
 
 /// The answer to "pause", "resume", "withdraw", "delete my data" and an address change:

@@ -104,9 +104,19 @@ struct CheckinService {
             return try HeldMailService(work: work).hold(inbound, reason: "a reply to someone else's check-in", acknowledge: true, forSomeoneElse: true)
         }
         let message = inbound.message
-        let newText = inbound.newText
-        let reading = SurveyAnswerReader().read(text: message.textBody ?? "", newText: newText, sentLines: try sentLines(of: survey),
+        // Profile lines beside the answers ("Languages: English, French") change the profile as
+        // in any other mail; the answers are read without them.
+        let profileLines = SignupFormParser.ownFormLines(in: inbound.newText)
+        let newText = profileLines?.rest ?? inbound.newText
+        let text = profileLines == nil ? message.textBody ?? "" : SignupFormParser.ownFormLines(in: message.textBody ?? "")?.rest ?? message.textBody ?? ""
+        let reading = SurveyAnswerReader().read(text: text, newText: newText, sentLines: try sentLines(of: survey),
                                                 askedAgain: try askedAgain(in: message, survey: survey))
+        let profileForm = profileLines.map { SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse($0.lines, senderName: inbound.sender.name) }
+        if let profileForm, reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && reading.unplaced.isEmpty,
+           reading.answers.note == nil || Courtesy.isThanks(OwnText(newText), signedBy: inbound.sender.name) {
+            // Nothing but profile lines (and thanks): a profile change, answered as one.
+            return try EnrollmentService(work: work).receiveProfile(profileForm, inbound)
+        }
         // "Thanks!", "Got it, thanks", "Thank you, will do": no answer, no note, nothing to say back.
         if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
             return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
@@ -137,7 +147,7 @@ struct CheckinService {
         survey.answers = before.merged(with: reading.answers)
         // A doubtful what-next is remembered, so that the other side's "graduate" waits for a clear one.
         if unsure && survey.answers.next == nil { survey.next = Survey.unclearNext }
-        survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + newText
+        survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + inbound.newText
         if !reading.answers.answered.isEmpty && survey.answeredAt == nil { survey.answeredAt = work.now }
         if survey.answers.isComplete && survey.completedAt == nil { survey.completedAt = work.now }
         try survey.update(work.db)
@@ -169,6 +179,7 @@ struct CheckinService {
             hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
         mail.passedOn = remarks
         mail.hasPassedOn = remarks.isEmpty ? nil : true
+        if let profileForm { mail.profile = try EnrollmentService(work: work).storeProfile(profileForm, inbound, sentences: false).answer }
         // Nothing more is asked of a pair that ends or graduates, nor of one waiting to graduate.
         let pending = if case .pending = effect { true } else { false }
         if ![.ended, .graduated, .graduating].contains(effect) && !pending && !alreadyOver {
@@ -190,7 +201,8 @@ struct CheckinService {
         mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
         try inbound.answer(mail, in: work, about: .survey(surveyID), language: language)
         let passed = remarks.isEmpty ? "" : "; passed on to the coordinators: " + remarks.map { "\"\($0)\"" }.joined(separator: ", ")
-        return Outcome(.answered, "check-in answers (\(reading.shape)): \(Self.describe(answers))\(passed)")
+        let changed = profileForm.map { " and profile lines: " + $0.answeredFields.map(\.label).sorted().joined(separator: ", ") } ?? ""
+        return Outcome(.answered, "check-in answers (\(reading.shape))\(changed): \(Self.describe(answers))\(passed)")
     }
 
     /// What the answers did: `graduating` waits for the run's other answers (a job);

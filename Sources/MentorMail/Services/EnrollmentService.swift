@@ -98,42 +98,45 @@ struct EnrollmentService {
     /// `menteeAgain`: a graduate asked to be mentored again; so does a Role line they wrote
     /// themselves that names mentee.
     func receiveProfile(_ form: SignupForm, _ inbound: Inbound, menteeAgain asked: Bool = false) throws -> Outcome {
+        let stored = try storeProfile(form, inbound, menteeAgain: asked)
+        let participant = stored.participant
+        // What their sentences say that the profile does not hold is said back, not dropped.
+        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary)
+        var mail = ProfileReceivedMail(
+            person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
+            stored.answer, unplaced: unplaced)
+        (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
+        if stored.menteeAgain { mail.menteeAgain = true }
+        if let left = try Self.pairsInARoleLeft(participant, db: work.db) {
+            (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
+        }
+        // The profile just stored says the language: the answer need not read it back.
+        try inbound.answer(mail, in: work, about: .participant(participant.id), language: stored.language)
+        return Outcome(.answered)
+    }
+
+    /// A profile change stored, with what its answer says of it.
+    struct StoredProfile {
+        var participant: Participant
+        var answer: ProfileAnswer
+        /// The language of the answer.
+        var language: String?
+        /// A graduate now waits to be mentored again.
+        var menteeAgain: Bool
+    }
+
+    /// Merges `form` over the sender's stored profile and stores it. `sentences`: the message's
+    /// sentences answer what neither the form nor the stored profile gave (not beside check-in
+    /// answers, whose sentences are those answers).
+    func storeProfile(_ form: SignupForm, _ inbound: Inbound, menteeAgain asked: Bool = false, sentences: Bool = true) throws -> StoredProfile {
         let email = inbound.context.personAddress(inbound.sender)
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
         let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
         var result = builder.build(from: form, over: stored, keepingPartlyRead: true)
-        // Sentences beside the form ("Looks right! I'm a mentor, technical mentoring, Berlin time",
-        // "I'm free weekday evenings") answer what neither its lines nor the stored profile gave;
-        // nothing else is changed.
-        let vocabulary = work.config.enrollment.vocabulary
-        let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
-            stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
-        }
-        let said = inbound.reading.prose
-        let wanted = ((said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers).filter { open.contains($0.field) }
-        if !wanted.isEmpty {
-            let extra = SignupFormParser(vocabulary: vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
-            var merged = form
-            for field in extra.answeredFields where open.contains(field) {
-                switch field {
-                case .role: merged.role = extra.role
-                case .mentoringType: merged.mentoringType = extra.mentoringType
-                case .timeZone: merged.timeZone = extra.timeZone
-                case .languages: merged.languages = extra.languages
-                case .interaction: merged.interaction = extra.interaction; merged.notes.removeAll { $0 == .assumedEmail }
-                case .areas: merged.areas = extra.areas; merged.freeTextAreas = extra.freeTextAreas
-                case .capacity: merged.capacity = extra.capacity; merged.notes.removeAll { if case .assumedCapacity = $0 { true } else { false } }
-                case .availability: merged.availability = extra.availability
-                default: continue
-                }
-                merged.answeredFields.insert(field)
-                merged.problems.removeAll { $0.field == field }
-            }
+        if sentences, let merged = formWithSentences(form, inbound, over: stored) {
             result = builder.build(from: merged, over: stored, keepingPartlyRead: true)
         }
-        // What their sentences say that the profile does not hold is said back, not dropped.
-        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: result.profile, vocabulary: vocabulary)
         // Mail goes on in the language they write to us in, until they choose another: their own
         // words (beside the form lines, "Hola, aquí va mi formulario"), else the form they filled
         // in or the exchange they answer ("Perfect" above our English form). It is kept when the
@@ -166,36 +169,52 @@ struct EnrollmentService {
                               result.isComplete ? "complete" : "problems: \(result.problems.map(\.field.label).joined(separator: ", "))")
         let language = inbound.language(in: work, person: participant)
         let wording = ProfileWording(language: language)
-        var mail = ProfileReceivedMail(
-            person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
-            complete: result.isComplete,
-            updated: change == .updated,
-            unchanged: change == .unchanged,
-            fields: fieldLines(participant.profile, wording: wording),
-            problems: result.problems.map {
-                .init(field: wording.label($0.field), message: wording.text($0.phrase), example: $0.example(in: wording))
-            },
-            hasProblems: !result.problems.isEmpty,
-            unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) },
-            hasUnknownFields: !form.unknownFields.isEmpty,
-            notes: result.notes.map(wording.text),
-            hasNotes: !result.notes.isEmpty,
-            unplaced: unplaced,
-            hasUnplaced: !unplaced.isEmpty)
-        mail.unread = result.unread.map { problem in
+        let fields = fieldLines(participant.profile, wording: wording)
+        let problem = { (problem: FormProblem) -> ProfileReceivedMail.Problem in
             let label = wording.label(problem.field)
-            return .init(field: label, message: wording.text(problem.phrase), example: problem.example(in: wording),
-                         kept: mail.fields.first { $0.label == label }?.value)
+            return .init(field: label, message: wording.text(problem.phrase), example: problem.example(in: wording))
         }
-        mail.hasUnread = !mail.unread.isEmpty
-        (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
-        if menteeAgain { mail.menteeAgain = true }
-        if let left = try Self.pairsInARoleLeft(participant, db: work.db) {
-            (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
+        let unread = result.unread.map { line in
+            var said = problem(line)
+            said.kept = fields.first { $0.label == said.field }?.value
+            return said
         }
-        // The profile just stored says the language: the answer need not read it back.
-        try inbound.answer(mail, in: work, about: .participant(participant.id), language: language)
-        return Outcome(.answered)
+        let told = ProfileAnswer(
+            complete: result.isComplete, updated: change == .updated, unchanged: change == .unchanged, fields: fields,
+            problems: result.problems.map(problem), hasProblems: !result.problems.isEmpty, unread: unread, hasUnread: !unread.isEmpty,
+            unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) }, hasUnknownFields: !form.unknownFields.isEmpty,
+            notes: result.notes.map(wording.text), hasNotes: !result.notes.isEmpty)
+        return StoredProfile(participant: participant, answer: told, language: language, menteeAgain: menteeAgain)
+    }
+
+    /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical
+    /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
+    /// nor the stored profile gave; nil when they say nothing of those. Nothing else is changed.
+    private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
+        let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
+            stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
+        }
+        let said = inbound.reading.prose
+        let wanted = ((said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers).filter { open.contains($0.field) }
+        guard !wanted.isEmpty else { return nil }
+        let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
+        var merged = form
+        for field in extra.answeredFields where open.contains(field) {
+            switch field {
+            case .role: merged.role = extra.role
+            case .mentoringType: merged.mentoringType = extra.mentoringType
+            case .timeZone: merged.timeZone = extra.timeZone
+            case .languages: merged.languages = extra.languages
+            case .interaction: merged.interaction = extra.interaction; merged.notes.removeAll { $0 == .assumedEmail }
+            case .areas: merged.areas = extra.areas; merged.freeTextAreas = extra.freeTextAreas
+            case .capacity: merged.capacity = extra.capacity; merged.notes.removeAll { if case .assumedCapacity = $0 { true } else { false } }
+            case .availability: merged.availability = extra.availability
+            default: continue
+            }
+            merged.answeredFields.insert(field)
+            merged.problems.removeAll { $0.field == field }
+        }
+        return merged
     }
 
     /// "pause", "resume", "withdraw", "delete my data" and a change of address, on the sender's
