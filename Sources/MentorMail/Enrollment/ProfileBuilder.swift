@@ -92,20 +92,19 @@ public struct ProfileBuilder: Sendable {
     }
 
     /// The lines of fields `stored` has that were read only in part, each naming the words not
-    /// understood and what can be written: languages and ways to meet with words that are none,
-    /// areas the vocabulary does not know (but those already kept as free text).
+    /// understood and what can be written: languages and ways to meet with words that are none.
+    /// An area the vocabulary does not know is no such word: it is kept as free text, as at
+    /// sign-up, and matched as written.
     func partlyRead(_ form: SignupForm, over stored: ParticipantProfile) -> [FormProblem] {
         var lines: [FormProblem] = []
-        func add(_ field: SignupField, _ words: [String], choices: [String] = []) {
+        func add(_ field: SignupField, _ words: [String]) {
             guard !words.isEmpty, form.answeredFields.contains(field), !form.gaveNoValue(for: field), !Self.isEmpty(field, in: stored) else { return }
-            lines.append(FormProblem(field: field, .notUnderstood(field, words, choices: choices)))
+            lines.append(FormProblem(field: field, .notUnderstood(field, words)))
         }
         for note in form.notes {
             if case .notLanguages(let words) = note { add(.languages, words) }
             if case .notWaysToMeet(let words) = note { add(.interaction, words) }
         }
-        let kept = Set(stored.freeTextAreas.map(EnrollmentText.fold))
-        add(.areas, form.freeTextAreas.filter { !kept.contains(EnrollmentText.fold($0)) }, choices: vocabulary.areas.map(\.displayName))
         return lines
     }
 

@@ -166,9 +166,8 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
     case notWaysToMeet([String])
     case assumedCapacity(Int)
     case shortened(SignupField, limit: Int)
-    /// Words of a line read only in part, over a stored value that stays; `choices`: what can be
-    /// written instead, when the field has a list of its own (the program's areas).
-    case notUnderstood(SignupField, [String], choices: [String])
+    /// Words of a line read only in part (languages or ways to meet), over a stored value that stays.
+    case notUnderstood(SignupField, [String])
 
     public var description: String { english }
 
@@ -202,10 +201,10 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
         case .notWaysToMeet(let items): "Not read as ways to meet: \(items.joined(separator: ", ")) (we know \(Self.choices))."
         case .assumedCapacity(let count): "No capacity given: we assume \(count) mentee at a time."
         case .shortened(let field, let limit): "\(field.label) was shortened to \(limit) characters."
-        case .notUnderstood(let field, let words, let choices):
+        case .notUnderstood(let field, let words):
             "We did not understand \(words.map { "“\($0)”" }.joined(separator: ", "))"
                 + (field == .languages ? " as a language: write language names in English or in the language itself."
-                    : ": choose from \(field == .interaction ? Self.choices : choices.joined(separator: ", ")).")
+                    : ": choose from \(Self.choices).")
         }
     }
 
@@ -240,10 +239,10 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
             "No lo hemos leído como forma de contacto: \(items.joined(separator: ", ")) (conocemos \(choices))."
         case .assumedCapacity(let count): "No indicaste capacidad: suponemos \(wording.capacity(count))."
         case .shortened(let field, let limit): "Hemos acortado «\(wording.label(field))» a \(limit) caracteres."
-        case .notUnderstood(let field, let words, let listed):
+        case .notUnderstood(let field, let words):
             "No entendimos \(words.map { "«\($0)»" }.joined(separator: ", "))"
                 + (field == .languages ? " como idioma: escribe el nombre del idioma en español, en inglés o en el propio idioma."
-                    : ": elige entre \(field == .interaction ? choices : listed.joined(separator: ", ")).")
+                    : ": elige entre \(choices).")
         }
     }
 }
