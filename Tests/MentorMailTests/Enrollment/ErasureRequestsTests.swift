@@ -82,6 +82,11 @@ import Testing
         #expect(answers.count == 1 && reply.to.map(\.normalized) == [stranger])
         let body = reply.textBody ?? ""
         #expect(body.contains(answer), "\(text): \(body)")
+        // Finding: the answer said the message "is deleted once this answer is sent", but its
+        // copy stays in the program's mailbox: the answer says so, and whom to ask.
+        #expect(!body.contains("deleted once") && !body.contains("se borra en cuanto"), "\(body)")
+        let flowing = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flowing.contains("copy in our mailbox") || flowing.contains("copia en nuestro buzón"), "\(body)")
         #expect(!body.contains("Role:"), "no sign-up form: \(body)")
         #expect(try program.database.participant(email: stranger) == nil, "no profile")
         let record = try #require(try program.database.inboundMessages().last)
