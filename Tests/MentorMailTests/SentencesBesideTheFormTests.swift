@@ -67,6 +67,25 @@ import Testing
         #expect(odd.contains("could not place") && odd.contains("my cat says hello"), "\(odd)")
     }
 
+    /// Finding: "Hola, me gustaría apuntarme al programa. Aquí van mis datos:" above a filled
+    /// form was answered "we could not place" both sentences, though they only ask to join and
+    /// hand the form over.
+    @Test(arguments: [
+        "Hola, me gustaría apuntarme al programa. Aquí van mis datos:",
+        "Hi! I'd like to sign up for the mentoring program. Here are my details:",
+        "Bonjour, je voudrais participer au programme. Voici mes données :",
+    ])
+    func askingToJoinAndHandingTheFormOverIsNothingToPlace(text: String) throws {
+        let program = try ProcessorTests.Program()
+        let answer = try #require(try workflow.exchange(program, workflow.mail(body: text + "\n\n" + EnrollmentWorkflowTests.form)).first?.textBody)
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active, "\(answer)")
+        #expect(!answer.contains("could not place") && !answer.contains("situar"), "\(text): \(answer)")
+        // Anything else in such a sentence is still said back.
+        let more = try #require(try workflow.exchange(program, workflow.mail(body: "Hola, me gustaría apuntarme al programa aunque mi gato prefiere dormir.\n\n"
+                                                                            + EnrollmentWorkflowTests.form)).first?.textBody)
+        #expect(more.contains("gato"), "\(more)")
+    }
+
     /// Finding: "Ah, e esqueci: Interaction: video" was answered "could not tell".
     @Test func aFormLineAfterAPhraseAndAColonIsAChange() throws {
         let program = try ProcessorTests.Program()

@@ -20,7 +20,8 @@ enum UnplacedSentences {
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
             let answers = (said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers
             if answers.isEmpty {
-                guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }) else { continue }
+                guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }),
+                      !asksToJoinOnly(clause.text) else { continue }
             } else {
                 let form = parser.parse(answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
                 if builder.holds(form, in: profile) { continue }
@@ -29,6 +30,25 @@ enum UnplacedSentences {
         }
         return unplaced
     }
+
+    /// "I'd like to sign up for the mentoring program", "me gustaría apuntarme al programa": a
+    /// clause that asks to join, and says nothing else than joining words, the program and
+    /// courtesy, which the form beside it answers.
+    static func asksToJoinOnly(_ clause: String) -> Bool {
+        let own = OwnText(clause)
+        guard JoinWords.asksToJoin(in: own) else { return false }
+        return own.clauses.joined().allSatisfy { clause in
+            clause.words.allSatisfy { Courtesy.words.contains($0) || formTalk.contains($0) || JoinWords.joinWords.contains($0) || joinTalk.contains($0) }
+        }
+    }
+
+    /// The rest of a request to join: wanting, the program, articles and prepositions.
+    static let joinTalk: Set<String> = Set([
+        "i", "i'd", "id", "would", "like", "love", "want", "to", "for", "the", "a", "this", "mentoring", "program", "programme",
+        "up", "me", "gustaria", "quiero", "quisiera", "al", "el", "la", "programa", "de", "mentoria", "je", "voudrais",
+        "veux", "au", "programme", "ich", "mochte", "will", "am", "beim", "zum", "programm", "eu", "gostaria", "quero", "ao",
+        "do", "no", "mentoria", "en", "in",
+    ].map { EnrollmentText.fold($0) })
 
     /// Words about sending the form back ("here is my form", "aquí va mi formulario", "sorry,
     /// forgot to say"), folded: with courtesy words only, a clause says nothing to place.
@@ -39,6 +59,7 @@ enum UnplacedSentences {
         "helps", "aqui", "va", "esta", "mi", "formulario", "todo", "bien", "listo", "si", "tu", "perdon", "olvide", "decir",
         "meu", "tudo", "certo", "pronto", "sim", "segue", "esqueci", "hier", "ist", "mein", "formular", "alles", "richtig",
         "ja", "anbei", "vergessen", "voici", "mon", "formulaire", "tout", "est", "bon", "oui", "oublie", "dire", "e", "y", "et",
+        "van", "mis", "datos", "estan", "mes", "donnees", "meine", "daten", "dados", "meus", "seguem", "sind",
     ].map { EnrollmentText.fold($0) })
 }
 
