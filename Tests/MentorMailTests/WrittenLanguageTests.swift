@@ -56,6 +56,31 @@ import Testing
         #expect(reminder.subject?.hasPrefix("Recordatorio") == true, "\(reminder.subject ?? "")")
     }
 
+    /// Finding: Eva chose English with "Mail language: English"; Lucía writes Spanish and lists
+    /// English too; their one introduction went out in Spanish. A language one side chose, that
+    /// both speak, wins over one guessed from writing; when both chose, the mentee's stays first.
+    @Test func theIntroductionIsInTheLanguageOneSideChoseWhenBothSpeakIt() throws {
+        for (luciaChooses, english) in [(false, true), (true, false)] {
+            let program = try ProcessorTests.Program()
+            _ = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now)
+            let spanish = MailLanguageTests.spanishForm
+            try program.arrive(mail(from: "Lucía Pérez <lucia@example.net>", subject: "Hola",
+                                    body: spanish.replacingOccurrences(of: "Ana García", with: "Lucía Pérez")
+                                        + (luciaChooses ? "\nIdioma del correo: español" : "")))
+            try program.arrive(mail(from: "Eva Ruiz <eva@example.org>", subject: "Hola",
+                                    body: spanish.replacingOccurrences(of: "Ana García", with: "Eva Ruiz")
+                                        .replacingOccurrences(of: "Rol: mentee", with: "Rol: mentor") + "\nMail language: English"))
+            _ = try program.run()
+            #expect(try program.database.participant(email: "eva@example.org")?.profile.mailLanguageChosen == true)
+            _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+            _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+            _ = try program.run()
+            let introduction = try #require(try program.sent().first { $0.to.count == 2 })
+            let text = introduction.textBody ?? ""
+            #expect(text.hasPrefix("Hello") == english && text.hasPrefix("Hola") == !english, "Lucía chose too: \(luciaChooses): \(text)")
+        }
+    }
+
     /// The other way round: someone who signed up in Spanish and now writes in English gets
     /// the next invitation in English; someone who chose Spanish with "Mail language:" keeps it.
     @Test func laterMailFollowsAChangeToEnglishButNotOverAChosenLanguage() throws {

@@ -8,16 +8,19 @@ import MatchingCore
 struct MatchingService {
     let work: Work
 
-    /// One mail to both: in the language both write in; else in one side's own language when
-    /// the other speaks it too (a mentee who writes only Spanish, a mentor who lists Spanish);
-    /// else in English (nil).
+    /// One mail to both: in the language both write in; else in the language only one side
+    /// chose with "Mail language:" when both speak it (a guess from writing never outranks a
+    /// choice); else in one side's own language, the mentee's first, when the other speaks it
+    /// too (a mentee who writes only Spanish, a mentor who lists Spanish); else in English (nil).
     func introductionLanguage(mentee: Participant, mentor: Participant) -> String? {
         let menteeLanguage = work.mailLanguage(for: mentee), mentorLanguage = work.mailLanguage(for: mentor)
         if menteeLanguage == mentorLanguage { return menteeLanguage }
-        func speaks(_ person: Participant, _ code: String) -> Bool {
+        func speaks(_ person: Participant, _ code: String?) -> Bool {
             work.mailLanguage(for: person) == code
-                || LanguageNames.englishName(for: TemplateLibrary.baseLanguage(code)).map(person.profile.languages.contains) == true
+                || LanguageNames.englishName(for: TemplateLibrary.baseLanguage(code ?? "en")).map(person.profile.languages.contains) == true
         }
+        let chosen = [mentee, mentor].filter { $0.profile.mailLanguageChosen == true }.map(work.mailLanguage(for:))
+        if chosen.count == 1, let language = chosen.first, speaks(mentee, language), speaks(mentor, language) { return language }
         return [menteeLanguage, mentorLanguage].compactMap { $0 }.first { speaks(mentee, $0) && speaks(mentor, $0) }
     }
 
