@@ -65,6 +65,29 @@ import Testing
         #expect(!answer.contains("3. How is the fit?") && !answer.contains("3. ¿"), "question 3 is answered: \(answer)")
     }
 
+    /// Finding: "buena" to the Spanish follow-up that asked again only "3. ¿Qué tal funciona la
+    /// pareja?" was passed on to the coordinators as a remark and question 3 asked again ("boa"
+    /// and "good" were read). A one-word answer to the one question asked is read in Spanish too.
+    @Test func aSpanishOneWordReplyToTheFollowUpAnswersTheQuestionAsked() throws {
+        let people = try helpers.introduced(mentees: ["Lucia"], mentors: ["Pablo"], mailLanguage: ["Lucia": "Spanish"])
+        let scenario = people.scenario
+        try helpers.process(scenario, day: 90)
+        let survey = try #require(try people.inbox("Lucia").last)
+        try helpers.reply(people, from: "Lucia", to: survey, raw: "3, sí, continuar\n\n" + helpers.quoted(survey))
+        try helpers.process(scenario, day: 91)
+        let followUp = try #require(try people.inbox("Lucia").last)
+        #expect(followUp.textBody?.contains("3. ¿Qué tal funciona la pareja?") == true, "\(followUp.textBody ?? "")")
+
+        let coordinatorMails = try scenario.coordinatorInbox().count
+        try helpers.reply(people, from: "Lucia", to: followUp, raw: "buena\n\n" + helpers.quoted(followUp))
+        try helpers.process(scenario, day: 92)
+        let answer = try #require(try people.inbox("Lucia").last?.textBody)
+        #expect(answer.contains("3. La pareja: buena combinación"), "\(answer)")
+        #expect(answer.contains("3 de 5") && !answer.contains("3. ¿Qué tal funciona la pareja?"), "question 3 is answered: \(answer)")
+        let passedOn = try scenario.coordinatorInbox().dropFirst(coordinatorMails).compactMap(\.textBody).joined(separator: "\n")
+        #expect(!passedOn.contains("buena"), "no remark for the coordinators: \(passedOn)")
+    }
+
     /// Finding: which questions the follow-up asked was found from its numbered lines, so a
     /// coordinator who reworded the follow-up (questions as a list without numbers) made "boa"
     /// a new rating again. What was asked is what the survey still lacked, whatever the wording.

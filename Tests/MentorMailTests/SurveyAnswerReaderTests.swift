@@ -17,6 +17,33 @@ import Testing
                 "\(reading)", sourceLocation: sourceLocation)
     }
 
+    /// Finding: "buena" to the follow-up that asked only "¿Qué tal funciona la pareja?" was a
+    /// remark and the question was asked again ("good", "boa" were read). A one-word answer to
+    /// the one question asked is read in the program's main languages.
+    @Test(arguments: [
+        (SurveyQuestion.fit, "buena", SurveyAnswers(fit: .good)), (.fit, "Buena.", SurveyAnswers(fit: .good)),
+        (.fit, "bien", SurveyAnswers(fit: .good)), (.fit, "mala", SurveyAnswers(fit: .notGood)),
+        (.fit, "bonne", SurveyAnswers(fit: .good)), (.fit, "gut", SurveyAnswers(fit: .good)),
+        (.fit, "passt", SurveyAnswers(fit: .good)), (.fit, "good", SurveyAnswers(fit: .good)), (.fit, "boa", SurveyAnswers(fit: .good)),
+        (.rating, "buena", SurveyAnswers(rating: 4)), (.rating, "mala", SurveyAnswers(rating: 2)),
+        (.rating, "regular", SurveyAnswers(rating: 3)), (.rating, "bonne", SurveyAnswers(rating: 4)),
+        (.rating, "gut", SurveyAnswers(rating: 4)), (.rating, "mauvaise", SurveyAnswers(rating: 2)),
+        (.meeting, "sí", SurveyAnswers(meeting: .yes)), (.meeting, "a veces", SurveyAnswers(meeting: .sometimes)),
+        (.meeting, "oui", SurveyAnswers(meeting: .yes)), (.meeting, "ja", SurveyAnswers(meeting: .yes)),
+    ])
+    func aOneWordAnswerToTheOneQuestionAskedAgainIsRead(question: SurveyQuestion, word: String, expected: SurveyAnswers) {
+        let reading = reader.read(text: word, newText: word, askedAgain: [question])
+        #expect(reading.answers == expected && reading.unplaced.isEmpty && reading.unclear.isEmpty, "\(word): \(reading)")
+    }
+
+    /// The same short words among other text in a full reply are no answers (standalone only).
+    @Test func shortWordsInAFullReplyAnswerNothing() {
+        expect(read("4, sí, encajamos, continuar. Fue una buena idea apuntarme, aunque es mala para los horarios."), 4, .yes, .good, .continue,
+               note: "Fue una buena idea apuntarme, aunque es mala para los horarios.")
+        expect(read("Wir treffen uns, passt gut, weitermachen. Das war eine bonne idée, sagt sie, une mauvaise blague."), nil, .yes, .good, .continue,
+               note: "Das war eine bonne idée, sagt sie, une mauvaise blague.")
+    }
+
     @Test func numberedAnswers() {
         expect(read("Hi!\n\n1. 5\n2. yes\n3: good fit\n4) continue\n5. Nothing, thanks\n\nAna"), 5, .yes, .good, .continue)
         expect(read("Q1: 4\nQ2 - sometimes\nQ3: still deciding\nQ4: need a new match\nQ5: she never answers my mails"),

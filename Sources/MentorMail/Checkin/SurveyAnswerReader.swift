@@ -54,19 +54,24 @@ public struct SurveyAnswerReader: Sendable {
 
     /// A reply to our follow-up that asked again only `asked`: it answers those questions and
     /// the note, not the others ("boa" is no new rating when only the fit was asked). A reply
-    /// that answers none of them in its words is read as the answer to the one question asked
-    /// ("boa" to "How is the fit?"). Another answer still changes when the reply says which
-    /// question (numbered, under the question) or corrects in so many words ("sorry, I meant 3").
+    /// that answers none of them in its words, or is a short remark that answers the one
+    /// question asked when read as its answer ("buena", "sí"), is that answer ("boa" to "How is
+    /// the fit?"). Another answer still changes when the reply says which question (numbered,
+    /// under the question) or corrects in so many words ("sorry, I meant 3").
     public func read(text: String, newText: String, sentLines: [String] = [], askedAgain asked: Set<SurveyQuestion>) -> SurveyReading {
         var reading = read(text: text, newText: newText, sentLines: sentLines)
         guard !asked.isEmpty, reading.shape == "in the text", !Self.corrects(newText) else { return reading }
         let others = reading.answers.answered.filter { $0 != .note && !asked.contains($0) }
         for question in others { reading.answers.clear(question) }
         reading.unclear = reading.unclear.filter { asked.contains($0.key) }
-        if asked.count == 1, let only = asked.first, !reading.answers.has(only), reading.unclear[only] == nil, !others.isEmpty {
-            let alone = interpret([only: ownLines(newText).joined(separator: " ")])
-            reading.answers = reading.answers.merged(with: alone.answers)
-            reading.unclear = alone.unclear
+        if asked.count == 1, let only = asked.first, !reading.answers.has(only), reading.unclear[only] == nil {
+            let own = ownLines(newText).joined(separator: " ")
+            let alone = interpret([only: own])
+            if !others.isEmpty || Self.isRemark(own) && alone.answers.has(only) {
+                reading.answers = reading.answers.merged(with: alone.answers)
+                reading.unclear = alone.unclear
+                if alone.answers.has(only) { reading.unplaced = [] }
+            }
         }
         return reading
     }
@@ -176,9 +181,10 @@ public struct SurveyAnswerReader: Sendable {
             if question == .next, !Self.hedgedLines(matches, in: Self.foldLines(text)).isEmpty {
                 reading.unclear[question] = text
             } else if question == .fit, matches.isEmpty, all.count == 1, let only = all.first, only.phrase.question == .rating,
-                      !only.isNumericRating, let rating = Int(only.phrase.value), rating > 3 {
-                // "Good", "boa" under "How is the fit?": a good fit (a doubt stays for a person to read).
-                reading.answers.fit = .good
+                      !only.isNumericRating, let rating = Int(only.phrase.value), rating != 3 {
+                // "Good", "boa" under "How is the fit?": a good fit; "bad", "mala": not a good one
+                // (a middling "ok" or a doubt stays for a person to read).
+                reading.answers.fit = rating > 3 ? .good : .notGood
             } else if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
                 set(first.phrase, in: &reading.answers)
             } else {
@@ -422,7 +428,7 @@ public struct SurveyAnswerReader: Sendable {
 
         /// "4", "4/5", "four": a rating given as a number rather than in words.
         var isNumericRating: Bool {
-            phrase.question == .rating && (phrase.words.contains(where: \.isNumber) || phrase.standaloneOnly)
+            phrase.question == .rating && (phrase.words.contains(where: \.isNumber) || SurveyVocabulary.foldedNumberWords.contains(phrase.words))
         }
     }
 
@@ -452,7 +458,7 @@ public struct SurveyAnswerReader: Sendable {
                     continue
                 }
                 // "un cuatro": a number word after an article is the rating, in any sentence.
-                if phrase.standaloneOnly && !(phrase.question == .rating && isAfterArticle(folded, at: start)) {
+                if phrase.standaloneOnly && !(match.isNumericRating && isAfterArticle(folded, at: start)) {
                     deferred.append(match)
                 } else {
                     found.append(match)

@@ -61,6 +61,9 @@ enum SurveyVocabulary {
         5: ["five", "cinco", "cinq", "fünf", "funf", "五", "５"],
     ]
 
+    /// The number words, folded: a rating in words that is still a number ("four", "un cuatro").
+    static let foldedNumberWords: Set<String> = Set(numberWords.values.joined().map(EnrollmentText.fold))
+
     static let all: [Phrase] = {
         var list: [Phrase] = []
         for digit in 1...5 {
@@ -79,6 +82,10 @@ enum SurveyVocabulary {
             "good", "well", "pretty good", "pretty well", "going well", "fine", "nice", "bien", "bueno", "bem", "bom", "boa",
             "bon", "gut", "ziemlich gut", "好", "不错", "挺好", "良い", "いい", "よい", "良好",
         ] + cjkGood)
+        // Adjectives that often describe other things ("una buena idea"): an answer only alone.
+        list += phrases(.rating, "5", ["muy buena", "tres bonne", "muito boa"], standaloneOnly: true)
+        list += phrases(.rating, "4", ["buena", "bonne", "gute"], standaloneOnly: true)
+        list += phrases(.rating, "2", ["mala", "malo", "mauvaise", "mauvais"], standaloneOnly: true)
         list += phrases(.rating, "3", [
             "ok", "okay", "so so", "alright", "all right", "average", "fair", "not bad", "regular", "mas o menos", "normal",
             "razoavel", "mais ou menos", "moyen", "correct", "bof", "pas mal", "geht so", "mittel", "ganz ok", "一般", "还行", "还好",
