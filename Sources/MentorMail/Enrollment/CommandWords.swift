@@ -207,9 +207,15 @@ struct OwnText: Sendable {
     /// Whether the line `next` goes on with the sentence `line` leaves open.
     static func continues(_ line: String, with next: String) -> Bool {
         guard let end = line.last, !".!?;…:。！？".contains(end), let start = next.first else { return false }
-        let lastWord = line.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
         let firstWord = next.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
-        return end == "," || end == "，" || listJoiners.contains(lastWord) || start.isLowercase || listJoinersStarting.contains(firstWord)
+        return leavesListOpen(line) || start.isLowercase || listJoinersStarting.contains(firstWord)
+    }
+
+    /// Whether `line` ends a list's item and waits for the next: a comma, "and", "or" or their kin.
+    static func leavesListOpen(_ line: String) -> Bool {
+        guard let end = line.last, !".!?;…:。！？".contains(end) else { return false }
+        let lastWord = line.split(whereSeparator: \.isWhitespace).last.map { $0.lowercased() } ?? ""
+        return end == "," || end == "，" || listJoiners.contains(lastWord)
     }
 
     /// A clause with its folded text and words, which the request and role readers both compare.

@@ -9,6 +9,8 @@ struct SignupFormLine: Equatable {
     let depth: Int
     /// The line without quote marks, spaces made plain, trimmed.
     let text: String
+    /// How many spaces or tabs came before the text (after the one space a quote mark takes).
+    let indent: Int
     /// The cleaned label as written, when the line looks like `Key: value`.
     let label: String?
     let key: SignupKey?
@@ -147,6 +149,8 @@ struct SignupFormLine: Equatable {
             depth += 1
         }
         self.depth = depth
+        if depth > 0, rest.first == " " { rest = rest.dropFirst() }
+        self.indent = rest.prefix { $0 == " " || $0 == "\t" }.count
         self.text = EnrollmentText.trim(rest)
         if let (label, value, key) = Self.split(text) {
             self.label = label

@@ -143,6 +143,8 @@ public struct SignupFormParser: Sendable {
         var lastLine = answerLine
         if field == .aboutMe {
             (value, lastLine) = aboutMe(startingWith: value, after: answerLine, in: lines)
+        } else {
+            (value, lastLine) = wrapped(value, after: answerLine, in: lines)
         }
         guard !value.isEmpty, !SignupFormReader.isOwnProblemMessage(value) else { return nil }
         return (value, lines[answerLine].depth, lastLine)
@@ -189,6 +191,24 @@ public struct SignupFormParser: Sendable {
     /// Empty answers, our own "(none given)" among them (a confirmation quoted back).
     private static let emptyAnswers: Set<String> = ["", "-", "--", "n/a", "na", "none", "none given", "nothing", "tbd", "?", "…", "...",
                                                      "ninguno", "ninguna", "nada", "nenhum", "aucun", "keine", "nessuno", "brak", "нет", "无", "なし"]
+
+    /// A value a mail client wrapped onto the following lines ("Languages: English," then
+    /// "Portuguese and German"): a line of the same depth goes on with it when the value is left
+    /// open (a comma, "and", "or" and their kin, as wrapped sentences are read) or the line is
+    /// indented more than the answer's; never a blank line, a `Key: value` line, a signature, a
+    /// sign-off or quoted history. Returns the text and the index of the last line it used.
+    static func wrapped(_ value: String, after index: Int, in lines: [SignupFormLine]) -> (text: String, lastLine: Int) {
+        var text = value
+        var lastLine = index
+        while !text.isEmpty, lastLine + 1 < lines.count {
+            let next = lines[lastLine + 1]
+            guard next.depth == lines[index].depth, !next.isBlank, !next.isKeyLine, !next.isSeparator, !next.isAttribution,
+                  !next.isSignOff, !isOurFollowUp(next.text), next.indent > lines[index].indent || OwnText.leavesListOpen(text) else { break }
+            text += " " + next.text
+            lastLine += 1
+        }
+        return (text, lastLine)
+    }
 
     /// "About me" continues on the following lines of the same depth until another
     /// `Key: value` line, a signature, a sign-off, quoted history or our own words after a
