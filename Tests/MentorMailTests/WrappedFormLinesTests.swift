@@ -3,8 +3,8 @@ import Mail
 @testable import MentorMail
 import Testing
 
-/// Form lines as mail clients send them: a value wrapped onto the next line. Through whole
-/// runs on a Maildir with a folder outbox.
+/// Form lines as mail clients send them: a value wrapped onto the next line, a sign-off and a
+/// signature after "About me". Through whole runs on a Maildir with a folder outbox.
 @Suite struct WrappedFormLinesTests {
     let workflow = EnrollmentWorkflowTests()
 
@@ -54,5 +54,34 @@ import Testing
         #expect(form.languages == ["English"])
         #expect(form.interaction == [.video])
         #expect(form.timeZone != nil)
+    }
+
+    /// Finding: a Spanish form ending "Muchas gracias," and the name stored them in "About me",
+    /// shown to the match. A closing and the lines after it, or a "-- " signature, are not.
+    @Test(arguments: [
+        ("Sobre mí: Contribuyo a la documentación.\n\nMuchas gracias,\nLucía", "Contribuyo a la documentación."),
+        ("Sobre mí: Contribuyo a la documentación.\nMil gracias!\nLucía Gómez", "Contribuyo a la documentación."),
+        ("About me: I contribute to docs.\n\nMany thanks,\nLucía", "I contribute to docs."),
+        ("About me: I contribute to docs.\nThanks so much!\nLucía", "I contribute to docs."),
+        ("About me: I contribute to docs.\n\n-- \nLucía Gómez\nDocs team", "I contribute to docs."),
+    ])
+    func aSignOffAndSignatureAfterAboutMeAreNotPartOfIt(aboutMe: String, expected: String) throws {
+        let program = try ProcessorTests.Program()
+        let form = """
+            Rol: mentee
+            Nombre: Lucía Gómez
+            Tipo de mentoría: técnica
+            Áreas: documentación
+            Zona horaria: Madrid
+            Idiomas: español, inglés
+            Forma de contacto: email
+            \(aboutMe)
+            """
+        let answers = try workflow.exchange(program, workflow.mail(from: "Lucía Gómez <lucia@example.net>", body: form))
+        let person = try #require(try program.database.participant(email: "lucia@example.net"))
+        #expect(person.profile.aboutMe == expected)
+        let text = try #require(answers.first?.textBody)
+        #expect(!text.contains("gracias,"), "\(text)")
+        #expect(!text.contains("thanks") && !text.contains("Thanks"), "\(text)")
     }
 }

@@ -290,7 +290,7 @@ struct SignupFormLine: Equatable {
     }
 
     /// A short closing that starts a signature: "Thanks", "Best regards,", "Cheers, Ana",
-    /// "Thank you so much!" — but not "Best practices matter".
+    /// "Thank you so much!", "Muchas gracias," — but not "Best practices matter".
     var isSignOff: Bool {
         let words = EnrollmentText.words(text)
         guard !words.isEmpty, words.count <= 4 else { return false }
@@ -302,7 +302,11 @@ struct SignupFormLine: Equatable {
     private static let signOffs = [
         "thanks", "thank you", "many thanks", "best", "best regards", "regards", "kind regards", "best wishes",
         "warm regards", "cheers", "sincerely", "br", "all the best", "all best", "take care", "talk soon",
+        "thanks a lot", "thanks so much", "thanks again", "thank you very much", "thank you again",
         "saludos", "un saludo", "saludos cordiales", "un abrazo", "abrazos", "atentamente", "gracias",
+        "muchas gracias", "muchisimas gracias", "mil gracias", "gracias de antemano", "merci beaucoup", "mille mercis",
+        "vielen dank", "herzlichen dank", "danke schon", "muito obrigado", "muito obrigada", "grazie", "grazie mille",
+        "cordiali saluti", "saluti",
         "merci", "cordialement", "bonne journee", "bonne soiree", "bonne semaine", "bien a vous", "a bientot", "amities",
         "bises", "bisous", "danke", "gruß", "gruss", "grusse", "gruße", "viele grusse", "viele gruße", "liebe grusse",
         "liebe gruße", "beste grusse", "beste gruße", "schone grusse", "schone gruße", "mit freundlichen grussen",
