@@ -86,6 +86,17 @@ import Testing
         #expect(more.contains("gato"), "\(more)")
     }
 
+    /// Finding: an About me that goes on over more lines had its later lines said back as
+    /// words "we could not place", though they are stored as About me.
+    @Test func aboutMeOverSeveralLinesIsNotSaidBackAsUnplaced() throws {
+        let program = try ProcessorTests.Program()
+        let form = EnrollmentWorkflowTests.form + "\nI also run the local meetup in Campinas every month.\nAnd I review translations on weekends."
+        let answer = try #require(try workflow.exchange(program, workflow.mail(body: form)).first?.textBody)
+        let ana = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(ana.profile.aboutMe.contains("run the local meetup") && ana.profile.aboutMe.contains("review translations"), "\(ana.profile.aboutMe)")
+        #expect(!answer.contains("could not place"), "\(answer)")
+    }
+
     /// Finding: "Ah, e esqueci: Interaction: video" was answered "could not tell".
     @Test func aFormLineAfterAPhraseAndAColonIsAChange() throws {
         let program = try ProcessorTests.Program()

@@ -8,7 +8,8 @@ enum UnplacedSentences {
     /// something `profile` holds nor are courtesy, as written.
     static func read(newText: String, profile: ParticipantProfile, vocabulary: EnrollmentVocabulary) -> [String] {
         var lines: [String] = []
-        for line in SignupFormLine.lines(of: newText) {
+        // Not the form's own lines, nor the lines an About me or a wrapped value goes on over.
+        for line in SignupFormLine.lines(of: SignupFormParser.ownFormLines(in: newText)?.rest ?? newText) {
             if line.isSeparator || line.isAttribution || line.isSignOff { break }
             if line.depth == 0, !line.isBlank, !line.isKeyLine { lines.append(line.text) }
         }
