@@ -77,8 +77,9 @@ extension MentorMailCommand {
                                        + waiting.todo,
                                        keepLines: false))
                 }
-                for (id, why) in status.heldIntroductions.sorted(by: { $0.key < $1.key }) {
-                    print(terminalSafe("Pair \(id)".padding(toLength: 14, withPad: " ", startingAt: 0) + "introduction held: \(why) (mentormail pairs show \(id))",
+                for held in status.heldIntroductions {
+                    let id = held.pair
+                    print(terminalSafe("Pair \(id)".padding(toLength: 14, withPad: " ", startingAt: 0) + "introduction held: \(held.summary) (mentormail pairs show \(id))",
                                        keepLines: false))
                 }
                 print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")

@@ -497,6 +497,12 @@ import Testing
         #expect(held["status"] as? String == "introduction-held" && held["introducedAt"] == nil, "\(held)")
         let status = try run(["status"])
         #expect(status.contains("introduction held") && status.contains("pat@example.net bounced for good"), "\(status)")
+        // In JSON, each held introduction is an object with named fields, not a flat array of ids and texts.
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(try run(["status", "--json"]).utf8)) as? [String: Any])
+        let heldIntroductions = try #require(figures["heldIntroductions"] as? [[String: Any]], "\(figures["heldIntroductions"] ?? "missing")")
+        #expect(heldIntroductions.count == 1 && heldIntroductions.first?["pair"] as? Int == id, "\(heldIntroductions)")
+        #expect(heldIntroductions.first?["outbox"] as? Int != nil && heldIntroductions.first?["status"] as? String == "withheld", "\(heldIntroductions)")
+        #expect((heldIntroductions.first?["why"] as? String)?.contains("pat@example.net bounced for good") == true, "\(heldIntroductions)")
         let roundShown = try run(["round", "show", "2027-Q1"])
         #expect(roundShown.contains("Introductions held, not sent (1):") && roundShown.contains("Pat with Sofia"), "\(roundShown)")
         #expect(!roundShown.contains("still paired") && roundShown.contains("with Sofia: paired, introduction held"), "\(roundShown)")

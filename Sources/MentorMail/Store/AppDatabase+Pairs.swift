@@ -94,31 +94,32 @@ extension AppDatabase {
         }
     }
 
-    /// Why each pair's introduction did not go, by mentorship id: its newest copy (not replaced
-    /// by a fresh one) was kept because an address bounced, failed for good, or was cancelled.
-    /// `ongoingOnly`: only those of pairs still going (an ended pair needs no introduction).
+    /// Why each pair's introduction did not go, by mentorship id, as `pairs` and `round show` say it.
     static func heldIntroductions(_ db: Database, mentorship id: Int64? = nil, ongoingOnly: Bool = false) throws -> [Int64: String] {
+        Dictionary(try heldIntroductionList(db, mentorship: id, ongoingOnly: ongoingOnly).map { ($0.pair, $0.summary) }) { _, newer in newer }
+    }
+
+    /// The pairs whose introduction did not go, by pair id: its newest copy (not replaced by a
+    /// fresh one) was kept because an address bounced, failed for good, or was cancelled.
+    /// `ongoingOnly`: only those of pairs still going (an ended pair needs no introduction).
+    static func heldIntroductionList(_ db: Database, mentorship id: Int64? = nil, ongoingOnly: Bool = false) throws -> [HeldIntroduction] {
         var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
                                            && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
                                            && [OutboxMessage.Status.withheld, .failed, .cancelled].map(\.rawValue).contains(OutboxMessage.Columns.status))
         if let id { request = request.filter(Column("topicID") == id) }
-        var held: [Int64: String] = [:]
+        var held: [Int64: HeldIntroduction] = [:]
         for row in try request.order(Column("id")).fetchAll(db) {
             guard let pair = row.topicID else { continue }
             var why = row.lastError ?? "not sent"
             if why.hasPrefix("not sent: ") { why.removeFirst("not sent: ".count) }
-            held[pair] = switch row.status {
-            case .failed: "could not be sent (outbox \(row.id ?? 0)): \(why)"
-            case .cancelled: "not sent (outbox \(row.id ?? 0)): \(why)"
-            default: "kept, not sent (outbox \(row.id ?? 0)): \(why)"
-            }
+            held[pair] = HeldIntroduction(pair: pair, outbox: row.id ?? 0, status: row.status.rawValue, why: why)
         }
         if ongoingOnly {
             let ongoing = Set(try Int64.fetchAll(db, Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
                 .select(Column("id"))))
             held = held.filter { ongoing.contains($0.key) }
         }
-        return held
+        return held.values.sorted { $0.pair < $1.pair }
     }
 
     /// When each pair's introduction went out, by mentorship id: the sending of its current

@@ -77,9 +77,9 @@ public struct ProgramStatus: Codable, Sendable {
     public var cancelled: Int
     /// Participants' addresses that bounced for good, with the way out.
     public var bounced: [BounceView]
-    /// Pairs of ongoing mentorships whose introduction was kept or could not be sent, by id,
-    /// with why (`pairs show ID`).
-    public var heldIntroductions: [Int64: String]
+    /// Pairs of ongoing mentorships whose introduction was kept or could not be sent, by pair
+    /// id, with why (`pairs show ID`).
+    public var heldIntroductions: [HeldIntroduction]
     /// Queued mail a server refused for now, and failed mail: what an operator may act on.
     public var failing: [OutgoingRow]
     public var lastRun: LastRun?
@@ -90,6 +90,24 @@ public struct ProgramStatus: Codable, Sendable {
     public var refusedRuns: RefusedRuns?
     /// Coordinators' commands by mail waiting for their confirmation code (`WaitingConfirmations`).
     public var waitingConfirmations: [WaitingConfirmation] = []
+}
+
+/// A pair whose introduction did not go: its kept copy in the outbox and why.
+public struct HeldIntroduction: Codable, Sendable, Equatable {
+    public var pair: Int64
+    public var outbox: Int64
+    /// The copy's outbox state: withheld, failed or cancelled.
+    public var status: String
+    public var why: String
+
+    /// As `status` and `pairs show` say it: "kept, not sent (outbox 87): …".
+    public var summary: String {
+        switch status {
+        case OutboxMessage.Status.failed.rawValue: "could not be sent (outbox \(outbox)): \(why)"
+        case OutboxMessage.Status.cancelled.rawValue: "not sent (outbox \(outbox)): \(why)"
+        default: "kept, not sent (outbox \(outbox)): \(why)"
+        }
+    }
 }
 
 extension AppDatabase {
@@ -155,7 +173,7 @@ extension AppDatabase {
                 withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db),
                 cancelled: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.cancelled.rawValue).fetchCount(db),
                 bounced: try AddressBounce.order(Column("bouncedAt"), Column("id")).fetchAll(db).map(BounceView.init),
-                heldIntroductions: try Self.heldIntroductions(db, ongoingOnly: true),
+                heldIntroductions: try Self.heldIntroductionList(db, ongoingOnly: true),
                 failing: failing, lastRun: lastRun, nextJobs: jobs,
                 failedJobs: try ScheduledJob.filter(ScheduledJob.Columns.status == ScheduledJob.Status.failed.rawValue).fetchCount(db),
                 upcomingEvents: events)
