@@ -62,7 +62,7 @@ extension MentorMailCommand {
                 discussion: "Examples:\n  mentormail outbox list\n  mentormail outbox list --status failed --json")
 
             @OptionGroup var options: ProgramOptions
-            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced), retired (kept, then sent again as a fresh copy or no longer worth sending), or cancelled (taken back by a coordinator).", valueName: "status"))
+            @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced, or while its recipient is asked whether they leave), retired (kept, then sent again as a fresh copy or no longer worth sending), or cancelled (taken back by a coordinator).", valueName: "status"))
             var status: String?
             @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false

@@ -85,11 +85,14 @@ extension MentorMailCommand {
                 print("Held mail     \(status.held == 0 ? "nothing waits" : "\(status.held) message(s) wait for a coordinator (mentormail held list)")")
                 print("Outgoing      \(status.queued) queued, \(status.failed) failed, \(status.withheld) withheld"
                       + (status.withheld > 0 ? " (to an address that bounced; mentormail outbox list --status withheld)" : "")
+                      + (status.keptWhileLeaving > 0 ? "; \(status.keptWhileLeaving) kept while its recipient is asked whether they leave "
+                         + "(goes by itself after a \"no\", not sent after a \"yes\"; mentormail outbox list --status withheld)" : "")
                       + (status.cancelled > 0 ? "; \(status.cancelled) cancelled, not sent (mentormail outbox list --status cancelled)" : ""))
                 for row in status.failing.prefix(10) {
                     let next = row.status == "queued" ? ", next try \(day(row.nextAttemptAt))" : ""
                     // Not sent for the server's or our settings' sake: the message has no attempt against it.
-                    let state = row.status == "withheld" ? "withheld"
+                    let state = row.keptWhileLeaving ? "kept while they are asked whether they leave"
+                        : row.status == "withheld" ? "withheld"
                         : row.status == "queued" && row.attempts == 0 ? "queued, goes with the next run"
                         : "\(row.status) after \(row.attempts) attempt(s)\(next)"
                     print(terminalSafe("              #\(row.id) \(row.kind) to \(row.to): \(state)" + (row.lastError.map { ": \(clipped($0, to: 160))" } ?? ""),

@@ -519,6 +519,37 @@ import Testing
         #expect(status.withheld == 0)
     }
 
+    /// Finding: mail kept while a leave question waited was labelled a delivery failure ("to an
+    /// address that bounced", "could not be delivered … mentormail outbox resend"). `status`,
+    /// `outbox list` and the digest say it is kept while they are asked, and goes by itself after a "no".
+    @Test func mailKeptWhileLeavingWasAskedIsNotCalledUndelivered() throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day + 3_600))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+
+        let figures = try harness.database.status(now: harness.now.addingTimeInterval(91 * day))
+        #expect(figures.withheld == 0 && figures.keptWhileLeaving == 1, "\(figures.withheld), \(figures.keptWhileLeaving)")
+        let config = try harness.writeConfigFile().path
+        func run(_ arguments: [String]) throws -> String {
+            let result = try CommandRunner.run(arguments + ["--config", config])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let status = try run(["status"])
+        #expect(!status.contains("bounced") && status.contains("1 kept while its recipient is asked whether they leave"), "\(status)")
+        #expect(status.contains("goes by itself after a \"no\""), "\(status)")
+        let outbox = try run(["outbox", "list", "--status", "withheld"])
+        #expect(outbox.contains("goes by itself after a \"no\"") && !outbox.contains("only answers reach them meanwhile"), "\(outbox)")
+
+        let digest = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] }?.textBody)
+        #expect(digest.contains("(outbox \(kept.id ?? 0)) kept while maria@example.org is asked whether they leave"), "\(digest)")
+        #expect(!digest.contains("could not be delivered") && !digest.contains("outbox resend \(kept.id ?? 0)"), "\(digest)")
+        #expect(digest.contains("it goes by itself after a \"no\""), "\(digest)")
+    }
+
     /// The same when the request is taken back in a fresh message, or its code expires unanswered
     /// ("ignore this message: nothing changes"): the kept survey goes.
     @Test(arguments: [true, false])

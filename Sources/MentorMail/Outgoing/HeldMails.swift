@@ -57,6 +57,10 @@ public struct HeldDigestMail: MailContent {
     /// Mail that could not be delivered: to whom, which mail, the server's words.
     public var undelivered: [String]
     public var hasUndelivered: Bool
+    /// Mail kept while its recipient is asked whether they leave: it goes by itself after a
+    /// "no", and is not sent after a "yes"; nothing to do.
+    public var keptWhileLeaving: [String]
+    public var hasKeptWhileLeaving: Bool
     /// Mail that failed after passing trouble (4.x.x): the address works; nothing to do unless it repeats.
     public var deferred: [String]
     public var hasDeferred: Bool

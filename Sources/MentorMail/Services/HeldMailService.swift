@@ -81,6 +81,7 @@ struct HeldMailService {
         let notices = try AppDatabase.undigestedNotices(work.db)
         guard !new.isEmpty || !notices.isEmpty else { return }
         let undelivered = notices.filter { $0.kind == .sendFailed || $0.kind == .withheld }.map(\.detail)
+        let keptWhileLeaving = notices.filter { $0.kind == .keptWhileLeaving }.map(\.detail)
         let deferred = notices.filter { $0.kind == .bounceTemporary }.map(\.detail)
         let refused = notices.filter { $0.kind == .bounceRefused }.map(\.detail)
         let events = notices.filter { $0.kind == .eventNews }.map(\.detail)
@@ -97,9 +98,10 @@ struct HeldMailService {
                 reason: record.note ?? record.reason ?? "", context: try describe(record.context),
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
-        let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
+        let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .keptWhileLeaving, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
         try work.outbox.send(HeldDigestMail(items: items, hasHeld: !items.isEmpty, pairs: pairs, pairCount: pairs.count,
                                             hasPairs: !pairs.isEmpty, undelivered: undelivered, hasUndelivered: !undelivered.isEmpty,
+                                            keptWhileLeaving: keptWhileLeaving, hasKeptWhileLeaving: !keptWhileLeaving.isEmpty,
                                             deferred: deferred, hasDeferred: !deferred.isEmpty, refused: refused, hasRefused: !refused.isEmpty,
                                             hasDeliveryNews: !(undelivered.isEmpty && deferred.isEmpty && refused.isEmpty),
                                             events: events, hasEvents: !events.isEmpty,

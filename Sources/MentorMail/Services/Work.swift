@@ -121,23 +121,36 @@ struct OutboxWriter {
                 + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
         } else if let leaving {
             row.status = .withheld
-            row.lastError = "not sent: \(leaving.email) " + Self.keptWhileLeaving(leaving.token) + "; only answers reach them meanwhile"
+            row.lastError = "not sent: \(leaving.email) " + Self.keptWhileLeaving(leaving.token) + "; " + Self.untilTheyAnswer
         }
         try row.insert(db)
-        if let todo = bounced.map({ "if that address works again: mentormail participants clear-bounce \($0.email), then " })
-            ?? leaving.map({ _ in "should they stay: " }) {
-            // The coordinators hear of each kept message once, in their next digest.
-            var notice = DigestNotice(createdAt: now, kind: .withheld, mentorshipID: nil,
-                                      detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
-                                        + todo + "mentormail outbox resend \(row.id ?? 0)")
-            try notice.insert(db)
-            try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "withheld:\(row.id ?? 0)")
+        // The coordinators hear of each kept message once, in their next digest.
+        if let bounced {
+            try notice(.withheld, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
+                       + "if that address works again: mentormail participants clear-bounce \(bounced.email), then mentormail outbox resend \(row.id ?? 0)",
+                       key: "withheld:\(row.id ?? 0)")
+        } else if let leaving {
+            try notice(.keptWhileLeaving, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept while \(leaving.email) is asked whether "
+                       + "they leave (code \(leaving.token)): " + Self.untilTheyAnswer + "; nothing to do", key: "withheld:\(row.id ?? 0)")
         }
         return row
     }
 
+    /// What becomes of mail kept while its recipient is asked whether they leave.
+    static let untilTheyAnswer = "kept until they answer: it goes by itself after a \"no\", and is not sent after a \"yes\""
+
+    /// A line for the coordinators' next digest.
+    private func notice(_ kind: DigestNotice.Kind, _ detail: String, key: String) throws {
+        var notice = DigestNotice(createdAt: now, kind: kind, mentorshipID: nil, detail: detail)
+        try notice.insert(db)
+        try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: key)
+    }
+
     /// The words of a message kept because its recipient's request to leave (`token`) waits.
-    static func keptWhileLeaving(_ token: String) -> String { "asked to leave and has not confirmed it yet (code \(token))" }
+    static func keptWhileLeaving(_ token: String) -> String { keptWhileLeavingWords + " (code \(token))" }
+
+    /// The words every message kept while a request to leave waits carries in its `lastError`.
+    static let keptWhileLeavingWords = "asked to leave and has not confirmed it yet"
 
     /// Mail kept back while the request to leave `token` waited for its "yes", now that none
     /// comes (a "no", the request taken back, its code expired): queued to go with this run,
@@ -154,14 +167,11 @@ struct OutboxWriter {
             row.lastError = nil
             try row.update(db)
             released.append(row)
-            let told = DigestNotice.filter(Column("kind") == DigestNotice.Kind.withheld.rawValue
+            let told = DigestNotice.filter([DigestNotice.Kind.withheld, .keptWhileLeaving].map(\.rawValue).contains(Column("kind"))
                                            && Column("detail").like("%(outbox \(row.id ?? 0)) kept%"))
             if try told.filter(Column("digestedAt") != nil).fetchCount(db) > 0 {
-                var notice = DigestNotice(createdAt: now, kind: .withheld, mentorshipID: nil,
-                                          detail: "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)), kept while their request to "
-                                            + "leave waited, goes after all: they did not confirm it (code \(token)); nothing to resend")
-                try notice.insert(db)
-                try HeldMailService.scheduleDigest(JobQueue(db: db, now: now), config: config, key: "released:\(row.id ?? 0)")
+                try notice(.keptWhileLeaving, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)), kept while their request to "
+                           + "leave waited, goes after all: they did not confirm it (code \(token)); nothing to resend", key: "released:\(row.id ?? 0)")
             }
             try told.filter(Column("digestedAt") == nil).deleteAll(db)
         }

@@ -43,6 +43,8 @@ public struct ProgramStatus: Codable, Sendable {
         public var attempts: Int
         public var nextAttemptAt: Date
         public var lastError: String?
+        /// Withheld while its recipient is asked whether they leave, not for a bounce.
+        public var keptWhileLeaving = false
     }
 
     public struct Job: Codable, Sendable {
@@ -73,6 +75,9 @@ public struct ProgramStatus: Codable, Sendable {
     public var failed: Int
     /// Mail kept, not sent, because an address bounced for good (`outbox list --status withheld`).
     public var withheld: Int
+    /// Mail kept while its recipient is asked whether they leave (also `outbox list --status
+    /// withheld`, not counted in `withheld`): it goes by itself after a "no", and is not sent after a "yes".
+    public var keptWhileLeaving: Int = 0
     /// Mail a coordinator took back before it went (`outbox list --status cancelled`): waits for nothing.
     public var cancelled: Int
     /// Participants' addresses that bounced for good, with the way out.
@@ -150,7 +155,8 @@ extension AppDatabase {
                 .order(Column("id").desc).limit(20).fetchAll(db)
                 .map { row in
                     ProgramStatus.OutgoingRow(id: row.id ?? 0, kind: row.purpose, to: row.recipients, status: row.status.rawValue,
-                                              attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError)
+                                              attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError,
+                                              keptWhileLeaving: row.status == .withheld && row.lastError?.contains(OutboxWriter.keptWhileLeavingWords) == true)
                 }
             let lastRun = try RunRecord.order(Column("id").desc).fetchOne(db).map { record in
                 ProgramStatus.LastRun(startedAt: record.startedAt, finishedAt: record.finishedAt,
@@ -165,12 +171,15 @@ extension AppDatabase {
                                                && SpeedEvent.Columns.startsAt > now)
                 .order(SpeedEvent.Columns.startsAt).limit(5).fetchAll(db)
                 .map { try Program.view(of: $0, db, details: false) }
+            let keptWhileLeaving = try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue
+                                                            && Column("lastError").like("%" + OutboxWriter.keptWhileLeavingWords + "%")).fetchCount(db)
             return ProgramStatus(
                 participants: participants, pool: pool, round: round, waitingRounds: waitingRounds,
                 held: try Self.attentionCount(db),
                 queued: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.queued.rawValue).fetchCount(db),
                 failed: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.failed.rawValue).fetchCount(db),
-                withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db),
+                withheld: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.withheld.rawValue).fetchCount(db) - keptWhileLeaving,
+                keptWhileLeaving: keptWhileLeaving,
                 cancelled: try OutboxMessage.filter(Column("status") == OutboxMessage.Status.cancelled.rawValue).fetchCount(db),
                 bounced: try AddressBounce.order(Column("bouncedAt"), Column("id")).fetchAll(db).map(BounceView.init),
                 heldIntroductions: try Self.heldIntroductionList(db, ongoingOnly: true),

@@ -84,6 +84,9 @@ public struct DigestNotice: Codable, Sendable, FetchableRecord, MutablePersistab
         case sendFailed = "send-failed"
         /// A message kept, not sent, because a recipient's address bounced for good.
         case withheld
+        /// A message kept while its recipient is asked whether they leave (they wrote
+        /// "unsubscribe"): it goes by itself after a "no", and is not sent after a "yes".
+        case keptWhileLeaving = "kept-while-leaving"
         /// A bounce after passing trouble (failed with 4.x.x: a full mailbox); the address works.
         case bounceTemporary = "bounce-temporary"
         /// A bounce refusing the message for its content or sender (5.7.x, "spam"); the address works.
