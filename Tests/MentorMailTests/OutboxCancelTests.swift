@@ -234,6 +234,12 @@ import Testing
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("#\(id) checkin-survey to maria@example.org (queued) is cancelled, and its reminder will not go either"),
                 "\(done.stdout)")
+        // The pair's check-in says the survey was taken back, not that it waits for an answer.
+        let pair = String(try #require(try harness.database.mentorships().first?.id))
+        let shown = try CommandRunner.run(["pairs", "show", pair, "--config", config, "--now", at]).stdout
+        #expect(shown.contains("check-in: mentee sent, no answer yet; mentor cancelled, not sent"), "\(shown)")
+        let listed = try CommandRunner.run(["pairs", "list", "--config", config, "--now", at]).stdout
+        #expect(listed.contains("sent, no answer yet / cancelled, not sent"), "\(listed)")
 
         for days in [97.0, 98, 105] { _ = try harness.run(at: harness.now.addingTimeInterval(days * day)) }
         let toMaria = try harness.sent().filter { $0.to.map(\.normalized) == ["maria@example.org"] }

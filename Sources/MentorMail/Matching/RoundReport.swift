@@ -51,7 +51,7 @@ public struct RoundReport {
 
     static func hasAnswers(_ checkin: String?) -> Bool {
         guard let checkin else { return false }
-        return !checkin.contains("no answer yet")
+        return !checkin.contains("no answer yet") && checkin != "cancelled, not sent"
     }
 
     public func html() -> String {

@@ -87,9 +87,10 @@ extension AppDatabase {
             let bounces = try Self.bouncesByParticipant(db)
             let held = try Self.heldIntroductions(db)
             let introduced = try Self.introductionsSent(db)
+            let takenBack = try Self.surveysTakenBack(db)
             return try request.fetchAll(db).map { mentorship in
                 Self.view(mentorship, people: people, rounds: rounds, surveys: surveys[mentorship.id ?? -1] ?? [], bounces: bounces,
-                          held: held, introduced: introduced)
+                          held: held, introduced: introduced, takenBack: takenBack)
             }.filter { status == nil || status == "active" || $0.status == status }
         }
     }
@@ -154,7 +155,8 @@ extension AppDatabase {
     }
 
     static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey],
-                     bounces: [Int64: AddressBounce] = [:], held: [Int64: String] = [:], introduced: [Int64: Date] = [:]) -> PairView {
+                     bounces: [Int64: AddressBounce] = [:], held: [Int64: String] = [:], introduced: [Int64: Date] = [:],
+                     takenBack: Set<Int64> = []) -> PairView {
         let why = mentorship.isOngoing ? mentorship.id.flatMap { held[$0] } : nil
         func person(_ id: Int64) -> PairView.Person {
             PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?", bounce: bounces[id].map(BounceView.init))
@@ -162,7 +164,9 @@ extension AppDatabase {
         func checkin(_ side: Survey.Side) -> String? {
             guard let survey = surveys.first(where: { $0.side == side }) else { return nil }
             let described = CheckinService.describe(survey.answers)
-            return described.isEmpty ? (survey.reminderSentAt == nil ? "sent, no answer yet" : "reminded, no answer yet") : described
+            guard described.isEmpty else { return described }
+            if let id = survey.id, takenBack.contains(id) { return "cancelled, not sent" }
+            return survey.reminderSentAt == nil ? "sent, no answer yet" : "reminded, no answer yet"
         }
         return PairView(id: mentorship.id ?? 0, round: rounds[mentorship.roundID] ?? "?", mentee: person(mentorship.menteeID),
                         mentor: person(mentorship.mentorID), status: why == nil ? mentorship.status.rawValue : PairView.introductionHeldStatus,
@@ -233,7 +237,8 @@ extension AppDatabase {
             let notes = surveys.compactMap { survey in survey.note.map { "\(name(survey.participantID)): \($0)" } }
             return PairDetails(pair: Self.view(mentorship, people: people, rounds: rounds, surveys: surveys,
                                                bounces: try Self.bouncesByParticipant(db), held: try Self.heldIntroductions(db, mentorship: id),
-                                               introduced: try Self.introductionsSent(db, mentorship: id)),
+                                               introduced: try Self.introductionsSent(db, mentorship: id),
+                                               takenBack: try Self.surveysTakenBack(db, mentorship: id)),
                                why: mentorship.explanation, notes: notes, timeline: events)
         }
     }

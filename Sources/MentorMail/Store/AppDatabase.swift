@@ -843,10 +843,23 @@ extension AppDatabase {
     /// Whether a coordinator took back the check-in survey `survey` before it went: its newest
     /// copy is cancelled. Its reminder then does not go either.
     static func surveyTakenBack(_ db: Database, survey: Int64) throws -> Bool {
-        try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue
-                                 && Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == survey
-                                 && Column("replacedBy") == nil)
-            .order(Column("id").desc).fetchOne(db)?.status == .cancelled
+        try surveysTakenBack(db, mentorship: nil, survey: survey).contains(survey)
+    }
+
+    /// The check-in surveys a coordinator took back before they went (of `mentorship`, or
+    /// `survey` alone, or all): those whose newest copy is cancelled.
+    static func surveysTakenBack(_ db: Database, mentorship: Int64? = nil, survey: Int64? = nil) throws -> Set<Int64> {
+        var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinSurvey.rawValue
+                                           && Column("topicKind") == Topic.Kind.survey.rawValue && Column("replacedBy") == nil)
+        if let survey { request = request.filter(Column("topicID") == survey) }
+        if let mentorship {
+            request = request.filter(Survey.filter(Survey.Columns.mentorshipID == mentorship).select(Column("id")).contains(Column("topicID")))
+        }
+        var newest: [Int64: OutboxMessage.Status] = [:]
+        for row in try request.order(Column("id")).fetchAll(db) {
+            if let id = row.topicID { newest[id] = row.status }
+        }
+        return Set(newest.filter { $0.value == .cancelled }.keys)
     }
 
     /// Why `row` (outbox `id`) cannot be cancelled, or nil when it can.
