@@ -128,6 +128,26 @@ import Testing
         #expect(try last(to: "ana@example.net", harness).subject == "Test Mentoring: Maria can no longer continue the mentoring")
     }
 
+    /// Finding: a mentor who switched to "Role: mentee", whose mentee then left, was told her
+    /// place was free again for a new mentee. The mail follows her current role.
+    @Test func aPartnerLeftMailFollowsTheCurrentRole() throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "role", "Role: mentee")
+        _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
+        #expect(try harness.database.participant(email: "maria@example.org")?.profile.role == "mentee")
+        try write(harness, from: "Ana <ana@example.net>", subject: "pause", "Please pause me, I am moving house.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        let question = try last(to: "ana@example.net", harness)
+        try reply(harness, from: "Ana <ana@example.net>", to: question, "Yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        #expect(try harness.database.mentorships().first?.status == .ended)
+        let told = try last(to: "maria@example.org", harness)
+        #expect(told.subject == "Test Mentoring: Ana can no longer continue the mentoring", "\(told.subject ?? "")")
+        let text = try #require(told.textBody).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!text.contains("Your place is free again") && !text.contains("new mentee"), "\(text)")
+        #expect(text.contains("We will match you with a new mentor in the next round"), "\(text)")
+    }
+
     /// A profile change from someone in a pair promises no round: their mentoring goes on.
     @Test func aProfileChangeInAPairPromisesNoRound() throws {
         let (harness, _) = try introduced()

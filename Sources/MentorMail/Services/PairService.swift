@@ -81,7 +81,7 @@ struct PairService {
             let leaving = pair.side(of: id) == .mentee ? "mentee" : "mentor"
             try close(pair, status: .ended, by: person.email, reason: "the \(leaving) \(reason)")
             let other = pair.side(of: id) == .mentee ? pair.mentor : pair.mentee
-            let otherIsMentee = pair.side(of: id) == .mentor
+            let otherIsMentee = Self.waitsAsMentee(other, wasMentee: pair.side(of: id) == .mentor)
             partners.append(other.profile.name)
             if Self.reachable(other) {
                 let language = work.mailLanguage(for: other)
@@ -95,6 +95,17 @@ struct PairService {
             try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
         }
         return partners
+    }
+
+    /// Whether `person`, whose pair ended, comes back as a mentee (matched with a mentor in the
+    /// next round) rather than as a mentor with a place free: their current role decides (a
+    /// mentor who switched to "mentee" waits as a mentee); with both roles, their side in the pair.
+    static func waitsAsMentee(_ person: Participant, wasMentee: Bool) -> Bool {
+        switch (person.profile.isMentee, person.profile.isMentor) {
+        case (true, false): true
+        case (false, true): false
+        default: wasMentee
+        }
     }
 
     private func close(_ pair: Pair, status: Mentorship.Status, by actor: String, reason: String) throws {
