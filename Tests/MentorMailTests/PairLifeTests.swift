@@ -148,6 +148,21 @@ import Testing
         #expect(text.contains("We will match you with a new mentor in the next round"), "\(text)")
     }
 
+    /// Finding: the "delete my data" question to someone in a pair did not say it ends their
+    /// mentoring, unlike the "withdraw" question. It names the partner, in each language.
+    @Test(arguments: [("delete my data", "Deleting your data also ends your mentoring with Ana"),
+                      ("Por favor, borrad mis datos.", "Borrar tus datos también termina tu mentoría con Ana")])
+    func deletingDataFromAPairSaysItEndsTheMentoring(_ words: String, _ expected: String) throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: words, words)
+        _ = try harness.run(at: harness.now.addingTimeInterval(5 * day))
+        #expect(try harness.database.mentorships().first?.isOngoing == true, "nothing ends before she confirms")
+        let asked = try #require(try last(to: "maria@example.org", harness).textBody).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(asked.contains(expected), "\(asked)")
+        let html = try #require(try last(to: "maria@example.org", harness).leafParts.first { $0.contentType == "text/html" }?.decodedText())
+        #expect(html.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains(expected), "\(html)")
+    }
+
     /// A profile change from someone in a pair promises no round: their mentoring goes on.
     @Test func aProfileChangeInAPairPromisesNoRound() throws {
         let (harness, _) = try introduced()

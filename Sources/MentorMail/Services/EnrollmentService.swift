@@ -631,7 +631,7 @@ struct EnrollmentService {
     /// when no pair is ongoing. The one answer to this for every question and for the check
     /// that a pause must be asked first.
     static func pairsEnded(by command: ParticipantCommand, of person: Participant, db: Database) throws -> String? {
-        guard command == .pause || command == .withdraw, let id = person.id else { return nil }
+        guard [.pause, .withdraw, .deleteData].contains(command), let id = person.id else { return nil }
         let ongoing = try ongoingPairs(of: id, db: db)
         guard !ongoing.isEmpty else { return nil }
         let names = try partnerNames(in: ongoing, of: id, db: db)
