@@ -554,6 +554,27 @@ import Testing
         #expect(status.withheld == 0)
     }
 
+    /// Finding: after the "yes" to leaving, the mail kept meanwhile stayed kept, and `status`
+    /// went on counting it as "kept while its recipient is asked". It is never sent then: it is
+    /// retired, with why, and counted nowhere.
+    @Test func mailKeptWhileLeavingWasAskedIsRetiredAfterAYes() throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        let question = try last(to: "maria@example.org", harness)
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+
+        try reply(harness, from: "Maria <maria@example.org>", to: question, "yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.participant(email: "maria@example.org")?.status == .withdrawn)
+        let row = try #require(try harness.database.outbox().first { $0.id == kept.id })
+        #expect(row.status == .retired && row.lastError?.contains("confirmed leaving") == true, "\(row.status) \(row.lastError ?? "")")
+        #expect(!(try harness.sent().contains { $0.to.map(\.normalized) == ["maria@example.org"] && $0.subject?.contains("how is your mentoring with") == true }))
+        let status = try harness.database.status(now: harness.now.addingTimeInterval(92 * day))
+        #expect(status.withheld == 0 && status.keptWhileLeaving == 0, "\(status.withheld), \(status.keptWhileLeaving)")
+    }
+
     /// Finding: mail kept while a leave question waited was labelled a delivery failure ("to an
     /// address that bounced", "could not be delivered … mentormail outbox resend"). `status`,
     /// `outbox list` and the digest say it is kept while they are asked, and goes by itself after a "no".

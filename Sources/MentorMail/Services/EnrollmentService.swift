@@ -415,6 +415,7 @@ struct EnrollmentService {
             try inbound.answer(Self.nothingChanged(inbound, token: pending.token, expires: expires, released: released), in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
         }
+        if command == .withdraw { try work.outbox.retireKeptWhileLeaving(pending.token) }
         return try apply(command, inbound, confirmed: true)
     }
 

@@ -157,9 +157,7 @@ struct OutboxWriter {
     /// unless an address of it bounced meanwhile. The coordinators' digest no longer names it
     /// as kept; told so already, they read that it went after all. Returns the rows released.
     func releaseKeptWhileLeaving(_ token: String) throws -> [OutboxMessage] {
-        let kept = try OutboxMessage.filter(OutboxMessage.Columns.status == OutboxMessage.Status.withheld.rawValue
-                                            && Column("lastError").like("%" + Self.keptWhileLeaving(token) + "%"))
-            .order(Column("id")).fetchAll(db)
+        let kept = try rowsKeptWhileLeaving(token)
         var released: [OutboxMessage] = []
         for var row in kept where try bounce(among: row.recipientList) == nil {
             row.status = .queued
@@ -176,6 +174,25 @@ struct OutboxWriter {
             try told.filter(Column("digestedAt") == nil).deleteAll(db)
         }
         return released
+    }
+
+    /// Mail kept back while the request to leave `token` waited, now that it is confirmed: never
+    /// sent (retired, saying why), and no longer named in the coordinators' next digest.
+    func retireKeptWhileLeaving(_ token: String) throws {
+        for var row in try rowsKeptWhileLeaving(token) {
+            row.status = .retired
+            row.lastError = "not sent: its recipient confirmed leaving (code \(token))"
+            try row.update(db)
+            try DigestNotice.filter(Column("kind") == DigestNotice.Kind.keptWhileLeaving.rawValue && Column("digestedAt") == nil
+                                    && Column("detail").like("%(outbox \(row.id ?? 0)) kept%")).deleteAll(db)
+        }
+    }
+
+    /// The mail kept back while the request to leave `token` waits for its "yes", oldest first.
+    private func rowsKeptWhileLeaving(_ token: String) throws -> [OutboxMessage] {
+        try OutboxMessage.filter(OutboxMessage.Columns.status == OutboxMessage.Status.withheld.rawValue
+                                 && Column("lastError").like("%" + Self.keptWhileLeaving(token) + "%"))
+            .order(Column("id")).fetchAll(db)
     }
 
     /// The open request to leave ("withdraw", waiting for its "yes") of one of `recipients`, if any.
