@@ -15,6 +15,28 @@ import Testing
         return (details["pair"] as? [String: Any])?["status"] as? String
     }
 
+    /// `mentee` introduced to `mentor`, whose check-in reply `answers` leaves the fit out:
+    /// the follow-up that asks again only question 3. `before` changes the program first (its
+    /// templates).
+    func followUpAskingTheFit(mentee: String, mentor: String, answers: String, mailLanguage: [String: String] = [:],
+                              before: (ServerScenario) throws -> Void = { _ in }) throws -> (CheckinEndToEndTests.People, Message) {
+        let people = try helpers.introduced(mentees: [mentee], mentors: [mentor], mailLanguage: mailLanguage)
+        try before(people.scenario)
+        try helpers.process(people.scenario, day: 90)
+        // The last mail to them, in whichever language it went.
+        let survey = try #require(try people.inbox(mentee).last)
+        try helpers.reply(people, from: mentee, to: survey, raw: answers + "\n\n" + helpers.quoted(survey))
+        try helpers.process(people.scenario, day: 91)
+        return (people, try #require(try people.inbox(mentee).last))
+    }
+
+    /// Our answer to `mentee`'s `reply` to the follow-up, the next day.
+    func answer(_ followUp: Message, with reply: String, from mentee: String, _ people: CheckinEndToEndTests.People) throws -> String {
+        try helpers.reply(people, from: mentee, to: followUp, raw: reply + "\n\n" + helpers.quoted(followUp))
+        try helpers.process(people.scenario, day: 92)
+        return try #require(try people.inbox(mentee).last?.textBody)
+    }
+
     /// Finding: "Perdón, quería decir 3, no 4." set the rating and also the meeting answer to
     /// "no"; the digest still said "rated it 1 of 5" while the answers were 3. A correction
     /// changes only what it corrects, and the digest's alarms are those of the final answers.
@@ -46,20 +68,12 @@ import Testing
     /// Finding: "boa" under the follow-up that asked again only question 3 changed the rating
     /// (3 → 4) and asked question 3 again. A reply to a follow-up answers what it asked.
     @Test func aReplyToTheFollowUpAnswersOnlyWhatItAsked() throws {
-        let people = try helpers.introduced(mentees: ["Joana"], mentors: ["Rui"])
-        let scenario = people.scenario
-        try helpers.process(scenario, day: 90)
-        let survey = try helpers.survey(of: "Joana", people)
-        try helpers.reply(people, from: "Joana", to: survey, raw: "3, sim, continuar\n\n" + helpers.quoted(survey))
-        try helpers.process(scenario, day: 91)
-        let followUp = try #require(try people.inbox("Joana").last)
+        let (people, followUp) = try followUpAskingTheFit(mentee: "Joana", mentor: "Rui", answers: "3, sim, continuar")
         let asked = try #require(followUp.textBody)
         #expect(asked.contains("3. How is the fit?") || asked.contains("3. ¿"), "\(asked)")
         #expect(asked.contains("3 of 5") || asked.contains("3 de 5"), "\(asked)")
 
-        try helpers.reply(people, from: "Joana", to: followUp, raw: "boa\n\n" + helpers.quoted(followUp))
-        try helpers.process(scenario, day: 92)
-        let answer = try #require(try people.inbox("Joana").last?.textBody)
+        let answer = try answer(followUp, with: "boa", from: "Joana", people)
         #expect(answer.contains("3 of 5") || answer.contains("3 de 5"), "the rating stays 3: \(answer)")
         #expect(!answer.contains("4 of 5") && !answer.contains("4 de 5"), "\(answer)")
         #expect(!answer.contains("3. How is the fit?") && !answer.contains("3. ¿"), "question 3 is answered: \(answer)")
@@ -69,19 +83,13 @@ import Testing
     /// pareja?" was passed on to the coordinators as a remark and question 3 asked again ("boa"
     /// and "good" were read). A one-word answer to the one question asked is read in Spanish too.
     @Test func aSpanishOneWordReplyToTheFollowUpAnswersTheQuestionAsked() throws {
-        let people = try helpers.introduced(mentees: ["Lucia"], mentors: ["Pablo"], mailLanguage: ["Lucia": "Spanish"])
+        let (people, followUp) = try followUpAskingTheFit(mentee: "Lucia", mentor: "Pablo", answers: "3, sí, continuar",
+                                                           mailLanguage: ["Lucia": "Spanish"])
         let scenario = people.scenario
-        try helpers.process(scenario, day: 90)
-        let survey = try #require(try people.inbox("Lucia").last)
-        try helpers.reply(people, from: "Lucia", to: survey, raw: "3, sí, continuar\n\n" + helpers.quoted(survey))
-        try helpers.process(scenario, day: 91)
-        let followUp = try #require(try people.inbox("Lucia").last)
         #expect(followUp.textBody?.contains("3. ¿Qué tal funciona la pareja?") == true, "\(followUp.textBody ?? "")")
 
         let coordinatorMails = try scenario.coordinatorInbox().count
-        try helpers.reply(people, from: "Lucia", to: followUp, raw: "buena\n\n" + helpers.quoted(followUp))
-        try helpers.process(scenario, day: 92)
-        let answer = try #require(try people.inbox("Lucia").last?.textBody)
+        let answer = try answer(followUp, with: "buena", from: "Lucia", people)
         #expect(answer.contains("3. La pareja: buena combinación"), "\(answer)")
         #expect(answer.contains("3 de 5") && !answer.contains("3. ¿Qué tal funciona la pareja?"), "question 3 is answered: \(answer)")
         let passedOn = try scenario.coordinatorInbox().dropFirst(coordinatorMails).compactMap(\.textBody).joined(separator: "\n")
@@ -92,30 +100,23 @@ import Testing
     /// coordinator who reworded the follow-up (questions as a list without numbers) made "boa"
     /// a new rating again. What was asked is what the survey still lacked, whatever the wording.
     @Test func aReplyToARewordedFollowUpAnswersOnlyWhatItAsked() throws {
-        let people = try helpers.introduced(mentees: ["Joana"], mentors: ["Rui"])
-        let scenario = people.scenario
-        let templates = scenario.folder.appendingPathComponent("templates")
-        _ = try ShippedTemplates.install(to: templates, overwrite: true)
-        for file in ["checkin-answers.txt.mustache", "es/checkin-answers.txt.mustache"] {
-            let url = templates.appendingPathComponent(file)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            let reworded = text.replacingOccurrences(of: "{{#missingFit}}3. ", with: "{{#missingFit}}  * ")
-            #expect(reworded != text)
-            try reworded.write(to: url, atomically: true, encoding: .utf8)
+        let (people, followUp) = try followUpAskingTheFit(mentee: "Joana", mentor: "Rui", answers: "3, sim, continuar") { scenario in
+            let templates = scenario.folder.appendingPathComponent("templates")
+            _ = try ShippedTemplates.install(to: templates, overwrite: true)
+            for file in ["checkin-answers.txt.mustache", "es/checkin-answers.txt.mustache"] {
+                let url = templates.appendingPathComponent(file)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                let reworded = text.replacingOccurrences(of: "{{#missingFit}}3. ", with: "{{#missingFit}}  * ")
+                #expect(reworded != text)
+                try reworded.write(to: url, atomically: true, encoding: .utf8)
+            }
+            try scenario.editConfig(replacing: "templates = \"\(CommandRunner.repository.appendingPathComponent("templates").path)\"",
+                                    with: "templates = \"\(templates.path)\"")
         }
-        try scenario.editConfig(replacing: "templates = \"\(CommandRunner.repository.appendingPathComponent("templates").path)\"",
-                                with: "templates = \"\(templates.path)\"")
-        try helpers.process(scenario, day: 90)
-        let survey = try helpers.survey(of: "Joana", people)
-        try helpers.reply(people, from: "Joana", to: survey, raw: "3, sim, continuar\n\n" + helpers.quoted(survey))
-        try helpers.process(scenario, day: 91)
-        let followUp = try #require(try people.inbox("Joana").last)
         let asked = try #require(followUp.textBody)
         #expect(asked.contains("* How is the fit?") || asked.contains("* ¿"), "\(asked)")
 
-        try helpers.reply(people, from: "Joana", to: followUp, raw: "boa\n\n" + helpers.quoted(followUp))
-        try helpers.process(scenario, day: 92)
-        let answer = try #require(try people.inbox("Joana").last?.textBody)
+        let answer = try answer(followUp, with: "boa", from: "Joana", people)
         #expect(answer.contains("3 of 5") || answer.contains("3 de 5"), "the rating stays 3: \(answer)")
         #expect(!answer.contains("* How is the fit?") && !answer.contains("* ¿"), "question 3 is answered: \(answer)")
     }
