@@ -98,9 +98,6 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
     /// The template's name.
     public var template: String { rawValue }
 
-    /// Variables this mail's text template must print, because the reading side relies on them:
-    /// each with what is lost without it. `check-templates` and the start-up check refuse a
-    /// template that leaves one out.
     /// The sections (`{{#flag}}…{{/flag}}`) its templates must have, each with the case it words:
     /// a template without one (copied before the case was added) would word that case as
     /// another, so that case goes out with the shipped wording and `check-templates` and
@@ -136,6 +133,9 @@ public enum MailKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Variables this mail's text template must print, because the reading side relies on them:
+    /// each with what is lost without it. `check-templates` and the start-up check refuse a
+    /// template that leaves one out.
     public var requiredVariables: [String: String] {
         switch self {
         case .confirmAddress:

@@ -165,8 +165,7 @@ struct OutboxWriter {
             row.lastError = nil
             try row.update(db)
             released.append(row)
-            let told = DigestNotice.filter([DigestNotice.Kind.withheld, .keptWhileLeaving].map(\.rawValue).contains(Column("kind"))
-                                           && Column("detail").like("%(outbox \(row.id ?? 0)) kept%"))
+            let told = keptNotices(of: row)
             if try told.filter(Column("digestedAt") != nil).fetchCount(db) > 0 {
                 try notice(.keptWhileLeaving, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)), kept while their request to "
                            + "leave waited, goes after all: they did not confirm it (code \(token)); nothing to resend", key: "released:\(row.id ?? 0)")
@@ -183,9 +182,14 @@ struct OutboxWriter {
             row.status = .retired
             row.lastError = "not sent: its recipient confirmed leaving (code \(token))"
             try row.update(db)
-            try DigestNotice.filter(Column("kind") == DigestNotice.Kind.keptWhileLeaving.rawValue && Column("digestedAt") == nil
-                                    && Column("detail").like("%(outbox \(row.id ?? 0)) kept%")).deleteAll(db)
+            try keptNotices(of: row).filter(Column("digestedAt") == nil).deleteAll(db)
         }
+    }
+
+    /// The digest lines that name `row` as kept (as withheld, in the words of earlier releases).
+    private func keptNotices(of row: OutboxMessage) -> QueryInterfaceRequest<DigestNotice> {
+        DigestNotice.filter([DigestNotice.Kind.withheld, .keptWhileLeaving].map(\.rawValue).contains(Column("kind"))
+                            && Column("detail").like("%(outbox \(row.id ?? 0)) kept%"))
     }
 
     /// The mail kept back while the request to leave `token` waits for its "yes", oldest first.
