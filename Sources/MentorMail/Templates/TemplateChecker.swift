@@ -49,6 +49,9 @@ struct TemplateChecker {
     let requiresSubject: Bool
     /// Variables the template must print, each with why (``TemplateCatalog/required``).
     var required: [String: String] = [:]
+    /// Sections the template must have, each with the case it words (``TemplateCatalog/sections``):
+    /// each one missing is a warning.
+    var requiredSections: [String: String] = [:]
 
     /// What a section makes available.
     private enum Scope {
@@ -80,6 +83,7 @@ struct TemplateChecker {
         var stack: [(name: String, scope: Scope)] = []
         var sawContent = false
         var printed: Set<String> = []
+        var sections: Set<String> = []
 
         func firstContent(isSubject: Bool, line: Int) {
             guard requiresSubject, !sawContent else { return }
@@ -112,6 +116,7 @@ struct TemplateChecker {
                 firstContent(isSubject: false, line: tag.line)
             }
             if tag.kind == .variable || tag.kind == .unescaped { printed.insert(tag.nameAndTransforms.name) }
+            if tag.kind == .section || tag.kind == .invertedSection { sections.insert(tag.nameAndTransforms.name) }
             guard variables != nil else {
                 if tag.kind == .section || tag.kind == .invertedSection { stack.append((tag.content, .unknown)) }
                 return
@@ -148,6 +153,12 @@ struct TemplateChecker {
         for (name, why) in required.sorted(by: { $0.key < $1.key }) where !printed.contains(name) {
             problems.append(TemplateProblem(.error, file: file, variable: name,
                 "{{\(name)}} must stay in the \(template) mail: it is \(why). Put it back (the shipped template has it in the Subject line)"))
+        }
+        for (section, use) in requiredSections.sorted(by: { $0.key < $1.key }) where !sections.contains(section) {
+            problems.append(TemplateProblem(.warning, file: file, variable: section,
+                "\(TemplateProblem.lacksSection) {{#\(section)}}…{{/\(section)}} for \(use) (it was copied before that case existed): "
+                    + "until it has it, that case goes out with the shipped wording. Copy the section from the shipped "
+                    + "template: `mentormail init --config NEW/mentormail.toml` writes them all into NEW/templates"))
         }
         if requiresSubject, !sawContent {
             problems.append(TemplateProblem(.error, file: file, "the template is empty: it needs a \"Subject: …\" line and a body"))

@@ -279,19 +279,21 @@ public struct TemplateLibrary: Sendable {
                     "\(name) is not in the template catalog (TemplateCatalog.standard), so its variables are not checked"))
             }
             // Plain text must not be HTML-escaped: switch the content type for .txt templates.
+            let sections = catalog.sections[name] ?? [:]
             let text = parse(path(file), prefix: "{{% CONTENT_TYPE: TEXT}}", variables: variables, template: name,
-                             requiresSubject: true, required: catalog.required[name] ?? [:], problems: &loaded.problems)
+                             requiresSubject: true, required: catalog.required[name] ?? [:], sections: sections, problems: &loaded.problems)
             let htmlFile = "\(name).html.mustache"
             var html: MustacheTemplate?
             if files.contains(htmlFile) {
                 html = parse(path(htmlFile), prefix: "", variables: variables, template: name, requiresSubject: false,
-                             problems: &loaded.problems)
+                             sections: sections, problems: &loaded.problems)
             } else if variables != nil {
                 loaded.problems.append(TemplateProblem(.warning, file: path(htmlFile),
                     "missing: the \(name) mail goes out as plain text only; copy \(file) to \(htmlFile) and mark it up"))
             }
-            let missing = missingSections(of: name, files: [file, htmlFile].filter(files.contains).map(path), catalog: catalog,
-                                          problems: &loaded.problems)
+            // That case goes out with the shipped wording until the section is added.
+            let own = Set([file, htmlFile].map(path))
+            let missing = Set(loaded.problems.filter { $0.isMissingSection && own.contains($0.file) }.compactMap(\.variable))
             if !missing.isEmpty { loaded.missingSections[name] = missing }
             if let text {
                 loaded.templates[name] = (text, html)
@@ -323,29 +325,10 @@ public struct TemplateLibrary: Sendable {
         return loaded
     }
 
-    /// The sections the catalog requires of `name` that one of its `files` lacks, each named
-    /// as a warning: that case goes out with the shipped wording until the section is added.
-    private static func missingSections(of name: String, files: [String], catalog: TemplateCatalog,
-                                        problems: inout [TemplateProblem]) -> Set<String> {
-        guard let required = catalog.sections[name], !required.isEmpty else { return [] }
-        var missing: Set<String> = []
-        for file in files {
-            guard let source = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            let present = sectionNames(in: normalized(source))
-            for (section, use) in required.sorted(by: { $0.key < $1.key }) where !present.contains(section) {
-                missing.insert(section)
-                problems.append(TemplateProblem(.warning, file: file, variable: section,
-                    "\(TemplateProblem.lacksSection) {{#\(section)}}…{{/\(section)}} for \(use) (it was copied before that case existed): "
-                        + "until it has it, that case goes out with the shipped wording. Copy the section from the shipped "
-                        + "template: `mentormail init --config NEW/mentormail.toml` writes them all into NEW/templates"))
-            }
-        }
-        return missing
-    }
-
     /// Parses and checks one file; `nil` (with a problem) when it cannot be read or parsed.
     private static func parse(_ path: String, prefix: String, variables: [TemplateCatalog.Variable]?, template: String,
-                              requiresSubject: Bool, required: [String: String] = [:], problems: inout [TemplateProblem]) -> MustacheTemplate? {
+                              requiresSubject: Bool, required: [String: String] = [:], sections: [String: String] = [:],
+                              problems: inout [TemplateProblem]) -> MustacheTemplate? {
         guard let read = try? String(contentsOfFile: path, encoding: .utf8) else {
             problems.append(TemplateProblem(.error, file: path, "cannot be read as UTF-8 text"))
             return nil
@@ -372,6 +355,7 @@ public struct TemplateLibrary: Sendable {
         }
         var checker = TemplateChecker(file: path, template: template, variables: variables, requiresSubject: requiresSubject)
         if requiresSubject { checker.required = required }
+        checker.requiredSections = sections
         problems += checker.check(source)
         return parsed
     }
