@@ -16,6 +16,8 @@ public struct Demo {
     public static let coordinatorExport = ["export-csv-forward.eml"]
     public static let question = ["question-apple-mail.eml"]
     public static let replyAll = "reply-all-introduction-thunderbird.eml"
+    /// Lucía asks for our mail in Spanish ("Idioma del correo: español").
+    public static let mailLanguage = "profile-mail-language-apple.eml"
     /// Check-in answers, each from the mentee it names (threaded under that person's survey).
     public static let checkinAnswers = [
         ("checkin-reply-numbered-thunderbird.eml", "jonas.schmidt@example.com", "Olúwáseun"),
@@ -259,6 +261,12 @@ public struct Demo {
             _ = try program.releaseHeld(id: id, now: now, by: "coordinator", note: "answered Lucía by email")
             say("   the coordinator answered Lucía herself:  mentormail held release \(id) --note \"answered Lucía by email\"")
         }
+
+        now += day
+        say("   Lucía wrote her question in English; now she asks for our mail in Spanish with one line.")
+        say("   A \"Mail language:\" line is a choice that stays, whatever language she writes in later:")
+        try arrive([Self.mailLanguage])
+        try tell(try process())
         say("")
 
         now = introductionDay + Double(config.checkin.afterDays) * day

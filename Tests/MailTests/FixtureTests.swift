@@ -89,7 +89,7 @@ import Mail
         "reply-iphone.eml", "rsvp-outlook-accepted.eml", "rsvp-google-declined.eml", "calendar-request-thunderbird.eml",
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
-        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml",
+        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml", "checkin-reply-apple-one-line.eml",
         "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml",
         "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
@@ -633,6 +633,16 @@ import Mail
         let reply = try #require(Self.reply(message))
         #expect(reply.contains("when will we know who our mentor is? And is it fine if my mentor and I\ntalk in Spanish"))
         #expect(reply.hasSuffix("¡Gracias!\nLucía"))
+        #expect(message.automatic == nil)
+    }
+
+    @Test func profileMailLanguageAppleMail() throws {
+        let message = try Self.load("profile-mail-language-apple.eml")
+        expectHeaders(message, subject: "Correos en español",
+                      from: MailAddress(address: "lucia.moreno@example.net", name: "Lucía Moreno"), to: ["mentoring@example.org"],
+                      messageID: "5C1E9A7B-2F3D-4B8E-A6C0-9D4E7F1B2A58@example.net", date: "2026-11-19T17:21:01Z")
+        let reply = try #require(Self.reply(message))
+        #expect(reply.contains("correos en español a partir de ahora.\n\nIdioma del correo: español\n"), "a soft line break joined")
         #expect(message.automatic == nil)
     }
 
