@@ -11,6 +11,8 @@ import Foundation
 public final class IMAPMailbox: Mailbox {
     private let curl: CurlHandle
     private let folderURL: String
+    /// `imap://host:port`, for the URL of another folder.
+    private let serverURL: String
     private let folder: String
     private let moveTo: String?
     private let credentials: ServerCredentials
@@ -33,7 +35,8 @@ public final class IMAPMailbox: Mailbox {
         folder = path.isEmpty ? "INBOX" : path
         let port = components.port.map { ":\($0)" } ?? ""
         let encodedFolder = folder.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? folder
-        folderURL = "\(scheme)://\(host)\(port)/\(encodedFolder)"
+        serverURL = "\(scheme)://\(host)\(port)"
+        folderURL = "\(serverURL)/\(encodedFolder)"
         displayName = "IMAP \(scheme)://\(host)\(port)/\(folder)"
         self.moveTo = moveTo
         self.credentials = credentials
@@ -89,14 +92,16 @@ public final class IMAPMailbox: Mailbox {
 
     /// libcurl reports a folder it could not select as "Login denied: Select failed", although
     /// the login worked: that failure is named for what it is.
-    private func selecting<T>(_ body: () throws -> T) throws -> T {
+    private func selecting<T>(_ folder: String? = nil, _ body: () throws -> T) throws -> T {
+        let folder = folder ?? self.folder
         do {
             return try body()
         } catch let error as TransportError where error.message.contains("Select failed") {
             let words = error.serverWords.map { " (the server said: \($0))" } ?? ""
             let missing = error.serverWords.map { $0.lowercased().contains("exist") || $0.uppercased().contains("NONEXISTENT") } ?? false
+            let setting = folder == self.folder ? "the folder in [mailbox] url (INBOX by default)" : "[mailbox] move_to"
             throw TransportError("\(displayName): the folder \(folder) \(missing ? "does not exist on the server" : "could not be opened")\(words): "
-                                 + "check the folder in [mailbox] url (INBOX by default)", serverWords: error.serverWords, saysWhatToDo: true)
+                                 + "check \(setting)", serverWords: error.serverWords, saysWhatToDo: true)
         }
     }
 
@@ -152,6 +157,53 @@ public final class IMAPMailbox: Mailbox {
         }
     }
 
+    /// Deletes the messages of a person whose data was erased: here by UID when the folder's
+    /// UIDVALIDITY is the one they were read under, else by Message-ID and sender; in the folder
+    /// processed mail moves to always by Message-ID and sender (a move gives new UIDs). Each is
+    /// marked `\Deleted` and removed with `UID EXPUNGE` (UIDPLUS) on its UIDs alone, so nothing
+    /// else the folder holds marked deleted is expunged.
+    public func delete(_ copies: [MailboxCopy]) throws -> Int {
+        guard !copies.isEmpty else { return 0 }
+        let validity = try uidValidity()
+        var here = copies.filter { $0.uidValidity == validity }.map(\.uid)
+        for copy in copies where copy.uidValidity != validity {
+            here += try find(copy, url: folderURL, folder: folder)
+        }
+        var removed = try expunge(here, url: folderURL, folder: folder)
+        if let moveTo {
+            let url = "\(serverURL)/\(moveTo.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? moveTo)"
+            var moved: [UInt32] = []
+            for copy in copies { moved += try find(copy, url: url, folder: moveTo) }
+            removed += try expunge(moved, url: url, folder: moveTo)
+        }
+        return removed
+    }
+
+    /// The UIDs in the folder at `url` of the message with that Message-ID from that sender.
+    private func find(_ copy: MailboxCopy, url: String, folder: String) throws -> [UInt32] {
+        guard let id = copy.messageID, !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return [] }
+        let response = try command("UID SEARCH HEADER Message-ID \(Self.quoted(id)) FROM \(Self.quoted(copy.sender))",
+                                   url: url, folder: folder, what: "look for a message to delete in \(folder)")
+        return IMAPResponse.searchResults(in: response)
+    }
+
+    /// Marks `uids` deleted and expunges exactly those; returns how many the server removed.
+    private func expunge(_ uids: [UInt32], url: String, folder: String) throws -> Int {
+        let sorted = Array(Set(uids)).sorted()
+        var removed = 0
+        var start = 0
+        while start < sorted.count {
+            let batch = Array(sorted[start..<min(start + Self.flagBatch, sorted.count)])
+            let set = imapUIDSet(batch)
+            _ = try command("UID STORE \(set) +FLAGS.SILENT (\\Deleted)", url: url, folder: folder, what: "mark messages deleted in \(folder)")
+            let response = try command("UID EXPUNGE \(set)", url: url, folder: folder,
+                                       what: "remove the messages marked deleted in \(folder) (UID EXPUNGE, which needs the server's UIDPLUS)")
+            removed += IMAPResponse.expunged(in: response)
+            start += batch.count
+        }
+        return removed
+    }
+
     /// Whether the connection of the last command was encrypted (TLS or STARTTLS).
     public var isEncrypted: Bool { curl.isEncrypted }
 
@@ -169,9 +221,10 @@ public final class IMAPMailbox: Mailbox {
         _ = try command("CREATE \(Self.quoted(name))", what: "create the folder \(name)")
     }
 
-    /// Runs a command in the selected folder (libcurl selects it from the URL first).
-    private func command(_ request: String, what: String) throws -> String {
-        let bytes = try selecting { try curl.perform(url: folderURL, customRequest: request, what: what) }
+    /// Runs a command in the folder (libcurl selects the URL's folder first): ours, unless
+    /// another is given.
+    private func command(_ request: String, url: String? = nil, folder: String? = nil, what: String) throws -> String {
+        let bytes = try selecting(folder ?? self.folder) { try curl.perform(url: url ?? folderURL, customRequest: request, what: what) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -198,6 +251,14 @@ enum IMAPResponse {
             uids.append(contentsOf: words.dropFirst(2).compactMap { UInt32($0) })
         }
         return uids
+    }
+
+    /// How many `* n EXPUNGE` lines the answer has: the messages removed.
+    static func expunged(in response: String) -> Int {
+        response.split(whereSeparator: \.isNewline).count { line in
+            let words = line.split(separator: " ")
+            return words.count >= 3 && words[0] == "*" && UInt32(words[1]) != nil && words[2].uppercased() == "EXPUNGE"
+        }
     }
 
     /// A value from a `* STATUS folder (NAME n …)` line.

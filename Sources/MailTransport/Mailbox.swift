@@ -27,6 +27,26 @@ public protocol Mailbox: AnyObject {
     /// an earlier run) to the folder processed mail goes to; returns how many. The default,
     /// for a mailbox that moves nothing, returns 0.
     func moveProcessed() throws -> Int
+    /// Deletes these messages from the folder (and from the folder processed mail moved to),
+    /// for a person whose data was erased; returns how many were removed. A copy already gone
+    /// counts as done. The default, for a mailbox that cannot delete, throws.
+    func delete(_ copies: [MailboxCopy]) throws -> Int
+}
+
+/// A message of the mailbox to delete: its UID where it arrived, and its Message-ID and sender
+/// to find it by once it moved (or the folder's UIDVALIDITY changed).
+public struct MailboxCopy: Sendable, Equatable {
+    public let uidValidity: UInt32
+    public let uid: UInt32
+    public let messageID: String?
+    public let sender: String
+
+    public init(uidValidity: UInt32, uid: UInt32, messageID: String?, sender: String) {
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.sender = sender
+    }
 }
 
 /// Messages marked processed that could not be moved to the folder processed mail goes to.
@@ -59,6 +79,11 @@ extension Mailbox {
     }
 
     public func moveProcessed() throws -> Int { 0 }
+
+    public func delete(_ copies: [MailboxCopy]) throws -> Int {
+        guard copies.isEmpty else { throw TransportError("\(displayName) cannot delete messages") }
+        return 0
+    }
 }
 
 /// One message of a `MessageStream`: its bytes, or why they could not be read. A message

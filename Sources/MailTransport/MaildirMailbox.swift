@@ -144,6 +144,27 @@ public final class MaildirMailbox: Mailbox {
         index[uid] = moved
     }
 
+    /// Removes the files of these messages (read under this Maildir's validity); a file
+    /// already gone counts as done.
+    /// - Complexity: one listing of the folder, then O(1) a message.
+    public func delete(_ copies: [MailboxCopy]) throws -> Int {
+        let here = copies.filter { $0.uidValidity == list.validity }
+        guard !here.isEmpty else { return 0 }
+        try relist()
+        var removed = 0
+        for copy in here {
+            guard let file = index[copy.uid] else { continue }
+            guard unlink(file.url.path) == 0 else {
+                let code = errno
+                if code == ENOENT { continue }
+                throw TransportError("\(displayName): cannot delete message UID \(copy.uid) (\(String(cString: strerror(code))))")
+            }
+            index[copy.uid] = nil
+            removed += 1
+        }
+        return removed
+    }
+
     private struct MessageFile {
         var url: URL
         var base: String

@@ -106,4 +106,36 @@ import Testing
             try sender.send(Array("Subject: x\r\n\r\nx\r\n".utf8), from: "a@example.org", to: ["b@example.org>\r\nRCPT TO:<c@example.org"])
         }
     }
+    /// Deleting expunges exactly the given messages: by UID in the folder, by Message-ID and
+    /// sender once moved (or when the UIDs were read under another UIDVALIDITY).
+    @Test func deletesTheGivenMessagesHereAndWhereTheyMoved() throws {
+        let servers = try TestServers.require()
+        let user = TestServers.uniqueUser("erase")
+        let address = "\(user)@example.org"
+        let first = try servers.deliver(from: "ana@example.org", to: [address], subject: "one", text: "x\n")
+        let second = try servers.deliver(from: "ana@example.org", to: [address], subject: "two", text: "x\n")
+        try servers.deliver(from: "ben@example.org", to: [address], subject: "ben's", text: "x\n")
+        let box = try servers.mailbox(user: user)
+        let validity = try box.uidValidity()
+        let uids = try box.search("ALL")
+        try #require(uids.count == 3)
+        // In the folder: the first by its UID, the second by Message-ID under a stale UIDVALIDITY.
+        let removed = try box.delete([MailboxCopy(uidValidity: validity, uid: uids[0], messageID: first, sender: "ana@example.org"),
+                                      MailboxCopy(uidValidity: validity &+ 1, uid: 999, messageID: second, sender: "ana@example.org")])
+        #expect(removed == 2)
+        #expect(try servers.messages(of: user).map(\.subject) == ["ben's"])
+        #expect(try box.delete([MailboxCopy(uidValidity: validity, uid: uids[0], messageID: first, sender: "ana@example.org")]) == 0,
+                "a copy already gone is no error")
+
+        // Moved to another folder: found there by Message-ID and sender, not another sender's.
+        let moved = try servers.deliver(from: "ana@example.org", to: [address], subject: "moved", text: "x\n")
+        let mover = try servers.mailbox(user: user, moveTo: "Processed")
+        try mover.createFolder("Processed")
+        try mover.markProcessed(uids: try mover.unprocessedUIDs())
+        #expect(try servers.messages(of: user, folder: "Processed").count == 2)
+        let gone = try mover.delete([MailboxCopy(uidValidity: validity, uid: 4, messageID: moved, sender: "ana@example.org"),
+                                     MailboxCopy(uidValidity: validity, uid: 4, messageID: moved, sender: "ben@example.org")])
+        #expect(gone == 1)
+        #expect(try servers.messages(of: user, folder: "Processed").map(\.subject) == ["ben's"])
+    }
 }

@@ -50,6 +50,67 @@ import Testing
         #expect(try harness.database.participant(email: "li.wei@example.com")?.status == .active, "Li is not erased")
     }
 
+    /// Finding: erasing ana-xe@… rewrote hana-xe@… to "h[erased participant]" everywhere (her
+    /// participant record, her messages, her mail), and "Ana Lopez" would have taken "Diana
+    /// Lopez" with it. An address is erased only whole, a name only as whole words.
+    @Test func erasingOnePersonLeavesAnAddressOrNameThatContainsTheirs() throws {
+        let harness = try ProcessorTests.Program()
+        for (address, name) in [("ana-xe@example.org", "Ana Lopez"), ("hana-xe@example.org", "Diana Lopez")] {
+            try harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <\(UUID().uuidString)@example.org>\r\n\r\n"
+                               + MailboxErasureTests.form(name, role: "mentee"))
+        }
+        _ = try harness.run()
+        let hanaMail = try harness.database.outbox().filter { $0.recipientList.contains("hana-xe@example.org") }.count
+        #expect(hanaMail == 1)
+        try MailboxErasureTests.erase("ana-xe@example.org", name: "Ana Lopez", in: harness)
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ana-xe@example.org")?.status == .erased)
+        let hana = try #require(try harness.database.participant(email: "hana-xe@example.org"), "Hana keeps her address")
+        #expect(hana.profile.name == "Diana Lopez" && hana.status == .active)
+        let hers = try harness.database.inboundMessages().filter { $0.sender == "hana-xe@example.org" }
+        #expect(hers.count == 1)
+        #expect(try harness.database.storedMessage(id: hers.first?.id ?? 0) != nil, "her own message is kept")
+        #expect(try harness.database.outbox().filter { $0.recipientList.contains("hana-xe@example.org") }.count == hanaMail)
+        let file = try String(decoding: Data(contentsOf: URL(fileURLWithPath: harness.config.program.database)), as: UTF8.self)
+        #expect(!file.contains("h[erased participant]") && !file.contains("Di[erased participant]"))
+        // And she is still known when she writes again.
+        try harness.arrive("From: Diana Lopez <hana-xe@example.org>\r\nTo: mentoring@example.org\r\nSubject: Hello\r\nMessage-ID: <h2@example.org>\r\n\r\nTime zone: Europe/Paris\r\n")
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "hana-xe@example.org")?.profile.timeZone == "Europe/Paris")
+    }
+
+    /// Finding: after Kim's erasure, `pairs show` still gave her mentor's check-in note "Kim
+    /// seems very busy with work": a partner's note about their pair names her by first name.
+    @Test func aPartnersCheckinNoteNamingThemByFirstNameIsErased() throws {
+        let harness = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        try harness.arrive("From: Kim Park <kim@example.net>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <k1@example.net>\r\n\r\n"
+                           + MailboxErasureTests.form("Kim Park", role: "mentee"))
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria Silva", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: try AppDatabase.openRound(db)?.id, now: harness.now)
+        }
+        _ = try harness.run()
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        let survey = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["maria@example.org"] })
+        try harness.arrive("From: Maria Silva <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(survey.subject ?? "")\r\n"
+                           + "Message-ID: <m2@example.org>\r\nIn-Reply-To: <\(survey.messageID ?? "")>\r\n\r\n"
+                           + "4, sometimes, good fit, continue. Kim seems very busy with work lately.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let note = { try harness.database.read { db in try String.fetchAll(db, sql: "SELECT note FROM survey WHERE note IS NOT NULL") } }
+        #expect(try note().contains { $0.contains("Kim seems very busy") }, "the note is there before")
+
+        try MailboxErasureTests.erase("kim@example.net", name: "Kim Park", in: harness, at: harness.now.addingTimeInterval(92 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day + 60))
+        #expect(try harness.database.participant(email: "kim@example.net")?.status == .erased)
+        let after = try note()
+        #expect(!after.contains { $0.contains("Kim") }, "\(after)")
+    }
+
     @Test func nothingOfThePersonIsLeftInTheDatabaseFile() throws {
         let harness = try ProcessorTests.Program()
         let day: TimeInterval = 86_400

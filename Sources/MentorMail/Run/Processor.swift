@@ -25,6 +25,9 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var sendFailures = 0
     /// Outgoing mail still queued when the run ended: refused for now, retried by a later run.
     public var stillQueued = 0
+    /// Messages of people whose data was erased, deleted from the mailbox by this run (absent
+    /// when none were).
+    public var erasedFromMailbox: Int?
     /// Problems that did not stop the run (a message that failed, a server that refused).
     public var problems: [String] = []
     /// With `--dry-run`: what a real run would do.
@@ -102,6 +105,7 @@ public struct Processor {
         var refusals: [SendAhead.Refusal] = []
         do {
             try receive(into: &report, refusals: &refusals)
+            if report.stopped == nil { deleteErasedMail(into: &report) }
         } catch {
             // The mailbox is unreachable: still run the jobs and send what is queued.
             let message = Self.mailboxProblem(error, mailbox: mailbox.displayName)
@@ -133,6 +137,27 @@ public struct Processor {
             fail(&report, "could not forget the mail of someone who asked about their data: \(ErrorText.describe(error)); the next run tries again")
         }
         return report
+    }
+
+    /// Deletes from the mailbox the mail of people whose data was erased (queued in the
+    /// erasure's transaction). A row goes once its messages are gone, so a crash or a refusal
+    /// only means the next run deletes them.
+    func deleteErasedMail(into report: inout ProcessReport) {
+        do {
+            let queued = try database.read { db in try AppDatabase.mailboxErasures(db, mailbox: mailbox.displayName) }
+            guard !queued.isEmpty else { return }
+            if dryRun {
+                report.planned.append("delete \(queued.count) message(s) of people whose data was erased from \(mailbox.displayName)")
+                return
+            }
+            let removed = try mailbox.delete(queued.map(\.copy))
+            try database.write { db in try AppDatabase.forgetMailboxErasures(db, ids: queued.map(\.id)) }
+            report.erasedFromMailbox = removed
+            logger.info("deleted \(removed) message(s) of people whose data was erased from \(mailbox.displayName)")
+        } catch {
+            fail(&report, "could not delete the mail of people whose data was erased from \(mailbox.displayName) "
+                 + "(\(ErrorText.describe(error))); the next run tries again")
+        }
     }
 
     /// Why no mail could be read, in the words `mentormail doctor` uses, with what to change.

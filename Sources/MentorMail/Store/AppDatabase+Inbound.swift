@@ -102,6 +102,36 @@ extension AppDatabase {
         }
     }
 
+    /// Queues the mailbox's copies of what `address` sent us for deletion there (the run after
+    /// the erasure deletes them: `Processor.deleteErasedMail`).
+    static func queueMailboxErasure(_ db: Database, of address: String) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO mailboxErasure (mailbox, uidValidity, uid, messageID, sender)
+            SELECT mailbox, uidValidity, uid, messageID, sender FROM inboundMessage WHERE sender = ?
+            """, arguments: [address])
+    }
+
+    /// A queued mailbox copy to delete.
+    struct MailboxErasure {
+        let id: Int64
+        let copy: MailboxCopy
+    }
+
+    /// The copies queued for deletion in `mailbox` (its display name, as inbound mail records it).
+    static func mailboxErasures(_ db: Database, mailbox: String) throws -> [MailboxErasure] {
+        try Row.fetchAll(db, sql: "SELECT id, uidValidity, uid, messageID, sender FROM mailboxErasure WHERE mailbox = ? ORDER BY id",
+                         arguments: [mailbox]).map { row in
+            MailboxErasure(id: row["id"], copy: MailboxCopy(uidValidity: UInt32(truncatingIfNeeded: row["uidValidity"] as Int64),
+                                                            uid: UInt32(truncatingIfNeeded: row["uid"] as Int64),
+                                                            messageID: row["messageID"], sender: row["sender"]))
+        }
+    }
+
+    static func forgetMailboxErasures(_ db: Database, ids: [Int64]) throws {
+        try db.execute(sql: "DELETE FROM mailboxErasure WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+                       arguments: StatementArguments(ids))
+    }
+
     /// The bytes of inbound message `id` as fetched; nil once erased ("delete my data").
     static func raw(_ db: Database, inboundID: Int64?) throws -> Data? {
         guard let inboundID else { return nil }

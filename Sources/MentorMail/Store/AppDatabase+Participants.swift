@@ -98,10 +98,9 @@ extension AppDatabase {
         var report = Erasure()
         let name = participant.profile.name.trimmingCharacters(in: .whitespaces)
         let redaction = Redaction(address: address, profile: participant.profile)
-        let marks = redaction.marks
         func mentions(_ text: String?) -> Bool {
-            guard let text = text?.lowercased() else { return false }
-            return marks.contains { text.contains($0) }
+            guard let text else { return false }
+            return redaction.mentions(text)
         }
         func mentions(raw data: Data) -> Bool {
             guard !data.isEmpty else { return false }
@@ -139,6 +138,7 @@ extension AppDatabase {
         // Mail they sent, and others' mail that names them. Stored bytes are read one message at
         // a time, so erasing in a large mailbox stays small in memory.
         report.ownMessages = try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchCount(db)
+        try queueMailboxErasure(db, of: address)
         try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE sender = ?)",
                        arguments: [address])
         try InboundMessage.filter(InboundMessage.Columns.sender == address).updateAll(db, Column("subject").set(to: nil))
@@ -216,12 +216,19 @@ extension AppDatabase {
             mentorship.endedBy = mentorship.endedBy.map { _ in "(erased participant)" }
             try mentorship.update(db)
         }
-        for var survey in try Survey.fetchAll(db) where mentions(survey.note) || mentions(survey.replies) {
+        // A partner's check-in about their pair names them by first name too ("Kim seems busy").
+        let pairs = Set(try Int64.fetchAll(db, sql: "SELECT id FROM mentorship WHERE menteeID = ? OR mentorID = ?", arguments: [id, id]))
+        let emails = Dictionary(try Participant.fetchAll(db).compactMap { other in other.id.map { ($0, other.email) } }, uniquingKeysWith: { first, _ in first })
+        for var survey in try Survey.fetchAll(db) {
+            let partner = pairs.contains(survey.mentorshipID) ? emails[survey.participantID] : nil
+            let lone = { (text: String) in partner == nil ? [] : owners.theirs(redaction.names, sender: partner, text: text, named: false) }
+            let named = { (text: String?) in text.map { mentions($0) || lone($0).contains { Redaction.containsWord($0, in: text ?? "") } } ?? false }
+            guard named(survey.note) || named(survey.replies) else { continue }
             survey.note = survey.note.map { _ in "(erased)" }
             survey.replies = "(erased: it named a participant who asked to have their data deleted)"
             try survey.update(db)
         }
-        for var notice in try DigestNotice.fetchAll(db) where mentions(notice.detail) || notice.detail.contains(name) && name.count >= 2 {
+        for var notice in try DigestNotice.fetchAll(db) where mentions(notice.detail) || name.count >= 2 && Redaction.containsWord(name, in: notice.detail) {
             notice.detail = "(erased: a participant who asked to have their data deleted)"
             try notice.update(db)
         }

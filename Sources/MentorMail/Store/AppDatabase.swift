@@ -665,6 +665,24 @@ public final class AppDatabase: Sendable {
             // The language a participant last clearly wrote to us in: later mail follows it.
             try db.alter(table: "participant") { t in t.add(column: "writtenLanguage", .text) }
         }
+        migrator.registerMigration("v26-mailbox-erasure") { db in
+            // The mailbox's copies of an erased person's mail, deleted there by the next run; a
+            // row goes once they are gone. People erased before this release are queued too.
+            try db.create(table: "mailboxErasure") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("mailbox", .text).notNull()
+                t.column("uidValidity", .integer).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("messageID", .text)
+                t.column("sender", .text).notNull()
+                t.uniqueKey(["mailbox", "uidValidity", "uid"])
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO mailboxErasure (mailbox, uidValidity, uid, messageID, sender)
+                SELECT m.mailbox, m.uidValidity, m.uid, m.messageID, m.sender FROM inboundMessage m
+                JOIN participant p ON p.email = m.sender WHERE p.status = 'erased'
+                """)
+        }
         return migrator
     }
 

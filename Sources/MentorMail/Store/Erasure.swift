@@ -45,10 +45,30 @@ struct Redaction {
     var details: [String] = []
     static let replacement = "[erased participant]"
     static let quotesRemoved = "[quoted text removed at erasure]"
+    /// `marks` as patterns that match them whole: an address not inside a longer one
+    /// ("ana@x.org" is not in "hana@x.org"), other marks as whole words ("Ana Lopez" is not in
+    /// "Diana Lopez").
+    private let patterns: [(mark: String, expression: NSRegularExpression)]
 
     init(marks: [String], names: [String] = []) {
         self.marks = marks
         self.names = names
+        patterns = Self.patterns(marks)
+    }
+
+    private static func patterns(_ marks: [String]) -> [(mark: String, expression: NSRegularExpression)] {
+        marks.compactMap { mark in
+            let expression = mark.contains("@") ? addressExpression(mark) : wordExpression(mark)
+            return expression.map { (mark, $0) }
+        }
+    }
+
+    /// `address` (any case) where no address character stands before it and none after it
+    /// (a dot ends it only when no letter or digit follows, as at the end of a sentence).
+    static func addressExpression(_ address: String) -> NSRegularExpression? {
+        let pattern = "(?<![\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-])" + NSRegularExpression.escapedPattern(for: address)
+            + "(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}])"
+        return try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
     /// What identifies `profile`'s person at `address`: marks, and the name's words.
@@ -57,6 +77,7 @@ struct Redaction {
         let about = profile.aboutMe.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         // A full name long enough not to match others; an "about me" long enough to be theirs.
         marks = [address] + (name.count >= 5 && name.contains(" ") ? [name.lowercased()] : []) + (about.count >= 12 ? [about] : [])
+        patterns = Self.patterns(marks)
         let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         // The first name, and other parts long enough not to be a common word ("de", "An").
         names = words.enumerated().filter { $0.offset == 0 ? $0.element.count >= 2 : $0.element.count >= 3 }.map(\.element)
@@ -65,7 +86,12 @@ struct Redaction {
     }
 
     func apply(_ text: String) -> String {
-        marks.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.replacement, options: .caseInsensitive) }
+        patterns.reduce(text) { text, pattern in
+            // Most text names no one: the plain search first, the pattern only where it may match.
+            guard text.range(of: pattern.mark, options: .caseInsensitive) != nil else { return text }
+            return pattern.expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                               withTemplate: NSRegularExpression.escapedTemplate(for: Self.replacement))
+        }
     }
 
     func mentions(_ text: String) -> Bool { apply(text) != text }
