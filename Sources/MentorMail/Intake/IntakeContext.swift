@@ -13,6 +13,9 @@ public struct IntakeContext: Sendable {
     public var answeringOnlyInReferences = false
     /// That mail was found inside the message, forwarded whole (or by its calendar's UID).
     public var answeringForwarded = false
+    /// The participant's profile changed after that mail was written: form lines quoted from
+    /// it are out of date, not the person's answer.
+    public var profileChangedSinceAnswered = false
     /// The sender is not a participant themselves, but writes from the same mailbox (a "+tag")
     /// as `participant`: the one that mail went to, or the only one at that mailbox.
     public var senderIsAlias = false

@@ -364,13 +364,19 @@ struct ReplyUnderIntroductionRule: IntakeRule {
 /// A filled-in or corrected sign-up form. A stranger's needs two answers to be told from
 /// prose; a participant, or a reply under our sign-up form, may fix one line. A participant's
 /// question or remark on their mentoring above our quoted mail, whose form lines would change
-/// nothing, is not a form: the rules after this one read it.
+/// nothing, is not a form: the rules after this one read it. Nor are lines only quoted from a
+/// mail of ours older than the participant's last profile change (a late question under the
+/// first sign-up form): they are out of date.
 struct ProfileFormRule: IntakeRule {
     let name = "profile-form"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         let form = message.form
         if let person = context.participant, context.isParticipant, message.formOnlyQuotes(person.profile),
            message.newText.contains("?") || message.newText.contains("？") || (!context.ongoingPairs.isEmpty && message.remarksOnMentoring) {
+            return nil
+        }
+        if context.isParticipant, context.profileChangedSinceAnswered, form.fieldsFound > 0,
+           form.answeredFields.isSubset(of: form.answeredInQuotedText), SignupFormParser.ownFormLines(in: message.newText) == nil {
             return nil
         }
         let underForm = context.answering.map { [.signupForm, .profileReceived, .welcome].contains($0.kind) } ?? false

@@ -259,6 +259,11 @@ extension AppDatabase {
                 context.answering = MailReference(kind: kind, topic: ours.topic)
                 context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
                 context.answeringOnlyInReferences = id != message.inReplyTo
+                if let person = context.participant?.id {
+                    context.profileChangedSinceAnswered = try Bool.fetchOne(db, sql: """
+                        SELECT EXISTS (SELECT 1 FROM profileVersion WHERE participantID = ? AND at > ?)
+                        """, arguments: [person, ours.createdAt]) ?? false
+                }
                 break
             }
         }

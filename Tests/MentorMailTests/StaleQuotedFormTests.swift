@@ -1,0 +1,61 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A form we sent long ago, quoted under a late reply, is not the person's answer: their
+/// profile has moved on since.
+@Suite struct StaleQuotedFormTests {
+    let workflow = EnrollmentWorkflowTests()
+
+    func quoted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    }
+
+    func mail(_ body: String, subject: String, inReplyTo: String? = nil) -> String {
+        "From: Chloé Martin <chloe@example.fr>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.fr>\r\n"
+            + (inReplyTo.map { "In-Reply-To: <\($0)>\r\nReferences: <\($0)>\r\n" } ?? "")
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+    }
+
+    /// Finding: six months on, Chloé (a mentor by then) asked "Est-ce que le programme existe
+    /// toujours ?" under our first, pre-filled form: the quoted form made her a mentee again,
+    /// without her capacity, and her question reached no one.
+    @Test func aLateQuestionUnderTheFirstFormLeavesTheProfileAsItIsNow() throws {
+        let program = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        /// Runs one message at `days` after the start; returns the answers it caused.
+        func exchange(_ raw: String, days: Double) throws -> [Message] {
+            let before = program.outbox.sentFiles().count
+            try program.arrive(raw)
+            _ = try program.run(at: program.now.addingTimeInterval(days * day))
+            return try program.sent().suffix(from: before).map { $0 }
+        }
+        let first = try #require(try exchange(mail("Bonjour, je voudrais être mentorée en documentation. J'habite à Paris et je parle français et anglais.",
+                                                   subject: "Mentorat"), days: 0).first)
+        #expect(first.textBody?.contains("Role: mentee") == true, "\(first.textBody ?? "")")
+        _ = try exchange(mail("""
+            Role: mentee
+            Name: Chloé Martin
+            Mentoring type: technical
+            Areas: documentation
+            Time zone: Europe/Paris
+            Languages: French, English
+            Interaction: email
+            """, subject: "Re: \(first.subject ?? "")", inReplyTo: first.messageID), days: 1)
+        #expect(try program.database.participant(email: "chloe@example.fr")?.profile.role == "mentee")
+        _ = try exchange(mail("Role: mentor\nCapacity: 1", subject: "Changement"), days: 30)
+        let before = try #require(try program.database.participant(email: "chloe@example.fr")?.profile)
+        #expect(before.role == "mentor" && before.capacity == 1)
+
+        try program.arrive(mail("Désolée pour la réponse tardive ! Est-ce que le programme existe toujours ?\n\nLe 2 nov. 2026, OpenStack Mentoring a écrit :\n"
+                                + quoted(first.textBody ?? ""), subject: "Re: \(first.subject ?? "")", inReplyTo: first.messageID))
+        let report = try program.run(at: program.now.addingTimeInterval(180 * day))
+        let after = try #require(try program.database.participant(email: "chloe@example.fr")?.profile)
+        let last = try program.database.inboundMessages().last
+        #expect(after.role == "mentor" && after.capacity == 1, "the quoted old form changed nothing: \(last?.intent ?? "") \(last?.rule ?? "")")
+        #expect(report.held == 1, "her question goes to the coordinators")
+        let record = try #require(try program.database.inboundMessages().last)
+        #expect(record.disposition == .held, "\(record.intent) \(record.note ?? "")")
+    }
+}
