@@ -141,6 +141,15 @@ struct CheckinService {
            inbound.reading.isAwayNews(partnerNames: [(survey.side == .mentee ? pair.mentor : pair.mentee).profile.name]) {
             return try EnrollmentService(work: work).answerWithHelp(inbound)
         }
+        // Answers that end this pair while naming only another partner of theirs ("need a new
+        // match. Sam has not answered") may have been written under the wrong survey: a
+        // coordinator looks before a pair ends.
+        if reading.answers.fit == .notGood || reading.answers.next == .newMatch,
+           let other = try otherPartnerNamedInstead(survey: survey, pair: pair, text: newText, ongoing: inbound.context.ongoingPairs) {
+            let about = (survey.side == .mentee ? pair.mentor : pair.mentee).profile.name
+            return try HeldMailService(work: work).hold(inbound, reason: "check-in answers that would end the pair with \(about), written under that survey "
+                                                        + "but naming only \(other), another partner of theirs: which pair is meant?", acknowledge: true)
+        }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
         let unsure = survey.nextUnclear || reading.unclear[.next] != nil
@@ -283,6 +292,23 @@ struct CheckinService {
             return try pairs.end(current, by: person.email, reason: "\(who) \(why) in the check-in") ? .ended : .none
         }
         return .none
+    }
+
+    /// The name of another ongoing partner of the survey's person that `text` names, when it
+    /// does not name this survey's partner; nil otherwise.
+    private func otherPartnerNamedInstead(survey: Survey, pair: PairService.Pair, text: String, ongoing: [Int64]) throws -> String? {
+        let words = Set(EnrollmentText.words(text))
+        func named(_ person: Participant) -> Bool {
+            let name = EnrollmentText.words(person.profile.name)
+            return name.first.map(words.contains) ?? false
+        }
+        guard !named(survey.side == .mentee ? pair.mentor : pair.mentee) else { return nil }
+        for id in ongoing where id != survey.mentorshipID {
+            guard let other = try pairs.pair(id) else { continue }
+            let partner = other.mentee.id == (survey.side == .mentee ? pair.mentee.id : pair.mentor.id) ? other.mentor : other.mentee
+            if named(partner) { return partner.profile.name }
+        }
+        return nil
     }
 
     static func rated(_ rating: Int) -> String { "rated it \(rating) of 5" }
