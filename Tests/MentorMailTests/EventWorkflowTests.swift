@@ -240,6 +240,25 @@ import Testing
         #expect(try program.database.event(id: event.id).declined?.map(\.email) == ["ana@example.net"])
     }
 
+    /// Finding: a colleague answered under Omar's invitation "Omar asked me to tell you he will
+    /// come"; she was asked whether she was coming, then, saying yes, told she had no
+    /// invitation. Neither Omar nor the coordinators learnt anything.
+    @Test func someoneElsesUnclearReplyUnderAnInvitationIsHeldAndTheyAreToldItIsPersonal() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        let invite = try invitation(to: "ben@example.net", in: try run(program))
+        try program.arrive(CalendarReplies.words("Ben asked me to tell you he will come.", from: "laila@example.com",
+                                                 name: "Laila Haddad", to: "mentoring@example.org", under: invite))
+        let sent = try run(program)
+        let notice = try #require(sent.first { $0.to.map(\.address) == ["laila@example.com"] })
+        #expect(notice.textBody?.contains("An invitation is personal") == true, "\(notice.textBody ?? "")")
+        #expect(notice.textBody?.contains("whether you are coming") == false)
+        let record = try #require(try program.database.inboundMessages().last)
+        #expect(record.disposition == .held, "\(record.intent)")
+        #expect(try program.database.event(id: event.id).accepted == nil || program.database.event(id: event.id).accepted?.isEmpty == true)
+    }
+
     @Test func aReplyThatSaysNeitherYesNorNoIsAskedForOneNamingTheEvent() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -48,12 +48,19 @@ struct EventWordsRule: IntakeRule {
 }
 
 /// A reply under an event mail that is no yes, no or maybe, no request and no question (those
-/// rules come first): asked for a plain yes or no, rather than the general help.
+/// rules come first): asked for a plain yes or no, rather than the general help. From someone
+/// the mail was not written to ("Omar asked me to tell you he will come"), it is held: asking
+/// them whether they come would lead nowhere, since the invitation is not theirs.
 struct EventUnclearRule: IntakeRule {
     let name = "event-unclear"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let id = eventAnswered(context), !message.newText.allSatisfy(\.isWhitespace),
               !message.newText.contains("?"), !message.newText.contains("？") else { return nil }
+        if context.answersAnotherGuestsMail(from: message.from), let answering = context.answering {
+            let reason = "a reply under our \(answering) to \(context.answeredRecipients.sorted().joined(separator: ", ")), "
+                + "from \(message.from?.normalized ?? "someone else"), that says neither yes nor no: an invitation is personal"
+            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        }
         return RuleDecision(.eventUnclear(eventID: id), "a reply under mail about \(context.answering?.topicWords ?? "event \(id)") that says neither yes nor no")
     }
 }

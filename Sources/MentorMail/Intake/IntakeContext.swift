@@ -68,6 +68,13 @@ public struct IntakeContext: Sendable {
         answeredRecipients.contains { MailAddress.mailbox(of: $0) == address.mailbox }
     }
 
+    /// Whether the answered mail is Speed Mentoring mail written to someone else: the sender is
+    /// neither its recipient (nor of their mailbox) nor writing for them from an alias.
+    func answersAnotherGuestsMail(from address: MailAddress?) -> Bool {
+        guard let address, let answering, answering.topic.kind == .event, !answeredRecipients.isEmpty else { return false }
+        return !senderIsAlias && !wasWritten(address)
+    }
+
     /// Whether the answered mail went to someone else and reached the sender only through a
     /// forward: they are not in the program, and the link is a References line or the
     /// forwarded mail itself, never their own In-Reply-To.

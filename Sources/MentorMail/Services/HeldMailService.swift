@@ -16,7 +16,8 @@ struct HeldMailService {
             let context = inbound.context
             let name = context.participant?.profile.name ?? inbound.sender.name ?? ""
             var mail = HeldNoticeMail(person: PersonName(name))
-            if forSomeoneElse || inbound.reading.forwardsForSomeoneElse || context.answersSomeoneElsesMail(from: inbound.sender) {
+            if forSomeoneElse || inbound.reading.forwardsForSomeoneElse || context.answersSomeoneElsesMail(from: inbound.sender)
+                || context.answersAnotherGuestsMail(from: inbound.sender) {
                 mail.forSomeoneElse = true
                 if context.answering?.topic.kind == .event { mail.invitation = true }
             }
