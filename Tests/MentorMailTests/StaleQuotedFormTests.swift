@@ -59,3 +59,31 @@ import Testing
         #expect(record.disposition == .held, "\(record.intent) \(record.note ?? "")")
     }
 }
+
+/// What we pre-filled in the form from a first message stands when the reply gives only the
+/// lines to add or change: the form asked them to "change what is wrong and fill in the rest".
+@Suite struct PrefilledFormStandsTests {
+    /// Finding: Dieter's first mail (in German) pre-filled role, areas, city, languages and
+    /// capacity; he replied with only "Mentoring type: both" and "Interaction: video, IRC",
+    /// without quoting the form: everything pre-filled was dropped and asked for again.
+    @Test func aReplyWithOnlyNewLinesKeepsWhatThePrefilledFormSaid() throws {
+        let program = try ProcessorTests.Program()
+        let workflow = EnrollmentWorkflowTests()
+        let dieter = "Dieter Vogel <dieter@example.de>"
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: dieter, subject: "Mentoring", body: """
+            Hallo, ich würde gerne Mentor sein. Ich wohne in München und arbeite an Keystone. Ich spreche Deutsch und Englisch.
+            Ich kann zwei Mentees betreuen.
+            """)).first)
+        let sent = form.textBody ?? ""
+        #expect(sent.contains("Role: mentor") && sent.contains("Capacity: 2"), "\(sent)")
+        let reply = "From: \(dieter)\r\nTo: mentoring@example.org\r\nSubject: Re: \(form.subject ?? "")\r\nMessage-ID: <d2@example.de>\r\n"
+            + "In-Reply-To: <\(form.messageID ?? "")>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nMentoring type: both\r\nInteraction: video, IRC\r\n"
+        let answer = try #require(try workflow.exchange(program, reply).first?.textBody)
+        let profile = try #require(try program.database.participant(email: "dieter@example.de")?.profile)
+        #expect(profile.role == "mentor" && profile.capacity == 2, "\(answer)")
+        #expect(profile.areas == ["keystone"] && profile.timeZone == "Europe/Berlin", "\(answer)")
+        #expect(profile.languages == ["German", "English"], "\(answer)")
+        #expect(profile.mentoringTypes.sorted() == ["career", "technical"] && profile.interactions == ["video", "irc"], "\(answer)")
+        #expect(!answer.contains("(missing)"), "\(answer)")
+    }
+}

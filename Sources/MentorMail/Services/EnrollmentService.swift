@@ -132,7 +132,7 @@ struct EnrollmentService {
         let email = inbound.context.personAddress(inbound.sender)
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
-        let stored = existing.flatMap { $0.status == .erased ? nil : $0.profile }
+        let stored = try existing.map { $0.status == .erased ? nil : $0.profile } ?? prefilledProfile(inbound)
         var result = builder.build(from: form, over: stored, keepingPartlyRead: true)
         if sentences, let merged = formWithSentences(form, inbound, over: stored) {
             result = builder.build(from: merged, over: stored, keepingPartlyRead: true)
@@ -190,6 +190,26 @@ struct EnrollmentService {
     /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical
     /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
     /// nor the stored profile gave; nil when they say nothing of those. Nothing else is changed.
+    /// What the sign-up form we sent someone new said, pre-filled from their first message,
+    /// when they reply under it: the lines they do not give again stand as we filled them in
+    /// (the form asked them to change what is wrong and fill in the rest). Nil when the reply
+    /// answers no form of ours, or ours had nothing filled in.
+    private func prefilledProfile(_ inbound: Inbound) throws -> ParticipantProfile? {
+        guard inbound.context.answering?.kind == .signupForm else { return nil }
+        let ids = [inbound.message.inReplyTo].compactMap { $0 } + inbound.message.references.reversed()
+        for id in ids {
+            guard let row = try OutboxMessage.filter(Column("messageID") == id).fetchOne(work.db), row.kind == .signupForm else { continue }
+            let text = Message(bytes: Array(row.raw)).textBody ?? ""
+            let sent = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(text, senderName: inbound.sender.name)
+            guard sent.fieldsFound > 0 else { return nil }
+            var profile = builder.build(from: sent, over: nil).profile
+            // The name comes from their mail, not from our greeting.
+            if !sent.answeredFields.contains(.name) { profile.name = "" }
+            return profile
+        }
+        return nil
+    }
+
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
