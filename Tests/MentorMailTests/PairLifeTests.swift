@@ -606,6 +606,32 @@ import Testing
         #expect(digest.contains("it goes by itself after a \"no\""), "\(digest)")
     }
 
+    /// Finding: `pairs show` called mail kept while a leave question waited "kept, not sent (the
+    /// address bounced)". Its timeline says it is kept while they are asked, and goes by itself
+    /// after a "no"; the JSON gives its state apart from a bounce's.
+    @Test func pairsShowSaysMailIsKeptWhileTheLeaveQuestionWaits() throws {
+        let (harness, pair) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let config = try harness.writeConfigFile().path
+
+        let text = try CommandRunner.run(["pairs", "show", String(pair), "--config", config])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.contains("bounced"), "\(text.stdout)")
+        let line = try #require(text.stdout.split(separator: "\n").first { $0.contains("\(kept.purpose) to maria@example.org") }, "\(text.stdout)")
+        #expect(line.contains("kept while its recipient is asked whether they leave") && line.contains("goes by itself after a \"no\""), "\(line)")
+
+        let json = try CommandRunner.run(["pairs", "show", String(pair), "--json", "--config", config])
+        #expect(json.status == 0, "\(json.stderr)")
+        let details = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let timeline = try #require(details["timeline"] as? [[String: Any]])
+        let event = try #require(timeline.first { ($0["outbox"] as? Int).map(Int64.init) == kept.id }, "\(json.stdout)")
+        #expect(event["state"] as? String == "kept-while-leaving", "\(event)")
+        #expect(!(event["what"] as? String ?? "").contains("bounced"), "\(event)")
+    }
+
     /// The same when the request is taken back in a fresh message, or its code expires unanswered
     /// ("ignore this message: nothing changes"): the kept survey goes.
     @Test(arguments: [true, false])

@@ -45,6 +45,10 @@ public struct PairDetails: Codable, Sendable {
     public struct Event: Codable, Sendable {
         public var at: Date
         public var what: String
+        /// For our mail about the pair: its outbox row, and its state as `outbox list` shows it,
+        /// "kept-while-leaving" for mail withheld while a recipient is asked whether they leave.
+        public var outbox: Int64? = nil
+        public var state: String? = nil
     }
 
     public var pair: PairView
@@ -199,11 +203,14 @@ extension AppDatabase {
                 case .sent: "sent \(what)"
                 case .queued: "queued \(what)"
                 case .failed: "could not send \(what)"
+                case .withheld where row.isKeptWhileLeaving:
+                    "kept while its recipient is asked whether they leave: \(what); " + OutboxWriter.untilTheyAnswer
                 case .withheld: "kept, not sent (the address bounced): \(what)"
                 case .retired: "\(what) not sent: \(row.lastError ?? "retired")"
                 case .cancelled: "\(what) not sent: \(row.lastError ?? "cancelled")"
                 }
-                events.append(.init(at: row.sentAt ?? row.createdAt, what: line))
+                events.append(.init(at: row.sentAt ?? row.createdAt, what: line, outbox: row.id,
+                                    state: row.isKeptWhileLeaving ? DigestNotice.Kind.keptWhileLeaving.rawValue : row.shownStatus))
             }
             let byID = Dictionary(sent.compactMap { row in row.id.map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
             var bounced = Set<String>()

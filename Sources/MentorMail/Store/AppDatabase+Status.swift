@@ -156,7 +156,7 @@ extension AppDatabase {
                 .map { row in
                     ProgramStatus.OutgoingRow(id: row.id ?? 0, kind: row.purpose, to: row.recipients, status: row.status.rawValue,
                                               attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError,
-                                              keptWhileLeaving: row.status == .withheld && row.lastError?.contains(OutboxWriter.keptWhileLeavingWords) == true)
+                                              keptWhileLeaving: row.isKeptWhileLeaving)
                 }
             let lastRun = try RunRecord.order(Column("id").desc).fetchOne(db).map { record in
                 ProgramStatus.LastRun(startedAt: record.startedAt, finishedAt: record.finishedAt,

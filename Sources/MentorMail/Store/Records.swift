@@ -203,6 +203,11 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         status == .failed && attempts >= Processor.defaultMaxSendAttempts ? "parked" : status.rawValue
     }
 
+    /// Withheld while a recipient is asked whether they leave, not because an address bounced.
+    public var isKeptWhileLeaving: Bool {
+        status == .withheld && lastError?.contains(OutboxWriter.keptWhileLeavingWords) == true
+    }
+
     public enum Columns {
         static let messageID = Column(CodingKeys.messageID)
         static let purpose = Column(CodingKeys.purpose)
