@@ -6,6 +6,18 @@ import Testing
 /// "Delete my data" erases every stored copy: a search of the whole database file for the
 /// person's name and answers finds nothing afterwards.
 @Suite struct ErasureTests {
+    /// `email` asks to have their data deleted (in `words`) with a run at `date`, and says
+    /// "Yes" to the question with a run a minute later.
+    func erase(_ harness: ProcessorTests.Program, _ name: String, _ email: String, saying words: String, at date: Date) throws {
+        try harness.arrive("From: \(name) <\(email)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\n"
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(words)\r\n")
+        _ = try harness.run(at: date)
+        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
+        try harness.arrive("From: \(name) <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\n"
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\nYes\r\n")
+        _ = try harness.run(at: date.addingTimeInterval(60))
+    }
+
     /// A coordinator's form export, attached in base64 as mail programs send it, names the person
     /// only inside the encoded attachment: erasing still removes that stored message.
     @Test func aFormExportAttachedInBase64IsErasedWithThePersonItNames() throws {
@@ -142,11 +154,7 @@ import Testing
         let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         #expect(secrets.allSatisfy(before.contains), "the data is there before")
 
-        try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <z3@example.net>\r\n\r\nPlease delete my data.\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
-        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
-        try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <z4@example.net>\r\n\r\nYes\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day + 60))
+        try erase(harness, "Zelda Quintanilla", email, saying: "Please delete my data.", at: harness.now.addingTimeInterval(92 * day))
         #expect(try harness.database.participant(email: email)?.status == .erased)
         let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         for secret in secrets {
@@ -182,11 +190,7 @@ import Testing
         let bea = try #require(held.first { $0.sender == "bea@example.org" })
         let anas = try #require(held.first { $0.sender == ana })
 
-        try harness.arrive("From: Ana Fernandez <\(ana)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <ana2@example.net>\r\n\r\nPlease delete my data.\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(60))
-        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [ana] })
-        try harness.arrive("From: Ana Fernandez <\(ana)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <ana3@example.net>\r\n\r\nYes\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(120))
+        try erase(harness, "Ana Fernandez", ana, saying: "Please delete my data.", at: harness.now.addingTimeInterval(60))
         #expect(try harness.database.participant(email: ana)?.status == .erased)
 
         // Ana's own message is gone; Bea's is kept, without Ana's name or address.
@@ -249,11 +253,7 @@ import Testing
         let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         #expect(secrets.allSatisfy(before.contains), "the data is there before: \(secrets.filter { !before.contains($0) })")
 
-        try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <k1@example.net>\r\n\r\ndelete my data\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(120))
-        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [kim] })
-        try harness.arrive("From: Kim Park <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\nMessage-ID: <k2@example.net>\r\n\r\nYes\r\n")
-        _ = try harness.run(at: harness.now.addingTimeInterval(180))
+        try erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
         #expect(try harness.database.participant(email: kim)?.status == .erased)
         let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         for secret in secrets.dropLast() {
@@ -263,5 +263,71 @@ import Testing
         #expect(kept.contains("great to meet you! Shall we try Thursdays?") && kept.contains("[quoted text removed at erasure]"), "\(kept)")
         let proposal = try #require(try harness.database.read { db in try MatchProposal.fetchAll(db) }.first)
         #expect(proposal.pairs.first?.caution?.contains("Bob Martin") == true, "the other person stays: \(String(describing: proposal.pairs.first?.caution))")
+    }
+
+    /// Finding: a coordinator's APPROVE that quoted the round's proposal was blanked whole when
+    /// one person in it was erased, losing the record of the approval and every other pair's
+    /// lines. It is kept: the command and the other people's lines stay, while the erased
+    /// person's name, address and entry (the lines under their name) go.
+    @Test func aCoordinatorsApprovalQuotingTheProposalKeepsEveryoneElse() throws {
+        let harness = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        let kim = "kim.park@example.net"
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * 86_400), now: harness.now)
+        try harness.database.write { db in
+            let round = try AppDatabase.openRound(db)?.id
+            for (email, profile) in [
+                (kim, MatchingWorkflowTests.profile("mentee", "Kim Park", zone: "Asia/Seoul", languages: ["Korean", "English"])),
+                ("li.wei@example.com", MatchingWorkflowTests.profile("mentee", "Li Wei")),
+                ("bob.martin@example.org", MatchingWorkflowTests.profile("mentor", "Bob Martin", capacity: 1)),
+                ("max.moreau@example.org", MatchingWorkflowTests.profile("mentor", "Max Moreau", capacity: 1)),
+            ] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "t", origin: "email", roundID: round, now: harness.now)
+            }
+        }
+        let proposal = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.run()
+        let review = try #require(try harness.sent().last { $0.subject?.contains("proposed pairs for R") == true })
+        let quoted = (review.textBody ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { "> " + $0 }.joined(separator: "\r\n")
+        #expect(quoted.contains("Kim Park") && quoted.contains("Li Wei"), "\(quoted)")
+        try harness.arrive("""
+            Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r
+            From: Coordinator <coordinator@example.org>\r
+            To: mentoring@example.org\r
+            Subject: Re: \(review.subject ?? "")\r
+            Message-ID: <approve-kim@example.org>\r
+            In-Reply-To: <\(review.messageID ?? "")>\r
+            \r
+            APPROVE \(proposal.token)\r
+            \r
+            On Monday the program wrote:\r
+            \(quoted)\r
+            """)
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        #expect(try harness.database.mentorships().count == 2)
+        let approval = try #require(try harness.database.inboundMessages().first { $0.intent == "coordinator-approve" })
+        let people = try harness.database.participants()
+        let other = try #require(try harness.database.mentorships().first { pair in
+            !people.contains { $0.email == kim && ($0.id == pair.menteeID || $0.id == pair.mentorID) }
+        })
+        let others = people.filter { $0.id == other.menteeID || $0.id == other.mentorID }
+        #expect(others.count == 2)
+
+        try erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
+        #expect(try harness.database.participant(email: kim)?.status == .erased)
+
+        let kept = try #require(try harness.database.storedMessage(id: approval.id ?? 0)?.textBody, "the approval is kept")
+        #expect(kept.contains("APPROVE \(proposal.token)"), "\(kept)")
+        for person in others {
+            #expect(kept.contains("\(person.profile.name) <\(person.email)>"), "\(person.email) stays: \(kept)")
+        }
+        #expect(kept.contains("> To approve, reply with:   APPROVE \(proposal.token)"), "\(kept)")
+        #expect(kept.contains("both: Nova"), "a value the erased person shared with others stays in their lines: \(kept)")
+        #expect(kept.contains(Redaction.replacement), "\(kept)")
+        for secret in ["kim park", kim, "kim", "korean", "asia/seoul"] {
+            #expect(!kept.lowercased().contains(secret), "\(secret) is left in \(kept)")
+        }
+        let record = try #require(try harness.database.inboundMessage(id: approval.id ?? 0))
+        #expect(record.intent == "coordinator-approve" && record.note?.contains("taken out") == true, "\(record.note ?? "")")
     }
 }

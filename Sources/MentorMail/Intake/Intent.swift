@@ -65,6 +65,10 @@ public enum Intent: Sendable, Equatable {
         }
     }
 
+    /// The names of a coordinator's decisions (APPROVE, REJECT): the program's record of them,
+    /// kept (without the person) when someone they name is erased.
+    public static let decisionNames: Set<String> = ["coordinator-approve", "coordinator-reject"]
+
     /// A short stable name, stored with the message.
     public var name: String {
         switch self {

@@ -171,6 +171,11 @@ extension AppDatabase {
         }
         for id in naming.sorted() {
             guard var record = try InboundMessage.fetchOne(db, key: id) else { continue }
+            if Intent.decisionNames.contains(record.intent), let data = try raw(db, inboundID: id) {
+                try keepDecision(db, &record, data: data, redaction.keeping(names: lone[id] ?? []))
+                report.decisions.append(id)
+                continue
+            }
             if InboundMessage.Disposition.needingAttention.contains(record.disposition), record.resolvedAt == nil,
                let data = try raw(db, inboundID: id) {
                 let redaction = redaction.keeping(names: lone[id] ?? [])
@@ -234,6 +239,19 @@ extension AppDatabase {
         }
         try redactEverywhere(db, redaction, address: address)
         return report
+    }
+
+    /// Keeps a coordinator's decision that named someone erased, as the record of it: its text
+    /// (quotes included) without their name, address and lines (`Redaction.record`).
+    private static func keepDecision(_ db: Database, _ record: inout InboundMessage, data: Data, _ redaction: Redaction) throws {
+        let (bytes, _) = redaction.copy(of: Message(data: data), decision: true)
+        try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [record.id])
+        try storeRaw(db, inboundID: record.id ?? 0, bytes: bytes)
+        record.subject = record.subject.map(redaction.applyWithNames)
+        record.reason = record.reason.map(redaction.apply)
+        record.note = "the name, address and lines of a participant who asked to have their data deleted were taken out of this message; "
+            + "the rest is kept as the record of the decision" + (record.note.map { " (it was: \(redaction.apply($0)))" } ?? "")
+        try record.update(db)
     }
 
     /// The person to be erased and everyone else not erased who shares one of their name

@@ -18,11 +18,16 @@ public struct Erasure: Sendable, Equatable {
     /// Outgoing mail to them or about them, removed.
     public var outgoing = 0
     public var redacted: [Redacted] = []
+    /// Coordinators' decisions (an APPROVE quoting the proposal) that named them: kept as the
+    /// record of the decision, with their name, address and lines taken out.
+    public var decisions: [Int64] = []
 
     /// "removed 2 message(s) they sent, …; redacted, kept for the coordinators: `mentormail held show 4` from bea@…".
     public var summary: String {
         let removed = "removed \(ownMessages) message(s) they sent, \(removedNaming) message(s) of others naming them that no longer "
             + "waited for a coordinator, and \(outgoing) outgoing message(s) to or about them"
+            + (decisions.isEmpty ? "" : "; redacted their name, address and lines in \(decisions.count) coordinator decision(s), kept as the record: "
+                + decisions.map { "`mentormail held show \($0)`" }.joined(separator: ", "))
         guard !redacted.isEmpty else { return removed + "; redacted no held mail" }
         return removed + "; redacted their name and address in held mail of others, kept for the coordinators: "
             + redacted.map { item in
@@ -160,25 +165,52 @@ struct Redaction {
         }
     }
 
+    /// A coordinator's decision kept as the program's record (an APPROVE quoting the round's
+    /// proposal): the whole text, quotes included, without the lines about them: each line
+    /// naming them and the lines indented under it (their entry in the proposal), and each
+    /// "Label: value" line's value below it in the same paragraph ("why:", "look first:").
+    /// Everyone else's lines stay as written.
+    func record(_ text: String) -> String {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        var entry: Int?
+        var namedAbove = false
+        for index in lines.indices {
+            let line = lines[index]
+            let lead = line.prefix { $0.isWhitespace || $0 == ">" }
+            if lead.count == line.count { entry = nil; namedAbove = false; continue }
+            if let depth = entry, lead.count > depth { lines[index] = lead + Self.replacement; continue }
+            entry = nil
+            if applyWithNames(line) != line {
+                lines[index] = lead + Self.replacement
+                entry = lead.count
+                namedAbove = true
+            } else if namedAbove, let value = Self.labelledValue(line) {
+                lines[index] = String(line[..<value.lowerBound]) + Self.replacement
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Header names of a quoted message's header block: its lines are no profile lines.
     private static let headerLabels: Set<String> = ["from", "to", "cc", "date", "sent", "subject", "de", "para", "asunto", "fecha",
                                                     "enviado", "von", "an", "betreff", "datum", "objet", "à", "envoyé", "da", "oggetto"]
 
-    /// Where the value of a "Label: value" line stands (a short label of a few words, not a header's).
+    /// Where the value of a "Label: value" line stands (a short label of a few words, not a
+    /// header's, nor someone's name and address: "Li Wei <li@example.com>: …").
     static func labelledValue(_ line: String) -> Range<String.Index>? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let label = line[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "> \t")).lowercased()
         let value = line[line.index(after: colon)...]
-        guard !label.isEmpty, label.count <= 30, label.split(separator: " ").count <= 5, !headerLabels.contains(label),
+        guard !label.isEmpty, label.count <= 30, label.split(separator: " ").count <= 5, !headerLabels.contains(label), !label.contains("@"),
               let start = value.firstIndex(where: { !$0.isWhitespace }) else { return nil }
         return start..<line.endIndex
     }
 
     /// A plain-text copy of `message`: its headers and the text its sender wrote (without quoted
-    /// history) with the person taken out. The attachments are left out (an export or a
-    /// forwarded file may name them anywhere in it); their names are returned, and listed at
-    /// the end of the text.
-    func copy(of message: Message) -> (bytes: [UInt8], leftOut: [String]) {
+    /// history; with it for a coordinator's `decision`, see `record`) with the person taken out.
+    /// The attachments are left out (an export or a forwarded file may name them anywhere in
+    /// it); their names are returned, and listed at the end of the text.
+    func copy(of message: Message, decision: Bool = false) -> (bytes: [UInt8], leftOut: [String]) {
         var lines: [String] = []
         for name in ["From", "To", "Cc", "Date", "Subject", "Message-ID", "In-Reply-To", "References"] {
             // A subject may greet them by their first name ("Re: Kim, welcome"); the sender's own name stays.
@@ -187,7 +219,7 @@ struct Redaction {
         }
         lines += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
         let text = MailReading.body(of: message)?.text ?? message.textBody ?? ""
-        lines += ownText(text, subject: message.subject).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
+        lines += (decision ? record(text) : ownText(text, subject: message.subject)).split(separator: "\n", omittingEmptySubsequences: false).map { String($0.trimmingSuffix("\r")) }
         var leftOut: [String] = []
         for part in message.leafParts where part.isAttachment {
             let name = HeaderWriter.sanitize(apply(part.filename ?? part.contentType))
