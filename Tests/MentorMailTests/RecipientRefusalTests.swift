@@ -159,6 +159,50 @@ import Testing
         #expect(digest.contains("mentormail participants change-address \(nora) NEW"), "\(digest)")
     }
 
+    /// A sender that refuses `unknown` for good (550, an unknown mailbox) and takes each message
+    /// for the others; it keeps the recipients of every message it is handed.
+    final class UnknownMailbox: MailSender {
+        let inner: any MailSender
+        let unknown: String
+        private(set) var handed: [[String]] = []
+        init(inner: any MailSender, unknown: String) {
+            self.inner = inner
+            self.unknown = unknown
+        }
+        var displayName: String { inner.displayName }
+        func send(_ message: [UInt8], from sender: String, to recipients: [String]) throws -> [RecipientRefusal] {
+            handed.append(recipients)
+            let others = recipients.filter { $0 != unknown }
+            let words = "550 5.1.1 <\(unknown)>: Recipient address rejected: User unknown"
+            if others.isEmpty { throw TransportError(words, responseCode: 550) }
+            _ = try inner.send(message, from: sender, to: others)
+            return others.count < recipients.count ? [RecipientRefusal(address: unknown, words: words)] : []
+        }
+    }
+
+    /// Finding: a message already read for sending in a run still went after an earlier send of
+    /// that run marked its address as not working (kept as withheld in the database). Each row
+    /// is sent only while it is still queued.
+    @Test func mailToAnAddressMarkedEarlierInTheSameRunIsNotSent() throws {
+        let program = try ProcessorTests.Program()
+        let ana = "ana@example.net", bo = "bo@example.org"
+        try program.database.write { db in
+            for (email, role) in [(ana, "mentee"), (bo, "mentor")] {
+                var person = Participant(email: email, profile: MatchingWorkflowTests.profile(role, email), source: "email", at: program.now)
+                try person.insert(db)
+            }
+        }
+        try Self.queue(program, to: [ana, bo], subject: "Meet your mentor", text: "Ana, meet Bo.\n", kind: .introduction)
+        let later = try Self.queue(program, to: [bo], subject: "How is it going?", text: "Bo, how is it going?\n", kind: .checkinSurvey)
+        let sender = UnknownMailbox(inner: program.outbox, unknown: bo)
+
+        _ = try program.run(sender: sender)
+        #expect(try program.database.bounces().map(\.email) == [bo], "the refusal marked the address")
+        #expect(sender.handed.filter { $0.contains(bo) } == [[ana, bo]], "\(sender.handed)")
+        let stored = try #require(try program.database.outbox().first { $0.id == later.id })
+        #expect(stored.status == .withheld && stored.attempts == 0, "\(stored.status), \(stored.attempts): \(stored.lastError ?? "")")
+    }
+
     /// Finding: the coordinators' digest about a recipient our SMTP server refused came one run
     /// late (its job had run before the sending). It goes in the run that saw the refusal, once,
     /// with the rest of that run's news; the next run sends no digest.

@@ -51,6 +51,10 @@ extension Processor {
                 guard let id = row.id else { continue }
                 lastID = id
                 position += 1
+                guard stillQueued(id) else {
+                    logger.info("[\(position)/\(total)] \(row.purpose) to \(row.recipients) is no longer queued; not sent")
+                    continue
+                }
                 do {
                     let refusals = try sender.send(Array(row.raw), from: row.sender, to: row.recipientList)
                     if !refusals.isEmpty {
@@ -115,6 +119,16 @@ extension Processor {
         markSent(&unmarked, report: &report)
         progress?(ProcessProgress(phase: .sending, done: position, total: total, startedAt: startedAt))
         return !stopped
+    }
+
+    /// Whether outbox row `id` still waits to be sent, read just before it goes: a row kept or
+    /// removed since its page was read (its address marked by an earlier send of this run, its
+    /// recipient erased, a coordinator's cancel) is not sent. When the database cannot be read,
+    /// the send goes on as before.
+    private func stillQueued(_ id: Int64) -> Bool {
+        (try? database.read { db in
+            try OutboxMessage.filter(Column("id") == id && OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue).fetchCount(db) > 0
+        }) ?? true
     }
 
     /// Marks accepted messages `sent` in one transaction.
