@@ -17,8 +17,8 @@ public struct PairView: Codable, Sendable {
     /// introduced, active, graduated or ended; "introduction-held" while the introduction of a
     /// pair still going was kept or could not be sent.
     public var status: String
-    /// Why its introduction was kept, not sent (an address bounced) or could not be sent: the
-    /// pair is not introduced yet.
+    /// Why its introduction was kept, not sent (an address bounced, or a recipient is asked
+    /// whether they leave) or could not be sent: the pair is not introduced yet.
     public var introductionHeld: String?
     public var score: Int
     /// When the introduction went out (until it is sent: when the pair was approved); none
