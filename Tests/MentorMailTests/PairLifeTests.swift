@@ -606,6 +606,33 @@ import Testing
         #expect(digest.contains("it goes by itself after a \"no\""), "\(digest)")
     }
 
+    /// Mail kept while a leave question waited, whose address then bounced for good: after the
+    /// "no" it stays kept, now for the bounce, and says so; it is no longer counted or labelled
+    /// as kept while they are asked, and the coordinators' digest gives the way out.
+    @Test func mailKeptWhileLeavingWhoseAddressBouncedIsKeptForTheBounceAfterANo() throws {
+        let (harness, _) = try introduced()
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        let question = try last(to: "maria@example.org", harness)
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        try harness.database.write { db in
+            let maria = try #require(try AppDatabase.findParticipant(db, email: "maria@example.org"))
+            _ = try AppDatabase.markBounced(db, participant: maria, row: kept, words: "550 5.1.1 mailbox unknown", at: harness.now.addingTimeInterval(91 * day))
+        }
+
+        try reply(harness, from: "Maria <maria@example.org>", to: question, "no")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        let row = try #require(try harness.database.outbox().first { $0.id == kept.id })
+        #expect(row.status == .withheld && !row.isKeptWhileLeaving, "\(row.status): \(row.lastError ?? "")")
+        #expect(row.lastError?.contains("maria@example.org bounced for good") == true, "\(row.lastError ?? "")")
+        let status = try harness.database.status(now: harness.now.addingTimeInterval(92 * day))
+        #expect(status.keptWhileLeaving == 0 && status.withheld >= 1, "\(status.keptWhileLeaving), \(status.withheld)")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day + 3_600))
+        let digests = try harness.sent().filter { $0.to.map(\.normalized) == ["coordinator@example.org"] }.compactMap(\.textBody)
+        #expect(digests.contains { $0.contains("(outbox \(kept.id ?? 0)) kept") && $0.contains("clear-bounce maria@example.org") }, "\(digests.last ?? "")")
+    }
+
     /// Finding: `pairs show` called mail kept while a leave question waited "kept, not sent (the
     /// address bounced)". Its timeline says it is kept while they are asked, and goes by itself
     /// after a "no"; the JSON gives its state apart from a bounce's.

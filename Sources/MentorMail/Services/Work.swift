@@ -117,8 +117,7 @@ struct OutboxWriter {
         let leaving = bounced == nil && !kind.isAnswer ? try leaveAsked(among: outgoing.recipients) : nil
         if let bounced {
             row.status = .withheld
-            row.lastError = "not sent: \(bounced.email) bounced for good on \(bounced.bouncedAt.formatted(.iso8601)) "
-                + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
+            row.lastError = Self.bouncedWords(bounced)
         } else if let leaving {
             row.status = .withheld
             row.lastError = "not sent: \(leaving.email) " + Self.keptWhileLeaving(leaving.token) + "; " + Self.untilTheyAnswer
@@ -126,14 +125,25 @@ struct OutboxWriter {
         try row.insert(db)
         // The coordinators hear of each kept message once, in their next digest.
         if let bounced {
-            try notice(.withheld, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
-                       + "if that address works again: mentormail participants clear-bounce \(bounced.email), then mentormail outbox resend \(row.id ?? 0)",
-                       key: "withheld:\(row.id ?? 0)")
+            try noticeKept(row, bounced: bounced, key: "withheld:\(row.id ?? 0)")
         } else if let leaving {
             try notice(.keptWhileLeaving, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept while \(leaving.email) is asked whether "
                        + "they leave (code \(leaving.token)): " + Self.untilTheyAnswer + "; nothing to do", key: "withheld:\(row.id ?? 0)")
         }
         return row
+    }
+
+    /// Why mail to an address that bounced for good is kept, as its `lastError` says it.
+    private static func bouncedWords(_ bounced: AddressBounce) -> String {
+        "not sent: \(bounced.email) bounced for good on \(bounced.bouncedAt.formatted(.iso8601)) "
+            + "(\(bounced.purpose)\(bounced.outboxID.map { ", outbox \($0)" } ?? ""): \(bounced.words))"
+    }
+
+    /// The digest line for `row`, kept because `bounced`'s address bounced for good, with the way out.
+    private func noticeKept(_ row: OutboxMessage, bounced: AddressBounce, key: String) throws {
+        try notice(.withheld, "\(row.purpose) to \(row.recipients) (outbox \(row.id ?? 0)) kept, \(row.lastError ?? ""); "
+                   + "if that address works again: mentormail participants clear-bounce \(bounced.email), then mentormail outbox resend \(row.id ?? 0)",
+                   key: key)
     }
 
     /// What becomes of mail kept while its recipient is asked whether they leave.
@@ -153,13 +163,21 @@ struct OutboxWriter {
     static let keptWhileLeavingWords = "asked to leave and has not confirmed it yet"
 
     /// Mail kept back while the request to leave `token` waited for its "yes", now that none
-    /// comes (a "no", the request taken back, its code expired): queued to go with this run,
-    /// unless an address of it bounced meanwhile. The coordinators' digest no longer names it
-    /// as kept; told so already, they read that it went after all. Returns the rows released.
+    /// comes (a "no", the request taken back, its code expired): queued to go with this run.
+    /// One whose address bounced meanwhile stays kept, now for the bounce, as mail queued to
+    /// that address is. The coordinators' digest no longer names it as kept while they are
+    /// asked; told so already, they read that it went after all. Returns the rows released.
     func releaseKeptWhileLeaving(_ token: String) throws -> [OutboxMessage] {
         let kept = try rowsKeptWhileLeaving(token)
         var released: [OutboxMessage] = []
-        for var row in kept where try bounce(among: row.recipientList) == nil {
+        for var row in kept {
+            if let bounced = try bounce(among: row.recipientList) {
+                row.lastError = Self.bouncedWords(bounced)
+                try row.update(db)
+                try keptNotices(of: row).filter(Column("digestedAt") == nil).deleteAll(db)
+                try noticeKept(row, bounced: bounced, key: "bounced-while-kept:\(row.id ?? 0)")
+                continue
+            }
             row.status = .queued
             row.nextAttemptAt = now
             row.lastError = nil
