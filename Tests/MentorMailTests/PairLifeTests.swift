@@ -57,6 +57,16 @@ import Testing
                            + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
     }
 
+    /// Maria asks to leave 88 days after the introduction; her check-in survey, due at 91 days,
+    /// is kept while the question waits. Returns the question and the kept survey.
+    func keptWhileMariaIsAsked(_ harness: ProcessorTests.Program) throws -> (question: Message, kept: OutboxMessage) {
+        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
+        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
+        let question = try last(to: "maria@example.org", harness)
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        return (question, try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" }))
+    }
+
     func last(to address: String, _ harness: ProcessorTests.Program) throws -> Message {
         try #require(try harness.sent().last { $0.to.map(\.normalized).contains(address) })
     }
@@ -532,11 +542,7 @@ import Testing
     @Test(arguments: ["no", "No, I'd like to stay.", "no quiero darme de baja"])
     func mailKeptWhileLeavingWasAskedGoesAfterANo(_ words: String) throws {
         let (harness, _) = try introduced()
-        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
-        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
-        let question = try last(to: "maria@example.org", harness)
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let (question, kept) = try keptWhileMariaIsAsked(harness)
         #expect(kept.kind == .checkinSurvey)
 
         try reply(harness, from: "Maria <maria@example.org>", to: question, words)
@@ -559,11 +565,7 @@ import Testing
     /// retired, with why, and counted nowhere.
     @Test func mailKeptWhileLeavingWasAskedIsRetiredAfterAYes() throws {
         let (harness, _) = try introduced()
-        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
-        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
-        let question = try last(to: "maria@example.org", harness)
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let (question, kept) = try keptWhileMariaIsAsked(harness)
 
         try reply(harness, from: "Maria <maria@example.org>", to: question, "yes")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
@@ -611,11 +613,7 @@ import Testing
     /// as kept while they are asked, and the coordinators' digest gives the way out.
     @Test func mailKeptWhileLeavingWhoseAddressBouncedIsKeptForTheBounceAfterANo() throws {
         let (harness, _) = try introduced()
-        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
-        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
-        let question = try last(to: "maria@example.org", harness)
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let (question, kept) = try keptWhileMariaIsAsked(harness)
         try harness.database.write { db in
             let maria = try #require(try AppDatabase.findParticipant(db, email: "maria@example.org"))
             _ = try AppDatabase.markBounced(db, participant: maria, row: kept, words: "550 5.1.1 mailbox unknown", at: harness.now.addingTimeInterval(91 * day))
@@ -638,10 +636,7 @@ import Testing
     /// after a "no"; the JSON gives its state apart from a bounce's.
     @Test func pairsShowSaysMailIsKeptWhileTheLeaveQuestionWaits() throws {
         let (harness, pair) = try introduced()
-        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
-        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let (_, kept) = try keptWhileMariaIsAsked(harness)
         let config = try harness.writeConfigFile().path
 
         let text = try CommandRunner.run(["pairs", "show", String(pair), "--config", config])
@@ -664,10 +659,7 @@ import Testing
     @Test(arguments: [true, false])
     func mailKeptWhileLeavingWasAskedGoesWhenTheRequestLapses(takenBack: Bool) throws {
         let (harness, _) = try introduced()
-        try write(harness, from: "Maria <maria@example.org>", subject: "unsubscribe", "unsubscribe")
-        _ = try harness.run(at: harness.now.addingTimeInterval(88 * day))
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let kept = try #require(try harness.database.outbox(status: .withheld).first { $0.recipients == "maria@example.org" })
+        let (_, kept) = try keptWhileMariaIsAsked(harness)
         if takenBack {
             try write(harness, from: "Maria <maria@example.org>", subject: "sorry", "Please ignore my previous mail, I want to stay.")
             _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
