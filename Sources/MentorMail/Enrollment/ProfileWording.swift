@@ -80,6 +80,27 @@ public struct ProfileWording: Sendable {
         return "\(label(field)): \(value)"
     }
 
+    /// Items for a sentence, the last after "and" in the mail's language: "Pat, María and Ben",
+    /// "Pat, María y Ben" ("e" before an "i" sound: "Pat e Inés"), "Pat, María et Ben".
+    /// Not for a form line's value, which the form reader reads back by its commas.
+    public func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        guard items.count > 1 else { return last }
+        return items.dropLast().joined(separator: ", ") + " \(conjunction(before: last)) " + last
+    }
+
+    private func conjunction(before word: String) -> String {
+        switch language.map(TemplateLibrary.baseLanguage) {
+        case "es":
+            // "y" sounds like "i" before "i"/"hi" and becomes "e", but not before a diphthong ("y hielo").
+            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            let sound = folded.hasPrefix("h") ? folded.dropFirst() : Substring(folded)
+            return sound.first == "i" && sound.dropFirst().first.map("aeou".contains) != true ? "e" : "y"
+        case "fr": return "et"
+        default: return "and"
+        }
+    }
+
     public var missing: String { spanish ? "(falta)" : "(missing)" }
     public var noneGiven: String { spanish ? "(ninguna)" : "(none given)" }
     /// Read past by the form reader in either language.

@@ -69,8 +69,9 @@ struct EnrollmentService {
         var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: person?.status.rawValue ?? "unknown")
         if let person, person.status == .active {
             mail.active = true
-            (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: inbound.language(in: work, person: person))
-            mail.partners = try Self.partners(of: person, db: work.db)
+            let language = inbound.language(in: work, person: person)
+            (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: language)
+            mail.partners = try Self.partners(of: person, db: work.db, language: language)
         }
         let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
         mail.away = away ? true : nil
@@ -107,7 +108,7 @@ struct EnrollmentService {
             stored.answer, unplaced: unplaced)
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
         if stored.menteeAgain { mail.menteeAgain = true }
-        if let left = try Self.pairsInARoleLeft(participant, db: work.db) {
+        if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
             (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
         }
         // The profile just stored says the language: the answer need not read it back.
@@ -282,7 +283,7 @@ struct EnrollmentService {
             // The other side of each ongoing pair is told first, while the name is still known.
             let why = command == .pause ? "paused" : "left the program"
             let partners = try PairService(work: work).endPairs(of: person, because: why, anonymously: command == .deleteData)
-            if command != .deleteData && !partners.isEmpty { mail.pairEnded = partners.joined(separator: ", ") }
+            if command != .deleteData && !partners.isEmpty { mail.pairEnded = ProfileWording(language: language).list(partners) }
         default:
             break
         }
@@ -292,7 +293,7 @@ struct EnrollmentService {
             mail.paused = true
         case .resume where person.status == .active:
             mail.alreadyActive = true
-            mail.matchedWith = try Self.partners(of: person, db: db)
+            mail.matchedWith = try Self.partners(of: person, db: db, language: language)
             if try AppDatabase.graduatedMentee(db, person) && !person.profile.isMentor {
                 mail.graduated = true
             } else if let round = try AppDatabase.findRound(db, id: person.roundID), try !AppDatabase.isMatched(db, round: round) {
@@ -368,7 +369,7 @@ struct EnrollmentService {
         case .resume: mail.resume = true
         case .changeAddress: return try apply(command, inbound)
         }
-        mail.pairs = try Self.pairsEnded(by: command, of: person, db: work.db)
+        mail.pairs = try Self.pairsEnded(by: command, of: person, db: work.db, language: try inbound.language(in: work))
         if email != inbound.sender.normalized {
             try work.outbox.answer(mail, to: MailAddress(address: person.email, name: person.profile.name), replyingTo: inbound.message,
                                    inboundID: inbound.recordID, about: .token(pending.id), language: try inbound.language(in: work))
@@ -614,7 +615,7 @@ struct EnrollmentService {
 
     /// The partners of `person`'s ongoing pairs when they have no place to be matched in again:
     /// a mentee with a mentor, or a mentor whose places are all taken.
-    static func busyWith(_ person: Participant, db: Database) throws -> String? {
+    static func busyWith(_ person: Participant, db: Database, language: String? = nil) throws -> String? {
         guard let id = person.id else { return nil }
         let ongoing = try ongoingPairs(of: id, db: db)
         let asMentor = ongoing.filter { $0.mentorID == id }
@@ -623,40 +624,40 @@ struct EnrollmentService {
         // A graduate waits for no mentor, whatever their profile says.
         let wantsMentor = try person.profile.isMentee && !AppDatabase.graduatedMentee(db, person)
         guard (hasMentor || !wantsMentor) && (mentorFull || !person.profile.isMentor), !ongoing.isEmpty else { return nil }
-        return try partnerNames(in: ongoing, of: id, db: db).joined(separator: ", ")
+        return ProfileWording(language: language).list(try partnerNames(in: ongoing, of: id, db: db))
     }
 
     /// `person`'s ongoing pairs in a role their profile no longer holds (a mentor who became a
     /// mentee, or the other way round): such pairs go on, as nothing ends a pair but its people
     /// or a coordinator. The partners' names, and which role was left; nil when there are none.
-    static func pairsInARoleLeft(_ person: Participant, db: Database) throws -> (partners: String, mentor: Bool, mentee: Bool)? {
+    static func pairsInARoleLeft(_ person: Participant, db: Database, language: String? = nil) throws -> (partners: String, mentor: Bool, mentee: Bool)? {
         guard let id = person.id else { return nil }
         let left = try ongoingPairs(of: id, db: db).filter { pair in
             (pair.mentorID == id && !person.profile.isMentor) || (pair.menteeID == id && !person.profile.isMentee)
         }
         guard !left.isEmpty else { return nil }
         let names = try partnerNames(in: left, of: id, db: db)
-        return (names.isEmpty ? "your partner" : names.joined(separator: ", "),
+        return (names.isEmpty ? "your partner" : ProfileWording(language: language).list(names),
                 left.contains { $0.mentorID == id }, left.contains { $0.menteeID == id })
     }
 
     /// The names of everyone `person` is in an ongoing pair with, if any.
-    static func partners(of person: Participant, db: Database) throws -> String? {
+    static func partners(of person: Participant, db: Database, language: String? = nil) throws -> String? {
         guard let id = person.id else { return nil }
         let names = try partnerNames(in: try ongoingPairs(of: id, db: db), of: id, db: db)
-        return names.isEmpty ? nil : names.joined(separator: ", ")
+        return names.isEmpty ? nil : ProfileWording(language: language).list(names)
     }
 
     /// Whom a pause or leaving would part `person` from: the partners of their ongoing pairs
     /// ("your partner" for a pair whose other side has no name); nil for other commands or
     /// when no pair is ongoing. The one answer to this for every question and for the check
     /// that a pause must be asked first.
-    static func pairsEnded(by command: ParticipantCommand, of person: Participant, db: Database) throws -> String? {
+    static func pairsEnded(by command: ParticipantCommand, of person: Participant, db: Database, language: String? = nil) throws -> String? {
         guard [.pause, .withdraw, .deleteData].contains(command), let id = person.id else { return nil }
         let ongoing = try ongoingPairs(of: id, db: db)
         guard !ongoing.isEmpty else { return nil }
         let names = try partnerNames(in: ongoing, of: id, db: db)
-        return names.isEmpty ? "your partner" : names.joined(separator: ", ")
+        return names.isEmpty ? "your partner" : ProfileWording(language: language).list(names)
     }
 
     /// The participant's pairs still going (introduced or active). One cached statement: this
@@ -683,7 +684,7 @@ struct EnrollmentService {
         }
         let inRound = try AppDatabase.findRound(work.db, id: person.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
         return (inRound.map { roundInfo($0, language: language) }, inRound == nil ? work.nextRoundDay(language: language) : nil,
-                try Self.busyWith(person, db: work.db), nil)
+                try Self.busyWith(person, db: work.db, language: language), nil)
     }
 
     func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {

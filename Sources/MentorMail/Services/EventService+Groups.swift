@@ -273,16 +273,18 @@ extension EventService {
             if promoted.contains(id) { mail.placeOpened = true } else if earlier.contains(id) { mail.updated = true }
         }
         let time = rotationTimes(event, count: plan.assignment.count)
-        func areas(_ guest: EventGuest) -> String {
+        /// The mentor's areas, worded for the mentee reading them.
+        func areas(_ guest: EventGuest, for reader: EventGuest) -> String {
             let profile = guest.participantID.flatMap { profiles[$0] }?.profile
-            return (profile?.areas ?? []).map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 }.joined(separator: ", ")
+            let vocabulary = work.config.enrollment.vocabulary
+            return ProfileWording(language: reader.language).list((profile?.areas ?? []).map { vocabulary.area(named: $0)?.displayName ?? $0 })
         }
         var queued = 0
         for (index, mentee) in mentees.enumerated() where !unchanged.contains(mentee.id ?? -1) {
             let slots = plan.assignment.enumerated().map { rotation, seats in
                 let mentor = mentors[seats[index]]
                 return EventScheduleMail.Slot(rotation: rotation + 1, time: time[rotation], table: seats[index] + 1,
-                                              mentor: mentor.firstName, mentorAreas: areas(mentor))
+                                              mentor: mentor.firstName, mentorAreas: areas(mentor, for: mentee))
             }
             var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event, language: mentee.language), slots: slots)
             mail.asMentee = true
@@ -297,7 +299,7 @@ extension EventService {
             let slots = sheet.map { rotation in
                 let names = rotation.tables[index].menteeNames.compactMap { $0.split(whereSeparator: \.isWhitespace).first.map(String.init) }
                 return EventScheduleMail.Slot(rotation: rotation.rotation, time: rotation.time, table: index + 1,
-                                              mentees: names.joined(separator: ", "), hasMentees: !names.isEmpty)
+                                              mentees: ProfileWording(language: mentor.language).list(names), hasMentees: !names.isEmpty)
             }
             var mail = EventScheduleMail(person: PersonName(mentor.name), event: info(event, language: mentor.language), slots: slots)
             mail.asMentor = true

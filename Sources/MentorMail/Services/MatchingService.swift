@@ -249,7 +249,7 @@ struct MatchingService {
             let zone = TimeZoneInterpreter.interpret(person.profile.timeZone)
             let styles = person.profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
             return .init(name: person.profile.name, email: person.email, timeZone: zone.map { wording.timeZone($0, at: work.now) } ?? person.profile.timeZone,
-                         interactions: styles.joined(separator: ", "), languages: person.profile.languages.map(wording.languageName).joined(separator: ", "),
+                         interactions: wording.list(styles), languages: wording.list(person.profile.languages.map(wording.languageName)),
                          about: person.profile.aboutMe, availability: person.profile.availability)
         }
         let why = language == "es" ? MatchExplanation.spanish(why) : why

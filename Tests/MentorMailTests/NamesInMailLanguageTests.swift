@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Findings of a tester who used the program by mail: lists of names read "Pat, María, Ben"
+/// with no "and". Each list reads with "and" ("y", "et") in the reader's language.
+@Suite struct NamesInMailLanguageTests {
+    let events = EventWorkflowTests()
+    let profile = MatchingWorkflowTests.profile
+
+    /// `people` active in the program and in a round of it: the mentees in the round.
+    func enroll(_ program: ProcessorTests.Program, _ people: [(String, ParticipantProfile)]) throws {
+        let round = try program.app.openRound(name: "2027-Q1", closesAt: program.now.addingTimeInterval(86_400 * 20), now: program.now).round
+        try program.database.write { db in
+            for (email, person) in people {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: person, status: .active, source: "test", origin: "email",
+                                                  roundID: person.role == "mentee" ? round.id : nil, now: program.now)
+            }
+        }
+    }
+
+    func message(from address: String, name: String, subject: String, body: String) -> String {
+        "From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n"
+            + "Date: Tue, 03 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
+    }
+
+    /// The two tables of an event of two rotations, four mentees and two mentors all coming:
+    /// the schedules sent, by address.
+    func schedules(_ program: ProcessorTests.Program, _ people: [(String, ParticipantProfile)]) throws -> [String: String] {
+        try program.database.write { db in
+            for (email, person) in people {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: person, status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            }
+        }
+        let event = try events.createEvent(program, capacity: 4, tables: 2, rotations: 2)
+        _ = try events.run(program)
+        let uid = try events.uid(program, event.id)
+        for (index, (address, person)) in people.enumerated() {
+            try program.arrive(CalendarReplies.reply(.google, uid: uid, from: address, name: person.name, to: "mentoring@example.org", partstat: "ACCEPTED"),
+                               name: "\(index)-\(address)")
+        }
+        _ = try events.run(program)
+        _ = try program.app.formEventGroups(id: event.id, now: program.now)
+        let sent = try events.run(program)
+        return Dictionary(sent.map { ($0.to.map(\.address).joined(), $0.textBody ?? "") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each mentee's schedule lists the mentor's areas, the last after "and"; each mentor's
+    /// names the mentees at the table the same way, with "y" in Spanish.
+    @Test func schedulesListNamesAndAreasInTheReadersLanguage() throws {
+        let program = try ProcessorTests.Program()
+        let sent = try schedules(program, [
+            ("lucia@example.net", profile("mentee", "Lucía Pérez", ["technical"], ["nova"], "Europe/Madrid", ["Spanish", "English"], ["email"], 0)),
+            ("ines@example.net", profile("mentee", "Inés Ibáñez", ["technical"], ["nova"], "Europe/Madrid", ["Spanish", "English"], ["email"], 0)),
+            ("ana@example.net", profile("mentee", "Ana Souza", ["technical"], ["nova"], "Europe/Madrid", ["English"], ["email"], 0)),
+            ("ben@example.net", profile("mentee", "Ben Okafor", ["technical"], ["nova"], "Europe/Madrid", ["English"], ["email"], 0)),
+            ("mia@example.org", profile("mentor", "Mia Brown", ["technical"], ["nova", "documentation", "community"], "Europe/Madrid",
+                                        ["English", "Spanish"], ["email"], 2)),
+            ("sofia@example.org", profile("mentor", "Sofía Ruiz", ["technical"], ["documentation", "i18n"], "Europe/Madrid",
+                                          ["Spanish", "English"], ["email"], 2)),
+        ])
+        let ana = try #require(sent["ana@example.net"])
+        #expect(ana.contains("with Mia (Nova, documentation and community)") && ana.contains("with Sofía (documentation and i18n)"), "\(ana)")
+        let table = try Regex(#"Ronda \d, [0-9:–]+: \w+ (y|e) \w+\n"#), tableInEnglish = try Regex(#"Rotation \d, [0-9:–]+: \w+ and \w+\n"#)
+        let sofia = try #require(sent["sofia@example.org"]), mia = try #require(sent["mia@example.org"])
+        #expect(sofia.matches(of: table).count == 2, "\(sofia)")
+        #expect(mia.matches(of: tableInEnglish).count == 2, "\(mia)")
+    }
+
+    /// A Spanish introduction lists each side's languages and ways to meet with "y" ("e" before
+    /// "inglés", "IRC").
+    @Test func aSpanishIntroductionListsWithY() throws {
+        let program = try ProcessorTests.Program()
+        try enroll(program, [
+            ("maria@example.net", profile("mentee", "María García", ["career"], ["documentation", "community"], "Europe/Madrid",
+                                          ["Spanish", "English"], ["email", "video"], 0)),
+            ("carlos@example.org", profile("mentor", "Carlos Ruiz", ["career"], ["documentation", "community"], "Europe/Madrid",
+                                           ["Spanish", "English"], ["video", "email", "irc"], 1)),
+        ])
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        let text = try #require(try program.sent().first { $0.to.count == 2 }?.textBody)
+        #expect(text.contains("Idiomas:            español e inglés\n"), "\(text)")
+        #expect(text.contains("Forma de contacto:  email y vídeo\n") && text.contains("vídeo, email e IRC\n"), "\(text)")
+    }
+
+    /// Asked to confirm a pause, a mentor of two reads that it ends the mentoring with both,
+    /// "A and B".
+    @Test func thePartnersAPauseWouldPartFromAreListedWithAnd() throws {
+        let program = try ProcessorTests.Program()
+        try enroll(program, [
+            ("ana@example.net", profile("mentee", "Ana Souza", ["technical"], ["nova"], "Europe/Madrid", ["English"], ["email"], 0)),
+            ("ben@example.net", profile("mentee", "Ben Okafor", ["technical"], ["nova"], "Europe/Madrid", ["English"], ["email"], 0)),
+            ("pat@example.org", profile("mentor", "Pat Jones", ["technical"], ["nova"], "Europe/Madrid", ["English"], ["email"], 2)),
+        ])
+        _ = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
+        _ = try program.run()
+        let before = program.outbox.sentFiles().count
+        try program.arrive(message(from: "pat@example.org", name: "Pat Jones", subject: "Pause", body: "pause"))
+        _ = try program.run()
+        let answer = try #require(try program.sent().suffix(from: before).first?.textBody)
+        #expect(answer.contains("Ana Souza and Ben Okafor") || answer.contains("Ben Okafor and Ana Souza"), "\(answer)")
+    }
+}
