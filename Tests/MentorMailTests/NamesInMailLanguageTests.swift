@@ -5,7 +5,8 @@ import Mail
 import Testing
 
 /// Findings of a tester who used the program by mail: lists of names read "Pat, María, Ben"
-/// with no "and". Each list reads with "and" ("y", "et") in the reader's language.
+/// with no "and", and areas were named in English in Spanish mail. Each list reads with "and"
+/// ("y", "et") in the reader's language, and areas are named in it.
 @Suite struct NamesInMailLanguageTests {
     let events = EventWorkflowTests()
     let profile = MatchingWorkflowTests.profile
@@ -47,8 +48,8 @@ import Testing
         return Dictionary(sent.map { ($0.to.map(\.address).joined(), $0.textBody ?? "") }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Each mentee's schedule lists the mentor's areas, the last after "and"; each mentor's
-    /// names the mentees at the table the same way, with "y" in Spanish.
+    /// Each mentee's schedule names the mentor's areas in the mentee's language, the last after
+    /// "and"/"y"; each mentor's names the mentees at the table the same way.
     @Test func schedulesListNamesAndAreasInTheReadersLanguage() throws {
         let program = try ProcessorTests.Program()
         let sent = try schedules(program, [
@@ -61,6 +62,8 @@ import Testing
             ("sofia@example.org", profile("mentor", "Sofía Ruiz", ["technical"], ["documentation", "i18n"], "Europe/Madrid",
                                           ["Spanish", "English"], ["email"], 2)),
         ])
+        let lucia = try #require(sent["lucia@example.net"])
+        #expect(lucia.contains("con Mia (Nova, documentación y comunidad)") && lucia.contains("con Sofía (documentación y traducción)"), "\(lucia)")
         let ana = try #require(sent["ana@example.net"])
         #expect(ana.contains("with Mia (Nova, documentation and community)") && ana.contains("with Sofía (documentation and i18n)"), "\(ana)")
         let table = try Regex(#"Ronda \d, [0-9:–]+: \w+ (y|e) \w+\n"#), tableInEnglish = try Regex(#"Rotation \d, [0-9:–]+: \w+ and \w+\n"#)
@@ -70,8 +73,8 @@ import Testing
     }
 
     /// A Spanish introduction lists each side's languages and ways to meet with "y" ("e" before
-    /// "inglés", "IRC").
-    @Test func aSpanishIntroductionListsWithY() throws {
+    /// "inglés", "IRC") and names the areas they share in Spanish.
+    @Test func aSpanishIntroductionListsWithYAndNamesTheSharedAreasInSpanish() throws {
         let program = try ProcessorTests.Program()
         try enroll(program, [
             ("maria@example.net", profile("mentee", "María García", ["career"], ["documentation", "community"], "Europe/Madrid",
@@ -83,8 +86,10 @@ import Testing
         _ = try program.app.decideProposal(round: "2027-Q1", approve: true, now: program.now)
         _ = try program.run()
         let text = try #require(try program.sent().first { $0.to.count == 2 }?.textBody)
+        #expect(text.contains("en común: comunidad y documentación"), "\(text)")
         #expect(text.contains("Idiomas:            español e inglés\n"), "\(text)")
         #expect(text.contains("Forma de contacto:  email y vídeo\n") && text.contains("vídeo, email e IRC\n"), "\(text)")
+        #expect(!text.contains("documentation") && !text.contains("community"), "\(text)")
     }
 
     /// Asked to confirm a pause, a mentor of two reads that it ends the mentoring with both,
@@ -104,5 +109,27 @@ import Testing
         _ = try program.run()
         let answer = try #require(try program.sent().suffix(from: before).first?.textBody)
         #expect(answer.contains("Ana Souza and Ben Okafor") || answer.contains("Ben Okafor and Ana Souza"), "\(answer)")
+    }
+
+    /// A Spanish form's confirmation names the areas in Spanish, and each such name reads back
+    /// as the same area (in French too), so a line of the summary can be sent back as it stands.
+    @Test func areasAreNamedInTheMailLanguageAndReadBack() throws {
+        let program = try ProcessorTests.Program()
+        try program.arrive(MailLanguageTests().mail(subject: "Re: Hola", body: MailLanguageTests.spanishForm
+            .replacingOccurrences(of: "Áreas: Nova, documentación", with: "Áreas: Nova, docs, community management, QA")))
+        _ = try program.run()
+        let text = try #require(try program.sent().last?.textBody)
+        #expect(text.contains("  Áreas: Nova, documentación, comunidad, pruebas\n"), "\(text)")
+        let builder = ProfileBuilder(vocabulary: .openStackDefault), parser = SignupFormParser(vocabulary: .openStackDefault)
+        let every = EnrollmentVocabulary.openStackDefault.areas.map(\.name)
+        let original = builder.build(from: parser.parse("Role: mentee\nName: Jo\nMentoring type: career\nAreas: \(every.joined(separator: ", "))\n"
+                                                        + "Time zone: UTC\nLanguages: English\nInteraction: email"), over: nil)
+        #expect(original.profile.areas == every)
+        for language in ["es", "fr"] {
+            let lines = builder.summary(of: original.profile, at: program.now, wording: ProfileWording(language: language))
+            let areas = try #require(lines.first { ["Áreas", "Areas"].contains($0.label) }?.value)
+            #expect(areas.contains(language == "es" ? "comunidad" : "communauté"), "\(areas)")
+            #expect(builder.build(from: parser.parse("Areas: " + areas), over: original.profile).profile.areas == every, "\(areas)")
+        }
     }
 }

@@ -151,7 +151,7 @@ import Testing
         }
         let rosa = try note("rosa@example.org")
         for body in [try #require(rosa.textBody), try #require(rosa.leafParts.first { $0.contentType == "text/html" }?.decodedText())] {
-            #expect(body.contains("Áreas: Neutron, upstream training") && body.contains("Forma de contacto: email, vídeo"), "\(body)")
+            #expect(body.contains("Áreas: Neutron, formación upstream") && body.contains("Forma de contacto: email, vídeo"), "\(body)")
             #expect(body.contains("Tipo de mentoría: técnica, profesional"), "\(body)")
             #expect(!body.contains("Nova, documentación, comunidad") && !body.contains("IRC, email"), "\(body)")
         }

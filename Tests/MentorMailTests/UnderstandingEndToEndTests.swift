@@ -76,7 +76,7 @@ import Testing
         let text = try #require(confirmation.textBody)
         #expect(text.contains("¡Ya formas parte del programa!"), "\(text)")
         #expect(text.contains("  Rol: mentee\n"))
-        #expect(text.contains("  Áreas: Nova, documentation\n"))
+        #expect(text.contains("  Áreas: Nova, documentación\n"))
         #expect(text.contains("  Zona horaria: Europe/Madrid (ahora UTC+0"))
         #expect(text.contains("  Idiomas: español, inglés\n"))
         #expect(text.contains("  Forma de contacto: email, vídeo\n"))

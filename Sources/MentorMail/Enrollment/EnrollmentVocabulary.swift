@@ -99,15 +99,15 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
                               "treinamento upstream", "formation upstream"],
         "community": ["community", "community management", "outreach", "events", "comunidad", "comunidade", "communauté",
                       "gemeinschaft", "community-management", "comunità", "społeczność", "сообщество", "社区", "コミュニティ"],
-        "release-management": ["release management", "releases", "release"],
+        "release-management": ["release management", "releases", "release", "gestión de versiones", "gestion des versions"],
         "infrastructure": ["infra", "infrastructure", "CI", "zuul", "opendev", "infraestructura", "infraestrutura", "infrastruktur"],
-        "ux": ["UX", "user experience", "design", "UI", "diseño", "experiencia de usuario"],
+        "ux": ["UX", "user experience", "design", "UI", "diseño", "experiencia de usuario", "expérience utilisateur"],
         "i18n": ["i18n", "translation", "translations", "internationalization", "localization", "l10n", "traducción",
                  "traducciones", "tradução", "traduction", "übersetzung", "traduzione", "tłumaczenie", "перевод", "翻译", "翻訳"],
         "security": ["security", "vulnerability management", "OSSN", "seguridad", "segurança", "sécurité", "sicherheit",
                      "sicurezza", "bezpieczeństwo", "безопасность", "安全", "セキュリティ"],
         "qa": ["QA", "quality assurance", "testing", "tempest", "pruebas", "testes", "tests", "calidad"],
         "oslo": ["Oslo", "libraries"],
-        "governance": ["governance", "TC", "technical committee"],
+        "governance": ["governance", "TC", "technical committee", "gobernanza", "gouvernance"],
     ]
 }

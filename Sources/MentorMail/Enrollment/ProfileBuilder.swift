@@ -132,7 +132,7 @@ public struct ProfileBuilder: Sendable {
         add(.role, profile.role.isEmpty ? wording.missing : wording.role(profile.role))
         add(.name, profile.name.isEmpty ? wording.missing : profile.name)
         add(.mentoringType, profile.mentoringTypes.isEmpty ? wording.missing : wording.mentoringTypes(profile.mentoringTypes))
-        var areas = profile.areas.map { vocabulary.area(named: $0)?.displayName ?? $0 }.joined(separator: ", ")
+        var areas = profile.areas.map { vocabulary.displayName(ofArea: $0, language: wording.language) }.joined(separator: ", ")
         if !profile.freeTextAreas.isEmpty {
             areas += (areas.isEmpty ? "" : "; ") + wording.freeTextMarker + " " + profile.freeTextAreas.joined(separator: ", ")
         }

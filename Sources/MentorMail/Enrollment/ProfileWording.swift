@@ -69,7 +69,7 @@ public struct ProfileWording: Sendable {
         case .role: "mentee"
         case .name: "Ana García"
         case .mentoringType: "técnica"
-        case .areas: "Nova, documentation"
+        case .areas: "Nova, documentación"
         case .timeZone: "Europe/Madrid"
         case .languages: "español"
         case .interaction: "email, vídeo"

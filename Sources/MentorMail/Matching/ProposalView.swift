@@ -60,13 +60,17 @@ public struct ProposalView: Encodable, Sendable {
 
 /// A pair's stored explanation ("both: Nova; time zones 2 h apart; both prefer IRC and email;
 /// technical") worded for the pair's own language. Parts it does not know stay as they are.
+/// `area`: how an area named in English is called in Spanish.
 enum MatchExplanation {
-    static func spanish(_ english: String) -> String {
-        english.components(separatedBy: "; ").map(spanishPart).joined(separator: "; ")
+    static func spanish(_ english: String, area: (String) -> String = { $0 }) -> String {
+        english.components(separatedBy: "; ").map { spanishPart($0, area: area) }.joined(separator: "; ")
     }
 
-    private static func spanishPart(_ part: String) -> String {
-        if part.hasPrefix("both: ") { return "en común: " + part.dropFirst(6) }
+    private static func spanishPart(_ part: String, area: (String) -> String) -> String {
+        if part.hasPrefix("both: ") {
+            let areas = EnrollmentText.splitOnWords(String(part.dropFirst(6)), ["and"]).flatMap { $0.components(separatedBy: ", ") }
+            return "en común: " + ProfileWording(language: "es").list(areas.map(area))
+        }
         if part == "same time zone" { return "la misma zona horaria" }
         if part.hasPrefix("time zones "), part.hasSuffix(" h apart") {
             return "zonas horarias a " + part.dropFirst(11).dropLast(8) + " h"

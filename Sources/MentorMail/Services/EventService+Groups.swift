@@ -277,7 +277,7 @@ extension EventService {
         func areas(_ guest: EventGuest, for reader: EventGuest) -> String {
             let profile = guest.participantID.flatMap { profiles[$0] }?.profile
             let vocabulary = work.config.enrollment.vocabulary
-            return ProfileWording(language: reader.language).list((profile?.areas ?? []).map { vocabulary.area(named: $0)?.displayName ?? $0 })
+            return ProfileWording(language: reader.language).list((profile?.areas ?? []).map { vocabulary.displayName(ofArea: $0, language: reader.language) })
         }
         var queued = 0
         for (index, mentee) in mentees.enumerated() where !unchanged.contains(mentee.id ?? -1) {

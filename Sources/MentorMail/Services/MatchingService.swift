@@ -221,7 +221,7 @@ struct MatchingService {
                   mentor.profile.capacity > load[member.participantID, default: 0] else { continue }
             let language = work.mailLanguage(for: mentor)
             let profile = mentor.profile, wording = ProfileWording(language: language)
-            let areas = profile.areas.map { work.config.enrollment.vocabulary.area(named: $0)?.displayName ?? $0 } + profile.freeTextAreas
+            let areas = profile.areas.map { work.config.enrollment.vocabulary.displayName(ofArea: $0, language: language) } + profile.freeTextAreas
             let interaction = profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
             let kinds = Set(profile.mentoringTypes)
             let both = ["technical", "career"]
@@ -252,7 +252,8 @@ struct MatchingService {
                          interactions: wording.list(styles), languages: wording.list(person.profile.languages.map(wording.languageName)),
                          about: person.profile.aboutMe, availability: person.profile.availability)
         }
-        let why = language == "es" ? MatchExplanation.spanish(why) : why
+        let vocabulary = work.config.enrollment.vocabulary
+        let why = language == "es" ? MatchExplanation.spanish(why) { vocabulary.displayName(ofArea: vocabulary.areaName(for: $0) ?? $0, language: language) } : why
         // The richest way of meeting both like, for a first conversation.
         let shared = Set(mentee.profile.interactions).intersection(mentor.profile.interactions)
         var meetBy = IntroductionMail.FirstMeeting()
