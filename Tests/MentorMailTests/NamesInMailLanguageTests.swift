@@ -5,8 +5,9 @@ import Mail
 import Testing
 
 /// Findings of a tester who used the program by mail: lists of names read "Pat, María, Ben"
-/// with no "and", and areas were named in English in Spanish mail. Each list reads with "and"
-/// ("y", "et") in the reader's language, and areas are named in it.
+/// with no "and", areas were named in English in Spanish mail, and the calendar's description
+/// was English for every guest. Each list reads with "and" ("y", "et") in the reader's language,
+/// areas are named in it, and so is the calendar.
 @Suite struct NamesInMailLanguageTests {
     let events = EventWorkflowTests()
     let profile = MatchingWorkflowTests.profile
@@ -131,5 +132,33 @@ import Testing
             #expect(areas.contains(language == "es" ? "comunidad" : "communauté"), "\(areas)")
             #expect(builder.build(from: parser.parse("Areas: " + areas), over: original.profile).profile.areas == every, "\(areas)")
         }
+    }
+
+    /// The calendar of an invitation describes the event in the guest's language, and so does
+    /// an update's "was …, now …".
+    @Test func theCalendarDescriptionIsInTheGuestsLanguage() throws {
+        let program = try ProcessorTests.Program()
+        try program.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "paz@example.org", profile: profile("mentor", "Paz Rey", ["technical"], ["nova"], "Europe/Madrid",
+                                                                                          ["Spanish"], ["email"], 2),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+            _ = try AppDatabase.upsertProfile(db, email: "ana@example.net", profile: profile("mentee", "Ana Souza", ["technical"], ["nova"], "Europe/Madrid",
+                                                                                          ["English"], ["email"], 0),
+                                              status: .active, source: "test", origin: "email", roundID: nil, now: program.now)
+        }
+        let event = try events.createEvent(program, capacity: 2, tables: 2, rotations: 2)
+        func description(_ address: String, in sent: [Message]) throws -> String {
+            let mail = try #require(sent.last { $0.to.map(\.address) == [address] })
+            let part = try #require(mail.leafParts.first { $0.contentType == "text/calendar" })
+            return try #require(ICalendar.parse(part.decodedText()).events.first?.description)
+        }
+        let invitations = try events.run(program)
+        #expect(try description("paz@example.org", in: invitations) == "Test Mentoring: Speed Mentoring, 2 rondas de 45 minutos.")
+        #expect(try description("ana@example.net", in: invitations) == "Test Mentoring: Speed Mentoring, 2 rotation(s) of 45 minutes.")
+        _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Auditorium", now: program.now)
+        let updates = try events.run(program)
+        let spanish = try description("paz@example.org", in: updates)
+        #expect(spanish.hasSuffix(" Cambios: lugar antes Room 2.1, ahora Auditorium."), "\(spanish)")
+        #expect(try description("ana@example.net", in: updates).hasSuffix(" Changed: place was Room 2.1, now Auditorium."))
     }
 }

@@ -232,7 +232,7 @@ struct EventService {
         if update {
             mail.update = true
             mail.changes = self.changes(event, seenBy: guest, language: guest.language)
-            changes = self.changes(event, seenBy: guest, language: nil)
+            changes = mail.changes
             // Once the tables are set only the place can change: the schedules stand.
             if placeOnly { mail.placeOnly = true }
             // Their answer stands: the mail says which, and the calendar keeps it instead of asking again.
@@ -261,19 +261,12 @@ struct EventService {
         return calendar(event, for: guest, method: "REQUEST", attendeeStatus: "ACCEPTED")
     }
 
-    /// The event as an iCalendar object for one guest: they are its only attendee. An update's
-    /// description says what changed (in English, like the rest of it).
+    /// The event as an iCalendar object for one guest: they are its only attendee. Its
+    /// description is in the guest's mail language; an update's says what changed (`changes`,
+    /// worded in that language too).
     func calendar(_ event: SpeedEvent, for guest: EventGuest, method: String, attendeeStatus: String? = nil,
                   changes: EventChanges? = nil) -> CalendarPart {
-        var description = "\(work.config.program.name): Speed Mentoring, \(event.rotations) rotation(s) of "
-            + "\(event.durationMinutes / max(event.rotations, 1)) minutes."
-        if let changes {
-            let minutes = changes.length.map { EventChanges.Change(was: $0.was.map { "\($0) minutes" }, now: $0.now.map { "\($0) minutes" }) }
-            let said = [("start", changes.start), ("length", minutes), ("place", changes.place)].compactMap { name, change in
-                change.map { "\(name) was \($0.was ?? "not set"), now \($0.now ?? "not set")" }
-            }
-            description += " Changed: " + said.joined(separator: "; ") + "."
-        }
+        let description = CalendarDescription(language: guest.language).text(program: work.config.program.name, event: event, changes: changes)
         let text = ICalendar.request(
             uid: event.uid, summary: event.name, description: description,
             location: event.location, start: event.startsAt, end: event.endsAt,
