@@ -34,7 +34,9 @@ import Testing
                      "Is there a seat left for me at the Speed Mentoring on Sunday?",
                      "Please sign me up for the speed mentoring session.",
                      "I would love to attend the event at the summit.",
-                     "Me apunto al speed mentoring, ¡gracias!"] {
+                     "Me apunto al speed mentoring, ¡gracias!",
+                     "Could I still join the speed mentoring?",
+                     "I would love to attend the event at the summit, could you add me?"] {
             let reply = request(text)
             #expect(reply?.answer == .accepted, "\(text): \(classify(text).rule) \(classify(text).reason)")
             #expect(reply?.question == nil, "asking for a place is the request, no question: \(text)")
@@ -56,7 +58,10 @@ import Testing
                      "I read about the speed mentoring in the newsletter. Is it for mentors too?",
                      "I'd like to join as a mentor.",
                      "Count me in!",
-                     "I was at an event last week and would like to take part again."] {
+                     "I was at an event last week and would like to take part again.",
+                     "Could Ana join the mentoring session at the Summit?",
+                     "Is there a seat at the speed mentoring for my colleague?",
+                     "¿Hay sitio en la sesión para una amiga?"] {
             #expect(request(text) == nil, "\(text): \(classify(text).rule)")
         }
     }

@@ -310,6 +310,35 @@ import Testing
         #expect(try program.database.inboundMessages().last?.disposition == .answered)
     }
 
+    /// Finding: "Could Ana join the mentoring session at the Summit?", in a mail of Ben's own
+    /// while the event was open, was recorded as Ben's yes. A question about someone else
+    /// coming answers nothing for the writer: it is held as a question about the event.
+    @Test func aQuestionAboutSomeoneElseComingIsHeldAsAQuestionNotTheWritersYes() throws {
+        let program = try ProcessorTests.Program()
+        try seed(program)
+        let event = try createEvent(program)
+        _ = try run(program)
+        // One question each (a sender gets at most five answers a day).
+        for (text, sender) in zip(["Could Ana join the mentoring session at the Summit?", "Can my colleague come to the speed mentoring?",
+                                   "Is there still room at the session for a friend?", "Is there a spot at the speed mentoring for my colleague?",
+                                   "¿Hay sitio en la sesión para una amiga?", "¿Puede venir mi compañera a la sesión de speed mentoring?"],
+                                  ["ben@example.net", "caio@example.net", "dee@example.net", "li@example.org", "maria@example.org", "tom@example.org"]) {
+            try program.arrive("From: <\(sender)>\r\nTo: mentoring@example.org\r\nSubject: Summit\r\n"
+                               + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(text)\r\n")
+            _ = try run(program)
+            let record = try #require(try program.database.inboundMessages().last)
+            #expect(record.disposition == .held, "\(text): \(record.intent)")
+            #expect(record.reason?.hasPrefix("a question from a participant about ") == true, "\(text): \(record.reason ?? "")")
+            #expect(record.reason?.contains("accepted") == false, "\(text): \(record.reason ?? "")")
+            #expect(try program.database.event(id: event.id).accepted?.isEmpty != false, "\(text): nobody said yes")
+        }
+        // The writer's own request is still a yes.
+        try program.arrive("From: Ben Okafor <ben@example.net>\r\nTo: mentoring@example.org\r\nSubject: Summit\r\n"
+                           + "Message-ID: <own-ask@example.net>\r\n\r\nCould I still join the speed mentoring?\r\n")
+        _ = try run(program)
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ben@example.net"])
+    }
+
     @Test func quotedTextIsNeverReadAsAnAnswer() throws {
         let program = try ProcessorTests.Program()
         try seed(program)

@@ -5,8 +5,9 @@
 ///
 /// The event's own name ("speed mentoring") anywhere in the text makes its answer one about
 /// the event; a plain "event" or "session" counts only in the sentence that answers or asks.
-/// Someone else's wish ("my colleague wants to join the speed mentoring") and a refusal of
-/// coming ("I don't want to attend the session") ask for nothing.
+/// Someone else's wish ("my colleague wants to join the speed mentoring"), a question about
+/// someone else coming ("Could Ana join the session?", "is there room for a friend?") and a
+/// refusal of coming ("I don't want to attend the session") ask for nothing for the writer.
 enum EventRequestWords {
     /// What the event is called, folded (hyphens read as spaces).
     static let names: [[String]] = ["speed mentoring", "speedmentoring", "speed mentorship", "mentoria rapida", "mentoria relampago",
@@ -67,9 +68,39 @@ enum EventRequestWords {
             if before.contains(where: { refusing.contains($0) || $0.hasSuffix("n't") }) { continue }
             let text = words.joined(separator: " ")
             if CommandSentences.otherSubjects.contains(where: { text.hasPrefix($0) || text.contains(" \($0) ") }) { continue }
+            if asksForAnother(before) || isForAnother(words[(at + 1)...]) { continue }
             return true
         }
         return false
+    }
+
+    /// Asking whether someone may come, or can: "can", "could", "may" ("puede", "kann").
+    static let askingModals: Set<String> = Set(["can", "could", "may", "might", "would", "will", "shall", "puede", "pueden", "podria",
+                                                "kann", "konnte", "peut", "pourrait", "pode"].map { EnrollmentText.fold($0) })
+    /// Who may follow such a word and still be the writer asking: "can I", "could you add me",
+    /// "would it be possible", "can we still".
+    static let writerAsking: Set<String> = RSVPWords.firstPerson.union(["you", "u", "it", "there", "this", "that", "still", "also",
+                                                                         "please", "just", "somebody", "usted", "ustedes"])
+    /// After "for" or "para", someone else: "for a friend", "para una amiga", "for her".
+    static let someoneElse: Set<String> = RSVPWords.relations.union(["him", "her", "them", "someone", "somebody", "ella", "ellos", "elle"])
+    static let beneficiaryWords: Set<String> = ["for", "para", "pour", "fur"]
+    static let determiners: Set<String> = ["a", "an", "my", "our", "one", "un", "una", "mi", "nuestra", "nuestro", "une", "mon", "ma",
+                                           "ein", "eine", "meine", "meinen", "meinem"]
+
+    /// "Could Ana join…?", "can Tom come?": a question opening with "can" or "could" whose
+    /// subject is not the writer; someone else's possessive ("my colleague") or pronoun ("she") too.
+    private static func asksForAnother(_ before: ArraySlice<String>) -> Bool {
+        if RSVPWords.isSomeoneElse(before) { return true }
+        guard let modal = before.first, askingModals.contains(modal), before.count > 1 else { return false }
+        return !writerAsking.contains(before[before.startIndex + 1])
+    }
+
+    /// "a seat for my colleague", "sitio para una amiga": a place asked for someone else.
+    private static func isForAnother(_ after: ArraySlice<String>) -> Bool {
+        after.indices.contains { at in
+            guard beneficiaryWords.contains(after[at]) else { return false }
+            return after[(at + 1)...].drop(while: determiners.contains).first.map(someoneElse.contains) ?? false
+        }
     }
 
     /// The questions beside the answer, without the sentences that only ask for a place ("can I
@@ -87,6 +118,16 @@ enum EventRequestWords {
         guard !kept.isEmpty else { return nil }
         let text = kept.joined(separator: " ")
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    /// What a question in the person's own lines asks about, as the coordinators read it: "the
+    /// Speed Mentoring" when it names the event, "an event (\"session\")" when it only says
+    /// "session" or "event"; nil when no question speaks of one.
+    static func questionTopic(in own: OwnText) -> String? {
+        guard let questions = RSVPWords.question(in: own, limit: .max) else { return nil }
+        let words = EnrollmentText.words(questions)
+        if names.contains(where: { contains($0, in: words) }) { return "the Speed Mentoring" }
+        return words.first(where: eventWords.contains).map { "an event (\"\($0)\")" }
     }
 
     /// Names the event, or asks to come: not "is there a place to leave coats?".

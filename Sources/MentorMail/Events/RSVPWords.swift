@@ -307,7 +307,7 @@ enum RSVPWords {
 
     /// Someone other than the writer is the subject: "my colleague Tom", "she", with no "I"
     /// between them and what they do.
-    private static func isSomeoneElse(_ words: ArraySlice<String>) -> Bool {
+    static func isSomeoneElse(_ words: ArraySlice<String>) -> Bool {
         for at in words.indices.reversed() {
             let word = words[at]
             if firstPerson.contains(word) { return false }
