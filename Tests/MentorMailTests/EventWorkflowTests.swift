@@ -317,7 +317,15 @@ import Testing
         let program = try ProcessorTests.Program()
         try seed(program)
         let event = try createEvent(program)
+        let invitations = try run(program)
+        // Under the invitation too: asking whether someone else is coming is no yes.
+        try program.arrive(CalendarReplies.words("Is Tom attending? He is my mentor.", from: "ana@example.net", name: "Ana Souza",
+                                                 to: "mentoring@example.org", under: try invitation(to: "ana@example.net", in: invitations)))
         _ = try run(program)
+        let asked = try #require(try program.database.inboundMessages().last)
+        #expect(asked.disposition == .held && asked.reason?.hasPrefix("a question from a participant about ") == true,
+                "\(asked.intent): \(asked.reason ?? "")")
+        #expect(try program.database.event(id: event.id).accepted?.isEmpty != false, "Ana said no yes")
         // One question each (a sender gets at most five answers a day).
         for (text, sender) in zip(["Could Ana join the mentoring session at the Summit?", "Can my colleague come to the speed mentoring?",
                                    "Is there still room at the session for a friend?", "Is there a spot at the speed mentoring for my colleague?",

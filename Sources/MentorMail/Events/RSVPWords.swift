@@ -147,8 +147,8 @@ enum RSVPWords {
 
     static func read(_ own: OwnText) -> Answer? {
         var found: [Answer] = []
-        for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) {
-            found += answers(inSentence: sentence)
+        for line in own.lines.prefix(6) {
+            for sentence in CommandWords.sentences(in: line) { found += answers(inSentence: sentence, asked: isAsked(sentence, in: line)) }
         }
         guard let first = found.first else { return nil }
         if found.contains(.maybe) { return .maybe }
@@ -158,11 +158,18 @@ enum RSVPWords {
     /// "But" and its kin: what follows one in a sentence wins over what came before.
     static let contrasts: Set<String> = ["but", "however", "although", "though", "pero", "aber", "mais", "ma", "mas", "ale", "но"]
 
-    /// The answers of the sentence's last part (after its last "but") that holds any.
-    private static func answers(inSentence sentence: String) -> [Answer] {
+    /// Whether `sentence` ends with a question mark in `line`.
+    private static func isAsked(_ sentence: String, in line: String) -> Bool {
+        guard let range = line.range(of: sentence) else { return false }
+        return line[range.upperBound...].first { !$0.isWhitespace }.map { $0 == "?" || $0 == "？" } ?? false
+    }
+
+    /// The answers of the sentence's last part (after its last "but") that holds any; `asked`
+    /// when the sentence is a question.
+    private static func answers(inSentence sentence: String, asked: Bool = false) -> [Answer] {
         var last: [Answer] = []
         for part in CommandSentences.splitOnConjunctions(sentence, contrasts) {
-            let found = CommandSentences.clauses(of: part).flatMap(answers(in:))
+            let found = CommandSentences.clauses(of: part).flatMap { answers(in: $0, asked: asked) }
             if !found.isEmpty { last = found }
         }
         return last
@@ -176,7 +183,7 @@ enum RSVPWords {
         var found: [String] = []
         for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) where !sentence.hasSuffix("?") {
             let parts = CommandSentences.splitOnConjunctions(sentence, contrasts)
-            let afterBut = parts.count > 1 && parts.dropFirst().contains { CommandSentences.clauses(of: $0).flatMap(answers(in:)).isEmpty }
+            let afterBut = parts.count > 1 && parts.dropFirst().contains { CommandSentences.clauses(of: $0).flatMap { answers(in: $0, asked: false) }.isEmpty }
             let words = EnrollmentText.words(sentence)
             if afterBut || words.contains(where: marks.contains) || index(of: ["leave", "early"], in: words) != nil {
                 found.append(EnrollmentText.trim(sentence))
@@ -204,13 +211,13 @@ enum RSVPWords {
     }
 
     /// The clause's answer; a yes beside a bare "can't" gives both, which disagree.
-    private static func answers(in clause: String) -> [Answer] {
+    private static func answers(in clause: String, asked: Bool) -> [Answer] {
         let words = EnrollmentText.words(clause)
         // "Sí puedo" is a yes; without the accent, "si puedo" is a condition.
         let raw = clause.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         let sure = raw.firstIndex(of: "sí").map { raw.index(after: $0) < raw.count && raw[raw.index(after: $0)] == "puedo" } ?? false
         if !sure, conditions.contains(where: { index(of: $0, in: words) != nil }) { return [.maybe] }
-        guard let answer = answer(in: clause) else { return [] }
+        guard let answer = answer(in: clause, asked: asked) else { return [] }
         return answer == .yes && hasBareCant(words) ? [.yes, .no] : [answer]
     }
 
@@ -229,18 +236,20 @@ enum RSVPWords {
         return false
     }
 
-    private static func answer(in clause: String) -> Answer? {
+    private static func answer(in clause: String, asked: Bool) -> Answer? {
         let folded = EnrollmentText.fold(clause)
         if cjkNo.contains(where: folded.contains) { return .no }
         if cjkMaybe.contains(where: folded.contains) { return .maybe }
         if cjkYes.contains(where: folded.contains) { return .yes }
         let words = EnrollmentText.words(clause)
-        guard !words.isEmpty, let answer = answer(in: words) else { return nil }
+        guard !words.isEmpty, let answer = answer(in: words, asked: asked) else { return nil }
         // What they said before stands reported, not answered again ("I only said I wasn't sure").
         return answer != .yes && words.contains(where: reported.contains) ? nil : answer
     }
 
-    private static func answer(in words: [String]) -> Answer? {
+    /// In a question, a yes is the writer's only when they are its subject ("Is Ana attending?"
+    /// asks about Ana; "Count me in?" and "can I attend?" are the writer's).
+    private static func answer(in words: [String], asked: Bool) -> Answer? {
         if anotherTime.contains(where: { index(of: $0, in: words) != nil }) { return .no }
         if isUnsure(words) { return .maybe }
         if let answer = missing(words) { return answer }
@@ -254,7 +263,7 @@ enum RSVPWords {
         for phrase in yes {
             guard let start = index(of: phrase, in: words) else { continue }
             let before = words[..<start]
-            if isSomeoneElse(before) { return nil }
+            if isSomeoneElse(before) || (asked && !before.isEmpty && !before.contains(where: firstPerson.contains)) { return nil }
             if before.contains(where: CommandSentences.negations.contains) || before.contains(where: { $0.hasSuffix("n't") }) {
                 return .no
             }

@@ -414,7 +414,8 @@ struct QuestionRule: IntakeRule {
         let text = message.newText
         let reason: String
         if text.contains("?") || text.contains("？") {
-            reason = "a question from a participant" + (EventRequestWords.questionTopic(in: message.own).map { " about \($0)" } ?? "")
+            let underEvent = context.answering.flatMap { $0.topic.kind == .event ? $0.topicWords : nil }
+            reason = "a question from a participant" + ((underEvent ?? EventRequestWords.questionTopic(in: message.own)).map { " about \($0)" } ?? "")
         } else if text.split(whereSeparator: \.isWhitespace).count >= 40 {
             reason = "a long message from a participant"
         } else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
