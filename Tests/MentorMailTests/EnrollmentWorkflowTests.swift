@@ -156,6 +156,29 @@ import Testing
         #expect(!text.contains("|"), "\(text)")
     }
 
+    /// Finding: thank-you sign-offs not in the list ("Gracias otra vez, Ana Souza", "Merci
+    /// encore") went into About me. A short line opening with thanks, followed by nothing but a
+    /// name, signs the mail off; a sentence that opens with "Thanks to my mentor" stays.
+    @Test func aShortThanksBeforeTheNameEndsAboutMe() throws {
+        let program = try ProcessorTests.Program()
+        let about = "I fixed a few doc bugs and want to learn Nova."
+        for (index, closing) in ["Gracias otra vez, Ana Souza", "Thanks again! Ana Souza", "Many thanks and best, Ana\nana@example.net",
+                                 "Merci encore\nAna", "Gracias otra vez\nAna", "Thank you for organising this!\nAna Souza",
+                                 "Danke nochmal, Ana"].enumerated() {
+            let address = "ana\(index)@example.net"
+            _ = try exchange(program, mail(from: "Ana Souza <\(address)>", body: Self.form + "\n" + closing))
+            let person = try #require(try program.database.participant(email: address), "\(closing)")
+            #expect(person.profile.aboutMe == about, "\(closing): \(person.profile.aboutMe)")
+        }
+        _ = try exchange(program, mail(from: "Ana Souza <ana@example.net>", body: Self.form + "\nThanks to my mentor I fixed my first bug.\n\nAna"))
+        let person = try #require(try program.database.participant(email: "ana@example.net"))
+        #expect(person.profile.aboutMe == about + " Thanks to my mentor I fixed my first bug.", "\(person.profile.aboutMe)")
+        _ = try exchange(program, mail(from: "Ana Souza <ana9@example.net>", body: Self.form.replacingOccurrences(of: "learn Nova.", with: "learn Nova,")
+                                       + "\nthanks to Ana\n"))
+        #expect(try program.database.participant(email: "ana9@example.net")?.profile.aboutMe == "I fixed a few doc bugs and want to learn Nova, thanks to Ana",
+                "a sentence wrapped onto the line stays")
+    }
+
     @Test func twoErrorsAreNamedWithHowToFixThemAndAOneLineFixCompletesTheProfile() throws {
         let program = try ProcessorTests.Program()
         let broken = Self.form.replacingOccurrences(of: "Role: mentee", with: "Role: teacher")

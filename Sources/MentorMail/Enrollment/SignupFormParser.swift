@@ -223,7 +223,8 @@ public struct SignupFormParser: Sendable {
         var pendingBreak = false
         var lastLine = index
         for (position, line) in lines.enumerated().dropFirst(index + 1) {
-            if line.depth != depth || line.isKeyLine || line.isSeparator || line.isAttribution || line.isSignOff {
+            if line.depth != depth || line.isKeyLine || line.isSeparator || line.isAttribution || line.isSignOff
+                || closesWithThanks(position, in: lines) {
                 break
             }
             if line.isBlank {
@@ -257,6 +258,41 @@ public struct SignupFormParser: Sendable {
     static func isOurFollowUp(_ text: String) -> Bool {
         let folded = EnrollmentText.fold(text)
         return ourFollowUps.contains { folded.hasPrefix($0) }
+    }
+
+    /// What opens a thanks, folded, in the languages we read.
+    static let thanksOpenings: [[String]] = ["thanks", "thank you", "many thanks", "thx", "gracias", "muchas gracias", "merci", "danke",
+                                             "obrigado", "obrigada"].map { EnrollmentText.words($0) }
+
+    /// A short thanks that closes the mail, though no listed sign-off ("Gracias otra vez, Ana",
+    /// "Thanks again!", "Merci encore"): at most six words up to its first comma or "!",
+    /// opening with a thanks, the line ending in a comma, "!" or a word, with only a name after
+    /// it on its line and only names or contact lines below. "Thanks to my mentor I learned a
+    /// lot" goes on with more than a name, and a sentence wrapped onto the line ("… started" /
+    /// "thanks to Ana") starts no closing.
+    static func closesWithThanks(_ index: Int, in lines: [SignupFormLine]) -> Bool {
+        let text = lines[index].text
+        // Not a sentence wrapped onto this line ("…started contributing" / "thanks to Ana").
+        let previous = index > 0 ? lines[index - 1].text.last : nil
+        guard text.first.map({ $0.isUppercase || $0 == "¡" }) == true, previous.map({ ".!?…)".contains($0) }) ?? true,
+              let end = text.last, end == "," || end == "!" || end.isLetter else { return false }
+        let cut = text.firstIndex { $0 == "," || $0 == "!" } ?? text.endIndex
+        let head = EnrollmentText.words(String(text[..<cut]))
+        guard head.count <= 6, thanksOpenings.contains(where: { head.starts(with: $0) }) else { return false }
+        let rest = text[cut...].trimmingCharacters(in: CharacterSet(charactersIn: ",! "))
+        guard rest.isEmpty || looksLikeSignature(rest) else { return false }
+        for line in lines[(index + 1)...] {
+            if line.depth != lines[index].depth || line.isSeparator || line.isAttribution { break }
+            guard line.isBlank || looksLikeSignature(line.text) || isContactLine(line.text) else { return false }
+        }
+        return true
+    }
+
+    /// A signature's contact line: an address, a link or a phone number.
+    static func isContactLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return !text.contains(" ") && (lower.contains("@") || lower.hasPrefix("http") || lower.hasPrefix("www."))
+            || (text.first == "+" && text.dropFirst().allSatisfy { $0.isNumber || " -()".contains($0) })
     }
 
     /// One to three capitalised words without sentence punctuation: a name signing a mail.
