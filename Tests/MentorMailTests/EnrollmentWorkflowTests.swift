@@ -134,6 +134,26 @@ import Testing
         #expect(person.profile.capacity == 2 && person.profile.mentoringTypes == ["technical"])
     }
 
+    /// Finding: "We could talk over IRC" or "ideally on video calls" in a first message left the
+    /// form's way to meet empty, and "I'd prefer to meet by email" came back with video too.
+    @Test func waysToMeetInAFirstMessageFillTheFormsLine() throws {
+        let program = try ProcessorTests.Program()
+        for (index, (body, line)) in [
+            ("Hi, I'd like a mentor for documentation. I'd prefer to meet by email or video.", "Interaction: email, video"),
+            ("Hi, I'd like a mentor for documentation. I'd prefer to meet by email.", "Interaction: email"),
+            ("Hi, I'd like a mentor for documentation. We could talk over IRC.", "Interaction: IRC"),
+            ("Hi, I'd like a mentor for documentation, ideally on video calls.", "Interaction: video"),
+            ("Hi, I'd like a mentor for documentation and to meet in person at summits.", "Interaction: in person"),
+            ("Hola, quiero un mentor para documentación. Podemos hablar por correo o videollamada.", "Forma de contacto: email, vídeo"),
+        ].enumerated() {
+            let form = try #require(try exchange(program, mail(from: "Pia <pia\(index)@example.net>", subject: "Mentoring", body: body)).first?.textBody)
+            #expect(form.contains("\n\(line)\n"), "\(body): \(form)")
+        }
+        let form = try #require(try exchange(program, mail(from: "Pia <pia9@example.net>", subject: "Mentoring",
+                                                           body: "Hi, I'd like a mentor. I work on video encoding.")).first?.textBody)
+        #expect(form.contains("\nInteraction: (IRC, email, video, chat, in person)\n"), "what they work on is no way to meet: \(form)")
+    }
+
     /// Finding: an HTML-only form in table rows was read as "Name: | Henrik Berg", and the "| "
     /// went into the stored name (later in To headers) and the answer.
     @Test func aFormInHTMLTableRowsIsReadWithoutTheCellSeparators() throws {

@@ -253,19 +253,34 @@ public struct ProseSignup: Equatable, Sendable {
         return nil
     }
 
-    static let preferWords: Set<String> = Set(["prefer", "preferably", "via", "meet", "meeting", "prefiero", "prefiro", "prefere", "préfère",
-                                               "bevorzuge", "bevorzugt", "preferisco"].map { EnrollmentText.fold($0) })
+    /// Words after which the ways to meet follow: preferring, and meeting or talking ("prefer
+    /// video", "ideally on video calls", "talk over IRC", "hablar por correo").
+    static let preferWords: Set<String> = Set(["prefer", "preferably", "ideally", "via", "meet", "meeting", "talk", "talking", "communicate",
+                                               "prefiero", "prefiro", "prefere", "préfère", "bevorzuge", "bevorzugt", "preferisco",
+                                               "idealmente", "hablar", "reunirnos", "comunicarnos", "vernos", "falar", "conversar", "parler",
+                                               "sprechen", "treffen"].map { EnrollmentText.fold($0) })
+    /// Meeting itself, not a way to: "to meet by email" says nothing of Google Meet.
+    static let meetingVerbs: Set<String> = ["meet", "meeting", "talk", "talking"]
 
-    /// What ends the preferred ways: "prefer email over IRC", "rather than", "not IRC".
+    /// What ends the preferred ways: "prefer email over IRC", "rather than", "not IRC" (a
+    /// leading "over" is the way itself: "talk over IRC").
     static let comparisons: Set<String> = ["over", "than", "rather", "instead", "not", "but", "que", "als"]
 
-    /// "prefer video calls or email": the ways to meet in a sentence that says how they like to
-    /// (not "I don't prefer IRC"; "prefer email over IRC" is email).
+    /// "prefer video calls or email", "we could talk over IRC": the ways to meet after the first
+    /// word of preferring or meeting that names any (not "I don't prefer IRC"; "prefer email
+    /// over IRC" is email).
     private static func interaction(in sentence: String, words: [String]) -> String? {
-        guard let index = words.indices.first(where: { preferWords.contains(words[$0]) && !negated(words, before: $0) }) else { return nil }
-        let tail = words.dropFirst(index + 1).prefix(8).prefix { !comparisons.contains($0) }.joined(separator: " ")
-        let (styles, _) = InteractionStyle.read(tail)
-        return styles.isEmpty ? nil : styles.map(\.rawValue).joined(separator: ", ")
+        for index in words.indices where preferWords.contains(words[index]) && !negated(words, before: index) {
+            var tail: [String] = []
+            for (offset, word) in words.dropFirst(index + 1).prefix(8).enumerated() {
+                if offset > 0 && comparisons.contains(word) { break }
+                if meetingVerbs.contains(word) && tail.last != "google" { continue }
+                tail.append(word)
+            }
+            let (styles, _) = InteractionStyle.read(tail.joined(separator: " "))
+            if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
+        }
+        return nil
     }
 
     /// The writer saying what they are, just before a role: "i'm a", "i am an", "soy", "sou", "ich bin".
