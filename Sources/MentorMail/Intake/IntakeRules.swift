@@ -351,11 +351,17 @@ struct AwayNewsRule: IntakeRule {
 }
 
 /// A reply to an introduction addressed to the program alone: the introduction is the only
-/// mail we send a pair, so a coordinator answers it in person.
+/// mail we send a pair, so a coordinator answers it in person. Profile lines of a participant's
+/// own with nothing else but a few words ("Interaction: video, email") are a profile change:
+/// the rules after this one read them, as under any other mail of ours.
 struct ReplyUnderIntroductionRule: IntakeRule {
     let name = "reply-to-introduction"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, answering.kind == .introduction else { return nil }
+        if context.isParticipant, let own = SignupFormParser.ownFormLines(in: message.newText),
+           !own.rest.contains("?"), !own.rest.contains("？"), own.rest.split(whereSeparator: \.isWhitespace).count <= 12 {
+            return nil
+        }
         let reason = "a reply to the introduction of \(answering.topicWords)"
         return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
     }
