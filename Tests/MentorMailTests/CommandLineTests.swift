@@ -18,6 +18,21 @@ import Testing
         #expect(result.stdout.lowercased().contains("example") || command.isEmpty, "help shows an example")
     }
 
+    /// Finding: `mentormail report --config X` said "Unknown option '--config'": the real
+    /// problem is that there is no such command.
+    @Test func anUnknownCommandIsNamedWithWhereItsWordLives() throws {
+        let report = try CommandRunner.run(["report", "--config", "mentormail.toml"])
+        #expect(report.status == 64)
+        #expect(report.stderr.contains("there is no command \"report\""), "\(report.stderr)")
+        #expect(report.stderr.contains("mentormail round show --report") && report.stderr.contains("mentormail match --report"), "\(report.stderr)")
+        #expect(!report.stderr.contains("Unknown option"), "\(report.stderr)")
+        let typo = try CommandRunner.run(["stauts"])
+        #expect(typo.status == 64 && typo.stderr.contains("Did you mean: mentormail status?"), "\(typo.stderr)")
+        let nested = try CommandRunner.run(["approve"])
+        #expect(nested.stderr.contains("mentormail round approve"), "\(nested.stderr)")
+        #expect(try CommandRunner.run(["status", "--help"]).status == 0, "commands still run")
+    }
+
     @Test func versionNamesTheProgramAndItsRelease() throws {
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0, "\(result.stderr)")
