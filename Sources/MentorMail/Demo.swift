@@ -29,6 +29,8 @@ public struct Demo {
     public static let eventAnswers = ["rsvp-google-accepted.eml", "rsvp-outlook-bare-accepted.eml", "rsvp-words-gmail-yes.eml",
                                       "rsvp-apple-accepted.eml", "rsvp-words-thunderbird-host.eml", "rsvp-words-mutt-no.eml"]
     public static let eventLateYes = "rsvp-words-outlook-spanish.eml"
+    /// Kwame asks us to delete his data, then confirms under our question.
+    public static let erasure = ["erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml"]
     public static let eventDecline = "rsvp-google-declined-later.eml"
     /// After the tables are set: Lucía cannot come after all, Jonas can.
     public static let eventChanges = ["rsvp-words-after-tables-spanish-no.eml", "rsvp-words-after-tables-late-yes.eml"]
@@ -314,6 +316,27 @@ public struct Demo {
         say("")
 
         let sheetURL = try speedMentoring(program: program, setClock: { now = $0 }, arrive: arrive, process: process, tell: tell)
+        say("")
+
+        now += 18 * day
+        say("17. Kwame never finished his form; he asks us to delete his data. The program asks him to confirm,")
+        say("    his \"Yes\" erases his profile, the mail he sent and our mail to him, keeping only his address")
+        say("    marked do-not-contact, and the Maildir's copies of his mail go in the same run:")
+        try arrive([Self.erasure[0]])
+        try tell(try process())
+        now += 2 * 3_600
+        let ask = try database.outbox().last { $0.recipientList.contains("kwame.mensah@example.net") }
+        try arrive([Self.erasure[1]]) { text in
+            text.replacingOccurrences(of: "erasure-ask-placeholder@example.org", with: ask?.messageID ?? "erasure-ask-placeholder@example.org")
+                .replacingOccurrences(of: "Subject: Re: OpenStack Mentoring: please confirm",
+                                      with: "Subject: " + ((ask?.subject).map { $0.hasPrefix("Re: ") ? $0 : "Re: " + $0 } ?? "Re: My data"))
+        }
+        let erased = try process()
+        try tell(erased)
+        say("   deleted from the mailbox: \(erased.erasedFromMailbox ?? 0) message(s) of his; what is kept of him:")
+        if let person = try database.participant(email: "kwame.mensah@example.net") {
+            say("   | \(person.email)  \(person.status.rawValue)  name: \(person.profile.name.isEmpty ? "(none)" : person.profile.name)")
+        }
         say("")
         say("Look closer:")
         say("   an introduction:  cat \(introductionFile?.path ?? "")")

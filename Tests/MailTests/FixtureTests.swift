@@ -89,7 +89,7 @@ import Mail
         "reply-iphone.eml", "rsvp-outlook-accepted.eml", "rsvp-google-declined.eml", "calendar-request-thunderbird.eml",
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
-        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml",
+        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml", "erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml", "checkin-reply-apple-one-line.eml",
         "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml",
         "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
@@ -644,6 +644,16 @@ import Mail
         let reply = try #require(Self.reply(message))
         #expect(reply.contains("correos en español a partir de ahora.\n\nIdioma del correo: español\n"), "a soft line break joined")
         #expect(message.automatic == nil)
+    }
+
+    @Test func erasureRequestAndConfirmationRoundcube() throws {
+        let request = try Self.load("erasure-request-roundcube.eml")
+        expectHeaders(request, subject: "My data", from: MailAddress(address: "kwame.mensah@example.net", name: "Kwame Mensah"),
+                      to: ["mentoring@example.org"], messageID: "5b0c2f71d9e84a3aa1f7c6e2d4b8a913@example.net", date: "2027-05-10T06:14:37Z")
+        #expect(try #require(Self.reply(request)).contains("Please delete my data."), "format=flowed joins the soft break")
+        let confirm = try Self.load("erasure-confirm-roundcube.eml")
+        #expect(confirm.inReplyTo == "erasure-ask-placeholder@example.org")
+        #expect(try #require(Self.reply(confirm)) == "Yes, please.")
     }
 
     @Test func replyAllIntroductionThunderbird() throws {

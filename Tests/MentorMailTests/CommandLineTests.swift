@@ -710,7 +710,11 @@ import Testing
         let sheet = try String(contentsOf: folder.appendingPathComponent("event-sheet.html"), encoding: .utf8)
         #expect(sheet.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2)
         #expect(sheet.contains("Jonas Schmidt") && !sheet.contains("Lucía Moreno"))
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 83 - unchanged)
+        // Kwame asks to have his data deleted, confirms, and his mail leaves the Maildir too.
+        #expect(out.contains("→ kwame.mensah@example.net: confirm-delete-data, answered"), "\(out)")
+        #expect(out.contains("deleted from the mailbox: 3 message(s) of his"), "\(out)")
+        #expect(out.contains("| kwame.mensah@example.net  erased  name: (none)"), "\(out)")
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 85 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))
