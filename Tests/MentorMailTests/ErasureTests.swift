@@ -7,15 +7,36 @@ import Testing
 /// person's name and answers finds nothing afterwards.
 @Suite struct ErasureTests {
     /// `email` asks to have their data deleted (in `words`) with a run at `date`, and says
-    /// "Yes" to the question with a run a minute later.
-    func erase(_ harness: ProcessorTests.Program, _ name: String, _ email: String, saying words: String, at date: Date) throws {
+    /// "Yes" to the question with a run a minute later (after `beforeConfirming`); returns that
+    /// run's report.
+    @discardableResult
+    static func erase(_ harness: ProcessorTests.Program, _ name: String, _ email: String, saying words: String = "Please delete my data.",
+                      at date: Date, beforeConfirming: () throws -> Void = {}) throws -> ProcessReport {
         try harness.arrive("From: \(name) <\(email)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\n"
                            + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(words)\r\n")
         _ = try harness.run(at: date)
         let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
         try harness.arrive("From: \(name) <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\n"
-                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\nYes\r\n")
-        _ = try harness.run(at: date.addingTimeInterval(60))
+                           + "Message-ID: <\(UUID().uuidString)@example.net>\r\nIn-Reply-To: <\(ask.messageID ?? "")>\r\n\r\nYes\r\n")
+        try beforeConfirming()
+        return try harness.run(at: date.addingTimeInterval(60))
+    }
+
+    /// A round with `signUp` (a mentee's mail) and Maria Silva as the one mentor, matched,
+    /// introduced, and 90 days on: the check-in surveys sent.
+    static func pairedUntilTheCheckin(_ harness: ProcessorTests.Program, signUp: String) throws {
+        let day: TimeInterval = 86_400
+        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
+        try harness.arrive(signUp)
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria Silva", capacity: 1),
+                                              status: .active, source: "t", origin: "email", roundID: try AppDatabase.openRound(db)?.id, now: harness.now)
+        }
+        _ = try harness.run()
+        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
+        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
+        _ = try harness.run()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
     }
 
     /// A coordinator's form export, attached in base64 as mail programs send it, names the person
@@ -74,8 +95,7 @@ import Testing
         _ = try harness.run()
         let hanaMail = try harness.database.outbox().filter { $0.recipientList.contains("hana-xe@example.org") }.count
         #expect(hanaMail == 1)
-        try MailboxErasureTests.erase("ana-xe@example.org", name: "Ana Lopez", in: harness)
-        _ = try harness.run()
+        try Self.erase(harness, "Ana Lopez", "ana-xe@example.org", at: harness.now)
         #expect(try harness.database.participant(email: "ana-xe@example.org")?.status == .erased)
         let hana = try #require(try harness.database.participant(email: "hana-xe@example.org"), "Hana keeps her address")
         #expect(hana.profile.name == "Diana Lopez" && hana.status == .active)
@@ -96,18 +116,8 @@ import Testing
     @Test func aPartnersCheckinNoteNamingThemByFirstNameIsErased() throws {
         let harness = try ProcessorTests.Program()
         let day: TimeInterval = 86_400
-        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
-        try harness.arrive("From: Kim Park <kim@example.net>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <k1@example.net>\r\n\r\n"
-                           + MailboxErasureTests.form("Kim Park", role: "mentee"))
-        try harness.database.write { db in
-            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria Silva", capacity: 1),
-                                              status: .active, source: "t", origin: "email", roundID: try AppDatabase.openRound(db)?.id, now: harness.now)
-        }
-        _ = try harness.run()
-        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
-        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
-        _ = try harness.run()
-        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try Self.pairedUntilTheCheckin(harness, signUp: "From: Kim Park <kim@example.net>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\n"
+                                       + "Message-ID: <k1@example.net>\r\n\r\n" + MailboxErasureTests.form("Kim Park", role: "mentee"))
         let survey = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["maria@example.org"] })
         try harness.arrive("From: Maria Silva <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(survey.subject ?? "")\r\n"
                            + "Message-ID: <m2@example.org>\r\nIn-Reply-To: <\(survey.messageID ?? "")>\r\n\r\n"
@@ -116,8 +126,7 @@ import Testing
         let note = { try harness.database.read { db in try String.fetchAll(db, sql: "SELECT note FROM survey WHERE note IS NOT NULL") } }
         #expect(try note().contains { $0.contains("Kim seems very busy") }, "the note is there before")
 
-        try MailboxErasureTests.erase("kim@example.net", name: "Kim Park", in: harness, at: harness.now.addingTimeInterval(92 * day))
-        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day + 60))
+        try Self.erase(harness, "Kim Park", "kim@example.net", at: harness.now.addingTimeInterval(92 * day))
         #expect(try harness.database.participant(email: "kim@example.net")?.status == .erased)
         let after = try note()
         #expect(!after.contains { $0.contains("Kim") }, "\(after)")
@@ -127,22 +136,12 @@ import Testing
         let harness = try ProcessorTests.Program()
         let day: TimeInterval = 86_400
         let email = "zelda@example.net"
-        _ = try harness.app.openRound(name: "R", closesAt: harness.now.addingTimeInterval(30 * day), now: harness.now)
-        try harness.arrive("""
+        // 90 days on: her check-in answer, with a note, reaches the digest.
+        try Self.pairedUntilTheCheckin(harness, signUp: """
             From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
             Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
             Languages: English\r\nInteraction: email\r\nAbout me: I collect antique typewriters in Zaragoza.\r\n
             """)
-        try harness.database.write { db in
-            _ = try AppDatabase.upsertProfile(db, email: "maria@example.org", profile: MatchingWorkflowTests.profile("mentor", "Maria", capacity: 1),
-                                              status: .active, source: "t", origin: "email", roundID: try AppDatabase.openRound(db)?.id, now: harness.now)
-        }
-        _ = try harness.run()
-        _ = try harness.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: harness.now)
-        _ = try harness.app.decideProposal(round: "R", approve: true, now: harness.now)
-        _ = try harness.run()
-        // 90 days on: her check-in answer, with a note, reaches the digest.
-        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         let survey = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
         try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(survey.subject ?? "")\r\n"
                            + "Message-ID: <z2@example.net>\r\nIn-Reply-To: <\(survey.messageID ?? "")>\r\n\r\n"
@@ -154,7 +153,7 @@ import Testing
         let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         #expect(secrets.allSatisfy(before.contains), "the data is there before")
 
-        try erase(harness, "Zelda Quintanilla", email, saying: "Please delete my data.", at: harness.now.addingTimeInterval(92 * day))
+        try Self.erase(harness, "Zelda Quintanilla", email, saying: "Please delete my data.", at: harness.now.addingTimeInterval(92 * day))
         #expect(try harness.database.participant(email: email)?.status == .erased)
         let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         for secret in secrets {
@@ -190,7 +189,7 @@ import Testing
         let bea = try #require(held.first { $0.sender == "bea@example.org" })
         let anas = try #require(held.first { $0.sender == ana })
 
-        try erase(harness, "Ana Fernandez", ana, saying: "Please delete my data.", at: harness.now.addingTimeInterval(60))
+        try Self.erase(harness, "Ana Fernandez", ana, saying: "Please delete my data.", at: harness.now.addingTimeInterval(60))
         #expect(try harness.database.participant(email: ana)?.status == .erased)
 
         // Ana's own message is gone; Bea's is kept, without Ana's name or address.
@@ -253,7 +252,7 @@ import Testing
         let before = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         #expect(secrets.allSatisfy(before.contains), "the data is there before: \(secrets.filter { !before.contains($0) })")
 
-        try erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
+        try Self.erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
         #expect(try harness.database.participant(email: kim)?.status == .erased)
         let after = try String(decoding: Data(contentsOf: file), as: UTF8.self).lowercased()
         for secret in secrets.dropLast() {
@@ -313,7 +312,7 @@ import Testing
         let others = people.filter { $0.id == other.menteeID || $0.id == other.mentorID }
         #expect(others.count == 2)
 
-        try erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
+        try Self.erase(harness, "Kim Park", kim, saying: "delete my data", at: harness.now.addingTimeInterval(120))
         #expect(try harness.database.participant(email: kim)?.status == .erased)
 
         let kept = try #require(try harness.database.storedMessage(id: approval.id ?? 0)?.textBody, "the approval is kept")

@@ -14,15 +14,6 @@ import Testing
             + "Languages: English\r\nInteraction: email\r\n"
     }
 
-    /// Asks to delete, confirms with "Yes", as a participant does.
-    static func erase(_ address: String, name: String, in harness: ProcessorTests.Program, at date: Date? = nil) throws {
-        try harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: delete my data\r\nMessage-ID: <del-\(UUID().uuidString)@example.net>\r\n\r\nPlease delete my data.\r\n")
-        _ = try harness.run(at: date)
-        let ask = try #require(try harness.sent().last { $0.to.map(\.normalized) == [address] })
-        try harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(ask.subject ?? "")\r\n"
-                           + "Message-ID: <yes-\(UUID().uuidString)@example.net>\r\nIn-Reply-To: <\(ask.messageID ?? "")>\r\n\r\nYes\r\n")
-    }
-
     static func files(in harness: ProcessorTests.Program) throws -> [String] {
         try ["new", "cur"].flatMap { sub in
             try FileManager.default.contentsOfDirectory(atPath: harness.folder.appendingPathComponent("mailbox/\(sub)").path)
@@ -36,8 +27,7 @@ import Testing
         try harness.arrive("From: Omar Haddad <omar@example.org>\r\nTo: mentoring@example.org\r\nSubject: Join\r\nMessage-ID: <o1@example.org>\r\n\r\n" + Self.form("Omar Haddad", role: "mentor"))
         _ = try harness.run()
         #expect(try Self.files(in: harness).count == 2)
-        try Self.erase("zoe@example.net", name: "Zoe Quint", in: harness)
-        let report = try harness.run()
+        let report = try ErasureTests.erase(harness, "Zoe Quint", "zoe@example.net", at: harness.now)
         #expect(try harness.database.participant(email: "zoe@example.net")?.status == .erased)
         #expect(report.erasedFromMailbox == 3, "her sign-up, her request and her confirmation")
         let left = try Self.files(in: harness)
@@ -55,11 +45,11 @@ import Testing
         let harness = try ProcessorTests.Program()
         try harness.arrive("From: Zoe Quint <zoe@example.net>\r\nTo: mentoring@example.org\r\nSubject: Join\r\nMessage-ID: <z1@example.net>\r\n\r\n" + Self.form("Zoe Quint", role: "mentee"))
         _ = try harness.run()
-        try Self.erase("zoe@example.net", name: "Zoe Quint", in: harness)
         // The run that erases cannot touch the mailbox folder (its cur/ is read-only).
         let cur = harness.folder.appendingPathComponent("mailbox/cur").path
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cur)
-        let blocked = try harness.run()
+        let blocked = try ErasureTests.erase(harness, "Zoe Quint", "zoe@example.net", at: harness.now) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: cur)
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: cur)
         if getuid() != 0 {
             #expect(blocked.problems.contains { $0.contains("could not delete the mail of people whose data was erased") }, "\(blocked.problems)")
