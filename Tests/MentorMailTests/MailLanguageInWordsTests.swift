@@ -1,0 +1,33 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A participant's wishes in sentences in any of the community's languages: the mail language,
+/// a capacity, a role; courtesy beside them is no unplaced words, and the answer is in the
+/// mail's language throughout.
+@Suite struct MailLanguageInWordsTests {
+    let workflow = EnrollmentWorkflowTests()
+
+    func signedUp(_ body: String = EnrollmentWorkflowTests.form) throws -> ProcessorTests.Program {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: body))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active)
+        return program
+    }
+
+    func answer(_ program: ProcessorTests.Program, subject: String = "Hola", _ body: String) throws -> String {
+        let answers = try workflow.exchange(program, workflow.mail(subject: subject, body: body))
+        try #require(answers.count == 1, "one answer, got \(answers.count)")
+        return try #require(answers[0].textBody)
+    }
+
+    /// Finding (demo): "Gracias por la respuesta." beside a change was listed as unplaced words.
+    @Test func thanksBesideAChangeAreNoUnplacedWords() throws {
+        for thanks in ["Thanks for your reply.", "Gracias por la respuesta.", "Merci pour votre réponse.", "Danke für die Antwort."] {
+            let program = try signedUp()
+            let text = try answer(program, "\(thanks)\n\nInteraction: email")
+            #expect(!text.contains("could not place") && !text.contains("No hemos podido situar"), "\(thanks): \(text)")
+        }
+    }
+}
