@@ -30,4 +30,21 @@ import Testing
             #expect(!text.contains("could not place") && !text.contains("No hemos podido situar"), "\(thanks): \(text)")
         }
     }
+
+    static let mentorForm = EnrollmentWorkflowTests.form.replacingOccurrences(of: "Role: mentee", with: "Role: mentor") + "\nCapacity: 2"
+
+    /// Findings F-g, F-q: a capacity in a Spanish or Portuguese sentence was not read.
+    @Test func aCapacityInSentencesInOtherLanguages() throws {
+        let sentences: [(String, Int)] = [
+            ("Hola, en realidad solo puedo tomar una mentorada este trimestre.", 1),
+            ("Olá! Posso ter 3 mentorados.", 3),
+            ("Bonjour, je peux prendre une personne ce trimestre.", 1),
+            ("Hallo, ich kann dieses Mal nur eine Person betreuen.", 1),
+        ]
+        for (sentence, capacity) in sentences {
+            let program = try signedUp(Self.mentorForm)
+            let text = try answer(program, sentence)
+            #expect(try program.database.participant(email: "ana@example.net")?.profile.capacity == capacity, "\(sentence): \(text)")
+        }
+    }
 }

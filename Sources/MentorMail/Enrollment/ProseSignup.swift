@@ -350,6 +350,9 @@ public struct ProseSignup: Equatable, Sendable {
         "mentees", "mentee", "people", "persons", "newcomers", "learners", "mentorees", "personas", "aprendices", "mentoreados",
         "mentoreadas", "mentorizados", "mentorandos", "menschen", "personen", "leute", "personnes", "mentorés", "mentorées",
         "pessoas", "mentorados", "mentoradas", "persone", "osoby", "человек", "человека", "подопечных",
+        // One of them: "una mentorada", "une personne", "eine Person".
+        "person", "mentoree", "persona", "mentoreado", "mentoreada", "mentorizado", "mentorizada", "mentorando",
+        "mentoranda", "mentorado", "mentorada", "pessoa", "personne", "mentoré", "mentorée",
     ])
 
     /// Verbs of taking on mentees, folded, before the count or (in German) after the noun.
@@ -358,7 +361,7 @@ public struct ProseSignup: Equatable, Sendable {
         "ayudar", "apoyar", "mentorear", "llevar", "tener", "atender", "betreuen", "nehmen", "begleiten", "unterstützen",
         "übernehmen", "annehmen", "prendre", "accompagner", "guider", "aider", "encadrer", "accueillir", "suivre",
         "orientar", "acompanhar", "ajudar", "aceitar", "receber", "mentorar", "prendere", "seguire", "accompagnare",
-        "aiutare", "wziąć", "prowadzić", "взять", "вести",
+        "aiutare", "wziąć", "prowadzić", "взять", "вести", "ter", "haben", "avoir", "recibir",
     ])
 
     private static let cjkVerbs = ["带", "帶", "指导", "指導", "辅导", "輔導", "接受", "收", "帮助", "幫助", "受け入れ", "担当"]
