@@ -47,4 +47,12 @@ import Testing
             #expect(try program.database.participant(email: "ana@example.net")?.profile.capacity == capacity, "\(sentence): \(text)")
         }
     }
+
+    /// Finding F-g: "Estado de tu participación: active." The status is in the mail's language.
+    @Test func theStatusWordIsInTheMailsLanguage() throws {
+        let program = try signedUp(MailLanguageTests.spanishForm)
+        let answers = try workflow.exchange(program, workflow.mail(subject: "Hola", body: "Hola, buenos días, saludos a todo el equipo de mentoría."))
+        let text = try #require(answers.first?.textBody)
+        #expect(text.contains("Estado de tu participación: activa"), "\(text)")
+    }
 }

@@ -160,6 +160,18 @@ public struct ProfileWording: Sendable {
         return name
     }
 
+    /// A participant's status in the mail's language ("active", "activa").
+    public func status(_ status: Participant.Status) -> String {
+        guard spanish else { return status.rawValue }
+        return switch status {
+        case .active: "activa"
+        case .incomplete: "incompleta"
+        case .paused: "en pausa"
+        case .withdrawn: "retirada"
+        case .erased: "borrada"
+        }
+    }
+
     /// A sentence the form reader said, in the mail's language.
     public func text(_ phrase: FormPhrase) -> String {
         spanish ? phrase.spanish(self) : phrase.english

@@ -66,16 +66,17 @@ struct EnrollmentService {
     /// A participant's message we could not tell the purpose of: what they can write.
     func answerWithHelp(_ inbound: Inbound) throws -> Outcome {
         let person = inbound.context.participant
-        var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: person?.status.rawValue ?? "unknown")
+        let language = inbound.language(in: work, person: person)
+        let status = person.map { ProfileWording(language: language).status($0.status) } ?? "unknown"
+        var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: status)
         if let person, person.status == .active {
             mail.active = true
-            let language = inbound.language(in: work, person: person)
             (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: language)
             mail.partners = try Self.partners(of: person, db: work.db, language: language)
         }
         let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
         mail.away = away ? true : nil
-        try inbound.answer(mail, in: work)
+        try inbound.answer(mail, in: work, language: language)
         try work.audit.record(inbound.sender.normalized, "not-understood", away ? "away for a while: answered with help" : "answered with help")
         return Outcome(.helped, away ? "away for a while, nothing asked: answered with what can be written"
                                      : "not understood: answered with what can be written")
