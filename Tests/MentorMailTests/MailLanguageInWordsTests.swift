@@ -55,4 +55,50 @@ import Testing
         let text = try #require(answers.first?.textBody)
         #expect(text.contains("Estado de tu participación: activa"), "\(text)")
     }
+
+    /// Finding (demo): "Prefiero recibir vuestros correos en español a partir de ahora" was
+    /// listed as words we could not place; a wish in a sentence is a choice, as the line is.
+    @Test func aMailLanguageWishInASentenceIsAChoice() throws {
+        let wishes: [(String, String, String)] = [
+            ("Hola:\n\nPrefiero recibir vuestros correos en español a partir de ahora.\n\nLucía", "es", "Idioma del correo: español"),
+            ("Hi, please write to me in Spanish.", "es", "Idioma del correo: español"),
+            ("Could you send me the emails in French?", "fr", "Mail language: French"),
+            ("Bonjour, je préfère recevoir les mails en français.", "fr", "Mail language: French"),
+        ]
+        for (body, code, line) in wishes {
+            let program = try signedUp()
+            let text = try answer(program, body)
+            let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+            #expect(profile.mailLanguage == code && profile.mailLanguageChosen == true, "\(body)")
+            #expect(text.contains(line), "\(body): \(text)")
+            #expect(!text.contains("could not place") && !text.contains("No hemos podido situar"), "\(text)")
+        }
+    }
+
+    /// Speaking a language, or writing about mail, is no wish for our mail in it.
+    @Test func speakingALanguageIsNoMailLanguage() throws {
+        let program = try signedUp()
+        _ = try answer(program, "I can take two mentees, and I speak Spanish too.")
+        _ = try answer(program, "I got your mail in my spam folder, sorry for the delay!")
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.mailLanguageChosen != true)
+    }
+
+    /// The demo's mail: the sentence and the line both, and thanks.
+    @Test func theDemoMailLanguageMail() throws {
+        let program = try signedUp()
+        let text = try answer(program, "Hola:\n\nGracias por la respuesta. Prefiero recibir vuestros correos en español a partir de ahora.\n\n"
+                                       + "Idioma del correo: español\n\nLucía")
+        #expect(text.contains("Idioma del correo: español"), "\(text)")
+        #expect(!text.contains("No hemos podido situar"), "\(text)")
+    }
+
+    /// The summary's "Mail language:" line is read back as the same choice.
+    @Test func theSummaryLineReadsBackTheSame() throws {
+        let program = try signedUp()
+        let text = try answer(program, "Hi, please write to me in Spanish from now on.")
+        let line = try #require(text.split(separator: "\n").first { $0.contains("Idioma del correo:") })
+        let again = try answer(program, String(line).trimmingCharacters(in: .whitespaces))
+        #expect(again.contains("No ha cambiado nada") || again.contains("Nothing changed"), "\(again)")
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.mailLanguage == "es")
+    }
 }

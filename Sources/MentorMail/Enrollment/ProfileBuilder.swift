@@ -147,6 +147,9 @@ public struct ProfileBuilder: Sendable {
         if profile.isMentor { add(.capacity, profile.capacity == 0 ? wording.missing : wording.capacity(profile.capacity)) }
         if !profile.availability.isEmpty { add(.availability, profile.availability) }
         if !profile.aboutMe.isEmpty { add(.aboutMe, profile.aboutMe) }
+        if profile.mailLanguageChosen == true, let code = profile.mailLanguage {
+            lines.append((wording.mailLanguageLabel, wording.mailLanguageName(code)))
+        }
         return lines
     }
 }

@@ -160,6 +160,19 @@ public struct ProfileWording: Sendable {
         return name
     }
 
+    /// The label of the line that chooses the mail's language.
+    public var mailLanguageLabel: String { spanish ? "Idioma del correo" : "Mail language" }
+
+    /// A mail language's code as a "Mail language:" line names it, read back the same: "es" is
+    /// "Spanish" or "español", "pt-br" "Portuguese (Brazil)" or "portugués (Brasil)".
+    public func mailLanguageName(_ code: String) -> String {
+        let parts = code.split(separator: "-").map(String.init)
+        let locale = Locale(identifier: spanish ? "es" : "en")
+        guard let name = locale.localizedString(forLanguageCode: parts[0]) else { return code }
+        let region = parts.count > 1 ? locale.localizedString(forRegionCode: parts[1].uppercased()) : nil
+        return name + (region.map { " (\($0))" } ?? "")
+    }
+
     /// A participant's status in the mail's language ("active", "activa").
     public func status(_ status: Participant.Status) -> String {
         guard spanish else { return status.rawValue }

@@ -17,6 +17,9 @@ public struct ProseSignup: Equatable, Sendable {
     /// "I'm a mentor", "soy mentee", "ich bin Mentorin", "I'd like to be a mentee": the role the
     /// writer says they are or wish to be.
     public var role: String?
+    /// "Please write to me in Spanish", "prefiero recibir vuestros correos en español": the code
+    /// of the language our mail is wished in ("es"), as a "Mail language:" line gives it.
+    public var mailLanguage: String?
 
     public var isEmpty: Bool { [areas, timeZone, languages, interaction, capacity, mentoringType, availability].allSatisfy { $0 == nil } }
 
@@ -51,6 +54,7 @@ public struct ProseSignup: Equatable, Sendable {
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) }
+            if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
             // "Karriere-Mentoring" names its kind in its first part.
             let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
             for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
@@ -60,7 +64,9 @@ public struct ProseSignup: Equatable, Sendable {
         found.mentoringType = kinds.isEmpty ? nil : kinds.joined(separator: ", ")
         // Its role as the intake reads it, line by line (a greeting's line stays apart).
         if found.role == nil { found.role = JoinWords.role(in: written)?.rawValue }
-        return found.checked(vocabulary: vocabulary)
+        var checked = found.checked(vocabulary: vocabulary)
+        checked.mailLanguage = found.mailLanguage
+        return checked
     }
 
     /// The kinds, languages and ways to meet written in `wording`'s language ("técnica",
@@ -293,6 +299,38 @@ public struct ProseSignup: Equatable, Sendable {
             guard beingWords.contains(where: { words[..<index].suffix($0.count).elementsEqual($0) }),
                   let role = ParticipantRole(answer: word), role != .both, !negated(words, before: index) else { continue }
             return role.rawValue
+        }
+        return nil
+    }
+
+    /// Our mail, folded: a sentence that names it wishes it in the language it names after.
+    static let mailNouns: Set<String> = ParticipantRole.folded([
+        "mail", "mails", "email", "emails", "e-mail", "e-mails", "messages", "correo", "correos", "mensajes", "emilios",
+        "mensagens", "courriel", "courriels", "nachrichten",
+    ])
+    /// Writing or sending to the writer: "write to me", "escribidme", "écrivez-moi", "schreibt mir".
+    static let writeToMe: Set<[String]> = Set([
+        ["write", "to", "me"], ["write", "me"], ["send", "me"], ["answer", "me"], ["reply", "to", "me"], ["escribidme"], ["escribeme"],
+        ["escribanme"], ["escribirme"], ["escribirnos"], ["escribame"], ["me", "escribais"], ["me", "escriban"], ["me", "escribas"],
+        ["escrevam-me"], ["me", "escrevam"], ["me", "escrever"], ["ecrivez-moi"], ["ecris-moi"], ["m'ecrire"], ["schreibt", "mir"],
+        ["schreiben", "sie", "mir"], ["mir", "schreiben"],
+    ].map { $0.map { EnrollmentText.fold($0) } })
+    /// The word before a language that names the one to write in: "in", "en", "em", "auf".
+    static let inWords: Set<String> = ["in", "en", "em", "auf"]
+
+    /// "Please write to me in Spanish", "could you send me the emails in French?", "je préfère
+    /// recevoir les mails en français": the code of a language named after our mail (not
+    /// "I got your mail in my spam", nor "don't write to me in English").
+    private static func mailLanguage(in tokens: [Token]) -> String? {
+        let words = tokens.map(\.folded)
+        guard !words.contains(where: { CommandSentences.negations.contains($0) }),
+              let mail = words.indices.first(where: { index in
+                  mailNouns.contains(words[index]) || writeToMe.contains { words[index...].prefix($0.count).elementsEqual($0) }
+              }) else { return nil }
+        for index in words.indices.dropFirst(mail + 1).prefix(7) where inWords.contains(words[index - 1]) {
+            guard LanguageNames.englishName(for: words[index]) != nil, words[index].count > 2 else { continue }
+            return MailLanguageChoice.code(for: tokens[index...].prefix(2).map(\.text).joined(separator: " "))
+                ?? MailLanguageChoice.code(for: tokens[index].text)
         }
         return nil
     }

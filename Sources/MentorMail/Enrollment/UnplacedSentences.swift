@@ -19,6 +19,7 @@ enum UnplacedSentences {
         var unplaced: [String] = []
         for clause in own.clauses.joined() {
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
+            if let wished = said.mailLanguage, profile.mailLanguageChosen == true, profile.mailLanguage == wished { continue }
             let answers = (said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers
             if answers.isEmpty {
                 guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }),

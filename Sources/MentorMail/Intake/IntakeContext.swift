@@ -170,6 +170,16 @@ public struct IntakeMessage: Sendable {
     /// mentor in Nova").
     var prose: ProseSignup { readings?.prose ?? ProseSignup.read(own, vocabulary: formParser.vocabulary) }
 
+    /// The language our mail is wished in, in a sentence ("Please write to me in Spanish"),
+    /// taken as a "Mail language:" line; nil when none, or when another question stands beside
+    /// it (a person answers that).
+    var mailLanguageWish: String? {
+        guard let code = prose.mailLanguage else { return nil }
+        let questions = own.sentences.filter { $0.contains("?") || $0.contains("？") }
+        guard questions.allSatisfy({ ProseSignup.read(text: $0, vocabulary: formParser.vocabulary).mailLanguage != nil }) else { return nil }
+        return code
+    }
+
     /// What a participant's sentences say that stands as a change on its own, as the form's
     /// lines: a capacity ("I can take two mentees"), a way to meet ("I prefer IRC or chat") and
     /// when they are free ("I'm free weekday evenings"); nil when there is none. Read only when

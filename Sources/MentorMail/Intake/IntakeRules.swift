@@ -376,7 +376,9 @@ struct ReplyUnderIntroductionRule: IntakeRule {
 struct ProfileFormRule: IntakeRule {
     let name = "profile-form"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        let form = message.form
+        var form = message.form
+        // "Please write to me in Spanish" is a "Mail language:" line in words.
+        if form.mailLanguage == nil, let wished = message.mailLanguageWish { form.mailLanguage = wished }
         if let person = context.participant, context.isParticipant, message.formOnlyQuotes(person.profile),
            message.newText.contains("?") || message.newText.contains("？") || (!context.ongoingPairs.isEmpty && message.remarksOnMentoring) {
             return nil
