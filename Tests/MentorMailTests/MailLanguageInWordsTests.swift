@@ -101,4 +101,16 @@ import Testing
         #expect(again.contains("No ha cambiado nada") || again.contains("Nothing changed"), "\(again)")
         #expect(try program.database.participant(email: "ana@example.net")?.profile.mailLanguage == "es")
     }
+
+    /// Finding F-i: a mentee becoming a mentor in French words, with a capacity.
+    @Test func aRoleChangeInFrenchSentences() throws {
+        let program = try signedUp()
+        let text = try answer(program, subject: "Changement",
+                              "Bonjour, finalement je préfère être mentor plutôt que mentorée. Je peux prendre une personne.")
+        let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+        #expect(profile.role == "mentor" && profile.capacity == 1, "\(text)")
+        // A role beside the one held is both.
+        _ = try answer(program, subject: "Encore", "Je voudrais aussi être mentorée, s'il vous plaît.")
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.role == "both")
+    }
 }

@@ -186,11 +186,23 @@ public struct IntakeMessage: Sendable {
     /// no rule before understood the message. A place or a language in passing is not: a line
     /// replaces a whole field, and "I am in Berlin next week" or "I also speak French" would
     /// replace a time zone or a list of languages.
-    var formInSentences: SignupForm? {
-        let lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) }
+    var formInSentences: SignupForm? { formInSentences(changingRoleFrom: nil) }
+
+    /// The same, with the role asked for in words ("je préfère être mentor plutôt que
+    /// mentorée", "I'd rather be a mentee now") when it is not `current`, a single role; with
+    /// "too" or "also" ("I'd like to mentor too") it is both.
+    func formInSentences(changingRoleFrom current: ParticipantRole?) -> SignupForm? {
+        var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) }.map { "\($0.field.label): \($0.value)" }
+        if let current, current != .both, let asked = joinRole, asked != current {
+            let also = own.clauses.joined().contains { $0.words.contains(where: Self.alsoWords.contains) }
+            lines.insert("\(SignupField.role.label): \((also ? ParticipantRole.both : asked).rawValue)", at: 0)
+        }
         guard !lines.isEmpty else { return nil }
-        return formParser.parse(lines.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
+        return formParser.parse(lines.joined(separator: "\n"))
     }
+
+    /// "Too", "also", folded: a role asked for beside the one held.
+    static let alsoWords: Set<String> = Set(["too", "also", "additionally", "tambien", "ademas", "aussi", "egalement", "auch", "tambem", "anche"])
 
     /// Whether the form's lines all came from quoted text and would leave `profile` as it is:
     /// the person quoted our mail and wrote none of the form's lines themselves.

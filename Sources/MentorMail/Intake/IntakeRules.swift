@@ -490,14 +490,14 @@ struct MentoringRemarkRule: IntakeRule {
 }
 
 /// A participant's message that nothing else understood but that says in sentences what the
-/// form asks ("I can take two mentees this round"): a profile change with those values, whose
-/// confirmation lists them so a wrong reading can be corrected. Not for someone withdrawn,
-/// whom a profile change would bring back.
+/// form asks ("I can take two mentees this round", "je préfère être mentor"): a profile change
+/// with those values, whose confirmation lists them so a wrong reading can be corrected. Not
+/// for someone withdrawn, whom a profile change would bring back.
 struct ProfileInSentencesRule: IntakeRule {
     let name = "profile-in-sentences"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let person = context.participant, [.active, .incomplete, .paused].contains(person.status),
-              let form = message.formInSentences, form.fieldsFound > 0 else { return nil }
+              let form = message.formInSentences(changingRoleFrom: ParticipantRole(rawValue: person.profile.role)), form.fieldsFound > 0 else { return nil }
         let lines = form.answeredFields.map(\.label).sorted().joined(separator: ", ")
         return RuleDecision(.profile(form), "a participant's sentences read as form lines: \(lines)")
     }
