@@ -292,6 +292,21 @@ import Testing
         #expect(answer.contains("Capacity: 2"), "\(answer)")
     }
 
+    /// Finding F-q: "Posso ter 2 mentorados" in a Portuguese yes was not read: capacity 1.
+    @Test func aGraduatesYesInPortugueseKeepsTheCapacityTheyGave() throws {
+        let (harness, _) = try introduced()
+        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
+        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "5, yes, good fit, graduate")
+        try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness), "5, yes, good fit, graduate")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
+        let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
+        try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Sim, quero ser mentor! Posso ter 2 mentorados.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
+        #expect(try harness.database.participant(email: "ana@example.net")?.profile.capacity == 2)
+        let answer = try #require(try last(to: "ana@example.net", harness).textBody)
+        #expect(!answer.contains("Posso ter 2 mentorados"), "not unplaced: \(answer)")
+    }
+
     @Test func oneLineAnswersWithACommentAreAllReadAndNothingIsAskedAfterGraduating() throws {
         let (harness, id) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
