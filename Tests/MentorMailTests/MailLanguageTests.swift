@@ -197,8 +197,8 @@ import Testing
             Languages: English, Klingon
             """))
         let text = try #require(answer.textBody)
-        #expect(text.contains("Good to know:\n  - Not read as languages: Klingon.\n"), "\(text)")
-        #expect(text.contains("  - No interaction style given: we assume email.\n"))
+        #expect(text.contains("Good to know:\n  - No interaction style given: we assume email.\n"), "\(text)")
+        #expect(text.contains("To fix") && text.contains("“Klingon” as a language"), "\(text)")
         #expect(text.contains("  - No capacity given: we assume 1 mentee at a time.\n"))
     }
 

@@ -18,17 +18,40 @@ public enum LanguageNames {
     }
 
     /// Reads a list ("English, Español and some German"): English names in order without
-    /// duplicates, and the items that named no language.
-    public static func read(_ answer: String) -> (languages: [String], unknown: [String]) {
+    /// duplicates, the items that named no language, and the one-word items read as the
+    /// language they nearly spell ("Englsh" as English).
+    public static func read(_ answer: String) -> (languages: [String], unknown: [String], nearly: [(written: String, name: String)]) {
         var languages: [String] = []
         var unknown: [String] = []
+        var nearly: [(written: String, name: String)] = []
         for item in EnrollmentText.listItems(answer) {
-            let found = namesIn(item)
+            var found = namesIn(item)
+            if found.isEmpty, let name = nearest(to: item) {
+                found = [name]
+                nearly.append((EnrollmentText.trim(item), name))
+            }
             if found.isEmpty { unknown.append(item) }
             for name in found where !languages.contains(name) { languages.append(name) }
         }
-        return (languages, unknown)
+        return (languages, unknown, nearly)
     }
+
+    /// The language a one-word item nearly spells: the only one within one letter's edit
+    /// ("Spansh"), or two for words of eight letters or more ("Portugeese").
+    static func nearest(to item: String) -> String? {
+        let word = EnrollmentText.fold(item.split(separator: "(").first.map(String.init) ?? item)
+        guard word.count >= 4, word.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        let limit = word.count >= 8 ? 2 : 1
+        let near = Set(spellings.compactMap { spelling, name in
+            abs(spelling.count - word.count) <= limit && ConfigSchema.distance(spelling, word) <= limit ? name : nil
+        })
+        return near.count == 1 ? near.first : nil
+    }
+
+    /// The main names written in Latin letters, folded, that a misspelling is compared with.
+    private static let spellings: [(String, String)] = mainIndex.filter { key, _ in
+        key.count >= 4 && key.allSatisfy { $0.isASCII && $0.isLetter }
+    }.map { ($0.key, $0.value) }
 
     /// An item is a name or code as a whole, else every word that is a name:
     /// "native Spanish" and "English (fluent)" both work.
@@ -61,7 +84,7 @@ public enum LanguageNames {
         "mandarin chinese": "Mandarin", "cantonese chinese": "Cantonese",
         "farsi": "Persian", "castellano": "Spanish", "castilian": "Spanish", "brazilian portuguese": "Portuguese",
         "brasileiro": "Portuguese", "bangla": "Bengali", "bokmal": "Norwegian", "nynorsk": "Norwegian",
-        "norwegian bokmal": "Norwegian", "filipino": "Tagalog", "pilipino": "Tagalog", "flemish": "Dutch",
+        "norwegian bokmal": "Norwegian", "tagalog": "Tagalog", "pilipino": "Filipino", "flemish": "Dutch",
         "vlaams": "Dutch", "swiss german": "German", "schweizerdeutsch": "German", "valencian": "Catalan",
         "american english": "English", "british english": "English",
         "ingles": "English", "anglais": "English", "englisch": "English", "inglese": "English",
@@ -116,8 +139,11 @@ public enum LanguageNames {
     /// The languages a person can be matched in: their own, and the varieties of a language
     /// named as a whole.
     public static func matchable(_ languages: [String]) -> Set<String> {
-        Set(languages).union(languages.flatMap { varieties[$0] ?? [] })
+        Set(languages).union(languages.flatMap { (varieties[$0] ?? []) + (sameLanguage[$0] ?? []) })
     }
+
+    /// Names of one language, each kept as its speaker wrote it and matched with the other.
+    static let sameLanguage: [String: [String]] = ["Tagalog": ["Filipino"], "Filipino": ["Tagalog"]]
 
     /// Three-letter codes people write (ISO 639-2, and "esp"); like two-letter codes,
     /// read only as a whole item.
@@ -139,8 +165,16 @@ public enum LanguageNames {
         return codes
     }()
 
-    /// Folded English and native names → English name.
-    private static let index: [String: String] = {
+    private static let notWiderNames: Set<String> = [
+        "Alabama", "Delaware", "Dakota", "Slave", "Mongo", "Gothic", "Scots", "Bini", "Mari", "Meru", "Embu", "Teso", "Sena",
+        "Seri", "Shan", "Nama", "Koro", "Maba", "Mafa", "Kako", "Taita", "Bena", "Bulu", "Susu", "Saho", "Tigre", "Zuni", "Hupa",
+        "Washo", "Fang", "Mende", "Beja", "Caddo", "Carib", "Seneca", "Cayuga", "Osage",
+        "Klingon", "Kotava", "Lojban", "Blissymbols", "Novial", "Afrihili", "Toki Pona", "Lingua Franca Nova",
+        "Multiple languages", "Unknown language", "No linguistic content",
+    ]
+
+    /// Folded English and native names of the languages with a two-letter code, and everyday names → English name.
+    private static let mainIndex: [String: String] = {
         var index: [String: String] = [:]
         for (code, name) in codes {
             index[EnrollmentText.fold(name)] = index[EnrollmentText.fold(name)] ?? name
@@ -149,6 +183,20 @@ public enum LanguageNames {
             }
         }
         for (word, name) in extraNames { index[EnrollmentText.fold(word)] = name }
+        return index
+    }()
+
+    /// `index` with the wider world's languages, named in English only ("Filipino",
+    /// "Cebuano", "Bhojpuri"): names of four letters or more, not places or everyday words
+    /// ("Alabama", "Slave"), nor invented or placeholder ones ("Klingon", "Unknown language").
+    private static let index: [String: String] = {
+        var index = mainIndex
+        let english = Locale(identifier: "en")
+        for code in Locale.LanguageCode.isoLanguageCodes.map(\.identifier) where code.count == 3 {
+            guard let name = english.localizedString(forLanguageCode: code), name.count >= 4,
+                  !name.contains("("), !notWiderNames.contains(name) else { continue }
+            index[EnrollmentText.fold(name)] = index[EnrollmentText.fold(name)] ?? name
+        }
         return index
     }()
 

@@ -74,13 +74,20 @@ public struct ProfileBuilder: Sendable {
         }
 
         // Keep a problem when the form answered that field wrongly, or when the field is still empty.
-        let problems = form.problems.filter { problem in
+        var problems = form.problems.filter { problem in
             !unread.contains(problem) && (answered.contains(problem.field) || Self.isEmpty(problem.field, in: profile))
         }
-        let notes = stored == nil ? form.notes : form.notes.filter { note in
+        // In a participant's mail, words of the languages line that name none are never dropped:
+        // over a stored value the line is unread (above), else they are to fix.
+        if keepingPartlyRead && !unreadFields.contains(.languages) {
+            for case .notLanguages(let words) in form.notes { problems.append(FormProblem(field: .languages, .notUnderstood(.languages, words))) }
+        }
+        let notes = form.notes.filter { note in
             // Defaults the parser applied do not concern fields the stored profile already had,
-            // and the words of a line kept unread are named with it.
-            switch note {
+            // and the words of a line kept unread or to fix are named with it.
+            if case .notLanguages = note, keepingPartlyRead { return false }
+            guard stored != nil else { return true }
+            return switch note {
             case .assumedCapacity: answered.contains(.capacity)
             case .assumedEmail: answered.contains(.interaction)
             case .notLanguages: !unreadFields.contains(.languages)

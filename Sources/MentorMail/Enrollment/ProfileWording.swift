@@ -208,6 +208,8 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
     case unknownMailLanguage(String)
     case timeZoneFromLocation(String, zone: String)
     case notLanguages([String])
+    /// An item read as the language it nearly spells ("Englsh" as English).
+    case readAsLanguage(String, String)
     case assumedEmail
     case notWaysToMeet([String])
     case assumedCapacity(Int)
@@ -243,6 +245,7 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
         case .unknownMailLanguage(let answer): "Mail language: we did not recognise “\(answer)”; we keep writing as before."
         case .timeZoneFromLocation(let location, let zone): "Time zone read from your location “\(location)”: \(zone)."
         case .notLanguages(let items): "Not read as languages: \(items.joined(separator: ", "))."
+        case .readAsLanguage(let written, let name): "We read “\(written)” as \(name)."
         case .assumedEmail: "No interaction style given: we assume email."
         case .notWaysToMeet(let items): "Not read as ways to meet: \(items.joined(separator: ", ")) (we know \(Self.choices))."
         case .assumedCapacity(let count): "No capacity given: we assume \(count) mentee at a time."
@@ -280,6 +283,7 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
             "Idioma del correo: no reconocemos «\(answer)»; seguimos escribiéndote como hasta ahora."
         case .timeZoneFromLocation(let location, let zone): "Zona horaria deducida de tu ubicación «\(location)»: \(zone)."
         case .notLanguages(let items): "No lo hemos leído como idioma: \(items.joined(separator: ", "))."
+        case .readAsLanguage(let written, let name): "Hemos leído «\(written)» como \(wording.languageName(name))."
         case .assumedEmail: "No indicaste forma de contacto: suponemos email."
         case .notWaysToMeet(let items):
             "No lo hemos leído como forma de contacto: \(items.joined(separator: ", ")) (conocemos \(choices))."

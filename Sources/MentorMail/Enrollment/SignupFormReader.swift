@@ -142,13 +142,14 @@ struct SignupFormReader {
             form.problems.append(FormProblem(field: .languages, .noLanguages))
             return
         }
-        let (languages, unknown) = LanguageNames.read(answer)
+        let (languages, unknown, nearly) = LanguageNames.read(answer)
         form.languages = languages
         if languages.isEmpty {
             form.problems.append(FormProblem(field: .languages, .unknownLanguages(answer)))
-        } else if !unknown.isEmpty {
-            form.notes.append(.notLanguages(unknown))
+            return
         }
+        for (written, name) in nearly { form.notes.append(.readAsLanguage(written, name)) }
+        if !unknown.isEmpty { form.notes.append(.notLanguages(unknown)) }
     }
 
     private func readInteraction(_ answer: String?, into form: inout SignupForm) {
