@@ -48,9 +48,13 @@ public struct ProseSignup: Equatable, Sendable {
             if found.availability == nil { found.availability = clauses.lazy.compactMap { availability(in: Self.tokens(of: $0.text)) }.first }
             let tokens = tokens(of: sentence)
             let words = tokens.map(\.folded)
-            for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
+            // The place the writer is in ("im in Manila") is no area, whatever project shares its name.
+            let place = place(in: tokens).map(EnrollmentText.fold)
+            for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) && EnrollmentText.fold(area) != place {
+                areas.append(area)
+            }
             for language in Self.languages(after: words) where !languages.contains(language) { languages.append(language) }
-            if found.timeZone == nil { found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? place(in: tokens) }
+            if found.timeZone == nil { found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens) }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) }
