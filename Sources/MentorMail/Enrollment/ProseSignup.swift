@@ -44,6 +44,7 @@ public struct ProseSignup: Equatable, Sendable {
         let own = written.unwrapped
         var found = ProseSignup()
         var areas: [String] = [], languages: [String] = [], kinds: [String] = []
+        var labelled: [SignupField: String] = [:]
         for (sentence, clauses) in zip(own.sentences, own.clauses) {
             if found.availability == nil { found.availability = clauses.lazy.compactMap { availability(in: Self.tokens(of: $0.text)) }.first }
             let tokens = tokens(of: sentence)
@@ -54,6 +55,12 @@ public struct ProseSignup: Equatable, Sendable {
                 areas.append(area)
             }
             for language in Self.languages(after: words) where !languages.contains(language) { languages.append(language) }
+            for clause in clauses {
+                let answer = labelledAnswer(in: clause.text)
+                if let (field, value) = answer, field != .languages, labelled[field] == nil { labelled[field] = value }
+                let named = answer.map { $0.0 == .languages ? LanguageNames.read($0.1).languages : [] } ?? onlyLanguages(clause.words)
+                for language in named where !languages.contains(language) { languages.append(language) }
+            }
             if found.timeZone == nil { found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens) }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
@@ -63,9 +70,14 @@ public struct ProseSignup: Equatable, Sendable {
             let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
             for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
         }
-        found.areas = areas.isEmpty ? nil : areas.joined(separator: ", ")
+        found.areas = areas.isEmpty ? labelled[.areas] : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
-        found.mentoringType = kinds.isEmpty ? nil : kinds.joined(separator: ", ")
+        found.mentoringType = kinds.isEmpty ? labelled[.mentoringType] : kinds.joined(separator: ", ")
+        found.timeZone = found.timeZone ?? labelled[.timeZone]
+        found.interaction = found.interaction ?? labelled[.interaction]
+        found.capacity = found.capacity ?? labelled[.capacity]
+        found.availability = found.availability ?? labelled[.availability]
+        found.role = found.role ?? labelled[.role]
         // Its role as the intake reads it, line by line (a greeting's line stays apart).
         if found.role == nil { found.role = JoinWords.role(in: written)?.rawValue }
         var checked = found.checked(vocabulary: vocabulary)
@@ -146,6 +158,33 @@ public struct ProseSignup: Equatable, Sendable {
             tokens.append(Token(text: word, folded: EnrollmentText.fold(word), first: tokens.isEmpty))
         }
         return tokens
+    }
+
+    /// A form label followed by its value in a clause ("time zone Lagos", "idiomas español"):
+    /// the form's own labels in English and Spanish, and their singular or one-word forms.
+    static func labelledAnswer(in clause: String) -> (SignupField, String)? {
+        let folded = EnrollmentText.fold(clause)
+        for (label, field) in proseLabels where folded.hasPrefix(label + " ") {
+            let value = EnrollmentText.trim(clause.dropFirst(label.count))
+            if !value.isEmpty { return (field, value) }
+        }
+        return nil
+    }
+
+    /// Folded labels, longest first, with their fields.
+    private static let proseLabels: [(String, SignupField)] = {
+        var labels: [(String, SignupField)] = SignupField.allCases.flatMap { field in
+            [field.label, ProfileWording(language: "es").label(field)].map { (EnrollmentText.fold($0), field) }
+        }
+        labels += [("area", .areas), ("timezone", .timeZone), ("language", .languages), ("idioma", .languages)]
+        return labels.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// A clause that only names languages ("English", "Spanish and Hindi"), never codes.
+    private static func onlyLanguages(_ words: [String]) -> [String] {
+        let names = words.compactMap { word in word.count > 3 ? LanguageNames.englishName(for: word) : nil }
+        guard !names.isEmpty, words.allSatisfy({ $0.count > 3 && LanguageNames.englishName(for: $0) != nil || between.contains($0) }) else { return [] }
+        return names
     }
 
     /// Areas named as the community writes them: a project's name with its capital ("Nova",
