@@ -5,12 +5,14 @@ import Foundation
 /// dropped without a word. Greetings, thanks and talk about the form itself are not.
 enum UnplacedSentences {
     /// The clauses of the non-form lines of `newText` (up to a sign-off) that neither say
-    /// something `profile` holds nor are courtesy, as written.
-    static func read(newText: String, profile: ParticipantProfile, vocabulary: EnrollmentVocabulary) -> [String] {
+    /// something `profile` holds nor are courtesy, nor lines of `ours` (the mail of ours it
+    /// answers, filled in in place without quoting), as written.
+    static func read(newText: String, profile: ParticipantProfile, vocabulary: EnrollmentVocabulary, ours: SentText? = nil) -> [String] {
         var lines: [String] = []
         // Not the form's own lines, nor the lines an About me or a wrapped value goes on over.
         for line in SignupFormLine.lines(of: SignupFormParser.ownFormLines(in: newText)?.rest ?? newText) {
             if line.isSeparator || line.isAttribution || line.isSignOff { break }
+            if ours?.contains(folded: EnrollmentText.fold(line.text)) == true { continue }
             if line.depth == 0, !line.isBlank, !line.isKeyLine { lines.append(line.text) }
         }
         let own = OwnText(lines.joined(separator: "\n"))
@@ -62,6 +64,8 @@ enum UnplacedSentences {
         "meu", "tudo", "certo", "pronto", "sim", "segue", "esqueci", "hier", "ist", "mein", "formular", "alles", "richtig",
         "ja", "anbei", "vergessen", "voici", "mon", "formulaire", "tout", "est", "bon", "oui", "oublie", "dire", "e", "y", "et",
         "van", "mis", "datos", "estan", "mes", "donnees", "meine", "daten", "dados", "meus", "seguem", "sind",
+        "voila", "j'ai", "ai", "rempli", "remplie", "le", "i", "i've", "ive", "have", "the", "completed", "he", "rellenado",
+        "preenchi", "habe", "das", "ausgefullt",
     ].map { EnrollmentText.fold($0) })
 }
 

@@ -103,7 +103,10 @@ struct EnrollmentService {
         let stored = try storeProfile(form, inbound, menteeAgain: asked)
         let participant = stored.participant
         // What their sentences say that the profile does not hold is said back, not dropped.
-        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary)
+        // Our own text, left in a reply that fills in our mail in place without quoting it, is not theirs.
+        let ours = try answeredText(inbound).map { SentText(lines: $0.split(whereSeparator: \.isNewline).map(String.init)) }
+        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary,
+                                              ours: ours)
         var mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             stored.answer, unplaced: unplaced)
@@ -197,17 +200,22 @@ struct EnrollmentService {
     /// (the form asked them to change what is wrong and fill in the rest). Nil when the reply
     /// answers no form of ours, or ours had nothing filled in.
     private func prefilledProfile(_ inbound: Inbound) throws -> ParticipantProfile? {
-        guard inbound.context.answering?.kind == .signupForm else { return nil }
+        guard inbound.context.answering?.kind == .signupForm, let text = try answeredText(inbound, kind: .signupForm) else { return nil }
+        let sent = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(text, senderName: inbound.sender.name)
+        guard sent.fieldsFound > 0 else { return nil }
+        var profile = builder.build(from: sent, over: nil).profile
+        // The name comes from their mail, not from our greeting.
+        if !sent.answeredFields.contains(.name) { profile.name = "" }
+        return profile
+    }
+
+    /// The text of the mail of ours (of `kind`, when given) that the message answers, found
+    /// through In-Reply-To, else its References from the latest; nil when it answers none.
+    private func answeredText(_ inbound: Inbound, kind: MailKind? = nil) throws -> String? {
         let ids = [inbound.message.inReplyTo].compactMap { $0 } + inbound.message.references.reversed()
         for id in ids {
-            guard let row = try OutboxMessage.filter(Column("messageID") == id).fetchOne(work.db), row.kind == .signupForm else { continue }
-            let text = Message(bytes: Array(row.raw)).textBody ?? ""
-            let sent = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(text, senderName: inbound.sender.name)
-            guard sent.fieldsFound > 0 else { return nil }
-            var profile = builder.build(from: sent, over: nil).profile
-            // The name comes from their mail, not from our greeting.
-            if !sent.answeredFields.contains(.name) { profile.name = "" }
-            return profile
+            guard let row = try OutboxMessage.filter(Column("messageID") == id).fetchOne(work.db), kind.map({ row.kind == $0 }) ?? true else { continue }
+            return Message(bytes: Array(row.raw)).textBody ?? ""
         }
         return nil
     }
