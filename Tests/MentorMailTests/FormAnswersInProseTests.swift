@@ -34,4 +34,11 @@ import Testing
                                     vocabulary: Config.Enrollment.default.vocabulary)
         #expect(read.timeZone == "Lima" && read.languages == "Spanish, Portuguese" && read.capacity == "2", "\(read)")
     }
+
+    /// A sentence about a field is no answer to it.
+    @Test func aSentenceAboutAFieldIsNoValue() {
+        let read = ProseSignup.read(text: "Availability is tight in December. Role models matter to me.",
+                                    vocabulary: Config.Enrollment.default.vocabulary)
+        #expect(read.availability == nil && read.role == nil, "\(read)")
+    }
 }

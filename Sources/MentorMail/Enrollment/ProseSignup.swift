@@ -77,7 +77,7 @@ public struct ProseSignup: Equatable, Sendable {
         found.interaction = found.interaction ?? labelled[.interaction]
         found.capacity = found.capacity ?? labelled[.capacity]
         found.availability = found.availability ?? labelled[.availability]
-        found.role = found.role ?? labelled[.role]
+        found.role = found.role ?? labelled[.role].flatMap { ParticipantRole(answer: $0)?.rawValue }
         // Its role as the intake reads it, line by line (a greeting's line stays apart).
         if found.role == nil { found.role = JoinWords.role(in: written)?.rawValue }
         var checked = found.checked(vocabulary: vocabulary)
@@ -162,14 +162,21 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// A form label followed by its value in a clause ("time zone Lagos", "idiomas español"):
     /// the form's own labels in English and Spanish, and their singular or one-word forms.
+    /// A label followed by a verb is a sentence about the field, not its value ("Availability
+    /// is tight in December").
     static func labelledAnswer(in clause: String) -> (SignupField, String)? {
         let folded = EnrollmentText.fold(clause)
         for (label, field) in proseLabels where folded.hasPrefix(label + " ") {
             let value = EnrollmentText.trim(clause.dropFirst(label.count))
-            if !value.isEmpty { return (field, value) }
+            let first = EnrollmentText.words(value).first ?? ""
+            if !value.isEmpty && !notValues.contains(first) { return (field, value) }
         }
         return nil
     }
+
+    /// Words that start a sentence about a field rather than its value, folded.
+    private static let notValues: Set<String> = ["is", "are", "was", "will", "would", "may", "might", "can", "could", "should", "matters",
+                                                 "es", "son", "est", "sont", "ist", "sind", "e", "sao", "model", "models"]
 
     /// Folded labels, longest first, with their fields.
     private static let proseLabels: [(String, SignupField)] = {
