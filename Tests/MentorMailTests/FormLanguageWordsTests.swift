@@ -44,3 +44,11 @@ import Testing
         #expect(LanguageNames.englishName(for: "Alabama") == nil && LanguageNames.englishName(for: "Klingon") == nil, "a place, an invented language")
     }
 }
+
+extension FormLanguageWordsTests {
+    /// Everyday answers are no misspelt language.
+    @Test(arguments: ["none", "same", "both", "nothing", "Englishh Spanish", "fluent", "native", "basic", "whatever"])
+    func anEverydayWordIsNoMisspelling(word: String) {
+        #expect(LanguageNames.nearest(to: word) == nil, "\(word) → \(String(describing: LanguageNames.nearest(to: word)))")
+    }
+}
