@@ -29,14 +29,15 @@ public struct SurveyAnswerReader: Sendable {
             // Own lines beside the answers ("ok I guess" above the quoted survey): a short remark
             // for a person to read, a longer one the note.
             let answerLines = Set(underQuestions.values.flatMap { $0.split(whereSeparator: \.isNewline).map(EnrollmentText.fold) })
-            let beside = ownLines(newText).filter { line in
-                let key = EnrollmentText.fold(line)
-                return !answerLines.contains(key) && !ours.contains(folded: key) && Self.questionNumber(line) == nil
+            let beside = ownLines(ours.removing(from: newText)).filter { line in
+                !answerLines.contains(EnrollmentText.fold(line)) && Self.questionNumber(line) == nil
             }
             reading.unplaced = beside.filter(Self.isRemark)
             reading.answers.note = Self.note(beside.filter(Self.isNoteBeside), with: reading.answers.note)
             return reading
         }
+        // Our own survey sent back unquoted answers nothing: its hints are no answers.
+        let newText = ours.removing(from: newText)
         let lines = ownLines(newText)
         var marks: Set<Character> = []
         let numbered = numberedAnswers(lines.isEmpty ? "" : ownText(newText), marks: &marks)
@@ -45,9 +46,20 @@ public struct SurveyAnswerReader: Sendable {
         if !numbered.isEmpty {
             var reading = interpret(numbered)
             reading.shape = "numbered"
+            // "3. good fit / And actually we would like to graduate": a wish beside the numbers.
+            let unnumbered = lines.filter { $0.first?.isNumber != true }.joined(separator: "\n")
+            if !reading.answers.has(.next), reading.unclear[.next] == nil, SurveyVocabulary.graduation(in: unnumbered) != nil {
+                reading.answers.next = .graduate
+            }
             // "2 - Farid never answered": a rating and a comment, not an unreadable answer to question 2.
             if reading.answers.answered.isEmpty, marks.isSubset(of: ["-", "–"]), !prose.answers.answered.isEmpty { return prose }
             return reading
+        }
+        // "I will answer this next week": a promise, no answer and no note.
+        if prose.answers.answered.allSatisfy({ $0 == .note }), prose.unclear.isEmpty, SurveyVocabulary.promisesAnswers(lines.joined(separator: " ")) {
+            var later = SurveyReading(shape: "in the text")
+            later.later = true
+            return later
         }
         return prose
     }
@@ -105,6 +117,7 @@ public struct SurveyAnswerReader: Sendable {
         var answers: [SurveyQuestion: [String]] = [:]
         var current: SurveyQuestion?
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { Self.unquote(String($0)) }
+        let isOurs = ours.marks(lines.map(\.text))
         for (index, (depth, content)) in lines.enumerated() {
             if let (question, inline) = Self.questionNumber(content) {
                 current = question
@@ -122,7 +135,7 @@ public struct SurveyAnswerReader: Sendable {
                 if answers[question]?.isEmpty == false { current = nil }
                 continue
             }
-            guard depth == 0, !ours.contains(folded: folded) else { continue }
+            guard depth == 0, !isOurs[index] else { continue }
             // A closing line ends the person's answers: it and the name below it are no answer.
             if Self.isSignOff(content) {
                 current = nil
@@ -344,7 +357,12 @@ public struct SurveyAnswerReader: Sendable {
     /// A line or sentence of one to three words that says something: not "thanks", "nothing" or punctuation.
     static func isRemark(_ text: String) -> Bool {
         let words = EnrollmentText.words(text)
-        return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains)
+        return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains) && !onlyPoints(words)
+    }
+
+    /// Words that only greet, thank or say where the answers are ("Respuestas abajo.").
+    static func onlyPoints(_ words: [String]) -> Bool {
+        words.allSatisfy { SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
     /// A line of four words or more beside answers under the questions ("Farid cancelled our
@@ -352,9 +370,7 @@ public struct SurveyAnswerReader: Sendable {
     /// the answers are.
     static func isNoteBeside(_ line: String) -> Bool {
         let words = EnrollmentText.words(line)
-        return words.count >= 4 && !isNothing(line) && !words.allSatisfy {
-            SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0)
-        }
+        return words.count >= 4 && !isNothing(line) && !onlyPoints(words)
     }
 
     /// The note with the lines written beside the answers before it, each once: a line that the
@@ -700,5 +716,25 @@ struct SentText {
         if lines.contains(line) { return true }
         guard flowing.count > 2, EnrollmentText.words(folded: line).count >= 5 else { return false }
         return flowing.contains(" " + line + " ")
+    }
+
+    /// For each of `text`'s lines, whether it is ours: whole, re-wrapped, or a short piece of
+    /// ours cut from the line of ours beside it ("2. Are you meeting?" / "(yes / no / sometimes)").
+    func marks(_ text: [String]) -> [Bool] {
+        let folded = text.map(EnrollmentText.fold)
+        var ours = folded.map { !$0.isEmpty && contains(folded: $0) }
+        guard flowing.count > 2 else { return ours }
+        for index in folded.indices where !ours[index] && !folded[index].isEmpty {
+            let before = index > 0 && ours[index - 1] && flowing.contains(" " + folded[index - 1] + " " + folded[index] + " ")
+            let after = index + 1 < folded.count && ours[index + 1] && flowing.contains(" " + folded[index] + " " + folded[index + 1] + " ")
+            ours[index] = before || after
+        }
+        return ours
+    }
+
+    /// `text` without its lines of ours (`marks`), blank lines kept.
+    func removing(from text: String) -> String {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        return zip(lines, marks(lines)).filter { !$0.1 }.map(\.0).joined(separator: "\n")
     }
 }

@@ -91,6 +91,8 @@ public struct SurveyReading: Sendable, Equatable {
     /// Short remarks of the person's own that answer no question still open and are not the
     /// note ("meh" after "5, yes, good fit, continue"): a person should read them.
     public var unplaced: [String] = []
+    /// The reply only promises answers later ("I will answer next week"): nothing is recorded.
+    public var later = false
 
     public init(answers: SurveyAnswers = SurveyAnswers(), unclear: [SurveyQuestion: String] = [:], shape: String = "") {
         self.answers = answers

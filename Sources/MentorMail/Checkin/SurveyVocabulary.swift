@@ -263,11 +263,25 @@ enum SurveyVocabulary {
         "finished our mentoring", "completed our mentoring", "our mentoring is over", "our mentoring is finished",
         "our mentoring has ended", "our mentoring is done",
         "graduate us", "please graduate", "end our mentoring", "our mentoring is complete", "we have completed",
-        "hemos terminado", "queremos graduarnos", "terminamos la mentoria", "terminamos a mentoria", "queremos nos graduar",
+        "hemos terminado", "ya terminamos", "terminamos", "ya hemos terminado", "ya acabamos", "hemos acabado", "ja terminamos",
+        "queremos graduarnos", "quiero graduarnos", "on a fini", "nous avons fini", "terminamos la mentoria", "terminamos a mentoria", "queremos nos graduar",
         "listos para graduarnos", "lista para graduarme", "listo para graduarme", "pronta para me formar",
         "nous avons termine", "on a termine", "nous voulons terminer", "wir sind fertig", "wir haben abgeschlossen",
         "我们结束了", "我们毕业了", "卒業します", "終了します", "卒業したい",
     ].map { EnrollmentText.fold($0) }
+
+    /// Ways to promise the answers for later ("I will answer this next week").
+    static let answerLater: [String] = [
+        "will answer", "i'll answer", "answer later", "answer it later", "answer this later", "answer next week", "will reply",
+        "i'll reply", "reply later", "get back to you", "respondere", "contestare", "respondo mas tarde", "respondo luego",
+        "te respondo", "os respondo", "responderei", "respondo depois", "je repondrai", "ich antworte", "antworte spater",
+    ].map { EnrollmentText.fold($0) }
+
+    /// Whether `text` promises the answers for later.
+    static func promisesAnswers(_ text: String) -> Bool {
+        let folded = " " + EnrollmentText.words(text).joined(separator: " ") + " "
+        return answerLater.contains { folded.contains(" " + EnrollmentText.words($0).joined(separator: " ") + " ") }
+    }
 
     /// Words that undo a graduation phrase just before it ("we are not ready to graduate").
     static let graduationNegations: Set<String> = ["not", "never", "no", "don't", "dont", "isn't", "aren't", "haven't", "no", "nao", "pas", "nicht"]

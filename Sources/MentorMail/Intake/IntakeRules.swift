@@ -121,8 +121,14 @@ struct SharedMailboxRule: IntakeRule {
 struct GraduationRule: IntakeRule {
     let name = "graduation"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard context.isParticipant, message.otherRecipients.isEmpty,
-              let phrase = SurveyVocabulary.graduation(in: message.newText) else { return nil }
+        guard context.isParticipant, message.otherRecipients.isEmpty else { return nil }
+        // Under the mail saying the pair goes on, "graduate" is the agreement it asks for.
+        if let answering = context.answering, answering.kind == .graduationDisagreed, answering.topic.kind == .mentorship,
+           let id = answering.topic.id, SurveyVocabulary.graduation(in: message.newText) != nil
+            || SurveyAnswerReader().read(text: message.newText, newText: message.newText).answers.next == .graduate {
+            return RuleDecision(.graduation(mentorshipID: id), "\"graduate\" under the mail that \(answering.topicWords) goes on")
+        }
+        guard let phrase = SurveyVocabulary.graduation(in: message.newText) else { return nil }
         if let answering = context.answering {
             guard answering.kind == .introduction, answering.topic.kind == .mentorship, let id = answering.topic.id else { return nil }
             return RuleDecision(.graduation(mentorshipID: id), "\"\(phrase)\" under the introduction of \(answering.topicWords)")

@@ -45,6 +45,8 @@ public struct CheckinAnswersMail: MailContent {
     public var missingNext: Bool?
     /// One of the four flags above is set: the questions are asked again.
     public var hasMissing: Bool?
+    /// The reply only promised the answers for later: we wait for them.
+    public var later: Bool?
     public var unclear: [Unclear]
     public var hasUnclear: Bool
     /// All four questions answered.

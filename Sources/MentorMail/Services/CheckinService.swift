@@ -171,7 +171,7 @@ struct CheckinService {
         let names = Set([person.profile.name, inbound.sender.name ?? ""].flatMap { EnrollmentText.words($0) })
         let remarks = reading.unplaced.filter { !EnrollmentText.words($0).allSatisfy(names.contains) }
         unread += remarks
-        if reading.answers.answered.isEmpty && unread.isEmpty {
+        if reading.answers.answered.isEmpty && unread.isEmpty && !reading.later {
             let own = SurveyAnswerReader().ownLines(newText).joined(separator: " ")
             if !own.isEmpty { unread.append(own) }
         }
@@ -207,7 +207,13 @@ struct CheckinService {
         }
         mail.ended = effect == .ended ? true : nil
         mail.alreadyEnded = alreadyOver ? true : nil
-        mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty ? true : nil
+        mail.nothingUnderstood = reading.answers.answered.isEmpty && before.answered.isEmpty && !reading.later ? true : nil
+        if reading.later {
+            // A promise to answer later: we wait, and ask nothing yet.
+            mail.later = true
+            mail.hasMissing = nil
+            (mail.missingRating, mail.missingMeeting, mail.missingFit, mail.missingNext) = (nil, nil, nil, nil)
+        }
         try inbound.answer(mail, in: work, about: .survey(surveyID), language: language)
         let passed = remarks.isEmpty ? "" : "; passed on to the coordinators: " + remarks.map { "\"\($0)\"" }.joined(separator: ", ")
         let changed = profileForm.map { " and profile lines: " + $0.answeredFields.map(\.label).sorted().joined(separator: ", ") } ?? ""
