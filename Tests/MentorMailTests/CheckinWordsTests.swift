@@ -40,11 +40,12 @@ import Testing
     }
 
     /// Delivers a plain-text reply from `name <address>` to `original`.
-    func reply(_ program: ProcessorTests.Program, from name: String, _ address: String, to original: Message, _ body: String) throws {
+    func reply(_ program: ProcessorTests.Program, from name: String, _ address: String, to original: Message, _ body: String,
+               file: String = UUID().uuidString) throws {
         try program.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(original.subject ?? "")\r\n"
                            + "Message-ID: <\(UUID().uuidString)@example.org>\r\nIn-Reply-To: <\(original.messageID ?? "")>\r\n"
                            + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-                           + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
+                           + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n", name: file)
     }
 
     func surveys(_ program: ProcessorTests.Program) throws -> [Survey] {
@@ -158,4 +159,44 @@ import Testing
         #expect(try program.database.pairs().map(\.status) == ["graduated"])
         #expect(try program.database.inboundMessages().allSatisfy { $0.disposition != .held })
     }
+
+    /// Finding F-u: both sides answered "graduate" in one run; Zoe, read first, got both "yours
+    /// graduates once Omar agrees" and "congratulations on graduating". Each answer tells the final state.
+    @Test func bothGraduatingInOneRunAreEachToldOnlyThatThePairGraduated() throws {
+        for anaFirst in [true, false] {
+        let program = try surveyed(spanish: ["Ana García"])
+        let anas = try survey(to: "ana@example.net", program)
+        let bobs = try survey(to: "bob@example.org", program)
+        let before = try program.sent().count
+        try reply(program, from: "Ana García", "ana@example.net", to: anas, "4, sí, buena combinación, graduarnos", file: anaFirst ? "1" : "2")
+        try reply(program, from: "Bob Martin", "bob@example.org", to: bobs, "5, yes, good fit, graduate", file: anaFirst ? "2" : "1")
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        #expect(try program.database.pairs().map(\.status) == ["graduated"])
+        let sent = Array(try program.sent().dropFirst(before))
+        for address in ["ana@example.net", "bob@example.org"] {
+            let answers = sent.filter { $0.to.map(\.normalized) == [address] && $0.inReplyTo != nil }.compactMap(\.textBody)
+            #expect(answers.count == 1, "\(address): \(answers)")
+            #expect(answers.allSatisfy { !$0.contains("once") && !$0.contains("en cuanto") }, "\(anaFirst): \(answers)")
+        }
+        }
+    }
+
+    /// Finding F-n (its second half): Ana was asked for question 4 in the run in which she was
+    /// told the pair had ended.
+    @Test func anAnswerInTheRunThatEndsThePairAsksNothingMore() throws {
+        for anaFirst in [true, false] {
+            let program = try surveyed()
+            let anas = try survey(to: "ana@example.net", program)
+            let bobs = try survey(to: "bob@example.org", program)
+            let before = try program.sent().count
+            try reply(program, from: "Ana García", "ana@example.net", to: anas, "4, yes", file: anaFirst ? "1" : "2")
+            try reply(program, from: "Bob Martin", "bob@example.org", to: bobs, "2, no, not a good fit, need a new match", file: anaFirst ? "2" : "1")
+            _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+            #expect(try program.database.pairs().map(\.status) == ["ended"])
+            let answers = Array(try program.sent().dropFirst(before)).filter { $0.to.map(\.normalized) == ["ana@example.net"] && $0.inReplyTo != nil }
+            #expect(answers.count == 1)
+            #expect(answers.allSatisfy { $0.textBody?.contains("Please reply with just these") == false }, "\(anaFirst): \(answers.compactMap(\.textBody))")
+        }
+    }
 }
+

@@ -176,6 +176,7 @@ struct CheckinService {
             if !own.isEmpty { unread.append(own) }
         }
         let effect = try act(on: survey, before: before, pair: pair, person: person, unread: unread, unsure: reading.unclear[.next] != nil)
+        if effect == .graduated || effect == .ended { try retellFinalState(to: try partnerSurvey(of: survey), pair, graduated: effect == .graduated) }
         let answers = survey.answers
         let language = try inbound.language(in: work)
         let wording = ProfileWording(language: language)
@@ -357,6 +358,35 @@ struct CheckinService {
                 notice.detail = who + " " + parts.joined(separator: ", ")
                 try notice.update(work.db)
             }
+        }
+    }
+
+    /// The other side's answer of this run, still queued, said what was then true (their
+    /// "graduate" waits for this side, questions still open); this answer has just graduated
+    /// or ended the pair. It is replaced by one that tells the final state, so that nobody
+    /// gets two answers that contradict each other in one run.
+    private func retellFinalState(to other: Survey?, _ pair: PairService.Pair, graduated: Bool) throws {
+        guard let other, let id = other.id else { return }
+        let rows = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinAnswers.rawValue)
+            .filter(Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == id)
+            .filter(Column("status") == OutboxMessage.Status.queued.rawValue && Column("createdAt") == work.now).fetchAll(work.db)
+        let (person, partner) = other.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+        for var row in rows {
+            guard let message = try AppDatabase.message(work.db, inboundID: row.inboundID), let address = row.recipientList.first else { continue }
+            row.status = .retired
+            row.lastError = "replaced in the same run: the other side's answer \(graduated ? "graduated" : "ended") the pair"
+            try row.update(work.db)
+            let language = work.mailLanguage(for: person)
+            let wording = ProfileWording(language: language)
+            let answers = other.answers
+            var mail = CheckinAnswersMail(
+                person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+                rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
+                next: answers.next.map(wording.answer), note: answers.note, unclear: [], hasUnclear: false, complete: answers.isComplete)
+            mail.graduated = graduated ? true : nil
+            mail.alreadyEnded = graduated ? nil : true
+            try work.outbox.answer(mail, to: MailAddress(address: address, name: person.profile.name), replyingTo: message,
+                                   inboundID: row.inboundID, about: .survey(id), language: language)
         }
     }
 
