@@ -48,6 +48,19 @@ import Testing
                            + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n", name: file)
     }
 
+    /// A program whose two sides answer their surveys in one run, Ana's reply read first or not;
+    /// returns it and the mail it sent in that run.
+    func bothAnswer(ana: String, bob: String, anaFirst: Bool, spanish: Set<String> = []) throws -> (ProcessorTests.Program, [Message]) {
+        let program = try surveyed(spanish: spanish)
+        let anas = try survey(to: "ana@example.net", program)
+        let bobs = try survey(to: "bob@example.org", program)
+        let before = try program.sent().count
+        try reply(program, from: "Ana García", "ana@example.net", to: anas, ana, file: anaFirst ? "1" : "2")
+        try reply(program, from: "Bob Martin", "bob@example.org", to: bobs, bob, file: anaFirst ? "2" : "1")
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        return (program, Array(try program.sent().dropFirst(before)))
+    }
+
     func surveys(_ program: ProcessorTests.Program) throws -> [Survey] {
         try program.database.read { try Survey.fetchAll($0) }
     }
@@ -164,20 +177,14 @@ import Testing
     /// graduates once Omar agrees" and "congratulations on graduating". Each answer tells the final state.
     @Test func bothGraduatingInOneRunAreEachToldOnlyThatThePairGraduated() throws {
         for anaFirst in [true, false] {
-        let program = try surveyed(spanish: ["Ana García"])
-        let anas = try survey(to: "ana@example.net", program)
-        let bobs = try survey(to: "bob@example.org", program)
-        let before = try program.sent().count
-        try reply(program, from: "Ana García", "ana@example.net", to: anas, "4, sí, buena combinación, graduarnos", file: anaFirst ? "1" : "2")
-        try reply(program, from: "Bob Martin", "bob@example.org", to: bobs, "5, yes, good fit, graduate", file: anaFirst ? "2" : "1")
-        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
-        #expect(try program.database.pairs().map(\.status) == ["graduated"])
-        let sent = Array(try program.sent().dropFirst(before))
-        for address in ["ana@example.net", "bob@example.org"] {
-            let answers = sent.filter { $0.to.map(\.normalized) == [address] && $0.inReplyTo != nil }.compactMap(\.textBody)
-            #expect(answers.count == 1, "\(address): \(answers)")
-            #expect(answers.allSatisfy { !$0.contains("once") && !$0.contains("en cuanto") }, "\(anaFirst): \(answers)")
-        }
+            let (program, sent) = try bothAnswer(ana: "4, sí, buena combinación, graduarnos", bob: "5, yes, good fit, graduate",
+                                                 anaFirst: anaFirst, spanish: ["Ana García"])
+            #expect(try program.database.pairs().map(\.status) == ["graduated"])
+            for address in ["ana@example.net", "bob@example.org"] {
+                let answers = sent.filter { $0.to.map(\.normalized) == [address] && $0.inReplyTo != nil }.compactMap(\.textBody)
+                #expect(answers.count == 1, "\(address): \(answers)")
+                #expect(answers.allSatisfy { !$0.contains("once") && !$0.contains("en cuanto") }, "\(anaFirst): \(answers)")
+            }
         }
     }
 
@@ -185,15 +192,9 @@ import Testing
     /// told the pair had ended.
     @Test func anAnswerInTheRunThatEndsThePairAsksNothingMore() throws {
         for anaFirst in [true, false] {
-            let program = try surveyed()
-            let anas = try survey(to: "ana@example.net", program)
-            let bobs = try survey(to: "bob@example.org", program)
-            let before = try program.sent().count
-            try reply(program, from: "Ana García", "ana@example.net", to: anas, "4, yes", file: anaFirst ? "1" : "2")
-            try reply(program, from: "Bob Martin", "bob@example.org", to: bobs, "2, no, not a good fit, need a new match", file: anaFirst ? "2" : "1")
-            _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+            let (program, sent) = try bothAnswer(ana: "4, yes", bob: "2, no, not a good fit, need a new match", anaFirst: anaFirst)
             #expect(try program.database.pairs().map(\.status) == ["ended"])
-            let answers = Array(try program.sent().dropFirst(before)).filter { $0.to.map(\.normalized) == ["ana@example.net"] && $0.inReplyTo != nil }
+            let answers = sent.filter { $0.to.map(\.normalized) == ["ana@example.net"] && $0.inReplyTo != nil }
             #expect(answers.count == 1)
             #expect(answers.allSatisfy { $0.textBody?.contains("Please reply with just these") == false }, "\(anaFirst): \(answers.compactMap(\.textBody))")
         }

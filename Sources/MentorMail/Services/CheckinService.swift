@@ -179,14 +179,7 @@ struct CheckinService {
         if effect == .graduated || effect == .ended { try retellFinalState(to: try partnerSurvey(of: survey), pair, graduated: effect == .graduated) }
         let answers = survey.answers
         let language = try inbound.language(in: work)
-        let wording = ProfileWording(language: language)
-        var mail = CheckinAnswersMail(
-            person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-            rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
-            next: answers.next.map(wording.answer),
-            note: answers.note,
-            unclear: reading.unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
-            hasUnclear: !reading.unclear.isEmpty, complete: answers.isComplete)
+        var mail = Self.answersMail(answers, person: person, partner: partner, language: language, unclear: reading.unclear)
         mail.passedOn = remarks
         mail.hasPassedOn = remarks.isEmpty ? nil : true
         if let profileForm { mail.profile = try EnrollmentService(work: work).storeProfile(profileForm, inbound, sentences: false).answer }
@@ -377,17 +370,24 @@ struct CheckinService {
             row.lastError = "replaced in the same run: the other side's answer \(graduated ? "graduated" : "ended") the pair"
             try row.update(work.db)
             let language = work.mailLanguage(for: person)
-            let wording = ProfileWording(language: language)
-            let answers = other.answers
-            var mail = CheckinAnswersMail(
-                person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
-                rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
-                next: answers.next.map(wording.answer), note: answers.note, unclear: [], hasUnclear: false, complete: answers.isComplete)
+            var mail = Self.answersMail(other.answers, person: person, partner: partner, language: language)
             mail.graduated = graduated ? true : nil
             mail.alreadyEnded = graduated ? nil : true
             try work.outbox.answer(mail, to: MailAddress(address: address, name: person.profile.name), replyingTo: message,
                                    inboundID: row.inboundID, about: .survey(id), language: language)
         }
+    }
+
+    /// The answers mail with `answers` so far, in `language`, and the answers that could not be read.
+    private static func answersMail(_ answers: SurveyAnswers, person: Participant, partner: Participant, language: String?,
+                                    unclear: [SurveyQuestion: String] = [:]) -> CheckinAnswersMail {
+        let wording = ProfileWording(language: language)
+        return CheckinAnswersMail(
+            person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
+            next: answers.next.map(wording.answer), note: answers.note,
+            unclear: unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
+            hasUnclear: !unclear.isEmpty, complete: answers.isComplete)
     }
 
     /// The other side's latest survey of the same pair, if they got one.
