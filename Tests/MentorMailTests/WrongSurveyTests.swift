@@ -46,4 +46,32 @@ import Testing
         _ = try program.run(at: program.now.addingTimeInterval(92 * day))
         #expect(try program.database.pairs().contains { $0.status == "ended" && $0.mentee.name == "Sam Okafor" })
     }
+
+    /// Finding: Bob replied under Ivy's introduction "2, no, not sure, need a new match. Sam
+    /// has not answered…": Sam's pair ended at once, and Sam, who had answered "continue", was
+    /// told it had not worked out.
+    @Test func endingAnswersOutsideAnySurveyFromSomeoneInSeveralPairsAreHeld() throws {
+        let program = try ProcessorTests.Program()
+        let day: TimeInterval = 86_400
+        _ = try program.app.openRound(name: "R", closesAt: program.now.addingTimeInterval(30 * day), now: program.now)
+        try program.database.write { db in
+            let round = try AppDatabase.openRound(db)?.id
+            for (email, profile) in [("bob@example.org", MatchingWorkflowTests.profile("mentor", "Bob Martin", capacity: 2)),
+                                     ("ivy@example.net", MatchingWorkflowTests.profile("mentee", "Ivy Nguyen")),
+                                     ("sam@example.com", MatchingWorkflowTests.profile("mentee", "Sam Okafor"))] {
+                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "t", origin: "email", roundID: round, now: program.now)
+            }
+        }
+        _ = try program.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: program.now)
+        _ = try program.app.decideProposal(round: "R", approve: true, now: program.now)
+        _ = try program.run()
+        let intro = try #require(try program.sent().first { $0.to.map(\.normalized).contains("bob@example.org") && $0.subject?.contains("Ivy") == true })
+        _ = try program.run(at: program.now.addingTimeInterval(90 * day))
+        try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(intro.subject ?? "")\r\n"
+                           + "Message-ID: <b11@example.org>\r\nIn-Reply-To: <\(intro.messageID ?? "")>\r\n\r\n"
+                           + "2, no, not sure, need a new match. Sam has not answered any of my emails since February.\r\n")
+        let report = try program.run(at: program.now.addingTimeInterval(91 * day))
+        #expect(report.held == 1)
+        #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
+    }
 }

@@ -150,6 +150,13 @@ struct CheckinService {
             return try HeldMailService(work: work).hold(inbound, reason: "check-in answers that would end the pair with \(about), written under that survey "
                                                         + "but naming only \(other), another partner of theirs: which pair is meant?", acknowledge: true)
         }
+        // Answers that would end a pair, written outside its survey (under an introduction, in a
+        // fresh message) by someone in several pairs, could be about any of them.
+        let underThisSurvey = inbound.context.answering?.topic == .survey(surveyID)
+        if reading.answers.fit == .notGood || reading.answers.next == .newMatch, !underThisSurvey, inbound.context.ongoingPairs.count > 1 {
+            return try HeldMailService(work: work).hold(inbound, reason: "check-in answers that would end a pair, written outside that pair's survey by someone "
+                                                        + "in \(inbound.context.ongoingPairs.count) pairs: which pair is meant?", acknowledge: true)
+        }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
         let unsure = survey.nextUnclear || reading.unclear[.next] != nil
