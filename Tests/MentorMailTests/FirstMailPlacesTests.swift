@@ -19,4 +19,16 @@ import Testing
         #expect(form.contains("Languages: English, Tagalog"), "\(form)")
         #expect(form.contains("Time zone: Manila"), "\(form)")
     }
+
+    /// Finding: "I speek Englsh and Hindi" came back as "Languages: Hindi", and "I speak Swahili,
+    /// Kiswahili, Portugese and Frensh" lost all but Swahili, without a word.
+    @Test func misspeltLanguagesInAFirstMailAreReadAsTheOnesTheyNearlySpell() throws {
+        let program = try ProcessorTests.Program()
+        let first = try #require(try workflow.exchange(program, workflow.mail(from: "Priya Raman <priya@example.in>", subject: "join",
+                                                                              body: "Hi, I'd like a mentor. I speek Englsh and Hindi.")).first?.textBody)
+        #expect(first.contains("Languages: English, Hindi"), "\(first)")
+        let second = try #require(try workflow.exchange(program, workflow.mail(from: "Amani Otieno <amani@example.ke>", subject: "join",
+                                                                               body: "Hello, I want to be a mentee. I speak Swahili, Kiswahili, Portugese and Frensh.")).first?.textBody)
+        #expect(second.contains("Languages: Swahili, Portuguese, French"), "\(second)")
+    }
 }

@@ -250,10 +250,12 @@ public struct ProseSignup: Equatable, Sendable {
     /// "speak English and German": the languages right after a verb of speaking (not after
     /// "I don't speak").
     private static func languages(after words: [String]) -> [String] {
-        guard let verb = words.indices.first(where: { speakWords.contains(words[$0]) && !negated(words, before: $0) }) else { return [] }
+        // "speek" is "speak" mistyped, as "Englsh" is English.
+        let isSpeaking = { (word: String) in speakWords.contains(word) || word.count == 5 && ConfigSchema.distance(word, "speak") == 1 }
+        guard let verb = words.indices.first(where: { isSpeaking(words[$0]) && !negated(words, before: $0) }) else { return [] }
         var found: [String] = []
         for word in words.dropFirst(verb + 1) {
-            if let name = LanguageNames.englishName(for: word), word.count > 2 {
+            if let name = LanguageNames.englishName(for: word) ?? (word.count > 3 ? LanguageNames.nearest(to: word) : nil), word.count > 2 {
                 if !found.contains(name) { found.append(name) }
             } else if !between.contains(word) {
                 break
