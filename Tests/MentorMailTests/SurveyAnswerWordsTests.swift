@@ -29,6 +29,13 @@ import Testing
         #expect(read(text).answers.meeting == .sometimes, "\(text): \(read(text))")
     }
 
+    /// Finding: "Oui, nous avons terminé ! Mariana était super" under the survey was read as a
+    /// 5 and a yes, and what next asked again.
+    @Test(arguments: ["Oui, nous avons terminé ! Mariana était super.", "On a terminé, merci pour tout.", "C'est terminé pour nous."])
+    func weAreDoneInFrenchIsGraduate(text: String) {
+        #expect(read(text).answers.next == .graduate, "\(text): \(read(text))")
+    }
+
     @Test func theSpanishCheckinOfTheFinding() {
         let reading = read("Va bien, un 4. Nos vemos a veces. Todavía no sé si encajamos del todo. Continuar por ahora.")
         #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .sometimes, fit: .deciding, next: .continue), "\(reading)")

@@ -163,7 +163,8 @@ enum SurveyVocabulary {
         list += phrases(.next, SurveyAnswers.Next.graduate.rawValue, [
             "graduate", "graduated", "graduation", "we're done", "we are done", "we're finished", "we are finished", "finished",
             "done", "wrap up", "wrapping up", "graduarnos", "graduar", "hemos terminado", "terminamos", "terminar", "concluir",
-            "on a fini", "c'est fini", "terminer", "diplome", "abschließen", "abschliessen", "wir sind fertig", "fertig",
+            "on a fini", "c'est fini", "terminer", "nous avons termine", "on a termine", "nous avons fini", "c'est termine",
+            "diplome", "abschließen", "abschliessen", "wir sind fertig", "fertig",
             "beenden", "毕业", "结束", "卒業", "終了",
         ])
         list += phrases(.next, SurveyAnswers.Next.newMatch.rawValue, [
