@@ -36,6 +36,17 @@ import Testing
         #expect(read(text).answers.next == .graduate, "\(text): \(read(text))")
     }
 
+    /// Finding: answers in one sentence of a fresh mail ("got your survey: going great, we meet
+    /// weekly on chat, good fit, continue.") were all read, and the whole sentence also became
+    /// the note for the coordinators, which said nothing new.
+    @Test(arguments: ["Hi! got your survey: going great, we meet weekly on chat, good fit, continue.",
+                      "Hi, got your survey. It's going great, we meet weekly, good fit, let's continue!"])
+    func answersInASentenceAreNoNote(text: String) {
+        let reading = read(text)
+        #expect(reading.answers.fit == .good && reading.answers.next == .continue, "\(reading)")
+        #expect(reading.answers.note == nil, "\(reading)")
+    }
+
     @Test func theSpanishCheckinOfTheFinding() {
         let reading = read("Va bien, un 4. Nos vemos a veces. Todavía no sé si encajamos del todo. Continuar por ahora.")
         #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .sometimes, fit: .deciding, next: .continue), "\(reading)")

@@ -250,6 +250,8 @@ public struct SurveyAnswerReader: Sendable {
                 if !answers, Self.isRemark(sentence) { remarks.append(EnrollmentText.trim(sentence)) }
                 continue
             }
+            // Only greets or says the survey came ("Hi, got your survey."): no note.
+            if Self.onlySaysItCame(EnrollmentText.words(sentence)) { continue }
             // A sentence with an answer in it is still the note when six words or more are not answers.
             guard !answers || Self.wordsOutside(covered, sentence: sentence, at: range.0) >= 6 else { continue }
             note.append(EnrollmentText.trim(sentence))
@@ -360,6 +362,11 @@ public struct SurveyAnswerReader: Sendable {
         return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains) && !onlyPoints(words)
     }
 
+    /// Words that only greet, thank or say the survey came ("Hi, got your survey").
+    static func onlySaysItCame(_ words: [String]) -> Bool {
+        words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+    }
+
     /// Words that only greet, thank or say where the answers are ("Respuestas abajo.").
     static func onlyPoints(_ words: [String]) -> Bool {
         words.allSatisfy { SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
@@ -388,7 +395,8 @@ public struct SurveyAnswerReader: Sendable {
         return parts.isEmpty ? nil : parts.map(\.text).joined(separator: " ")
     }
 
-    /// How many words of a folded sentence starting at `start` lie outside every range.
+    /// How many words of a folded sentence starting at `start` lie outside every range, not
+    /// counting those that only greet or say the survey came.
     static func wordsOutside(_ ranges: [(Int, Int)], sentence: String, at start: Int) -> Int {
         var count = 0
         var wordStart: Int?
@@ -400,7 +408,10 @@ public struct SurveyAnswerReader: Sendable {
             guard let first = wordStart else { continue }
             wordStart = nil
             let word = (start + first, start + index)
-            if !ranges.contains(where: { $0.0 < word.1 && $0.1 > word.0 }) { count += 1 }
+            // Words that greet or say the survey came ("got your survey") add nothing to say.
+            let text = String(Array(sentence)[first..<index])
+            let cameOrGreets = SurveyVocabulary.surveyCame.contains(text) || SurveyVocabulary.greetings.contains(text)
+            if !ranges.contains(where: { $0.0 < word.1 && $0.1 > word.0 }) && !cameOrGreets { count += 1 }
         }
         return count
     }

@@ -227,6 +227,10 @@ enum SurveyVocabulary {
     /// Words of a line that only says where the answers are ("Here you go, answers below", "See
     /// my answers in the text", "os dejo mis respuestas debajo"): with thanks and
     /// acknowledgements (`Courtesy.words`), such a line is no note.
+    /// Words that say the survey came ("got your survey", "recibí la encuesta").
+    static let surveyCame: Set<String> = ["got", "your", "the", "received", "survey", "checkin", "recibi", "la", "encuesta", "questionnaire",
+                                          "recu", "votre", "ton", "umfrage", "erhalten", "pesquisa", "recebi", "sua", "a"]
+
     static let pointing: Set<String> = Set([
         "here", "you", "go", "are", "is", "my", "our", "your", "answers", "answer", "answered", "replies", "below", "inline",
         "in", "line", "lines", "text", "the", "see", "find", "please", "under", "each", "every", "question", "questions",
