@@ -317,6 +317,13 @@ public struct ProseSignup: Equatable, Sendable {
                                                "prefiero", "prefiro", "prefere", "préfère", "bevorzuge", "bevorzugt", "preferisco",
                                                "idealmente", "hablar", "reunirnos", "comunicarnos", "vernos", "falar", "conversar", "parler",
                                                "sprechen", "treffen"].map { EnrollmentText.fold($0) })
+    /// Doing or making, a way to meet only before calls: "posso fazer chamadas de vídeo", "I can do video calls".
+    static let doingWords: Set<String> = Set(["do", "make", "fazer", "faço", "hacer", "hago", "faire", "fais", "machen", "mache"]
+        .map { EnrollmentText.fold($0) })
+    /// Calls, after a word of doing: "chamadas", "video calls", "videollamadas".
+    static let callWords: Set<String> = Set(["call", "calls", "video", "videos", "chamada", "chamadas", "videochamada", "videochamadas",
+                                             "llamada", "llamadas", "videollamada", "videollamadas", "appel", "appels", "videoanruf",
+                                             "videoanrufe", "anrufe"].map { EnrollmentText.fold($0) })
     /// Meeting itself, not a way to: "to meet by email" says nothing of Google Meet.
     static let meetingVerbs: Set<String> = ["meet", "meeting", "talk", "talking"]
 
@@ -328,7 +335,8 @@ public struct ProseSignup: Equatable, Sendable {
     /// word of preferring or meeting that names any (not "I don't prefer IRC"; "prefer email
     /// over IRC" is email).
     private static func interaction(in sentence: String, words: [String]) -> String? {
-        for index in words.indices where preferWords.contains(words[index]) && !negated(words, before: index) {
+        for index in words.indices where preferWords.contains(words[index]) || doesCalls(words, at: index) {
+            guard !negated(words, before: index) else { continue }
             var tail: [String] = []
             for (offset, word) in words.dropFirst(index + 1).prefix(8).enumerated() {
                 if offset > 0 && comparisons.contains(word) { break }
@@ -339,6 +347,11 @@ public struct ProseSignup: Equatable, Sendable {
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
         return nil
+    }
+
+    /// "fazer chamadas", "do video calls": a word of doing just before calls.
+    private static func doesCalls(_ words: [String], at index: Int) -> Bool {
+        doingWords.contains(words[index]) && words.indices.contains(index + 1) && callWords.contains(words[index + 1])
     }
 
     /// The writer saying what they are, just before a role: "i'm a", "i am an", "soy", "sou", "ich bin".

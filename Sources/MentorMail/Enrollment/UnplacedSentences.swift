@@ -66,6 +66,9 @@ enum UnplacedSentences {
         "van", "mis", "datos", "estan", "mes", "donnees", "meine", "daten", "dados", "meus", "seguem", "sind",
         "voila", "j'ai", "ai", "rempli", "remplie", "le", "i", "i've", "ive", "have", "the", "completed", "he", "rellenado",
         "preenchi", "habe", "das", "ausgefullt",
+        // "Das stand doch schon alles im Formular!", "but that was all in the form already": the form said it.
+        "but", "that", "was", "already", "pero", "eso", "ya", "estaba", "en", "el", "stand", "steht", "war", "doch", "schon",
+        "im", "mas", "isso", "ja", "estava", "no", "mais", "c'etait", "deja", "dans",
     ].map { EnrollmentText.fold($0) })
 }
 
