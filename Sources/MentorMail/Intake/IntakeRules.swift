@@ -408,14 +408,52 @@ struct ProfileFormRule: IntakeRule {
     }
 }
 
-/// Coordinators' mail that is none of their commands is for a person, not a sign-up form.
+/// Coordinators' mail that is none of their commands is for a person, not a sign-up form. A
+/// command of the command line in it ("round open 2027-Q1 --closes 2027-01-31") is kept the
+/// same, and the coordinator told how to run it.
 struct CoordinatorOtherRule: IntakeRule {
     let name = "coordinator-other"
     let coordinators: Set<String>
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let from = message.from, coordinators.contains(from.normalized) else { return nil }
         let reason = "mail from a coordinator that is not a command (APPROVE/REJECT with a code, or a form export)"
+        if let line = CommandLineWords.line(in: message.newText) {
+            return RuleDecision(.coordinatorCommandLine(line), reason + ": the command line \"\(line)\"")
+        }
         return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+    }
+}
+
+/// A line of a coordinator's mail that is a command of `mentormail` on the command line.
+enum CommandLineWords {
+    /// The program's commands, and what their subcommands do.
+    static let commands: Set<String> = [
+        "init", "process", "status", "doctor", "round", "participants", "import", "match", "pairs", "event", "held", "outbox",
+        "jobs", "check-templates", "parse-mail", "demo",
+    ]
+    static let actions: Set<String> = [
+        "open", "close", "show", "list", "approve", "reject", "export", "change-address", "clear-bounce", "withdraw", "pause",
+        "resume", "graduate", "end", "keep-apart", "create", "invite", "answer", "update", "cancel", "groups", "sheet",
+        "rotations", "release", "retry", "resend",
+    ]
+
+    /// "round open 2027-Q1 --closes 2027-01-31", "$ mentormail match --round 2027-Q1": the
+    /// first such line as a command to run ("mentormail …"); nil when there is none. A line of
+    /// prose that starts with one of the words ("match me with Ana, please") is none: it names
+    /// the program, an option, or an action right after the command.
+    static func line(in text: String) -> String? {
+        for raw in text.split(whereSeparator: \.isNewline) {
+            var words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
+            if words.first == "$" || words.first == "#" { words.removeFirst() }
+            let named = words.first == "mentormail"
+            if named { words.removeFirst() }
+            guard let command = words.first, commands.contains(command) else { continue }
+            let rest = words.dropFirst()
+            guard named || rest.contains(where: { $0.hasPrefix("--") }) || rest.first.map(actions.contains) == true,
+                  named || !rest.isEmpty else { continue }
+            return (["mentormail"] + words).joined(separator: " ")
+        }
+        return nil
     }
 }
 

@@ -31,6 +31,9 @@ public enum Intent: Sendable, Equatable {
     /// or REJECT: answered with how to decide (a code that is no proposal's is read as a
     /// confirmation).
     case coordinatorUnclear(proposal: ProposalReference)
+    /// A coordinator wrote a command of the command line by mail (`line`, as it is run): kept
+    /// for a person, and the coordinator told what works by mail and that this runs on the server.
+    case coordinatorCommandLine(String)
     /// A reply to a check-in survey (or to our answer to one).
     case surveyAnswer(surveyID: Int64)
     /// "We're done", "we graduate" under a pair's introduction: the pair graduates.
@@ -82,6 +85,7 @@ public enum Intent: Sendable, Equatable {
         case .coordinatorImport: "coordinator-import"
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
         case .coordinatorUnclear: "coordinator-unclear"
+        case .coordinatorCommandLine: "coordinator-command-line"
         case .surveyAnswer: "survey-answer"
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"

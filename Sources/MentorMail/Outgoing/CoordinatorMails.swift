@@ -55,7 +55,8 @@ public struct CoordinatorConfirmMail: MailContent {
     public var expires: String
 }
 
-/// The answer to a coordinator's APPROVE or REJECT: exactly one of the outcome flags is set.
+/// The answer to a coordinator's APPROVE or REJECT, or to a command line sent by mail: exactly
+/// one of the outcome flags (or `serverCommand`) is set.
 public struct MatchDecisionMail: MailContent {
     public static let kind = MailKind.matchDecision
     /// The round decided on (absent when the code is unknown).
@@ -82,4 +83,6 @@ public struct MatchDecisionMail: MailContent {
     public var waiting: String?
     /// With rejected: the reason the coordinator gave, as kept.
     public var reason: String?
+    /// A command of the command line sent by mail, as it is run on the server ("mentormail round open …").
+    public var serverCommand: String?
 }

@@ -127,6 +127,15 @@ struct CoordinatorService {
         return Outcome(.answered, "no clear APPROVE or REJECT for \(proposal.token) (\(proposal.status.rawValue)): told how to decide")
     }
 
+    /// A command line by mail ("round open 2027-Q1 --closes …"): kept for a person as other
+    /// coordinator mail is, and answered with what works by mail and the line to run.
+    func answerCommandLine(_ line: String, _ inbound: Inbound) throws -> Outcome {
+        try inbound.answer(MatchDecisionMail(token: "", serverCommand: line), in: work)
+        let reason = "mail from a coordinator that is not a command (APPROVE/REJECT with a code, or a form export); "
+            + "told to run on the server: \(line)"
+        return try HeldMailService(work: work).hold(inbound, reason: reason, acknowledge: false)
+    }
+
     /// APPROVE or REJECT from a verified (or confirmed) coordinator, answered with what was done.
     /// `text`: what the coordinator wrote (by default the new text of `inbound`), where a REJECT's reason is.
     func performDecision(approve: Bool, proposal: ProposalReference, _ inbound: Inbound, text: String? = nil) throws -> Outcome {

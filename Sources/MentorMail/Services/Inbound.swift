@@ -113,6 +113,8 @@ extension Work {
         case .coordinatorDecision(let approve, let proposal, .verified(let method)):
             try audit.record(inbound.sender.normalized, "coordinator-verified", method)
             return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)
+        case .coordinatorCommandLine(let line):
+            return try CoordinatorService(work: self).answerCommandLine(line, inbound)
         case .surveyAnswer(let surveyID):
             return try CheckinService(work: self).receiveAnswer(surveyID: surveyID, inbound)
         case .graduation(let mentorshipID):
