@@ -476,12 +476,45 @@ enum CommandSentences {
             let words = clause.words
             guard !words.contains(where: privacyWords.contains) else { return true }
             guard words.contains(where: dataWords.contains) else { return false }
-            return words.contains(where: deletingWords.contains) || words.contains(where: personalWords.contains)
-                || words.contains(where: holdingWords.contains) && words.indices.dropFirst().contains { index in
-                    aboutMeWords.contains(words[index]) && aboutWords.contains(words[index - 1])
-                }
+            return words.contains(where: deletingWords.contains) || words.contains(where: personalWords.contains) || asksAboutMe(words)
         }
     }
+
+    /// The sentence that asks to see what is held about the writer ("what data do you hold about
+    /// me?", "¿qué datos tenéis de mí?", "can I get a copy of my data"), as written; nil when
+    /// none does, or one speaks of deleting data or of privacy laws (a person answers those).
+    static func dataRequest(_ own: OwnText) -> String? {
+        var request: String?
+        for (sentence, clauses) in zip(own.sentences, own.clauses) {
+            for clause in clauses {
+                let words = clause.words
+                guard words.contains(where: dataWords.contains) else { continue }
+                if words.contains(where: deletingWords.contains) || words.contains(where: privacyWords.contains) { return nil }
+                if asksAboutMe(words) || words.contains(where: seeingWords.contains) && words.contains(where: myWords.contains) {
+                    request = request ?? sentence
+                }
+            }
+        }
+        return request
+    }
+
+    /// "hold … about me", "tenéis de mí": holding, and the writer after a word of aboutness.
+    private static func asksAboutMe(_ words: [String]) -> Bool {
+        words.contains(where: holdingWords.contains) && words.indices.dropFirst().contains { index in
+            aboutMeWords.contains(words[index]) && aboutWords.contains(words[index - 1])
+        }
+    }
+
+    /// Seeing or getting a copy: "a copy of my data", "ver mis datos", "Auskunft über meine Daten".
+    static let seeingWords: Set<String> = Set([
+        "see", "copy", "access", "view", "show", "export", "ver", "copia", "acceso", "mostrar", "consultar", "acesso",
+        "cópia", "voir", "copie", "accès", "sehen", "kopie", "auskunft", "einsicht", "vedere", "accesso",
+    ].map { EnrollmentText.fold($0) })
+
+    /// The writer's own: "my data", "mis datos", "meine Daten".
+    static let myWords: Set<String> = Set([
+        "my", "mis", "mi", "meus", "meu", "minhas", "mes", "mon", "meine", "meinen", "miei", "mie",
+    ].map { EnrollmentText.fold($0) })
 
     /// What comes before "me" when the data is about the writer: "about me", "sobre mí", "su di me".
     static let aboutWords: Set<String> = Set([

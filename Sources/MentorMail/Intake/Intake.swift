@@ -42,6 +42,7 @@ public struct Intake: Sendable {
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
             CoordinatorOtherRule(coordinators: coordinators),
+            DataRequestRule(),
             PrivacyWordsRule(),
             QuestionRule(),
             TakeBackRule(),

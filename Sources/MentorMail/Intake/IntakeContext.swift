@@ -144,6 +144,14 @@ public struct IntakeMessage: Sendable {
     var soundsLikeLeaving: Bool { command == nil && CommandSentences.soundsLikeLeaving(own) }
     /// Words of privacy or of deleting data, with no request read from them.
     var speaksOfPrivacy: Bool { command == nil && CommandSentences.speaksOfPrivacy(own) }
+    /// A request to see what is held about the writer, and whether the text asks something else
+    /// too (a question besides it); nil when there is none, or a request we carry out is read.
+    var dataRequest: (alsoAsks: Bool, sentence: String)? {
+        guard command == nil, let sentence = CommandSentences.dataRequest(own) else { return nil }
+        let marks = newText.filter { $0 == "?" || $0 == "？" }.count
+        let own = newText.contains(sentence + "?") || newText.contains(sentence + "？") ? 1 : 0
+        return (marks > own, sentence)
+    }
     /// Whether the new text asks to have one's data deleted, or asks about one's data, without
     /// asking to join or sending the form.
     var asksAboutOwnData: Bool {

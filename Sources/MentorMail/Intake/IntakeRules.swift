@@ -496,6 +496,17 @@ struct TakeBackRule: IntakeRule {
     }
 }
 
+/// A participant who asks what we hold about them ("what data do you hold about me?", "¿qué
+/// datos tenéis de mí?") is shown it at once; a question beside it is held for a coordinator too.
+struct DataRequestRule: IntakeRule {
+    let name = "data-request"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.isParticipant, !message.form.looksLikeForm, let request = message.dataRequest else { return nil }
+        return RuleDecision(.showData(alsoAsks: request.alsoAsks),
+                            "\"\(request.sentence)\": asks what we hold about them" + (request.alsoAsks ? ", and asks something else" : ""))
+    }
+}
+
 /// A known person's message (an erased one's too) that speaks of privacy or of deleting data
 /// ("what do you keep under GDPR?", "can my data be removed later?") but asks nothing we can
 /// carry out: a coordinator answers it, never the generic help or the sign-up form.

@@ -9,6 +9,9 @@ public enum Intent: Sendable, Equatable {
     /// Someone the program never had as a participant asked about their data or to delete it:
     /// told nothing is held; their message is not kept once answered.
     case noDataHeld
+    /// A participant asked what we hold about them: shown it; `alsoAsks` (a question beside
+    /// it) holds the message for a coordinator too.
+    case showData(alsoAsks: Bool)
     /// A filled-in (or corrected) sign-up form.
     case profile(SignupForm)
     /// "pause", "resume", "withdraw", "delete my data", a new address.
@@ -77,6 +80,7 @@ public enum Intent: Sendable, Equatable {
         switch self {
         case .signUpRequest: "signup-request"
         case .noDataHeld: "no-data-held"
+        case .showData: "show-data"
         case .profile: "profile"
         case .participantCommand(let command): "command-\(command.name)"
         case .confirmCommand(let command): "confirm-\(command.name)"

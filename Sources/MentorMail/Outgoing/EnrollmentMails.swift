@@ -179,6 +179,13 @@ public struct ParticipationChangedMail: MailContent {
     /// With resumed or alreadyActive: they graduated as a mentee and mentor no one, so they
     /// wait for nothing unless they ask to be mentored again.
     public var graduated: Bool?
+    /// A participant asked what we hold about them: their profile (`fields`), how many of their
+    /// messages we keep, and their pairs (`matchedWith`).
+    public var dataHeld: Bool?
+    public var fields: [FieldLine]?
+    public var messagesKept: Int?
+    /// With dataHeld: the message asked something else too, which is with the coordinators.
+    public var alsoHeld: Bool?
     /// A coordinator made the change (`participants pause|resume|withdraw`): the mail is no
     /// answer, and says who did it.
     public var byCoordinator: Bool?

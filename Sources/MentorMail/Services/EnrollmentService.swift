@@ -31,6 +31,26 @@ struct EnrollmentService {
         return Outcome(.answered, "told that no data is held about them; their message is not kept")
     }
 
+    /// "What data do you hold about me?" from a participant: their profile as a profile answer
+    /// shows it, how many of their messages we keep, their pairs, and how to change or delete
+    /// it. With another question beside it, the message is held for a coordinator too.
+    func showData(_ inbound: Inbound, alsoAsks: Bool) throws -> Outcome {
+        guard let person = inbound.context.participant else {
+            return try HeldMailService(work: work).hold(inbound, reason: "asks what we hold about them, with no profile", acknowledge: true)
+        }
+        let language = try inbound.language(in: work)
+        var mail = ParticipationChangedMail(person: PersonName(person.profile.name))
+        mail.dataHeld = true
+        mail.fields = fieldLines(person.profile, wording: ProfileWording(language: language))
+        mail.messagesKept = try InboundMessage.filter(InboundMessage.Columns.sender == person.email).fetchCount(work.db)
+        mail.matchedWith = try Self.partners(of: person, db: work.db, language: language)
+        if alsoAsks { mail.alsoHeld = true }
+        try inbound.answer(mail, in: work)
+        guard alsoAsks else { return Outcome(.answered, "shown the data we hold about them") }
+        return try HeldMailService(work: work).hold(inbound, reason: "asks what we hold about them (answered), and asks something else",
+                                                    acknowledge: false)
+    }
+
     /// Someone the program does not know wrote in: the sign-up form. With a `question` the form
     /// does not answer, the form says it is with the coordinators, and the message is held for them.
     func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil) throws -> Outcome {

@@ -85,6 +85,8 @@ extension Work {
             return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role, question: question)
         case .noDataHeld:
             return try EnrollmentService(work: self).answerNoDataHeld(inbound)
+        case .showData(let alsoAsks):
+            return try EnrollmentService(work: self).showData(inbound, alsoAsks: alsoAsks)
         case .profile(let form):
             return try EnrollmentService(work: self).receiveProfile(form, inbound)
         case .participantCommand(let command):
