@@ -233,7 +233,7 @@ enum ConfigSchema {
         return best.1 <= allowed || best.0.hasPrefix(name) || name.hasPrefix(best.0) ? best.0 : nil
     }
 
-    /// Levenshtein distance.
+    /// Levenshtein distance (also `editDistance`, for the command line's suggestions).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
@@ -273,3 +273,6 @@ enum ConfigSchema {
         func tableLine(_ table: String) -> Int { headers[table] ?? Int.max }
     }
 }
+
+/// Levenshtein distance between two words, for suggestions ("stauts" is one edit from a command).
+public func editDistance(_ a: String, _ b: String) -> Int { ConfigSchema.distance(a, b) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MentorMail
 
 extension MentorMailCommand {
     /// Runs the command line; a first word that is no command is answered with what there is,
@@ -43,26 +44,10 @@ enum UnknownCommand {
                 && MentorMailCommand.helpMessage(for: path.type, columns: 200).contains("--\(word) ")
         }.map { "mentormail " + $0.path.joined(separator: " ") + " --\(word)" }
         // A typing mistake, when nothing else of that name exists.
-        let close = nested.isEmpty && withOption.isEmpty ? top.filter { distance($0, word) <= 2 }.map { "mentormail \($0)" } : []
+        let close = nested.isEmpty && withOption.isEmpty ? top.filter { editDistance($0, word) <= 2 }.map { "mentormail \($0)" } : []
         let hints = nested + withOption + close
         if !hints.isEmpty { lines.append("Did you mean: " + hints.joined(separator: ", ") + "?") }
         lines.append("The commands are: " + top.joined(separator: ", ") + ". See 'mentormail --help'.")
         return lines.joined(separator: "\n")
-    }
-
-    /// Edit distance, for typing mistakes ("stauts").
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }
