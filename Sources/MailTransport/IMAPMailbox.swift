@@ -124,13 +124,16 @@ public final class IMAPMailbox: Mailbox {
     public func moveProcessed() throws -> Int {
         guard moveTo != nil else { return 0 }
         let left = try search("KEYWORD \(processedKeyword)")
-        var start = 0
-        while start < left.count {
-            let batch = Array(left[start..<min(start + Self.flagBatch, left.count)])
+        for batch in Self.batches(left) {
             try move(batch, what: batch.count == 1 ? "message UID \(batch[0])" : "\(batch.count) messages")
-            start += batch.count
         }
         return left.count
+    }
+
+    /// `uids` in order, `flagBatch` at a time: the command line stays short whatever the UIDs.
+    static func batches(_ uids: [UInt32]) -> [[UInt32]] {
+        let sorted = uids.sorted()
+        return stride(from: 0, to: sorted.count, by: flagBatch).map { Array(sorted[$0..<min($0 + flagBatch, sorted.count)]) }
     }
 
     /// Reads the messages ahead on a connection of their own (see `IMAPMessageStream`).
@@ -145,15 +148,11 @@ public final class IMAPMailbox: Mailbox {
 
     /// One `UID STORE set +FLAGS.SILENT ($MentorMailDone)` (and `UID MOVE`) per 500 messages.
     public func markProcessed(uids: [UInt32]) throws {
-        var start = 0
-        let sorted = uids.sorted()
-        while start < sorted.count {
-            let batch = Array(sorted[start..<min(start + Self.flagBatch, sorted.count)])
+        for batch in Self.batches(uids) {
             let set = imapUIDSet(batch)
             let what = batch.count == 1 ? "message UID \(batch[0])" : "\(batch.count) messages (UID \(batch[0]) to \(batch[batch.count - 1]))"
             _ = try command("UID STORE \(set) +FLAGS.SILENT (\(processedKeyword))", what: "flag \(what) processed")
             try move(batch, what: what)
-            start += batch.count
         }
     }
 
@@ -189,17 +188,13 @@ public final class IMAPMailbox: Mailbox {
 
     /// Marks `uids` deleted and expunges exactly those; returns how many the server removed.
     private func expunge(_ uids: [UInt32], url: String, folder: String) throws -> Int {
-        let sorted = Array(Set(uids)).sorted()
         var removed = 0
-        var start = 0
-        while start < sorted.count {
-            let batch = Array(sorted[start..<min(start + Self.flagBatch, sorted.count)])
+        for batch in Self.batches(Array(Set(uids))) {
             let set = imapUIDSet(batch)
             _ = try command("UID STORE \(set) +FLAGS.SILENT (\\Deleted)", url: url, folder: folder, what: "mark messages deleted in \(folder)")
             let response = try command("UID EXPUNGE \(set)", url: url, folder: folder,
                                        what: "remove the messages marked deleted in \(folder) (UID EXPUNGE, which needs the server's UIDPLUS)")
             removed += IMAPResponse.expunged(in: response)
-            start += batch.count
         }
         return removed
     }
