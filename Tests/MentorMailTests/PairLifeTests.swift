@@ -276,14 +276,20 @@ import Testing
         #expect(next.mentees == 0 && next.mentors == 2, "Ana (a mentor now) and Maria: \(next.mentees) mentees, \(next.mentors) mentors")
     }
 
-    /// Finding: "I can take two mentees" in the same yes was dropped: capacity 1.
-    @Test func aGraduatesYesToMentoringKeepsTheCapacityTheyGave() throws {
+    /// Ana and Maria both answer graduate on day 91: returns the thank-you Ana got.
+    func graduatedAndThanked() throws -> (ProcessorTests.Program, Message) {
         let (harness, _) = try introduced()
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
         try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "5, yes, good fit, graduate")
         try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness), "5, yes, good fit, graduate")
         _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
         let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
+        return (harness, thanks)
+    }
+
+    /// Finding: "I can take two mentees" in the same yes was dropped: capacity 1.
+    @Test func aGraduatesYesToMentoringKeepsTheCapacityTheyGave() throws {
+        let (harness, thanks) = try graduatedAndThanked()
         try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Yes, sign me up as a mentor! I can take two mentees.")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
         let ana = try #require(try harness.database.participant(email: "ana@example.net"))
@@ -294,12 +300,7 @@ import Testing
 
     /// Finding F-q: "Posso ter 2 mentorados" in a Portuguese yes was not read: capacity 1.
     @Test func aGraduatesYesInPortugueseKeepsTheCapacityTheyGave() throws {
-        let (harness, _) = try introduced()
-        _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
-        try reply(harness, from: "Ana <ana@example.net>", to: try last(to: "ana@example.net", harness), "5, yes, good fit, graduate")
-        try reply(harness, from: "Maria <maria@example.org>", to: try last(to: "maria@example.org", harness), "5, yes, good fit, graduate")
-        _ = try harness.run(at: harness.now.addingTimeInterval(91 * day))
-        let thanks = try #require(try harness.sent().last { $0.subject?.contains("congratulations on graduating") == true && $0.to.map(\.normalized) == ["ana@example.net"] })
+        let (harness, thanks) = try graduatedAndThanked()
         try reply(harness, from: "Ana <ana@example.net>", to: thanks, "Sim, quero ser mentor! Posso ter 2 mentorados.")
         _ = try harness.run(at: harness.now.addingTimeInterval(92 * day))
         #expect(try harness.database.participant(email: "ana@example.net")?.profile.capacity == 2)

@@ -6,17 +6,16 @@ import Testing
 /// A mentor with several mentees gets a survey for each: answers that end one pair while
 /// naming only the other mentee are checked by a coordinator before any pair ends.
 @Suite struct WrongSurveyTests {
-    /// Finding: Bob mentors Ana and Sam and answered under Ana's survey "need a new match. Sam
-    /// has not answered any of my emails since February": the pair with Ana, who was happy,
-    /// ended at once, and she was told it had not worked out.
-    @Test func endingAnswersThatNameOnlyTheOtherMenteeAreHeld() throws {
+    static let day: TimeInterval = 86_400
+
+    /// Bob mentors the mentee at `email` and Sam Okafor, both introduced.
+    static func bobMentoring(_ email: String, _ name: String) throws -> ProcessorTests.Program {
         let program = try ProcessorTests.Program()
-        let day: TimeInterval = 86_400
         _ = try program.app.openRound(name: "R", closesAt: program.now.addingTimeInterval(30 * day), now: program.now)
         try program.database.write { db in
             let round = try AppDatabase.openRound(db)?.id
             for (email, profile) in [("bob@example.org", MatchingWorkflowTests.profile("mentor", "Bob Martin", capacity: 2)),
-                                     ("ana@example.net", MatchingWorkflowTests.profile("mentee", "Ana García")),
+                                     (email, MatchingWorkflowTests.profile("mentee", name)),
                                      ("sam@example.com", MatchingWorkflowTests.profile("mentee", "Sam Okafor"))] {
                 _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "t", origin: "email", roundID: round, now: program.now)
             }
@@ -24,14 +23,22 @@ import Testing
         _ = try program.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: program.now)
         _ = try program.app.decideProposal(round: "R", approve: true, now: program.now)
         _ = try program.run()
-        _ = try program.run(at: program.now.addingTimeInterval(90 * day))
+        return program
+    }
+
+    /// Finding: Bob mentors Ana and Sam and answered under Ana's survey "need a new match. Sam
+    /// has not answered any of my emails since February": the pair with Ana, who was happy,
+    /// ended at once, and she was told it had not worked out.
+    @Test func endingAnswersThatNameOnlyTheOtherMenteeAreHeld() throws {
+        let program = try Self.bobMentoring("ana@example.net", "Ana García")
+        _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
         let surveys = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] && $0.subject?.contains("how is your mentoring with") == true }
         try #require(surveys.count == 2)
         let anas = try #require(surveys.first { $0.subject?.contains("Ana García") == true })
         try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(anas.subject ?? "")\r\n"
                            + "Message-ID: <b9@example.org>\r\nIn-Reply-To: <\(anas.messageID ?? "")>\r\n\r\n"
                            + "2, no, not sure, need a new match. Sam has not answered any of my emails since February.\r\n")
-        let report = try program.run(at: program.now.addingTimeInterval(91 * day))
+        let report = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
         #expect(report.held == 1)
         #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
         let record = try #require(try program.database.inboundMessages().last)
@@ -43,7 +50,7 @@ import Testing
         try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(sams.subject ?? "")\r\n"
                            + "Message-ID: <b10@example.org>\r\nIn-Reply-To: <\(sams.messageID ?? "")>\r\n\r\n"
                            + "2, no, not a good fit, need a new match. Sam has not answered any of my emails since February.\r\n")
-        _ = try program.run(at: program.now.addingTimeInterval(92 * day))
+        _ = try program.run(at: program.now.addingTimeInterval(92 * Self.day))
         #expect(try program.database.pairs().contains { $0.status == "ended" && $0.mentee.name == "Sam Okafor" })
     }
 
@@ -51,26 +58,13 @@ import Testing
     /// has not answered…": Sam's pair ended at once, and Sam, who had answered "continue", was
     /// told it had not worked out.
     @Test func endingAnswersOutsideAnySurveyFromSomeoneInSeveralPairsAreHeld() throws {
-        let program = try ProcessorTests.Program()
-        let day: TimeInterval = 86_400
-        _ = try program.app.openRound(name: "R", closesAt: program.now.addingTimeInterval(30 * day), now: program.now)
-        try program.database.write { db in
-            let round = try AppDatabase.openRound(db)?.id
-            for (email, profile) in [("bob@example.org", MatchingWorkflowTests.profile("mentor", "Bob Martin", capacity: 2)),
-                                     ("ivy@example.net", MatchingWorkflowTests.profile("mentee", "Ivy Nguyen")),
-                                     ("sam@example.com", MatchingWorkflowTests.profile("mentee", "Sam Okafor"))] {
-                _ = try AppDatabase.upsertProfile(db, email: email, profile: profile, status: .active, source: "t", origin: "email", roundID: round, now: program.now)
-            }
-        }
-        _ = try program.app.proposeMatches(round: "R", method: .optimal, dryRun: false, now: program.now)
-        _ = try program.app.decideProposal(round: "R", approve: true, now: program.now)
-        _ = try program.run()
+        let program = try Self.bobMentoring("ivy@example.net", "Ivy Nguyen")
         let intro = try #require(try program.sent().first { $0.to.map(\.normalized).contains("bob@example.org") && $0.subject?.contains("Ivy") == true })
-        _ = try program.run(at: program.now.addingTimeInterval(90 * day))
+        _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
         try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(intro.subject ?? "")\r\n"
                            + "Message-ID: <b11@example.org>\r\nIn-Reply-To: <\(intro.messageID ?? "")>\r\n\r\n"
                            + "2, no, not sure, need a new match. Sam has not answered any of my emails since February.\r\n")
-        let report = try program.run(at: program.now.addingTimeInterval(91 * day))
+        let report = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
         #expect(report.held == 1)
         #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
     }
