@@ -212,9 +212,6 @@ struct EnrollmentService {
         return StoredProfile(participant: participant, answer: told, language: language, menteeAgain: menteeAgain)
     }
 
-    /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical
-    /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
-    /// nor the stored profile gave; nil when they say nothing of those. Nothing else is changed.
     /// What the sign-up form we sent someone new said, pre-filled from their first message,
     /// when they reply under it: the lines they do not give again stand as we filled them in
     /// (the form asked them to change what is wrong and fill in the rest). Nil when the reply
@@ -240,6 +237,9 @@ struct EnrollmentService {
         return nil
     }
 
+    /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical
+    /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
+    /// nor the stored profile gave; nil when they say nothing of those. Nothing else is changed.
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
