@@ -23,6 +23,7 @@ import email.utils
 import imaplib
 import os
 import random
+import shutil
 import signal
 import smtplib
 import sqlite3
@@ -206,4 +207,8 @@ print(f"kill-test: seed {args.seed}, {len(sent)} messages ({sum(1 for s in sent 
       f"{kills} kills in {runs} runs: lost {len(lost)}, doubled {len(doubled)}, resent with the same Message-ID {resent}")
 for line in (lost + doubled)[:20]:
     print("  " + line)
-sys.exit(1 if lost or doubled else 0)
+database.close()
+if lost or doubled:
+    print(f"kill-test: kept the run's folder for a look: {folder}")
+    sys.exit(1)
+shutil.rmtree(folder)
