@@ -26,7 +26,8 @@ enum MIMEParser {
             let boundary = Array((parameters["boundary"] ?? "").utf8)
             if depth >= MIMEPart.maxDepth {
                 // Too deep: keep the body, parse no further.
-            } else if let ranges = boundary.isEmpty ? nil : split(buffer, body: body, boundary: boundary) {
+            } else if let ranges = (boundary.isEmpty ? nil : split(buffer, body: body, boundary: boundary))
+                        ?? leadingDelimiter(buffer, body: body).flatMap({ split(buffer, body: body, boundary: $0) }) {
                 let childDefault = contentType == "multipart/digest" ? "message/rfc822" : "text/plain"
                 for childRange in ranges {
                     guard budget > 0 else { break }
@@ -75,6 +76,25 @@ enum MIMEParser {
     }
 
     private static let tspecials = Set("()<>@,;:\\\"[]?=".utf8)
+
+    /// The boundary of a delimiter line that opens the body ("--b1" as its first line that is not
+    /// blank), for a multipart whose declared boundary is missing or occurs nowhere (a gateway that
+    /// rewrote the header): its parts are still read, as lenient readers do. Nil when the line is
+    /// no delimiter (a "-- " signature, prose).
+    static func leadingDelimiter(_ buffer: UnsafeBufferPointer<UInt8>, body: Range<Int>) -> [UInt8]? {
+        var lineStart = body.lowerBound
+        while lineStart < body.upperBound {
+            let lineEnd = Byte.lineFeed(in: buffer, from: lineStart, end: body.upperBound)
+            var line = Array(buffer[lineStart..<lineEnd])
+            while let last = line.last, last == Byte.cr || Byte.isWSP(last) { line.removeLast() }
+            lineStart = lineEnd + 1
+            if line.isEmpty { continue }
+            guard line.count > 2, line.count <= 72, line[0] == Byte.dash, line[1] == Byte.dash else { return nil }
+            let boundary = Array(line.dropFirst(2))
+            return boundary.allSatisfy({ $0 > 32 && $0 < 127 }) ? boundary : nil
+        }
+        return nil
+    }
 
     /// The ranges of the body parts between delimiter lines ("--boundary", the closing one
     /// "--boundary--"; trailing blanks allowed). The line break before a delimiter belongs

@@ -47,6 +47,21 @@ import Testing
         #expect(Message(raw).textBody == "only html")
     }
 
+    @Test func aMultipartWhoseDeclaredBoundaryIsNowhereIsReadByTheDelimiterItOpensWith() {
+        let raw = "Content-Type: multipart/alternative; boundary=\"zzz\"\r\n\r\n\r\n--yyy\r\nContent-Type: text/plain\r\n\r\n"
+            + "I'd like to be a mentee please\r\n--yyy\r\nContent-Type: text/html\r\n\r\n<p>I'd like to be a mentee please</p>\r\n--yyy--\r\n"
+        let message = Message(raw)
+        #expect(message.leafParts.map(\.contentType) == ["text/plain", "text/html"])
+        #expect(message.textBody == "I'd like to be a mentee please")
+    }
+
+    @Test(arguments: ["Content-Type: multipart/mixed\n\n-- \nAna", "Content-Type: multipart/mixed; boundary=q\n\nHello\n--b\nx"])
+    func aMultipartWithoutItsDelimiterOpeningTheBodyStaysText(raw: String) {
+        let message = Message(raw)
+        #expect(message.leafParts.count == 1)
+        #expect(message.leafParts.first?.contentType == "text/plain")
+    }
+
     @Test func hundredThousandHeadersStayBounded() {
         var raw = "Subject: many headers\r\n"
         for i in 0..<100_000 { raw += "X-Header-\(i): value \(i)\r\n" }
