@@ -90,6 +90,11 @@ enum CommandSentences {
             "löschen sie meine persönlichen daten", "meine persönlichen daten löschen",
             "cancella i miei dati", "cancella tutti i miei dati", "cancellate tutti i miei dati", "cancellare tutti i miei dati",
             "elimina i miei dati", "elimina tutti i miei dati", "eliminate tutti i miei dati", "eliminare tutti i miei dati",
+            "usuńcie wszystkie moje dane", "usunąć wszystkie moje dane", "usunięcie moich danych", "usunięcie wszystkich moich danych",
+            "o usunięcie moich danych", "o usunięcie wszystkich moich danych",
+            "удалите все мои данные", "удалить все мои данные", "удаление моих данных", "удалите мой профиль", "удалить мой профиль",
+            "删除我的个人", "删除我的账", "删除我的帐", "删掉我的数据", "删掉我的个人", "刪除我的", "個人情報を削除", "登録情報を削除",
+            "アカウントを削除",
         ])
         + phrases(.withdraw, [
             "withdraw me", "withdraw", "remove me", "unsubscribe me", "unsubscribe", "take me off", "sign me off",
@@ -104,6 +109,9 @@ enum CommandSentences {
             "ritirarmi", "lasciare il programma", "cancellarmi", "toglietemi", "wypisać się", "wypisać mnie", "wypisz mnie", "wypiszcie mnie",
             "rezygnuję", "отписаться", "выйти из программы", "удалите меня", "退出项目", "退出计划", "退出",
             "退会", "プログラムをやめ",
+            "uscire dal programma", "abbandonare il programma", "ritiratemi", "cancellatemi", "disiscrivermi",
+            "zrezygnować", "wycofać się", "opuścić program", "покинуть программу", "уйти из программы", "отказаться от участия",
+            "辞退", "脱退", "参加をやめ",
         ])
         + indirect(.withdraw, [
             "can't continue", "cannot continue", "can not continue", "can't go on", "cannot go on", "can't keep going",
@@ -129,12 +137,16 @@ enum CommandSentences {
             "pausar minha participação", "pausar a minha participação", "dar uma pausa", "mettre en pause", "faire une pause", "pausieren", "pause machen",
             "mettere in pausa", "fare una pausa", "wstrzymać", "zrobić przerwę", "приостановить", "сделать паузу",
             "暂停", "一時停止", "休止",
+            "prendere una pausa", "sospendere la mia partecipazione", "sospendere", "wziąć przerwę", "zawiesić udział", "zawiesić",
+            "взять паузу", "сделать перерыв", "взять перерыв", "поставить на паузу", "暫停", "休会",
         ])
         + phrases(.resume, [
             "resume my participation", "resume", "reactivate me", "reactivate", "unpause", "i'm back", "i am back",
             "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "retomar minha participação",
             "retomar a minha participação", "continuar", "voltar ao programa", "reprendre", "réactiver",
             "fortsetzen", "wieder aktivieren", "riprendere", "riattivare", "wznowić", "возобновить", "恢复", "再開",
+            "ricominciare", "tornare nel programma", "wrócić do programu", "вернуться в программу", "продолжить участие", "恢復",
+            "我回来了", "我回來了", "復帰",
         ])
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
 
@@ -169,6 +181,8 @@ enum CommandSentences {
         "under gdpr", "under the gdpr", "under article 17 of the gdpr", "under article 17 gdpr", "as per gdpr", "per gdpr",
         "according to gdpr", "according to the gdpr", "in accordance with gdpr", "in accordance with the gdpr",
         "pursuant to gdpr", "pursuant to the gdpr", "pursuant to article 17 of the gdpr",
+        "я хочу", "я хотел бы", "я хотела бы", "хотел бы", "хотела бы", "мне нужно", "мне надо", "muszę", "mi piacerebbe",
+        "desidero", "ho bisogno di",
     ].map { EnrollmentText.words($0) } + CommandPhrases.hedges
 
     /// Words that make a request not one when they come before it in its clause.
@@ -181,6 +195,8 @@ enum CommandSentences {
     static let otherSubjects: Set<String> = Set([
         "he", "she", "they", "my colleague", "my friend", "my mentor", "my mentee", "someone", "somebody", "everyone",
         "él", "ella", "ellos", "mi colega", "mi compañero", "mi compañera", "ele", "eles", "il", "elle", "ils", "er", "sie",
+        "il mio collega", "la mia collega", "он", "она", "они", "мой коллега", "моя коллега", "мой друг", "моя подруга",
+        "mój kolega", "moja koleżanka", "mój przyjaciel",
     ].map { EnrollmentText.fold($0) })
 
     /// The strongest request in the new text (and subject), or nil.
@@ -256,6 +272,9 @@ enum CommandSentences {
             guard let range = folded.range(of: phrase.words[0]) else { continue }
             let before = folded[..<range.lowerBound]
             if before.suffix(3).contains(where: { "不别別没".contains($0) }) || before.hasSuffix("ない") { return nil }
+            // "退会したくない", "まだ再開しません" (not "削除していただけませんか", which asks);
+            // "我的同事想退出", "彼女は退会しました": someone else.
+            if CJKPhrases.negatedAfter(folded[range.upperBound...]) || CJKPhrases.otherPeople.contains(where: before.hasPrefix) { return nil }
             let sure = phrase.command != .deleteData && folded.count <= phrase.words[0].count + 8
             return CommandReading(command: phrase.command, sure: sure, sentence: sentence)
         }

@@ -4,7 +4,7 @@ import Foundation
 /// in the new text of a reply, so people who only use email can manage their membership.
 ///
 /// The rule, so a command word inside unrelated prose never acts:
-/// - The text is cut into sentences (lines, then `.` `!` `?` `;`). A greeting before a
+/// - The text is cut into sentences (lines, then `.` `!` `?` `;`, and "。" "！" "？"). A greeting before a
 ///   comma ("Hi, …") is dropped, then polite openings ("please", "I want to",
 ///   "I'd like to", "could you", …) and the rest is compared.
 /// - A sentence is a command when it *starts* with a command phrase ("pause",
@@ -91,7 +91,8 @@ public enum CommandWords {
         return lines
     }
 
-    /// Splits a line at `.` `!` `?` `;` (not inside an address like a.b@c.org).
+    /// Splits a line at `.` `!` `?` `;` (not inside an address like a.b@c.org) and at the Chinese
+    /// and Japanese full stop, exclamation and question marks ("。", "！", "？").
     static func sentences(in line: String) -> [String] {
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSentences(in: line) }
         var sentences: [String] = []
@@ -99,7 +100,7 @@ public enum CommandWords {
         let characters = Array(line)
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : " "
-            if "!?;".contains(character) || (character == "." && (next == " " || next == ".")) {
+            if "!?;。！？".contains(character) || (character == "." && (next == " " || next == ".")) {
                 sentences.append(current)
                 current = ""
             } else {

@@ -48,8 +48,8 @@ enum EnrollmentText {
         return plainSpaces(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The form used to compare words: lowercase, accents removed, `-`/`_` as spaces,
-    /// curly apostrophes straightened, whitespace collapsed.
+    /// The form used to compare words: lowercase, accents removed (Polish "ł" as "l", which has
+    /// none to remove), `-`/`_` as spaces, curly apostrophes straightened, whitespace collapsed.
     static func fold(_ text: some StringProtocol) -> String {
         // ASCII: folding is lowercasing A–Z, then the same replacements and collapsing, on bytes.
         if let ascii = asciiCollapsed(text, asciiFoldByte) { return ascii }
@@ -66,6 +66,7 @@ enum EnrollmentText {
             switch character {
             case "-", "_", "\u{2010}", "\u{2011}", "\u{2013}": out.append(" ")
             case "\u{2019}", "\u{2018}", "`": out.append("'")
+            case "ł": out.append("l")
             default: out.append(character)
             }
         }

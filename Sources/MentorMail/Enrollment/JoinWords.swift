@@ -2,17 +2,19 @@
 /// for in a sentence, so the form they get has it filled in.
 enum JoinWords {
     /// Words of being or becoming that may stand just before a role ("to be a mentor", "être
-    /// mentor", "devenir mentore", "me tornar mentora", "wäre gerne Mentorin", "أكون مرشدة").
+    /// mentor", "devenir mentore", "me tornar mentora", "wäre gerne Mentorin", "أكون مرشدة",
+    /// "essere mentee", "стать наставником", "zostać mentorką").
     static let becomingWords: Set<String> = Set([
         "be", "become", "being", "ser", "sendo", "etre", "devenir", "tornar", "virar", "ware", "waere", "أكون", "أصبح",
+        "essere", "diventare", "стать", "быть", "zostać", "być",
     ].map { EnrollmentText.fold($0) })
     /// German puts them after the role: "Mentorin sein", "Mentee werden", "Mentor zu werden".
     static let becomingAfter: Set<String> = ["sein", "werden"]
 
-    /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin";
-    /// Arabic writes it onto the role ("كمتدربة").
+    /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin",
+    /// "как подопечная", "в качестве наставника"; Arabic writes it onto the role ("كمتدربة").
     static let asWords: Set<String> = becomingWords.union([
-        "as", "a", "an", "como", "comme", "que", "tant", "en", "als", "come", "jako",
+        "as", "a", "an", "como", "comme", "que", "tant", "en", "als", "come", "jako", "как", "качестве", "charakterze",
         "um", "uma", "una", "un", "une", "ein", "eine", "بصفة", "بصفتي",
     ].map { EnrollmentText.fold($0) })
 
@@ -22,7 +24,8 @@ enum JoinWords {
         "volunteer", "volunteering", "serve", "colaborar", "ayudar",
         "unirme", "inscribirme", "participar", "apuntarme", "registrarme", "ser", "entrar", "inscrever", "participer",
         "rejoindre", "inscrire", "teilnehmen", "teilzunehmen", "mitmachen", "mitzumachen", "anmelden", "anzumelden",
-        "beitreten", "beizutreten", "partecipare", "iscrivermi", "dolaczyc", "uczestniczyc", "участвовать", "присоединиться",
+        "beitreten", "beizutreten", "partecipare", "iscrivermi", "unirmi", "aderire", "dołączyć", "uczestniczyć", "zapisać",
+        "zgłosić", "участвовать", "присоединиться", "записаться", "зарегистрироваться", "вступить",
         "الانضمام", "انضمام", "أنضم", "انضم", "المشاركة", "أشارك", "التسجيل", "أسجل", "التطوع", "أتطوع",
     ].map { EnrollmentText.fold($0) })
     /// Joining, being or becoming: the verbs a request for a role goes with.
@@ -43,7 +46,7 @@ enum JoinWords {
     /// like to join", "please send me the sign-up form". A negation or someone else in the
     /// clause says no.
     static func asksToJoin(in own: OwnText) -> Bool {
-        asks(in: own) { words in
+        own.clauses.joined().contains { CJKPhrases.asksToJoin($0.text) } || asks(in: own) { words in
             words.contains(where: partVerbs.contains) || words.contains("sign") || words.contains("form")
                 || words.contains("formulario")
         }
@@ -109,7 +112,7 @@ enum JoinWords {
                 let continued = number > 0 && byTheWriter && !ownSubject
                     ? roleInPhrases(["i"] + words) ?? (joining.isEmpty ? nil : role(inClause: (joining + words).map(unelided), mentored: mentored))
                     : nil
-                let found = role(inClause: words.map(unelided), mentored: mentored) ?? continued
+                let found = CJKPhrases.role(in: clause.text) ?? role(inClause: words.map(unelided), mentored: mentored) ?? continued
                     ?? (becomesOne(words) ? named : nil)
                 if joining.isEmpty, let verb = words.lastIndex(where: joinVerbs.contains),
                    !words[...verb].contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) {
@@ -118,7 +121,7 @@ enum JoinWords {
                 if let last = words.last(where: { ParticipantRole(answer: $0) != nil }) { named = ParticipantRole(answer: last) }
                 guard let role = found else { continue }
                 // "as a mentor and a mentee": the clause after "and" may name the other role.
-                if number + 1 < clauses.count, clauses[number + 1].words.count <= 3,
+                if number + 1 < clauses.count, clauses[number + 1].words.count <= 3, !CJKPhrases.has(clauses[number + 1].text),
                    let other = ParticipantRole(answer: clauses[number + 1].text), other != role { return .both }
                 return role
             }
@@ -139,7 +142,7 @@ enum JoinWords {
     private static func role(inClause words: [String], mentored: Bool = false) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         if asksToBeMentored(words) { return .mentee }
-        guard words.contains(where: joinWords.contains), words.first.map(someoneElse.contains) == false else { return nil }
+        guard words.contains(where: joinWords.contains), !startsWithSomeoneElse(words) else { return nil }
         for (index, word) in words.enumerated() {
             // "rather than a mentee", "not as a mentor": a role set aside is none asked for.
             guard var role = ParticipantRole(answer: word), !ParticipantRole.isSetAside(at: index, in: words) else { continue }
@@ -210,7 +213,7 @@ enum JoinWords {
     ])
     static let mentorNouns: Set<String> = ParticipantRole.folded([
         "mentor", "mentora", "mentorin", "mentore", "mentors", "mentoras", "mentores", "mentorka", "наставника", "наставницу",
-        "наставник",
+        "наставник", "ментора", "mentorke",
     ])
     /// "be mentored", "get mentored", "ser mentoreada", "être mentorée": the writer as the one mentored.
     static let mentoredWords: Set<String> = ParticipantRole.folded([
@@ -257,11 +260,25 @@ enum JoinWords {
     /// (Not "ma" or "son", Italian "but" and English "son".)
     static let someoneElse: Set<String> = possessives.subtracting(["ma", "son"]).union(ParticipantRole.folded([
         "he", "she", "they", "ella", "ellos", "ellas", "er", "sie", "il", "elle", "ils", "elles", "ele", "ela", "eles", "elas",
+        "lui", "loro", "он", "она", "они", "ona", "oni",
     ]))
+    /// Whether a clause starts with someone else ("she", "mi jefe"); not Italian "mi" before a
+    /// verb, which is the writer ("mi piacerebbe essere mentee").
+    static func startsWithSomeoneElse(_ words: [String]) -> Bool {
+        guard let first = words.first, someoneElse.contains(first) else { return false }
+        return !(first == "mi" && words.dropFirst().first.map(italianVerbsAfterMi.contains) == true)
+    }
+
+    /// Italian verbs after "mi" (me), whose subject is the writer: "mi piacerebbe", "mi iscrivo".
+    static let italianVerbsAfterMi: Set<String> = ["piacerebbe", "piace", "interessa", "interesserebbe", "candido", "iscrivo",
+                                                   "offro", "propongo", "iscriverei", "candiderei"]
+
     /// Words of whose, just before a role: "my mentor", "meine Mentorin", "ma mentore", "minha mentora".
     static let possessives: Set<String> = ParticipantRole.folded([
         "my", "his", "her", "their", "mi", "mis", "su", "sus", "mein", "meine", "meinem", "meinen", "meiner", "ihr", "ihre",
         "ihrem", "ihren", "mon", "ma", "mes", "son", "sa", "ses", "leur", "meu", "minha", "meus", "minhas", "seu", "sua",
+        "mio", "mia", "suo", "мой", "моя", "моего", "моей", "моему", "моим", "мою", "его", "её", "их", "mój", "moja", "mojego",
+        "mojej", "moim", "moją", "jego", "jej",
     ])
     /// The writer, at the start of the clause.
     static let firstPerson: Set<String> = ["i", "i'm", "im", "i'd", "id", "i'll", "i've"]

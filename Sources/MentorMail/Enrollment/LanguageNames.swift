@@ -36,6 +36,27 @@ public enum LanguageNames {
         return (languages, unknown, nearly)
     }
 
+    /// The languages named inside Chinese or Japanese text, which has no spaces between words, in
+    /// order: "中文和英语" → Chinese, English; "日本語と英語を話します" → Japanese, English.
+    static func named(in text: String) -> [String] {
+        let characters = Array(text)
+        var found: [String] = []
+        var index = 0
+        while index < characters.count {
+            guard let (written, name) = cjkNames.first(where: { characters[index...].starts(with: $0.0) }) else {
+                index += 1
+                continue
+            }
+            if !found.contains(name) { found.append(name) }
+            index += written.count
+        }
+        return found
+    }
+
+    /// The names written in Chinese characters or kana, longest first.
+    private static let cjkNames: [(String, String)] = mainIndex.filter { CJKPhrases.has($0.key) }
+        .map { ($0.key, $0.value) }.sorted { ($0.0.count, $0.0) > ($1.0.count, $1.0) }
+
     /// The language a one-word item nearly spells: the only one within one letter's edit
     /// ("Spansh"), or two for words of eight letters or more ("Portugeese").
     static func nearest(to item: String) -> String? {
@@ -114,7 +135,35 @@ public enum LanguageNames {
         "duits": "German", "frans": "French", "spaans": "Spanish", "nederlands": "Dutch", "англійська": "English",
         "українська": "Ukrainian", "німецька": "German", "французька": "French", "іспанська": "Spanish",
         "русский": "Russian", "арабский": "Arabic", "hiszpański": "Spanish", "francuski": "French", "rosyjski": "Russian",
-    ]
+        "włoski": "Italian", "chiński": "Chinese", "japoński": "Japanese", "portugalski": "Portuguese", "ukraiński": "Ukrainian",
+        "arabski": "Arabic", "итальянский": "Italian", "португальский": "Portuguese", "польский": "Polish", "украинский": "Ukrainian",
+        "日文": "Japanese", "日本话": "Japanese", "法文": "French", "德文": "German", "西班牙文": "Spanish", "俄语": "Russian",
+        "俄語": "Russian", "俄文": "Russian", "韓語": "Korean", "韩文": "Korean", "葡萄牙语": "Portuguese", "葡萄牙語": "Portuguese",
+        "意大利语": "Italian", "義大利語": "Italian", "阿拉伯语": "Arabic", "阿拉伯語": "Arabic", "法語": "French", "德語": "German",
+        "西班牙語": "Spanish", "ロシア語": "Russian", "ポルトガル語": "Portuguese", "イタリア語": "Italian", "アラビア語": "Arabic",
+        "広東語": "Cantonese", "北京語": "Mandarin", "標準語": "Japanese",
+    ].merging(declined) { first, _ in first }
+
+    /// Russian and Polish names as a sentence declines them: "говорю по-русски", "на английском",
+    /// "владею немецким", "mówię po polsku i angielsku".
+    private static let declined: [String: String] = {
+        let russian = ["русск": "Russian", "английск": "English", "немецк": "German", "французск": "French", "испанск": "Spanish",
+                       "китайск": "Chinese", "японск": "Japanese", "итальянск": "Italian", "португальск": "Portuguese",
+                       "польск": "Polish", "украинск": "Ukrainian", "арабск": "Arabic"]
+        let polish = ["polsk": "Polish", "angielsk": "English", "niemieck": "German", "francusk": "French", "hiszpańsk": "Spanish",
+                      "rosyjsk": "Russian", "włosk": "Italian", "chińsk": "Chinese", "japońsk": "Japanese", "portugalsk": "Portuguese",
+                      "ukraińsk": "Ukrainian", "arabsk": "Arabic"]
+        var names: [String: String] = [:]
+        for (stem, name) in russian {
+            for ending in ["и", "ом", "им", "ого"] { names[stem + ending] = name }
+            names["по " + stem + "и"] = name
+        }
+        for (stem, name) in polish {
+            for ending in ["u", "im", "iego"] { names[stem + ending] = name }
+            names["po " + stem + "u"] = name
+        }
+        return names
+    }()
 
     /// The two-letter code of an English language name ("Spanish" → "es"); varieties of
     /// Chinese give "zh".

@@ -54,14 +54,19 @@ public struct ProseSignup: Equatable, Sendable {
             for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) && EnrollmentText.fold(area) != place {
                 areas.append(area)
             }
-            for language in Self.languages(after: words) where !languages.contains(language) { languages.append(language) }
+            for language in Self.languages(after: words) + CJKPhrases.languages(in: clauses.map(\.text)) where !languages.contains(language) {
+                languages.append(language)
+            }
             for clause in clauses {
                 let answer = labelledAnswer(in: clause.text)
                 if let (field, value) = answer, field != .languages, labelled[field] == nil { labelled[field] = value }
                 let named = answer.map { $0.0 == .languages ? LanguageNames.read($0.1).languages : [] } ?? onlyLanguages(clause.words)
                 for language in named where !languages.contains(language) { languages.append(language) }
             }
-            if found.timeZone == nil { found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens) }
+            if found.timeZone == nil {
+                found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens)
+                    ?? CJKPhrases.place(in: sentence)
+            }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) }
@@ -69,6 +74,7 @@ public struct ProseSignup: Equatable, Sendable {
             // "Karriere-Mentoring" names its kind in its first part.
             let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
             for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
+            for kind in CJKPhrases.kinds(in: sentence) where !kinds.contains(kind) { kinds.append(kind) }
         }
         found.areas = areas.isEmpty ? labelled[.areas] : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
@@ -229,18 +235,28 @@ public struct ProseSignup: Equatable, Sendable {
     static let specificAreas: Set<String> = ["documentation", "i18n"]
 
     /// The kinds of mentoring as sentences name them, folded: "technical", "técnica", "technique",
-    /// "Technisches", "career", "carrière", "carreira", "Karriere", "beruflich".
+    /// "Technisches", "техническое", "career", "carrière", "carreira", "Karriere", "beruflich", "карьера",
+    /// "kariery" (Chinese and Japanese: `CJKPhrases.kindWords`).
     static let kindWords: [(String, Set<String>)] = [
         ("technical", ParticipantRole.folded(["technical", "técnica", "técnico", "técnicas", "técnicos", "technique", "techniques",
-                                              "technisch", "technische", "technisches", "technischen", "technischer", "tecnica", "tecnico"])),
+                                              "technisch", "technische", "technisches", "technischen", "technischer", "tecnica", "tecnico",
+                                              "tecniche", "tecnici", "технический", "техническое", "техническая", "технической",
+                                              "техническому", "техническим", "технических", "techniczny", "techniczne", "techniczna",
+                                              "technicznej", "technicznego", "technicznym"])),
         ("career", ParticipantRole.folded(["career", "careers", "carrera", "carreras", "profesional", "carrière", "carrières",
                                            "carreira", "carreiras", "karriere", "beruflich", "berufliche", "berufliches", "beruflichen",
-                                           "carriera"])),
+                                           "carriera", "professionale", "карьера", "карьеры", "карьере", "карьеру", "карьерой",
+                                           "карьерное", "карьерного", "карьерному", "kariera", "kariery", "karierze", "karierę",
+                                           "karierą", "zawodowy", "zawodowe", "zawodowa", "zawodowej", "zawodowego", "zawodowym"])),
     ]
 
-    static let speakWords: Set<String> = ["speak", "speaks", "speaking", "hablo", "falo", "parle", "spreche", "parlo", "mowie"]
+    static let speakWords: Set<String> = ["speak", "speaks", "speaking", "hablo", "falo", "parle", "spreche", "parlo", "mowie", "говорю",
+                                          "разговариваю", "владею"]
+    /// Words that may stand between the languages after a verb of speaking: "and", "a little",
+    /// "fluently", Polish "po" and Russian "на" ("mówię po polsku i angielsku", "говорю на русском").
     static let between: Set<String> = ["and", "or", "a", "little", "some", "bit", "fluent", "fluently", "native", "basic", "also",
-                                       "y", "e", "und", "et", "o", "ou", "oder", "i"]
+                                       "y", "e", "und", "et", "o", "ou", "oder", "i", "po", "troche", "biegle", "oraz", "и", "на",
+                                       "немного", "свободно", "также"]
 
     /// A negation or refusal just before `index` ("I don't speak", "can't speak", "no hablo").
     private static func negated(_ words: [String], before index: Int) -> Bool {
@@ -266,14 +282,34 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// Where the writer is: "I am in", "live in", "based in", "I'm from", "vivo en", "soy de",
     /// "moro em", "wohne in", "lebe in", "komme aus", "j'habite à", "je vis à" (not where something happened: "met her in Vancouver").
-    static let placePhrases: Set<[String]> = [
+    static let placePhrases: Set<[String]> = Set<[String]>([
         ["am", "in"], ["i'm", "in"], ["im", "in"], ["live", "in"], ["living", "in"], ["based", "in"], ["located", "in"],
         ["live", "near"], ["am", "from"], ["i'm", "from"], ["im", "from"], ["come", "from"],
         ["vivo", "en"], ["estoy", "en"], ["soy", "de"], ["moro", "em"], ["sou", "de"], ["estou", "em"],
         ["vivo", "em"], ["vivo", "no"], ["vivo", "na"], ["moro", "no"], ["moro", "na"], ["resido", "en"], ["resido", "em"],
         ["radico", "en"], ["wohne", "in"], ["lebe", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"],
         ["vis", "a"], ["suis", "a"], ["basee", "a"], ["base", "a"], ["viens", "de"], ["vivo", "a"], ["abito", "a"], ["sono", "a"],
+        ["vivo", "in"], ["abito", "in"], ["sono", "di"], ["sono", "in"],
+    ]).union(declinedPlacePhrases)
+
+    /// Where the writer is in Russian and Polish, which decline the place after it: "живу в
+    /// Москве", "я из Новосибирска", "mieszkam w Warszawie", "jestem z Krakowa".
+    static let declinedPlacePhrases: Set<[String]> = [
+        ["живу", "в"], ["живу", "во"], ["я", "в"], ["я", "из"], ["нахожусь", "в"], ["проживаю", "в"], ["родом", "из"],
+        ["mieszkam", "w"], ["mieszkam", "we"], ["jestem", "z"], ["jestem", "ze"], ["jestem", "w"], ["pochodze", "z"],
     ]
+
+    /// A place's own name for the forms Russian and Polish give it after "в", "из", "w" or "z":
+    /// "Москве" → "Москва", "Новосибирска" → "Новосибирск", "Warszawie" → "Warszawa", "Krakowa" → "Krakow".
+    static func undeclined(_ name: String) -> [String] {
+        let endings: [(String, String)] = [
+            ("е", "а"), ("е", ""), ("ы", "а"), ("у", "а"), ("а", ""), ("и", "ь"), ("и", "а"),
+            ("ie", "a"), ("ie", ""), ("iu", ""), ("y", "a"), ("a", ""), ("u", ""), ("i", ""),
+        ]
+        return endings.compactMap { ending, replacement in
+            name.hasSuffix(ending) && name.count > ending.count + 2 ? String(name.dropLast(ending.count)) + replacement : nil
+        }
+    }
 
     /// Small words inside a place's name: "Ciudad de México", "Rio de Janeiro", "Frankfurt am Main".
     static let nameLinks: Set<String> = ["de", "del", "da", "do", "das", "dos", "la", "las", "los", "el", "di", "am", "an", "der",
@@ -296,6 +332,7 @@ public struct ProseSignup: Equatable, Sendable {
             return tokens[index - 1].text
         }
         for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) {
+            let declined = declinedPlacePhrases.contains([tokens[index - 1].folded, token.folded])
             var names: [String] = []
             for next in tokens.dropFirst(index + 1).prefix(5) {
                 guard next.text.first?.isUppercase == true || (!names.isEmpty && nameLinks.contains(next.folded)) else { break }
@@ -306,6 +343,7 @@ public struct ProseSignup: Equatable, Sendable {
                 // A language or an area is no place ("in English", "in Nova").
                 if LanguageNames.englishName(for: candidate) != nil { continue }
                 if TimeZoneInterpreter.interpret(candidate) != nil { return candidate }
+                if declined, let own = undeclined(candidate).first(where: { TimeZoneInterpreter.interpret($0) != nil }) { return own }
             }
         }
         return nil
@@ -356,7 +394,7 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// The writer saying what they are, just before a role: "i'm a", "i am an", "soy", "sou", "ich bin".
     static let beingWords: [[String]] = [["i'm", "a"], ["im", "a"], ["am", "a"], ["i'm", "an"], ["am", "an"], ["soy"], ["sou"],
-                                         ["ich", "bin"], ["je", "suis"], ["sono"]]
+                                         ["ich", "bin"], ["je", "suis"], ["sono"], ["jestem"], ["я"]]
 
     /// "I'm a mentor", "soy mentora": the role, unless negated ("I'm not a mentor").
     private static func role(in words: [String]) -> String? {

@@ -11,8 +11,8 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
     public init?(answer: String) {
         let words = Self.withoutArabicPrefixes(Self.withoutRolesSetAside(EnrollmentText.words(answer)))
         let text = EnrollmentText.fold(answer)
-        let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "メンター"].contains { TextSearch.contains($0, in: text) }
-        let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
+        let mentor = !words.isDisjoint(with: Self.mentorWords) || ["导师", "導師", "メンター"].contains { TextSearch.contains($0, in: text) }
+        let mentee = !words.isDisjoint(with: Self.menteeWords) || ["学员", "學員", "メンティー", "メンティ"].contains { TextSearch.contains($0, in: text) }
         let both = !words.isDisjoint(with: Self.bothWords)
             || TextSearch.contains("les deux", in: text) || ["两者", "両方"].contains { TextSearch.contains($0, in: text) }
         if both || (mentor && mentee) {
@@ -26,13 +26,19 @@ public enum ParticipantRole: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// With the forms Russian and Polish give a role after "be" and "as" ("стать наставником",
+    /// "в качестве наставника", "zostać mentorką", "jako podopieczny").
     private static let mentorWords = folded([
         "mentor", "mentors", "coach", "coaching", "mentora", "mentores", "mentoras", "tutor", "tutora", "mentorin",
         "mentore", "наставник", "наставница", "مرشد", "مرشدة", "موجه", "موجهة",
+        "наставником", "наставницей", "наставника", "наставницы", "ментор", "ментором", "ментора", "mentorem", "mentorka",
+        "mentorką", "mentorki",
     ])
     private static let menteeWords = folded([
         "mentee", "mentees", "mentoree", "learner", "student", "aprendiz", "mentorado", "mentorada",
         "podopieczny", "podopieczna", "подопечный", "подопечная", "ученик", "متدرب", "متدربة", "مسترشد", "مسترشدة",
+        "подопечным", "подопечной", "подопечного", "учеником", "ученицей", "ученица", "менти", "podopiecznym", "podopieczną",
+        "podopiecznego", "podopiecznej",
     ])
     private static let bothWords = folded(["both", "either", "ambos", "ambas", "beides", "beide", "entrambi",
                                            "entrambe", "oba", "obie", "оба", "обе", "كلاهما", "كليهما"])

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Chinese and Japanese sentences, which put no spaces between words, read by phrases: the role
+/// asked for ("我想成为一名导师", "メンティーとして参加したいです"), the city the writer lives in
+/// ("我住在北京", "大阪在住"), the languages they speak ("说中文和英语", "日本語と英語を話します")
+/// and the kind of mentoring ("技术方面的指导", "キャリアの相談").
+enum CJKPhrases {
+    /// Whether `text` has kana or Chinese characters.
+    static func has(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) }
+    }
+
+    // MARK: - Role
+
+    /// The roles' names, longer before shorter ("メンティー" before "メンティ").
+    static let roleNouns: [(String, ParticipantRole)] = [
+        ("メンティー", .mentee), ("メンティ", .mentee), ("メンター", .mentor), ("导师", .mentor), ("導師", .mentor),
+        ("学员", .mentee), ("學員", .mentee),
+    ]
+    /// Becoming or being, just before the role (Chinese): "成为", "当", "做", "作为", "担任", "我是".
+    static let becomingBefore = ["成为", "成為", "当", "當", "做", "作为", "作為", "担任", "擔任", "我是"]
+    /// Becoming or "as", just after the role: "になりたい", "として", "希望", "以…身份".
+    static let becomingAfter = ["になり", "になる", "になれ", "として", "で参加", "希望", "をやり", "をしたい", "身份", "の立場で", "役で"]
+    /// Looking for or needing one, just before it (Chinese): "找", "需要", "希望有".
+    static let seekingBefore = ["找", "寻找", "尋找", "需要", "想要", "希望有", "想有"]
+    /// The same after it (Japanese): "を探しています", "が欲しい", "が必要".
+    static let seekingAfter = ["を探し", "をさがし", "が欲しい", "がほしい", "が必要", "を紹介", "を見つけ", "をつけて", "を付けて"]
+    /// Words between such a verb and the role: "一名", "一位", "你们的".
+    static let fillers = ["一名", "一个", "一個", "一位", "你们的", "你們的", "您的", "名", "个", "個", "位"]
+    /// Negations before the role (Chinese: "我不想当导师") and after it (Japanese: "なりたくない").
+    static let negationsBefore: Set<Character> = ["不", "别", "別", "没", "沒"]
+    static let negationsAfter = ["ない", "ません", "なく"]
+    /// Someone else at the start of a clause: "他", "我的同事", "彼女は", "同僚が".
+    static let otherPeople = ["他", "她", "我的同事", "我的朋友", "我同事", "我朋友", "我的导师", "我的導師", "彼", "同僚", "友人", "友達",
+                              "私の同僚", "私の友人", "私の友達", "私のメンター"]
+    /// A role's name as part of the program's: "导师计划", "メンタープログラム".
+    static let programNouns = ["计划", "計劃", "計画", "项目", "項目", "制度", "プログラム", "活动", "活動"]
+    /// Words that join two roles: "导师和学员".
+    static let joiners = ["和", "与", "與", "及", "跟", "兼", "と", "や"]
+
+    /// The role a Chinese or Japanese clause asks for: being or becoming it ("我想当导师",
+    /// "メンターになりたい", "メンティーとして参加"), or looking for a mentor ("我想找一位导师",
+    /// "メンターを探しています"). Not when negated ("我不想当导师"), said of someone else
+    /// ("我的同事想当导师"), or only naming one ("我的导师说", "导师计划").
+    static func role(in clause: String) -> ParticipantRole? {
+        guard has(clause), !otherPeople.contains(where: clause.hasPrefix) else { return nil }
+        let characters = Array(clause)
+        var index = 0
+        while index < characters.count {
+            guard let (noun, role) = roleNouns.first(where: { characters[index...].starts(with: $0.0) }) else {
+                index += 1
+                continue
+            }
+            let before = String(characters[..<index]), after = String(characters[(index + noun.count)...])
+            index += noun.count
+            if programNouns.contains(where: after.hasPrefix) || before.contains(where: negationsBefore.contains) { continue }
+            // "我的导师", "私のメンター": someone's mentor.
+            let bare = withoutFillers(before)
+            if bare.hasSuffix("的") || bare.hasSuffix("の") { continue }
+            let asked = asks(before: bare, after: after, role: role)
+            if let asked, !negationsAfter.contains(where: { aboutThis(after).contains($0) }) {
+                return named(otherThan: role, before: before, after: after) ? .both : asked
+            }
+        }
+        return nil
+    }
+
+    private static func asks(before: String, after: String, role: ParticipantRole) -> ParticipantRole? {
+        if becomingBefore.contains(where: before.hasSuffix) || becomingAfter.contains(where: after.hasPrefix) { return role }
+        if role == .mentor, seekingBefore.contains(where: before.hasSuffix) || seekingAfter.contains(where: after.hasPrefix) { return .mentee }
+        return nil
+    }
+
+    /// `text` without the fillers at its end: "我想成为一名" → "我想成为".
+    private static func withoutFillers(_ text: String) -> String {
+        var text = text
+        while let filler = fillers.first(where: text.hasSuffix) { text.removeLast(filler.count) }
+        return text
+    }
+
+    /// What is said of this role: the text after it, up to the next role's name.
+    private static func aboutThis(_ after: String) -> String {
+        let next = roleNouns.compactMap { after.range(of: $0.0)?.lowerBound }.min() ?? after.endIndex
+        return String(after[..<next])
+    }
+
+    /// Whether the other role stands next to this one, joined to it: "导师和学员".
+    private static func named(otherThan role: ParticipantRole, before: String, after: String) -> Bool {
+        let others = roleNouns.filter { $0.1 != role }.map(\.0)
+        return joiners.contains { joiner in
+            others.contains { after.hasPrefix(joiner + $0) || before.hasSuffix($0 + joiner) }
+        }
+    }
+
+    /// Verbs of joining: "参加", "加入", "报名", "応募".
+    static let joinVerbs = ["参加", "參加", "加入", "报名", "報名", "参与", "參與", "申请加入", "申請加入", "応募", "申し込"]
+
+    /// Whether a Chinese or Japanese clause asks to join: "我想参加", "参加したいです" (not "我不想参加").
+    static func asksToJoin(_ clause: String) -> Bool {
+        guard has(clause), !otherPeople.contains(where: clause.hasPrefix) else { return false }
+        return joinVerbs.contains { verb in
+            guard let range = clause.range(of: verb) else { return false }
+            return !clause[..<range.lowerBound].contains(where: negationsBefore.contains)
+                && !negationsAfter.contains { clause[range.upperBound...].contains($0) }
+        }
+    }
+
+    /// Japanese negations after a verb: "したくない", "しません", "できません" (not a polite question,
+    /// "していただけませんか", which asks).
+    static let verbNegations = ["たくない", "たくありません", "しない", "しません", "できない", "できません", "ないで"]
+
+    /// Whether the words after a Japanese request say it is not wanted: "退会したくない", "再開しません".
+    static func negatedAfter(_ after: Substring) -> Bool {
+        let near = after.prefix(12)
+        return verbNegations.contains { negation in
+            guard let range = near.range(of: negation) else { return false }
+            return near[range.upperBound...].first != "か"
+        }
+    }
+
+    // MARK: - Place
+
+    /// Cities and countries written in Chinese characters or kana, longest first.
+    static let places: [String] = {
+        let names = Array(TimeZonePlaces.cities.values.joined()) + Array(TimeZonePlaces.ownScripts.values.joined())
+        return Set(names.filter(has)).sorted { $0.count > $1.count }
+    }()
+    /// Words before a place the writer is in: "住在", "在", "来自".
+    static let placeBefore = ["住在", "在", "来自", "來自", "位于", "位於"]
+    /// Words after it: "に住んでいます", "在住", "から", "出身".
+    static let placeAfter = ["に住", "在住", "から", "出身", "に在住"]
+    /// What makes a country's name a language's: "日本語", "中国语".
+    static let languageEndings: [Character] = ["語", "语", "話", "话", "文"]
+
+    /// The place the writer says they live in or come from: "我住在北京", "我在台北", "大阪在住",
+    /// "東京に住んでいます"; nil when none, or not there ("我不在北京").
+    static func place(in sentence: String) -> String? {
+        guard has(sentence) else { return nil }
+        for place in places {
+            var from = sentence.startIndex
+            while let range = sentence.range(of: place, range: from..<sentence.endIndex) {
+                from = range.upperBound
+                let before = sentence[..<range.lowerBound], after = sentence[range.upperBound...]
+                if let next = after.first, languageEndings.contains(next) { continue }
+                guard placeBefore.contains(where: before.hasSuffix) || placeAfter.contains(where: after.hasPrefix),
+                      !before.suffix(3).contains(where: negationsBefore.contains) else { continue }
+                return place
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Languages
+
+    /// Verbs of speaking: "说", "講", "話します", "交流".
+    static let speakingVerbs = ["说", "說", "讲", "講", "話", "交流", "沟通", "溝通"]
+
+    /// Whether a clause speaks of speaking: true when it does, false when it says the writer
+    /// does not ("不会说日语", "話せません"), nil when no verb of speaking is in it.
+    private static func speaks(_ clause: String) -> Bool? {
+        var found: Bool?
+        for verb in speakingVerbs {
+            var from = clause.startIndex
+            while let range = clause.range(of: verb, range: from..<clause.endIndex) {
+                from = range.upperBound
+                let negated = clause[..<range.lowerBound].suffix(2).contains(where: negationsBefore.contains)
+                    || negationsAfter.contains { clause[range.upperBound...].prefix(5).contains($0) }
+                if negated { return false }
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// The languages a sentence's clauses say are spoken, in English ("说中文和英语" → Chinese,
+    /// English; "日本語、英語を話します"): the names in clauses with a verb of speaking, or none, in a
+    /// sentence with one; not those of a clause that says they are not spoken ("不会说日语").
+    static func languages(in clauses: [String]) -> [String] {
+        guard clauses.contains(where: has) else { return [] }
+        let speaking = clauses.map(speaks)
+        guard speaking.contains(true) else { return [] }
+        var found: [String] = []
+        for (clause, speaks) in zip(clauses, speaking) where speaks != false {
+            for name in LanguageNames.named(in: clause) where !found.contains(name) { found.append(name) }
+        }
+        return found
+    }
+
+    // MARK: - Kinds
+
+    /// The kinds of mentoring as Chinese and Japanese name them.
+    static let kindWords: [(String, [String])] = [
+        ("technical", ["技术", "技術", "テクニカル", "编程", "編程", "プログラミング"]),
+        ("career", ["职业", "職業", "キャリア", "职场", "職場", "职涯", "職涯"]),
+    ]
+
+    /// The kinds a sentence names: "希望技术方面的指导" (technical), "キャリアの相談" (career).
+    static func kinds(in sentence: String) -> [String] {
+        guard has(sentence) else { return [] }
+        return kindWords.filter { _, names in names.contains { sentence.contains($0) } }.map(\.0)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A first mail in sentences in Italian, Polish, Russian, Chinese or Japanese comes back as the
+/// sign-up form with what it said filled in, as one in English, Spanish or German does.
+@Suite struct FirstMailInMoreLanguagesTests {
+    let workflow = EnrollmentWorkflowTests()
+
+    /// Finding: these first mails came back with nothing filled in (or the city alone, or the
+    /// capacity alone): the role asked for, the city (declined in Russian and Polish: "Москве",
+    /// "Krakowa"), the languages ("по-русски", "po polsku", "中文", "日本語") and the kind of
+    /// mentoring were all missed.
+    @Test(arguments: [
+        ("我想成为一名导师。我住在北京，说中文和英语。", "mentor", ["Time zone: 北京", "Languages: Chinese, English"]),
+        ("你好，我想参加导师计划，做学员。我在上海，会说普通话和英语，希望技术方面的指导。", "mentee",
+         ["Time zone: 上海", "Languages: Mandarin, English", "Mentoring type: technical"]),
+        ("我想当导师，可以带两个学员。我在台北。", "mentor", ["Time zone: 台北", "Capacity: 2"]),
+        ("メンターになりたいです。東京に住んでいます。日本語と英語を話します。", "mentor", ["Time zone: 東京", "Languages: Japanese, English"]),
+        ("メンティーとして参加したいです。大阪在住です。キャリアの相談をしたいです。", "mentee", ["Time zone: 大阪", "Mentoring type: career"]),
+        ("Здравствуйте! Я хочу стать наставником. Живу в Москве, говорю по-русски и по-английски.", "mentor",
+         ["Time zone: Москва", "Languages: Russian, English"]),
+        ("Хочу участвовать в программе как подопечная. Я из Новосибирска.", "mentee", ["Time zone: Новосибирск"]),
+        ("Buongiorno, mi piacerebbe essere mentee, per la carriera. Sono a Milano.", "mentee", ["Time zone: Milano", "Mentoring type: career"]),
+        ("Dzień dobry, chciałabym zostać mentorką. Mieszkam w Warszawie, mówię po polsku i angielsku.", "mentor",
+         ["Time zone: Warszawa", "Languages: Polish, English"]),
+        ("Chcę dołączyć do programu jako podopieczny. Jestem z Krakowa.", "mentee", ["Time zone: Krakow"]),
+    ])
+    func theFormComesBackWithWhatTheFirstMailSaid(body: String, role: String, lines: [String]) throws {
+        let program = try ProcessorTests.Program()
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: "Sam Lee <sam@example.net>", subject: "Mentoring", body: body))
+            .first?.textBody).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(form.contains("You asked to join as a \(role): we have filled that in below."), "\(body): \(form)")
+        #expect(form.contains("\nRole: \(role)\n"), "\(body): \(form)")
+        for line in lines {
+            #expect(form.contains("\n\(line)\n"), "\(line) for \(body): \(form)")
+        }
+        #expect(try program.database.inboundMessages().last?.rule == "first-contact")
+    }
+
+    /// Refusing a role, or only speaking of one's mentor, asks for none: the form's role line stays open.
+    @Test(arguments: ["我不想当导师。我住在北京。", "Я не хочу быть наставником. Живу в Москве.", "Nie chcę być mentorem.",
+                      "私のメンターに勧められました。", "Il mio mentore mi ha detto di scrivervi."])
+    func aRefusedOrMentionedRoleIsNotFilledIn(body: String) throws {
+        let program = try ProcessorTests.Program()
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: "Sam Lee <sam@example.net>", subject: "Mentoring", body: body))
+            .first?.textBody)
+        #expect(!form.contains("You asked to join as"), "\(body): \(form)")
+        #expect(form.contains("Role: (mentor, mentee, or both)"), "\(body): \(form)")
+    }
+
+    /// A participant's request in Italian is carried out, and a refusal in Japanese changes nothing.
+    @Test func requestsInTheseLanguagesAreReadFromAParticipant() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        _ = try workflow.exchange(program, workflow.mail(body: "退会したくないです。"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .active)
+        _ = try workflow.exchange(program, workflow.mail(body: "Buongiorno, vorrei uscire dal programma."))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
+    }
+}
