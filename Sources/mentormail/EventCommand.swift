@@ -106,6 +106,10 @@ extension MentorMailCommand {
                 people who are both) to host a table. --audience mentees, mentors, or round:NAME \
                 narrows it.
 
+                An event still to come with the same name (in any case or punctuation) and the \
+                same start is the same event: the create is refused (exit 65), naming it and the \
+                `event update` that changes it; --force creates a second one anyway.
+
                 Example:
                   mentormail event create "Speed Mentoring, Summit" \\
                       --at 2026-10-25T07:30 --tz Europe/Madrid --duration 90m \\
@@ -122,6 +126,7 @@ extension MentorMailCommand {
             @Option(help: ArgumentHelp("Rotations: how many mentors each mentee meets.", valueName: "n")) var rotations: Int
             @Option(help: ArgumentHelp("all, mentees, mentors, or round:NAME.", valueName: "who")) var audience = "all"
             @Option(help: ArgumentHelp("Where it takes place.", valueName: "place")) var location: String?
+            @Flag(help: "Create it even when an event still to come has the same name and start.") var force = false
             @Flag(help: "Print JSON ({\"id\": …} and the event).") var json = false
 
             func validate() throws {
@@ -144,7 +149,7 @@ extension MentorMailCommand {
                     let zone = try EventCommand.zone(tz)
                     let plan = EventPlan(name: name, startsAt: EventCommand.localTime(at, in: zone) ?? options.clock, timeZone: zone,
                                          durationMinutes: EventCommand.minutes(duration) ?? 60, capacity: capacity, tables: tables,
-                                         rotations: rotations, audience: audience, location: location)
+                                         rotations: rotations, audience: audience, location: location, force: force)
                     if plan.startsAt <= options.clock {
                         throw MentorMailError(.data, "--at \(at) (\(tz)) is in the past")
                     }

@@ -808,8 +808,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = try CommandRunner.writeLocalConfig(in: folder, database: "p.sqlite")
         let now = "2026-11-01T09:00:00Z"
-        func create(_ tables: String, _ rotations: String) throws -> CommandRunner.Result {
-            try CommandRunner.run(["event", "create", "Speed Mentoring", "--at", "2026-11-25T09:30", "--tz", "Europe/Madrid", "--duration", "90m",
+        func create(_ tables: String, _ rotations: String, name: String = "Speed Mentoring") throws -> CommandRunner.Result {
+            try CommandRunner.run(["event", "create", name, "--at", "2026-11-25T09:30", "--tz", "Europe/Madrid", "--duration", "90m",
                                    "--capacity", "4", "--tables", tables, "--rotations", rotations, "--config", config.path, "--now", now])
         }
         let tooMany = try create("2", "5")
@@ -817,7 +817,7 @@ import Testing
         #expect(tooMany.stderr.contains("with 2 table(s) a mentee can meet at most 2 different mentor(s)"), "\(tooMany.stderr)")
         #expect(tooMany.stderr.contains("the event has 2 rotation(s)"), "\(tooMany.stderr)")
         #expect(tooMany.stdout.contains("2 tables, 2 rotations"), "stored as it can happen: \(tooMany.stdout)")
-        let fine = try create("3", "3")
+        let fine = try create("3", "3", name: "Speed Mentoring, Room 2")
         #expect(fine.status == 0 && !fine.stderr.contains("warning"), "\(fine.stderr)")
 
         // Event 2 plans 3 rotations; only 2 mentors accept.

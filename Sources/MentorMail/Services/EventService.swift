@@ -19,6 +19,8 @@ struct EventService {
         var audience: EventAudience
         var location: String?
         var uid: String?
+        /// Create it even when an event still to come has the same name and start.
+        var force = false
     }
 
     // MARK: Creating and changing
@@ -30,6 +32,7 @@ struct EventService {
         if case .round(let name) = plan.audience, try AppDatabase.findRound(work.db, name: name) == nil {
             throw MentorMailError(.data, "no round is named \(name); see `mentormail round list`")
         }
+        if !plan.force, let twin = try twin(of: plan) { throw MentorMailError(.data, twinRefusal(twin, plan)) }
         var event = SpeedEvent(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone.identifier,
                                durationMinutes: plan.durationMinutes, capacity: plan.capacity, tables: plan.tables,
                                rotations: min(plan.rotations, plan.tables), audience: plan.audience.description, location: plan.location,
@@ -40,6 +43,59 @@ struct EventService {
         try work.jobs.schedule(.eventGroups, subjectID: id, at: groupsDue(event), key: "event-groups:\(id)")
         try work.audit.record(actor, "event-created", "\(id) \(event.name) at \(event.startsAt.formatted(.iso8601)), \(plan.audience)")
         return event
+    }
+
+    /// An event still to come, not cancelled, with the name (in other case or punctuation) and
+    /// start of `plan`: the same event, made again instead of updated.
+    private func twin(of plan: Plan) throws -> SpeedEvent? {
+        try SpeedEvent.filter(SpeedEvent.Columns.status != SpeedEvent.Status.cancelled.rawValue && SpeedEvent.Columns.startsAt == plan.startsAt)
+            .order(Column("id")).fetchAll(work.db)
+            .first { $0.endsAt > work.now && Self.sameName($0.name, plan.name) }
+    }
+
+    /// The names' words, ignoring case, accents and punctuation, are the same.
+    static func sameName(_ one: String, _ other: String) -> Bool {
+        func words(_ name: String) -> [String] {
+            name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        return words(one) == words(other)
+    }
+
+    /// Why `plan` is not created: `twin` is the same event; the update that makes it what `plan`
+    /// says, and `--force` for a second event.
+    private func twinRefusal(_ twin: SpeedEvent, _ plan: Plan) -> String {
+        let id = twin.id ?? 0
+        var changes: [String] = []
+        if plan.audience.description != twin.audience { changes.append("--audience \(plan.audience)") }
+        if plan.durationMinutes != twin.durationMinutes { changes.append("--duration \(plan.durationMinutes)m") }
+        if (plan.location ?? "") != (twin.location ?? "") { changes.append("--location \"\(plan.location ?? "")\"") }
+        let invited = (try? EventGuest.filter(EventGuest.Columns.eventID == id && Column("invitedAt") != nil).fetchCount(work.db)) ?? 0
+        var text = "event \(id) (\(twin.name)) already starts at \(Self.localStart(twin)) (\(twin.timeZone)), \(invited) invited so far: "
+            + "a second event with the same name and start would invite everyone twice, so nothing was created. "
+            + (changes.isEmpty ? "To change event \(id), use mentormail event update \(id) (--at, --tz, --duration, --location, --audience)"
+                               : "To change event \(id) to what you gave, use mentormail event update \(id) \(changes.joined(separator: " "))")
+        let fixed = [(plan.capacity, twin.capacity, "seats"), (plan.tables, twin.tables, "tables"), (min(plan.rotations, plan.tables), twin.rotations, "rotations")]
+            .filter { $0.0 != $0.1 }.map { "\($0.1) \($0.2), not \($0.0)" }
+        if !fixed.isEmpty {
+            text += " (it has \(fixed.joined(separator: ", ")): these are set at creation; to change them, mentormail event cancel \(id) "
+                + "and create it again)"
+        }
+        return text + ". To create a second event with the same name and start anyway, add --force."
+    }
+
+    /// "2026-10-25 07:30", the start in the event's zone.
+    static func localStart(_ event: SpeedEvent) -> String {
+        let zone = zone(event.timeZone)
+        return localDate(event.startsAt, zone) + " " + clock(event.startsAt, zone)
+    }
+
+    /// "2026-10-25" in `zone`.
+    static func localDate(_ date: Date, _ zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let day = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
     }
 
     /// A new time or place: the calendars get an update (SEQUENCE raised) with the next run. A

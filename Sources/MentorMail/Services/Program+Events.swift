@@ -20,9 +20,11 @@ public struct EventPlan: Sendable {
     /// The calendar UID when the event already has one (in the coordinators' calendar); else
     /// one is made up.
     public var uid: String?
+    /// Create it even when an event still to come has the same name and start (otherwise refused).
+    public var force: Bool
 
     public init(name: String, startsAt: Date, timeZone: TimeZone, durationMinutes: Int, capacity: Int, tables: Int,
-                rotations: Int, audience: String = "all", location: String? = nil, uid: String? = nil) {
+                rotations: Int, audience: String = "all", location: String? = nil, uid: String? = nil, force: Bool = false) {
         self.name = name
         self.startsAt = startsAt
         self.timeZone = timeZone
@@ -33,6 +35,7 @@ public struct EventPlan: Sendable {
         self.audience = audience
         self.location = location
         self.uid = uid
+        self.force = force
     }
 
     /// Whether `text` names an audience.
@@ -104,7 +107,7 @@ extension Program {
             let event = try EventService(work: work).create(
                 EventService.Plan(name: plan.name, startsAt: plan.startsAt, timeZone: plan.timeZone, durationMinutes: plan.durationMinutes,
                                   capacity: plan.capacity, tables: plan.tables, rotations: plan.rotations, audience: audience,
-                                  location: plan.location, uid: plan.uid), actor: actor)
+                                  location: plan.location, uid: plan.uid, force: plan.force), actor: actor)
             return try Self.view(of: event, work.db, details: false)
         }
     }
@@ -205,11 +208,7 @@ extension AppDatabase {
 extension Program {
     static func view(of event: SpeedEvent, _ db: Database, details: Bool) throws -> EventView {
         let guests = try EventGuest.filter(EventGuest.Columns.eventID == event.id).order(Column("id")).fetchAll(db)
-        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let day = calendar.dateComponents([.year, .month, .day], from: event.startsAt)
-        let local = String(format: "%04d-%02d-%02d ", day.year ?? 0, day.month ?? 0, day.day ?? 0) + EventService.clock(event.startsAt, zone)
+        let local = EventService.localStart(event)
         func count(_ role: EventGuest.Role, _ answer: EventGuest.Answer) -> Int {
             guests.filter { $0.role == role && $0.answer == answer }.count
         }
