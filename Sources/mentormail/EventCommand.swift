@@ -217,8 +217,11 @@ extension MentorMailCommand {
                         print("\n\(title) (\(guests.count)):")
                         for guest in guests {
                             let position = guest.position.map { "#\($0) " } ?? ""
+                            // A maybe since they got their place: it is kept until they say no.
+                            let unsure = guest.answer == "accepted" && guest.lastAnswer == "tentative"
+                                ? "  (said maybe on \(guest.answeredOn ?? "?"), keeps the \(guest.role == "mentor" ? "table" : "seat"))" : ""
                             print("  \(position)\(guest.email)  \(guest.name)  \(guest.role)" + (guest.answeredBy.map { "  (by \($0))" } ?? "")
-                                  + (guest.bounce == nil ? "" : "  BOUNCED"))
+                                  + unsure + (guest.bounce == nil ? "" : "  BOUNCED"))
                             if let bounce = guest.bounce {
                                 print(terminalSafe("      address \(clipped(bounce.summary, to: 160))", keepLines: false))
                             }

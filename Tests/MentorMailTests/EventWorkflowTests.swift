@@ -135,7 +135,8 @@ import Testing
         // that a "no" would pass it on; Dee still waits.
         try program.arrive(try words("Not sure yet, maybe.", "ben@example.net"))
         sent = try run(program)
-        #expect(sent.map { $0.to.map(\.address) } == [["ben@example.net"]], "nobody else is told anything")
+        #expect(sent.map { $0.to.map(\.address) } == [["ben@example.net"], ["coordinator@example.org"]],
+                "nobody else is told anything but the coordinators, in their digest")
         let toBen = sent.first?.textBody ?? ""
         #expect(toBen.contains("We noted \"maybe\""), "\(toBen)")
         #expect(toBen.contains("Your seat stays yours for now"), "\(toBen)")
@@ -485,7 +486,7 @@ import Testing
         #expect(!kept.contains("reply \"yes\" as soon as you know"), "\(kept)")
         #expect(try rsvp(program, "ben@example.net") == .accepted)
         let digest = try #require(afterMaybe.first { $0.to.map(\.address) == ["coordinator@example.org"] })
-        #expect(digest.textBody?.contains("Ben Okafor <ben@example.net> (mentee) said maybe after the tables were set; their seat is kept") == true,
+        #expect(digest.textBody?.contains("Ben Okafor <ben@example.net> (mentee) said maybe on 2026-11-03, after the tables were set; their seat is kept") == true,
                 "\(digest.textBody ?? "")")
         let afterYes = try say("Yes, I'll be there after all.")
         let confirmed = try #require(afterYes.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)

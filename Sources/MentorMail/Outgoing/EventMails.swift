@@ -28,6 +28,8 @@ public struct EventInvitationMail: MailContent {
     public var saidYes: Bool?
     public var waiting: Bool?
     public var saidMaybe: Bool?
+    /// With `saidMaybe`: they have a seat (or table), kept until they say no.
+    public var seatKept: Bool?
     /// With `update`, after the tables were set: only the place changed and the schedules stand.
     public var placeOnly: Bool?
     /// With `update`: what changed since the reader last saw the event (none: not known).
@@ -156,6 +158,8 @@ public struct EventScheduleMail: MailContent {
     public var updated: Bool?
     /// The tables were formed anew and a place from the waitlist opened for them.
     public var placeOpened: Bool?
+    /// They said maybe since they got their seat (or table): it is kept until they say no.
+    public var saidMaybe: Bool?
 }
 
 /// The coordinators' printable sheet: one page per rotation, every table with its mentor and

@@ -269,6 +269,7 @@ extension EventService {
                                profiles: [Int64: Participant], earlier: Set<Int64>?, promoted: Set<Int64>,
                                unchanged: Set<Int64> = []) throws -> Int {
         func mark(_ mail: inout EventScheduleMail, _ guest: EventGuest) {
+            if guest.unsureWithSeat { mail.saidMaybe = true }
             guard let earlier, let id = guest.id else { return }
             if promoted.contains(id) { mail.placeOpened = true } else if earlier.contains(id) { mail.updated = true }
         }

@@ -293,13 +293,16 @@ struct EventService {
             if placeOnly { mail.placeOnly = true }
             // Their answer stands: the mail says which, and the calendar keeps it instead of asking again.
             switch guest.answer {
+            case .accepted where guest.unsureWithSeat:
+                mail.saidMaybe = true
+                mail.seatKept = true
             case .accepted: mail.saidYes = true
             case .waitlisted: mail.waiting = true
             case .tentative: mail.saidMaybe = true
             case .declined, .invited: break
             }
         }
-        let kept: String? = update ? [.accepted: "ACCEPTED", .waitlisted: "TENTATIVE", .tentative: "TENTATIVE"][guest.answer] : nil
+        let kept = update ? guest.calendarStatus : nil
         try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id),
                              language: guest.language, calendar: calendar(event, for: guest, method: "REQUEST", attendeeStatus: kept,
                                                                           changes: changes))
@@ -308,13 +311,14 @@ struct EventService {
         try guest.update(work.db)
     }
 
-    /// The event's REQUEST as it is now, marked accepted, for a guest who has a seat: `always`, or
-    /// when their calendar is behind (they missed an update while not coming). Records it as sent.
+    /// The event's REQUEST as it is now, for a guest who has a seat, marked with what they said
+    /// (accepted, or tentative for a maybe that keeps the seat): `always`, or when their calendar
+    /// is behind (they missed an update while not coming). Records it as sent.
     func currentCalendar(_ event: SpeedEvent, for guest: inout EventGuest, always: Bool = false) throws -> CalendarPart? {
         guard event.status != .cancelled, guest.invitedAt != nil, always || (guest.sequenceSent ?? -1) < event.sequence else { return nil }
         guest.sequenceSent = event.sequence
         try guest.update(work.db)
-        return calendar(event, for: guest, method: "REQUEST", attendeeStatus: "ACCEPTED")
+        return calendar(event, for: guest, method: "REQUEST", attendeeStatus: guest.unsureWithSeat ? "TENTATIVE" : "ACCEPTED")
     }
 
     /// The event as an iCalendar object for one guest: they are its only attendee. Its
@@ -462,6 +466,7 @@ struct EventService {
             guest.waitlistedAt = nil
             guest.waitlistOrder = nil
         }
+        guest.lastAnswer = EventGuest.Answer(rawValue: answer.rawValue)
         guest.answeredAt = work.now
         guest.answeredBy = source
         try guest.update(work.db)
@@ -476,11 +481,15 @@ struct EventService {
         case .accepted where keptSeat && !grouped:
             mail.tentative = true
             mail.seatHeld = true
+            let waiting = try waiting(eventID, guest.role).fetchCount(work.db)
+            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) said maybe on \(today(event)) and keeps their "
+                       + "\(guest.role == .mentee ? "seat" : "table") until they say no"
+                       + (waiting > 0 ? "; \(waiting) waiting for one (mentormail event show \(eventID))" : ""))
         case .accepted where keptSeat:
             mail.tentative = true
             mail.keptSeat = true
             mail.grouped = true
-            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) said maybe after the tables were set; "
+            try notice(eventID, "\(guest.name) <\(guest.email)> (\(guest.role.rawValue)) said maybe on \(today(event)), after the tables were set; "
                        + "their \(guest.role == .mentee ? "seat" : "table") is kept")
         case .accepted:
             mail.accepted = true
@@ -686,6 +695,9 @@ struct EventService {
         try work.audit.record(next.email, "event-promoted", "event \(eventID): from the waitlist")
         return next
     }
+
+    /// "2026-12-07": today in the event's zone.
+    private func today(_ event: SpeedEvent) -> String { Self.localDate(work.now, Self.zone(event.timeZone)) }
 
     private func notice(_ eventID: Int64, _ detail: String) throws {
         var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil, detail: "Event \(eventID): \(detail)")

@@ -65,6 +65,12 @@ public struct EventView: Codable, Sendable, Equatable {
         public var position: Int?
         /// When their address bounced for good: their mail (updates, schedules) is kept, not sent.
         public var bounce: BounceView?
+        /// What they said last (accepted, tentative, declined), apart from their place: "tentative"
+        /// under accepted is a maybe that keeps the seat.
+        public var lastAnswer: String?
+        /// When they answered last, and that day in the event's zone ("2026-12-07").
+        public var answeredAt: Date?
+        public var answeredOn: String?
     }
 
     public var id: Int64
@@ -235,7 +241,9 @@ extension Program {
                 }
                 return EventView.Guest(email: guest.email, name: guest.name, role: guest.role.rawValue, answer: guest.answer.rawValue,
                                        answeredBy: guest.answeredBy, position: position,
-                                       bounce: guest.participantID.flatMap { bounces[$0] }.map(BounceView.init))
+                                       bounce: guest.participantID.flatMap { bounces[$0] }.map(BounceView.init),
+                                       lastAnswer: guest.lastAnswer?.rawValue, answeredAt: guest.answeredAt,
+                                       answeredOn: guest.answeredAt.map { EventService.localDate($0, EventService.zone(event.timeZone)) })
             }
         }
         view.accepted = list(.accepted)

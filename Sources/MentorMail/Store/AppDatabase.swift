@@ -683,6 +683,14 @@ public final class AppDatabase: Sendable {
                 JOIN participant p ON p.email = m.sender WHERE p.status = 'erased'
                 """)
         }
+        migrator.registerMigration("v27-event-guest-last-answer") { db in
+            // What a guest said last, apart from their place: a "maybe" that keeps a seat, a
+            // "yes" on the waitlist. Filled from the place for those who answered before.
+            try db.alter(table: "eventGuest") { t in t.add(column: "lastAnswer", .text) }
+            try db.execute(sql: """
+                UPDATE eventGuest SET lastAnswer = CASE answer WHEN 'waitlisted' THEN 'accepted' WHEN 'invited' THEN NULL ELSE answer END
+                """)
+        }
         return migrator
     }
 

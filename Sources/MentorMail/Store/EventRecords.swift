@@ -104,7 +104,12 @@ public struct EventGuest: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var email: String
     public var name: String
     public var role: Role
+    /// Their place: a seat (accepted), the waitlist, none (declined, tentative), or no answer yet.
     public var answer: Answer
+    /// What they said last (accepted, tentative or declined), kept apart from `answer`, their
+    /// place: someone with a seat who then says maybe keeps it (`answer` accepted, this
+    /// tentative); someone waiting said yes. Nil until they answer.
+    public var lastAnswer: Answer?
     /// When they joined the waitlist.
     public var waitlistedAt: Date?
     /// Their turn on the waitlist, counting up per event as answers are handled: the order of promotion.
@@ -126,6 +131,21 @@ public struct EventGuest: Codable, Sendable, Equatable, FetchableRecord, Mutable
         self.role = role
         self.language = language
         answer = .invited
+    }
+
+    /// Has a seat (or table) and said maybe since: it is kept until they say no.
+    public var unsureWithSeat: Bool { answer == .accepted && lastAnswer == .tentative }
+
+    /// Their answer as their calendar should show it (PARTSTAT): what they said last, not their
+    /// place (a yes on the waitlist is ACCEPTED, a maybe that keeps a seat TENTATIVE); nil before
+    /// they answer.
+    public var calendarStatus: String? {
+        switch lastAnswer ?? answer {
+        case .accepted, .waitlisted: "ACCEPTED"
+        case .tentative: "TENTATIVE"
+        case .declined: "DECLINED"
+        case .invited: nil
+        }
     }
 
     /// The first word of the name, for schedules that show others only by first name.
