@@ -201,7 +201,10 @@ import Testing
                                                  partstat: "DECLINED", attendee: "ana@example.net"))
         let sent = try run(program)
         #expect(!sent.contains { $0.to.map(\.address) == ["eve@example.com"] }, "no answer to the stranger")
-        #expect(!sent.contains { $0.to.map(\.address) == ["ana@example.net"] })
+        // Ana hears that an answer for her came from elsewhere, and that it did not count.
+        let toAna = sent.filter { $0.to.map(\.address) == ["ana@example.net"] }
+        #expect(toAna.count == 1 && toAna.first?.textBody?.contains("eve@example.com") == true, "\(toAna.map(\.textBody))")
+        #expect(toAna.first?.textBody?.contains("not counted") == true, "\(toAna.map(\.textBody))")
         #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"], "Ana keeps her seat")
         let held = try #require(try program.database.inboundMessages().last)
         #expect(held.disposition == .held)

@@ -98,6 +98,10 @@ public struct EventAnswerMail: MailContent {
     public var unknown: Bool?
     /// A reply under an event mail that says neither yes nor no: they are asked to.
     public var unclear: Bool?
+    /// A calendar answer for them came from `otherAddress`, not theirs and not under our mail to
+    /// them: not counted; they are asked to answer from the invited address.
+    public var answeredElsewhere: Bool?
+    public var otherAddress: String?
     /// Their message also asked a question: it is passed to the coordinators.
     public var question: Bool?
     /// Their yes came with a condition ("but I can only stay for the first rotation"): it is

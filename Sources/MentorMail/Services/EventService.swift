@@ -396,9 +396,12 @@ struct EventService {
         if let attendee = try guest(reply.attendee) {
             // A calendar answer for a guest: from that guest, or under a mail sent to them.
             guard attendee.email.lowercased() == sender || answeredTo(attendee) else {
+                try tellAnsweredElsewhere(attendee, from: sender, event)
+                let word = [.accepted: "yes", .declined: "no", .tentative: "maybe"][reply.answer] ?? "yes"
                 return try HeldMailService(work: work).hold(
-                    inbound, reason: "a calendar answer for \(attendee.email), a guest of \(AppDatabase.eventWords(event)), came from \(sender), "
-                        + "not in reply to our mail to \(attendee.email): not recorded", acknowledge: false)
+                    inbound, reason: "a calendar answer (\(word)) for \(attendee.email), a guest of \(AppDatabase.eventWords(event)), came from \(sender), "
+                        + "not in reply to our mail to \(attendee.email): not recorded; \(attendee.email) was asked to answer from that address. "
+                        + "If the answer is theirs: mentormail event answer \(eventID) \(attendee.email) \(word)", acknowledge: false)
             }
             found = attendee
         } else if let own = try guest(sender) {
@@ -416,6 +419,17 @@ struct EventService {
         if guest.email.lowercased() != sender { recipient = (MailAddress(address: guest.email, name: guest.name), guest.language) }
         let recorded = try record(reply.answer, source: reply.source.rawValue, for: &guest, at: event)
         return try answer(recorded.mail, recorded.summary, calendar: recorded.calendar)
+    }
+
+    /// Tells `guest` that a calendar answer for them came from `sender`, another address, and was
+    /// not counted: an invitation is personal, so they answer it from the invited address.
+    private func tellAnsweredElsewhere(_ guest: EventGuest, from sender: String, _ event: SpeedEvent) throws {
+        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
+        mail.answeredElsewhere = true
+        mail.otherAddress = sender
+        try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id),
+                             language: guest.language, subject: event.name)
     }
 
     /// Records `answer` for `guest`, as their own answer does: the latest answer wins, a yes
