@@ -70,8 +70,9 @@ extension ICalendar {
     }
 
     /// A VTIMEZONE for `zone`: one STANDARD or DAYLIGHT observance per offset change from the
-    /// year before `date` to the year after, each with the local time it starts and the offsets
-    /// on either side; a zone without changes gets one STANDARD observance.
+    /// year before `date` to the year after, each with the local time it starts, the offsets on
+    /// either side and its name (TZNAME: the zone data's, such as CET); a zone without changes
+    /// gets one STANDARD observance.
     static func timeZoneComponent(_ zone: TimeZone, around date: Date) -> [String] {
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
@@ -88,7 +89,7 @@ extension ICalendar {
         if transitions.isEmpty {
             let offset = offsetText(zone.secondsFromGMT(for: date))
             lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset, "TZOFFSETTO:" + offset,
-                      "TZNAME:" + withoutControls(zone.abbreviation(for: date) ?? zone.identifier), "END:STANDARD"]
+                      "TZNAME:" + withoutControls(name(zone, date, daylight: false) ?? zone.identifier), "END:STANDARD"]
         }
         for moment in transitions {
             let before = zone.secondsFromGMT(for: moment.addingTimeInterval(-1))
@@ -98,11 +99,17 @@ extension ICalendar {
             lines += ["BEGIN:" + kind,
                       "DTSTART:" + localDateTime(moment, in: zone, offset: before),
                       "TZOFFSETFROM:" + offsetText(before), "TZOFFSETTO:" + offsetText(after),
-                      "TZNAME:" + withoutControls(zone.abbreviation(for: moment) ?? kind),
+                      "TZNAME:" + withoutControls(name(zone, moment, daylight: kind == "DAYLIGHT") ?? kind),
                       "END:" + kind]
         }
         lines.append("END:VTIMEZONE")
         return lines
+    }
+
+    /// The zone's abbreviation at `date`: the one the system's zone data gives (CET, PDT), else
+    /// Foundation's ("GMT+4" where the data has only "+04").
+    private static func name(_ zone: TimeZone, _ date: Date, daylight: Bool) -> String? {
+        ZoneAbbreviation.name(of: zone.identifier, at: date, daylight: daylight) ?? zone.abbreviation(for: date)
     }
 
     /// `+0100`, `-0530`.

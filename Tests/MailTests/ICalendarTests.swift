@@ -351,6 +351,21 @@ import Testing
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
     }
 
+    /// TZNAME is the zone's own abbreviation from the system's zone data where it has one (PST
+    /// and PDT, CET and CEST); a zone whose data names its time only by offset ("+04") keeps GMT+4.
+    @Test func timeZoneNamesComeFromTheZoneData() {
+        func names(_ identifier: String) -> Set<String> {
+            let text = ICalendar.request(uid: "u@example.org", summary: "s", start: kickoffUTC, end: kickoffUTC.addingTimeInterval(3600),
+                                         organizer: (address: "p@example.org", name: nil), attendees: [(address: "a@example.org", name: nil)],
+                                         stamp: kickoffUTC, timeZone: TimeZone(identifier: identifier))
+            return Set(text.components(separatedBy: "\r\n").filter { $0.hasPrefix("TZNAME:") }.map { String($0.dropFirst(7)) })
+        }
+        #expect(names("America/Vancouver") == ["PST", "PDT"])
+        #expect(names("Europe/Berlin") == ["CET", "CEST"])
+        #expect(names("Asia/Dubai") == ["GMT+4"])
+        #expect(ZoneAbbreviation.name(of: "../../etc/passwd", at: kickoffUTC, daylight: false) == nil)
+    }
+
     @Test func requestRoundTrips() throws {
         let calendar = ICalendar.parse(invitation())
         #expect(calendar.method == "REQUEST")

@@ -12,6 +12,9 @@ public struct EventInfo: Codable, Sendable, Equatable {
     public var rotations: Int
     /// How long each rotation lasts, in whole minutes.
     public var minutesPerRotation: Int
+    /// The name already says "Speed Mentoring" ("Speed Mentoring, Summit Berlin"): mail does not
+    /// add it again.
+    public var saysSpeedMentoring: Bool?
 }
 
 /// The invitation (or an update of its time or place), with a calendar REQUEST that calendars
@@ -177,6 +180,8 @@ public struct EventSheetMail: MailContent {
         public var mentor: String
         /// The mentor said no after the tables were set: their table stays on the sheet, marked.
         public var mentorNoLongerComing: Bool?
+        /// The mentor said maybe since they got their table: they keep it, marked.
+        public var mentorSaidMaybe: Bool?
         /// The mentees at the table, each with whether they share a language with the mentor:
         /// the template words the mark, in the sheet's language.
         public var seats: [Seat] = []
@@ -190,7 +195,7 @@ public struct EventSheetMail: MailContent {
         /// The names alone, for the mentor's schedule.
         var menteeNames: [String] = []
 
-        private enum CodingKeys: String, CodingKey { case table, mentor, mentorNoLongerComing, seats, mentees, menteeList, noSharedLanguage }
+        private enum CodingKeys: String, CodingKey { case table, mentor, mentorNoLongerComing, mentorSaidMaybe, seats, mentees, menteeList, noSharedLanguage }
     }
 
     /// A mentee at a table in one rotation.
@@ -201,6 +206,15 @@ public struct EventSheetMail: MailContent {
         public var noSharedLanguage: Bool
         /// They said no after the tables were set: their seat stays on the sheet, marked.
         public var noLongerComing: Bool = false
+        /// They said maybe since they got their seat: they keep it, marked.
+        public var saidMaybe: Bool = false
+    }
+
+    /// Someone on the waitlist, in its order (per role).
+    public struct Waiting: Codable, Sendable, Equatable {
+        public var position: Int
+        public var name: String
+        public var asMentor: Bool?
     }
 
     public struct Rotation: Codable, Sendable, Equatable {
@@ -213,6 +227,11 @@ public struct EventSheetMail: MailContent {
     public var mentees: Int
     public var mentors: Int
     public var waitlisted: Int
+    /// Everyone still waiting, mentees first, each in their order.
+    public var waitingList: [Waiting] = []
+    public var hasWaiting: Bool?
+    /// Seated guests who said maybe since (marked at their tables), when any.
+    public var unsureSeated: Int?
     /// Seats (a mentee in one rotation) where mentee and mentor share no language, when any.
     public var withoutSharedLanguage: Int?
     /// Fewer rotations were formed than planned: only `mentors` mentors came.

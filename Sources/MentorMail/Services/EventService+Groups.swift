@@ -338,14 +338,16 @@ extension EventService {
         return assignment.enumerated().map { rotation, seats in
             var tables = mentors.enumerated().map { index, mentor in
                 EventSheetMail.Table(table: index + 1, mentor: mentor.name, mentorNoLongerComing: Self.noLongerComing(mentor) ? true : nil,
-                                     mentees: [], menteeList: "")
+                                     mentorSaidMaybe: mentor.unsureWithSeat ? true : nil, mentees: [], menteeList: "")
             }
             for (menteeIndex, mentorIndex) in seats.enumerated() {
                 let mentee = mentees[menteeIndex]
                 tables[mentorIndex].menteeNames.append(mentee.name)
                 let apart = !speakTogether(mentee, mentors[mentorIndex], profiles)
-                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart, noLongerComing: Self.noLongerComing(mentee)))
+                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart, noLongerComing: Self.noLongerComing(mentee),
+                                                       saidMaybe: mentee.unsureWithSeat))
                 tables[mentorIndex].mentees.append(mentee.name + (Self.noLongerComing(mentee) ? " (no longer coming)" : "")
+                                                   + (mentee.unsureWithSeat ? " (said maybe)" : "")
                                                    + (apart ? " (no shared language)" : ""))
                 if apart { tables[mentorIndex].noSharedLanguage = true }
             }
@@ -355,13 +357,21 @@ extension EventService {
     }
 
     func sheetMail(_ event: SpeedEvent, rotations: [EventSheetMail.Rotation], mentees: Int, mentors: Int) throws -> EventSheetMail {
-        let waitlisted = try EventGuest.filter(EventGuest.Columns.eventID == event.id && EventGuest.Columns.answer == EventGuest.Answer.waitlisted.rawValue)
-            .fetchCount(work.db)
+        let eventID = event.id ?? 0
+        let waitingList = try [EventGuest.Role.mentee, .mentor].flatMap { role in
+            try waiting(eventID, role).fetchAll(work.db).enumerated().map {
+                EventSheetMail.Waiting(position: $0.offset + 1, name: $0.element.name, asMentor: role == .mentor ? true : nil)
+            }
+        }
+        let unsure = Set(rotations.flatMap(\.tables).flatMap { table in
+            table.seats.filter(\.saidMaybe).map(\.name) + (table.mentorSaidMaybe == true ? [table.mentor] : [])
+        }).count
         let interest = event.interest ?? 0, bound = event.interestBound ?? 0
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
         let apart = rotations.flatMap(\.tables).flatMap(\.seats).filter(\.noSharedLanguage).count
         let repeated = event.repeatedMenteePairs ?? 0, shown = String(format: "%.1f", percent)
-        return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitlisted,
+        return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitingList.count,
+                              waitingList: waitingList, hasWaiting: waitingList.isEmpty ? nil : true, unsureSeated: unsure > 0 ? unsure : nil,
                               withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
                               rotationsList: rotations,

@@ -728,7 +728,14 @@ struct EventService {
         let perRotation = event.durationMinutes / max(event.rotations, 1)
         return EventInfo(name: event.name, day: day, time: Self.clock(event.startsAt, zone) + "–" + Self.clock(event.endsAt, zone),
                          timeZone: event.timeZone, minutes: event.durationMinutes, location: event.location,
-                         rotations: event.rotations, minutesPerRotation: perRotation)
+                         rotations: event.rotations, minutesPerRotation: perRotation,
+                         saysSpeedMentoring: Self.saysSpeedMentoring(event.name) ? true : nil)
+    }
+
+    /// Whether `name` already says what the event is: "Speed Mentoring, Summit", "speed-mentoring".
+    static func saysSpeedMentoring(_ name: String) -> Bool {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .filter { $0.isLetter || $0.isNumber }.contains("speedmentoring")
     }
 
     /// What changed since `guest` last saw the event, "was …, now …" in `language`: the start in
