@@ -13,7 +13,7 @@ STATE=${MENTORMAIL_TEST_STATE:-${TMPDIR:-/tmp}/mentormail-test-servers}
 VENV=$STATE/venv
 AIOSMTPD_VERSION=1.4.6
 ICALENDAR_VERSION=6.1.0   # tests read our invitations back with Python's icalendar too
-APT_PACKAGES=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev)
+APT_PACKAGES=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev tzdata)  # tzdata: time zones of people and events
 TEST_APT_PACKAGES=(dovecot-imapd dovecot-lmtpd openssl)
 
 say() { echo "setup: $*" >&2; }
