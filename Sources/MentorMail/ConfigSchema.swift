@@ -233,17 +233,21 @@ enum ConfigSchema {
         return best.1 <= allowed || best.0.hasPrefix(name) || name.hasPrefix(best.0) ? best.0 : nil
     }
 
-    /// Levenshtein distance (also `editDistance`, for the command line's suggestions).
+    /// Edit distance, two letters swapped counting as one edit ("tpye" is one from "type"), as
+    /// a typo is (also `editDistance`, for the command line's suggestions).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
+        var before = [Int]()
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]
             for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                var best = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+                if i > 0, j > 0, x == b[j - 1], a[i - 1] == y, x != y { best = min(best, before[j - 1] + 1) }
+                current.append(best)
             }
-            previous = current
+            (before, previous) = (previous, current)
         }
         return previous[b.count]
     }
@@ -274,5 +278,5 @@ enum ConfigSchema {
     }
 }
 
-/// Levenshtein distance between two words, for suggestions ("stauts" is one edit from a command).
+/// Edit distance between two words (a swap of two letters is one edit), for suggestions ("stauts" is one edit from a command).
 public func editDistance(_ a: String, _ b: String) -> Int { ConfigSchema.distance(a, b) }

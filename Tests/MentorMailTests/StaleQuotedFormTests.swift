@@ -86,4 +86,65 @@ import Testing
         #expect(profile.mentoringTypes.sorted() == ["career", "technical"] && profile.interactions == ["video", "irc"], "\(answer)")
         #expect(!answer.contains("(missing)"), "\(answer)")
     }
+
+    /// Finding (N-3): "Mentorng tpye: both" and "Intraction: Video, IRC" under the pre-filled
+    /// form were "kept with your profile as written", and the type was asked for again.
+    @Test func misspeltLabelsInAPartialReplyAreReadAsTheFormsLines() throws {
+        let program = try ProcessorTests.Program()
+        let workflow = EnrollmentWorkflowTests()
+        let dieter = "Dieter Vogel <dieter@example.de>"
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: dieter, subject: "Mentoring", body: """
+            Hallo, ich würde gerne Mentor sein. Ich wohne in München und arbeite an Keystone. Ich spreche Deutsch.
+            """)).first)
+        let reply = "From: \(dieter)\r\nTo: mentoring@example.org\r\nSubject: Re: \(form.subject ?? "")\r\nMessage-ID: <d3@example.de>\r\n"
+            + "In-Reply-To: <\(form.messageID ?? "")>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Mentorng tpye: both\r\nIntraction: Video, IRC\r\nLanguges: German, English\r\n"
+        let answer = try #require(try workflow.exchange(program, reply).first?.textBody)
+        let profile = try #require(try program.database.participant(email: "dieter@example.de")?.profile)
+        #expect(profile.mentoringTypes.sorted() == ["career", "technical"] && profile.interactions == ["video", "irc"], "\(answer)")
+        #expect(profile.languages == ["German", "English"], "\(answer)")
+        #expect(answer.contains("We read “Mentorng tpye” as “Mentoring type”"), "\(answer)")
+        #expect(answer.contains("We read “Intraction” as “Interaction”"), "\(answer)")
+        #expect(!answer.contains("as written") && !answer.contains("(missing)"), "\(answer)")
+    }
+
+    /// The same in Spanish: "Tipo de mentroía" and "Idomas" are the form's lines.
+    @Test func misspeltSpanishLabelsAreReadToo() throws {
+        let program = try ProcessorTests.Program()
+        let workflow = EnrollmentWorkflowTests()
+        let answer = try #require(try workflow.exchange(program, workflow.mail(from: "Lucía Pérez <lucia@example.es>", subject: "Mentoría", body: """
+            Rol: mentee
+            Tipo de mentroía: profesional
+            Áreas: documentación
+            Zona horaria: Europe/Madrid
+            Idomas: español, inglés
+            """)).first?.textBody)
+        let profile = try #require(try program.database.participant(email: "lucia@example.es")?.profile)
+        #expect(profile.mentoringTypes == ["career"] && profile.languages == ["Spanish", "English"], "\(answer)")
+        #expect(answer.contains("«Idomas»") && answer.contains("«Idiomas»"), "\(answer)")
+    }
+
+    /// A short label is never read as a near one, nor a word of its own as a line it spells
+    /// nearly: "Note:" is not "Name:", "Mentee:" not "Mentees:" (the capacity).
+    @Test func shortOrRealWordLabelsAreNotReadAsNearLines() {
+        for label in ["Note", "Mentee", "Mentor", "Mentors", "Update", "Status", "Question", "Hour", "Day", "Topic", "Rule", "Same", "Nom de famille",
+                      "Timeline", "Language note", "Lang", "Mentoring goal", "Idea", "Answer", "Time", "Zone", "Meetings"] {
+            #expect(SignupKey(label: label) == .unknown, "\(label): \(SignupKey(label: label))")
+        }
+        #expect(SignupKey(label: "Languges") == .field(.languages))
+        #expect(SignupKey(label: "Time zome") == .field(.timeZone))
+        #expect(SignupKey(label: "Zona horara") == .field(.timeZone))
+        #expect(SignupKey(label: "Fuseau horair") == .field(.timeZone) && SignupKey(label: "Zeitzon") == .field(.timeZone))
+        #expect(SignupKey(label: "Disponibilidda") == .field(.availability) && SignupKey(label: "Capacty") == .field(.capacity))
+    }
+
+    /// Finding (F-a): an answer with lines to fix said both "We can match you only once the
+    /// lines above are fixed" and "you will be matched in it".
+    @Test func anAnswerWithLinesToFixDoesNotPromiseAMatch() throws {
+        let program = try ProcessorTests.Program()
+        let workflow = EnrollmentWorkflowTests()
+        let answer = try #require(try workflow.exchange(program, workflow.mail(body: "Role: mentee\nMentoring type: technical\nLanguages: English")).first?.textBody)
+        #expect(answer.contains("only once the lines above are fixed"), "\(answer)")
+        #expect(!answer.contains("you will be matched") && !answer.contains("you get ONE introduction"), "\(answer)")
+    }
 }

@@ -210,6 +210,8 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
     case notLanguages([String])
     /// An item read as the language it nearly spells ("Englsh" as English).
     case readAsLanguage(String, String)
+    /// A label read as the form's label it nearly spells ("Mentorng tpye" as Mentoring type).
+    case readAsLabel(String, SignupField)
     case assumedEmail
     case notWaysToMeet([String])
     case assumedCapacity(Int)
@@ -246,6 +248,7 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
         case .timeZoneFromLocation(let location, let zone): "Time zone read from your location “\(location)”: \(zone)."
         case .notLanguages(let items): "Not read as languages: \(items.joined(separator: ", "))."
         case .readAsLanguage(let written, let name): "We read “\(written)” as \(name)."
+        case .readAsLabel(let written, let field): "We read “\(written)” as “\(field.label)”."
         case .assumedEmail: "No interaction style given: we assume email."
         case .notWaysToMeet(let items): "Not read as ways to meet: \(items.joined(separator: ", ")) (we know \(Self.choices))."
         case .assumedCapacity(let count): "No capacity given: we assume \(count) mentee at a time."
@@ -284,6 +287,7 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
         case .timeZoneFromLocation(let location, let zone): "Zona horaria deducida de tu ubicación «\(location)»: \(zone)."
         case .notLanguages(let items): "No lo hemos leído como idioma: \(items.joined(separator: ", "))."
         case .readAsLanguage(let written, let name): "Hemos leído «\(written)» como \(wording.languageName(name))."
+        case .readAsLabel(let written, let field): "Hemos leído «\(written)» como «\(wording.label(field))»."
         case .assumedEmail: "No indicaste forma de contacto: suponemos email."
         case .notWaysToMeet(let items):
             "No lo hemos leído como forma de contacto: \(items.joined(separator: ", ")) (conocemos \(choices))."

@@ -60,7 +60,7 @@ public enum SignupField: String, CaseIterable, Sendable, Hashable, Codable {
         .timeZone: ["zona horaria", "huso horario", "fuso horário", "fuso horario", "fuseau horaire", "zeitzone", "fuso orario",
                     "strefa czasowa", "часовой пояс", "时区", "時區", "タイムゾーン", "時間帯",
                     "所在时区", "所在時區", "我的时区", "我的時區", "时区名称", "المنطقة الزمنية", "المنطقه الزمنيه", "التوقيت", "المنطقة الزمنية الخاصة بك"],
-        .languages: ["idiomas", "lenguas", "línguas", "langues", "sprachen", "lingue", "języki", "языки", "语言", "語言", "言語",
+        .languages: ["idiomas", "idioma", "lenguas", "lengua", "línguas", "língua", "langues", "langue", "sprachen", "sprache", "lingue", "lingua", "języki", "языки", "语言", "語言", "言語",
                        "使用语言", "使用語言", "会说的语言", "會說的語言", "语种", "語種", "口语", "اللغات", "اللغة", "لغات", "اللغات المحكية"],
         .interaction: ["forma de contacto", "forma de contato", "interacción", "interação", "moyen de contact", "interaction préférée",
                        "kontaktweg", "interaktion", "interazione", "forma kontaktu", "способ общения", "交流方式", "联系方式", "連絡方法",
@@ -149,10 +149,44 @@ enum SignupKey: Equatable {
             self = .mailLanguage
         } else if SignupKey.ignoredKeys.contains(key) {
             self = .ignored
+        } else if let field = SignupKey.misspelt(key) {
+            self = .field(field)
         } else {
             self = .unknown
         }
     }
+
+    /// The field whose label `label` misspells, when it is not written as one of its labels
+    /// ("Mentorng tpye" for "Mentoring type"); nil for a label as written and for the rest.
+    static func misspeltField(_ label: String) -> SignupField? {
+        let key = fold(label)
+        return fields[key] == nil ? misspelt(key) : nil
+    }
+
+    /// The field a folded label nearly spells: one edit (a swapped pair of letters is one) from
+    /// a label of six letters or more, two from one of ten or more, and no other known label
+    /// as near. Never a short label, a label's plural or singular ("Mentee" beside "Mentees"),
+    /// a word we read as a role or a language ("Mentorin"), nor Chinese or Japanese, where a
+    /// character is a word.
+    private static func misspelt(_ key: String) -> SignupField? {
+        guard (5...40).contains(key.count), !key.unicodeScalars.contains(where: { $0.properties.isIdeographic || (0x3040...0x30FF).contains($0.value) }),
+              ParticipantRole(answer: key) == nil, LanguageNames.englishName(for: key) == nil else { return nil }
+        var best = Int.max
+        var near: Set<SignupField?> = []
+        for (known, field) in knownKeys where key != known + "s" && known != key + "s" {
+            let limit = known.count >= 10 ? 2 : known.count >= 6 ? 1 : 0
+            guard limit > 0, abs(known.count - key.count) <= limit else { continue }
+            let distance = ConfigSchema.distance(key, known)
+            guard distance <= limit, distance <= best else { continue }
+            if distance < best { (best, near) = (distance, []) }
+            near.insert(field)
+        }
+        return near.count == 1 ? near.first ?? nil : nil
+    }
+
+    /// Every folded label we know, with its field (nil for a label that is not a field's).
+    private static let knownKeys: [(String, SignupField?)] = fields.map { ($0.key, $0.value) }
+        + (locations.union(mailLanguageKeys).union(ignoredKeys)).map { ($0, nil) }
 
     /// Folds a label: lowercase, no accents, no parentheses, question marks or dots.
     static func fold(_ label: String) -> String {

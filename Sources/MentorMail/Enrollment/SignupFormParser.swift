@@ -30,6 +30,7 @@ public struct SignupFormParser: Sendable {
         // "Saat dilimi: Europe/Istanbul": an IANA zone under a label we do not know.
         var zone: (index: Int, depth: Int, value: String)?
         var answeredLines: [Int] = []
+        var misspelt: [FormPhrase] = []
         let examples = exampleLines(in: lines)
         for (index, line) in lines.enumerated() where !examples.contains(index) {
             guard let key = line.key else { continue }
@@ -37,6 +38,9 @@ public struct SignupFormParser: Sendable {
             case .field(let field):
                 guard let answer = answer(to: field, at: index, in: lines) else { continue }
                 answeredLines += [index, answer.lastLine]
+                if let label = line.label, SignupKey.misspeltField(label) != nil, !misspelt.contains(.readAsLabel(label, field)) {
+                    misspelt.append(.readAsLabel(label, field))
+                }
                 if let current = best[field], current.depth <= answer.depth { continue }
                 best[field] = (answer.depth, answer.value)
             case .location:
@@ -68,7 +72,8 @@ public struct SignupFormParser: Sendable {
             unknownFields: unknownFields(in: lines, answeredLines: answeredLines).filter { field in
                 !(best[.timeZone]?.value == field.value && zone?.value == field.value)
             },
-            mailLanguage: mailLanguage
+            mailLanguage: mailLanguage,
+            misspeltLabels: misspelt
         )
         if answers.values[.timeZone] == nil, let depth = location?.depth, depth > 0 {
             answers.quoted.insert(.timeZone)
@@ -337,4 +342,6 @@ struct SignupAnswers: Equatable {
     var unknownFields: [SignupUnknownField]
     /// The "Mail language" answer, as written.
     var mailLanguage: String?
+    /// A note for each label read as the field's it misspells ("Mentorng tpye").
+    var misspeltLabels: [FormPhrase] = []
 }

@@ -38,6 +38,7 @@ struct SignupFormReader {
         form.unknownFields = answers.unknownFields
         form.fieldsFound = values.count + (values[.timeZone] == nil && answers.location != nil ? 1 : 0)
         form.name = name(values[.name], senderName: senderName)
+        form.notes += answers.misspeltLabels
 
         if let answer = values[.role] {
             form.role = ParticipantRole(answer: answer)
