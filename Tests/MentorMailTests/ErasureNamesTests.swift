@@ -53,6 +53,26 @@ import Testing
             #expect(try harness.database.participant(email: kim)?.status == .erased)
         }
 
+        static let carol = "carol@example.org"
+
+        /// Held mail naming a Kim by first name: her mentor's, Carol's (with her city), Kim
+        /// Lee's own and Dan's about Kim Lee.
+        func holdMailNamingKims() throws {
+            let mails = [
+                (bob, "Bob Martin", "Our sessions", "Kim was late to our call again, and Kim's camera never works. What should I do?"),
+                (Self.carol, "Carol Diaz", "The meetup", "Is Kim from Seoul coming to the meetup? Kim said she might."),
+                (otherKim, "Kim Lee", "Next round", "When does the next round open? Thanks, Kim"),
+                ("dan@example.org", "Dan Ruiz", "Kim Lee", "Could Kim Lee join my group? Kim speaks French, which we need."),
+            ]
+            for (index, (address, name, subject, text)) in mails.enumerated() {
+                try harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
+                                   + "Message-ID: <held\(index)@example.org>\r\n\r\n\(text)\r\n")
+            }
+            _ = try harness.run(at: harness.now.addingTimeInterval(60))
+            let held = try harness.database.heldMessages(all: false)
+            #expect(mails.allSatisfy { mail in held.contains { $0.sender == mail.0 } }, "\(held.map(\.sender))")
+        }
+
         func keptText(of sender: String) throws -> String {
             let held = try #require(try harness.database.inboundMessages().last { $0.sender == sender })
             return try #require(try harness.database.storedMessage(id: held.id ?? 0)?.textBody, "the held mail of \(sender) is kept")
@@ -63,31 +83,44 @@ import Testing
     /// city: both are kept without "Kim". Kim Lee's own mail, and mail about Kim Lee, keep "Kim".
     @Test func heldMailNamingTheErasedPersonByFirstNameIsRedactedNotAnotherKims() throws {
         let pair = try Pair()
-        let carol = "carol@example.org"
-        let mails = [
-            (pair.bob, "Bob Martin", "Our sessions", "Kim was late to our call again, and Kim's camera never works. What should I do?"),
-            (carol, "Carol Diaz", "The meetup", "Is Kim from Seoul coming to the meetup? Kim said she might."),
-            (pair.otherKim, "Kim Lee", "Next round", "When does the next round open? Thanks, Kim"),
-            ("dan@example.org", "Dan Ruiz", "Kim Lee", "Could Kim Lee join my group? Kim speaks French, which we need."),
-        ]
-        for (index, (address, name, subject, text)) in mails.enumerated() {
-            try pair.harness.arrive("From: \(name) <\(address)>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
-                                    + "Message-ID: <held\(index)@example.org>\r\n\r\n\(text)\r\n")
-        }
-        _ = try pair.harness.run(at: pair.harness.now.addingTimeInterval(60))
-        let held = try pair.harness.database.heldMessages(all: false)
-        #expect(mails.allSatisfy { mail in held.contains { $0.sender == mail.0 } }, "\(held.map(\.sender))")
+        let carol = Pair.carol
+        try pair.holdMailNamingKims()
         try pair.erase(at: 2)
 
         let bobs = try pair.keptText(of: pair.bob)
         #expect(!bobs.contains("Kim") && bobs.contains("was late to our call again"), "\(bobs)")
         let carols = try pair.keptText(of: carol)
         #expect(!carols.contains("Kim") && carols.contains("coming to the meetup?"), "\(carols)")
-        #expect(try pair.harness.database.inboundMessages().last { $0.sender == carol }?.note?.contains("taken out") == true)
+        let carolsRecord = try pair.harness.database.inboundMessages().last { $0.sender == carol }
+        #expect(carolsRecord?.note?.contains("taken out") == true && carolsRecord?.note?.contains("Kim") == false, "\(carolsRecord?.note ?? "")")
         // Kim Lee is still in the program: her mail, and mail about her, are left as they were.
         #expect(try pair.keptText(of: pair.otherKim).contains("Thanks, Kim"))
         #expect(try pair.keptText(of: "dan@example.org").contains("Could Kim Lee join my group? Kim speaks French"))
         #expect(try pair.harness.database.inboundMessages().last { $0.sender == pair.otherKim }?.note?.contains("taken out") != true)
+    }
+
+    /// Finding (N-7): the digest we sent the coordinators quoted her mentor's "Kim was late…";
+    /// after the erasure its stored copy still held "Kim". Our stored mail is redacted as the
+    /// held mail is: her first name goes where it is hers, Kim Lee's stays.
+    @Test func ourStoredDigestQuotingHeldMailLosesHerFirstNameOnly() throws {
+        let pair = try Pair()
+        try pair.holdMailNamingKims()
+        let digests = try pair.harness.database.outbox().filter { row in
+            row.purpose == MailKind.heldDigest.rawValue && Message(data: row.raw).textBody?.contains("Kim was late to our call again") == true
+        }.compactMap(\.id)
+        #expect(!digests.isEmpty, "a digest quoted Bob's mail")
+        try pair.erase(at: 2)
+
+        let copies = try pair.harness.database.outbox().filter { $0.id.map(digests.contains) == true }
+        #expect(copies.count == digests.count, "the digest is kept, without her name")
+        for row in copies {
+            let message = Message(data: row.raw)
+            let text = message.textBody ?? ""
+            #expect(!text.contains("Kim was late") && !text.contains("Kim's camera") && !text.contains("Kim from Seoul"), "\(text)")
+            #expect(text.contains("was late to our call again") && text.contains("Could Kim Lee join my group? Kim speaks French"), "\(text)")
+            let html = message.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? ""
+            #expect(!html.contains("Kim was late") && !html.contains("Kim&#39;s camera") && html.contains("Kim speaks French"), "\(html)")
+        }
     }
 
     /// Her mentor forwards our introduction to the coordinators, with its quoted headers: what is

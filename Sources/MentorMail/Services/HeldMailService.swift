@@ -332,8 +332,11 @@ struct HeldMailService {
         return try addresses.compactMap { try AppDatabase.findParticipant(work.db, email: $0) }.filter { $0.status != .erased }
     }
 
+    /// How many characters of a line an excerpt keeps.
+    static let excerptWidth = 160
+
     /// The first lines of what the person wrote (the new text of the reply), each cut short.
-    static func excerpt(of message: Message?, lines: Int = 8, width: Int = 160) -> [String] {
+    static func excerpt(of message: Message?, lines: Int = 8, width: Int = excerptWidth) -> [String] {
         guard let message else { return ["(the message's text is no longer stored)"] }
         // What came attached, so a coordinator knows what "these" or "the file" means.
         let attached = message.leafParts.filter(\.isAttachment).prefix(5)

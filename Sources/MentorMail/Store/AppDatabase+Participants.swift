@@ -150,8 +150,10 @@ extension AppDatabase {
             try record.update(db)
         }
         var naming: Set<Int64> = []
-        // Their names met alone ("Kim was late") in each message, where they are theirs.
+        // Their names met alone ("Kim was late") in each message, where they are theirs, and the
+        // lines holding them, as our mail may quote them.
         var lone: [Int64: [String]] = [:]
+        var quoted: [QuotedLine] = []
         let stored = try Row.fetchCursor(db, sql: """
             SELECT r.inboundID, r.raw, m.sender FROM inboundRaw r JOIN inboundMessage m ON m.id = r.inboundID
             WHERE m.sender IS NULL OR m.sender <> ?
@@ -163,6 +165,7 @@ extension AppDatabase {
             let text = (message.subject ?? "") + "\n" + (MailReading.body(of: message)?.text ?? message.textBody ?? "")
             let theirs = owners.theirs(redaction.names, sender: row["sender"], text: text, named: named)
             lone[row["inboundID"]] = theirs
+            quoted += QuotedLine.lines(of: message, names: theirs)
             if named || theirs.contains(where: { Redaction.containsWord($0, in: text) }) { naming.insert(row["inboundID"]) }
         }
         for record in try InboundMessage.filter(InboundMessage.Columns.sender != address || InboundMessage.Columns.sender == nil).fetchAll(db)
@@ -183,10 +186,10 @@ extension AppDatabase {
                 try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID = ?", arguments: [id])
                 try storeRaw(db, inboundID: id, bytes: bytes)
                 record.subject = record.subject.map(redaction.applyWithNames)
-                record.reason = record.reason.map(redaction.apply)
+                record.reason = record.reason.map(redaction.applyWithNames)
                 record.note = "the name and address of a participant who asked to have their data deleted were taken out of this message"
                     + (dropped.isEmpty ? "" : "; left out: " + dropped.joined(separator: ", "))
-                    + "; the rest is kept for you to read" + (record.note.map { " (it was: \(redaction.apply($0)))" } ?? "")
+                    + "; the rest is kept for you to read" + (record.note.map { " (it was: \(redaction.applyWithNames($0)))" } ?? "")
                 // Listed again, so the coordinators read what changed.
                 record.digestedAt = nil
                 record.folded = false
@@ -210,6 +213,7 @@ extension AppDatabase {
         }
         _ = try OutboxMessage.deleteAll(db, keys: outgoing)
         report.outgoing = outgoing.count
+        try redactQuotes(db, quoted)
         // The audit log and the coordinators' notices keep what happened, not who.
         for var entry in try AuditEntry.fetchAll(db) where mentions(entry.actor) || mentions(entry.detail) {
             entry.actor = mentions(entry.actor) ? "(erased participant)" : entry.actor
@@ -239,6 +243,20 @@ extension AppDatabase {
         }
         try redactEverywhere(db, redaction, address: address)
         return report
+    }
+
+    /// Our stored mail that quotes lines of others' mail naming the erased person by a name
+    /// word of theirs (a digest's excerpt of held mail): those words taken out (`QuotedLine`).
+    private static func redactQuotes(_ db: Database, _ quoted: [QuotedLine]) throws {
+        guard !quoted.isEmpty else { return }
+        var changes: [(Int64, [UInt8], String)] = []
+        let rows = try OutboxMessage.fetchCursor(db)
+        while let row = try rows.next() {
+            if let id = row.id, let copy = QuotedLine.redacting(quoted, in: row.raw) { changes.append((id, copy.bytes, copy.subject)) }
+        }
+        for (id, bytes, subject) in changes {
+            try db.execute(sql: "UPDATE outboxMessage SET raw = ?, subject = ? WHERE id = ?", arguments: [Data(bytes), subject, id])
+        }
     }
 
     /// Keeps a coordinator's decision that named someone erased, as the record of it: its text

@@ -232,6 +232,59 @@ struct Redaction {
     }
 }
 
+/// A line of someone else's mail holding a name word of the erased person's, and the same line
+/// with those words taken out: where our mail quotes it (a digest's excerpt of held mail), the
+/// quote is redacted as the held mail itself is.
+struct QuotedLine: Equatable {
+    let text: String
+    let redacted: String
+
+    /// The lines of `message`'s text (its reply, as a digest quotes it) and its subject that
+    /// hold one of `names` as a word: each whole, cut as a digest's excerpt cuts it, and each
+    /// of its sentences that holds one (as a note quotes a question).
+    static func lines(of message: Message, names: [String]) -> [QuotedLine] {
+        guard !names.isEmpty else { return [] }
+        let redaction = Redaction(marks: [], names: names)
+        let lines = [message.subject ?? ""] + MailReading.reply(of: message).split(whereSeparator: \.isNewline).map(String.init)
+        return lines.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { line -> [QuotedLine] in
+            let pieces = [line, String(line.prefix(HeldMailService.excerptWidth))] + CommandWords.sentences(in: line)
+            return pieces.reduce(into: []) { found, piece in
+                let redacted = redaction.applyWithNames(piece)
+                if redacted != piece, !found.contains(where: { $0.text == piece }) { found.append(QuotedLine(text: piece, redacted: redacted)) }
+            }
+        }
+    }
+
+    /// Our stored mail `raw` made again with each of `lines` redacted where it quotes them, in
+    /// its subject, text and HTML (escaped as our templates escape it), under its own
+    /// Message-ID and date; nil when it quotes none of them.
+    static func redacting(_ lines: [QuotedLine], in raw: Data) -> (bytes: [UInt8], subject: String)? {
+        guard !lines.isEmpty else { return nil }
+        let message = Message(data: raw)
+        guard let from = message.from, let id = message.messageID else { return nil }
+        var changed = false
+        func swap(_ text: String) -> String {
+            let result = lines.reduce(text) { text, line in
+                text.replacingOccurrences(of: line.text, with: line.redacted)
+                    .replacingOccurrences(of: escaped(line.text), with: escaped(line.redacted))
+            }
+            changed = changed || result != text
+            return result
+        }
+        guard let copy = OutgoingMessage.copy(of: message, subject: message.subject ?? "", from: from, to: message.to, cc: message.cc,
+                                              messageID: id, date: message.date ?? Date(timeIntervalSince1970: 0), rewriting: swap),
+              changed else { return nil }
+        return (copy.render(), copy.subject)
+    }
+
+    /// `text` as a template's `{{value}}` writes it in HTML.
+    private static func escaped(_ text: String) -> String {
+        [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&#39;")].reduce(text) {
+            $0.replacingOccurrences(of: $1.0, with: $1.1)
+        }
+    }
+}
+
 private extension Substring {
     func trimmingSuffix(_ suffix: Character) -> Substring { last == suffix ? dropLast() : self }
 }
