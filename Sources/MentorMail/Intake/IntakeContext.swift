@@ -266,6 +266,15 @@ public struct IntakeMessage: Sendable {
                                              prose: ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
 
+    /// Nothing of the writer's own to read: the new text is blank (a mail sent before it was
+    /// written, one that only quotes ours or holds only a signature) or only signs it with
+    /// the sender's name ("Ana", "Ana Souza").
+    public var hasNoText: Bool {
+        let words = EnrollmentText.words(newText)
+        let name = Set(EnrollmentText.words(from?.name ?? ""))
+        return words.allSatisfy(name.contains) && !newText.contains(where: { $0 == "?" || $0 == "？" })
+    }
+
     static func forwardsForSomeoneElse(_ forwarded: ForwardedMessages, from sender: MailAddress?, programAddress: String) -> Bool {
         guard let sender else { return false }
         let program = MailAddress.mailbox(of: programAddress)

@@ -385,8 +385,10 @@ struct ProfileFormRule: IntakeRule {
         var form = message.form
         // "Please write to me in Spanish" is a "Mail language:" line in words.
         if form.mailLanguage == nil, let wished = message.mailLanguageWish { form.mailLanguage = wished }
+        // Nothing written above our quoted mail is no form either: the help says so.
         if let person = context.participant, context.isParticipant, message.formOnlyQuotes(person.profile),
-           message.newText.contains("?") || message.newText.contains("？") || (!context.ongoingPairs.isEmpty && message.remarksOnMentoring) {
+           message.hasNoText || message.newText.contains("?") || message.newText.contains("？")
+            || (!context.ongoingPairs.isEmpty && message.remarksOnMentoring) {
             return nil
         }
         if context.isParticipant, context.profileChangedSinceAnswered, form.fieldsFound > 0,
@@ -457,21 +459,23 @@ enum CommandLineWords {
     }
 }
 
-/// A participant's question, a long message, or one with nothing we can read: a person must
-/// answer it; the sender is told the coordinators have it.
+/// A participant's question, a long message, or one with only attachments: a person must
+/// answer it; the sender is told the coordinators have it. One with no text at all is
+/// answered at once with what they can send.
 struct QuestionRule: IntakeRule {
     let name = "question"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard context.isParticipant else { return nil }
         let text = message.newText
         let reason: String
-        if text.contains("?") || text.contains("？") {
+        if message.hasNoText {
+            guard !message.message.attachments.isEmpty else { return RuleDecision(.help, "a participant's message with no text we can read") }
+            reason = "only attachments, no text"
+        } else if text.contains("?") || text.contains("？") {
             let underEvent = context.answering.flatMap { $0.topic.kind == .event ? $0.topicWords : nil }
             reason = "a question from a participant" + ((underEvent ?? EventRequestWords.questionTopic(in: message.own)).map { " about \($0)" } ?? "")
         } else if text.split(whereSeparator: \.isWhitespace).count >= 40 {
             reason = "a long message from a participant"
-        } else if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            reason = message.message.attachments.isEmpty ? "a message with no text we can read" : "only attachments, no text"
         } else {
             return nil
         }

@@ -15,6 +15,8 @@ public struct SignupFormMail: MailContent {
     public var prefill: Prefill?
     /// They asked something the form does not answer: it is with the coordinators.
     public var question: Bool?
+    /// Their message came with no text we could read: the answer says so before the form.
+    public var noText: Bool?
 
     public struct Prefill: Codable, Sendable, Equatable {
         public var mentoringType: String?
@@ -47,6 +49,9 @@ public struct HelpMail: MailContent {
     /// True when they wrote that they will be away for a while ("I'm on leave next week"):
     /// the answer says that needs nothing, and how to pause instead.
     public var away: Bool?
+    /// True when their message came with no text we could read (nothing, or only a signature
+    /// or our own quoted mail): the answer says so.
+    public var noText: Bool?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.

@@ -72,6 +72,7 @@ struct EnrollmentService {
         mail.name = prefill.name
         mail.prefill = prefill.lines
         if question != nil { mail.question = true }
+        if inbound.reading.hasNoText, inbound.message.attachments.isEmpty { mail.noText = true }
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
@@ -96,9 +97,12 @@ struct EnrollmentService {
         }
         let away = AbsenceWords.speaksOfAbsence(inbound.reading.own)
         mail.away = away ? true : nil
+        let noText = inbound.reading.hasNoText
+        mail.noText = noText ? true : nil
         try inbound.answer(mail, in: work, language: language)
         try work.audit.record(inbound.sender.normalized, "not-understood", away ? "away for a while: answered with help" : "answered with help")
         return Outcome(.helped, away ? "away for a while, nothing asked: answered with what can be written"
+                                     : noText ? "no text we could read: answered with what can be written"
                                      : "not understood: answered with what can be written")
     }
 
