@@ -36,6 +36,18 @@ import Testing
         #expect(!areas.contains("We kept"), "\(areas)")
     }
 
+    /// Finding (N-8): "Languages: English, Klingon, Tamil" said nothing of Tamil, and the line
+    /// to copy ("Languages: English") would have dropped a stored language. Tamil is named as
+    /// read, and the line to copy keeps what is stored and adds what was read.
+    @Test func theLanguagesReadBesideAnUnknownOneAreNamedAndKeptInTheLineToCopy() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        let answer = try #require(try workflow.exchange(program, workflow.mail(body: "Languages: English, Klingon, Tamil")).first?.textBody)
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.languages == ["Portuguese", "English"])
+        #expect(answer.contains("“Klingon”") && answer.contains("we did read Tamil"), "\(answer)")
+        #expect(answer.contains("For example:  Languages: Portuguese, English, Tamil"), "\(answer)")
+    }
+
     /// The same in Spanish, for someone who reads our mail in Spanish.
     @Test func aPartlyReadLineIsNamedInSpanish() throws {
         let program = try ProcessorTests.Program()
@@ -43,6 +55,7 @@ import Testing
         let answer = try #require(try workflow.exchange(program, workflow.mail(body: "Idiomas: español, klingon")).first?.textBody)
         #expect(try program.database.participant(email: "ana@example.net")?.profile.languages == ["Portuguese", "English"])
         #expect(answer.contains("- Idiomas: No entendimos «klingon» como idioma") && answer.contains("Se queda: portugués, inglés"), "\(answer)")
+        #expect(answer.contains("sí leímos español") && answer.contains("Por ejemplo:  Idiomas: portugués, inglés, español"), "\(answer)")
     }
 
     /// Our summary line sent back as it stands ("kept as free text: …") is read whole.

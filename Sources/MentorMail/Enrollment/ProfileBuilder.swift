@@ -102,14 +102,17 @@ public struct ProfileBuilder: Sendable {
     /// understood and what can be written: languages and ways to meet with words that are none.
     /// An area the vocabulary does not know is no such word: it is kept as free text, as at
     /// sign-up, and matched as written.
+    /// Languages it did read that `stored` lacks are named, and the line to copy keeps the
+    /// stored ones and adds them ("Languages: English, Hindi, Tamil").
     func partlyRead(_ form: SignupForm, over stored: ParticipantProfile) -> [FormProblem] {
         var lines: [FormProblem] = []
-        func add(_ field: SignupField, _ words: [String]) {
+        func add(_ field: SignupField, _ words: [String], read: [String] = []) {
             guard !words.isEmpty, form.answeredFields.contains(field), !form.gaveNoValue(for: field), !Self.isEmpty(field, in: stored) else { return }
-            lines.append(FormProblem(field: field, .notUnderstood(field, words)))
+            lines.append(FormProblem(field: field, .notUnderstood(field, words, read: read),
+                                     exampleLanguages: read.isEmpty ? nil : stored.languages + read))
         }
         for note in form.notes {
-            if case .notLanguages(let words) = note { add(.languages, words) }
+            if case .notLanguages(let words) = note { add(.languages, words, read: form.languages.filter { !stored.languages.contains($0) }) }
             if case .notWaysToMeet(let words) = note { add(.interaction, words) }
         }
         return lines

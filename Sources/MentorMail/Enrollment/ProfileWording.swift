@@ -216,8 +216,9 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
     case notWaysToMeet([String])
     case assumedCapacity(Int)
     case shortened(SignupField, limit: Int)
-    /// Words of a line read only in part (languages or ways to meet), over a stored value that stays.
-    case notUnderstood(SignupField, [String])
+    /// Words of a line read only in part (languages or ways to meet), over a stored value that
+    /// stays; `read`: the languages the line did name that the stored value lacks.
+    case notUnderstood(SignupField, [String], read: [String] = [])
 
     public var description: String { english }
 
@@ -253,9 +254,11 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
         case .notWaysToMeet(let items): "Not read as ways to meet: \(items.joined(separator: ", ")) (we know \(Self.choices))."
         case .assumedCapacity(let count): "No capacity given: we assume \(count) mentee at a time."
         case .shortened(let field, let limit): "\(field.label) was shortened to \(limit) characters."
-        case .notUnderstood(let field, let words):
+        case .notUnderstood(let field, let words, let read):
             "We did not understand \(words.map { "“\($0)”" }.joined(separator: ", "))"
-                + (field == .languages ? " as a language: write language names in English or in the language itself."
+                + (field == .languages ? " as a language"
+                    + (read.isEmpty ? "" : " (we did read \(ProfileWording.english.list(read)): it is in the line below)")
+                    + ": write language names in English or in the language itself."
                     : ": choose from \(Self.choices).")
         }
     }
@@ -293,9 +296,11 @@ public enum FormPhrase: Sendable, Hashable, CustomStringConvertible {
             "No lo hemos leído como forma de contacto: \(items.joined(separator: ", ")) (conocemos \(choices))."
         case .assumedCapacity(let count): "No indicaste capacidad: suponemos \(wording.capacity(count))."
         case .shortened(let field, let limit): "Hemos acortado «\(wording.label(field))» a \(limit) caracteres."
-        case .notUnderstood(let field, let words):
+        case .notUnderstood(let field, let words, let read):
             "No entendimos \(words.map { "«\($0)»" }.joined(separator: ", "))"
-                + (field == .languages ? " como idioma: escribe el nombre del idioma en español, en inglés o en el propio idioma."
+                + (field == .languages ? " como idioma"
+                    + (read.isEmpty ? "" : " (sí leímos \(wording.list(read.map(wording.languageName))): está en la línea de abajo)")
+                    + ": escribe el nombre del idioma en español, en inglés o en el propio idioma."
                     : ": elige entre \(choices).")
         }
     }

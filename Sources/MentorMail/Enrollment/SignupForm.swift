@@ -70,11 +70,14 @@ public struct FormProblem: Sendable, Hashable, CustomStringConvertible {
     public let phrase: FormPhrase
     /// The value of the example line when the field's usual example does not fit ("2" for a capacity).
     public let exampleValue: String?
+    /// The languages of the example line, named in the mail's language, when it is made of them.
+    public let exampleLanguages: [String]?
 
-    public init(field: SignupField, _ phrase: FormPhrase, exampleValue: String? = nil) {
+    public init(field: SignupField, _ phrase: FormPhrase, exampleValue: String? = nil, exampleLanguages: [String]? = nil) {
         self.field = field
         self.phrase = phrase
         self.exampleValue = exampleValue
+        self.exampleLanguages = exampleLanguages
     }
 
     /// What is wrong, in English, e.g. "We could not find the time zone “Mars/Olympus”: …".
@@ -83,7 +86,8 @@ public struct FormProblem: Sendable, Hashable, CustomStringConvertible {
     public var example: String { example(in: .english) }
 
     public func example(in wording: ProfileWording) -> String {
-        exampleValue.map { "\(wording.label(field)): \($0)" } ?? wording.example(field)
+        let languages = exampleLanguages.map { $0.map(wording.languageName).joined(separator: ", ") }
+        return (exampleValue ?? languages).map { "\(wording.label(field)): \($0)" } ?? wording.example(field)
     }
 
     /// "Time zone: We could not find … For example: Time zone: Europe/Madrid"
