@@ -233,12 +233,7 @@ struct EnrollmentService {
     /// The text of the mail of ours (of `kind`, when given) that the message answers, found
     /// through In-Reply-To, else its References from the latest; nil when it answers none.
     private func answeredText(_ inbound: Inbound, kind: MailKind? = nil) throws -> String? {
-        let ids = [inbound.message.inReplyTo].compactMap { $0 } + inbound.message.references.reversed()
-        for id in ids {
-            guard let row = try OutboxMessage.filter(Column("messageID") == id).fetchOne(work.db), kind.map({ row.kind == $0 }) ?? true else { continue }
-            return Message(bytes: Array(row.raw)).textBody ?? ""
-        }
-        return nil
+        try AppDatabase.answeredMail(work.db, by: inbound.message, kind: kind).map { Message(bytes: Array($0.mail.raw)).textBody ?? "" }
     }
 
     /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical

@@ -231,6 +231,23 @@ extension AppDatabase {
         try InboundMessage.filter(ids.contains(Column("id"))).updateAll(db, InboundMessage.Columns.digestedAt.set(to: date))
     }
 
+    /// Our mail with Message-ID `id`, if we sent one.
+    static func ourMail(_ db: Database, messageID id: String) throws -> OutboxMessage? {
+        try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxMessage WHERE messageID = ? LIMIT 1"), arguments: [id])
+    }
+
+    /// The mail of ours that `message` answers (of `kind`, when given): the first of its
+    /// In-Reply-To, then its References from the newest, that we sent; with whether only its
+    /// References named it. Nil when it answers none.
+    static func answeredMail(_ db: Database, by message: Message, kind: MailKind? = nil) throws -> (mail: OutboxMessage, onlyInReferences: Bool)? {
+        var seen = Set<String>()
+        for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() where seen.insert(id).inserted {
+            guard let ours = try ourMail(db, messageID: id), let found = ours.kind, kind.map({ $0 == found }) ?? true else { continue }
+            return (ours, id != message.inReplyTo)
+        }
+        return nil
+    }
+
     /// What the intake may know about `message`: the sender's record, the mail of ours it
     /// answers (In-Reply-To first, then References from the newest; else a mail of ours it
     /// forwards whole, or the event whose calendar it carries), and the sender's partners.
@@ -250,24 +267,17 @@ extension AppDatabase {
         if let sender = message.from?.normalized {
             context.participant = try findParticipant(db, email: sender)
         }
-        func ours(_ id: String) throws -> OutboxMessage? {
-            try OutboxMessage.fetchOne(db.cachedStatement(sql: "SELECT * FROM outboxMessage WHERE messageID = ? LIMIT 1"), arguments: [id])
-        }
-        var seen = Set<String>()
-        for id in [message.inReplyTo].compactMap({ $0 }) + message.references.reversed() where seen.insert(id).inserted {
-            if let ours = try ours(id), let kind = ours.kind {
-                context.answering = MailReference(kind: kind, topic: ours.topic)
-                context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
-                context.answeringOnlyInReferences = id != message.inReplyTo
-                if let person = context.participant?.id {
-                    context.profileChangedSinceAnswered = try Bool.fetchOne(db, sql: """
-                        SELECT EXISTS (SELECT 1 FROM profileVersion WHERE participantID = ? AND at > ?)
-                        """, arguments: [person, ours.createdAt]) ?? false
-                }
-                break
+        func ours(_ id: String) throws -> OutboxMessage? { try ourMail(db, messageID: id) }
+        if let (ours, onlyInReferences) = try answeredMail(db, by: message), let kind = ours.kind {
+            context.answering = MailReference(kind: kind, topic: ours.topic)
+            context.answeredRecipients = Set(ours.recipientList.map { $0.lowercased() })
+            context.answeringOnlyInReferences = onlyInReferences
+            if let person = context.participant?.id {
+                context.profileChangedSinceAnswered = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM profileVersion WHERE participantID = ? AND at > ?)
+                    """, arguments: [person, ours.createdAt]) ?? false
             }
-        }
-        if context.answering == nil {
+        } else {
             let text = reading?.text ?? MailReading.body(of: message)?.text ?? ""
             let forwarded = reading?.forwarded ?? ForwardedMessages.read(message, text: text)
             for id in forwarded.messageIDs {

@@ -226,10 +226,13 @@ extension AppDatabase {
             try mentorship.update(db)
         }
         // A partner's check-in about their pair names them by first name too ("Kim seems busy").
-        let pairs = Set(try Int64.fetchAll(db, sql: "SELECT id FROM mentorship WHERE menteeID = ? OR mentorID = ?", arguments: [id, id]))
-        let emails = Dictionary(try Participant.fetchAll(db).compactMap { other in other.id.map { ($0, other.email) } }, uniquingKeysWith: { first, _ in first })
+        // The partner who answered each survey of their pairs (theirs are gone above).
+        let partners = Dictionary(try Row.fetchAll(db, sql: """
+            SELECT s.id, p.email FROM survey s JOIN mentorship m ON m.id = s.mentorshipID JOIN participant p ON p.id = s.participantID
+            WHERE m.menteeID = ? OR m.mentorID = ?
+            """, arguments: [id, id]).map { (row: Row) -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
         for var survey in try Survey.fetchAll(db) {
-            let partner = pairs.contains(survey.mentorshipID) ? emails[survey.participantID] : nil
+            let partner = survey.id.flatMap { partners[$0] }
             let lone = { (text: String) in partner == nil ? [] : owners.theirs(redaction.names, sender: partner, text: text, named: false) }
             let named = { (text: String?) in text.map { mentions($0) || lone($0).contains { Redaction.containsWord($0, in: text ?? "") } } ?? false }
             guard named(survey.note) || named(survey.replies) else { continue }
