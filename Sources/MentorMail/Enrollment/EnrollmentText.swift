@@ -42,6 +42,17 @@ enum EnrollmentText {
         TextSearch.contains(phrase, in: text)
     }
 
+    /// Whether an answer is a form tool's stand-in for no answer ("anonymous", which Microsoft
+    /// Forms writes as the name when a form records none; "n/a", "-", blank): read as no value.
+    static func isPlaceholder(_ text: some StringProtocol) -> Bool {
+        let folded = fold(text)
+        return folded.allSatisfy { !$0.isLetter && !$0.isNumber } || placeholders.contains(folded)
+    }
+
+    private static let placeholders: Set<String> = [
+        "anonymous", "anon", "anonym", "anonyme", "anonimo", "anonima", "n/a", "n.a.", "n.a", "none given", "unknown", "null",
+    ]
+
     /// Collapses runs of whitespace into one space and trims.
     static func collapse(_ text: some StringProtocol) -> String {
         if let ascii = asciiCollapsed(text, { $0 }) { return ascii }

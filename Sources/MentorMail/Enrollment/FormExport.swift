@@ -64,22 +64,41 @@ public struct FormExport: Sendable {
         let stamp = SubmissionTime.headers.lazy.compactMap { wanted in header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == wanted } }.first
         timestampColumn = stamp.map { header[$0].trimmingCharacters(in: .whitespaces) }
         let submitted = stamp.map { column in SubmissionTime.keys(rows.map { column < $0.count ? $0[column] : "" }) }
+        let nameColumns = Self.nameColumns(header: header, mapping: mapping)
         self.rows = rows.enumerated().compactMap { index, cells in
             guard cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
             var lines: [String] = []
-            var name: String?
-            for (position, column) in mapping.enumerated() where position < cells.count {
-                guard case .field(let field) = column else { continue }
+            // A placeholder ("anonymous", "n/a") is no answer: the next name column is read.
+            func value(_ position: Int, _ field: SignupField) -> String? {
+                guard position < cells.count else { return nil }
                 var value = cells[position].trimmingCharacters(in: .whitespacesAndNewlines)
                 if field != .aboutMe { value = value.split(whereSeparator: \.isNewline).joined(separator: ", ") }
-                guard !value.isEmpty else { continue }
-                if field == .name { name = value }
-                lines.append("\(field.label): \(value)")
+                return EnrollmentText.isPlaceholder(value) ? nil : value
+            }
+            let name = nameColumns.lazy.compactMap { value($0, .name) }.first
+            for (position, column) in mapping.enumerated() {
+                guard case .field(let field) = column else { continue }
+                if field == .name {
+                    if position == nameColumns.first, let name { lines.append("\(field.label): \(name)") }
+                } else if let value = value(position, field) {
+                    lines.append("\(field.label): \(value)")
+                }
             }
             let email = emailColumn < cells.count ? cells[emailColumn].trimmingCharacters(in: .whitespaces) : ""
             return Row(number: numbers?[index] ?? index + 2, email: email.isEmpty ? nil : email, formText: lines.joined(separator: "\n"), name: name,
                        submitted: submitted?[index])
         }
+    }
+
+    /// The columns holding a name, best first: the form's own question ("Full name") before the
+    /// respondent's account name Microsoft Forms adds beside its "Completion time" ("Name",
+    /// "anonymous" when the form records none); otherwise in the sheet's order.
+    static func nameColumns(header: [String], mapping: [Column]) -> [Int] {
+        let titles = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let columns = mapping.indices.filter { mapping[$0] == .field(.name) }
+        guard titles.contains("completion time") || titles.contains("start time") else { return columns }
+        let account = columns.filter { titles[$0] == "name" }
+        return columns.filter { !account.contains($0) } + account
     }
 
     enum Column: Equatable {
@@ -106,7 +125,8 @@ public struct FormExport: Sendable {
                 return .field(.role)
             }
         }
-        return .ignored
+        // A bare "Nombre", "Nom" or "Nome" (whole: "nombre de mentorés" asks for a number).
+        return ["nombre", "nom", "nome", "prénom", "vorname", "nachname"].contains(text.trimmingCharacters(in: .whitespaces)) ? .field(.name) : .ignored
     }
 
     /// Ordered: the first rule whose words occur in the header wins ("how many mentees" is
@@ -123,7 +143,8 @@ public struct FormExport: Sendable {
         (["interact", "meet", "communicat", "medium", "contact method"], .field(.interaction)),
         (["availab", "hours", "when are you"], .field(.availability)),
         (["about you", "about me", "bio", "tell us", "anything else"], .field(.aboutMe)),
-        (["name"], .field(.name)),
+        (["name", "nombre completo", "tu nombre", "su nombre", "nom complet", "votre nom", "ton nom", "nome completo", "seu nome"],
+         .field(.name)),
     ]
 
     /// Columns every export tool adds and nobody needs to be told about.

@@ -37,7 +37,10 @@ struct SignupFormReader {
         if values[.timeZone] == nil && answers.location != nil { form.answeredFields.insert(.timeZone) }
         form.unknownFields = answers.unknownFields
         form.fieldsFound = values.count + (values[.timeZone] == nil && answers.location != nil ? 1 : 0)
-        form.name = name(values[.name], senderName: senderName)
+        // A placeholder ("Name: anonymous") answers nothing: a stored name stays.
+        let nameAnswer = values[.name].flatMap { EnrollmentText.isPlaceholder($0) ? nil : $0 }
+        if nameAnswer == nil { form.answeredFields.remove(.name) }
+        form.name = name(nameAnswer, senderName: senderName)
         form.notes += answers.misspeltLabels
 
         if let answer = values[.role] {
@@ -85,7 +88,7 @@ struct SignupFormReader {
             text.split(separator: "|", omittingEmptySubsequences: true).first { !EnrollmentText.collapse($0).isEmpty }.map(String.init) ?? ""
         }
         let candidate = answer.map(firstCell) ?? senderName.map { firstCell($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }
-        guard let candidate = candidate.map(EnrollmentText.collapse), !candidate.isEmpty else { return nil }
+        guard let candidate = candidate.map(EnrollmentText.collapse), !EnrollmentText.isPlaceholder(candidate) else { return nil }
         return NameCase.tidied(String(candidate.prefix(Self.nameLimit)))
     }
 

@@ -596,7 +596,9 @@ struct EnrollmentService {
                                                  nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant)) : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
                                      about: .participant(participant.id), language: work.mailLanguage(for: participant))
-            case .updated: report.updated.append(address)
+            case .updated:
+                report.updated.append(address)
+                report.notes += Self.replaced(existing?.profile, by: participant.profile).map { .init(row: row.number, email: address, text: $0) }
             case .unchanged: report.unchanged.append(address)
             }
             if coordinators.contains(address) {
@@ -609,6 +611,15 @@ struct EnrollmentService {
         try work.audit.record("import", "form-export-imported",
                               "\(source): \(report.added.count) added, \(report.updated.count) updated, \(report.unchanged.count) unchanged, \(report.skipped.count) skipped, \(report.rejected.count) rejected, \(report.malformed.count) unreadable")
         return report
+    }
+
+    /// The stored name and role an import replaces by another value, each as the report says it
+    /// ("name \"Ana Souza\" -> \"Ana Maria Souza\""): a coordinator sees who was renamed.
+    static func replaced(_ old: ParticipantProfile?, by new: ParticipantProfile) -> [String] {
+        guard let old else { return [] }
+        return [("name", old.name, new.name), ("role", old.role, new.role)]
+            .filter { !$0.1.isEmpty && $0.1 != $0.2 }
+            .map { "\($0.0) \"\($0.1)\" -> \"\($0.2)\"" }
     }
 
     /// Rows whose address answers again later in the export, each with the row that replaces
