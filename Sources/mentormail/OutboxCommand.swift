@@ -64,20 +64,24 @@ extension MentorMailCommand {
             @OptionGroup var options: ProgramOptions
             @Option(help: ArgumentHelp("queued, sent, failed, parked (failed after every retry of a temporary refusal), withheld (kept: the address bounced, or while its recipient is asked whether they leave), retired (kept, then sent again as a fresh copy or no longer worth sending), or cancelled (taken back by a coordinator).", valueName: "status"))
             var status: String?
-            @Option(help: ArgumentHelp("At most this many lines.", valueName: "n")) var limit = 50
+            @Option(help: ArgumentHelp("At most this many lines, newest first (0: all). When some are left out, standard error says how many.",
+                                       valueName: "n")) var limit = 50
             @Flag(help: "Print JSON.") var json = false
 
             func validate() throws {
                 if let status, OutboxMessage.Status(rawValue: status) == nil, status != "parked" {
                     throw ValidationError("--status must be queued, sent, failed, parked, withheld, retired or cancelled")
                 }
+                if limit < 0 { throw ValidationError("--limit must be a number of lines, or 0 for all") }
             }
 
             func run() throws {
                 try runReportingErrors {
                     let parked = status == "parked"
-                    let rows = try options.openDatabase().outbox(status: parked ? .failed : status.flatMap(OutboxMessage.Status.init(rawValue:)))
-                        .filter { !parked || $0.attempts >= Processor.defaultMaxSendAttempts }.prefix(limit)
+                    let all = try options.openDatabase().outbox(status: parked ? .failed : status.flatMap(OutboxMessage.Status.init(rawValue:)))
+                        .filter { !parked || $0.attempts >= Processor.defaultMaxSendAttempts }
+                    let rows = limit > 0 ? all.prefix(limit) : all[...]
+                    sayWhenCutShort(shown: rows.count, of: all.count)
                     if json { return try printJSON(rows.map(View.init)) }
                     if rows.isEmpty { return print("No outgoing mail\(status.map { " with status \($0)" } ?? "").") }
                     print(TextTable.render(

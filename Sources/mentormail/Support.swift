@@ -145,3 +145,10 @@ func cannotRead(_ path: String) -> MentorMailError {
     }
     return MentorMailError(.unavailable, "cannot read \(path): \(reason); check the path and that this user may read the file")
 }
+
+/// Tells standard error that a list stopped at its `--limit` ("50 of 120 shown"), so neither an
+/// operator nor a script reading the JSON on standard output takes it for the whole list.
+func sayWhenCutShort(shown: Int, of total: Int) {
+    guard shown < total else { return }
+    FileHandle.standardError.write(Data("\(shown) of \(total) shown; --limit N (or --limit 0 for all) for more\n".utf8))
+}
