@@ -685,17 +685,7 @@ public struct SurveyAnswerReader: Sendable {
 
     /// Folded text cut into sentences, keeping every character (offsets add up).
     static func sentences(_ folded: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        for character in folded {
-            current.append(character)
-            if [".", "!", "?", "\n", "。", "！", "？"].contains(character) {
-                sentences.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { sentences.append(current) }
-        return sentences
+        SentenceEnds.split(folded, lineEnds: true)
     }
 
     /// The note as the person wrote it (not folded): the original sentences whose folded form

@@ -91,16 +91,16 @@ public enum CommandWords {
         return lines
     }
 
-    /// Splits a line at `.` `!` `?` `;` (not inside an address like a.b@c.org) and at the Chinese
-    /// and Japanese full stop, exclamation and question marks ("。", "！", "？").
+    /// Splits a line at `.` `!` `?` `;` and "。！？" where `SentenceEnds` says a sentence ends (not
+    /// inside an address like a.b@c.org, nor after "e.g.").
     static func sentences(in line: String) -> [String] {
         if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSentences(in: line) }
         var sentences: [String] = []
         var current = ""
         let characters = Array(line)
         for (index, character) in characters.enumerated() {
-            let next = index + 1 < characters.count ? characters[index + 1] : " "
-            if "!?;。！？".contains(character) || (character == "." && (next == " " || next == ".")) {
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            if SentenceEnds.ends(character, next: next, before: current, semicolon: true) {
                 sentences.append(current)
                 current = ""
             } else {
@@ -117,10 +117,13 @@ public enum CommandWords {
         let bytes = Array(line.utf8)
         var start = 0
         for (index, byte) in bytes.enumerated() {
-            let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: " ")
             switch byte {
-            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): break
-            case UInt8(ascii: ".") where next == UInt8(ascii: " ") || next == UInt8(ascii: "."): break
+            case UInt8(ascii: ";"): break
+            // The sentence so far is made into text only at a mark, for `SentenceEnds` to look at.
+            case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "."):
+                let next: Character? = index + 1 < bytes.count ? Character(Unicode.Scalar(bytes[index + 1])) : nil
+                guard SentenceEnds.ends(Character(Unicode.Scalar(byte)), next: next,
+                                        before: String(decoding: bytes[start..<index], as: UTF8.self)) else { continue }
             default: continue
             }
             sentences.append(EnrollmentText.trim(String(decoding: bytes[start..<index], as: UTF8.self)))

@@ -7,13 +7,10 @@ enum FirstQuestion {
     static func read(_ own: OwnText, limit: Int = 500) -> String? {
         var questions: [String] = []
         for line in own.lines {
-            var current = ""
-            for character in line + "\n" {
-                let ends = ".!?;\n。！？".contains(character)
-                if !ends || character == "?" || character == "？" { current.append(character) }
-                guard ends else { continue }
-                let sentence = EnrollmentText.trim(current)
-                current = ""
+            for piece in SentenceEnds.split(line, semicolon: true) {
+                // The closing mark is kept only when it asks.
+                var sentence = EnrollmentText.trim(piece)
+                if let mark = sentence.last, ".!;。！".contains(mark) { sentence = EnrollmentText.trim(sentence.dropLast()) }
                 if isQuestion(sentence) && !onlyAsksToJoin(sentence) { questions.append(sentence) }
             }
         }

@@ -197,14 +197,8 @@ enum RSVPWords {
     /// The questions in the person's own lines ("Is there a cloakroom?"), joined, at most
     /// `limit` characters; nil when there is none.
     static func question(in own: OwnText, limit: Int = 500) -> String? {
-        var questions: [String] = [], current = ""
-        for character in own.lines.joined(separator: " ") {
-            current.append(character)
-            guard ".!?;。！？".contains(character) else { continue }
-            let sentence = EnrollmentText.trim(current)
-            if (character == "?" || character == "？") && sentence.count > 1 { questions.append(sentence) }
-            current = ""
-        }
+        let questions = SentenceEnds.split(own.lines.joined(separator: " "), semicolon: true).map(EnrollmentText.trim)
+            .filter { ($0.hasSuffix("?") || $0.hasSuffix("？")) && $0.count > 1 }
         guard !questions.isEmpty else { return nil }
         let text = questions.joined(separator: " ")
         return text.count > limit ? String(text.prefix(limit)) + "…" : text

@@ -141,9 +141,10 @@ enum DecisionWords {
             let character = text[index]
             let ends: Bool
             switch character {
-            case "!", "?": ends = true
-            // A dot inside a word ("e.g.") does not end the sentence; one before a space does.
-            case ".": ends = text.index(after: index) == text.endIndex || text[text.index(after: index)].isWhitespace
+            // A dot inside a word or after "e.g." does not end the sentence; one before a space does.
+            case "!", "?", ".":
+                let after = text.index(after: index)
+                ends = SentenceEnds.ends(character, next: after == text.endIndex ? nil : text[after], before: text[start..<index])
             default: ends = character.isNewline
             }
             if ends {
