@@ -280,3 +280,9 @@ enum ConfigSchema {
 
 /// Edit distance between two words (a swap of two letters is one edit), for suggestions ("stauts" is one edit from a command).
 public func editDistance(_ a: String, _ b: String) -> Int { ConfigSchema.distance(a, b) }
+
+/// The `candidates` a typing slip away from `word` (at most `limit` edits), in their order: the
+/// "did you mean" of the command line and of a command line sent by mail.
+public func typingSlips(of word: String, among candidates: [String], limit: Int = 2) -> [String] {
+    candidates.filter { $0 != word && editDistance($0, word) <= limit }
+}

@@ -44,7 +44,7 @@ enum UnknownCommand {
                 && MentorMailCommand.helpMessage(for: path.type, columns: 200).contains("--\(word) ")
         }.map { "mentormail " + $0.path.joined(separator: " ") + " --\(word)" }
         // A typing mistake, when nothing else of that name exists.
-        let close = nested.isEmpty && withOption.isEmpty ? top.filter { editDistance($0, word) <= 2 }.map { "mentormail \($0)" } : []
+        let close = nested.isEmpty && withOption.isEmpty ? typingSlips(of: word, among: top).map { "mentormail \($0)" } : []
         let hints = nested + withOption + close
         if !hints.isEmpty { lines.append("Did you mean: " + hints.joined(separator: ", ") + "?") }
         lines.append("The commands are: " + top.joined(separator: ", ") + ". See 'mentormail --help'.")

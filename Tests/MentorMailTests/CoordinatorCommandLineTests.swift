@@ -28,6 +28,28 @@ import Testing
         #expect(held?.disposition == .held)
     }
 
+    /// Finding X3-7: "mentormail staus" got no answer at all, while a correct command got the
+    /// line to run: a command that does not exist gets the same answer, with the one meant (the
+    /// command line's own suggestion), or the commands there are when none is near.
+    @Test(arguments: [("mentormail staus", "did you mean `mentormail status`?", "mentormail status"),
+                      ("Hi,\n\nmentormail partcipants list --status active\n", "did you mean `mentormail participants list --status active`?",
+                       "there is no command \"partcipants\""),
+                      ("$ mentormail frobnicate", "(the commands are: check-templates, demo, doctor,", "mentormail --help")])
+    func aMistypedCommandByMailIsAnsweredWithTheOneMeant(_ body: String, _ suggestion: String, _ also: String) throws {
+        let (answer, held) = try answers(body)
+        let text = try #require(answer, "the coordinator is answered")
+        #expect(text.contains("on the server") && text.contains(suggestion), "\(text)")
+        #expect(text.contains(also) || held?.note?.contains(also) == true || held?.reason?.contains(also) == true,
+                "\(text)\n\(held?.note ?? "")\n\(held?.reason ?? "")")
+        #expect(held?.disposition == .held)
+    }
+
+    /// Prose that starts with the program's name is no command.
+    @Test func proseAboutTheProgramIsNoCommand() throws {
+        #expect(CommandLineWords.line(in: "mentormail is great, thanks") == nil)
+        #expect(CommandLineWords.line(in: "mentormail was down yesterday?") == nil)
+    }
+
     /// Other mail from a coordinator is still only kept.
     @Test func otherCoordinatorMailIsStillOnlyKept() throws {
         let (answer, held) = try answers("Could you look at the round plan before Friday? The match list looks short.")

@@ -442,20 +442,39 @@ enum CommandLineWords {
     /// "round open 2027-Q1 --closes 2027-01-31", "$ mentormail match --round 2027-Q1": the
     /// first such line as a command to run ("mentormail …"); nil when there is none. A line of
     /// prose that starts with one of the words ("match me with Ana, please") is none: it names
-    /// the program, an option, or an action right after the command.
+    /// the program, an option, or an action right after the command. After the program's name,
+    /// a word that is no command ("mentormail staus") counts when nothing but an action or
+    /// options follows it (`unknownCommand` then says what was meant).
     static func line(in text: String) -> String? {
         for raw in text.split(whereSeparator: \.isNewline) {
             var words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
             if words.first == "$" || words.first == "#" { words.removeFirst() }
             let named = words.first == "mentormail"
             if named { words.removeFirst() }
-            guard let command = words.first, commands.contains(command) else { continue }
+            guard let command = words.first else { continue }
             let rest = words.dropFirst()
+            if !commands.contains(command) {
+                guard named, command.count > 1, command.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }),
+                      rest.isEmpty || rest.first.map(actions.contains) == true || rest.contains(where: { $0.hasPrefix("--") }) else { continue }
+            }
             guard named || rest.contains(where: { $0.hasPrefix("--") }) || rest.first.map(actions.contains) == true,
                   named || !rest.isEmpty else { continue }
             return (["mentormail"] + words).joined(separator: " ")
         }
         return nil
+    }
+
+    /// A command line (from `line(in:)`) whose command does not exist: the word, and the line
+    /// with the nearest command in its place ("mentormail staus" → "mentormail status"), nil
+    /// when no command is a typing slip away. Nil for a line whose command exists.
+    static func unknownCommand(in line: String) -> (word: String, meant: String?)? {
+        var words = line.split(separator: " ").map(String.init)
+        guard words.count > 1, !commands.contains(words[1]) else { return nil }
+        let word = words[1]
+        let near = typingSlips(of: word, among: commands.sorted()).min { editDistance($0, word) < editDistance($1, word) }
+        guard let near else { return (word, nil) }
+        words[1] = near
+        return (word, words.joined(separator: " "))
     }
 }
 

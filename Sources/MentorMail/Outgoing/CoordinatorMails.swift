@@ -85,4 +85,10 @@ public struct MatchDecisionMail: MailContent {
     public var reason: String?
     /// A command of the command line sent by mail, as it is run on the server ("mentormail round open …").
     public var serverCommand: String?
+    /// With serverCommand: the word after "mentormail" that is no command ("staus"); then
+    /// `didYouMean` is the line with the command meant ("mentormail status"), or, when none is
+    /// near, `commands` lists them all.
+    public var unknownCommand: String?
+    public var didYouMean: String?
+    public var commands: String?
 }

@@ -129,10 +129,20 @@ struct CoordinatorService {
 
     /// A command line by mail ("round open 2027-Q1 --closes …"): kept for a person as other
     /// coordinator mail is, and answered with what works by mail and the line to run.
+    /// A command that does not exist ("mentormail staus") is answered the same, with the one
+    /// meant ("did you mean `mentormail status`?"), or the commands there are.
     func answerCommandLine(_ line: String, _ inbound: Inbound) throws -> Outcome {
-        try inbound.answer(MatchDecisionMail(token: "", serverCommand: line), in: work)
+        var mail = MatchDecisionMail(token: "", serverCommand: line)
+        if let unknown = CommandLineWords.unknownCommand(in: line) {
+            mail.unknownCommand = unknown.word
+            mail.didYouMean = unknown.meant
+            mail.serverCommand = unknown.meant ?? "mentormail --help"
+            if unknown.meant == nil { mail.commands = CommandLineWords.commands.sorted().joined(separator: ", ") }
+        }
+        try inbound.answer(mail, in: work)
         let reason = "mail from a coordinator that is not a command (APPROVE/REJECT with a code, or a form export); "
-            + "told to run on the server: \(line)"
+            + "told to run on the server: \(mail.serverCommand ?? line)"
+            + (mail.unknownCommand.map { " (there is no command \"\($0)\")" } ?? "")
         return try HeldMailService(work: work).hold(inbound, reason: reason, acknowledge: false)
     }
 
