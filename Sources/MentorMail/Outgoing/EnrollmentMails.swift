@@ -52,6 +52,9 @@ public struct HelpMail: MailContent {
     /// True when their message came with no text we could read (nothing, or only a signature
     /// or our own quoted mail): the answer says so.
     public var noText: Bool?
+    /// A name said in a sentence ("my name is Mo Idris"), as the line to send to have it used
+    /// ("Name: Mo Idris"): offered, not stored.
+    public var nameLine: String?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.
@@ -141,6 +144,9 @@ public struct ProfileReceivedMail: MailContent {
     public var pairsGoOn: String?
     public var noLongerMentor: Bool?
     public var noLongerMentee: Bool?
+    /// A name said in a sentence ("my name is Mo Idris"), as the line to send to have it used
+    /// ("Name: Mo Idris"): offered, not stored.
+    public var nameLine: String?
 
     init(person: PersonName, _ change: ProfileAnswer, unplaced: [String]) {
         self.person = person

@@ -99,11 +99,19 @@ struct EnrollmentService {
         mail.away = away ? true : nil
         let noText = inbound.reading.hasNoText
         mail.noText = noText ? true : nil
+        mail.nameLine = Self.nameLine(inbound, over: person, language: language)
         try inbound.answer(mail, in: work, language: language)
         try work.audit.record(inbound.sender.normalized, "not-understood", away ? "away for a while: answered with help" : "answered with help")
         return Outcome(.helped, away ? "away for a while, nothing asked: answered with what can be written"
                                      : noText ? "no text we could read: answered with what can be written"
                                      : "not understood: answered with what can be written")
+    }
+
+    /// The "Name:" line to send for a name said in a sentence ("my name is Mo Idris", "me llamo
+    /// …"), in the answer's language; nil when none is said or it is the stored one.
+    static func nameLine(_ inbound: Inbound, over person: Participant?, language: String?) -> String? {
+        guard let said = NameWords.offered(in: inbound.reading.own.lines.joined(separator: "\n")), said != person?.profile.name else { return nil }
+        return "\(ProfileWording(language: language).label(.name)): \(said)"
     }
 
     /// A graduate asks to be mentored again ("I'd like to sign up again as a mentee, this time
@@ -129,11 +137,15 @@ struct EnrollmentService {
         // What their sentences say that the profile does not hold is said back, not dropped.
         // Our own text, left in a reply that fills in our mail in place without quoting it, is not theirs.
         let ours = try answeredText(inbound).map { SentText(lines: $0.split(whereSeparator: \.isNewline).map(String.init)) }
-        let unplaced = UnplacedSentences.read(newText: inbound.newText, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary,
+        var unplaced = UnplacedSentences.read(newText: inbound.newText, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary,
                                               ours: ours)
+        // "My name is Mo Idris" is offered back as the line to send, not stored on a guess.
+        let nameLine = Self.nameLine(inbound, over: participant, language: stored.language)
+        if nameLine != nil { unplaced.removeAll { NameWords.offered(in: $0) != nil } }
         var mail = ProfileReceivedMail(
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             stored.answer, unplaced: unplaced)
+        mail.nameLine = nameLine
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
         if stored.menteeAgain { mail.menteeAgain = true }
         if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
