@@ -41,6 +41,8 @@ public struct Intake: Sendable {
             EventAnswerElsewhereRule(),
             ReplyUnderIntroductionRule(),
             ProfileFormRule(),
+            CoordinatorForwardedJoinRule(coordinators: coordinators, programAddress: config.program.address.lowercased(),
+                                         verification: verification),
             CoordinatorOtherRule(coordinators: coordinators),
             DataRequestRule(),
             PrivacyWordsRule(),

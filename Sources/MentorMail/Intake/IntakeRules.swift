@@ -410,6 +410,54 @@ struct ProfileFormRule: IntakeRule {
     }
 }
 
+/// A coordinator passing on one person's own request to join ("Fwd: join" with "I want a
+/// mentor" from kim@…, attached whole or forwarded inline): the form goes to that person. Only
+/// when our mail server vouched for the coordinator, as for a form export; anyone else's
+/// forward, or one that passes on several people or asks nothing of the kind, is held as before.
+struct CoordinatorForwardedJoinRule: IntakeRule {
+    let name = "coordinator-forwarded-join"
+    let coordinators: Set<String>
+    let programAddress: String
+    let verification: SenderVerification
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let from = message.from, coordinators.contains(from.normalized),
+              let passed = PassedOnMail.only(in: message.message, text: message.text),
+              !coordinators.contains(passed.author.normalized), passed.author.normalized != programAddress,
+              Config.isPlausibleAddress(passed.author.address), JoinWords.asksToJoin(in: OwnText(passed.text)),
+              case .verified = verification.verify(message.message) else { return nil }
+        return RuleDecision(.coordinatorForwardedJoin(person: passed.author, subject: passed.subject, text: passed.text),
+                            "a coordinator passed on \(passed.author.normalized)'s request to join")
+    }
+}
+
+/// The one message a mail passes on, with its writer's own words: an attached message, or the
+/// lines under a forward's header block. Nil when it passes on none, or several writers'.
+struct PassedOnMail {
+    var author: MailAddress
+    var subject: String?
+    var text: String
+
+    static func only(in message: Message, text: String) -> PassedOnMail? {
+        var attached: [Message] = []
+        var stack = message.root.children
+        while let part = stack.popLast() {
+            if let inner = part.embeddedMessage { attached.append(inner) } else if part.isMultipart { stack.append(contentsOf: part.children) }
+        }
+        let forwarded = ForwardedMessages.read(message, text: text)
+        guard Set(forwarded.authors.map(\.normalized)).count == 1, let author = forwarded.authors.first else { return nil }
+        if attached.count == 1, let inner = attached.first {
+            return PassedOnMail(author: author, subject: inner.subject, text: MailReading.body(of: inner)?.reply ?? "")
+        }
+        guard attached.isEmpty, forwarded.inline.count == 1 else { return nil }
+        // Below the writer's words: the forward line and header block, then a blank line, then the message.
+        let below = text.dropFirst(ForwardedMessages.writersText(text, subject: message.subject).count)
+        let lines = below.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let from = lines.firstIndex(where: { $0.contains(author.address) || $0.lowercased().contains(author.normalized) }),
+              let blank = lines[from...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+        return PassedOnMail(author: author, subject: forwarded.inline.first?.subject, text: lines[blank...].joined(separator: "\n"))
+    }
+}
+
 /// Coordinators' mail that is none of their commands is for a person, not a sign-up form. A
 /// command of the command line in it ("round open 2027-Q1 --closes 2027-01-31") is kept the
 /// same, and the coordinator told how to run it.

@@ -37,6 +37,9 @@ public enum Intent: Sendable, Equatable {
     /// A coordinator wrote a command of the command line by mail (`line`, as it is run): kept
     /// for a person, and the coordinator told what works by mail and that this runs on the server.
     case coordinatorCommandLine(String)
+    /// A coordinator our mail server vouched for passed on one person's own request to join
+    /// (their mail attached or forwarded inline): that person gets the sign-up form.
+    case coordinatorForwardedJoin(person: MailAddress, subject: String?, text: String)
     /// A reply to a check-in survey (or to our answer to one).
     case surveyAnswer(surveyID: Int64)
     /// "We're done", "we graduate" under a pair's introduction: the pair graduates.
@@ -90,6 +93,7 @@ public enum Intent: Sendable, Equatable {
         case .coordinatorDecision(let approve, _, _): approve ? "coordinator-approve" : "coordinator-reject"
         case .coordinatorUnclear: "coordinator-unclear"
         case .coordinatorCommandLine: "coordinator-command-line"
+        case .coordinatorForwardedJoin: "coordinator-forwarded-join"
         case .surveyAnswer: "survey-answer"
         case .graduation: "graduation"
         case .becomeMentor: "become-mentor"

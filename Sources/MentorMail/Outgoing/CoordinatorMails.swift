@@ -91,4 +91,6 @@ public struct MatchDecisionMail: MailContent {
     public var unknownCommand: String?
     public var didYouMean: String?
     public var commands: String?
+    /// A coordinator passed on someone's request to join: the sign-up form went to this address.
+    public var formSentTo: String?
 }

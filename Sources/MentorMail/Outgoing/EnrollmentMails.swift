@@ -17,6 +17,8 @@ public struct SignupFormMail: MailContent {
     public var question: Bool?
     /// Their message came with no text we could read: the answer says so before the form.
     public var noText: Bool?
+    /// The coordinators passed their request to join on to us (they did not write to us).
+    public var passedOn: Bool?
 
     public struct Prefill: Codable, Sendable, Equatable {
         public var mentoringType: String?

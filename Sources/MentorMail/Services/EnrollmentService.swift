@@ -84,6 +84,25 @@ struct EnrollmentService {
         return Outcome(.answered)
     }
 
+    /// A coordinator passed on `person`'s own request to join: the sign-up form goes to them,
+    /// saying so, and the coordinator is told it went. Someone already in the program gets
+    /// nothing: the mail is held for the coordinators as before.
+    func sendFormPassedOn(to person: MailAddress, subject: String?, text: String, _ inbound: Inbound) throws -> Outcome {
+        if let known = try AppDatabase.findParticipant(work.db, email: person.normalized), known.status != .erased {
+            return try HeldMailService(work: work).hold(inbound, reason: "a coordinator passed on a request to join from \(person.normalized), "
+                                                        + "who is already in the program (\(known.status.rawValue)): nothing was sent", acknowledge: false)
+        }
+        let role = JoinWords.role(in: text) ?? subject.flatMap { JoinWords.role(in: $0) }
+        var mail = SignupFormMail(person: PersonName(person.name ?? ""), role: role?.rawValue, asMentor: role == .mentor ? true : nil,
+                                  asMentee: role == .mentee ? true : nil, asBoth: role == .both ? true : nil)
+        mail.passedOn = true
+        try work.outbox.send(mail, to: [MailAddress(address: person.normalized, name: person.name)], language: LanguageGuess.code(of: text),
+                             subject: OutboxWriter.replySubject(subject))
+        try inbound.answer(MatchDecisionMail(token: "", formSentTo: person.normalized), in: work)
+        try work.audit.record(person.normalized, "signup-form-sent", "passed on by \(inbound.sender.normalized)")
+        return Outcome(.answered, "a request to join passed on by a coordinator: the sign-up form was sent to \(person.normalized)")
+    }
+
     /// A participant's message we could not tell the purpose of: what they can write.
     func answerWithHelp(_ inbound: Inbound) throws -> Outcome {
         let person = inbound.context.participant

@@ -117,6 +117,9 @@ extension Work {
             return try CoordinatorService(work: self).performDecision(approve: approve, proposal: proposal, inbound)
         case .coordinatorCommandLine(let line):
             return try CoordinatorService(work: self).answerCommandLine(line, inbound)
+        case .coordinatorForwardedJoin(let person, let subject, let text):
+            try audit.record(inbound.sender.normalized, "coordinator-verified", "a request to join passed on")
+            return try EnrollmentService(work: self).sendFormPassedOn(to: person, subject: subject, text: text, inbound)
         case .surveyAnswer(let surveyID):
             return try CheckinService(work: self).receiveAnswer(surveyID: surveyID, inbound)
         case .graduation(let mentorshipID):
