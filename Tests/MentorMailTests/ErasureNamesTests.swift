@@ -123,6 +123,24 @@ import Testing
         }
     }
 
+    /// The digest that tells the coordinators her pair ended names her as a participant whose
+    /// data was deleted: neither her name nor her kept address is written into new mail.
+    @Test func theDigestAfterTheErasureNamesNeitherHerNorHerAddress() throws {
+        let pair = try Pair()
+        let before = try pair.harness.database.outbox().count
+        try pair.erase(at: 2)
+        _ = try pair.harness.run(at: pair.harness.now.addingTimeInterval(3 * 3600))
+
+        let digests = try pair.harness.database.outbox().dropFirst(before).filter { $0.purpose == MailKind.heldDigest.rawValue }
+        let pairDigest = try #require(digests.first { Message(data: $0.raw).textBody?.contains("Bob Martin") == true },
+                                      "a digest tells of the pair: \(digests.map { Message(data: $0.raw).textBody ?? "" })")
+        let message = Message(data: pairDigest.raw)
+        let text = message.textBody ?? ""
+        let html = message.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? ""
+        #expect(!text.contains(pair.kim) && !text.contains("Kim Park") && !html.contains(pair.kim), "\(text)")
+        #expect(text.contains("a participant whose data was deleted with Bob Martin"), "\(text)")
+    }
+
     /// Her mentor forwards our introduction to the coordinators, with its quoted headers: what is
     /// kept has neither her name, address nor the profile lines it gave under her name (time
     /// zone, languages, areas, availability, about), and keeps his words and his own lines.

@@ -152,7 +152,7 @@ struct HeldMailService {
             let notes = fresh.compactMap { survey in survey.note.map { "\(name(survey.side)): \($0)" } }
             let all = surveys.map(\.answers)
             var item = HeldDigestMail.PairItem(
-                id: Int(id), mentee: "\(pair.mentee.profile.name) <\(pair.mentee.email)>", mentor: "\(pair.mentor.profile.name) <\(pair.mentor.email)>",
+                id: Int(id), mentee: AppDatabase.personWords(pair.mentee), mentor: AppDatabase.personWords(pair.mentor),
                 status: pair.mentorship.status.rawValue, what: news.map(\.detail), answers: answers, note: notes, hasNote: !notes.isEmpty,
                 olderNoteCount: noted.count - fresh.count, hasOlderNotes: noted.count > fresh.count)
             if all.contains(where: { $0.next == .newMatch || $0.fit == .notGood }) {
