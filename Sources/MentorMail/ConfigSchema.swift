@@ -252,6 +252,30 @@ enum ConfigSchema {
         return previous[b.count]
     }
 
+    /// The same distance over Unicode scalars, nil as soon as it must exceed `limit` (a row of
+    /// the table whose every cell is past it): for checking many labels against one word.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty else { return b.count }
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in a.indices {
+            current[0] = i + 1
+            var rowBest = current[0]
+            for j in b.indices {
+                var best = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i] == b[j] ? 0 : 1))
+                if i > 0, j > 0, a[i] == b[j - 1], a[i - 1] == b[j], a[i] != b[j] { best = min(best, before[j - 1] + 1) }
+                current[j + 1] = best
+                rowBest = min(rowBest, best)
+            }
+            if rowBest > limit { return nil }
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+
     /// Where each key and table header stands in the file (TOMLKit keeps no positions).
     struct KeyLines {
         var keys: [String: Int] = [:]

@@ -168,25 +168,31 @@ enum SignupKey: Equatable {
     /// as near. Never a short label, a label's plural or singular ("Mentee" beside "Mentees"),
     /// a word we read as a role or a language ("Mentorin"), nor Chinese or Japanese, where a
     /// character is a word.
+    /// Every line with a colon asks this, so the label is first measured against the known ones
+    /// (by scalars, giving up past the limit) and only a near one is checked for a role or a
+    /// language word.
     private static func misspelt(_ key: String) -> SignupField? {
-        guard (5...40).contains(key.count), !key.unicodeScalars.contains(where: { $0.properties.isIdeographic || (0x3040...0x30FF).contains($0.value) }),
-              ParticipantRole(answer: key) == nil, LanguageNames.englishName(for: key) == nil else { return nil }
+        let scalars = Array(key.unicodeScalars)
+        guard (5...40).contains(scalars.count), !scalars.contains(where: { $0.properties.isIdeographic || (0x3040...0x30FF).contains($0.value) })
+        else { return nil }
         var best = Int.max
         var near: Set<SignupField?> = []
-        for (known, field) in knownKeys where key != known + "s" && known != key + "s" {
-            let limit = known.count >= 10 ? 2 : known.count >= 6 ? 1 : 0
-            guard limit > 0, abs(known.count - key.count) <= limit else { continue }
-            let distance = ConfigSchema.distance(key, known)
-            guard distance <= limit, distance <= best else { continue }
+        for known in knownKeys where key != known.key + "s" && known.key != key + "s" {
+            let limit = known.scalars.count >= 10 ? 2 : known.scalars.count >= 6 ? 1 : 0
+            guard limit > 0, abs(known.scalars.count - scalars.count) <= limit,
+                  let distance = ConfigSchema.distance(scalars, known.scalars, atMost: min(limit, best)) else { continue }
             if distance < best { (best, near) = (distance, []) }
-            near.insert(field)
+            near.insert(known.field)
         }
-        return near.count == 1 ? near.first ?? nil : nil
+        guard near.count == 1, let field = near.first ?? nil,
+              ParticipantRole(answer: key) == nil, LanguageNames.englishName(for: key) == nil else { return nil }
+        return field
     }
 
     /// Every folded label we know, with its field (nil for a label that is not a field's).
-    private static let knownKeys: [(String, SignupField?)] = fields.map { ($0.key, $0.value) }
-        + (locations.union(mailLanguageKeys).union(ignoredKeys)).map { ($0, nil) }
+    private static let knownKeys: [(key: String, scalars: [Unicode.Scalar], field: SignupField?)] =
+        (fields.map { ($0.key, $0.value) } + (locations.union(mailLanguageKeys).union(ignoredKeys)).map { ($0, nil) })
+            .map { (key: $0.0, scalars: Array($0.0.unicodeScalars), field: $0.1) }
 
     /// Folds a label: lowercase, no accents, no parentheses, question marks or dots.
     static func fold(_ label: String) -> String {
