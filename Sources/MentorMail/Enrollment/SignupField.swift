@@ -177,10 +177,14 @@ enum SignupKey: Equatable {
         else { return nil }
         var best = Int.max
         var near: Set<SignupField?> = []
-        for known in knownKeys where key != known.key + "s" && known.key != key + "s" {
+        let letters = letterCounts(scalars)
+        for known in knownKeys {
             let limit = known.scalars.count >= 10 ? 2 : known.scalars.count >= 6 ? 1 : 0
             guard limit > 0, abs(known.scalars.count - scalars.count) <= limit,
-                  let distance = ConfigSchema.distance(scalars, known.scalars, atMost: min(limit, best)) else { continue }
+                  // An edit changes the letter counts by two at most, a swap not at all.
+                  zip(letters, known.letters).reduce(0, { $0 + abs(Int($1.0) - Int($1.1)) }) <= 2 * limit,
+                  let distance = ConfigSchema.distance(scalars, known.scalars, atMost: min(limit, best)),
+                  key != known.key + "s", known.key != key + "s" else { continue }
             if distance < best { (best, near) = (distance, []) }
             near.insert(known.field)
         }
@@ -190,9 +194,17 @@ enum SignupKey: Equatable {
     }
 
     /// Every folded label we know, with its field (nil for a label that is not a field's).
-    private static let knownKeys: [(key: String, scalars: [Unicode.Scalar], field: SignupField?)] =
+    private static let knownKeys: [(key: String, scalars: [Unicode.Scalar], letters: [UInt8], field: SignupField?)] =
         (fields.map { ($0.key, $0.value) } + (locations.union(mailLanguageKeys).union(ignoredKeys)).map { ($0, nil) })
-            .map { (key: $0.0, scalars: Array($0.0.unicodeScalars), field: $0.1) }
+            .map { (key: $0.0, scalars: Array($0.0.unicodeScalars), letters: letterCounts(Array($0.0.unicodeScalars)), field: $0.1) }
+
+    /// How many scalars of a label fall in each of 32 bins (by value): two labels whose counts
+    /// differ by more than twice an edit limit are further apart than it.
+    private static func letterCounts(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+        var counts = [UInt8](repeating: 0, count: 32)
+        for scalar in scalars { counts[Int(scalar.value & 31)] &+= 1 }
+        return counts
+    }
 
     /// Folds a label: lowercase, no accents, no parentheses, question marks or dots.
     static func fold(_ label: String) -> String {
