@@ -30,6 +30,16 @@ public struct PersonName: Codable, Sendable, Equatable {
     public var name: String
 
     public init(_ name: String) { self.name = name }
+
+    /// A person as someone else's mail names them (a partner, a pair): their name, or their
+    /// address when they gave none, so no sentence reads "Hello  and ,".
+    init(naming person: Participant) { self.init(Self.naming(person.profile.name, email: person.email)) }
+
+    /// `name`, or `email` when the name is blank.
+    static func naming(_ name: String, email: String) -> String {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? email : name
+    }
 }
 
 /// One line of a profile as understood (`{{#fields}}{{label}}: {{value}}{{/fields}}`).

@@ -43,7 +43,7 @@ struct CheckinService {
             guard let personID = person.id, PairService.reachable(person), person.status != .paused else { continue }
             var survey = Survey(mentorshipID: mentorshipID, participantID: personID, side: side, sentAt: work.now)
             try survey.insert(work.db)
-            try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
                                                    introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
@@ -64,7 +64,7 @@ struct CheckinService {
             guard PairService.reachable(person), try !AppDatabase.surveyTakenBack(work.db, survey: survey.id ?? -1) else { continue }
             survey.reminderSentAt = work.now
             try survey.update(work.db)
-            try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
                                                      introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
@@ -390,7 +390,7 @@ struct CheckinService {
                                     unclear: [SurveyQuestion: String] = [:]) -> CheckinAnswersMail {
         let wording = ProfileWording(language: language)
         return CheckinAnswersMail(
-            person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            person: PersonName(person.profile.name), partner: PersonName(naming: partner),
             rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
             next: answers.next.map(wording.answer), note: answers.note,
             unclear: unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
@@ -434,7 +434,7 @@ struct CheckinService {
     private func tellGoesOn(_ pair: PairService.Pair, side: Survey.Side, graduating: Survey.Side) throws {
         let (person, partner) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
         guard PairService.reachable(person) else { return }
-        try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+        try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                      asked: side == graduating),
                              to: [PairService.address(person)], about: .mentorship(pair.mentorship.id ?? 0),
                              language: work.mailLanguage(for: person))
@@ -486,7 +486,7 @@ struct CheckinService {
             let (person, other) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
             if PairService.reachable(person) {
                 let language = work.mailLanguage(for: person)
-                try work.outbox.send(GraduationPendingMail(person: PersonName(person.profile.name), partner: PersonName(other.profile.name),
+                try work.outbox.send(GraduationPendingMail(person: PersonName(person.profile.name), partner: PersonName(naming: other),
                                                            graduatesBy: Work.day(until, language: language)),
                                      to: [PairService.address(person)], about: .mentorship(id), language: language)
             }
@@ -538,7 +538,7 @@ struct CheckinService {
         try disagreement(pair, graduating: side)
         for (person, partner, asked) in [(pair.mentee, pair.mentor, side == .mentee), (pair.mentor, pair.mentee, side == .mentor)]
         where PairService.reachable(person) && (asked || tellingOther) {
-            try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name), asked: asked),
+            try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner), asked: asked),
                                  to: [PairService.address(person)], about: .mentorship(id), language: work.mailLanguage(for: person))
         }
     }

@@ -337,16 +337,16 @@ extension EventService {
         let times = rotationTimes(event, count: assignment.count)
         return assignment.enumerated().map { rotation, seats in
             var tables = mentors.enumerated().map { index, mentor in
-                EventSheetMail.Table(table: index + 1, mentor: mentor.name, mentorNoLongerComing: Self.noLongerComing(mentor) ? true : nil,
+                EventSheetMail.Table(table: index + 1, mentor: mentor.shownName, mentorNoLongerComing: Self.noLongerComing(mentor) ? true : nil,
                                      mentorSaidMaybe: mentor.unsureWithSeat ? true : nil, mentees: [], menteeList: "")
             }
             for (menteeIndex, mentorIndex) in seats.enumerated() {
                 let mentee = mentees[menteeIndex]
-                tables[mentorIndex].menteeNames.append(mentee.name)
+                tables[mentorIndex].menteeNames.append(mentee.shownName)
                 let apart = !speakTogether(mentee, mentors[mentorIndex], profiles)
-                tables[mentorIndex].seats.append(.init(name: mentee.name, noSharedLanguage: apart, noLongerComing: Self.noLongerComing(mentee),
+                tables[mentorIndex].seats.append(.init(name: mentee.shownName, noSharedLanguage: apart, noLongerComing: Self.noLongerComing(mentee),
                                                        saidMaybe: mentee.unsureWithSeat))
-                tables[mentorIndex].mentees.append(mentee.name + (Self.noLongerComing(mentee) ? " (no longer coming)" : "")
+                tables[mentorIndex].mentees.append(mentee.shownName + (Self.noLongerComing(mentee) ? " (no longer coming)" : "")
                                                    + (mentee.unsureWithSeat ? " (said maybe)" : "")
                                                    + (apart ? " (no shared language)" : ""))
                 if apart { tables[mentorIndex].noSharedLanguage = true }

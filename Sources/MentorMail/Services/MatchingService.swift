@@ -70,7 +70,7 @@ struct MatchingService {
         try work.audit.record("matcher", "proposal",
                               "\(round.name): \(proposal.pairs.count) pairs, \(proposal.unmatched.count) unmatched, \(method.rawValue)")
         func person(_ id: Int64) -> (name: String, email: String) {
-            (people[id]?.profile.name ?? "?", people[id]?.email ?? "?")
+            (people[id].map { PersonName(naming: $0).name } ?? "?", people[id]?.email ?? "?")
         }
         let review = MatchReviewMail(
             round: round.name, algorithm: method.rawValue, token: proposal.token,
@@ -103,18 +103,18 @@ struct MatchingService {
         for person in [mentee, mentor] {
             let twins = (mailboxes[MailAddress.mailbox(of: person.email)] ?? []).filter { $0.id != person.id }
             for twin in twins.sorted(by: { $0.email < $1.email }) {
-                notes.append("\(person.profile.name) <\(person.email)> and \(twin.profile.name) <\(twin.email)> write from the same mailbox"
+                notes.append("\(AppDatabase.personWords(person)) and \(AppDatabase.personWords(twin)) write from the same mailbox"
                              + (twin.profile.name == person.profile.name ? " under the same name" : "") + ": likely one person with two records")
             }
         }
         for person in [mentee, mentor] where person.id.map(bounced.contains) == true {
-            notes.append("\(person.profile.name)'s address \(person.email) bounced for good: reach them first or "
+            notes.append("\(PersonName(naming: person).name)'s address \(person.email) bounced for good: reach them first or "
                          + "`mentormail participants change-address \(person.email) NEW`")
         }
         let ways = { (person: Participant) in person.profile.interactions.map { InteractionStyle(storedName: $0)?.label ?? $0 }.joined(separator: ", ") }
         if !mentee.profile.interactions.isEmpty, !mentor.profile.interactions.isEmpty,
            Set(mentee.profile.interactions).isDisjoint(with: mentor.profile.interactions) {
-            notes.append("no way to meet in common (\(mentee.profile.name): \(ways(mentee)); \(mentor.profile.name): \(ways(mentor)))")
+            notes.append("no way to meet in common (\(PersonName(naming: mentee).name): \(ways(mentee)); \(PersonName(naming: mentor).name): \(ways(mentor)))")
         }
         return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
@@ -248,7 +248,7 @@ struct MatchingService {
         func side(_ person: Participant) -> IntroductionMail.Side {
             let zone = TimeZoneInterpreter.interpret(person.profile.timeZone)
             let styles = person.profile.interactions.map { InteractionStyle(storedName: $0).map(wording.interaction) ?? $0 }
-            return .init(name: person.profile.name, email: person.email, timeZone: zone.map { wording.timeZone($0, at: work.now) } ?? person.profile.timeZone,
+            return .init(name: PersonName(naming: person).name, email: person.email, timeZone: zone.map { wording.timeZone($0, at: work.now) } ?? person.profile.timeZone,
                          interactions: wording.list(styles), languages: wording.list(person.profile.languages.map(wording.languageName)),
                          about: person.profile.aboutMe, availability: person.profile.availability)
         }

@@ -36,7 +36,7 @@ struct PairService {
                                                    && Mentorship.Columns.mentorID == pair.mentor.id).fetchCount(work.db)
         let stillFull = stillMentoring >= pair.mentor.profile.capacity ? true : nil
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
-            try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            try work.outbox.send(PairGraduatedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                    isMentee: isMentee, isMentor: !isMentee, stillFull: isMentee ? nil : stillFull),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
                                  language: work.mailLanguage(for: person))
@@ -53,7 +53,7 @@ struct PairService {
         guard pair.mentorship.isOngoing else { return false }
         try close(pair, status: .ended, by: actor, reason: reason)
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
-            try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(partner.profile.name),
+            try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: work.mailLanguage(for: person)) : nil),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
                                  language: work.mailLanguage(for: person))
@@ -85,7 +85,7 @@ struct PairService {
             partners.append(other.profile.name)
             if Self.reachable(other) {
                 let language = work.mailLanguage(for: other)
-                let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : person.profile.name
+                let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : PersonName(naming: person).name
                 try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
                                                      isMentee: otherIsMentee, isMentor: !otherIsMentee,
                                                      nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other)) : nil),

@@ -148,10 +148,14 @@ public struct EventGuest: Codable, Sendable, Equatable, FetchableRecord, Mutable
         }
     }
 
-    /// The first word of the name, for schedules that show others only by first name.
+    /// The first word of the name, for schedules that show others only by first name; the
+    /// address's local part ("ana.souza") when they gave no name.
     public var firstName: String {
-        name.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? name
+        name.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? String(email.prefix { $0 != "@" })
     }
+
+    /// The name, or the address when they gave none (see `PersonName.naming`).
+    public var shownName: String { PersonName.naming(name, email: email) }
 
     public enum Columns {
         static let eventID = Column(CodingKeys.eventID)
