@@ -72,7 +72,8 @@ import Testing
 
     /// Placeholders read as no value wherever a name is read, also in a sign-up by mail; the
     /// name question in other languages is read as the name.
-    @Test(arguments: ["anonymous", "Anonymous", "ANONYMOUS", "n/a", "N/A", ""])
+    @Test(arguments: ["anonymous", "Anonymous", "ANONYMOUS", "n/a", "N/A", "", "Anonymous User", "None", "TBD", "Prefer not to say",
+                      "N.A.", "not applicable", "ninguno", "keine Angabe", "anonyme", "none."])
     func aPlaceholderIsNoName(placeholder: String) throws {
         let csv = "Email,Name,Nombre completo,Role,Mentoring type,Time zone,Languages\n"
             + "a@example.org,\(placeholder),Lucía Pérez,mentee,technical,Europe/Madrid,Spanish\n"
@@ -86,5 +87,37 @@ import Testing
             role: "mentee", name: "Li Wei Chen", mentoringTypes: ["technical"], areas: [], timeZone: "UTC",
             languages: ["English"], interactions: ["email"], capacity: 0))
         #expect(kept.profile.name == "Li Wei Chen")
+    }
+
+    /// Finding D-11: "Anonymous User", "None", "TBD", "Prefer not to say" in a forwarded export
+    /// became names ("Hello None,") or replaced a stored one; a name that merely contains such a
+    /// word is still a name.
+    @Test func wordedPlaceholdersInAForwardedExportAreNoName() throws {
+        let harness = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        try Self.storeAnaAndBen(harness)
+        let csv = "Timestamp,Email address,Your name,Role,Mentoring type,Time zone,Languages\r\n"
+            + "2026/10/30 9:00:00 AM GMT,ben@example.net,Anonymous User,mentee,technical,Europe/Berlin,German\r\n"
+            + "2026/10/30 9:01:00 AM GMT,gus@example.net,None,mentee,technical,Europe/Berlin,German\r\n"
+            + "2026/10/30 9:02:00 AM GMT,ivo@example.net,TBD,mentee,technical,Europe/Berlin,German\r\n"
+            + "2026/10/30 9:03:00 AM GMT,dee@example.net,Prefer not to say,mentee,technical,Europe/Berlin,German\r\n"
+            + "2026/10/30 9:04:00 AM GMT,noneh@example.net,Noneh Tbdova,mentee,technical,Europe/Berlin,German\r\n"
+        try harness.arrive("Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r\n"
+            + "From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nMIME-Version: 1.0\r\n"
+            + "Subject: Forms export\r\nMessage-ID: <gforms-1@example.org>\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nThe latest answers.\r\n--b\r\n"
+            + "Content-Type: text/csv; name=\"forms.csv\"\r\nContent-Disposition: attachment; filename=\"forms.csv\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n" + Data(csv.utf8).base64EncodedString(options: .lineLength76Characters)
+            + "\r\n--b--\r\n")
+        _ = try harness.run()
+        #expect(try harness.database.participant(email: "ben@example.net")?.profile.name == "Ben Weber")
+        for email in ["gus@example.net", "ivo@example.net", "dee@example.net"] {
+            #expect(try harness.database.participant(email: email)?.profile.name == "", "\(email)")
+            let welcome = try #require(try harness.sent().first { $0.to.map(\.address) == [email] }, "\(email)")
+            #expect(welcome.to.first?.name == nil, "\(email)")
+            #expect(welcome.textBody?.contains("Hello,") == true, "\(welcome.textBody ?? "")")
+        }
+        #expect(try harness.database.participant(email: "noneh@example.net")?.profile.name == "Noneh Tbdova")
+        let report = try #require(try harness.sent().first { $0.inReplyTo == "gforms-1@example.org" }?.textBody)
+        #expect(!report.contains("ben@example.net: name"), "\(report)")
     }
 }

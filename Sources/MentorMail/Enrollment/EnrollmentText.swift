@@ -43,14 +43,23 @@ enum EnrollmentText {
     }
 
     /// Whether an answer is a form tool's stand-in for no answer ("anonymous", which Microsoft
-    /// Forms writes as the name when a form records none; "n/a", "-", blank): read as no value.
+    /// Forms writes as the name when a form records none; "Anonymous User", "None", "TBD",
+    /// "Prefer not to say", "keine Angabe", "n/a", "-", blank): read as no value. Only the whole
+    /// answer counts: "Noneh Tbdova" is a name.
     static func isPlaceholder(_ text: some StringProtocol) -> Bool {
         let folded = fold(text)
-        return folded.allSatisfy { !$0.isLetter && !$0.isNumber } || placeholders.contains(folded)
+        let bare = folded.trimmingCharacters(in: CharacterSet.letters.union(.decimalDigits).inverted)
+        return bare.isEmpty || placeholders.contains(folded) || placeholders.contains(bare)
     }
 
     private static let placeholders: Set<String> = [
-        "anonymous", "anon", "anonym", "anonyme", "anonimo", "anonima", "n/a", "n.a.", "n.a", "none given", "unknown", "null",
+        "anonymous", "anon", "anonym", "anonyme", "anonimo", "anonima", "anonymous user", "anonymous respondent",
+        "n/a", "n.a.", "n.a", "none given", "unknown", "null", "none", "no name", "nobody", "not given", "not provided",
+        "not applicable", "tbd", "tba", "tbc", "to be decided", "to be confirmed", "prefer not to say", "prefer not to answer",
+        "rather not say", "i'd rather not say", "i prefer not to say",
+        "ninguno", "ninguna", "nadie", "sin nombre", "desconocido", "desconocida", "no aplica", "prefiero no decirlo", "prefiero no decir",
+        "keine angabe", "keine angaben", "k.a.", "k. a.", "unbekannt", "aucun", "aucune", "inconnu", "inconnue", "non renseigne",
+        "prefere ne pas dire", "je prefere ne pas repondre", "nenhum", "nenhuma", "desconhecido", "prefiro nao dizer",
     ]
 
     /// Collapses runs of whitespace into one space and trims.

@@ -38,7 +38,7 @@ struct FormPrefill {
         let words = name.split(separator: " ")
         guard !name.isEmpty, name.count <= 60, (1...5).contains(words.count), !name.contains("@"),
               name.allSatisfy({ $0.isLetter || " -'’.,".contains($0) }),
-              !EnrollmentText.words(name).contains(where: roleAccountWords.contains) else { return nil }
+              !EnrollmentText.words(name).contains(where: roleAccountWords.contains), !EnrollmentText.isPlaceholder(name) else { return nil }
         return name
     }
 
