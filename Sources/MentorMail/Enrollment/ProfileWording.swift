@@ -102,6 +102,8 @@ public struct ProfileWording: Sendable {
     }
 
     public var missing: String { spanish ? "(falta)" : "(missing)" }
+    /// `missing` in either language: a line sent back with it gives nothing.
+    static let missingMarkers = ["(missing)", "(falta)"]
     public var noneGiven: String { spanish ? "(ninguna)" : "(none given)" }
     /// Read past by the form reader in either language.
     public var freeTextMarker: String { spanish ? "guardado como texto libre:" : "kept as free text:" }

@@ -161,6 +161,7 @@ public struct SignupFormParser: Sendable {
     /// are. An answer that is only a group keeps it unless it reads as a hint ("(mentee)" stays
     /// "mentee"). Answers like "n/a" or "-" are empty.
     static func stripHint(_ value: String, hint: String?, choices: Bool = false) -> String {
+        guard let value = withoutOwnMarkers(value) else { return "" }
         let (outside, groups) = SignupHints.split(value)
         var result: String
         if !EnrollmentText.collapse(outside).isEmpty {
@@ -185,6 +186,19 @@ public struct SignupFormParser: Sendable {
         }
         result = EnrollmentText.collapse(result)
         return emptyAnswers.contains(EnrollmentText.fold(result)) ? "" : result
+    }
+
+    /// The answer without our own status words quoted back ("Role: (missing)", "(falta)"); nil
+    /// when it is our line of an assumed value ("email (not given: assumed)"), which gives none.
+    static func withoutOwnMarkers(_ value: String) -> String? {
+        let lower = value.lowercased()
+        if ProfileWording.assumedMarkers.contains(where: { TextSearch.contains($0, in: lower) }) { return nil }
+        guard ProfileWording.missingMarkers.contains(where: { TextSearch.contains($0, in: lower) }) else { return value }
+        var rest = value
+        for marker in ProfileWording.missingMarkers {
+            while let range = rest.range(of: marker, options: .caseInsensitive) { rest.removeSubrange(range) }
+        }
+        return rest
     }
 
     /// "(e.g. …)", "(p. ej. …)", "(mentors only: …)": a placeholder in free text.
