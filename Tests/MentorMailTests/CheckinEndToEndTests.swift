@@ -287,6 +287,24 @@ import Testing
         #expect(digest.contains("kind of"), "\(digest)")
     }
 
+    /// Finding D-13 through the real mail path: a decimal rating ("4.5 / yes / good fit /
+    /// continue", Gmail quoting) is read with the other answers and said back as written.
+    @Test func aDecimalRatingKeepsTheOtherAnswers() throws {
+        let people = try introduced(mentees: ["Giulia", "Mo"], mentors: ["Tomasz", "Eli"])
+        let scenario = people.scenario
+        #expect(try process(scenario, day: 90)["sent"] as? Int == 4)
+        let giuliaSurvey = try survey(of: "Giulia", people)
+        try reply(people, from: "Giulia", to: giuliaSurvey,
+                  raw: "4.5 / yes / good fit / continue\n\nOn Mon, Apr 11, 2027 at 11:00 Test Mentoring wrote:\n" + quoted(giuliaSurvey))
+        try process(scenario, day: 91)
+
+        let giulia = try #require(try people.inbox("Giulia").last?.textBody)
+        for line in ["1. How it is going: 5 of 5 (you wrote 4.5)", "2. Meeting: yes", "3. The fit: good fit", "4. What next: continue"] {
+            #expect(giulia.contains(line), "\(line) in\n\(giulia)")
+        }
+        #expect(!giulia.contains("Please reply with just these"), "\(giulia)")
+    }
+
     /// A Spanish confirmation gives the answers in the Spanish survey's words, not "yes" or "continue".
     @Test func aSpanishConfirmationSaysTheAnswersInSpanish() throws {
         let people = try introduced(mentees: ["Lucia"], mentors: ["Pablo"], mailLanguage: ["Lucia": "Spanish"])

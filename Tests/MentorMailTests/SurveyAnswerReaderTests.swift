@@ -393,3 +393,33 @@ import Testing
         #expect(SurveyVocabulary.japaneseForms("good fit").isEmpty)
     }
 }
+
+/// Finding D-13: "4.5 / yes / good fit / continue" was read as the numbered answer "4. 5 / yes …"
+/// (only "continue"), "2.5, sometimes, …" as answer 2 (only "sometimes"). A decimal rating is a
+/// rating, rounded half up, and the other answers read as beside a "5".
+@Suite struct DecimalRatingTests {
+    let reader = SurveyAnswerReader()
+
+    @Test func aDecimalRatingIsRoundedAndTheOtherAnswersKept() {
+        let first = reader.read(text: "4.5 / yes / good fit / continue", newText: "4.5 / yes / good fit / continue")
+        #expect(first.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue), "\(first)")
+        #expect(first.ratingWritten == "4.5")
+        let second = reader.read(text: "2.5, sometimes, still deciding, continue", newText: "2.5, sometimes, still deciding, continue")
+        #expect(second.answers == SurveyAnswers(rating: 3, meeting: .sometimes, fit: .deciding, next: .continue), "\(second)")
+        let comma = reader.read(text: "3,5 - sí, buena pareja, continuar", newText: "3,5 - sí, buena pareja, continuar")
+        #expect(comma.answers.rating == 4, "\(comma)")
+    }
+
+    @Test func aDecimalRatingWithACommentKeepsTheNote() {
+        let line = "4.5 / yes / good fit / graduate - Yuki is ready, see https://review.opendev.org/c/123 e.g. her first patch. Mail me at kim.park@example.com."
+        let reading = reader.read(text: line, newText: line)
+        #expect(reading.answers.rating == 5 && reading.answers.meeting == .yes && reading.answers.fit == .good && reading.answers.next == .graduate, "\(reading)")
+        #expect(reading.answers.note == "Yuki is ready, see https://review.opendev.org/c/123 e.g. her first patch. Mail me at kim.park@example.com.")
+    }
+
+    @Test func numberedAnswersStillRead() {
+        let reading = reader.read(text: "1. 4\n2. yes\n3. good fit\n4. continue", newText: "1. 4\n2. yes\n3. good fit\n4. continue")
+        #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue), "\(reading)")
+        #expect(reading.ratingWritten == nil)
+    }
+}

@@ -75,6 +75,7 @@ public struct SurveyAnswerReader: Sendable {
         guard !asked.isEmpty, reading.shape == "in the text", !Self.corrects(newText) else { return reading }
         let others = reading.answers.answered.filter { $0 != .note && !asked.contains($0) }
         for question in others { reading.answers.clear(question) }
+        if !reading.answers.has(.rating) { reading.ratingWritten = nil }
         reading.unclear = reading.unclear.filter { asked.contains($0.key) }
         if asked.count == 1, let only = asked.first, !reading.answers.has(only), reading.unclear[only] == nil {
             let own = ownLines(newText).joined(separator: " ")
@@ -164,7 +165,9 @@ public struct SurveyAnswerReader: Sendable {
             rest = rest.drop { $0 == " " }
             if let digit = rest.first?.wholeNumberValue, let question = SurveyQuestion(rawValue: digit) {
                 let afterDigit = rest.dropFirst().drop { $0 == " " }
-                if let mark = afterDigit.first, [".", ")", ":", "-", "–"].contains(mark) {
+                // "4.5 / yes": a decimal rating, not answer 4.
+                if let mark = afterDigit.first, [".", ")", ":", "-", "–"].contains(mark),
+                   !(mark == "." && afterDigit.count == rest.count - 1 && afterDigit.dropFirst().first?.isNumber == true) {
                     let answer = EnrollmentText.trim(afterDigit.dropFirst())
                     if !answer.isEmpty, rest.dropFirst().first?.isNumber != true {
                         answers[question] = answer
@@ -199,7 +202,7 @@ public struct SurveyAnswerReader: Sendable {
                 // (a middling "ok" or a doubt stays for a person to read).
                 reading.answers.fit = rating > 3 ? .good : .notGood
             } else if let first = (numbers.isEmpty ? matches : numbers).min(by: { $0.start < $1.start }) {
-                set(first.phrase, in: &reading.answers)
+                set(first.phrase, in: &reading)
             } else {
                 reading.unclear[question] = text
             }
@@ -233,7 +236,7 @@ public struct SurveyAnswerReader: Sendable {
         let numberFirst = inOrder.filter(\.isNumericRating) + inOrder.filter { !$0.isNumericRating }
         for match in numberFirst where match.phrase.question != .note {
             guard !reading.answers.has(match.phrase.question) else { continue }
-            set(match.phrase, in: &reading.answers)
+            set(match.phrase, in: &reading)
             used.append((match.start, match.end))
         }
         // Every match, used or not, counts as answer text: "great" after a "5" is no note.
@@ -435,12 +438,14 @@ public struct SurveyAnswerReader: Sendable {
         return (line, nil)
     }
 
-    private func set(_ phrase: SurveyVocabulary.Phrase, in answers: inout SurveyAnswers) {
+    private func set(_ phrase: SurveyVocabulary.Phrase, in reading: inout SurveyReading) {
         switch phrase.question {
-        case .rating: answers.rating = Int(phrase.value)
-        case .meeting: answers.meeting = SurveyAnswers.Meeting(rawValue: phrase.value)
-        case .fit: answers.fit = SurveyAnswers.Fit(rawValue: phrase.value)
-        case .next: answers.next = SurveyAnswers.Next(rawValue: phrase.value)
+        case .rating:
+            reading.answers.rating = Int(phrase.value)
+            reading.ratingWritten = Self.decimal(phrase.words)
+        case .meeting: reading.answers.meeting = SurveyAnswers.Meeting(rawValue: phrase.value)
+        case .fit: reading.answers.fit = SurveyAnswers.Fit(rawValue: phrase.value)
+        case .next: reading.answers.next = SurveyAnswers.Next(rawValue: phrase.value)
         case .note: break
         }
     }
@@ -465,7 +470,8 @@ public struct SurveyAnswerReader: Sendable {
     static func matches(in text: String, standalone: Bool) -> [Match] {
         let folded = Array(foldLines(text))
         var taken = [Bool](repeating: false, count: folded.count)
-        var found: [Match] = []
+        var found: [Match] = decimalRatings(folded)
+        for match in found { for index in match.start..<match.end { taken[index] = true } }
         var deferred: [Match] = []
         for phrase in SurveyVocabulary.all {
             let needle = Array(phrase.words)
@@ -511,6 +517,33 @@ public struct SurveyAnswerReader: Sendable {
             }
         }
         return withoutNegatedNumbers(found, folded)
+    }
+
+    /// "4.5", "2,5": a rating between two, rounded half up ("4.5" is a 5); never part of a
+    /// longer number ("1.2.3", "12.5"), nor before a unit ("1.5 weeks").
+    static func decimalRatings(_ folded: [Character]) -> [Match] {
+        var found: [Match] = []
+        var index = 0
+        while index + 2 < folded.count {
+            defer { index += 1 }
+            guard let whole = folded[index].wholeNumberValue, (1...5).contains(whole), folded[index].isASCII,
+                  index == 0 || !(isWordCharacter(folded[index - 1]) || folded[index - 1] == "." || folded[index - 1] == ","),
+                  folded[index + 1] == "." || folded[index + 1] == ",", folded[index + 2].isASCII, folded[index + 2].isNumber else { continue }
+            var end = index + 2
+            while end < folded.count, folded[end].isASCII, folded[end].isNumber { end += 1 }
+            if end < folded.count, isWordCharacter(folded[end]) || ((folded[end] == "." || folded[end] == ",") && end + 1 < folded.count && folded[end + 1].isNumber) { continue }
+            let written = String(folded[index..<end])
+            guard let value = Double(written.replacingOccurrences(of: ",", with: ".")), value <= 5, !isFollowedByUnit(folded, at: end) else { continue }
+            let rounded = Int((value + 0.5).rounded(.down))
+            found.append(Match(phrase: .init(words: written, question: .rating, value: String(rounded), standaloneOnly: false), start: index, end: end))
+            index = end
+        }
+        return found
+    }
+
+    /// A decimal rating as written, with its mark ("4.5", "3,5"); nil for any other phrase.
+    static func decimal(_ words: String) -> String? {
+        words.contains(where: { $0 == "." || $0 == "," }) && words.allSatisfy { $0.isNumber || $0 == "." || $0 == "," } ? words : nil
     }
 
     /// Words that negate the number right after them ("3, no 4", "not 2 but 4", "pas 4").

@@ -93,6 +93,8 @@ public struct SurveyReading: Sendable, Equatable {
     public var unplaced: [String] = []
     /// The reply only promises answers later ("I will answer next week"): nothing is recorded.
     public var later = false
+    /// The rating as written when it was not a whole number ("4.5", read as 5).
+    public var ratingWritten: String?
 
     public init(answers: SurveyAnswers = SurveyAnswers(), unclear: [SurveyQuestion: String] = [:], shape: String = "") {
         self.answers = answers

@@ -34,6 +34,8 @@ public struct CheckinAnswersMail: MailContent {
     public var partner: PersonName
     /// The answers so far (this reply's and earlier ones'), absent when not known yet.
     public var rating: Int?
+    /// The rating as this reply wrote it when it was not a whole number ("4.5" for a 5).
+    public var ratingWritten: String?
     public var meeting: String?
     public var fit: String?
     public var next: String?

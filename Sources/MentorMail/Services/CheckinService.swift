@@ -187,6 +187,7 @@ struct CheckinService {
         let answers = survey.answers
         let language = try inbound.language(in: work)
         var mail = Self.answersMail(answers, person: person, partner: partner, language: language, unclear: reading.unclear)
+        mail.ratingWritten = reading.answers.rating == nil ? nil : reading.ratingWritten
         mail.passedOn = remarks
         mail.hasPassedOn = remarks.isEmpty ? nil : true
         if let profileForm { mail.profile = try EnrollmentService(work: work).storeProfile(profileForm, inbound, sentences: false).answer }
