@@ -287,15 +287,18 @@ import Testing
         #expect(digest.contains("kind of"), "\(digest)")
     }
 
-    /// Finding D-13 through the real mail path: a decimal rating ("4.5 / yes / good fit /
-    /// continue", Gmail quoting) is read with the other answers and said back as written.
-    @Test func aDecimalRatingKeepsTheOtherAnswers() throws {
+    /// Findings D-13, D-14 through the real mail path: a decimal rating ("4.5 / yes / good fit /
+    /// continue", Gmail quoting) is read with the other answers and said back as written; a lone
+    /// "ok" is no "3 of 5": nothing was understood and the questions are asked.
+    @Test func aDecimalRatingKeepsTheOtherAnswersAndALoneOkIsNoRating() throws {
         let people = try introduced(mentees: ["Giulia", "Mo"], mentors: ["Tomasz", "Eli"])
         let scenario = people.scenario
         #expect(try process(scenario, day: 90)["sent"] as? Int == 4)
         let giuliaSurvey = try survey(of: "Giulia", people)
         try reply(people, from: "Giulia", to: giuliaSurvey,
                   raw: "4.5 / yes / good fit / continue\n\nOn Mon, Apr 11, 2027 at 11:00 Test Mentoring wrote:\n" + quoted(giuliaSurvey))
+        let moSurvey = try survey(of: "Mo", people)
+        try reply(people, from: "Mo", to: moSurvey, raw: "ok\n\nOn Mon, Apr 11, 2027 at 11:00 Test Mentoring wrote:\n" + quoted(moSurvey))
         try process(scenario, day: 91)
 
         let giulia = try #require(try people.inbox("Giulia").last?.textBody)
@@ -303,6 +306,9 @@ import Testing
             #expect(giulia.contains(line), "\(line) in\n\(giulia)")
         }
         #expect(!giulia.contains("Please reply with just these"), "\(giulia)")
+        let mo = try #require(try people.inbox("Mo").last?.textBody)
+        #expect(!mo.contains("3 of 5") && mo.contains("We could not read any answers"), "\(mo)")
+        #expect(mo.contains("1. How is it going?"), "\(mo)")
     }
 
     /// A Spanish confirmation gives the answers in the Spanish survey's words, not "yes" or "continue".

@@ -422,4 +422,17 @@ import Testing
         #expect(reading.answers == SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue), "\(reading)")
         #expect(reading.ratingWritten == nil)
     }
+
+    /// Finding D-14: "ok" alone was "How it is going: 3 of 5". A bare acknowledgement answers nothing.
+    @Test(arguments: ["ok", "OK", "Ok.", "okay", "ok!", "ok thanks", "Okay, thank you!"])
+    func aBareAcknowledgementIsNoRating(_ text: String) {
+        let reading = reader.read(text: text, newText: text)
+        #expect(reading.answers.answered.isEmpty, "\(text): \(reading)")
+    }
+
+    /// "ok" as the answer under "How is it going?", or among other answers, is still a 3.
+    @Test func okAmongAnswersIsStillAThree() {
+        let reading = reader.read(text: "ok, yes, good fit, continue", newText: "ok, yes, good fit, continue")
+        #expect(reading.answers == SurveyAnswers(rating: 3, meeting: .yes, fit: .good, next: .continue), "\(reading)")
+    }
 }

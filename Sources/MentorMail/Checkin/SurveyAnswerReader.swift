@@ -61,6 +61,8 @@ public struct SurveyAnswerReader: Sendable {
             later.later = true
             return later
         }
+        // "ok", "ok thanks": an acknowledgement, no "3 of 5".
+        if SurveyVocabulary.onlyAcknowledges(EnrollmentText.words(lines.joined(separator: " "))) { return SurveyReading(shape: "in the text") }
         return prose
     }
 

@@ -249,6 +249,20 @@ enum SurveyVocabulary {
     ]
 
     /// First words of a greeting or a sign-off line, which answer nothing.
+    /// A bare acknowledgement ("ok", "okay, thanks", "got it"): no answer to any question.
+    static func onlyAcknowledges(_ words: [String]) -> Bool {
+        let acknowledging = words.filter { !thanks.contains($0) }
+        return !acknowledging.isEmpty && acknowledging.allSatisfy(acknowledgements.contains)
+    }
+
+    /// "ok", "got it": an acknowledgement with no thanks in it.
+    static func acknowledgesWithoutThanks(_ words: [String]) -> Bool {
+        !words.isEmpty && words.allSatisfy(acknowledgements.contains)
+    }
+
+    static let acknowledgements: Set<String> = ["ok", "okay", "okey", "oki", "okie", "k", "kk", "noted", "got", "it", "sure", "understood", "vale", "entendido", "compris"]
+    static let thanks: Set<String> = ["thanks", "thank", "you", "thx", "ty", "gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "much", "muchas"]
+
     static let greetings: Set<String> = [
         "hi", "hello", "hey", "dear", "hola", "ola", "oi", "bonjour", "salut", "hallo", "liebe", "lieber", "你好", "こんにちは",
     ]

@@ -118,7 +118,10 @@ struct CheckinService {
             return try EnrollmentService(work: work).receiveProfile(profileForm, inbound)
         }
         // "Thanks!", "Got it, thanks", "Thank you, will do": no answer, no note, nothing to say back.
-        if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
+        // A bare "ok" thanks for nothing: it is answered with the questions.
+        let bareAcknowledgement = SurveyVocabulary.acknowledgesWithoutThanks(EnrollmentText.words(SurveyAnswerReader().ownLines(newText).joined(separator: " ")))
+        if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && !bareAcknowledgement
+            && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
             return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
         }
         if reading.answers.answered.isEmpty && reading.unclear.isEmpty,
