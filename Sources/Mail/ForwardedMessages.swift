@@ -50,7 +50,7 @@ public struct ForwardedMessages: Sendable, Equatable {
             }
         }
         let forwardSubject = isForward(subject: message.subject)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmedWhitespace }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { unquoted($0).trimmedWhitespace }
         var index = 0
         while index < lines.count {
             guard let separator = opening(lines[index], forwardSubject: forwardSubject) else { index += 1; continue }
@@ -93,6 +93,13 @@ public struct ForwardedMessages: Sendable, Equatable {
                 || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...])
         }) else { return text }
         return lines[..<start].joined(separator: "\n")
+    }
+
+    /// A line without the "> " marks Apple Mail puts before the message it forwards.
+    public static func unquoted(_ line: some StringProtocol) -> String {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.first == ">" else { return String(line) }
+        return String(trimmed.drop { $0 == ">" || $0 == " " })
     }
 
     private static func isForward(subject: String?) -> Bool {

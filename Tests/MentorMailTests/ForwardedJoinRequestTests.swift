@@ -46,4 +46,57 @@ import Testing
         #expect(try !program.sent().contains { $0.to.map(\.address) == ["kim@example.net"] })
         #expect(try program.database.inboundMessages().last?.disposition == .held)
     }
+
+    /// Findings D-4, D-5: a forward opened only with the word "join", and only in some clients'
+    /// shapes; the form pre-filled nothing of the person's words. The person's words are read as
+    /// a first mail is ("I want a mentor", "me encantaría tener una mentora", "je voudrais devenir
+    /// mentorée"), in Gmail's, Outlook's, Thunderbird's and Apple Mail's forwards, and the form is
+    /// pre-filled from them and from their From line.
+    static let shapes: [(String, String, String, String)] = [
+        ("gmail", "Fwd: join", "kai@example.net", "Please send him the form.\r\n\r\n---------- Forwarded message ---------\r\n"
+            + "From: Kai Xu <kai@example.net>\r\nDate: Mon, 30 Nov 2026 at 09:12\r\nSubject: join\r\nTo: <coordinator@example.org>\r\n\r\n"
+            + "Hi, I want a mentor.\r\n"),
+        ("outlook-es", "RV: mentoría", "lucia@example.es", "¿Le podéis mandar el formulario?\r\n\r\n________________________________\r\n"
+            + "De: Lucía Gómez <lucia@example.es>\r\nEnviado: lunes, 30 de noviembre de 2026 9:12\r\nPara: coordinator@example.org\r\n"
+            + "Asunto: mentoría\r\n\r\nHola, me encantaría tener una mentora.\r\n"),
+        ("outlook-en", "FW: mentoring", "lucy@example.net", "FYI\r\n\r\n-----Original Message-----\r\nFrom: Lucy Hart <lucy@example.net>\r\n"
+            + "Sent: Monday, November 30, 2026 9:12 AM\r\nTo: coordinator@example.org\r\nSubject: mentoring\r\n\r\n"
+            + "Hi, I would love to have a mentor.\r\n"),
+        ("thunderbird-fr", "TR: mentorat", "amelie@example.fr", "Pour vous.\r\n\r\n-------- Message transféré --------\r\n"
+            + "Sujet : mentorat\r\nDate : Mon, 30 Nov 2026 09:12:00 +0100\r\nDe : Amélie Roux <amelie@example.fr>\r\n"
+            + "Pour : coordinator@example.org\r\n\r\nBonjour, je voudrais devenir mentorée.\r\n"),
+        ("apple", "Fwd: mentoring", "pia@example.net", "Another one.\r\n\r\nBegin forwarded message:\r\n\r\n"
+            + "> From: Pia Novak <pia@example.net>\r\n> Subject: mentoring\r\n> Date: 30 November 2026 at 09:12:00 CET\r\n"
+            + "> To: coordinator@example.org\r\n> \r\n> Hi, I'd like to join the mentoring program as a mentee.\r\n"),
+    ]
+
+    @Test(arguments: shapes)
+    func aRequestInTheUsualForwardShapesAndWordsSendsTheForm(_ shape: (String, String, String, String)) throws {
+        let (id, subject, person, text) = shape
+        let program = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        try program.arrive(Self.vouched + "From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
+            + "Message-ID: <\(id)@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text)
+        _ = try program.run()
+        let sent = try program.sent()
+        let form = try #require(sent.first { $0.to.map(\.address) == [person] }?.textBody, "\(id): \(sent.map(\.to))")
+        #expect(form.contains("mentee") || form.contains("mentorada") || form.contains("mentoré"), "\(id): \(form)")
+        let told = try #require(sent.first { $0.inReplyTo == "\(id)@example.org" }?.textBody, "\(id)")
+        #expect(told.contains(person), "\(id): \(told)")
+    }
+
+    /// D-5: Jonas's attached request ("WG: Mentoring?") pre-fills his form as his first mail would.
+    @Test func theFormIsPrefilledFromThePersonsOwnWords() throws {
+        let program = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
+        let body = "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nBitte Formular.\r\n--b\r\n"
+            + "Content-Type: message/rfc822\r\n\r\nFrom: Jonas Weber <jonas@example.de>\r\nTo: coordinator@example.org\r\nSubject: Mentoring?\r\n"
+            + "Message-ID: <jonas-1@example.de>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Hallo, ich würde gerne als Mentor mitmachen (Nova, Placement). Zeitzone Europe/Berlin, Deutsch und Englisch.\r\n--b--\r\n"
+        try program.arrive(Self.vouched + "From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: WG: Mentoring?\r\n"
+            + "Message-ID: <jonas@example.org>\r\nMIME-Version: 1.0\r\n" + body)
+        _ = try program.run()
+        let form = try #require(try program.sent().first { $0.to.map(\.address) == ["jonas@example.de"] }?.textBody)
+        for line in ["Name: Jonas Weber", "Europe/Berlin", "German", "English", "Nova"] {
+            #expect(form.contains(line), "\(line) in\n\(form)")
+        }
+    }
 }

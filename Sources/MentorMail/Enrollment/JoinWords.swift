@@ -52,6 +52,12 @@ enum JoinWords {
         }
     }
 
+    /// Whether a first mail's words ask to join, for the form or for a role ("I want a mentor",
+    /// "me encantaría tener una mentora"): what gives a stranger the form.
+    static func asksToJoinOrForARole(in own: OwnText) -> Bool {
+        asksToJoin(in: own) || role(in: own) != nil
+    }
+
     /// Whether a sentence asks to take part again: "I'd like to join again", "can I rejoin?",
     /// "quiero volver a participar", "I'd like to take part again". A negation or someone else
     /// in the clause says no.
@@ -205,6 +211,8 @@ enum JoinWords {
     static let seekingVerbs: Set<String> = ParticipantRole.folded([
         "busco", "buscando", "necesito", "quiero", "quisiera", "procuro", "procurando", "preciso", "quero", "suche", "brauche",
         "möchte", "cherche", "cherchant", "veux", "voudrais", "cerco", "cercando", "vorrei", "szukam", "potrzebuję", "ищу", "нужен",
+        // "me encantaría tener una mentora", "gostaria de ter um mentor", "j'aimerais avoir une mentore".
+        "tener", "ter", "avoir", "avere",
     ])
     /// Articles that may stand between such a verb and "mentor" ("busco una mentora", "ich suche eine Mentorin").
     static let articles: Set<String> = ParticipantRole.folded([

@@ -423,7 +423,7 @@ struct CoordinatorForwardedJoinRule: IntakeRule {
         guard let from = message.from, coordinators.contains(from.normalized),
               let passed = PassedOnMail.only(in: message.message, text: message.text),
               !coordinators.contains(passed.author.normalized), passed.author.normalized != programAddress,
-              Config.isPlausibleAddress(passed.author.address), JoinWords.asksToJoin(in: OwnText(passed.text)),
+              Config.isPlausibleAddress(passed.author.address), JoinWords.asksToJoinOrForARole(in: OwnText(passed.text)),
               case .verified = verification.verify(message.message) else { return nil }
         return RuleDecision(.coordinatorForwardedJoin(person: passed.author, subject: passed.subject, text: passed.text),
                             "a coordinator passed on \(passed.author.normalized)'s request to join")
@@ -451,7 +451,8 @@ struct PassedOnMail {
         guard attached.isEmpty, forwarded.inline.count == 1 else { return nil }
         // Below the writer's words: the forward line and header block, then a blank line, then the message.
         let below = text.dropFirst(ForwardedMessages.writersText(text, subject: message.subject).count)
-        let lines = below.split(separator: "\n", omittingEmptySubsequences: false)
+        // Apple Mail quotes the message it forwards ("> From: …", "> Hi, …").
+        let lines = below.split(separator: "\n", omittingEmptySubsequences: false).map(ForwardedMessages.unquoted)
         guard let from = lines.firstIndex(where: { $0.contains(author.address) || $0.lowercased().contains(author.normalized) }),
               let blank = lines[from...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
         return PassedOnMail(author: author, subject: forwarded.inline.first?.subject, text: lines[blank...].joined(separator: "\n"))

@@ -92,11 +92,19 @@ struct EnrollmentService {
             return try HeldMailService(work: work).hold(inbound, reason: "a coordinator passed on a request to join from \(person.normalized), "
                                                         + "who is already in the program (\(known.status.rawValue)): nothing was sent", acknowledge: false)
         }
-        let role = JoinWords.role(in: text) ?? subject.flatMap { JoinWords.role(in: $0) }
-        var mail = SignupFormMail(person: PersonName(person.name ?? ""), role: role?.rawValue, asMentor: role == .mentor ? true : nil,
+        // Pre-filled from the person's own words and From line, as their first mail would be.
+        let own = OwnText(text)
+        let language = work.supported(LanguageGuess.code(of: text))
+        let vocabulary = work.config.enrollment.vocabulary
+        let prefill = FormPrefill(own: own, prose: ProseSignup.read(own, vocabulary: vocabulary), senderName: person.name, vocabulary: vocabulary,
+                                  wording: ProfileWording(language: language))
+        let role = JoinWords.role(in: own) ?? subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
+        var mail = SignupFormMail(person: PersonName(person.name ?? prefill.name ?? ""), role: role?.rawValue, asMentor: role == .mentor ? true : nil,
                                   asMentee: role == .mentee ? true : nil, asBoth: role == .both ? true : nil)
+        mail.name = prefill.name
+        mail.prefill = prefill.lines
         mail.passedOn = true
-        try work.outbox.send(mail, to: [MailAddress(address: person.normalized, name: person.name)], language: LanguageGuess.code(of: text),
+        try work.outbox.send(mail, to: [MailAddress(address: person.normalized, name: person.name)], language: language,
                              subject: OutboxWriter.replySubject(subject))
         try inbound.answer(MatchDecisionMail(token: "", formSentTo: person.normalized), in: work)
         try work.audit.record(person.normalized, "signup-form-sent", "passed on by \(inbound.sender.normalized)")
