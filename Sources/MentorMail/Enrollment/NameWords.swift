@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 /// "My name is Mo Idris", "me llamo Lucía Pérez", "je m'appelle …", "ich heiße …", "meu nome é …":
 /// the name a person says in a sentence. It is offered back as a line to confirm ("Name: Mo
@@ -13,6 +14,10 @@ enum NameWords {
         "ich heisse", "ich heiße", "mein name ist", "mein vollstandiger name ist",
         "meu nome e", "o meu nome e", "me chamo", "meu nome completo e",
     ].map { EnrollmentText.fold($0) }
+
+    /// A part of each opener, folded: "name", "nom" (nombre, nome), "call", "llamo", "appelle",
+    /// "heiss"/"heiß", "chamo".
+    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo"].map { EnrollmentText.fold($0) }
 
     /// Words that end the name ("Mo Idris, not Anonymous", "Lucía y vivo en …").
     static let stops: Set<String> = [
@@ -30,6 +35,9 @@ enum NameWords {
     /// The name said in `text`, tidied ("mo idris" → "Mo Idris"); nil when there is none or it
     /// reads as anything but a name.
     static func offered(in text: String) -> String? {
+        // Most mail says nothing of a name: a word of every opener is looked for first.
+        let whole = EnrollmentText.fold(text)
+        guard hints.contains(where: { TextSearch.contains($0, in: whole) }) else { return nil }
         let plain = text.replacingOccurrences(of: "\u{2019}", with: "'")
         for line in plain.split(whereSeparator: \.isNewline) {
             // Words as written, and folded beside them for finding the opener.
