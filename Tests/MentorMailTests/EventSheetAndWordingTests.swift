@@ -28,6 +28,30 @@ import Testing
         return event
     }
 
+    /// Finding (D-16): cron was off until two months after the event; the first run then formed
+    /// its tables and mailed schedules and "no seat" to the guests of an event long over. Such a
+    /// run forms nothing and mails no guest; the coordinators read why in the digest.
+    @Test func aRunAfterTheEventEndedMailsNoScheduleNorNoSeat() throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        let event = try events.createEvent(program, capacity: 1, tables: 1, rotations: 1)
+        let invitations = try events.run(program)
+        for address in ["ana@example.net", "ben@example.net", "maria@example.org"] {
+            let name = EventWorkflowTests.mentees[address] ?? EventWorkflowTests.mentors[address] ?? ""
+            try program.arrive(CalendarReplies.words("Yes, count me in.", from: address, name: name, to: "mentoring@example.org",
+                                                     under: try events.invitation(to: address, in: invitations)), name: address)
+        }
+        _ = try events.run(program)
+
+        let late = try events.run(program, at: event.startsAt.addingTimeInterval(60 * 86_400))
+        let kinds = late.compactMap { $0.header("X-MentorMail-Kind") ?? $0.subject }
+        #expect(!late.contains { $0.to.map(\.address).contains { ["ana@example.net", "ben@example.net", "maria@example.org"].contains($0) } },
+                "no guest hears of an event that is over: \(kinds)")
+        let digest = try #require(late.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody, "\(kinds)")
+        #expect(digest.contains("was over") && digest.contains("no schedule"), "\(digest)")
+        #expect(try program.database.event(id: event.id).status == "scheduled", "no rotations formed")
+    }
+
     /// Finding: the tables mail and the sheet said "Waitlisted: 3" and nothing else; at the door
     /// the coordinators need who waits, and which seated guest is unsure.
     @Test func theSheetNamesWhoWaitsAndMarksASeatedMaybe() throws {

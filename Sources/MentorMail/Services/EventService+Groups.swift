@@ -168,6 +168,15 @@ extension EventService {
     func formGroupsWhenDue(eventID: Int64) throws {
         let event = try find(eventID)
         guard event.status == .scheduled else { return }
+        // A run that comes only after the event (cron was off) tells no guest of tables now.
+        guard work.now < event.endsAt else {
+            var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil,
+                                      detail: "Event \(eventID) (\(event.name)) was over before a run could form its rotations: "
+                                        + "no schedule and no word of a seat went to its guests")
+            try notice.insert(work.db)
+            try HeldMailService(work: work).scheduleDigest(key: "event-groups:\(eventID)")
+            return
+        }
         do {
             _ = try formGroups(eventID: eventID, actor: "scheduler")
         } catch let error as MentorMailError where error.kind == .data {
