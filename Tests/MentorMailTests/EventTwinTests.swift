@@ -40,6 +40,10 @@ import Testing
         #expect(said.contains("event 1 (Speed Mentoring, Vancouver)") && said.contains("2027-05-10 14:00"), "\(said)")
         #expect(said.contains("mentormail event update 1 --audience all"), "the update that changes what differs: \(said)")
         #expect(said.contains("--force"), "\(said)")
+        // A create that leaves the place out suggests no update that would clear it.
+        let placeless = try mentormail(["event", "create", "Speed Mentoring, Vancouver", "--at", "2027-05-10T14:00", "--tz", "America/Vancouver",
+                                        "--duration", "90m", "--capacity", "4", "--tables", "2", "--rotations", "2"])
+        #expect(placeless.status == 65 && !placeless.stderr.contains("--location \"\""), "\(placeless.stderr)")
         // Another spelling of the same name is the same event; so is the same instant given in another zone.
         #expect(try create("speed mentoring - Vancouver").status == 65)
         #expect(try create("Speed Mentoring, Vancouver", at: "2027-05-10T23:00", tz: "Europe/Berlin").status == 65)

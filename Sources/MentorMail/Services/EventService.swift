@@ -69,7 +69,8 @@ struct EventService {
         var changes: [String] = []
         if plan.audience.description != twin.audience { changes.append("--audience \(plan.audience)") }
         if plan.durationMinutes != twin.durationMinutes { changes.append("--duration \(plan.durationMinutes)m") }
-        if (plan.location ?? "") != (twin.location ?? "") { changes.append("--location \"\(plan.location ?? "")\"") }
+        // A place left out of the second create is no wish to clear the first one's.
+        if let location = plan.location, !location.isEmpty, location != twin.location { changes.append("--location \"\(location)\"") }
         let invited = (try? EventGuest.filter(EventGuest.Columns.eventID == id && Column("invitedAt") != nil).fetchCount(work.db)) ?? 0
         var text = "event \(id) (\(twin.name)) already starts at \(Self.localStart(twin)) (\(twin.timeZone)), \(invited) invited so far: "
             + "a second event with the same name and start would invite everyone twice, so nothing was created. "
