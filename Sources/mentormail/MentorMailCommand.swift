@@ -55,6 +55,11 @@ struct ProgramOptions: ParsableArguments {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = try? Date(trimmed, strategy: .iso8601) { return date }
         let local = trimmed.replacingOccurrences(of: " ", with: "T")
+        // "2027-01-15T09:00Z", "…09:00+02:00": ISO 8601 allows leaving out the seconds.
+        if let zone = local.firstIndex(where: { "Z+".contains($0) }) ?? local.lastIndex(of: "-"),
+           local[..<zone].contains("T"), local[..<zone].split(separator: "T").last?.count == 5 {
+            if let date = try? Date(local[..<zone] + ":00" + local[zone...], strategy: .iso8601) { return date }
+        }
         for candidate in ["\(local)T00:00:00Z", "\(local)Z", "\(local):00Z"] {
             if let date = try? Date(candidate, strategy: .iso8601) { return date }
         }

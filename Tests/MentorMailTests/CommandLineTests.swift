@@ -630,6 +630,16 @@ import Testing
         #expect(status.contains("Round         R2: open, 2 people"), "\(status)")
     }
 
+    /// Finding: "--now 2027-01-15T09:00Z" was refused, though ISO 8601 lets the seconds out.
+    @Test func nowWithoutSecondsIsATime() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-none-\(UUID().uuidString).toml").path
+        for now in ["2027-01-15T09:00Z", "2027-01-15T09:00+02:00", "2027-01-15T09:00-05:00", "2027-01-15 09:00", "2027-01-15"] {
+            let result = try CommandRunner.run(["status", "--config", missing, "--now", now])
+            #expect(result.status == 78, "read as a time, then the config is missing: \(now) \(result.stderr)")
+        }
+        #expect(try CommandRunner.run(["status", "--config", missing, "--now", "2027-01-15T9Z"]).status == 64)
+    }
+
     @Test func theDemoTellsTheStoryWithoutAServer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-demo-\(UUID().uuidString)")
         let result = try CommandRunner.run(["demo", "--dir", folder.path], in: CommandRunner.repository)
