@@ -36,6 +36,14 @@ import Testing
         #expect(read(text).answers.next == .graduate, "\(text): \(read(text))")
     }
 
+    /// Finding (D-15): Russian "Мы закончили" under the check-in was not read as graduate; nor
+    /// were Italian and Polish "we're done".
+    @Test(arguments: ["Мы закончили, спасибо!", "Да, мы завершили наставничество.", "Abbiamo finito, grazie di tutto.",
+                      "Sì, abbiamo terminato.", "Skończyłyśmy, dziękuję!", "Tak, zakończyliśmy mentoring."])
+    func weAreDoneInRussianItalianAndPolishIsGraduate(text: String) {
+        #expect(read(text).answers.next == .graduate, "\(text): \(read(text))")
+    }
+
     /// Finding: answers in one sentence of a fresh mail ("got your survey: going great, we meet
     /// weekly on chat, good fit, continue.") were all read, and the whole sentence also became
     /// the note for the coordinators, which said nothing new.

@@ -166,6 +166,8 @@ enum SurveyVocabulary {
             "on a fini", "c'est fini", "terminer", "nous avons termine", "on a termine", "nous avons fini", "c'est termine",
             "diplome", "abschließen", "abschliessen", "wir sind fertig", "fertig",
             "beenden", "毕业", "结束", "卒業", "終了",
+            "мы закончили", "мы завершили", "закончить", "завершить", "abbiamo finito", "abbiamo terminato", "concludere",
+            "skonczylysmy", "skonczylismy", "zakonczylysmy", "zakonczylismy", "zakonczyc",
         ])
         list += phrases(.next, SurveyAnswers.Next.newMatch.rawValue, [
             "need a new match", "new match", "a new mentor", "new mentor", "different mentor", "another mentor", "new mentee",
@@ -287,6 +289,8 @@ enum SurveyVocabulary {
         "listos para graduarnos", "lista para graduarme", "listo para graduarme", "pronta para me formar",
         "nous avons termine", "on a termine", "nous voulons terminer", "wir sind fertig", "wir haben abgeschlossen",
         "我们结束了", "我们毕业了", "卒業します", "終了します", "卒業したい",
+        "мы закончили", "мы завершили", "abbiamo finito", "abbiamo terminato", "skonczylysmy", "skonczylismy",
+        "zakonczylysmy", "zakonczylismy",
     ].map { EnrollmentText.fold($0) }
 
     /// Ways to promise the answers for later ("I will answer this next week").
