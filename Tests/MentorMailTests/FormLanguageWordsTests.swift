@@ -43,6 +43,14 @@ import Testing
         #expect(LanguageNames.matchable(["Filipino"]).contains("Tagalog") && LanguageNames.matchable(["Tagalog"]).contains("Filipino"))
         #expect(LanguageNames.englishName(for: "Alabama") == nil && LanguageNames.englishName(for: "Klingon") == nil, "a place, an invented language")
     }
+
+    /// Finding (D-18): "Languages: Dutch, Klingon, Frisian" said Frisian was not understood.
+    @Test func frisianIsALanguage() throws {
+        let (answer, person) = try signUp(languages: "Dutch, Frisian")
+        #expect(person?.profile.languages == ["Dutch", "Frisian"], "\(String(describing: person?.profile))")
+        #expect(!answer.contains("To fix"), "\(answer)")
+        #expect(LanguageNames.englishName(for: "Frysk") == "Frisian")
+    }
 }
 
 extension FormLanguageWordsTests {

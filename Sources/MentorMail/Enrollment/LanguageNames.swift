@@ -106,6 +106,7 @@ public enum LanguageNames {
         "farsi": "Persian", "castellano": "Spanish", "castilian": "Spanish", "brazilian portuguese": "Portuguese",
         "brasileiro": "Portuguese", "bangla": "Bengali", "bokmal": "Norwegian", "nynorsk": "Norwegian",
         "norwegian bokmal": "Norwegian", "tagalog": "Tagalog", "pilipino": "Filipino", "flemish": "Dutch",
+        "frisian": "Frisian", "west frisian": "Frisian", "western frisian": "Frisian", "frysk": "Frisian",
         "vlaams": "Dutch", "swiss german": "German", "schweizerdeutsch": "German", "valencian": "Catalan",
         "american english": "English", "british english": "English",
         "ingles": "English", "anglais": "English", "englisch": "English", "inglese": "English",
