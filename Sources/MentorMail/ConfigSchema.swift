@@ -236,25 +236,12 @@ enum ConfigSchema {
     /// Edit distance, two letters swapped counting as one edit ("tpye" is one from "type"), as
     /// a typo is (also `editDistance`, for the command line's suggestions).
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var before = [Int]()
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                var best = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-                if i > 0, j > 0, x == b[j - 1], a[i - 1] == y, x != y { best = min(best, before[j - 1] + 1) }
-                current.append(best)
-            }
-            (before, previous) = (previous, current)
-        }
-        return previous[b.count]
+        distance(Array(a), Array(b), atMost: .max) ?? .max
     }
 
-    /// The same distance over Unicode scalars, nil as soon as it must exceed `limit` (a row of
-    /// the table whose every cell is past it): for checking many labels against one word.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+    /// The same distance over any elements (the scalars of labels checked by the hundred), nil
+    /// as soon as it must exceed `limit`: a row of the table whose every cell is past it.
+    static func distance<Element: Equatable>(_ a: [Element], _ b: [Element], atMost limit: Int) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         guard !a.isEmpty else { return b.count }
         var before = [Int](repeating: 0, count: b.count + 1)
