@@ -66,11 +66,7 @@ struct EnrollmentService {
         let prefill = FormPrefill(own: inbound.reading.own, prose: inbound.reading.prose, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
                                   wording: ProfileWording(language: try inbound.language(in: work)))
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
-        var mail = SignupFormMail(person: PersonName(inbound.sender.name ?? prefill.name ?? ""), role: role?.rawValue,
-                                  asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
-                                  asBoth: role == .both ? true : nil)
-        mail.name = prefill.name
-        mail.prefill = prefill.lines
+        var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)
         if question != nil { mail.question = true }
         if inbound.reading.hasNoText, inbound.message.attachments.isEmpty { mail.noText = true }
         try inbound.answer(mail, in: work)
@@ -82,6 +78,17 @@ struct EnrollmentService {
             return Outcome(.held, "sign-up form sent; held for its question: \"\(question)\"")
         }
         return Outcome(.answered)
+    }
+
+    /// The sign-up form for someone who wrote `prefill`'s words, with `role` filled in: greeted by
+    /// their From name, else the name their words gave.
+    static func signupForm(_ prefill: FormPrefill, role: ParticipantRole?, senderName: String?) -> SignupFormMail {
+        var mail = SignupFormMail(person: PersonName(senderName ?? prefill.name ?? ""), role: role?.rawValue,
+                                  asMentor: role == .mentor ? true : nil, asMentee: role == .mentee ? true : nil,
+                                  asBoth: role == .both ? true : nil)
+        mail.name = prefill.name
+        mail.prefill = prefill.lines
+        return mail
     }
 
     /// A coordinator passed on `person`'s own request to join: the sign-up form goes to them,
@@ -99,10 +106,7 @@ struct EnrollmentService {
         let prefill = FormPrefill(own: own, prose: ProseSignup.read(own, vocabulary: vocabulary), senderName: person.name, vocabulary: vocabulary,
                                   wording: ProfileWording(language: language))
         let role = JoinWords.role(in: own) ?? subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
-        var mail = SignupFormMail(person: PersonName(person.name ?? prefill.name ?? ""), role: role?.rawValue, asMentor: role == .mentor ? true : nil,
-                                  asMentee: role == .mentee ? true : nil, asBoth: role == .both ? true : nil)
-        mail.name = prefill.name
-        mail.prefill = prefill.lines
+        var mail = Self.signupForm(prefill, role: role, senderName: person.name)
         mail.passedOn = true
         try work.outbox.send(mail, to: [MailAddress(address: person.normalized, name: person.name)], language: language,
                              subject: OutboxWriter.replySubject(subject))
