@@ -9,6 +9,12 @@ import Testing
     static let day: TimeInterval = 86_400
 
     /// Bob mentors the mentee at `email` and Sam Okafor, both introduced.
+    /// Bob's reply with `text` under `mail` of ours.
+    static func bobAnswers(_ program: ProcessorTests.Program, under mail: Message, id: String, _ text: String) throws {
+        try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(mail.subject ?? "")\r\n"
+                           + "Message-ID: <\(id)@example.org>\r\nIn-Reply-To: <\(mail.messageID ?? "")>\r\n\r\n\(text)\r\n")
+    }
+
     static func bobMentoring(_ email: String, _ name: String) throws -> ProcessorTests.Program {
         let program = try ProcessorTests.Program()
         _ = try program.app.openRound(name: "R", closesAt: program.now.addingTimeInterval(30 * day), now: program.now)
@@ -35,9 +41,7 @@ import Testing
         let surveys = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] && $0.subject?.contains("how is your mentoring with") == true }
         try #require(surveys.count == 2)
         let anas = try #require(surveys.first { $0.subject?.contains("Ana García") == true })
-        try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(anas.subject ?? "")\r\n"
-                           + "Message-ID: <b9@example.org>\r\nIn-Reply-To: <\(anas.messageID ?? "")>\r\n\r\n"
-                           + "2, no, not sure, need a new match. Sam has not answered any of my emails since February.\r\n")
+        try Self.bobAnswers(program, under: anas, id: "b9", "2, no, not sure, need a new match. Sam has not answered any of my emails since February.")
         let report = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
         #expect(report.held == 1)
         #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
@@ -47,9 +51,7 @@ import Testing
 
         // The same answers naming Ana end her pair as usual.
         let sams = try #require(surveys.first { $0.subject?.contains("Sam Okafor") == true })
-        try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(sams.subject ?? "")\r\n"
-                           + "Message-ID: <b10@example.org>\r\nIn-Reply-To: <\(sams.messageID ?? "")>\r\n\r\n"
-                           + "2, no, not a good fit, need a new match. Sam has not answered any of my emails since February.\r\n")
+        try Self.bobAnswers(program, under: sams, id: "b10", "2, no, not a good fit, need a new match. Sam has not answered any of my emails since February.")
         _ = try program.run(at: program.now.addingTimeInterval(92 * Self.day))
         #expect(try program.database.pairs().contains { $0.status == "ended" && $0.mentee.name == "Sam Okafor" })
     }
@@ -61,9 +63,7 @@ import Testing
         let program = try Self.bobMentoring("ivy@example.net", "Ivy Nguyen")
         let intro = try #require(try program.sent().first { $0.to.map(\.normalized).contains("bob@example.org") && $0.subject?.contains("Ivy") == true })
         _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
-        try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: Re: \(intro.subject ?? "")\r\n"
-                           + "Message-ID: <b11@example.org>\r\nIn-Reply-To: <\(intro.messageID ?? "")>\r\n\r\n"
-                           + "2, no, not sure, need a new match. Sam has not answered any of my emails since February.\r\n")
+        try Self.bobAnswers(program, under: intro, id: "b11", "2, no, not sure, need a new match. Sam has not answered any of my emails since February.")
         let report = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
         #expect(report.held == 1)
         #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
