@@ -13,9 +13,7 @@ import Testing
     /// the languages he had written.
     @Test func labelThenValueInASentenceIsRead() throws {
         let program = try ProcessorTests.Program()
-        try pairLife.write(program, from: "Sam Okafor <sam@example.net>", subject: "mentoring", "Hello, I would like to join the mentoring program.")
-        _ = try program.run()
-        let form = try pairLife.last(to: "sam@example.net", program)
+        let form = try pairLife.signupForm(program, from: "Sam Okafor <sam@example.net>", address: "sam@example.net")
         let quoted = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\r\n")
         try pairLife.reply(program, from: "Sam Okafor <sam@example.net>", to: form,
                            "ok thanks. Role mentee, technical, areas Nova, time zone Lagos, English.\r\n\r\n" + quoted)

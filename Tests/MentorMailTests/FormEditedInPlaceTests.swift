@@ -14,9 +14,7 @@ import Testing
     /// formulaire" too.
     @Test func ourFormTextAndCourtesyAreNoUnplacedWords() throws {
         let program = try ProcessorTests.Program()
-        try pairLife.write(program, from: "Mei Chen <mei@example.net>", subject: "mentoring", "Hello, I would like to join the mentoring program.")
-        _ = try program.run()
-        let form = try pairLife.last(to: "mei@example.net", program)
+        let form = try pairLife.signupForm(program, from: "Mei Chen <mei@example.net>", address: "mei@example.net")
         let answers = ["Role:": "Role: mentee", "Mentoring type:": "Mentoring type: technical", "Areas:": "Areas: Nova",
                        "Time zone:": "Time zone: Asia/Shanghai", "Languages:": "Languages: Chinese, English", "Interaction:": "Interaction: email"]
         let edited = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -34,9 +32,7 @@ import Testing
     /// The person's own sentence beside our text is still said back.
     @Test func theirOwnSentenceIsStillSaidBack() throws {
         let program = try ProcessorTests.Program()
-        try pairLife.write(program, from: "Mei Chen <mei@example.net>", subject: "mentoring", "Hello, I would like to join the mentoring program.")
-        _ = try program.run()
-        let form = try pairLife.last(to: "mei@example.net", program)
+        let form = try pairLife.signupForm(program, from: "Mei Chen <mei@example.net>", address: "mei@example.net")
         let edited = (form.textBody ?? "").replacingOccurrences(of: "Role: (mentor, mentee, or both)", with: "Role: mentee")
         try pairLife.reply(program, from: "Mei Chen <mei@example.net>", to: form,
                            "My manager wants me to present at the next summit in Vancouver.\r\n\r\n" + edited)

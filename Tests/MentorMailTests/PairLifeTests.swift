@@ -57,6 +57,13 @@ import Testing
                            + "Message-ID: <\(UUID().uuidString)@example.net>\r\n\r\n\(body)\r\n")
     }
 
+    /// The sign-up form sent to someone new who asked to join (`from`: "Mei Chen <mei@example.net>").
+    func signupForm(_ harness: ProcessorTests.Program, from: String, address: String) throws -> Message {
+        try write(harness, from: from, subject: "mentoring", "Hello, I would like to join the mentoring program.")
+        _ = try harness.run()
+        return try last(to: address, harness)
+    }
+
     /// Maria asks to leave 88 days after the introduction; her check-in survey, due at 91 days,
     /// is kept while the question waits. Returns the question and the kept survey.
     func keptWhileMariaIsAsked(_ harness: ProcessorTests.Program) throws -> (question: Message, kept: OutboxMessage) {
