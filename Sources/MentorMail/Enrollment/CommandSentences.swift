@@ -42,7 +42,7 @@ enum CommandSentences {
     static func phrases(_ command: ParticipantCommand, _ list: [String]) -> [Phrase] {
         list.map { text in
             let folded = EnrollmentText.fold(text)
-            let cjk = folded.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) }
+            let cjk = CJKPhrases.has(folded)
             let words = cjk ? [folded] : EnrollmentText.words(folded)
             return Phrase(command: command, words: words, isCJK: cjk, isEnglish: !cjk && words.allSatisfy(englishWords.contains))
         }
