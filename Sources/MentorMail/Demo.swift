@@ -32,8 +32,12 @@ public struct Demo {
     /// Kwame asks us to delete his data, then confirms under our question.
     public static let erasure = ["erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml"]
     public static let eventDecline = "rsvp-google-declined-later.eml"
-    /// After the tables are set: Lucía cannot come after all, Jonas can.
-    public static let eventChanges = ["rsvp-words-after-tables-spanish-no.eml", "rsvp-words-after-tables-late-yes.eml"]
+    /// Newcomers for the next round: first mails in Chinese and Japanese, and a request to join
+    /// that a coordinator passes on.
+    public static let nextRound = ["charset-gb2312.eml", "charset-iso-2022-jp.eml", "forward-gmail-after-signature.eml"]
+    /// After the tables are set: Lucía cannot come after all, Jonas can, Inês is not sure.
+    public static let eventChanges = ["rsvp-words-after-tables-spanish-no.eml", "rsvp-words-after-tables-late-yes.eml",
+                                      "rsvp-words-maybe-iphone.eml"]
     public static let start = Date(timeIntervalSince1970: 1_793_620_800) // 2026-11-02 08:00 UTC
     /// The Speed Mentoring chapter: invitations go out on 2027-04-01 08:30 UTC.
     static let eventInvitationsSent = Date(timeIntervalSince1970: 1_806_568_200)
@@ -338,6 +342,24 @@ public struct Demo {
             say("   | \(person.email)  \(person.status.rawValue)  name: \(person.profile.name.isEmpty ? "(none)" : person.profile.name)")
         }
         say("")
+
+        now += 14 * day
+        say("18. Newcomers for the next round write as they write: Wang Fang in Chinese, Hanako Sato in")
+        say("    Japanese, and Marco to a coordinator, who forwards his mail. Each gets the form filled in")
+        say("    from their own words, to check and send back; the coordinator is told Marco has it:")
+        try arrive(Self.nextRound)
+        try tell(try process())
+        for address in ["wang.fang@example.com", "hanako.sato@example.com", "marco.bianchi@example.org"] {
+            guard let form = try lastAnswer(to: address, in: outbox) else { continue }
+            // The lines filled in from their words, not those still showing what to write.
+            let filled = form.split(separator: "\n").filter { line in
+                guard let colon = line.firstIndex(of: ":"), ["Role", "Areas", "Time zone", "Languages", "Capacity"].contains(String(line[..<colon])) else { return false }
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                return !value.isEmpty && !value.hasPrefix("(")
+            }
+            say("   \(address): " + filled.joined(separator: " / "))
+        }
+        say("")
         say("Look closer:")
         say("   an introduction:  cat \(introductionFile?.path ?? "")")
         say("   the round report: \(reportURL.path)  (with how the pairs are doing; scripts/screenshot-report.sh renders it)")
@@ -426,9 +448,10 @@ public struct Demo {
         say("")
 
         now += 5 * 3_600
-        say("16. Plans change once the tables are set: Lucía writes \"al final no puedo ir\", and Jonas that he")
-        say("    can come after all (\"Is there still a seat?\"). Each is answered; the coordinators are told, and")
-        say("    Jonas's question waits for them:")
+        say("16. Plans change once the tables are set: Lucía writes \"al final no puedo ir\", Jonas that he")
+        say("    can come after all (\"Is there still a seat?\"), and Inês that she is not sure she can make it:")
+        say("    a maybe, so she keeps her seat. Each is answered; the coordinators are told, and Jonas's")
+        say("    question waits for them:")
         try arrive(Self.eventChanges, threaded)
         try tell(try process())
         now += 3_600

@@ -110,6 +110,7 @@ import Mail
         ("rsvp-words-mutt-no.eml", "Sorry, I can't make it this time: I am travelling that week.\nGood luck with the event!"),
         ("rsvp-words-after-tables-spanish-no.eml", "Lo siento mucho, al final no puedo ir: me ha surgido un viaje de trabajo mañana.\n\nLucía"),
         ("rsvp-words-after-tables-late-yes.eml", "Good news: my meeting moved, so I can come after all! Is there still a seat?\n\nJonas"),
+        ("rsvp-words-maybe-iphone.eml", "Not sure I can still make it: my flight lands that afternoon and might be late. I’ll confirm on the day.\n\nNes"),
     ]
 
     @Test(arguments: eventCalendarAnswers.map(\.file))

@@ -712,6 +712,7 @@ import Testing
         #expect(later.contains("→ lucia.moreno@example.net: rsvp-declined, answered: event 1: declined"), "\(later)")
         #expect(later.contains("→ jonas.schmidt@example.com: rsvp-accepted, held: event 1: waitlisted"), "\(later)")
         #expect(later.contains("from the waitlist: Jonas Schmidt"), "\(later)")
+        #expect(later.contains("→ ines.carvalho@example.com: rsvp-tentative, answered: event 1: maybe, keeps the seat"), "a seated maybe: \(later)")
         #expect(later.contains("to jonas.schmidt@example.com: \"OpenStack Mentoring: your schedule for Speed Mentoring"), "\(later)")
         // Those whose seats changed get the new schedule; the others are not written to again.
         let unchanged = try #require(later.firstMatch(of: /(\d+) schedule\(s\) stay the same/).flatMap { Int($0.1) })
@@ -724,7 +725,18 @@ import Testing
         #expect(out.contains("→ kwame.mensah@example.net: confirm-delete-data, answered"), "\(out)")
         #expect(out.contains("deleted from the mailbox: 3 message(s) of his"), "\(out)")
         #expect(out.contains("| kwame.mensah@example.net  erased  name: (none)"), "\(out)")
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 85 - unchanged)
+        // Newcomers for the next round: first mails in Chinese and Japanese, and a request passed on.
+        let newcomers = try #require(out.range(of: "\n18. "), "the chapter of the next round's newcomers")
+        let next = String(out[newcomers.lowerBound...])
+        #expect(next.contains("→ wang.fang@example.com: signup-request, answered"), "\(next)")
+        #expect(next.contains("→ hanako.sato@example.com: signup-request, answered"), "\(next)")
+        #expect(next.contains("→ coordinator@example.org: coordinator-forwarded-join, answered: a request to join passed on by a coordinator: "
+                              + "the sign-up form was sent to marco.bianchi@example.org"), "\(next)")
+        #expect(next.contains("↩ to marco.bianchi@example.org: \"Re: Mentoring\""), "\(next)")
+        #expect(next.contains("wang.fang@example.com: Role: mentor / Areas: Horizon / "), "\(next)")
+        #expect(next.contains("hanako.sato@example.com: Role: mentee"), "\(next)")
+        #expect(next.contains("marco.bianchi@example.org: Role: mentee / Areas: Cinder"), "\(next)")
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 90 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))

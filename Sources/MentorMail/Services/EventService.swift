@@ -536,10 +536,12 @@ struct EventService {
         }
         // Their own paragraph already says the tables are set and the coordinators know.
         if mail.keptSeat == true || mail.lateMaybe == true { mail.grouped = nil }
+        // A maybe that keeps the seat is said as such: "accepted" alone would hide the maybe.
+        let outcome = keptSeat ? "maybe, keeps the \(guest.role == .mentee ? "seat" : "table")" : guest.answer.rawValue
         try work.audit.record(source == "coordinator" ? "coordinator" : guest.email, "event-rsvp",
-                              "event \(eventID): \(guest.email) \(before.rawValue) → \(guest.answer.rawValue) (\(source))"
+                              "event \(eventID): \(guest.email) \(before.rawValue) → \(outcome) (\(source))"
                               + (promoted.map { "; promoted \($0.email)" } ?? ""))
-        return (mail, "event \(eventID): \(guest.answer.rawValue)" + (mail.position.map { " (position \($0))" } ?? "")
+        return (mail, "event \(eventID): \(outcome)" + (mail.position.map { " (position \($0))" } ?? "")
                     + (promoted.map { "; \($0.email) promoted from the waitlist" } ?? ""), current)
     }
 
