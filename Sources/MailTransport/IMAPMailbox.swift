@@ -130,6 +130,17 @@ public final class IMAPMailbox: Mailbox {
         return left.count
     }
 
+    /// One search per folder: any match will do, so a long answer cut short still tells. The
+    /// folder processed mail moves to is searched too; if it cannot be opened, it holds none.
+    public func holdsProcessedMail() throws -> Bool {
+        let here = try command("UID SEARCH KEYWORD \(processedKeyword)", what: "look for mail a run already handled")
+        if !IMAPResponse.searchResults(in: here).isEmpty { return true }
+        guard let moveTo else { return false }
+        let url = "\(serverURL)/\(moveTo.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? moveTo)"
+        let moved = try? command("UID SEARCH KEYWORD \(processedKeyword)", url: url, folder: moveTo, what: "look for mail a run already handled in \(moveTo)")
+        return moved.map { !IMAPResponse.searchResults(in: $0).isEmpty } ?? false
+    }
+
     /// `uids` in order, `flagBatch` at a time: the command line stays short whatever the UIDs.
     static func batches(_ uids: [UInt32]) -> [[UInt32]] {
         let sorted = uids.sorted()

@@ -31,6 +31,10 @@ public protocol Mailbox: AnyObject {
     /// for a person whose data was erased; returns how many were removed. A copy already gone
     /// counts as done. The default, for a mailbox that cannot delete, throws.
     func delete(_ copies: [MailboxCopy]) throws -> Int
+    /// Whether a run has already marked mail processed here (or in the folder processed mail
+    /// moves to): a program whose database is missing has run on this mailbox before. The
+    /// default, for a mailbox that cannot tell, says no.
+    func holdsProcessedMail() throws -> Bool
 }
 
 /// A message of the mailbox to delete: its UID where it arrived, and its Message-ID and sender
@@ -79,6 +83,8 @@ extension Mailbox {
     }
 
     public func moveProcessed() throws -> Int { 0 }
+
+    public func holdsProcessedMail() throws -> Bool { false }
 
     public func delete(_ copies: [MailboxCopy]) throws -> Int {
         guard copies.isEmpty else { throw TransportError("\(displayName) cannot delete messages") }

@@ -49,27 +49,41 @@ public final class MaildirMailbox: Mailbox {
             !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isFolder) || !isFolder.boolValue
         }
         guard missing.isEmpty else { return (missing, 0) }
-        // The processed keyword's letter, when it was ever registered (read only).
+        return ([], try count(in: root) { processed in !processed })
+    }
+
+    /// The processed keyword's letter, when it was ever registered (read only).
+    private static func registeredLetter(in root: URL) -> Character? {
         let keywords = (try? String(contentsOf: root.appendingPathComponent("dovecot-keywords"), encoding: .utf8)) ?? ""
-        let letter = keywords.split(separator: "\n").compactMap { line -> Character? in
+        return keywords.split(separator: "\n").compactMap { line -> Character? in
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, String(parts[1]) == processedKeyword, let index = Int(parts[0]), (0..<26).contains(index) else { return nil }
             return Character(Unicode.Scalar(UInt8(97 + index)))
         }.first
-        var waiting = 0
+    }
+
+    /// How many messages in new/ and cur/ `counted` takes, by whether each is flagged processed
+    /// (read only).
+    private static func count(in root: URL, _ counted: (_ processed: Bool) -> Bool) throws -> Int {
+        let letter = registeredLetter(in: root)
+        var total = 0
         for sub in ["new", "cur"] {
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(sub).path)
             } catch {
-                throw TransportError("Maildir \(path): cannot list \(sub)/ (\(error.localizedDescription))")
+                throw TransportError("Maildir \(root.path): cannot list \(sub)/ (\(error.localizedDescription))")
             }
             for name in names where !name.hasPrefix(".") {
                 let flags = name.components(separatedBy: ":2,").dropFirst().first ?? ""
-                if letter.map({ !flags.contains($0) }) ?? true { waiting += 1 }
+                if counted(letter.map { flags.contains($0) } ?? false) { total += 1 }
             }
         }
-        return ([], waiting)
+        return total
+    }
+
+    public func holdsProcessedMail() throws -> Bool {
+        try Self.count(in: root) { $0 } > 0
     }
 
     /// Lists `new/` and `cur/` once and remembers where each message is for `fetch` and `markProcessed`.

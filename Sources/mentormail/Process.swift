@@ -23,6 +23,11 @@ extension MentorMailCommand {
               */5 * * * *  cd /srv/mentoring && mentormail process --quiet   (crontab)
               mentormail process --dry-run        (what would happen, changing nothing)
               mentormail process --json | jq .answered
+
+            The first run creates the database. If it is missing while the mailbox already \
+            holds mail a run handled (a moved file, a disk not mounted), the run refuses \
+            (exit 78) rather than treat every participant as a newcomer; restore the database, \
+            or give --new-database to start afresh on that mailbox.
             """
         )
 
@@ -33,6 +38,9 @@ extension MentorMailCommand {
 
         @Flag(name: .long, help: "Only show what a run would do: record, flag and send nothing.")
         var dryRun = false
+
+        @Flag(name: .long, help: "Create a new database even though the mailbox holds mail an earlier run handled.")
+        var newDatabase = false
 
         func run() throws {
             keepLargeBuffersOutOfTheHeap()
@@ -55,8 +63,11 @@ extension MentorMailCommand {
                 let opened: OpenProgram
                 do {
                     opened = try OpenProgram(config, dryRun: dryRun) {
-                        transports = (try Transports.mailbox(for: config.mailbox),
-                                      try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
+                        let mailbox = try Transports.mailbox(for: config.mailbox)
+                        transports = (mailbox, try Transports.sender(for: config.smtp, heloDomain: config.program.domain))
+                        if !newDatabase && !FileManager.default.fileExists(atPath: config.program.database) {
+                            try Self.refuseANewDatabaseForAMailboxInUse(mailbox, config: config, dryRun: dryRun)
+                        }
                     }
                 } catch {
                     // Another run at work is no refusal; anything else stops every run until fixed: `status` says so.
@@ -127,6 +138,22 @@ extension MentorMailCommand {
 }
 
 extension MentorMailCommand.Process {
+    /// A missing database beside a mailbox whose mail a run already flagged is a lost or moved
+    /// database, not a first run: a new one would send every participant the sign-up form.
+    /// A dry run only says so (it creates nothing); a real run refuses.
+    static func refuseANewDatabaseForAMailboxInUse(_ mailbox: any Mailbox, config: Config, dryRun: Bool) throws {
+        guard try mailbox.holdsProcessedMail() else { return }
+        let problem = "no database at \(config.program.database), but \(mailbox.displayName) already holds mail an earlier run handled "
+            + "(flagged $MentorMailDone): a new database would treat every participant as a newcomer"
+        let fix = "check [program] database in \(config.fileURL.path) (a moved file, a disk not mounted) or restore the database from a backup; "
+            + "to start a new program on this mailbox anyway, run mentormail process --new-database"
+        if dryRun {
+            FileHandle.standardError.write(Data("mentormail: \(problem); a real run would refuse: \(fix)\n".utf8))
+            return
+        }
+        throw MentorMailError(.config, "\(problem). Nothing was read, changed or sent. To fix: \(fix)")
+    }
+
     /// Where the run's problems are listed and what happens to them next, by what failed;
     /// empty when only the problem itself can say (a mailbox that could not be read).
     static func whereToLook(failed: Int, sendFailures: Int, jobFailures: Int) -> String {
