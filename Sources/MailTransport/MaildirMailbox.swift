@@ -41,15 +41,16 @@ public final class MaildirMailbox: Mailbox {
 
     /// What a look at the Maildir at `path` finds, without creating or writing anything (for
     /// `mentormail doctor`): the folders of new/, cur/ and tmp/ that are missing, and the
-    /// messages not yet flagged processed.
-    public static func inspect(path: String) throws -> (missing: [String], waiting: Int) {
+    /// messages not yet flagged processed, and those flagged.
+    public static func inspect(path: String) throws -> (missing: [String], waiting: Int, handled: Int) {
         let root = URL(fileURLWithPath: path, isDirectory: true)
         var isFolder: ObjCBool = false
         let missing = ["new", "cur", "tmp"].filter {
             !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isFolder) || !isFolder.boolValue
         }
-        guard missing.isEmpty else { return (missing, 0) }
-        return ([], try count(in: root) { processed in !processed })
+        guard missing.isEmpty else { return (missing, 0, 0) }
+        let waiting = try count(in: root) { processed in !processed }
+        return ([], waiting, try count(in: root) { $0 })
     }
 
     /// The processed keyword's letter, when it was ever registered (read only).

@@ -141,8 +141,9 @@ extension MentorMailCommand.Process {
     /// A missing database beside a mailbox whose mail a run already flagged is a lost or moved
     /// database, not a first run: a new one would send every participant the sign-up form.
     /// A dry run only says so (it creates nothing); a real run refuses.
-    static func refuseANewDatabaseForAMailboxInUse(_ mailbox: any Mailbox, config: Config, dryRun: Bool) throws {
-        guard try mailbox.holdsProcessedMail() else { return }
+    static func refuseANewDatabaseForAMailboxInUse(_ mailbox: any Mailbox, config: Config, dryRun: Bool) throws(MentorMailError) {
+        // A mailbox that cannot be read now fails the run itself, with the words it always has.
+        guard (try? mailbox.holdsProcessedMail()) == true else { return }
         let problem = "no database at \(config.program.database), but \(mailbox.displayName) already holds mail an earlier run handled "
             + "(flagged $MentorMailDone): a new database would treat every participant as a newcomer"
         let fix = "check [program] database in \(config.fileURL.path) (a moved file, a disk not mounted) or restore the database from a backup; "

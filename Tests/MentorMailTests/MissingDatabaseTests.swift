@@ -30,6 +30,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: database.path), "no new database was made")
         #expect(try scenario.participantInbox().count == 1, "nothing was sent")
 
+        let doctor = try CommandRunner.run(["doctor", "--json", "--config", scenario.configPath])
+        #expect(doctor.status != 0, "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("the mailbox holds mail an earlier run handled") && doctor.stdout.contains("--new-database"), "\(doctor.stdout)")
+
         let look = try CommandRunner.run(["process", "--dry-run", "--config", scenario.configPath])
         #expect(look.status == 0, "\(look.stderr)")
         #expect(look.stderr.contains("a real run would refuse"), "\(look.stderr)")
@@ -58,6 +62,8 @@ import Testing
         let refused = try CommandRunner.run(["process", "--config", config.path])
         #expect(refused.status == 78, "\(refused.stderr)")
         #expect(refused.stderr.contains("Maildir") && refused.stderr.contains("--new-database"), "\(refused.stderr)")
+        let doctor = try CommandRunner.run(["doctor", "--config", config.path])
+        #expect(doctor.stdout.contains("does not exist, but the mailbox holds mail an earlier run handled"), "\(doctor.stdout)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mailbox/new").path).count == 1,
                 "the new message stays unread")
 

@@ -37,8 +37,17 @@ public struct Doctor {
         }
         checks.append(templates(config))
         checks.append(database(config))
-        checks.append(mailbox(config))
+        let (mailboxCheck, handled) = mailbox(config)
+        checks.append(mailboxCheck)
         checks.append(sender(config))
+        // A program that has run on this mailbox lost its database: a run refuses to start anew.
+        if handled, !FileManager.default.fileExists(atPath: config.program.database), let index = checks.firstIndex(where: { $0.name == "database" }) {
+            checks[index] = Check(name: "database", outcome: .failed,
+                                  detail: "\(config.program.database) does not exist, but the mailbox holds mail an earlier run handled: "
+                                    + "a new database would treat every participant as a newcomer, so a run refuses to start",
+                                  fix: "check [program] database (a moved file, a disk not mounted) or restore it from a backup; to start "
+                                    + "a new program on this mailbox anyway: mentormail process --new-database")
+        }
         return checks
     }
 
@@ -111,26 +120,32 @@ public struct Doctor {
         }
     }
 
-    private func mailbox(_ config: Config) -> Check {
-        if config.mailbox.url.hasPrefix("maildir:") { return maildir(String(config.mailbox.url.dropFirst("maildir:".count))) }
+    /// The mailbox's check, and whether a run has flagged mail there (false when unknown).
+    private func mailbox(_ config: Config) -> (Check, handled: Bool) {
+        if config.mailbox.url.hasPrefix("maildir:") {
+            let path = String(config.mailbox.url.dropFirst("maildir:".count))
+            return (maildir(path), ((try? MaildirMailbox.inspect(path: path))?.handled ?? 0) > 0)
+        }
+        var handled = false
         do {
             let mailbox = try Transports.mailbox(for: config.mailbox, environment: environment)
             let validity = try mailbox.uidValidity()
             let waiting = try mailbox.unprocessedUIDs().count
+            handled = !FileManager.default.fileExists(atPath: config.program.database) && (try? mailbox.holdsProcessedMail()) == true
             let opened = mailbox is IMAPMailbox ? "logged in, folder open" : "folder readable"
             if let imap = mailbox as? IMAPMailbox, let target = imap.moveFolder, !(try imap.folderExists(target)) {
-                return Check(name: "mailbox", outcome: .failed,
-                             detail: "\(mailbox.displayName): \(opened), but the folder \(target) that [mailbox] move_to names does not exist on the server",
-                             fix: "create the folder \(target) on the server or fix [mailbox] move_to")
+                return (Check(name: "mailbox", outcome: .failed,
+                              detail: "\(mailbox.displayName): \(opened), but the folder \(target) that [mailbox] move_to names does not exist on the server",
+                              fix: "create the folder \(target) on the server or fix [mailbox] move_to"), handled)
             }
             let detail = "\(mailbox.displayName): \(opened) (UIDVALIDITY \(validity)), \(waiting) new message(s) waiting"
             if let imap = mailbox as? IMAPMailbox, !imap.isEncrypted, let warning = Self.clearText(config.mailbox, section: "mailbox", detail: detail) {
-                return warning
+                return (warning, handled)
             }
-            return Check(name: "mailbox", outcome: .ok, detail: detail)
+            return (Check(name: "mailbox", outcome: .ok, detail: detail), handled)
         } catch {
             let message = MentorMailError.from(error).message
-            return Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox"))
+            return (Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox")), handled)
         }
     }
 
