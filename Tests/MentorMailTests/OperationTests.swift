@@ -35,6 +35,10 @@ import Testing
         let mailbox = try #require(try checks(result)["mailbox"])
         #expect(mailbox["outcome"] as? String == "failed")
         #expect((mailbox["fix"] as? String)?.contains("[mailbox] user and the password") == true, "\(mailbox)")
+        // The detail says what happened as the run does, with no other advice beside the fix.
+        let detail = try #require(mailbox["detail"] as? String)
+        #expect(detail.contains("the server refused our login") && detail.contains("AUTHENTICATIONFAILED"), "\(detail)")
+        #expect(!detail.contains("check the server settings"), "\(detail)")
         let text = try run(["doctor", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": "wrong"])
         #expect(text.stdout.contains("FAIL  mailbox"))
         #expect(!text.stdout.contains("wrong") && !text.stderr.contains("wrong"), "the password never appears")

@@ -143,6 +143,11 @@ public struct Doctor {
                 return (warning, handled)
             }
             return (Check(name: "mailbox", outcome: .ok, detail: detail), handled)
+        } catch let error as TransportError where error.isLoginRefused {
+            // Said as the run says it: the generic "check the server settings" would send the reader elsewhere.
+            return (Check(name: "mailbox", outcome: .failed,
+                          detail: "IMAP \(config.mailbox.url): the server refused our login" + (error.serverWords.map { " (it said: \($0))" } ?? ""),
+                          fix: Self.fix(for: "login denied", section: "mailbox")), handled)
         } catch {
             let message = MentorMailError.from(error).message
             return (Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox")), handled)
