@@ -32,13 +32,15 @@ public struct ProposalView: Encodable, Sendable {
         algorithm = proposal.algorithm
         status = dryRun ? "dry-run" : proposal.status.rawValue
         totalScore = proposal.totalScore
+        // A person without a name is named by their address, as their introduction names them.
+        let name = { (id: Int64) in people[id].map { PersonName(naming: $0).name } ?? "?" }
         pairs = proposal.pairs.map { pair in
-            Pair(mentee: people[pair.menteeID]?.profile.name ?? "?", menteeEmail: people[pair.menteeID]?.email ?? "?",
-                 mentor: people[pair.mentorID]?.profile.name ?? "?", mentorEmail: people[pair.mentorID]?.email ?? "?",
+            Pair(mentee: name(pair.menteeID), menteeEmail: people[pair.menteeID]?.email ?? "?",
+                 mentor: name(pair.mentorID), mentorEmail: people[pair.mentorID]?.email ?? "?",
                  score: pair.score, why: pair.explanation, caution: pair.caution)
         }
         unmatched = proposal.unmatched.map { entry in
-            Unmatched(name: people[entry.menteeID]?.profile.name ?? "?", email: people[entry.menteeID]?.email ?? "?", reason: entry.reason)
+            Unmatched(name: name(entry.menteeID), email: people[entry.menteeID]?.email ?? "?", reason: entry.reason)
         }
     }
 
