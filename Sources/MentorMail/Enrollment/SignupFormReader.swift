@@ -67,6 +67,7 @@ struct SignupFormReader {
         readTimeZone(values[.timeZone], location: answers.location, into: &form)
         readLanguages(values[.languages], into: &form)
         readInteraction(values[.interaction], into: &form)
+        if values[.interaction] == nil { readWaysInOtherLines(into: &form) }
         readCapacity(values[.capacity], into: &form)
         form.availability = freeText(values[.availability].map(EnrollmentText.collapse), field: .availability, form: &form)
         form.aboutMe = freeText(values[.aboutMe], field: .aboutMe, form: &form)
@@ -154,6 +155,19 @@ struct SignupFormReader {
         }
         for (written, name) in nearly { form.notes.append(.readAsLanguage(written, name)) }
         if !unknown.isEmpty { form.notes.append(.notLanguages(unknown)) }
+    }
+
+    /// "Via: video", "Meet: IRC, email": a line whose label is none of the form's but whose
+    /// value names only ways to meet gives them, instead of an assumed email.
+    private func readWaysInOtherLines(into form: inout SignupForm) {
+        guard let index = form.unknownFields.firstIndex(where: { line in
+            let read = InteractionStyle.read(line.value)
+            return !read.styles.isEmpty && read.unknown.isEmpty
+        }) else { return }
+        form.interaction = InteractionStyle.read(form.unknownFields[index].value).styles
+        form.notes.removeAll { $0 == .assumedEmail }
+        form.answeredFields.insert(.interaction)
+        form.unknownFields.remove(at: index)
     }
 
     private func readInteraction(_ answer: String?, into form: inout SignupForm) {
