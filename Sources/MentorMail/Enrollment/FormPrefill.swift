@@ -2,7 +2,7 @@ import Foundation
 
 /// What a newcomer's first message already says, to fill in on the sign-up form sent back:
 /// its own form lines ("Name: Pia Novak"), else its sentences (`ProseSignup`), and the name from
-/// the From header when it looks like a person's. A value is kept only when the form reader
+/// the From header when it looks like a person's, else the name its sentences say. A value is kept only when the form reader
 /// understands it as it stands.
 struct FormPrefill {
     var role: ParticipantRole?
@@ -13,15 +13,28 @@ struct FormPrefill {
     /// form's language, in which what was read from sentences is written ("técnica", "español");
     /// lines the person wrote stay as they wrote them.
     init(own: OwnText, prose: ProseSignup, senderName: String?, vocabulary: EnrollmentVocabulary, wording: ProfileWording = .english) {
-        let answers = SignupFormParser.answers(in: SignupFormLine.lines(of: own.text))
+        var answers = SignupFormParser.answers(in: SignupFormLine.lines(of: own.text))
+        // A label inside a sentence ("… Languages: Portugues, Englis and Spansh. Interested in
+        // Glance.") answers a choice up to the sentence's end, not the rest of the paragraph.
+        for (field, value) in answers.values where field.isChoice {
+            let sentences = SentenceEnds.split(value)
+            if sentences.count > 1, let first = sentences.first {
+                answers.values[field] = EnrollmentText.trim(first.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+            }
+        }
         let form = SignupFormReader(vocabulary: vocabulary).read(answers, senderName: nil)
         func line(_ field: SignupField) -> String? {
             guard let value = answers.values[field], !form.problems.contains(where: { $0.field == field }) else { return nil }
+            // Languages nearly spelt ("Englis") are written as the form reader reads them.
+            if field == .languages, case let read = LanguageNames.read(value), !read.nearly.isEmpty, read.unknown.isEmpty {
+                return read.languages.map(wording.languageName).joined(separator: ", ")
+            }
             return value
         }
         let prose = prose.worded(wording)
         role = line(.role).flatMap(ParticipantRole.init(answer:)) ?? prose.role.flatMap(ParticipantRole.init(rawValue:))
-        name = form.name ?? senderName.flatMap(Self.personName)
+        // A name said in a sentence ("I'm Kim Park") is offered on the form for them to check.
+        name = form.name ?? senderName.flatMap(Self.personName) ?? NameWords.offered(in: own.text, vocabulary: vocabulary)
         var prefill = SignupFormMail.Prefill(
             mentoringType: line(.mentoringType) ?? prose.mentoringType, areas: line(.areas) ?? prose.areas,
             timeZone: line(.timeZone) ?? prose.timeZone, languages: line(.languages) ?? prose.languages,

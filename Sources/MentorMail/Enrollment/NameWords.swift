@@ -1,8 +1,9 @@
 import Foundation
 import Mail
 
-/// "My name is Mo Idris", "me llamo Lucía Pérez", "je m'appelle …", "ich heiße …", "meu nome é …":
-/// the name a person says in a sentence. It is offered back as a line to confirm ("Name: Mo
+/// "My name is Mo Idris", "me llamo Lucía Pérez", "je m'appelle …", "ich heiße …", "meu nome é …",
+/// and, in capitalised words that name nothing else, "I'm Mohammed Idris", "this is Kim Park",
+/// "Ravi here": the name a person says in a sentence. It is offered back as a line to confirm ("Name: Mo
 /// Idris"), never stored on this reading alone: "my name is not Anonymous" or "my name is on the
 /// list" must not rename anyone.
 enum NameWords {
@@ -15,9 +16,36 @@ enum NameWords {
         "meu nome e", "o meu nome e", "me chamo", "meu nome completo e",
     ].map { EnrollmentText.fold($0) }
 
+    /// Saying who is writing, folded: followed by a name only in capitalised words that are no
+    /// role, place, language, area or common word ("I'm Ravi", not "I'm Based in Lisbon").
+    static let whoOpeners = ["i'm", "i am", "this is"].map { EnrollmentText.fold($0) }
+
     /// A part of each opener, folded: "name", "nom" (nombre, nome), "call", "llamo", "appelle",
-    /// "heiss"/"heiß", "chamo".
-    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo"].map { EnrollmentText.fold($0) }
+    /// "heiss"/"heiß", "chamo", "i'm", "i am", "this is", and "here" ("Ravi here").
+    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo", "i'm", "i am", "this is", "here"]
+        .map { EnrollmentText.fold($0) }
+
+    /// Capitalised words that say what a writer is or does, not who ("I'm Interested", "I am
+    /// Based in", "I'm Not sure", "This is Great"), folded.
+    static let commonWords: Set<String> = [
+        "a", "an", "the", "not", "so", "very", "really", "just", "also", "still", "currently", "now", "here", "there", "from", "in",
+        "at", "on", "with", "into", "over", "about", "around", "back", "away", "out", "off", "up", "too", "only", "already", "always",
+        "never", "both", "one", "all", "me", "myself", "it", "that", "this", "what", "who", "how", "why", "where", "when", "which", "my",
+        "your", "our", "their", "his", "her", "its", "everyone", "everybody", "someone", "somebody", "anyone", "nobody", "everything",
+        "something", "nothing", "anything", "hi", "hello", "hey", "dear", "thanks", "thank", "please", "yes", "no", "ok", "okay",
+        "sir", "madam", "team", "mentoring", "program", "programme", "based", "located", "situated", "living", "staying", "residing",
+        "stationed", "interested", "happy", "glad", "keen", "eager", "excited", "enthusiastic", "pleased", "delighted", "thrilled",
+        "willing", "able", "unable", "ready", "available", "unavailable", "free", "busy", "open", "sure", "unsure", "certain", "afraid",
+        "sorry", "new", "looking", "working", "hoping", "writing", "trying", "planning", "thinking", "considering", "reaching",
+        "following", "replying", "responding", "contacting", "emailing", "sending", "attaching", "filling", "signing", "registering",
+        "applying", "joining", "volunteering", "offering", "seeking", "searching", "asking", "wondering", "studying", "learning",
+        "going", "coming", "moving", "retired", "employed", "unemployed", "married", "motivated", "passionate", "curious",
+        "confident", "comfortable", "familiar", "fluent", "native", "bilingual", "experienced", "senior", "junior", "lead",
+        "engineer", "developer", "student", "core", "contributor", "maintainer", "manager", "software", "fine", "good", "well",
+        "great", "awesome", "grateful", "thankful", "proud", "lucky", "late", "early", "done", "part", "originally", "actually",
+        "mostly", "mainly", "usually", "definitely", "probably", "pretty", "quite", "fairly", "rather", "super", "flexible",
+        "remote", "online", "aware", "confused", "stuck", "honored", "honoured", "humbled", "concerned",
+    ]
 
     /// Words that end the name ("Mo Idris, not Anonymous", "Lucía y vivo en …").
     static let stops: Set<String> = [
@@ -34,22 +62,64 @@ enum NameWords {
 
     /// The name said in `text`, tidied ("mo idris" → "Mo Idris"); nil when there is none or it
     /// reads as anything but a name.
-    static func offered(in text: String) -> String? {
+    /// `vocabulary`: the areas, none of which is a name ("I'm Nova core").
+    static func offered(in text: String, vocabulary: EnrollmentVocabulary = .openStackDefault) -> String? {
         // Most mail says nothing of a name: a word of every opener is looked for first.
         let whole = EnrollmentText.fold(text)
         guard hints.contains(where: { TextSearch.contains($0, in: whole) }) else { return nil }
         let plain = text.replacingOccurrences(of: "\u{2019}", with: "'")
-        for line in plain.split(whereSeparator: \.isNewline) {
+        let lines = plain.split(whereSeparator: \.isNewline).map { line in
             // Words as written, and folded beside them for finding the opener.
             let written = line.split(whereSeparator: { $0 == " " }).map(String.init)
-            let folded = written.map { EnrollmentText.fold($0.trimmingCharacters(in: .punctuationCharacters)) }
+            return (written, written.map { EnrollmentText.fold($0.trimmingCharacters(in: .punctuationCharacters)) })
+        }
+        for (written, folded) in lines {
             for opener in openers {
                 let words = opener.split(separator: " ").map(String.init)
                 guard let start = index(of: words, in: folded), let name = name(after: start + words.count, written) else { continue }
                 return name
             }
         }
+        let isName = { (word: String) in isNameWord(word, vocabulary: vocabulary) }
+        for (written, folded) in lines {
+            for opener in whoOpeners {
+                let words = opener.split(separator: " ").map(String.init)
+                guard let start = index(of: words, in: folded), written.indices.contains(start + words.count),
+                      isName(written[start + words.count]), let name = name(after: start + words.count, written, only: isName) else { continue }
+                return name
+            }
+            if let name = nameBeforeHere(written, folded, isName: isName) { return name }
+        }
         return nil
+    }
+
+    /// "Hi, Ravi here", "Kim Park here:": capitalised name words that open a clause and end
+    /// just before a "here" that ends it.
+    private static func nameBeforeHere(_ written: [String], _ folded: [String], isName: (String) -> Bool) -> String? {
+        for here in folded.indices where folded[here] == "here" && here > 0
+            && (here == written.count - 1 || written[here].last.map { ",;:.!-".contains($0) } == true) {
+            // A word ending in a comma or a full stop ends the clause before the name.
+            var start = here
+            while start > 0, here - start < 3, written[start - 1].last?.isLetter == true, isName(written[start - 1]) { start -= 1 }
+            guard start < here, start == 0 || written[start - 1].last.map({ ",;:.!-".contains($0) }) == true
+                || greetings.contains(folded[start - 1]) else { continue }
+            return name(after: start, Array(written[..<here]), only: isName)
+        }
+        return nil
+    }
+
+    /// Greetings that may stand just before "Ravi here", folded.
+    static let greetings: Set<String> = ["hi", "hello", "hey", "hiya", "greetings", "-"]
+
+    /// A capitalised word that can be a name: no role, place, language, area or common word.
+    static func isNameWord(_ word: String, vocabulary: EnrollmentVocabulary) -> Bool {
+        let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"«»“”"))
+        let folded = EnrollmentText.fold(bare)
+        guard let initial = bare.first, initial.isUppercase, bare.dropFirst().contains(where: \.isLowercase) || bare.count <= 2,
+              !commonWords.contains(folded), !stops.contains(folded), LanguageNames.englishName(for: bare) == nil,
+              ParticipantRole(answer: bare) == nil, vocabulary.areaName(forFolded: folded) == nil,
+              TimeZoneInterpreter.interpret(bare) == nil else { return false }
+        return true
     }
 
     private static func index(of phrase: [String], in words: [String]) -> Int? {
@@ -59,12 +129,14 @@ enum NameWords {
 
     /// Up to four words after the opener: capitalised ones (with the particles between them,
     /// "Maria de la Cruz"), or, written in small letters, up to a word that ends the name.
-    private static func name(after start: Int, _ written: [String]) -> String? {
+    /// `only`: what every capitalised word must be to count (a name word, after "I'm").
+    private static func name(after start: Int, _ written: [String], only: (String) -> Bool = { _ in true }) -> String? {
         var taken: [String] = []
         for word in written.dropFirst(start) {
             let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"«»“”"))
             let folded = EnrollmentText.fold(bare)
             guard let initial = bare.first, initial.isLetter, bare.allSatisfy({ $0.isLetter || "-'.".contains($0) }) else { break }
+            if !only(word), !(!taken.isEmpty && NameCase.particles.contains(folded)) { break }
             if taken.first?.first?.isUppercase == true {
                 guard initial.isUppercase || NameCase.particles.contains(folded) else { break }
             } else if stops.contains(folded) {

@@ -65,11 +65,12 @@ public struct ProseSignup: Equatable, Sendable {
             }
             if found.timeZone == nil {
                 found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens)
-                    ?? CJKPhrases.place(in: sentence)
+                    ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
             }
+            for area in areasAlone(tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
             if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
-            if found.role == nil { found.role = role(in: words) }
+            if found.role == nil { found.role = role(in: words) ?? clauses.lazy.compactMap { roleAlone($0.words) }.first }
             if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
             // "Karriere-Mentoring" names its kind in its first part.
             let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
@@ -250,7 +251,7 @@ public struct ProseSignup: Equatable, Sendable {
                                            "karierą", "zawodowy", "zawodowe", "zawodowa", "zawodowej", "zawodowego", "zawodowym"])),
     ]
 
-    static let speakWords: Set<String> = ["speak", "speaks", "speaking", "hablo", "falo", "parle", "spreche", "parlo", "mowie", "говорю",
+    static let speakWords: Set<String> = ["speak", "speaks", "speaking", "talk", "hablo", "falo", "parle", "spreche", "parlo", "mowie", "говорю",
                                           "разговариваю", "владею"]
     /// Words that may stand between the languages after a verb of speaking: "and", "a little",
     /// "fluently", Polish "po" and Russian "на" ("mówię po polsku i angielsku", "говорю на русском").
@@ -268,16 +269,19 @@ public struct ProseSignup: Equatable, Sendable {
     private static func languages(after words: [String]) -> [String] {
         // "speek" is "speak" mistyped, as "Englsh" is English.
         let isSpeaking = { (word: String) in speakWords.contains(word) || word.count == 5 && ConfigSchema.distance(word, "speak") == 1 }
-        guard let verb = words.indices.first(where: { isSpeaking(words[$0]) && !negated(words, before: $0) }) else { return [] }
-        var found: [String] = []
-        for word in words.dropFirst(verb + 1) {
-            if let name = LanguageNames.englishName(for: word) ?? (word.count > 3 ? LanguageNames.nearest(to: word) : nil), word.count > 2 {
-                if !found.contains(name) { found.append(name) }
-            } else if !between.contains(word) {
-                break
+        // "talk" may be of something else first ("I talk fast and speak English").
+        for verb in words.indices where isSpeaking(words[verb]) && !negated(words, before: verb) {
+            var found: [String] = []
+            for word in words.dropFirst(verb + 1) {
+                if let name = LanguageNames.englishName(for: word) ?? (word.count > 3 ? LanguageNames.nearest(to: word) : nil), word.count > 2 {
+                    if !found.contains(name) { found.append(name) }
+                } else if !between.contains(word) {
+                    break
+                }
             }
+            if !found.isEmpty { return found }
         }
-        return found
+        return []
     }
 
     /// Where the writer is: "I am in", "live in", "based in", "I'm from", "vivo en", "soy de",
@@ -395,6 +399,50 @@ public struct ProseSignup: Equatable, Sendable {
     /// The writer saying what they are, just before a role: "i'm a", "i am an", "soy", "sou", "ich bin".
     static let beingWords: [[String]] = [["i'm", "a"], ["im", "a"], ["am", "a"], ["i'm", "an"], ["am", "an"], ["soy"], ["sou"],
                                          ["ich", "bin"], ["je", "suis"], ["sono"], ["jestem"], ["я"]]
+
+    /// "Mentor.", "mentor here if you need one": a clause that is a role alone, or opens with
+    /// one and "here" (not "I had a mentor once", "my mentor here").
+    private static func roleAlone(_ words: [String]) -> String? {
+        guard let first = words.first, words.count == 1 || words[1] == "here", !CJKPhrases.has(first),
+              let role = ParticipantRole(answer: first), role != .both else { return nil }
+        return role.rawValue
+    }
+
+    /// Words that join the items of a list written as a sentence: "nova + placement", "Nova and Cinder".
+    static let listJoins: Set<String> = ["and", "+", "&", "or", "y", "e", "und", "et", "i", "и"]
+
+    /// "Bengaluru.", "lisbon": a sentence that is only a place with a time zone (no language
+    /// or area: "English.", "Manila." stay apart).
+    private static func placeAlone(_ tokens: [Token], vocabulary: EnrollmentVocabulary) -> String? {
+        guard (1...3).contains(tokens.count), tokens.allSatisfy({ $0.text.allSatisfy { $0.isLetter || $0 == "-" } }) else { return nil }
+        let text = tokens.map(\.text).joined(separator: " ")
+        guard LanguageNames.englishName(for: text) == nil, vocabulary.areaName(forFolded: EnrollmentText.fold(text)) == nil,
+              ParticipantRole(answer: text) == nil, TimeZoneInterpreter.interpret(text) != nil else { return nil }
+        return text
+    }
+
+    /// "nova + placement.", "Nova and Placement.": a sentence that is only one-word names joined
+    /// as a list, at least one a known area: the known ones as the vocabulary shows them, the
+    /// others as written.
+    private static func areasAlone(_ tokens: [Token], vocabulary: EnrollmentVocabulary) -> [String] {
+        let items = tokens.filter { !listJoins.contains($0.folded) }
+        guard (1...5).contains(items.count), items.count < tokens.count || items.count == 1,
+              items.allSatisfy({ $0.text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) else { return [] }
+        let known = items.map { vocabulary.areaName(forFolded: $0.folded) }
+        guard known.contains(where: { $0 != nil }) else { return [] }
+        // One other name at most, standing between joins ("nova + placement"), not words of a
+        // sentence ("I deploy with Kolla").
+        let others = tokens.indices.filter { !listJoins.contains(tokens[$0].folded) && vocabulary.areaName(forFolded: tokens[$0].folded) == nil }
+        guard others.count <= 1, others.allSatisfy({ index in
+            [index - 1, index + 1].allSatisfy { !tokens.indices.contains($0) || listJoins.contains(tokens[$0].folded) }
+                && !NameWords.commonWords.contains(tokens[index].folded) && tokens[index].text.count > 2
+        }) else { return [] }
+        // Alone, only an area's own name ("Nova."), not a word for one ("Testing.").
+        if items.count == 1, let name = known[0], EnrollmentText.fold(vocabulary.area(named: name)?.displayName ?? name) != items[0].folded {
+            return []
+        }
+        return zip(items, known).map { item, name in name.map { vocabulary.area(named: $0)?.displayName ?? $0 } ?? item.text }
+    }
 
     /// "I'm a mentor", "soy mentora": the role, unless negated ("I'm not a mentor").
     private static func role(in words: [String]) -> String? {

@@ -139,9 +139,11 @@ struct EnrollmentService {
     }
 
     /// The "Name:" line to send for a name said in a sentence ("my name is Mo Idris", "me llamo
-    /// …"), in the answer's language; nil when none is said or it is the stored one.
+    /// …"), in the answer's language; nil when none is said or the stored one has it ("I'm Ravi"
+    /// from Ravi Shah).
     static func nameLine(_ inbound: Inbound, over person: Participant?, language: String?) -> String? {
-        guard let said = NameWords.offered(in: inbound.reading.own.lines.joined(separator: "\n")), said != person?.profile.name else { return nil }
+        guard let said = NameWords.offered(in: inbound.reading.own.lines.joined(separator: "\n")) else { return nil }
+        if let stored = person.map({ Set(EnrollmentText.words($0.profile.name)) }), Set(EnrollmentText.words(said)).isSubset(of: stored) { return nil }
         return "\(ProfileWording(language: language).label(.name)): \(said)"
     }
 
