@@ -220,6 +220,15 @@ public struct IntakeMessage: Sendable {
         return ProfileBuilder(vocabulary: formParser.vocabulary).build(from: form, over: profile).profile == profile
     }
 
+    /// Whether the message fills in none of the form's lines: its own text has no form line and
+    /// its sentences say nothing the form asks, and the quoted form gives at most the name we put on it.
+    var fillsInNothing: Bool {
+        let form = self.form
+        guard SignupFormParser.ownFormLines(in: newText) == nil, prose.isEmpty, prose.role == nil, joinRole == nil,
+              form.answeredFields.isSubset(of: form.answeredInQuotedText) else { return false }
+        return form.answeredFields.isSubset(of: [.name])
+    }
+
     /// Whether the new text says how a mentorship goes ("4, sometimes", "it's going great, we
     /// meet every week"): at least one check-in answer read from the person's own words.
     var remarksOnMentoring: Bool {

@@ -396,6 +396,9 @@ struct ProfileFormRule: IntakeRule {
             return nil
         }
         let underForm = context.answering.map { [.signupForm, .profileReceived, .welcome].contains($0.kind) } ?? false
+        // "ok" or "👍" above our form, whose only filled-in line is the name we put there: nothing
+        // was filled in, and the rules after this one answer a stranger with the form again.
+        if !context.isParticipant, message.fillsInNothing { return nil }
         if form.looksLikeForm {
             return RuleDecision(.profile(form), "\(form.fieldsFound) lines of the sign-up form")
         }

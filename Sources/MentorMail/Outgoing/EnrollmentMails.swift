@@ -17,6 +17,9 @@ public struct SignupFormMail: MailContent {
     public var question: Bool?
     /// Their message came with no text we could read: the answer says so before the form.
     public var noText: Bool?
+    /// They answered our form ("ok", "👍") without filling in any of its lines: the answer
+    /// says so and how to fill it in.
+    public var noLines: Bool?
     /// The coordinators passed their request to join on to us (they did not write to us).
     public var passedOn: Bool?
 

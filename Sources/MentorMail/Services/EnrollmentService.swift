@@ -68,7 +68,12 @@ struct EnrollmentService {
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)
         if question != nil { mail.question = true }
-        if inbound.reading.hasNoText, inbound.message.attachments.isEmpty { mail.noText = true }
+        if question == nil, inbound.context.answering?.kind == .signupForm {
+            // A reply under our form that fills in none of its lines ("ok", "👍", nothing) is told so.
+            mail.noLines = true
+        } else if inbound.reading.hasNoText, inbound.message.attachments.isEmpty {
+            mail.noText = true
+        }
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")

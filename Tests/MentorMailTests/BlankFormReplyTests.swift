@@ -1,0 +1,47 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Finding D-6: "ok", "👍" or "yes" above the blank sign-up form we sent was answered "We
+/// understood most of your form" with "Role: (missing)" and an assumed interaction, and made
+/// the writer an incomplete participant, though nothing of the form was filled in.
+@Suite struct BlankFormReplyTests {
+    func reply(_ harness: ProcessorTests.Program, to form: Message, _ text: String, id: String) throws {
+        let quoted = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+        let body = "\(text)\n\nOn Mon, 11 Jan 2027 at 09:00, Mentoring wrote:\n\(quoted)"
+        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(form.subject ?? "")\r\n"
+                           + "Message-ID: <\(id)@example.net>\r\nIn-Reply-To: <\(form.messageID ?? "")>\r\n"
+                           + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
+    @Test(arguments: ["ok", "👍", "yes", "thanks!"])
+    func aReplyWithNothingFilledInIsToldSoAndMakesNoRecord(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        // An empty first mail gets the help and the blank form, with the From name on it.
+        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: \r\nMessage-ID: <p1@example.net>\r\n\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        #expect(form.textBody?.contains("Name: Pete Brown") == true, "\(form.textBody ?? "")")
+        try reply(harness, to: form, text, id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        #expect(answer.contains("We found no filled-in lines in your reply"), "\(answer)")
+        #expect(answer.contains("Role: (mentor, mentee, or both)"), "the form again: \(answer)")
+        #expect(!answer.contains("understood most") && !answer.contains("assume"), "\(answer)")
+        #expect(try harness.database.participant(email: "pete@example.net") == nil)
+    }
+
+    /// A form we pre-filled from their first mail, confirmed with "Looks good", is still read.
+    @Test func aPrefilledFormConfirmedIsStillRead() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: join\r\nMessage-ID: <p1@example.net>\r\n\r\n"
+                           + "Hi, I'd like to be a mentee. I speak English. Based in Lisbon.\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        try reply(harness, to: form, "Looks good", id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let pete = try #require(try harness.database.participant(email: "pete@example.net"))
+        #expect(pete.profile.languages == ["English"] && pete.profile.role == "mentee")
+    }
+}
