@@ -17,7 +17,7 @@ import Testing
         }
         let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: true, now: program.now)
         let text = ProposalView(proposal, people: try program.database.participantsByID(), dryRun: true).text
-        #expect(text.contains("ann@example.org <ann@example.org>"), "\(text)")
-        #expect(!text.contains("  <ann@example.org>"), "\(text)")
+        #expect(text.contains("  ann@example.org  ←  J. R. Smith <jr@example.org>"), "\(text)")
+        #expect(!text.contains(" <ann@example.org>"), "the address alone, not an empty name before it: \(text)")
     }
 }

@@ -32,8 +32,8 @@ public struct ProposalView: Encodable, Sendable {
         algorithm = proposal.algorithm
         status = dryRun ? "dry-run" : proposal.status.rawValue
         totalScore = proposal.totalScore
-        // A person without a name is named by their address, as their introduction names them.
-        let name = { (id: Int64) in people[id].map { PersonName(naming: $0).name } ?? "?" }
+        // A person without a name keeps an empty name here; the text names them by address alone.
+        let name = { (id: Int64) in people[id]?.profile.name ?? "?" }
         pairs = proposal.pairs.map { pair in
             Pair(mentee: name(pair.menteeID), menteeEmail: people[pair.menteeID]?.email ?? "?",
                  mentor: name(pair.mentorID), mentorEmail: people[pair.mentorID]?.email ?? "?",
@@ -44,17 +44,23 @@ public struct ProposalView: Encodable, Sendable {
         }
     }
 
+    /// "Ann Lee <ann@example.org>", or the address alone for a person without a name.
+    static func named(_ name: String, _ email: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? email : "\(trimmed) <\(email)>"
+    }
+
     public var text: String {
         var lines = ["\(pairs.count) pair(s), \(unmatched.count) unmatched, total score \(totalScore) (\(algorithm))", ""]
         for pair in pairs {
-            lines.append("  \(pair.mentee) <\(pair.menteeEmail)>  ←  \(pair.mentor) <\(pair.mentorEmail)>  score \(pair.score)")
+            lines.append("  \(Self.named(pair.mentee, pair.menteeEmail))  ←  \(Self.named(pair.mentor, pair.mentorEmail))  score \(pair.score)")
             lines.append("      \(pair.why)")
             if let caution = pair.caution { lines.append("      look first: \(caution)") }
         }
         if !unmatched.isEmpty {
             lines.append("")
             lines.append("Unmatched:")
-            for entry in unmatched { lines.append("  \(entry.name) <\(entry.email)>: \(entry.reason)") }
+            for entry in unmatched { lines.append("  \(Self.named(entry.name, entry.email)): \(entry.reason)") }
         }
         return lines.joined(separator: "\n")
     }
