@@ -32,6 +32,21 @@ import Testing
         #expect(RSVPWords.read(text) == .maybe, "\(text)")
     }
 
+    /// Finding: a Japanese "maybe" ("まだ行けるかどうか分かりません") was held as neither yes nor no,
+    /// while a Japanese yes was read. Maybe and no in Japanese and Chinese, in other wordings too;
+    /// a hedge wins over the yes or no beside it, as in English ("maybe I can't").
+    @Test(arguments: [
+        ("すみません、まだ行けるかどうか分かりません。来週確認します。", RSVPWords.Answer.maybe), ("行けるかどうかわからないです", .maybe),
+        ("参加できるかもしれません", .maybe), ("多分行けると思いますが、まだ未定です", .maybe), ("来週確認します", .maybe),
+        ("我可能会去，还不确定", .maybe), ("说不定能参加，下周再确认", .maybe), ("还不知道能不能来", .maybe), ("也許吧", .maybe),
+        ("すみません、行けません", .no), ("残念ながら参加できません", .no), ("その日は都合が悪いです", .no), ("行けなくなりました", .no),
+        ("抱歉，去不了", .no), ("不好意思，我不能参加", .no), ("那天没空，参加不了", .no), ("我不可能参加", .no), ("無法參加，抱歉", .no),
+        ("はい、行きます", .yes), ("参加します！", .yes), ("好的，我会去", .yes), ("没问题，我参加", .yes),
+    ])
+    func maybeAndNoInJapaneseAndChinese(_ text: String, _ answer: RSVPWords.Answer) {
+        #expect(RSVPWords.read(text) == answer, "\(text)")
+    }
+
     /// Under other mail of ours, only words about coming count as an answer to an event.
     @Test(arguments: [
         ("yes, count me in", RSVPWords.Answer.yes), ("Yes, count me in!\n\nAna", .yes), ("Hi! I'll be there. Thanks, Ana", .yes),

@@ -133,11 +133,35 @@ enum RSVPWords {
     /// "No problem", "no worries": not an answer.
     static let notRefusals: Set<String> = ["problem", "problema", "worries", "prob", "hay", "pasa"]
 
-    /// Chinese and Japanese: found inside the text, the refusals first (they contain the yes-words).
-    static let cjkNo = ["不能参加", "不参加", "去不了", "来不了", "不能来", "参加できません", "出席できません", "行けません", "欠席", "いいえ"]
+    /// Chinese and Japanese: found inside the text, a hedge first (it wins over what it hedges:
+    /// "可能不能参加", "行けるかどうか分かりません"), then the refusals (they contain the yes-words).
+    static let cjkMaybe = [
+        "也许", "也許", "可能", "或许", "或許", "说不定", "說不定", "不确定", "不確定", "不能确定", "无法确定", "不一定", "还不知道", "還不知道",
+        "不知道能不能", "不知道是否", "看情况", "看情況", "待定", "再确认", "再確認", "再告诉", "再告訴", "到时候再说",
+        "たぶん", "多分", "未定", "わかりません", "分かりません", "わからない", "分からない", "かどうか", "かもしれ", "確認します",
+        "確認してから", "後で連絡", "改めて連絡", "検討中", "調整中",
+    ].map { EnrollmentText.fold($0) }
+    static let cjkNo = [
+        "不能参加", "不能參加", "不参加", "不參加", "去不了", "来不了", "來不了", "参加不了", "參加不了", "不能来", "不能來", "不能去",
+        "不可能", "无法", "無法", "没法", "沒法", "没办法", "沒辦法", "没空", "沒空", "不去了", "不来了", "不來了",
+        "参加できません", "参加できな", "出席できません", "出席できな", "行けません", "行けな", "伺えません", "欠席", "いいえ",
+        "無理", "都合が悪", "都合がつかな", "都合がつきません", "辞退", "見送",
+    ].map { EnrollmentText.fold($0) }
+    static let cjkYes = ["参加", "參加", "我会来", "我会去", "我會來", "我會去", "好的", "出席します", "伺います", "行きます", "はい"]
         .map { EnrollmentText.fold($0) }
-    static let cjkMaybe = ["也许", "可能", "不确定", "たぶん", "未定", "わかりません"].map { EnrollmentText.fold($0) }
-    static let cjkYes = ["参加", "我会来", "好的", "出席します", "伺います", "はい"].map { EnrollmentText.fold($0) }
+
+    /// A Chinese or Japanese hedge in `folded`, not one negated into a refusal ("不可能" is
+    /// "impossible", not "maybe").
+    private static func hasCJKMaybe(_ folded: String) -> Bool {
+        cjkMaybe.contains { phrase in
+            var from = folded.startIndex
+            while let range = folded.range(of: phrase, range: from..<folded.endIndex) {
+                if phrase != "可能" || folded[..<range.lowerBound].last != "不" { return true }
+                from = range.upperBound
+            }
+            return false
+        }
+    }
 
     /// The answer in the person's own lines (the first few), or nil when there is none or it is unclear.
     /// - Complexity: O(n) in the length of the first lines.
@@ -232,8 +256,8 @@ enum RSVPWords {
 
     private static func answer(in clause: String, asked: Bool) -> Answer? {
         let folded = EnrollmentText.fold(clause)
+        if hasCJKMaybe(folded) { return .maybe }
         if cjkNo.contains(where: folded.contains) { return .no }
-        if cjkMaybe.contains(where: folded.contains) { return .maybe }
         if cjkYes.contains(where: folded.contains) { return .yes }
         let words = EnrollmentText.words(clause)
         guard !words.isEmpty, let answer = answer(in: words, asked: asked) else { return nil }
