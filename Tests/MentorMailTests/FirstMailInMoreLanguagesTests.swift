@@ -39,9 +39,49 @@ import Testing
         #expect(try program.database.inboundMessages().last?.rule == "first-contact")
     }
 
+    /// Finding: "Mi piacerebbe fare da mentore" was not read as the role, nor "Preferisco le
+    /// videochiamate", "Удобнее общаться в чате" or "по видео" as ways to meet.
+    @Test(arguments: [
+        ("Buongiorno! Mi piacerebbe fare da mentore, soprattutto su Nova e Cinder. Parlo italiano e inglese. Vivo a Milano. "
+            + "Preferisco le videochiamate. Posso seguire due persone.", "mentor", ["Interaction: video", "Areas: Nova, Cinder", "Capacity: 2"]),
+        ("Vorrei fare il mentore. Meglio sentirci in chat o per email.", "mentor", ["Interaction: email, chat"]),
+        ("Mi piacerebbe essere mentee. Preferirei una videochiamata ogni tanto.", "mentee", ["Interaction: video"]),
+        ("Здравствуйте! Хочу стать менти. Удобнее общаться в чате.", "mentee", ["Interaction: chat"]),
+        ("Хочу стать наставником. Предпочитаю видеозвонки.", "mentor", ["Interaction: video"]),
+        ("Я хочу быть наставницей. Можем созваниваться по видео или общаться по почте.", "mentor", ["Interaction: email, video"]),
+        ("Chciałbym zostać mentorem. Wolę wideorozmowy.", "mentor", ["Interaction: video"]),
+        ("Chcę zostać mentee. Najlepiej przez czat.", "mentee", ["Interaction: chat"]),
+    ])
+    func theRoleAndWaysToMeetInItalianRussianAndPolish(body: String, role: String, lines: [String]) throws {
+        try theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
+    }
+
+    /// Finding: Giulia's "Modalità: videochiamata" and Olga's "Формат: чат, email" were kept as
+    /// lines we did not recognise (email "assumed"), and Olga's "Тип: технический" was both read
+    /// as her kind of mentoring and listed as not recognised.
+    @Test(arguments: [
+        ("Ruolo: mentore\nTipo di mentoring: entrambi\nFuso orario: Europe/Rome\nModalità: videochiamata\nDisponibilità: sera",
+         "Interaction: video", "Mentoring type: technical and career"),
+        ("Роль: менти\nТип: технический\nЧасовой пояс: Asia/Novosibirsk\nФормат: чат, email", "Interaction: chat, email",
+         "Mentoring type: technical"),
+        // A label we do not know, whose words were read: not also listed as not recognised.
+        ("Роль: менти\nНаправление: карьера\nЧасовой пояс: Europe/Moscow\nСпособ общения: видео", "Interaction: video",
+         "Mentoring type: career"),
+    ])
+    func formLinesInItalianAndRussianAreReadOnce(body: String, interaction: String, kind: String) throws {
+        let program = try ProcessorTests.Program()
+        let answer = try #require(try workflow.exchange(program, workflow.mail(from: "Sam Lee <sam@example.net>", body: body)).first?.textBody)
+            .replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(answer.contains(interaction), "\(answer)")
+        #expect(answer.contains(kind), "\(answer)")
+        #expect(!answer.contains("We did not recognise these lines"), "\(answer)")
+        #expect(!answer.contains("assumed"), "\(answer)")
+    }
+
     /// Refusing a role, or only speaking of one's mentor, asks for none: the form's role line stays open.
     @Test(arguments: ["我不想当导师。我住在北京。", "Я не хочу быть наставником. Живу в Москве.", "Nie chcę być mentorem.",
-                      "私のメンターに勧められました。", "Il mio mentore mi ha detto di scrivervi."])
+                      "私のメンターに勧められました。", "Il mio mentore mi ha detto di scrivervi.", "Non vorrei fare da mentore.",
+                      "Mi piacerebbe fare domande a un mentore.", "Мой наставник посоветовал написать вам."])
     func aRefusedOrMentionedRoleIsNotFilledIn(body: String) throws {
         let program = try ProcessorTests.Program()
         let form = try #require(try workflow.exchange(program, workflow.mail(from: "Sam Lee <sam@example.net>", subject: "Mentoring", body: body))

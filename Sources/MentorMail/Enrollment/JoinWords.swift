@@ -8,6 +8,8 @@ enum JoinWords {
         "be", "become", "being", "ser", "sendo", "etre", "devenir", "tornar", "virar", "ware", "waere", "أكون", "أصبح",
         "essere", "diventare", "стать", "быть", "zostać", "być",
     ].map { EnrollmentText.fold($0) })
+    /// Acting as, just before a role (Italian): "fare da mentore", "fare il mentore", "fungere da mentore".
+    static let actingAs: [[String]] = [["fare", "da"], ["fare", "il"], ["fare", "la"], ["fare", "lo"], ["fungere", "da"]]
     /// German puts them after the role: "Mentorin sein", "Mentee werden", "Mentor zu werden".
     static let becomingAfter: Set<String> = ["sein", "werden"]
 
@@ -148,7 +150,9 @@ enum JoinWords {
     private static func role(inClause words: [String], mentored: Bool = false) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         if asksToBeMentored(words) { return .mentee }
-        guard words.contains(where: joinWords.contains), !startsWithSomeoneElse(words) else { return nil }
+        let actsAs = { (before: ArraySlice<String>) in actingAs.contains { before.suffix($0.count).elementsEqual($0) } }
+        guard words.contains(where: joinWords.contains) || words.indices.contains(where: { actsAs(words[..<$0]) }),
+              !startsWithSomeoneElse(words) else { return nil }
         for (index, word) in words.enumerated() {
             // "rather than a mentee", "not as a mentor": a role set aside is none asked for.
             guard var role = ParticipantRole(answer: word), !ParticipantRole.isSetAside(at: index, in: words) else { continue }
@@ -161,7 +165,7 @@ enum JoinWords {
             // "my mentor", "meine Mentorin": a person, not the role asked for.
             if index > 0, possessives.contains(words[index - 1]) { continue }
             // "as a mentee", "como mentora", "to be a mentor", "كمتدربة": a word of "as" just before it.
-            if saysAs(words[..<index]) || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
+            if saysAs(words[..<index]) || actsAs(before) || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
             // "Mentorin sein", "Mentee werden", "Mentor zu werden".
             let after = words.dropFirst(index + 1).prefix(2)
             if let next = after.first, becomingAfter.contains(next) || (next == "zu" && after.dropFirst().first.map(becomingAfter.contains) == true) {

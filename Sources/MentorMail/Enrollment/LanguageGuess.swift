@@ -20,7 +20,8 @@ public enum LanguageGuess {
                "mochte", "bin", "ist", "nicht", "sie", "den", "dem", "bitte", "programm", "ja", "dabei", "leider", "kann",
                "komme"],
         "it": ["il", "lo", "la", "gli", "di", "che", "e", "per", "con", "mio", "mia", "ciao", "grazie", "vorrei",
-               "sono", "del", "della", "non", "programma", "sei"],
+               "sono", "del", "della", "non", "programma", "sei", "mi", "un", "una", "piacerebbe", "buongiorno", "essere", "fare",
+               "anche", "molto", "parlo", "preferisco", "posso"],
         "pl": ["i", "w", "na", "z", "do", "nie", "sie", "jest", "to", "moj", "moja", "czesc", "dziekuje", "chce",
                "chcialbym", "chcialabym", "jestem", "prosze", "program"],
     ]

@@ -30,6 +30,11 @@ public struct ProseSignup: Equatable, Sendable {
          (.interaction, interaction), (.capacity, capacity), (.availability, availability)].compactMap { field, value in value.map { (field, $0) } }
     }
 
+    /// `answers` with the role first, when one was found.
+    var answersWithRole: [(field: SignupField, value: String)] {
+        (role.map { [(field: SignupField.role, value: $0)] } ?? []) + answers
+    }
+
     var formLines: String {
         answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n")
     }
@@ -354,11 +359,15 @@ public struct ProseSignup: Equatable, Sendable {
     }
 
     /// Words after which the ways to meet follow: preferring, and meeting or talking ("prefer
-    /// video", "ideally on video calls", "talk over IRC", "hablar por correo").
+    /// video", "ideally on video calls", "talk over IRC", "hablar por correo", "preferisco le
+    /// videochiamate", "удобнее общаться в чате", "wolę wideorozmowy").
     static let preferWords: Set<String> = Set(["prefer", "preferably", "ideally", "via", "meet", "meeting", "talk", "talking", "communicate",
                                                "prefiero", "prefiro", "prefere", "préfère", "bevorzuge", "bevorzugt", "preferisco",
                                                "idealmente", "hablar", "reunirnos", "comunicarnos", "vernos", "falar", "conversar", "parler",
-                                               "sprechen", "treffen"].map { EnrollmentText.fold($0) })
+                                               "sprechen", "treffen", "preferirei", "meglio", "sentirci", "vederci", "parlare",
+                                               "incontrarci", "предпочитаю", "удобнее", "удобно", "лучше", "общаться", "созваниваться",
+                                               "созвониться", "встречаться", "wolę", "wolałbym", "wolałabym", "preferuję", "najlepiej",
+                                               "rozmawiać", "spotykać", "liefst", "voorkeur"].map { EnrollmentText.fold($0) })
     /// Doing or making, a way to meet only before calls: "posso fazer chamadas de vídeo", "I can do video calls".
     static let doingWords: Set<String> = Set(["do", "make", "fazer", "faço", "hacer", "hago", "faire", "fais", "machen", "mache"]
         .map { EnrollmentText.fold($0) })
@@ -371,7 +380,8 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// What ends the preferred ways: "prefer email over IRC", "rather than", "not IRC" (a
     /// leading "over" is the way itself: "talk over IRC").
-    static let comparisons: Set<String> = ["over", "than", "rather", "instead", "not", "but", "que", "als"]
+    static let comparisons: Set<String> = ["over", "than", "rather", "instead", "not", "but", "que", "als", "piuttosto", "invece", "чем",
+                                           "niz", "dan"]
 
     /// "prefer video calls or email", "we could talk over IRC": the ways to meet after the first
     /// word of preferring or meeting that names any (not "I don't prefer IRC"; "prefer email

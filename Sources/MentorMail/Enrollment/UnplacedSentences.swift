@@ -22,7 +22,7 @@ enum UnplacedSentences {
         for clause in own.clauses.joined() {
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
             if let wished = said.mailLanguage, profile.mailLanguageChosen == true, profile.mailLanguage == wished { continue }
-            let answers = (said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers
+            let answers = said.answersWithRole
             if answers.isEmpty {
                 guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }),
                       !asksToJoinOnly(clause.text) else { continue }

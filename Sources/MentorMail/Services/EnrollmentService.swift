@@ -212,10 +212,9 @@ struct EnrollmentService {
         // Read in this transaction, before the message's savepoint: nothing has changed it since.
         let existing = inbound.context.participant
         let stored = try existing.map { $0.status == .erased ? nil : $0.profile } ?? prefilledProfile(inbound)
-        var result = builder.build(from: form, over: stored, keepingPartlyRead: true)
-        if sentences, let merged = formWithSentences(form, inbound, over: stored) {
-            result = builder.build(from: merged, over: stored, keepingPartlyRead: true)
-        }
+        // The form with what its sentences say, and without the lines under labels we do not know that said it.
+        let read = (sentences ? formWithSentences(form, inbound, over: stored) : nil) ?? form
+        var result = builder.build(from: read, over: stored, keepingPartlyRead: true)
         // Mail goes on in the language they write to us in, until they choose another: their own
         // words (beside the form lines, "Hola, aquí va mi formulario"), else the form they filled
         // in or the exchange they answer ("Perfect" above our English form). It is kept when the
@@ -261,7 +260,7 @@ struct EnrollmentService {
         let told = ProfileAnswer(
             complete: result.isComplete, updated: change == .updated, unchanged: change == .unchanged, fields: fields,
             problems: result.problems.map(problem), hasProblems: !result.problems.isEmpty, unread: unread, hasUnread: !unread.isEmpty,
-            unknownFields: form.unknownFields.map { .init(key: $0.key, value: $0.value) }, hasUnknownFields: !form.unknownFields.isEmpty,
+            unknownFields: read.unknownFields.map { .init(key: $0.key, value: $0.value) }, hasUnknownFields: !read.unknownFields.isEmpty,
             notes: result.notes.map(wording.text), hasNotes: !result.notes.isEmpty)
         return StoredProfile(participant: participant, answer: told, language: language, menteeAgain: menteeAgain)
     }
@@ -288,13 +287,15 @@ struct EnrollmentService {
 
     /// `form` with what the message's sentences say ("Looks right! I'm a mentor, technical
     /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
-    /// nor the stored profile gave; nil when they say nothing of those. Nothing else is changed.
+    /// nor the stored profile gave; nil when they say nothing of those. A line under a label we
+    /// do not know whose words gave one of those ("Тип: технический") is no longer listed as
+    /// not recognised. Nothing else is changed.
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
         }
         let said = inbound.reading.prose
-        let wanted = ((said.role.map { [(field: SignupField.role, value: $0)] } ?? []) + said.answers).filter { open.contains($0.field) }
+        let wanted = said.answersWithRole.filter { open.contains($0.field) }
         guard !wanted.isEmpty else { return nil }
         let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
         var merged = form
@@ -312,6 +313,11 @@ struct EnrollmentService {
             }
             merged.answeredFields.insert(field)
             merged.problems.removeAll { $0.field == field }
+        }
+        let used = extra.answeredFields.intersection(open)
+        merged.unknownFields.removeAll { line in
+            let said = ProseSignup.read(text: "\(line.key): \(line.value)", vocabulary: work.config.enrollment.vocabulary)
+            return said.answersWithRole.contains { used.contains($0.field) }
         }
         return merged
     }

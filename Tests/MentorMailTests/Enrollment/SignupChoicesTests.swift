@@ -39,6 +39,9 @@ import Testing
         ("Telegram", [.chat]), ("instant messaging", [.chat]), ("in-person", [.inPerson]),
         ("face to face", [.inPerson]), ("F2F", [.inPerson]), ("at summits", [.inPerson]),
         ("IRC, Zoom and in person", [.irc, .video, .inPerson]), ("email/chat", [.email, .chat]),
+        // Italian, Russian, Polish and Dutch, as sentences decline them.
+        ("le videochiamate", [.video]), ("в чате", [.chat]), ("по видео", [.video]), ("видеозвонки, по почте", [.video, .email]),
+        ("wideorozmowy", [.video]), ("przez czat", [.chat]), ("videobellen", [.video]), ("via chat", [.chat]), ("dal vivo", [.inPerson]),
     ])
     func interactionStyles(answer: String, styles: [InteractionStyle]) {
         #expect(InteractionStyle.read(answer).styles == styles)
