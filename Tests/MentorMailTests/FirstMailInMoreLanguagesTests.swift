@@ -39,6 +39,35 @@ import Testing
         #expect(try program.database.inboundMessages().last?.rule == "first-contact")
     }
 
+    /// Finding: an area written right against Chinese or Japanese text ("方向是Swift存储",
+    /// "Horizonに興味があります") was not read, nor a way to meet in those languages ("ビデオ通話が希望です").
+    @Test(arguments: [
+        ("你好，我想成为导师。我在上海，会说中文和英语。可以带一个学员，方向是Swift存储。", "mentor",
+         ["Areas: Swift", "Time zone: 上海", "Languages: Chinese, English", "Capacity: 1"]),
+        ("こんにちは。メンティーとして参加したいです。東京在住で、日本語と英語が話せます。Horizonに興味があります。ビデオ通話が希望です。", "mentee",
+         ["Areas: Horizon", "Interaction: video", "Time zone: 東京", "Languages: Japanese, English"]),
+        ("我想当导师，主要是Nova和Cinder方面。希望通过视频通话交流。", "mentor", ["Areas: Nova, Cinder", "Interaction: video"]),
+        ("我想找一位导师，Keystone方向。最好用邮件联系，也可以面对面。", "mentee", ["Areas: Keystone", "Interaction: email, in person"]),
+        ("メンターになりたいです。Neutronが専門です。チャットかメールでやり取りしたいです。", "mentor", ["Areas: Neutron", "Interaction: chat, email"]),
+        ("メンティーになりたいです。Ironicの勉強をしています。対面で会えると嬉しいです。", "mentee", ["Areas: Ironic", "Interaction: in person"]),
+        ("我想成为学员。我们可以用IRC聊。", "mentee", ["Interaction: IRC"]),
+        // A project's name that is also a city, where the writer lives, is their place, not an area.
+        ("我想当导师。我住在Manila，方向是Nova。", "mentor", ["Time zone: Manila", "Areas: Nova"]),
+    ])
+    func areasAndWaysToMeetInChineseAndJapanese(body: String, role: String, lines: [String]) throws {
+        try theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
+    }
+
+    /// A way to meet refused or only mentioned is none: the form's interaction line stays open.
+    @Test(arguments: ["我想当导师。我不喜欢视频通话。", "メンターになりたいです。ビデオ通話は苦手です。", "我想成为学员。我在视频里看到了你们的项目。"])
+    func aRefusedOrMentionedWayToMeetIsNotFilledIn(body: String) throws {
+        let program = try ProcessorTests.Program()
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: "Sam Lee <sam@example.net>", subject: "Mentoring", body: body))
+            .first?.textBody)
+        #expect(form.contains("You asked to join as"), "\(body): \(form)")
+        #expect(form.contains("Interaction: (IRC, email, video, chat, in person)"), "\(body): \(form)")
+    }
+
     /// Finding: "Mi piacerebbe fare da mentore" was not read as the role, nor "Preferisco le
     /// videochiamate", "Удобнее общаться в чате" or "по видео" as ways to meet.
     @Test(arguments: [

@@ -186,6 +186,78 @@ enum CJKPhrases {
         return found
     }
 
+    // MARK: - Ways to meet
+
+    /// The ways to meet as Chinese and Japanese write them, longer first: "视频聊天" is a video
+    /// call, not a chat, and "视频见面" meets by video.
+    static let styleWords: [(String, InteractionStyle)] = [
+        ("视频通话", .video), ("視頻通話", .video), ("视频会议", .video), ("視頻會議", .video), ("视频聊天", .video), ("視頻聊天", .video),
+        ("视频见面", .video), ("視頻見面", .video), ("视频", .video), ("視頻", .video), ("視訊", .video), ("ビデオ通話", .video),
+        ("ビデオ会議", .video), ("テレビ電話", .video), ("ウェブ会議", .video), ("オンライン会議", .video), ("ビデオ", .video),
+        ("电子邮件", .email), ("電子郵件", .email), ("电子邮箱", .email), ("邮件", .email), ("郵件", .email), ("电邮", .email), ("電郵", .email),
+        ("電子メール", .email), ("メール", .email), ("聊天", .chat), ("即时通讯", .chat), ("即時通訊", .chat), ("チャット", .chat),
+        ("面对面", .inPerson), ("面對面", .inPerson), ("线下见面", .inPerson), ("線下見面", .inPerson), ("当面", .inPerson),
+        ("當面", .inPerson), ("见面", .inPerson), ("見面", .inPerson), ("対面", .inPerson), ("直接会", .inPerson), ("直接お会い", .inPerson),
+    ]
+    /// Words in a clause that make a way named in it the one wished: preferring, using, being in
+    /// touch by it ("希望", "通过", "用", "交流", "联系", "可以"; "希望", "がいい", "やり取り", "お願い").
+    static let meansWords = [
+        "希望", "喜欢", "喜歡", "偏好", "倾向", "傾向", "最好", "通过", "通過", "用", "交流", "沟通", "溝通", "联系", "聯繫", "联络",
+        "聯絡", "方便", "比较好", "比較好", "可以", "方式", "聊", "がいい", "が良い", "好き", "話", "やり取り", "やりとり", "連絡",
+        "お願い", "可能", "できます", "会", "使", "便利", "助か", "嬉しい", "うれしい", "したい", "方法", "形式",
+    ]
+    /// What says a way is not wanted after it (Japanese): "ビデオ通話は苦手です", "メールではなく".
+    static let refusedAfter = ["ない", "ません", "なく", "苦手", "無理", "嫌"]
+    /// Polite words that end like a refusal and are none: "メールでも構いません" (email is fine).
+    static let notRefusals = ["構いません", "かまいません", "問題ありません", "差し支えありません"]
+
+    /// The ways to meet named in a Chinese or Japanese text, in order, each with the text before
+    /// and after it: the phrases above, and ways written in Latin letters ("用IRC", "Zoomで").
+    static func styles(in text: String) -> [(style: InteractionStyle, before: Substring, after: Substring)] {
+        var named: [(style: InteractionStyle, before: Substring, after: Substring)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let rest = text[index...]
+            if let (word, style) = styleWords.first(where: { rest.hasPrefix($0.0) }) {
+                let end = text.index(index, offsetBy: word.count)
+                named.append((style, text[..<index], text[end...]))
+                index = end
+            } else if let first = rest.first, first.isASCII, first.isLetter {
+                let end = rest.firstIndex { !($0.isASCII && ($0.isLetter || $0 == "-")) } ?? text.endIndex
+                for style in InteractionStyle.read(String(text[index..<end])).styles { named.append((style, text[..<index], text[end...])) }
+                index = end
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        return named
+    }
+
+    /// The ways to meet a Chinese or Japanese sentence wishes, in a clause that says so
+    /// ("希望通过视频通话交流", "ビデオ通話が希望です", "チャットかメールでやり取りしたい"); not one
+    /// refused ("我不喜欢视频", "ビデオ通話は苦手です") nor only mentioned ("我在视频里看到").
+    static func interaction(in sentence: String) -> [InteractionStyle] {
+        guard has(sentence) else { return [] }
+        var found: [InteractionStyle] = []
+        for clause in sentence.split(whereSeparator: { "，,；;。！？!?".contains($0) }).map(String.init) {
+            let named = styles(in: clause)
+            guard !named.isEmpty, meansWords.contains(where: clause.contains) || named.contains(where: { $0.after.hasPrefix("で") }) else { continue }
+            for (style, before, after) in named where !refused(before: before, after: after) && !found.contains(style) { found.append(style) }
+        }
+        return found
+    }
+
+    /// Whether the words around a way to meet refuse it: a Chinese negation just before it
+    /// ("不喜欢视频", not "不过"), a Japanese one just after ("ビデオは無理").
+    private static func refused(before: Substring, after: Substring) -> Bool {
+        let near = before.suffix(4).replacingOccurrences(of: "不过", with: "").replacingOccurrences(of: "不過", with: "")
+        if near.contains(where: negationsBefore.contains) { return true }
+        var next = String(after.prefix(10))
+        if let other = styleWords.compactMap({ next.range(of: $0.0)?.lowerBound }).min() { next = String(next[..<other]) }
+        for polite in notRefusals { next = next.replacingOccurrences(of: polite, with: "") }
+        return refusedAfter.contains(where: next.contains)
+    }
+
     // MARK: - Kinds
 
     /// The kinds of mentoring as Chinese and Japanese name them.

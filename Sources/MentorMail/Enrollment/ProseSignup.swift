@@ -55,7 +55,7 @@ public struct ProseSignup: Equatable, Sendable {
             let tokens = tokens(of: sentence)
             let words = tokens.map(\.folded)
             // The place the writer is in ("im in Manila") is no area, whatever project shares its name.
-            let place = place(in: tokens).map(EnrollmentText.fold)
+            let place = (place(in: tokens) ?? cjkLatinPlace(in: tokens)).map(EnrollmentText.fold)
             for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) && EnrollmentText.fold(area) != place {
                 areas.append(area)
             }
@@ -69,11 +69,14 @@ public struct ProseSignup: Equatable, Sendable {
                 for language in named where !languages.contains(language) { languages.append(language) }
             }
             if found.timeZone == nil {
-                found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens)
+                found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens) ?? cjkLatinPlace(in: tokens)
                     ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
             }
             for area in areasAlone(tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
-            if found.interaction == nil { found.interaction = interaction(in: sentence, words: words) }
+            if found.interaction == nil {
+                let ways = CJKPhrases.interaction(in: sentence)
+                found.interaction = interaction(in: sentence, words: words) ?? (ways.isEmpty ? nil : ways.map(\.rawValue).joined(separator: ", "))
+            }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) ?? clauses.lazy.compactMap { roleAlone($0.words) }.first }
             if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
@@ -143,17 +146,36 @@ public struct ProseSignup: Equatable, Sendable {
     private static let separators: Set<Character> = [",", ";", ":", "(", ")", "!", "?", "\"", "“", "”"]
     private static let edges: Set<Character> = [".", "'", "’", "-"]
 
+    /// The words of a sentence. Chinese and Japanese put no space around a word in Latin letters
+    /// ("方向是Swift存储", "Horizonに興味があります"): it is a word of its own there, and its
+    /// capital says something even first in the sentence.
     private static func tokens(of sentence: String) -> [Token] {
         if sentence.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(of: sentence) }
+        let cjk = CJKPhrases.has(sentence)
         var tokens: [Token] = []
         for piece in sentence.split(whereSeparator: { $0.isWhitespace || separators.contains($0) }) {
-            var text = piece
-            while let first = text.first, edges.contains(first) { text = text.dropFirst() }
-            while let last = text.last, edges.contains(last) { text = text.dropLast() }
-            guard !text.isEmpty else { continue }
-            tokens.append(Token(text: String(text), folded: EnrollmentText.fold(text), first: tokens.isEmpty))
+            for run in cjk ? scriptRuns(piece) : [piece] {
+                var text = run
+                while let first = text.first, edges.contains(first) { text = text.dropFirst() }
+                while let last = text.last, edges.contains(last) { text = text.dropLast() }
+                guard !text.isEmpty else { continue }
+                tokens.append(Token(text: String(text), folded: EnrollmentText.fold(text), first: tokens.isEmpty && !cjk))
+            }
         }
         return tokens
+    }
+
+    /// `piece` cut where Chinese or Japanese script (and its punctuation) meets any other.
+    private static func scriptRuns(_ piece: Substring) -> [Substring] {
+        func isCJK(_ character: Character) -> Bool { character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false }
+        var runs: [Substring] = []
+        var start = piece.startIndex
+        for index in piece.indices.dropFirst() where isCJK(piece[index]) != isCJK(piece[piece.index(before: index)]) {
+            runs.append(piece[start..<index])
+            start = index
+        }
+        runs.append(piece[start...])
+        return runs
     }
 
     /// `tokens(of:)` of ASCII text, on bytes: the whitespace is tab to carriage return and space,
@@ -354,6 +376,19 @@ public struct ProseSignup: Equatable, Sendable {
                 if TimeZoneInterpreter.interpret(candidate) != nil { return candidate }
                 if declined, let own = undeclined(candidate).first(where: { TimeZoneInterpreter.interpret($0) != nil }) { return own }
             }
+        }
+        return nil
+    }
+
+    /// "我住在Manila", "Berlinに住んでいます": a place in Latin letters beside the Chinese or
+    /// Japanese words of living there or coming from it, when it names a time zone.
+    private static func cjkLatinPlace(in tokens: [Token]) -> String? {
+        for (index, token) in tokens.enumerated() where token.text.first?.isUppercase == true && !CJKPhrases.has(token.text) {
+            let before = index > 0 ? tokens[index - 1].text : "", after = index + 1 < tokens.count ? tokens[index + 1].text : ""
+            guard CJKPhrases.has(before + after),
+                  CJKPhrases.placeBefore.contains(where: before.hasSuffix) || CJKPhrases.placeAfter.contains(where: after.hasPrefix),
+                  TimeZoneInterpreter.interpret(token.text) != nil else { continue }
+            return token.text
         }
         return nil
     }

@@ -208,7 +208,9 @@ public enum InteractionStyle: String, Sendable, Hashable, Codable, CaseIterable 
         var unknown: [String] = []
         for item in EnrollmentText.listItems(answer) {
             let padded = " " + EnrollmentText.words(item).joined(separator: " ") + " "
+            // Chinese and Japanese put no space between words: "视频通话", "メールで".
             let found = phrases.filter { _, names in names.contains { EnrollmentText.contains(" \($0) ", in: padded) } }.map(\.0)
+                + (CJKPhrases.has(item) ? CJKPhrases.styles(in: item).map(\.style) : [])
             if found.isEmpty { unknown.append(item) }
             for style in found where !styles.contains(style) { styles.append(style) }
         }

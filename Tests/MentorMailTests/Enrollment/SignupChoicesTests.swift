@@ -42,6 +42,8 @@ import Testing
         // Italian, Russian, Polish and Dutch, as sentences decline them.
         ("le videochiamate", [.video]), ("в чате", [.chat]), ("по видео", [.video]), ("видеозвонки, по почте", [.video, .email]),
         ("wideorozmowy", [.video]), ("przez czat", [.chat]), ("videobellen", [.video]), ("via chat", [.chat]), ("dal vivo", [.inPerson]),
+        // Chinese and Japanese, with no space between words.
+        ("视频通话、邮件", [.video, .email]), ("面对面交流", [.inPerson]), ("ビデオ通話", [.video]), ("メールで", [.email]), ("用Zoom", [.video]),
     ])
     func interactionStyles(answer: String, styles: [InteractionStyle]) {
         #expect(InteractionStyle.read(answer).styles == styles)
