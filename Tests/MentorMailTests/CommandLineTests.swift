@@ -733,8 +733,8 @@ import Testing
         #expect(next.contains("→ coordinator@example.org: coordinator-forwarded-join, answered: a request to join passed on by a coordinator: "
                               + "the sign-up form was sent to marco.bianchi@example.org"), "\(next)")
         #expect(next.contains("↩ to marco.bianchi@example.org: \"Re: Mentoring\""), "\(next)")
-        #expect(next.contains("wang.fang@example.com: Role: mentor / Areas: Horizon / "), "\(next)")
-        #expect(next.contains("hanako.sato@example.com: Role: mentee"), "\(next)")
+        #expect(next.contains("wang.fang@example.com: Role: mentor / Areas: Horizon / Time zone: Asia/Shanghai / Languages: Chinese, English / Capacity: 1"), "\(next)")
+        #expect(next.contains("hanako.sato@example.com: Role: mentee / Areas: Nova / Time zone: Asia/Tokyo / Languages: Japanese, English"), "\(next)")
         #expect(next.contains("marco.bianchi@example.org: Role: mentee / Areas: Cinder"), "\(next)")
         #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 90 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)

@@ -58,6 +58,21 @@ import Testing
         try theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
     }
 
+    /// Finding (the demo's own first mails): "时区：Asia/Shanghai" lost to the city of "在上海工作", and
+    /// languages given as a topic ("言語は日本語と英語です", "语言：中文、英文") or as either being fine
+    /// ("中文或英文均可") were not read.
+    @Test(arguments: [
+        ("我在上海工作，参与 Horizon 项目。希望以导师身份参加，可以带一名学员，技术方向，中文或英文均可。\n时区：Asia/Shanghai。", "mentor",
+         ["Areas: Horizon", "Time zone: Asia/Shanghai", "Languages: Chinese, English", "Capacity: 1", "Mentoring type: technical"]),
+        ("Nova のドキュメント翻訳に参加しています。メンティーとして参加したいです。タイムゾーンは Asia/Tokyo、言語は日本語と英語です。", "mentee",
+         ["Areas: Nova", "Time zone: Asia/Tokyo", "Languages: Japanese, English"]),
+        ("我想当导师。我住在北京。语言：中文、英文。", "mentor", ["Time zone: 北京", "Languages: Chinese, English"]),
+        ("メンターになりたいです。大阪在住です。日本語でも英語でも大丈夫です。", "mentor", ["Time zone: 大阪", "Languages: Japanese, English"]),
+    ])
+    func anExplicitTimeZoneAndLanguagesAsATopicAreRead(body: String, role: String, lines: [String]) throws {
+        try theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
+    }
+
     /// A way to meet refused or only mentioned is none: the form's interaction line stays open.
     @Test(arguments: ["我想当导师。我不喜欢视频通话。", "メンターになりたいです。ビデオ通話は苦手です。", "我想成为学员。我在视频里看到了你们的项目。"])
     func aRefusedOrMentionedWayToMeetIsNotFilledIn(body: String) throws {

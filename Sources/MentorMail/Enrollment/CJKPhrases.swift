@@ -154,12 +154,15 @@ enum CJKPhrases {
 
     /// Verbs of speaking: "说", "講", "話します", "交流".
     static let speakingVerbs = ["说", "說", "讲", "講", "話", "交流", "沟通", "溝通"]
+    /// Words that make a clause's languages the writer's without a verb: the topic ("言語は日本語と
+    /// 英語です", "语言：中文、英文") or either being fine ("中文或英文均可", "日本語でも英語でも大丈夫").
+    static let languageTopics = ["言語", "语言", "語言", "均可", "都可以", "都行", "皆可", "大丈夫", "どちらでも"]
 
     /// Whether a clause speaks of speaking: true when it does, false when it says the writer
     /// does not ("不会说日语", "話せません"), nil when no verb of speaking is in it.
     private static func speaks(_ clause: String) -> Bool? {
         var found: Bool?
-        for verb in speakingVerbs {
+        for verb in speakingVerbs + languageTopics {
             var from = clause.startIndex
             while let range = clause.range(of: verb, range: from..<clause.endIndex) {
                 from = range.upperBound

@@ -50,6 +50,7 @@ public struct ProseSignup: Equatable, Sendable {
         var found = ProseSignup()
         var areas: [String] = [], languages: [String] = [], kinds: [String] = []
         var labelled: [SignupField: String] = [:]
+        var zoneName: String?
         for (sentence, clauses) in zip(own.sentences, own.clauses) {
             if found.availability == nil { found.availability = clauses.lazy.compactMap { availability(in: Self.tokens(of: $0.text)) }.first }
             let tokens = tokens(of: sentence)
@@ -68,9 +69,10 @@ public struct ProseSignup: Equatable, Sendable {
                 let named = answer.map { $0.0 == .languages ? LanguageNames.read($0.1).languages : [] } ?? onlyLanguages(clause.words)
                 for language in named where !languages.contains(language) { languages.append(language) }
             }
+            // A zone's own name, wherever it is written ("时区：Asia/Shanghai"), wins over a city named before it.
+            if zoneName == nil { zoneName = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text }
             if found.timeZone == nil {
-                found.timeZone = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text ?? Self.place(in: tokens) ?? cjkLatinPlace(in: tokens)
-                    ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
+                found.timeZone = Self.place(in: tokens) ?? cjkLatinPlace(in: tokens) ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
             }
             for area in areasAlone(tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
             if found.interaction == nil {
@@ -88,7 +90,7 @@ public struct ProseSignup: Equatable, Sendable {
         found.areas = areas.isEmpty ? labelled[.areas] : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
         found.mentoringType = kinds.isEmpty ? labelled[.mentoringType] : kinds.joined(separator: ", ")
-        found.timeZone = found.timeZone ?? labelled[.timeZone]
+        found.timeZone = zoneName ?? found.timeZone ?? labelled[.timeZone]
         found.interaction = found.interaction ?? labelled[.interaction]
         found.capacity = found.capacity ?? labelled[.capacity]
         found.availability = found.availability ?? labelled[.availability]
