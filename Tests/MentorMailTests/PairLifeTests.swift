@@ -232,6 +232,41 @@ import Testing
         #expect(told.textBody?.contains("Your mentoring partner can no longer continue your mentoring") == true)
     }
 
+    /// Finding: a mentor of two whose mentee deleted her data was told "Your mentoring partner
+    /// can no longer continue": she could not tell which pair ended. The mail says which by what
+    /// is not the erased mentee's (the round and the day of the introduction) and names the
+    /// pair that goes on.
+    @Test func aMentorOfTwoIsToldWhichPairEndedWhenAMenteeIsErased() throws {
+        let harness = try twoMentees()
+        try write(harness, from: "Ana <ana@example.net>", subject: "name", "Name: Ana Lopez")
+        _ = try harness.run(at: harness.now.addingTimeInterval(9 * day))
+        try write(harness, from: "Ana Lopez <ana@example.net>", subject: "delete my data", "Please delete my data.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        try reply(harness, from: "Ana Lopez <ana@example.net>", to: try last(to: "ana@example.net", harness), "Yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day + 60))
+        #expect(try harness.database.participant(email: "ana@example.net")?.status == .erased)
+        let told = try last(to: "maria@example.org", harness)
+        let text = try #require(told.textBody).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("the pair we introduced on \(Work.day(harness.now)) in the round R"), "\(text)")
+        #expect(text.contains("Your mentoring with Bea goes on."), "\(text)")
+        #expect(!text.contains("Ana"), "\(text)")
+        let html = try #require(told.leafParts.first { $0.contentType == "text/html" }?.decodedText())
+        #expect(html.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Your mentoring with Bea goes on."), "\(html)")
+    }
+
+    /// A mentor of two whose mentee withdraws is told the mentee's name and that the other pair goes on.
+    @Test func aMentorOfTwoIsToldWhichPairGoesOnWhenAMenteeWithdraws() throws {
+        let harness = try twoMentees()
+        try write(harness, from: "Bea <bea@example.net>", subject: "withdraw", "Please withdraw me from the program.")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day))
+        try reply(harness, from: "Bea <bea@example.net>", to: try last(to: "bea@example.net", harness), "Yes")
+        _ = try harness.run(at: harness.now.addingTimeInterval(10 * day + 60))
+        let told = try last(to: "maria@example.org", harness)
+        #expect(told.subject == "Test Mentoring: Bea can no longer continue the mentoring", "\(told.subject ?? "")")
+        let text = try #require(told.textBody).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Your mentoring with Ana goes on."), "\(text)")
+    }
+
     /// A mentor whose other mentees still fill their capacity is not promised a free place when
     /// one pair graduates.
     @Test func aGraduationPromisesNoPlaceThatIsNotFree() throws {

@@ -108,6 +108,12 @@ public struct PartnerLeftMail: MailContent {
     public var isMentee: Bool
     public var isMentor: Bool
     public var nextRound: String?
+    /// When the partner cannot be named (their data was deleted): the day of the pair's
+    /// introduction, in words, and its round, so that the reader knows which pair ended.
+    public var introduced: String? = nil
+    public var round: String? = nil
+    /// The reader's pairs that go on, by their partners' names.
+    public var goesOn: [PersonName] = []
 }
 
 /// One side wrote to graduate while the other's check-in answer was "continue": the pair goes

@@ -84,17 +84,42 @@ struct PairService {
             let otherIsMentee = Self.waitsAsMentee(other, wasMentee: pair.side(of: id) == .mentor)
             partners.append(other.profile.name)
             if Self.reachable(other) {
-                let language = work.mailLanguage(for: other)
-                let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : PersonName(naming: person).name
-                try work.outbox.send(PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
-                                                     isMentee: otherIsMentee, isMentor: !otherIsMentee,
-                                                     nextRound: otherIsMentee ? work.nextRoundDay(language: work.mailLanguage(for: other)) : nil),
+                try work.outbox.send(try partnerLeft(pair, told: other, leaving: person, anonymously: anonymously, waitsAsMentee: otherIsMentee),
                                      to: [Self.address(other)], about: .mentorship(mentorshipID),
                                      language: work.mailLanguage(for: other))
             }
             try notice(.pairEnded, pair, "ended: the \(leaving) \(reason)")
         }
         return partners
+    }
+
+    /// The mail telling `other` that `leaving` left `pair` (already closed). It says which pair
+    /// it was by its round and introduction day when `leaving` cannot be named, and names the
+    /// pairs of `other` that go on.
+    private func partnerLeft(_ pair: Pair, told other: Participant, leaving person: Participant, anonymously: Bool,
+                             waitsAsMentee: Bool) throws -> PartnerLeftMail {
+        let language = work.mailLanguage(for: other)
+        let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : PersonName(naming: person).name
+        var mail = PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
+                                   isMentee: waitsAsMentee, isMentor: !waitsAsMentee,
+                                   nextRound: waitsAsMentee ? work.nextRoundDay(language: language) : nil)
+        if anonymously {
+            let introduced = try AppDatabase.introductionDate(work.db, of: pair.mentorship) ?? pair.mentorship.introducedAt
+            mail.introduced = Work.day(introduced, language: language)
+            mail.round = try Round.fetchOne(work.db, key: pair.mentorship.roundID)?.name
+        }
+        mail.goesOn = try ongoingPartners(of: other)
+        return mail
+    }
+
+    /// The partners of `person`'s pairs still going, by name.
+    func ongoingPartners(of person: Participant) throws -> [PersonName] {
+        guard let id = person.id else { return [] }
+        return try Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
+            .filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
+            .order(Column("id")).fetchAll(work.db)
+            .compactMap { try Participant.fetchOne(work.db, key: $0.menteeID == id ? $0.mentorID : $0.menteeID) }
+            .map(PersonName.init(naming:))
     }
 
     /// Whether `person`, whose pair ended, comes back as a mentee (matched with a mentor in the
