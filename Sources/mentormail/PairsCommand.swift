@@ -55,8 +55,8 @@ extension MentorMailCommand {
                     print(TextTable.render(
                         header: ["id", "round", "mentee", "mentor", "status", "introduced", "check-in (mentee / mentor)"],
                         rows: pairs.map { pair in
-                            [String(pair.id), pair.round, pair.mentee.email + (pair.mentee.bounce == nil ? "" : " (bounced)"),
-                             pair.mentor.email + (pair.mentor.bounce == nil ? "" : " (bounced)"),
+                            [String(pair.id), pair.round, pair.mentee.listed + (pair.mentee.bounce == nil ? "" : " (bounced)"),
+                             pair.mentor.listed + (pair.mentor.bounce == nil ? "" : " (bounced)"),
                              pair.introductionHeld == nil ? pair.status : "introduction held",
                              pair.introducedAt?.formatted(.iso8601.year().month().day()) ?? "-",
                              "\(pair.menteeCheckin ?? "-") / \(pair.mentorCheckin ?? "-")"]
@@ -84,7 +84,7 @@ extension MentorMailCommand {
                     let pair = details.pair
                     print(terminalSafe("Pair \(pair.id) (round \(pair.round)): \(pair.shownStatus)", keepLines: false))
                     for (side, person) in [("mentee", pair.mentee), ("mentor", pair.mentor)] {
-                        print(terminalSafe("  \(side)  \(person.name) <\(person.email)>"))
+                        print(terminalSafe("  \(side)  \(person.shown)"))
                         if let bounce = person.bounce {
                             print(terminalSafe("          address \(bounce.summary)", keepLines: false))
                             print(terminalSafe("          \(bounce.fix)", keepLines: false))

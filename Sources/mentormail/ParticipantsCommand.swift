@@ -99,7 +99,7 @@ extension MentorMailCommand {
                     }
                     print("\nPairs:")
                     for pair in view.pairs ?? [] {
-                        let other = pair.mentee.email == person.email ? "mentee of \(pair.mentor.name) <\(pair.mentor.email)>" : "mentor of \(pair.mentee.name) <\(pair.mentee.email)>"
+                        let other = pair.mentee.email == person.email ? "mentee of \(pair.mentor.shown)" : "mentor of \(pair.mentee.shown)"
                         print("  \(pair.id)  \(pair.round)  \(other)  \(pair.status)")
                     }
                     if view.pairs?.isEmpty != false { print("  none yet") }

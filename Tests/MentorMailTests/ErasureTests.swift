@@ -164,6 +164,42 @@ import Testing
         #expect(confirmation.textBody?.contains("Your data is deleted") == true)
     }
 
+    /// Finding: after "delete my data", `round show` still printed the erased mentee's address
+    /// in her mentor's history ("with zelda@…: ended … ((erased))") and `pairs show` kept the
+    /// match explanation built from her profile. The command line calls her "a participant
+    /// whose data was deleted", as the digest does, and the explanation is gone at erasure (and
+    /// not shown for a pair erased before).
+    @Test func theCommandLineShowsNothingOfAnErasedPartner() throws {
+        let harness = try ProcessorTests.Program()
+        let email = "zelda@example.net"
+        try Self.pairedUntilTheCheckin(harness, signUp: """
+            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
+            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
+            Languages: English\r\nInteraction: email\r\n
+            """)
+        let id = try #require(try harness.database.mentorships().first?.id)
+        let why = try harness.database.pairDetails(id: id).why
+        #expect(!why.isEmpty)
+        try Self.erase(harness, "Zelda Quintanilla", email, at: harness.now.addingTimeInterval(92 * 86_400))
+        #expect(try harness.database.participant(email: email)?.status == .erased)
+
+        let outcomes = try harness.database.roundDetails(name: "R").mentors.compactMap(\.outcome).joined(separator: "\n")
+        #expect(outcomes.contains("with a participant whose data was deleted: ended"), "\(outcomes)")
+        #expect(!outcomes.contains(email) && !outcomes.contains("(("), "\(outcomes)")
+        #expect(try harness.database.mentorships().first?.explanation.contains(why) == false, "the explanation goes at erasure")
+
+        // A pair erased before: its stored explanation is not shown either.
+        try harness.database.write { db in
+            try db.execute(sql: "UPDATE mentorship SET explanation = ? WHERE id = ?", arguments: [why, id])
+        }
+        let details = try harness.database.pairDetails(id: id)
+        #expect(!details.why.contains(why), "\(details.why)")
+        #expect(details.pair.mentee.name == "a participant whose data was deleted")
+        let shown = String(decoding: try JSONEncoder().encode(details), as: UTF8.self)
+            + String(decoding: try JSONEncoder().encode(try harness.database.pairs()), as: UTF8.self)
+        #expect(!shown.contains(email), "\(shown)")
+    }
+
     /// Erasing one person keeps another's held mail that names them: a coordinator still has to
     /// read it. Their name and address are taken out of what is kept, the message is listed
     /// again with a note that says so, and the erasure's audit entry says what was removed and

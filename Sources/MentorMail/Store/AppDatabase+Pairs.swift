@@ -4,10 +4,16 @@ import GRDB
 /// `mentormail pairs list`: one pair with its people and how its check-in went.
 public struct PairView: Codable, Sendable {
     public struct Person: Codable, Sendable {
+        /// Empty for someone whose data was deleted: `name` then says so.
         public var email: String
         public var name: String
         /// Set when their address bounced for good.
         public var bounce: BounceView?
+
+        /// "Mia <mia@example.org>", or the name alone without an address.
+        public var shown: String { email.isEmpty ? name : "\(name) <\(email)>" }
+        /// The address, or the name without one.
+        public var listed: String { email.isEmpty ? name : email }
     }
 
     public var id: Int64
@@ -58,6 +64,9 @@ public struct PairDetails: Codable, Sendable {
 }
 
 extension AppDatabase {
+    /// `pairs show`'s "why" of a pair with someone whose data was deleted: it was built from their profile.
+    static let erasedExplanation = "not kept: it came from the profile of a participant whose data was deleted"
+
     /// The values `pairs list --status` takes, each with what it lists.
     public static let pairStatuses: KeyValuePairs<String, String> = [
         "active": "every pair still going: introduced, introduction-held, or meeting as a check-in said",
@@ -163,7 +172,9 @@ extension AppDatabase {
                      takenBack: Set<Int64> = []) -> PairView {
         let why = mentorship.isOngoing ? mentorship.id.flatMap { held[$0] } : nil
         func person(_ id: Int64) -> PairView.Person {
-            PairView.Person(email: people[id]?.email ?? "?", name: people[id]?.profile.name ?? "?", bounce: bounces[id].map(BounceView.init))
+            guard let person = people[id] else { return PairView.Person(email: "?", name: "?") }
+            guard person.status != .erased else { return PairView.Person(email: "", name: erasedWords) }
+            return PairView.Person(email: person.email, name: person.profile.name, bounce: bounces[id].map(BounceView.init))
         }
         func checkin(_ side: Survey.Side) -> String? {
             guard let survey = surveys.first(where: { $0.side == side }) else { return nil }
@@ -228,9 +239,11 @@ extension AppDatabase {
                 .filter((Column("contextTopic") == Topic.Kind.mentorship.rawValue && Column("contextID") == id)
                         || (Column("contextTopic") == Topic.Kind.survey.rawValue && surveyIDs.contains(Column("contextID"))))
                 .order(Column("id")).fetchAll(db)
+            let erased = Set([mentorship.menteeID, mentorship.mentorID].compactMap { people[$0] }.filter { $0.status == .erased }.map(\.email))
             for reply in replies {
+                let sender = reply.sender.map { erased.contains($0) ? Self.erasedWords : $0 } ?? "?"
                 events.append(.init(at: reply.receivedAt,
-                                    what: "reply from \(reply.sender ?? "?"): \(reply.intent), \(reply.disposition.rawValue)\(reply.note.map { " (\($0))" } ?? "")"))
+                                    what: "reply from \(sender): \(reply.intent), \(reply.disposition.rawValue)\(reply.note.map { " (\($0))" } ?? "")"))
             }
             for survey in surveys {
                 let who = "\(name(survey.participantID)) (\(survey.side.rawValue))"
@@ -246,7 +259,7 @@ extension AppDatabase {
                                                bounces: try Self.bouncesByParticipant(db), held: try Self.heldIntroductions(db, mentorship: id),
                                                introduced: try Self.introductionsSent(db, mentorship: id),
                                                takenBack: try Self.surveysTakenBack(db, mentorship: id)),
-                               why: mentorship.explanation, notes: notes, timeline: events)
+                               why: erased.isEmpty ? mentorship.explanation : Self.erasedExplanation, notes: notes, timeline: events)
         }
     }
 }

@@ -220,6 +220,15 @@ extension AppDatabase {
             entry.detail = mentions(entry.detail) ? "(erased)" : entry.detail
             try entry.update(db)
         }
+        // Why their pairs were matched came from their profile: it goes with it.
+        try Mentorship.filter(Mentorship.Columns.menteeID == id || Mentorship.Columns.mentorID == id)
+            .updateAll(db, Column("explanation").set(to: ""))
+        for var proposal in try MatchProposal.fetchAll(db) where proposal.pairs.contains(where: { $0.menteeID == id || $0.mentorID == id }) {
+            for index in proposal.pairs.indices where proposal.pairs[index].menteeID == id || proposal.pairs[index].mentorID == id {
+                proposal.pairs[index].explanation = ""
+            }
+            try proposal.update(db)
+        }
         for var mentorship in try Mentorship.fetchAll(db) where mentions(mentorship.endedReason) || mentions(mentorship.endedBy) {
             mentorship.endedReason = mentorship.endedReason.map { _ in "(erased)" }
             mentorship.endedBy = mentorship.endedBy.map { _ in "(erased participant)" }

@@ -267,18 +267,18 @@ extension AppDatabase {
             let roundNames = Dictionary(try Round.fetchAll(db).compactMap { round in round.id.map { ($0, round.name) } }) { first, _ in first }
             let pairs = try Mentorship.filter(Column("roundID") == id).order(Column("id")).fetchAll(db)
             let names = Dictionary(try Participant.fetchAll(db, keys: Set(pairs.flatMap { [$0.menteeID, $0.mentorID] }))
-                .compactMap { person in person.id.map { ($0, person.profile.name.isEmpty ? person.email : person.profile.name) } }) { first, _ in first }
+                .compactMap { person in person.id.map { ($0, Self.partnerWords(person)) } }) { first, _ in first }
             let held = try Self.heldIntroductions(db, ongoingOnly: true)
             func outcome(_ person: Participant, asMentee: Bool) -> String? {
                 let own = pairs.filter { (asMentee ? $0.menteeID : $0.mentorID) == person.id }
                 guard !own.isEmpty else { return matched ? "not matched in this round" : nil }
                 return own.map { pair in
-                    let partner = names[asMentee ? pair.mentorID : pair.menteeID] ?? "someone whose data was deleted"
+                    let partner = names[asMentee ? pair.mentorID : pair.menteeID] ?? Self.erasedWords
                     let when = pair.endedAt.map { " " + $0.formatted(.iso8601.year().month().day()) } ?? ""
                     let how = switch pair.status {
                     case .introduced, .active: pair.id.flatMap { held[$0] } == nil ? "still paired" : "paired, introduction held"
                     case .graduated: "graduated\(when)"
-                    case .ended: "ended\(when)" + (pair.endedReason.map { " (\($0))" } ?? "")
+                    case .ended: "ended\(when)" + (pair.endedReason.map { $0.hasPrefix("(") ? " \($0)" : " (\($0))" } ?? "")
                     }
                     return "with \(partner): \(how)"
                 }.joined(separator: "; ")

@@ -37,9 +37,12 @@ extension AppDatabase {
         "the event \"\(event.name)\"" + (event.id.map { " (`mentormail event show \($0)`)" } ?? "")
     }
 
+    /// How the command line and the digest name someone whose data was deleted.
+    static let erasedWords = "a participant whose data was deleted"
+
     /// "Mia Lopez <mia@example.org>"; the address alone when there is no name.
     static func personWords(_ person: Participant) -> String {
-        if person.status == .erased { return "a participant whose data was deleted" }
+        if person.status == .erased { return erasedWords }
         let name = person.profile.name.trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? person.email : "\(name) <\(person.email)>"
     }
@@ -48,10 +51,16 @@ extension AppDatabase {
     static func pairWords(_ db: Database, _ id: Int64) throws -> String? {
         guard let pair = try Mentorship.fetchOne(db, key: id) else { return nil }
         func name(_ id: Int64) throws -> String {
-            guard let person = try Participant.fetchOne(db, key: id), person.status != .erased else { return "a participant whose data was deleted" }
-            let name = person.profile.name.trimmingCharacters(in: .whitespaces)
-            return name.isEmpty ? person.email : name
+            guard let person = try Participant.fetchOne(db, key: id) else { return erasedWords }
+            return partnerWords(person)
         }
         return "the pair of \(try name(pair.menteeID)) and \(try name(pair.mentorID)) (`mentormail pairs show \(id)`)"
+    }
+
+    /// "Mia Lopez" as a partner in a pair is named; the address when there is no name.
+    static func partnerWords(_ person: Participant) -> String {
+        if person.status == .erased { return erasedWords }
+        let name = person.profile.name.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? person.email : name
     }
 }
