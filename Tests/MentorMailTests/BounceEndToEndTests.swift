@@ -71,6 +71,48 @@ import Testing
 @Suite struct AddressMoveEndToEndTests {
     let checkin = CheckinEndToEndTests()
 
+    /// Finding: after a bounced introduction and an address change, only the mentee got the
+    /// fresh introduction: her mentor, whom it asks to write first, still had only the dead
+    /// address; and `pairs list` showed the bounced pair as introduced. Meanwhile the pair is
+    /// "introduction held"; the fresh copy goes to both, once; the check-in counts from it (the
+    /// pair could not start before), and each side's survey names their own introduction's day.
+    @Test func aFreshIntroductionAfterAMoveReachesThePartnerToo() throws {
+        let people = try checkin.introduced(mentees: ["Mia"], mentors: ["Max"])
+        let scenario = people.scenario
+        let mia = people.address("Mia")
+        let introduction = try #require(try people.inbox("Mia").first { $0.to.count == 2 })
+        try scenario.deliverRaw(BounceTests.dsn(about: introduction.messageID ?? "", recipient: mia), from: "mailer-daemon@example.org")
+        try checkin.process(scenario, day: 2)
+        let held = try #require(try checkin.run(scenario, ["pairs", "list"], day: 2).stdout.split(separator: "\n").first { $0.contains(mia) })
+        #expect(held.contains("introduction held") && !held.contains("2027-01-11"), "\(held)")
+        let shown = try checkin.run(scenario, ["pairs", "show", String(try checkin.pair(of: "Mia", people).id)], day: 2).stdout
+        #expect(shown.contains("introduction held: ") && shown.contains("\(mia) bounced"), "\(shown)")
+
+        let newUser = TestServers.uniqueUser("mia-new")
+        let new = "\(newUser)@example.org"
+        _ = try checkin.run(scenario, ["participants", "change-address", mia, new], day: 30)
+        let maxHad = try people.inbox("Max").count
+        try checkin.process(scenario, day: 30)
+        try checkin.process(scenario, day: 31)
+        let copies = try people.inbox("Max").dropFirst(maxHad).filter { $0.subject == introduction.subject }
+        #expect(copies.count == 1, "Max gets the fresh introduction once")
+        let copy = try #require(copies.first)
+        #expect(copy.messageID != introduction.messageID && Set(copy.to.map(\.normalized)) == [new, people.address("Max")])
+        #expect(copy.textBody?.contains(new) == true && copy.textBody?.contains(mia) == false, "\(copy.textBody ?? "")")
+        #expect(try scenario.servers.messages(of: newUser).filter { $0.subject == introduction.subject }.count == 1)
+        let listed = try #require(try checkin.run(scenario, ["pairs", "list"], day: 31).stdout.split(separator: "\n").first { $0.contains(new) })
+        #expect(listed.contains("introduced") && listed.contains("2027-02-10"), "\(listed)")
+
+        // Day 91: 90 days after Max's introduction, 61 after the pair could start: no check-in yet.
+        try checkin.process(scenario, day: 91)
+        #expect(try !people.inbox("Max").contains { $0.subject?.contains("how is your mentoring with") == true })
+        try checkin.process(scenario, day: 121)
+        let maxSurvey = try #require(try checkin.survey(of: "Max", people).textBody)
+        #expect(maxSurvey.contains("On January 11, 2027 we introduced you to Mia"), "\(maxSurvey)")
+        let miaSurvey = try #require(try scenario.servers.messages(of: newUser).last { $0.subject?.contains("how is your mentoring with") == true }?.textBody)
+        #expect(miaSurvey.contains("On February 10, 2027 we introduced you to Max"), "\(miaSurvey)")
+    }
+
     @Test func aMoveTakesInvitationsAlongAndSendsWhatDidNotArriveAgain() throws {
         let people = try checkin.introduced(mentees: ["Mia"], mentors: ["Max"])
         let scenario = people.scenario
@@ -113,7 +155,7 @@ import Testing
         let told = try #require(inbox.first { $0.textBody?.contains("your profile now uses this address instead of \(mia)") == true }?.textBody)
         #expect(told.contains("Some of our mail did not reach you") && told.contains(introduction.subject ?? "?"), "\(told)")
         let copy = try #require(inbox.first { $0.subject == introduction.subject })
-        #expect(copy.messageID != introduction.messageID && copy.to.map(\.normalized) == [new])
+        #expect(copy.messageID != introduction.messageID && Set(copy.to.map(\.normalized)) == [new, people.address("Max")], "Max gets the new address too")
         #expect(copy.textBody?.contains("<\(new)>") == true && copy.textBody?.contains(mia) == false, "\(copy.textBody ?? "")")
         let update = try #require(inbox.first { $0.leafParts.contains { $0.contentType == "text/calendar" } })
         let ics = try #require(update.leafParts.first { $0.contentType == "text/calendar" }?.decodedText())
@@ -129,6 +171,6 @@ import Testing
         #expect(try scenario.servers.messages(of: newUser).contains { $0.textBody?.contains("Room 5") == true })
         #expect(try people.inbox("Mia").count == oldCount, "nothing more to the dead address")
         let after = try checkin.run(scenario, ["pairs", "show", String(pairID)], day: 5).stdout
-        #expect(after.contains("introduction to \(new) (a fresh copy of #"), "\(after)")
+        #expect(after.contains("introduction to \(new),\(people.address("Max")) (a fresh copy of #"), "\(after)")
     }
 }

@@ -43,9 +43,10 @@ struct CheckinService {
             guard let personID = person.id, PairService.reachable(person), person.status != .paused else { continue }
             var survey = Survey(mentorshipID: mentorshipID, participantID: personID, side: side, sentAt: work.now)
             try survey.insert(work.db)
+            let own = try AppDatabase.introductionDate(work.db, of: pair.mentorship, to: person.email) ?? introduced
             try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
-                                                   introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
+                                                   introduced: Work.day(own, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person))
         }
@@ -64,9 +65,10 @@ struct CheckinService {
             guard PairService.reachable(person), try !AppDatabase.surveyTakenBack(work.db, survey: survey.id ?? -1) else { continue }
             survey.reminderSentAt = work.now
             try survey.update(work.db)
+            let own = try AppDatabase.introductionDate(work.db, of: pair.mentorship, to: person.email) ?? introduced
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
-                                                     introduced: Work.day(introduced, language: work.mailLanguage(for: person))),
+                                                     introduced: Work.day(own, language: work.mailLanguage(for: person))),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person))
         }

@@ -52,8 +52,10 @@ struct RedeliveryService {
                 try retire(&row, why: why, into: &result, item)
                 continue
             }
-            let others = row.status == .sent ? row.recipientList.filter { $0.lowercased() != old.lowercased() }.count : 0
-            guard let queued = try copy(&row, replacing: old, with: new, name: name) else {
+            // A moved partner's new address is news to the other side of an introduction, asked to write.
+            let toAll = row.kind == .introduction && old.lowercased() != new.lowercased()
+            let others = row.status == .sent && !toAll ? row.recipientList.filter { $0.lowercased() != old.lowercased() }.count : 0
+            guard let queued = try copy(&row, replacing: old, with: new, name: name, toAll: toAll) else {
                 try retire(&row, why: "its text could not be read back", into: &result, item)
                 continue
             }
@@ -68,12 +70,12 @@ struct RedeliveryService {
 
     /// Queues a fresh copy of `row` under a new Message-ID, with `new` in place of `old`
     /// wherever the mail named it: to `new` alone when `row` was sent (the others had it), else
-    /// to all its recipients. `row` points to the copy and, unless it was sent, stops waiting.
-    /// Nil when the stored mail cannot be read back.
-    func copy(_ row: inout OutboxMessage, replacing old: String, with new: String, name: String?) throws -> OutboxMessage? {
+    /// to all its recipients, as with `toAll`. `row` points to the copy and, unless it was
+    /// sent, stops waiting. Nil when the stored mail cannot be read back.
+    func copy(_ row: inout OutboxMessage, replacing old: String, with new: String, name: String?, toAll: Bool = false) throws -> OutboxMessage? {
         let message = Message(data: row.raw)
         let moved = MailAddress(address: new, name: name)
-        let recipients = row.status == .sent ? [moved]
+        let recipients = row.status == .sent && !toAll ? [moved]
             : (message.to + message.cc).map { $0.address.lowercased() == old.lowercased() ? moved : $0 }
         guard let copy = OutgoingMessage.copy(
             of: message, subject: row.subject,

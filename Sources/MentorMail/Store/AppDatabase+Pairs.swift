@@ -128,6 +128,18 @@ extension AppDatabase {
             if why.hasPrefix("not sent: ") { why.removeFirst("not sent: ".count) }
             held[pair] = HeldIntroduction(pair: pair, outbox: row.id ?? 0, status: row.status.rawValue, why: why)
         }
+        // A copy sent that bounced for one of its recipients (still marked): the pair cannot start either.
+        let marks = Dictionary(grouping: try AddressBounce.filter(Column("outboxID") != nil).fetchAll(db)) { $0.outboxID ?? 0 }
+        var sent = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
+                                        && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
+                                        && OutboxMessage.Columns.status == OutboxMessage.Status.sent.rawValue)
+        if let id { sent = sent.filter(Column("topicID") == id) }
+        for row in try sent.order(Column("id")).fetchAll(db) {
+            guard let pair = row.topicID, held[pair] == nil, let mark = marks[row.id ?? -1]?.first else { continue }
+            held[pair] = HeldIntroduction(pair: pair, outbox: row.id ?? 0, status: HeldIntroduction.bounced,
+                                          why: "\(mark.email) bounced for good on \(mark.bouncedAt.formatted(.iso8601)) (\(mark.words)); "
+                                               + "once they give a working address: mentormail participants change-address \(mark.email) NEW")
+        }
         if ongoingOnly {
             let ongoing = Set(try Int64.fetchAll(db, Mentorship.filter(Mentorship.ongoing.map(\.rawValue).contains(Mentorship.Columns.status))
                 .select(Column("id"))))
@@ -165,6 +177,17 @@ extension AppDatabase {
         case .retired: return mentorship.introducedAt
         case .queued, .withheld, .failed, .cancelled: return nil
         }
+    }
+
+    /// When `email` got `mentorship`'s introduction: the first copy sent to that address (a
+    /// partner who had it before a fresh copy went to both keeps their own day); nil when none was.
+    static func introductionDate(_ db: Database, of mentorship: Mentorship, to email: String) throws -> Date? {
+        guard let id = mentorship.id else { return nil }
+        return try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
+                                        && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("topicID") == id
+                                        && OutboxMessage.Columns.status == OutboxMessage.Status.sent.rawValue)
+            .order(Column("id")).fetchAll(db)
+            .first { $0.recipientList.contains { $0.lowercased() == email.lowercased() } }?.sentAt
     }
 
     static func view(_ mentorship: Mentorship, people: [Int64: Participant], rounds: [Int64: String], surveys: [Survey],

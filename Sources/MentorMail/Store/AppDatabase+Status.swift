@@ -101,15 +101,19 @@ public struct ProgramStatus: Codable, Sendable {
 public struct HeldIntroduction: Codable, Sendable, Equatable {
     public var pair: Int64
     public var outbox: Int64
-    /// The copy's outbox state: withheld, failed or cancelled.
+    /// The copy's outbox state: withheld, failed or cancelled; or `bounced` for one sent that
+    /// bounced for one of its recipients.
     public var status: String
     public var why: String
+
+    public static let bounced = "bounced"
 
     /// As `status` and `pairs show` say it: "kept, not sent (outbox 87): …".
     public var summary: String {
         switch status {
         case OutboxMessage.Status.failed.rawValue: "could not be sent (outbox \(outbox)): \(why)"
         case OutboxMessage.Status.cancelled.rawValue: "not sent (outbox \(outbox)): \(why)"
+        case Self.bounced: "sent, but it bounced (outbox \(outbox)): \(why)"
         default: "kept, not sent (outbox \(outbox)): \(why)"
         }
     }
