@@ -100,3 +100,46 @@ import Testing
         }
     }
 }
+
+/// Finding X5-3: Zoé, who is not in the program, got Chloé's introduction forwarded and wrote
+/// to us under it "Moi aussi je voudrais une mentore pour la documentation !": it was held as a
+/// reply to the introduction and she was told to write "I'd like to join as a mentee". A
+/// newcomer's own request to join under any mail of ours is read as a first mail: the form,
+/// pre-filled, and no coordinator bothered. Her other mail under it is held as before.
+@Suite struct JoinUnderOurMailTests {
+    let life = PairLifeTests()
+
+    /// Zoé's mail under Ana's introduction: in reply to it, quoting it, or forwarding it with only References.
+    func underTheIntroduction(_ harness: ProcessorTests.Program, shape: String, _ words: String) throws {
+        let introduction = try life.last(to: "ana@example.net", harness)
+        let quoted = (introduction.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\r\n")
+        let (headers, below) = shape == "reply"
+            ? ("Subject: Re: \(introduction.subject ?? "")\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n",
+               "Le lun. 11 janv. 2027, Ana a écrit :\r\n\(quoted)")
+            : ("Subject: Fwd: \(introduction.subject ?? "")\r\nReferences: <\(introduction.messageID ?? "")>\r\n",
+               "---------- Forwarded message ---------\r\nFrom: Test Mentoring <mentoring@example.org>\r\nDate: Mon, 11 Jan 2027 at 09:00\r\n"
+                + "Subject: \(introduction.subject ?? "")\r\nTo: Ana <ana@example.net>, Maria <maria@example.org>\r\n\r\n\(introduction.textBody ?? "")")
+        try harness.arrive("From: Zoé Petit <zoe@example.fr>\r\nTo: mentoring@example.org\r\n\(headers)"
+                           + "Message-ID: <\(UUID().uuidString)@example.fr>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(words)\r\n\r\n\(below)\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(86_400))
+    }
+
+    @Test(arguments: ["reply", "forward"])
+    func aNewcomersOwnRequestToJoinUnderAnIntroductionGetsTheForm(_ shape: String) throws {
+        let (harness, _) = try life.introduced()
+        try underTheIntroduction(harness, shape: shape,
+                                 "Bonjour, Ana m'a transféré ce message. Moi aussi je voudrais une mentore pour la documentation !")
+        let form = try #require(try life.last(to: "zoe@example.fr", harness).textBody)
+        #expect(form.contains("Role: mentee"), "\(form)")
+        #expect(form.contains("Areas: documentation"), "\(form)")
+        let read = try #require(try harness.database.inboundMessages().last)
+        #expect(read.disposition == .answered, "\(read.intent): \(read.reason ?? "")")
+        #expect(try harness.database.heldMessages(all: false).isEmpty, "no coordinator is bothered")
+    }
+
+    @Test func aNewcomersOtherMailUnderAnIntroductionIsStillHeld() throws {
+        let (harness, _) = try life.introduced()
+        try underTheIntroduction(harness, shape: "reply", "Bonjour, pourquoi est-ce que je reçois ce message ?")
+        #expect(try harness.database.inboundMessages().last?.disposition == .held)
+    }
+}

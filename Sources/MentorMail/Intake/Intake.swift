@@ -27,6 +27,7 @@ public struct Intake: Sendable {
             PairConversationRule(),
             ReplyUnderAddressNoticeRule(),
             ConfirmationRule(),
+            JoinUnderOurMailRule(coordinators: coordinators),
             SomeoneElsesMailRule(coordinators: coordinators, programAddress: config.program.address),
             SurveyAnswerRule(),
             EventWordsRule(),

@@ -187,6 +187,20 @@ struct ConfirmationRule: IntakeRule {
     }
 }
 
+/// A newcomer's own request to join written under a mail of ours that reached them (an
+/// introduction a friend forwarded: "Moi aussi je voudrais une mentore pour la
+/// documentation !"): read as their first mail, with the form pre-filled from it, not held as a
+/// reply to someone else's mail. Anything else they write under it is held as before.
+struct JoinUnderOurMailRule: IntakeRule {
+    let name = "join-under-our-mail"
+    let coordinators: Set<String>
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard context.participant == nil, context.answering != nil, let from = message.from, !coordinators.contains(from.normalized),
+              message.joinRole != nil else { return nil }
+        return StrangerRule().check(message, context)
+    }
+}
+
 /// Mail that speaks for someone else: it passes on a mail of ours written to another person
 /// (a colleague's reply under a forwarded invitation, an assistant forwarding a check-in) or a
 /// message another person wrote ("my colleague asked me to pass this on"). Nothing is done
