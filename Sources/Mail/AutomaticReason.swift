@@ -86,6 +86,14 @@ extension Message {
         "estaré fuera de la oficina", "esta es una respuesta automática", "je suis absent", "je suis absente",
         "je suis actuellement absent", "ceci est une réponse automatique", "estou fora do escritório",
         "estarei ausente", "esta é uma resposta automática", "sono fuori ufficio", "questa è una risposta automatica",
+        // "on vacation until" and "I will answer when I am back" in the other main languages
+        "estou de férias até", "estou de férias e", "estoy de vacaciones hasta", "sono in ferie fino al", "sono in ferie fino a",
+        "je suis en congés jusqu", "je suis en congé jusqu", "je suis en vacances jusqu", "ich bin im urlaub bis",
+        "i will reply on my return", "i will respond on my return", "i'll reply when i'm back", "i will get back to you when i return",
+        "i will get back to you on my return", "responderei quando voltar", "responderei assim que voltar", "responderei ao meu regresso",
+        "responderé a mi regreso", "responderé cuando vuelva", "contestaré a mi regreso", "te responderé a mi regreso",
+        "le responderé a mi regreso", "je répondrai à mon retour", "je vous répondrai à mon retour", "ich antworte nach meiner rückkehr",
+        "ich werde nach meiner rückkehr antworten", "risponderò al mio rientro", "risponderò al mio ritorno",
         "我不在办公室", "我正在休假", "这是一封自动回复", "不在にしております", "自動返信",
         // zh (simplified and traditional), ja, ko
         "我目前不在办公室", "我现在不在办公室", "我正在度假", "这是自动回复", "我不在辦公室", "我正在休假中", "這是自動回覆",
@@ -113,6 +121,10 @@ extension Message {
         "自动回复", "自動回覆", "自動返信", "自動応答", "まで不在", "まで休暇", "까지 부재", "까지 휴가", "자동 응답", "자동응답",
         "तक कार्यालय से बाहर", "तक छुट्टी पर", "तक अवकाश पर", "स्वचालित उत्तर", "kadar ofis dışında", "kadar izinde",
         "kadar tatilde", "otomatik yanıt", "автоматический ответ", "автоматична відповідь", "رد تلقائي", "رد آلي",
+        "limited access to email", "limited access to e-mail", "acceso limitado al correo", "acesso limitado ao e-mail",
+        "acesso limitado ao email", "accès limité à mes e-mails", "accès limité à mes mails", "eingeschränktem zugriff auf e-mails",
+        "eingeschränktem zugriff auf meine e-mails", "accesso limitato alla posta", "abwesenheitsnotiz", "respuesta automática",
+        "resposta automática", "réponse automatique", "risposta automatica", "automatische antwort",
     ]
 
     private static let sentenceEnds: Set<Character> = [".", "!", "?", "\n", "。", "！", "？", "।", "؟", "۔"]

@@ -29,6 +29,11 @@ import Testing
         "Dzień dobry, jestem poza biurem do 10 maja.",
         "Goedendag, ik ben afwezig tot 10 mei.",
         "Merhaba, 10 Mayıs'a kadar ofis dışındayım.",
+        // Finding (X5-4): responders in Portuguese, Spanish, Italian and French sentences of "until", and "when I'm back".
+        "Estou de férias até 3 de março. Responderei quando voltar.", "Estoy de vacaciones hasta el 3 de marzo.",
+        "Sono in ferie fino al 3 marzo.", "Je suis en congés jusqu'au 3 mars.", "Ich bin im Urlaub bis 3. März.",
+        "Estaré de viaje esta semana. Le responderé a mi regreso.",
+        "Away until 3 March with limited access to email.",
     ])
     func outOfOfficeTextWithoutHeadersIsNeverAnswered(text: String) throws {
         let harness = try ProcessorTests.Program()

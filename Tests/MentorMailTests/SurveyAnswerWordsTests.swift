@@ -19,6 +19,24 @@ import Testing
         #expect(read(text).answers.rating == rating, "\(text): \(read(text))")
     }
 
+    /// Finding (X5-4): the "3" of "Estou de férias até 3 de março" was read as the rating. A day
+    /// in a date (beside a month, after "until", in "3/3/2027") is never a rating; out-of-office
+    /// words answer nothing.
+    @Test(arguments: [
+        "Estou de férias até 3 de março. Responderei quando voltar.", "I am away until 3 March with limited access to email.",
+        "Back on March 3.", "Ich bin bis 3. März nicht im Büro.", "Sono in ferie fino al 3 marzo.", "Je suis absente jusqu'au 3 mars.",
+        "Estoy de vacaciones hasta el 3.", "On vacation until 03/03.", "Out until 3/3/2027.", "Away until the 4th of May.",
+    ])
+    func aDayInADateIsNoRating(text: String) {
+        #expect(read(text).answers.answered.allSatisfy { $0 == .note }, "\(text): \(read(text))")
+    }
+
+    /// A rating beside a date is still the rating.
+    @Test(arguments: [("4, we met on 3 March.", 4), ("3 de 5, nos vemos cada semana.", 3), ("4/5", 4)])
+    func aRatingBesideADateIsStillRead(text: String, rating: Int) {
+        #expect(read(text).answers.rating == rating, "\(text): \(read(text))")
+    }
+
     /// "a veces", "às vezes", "parfois", "manchmal", "sometimes" beside "we meet" is the
     /// sometimes answer, never a plain yes.
     @Test(arguments: [

@@ -488,7 +488,8 @@ public struct SurveyAnswerReader: Sendable {
                     continue
                 }
                 let match = Match(phrase: phrase, start: start, end: start + needle.count)
-                if phrase.question == .rating, needle.allSatisfy(\.isNumber), isFollowedByUnit(folded, at: match.end) {
+                if phrase.question == .rating, needle.allSatisfy(\.isNumber),
+                   isFollowedByUnit(folded, at: match.end) || isInDate(folded, start: match.start, end: match.end) {
                     start += 1
                     continue
                 }
@@ -633,6 +634,62 @@ public struct SurveyAnswerReader: Sendable {
     private static func isBoundary(_ folded: [Character], after index: Int, phraseEnd: Character) -> Bool {
         guard index < folded.count, !isCJK(phraseEnd) else { return true }
         return !isWordCharacter(folded[index])
+    }
+
+    /// Words between a day and its month ("3 de março", "3rd of March") or before a day ("until
+    /// the 3rd", "bis zum 3.", "até o dia 3").
+    static let dateLinks: Set<String> = ["de", "of", "del", "do", "da", "th", "st", "nd", "rd"]
+    static let dayFillers: Set<String> = ["the", "el", "o", "a", "al", "zum", "le", "dia", "day", "den", "il", "lo", "am", "on"]
+
+    /// Whether the number from `start` to `end` is part of a date: "3 de março", "March 3",
+    /// "bis 3. März", "until 3", "hasta el 3", "3/3/2027". A day is never a rating.
+    private static func isInDate(_ folded: [Character], start: Int, end: Int) -> Bool {
+        let after = words(folded, from: end, count: 2)
+        if let next = after.first.flatMap({ dateLinks.contains($0) ? after.dropFirst().first : $0 }),
+           SurveyVocabulary.months.contains(next) { return true }
+        let before = wordsBefore(folded, at: start, count: 4)
+        if let previous = before.first, SurveyVocabulary.months.contains(previous) { return true }
+        for word in before {
+            if AbsenceWords.untilWords.contains(word) { return true }
+            if !dayFillers.contains(word) { break }
+        }
+        // "3/3/2027", "3.3.2027": digits joined to more digits by the same mark, twice.
+        func isJoint(_ index: Int) -> Bool {
+            ["/", "."].contains(folded[index]) && index > 0 && index + 1 < folded.count && folded[index - 1].isNumber && folded[index + 1].isNumber
+        }
+        var low = start, high = end
+        while low > 0, folded[low - 1].isNumber || isJoint(low - 1) { low -= 1 }
+        while high < folded.count, folded[high].isNumber || isJoint(high) { high += 1 }
+        let marks = folded[low..<high].filter { $0 == "/" || $0 == "." }
+        return marks.count >= 2 && Set(marks).count == 1
+    }
+
+    /// Up to `count` words from `index` on, across spaces and full stops within the line.
+    private static func words(_ folded: [Character], from index: Int, count: Int) -> [String] {
+        var found: [String] = []
+        var position = index
+        while found.count < count {
+            while position < folded.count, folded[position] == " " || folded[position] == "." { position += 1 }
+            let start = position
+            while position < folded.count, isWordCharacter(folded[position]) { position += 1 }
+            guard position > start else { break }
+            found.append(String(folded[start..<position]))
+        }
+        return found
+    }
+
+    /// Up to `count` words before `index`, nearest first, across spaces only.
+    private static func wordsBefore(_ folded: [Character], at index: Int, count: Int) -> [String] {
+        var found: [String] = []
+        var position = index
+        while found.count < count {
+            while position > 0, folded[position - 1] == " " { position -= 1 }
+            let end = position
+            while position > 0, isWordCharacter(folded[position - 1]) { position -= 1 }
+            guard position < end else { break }
+            found.append(String(folded[position..<end]))
+        }
+        return found
     }
 
     private static func isFollowedByUnit(_ folded: [Character], at index: Int) -> Bool {

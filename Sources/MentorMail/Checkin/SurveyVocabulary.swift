@@ -250,6 +250,17 @@ enum SurveyVocabulary {
         "semanas", "mes", "meses", "semaine", "semaines", "mois", "woche", "wochen", "monat", "monate", "mal",
     ]
 
+    /// Month names and their short forms, folded: a number beside one is a day, not a rating.
+    static let months: Set<String> = Set([
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+        "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "januar", "februar", "märz", "maerz", "juni", "juli", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio",
+        "giugno", "luglio", "settembre", "ottobre", "dicembre",
+    ].map { EnrollmentText.fold($0) })
+
     /// First words of a greeting or a sign-off line, which answer nothing.
     /// A bare acknowledgement ("ok", "okay, thanks", "got it"): no answer to any question.
     static func onlyAcknowledges(_ words: [String]) -> Bool {

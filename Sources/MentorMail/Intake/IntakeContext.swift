@@ -168,6 +168,14 @@ public struct IntakeMessage: Sendable {
         guard let fingerprints else { return nil }
         return intent.map(LoopGuard.numbersCount) == true ? fingerprints.withNumbers : fingerprints.withoutNumbers
     }
+    /// Both fingerprints of a new text long enough to be a responder's (eight words or more, or
+    /// news of being away), which the loop guard holds again however it reads the second time
+    /// (check-in answers under the survey, help under our answer); nil for a short one ("yes",
+    /// "thanks, see you there"), which a person may well write twice.
+    var sameTextFingerprints: Set<String>? {
+        guard let fingerprints, EnrollmentText.words(newText).count >= 8 || AbsenceWords.speaksOfAbsence(own) else { return nil }
+        return [fingerprints.withoutNumbers, fingerprints.withNumbers]
+    }
     /// The role asked for in words ("I'd like to be a mentor"), if any.
     var joinRole: ParticipantRole? {
         if let readings { return readings.joinRole }

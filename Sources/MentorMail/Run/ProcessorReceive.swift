@@ -253,6 +253,7 @@ extension Processor {
                     let work = Work(db: db, now: now, config: config, templates: program.templates)
                     var row = inbound
                     let verdict = try LoopGuard(work: work).check(classification, sender: inbound.sender, fingerprint: fingerprint,
+                                                                    sameText: earlierError == nil ? reading.sameTextFingerprints : nil,
                                                                     answering: context.answering)
                     classification = verdict.classification
                     row.apply(classification, context: context)

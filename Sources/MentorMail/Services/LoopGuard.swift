@@ -19,8 +19,13 @@ struct LoopGuard {
         var quiet = false
     }
 
-    /// The classification to carry out for a message whose new text has `fingerprint`.
-    func check(_ classification: Classification, sender: String?, fingerprint: String?, answering: MailReference? = nil) throws -> Verdict {
+    /// How many of a sender's last messages a long text is compared with, whatever they read as.
+    static let sameTextLookback = 5
+
+    /// The classification to carry out for a message whose new text has `fingerprint`, and
+    /// `sameText` (both fingerprints) when it is long enough to be a responder's.
+    func check(_ classification: Classification, sender: String?, fingerprint: String?, sameText: Set<String>? = nil,
+               answering: MailReference? = nil) throws -> Verdict {
         if let sender, work.config.program.coordinators.contains(where: { $0.lowercased() == sender }) {
             // A coordinator's mail that is no command is kept for the others, but an answer to a
             // digest, or the same text again, is kept quietly: a coordinator's auto-responder
@@ -39,14 +44,11 @@ struct LoopGuard {
         // is news, not a responder repeating itself (the daily limit below still holds).
         let calendarAnswer = if case .rsvp(let reply) = classification.intent { reply.source == .calendar } else { false }
         if !calendarAnswer, let previous, let fingerprint, previous.textFingerprint == fingerprint {
-            if previous.rule == Self.repeatRule {
-                return hold(classification, rule: Self.repeatRule, reason: "the same text again, held too as `mentormail held show \(previous.id ?? 0)`", quiet: true)
-            }
-            if previous.intent == classification.intent.name, [.answered, .helped, .held].contains(previous.disposition) {
-                return hold(classification, rule: Self.repeatRule,
-                            reason: "the same text as one already answered (`mentormail held show \(previous.id ?? 0)`): an automatic responder? not answered twice")
+            if previous.rule == Self.repeatRule || previous.intent == classification.intent.name && previous.wasAnsweredOrHeld {
+                return repeated(classification, of: previous)
             }
         }
+        if !calendarAnswer, let again = try sameLongText(sameText, from: sender, classification) { return again }
         // Asking to leave is always carried out (or asked to confirm, and the confirming reply
         // read): a responder never asks it, a person always means it. A code is single-use, so a
         // responder repeating one is caught above as the same text.
@@ -66,6 +68,31 @@ struct LoopGuard {
                         quiet: previous?.rule == Self.dailyLimitRule)
         }
         return Verdict(classification: classification)
+    }
+
+    /// A long text one of the sender's last messages already had, answered or held, read this
+    /// time as anything (a responder's reply under the survey reads as answers, under our answer
+    /// as news): held as a repeat. Confirming a code and asking to leave are always carried out.
+    private func sameLongText(_ sameText: Set<String>?, from sender: String, _ classification: Classification) throws -> Verdict? {
+        guard let sameText else { return nil }
+        switch classification.intent {
+        case .confirmation: return nil
+        case .participantCommand(let command), .confirmCommand(let command): if command == .withdraw || command == .deleteData { return nil }
+        default: break
+        }
+        let earlier = try AppDatabase.recentInbound(work.db, from: sender, limit: Self.sameTextLookback).first {
+            $0.textFingerprint.map(sameText.contains) == true && ($0.rule == Self.repeatRule || $0.wasAnsweredOrHeld)
+        }
+        return earlier.map { repeated(classification, of: $0) }
+    }
+
+    /// `classification` held as the same text as `earlier`: quietly when that was a repeat too.
+    private func repeated(_ classification: Classification, of earlier: InboundMessage) -> Verdict {
+        if earlier.rule == Self.repeatRule {
+            return hold(classification, rule: Self.repeatRule, reason: "the same text again, held too as `mentormail held show \(earlier.id ?? 0)`", quiet: true)
+        }
+        return hold(classification, rule: Self.repeatRule,
+                    reason: "the same text as one already answered (`mentormail held show \(earlier.id ?? 0)`): an automatic responder? not answered twice")
     }
 
     private func hold(_ classification: Classification, rule: String, reason: String, quiet: Bool = false) -> Verdict {
@@ -102,4 +129,9 @@ struct LoopGuard {
         default: false
         }
     }
+}
+
+private extension InboundMessage {
+    /// Answered, helped or held: a text the program already dealt with.
+    var wasAnsweredOrHeld: Bool { [.answered, .helped, .held].contains(disposition) }
 }

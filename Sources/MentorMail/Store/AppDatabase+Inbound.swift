@@ -198,6 +198,12 @@ extension AppDatabase {
                                     arguments: [sender])
     }
 
+    /// The last `limit` messages from `sender`, newest first.
+    static func recentInbound(_ db: Database, from sender: String, limit: Int) throws -> [InboundMessage] {
+        try InboundMessage.fetchAll(db.cachedStatement(sql: "SELECT * FROM inboundMessage WHERE sender = ? ORDER BY id DESC LIMIT ?"),
+                                    arguments: [sender, limit])
+    }
+
     /// The first answer queued for inbound message `id` (not one retired or cancelled unsent), if any.
     static func firstAnswer(_ db: Database, toInbound id: Int64) throws -> OutboxMessage? {
         try OutboxMessage.filter(Column("inboundID") == id && answerPurposes.contains(Column("purpose"))
