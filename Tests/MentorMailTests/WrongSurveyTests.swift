@@ -68,4 +68,50 @@ import Testing
         #expect(report.held == 1)
         #expect(try program.database.pairs().allSatisfy { $0.status != "ended" }, "no pair ends before a coordinator looks")
     }
+
+    /// Finding (X5-5): Bob mentors Ana (her check-in open) and Sam (his check-in answered). A
+    /// fresh mail "Quick update: Sam and I meet every two weeks, it is going really well, good
+    /// fit, we continue." was recorded as his answers for Ana's pair. Mail naming the partner of
+    /// one pair belongs to that pair (held, its writer told, when that check-in is not open);
+    /// naming none, from someone in two pairs, it is held: which pair is meant?
+    @Test func freshAnswersBelongToThePairTheyName() throws {
+        let program = try Self.bobMentoring("ana@example.net", "Ana García")
+        _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
+        let surveys = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] && $0.subject?.contains("how is your mentoring with") == true }
+        let sams = try #require(surveys.first { $0.subject?.contains("Sam Okafor") == true })
+        try Self.bobAnswers(program, under: sams, id: "b20", "5, yes, good fit, continue")
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        func bobsAnswersForAna() throws -> SurveyAnswers? {
+            try program.database.read { db in
+                let pair = try #require(try Mentorship.fetchAll(db).first { try Participant.fetchOne(db, key: $0.menteeID)?.email == "ana@example.net" })
+                return try Survey.fetchAll(db).first { $0.mentorshipID == pair.id && $0.side == .mentor }?.answers
+            }
+        }
+        func fresh(_ id: String, subject: String, _ text: String) throws {
+            try program.arrive("From: Bob Martin <bob@example.org>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
+                               + "Message-ID: <\(id)@example.org>\r\n\r\n\(text)\r\n")
+        }
+
+        try fresh("b21", subject: "my mentoring with Sam", "Quick update: Sam and I meet every two weeks, it is going really well, good fit, we continue.")
+        try fresh("b22", subject: "update", "Quick update: we meet every two weeks, it is going really well, good fit, we continue.")
+        let report = try program.run(at: program.now.addingTimeInterval(92 * Self.day))
+        #expect(report.held == 2)
+        #expect(try bobsAnswersForAna()?.answered.isEmpty != false, "nothing recorded for Ana's pair")
+        // (A Maildir's messages are read in no set order.)
+        let notes = Dictionary(try program.database.inboundMessages().compactMap { message in
+            message.messageID.map { ($0, message.note ?? "") }
+        }, uniquingKeysWith: { first, _ in first })
+        #expect(notes["b21@example.org"]?.contains("Sam Okafor") == true, "\(notes)")
+        #expect(notes["b22@example.org"]?.contains("which pair is meant") == true, "\(notes)")
+        let told = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] }.suffix(2)
+        #expect(told.allSatisfy { $0.textBody?.contains("it is with the\ncoordinators now") == true || $0.textBody?.contains("with the coordinators") == true },
+                "\(told.compactMap(\.textBody))")
+        #expect(!(try program.sent()).contains { $0.to.map(\.normalized) == ["ana@example.net"] && $0.textBody?.contains("go on") == true })
+
+        // Naming Ana, by her first name or her address, they are her pair's answers.
+        try fresh("b23", subject: "check-in", "Ana and I meet every week, it's going great, good fit, we continue.")
+        _ = try program.run(at: program.now.addingTimeInterval(93 * Self.day))
+        let recorded = try bobsAnswersForAna()
+        #expect(recorded?.fit == .good, "\(String(describing: recorded))")
+    }
 }

@@ -35,6 +35,10 @@ public struct IntakeContext: Sendable {
     public var pairWords: [Int64: String] = [:]
     /// The sender's check-in survey still waiting for answers (its pair ongoing), if any.
     public var openSurvey: Int64?
+    /// The sender's partner in each of their ongoing pairs: name and address.
+    public var partnerByPair: [Int64: (name: String, email: String)] = [:]
+    /// The sender's check-in surveys still waiting for answers, by pair.
+    public var openSurveyByPair: [Int64: Int64] = [:]
     /// The sender graduated as a mentee and waits for no mentor (they did not ask again since).
     public var graduatedMentee = false
     /// The code in the Subject, when it is one of ours that can no longer be used: already
@@ -47,6 +51,21 @@ public struct IntakeContext: Sendable {
         self.participant = participant
         self.answering = answering
         self.partners = partners
+    }
+
+    /// The sender's pairs whose partner `text` names: by address, full name, or first name
+    /// (a full name found decides between partners who share a first name).
+    func pairsNamed(in text: String) -> [Int64] {
+        let lower = text.lowercased()
+        let words = EnrollmentText.words(text)
+        func names(_ name: [String]) -> Bool {
+            !name.isEmpty && words.count >= name.count && (0...(words.count - name.count)).contains { words[$0..<$0 + name.count].elementsEqual(name) }
+        }
+        let byAddress = partnerByPair.filter { lower.contains($0.value.email.lowercased()) }.map(\.key)
+        let byFullName = partnerByPair.filter { EnrollmentText.words($0.value.name).count > 1 && names(EnrollmentText.words($0.value.name)) }.map(\.key)
+        let byFirstName = partnerByPair.filter { names(Array(EnrollmentText.words($0.value.name).prefix(1))) }.map(\.key)
+        let found = Set(byAddress + byFullName)
+        return (found.isEmpty ? Set(byFirstName) : found).sorted()
     }
 
     /// Pair `id` in words, else "mentorship ID".

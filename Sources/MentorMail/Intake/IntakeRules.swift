@@ -257,7 +257,32 @@ struct OpenSurveyAnswerRule: IntakeRule {
         let named = ["survey", "check-in", "checkin", "encuesta", "questionnaire", "umfrage", "pesquisa"]
             .contains { message.newText.lowercased().contains($0) }
         guard reading.answers.answered.count >= 2 || (named && !reading.answers.answered.isEmpty) else { return nil }
-        return RuleDecision(.surveyAnswer(surveyID: id), "check-in answers (\(reading.shape)) from someone whose check-in is open")
+        guard context.ongoingPairs.count > 1 else {
+            return RuleDecision(.surveyAnswer(surveyID: id), "check-in answers (\(reading.shape)) from someone whose check-in is open")
+        }
+        return whichPair(message, context, shape: reading.shape)
+    }
+
+    /// Answers from someone in several pairs belong to the pair whose partner they name (or
+    /// whose mail they answer); naming none, or several, or a pair whose check-in is not open,
+    /// a coordinator reads them and the writer is told so: never recorded for another pair.
+    private func whichPair(_ message: IntakeMessage, _ context: IntakeContext, shape: String) -> RuleDecision {
+        var pairs = context.pairsNamed(in: message.subject + "\n" + message.newText)
+        if pairs.isEmpty, let answering = context.answering, answering.topic.kind == .mentorship, let id = answering.topic.id,
+           context.ongoingPairs.contains(id) {
+            pairs = [id]
+        }
+        guard pairs.count == 1, let pair = pairs.first else {
+            let naming = pairs.isEmpty ? "naming no partner" : "naming partners in \(pairs.count) pairs"
+            let reason = "check-in answers written outside a survey by someone in \(context.ongoingPairs.count) pairs, \(naming): which pair is meant?"
+            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        }
+        guard let survey = context.openSurveyByPair[pair] else {
+            let reason = "check-in answers about \(context.pair(pair)), whose check-in is not open: not recorded for another pair, "
+                + "a coordinator records them"
+            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        }
+        return RuleDecision(.surveyAnswer(surveyID: survey), "check-in answers (\(shape)) about \(context.pair(pair)), whose check-in is open")
     }
 }
 

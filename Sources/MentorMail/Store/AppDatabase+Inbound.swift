@@ -342,6 +342,10 @@ extension AppDatabase {
             context.partners = Set(partners.map(\.email))
             context.partnerNames = partners.map(\.profile.name)
             context.ongoingPairs = ongoing.compactMap(\.id)
+            for pair in ongoing {
+                guard let pairID = pair.id, let partner = partners.first(where: { $0.id == (pair.menteeID == id ? pair.mentorID : pair.menteeID) }) else { continue }
+                context.partnerByPair[pairID] = (partner.profile.name, partner.email)
+            }
             // Each pair in words, from the records at hand.
             let people = Dictionary(([context.participant].compactMap { $0 } + partners).compactMap { p in p.id.map { ($0, p) } },
                                     uniquingKeysWith: { first, _ in first })
@@ -361,13 +365,12 @@ extension AppDatabase {
             if !ongoing.isEmpty {
                 let open = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
                     .filter(Column("participantID") == id && Column("completedAt") == nil)
-                    .order(Column("id").desc).fetchOne(db)
+                    .order(Column("id").desc).fetchAll(db)
                 let span = Double(reminderAfterDays) * 86_400
-                if let open, let now, now >= open.lastLook(span: span) {
-                    context.openSurvey = nil
-                } else {
-                    context.openSurvey = open?.id
-                }
+                let stillOpen = open.filter { survey in now.map { $0 < survey.lastLook(span: span) } ?? true }
+                // The newest survey, unless its last look is past.
+                context.openSurvey = open.first.flatMap { newest in stillOpen.first { $0.id == newest.id } }?.id
+                for survey in stillOpen.reversed() { context.openSurveyByPair[survey.mentorshipID] = survey.id }
             }
         }
         if let answering = context.answering {
