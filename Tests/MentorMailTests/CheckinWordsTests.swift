@@ -126,6 +126,25 @@ import Testing
         #expect(!notices.contains { $0.contains("could not read") || $0.contains("left a note") }, "\(notices)")
     }
 
+    /// Finding (X5, minor): "Sorry for the delay!" above a late answer became a note for the
+    /// coordinators ("read the note and answer it"). An apology, beside thanks or a greeting, is
+    /// no note, in any of the languages read, above numbered answers or in a sentence.
+    @Test(arguments: [
+        "Sorry for the delay!\n\n1. 4\n2. yes\n3. good fit\n4. continue",
+        "Hi, so sorry for the late reply, thanks for waiting.\n\n4, yes, good fit, continue",
+        "Perdón por la demora.\n\n1. 4\n2. sí\n3. buena combinación\n4. continuar",
+        "Désolée pour le retard !\n\n4, oui, bonne entente, continuer",
+    ])
+    func anApologyForTheDelayIsNoNote(text: String) throws {
+        let program = try surveyed()
+        try reply(program, from: "Ana García", "ana@example.net", to: try survey(to: "ana@example.net", program), text)
+        _ = try program.run(at: program.now.addingTimeInterval(98 * Self.day))
+        let ana = try #require(try surveys(program).first { $0.side == .mentee })
+        #expect(ana.answers.isComplete && ana.answers.note == nil, "\(text): \(ana.answers)")
+        let notices = try program.database.read { try DigestNotice.fetchAll($0) }.map(\.detail)
+        #expect(!notices.contains { $0.contains("could not read") || $0.contains("left a note") }, "\(notices)")
+    }
+
     /// Finding F-p (a): João changed his answer under his open check-in with "And actually we
     /// would like to graduate": the new wish was dropped and his earlier "continue" stood.
     @Test func aWishToGraduateBesideNumberedAnswersChangesWhatNext() throws {

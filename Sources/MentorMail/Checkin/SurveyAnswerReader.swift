@@ -367,14 +367,19 @@ public struct SurveyAnswerReader: Sendable {
         return (1...3).contains(words.count) && !isNothing(text) && !words.allSatisfy(SurveyVocabulary.signOffs.contains) && !onlyPoints(words)
     }
 
-    /// Words that only greet, thank or say the survey came ("Hi, got your survey").
+    /// Words that only greet, thank, apologise for the delay or say the survey came ("Hi, got your survey").
     static func onlySaysItCame(_ words: [String]) -> Bool {
-        words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+        onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
-    /// Words that only greet, thank or say where the answers are ("Respuestas abajo.").
+    /// Words that only greet, thank, apologise for the delay or say where the answers are ("Respuestas abajo.").
     static func onlyPoints(_ words: [String]) -> Bool {
-        words.allSatisfy { SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+        onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+    }
+
+    /// Words that only greet, thank or apologise for answering late ("Sorry for the delay!").
+    static func onlyCourtesy(_ words: [String]) -> Bool {
+        words.allSatisfy { SurveyVocabulary.apologies.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
     /// A line of four words or more beside answers under the questions ("Farid cancelled our

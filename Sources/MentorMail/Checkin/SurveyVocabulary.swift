@@ -233,6 +233,18 @@ enum SurveyVocabulary {
     static let surveyCame: Set<String> = ["got", "your", "the", "received", "survey", "checkin", "recibi", "la", "encuesta", "questionnaire",
                                           "recu", "votre", "ton", "umfrage", "erhalten", "pesquisa", "recebi", "sua", "a"]
 
+    /// Words of an apology for answering late ("Sorry for the delay!", "Perdón por la demora",
+    /// "Désolée pour le retard"): a sentence of these alone is no note.
+    static let apologies: Set<String> = Set([
+        "sorry", "so", "very", "really", "apologies", "apologise", "apologize", "my", "for", "the", "delay", "delayed", "late",
+        "lateness", "slow", "reply", "replying", "response", "answer", "answering", "getting", "back", "to", "you", "it", "took",
+        "me", "long", "a", "while", "in", "perdon", "perdona", "perdone", "disculpa", "disculpas", "disculpen", "siento", "lo",
+        "lamento", "por", "la", "el", "retraso", "demora", "tardanza", "tarde", "desculpa", "desculpe", "desculpem", "pela", "pelo",
+        "atraso", "pardon", "desole", "desolee", "pour", "le", "retard", "du", "excusez", "moi", "entschuldigung", "entschuldige",
+        "fur", "die", "verspatung", "spate", "spaten", "antwort", "scusa", "scusate", "scusi", "per", "il", "ritardo", "waiting",
+        "wait", "patience", "your",
+    ].map { EnrollmentText.fold($0) })
+
     static let pointing: Set<String> = Set([
         "here", "you", "go", "are", "is", "my", "our", "your", "answers", "answer", "answered", "replies", "below", "inline",
         "in", "line", "lines", "text", "the", "see", "find", "please", "under", "each", "every", "question", "questions",
