@@ -121,9 +121,8 @@ extension Message {
         "自动回复", "自動回覆", "自動返信", "自動応答", "まで不在", "まで休暇", "까지 부재", "까지 휴가", "자동 응답", "자동응답",
         "तक कार्यालय से बाहर", "तक छुट्टी पर", "तक अवकाश पर", "स्वचालित उत्तर", "kadar ofis dışında", "kadar izinde",
         "kadar tatilde", "otomatik yanıt", "автоматический ответ", "автоматична відповідь", "رد تلقائي", "رد آلي",
-        "limited access to email", "limited access to e-mail", "acceso limitado al correo", "acesso limitado ao e-mail",
-        "acesso limitado ao email", "accès limité à mes e-mails", "accès limité à mes mails", "eingeschränktem zugriff auf e-mails",
-        "eingeschränktem zugriff auf meine e-mails", "accesso limitato alla posta", "abwesenheitsnotiz", "respuesta automática",
+        // Not "limited access to email" anywhere: a person writes that too, above real answers.
+        "abwesenheitsnotiz", "respuesta automática",
         "resposta automática", "réponse automatique", "risposta automatica", "automatische antwort",
     ]
 

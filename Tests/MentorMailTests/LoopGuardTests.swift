@@ -33,7 +33,6 @@ import Testing
         "Estou de férias até 3 de março. Responderei quando voltar.", "Estoy de vacaciones hasta el 3 de marzo.",
         "Sono in ferie fino al 3 marzo.", "Je suis en congés jusqu'au 3 mars.", "Ich bin im Urlaub bis 3. März.",
         "Estaré de viaje esta semana. Le responderé a mi regreso.",
-        "Away until 3 March with limited access to email.",
     ])
     func outOfOfficeTextWithoutHeadersIsNeverAnswered(text: String) throws {
         let harness = try ProcessorTests.Program()
@@ -41,6 +40,16 @@ import Testing
         let report = try harness.run()
         #expect(report.ignored == 1 && report.sent == 0, "\(text)")
         #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("out-of-office text") == true)
+    }
+
+    /// A person says "limited access to email" too, above what they came to say: that is read.
+    @Test(arguments: ["I have limited access to email this week, so briefly: I would like to join as a mentee.",
+                      "Tengo acceso limitado al correo esta semana. Quiero ser mentora."])
+    func aPersonWithLimitedAccessToEmailIsAnswered(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive(mail(subject: "Mentoring", text))
+        let report = try harness.run()
+        #expect(report.ignored == 0 && report.sent == 1, "\(text)")
     }
 
     /// Finding: responders writing in other scripts, without headers and under a neutral body,
