@@ -35,6 +35,8 @@ import Testing
         ("Hi, Ravi here", "Ravi"),
         ("Hi, I'm Ravi. Mentor.", "Ravi"),
         ("Hello! I'm Ana María López, a Nova core.", "Ana María López"),
+        // Names that are also words of where one is from or of belief stay names.
+        ("Hi, I'm Christian Berger.", "Christian Berger"), ("I am Gil Costa.", "Gil Costa"), ("This is Jordan White.", "Jordan White"),
     ])
     func aNameSaidAsWhoIsWritingIsRead(text: String, name: String) {
         #expect(NameWords.offered(in: text) == name)
@@ -43,7 +45,11 @@ import Testing
     @Test(arguments: ["I'm interested in Nova", "I'm in Berlin", "I'm a mentor", "I'm happy to help", "I am Based in Lisbon",
                       "I'm Not sure yet", "I'm Keen to help", "I'm English", "I'm Nova core", "hey, mentor here if you need one",
                       "This is Great", "this is my form", "I'm Mentor", "Berlin here.", "I am Interested In Glance",
-                      "i'm ravi", "Everything here is fine."])
+                      "i'm ravi", "Everything here is fine.",
+                      // Finding F-5: a nationality or a possessive is no name ("Hello Brazilian,", "Hello Kim's,").
+                      "I'm Brazilian and I'm Based in Lisbon.", "This is Kim's colleague writing.", "I'm Nigerian, living in Lagos.",
+                      "Hi, I am Canadian.", "This is Ana’s friend.", "I'm Kenyan-born.", "I am Latina and a Nova contributor.",
+                      "I'm European.", "Hi, I'm Filipino."])
     func wordsThatAreNoNameAreNotOffered(text: String) {
         #expect(NameWords.offered(in: text) == nil)
     }

@@ -47,6 +47,24 @@ enum NameWords {
         "remote", "online", "aware", "confused", "stuck", "honored", "honoured", "humbled", "concerned",
     ]
 
+    /// Where people are from, in capitals like a name ("I'm Brazilian", "I am Latina"), folded; the
+    /// nationalities that are also languages ("English", "Polish") are known as languages.
+    static let nationalities: Set<String> = [
+        "american", "brazilian", "canadian", "mexican", "argentinian", "argentine", "colombian", "chilean", "peruvian", "venezuelan",
+        "cuban", "ecuadorian", "bolivian", "uruguayan", "paraguayan", "guatemalan", "honduran", "salvadoran", "nicaraguan",
+        "panamanian", "dominican", "jamaican", "haitian", "trinidadian", "indian", "pakistani", "bangladeshi",
+        "lankan", "nepalese", "nigerian", "kenyan", "ghanaian", "ethiopian", "egyptian", "moroccan", "algerian", "tunisian",
+        "ugandan", "tanzanian", "rwandan", "cameroonian", "senegalese", "ivorian", "zimbabwean", "zambian", "south", "african",
+        "australian", "austrian", "belgian", "swiss", "british", "irish", "scottish", "welsh", "filipino", "filipina",
+        "malaysian", "singaporean", "taiwanese", "israeli", "iranian", "iraqi", "syrian", "lebanese", "jordanian", "saudi",
+        "emirati", "palestinian", "cypriot", "slovak", "slovenian", "hungarian", "bosnian", "montenegrin", "albanian",
+        "macedonian", "kosovar", "moldovan", "belarusian", "georgian", "armenian", "azerbaijani", "kazakh", "uzbek", "afghan",
+        "mongolian", "european", "asian", "latina", "latino", "latinx", "hispanic", "caribbean", "scandinavian", "nordic",
+        "kiwi", "aussie", "mexican-american", "african-american", "asian-american", "queer", "trans", "nonbinary", "non-binary",
+        "deaf", "blind", "autistic", "neurodivergent", "disabled", "indigenous", "muslim", "jewish", "hindu", "buddhist", "catholic",
+        "vegan", "vegetarian", "introverted", "extroverted", "shy",
+    ]
+
     /// Words that end the name ("Mo Idris, not Anonymous", "Lucía y vivo en …").
     static let stops: Set<String> = [
         "not", "and", "but", "from", "no", "y", "pero", "et", "mais", "pas", "und", "aber", "nicht", "e", "mas", "nao",
@@ -112,10 +130,15 @@ enum NameWords {
     static let greetings: Set<String> = ["hi", "hello", "hey", "hiya", "greetings", "-"]
 
     /// A capitalised word that can be a name: no role, place, language, area or common word.
+    /// A possessive ("Kim's colleague") names someone else; a nationality ("Brazilian",
+    /// "Kenyan-born") says where the writer is from.
     static func isNameWord(_ word: String, vocabulary: EnrollmentVocabulary) -> Bool {
         let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"«»“”"))
-        let folded = EnrollmentText.fold(bare)
+        let folded = EnrollmentText.fold(bare).replacingOccurrences(of: "\u{2019}", with: "'")
+        let parts = folded.split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+        let nationality = nationalities.contains(folded) || parts.contains(where: nationalities.contains) || parts.count > 1 && parts.last == "born"
         guard let initial = bare.first, initial.isUppercase, bare.dropFirst().contains(where: \.isLowercase) || bare.count <= 2,
+              !folded.hasSuffix("'s"), !nationality,
               !commonWords.contains(folded), !stops.contains(folded), LanguageNames.englishName(for: bare) == nil,
               ParticipantRole(answer: bare) == nil, vocabulary.areaName(forFolded: folded) == nil,
               TimeZoneInterpreter.interpret(bare) == nil else { return false }
