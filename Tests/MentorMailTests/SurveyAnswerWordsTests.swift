@@ -147,6 +147,9 @@ import Testing
         ("Still figuring it out.", .deciding), ("Ich überlege noch.", .deciding), ("Je réfléchis encore.", .deciding),
         ("Carlos es un excelente mentor.", .good), ("She is a great mentor.", .good), ("A Ana é uma ótima mentora.", .good),
         ("Lena ist eine tolle Mentorin.", .good), ("C'est un très bon mentor.", .good), ("He is a wonderful mentee.", .good),
+        // Finding F-7: "buena pareja", the natural Spanish for a good fit, was asked about again.
+        ("4, sí, buena pareja, continuar", .good), ("Hacemos buena pareja.", .good), ("No somos buena pareja.", .notGood),
+        ("Somos uma boa dupla.", .good),
     ])
     func aFitSaidInOtherWords(text: String, fit: SurveyAnswers.Fit) {
         #expect(read(text).answers.fit == fit, "\(text): \(read(text))")

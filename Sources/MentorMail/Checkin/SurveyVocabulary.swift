@@ -128,7 +128,8 @@ enum SurveyVocabulary {
 
         list += phrases(.fit, SurveyAnswers.Fit.good.rawValue, [
             "good fit", "great fit", "perfect fit", "it fits", "it fits well", "good match", "great match", "perfect match", "fits well", "we fit", "a good fit",
-            "works well", "we get along", "buena combinacion", "encajamos", "buen match", "boa combinacao", "combinamos bem",
+            "works well", "we get along", "buena combinacion", "encajamos", "buen match", "buena pareja", "hacemos buena pareja",
+            "buen equipo", "nos entendemos bien", "boa combinacao", "combinamos bem", "boa dupla", "bom par",
             "bonne entente", "on s'entend bien", "bon match", "bon binome", "passt gut", "gute kombination", "passt",
             "合适", "很合适", "挺合适", "合得来", "相性が良い", "相性がいい", "相性がよい", "相性は良い", "相性はいい", "相性はよい",
             "相性も良い", "相性もいい", "相性が合う", "良い相性", "いい相性", "合っている", "気が合う",
@@ -146,7 +147,8 @@ enum SurveyVocabulary {
         list += phrases(.fit, SurveyAnswers.Fit.notGood.rawValue, [
             "not a good fit", "not a good match", "not a great fit", "bad fit", "poor fit", "bad match", "poor match",
             "doesn't fit", "does not fit", "not working", "isn't working", "is not working", "mismatch", "not a fit",
-            "no encajamos", "no es buena combinacion", "no funciona", "nao combinamos", "nao funciona", "pas une bonne entente",
+            "no encajamos", "no es buena combinacion", "no somos buena pareja", "no hacemos buena pareja", "no funciona", "nao combinamos",
+            "nao funciona", "pas une bonne entente",
             "ca ne marche pas", "pas compatible", "passt nicht", "passt nicht gut", "不合适", "不太合适", "不是很合适", "合不来",
             "合わない", "合っていない", "相性が良くない", "相性が悪い", "相性は良くない", "相性はよくない", "相性は悪い",
             "相性があまり良くない", "相性はあまり良くない", "相性があまりよくない",
