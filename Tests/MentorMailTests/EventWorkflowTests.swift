@@ -853,6 +853,16 @@ import Testing
         #expect(sheet.status == 0, "\(sheet.stderr)")
         let html = try String(contentsOfFile: sheetFile, encoding: .utf8)
         #expect(html.contains("Planned 3 rotations; formed 2 because only 2 mentor(s) accepted."), "\(html)")
+        // Finding F-7: the guests' schedules said "45 minutes" where the invitation said three
+        // rotations of 30, without a word why.
+        let schedules = try database.outbox().filter { $0.purpose == MailKind.eventSchedule.rawValue }
+        #expect(schedules.count == 4)
+        for row in schedules {
+            let text = try #require(Message(bytes: Array(row.raw)).textBody).replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\n", with: " ")
+            #expect(text.contains("Fewer mentors can host a table than we planned, so there are 2 rotation(s)"), "\(text)")
+            #expect(text.contains("45 minutes each, not 3 as the invitation said."), "\(text)")
+        }
     }
 
     /// An event for mentees only can never have tables: `event create`, `event show`, `status`

@@ -167,6 +167,10 @@ public struct EventScheduleMail: MailContent {
     public var placeOpened: Bool?
     /// They said maybe since they got their seat (or table): it is kept until they say no.
     public var saidMaybe: Bool?
+    /// Fewer mentors accepted than the invitation's rotations: fewer, longer rotations were
+    /// formed than the `plannedRotations` it promised.
+    public var fewerRotations: Bool?
+    public var plannedRotations: Int?
 }
 
 /// The coordinators' printable sheet: one page per rotation, every table with its mentor and

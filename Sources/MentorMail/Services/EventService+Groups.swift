@@ -279,6 +279,11 @@ extension EventService {
                                unchanged: Set<Int64> = []) throws -> Int {
         func mark(_ mail: inout EventScheduleMail, _ guest: EventGuest) {
             if guest.unsureWithSeat { mail.saidMaybe = true }
+            // The invitation promised more rotations: say why there are fewer, longer ones.
+            if let planned = event.plannedRotations, planned > plan.assignment.count {
+                mail.fewerRotations = true
+                mail.plannedRotations = planned
+            }
             guard let earlier, let id = guest.id else { return }
             if promoted.contains(id) { mail.placeOpened = true } else if earlier.contains(id) { mail.updated = true }
         }
