@@ -36,7 +36,11 @@ import Testing
         ("Hi, I'm Ravi. Mentor.", "Ravi"),
         ("Hello! I'm Ana María López, a Nova core.", "Ana María López"),
         // Names that are also words of where one is from or of belief stay names.
-        ("Hi, I'm Christian Berger.", "Christian Berger"), ("I am Gil Costa.", "Gil Costa"), ("This is Jordan White.", "Jordan White"),
+        ("Hi, I'm Christian Berger.", "Christian Berger"),
+        // Finding F-7: more ways of saying who is writing.
+        ("Hi, it's Ana Souza, I'd like a mentor.", "Ana Souza"), ("Myself Ananya Rao, working on Nova.", "Ananya Rao"),
+        ("Olá! Chamo-me Inês Costa e quero ser mentora.", "Inês Costa"), ("Bonjour, je suis Amélie Dupont.", "Amélie Dupont"),
+        ("Hola, soy Lucía Pérez.", "Lucía Pérez"), ("Hallo, ich bin Jonas Weber.", "Jonas Weber"), ("I am Gil Costa.", "Gil Costa"), ("This is Jordan White.", "Jordan White"),
     ])
     func aNameSaidAsWhoIsWritingIsRead(text: String, name: String) {
         #expect(NameWords.offered(in: text) == name)
@@ -49,7 +53,8 @@ import Testing
                       // Finding F-5: a nationality or a possessive is no name ("Hello Brazilian,", "Hello Kim's,").
                       "I'm Brazilian and I'm Based in Lisbon.", "This is Kim's colleague writing.", "I'm Nigerian, living in Lagos.",
                       "Hi, I am Canadian.", "This is Ana’s friend.", "I'm Kenyan-born.", "I am Latina and a Nova contributor.",
-                      "I'm European.", "Hi, I'm Filipino."])
+                      "I'm European.", "Hi, I'm Filipino.", "It's Great to hear from you.", "Je suis Intéressée par Nova.",
+                      "Soy Mentora.", "Ich bin Mentorin.", "Sou Brasileira.", "it's me again", "I did it Myself"])
     func wordsThatAreNoNameAreNotOffered(text: String) {
         #expect(NameWords.offered(in: text) == nil)
     }

@@ -13,16 +13,20 @@ enum NameWords {
         "mi nombre es", "me llamo", "mi nombre completo es",
         "je m'appelle", "mon nom est", "mon nom complet est",
         "ich heisse", "ich heiße", "mein name ist", "mein vollstandiger name ist",
-        "meu nome e", "o meu nome e", "me chamo", "meu nome completo e",
+        "meu nome e", "o meu nome e", "me chamo", "chamo me", "meu nome completo e",
     ].map { EnrollmentText.fold($0) }
 
     /// Saying who is writing, folded: followed by a name only in capitalised words that are no
     /// role, place, language, area or common word ("I'm Ravi", not "I'm Based in Lisbon").
-    static let whoOpeners = ["i'm", "i am", "this is"].map { EnrollmentText.fold($0) }
+    static let whoOpeners = ["i'm", "i am", "this is", "it's", "myself", "je suis", "soy", "sou", "ich bin"].map { EnrollmentText.fold($0) }
+    /// Who-openers of languages whose adjectives and nouns may be capitalised after them ("Sou
+    /// Brasileira", "Ich bin Mentorin"): a name after them has two words at least.
+    static let twoWordWhoOpeners: Set<String> = Set(["je suis", "soy", "sou", "ich bin"].map { EnrollmentText.fold($0) })
 
     /// A part of each opener, folded: "name", "nom" (nombre, nome), "call", "llamo", "appelle",
     /// "heiss"/"heiß", "chamo", "i'm", "i am", "this is", and "here" ("Ravi here").
-    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo", "i'm", "i am", "this is", "here"]
+    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo", "i'm", "i am", "this is", "here", "it's",
+                        "myself", "suis", "soy", "sou", "bin"]
         .map { EnrollmentText.fold($0) }
 
     /// Capitalised words that say what a writer is or does, not who ("I'm Interested", "I am
@@ -85,7 +89,9 @@ enum NameWords {
         // Most mail says nothing of a name: a word of every opener is looked for first.
         let whole = EnrollmentText.fold(text)
         guard hints.contains(where: { TextSearch.contains($0, in: whole) }) else { return nil }
+        // Portuguese "Chamo-me" is one word as written: read as the opener "chamo me".
         let plain = text.replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "chamo-me", with: "chamo me", options: .caseInsensitive)
         let lines = plain.split(whereSeparator: \.isNewline).map { line in
             // Words as written, and folded beside them for finding the opener.
             let written = line.split(whereSeparator: { $0 == " " }).map(String.init)
@@ -103,7 +109,8 @@ enum NameWords {
             for opener in whoOpeners {
                 let words = opener.split(separator: " ").map(String.init)
                 guard let start = index(of: words, in: folded), written.indices.contains(start + words.count),
-                      isName(written[start + words.count]), let name = name(after: start + words.count, written, only: isName) else { continue }
+                      isName(written[start + words.count]), let name = name(after: start + words.count, written, only: isName),
+                      !twoWordWhoOpeners.contains(opener) || name.split(separator: " ").count >= 2 else { continue }
                 return name
             }
             if let name = nameBeforeHere(written, folded, isName: isName) { return name }
