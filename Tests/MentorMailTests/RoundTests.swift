@@ -183,6 +183,11 @@ import Testing
         let days = ["01-15", "04-15", "07-15", "10-15"].compactMap(MonthDay.init)
         let next = try #require(MonthDay.next(after: now, among: days))
         #expect(next.formatted(.iso8601.year().month().day()) == "2027-01-15")
+        // Finding: on an opening day, before the round is opened, people were told of the one after.
+        let openingDay = try #require(ISO8601DateFormatter().date(from: "2027-01-15T09:00:00Z"))
+        #expect(MonthDay.next(after: openingDay, among: days)?.formatted(.iso8601.year().month().day()) == "2027-01-15")
+        let dayAfter = try #require(ISO8601DateFormatter().date(from: "2027-01-16T00:00:00Z"))
+        #expect(MonthDay.next(after: dayAfter, among: days)?.formatted(.iso8601.year().month().day()) == "2027-04-15")
         #expect(MonthDay("13-01") == nil)
         #expect(MonthDay("april") == nil)
     }

@@ -13,7 +13,8 @@ public struct MonthDay: Sendable, Equatable {
         self.day = day
     }
 
-    /// The first of these days strictly after `date` (UTC).
+    /// The first of these days (UTC) that has not ended at `date`: on an opening day itself,
+    /// that day, since its round has not been opened yet when this is asked.
     public static func next(after date: Date, among days: [MonthDay]) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -21,6 +22,6 @@ public struct MonthDay: Sendable, Equatable {
         let candidates = (year...(year + 1)).flatMap { year in
             days.compactMap { calendar.date(from: DateComponents(year: year, month: $0.month, day: $0.day)) }
         }
-        return candidates.filter { $0 > date }.min()
+        return candidates.filter { $0.addingTimeInterval(86_400) > date }.min()
     }
 }
