@@ -95,6 +95,18 @@ public struct ForwardedMessages: Sendable, Equatable {
         return lines[..<start].joined(separator: "\n")
     }
 
+    /// The lines of `text` above the first message it passes on or keeps as history (a forward
+    /// line, "-----Original Message-----"), whatever the Subject.
+    public static func aboveHistory(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { line in
+            let trimmed = Array(String(line).trimmedWhitespace.utf8)[...]
+            return ReplyExtractor.Markers.isForwardSeparator(trimmed) || ReplyExtractor.Markers.isHistorySeparator(trimmed)
+                || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...])
+        }) else { return text }
+        return lines[..<start].joined(separator: "\n")
+    }
+
     /// A line without the "> " marks Apple Mail puts before the message it forwards.
     public static func unquoted(_ line: some StringProtocol) -> String {
         let trimmed = line.drop { $0 == " " }

@@ -68,6 +68,7 @@ public struct Intake: Sendable {
     }
 
     public func classify(_ prepared: IntakeMessage, context: IntakeContext) -> Classification {
+        let prepared = prepared.read(under: context)
         for rule in rules {
             if let decision = rule.check(prepared, context) {
                 return Classification(intent: decision.intent, rule: rule.name, reason: decision.reason)

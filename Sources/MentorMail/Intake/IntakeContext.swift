@@ -137,6 +137,7 @@ public struct IntakeMessage: Sendable {
     private struct Readings: Sendable {
         let command: CommandReading?
         let form: SignupForm
+        let ownForm: SignupForm
         let joinRole: ParticipantRole?
         let prose: ProseSignup
     }
@@ -180,7 +181,32 @@ public struct IntakeMessage: Sendable {
     /// Whether the new text asks to join or for the form, with or without a role.
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
-    public var form: SignupForm { readings?.form ?? Self.form(in: text, of: message, parser: formParser) }
+    public var form: SignupForm {
+        if readsOnlyOwnFormLines { return readings?.ownForm ?? Self.ownForm(in: text, of: message, parser: formParser) }
+        return readings?.form ?? Self.form(in: text, of: message, parser: formParser)
+    }
+    /// Form lines quoted ("> ") or below a message passed on are someone else's: set when the
+    /// message answers no mail of ours (an Outlook user types into our quoted form only).
+    private var readsOnlyOwnFormLines = false
+    /// The form quoted is the writer's: its name is the sender's From name.
+    private var quotesOwnForm: Bool {
+        let form = readings?.form ?? Self.form(in: text, of: message, parser: formParser)
+        guard form.answeredInQuotedText.contains(.name), let name = form.name, let sender = from?.name else { return false }
+        return EnrollmentText.words(name) == EnrollmentText.words(sender)
+    }
+    /// The quoted or passed-on lines are a mail of ours (our signature, our From line): a reply
+    /// to it, whatever its headers say.
+    private let quotesOurMail: Bool
+
+    /// The message as read under `context`: a newcomer's mail answering no mail of ours, whose
+    /// quoted form is not their own (another name on it), has only the writer's own form lines
+    /// read, quoted and passed-on ones left out.
+    public func read(under context: IntakeContext) -> IntakeMessage {
+        guard context.answering == nil, context.participant == nil, !quotesOurMail, !quotesOwnForm else { return self }
+        var message = self
+        message.readsOnlyOwnFormLines = true
+        return message
+    }
 
     /// The loop guard's fingerprint of the new text read as `intent`; nil when it is blank.
     func fingerprint(for intent: Intent?) -> String? {
@@ -199,6 +225,21 @@ public struct IntakeMessage: Sendable {
     var joinRole: ParticipantRole? {
         if let readings { return readings.joinRole }
         return JoinWords.role(in: own)
+    }
+
+    /// The role asked for in the writer's own words, above any mail they pass on.
+    var joinRoleAboveForward: ParticipantRole? {
+        let above = ForwardedMessages.writersText(newText, subject: message.subject)
+        return above == newText ? joinRole : JoinWords.role(in: above)
+    }
+
+    /// The new text's own lines and what its sentences say, for a first mail's pre-filled form:
+    /// answering no mail of ours, only the writer's words above a mail they pass on.
+    var prefillReading: (own: OwnText, prose: ProseSignup) {
+        let above = ForwardedMessages.writersText(newText, subject: message.subject)
+        guard readsOnlyOwnFormLines, above != newText else { return (own, prose) }
+        let own = OwnText(above)
+        return (own, ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
 
     /// What the new text's sentences say of the sign-up's fields ("I'm in Berlin, I'd like to
@@ -292,12 +333,14 @@ public struct IntakeMessage: Sendable {
         fingerprints = newText.allSatisfy(\.isWhitespace) ? nil
             : (LoopGuard.fingerprint(of: newText), LoopGuard.fingerprint(of: newText, keepingNumbers: true))
         forwarded = ForwardedMessages.read(message, text: text)
+        quotesOurMail = Self.quotesOurMail(text, programAddress: programAddress)
         forwardsForSomeoneElse = Self.forwardsForSomeoneElse(forwarded, from: message.from, programAddress: programAddress)
         self.formParser = formParser
         let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
             || from?.normalized == programAddress.lowercased()
         readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
                                              form: Self.form(in: text, of: message, parser: formParser),
+                                             ownForm: Self.ownForm(in: text, of: message, parser: formParser),
                                              joinRole: JoinWords.role(in: own),
                                              prose: ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
@@ -320,6 +363,37 @@ public struct IntakeMessage: Sendable {
         }
         return forwarded.authors.contains { $0.mailbox != program && $0.mailbox != sender.mailbox }
     }
+
+    /// The sign-up form in the writer's own lines of `text`: none quoted, none below a forward
+    /// or "-----Original Message-----" line. The same as `form` when there are no such lines.
+    static func ownForm(in text: String, of message: Message, parser: SignupFormParser) -> SignupForm {
+        let own = ownLines(of: text).own
+        return own == text ? form(in: text, of: message, parser: parser) : parser.parse(own, senderName: message.from?.name)
+    }
+
+    /// `text` split into the writer's own lines and the others: quoted ("> ") or below a
+    /// forward or history line.
+    static func ownLines(of text: String) -> (own: String, others: [Substring]) {
+        let above = ForwardedMessages.aboveHistory(text)
+        let lines = above.split(separator: "\n", omittingEmptySubsequences: false)
+        let quoted = { (line: Substring) in line.drop { $0 == " " }.first == ">" }
+        let below = text.dropFirst(above.count).split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.filter { !quoted($0) }.joined(separator: "\n"), lines.filter(quoted) + below)
+    }
+
+    /// Whether the quoted or passed-on lines of `text` are a mail of ours: they name the program's
+    /// address as our signature or a From line does, not only as a recipient ("To: <…>").
+    static func quotesOurMail(_ text: String, programAddress: String) -> Bool {
+        let address = programAddress.lowercased()
+        return ownLines(of: text).others.contains { line in
+            let lower = ForwardedMessages.unquoted(line).lowercased()
+            guard let found = lower.range(of: address) else { return false }
+            let label = lower[..<found.lowerBound].split(separator: ":").dropLast().first.map { $0.trimmingCharacters(in: .whitespaces) }
+            return label.map { !recipientLabels.contains($0) } ?? true
+        }
+    }
+
+    private static let recipientLabels: Set<String> = ["to", "cc", "an", "para", "à", "a", "aan", "destinataire", "pour", "*to*", "*cc*"]
 
     /// The sign-up form in the best text, or in its HTML alternative when that has a table and
     /// more fields: Outlook writes a Word table's cells as lines of their own in the plain part.

@@ -190,13 +190,15 @@ struct ConfirmationRule: IntakeRule {
 /// A newcomer's own request to join written under a mail of ours that reached them (an
 /// introduction a friend forwarded: "Moi aussi je voudrais une mentore pour la
 /// documentation !"): read as their first mail, with the form pre-filled from it, not held as a
-/// reply to someone else's mail. Anything else they write under it is held as before.
+/// reply to someone else's mail. So is one above a friend's mail they pass on ("my friend
+/// sent me this, I'd like to be a mentee"), whose form lines are the friend's, never read.
+/// Anything else they write under it is held as before.
 struct JoinUnderOurMailRule: IntakeRule {
     let name = "join-under-our-mail"
     let coordinators: Set<String>
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard context.participant == nil, context.answering != nil, let from = message.from, !coordinators.contains(from.normalized),
-              message.joinRole != nil else { return nil }
+        guard context.participant == nil, context.answering != nil || message.forwardsForSomeoneElse, let from = message.from,
+              !coordinators.contains(from.normalized), message.joinRoleAboveForward != nil else { return nil }
         return StrangerRule().check(message, context)
     }
 }

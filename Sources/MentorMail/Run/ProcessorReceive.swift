@@ -205,14 +205,15 @@ extension Processor {
                 return
             }
             let context = try AppDatabase.intakeContext(db, for: message, reading: reading, now: now, reminderAfterDays: config.checkin.reminderAfterDays)
-            let classification = intake.classify(reading, context: context)
+            let understood = reading.read(under: context)
+            let classification = intake.classify(understood, context: context)
             if dryRun {
                 let line = "UID \(uid) from \(reading.from?.address ?? "?"): \(classification.intent.name) (rule \(classification.rule): \(classification.reason))"
                 logger.info("\(progress): would handle as \(classification.intent.name)")
                 report.planned.append(line)
                 return
             }
-            handled = record(reading, bytes: bytes, spool: item.spool, uid: uid, validity: validity, content: content,
+            handled = record(understood, bytes: bytes, spool: item.spool, uid: uid, validity: validity, content: content,
                              classification: classification, context: context, progress: progress, db: db, batch: &batch)
         } catch {
             if dryRun {

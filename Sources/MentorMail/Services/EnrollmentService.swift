@@ -63,7 +63,8 @@ struct EnrollmentService {
                                                         acknowledge: true)
         }
         // A role named only in the subject ("Volunteering as a mentor") counts too.
-        let prefill = FormPrefill(own: inbound.reading.own, prose: inbound.reading.prose, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
+        let reading = inbound.reading.prefillReading
+        let prefill = FormPrefill(own: reading.own, prose: reading.prose, senderName: inbound.sender.name, vocabulary: work.config.enrollment.vocabulary,
                                   wording: ProfileWording(language: try inbound.language(in: work)))
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)

@@ -146,9 +146,10 @@ extension Program {
                     """)
             }
             let intake = Intake(config: config)
-            let prepared = intake.prepare(message)
-            let context = try AppDatabase.intakeContext(work.db, for: message, reading: prepared, now: work.now,
+            let unread = intake.prepare(message)
+            let context = try AppDatabase.intakeContext(work.db, for: message, reading: unread, now: work.now,
                                                         reminderAfterDays: config.checkin.reminderAfterDays)
+            let prepared = unread.read(under: context)
             let classification = intake.classify(prepared, context: context)
             let before = record.disposition
             let outcome = try work.handleRecorded(classification, reading: prepared, recordID: id,
