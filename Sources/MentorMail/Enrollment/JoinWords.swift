@@ -8,10 +8,17 @@ enum JoinWords {
         "be", "become", "being", "ser", "sendo", "etre", "devenir", "tornar", "virar", "ware", "waere", "أكون", "أصبح",
         "essere", "diventare", "стать", "быть", "zostać", "być",
     ].map { EnrollmentText.fold($0) })
-    /// Acting as, just before a role (Italian): "fare da mentore", "fare il mentore", "fungere da mentore".
-    static let actingAs: [[String]] = [["fare", "da"], ["fare", "il"], ["fare", "la"], ["fare", "lo"], ["fungere", "da"]]
-    /// German puts them after the role: "Mentorin sein", "Mentee werden", "Mentor zu werden".
-    static let becomingAfter: Set<String> = ["sein", "werden"]
+    /// Acting as, just before a role: "fare da mentore", "fungere da mentore", "hacer de mentora",
+    /// "actuar como mentor", "atuar como mentora", "agir comme mentor", "optreden als mentor".
+    static let actingAs: [[String]] = [["fare", "da"], ["fare", "il"], ["fare", "la"], ["fare", "lo"], ["fungere", "da"],
+                                       ["hacer", "de"], ["actuar", "como"], ["atuar", "como"], ["agir", "como"], ["agir", "comme"],
+                                       ["servir", "de"], ["optreden", "als"], ["fungeren", "als"]]
+    /// Offering mentoring, a mentor's part: "faire du mentorat", "hacer mentoría", "fazer mentoria".
+    static let offeringMentoring: [[String]] = [["faire", "du", "mentorat"], ["hacer", "mentoria"], ["fazer", "mentoria"],
+                                                ["dar", "mentoria"], ["offrir", "du", "mentorat"], ["dar", "mentorias"]]
+    /// German and Dutch put them after the role: "Mentorin sein", "Mentee werden", "Mentor zu
+    /// werden", "mentor zijn", "mentee worden", "mentor te worden".
+    static let becomingAfter: Set<String> = ["sein", "werden", "zijn", "worden"]
 
     /// Words just before a role that say "as": "as a mentee", "como mentora", "als Mentorin",
     /// "как подопечная", "в качестве наставника"; Arabic writes it onto the role ("كمتدربة").
@@ -150,6 +157,7 @@ enum JoinWords {
     private static func role(inClause words: [String], mentored: Bool = false) -> ParticipantRole? {
         if let role = roleInPhrases(words) { return role }
         if asksToBeMentored(words) { return .mentee }
+        if offersMentoring(words) { return .mentor }
         let actsAs = { (before: ArraySlice<String>) in actingAs.contains { before.suffix($0.count).elementsEqual($0) } }
         guard words.contains(where: joinWords.contains) || words.indices.contains(where: { actsAs(words[..<$0]) }),
               !startsWithSomeoneElse(words) else { return nil }
@@ -168,11 +176,22 @@ enum JoinWords {
             if saysAs(words[..<index]) || actsAs(before) || (word.hasPrefix("\u{0643}") && ParticipantRole(answer: String(word.dropFirst())) != nil) { return role }
             // "Mentorin sein", "Mentee werden", "Mentor zu werden".
             let after = words.dropFirst(index + 1).prefix(2)
-            if let next = after.first, becomingAfter.contains(next) || (next == "zu" && after.dropFirst().first.map(becomingAfter.contains) == true) {
+            if let next = after.first, becomingAfter.contains(next) || (["zu", "te"].contains(next) && after.dropFirst().first.map(becomingAfter.contains) == true) {
                 return role
             }
         }
         return nil
+    }
+
+    /// Whether the writer offers mentoring in so many words ("je voudrais faire du mentorat"),
+    /// not denied and not of someone else.
+    private static func offersMentoring(_ words: [String]) -> Bool {
+        guard !startsWithSomeoneElse(words) else { return false }
+        for phrase in offeringMentoring {
+            guard let start = words.indices.first(where: { words[$0...].starts(with: phrase) }) else { continue }
+            return !words[..<start].contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) })
+        }
+        return false
     }
 
     /// Whether the words just before a role say "as" or "be" ("as a mentee", "to be your mentor",

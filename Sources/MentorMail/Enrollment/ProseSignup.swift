@@ -281,12 +281,12 @@ public struct ProseSignup: Equatable, Sendable {
     ]
 
     static let speakWords: Set<String> = ["speak", "speaks", "speaking", "talk", "hablo", "falo", "parle", "spreche", "parlo", "mowie", "говорю",
-                                          "разговариваю", "владею"]
+                                          "разговариваю", "владею", "spreek", "spreken"]
     /// Words that may stand between the languages after a verb of speaking: "and", "a little",
     /// "fluently", Polish "po" and Russian "на" ("mówię po polsku i angielsku", "говорю на русском").
     static let between: Set<String> = ["and", "or", "a", "little", "some", "bit", "fluent", "fluently", "native", "basic", "also",
                                        "y", "e", "und", "et", "o", "ou", "oder", "i", "po", "troche", "biegle", "oraz", "и", "на",
-                                       "немного", "свободно", "также"]
+                                       "немного", "свободно", "также", "en", "ook", "vloeiend", "beetje"]
 
     /// A negation or refusal just before `index` ("I don't speak", "can't speak", "no hablo").
     private static func negated(_ words: [String], before index: Int) -> Bool {
