@@ -293,18 +293,28 @@ public struct ProseSignup: Equatable, Sendable {
         words[max(0, index - 3)..<index].contains { CommandSentences.negations.contains($0) || JoinWords.refusals.contains($0) }
     }
 
-    /// "speak English and German": the languages right after a verb of speaking (not after
-    /// "I don't speak").
+    /// Nouns of one's languages, after a possessive: "my languages: Englsh, Japanse", "mis
+    /// idiomas son", "meine Sprachen", "mes langues", "mijn talen", "minhas línguas".
+    static let languageNouns: Set<String> = ParticipantRole.folded(["languages", "language", "idiomas", "idioma", "lenguas", "sprachen",
+                                                                     "langues", "linguas", "lingue", "talen", "jezyki"])
+    /// Words of being between such a noun and the languages: "my languages are".
+    static let copulas: Set<String> = ["are", "is", "include", "son", "sind", "sont", "sao", "sono", "zijn"]
+
+    /// "speak English and German", "my languages: English, German": the languages right after a
+    /// verb of speaking or one's languages (not after "I don't speak").
     private static func languages(after words: [String]) -> [String] {
         // "speek" is "speak" mistyped, as "Englsh" is English.
         let isSpeaking = { (word: String) in speakWords.contains(word) || word.count == 5 && ConfigSchema.distance(word, "speak") == 1 }
+        let leads = { (index: Int) in
+            isSpeaking(words[index]) || (languageNouns.contains(words[index]) && index > 0 && JoinWords.possessives.contains(words[index - 1]))
+        }
         // "talk" may be of something else first ("I talk fast and speak English").
-        for verb in words.indices where isSpeaking(words[verb]) && !negated(words, before: verb) {
+        for verb in words.indices where leads(verb) && !negated(words, before: verb) {
             var found: [String] = []
-            for word in words.dropFirst(verb + 1) {
+            for (offset, word) in words.dropFirst(verb + 1).enumerated() {
                 if let name = LanguageNames.englishName(for: word) ?? (word.count > 3 ? LanguageNames.nearest(to: word) : nil), word.count > 2 {
                     if !found.contains(name) { found.append(name) }
-                } else if !between.contains(word) {
+                } else if !between.contains(word), offset > 0 || !copulas.contains(word) {
                     break
                 }
             }
