@@ -82,8 +82,10 @@ public struct ProseSignup: Equatable, Sendable {
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) ?? clauses.lazy.compactMap { roleAlone($0.words) }.first }
             if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
-            // "Karriere-Mentoring" names its kind in its first part.
-            let parts = words.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
+            // "Karriere-Mentoring" names its kind in its first part; a story of the past ("I had a
+            // mentor once and it changed my career") asks for none.
+            let asked = isStoryOfThePast(words) ? clauses.filter { !isStoryOfThePast($0.words) }.flatMap(\.words) : words
+            let parts = asked.flatMap { $0.contains(" ") ? $0.split(separator: " ").map(String.init) : [$0] }
             for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
             for kind in CJKPhrases.kinds(in: sentence) where !kinds.contains(kind) { kinds.append(kind) }
         }
@@ -279,6 +281,24 @@ public struct ProseSignup: Equatable, Sendable {
                                            "карьерное", "карьерного", "карьерному", "kariera", "kariery", "karierze", "karierę",
                                            "karierą", "zawodowy", "zawodowe", "zawodowa", "zawodowej", "zawodowego", "zawodowym"])),
     ]
+
+    /// Whether `words` tell of the past ("I had a mentor once", "it changed my career", "tuve
+    /// una mentora", "das hat meine Karriere verändert") and wish for nothing now.
+    static func isStoryOfThePast(_ words: [String]) -> Bool {
+        words.contains(where: pastWords.contains) && !words.contains(where: wishWords.contains)
+    }
+
+    static let pastWords: Set<String> = ParticipantRole.folded([
+        "had", "was", "were", "once", "ago", "changed", "helped", "shaped", "transformed", "boosted", "taught", "gave", "did", "used",
+        "tuve", "tuvo", "fue", "era", "cambio", "ayudo", "hace", "eu", "tive", "teve", "mudou", "ajudou", "atras",
+        "changé", "aidé", "avais", "était", "autrefois", "hatte", "war", "einmal", "einst", "verändert", "geholfen", "damals",
+        "ebbi", "aveva", "cambiato", "aiutato", "fa",
+    ]).subtracting(["eu"])
+    static let wishWords: Set<String> = ParticipantRole.folded([
+        "like", "want", "wish", "hope", "hoping", "looking", "seeking", "need", "interested", "prefer", "would", "now", "offer",
+        "quiero", "quisiera", "gustaria", "busco", "necesito", "prefiero", "ahora", "quero", "gostaria", "procuro", "preciso", "agora",
+        "voudrais", "veux", "aimerais", "cherche", "maintenant", "möchte", "will", "suche", "brauche", "jetzt", "vorrei", "cerco", "ora",
+    ])
 
     static let speakWords: Set<String> = ["speak", "speaks", "speaking", "talk", "hablo", "falo", "parle", "spreche", "parlo", "mowie", "говорю",
                                           "разговариваю", "владею", "spreek", "spreken"]
