@@ -137,7 +137,6 @@ public struct IntakeMessage: Sendable {
     private struct Readings: Sendable {
         let command: CommandReading?
         let form: SignupForm
-        let ownForm: SignupForm
         let joinRole: ParticipantRole?
         let prose: ProseSignup
     }
@@ -182,12 +181,15 @@ public struct IntakeMessage: Sendable {
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
     public var form: SignupForm {
-        if readsOnlyOwnFormLines { return readings?.ownForm ?? Self.ownForm(in: text, of: message, parser: formParser) }
+        if readsOnlyOwnFormLines { return ownFormRead ?? Self.ownForm(in: text, of: message, parser: formParser) }
         return readings?.form ?? Self.form(in: text, of: message, parser: formParser)
     }
     /// Form lines quoted ("> ") or below a message passed on are someone else's: set when the
     /// message answers no mail of ours (an Outlook user types into our quoted form only).
     private var readsOnlyOwnFormLines = false
+    /// The writer's own form lines, read once when only they count (rare: a second parse of
+    /// every message with quoted lines cost a tenth of a run).
+    private var ownFormRead: SignupForm?
     /// The form quoted is the writer's: its name is the sender's From name.
     private var quotesOwnForm: Bool {
         let form = readings?.form ?? Self.form(in: text, of: message, parser: formParser)
@@ -195,8 +197,9 @@ public struct IntakeMessage: Sendable {
         return EnrollmentText.words(name) == EnrollmentText.words(sender)
     }
     /// The quoted or passed-on lines are a mail of ours (our signature, our From line): a reply
-    /// to it, whatever its headers say.
-    private let quotesOurMail: Bool
+    /// to it, whatever its headers say. Asked only of a newcomer's mail answering none of ours.
+    private var quotesOurMail: Bool { Self.quotesOurMail(text, programAddress: programAddress) }
+    private let programAddress: String
 
     /// The message as read under `context`: a newcomer's mail answering no mail of ours, whose
     /// quoted form is not their own (another name on it), has only the writer's own form lines
@@ -205,6 +208,7 @@ public struct IntakeMessage: Sendable {
         guard context.answering == nil, context.participant == nil, !quotesOurMail, !quotesOwnForm else { return self }
         var message = self
         message.readsOnlyOwnFormLines = true
+        message.ownFormRead = Self.ownForm(in: text, of: self.message, parser: formParser)
         return message
     }
 
@@ -333,14 +337,13 @@ public struct IntakeMessage: Sendable {
         fingerprints = newText.allSatisfy(\.isWhitespace) ? nil
             : (LoopGuard.fingerprint(of: newText), LoopGuard.fingerprint(of: newText, keepingNumbers: true))
         forwarded = ForwardedMessages.read(message, text: text)
-        quotesOurMail = Self.quotesOurMail(text, programAddress: programAddress)
+        self.programAddress = programAddress
         forwardsForSomeoneElse = Self.forwardsForSomeoneElse(forwarded, from: message.from, programAddress: programAddress)
         self.formParser = formParser
         let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
             || from?.normalized == programAddress.lowercased()
         readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
                                              form: Self.form(in: text, of: message, parser: formParser),
-                                             ownForm: Self.ownForm(in: text, of: message, parser: formParser),
                                              joinRole: JoinWords.role(in: own),
                                              prose: ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
