@@ -25,9 +25,11 @@ enum NameWords {
 
     /// A part of each opener, folded: "name", "nom" (nombre, nome), "call", "llamo", "appelle",
     /// "heiss"/"heiß", "chamo", "i'm", "i am", "this is", and "here" ("Ravi here").
-    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo", "i'm", "i am", "this is", "here", "it's",
-                        "myself", "suis", "soy", "sou", "bin"]
-        .map { EnrollmentText.fold($0) }
+    static let hints = ["name", "nom", "call", "llamo", "appelle", "heiss", "heiß", "chamo"].map { EnrollmentText.fold($0) }
+    /// The same for saying who is writing; looked for only in the first lines, where people say it.
+    static let whoHints = ["i'm", "i am", "this is", "here", "it's", "myself", "suis", "soy", "sou", "bin"].map { EnrollmentText.fold($0) }
+    /// The lines a writer says who they are in ("Hi,⏎I'm Ravi, …").
+    static let whoLines = 4
 
     /// Capitalised words that say what a writer is or does, not who ("I'm Interested", "I am
     /// Based in", "I'm Not sure", "This is Great"), folded.
@@ -86,17 +88,23 @@ enum NameWords {
     /// reads as anything but a name.
     /// `vocabulary`: the areas, none of which is a name ("I'm Nova core").
     static func offered(in text: String, vocabulary: EnrollmentVocabulary = .openStackDefault) -> String? {
-        // Most mail says nothing of a name: a word of every opener is looked for first.
+        // Most mail says nothing of a name: a word of every opener is looked for first, and
+        // who is writing only in the first lines.
         let whole = EnrollmentText.fold(text)
-        guard hints.contains(where: { TextSearch.contains($0, in: whole) }) else { return nil }
         // Portuguese "Chamo-me" is one word as written: read as the opener "chamo me".
         let plain = text.replacingOccurrences(of: "\u{2019}", with: "'")
             .replacingOccurrences(of: "chamo-me", with: "chamo me", options: .caseInsensitive)
-        let lines = plain.split(whereSeparator: \.isNewline).map { line in
-            // Words as written, and folded beside them for finding the opener.
+        let named = hints.contains(where: { TextSearch.contains($0, in: whole) })
+        let firstLines = Array(plain.split(whereSeparator: \.isNewline).lazy.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(whoLines))
+        let foldedFirst = firstLines.map { EnrollmentText.fold($0) }
+        let said = whoHints.contains { hint in foldedFirst.contains { TextSearch.contains(hint, in: $0) } }
+        guard named || said else { return nil }
+        // Words as written, and folded beside them for finding the opener.
+        func words(_ line: Substring) -> ([String], [String]) {
             let written = line.split(whereSeparator: { $0 == " " }).map(String.init)
             return (written, written.map { EnrollmentText.fold($0.trimmingCharacters(in: .punctuationCharacters)) })
         }
+        let lines = named ? plain.split(whereSeparator: \.isNewline).map(words) : []
         for (written, folded) in lines {
             for opener in openers {
                 let words = opener.split(separator: " ").map(String.init)
@@ -104,8 +112,9 @@ enum NameWords {
                 return name
             }
         }
+        guard said else { return nil }
         let isName = { (word: String) in isNameWord(word, vocabulary: vocabulary) }
-        for (written, folded) in lines {
+        for (written, folded) in firstLines.map(words) {
             for opener in whoOpeners {
                 let words = opener.split(separator: " ").map(String.init)
                 guard let start = index(of: words, in: folded), written.indices.contains(start + words.count),

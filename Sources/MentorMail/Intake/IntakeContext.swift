@@ -198,17 +198,19 @@ public struct IntakeMessage: Sendable {
     }
     /// The quoted or passed-on lines are a mail of ours (our signature, our From line): a reply
     /// to it, whatever its headers say. Asked only of a newcomer's mail answering none of ours.
-    private var quotesOurMail: Bool { Self.quotesOurMail(text, programAddress: programAddress) }
     private let programAddress: String
 
     /// The message as read under `context`: a newcomer's mail answering no mail of ours, whose
     /// quoted form is not their own (another name on it), has only the writer's own form lines
     /// read, quoted and passed-on ones left out.
+    /// Only mail with lines to leave out is read anew: the others read the same either way.
     public func read(under context: IntakeContext) -> IntakeMessage {
-        guard context.answering == nil, context.participant == nil, !quotesOurMail, !quotesOwnForm else { return self }
+        guard context.answering == nil, context.participant == nil else { return self }
+        let lines = Self.ownLines(of: text)
+        guard !lines.others.isEmpty, !Self.quotesOurMail(lines.others, programAddress: programAddress), !quotesOwnForm else { return self }
         var message = self
         message.readsOnlyOwnFormLines = true
-        message.ownFormRead = Self.ownForm(in: text, of: self.message, parser: formParser)
+        message.ownFormRead = formParser.parse(lines.own, senderName: self.message.from?.name)
         return message
     }
 
@@ -296,9 +298,10 @@ public struct IntakeMessage: Sendable {
     /// its sentences say nothing the form asks, and the quoted form gives at most the name we put on it.
     var fillsInNothing: Bool {
         let form = self.form
-        guard SignupFormParser.ownFormLines(in: newText) == nil, prose.isEmpty, prose.role == nil, joinRole == nil,
+        // What is already read first; the search for form lines of their own last.
+        guard prose.isEmpty, prose.role == nil, joinRole == nil, form.answeredFields.isSubset(of: [.name]),
               form.answeredFields.isSubset(of: form.answeredInQuotedText) else { return false }
-        return form.answeredFields.isSubset(of: [.name])
+        return SignupFormParser.ownFormLines(in: newText) == nil
     }
 
     /// Whether the new text says how a mentorship goes ("4, sometimes", "it's going great, we
@@ -386,9 +389,9 @@ public struct IntakeMessage: Sendable {
 
     /// Whether the quoted or passed-on lines of `text` are a mail of ours: they name the program's
     /// address as our signature or a From line does, not only as a recipient ("To: <…>").
-    static func quotesOurMail(_ text: String, programAddress: String) -> Bool {
+    static func quotesOurMail(_ others: [Substring], programAddress: String) -> Bool {
         let address = programAddress.lowercased()
-        return ownLines(of: text).others.contains { line in
+        return others.contains { line in
             let lower = ForwardedMessages.unquoted(line).lowercased()
             guard let found = lower.range(of: address) else { return false }
             let label = lower[..<found.lowerBound].split(separator: ":").dropLast().first.map { $0.trimmingCharacters(in: .whitespaces) }
