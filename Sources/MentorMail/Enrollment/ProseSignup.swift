@@ -56,7 +56,8 @@ public struct ProseSignup: Equatable, Sendable {
             let tokens = tokens(of: sentence)
             let words = tokens.map(\.folded)
             // The place the writer is in ("im in Manila") is no area, whatever project shares its name.
-            let place = (place(in: tokens) ?? cjkLatinPlace(in: tokens)).map(EnrollmentText.fold)
+            let named = place(in: tokens) ?? cjkLatinPlace(in: tokens)
+            let place = named.map(EnrollmentText.fold)
             for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) && EnrollmentText.fold(area) != place {
                 areas.append(area)
             }
@@ -72,7 +73,7 @@ public struct ProseSignup: Equatable, Sendable {
             // A zone's own name, wherever it is written ("时区：Asia/Shanghai"), wins over a city named before it.
             if zoneName == nil { zoneName = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text }
             if found.timeZone == nil {
-                found.timeZone = Self.place(in: tokens) ?? cjkLatinPlace(in: tokens) ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
+                found.timeZone = named ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
             }
             for area in areasAlone(tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
             if found.interaction == nil {
