@@ -181,23 +181,20 @@ public struct IntakeMessage: Sendable {
     var asksToJoin: Bool { JoinWords.asksToJoin(in: own) }
     /// The sign-up form's lines found in the whole text (maybe none).
     public var form: SignupForm {
-        if readsOnlyOwnFormLines { return ownFormRead ?? Self.ownForm(in: text, of: message, parser: formParser) }
-        return readings?.form ?? Self.form(in: text, of: message, parser: formParser)
+        ownFormRead ?? readings?.form ?? Self.form(in: text, of: message, parser: formParser)
     }
-    /// Form lines quoted ("> ") or below a message passed on are someone else's: set when the
-    /// message answers no mail of ours (an Outlook user types into our quoted form only).
-    private var readsOnlyOwnFormLines = false
-    /// The writer's own form lines, read once when only they count (rare: a second parse of
-    /// every message with quoted lines cost a tenth of a run).
+    /// Form lines quoted ("> ") or below a message passed on are someone else's when the
+    /// message answers no mail of ours (an Outlook user types into our quoted form only): then
+    /// the writer's own form lines, read once (rare: a second parse of every message with quoted
+    /// lines cost a tenth of a run).
     private var ownFormRead: SignupForm?
+    private var readsOnlyOwnFormLines: Bool { ownFormRead != nil }
     /// The form quoted is the writer's: its name is the sender's From name.
     private var quotesOwnForm: Bool {
-        let form = readings?.form ?? Self.form(in: text, of: message, parser: formParser)
         guard form.answeredInQuotedText.contains(.name), let name = form.name, let sender = from?.name else { return false }
         return EnrollmentText.words(name) == EnrollmentText.words(sender)
     }
-    /// The quoted or passed-on lines are a mail of ours (our signature, our From line): a reply
-    /// to it, whatever its headers say. Asked only of a newcomer's mail answering none of ours.
+    /// The program's address, by which quoted or passed-on lines are a mail of ours (`quotesOurMail`).
     private let programAddress: String
 
     /// The message as read under `context`: a newcomer's mail answering no mail of ours, whose
@@ -209,7 +206,6 @@ public struct IntakeMessage: Sendable {
         let lines = Self.ownLines(of: text)
         guard !lines.others.isEmpty, !Self.quotesOurMail(lines.others, programAddress: programAddress), !quotesOwnForm else { return self }
         var message = self
-        message.readsOnlyOwnFormLines = true
         message.ownFormRead = formParser.parse(lines.own, senderName: self.message.from?.name)
         return message
     }
@@ -368,13 +364,6 @@ public struct IntakeMessage: Sendable {
             return true
         }
         return forwarded.authors.contains { $0.mailbox != program && $0.mailbox != sender.mailbox }
-    }
-
-    /// The sign-up form in the writer's own lines of `text`: none quoted, none below a forward
-    /// or "-----Original Message-----" line. The same as `form` when there are no such lines.
-    static func ownForm(in text: String, of message: Message, parser: SignupFormParser) -> SignupForm {
-        let own = ownLines(of: text).own
-        return own == text ? form(in: text, of: message, parser: parser) : parser.parse(own, senderName: message.from?.name)
     }
 
     /// `text` split into the writer's own lines and the others: quoted ("> ") or below a
