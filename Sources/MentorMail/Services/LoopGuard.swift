@@ -48,18 +48,9 @@ struct LoopGuard {
                 return repeated(classification, of: previous)
             }
         }
-        if !calendarAnswer, let again = try sameLongText(sameText, from: sender, classification) { return again }
-        // Asking to leave is always carried out (or asked to confirm, and the confirming reply
-        // read): a responder never asks it, a person always means it. A code is single-use, so a
-        // responder repeating one is caught above as the same text.
-        switch classification.intent {
-        case .participantCommand(let command), .confirmCommand(let command):
-            if command == .withdraw || command == .deleteData { return Verdict(classification: classification) }
-        case .confirmation:
-            return Verdict(classification: classification)
-        default:
-            break
-        }
+        let alwaysCarriedOut = Self.isAlwaysCarriedOut(classification.intent)
+        if !calendarAnswer, !alwaysCarriedOut, let again = try sameLongText(sameText, from: sender, classification) { return again }
+        if alwaysCarriedOut { return Verdict(classification: classification) }
         let limit = work.config.safety.maxAnswersPerSenderPerDay
         let answered = try AppDatabase.answerCount(work.db, to: sender, since: work.now.addingTimeInterval(-86_400))
         if answered >= limit {
@@ -72,18 +63,24 @@ struct LoopGuard {
 
     /// A long text one of the sender's last messages already had, answered or held, read this
     /// time as anything (a responder's reply under the survey reads as answers, under our answer
-    /// as news): held as a repeat. Confirming a code and asking to leave are always carried out.
+    /// as news): held as a repeat.
     private func sameLongText(_ sameText: Set<String>?, from sender: String, _ classification: Classification) throws -> Verdict? {
         guard let sameText else { return nil }
-        switch classification.intent {
-        case .confirmation: return nil
-        case .participantCommand(let command), .confirmCommand(let command): if command == .withdraw || command == .deleteData { return nil }
-        default: break
-        }
         let earlier = try AppDatabase.recentInbound(work.db, from: sender, limit: Self.sameTextLookback).first {
             $0.textFingerprint.map(sameText.contains) == true && ($0.rule == Self.repeatRule || $0.wasAnsweredOrHeld)
         }
         return earlier.map { repeated(classification, of: $0) }
+    }
+
+    /// Asking to leave is always carried out (or asked to confirm, and the confirming reply
+    /// read): a responder never asks it, a person always means it. A code is single-use, so a
+    /// responder repeating one is caught as the same text in a row, before this is asked.
+    static func isAlwaysCarriedOut(_ intent: Intent) -> Bool {
+        switch intent {
+        case .confirmation: true
+        case .participantCommand(let command), .confirmCommand(let command): command == .withdraw || command == .deleteData
+        default: false
+        }
     }
 
     /// `classification` held as the same text as `earlier`: quietly when that was a repeat too.
