@@ -25,7 +25,11 @@ struct SignupFormLine: Equatable {
     /// A table's row made text with a tab between its cells ("Name<TAB>Alice") reads as
     /// "Name: Alice" when the first cell is a field's label; so do cells written one per line
     /// ("Name", a blank line, "Alice") when two labels or more are written so.
-    static func lines(of body: String) -> [SignupFormLine] {
+    static func lines(of body: String) -> [SignupFormLine] { recentLines.value(for: body, splitLines) }
+
+    private static let recentLines = RecentReadings<[SignupFormLine]>()
+
+    private static func splitLines(_ body: String) -> [SignupFormLine] {
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).flatMap { raw in
             let line = SignupFormLine(tabCells(String(raw)))
             let quotes = String(repeating: "> ", count: line.depth)

@@ -86,6 +86,12 @@ public struct SignupFormParser: Sendable {
     /// goes on over), "Location" or "Mail language"; and the rest of `text` without them (quoted
     /// lines as they were). Nil when there is none.
     static func ownFormLines(in text: String) -> (lines: String, rest: String)? {
+        recentOwnFormLines.value(for: text, readOwnFormLines)
+    }
+
+    private static let recentOwnFormLines = RecentReadings<(lines: String, rest: String)?>()
+
+    private static func readOwnFormLines(_ text: String) -> (lines: String, rest: String)? {
         let lines = SignupFormLine.lines(of: text)
         let examples = exampleLines(in: lines)
         var own = IndexSet()

@@ -188,6 +188,8 @@ public struct IntakeMessage: Sendable {
     /// the writer's own form lines, read once (rare: a second parse of every message with quoted
     /// lines cost a tenth of a run).
     private var ownFormRead: SignupForm?
+    /// Whether `read(under:)` has run: the context of a message does not change within a run.
+    private var isReadUnderContext = false
     private var readsOnlyOwnFormLines: Bool { ownFormRead != nil }
     /// The form quoted is the writer's: its name is the sender's From name.
     private var quotesOwnForm: Bool {
@@ -201,11 +203,14 @@ public struct IntakeMessage: Sendable {
     /// quoted form is not their own (another name on it), has only the writer's own form lines
     /// read, quoted and passed-on ones left out.
     /// Only mail with lines to leave out is read anew: the others read the same either way.
+    /// Reading it again (the rules read what the run already read) changes nothing.
     public func read(under context: IntakeContext) -> IntakeMessage {
-        guard context.answering == nil, context.participant == nil else { return self }
-        let lines = Self.ownLines(of: text)
-        guard !lines.others.isEmpty, !Self.quotesOurMail(lines.others, programAddress: programAddress), !quotesOwnForm else { return self }
+        guard !isReadUnderContext else { return self }
         var message = self
+        message.isReadUnderContext = true
+        guard context.answering == nil, context.participant == nil else { return message }
+        let lines = Self.ownLines(of: text)
+        guard !lines.others.isEmpty, !Self.quotesOurMail(lines.others, programAddress: programAddress), !quotesOwnForm else { return message }
         message.ownFormRead = formParser.parse(lines.own, senderName: self.message.from?.name)
         return message
     }
