@@ -44,7 +44,8 @@ public struct ProseSignup: Equatable, Sendable {
         read(OwnText(text), vocabulary: vocabulary)
     }
 
-    static func read(_ written: OwnText, vocabulary: EnrollmentVocabulary) -> ProseSignup {
+    /// `joinRole`: the role `written` asks for (`JoinWords.role(in:)`) when already read; read here when not given.
+    static func read(_ written: OwnText, vocabulary: EnrollmentVocabulary, joinRole: ParticipantRole?? = nil) -> ProseSignup {
         // A list a mail client wrapped onto the next line is read whole.
         let own = written.unwrapped
         var found = ProseSignup()
@@ -99,7 +100,7 @@ public struct ProseSignup: Equatable, Sendable {
         found.availability = found.availability ?? labelled[.availability]
         found.role = found.role ?? labelled[.role].flatMap { ParticipantRole(answer: $0)?.rawValue }
         // Its role as the intake reads it, line by line (a greeting's line stays apart).
-        if found.role == nil { found.role = JoinWords.role(in: written)?.rawValue }
+        if found.role == nil { found.role = (joinRole ?? JoinWords.role(in: written))?.rawValue }
         var checked = found.checked(vocabulary: vocabulary)
         checked.mailLanguage = found.mailLanguage
         return checked

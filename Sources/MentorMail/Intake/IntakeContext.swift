@@ -346,10 +346,14 @@ public struct IntakeMessage: Sendable {
         self.formParser = formParser
         let setAside = automatic != nil || !(from.map { Config.isPlausibleAddress($0.address) } ?? false)
             || from?.normalized == programAddress.lowercased()
-        readings = setAside ? nil : Readings(command: CommandWords.read(in: own, subject: message.subject),
-                                             form: Self.form(in: text, of: message, parser: formParser),
-                                             joinRole: JoinWords.role(in: own),
-                                             prose: ProseSignup.read(own, vocabulary: formParser.vocabulary))
+        if setAside {
+            readings = nil
+        } else {
+            let joinRole = JoinWords.role(in: own)
+            readings = Readings(command: CommandWords.read(in: own, subject: message.subject),
+                                form: Self.form(in: text, of: message, parser: formParser), joinRole: joinRole,
+                                prose: ProseSignup.read(own, vocabulary: formParser.vocabulary, joinRole: joinRole))
+        }
     }
 
     /// Nothing of the writer's own to read: the new text is blank (a mail sent before it was
