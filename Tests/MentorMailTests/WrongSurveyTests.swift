@@ -114,4 +114,61 @@ import Testing
         let recorded = try bobsAnswersForAna()
         #expect(recorded?.fit == .good, "\(String(describing: recorded))")
     }
+
+    /// Bob's answers for the pair of the mentee at `email`, as stored.
+    static func bobsAnswers(_ program: ProcessorTests.Program, for email: String) throws -> SurveyAnswers? {
+        try program.database.read { db in
+            let pair = try #require(try Mentorship.fetchAll(db).first { try Participant.fetchOne(db, key: $0.menteeID)?.email == email })
+            return try Survey.fetchAll(db).first { $0.mentorshipID == pair.id && $0.side == .mentor }?.answers
+        }
+    }
+
+    /// Finding: Bob mentors Ana and Sam, both check-ins open. Under Ana's survey he wrote only
+    /// about Sam ("Sam and I meet every two weeks, going well, 5"): it was recorded for Ana's
+    /// pair. A reply under one pair's survey naming only the partner of another is that pair's.
+    @Test func answersUnderOneSurveyNamingOnlyTheOtherPartnerAreTheOtherPairs() throws {
+        let program = try Self.bobMentoring("ana@example.net", "Ana García")
+        _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
+        let surveys = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] && $0.subject?.contains("how is your mentoring with") == true }
+        let anas = try #require(surveys.first { $0.subject?.contains("Ana García") == true })
+        try Self.bobAnswers(program, under: anas, id: "b30", "Sam and I meet every two weeks, going well, 5")
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        #expect(try Self.bobsAnswers(program, for: "ana@example.net")?.answered.isEmpty != false, "nothing recorded for Ana's pair")
+        let sams = try Self.bobsAnswers(program, for: "sam@example.com")
+        #expect(sams?.rating == 5 && sams?.meeting == .yes, "\(String(describing: sams))")
+        let answer = try #require(try program.sent().last { $0.to.map(\.normalized) == ["bob@example.org"] })
+        #expect(answer.textBody?.contains("survey about your mentoring with Ana García") == true, "\(answer.textBody ?? "")")
+        #expect(answer.textBody?.contains("speaks only of Sam Okafor") == true, "\(answer.textBody ?? "")")
+
+        // Naming nobody, the reply answers the survey it is under.
+        try Self.bobAnswers(program, under: anas, id: "b31", "4, yes, good fit, continue")
+        _ = try program.run(at: program.now.addingTimeInterval(92 * Self.day))
+        #expect(try Self.bobsAnswers(program, for: "ana@example.net")?.rating == 4)
+    }
+
+    /// The same reply while the named pair's check-in is no longer open is held for the
+    /// coordinators with a note saying so, its writer told; naming both partners, it is held.
+    @Test func answersNamingAnotherPairWhoseCheckinIsClosedAreHeld() throws {
+        let program = try Self.bobMentoring("ana@example.net", "Ana García")
+        _ = try program.run(at: program.now.addingTimeInterval(90 * Self.day))
+        let surveys = try program.sent().filter { $0.to.map(\.normalized) == ["bob@example.org"] && $0.subject?.contains("how is your mentoring with") == true }
+        let anas = try #require(surveys.first { $0.subject?.contains("Ana García") == true })
+        let sams = try #require(surveys.first { $0.subject?.contains("Sam Okafor") == true })
+        try Self.bobAnswers(program, under: sams, id: "b40", "5, yes, good fit, continue")
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        try Self.bobAnswers(program, under: anas, id: "b41", "Sam and I meet every two weeks, going well, 3")
+        let report = try program.run(at: program.now.addingTimeInterval(92 * Self.day))
+        #expect(report.held == 1)
+        #expect(try Self.bobsAnswers(program, for: "ana@example.net")?.answered.isEmpty != false, "nothing recorded for Ana's pair")
+        #expect(try Self.bobsAnswers(program, for: "sam@example.com")?.rating == 5)
+        let note = try #require(try program.database.inboundMessages().last?.note)
+        #expect(note.contains("Sam Okafor") && note.contains("not open"), "\(note)")
+        let told = try #require(try program.sent().last { $0.to.map(\.normalized) == ["bob@example.org"] })
+        #expect(told.textBody?.contains("coordinators") == true, "\(told.textBody ?? "")")
+
+        try Self.bobAnswers(program, under: anas, id: "b42", "Ana is doing great, Sam less so: 4, yes, good fit, continue")
+        let both = try program.run(at: program.now.addingTimeInterval(93 * Self.day))
+        #expect(both.held == 1)
+        #expect(try Self.bobsAnswers(program, for: "ana@example.net")?.answered.isEmpty != false, "nothing recorded for Ana's pair")
+    }
 }

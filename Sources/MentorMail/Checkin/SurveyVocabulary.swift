@@ -61,6 +61,15 @@ enum SurveyVocabulary {
         5: ["five", "cinco", "cinq", "fünf", "funf", "五", "５"],
     ]
 
+    /// Whether `text` gives `rating` as a number ("4", "4/5", "four", "cuatro"), not only in
+    /// words that sound like one ("fine", "ok").
+    static func statesRating(_ rating: Int, in text: String) -> Bool {
+        let words = Set(EnrollmentText.words(text))
+        return words.contains(String(rating)) || (numberWords[rating] ?? []).contains { number in
+            words.contains(EnrollmentText.fold(number)) || (number.unicodeScalars.first.map { $0.value > 0x2E80 } == true && text.contains(number))
+        }
+    }
+
     /// The number words, folded: a rating in words that is still a number ("four", "un cuatro").
     static let foldedNumberWords: Set<String> = Set(numberWords.values.joined().map(EnrollmentText.fold))
 

@@ -40,6 +40,11 @@ public struct CheckinAnswersMail: MailContent {
     public var fit: String?
     public var next: String?
     public var note: String?
+    /// The answers this reply changed, as they were before it (absent when unchanged).
+    public var ratingBefore: Int?
+    public var meetingBefore: String?
+    public var fitBefore: String?
+    public var nextBefore: String?
     /// Questions still without an answer: each flag asks its question again.
     public var missingRating: Bool?
     public var missingMeeting: Bool?
@@ -73,6 +78,9 @@ public struct CheckinAnswersMail: MailContent {
     /// Remarks that answer no question, passed on to the coordinators as written.
     public var passedOn: [String] = []
     public var hasPassedOn: Bool?
+    /// The reply came under the survey about this other partner, but spoke only of this pair:
+    /// it was read as this pair's answers.
+    public var cameUnder: String?
     /// Profile lines written beside the answers ("Languages: English, French"): the change they made.
     public var profile: ProfileAnswer?
 }

@@ -99,7 +99,8 @@ struct CheckinService {
 
     /// A reply to a check-in: reads the answers, keeps the text, confirms what was understood
     /// and asks only about what is still unclear; then acts on them.
-    func receiveAnswer(surveyID: Int64, _ inbound: Inbound) throws -> Outcome {
+    /// `cameUnder`: the partner whose survey the reply came under, when it was about this pair instead.
+    func receiveAnswer(surveyID: Int64, _ inbound: Inbound, cameUnder: String? = nil) throws -> Outcome {
         guard var survey = try Survey.fetchOne(work.db, key: surveyID), let pair = try pairs.pair(survey.mentorshipID),
               survey.participantID == inbound.context.participant?.id else {
             // Someone else answering a survey that is not theirs: a person should look.
@@ -162,10 +163,11 @@ struct CheckinService {
             return try HeldMailService(work: work).hold(inbound, reason: "check-in answers that would end a pair, written outside that pair's survey by someone "
                                                         + "in \(inbound.context.ongoingPairs.count) pairs: which pair is meant?", acknowledge: true)
         }
+        if let elsewhere = try answersAboutAnotherPair(survey: survey, pair: pair, inbound) { return elsewhere }
         let before = survey.answers
         let alreadyOver = !pair.mentorship.isOngoing
         let unsure = survey.nextUnclear || reading.unclear[.next] != nil
-        survey.answers = before.merged(with: reading.answers)
+        survey.answers = before.merged(with: Self.keepingStoredRating(reading, before: before, newText: newText))
         // A doubtful what-next is remembered, so that the other side's "graduate" waits for a clear one.
         if unsure && survey.answers.next == nil { survey.next = Survey.unclearNext }
         survey.replies += (survey.replies.isEmpty ? "" : "\n\n---\n\n") + inbound.newText
@@ -191,9 +193,10 @@ struct CheckinService {
         if effect == .graduated || effect == .ended { try retellFinalState(to: try partnerSurvey(of: survey), pair, graduated: effect == .graduated) }
         let answers = survey.answers
         let language = try inbound.language(in: work)
-        var mail = Self.answersMail(answers, person: person, partner: partner, language: language, unclear: reading.unclear)
+        var mail = Self.answersMail(answers, person: person, partner: partner, language: language, unclear: reading.unclear, before: before)
         mail.ratingWritten = reading.answers.rating == nil ? nil : reading.ratingWritten
         mail.passedOn = remarks
+        mail.cameUnder = cameUnder
         mail.hasPassedOn = remarks.isEmpty ? nil : true
         if let profileForm { mail.profile = try EnrollmentService(work: work).storeProfile(profileForm, inbound, sentences: false).answer }
         // Nothing more is asked of a pair that ends or graduates, nor of one waiting to graduate.
@@ -324,6 +327,28 @@ struct CheckinService {
         return nil
     }
 
+    /// A reply under one pair's survey naming only the partner of another of the writer's
+    /// pairs is about that pair: its answers while its check-in is open, else a coordinator
+    /// records them. Naming partners in several pairs, a coordinator reads which is meant.
+    private func answersAboutAnotherPair(survey: Survey, pair: PairService.Pair, _ inbound: Inbound) throws -> Outcome? {
+        let context = inbound.context
+        let named = context.pairsNamed(in: inbound.newText)
+        guard let other = named.first(where: { $0 != survey.mentorshipID }) else { return nil }
+        let under = PersonName(naming: survey.side == .mentee ? pair.mentor : pair.mentee).name
+        let held = HeldMailService(work: work)
+        guard named == [other] else {
+            return try held.hold(inbound, reason: "check-in answers under the survey about the pair with \(under), naming partners "
+                                 + "in \(named.count) pairs: which pair is meant?", acknowledge: true)
+        }
+        let partner = context.partnerByPair[other]?.name ?? context.pair(other)
+        guard let open = context.openSurveyByPair[other] else {
+            return try held.hold(inbound, reason: "check-in answers under the survey about the pair with \(under), naming only \(partner): "
+                                 + "about \(context.pair(other)), whose check-in is not open; not recorded for another pair, a coordinator records them",
+                                 acknowledge: true)
+        }
+        return try receiveAnswer(surveyID: open, inbound, cameUnder: under)
+    }
+
     static func rated(_ rating: Int) -> String { "rated it \(rating) of 5" }
     static let notMeeting = "says they are not meeting"
     static let notAFit = "says it is not a good fit"
@@ -391,16 +416,37 @@ struct CheckinService {
         }
     }
 
+    /// A later reply's answers, less a rating it gives only in middling words ("going fine",
+    /// "ok") in its text when a rating is stored: the stored one stays. A number, words at
+    /// either end ("great", "not good"), an answer under question 1 or a correction replace it.
+    static func keepingStoredRating(_ reading: SurveyReading, before: SurveyAnswers, newText: String) -> SurveyAnswers {
+        var answers = reading.answers
+        if let stored = before.rating, let rating = answers.rating, rating != stored, (3...4).contains(rating), reading.shape == "in the text",
+           !SurveyVocabulary.statesRating(rating, in: newText), !SurveyAnswerReader.corrects(newText) {
+            answers.rating = nil
+        }
+        return answers
+    }
+
     /// The answers mail with `answers` so far, in `language`, and the answers that could not be read.
+    /// `before`: the answers stored before this reply; each one it changed is shown beside the new one.
     private static func answersMail(_ answers: SurveyAnswers, person: Participant, partner: Participant, language: String?,
-                                    unclear: [SurveyQuestion: String] = [:]) -> CheckinAnswersMail {
+                                    unclear: [SurveyQuestion: String] = [:], before: SurveyAnswers = SurveyAnswers()) -> CheckinAnswersMail {
         let wording = ProfileWording(language: language)
-        return CheckinAnswersMail(
+        func changed<T: Equatable>(_ answer: KeyPath<SurveyAnswers, T?>) -> T? {
+            before[keyPath: answer].flatMap { $0 == answers[keyPath: answer] ? nil : $0 }
+        }
+        var mail = CheckinAnswersMail(
             person: PersonName(person.profile.name), partner: PersonName(naming: partner),
             rating: answers.rating, meeting: answers.meeting.map(wording.answer), fit: answers.fit.map(wording.answer),
             next: answers.next.map(wording.answer), note: answers.note,
             unclear: unclear.sorted { $0.key < $1.key }.map { .init(number: $0.key.rawValue, wrote: $0.value) },
             hasUnclear: !unclear.isEmpty, complete: answers.isComplete)
+        mail.ratingBefore = changed(\.rating)
+        mail.meetingBefore = changed(\.meeting).map(wording.answer)
+        mail.fitBefore = changed(\.fit).map(wording.answer)
+        mail.nextBefore = changed(\.next).map(wording.answer)
+        return mail
     }
 
     /// The other side's latest survey of the same pair, if they got one.
