@@ -99,6 +99,11 @@ import Testing
         let copy = try #require(copies.first)
         #expect(copy.messageID != introduction.messageID && Set(copy.to.map(\.normalized)) == [new, people.address("Max")])
         #expect(copy.textBody?.contains(new) == true && copy.textBody?.contains(mia) == false, "\(copy.textBody ?? "")")
+        // Finding: Max got the whole introduction again with no word why. One line at the top says it.
+        let top = (copy.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+        #expect(top.contains("this introduction again because Mia's address changed"), "\(copy.textBody ?? "")")
+        let html = copy.htmlAlternative?.decodedText() ?? ""
+        #expect(html.contains("this introduction again because Mia&#39;s address changed") || html.contains("this introduction again because Mia's address changed"), "\(html)")
         #expect(try scenario.servers.messages(of: newUser).filter { $0.subject == introduction.subject }.count == 1)
         let listed = try #require(try checkin.run(scenario, ["pairs", "list"], day: 31).stdout.split(separator: "\n").first { $0.contains(new) })
         #expect(listed.contains("introduced") && listed.contains("2027-02-10"), "\(listed)")

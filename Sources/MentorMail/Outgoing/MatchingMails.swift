@@ -59,6 +59,8 @@ public struct IntroductionMail: MailContent {
     /// Why they were matched (the matcher's explanation).
     public var why: String
     public var meetBy: FirstMeeting
+    /// The introduction goes again because this person's address changed (their new one is in it).
+    public var addressChanged: String?
 }
 
 /// A kind note to a mentor of a round who got no mentee in it: thanks, and they stay available.

@@ -52,10 +52,12 @@ struct RedeliveryService {
                 try retire(&row, why: why, into: &result, item)
                 continue
             }
-            // A moved partner's new address is news to the other side of an introduction, asked to write.
+            // A moved partner's new address is news to the other side of an introduction, asked to
+            // write: it goes to both again, saying why.
             let toAll = row.kind == .introduction && old.lowercased() != new.lowercased()
             let others = row.status == .sent && !toAll ? row.recipientList.filter { $0.lowercased() != old.lowercased() }.count : 0
-            guard let queued = try copy(&row, replacing: old, with: new, name: name, toAll: toAll) else {
+            let fresh = toAll ? try introductionAgain(&row, moved: name, to: new) : try copy(&row, replacing: old, with: new, name: name)
+            guard let queued = fresh else {
                 try retire(&row, why: "its text could not be read back", into: &result, item)
                 continue
             }
@@ -70,19 +72,35 @@ struct RedeliveryService {
 
     /// Queues a fresh copy of `row` under a new Message-ID, with `new` in place of `old`
     /// wherever the mail named it: to `new` alone when `row` was sent (the others had it), else
-    /// to all its recipients, as with `toAll`. `row` points to the copy and, unless it was
-    /// sent, stops waiting. Nil when the stored mail cannot be read back.
-    func copy(_ row: inout OutboxMessage, replacing old: String, with new: String, name: String?, toAll: Bool = false) throws -> OutboxMessage? {
+    /// to all its recipients. `row` points to the copy and, unless it was sent, stops waiting. Nil when the stored mail cannot be read back.
+    func copy(_ row: inout OutboxMessage, replacing old: String, with new: String, name: String?) throws -> OutboxMessage? {
         let message = Message(data: row.raw)
         let moved = MailAddress(address: new, name: name)
-        let recipients = row.status == .sent && !toAll ? [moved]
+        let recipients = row.status == .sent ? [moved]
             : (message.to + message.cc).map { $0.address.lowercased() == old.lowercased() ? moved : $0 }
         guard let copy = OutgoingMessage.copy(
             of: message, subject: row.subject,
             from: MailAddress(address: work.config.program.address, name: work.config.program.name),
             to: recipients, replacing: old, with: new,
             messageID: MessageIDGenerator.make(domain: work.config.program.domain), date: work.now) else { return nil }
-        let queued = try work.outbox.queue(copy, kind: row.kind ?? .help, inboundID: row.inboundID, topic: row.topic)
+        return try replace(&row, by: try work.outbox.queue(copy, kind: row.kind ?? .help, inboundID: row.inboundID, topic: row.topic), at: new)
+    }
+
+    /// The pair's introduction composed again for both, now with `name`'s new address, and a
+    /// line at the top saying it comes again because that address changed. Nil when the pair is gone.
+    private func introductionAgain(_ row: inout OutboxMessage, moved name: String, to new: String) throws -> OutboxMessage? {
+        guard let id = row.topic.id, let pair = try PairService(work: work).pair(id) else { return nil }
+        let matching = MatchingService(work: work)
+        let language = matching.introductionLanguage(mentee: pair.mentee, mentor: pair.mentor)
+        var mail = matching.introduction(mentee: pair.mentee, mentor: pair.mentor, why: pair.mentorship.explanation, language: language)
+        mail.addressChanged = EnrollmentText.words(name).isEmpty ? new : name
+        let queued = try work.outbox.send(mail, to: [PairService.address(pair.mentee), PairService.address(pair.mentor)], about: row.topic,
+                                          inboundID: row.inboundID, language: language)
+        return try replace(&row, by: queued, at: new)
+    }
+
+    /// `row` points to its fresh copy `queued` and, unless it was sent, stops waiting.
+    private func replace(_ row: inout OutboxMessage, by queued: OutboxMessage, at new: String) throws -> OutboxMessage {
         row.replacedBy = queued.id
         if row.status != .sent {
             row.status = .retired
