@@ -44,4 +44,27 @@ import Testing
         let pete = try #require(try harness.database.participant(email: "pete@example.net"))
         #expect(pete.profile.languages == ["English"] && pete.profile.role == "mentee")
     }
+
+    /// Finding F-4: the form we pre-filled from "I'm new here, not sure whether to be mentor or
+    /// mentee. I speak English." had only "Languages: English"; "ok" above it was answered "We
+    /// understood most of your form" and made an incomplete participant. A reply that adds
+    /// nothing to our pre-fill says which lines we still need, keeps the pre-filled ones, and
+    /// makes no record.
+    @Test(arguments: ["ok", "yes 👍", "Thanks!\n\nPete"])
+    func aReplyAddingNothingToAnIncompletePrefillSaysWhatIsStillNeeded(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hello\r\nMessage-ID: <p1@example.net>\r\n\r\n"
+                           + "I'm new here, I'm not sure whether to be mentor or mentee. I speak English.\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        #expect(form.textBody?.contains("Languages: English") == true, "\(form.textBody ?? "")")
+        try reply(harness, to: form, text, id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        #expect(!answer.contains("understood most") && !answer.contains("assume"), "\(answer)")
+        #expect(answer.contains("nothing has been stored yet"), "\(answer)")
+        #expect(answer.contains("We still need: Role, Mentoring type, Areas, Time zone and Interaction."), "\(answer)")
+        #expect(answer.contains("Languages: English"), "the pre-filled line is kept: \(answer)")
+        #expect(try harness.database.participant(email: "pete@example.net") == nil)
+    }
 }

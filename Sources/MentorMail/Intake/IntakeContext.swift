@@ -296,11 +296,12 @@ public struct IntakeMessage: Sendable {
     }
 
     /// Whether the message fills in none of the form's lines: its own text has no form line and
-    /// its sentences say nothing the form asks, and the quoted form gives at most the name we put on it.
+    /// its sentences say nothing the form asks, and the quoted form gives at most what we put on
+    /// it, without a role (a pre-fill that names one is confirmed by "ok").
     var fillsInNothing: Bool {
         let form = self.form
         // What is already read first; the search for form lines of their own last.
-        guard prose.isEmpty, prose.role == nil, joinRole == nil, form.answeredFields.isSubset(of: [.name]),
+        guard prose.isEmpty, prose.role == nil, joinRole == nil, !form.answeredFields.contains(.role),
               form.answeredFields.isSubset(of: form.answeredInQuotedText) else { return false }
         return SignupFormParser.ownFormLines(in: newText) == nil
     }

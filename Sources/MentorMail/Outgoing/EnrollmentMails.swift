@@ -20,6 +20,9 @@ public struct SignupFormMail: MailContent {
     /// They answered our form ("ok", "👍") without filling in any of its lines: the answer
     /// says so and how to fill it in.
     public var noLines: Bool?
+    /// With noLines, under a form we had partly filled in: the lines still needed, in words
+    /// ("Role, Areas and Time zone"); the ones we filled in stay on the form.
+    public var stillNeeded: String?
     /// The coordinators passed their request to join on to us (they did not write to us).
     public var passedOn: Bool?
 

@@ -70,8 +70,10 @@ struct EnrollmentService {
         var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)
         if question != nil { mail.question = true }
         if question == nil, inbound.context.answering?.kind == .signupForm {
-            // A reply under our form that fills in none of its lines ("ok", "👍", nothing) is told so.
-            mail.noLines = true
+            // A reply under our form that fills in none of its lines ("ok", "👍", nothing) is told
+            // so, and what we had filled in stays on the form, with the lines still needed.
+            mail = Self.formKept(inbound, role: role, vocabulary: work.config.enrollment.vocabulary,
+                                 wording: ProfileWording(language: try inbound.language(in: work)))
         } else if inbound.reading.hasNoText, inbound.message.attachments.isEmpty {
             mail.noText = true
         }
@@ -94,6 +96,22 @@ struct EnrollmentService {
                                   asBoth: role == .both ? true : nil)
         mail.name = prefill.name
         mail.prefill = prefill.lines
+        return mail
+    }
+
+    /// The form again for a reply that filled in nothing of its own under the one we sent: what
+    /// we had filled in (quoted back) stays, and, when there was some, the lines still needed are named.
+    private static func formKept(_ inbound: Inbound, role: ParticipantRole?, vocabulary: EnrollmentVocabulary, wording: ProfileWording) -> SignupFormMail {
+        let quoted = OwnText(inbound.message.textBody ?? "")
+        let prefill = FormPrefill(own: quoted, prose: ProseSignup.read(OwnText(""), vocabulary: vocabulary), senderName: inbound.sender.name,
+                                  vocabulary: vocabulary, wording: wording)
+        var mail = signupForm(prefill, role: role, senderName: inbound.sender.name)
+        mail.noLines = true
+        let answered = inbound.reading.form.answeredFields
+        if !answered.isSubset(of: [.name]) {
+            let needed: [SignupField] = [.role, .name, .mentoringType, .areas, .timeZone, .languages, .interaction]
+            mail.stillNeeded = wording.list(needed.filter { !answered.contains($0) }.map(wording.label))
+        }
         return mail
     }
 
