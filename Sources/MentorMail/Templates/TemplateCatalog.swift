@@ -5,7 +5,7 @@ import Foundation
 /// A template may use only the variables its entry lists; `TemplateLibrary` checks every
 /// template against the catalog when it loads, so a typo is an error at start-up, not a blank
 /// in a participant's mail. The standard catalog is read from the mail types (``MailKind``).
-public struct TemplateCatalog: Sendable {
+public struct TemplateCatalog: Sendable, Equatable {
     /// One value the workflow puts in a template's values.
     public struct Variable: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable {

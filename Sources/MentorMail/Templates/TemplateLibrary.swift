@@ -16,16 +16,16 @@ public struct TemplateLibrary: Sendable {
     }
 
     private let directory: String
-    private let templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)]
+    private let templates: [String: (text: LoadedTemplate, html: LoadedTemplate?)]
     /// Language code → its templates.
-    private let translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]]
+    private let translations: [String: [String: (text: LoadedTemplate, html: LoadedTemplate?)]]
     /// By `key(language, name)`: the sections a template lacks (``TemplateCatalog/sections``)
     /// and the shipped one that words those cases.
     private let fallbacks: [String: SectionFallback]
 
     private struct SectionFallback: Sendable {
         var missing: Set<String>
-        var shipped: (text: MustacheTemplate, html: MustacheTemplate?)
+        var shipped: (text: LoadedTemplate, html: LoadedTemplate?)
     }
 
     /// The languages with templates of their own, besides English.
@@ -35,14 +35,17 @@ public struct TemplateLibrary: Sendable {
     /// template that uses a value the workflow does not give it, a missing template, a text
     /// template without a `Subject:` line or one that does not parse is a config error, so
     /// that `mentormail process` refuses to start rather than send a mail with a blank in it.
+    /// A file byte for byte as shipped is known to pass: it is parsed only when first rendered,
+    /// as a run sends only a few of the mails (parsing them all took most of an idle run).
     public init(directory: String, catalog: TemplateCatalog = .standard) throws {
-        let loaded = try Self.load(directory: directory, catalog: catalog)
-        var translations: [String: [String: (text: MustacheTemplate, html: MustacheTemplate?)]] = [:]
+        let shipped = Self.shippedFiles(for: catalog)
+        let loaded = try Self.load(directory: directory, catalog: catalog, shipped: shipped)
+        var translations: [String: [String: (text: LoadedTemplate, html: LoadedTemplate?)]] = [:]
         var problems = loaded.problems
         var fallbacks = Self.fallbacks(loaded.missingSections, folder: nil)
         for language in Self.languageFolders(in: directory) {
             let translated = try Self.load(directory: (directory as NSString).appendingPathComponent(language), catalog: catalog,
-                                           translation: true)
+                                           translation: true, shipped: shipped, shippedPrefix: language + "/")
             problems += translated.problems
             // Of two folders with one code ("pt-BR", "pt_br") the first is used; check-templates says so.
             if translations[Self.code(ofFolder: language)] == nil {
@@ -80,7 +83,7 @@ public struct TemplateLibrary: Sendable {
             for prefix in Set([folder.map { $0 + "/" } ?? "", ""]).sorted(by: >) {
                 guard let (text, textSections) = template(prefix + name + ".txt.mustache", text: true), sections.isSubset(of: textSections) else { continue }
                 let html = template(prefix + name + ".html.mustache", text: false)
-                result[key(folder.map(code(ofFolder:)), name)] = SectionFallback(missing: sections, shipped: (text, html?.0))
+                result[key(folder.map(code(ofFolder:)), name)] = SectionFallback(missing: sections, shipped: (LoadedTemplate(text), html.map { LoadedTemplate($0.0) }))
                 break
             }
         }
@@ -204,10 +207,10 @@ public struct TemplateLibrary: Sendable {
         if let fallback = fallbacks[Self.key(translated, name)], fallback.missing.contains(where: { Self.isOn($0, in: values) }) {
             template = fallback.shipped
         }
-        guard let (subject, text) = Self.subjectAndBody(template.text.render(values)) else {
+        guard let (subject, text) = Self.subjectAndBody(try template.text.parsed().render(values)) else {
             throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
         }
-        return Rendered(subject: subject, text: text, html: template.html?.render(values))
+        return Rendered(subject: subject, text: text, html: try template.html?.parsed().render(values))
     }
 
     /// A rendered text template's Subject line and body; nil when it does not begin with a Subject line.
@@ -254,15 +257,24 @@ public struct TemplateLibrary: Sendable {
     }
 
     private struct Loaded {
-        var templates: [String: (text: MustacheTemplate, html: MustacheTemplate?)] = [:]
+        var templates: [String: (text: LoadedTemplate, html: LoadedTemplate?)] = [:]
         var problems: [TemplateProblem] = []
         /// By template name: the sections the catalog requires that its text or HTML lacks.
         var missingSections: [String: Set<String>] = [:]
     }
 
+    /// The shipped templates by path ("help.txt.mustache", "es/help.txt.mustache") when
+    /// `catalog` is the one they were built for; none for another catalog.
+    private static func shippedFiles(for catalog: TemplateCatalog) -> [String: Data] {
+        guard catalog == .standard else { return [:] }
+        return Dictionary(ShippedTemplates.builtIn.map { ($0.path, $0.contents) }) { first, _ in first }
+    }
+
     /// Reads each template file once: parses it and checks its tags against the catalog. In a
-    /// translation a missing mail is only a warning: it goes out in English.
-    private static func load(directory: String, catalog: TemplateCatalog, translation: Bool = false) throws -> Loaded {
+    /// translation a missing mail is only a warning: it goes out in English. A file the same
+    /// as `shipped[shippedPrefix + file]` is only read: its parse waits for its first use.
+    private static func load(directory: String, catalog: TemplateCatalog, translation: Bool = false,
+                             shipped: [String: Data] = [:], shippedPrefix: String = "") throws -> Loaded {
         let files: Set<String>
         do {
             files = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
@@ -273,6 +285,14 @@ public struct TemplateLibrary: Sendable {
         func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
         for file in files.sorted() where file.hasSuffix(".txt.mustache") {
             let name = String(file.dropLast(".txt.mustache".count))
+            let htmlFile = "\(name).html.mustache"
+            if let text = asShipped(path(file), shipped[shippedPrefix + file], prefix: "{{% CONTENT_TYPE: TEXT}}") {
+                let html = files.contains(htmlFile) ? asShipped(path(htmlFile), shipped[shippedPrefix + htmlFile], prefix: "") : nil
+                if !files.contains(htmlFile) || html != nil {
+                    loaded.templates[name] = (text, html)
+                    continue
+                }
+            }
             let variables = catalog.entries[name]
             if variables == nil {
                 loaded.problems.append(TemplateProblem(.warning, file: path(file),
@@ -282,7 +302,6 @@ public struct TemplateLibrary: Sendable {
             let sections = catalog.sections[name] ?? [:]
             let text = parse(path(file), prefix: "{{% CONTENT_TYPE: TEXT}}", variables: variables, template: name,
                              requiresSubject: true, required: catalog.required[name] ?? [:], sections: sections, problems: &loaded.problems)
-            let htmlFile = "\(name).html.mustache"
             var html: MustacheTemplate?
             if files.contains(htmlFile) {
                 html = parse(path(htmlFile), prefix: "", variables: variables, template: name, requiresSubject: false,
@@ -296,7 +315,7 @@ public struct TemplateLibrary: Sendable {
             let missing = Set(loaded.problems.filter { $0.isMissingSection && own.contains($0.file) }.compactMap(\.variable))
             if !missing.isEmpty { loaded.missingSections[name] = missing }
             if let text {
-                loaded.templates[name] = (text, html)
+                loaded.templates[name] = (LoadedTemplate(text), html.map(LoadedTemplate.init))
                 // What the run does with it: rendered, it must still begin with its Subject line.
                 if variables != nil, !loaded.problems.contains(where: { $0.file == path(file) && $0.severity == .error }),
                    [true, false].contains(where: { subjectAndBody(text.render(catalog.sampleValues(for: name, flags: $0))) == nil }) {
@@ -323,6 +342,14 @@ public struct TemplateLibrary: Sendable {
         }
         loaded.problems.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
         return loaded
+    }
+
+    /// The file at `path`, to be parsed when first used, when it holds `shipped` byte for byte
+    /// (it is known to parse and to pass every check); nil for any other file.
+    private static func asShipped(_ path: String, _ shipped: Data?, prefix: String) -> LoadedTemplate? {
+        guard let shipped, let data = FileManager.default.contents(atPath: path), data == shipped,
+              let source = String(data: data, encoding: .utf8) else { return nil }
+        return LoadedTemplate(source: prefix + normalized(source))
     }
 
     /// Parses and checks one file; `nil` (with a problem) when it cannot be read or parsed.
@@ -368,5 +395,31 @@ public struct TemplateLibrary: Sendable {
         case .invalidSetDelimiter?: "a {{=… …=}} tag is malformed"
         default: "\(error)"
         }
+    }
+}
+
+
+/// A template ready to render: parsed when loaded, or (a shipped one) when first rendered.
+final class LoadedTemplate: @unchecked Sendable {
+    private let lock = NSLock()
+    private let source: String?
+    private var template: MustacheTemplate?
+
+    init(_ parsed: MustacheTemplate) {
+        source = nil
+        template = parsed
+    }
+
+    init(source: String) {
+        self.source = source
+    }
+
+    func parsed() throws -> MustacheTemplate {
+        lock.lock()
+        defer { lock.unlock() }
+        if let template { return template }
+        let parsed = try MustacheTemplate(string: source ?? "")
+        template = parsed
+        return parsed
     }
 }
