@@ -29,11 +29,39 @@ enum AbsenceWords {
     /// Whether the text says its writer is or will be away for a while ("back from leave" says
     /// they are back).
     static func speaksOfAbsence(_ own: OwnText) -> Bool {
-        own.clauses.joined().contains { clause in
-            guard !contains(["back", "from"], in: clause.words) else { return false }
-            return phrases.contains { contains($0, in: clause.words) }
-                || clause.words.indices.contains { CommandSentences.leavingWords.contains(clause.words[$0]) && isAbsence(clause.words, at: $0) }
-        }
+        own.clauses.joined().contains { saysAway($0.words) }
+    }
+
+    /// Whether a clause's words say its writer is or will be away.
+    static func saysAway(_ words: [String]) -> Bool {
+        guard !contains(["back", "from"], in: words) else { return false }
+        return phrases.contains { contains($0, in: words) }
+            || words.indices.contains { CommandSentences.leavingWords.contains(words[$0]) && isAbsence(words, at: $0) }
+    }
+
+    /// What an out-of-office reply says beside the absence, as folded words: how mail is read
+    /// meanwhile, when it will be answered, whom to write to instead, that it is automatic.
+    static let responderMarks: [[String]] = [
+        "access to email", "access to e-mail", "access to my email", "access to mail", "no access", "without access", "limited access",
+        "reply when", "respond when", "reply on my return", "respond on my return", "upon my return", "on my return", "when i return",
+        "when i'm back", "when i am back", "back on", "urgent", "automatic", "automated", "auto-reply", "autoreply",
+        "a mi regreso", "a mi vuelta", "cuando vuelva", "sin acceso", "acceso limitado", "urgente", "urgentes", "automatica",
+        "quando voltar", "ao meu regresso", "ao regressar", "sem acesso", "acesso limitado", "automatico",
+        "a mon retour", "des mon retour", "acces limite", "sans acces", "automatique", "en cas d'urgence",
+        "nach meiner ruckkehr", "keine e-mails", "keine emails", "keinen zugriff", "eingeschrankt", "dringend", "dringende", "automatische",
+        "al mio rientro", "al mio ritorno", "accesso limitato",
+    ].map { EnrollmentText.words($0) }
+
+    /// Whether `own` reads as an out-of-office reply: being away until a day, or being away
+    /// beside one of a responder's marks ("limited access to email", "I will reply on my
+    /// return", "for urgent matters"). "I'm away that week" alone is a person's word.
+    static func soundsLikeResponder(_ own: OwnText) -> Bool {
+        let clauses = own.clauses.joined()
+        let away = clauses.filter { saysAway($0.words) }
+        guard !away.isEmpty else { return false }
+        if away.contains(where: { $0.words.contains(where: untilWords.contains) }) { return true }
+        let words = clauses.flatMap(\.words)
+        return responderMarks.contains { contains($0, in: words) }
     }
 
     /// Whether the word of leaving at `index` speaks of a time away or a trip ("on leave",

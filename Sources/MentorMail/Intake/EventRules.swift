@@ -25,6 +25,18 @@ struct CalendarReplyRule: IntakeRule {
     }
 }
 
+/// An out-of-office reply without headers under an event mail ("I'm away until 14 January with
+/// limited access to email", "Estou de férias até 3 de março"): automatic mail, no answer to the
+/// invitation, and not answered. A person's own answer beside being away is read by the rules after.
+struct EventAutoReplyRule: IntakeRule {
+    let name = "event-auto-reply"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard let id = eventAnswered(context), message.isOutOfOffice else { return nil }
+        let reason = "an out-of-office reply under mail about \(context.answering?.topicWords ?? "event \(id)"): no answer, not answered"
+        return RuleDecision(.ignore(reason: reason), reason)
+    }
+}
+
 /// Yes, no or maybe in words, under an invitation, an update, our answer to an RSVP, or a
 /// schedule ("I can't come after all"); a question beside it goes with the answer.
 struct EventWordsRule: IntakeRule {
@@ -107,7 +119,7 @@ struct EventAnswerElsewhereRule: IntakeRule {
               let answering = context.answering, eventAnswered(context, MailKind.eventAnswerable) == nil,
               // Under mail about another event (a cancellation), the words are about that one.
               answering.topic.kind != .event,
-              let from = message.from, context.wasWritten(from),
+              let from = message.from, context.wasWritten(from), !message.isOutOfOffice,
               let words = RSVPWords.readClearly(message.own) else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted

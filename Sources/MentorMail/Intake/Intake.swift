@@ -30,6 +30,7 @@ public struct Intake: Sendable {
             JoinUnderOurMailRule(coordinators: coordinators),
             SomeoneElsesMailRule(coordinators: coordinators, programAddress: config.program.address),
             SurveyAnswerRule(),
+            EventAutoReplyRule(),
             EventWordsRule(),
             EventRequestRule(),
             MenteeAgainRule(),

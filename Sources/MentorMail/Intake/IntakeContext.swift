@@ -324,6 +324,16 @@ public struct IntakeMessage: Sendable {
         return !partnerNames.compactMap { EnrollmentText.words($0).first }.contains(where: words.contains)
     }
 
+    /// Whether the new text is an out-of-office reply that set no header (``AbsenceWords/
+    /// soundsLikeResponder(_:)``): no question in it, and no answer to an invitation in its
+    /// words that are not about being away ("Sorry, I can't come: I'm on holiday until the 28th"
+    /// is a person declining).
+    var isOutOfOffice: Bool {
+        guard !newText.contains("?"), !newText.contains("？"), AbsenceWords.soundsLikeResponder(own) else { return false }
+        let rest = own.clauses.joined().filter { !AbsenceWords.saysAway($0.words) }.map(\.text)
+        return RSVPWords.read(rest.joined(separator: "\n")) == nil
+    }
+
     /// Reads everything the rules need that does not depend on the database, so a run can
     /// prepare the next messages on another thread while the transaction handles this one.
     public init(_ message: Message, programAddress: String, formParser: SignupFormParser) {
