@@ -1,7 +1,8 @@
 /// The messages a mail passes on: attached whole (message/rfc822), or copied into its text
 /// under a forward line ("---------- Forwarded message ---------", "Begin forwarded message:")
-/// or, in a mail whose Subject says it is a forward ("Fwd:", "FW:", "WG:"), under an Outlook
-/// header block ("From: … / Sent: … / To: …").
+/// or under an Outlook header block ("From: … / Sent: … / To: …"): in a mail whose Subject says
+/// it is a forward ("Fwd:", "FW:", "WG:") any such block, otherwise one with From, Sent (or Date)
+/// and Subject lines in a row, which Outlook often puts alone above the mail it passes on.
 public struct ForwardedMessages: Sendable, Equatable {
     /// Whom each passed-on message was from, in order.
     public var authors: [MailAddress] = []
@@ -53,7 +54,7 @@ public struct ForwardedMessages: Sendable, Equatable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { unquoted($0).trimmedWhitespace }
         var index = 0
         while index < lines.count {
-            guard let separator = opening(lines[index], forwardSubject: forwardSubject) else { index += 1; continue }
+            guard let separator = opening(lines, at: index, forwardSubject: forwardSubject) else { index += 1; continue }
             // The header lines that follow, up to the first blank line after them.
             var line = separator ? index + 1 : index
             while line < lines.count, lines[line].isEmpty, line < index + 3 { line += 1 }
@@ -88,21 +89,22 @@ public struct ForwardedMessages: Sendable, Equatable {
         let forwardSubject = isForward(subject: subject)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // HTML may give the forward line and its first header on one line.
-        guard let start = lines.firstIndex(where: { line in
-            opening(String(line).trimmedWhitespace, forwardSubject: forwardSubject) != nil
-                || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...])
+        guard let start = lines.indices.first(where: { index in
+            opening(lines, at: index, forwardSubject: forwardSubject) != nil
+                || ReplyExtractor.Markers.opensWithForward(Array(lines[index].utf8)[...])
         }) else { return text }
         return lines[..<start].joined(separator: "\n")
     }
 
     /// The lines of `text` above the first message it passes on or keeps as history (a forward
-    /// line, "-----Original Message-----"), whatever the Subject.
+    /// line, "-----Original Message-----", a bare Outlook header block), whatever the Subject.
     public static func aboveHistory(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { line in
+        guard let start = lines.indices.first(where: { index in
+            let line = lines[index]
             let trimmed = Array(String(line).trimmedWhitespace.utf8)[...]
             return ReplyExtractor.Markers.isForwardSeparator(trimmed) || ReplyExtractor.Markers.isHistorySeparator(trimmed)
-                || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...])
+                || ReplyExtractor.Markers.opensWithForward(Array(line.utf8)[...]) || opensBareHeaderBlock(lines, at: index)
         }) else { return text }
         return lines[..<start].joined(separator: "\n")
     }
@@ -119,13 +121,28 @@ public struct ForwardedMessages: Sendable, Equatable {
         return subjectPrefixes.contains { subject.hasPrefix($0) }
     }
 
-    /// Whether a trimmed line opens a passed-on message: true for a forward line (or, under a
+    /// Whether line `index` opens a passed-on message: true for a forward line (or, under a
     /// forwarding Subject, a history line), false for an Outlook header block's From line
-    /// under a forwarding Subject, nil when it opens none.
-    private static func opening(_ line: String, forwardSubject: Bool) -> Bool? {
+    /// (under a forwarding Subject, or a bare block), nil when it opens none.
+    private static func opening(_ lines: [some StringProtocol], at index: Int, forwardSubject: Bool) -> Bool? {
+        let line = lines[index].trimmedWhitespace
         let bytes = Array(line.utf8)[...]
         if ReplyExtractor.Markers.isForwardSeparator(bytes) || (forwardSubject && ReplyExtractor.Markers.isHistorySeparator(bytes)) { return true }
-        return forwardSubject && headerName(line, fromNames) != nil ? false : nil
+        guard headerName(line, fromNames) != nil else { return nil }
+        return forwardSubject || opensBareHeaderBlock(lines, at: index) ? false : nil
+    }
+
+    /// Whether line `index` opens an Outlook header block standing alone, with no forward or
+    /// "Original Message" line above it: a From line, then in the lines right after it a Sent
+    /// (or Date) line and a Subject line ("De:/Enviado:/Para:/Asunto:", "Von:/Gesendet:/An:/
+    /// Betreff:", "De :/Envoyé :/À :/Objet :"). A From and a Date line alone may be a person's own.
+    static func opensBareHeaderBlock(_ lines: [some StringProtocol], at index: Int) -> Bool {
+        func field(_ line: some StringProtocol) -> ReplyExtractor.Markers.HeaderField? {
+            ReplyExtractor.Markers.headerField(Array(unquoted(line).trimmedWhitespace.utf8)[...])
+        }
+        guard lines[index].contains(where: { $0 == ":" || $0 == "：" }), field(lines[index]) == .from else { return false }
+        let block = lines[(index + 1)..<min(lines.count, index + 6)].lazy.map(field).prefix { $0 != nil }.compactMap { $0 }
+        return Set(block).isSuperset(of: [.date, .subject])
     }
 
     private static let fromNames = ["from", "von", "de", "da", "van", "från", "fra", "expéditeur", "remitente", "发件人", "寄件者", "差出人"]

@@ -36,4 +36,33 @@ import Testing
             #expect(person.profile.timeZone != "America/Chicago")
         }
     }
+
+    /// Outlook often puts only the passed-on mail's header lines above it, with no "Original
+    /// Message" line (here in English, Spanish, German and French).
+    static let bareHeaderBlocks = [
+        "From: Bob Stone <bob@example.com>\nSent: Monday, November 30, 2026 9:12 AM\nTo: mentoring@example.org\nSubject: Sign up",
+        "De: Bob Stone <bob@example.com>\nEnviado: lunes, 30 de noviembre de 2026 9:12\nPara: mentoring@example.org\nAsunto: Sign up",
+        "Von: Bob Stone <bob@example.com>\nGesendet: Montag, 30. November 2026 09:12\nAn: mentoring@example.org\nBetreff: Sign up",
+        "De : Bob Stone <bob@example.com>\nEnvoyé : lundi 30 novembre 2026 09:12\nÀ : mentoring@example.org\nObjet : Sign up",
+    ]
+
+    @Test(arguments: bareHeaderBlocks)
+    func aFriendsFormBelowABareOutlookHeaderBlockIsNotTheWritersOwn(block: String) throws {
+        try aFriendsFormInAFirstMailIsNotTheWritersOwn(
+            body: "Hello, Bob told me about this. I would like to be a mentee, I speak English.\n\n" + block + "\n\n" + Self.bobsForm)
+    }
+
+    /// A participant passing on a colleague's mail below a bare Outlook header block: the
+    /// colleague's "I'd like to be a mentor" is not the participant's own wish.
+    @Test(arguments: bareHeaderBlocks)
+    func aColleaguesWordsBelowABareHeaderBlockAreNotTheParticipantsOwn(block: String) throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        let passedOn = block.replacingOccurrences(of: "Bob Stone <bob@example.com>", with: "Kai Xu <kai@example.com>")
+            .replacingOccurrences(of: "mentoring@example.org", with: "ana@example.net")
+        _ = try workflow.exchange(program, workflow.mail(subject: "mentoring for Kai",
+                                                         body: "Hi, my colleague Kai asked me about the program, see below.\n\n"
+                                                            + passedOn + "\n\nHi Ana, I'd like to be a mentor too. Can you ask them?"))
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.role == "mentee")
+    }
 }

@@ -84,6 +84,29 @@ import Testing
         #expect(told.contains(person), "\(id): \(told)")
     }
 
+    /// Outlook often puts only the header lines above the mail it passes on, with no "Original
+    /// Message" line or rule, and the coordinator may write a Subject of their own: the person
+    /// below is still the one who asked (English, Spanish, German and French headers).
+    static let bareShapes: [(String, String, String, String)] = [
+        ("bare-en", "FW: mentoring", "lucy@example.net", "FYI\r\n\r\nFrom: Lucy Hart <lucy@example.net>\r\n"
+            + "Sent: Monday, November 30, 2026 9:12 AM\r\nTo: coordinator@example.org\r\nSubject: mentoring\r\n\r\n"
+            + "Hi, I would love to have a mentor.\r\n"),
+        ("bare-es", "Nueva persona para la mentoría", "lucia@example.es", "¿Le podéis mandar el formulario?\r\n\r\n"
+            + "De: Lucía Gómez <lucia@example.es>\r\nEnviado: lunes, 30 de noviembre de 2026 9:12\r\nPara: coordinator@example.org\r\n"
+            + "Asunto: mentoría\r\n\r\nHola, me encantaría tener una mentora.\r\n"),
+        ("bare-de", "Anfrage Mentoring", "jonas@example.de", "Bitte Formular schicken.\r\n\r\n"
+            + "Von: Jonas Weber <jonas@example.de>\r\nGesendet: Montag, 30. November 2026 09:12\r\nAn: coordinator@example.org\r\n"
+            + "Betreff: Mentoring\r\n\r\nHallo, I would like to join the mentoring program as a mentee.\r\n"),
+        ("bare-fr", "demande de mentorat", "amelie@example.fr", "Pour vous.\r\n\r\n"
+            + "De : Amélie Roux <amelie@example.fr>\r\nEnvoyé : lundi 30 novembre 2026 09:12\r\nÀ : coordinator@example.org\r\n"
+            + "Objet : mentorat\r\n\r\nBonjour, je voudrais devenir mentorée.\r\n"),
+    ]
+
+    @Test(arguments: bareShapes)
+    func aRequestBelowABareOutlookHeaderBlockSendsTheForm(_ shape: (String, String, String, String)) throws {
+        try aRequestInTheUsualForwardShapesAndWordsSendsTheForm(shape)
+    }
+
     /// D-5: Jonas's attached request ("WG: Mentoring?") pre-fills his form as his first mail would.
     @Test func theFormIsPrefilledFromThePersonsOwnWords() throws {
         let program = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
