@@ -76,13 +76,15 @@ public struct ProseSignup: Equatable, Sendable {
             if found.timeZone == nil {
                 found.timeZone = named ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
             }
-            for area in areasAlone(tokens, vocabulary: vocabulary) where !areas.contains(area) { areas.append(area) }
+            for area in areasAlone(tokens, listed: sentence.contains(where: clauseCommas.contains), vocabulary: vocabulary)
+            where !areas.contains(area) { areas.append(area) }
             if found.interaction == nil {
                 let ways = CJKPhrases.interaction(in: sentence)
                 found.interaction = interaction(in: sentence, words: words) ?? (ways.isEmpty ? nil : ways.map(\.rawValue).joined(separator: ", "))
             }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) ?? clauses.lazy.compactMap { roleAlone($0.words) }.first }
+            if found.role == nil, own.lines.contains(where: isBothAlone) { found.role = ParticipantRole.both.rawValue }
             if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
             // "Karriere-Mentoring" names its kind in its first part; a story of the past ("I had a
             // mentor once and it changed my career") asks for none.
@@ -456,7 +458,8 @@ public struct ProseSignup: Equatable, Sendable {
     /// word of preferring or meeting that names any (not "I don't prefer IRC"; "prefer email
     /// over IRC" is email).
     private static func interaction(in sentence: String, words: [String]) -> String? {
-        for index in words.indices where preferWords.contains(words[index]) || doesCalls(words, at: index) {
+        let labelled = opensWithWayLabel(sentence, words)
+        for index in words.indices where preferWords.contains(words[index]) || doesCalls(words, at: index) || labelled && index == 0 {
             guard !negated(words, before: index) else { continue }
             var tail: [String] = []
             for (offset, word) in words.dropFirst(index + 1).prefix(8).enumerated() {
@@ -466,6 +469,39 @@ public struct ProseSignup: Equatable, Sendable {
             }
             let (styles, _) = InteractionStyle.read(tail.joined(separator: " "))
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
+        }
+        return waysBefore(best: words) ?? waysLiked(words)
+    }
+
+    /// Labels that give the ways to meet when a line opens with one and a colon: "Contact: Slack
+    /// or phone", "Encontros: vídeo" (not "Contact: my manager", which names no way).
+    static let wayLabels: Set<String> = ["contact", "contacto", "contato", "contatto", "kontakt", "encontros", "encuentros",
+                                         "rencontres", "reunions", "treffen", "incontri"]
+
+    private static func opensWithWayLabel(_ sentence: String, _ words: [String]) -> Bool {
+        guard let first = words.first, wayLabels.contains(first) else { return false }
+        return sentence.drop { $0.isWhitespace }.dropFirst(first.count).first { !$0.isWhitespace } == ":"
+    }
+
+    /// Verbs before "best" that make the ways just before them the preferred ones: "chat is
+    /// best", "email works best for me" (not "email is not best").
+    static let bestVerbs: Set<String> = ["is", "are", "works", "work", "would"]
+
+    /// "chat is best", "IRC or email works best": the ways in the three words before the verb.
+    private static func waysBefore(best words: [String]) -> String? {
+        for index in words.indices.dropFirst(2) where words[index] == "best" && bestVerbs.contains(words[index - 1]) {
+            let (styles, _) = InteractionStyle.read(words[max(0, index - 4)..<(index - 1)].joined(separator: " "))
+            if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
+        }
+        return nil
+    }
+
+    /// "I like IRC", "we like video calls": ways right after the writer's "like", every item of
+    /// them a way (not "I like Nova and chat").
+    private static func waysLiked(_ words: [String]) -> String? {
+        for index in words.indices.dropFirst() where words[index] == "like" && ["i", "we"].contains(words[index - 1]) {
+            let (styles, unknown) = InteractionStyle.read(words[(index + 1)..<min(words.count, index + 4)].joined(separator: " "))
+            if !styles.isEmpty, unknown.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
         return nil
     }
@@ -487,6 +523,16 @@ public struct ProseSignup: Equatable, Sendable {
         return role.rawValue
     }
 
+    /// "both." or "Ambos!" alone on its line: the role, as "Role: both" is ("both of us" is not).
+    private static func isBothAlone(_ line: String) -> Bool {
+        let words = EnrollmentText.words(line)
+        return (1...2).contains(words.count) && ParticipantRole(answer: line) == .both
+            && (words.count == 1 || words == ["les", "deux"])
+    }
+
+    /// What separates the items of a list written without joins: "cinder, swift".
+    static let clauseCommas: Set<Character> = [",", "，", "、"]
+
     /// Words that join the items of a list written as a sentence: "nova + placement", "Nova and Cinder".
     static let listJoins: Set<String> = ["and", "+", "&", "or", "y", "e", "und", "et", "i", "и"]
 
@@ -502,13 +548,13 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// "nova + placement.", "Nova and Placement.": a sentence that is only one-word names joined
     /// as a list, at least one a known area: the known ones as the vocabulary shows them, the
-    /// others as written.
-    private static func areasAlone(_ tokens: [Token], vocabulary: EnrollmentVocabulary) -> [String] {
+    /// others as written. Only commas between them (`listed`: "cinder, swift."), all are known.
+    private static func areasAlone(_ tokens: [Token], listed: Bool, vocabulary: EnrollmentVocabulary) -> [String] {
         let items = tokens.filter { !listJoins.contains($0.folded) }
-        guard (1...5).contains(items.count), items.count < tokens.count || items.count == 1,
-              items.allSatisfy({ $0.text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) else { return [] }
+        guard (1...5).contains(items.count), items.allSatisfy({ $0.text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }) else { return [] }
         let known = items.map { vocabulary.areaName(forFolded: $0.folded) }
-        guard known.contains(where: { $0 != nil }) else { return [] }
+        let commaList = listed && items.count > 1 && known.allSatisfy { $0 != nil }
+        guard items.count < tokens.count || items.count == 1 || commaList, known.contains(where: { $0 != nil }) else { return [] }
         // One other name at most, standing between joins ("nova + placement"), not words of a
         // sentence ("I deploy with Kolla").
         let others = tokens.indices.filter { !listJoins.contains(tokens[$0].folded) && vocabulary.areaName(forFolded: tokens[$0].folded) == nil }

@@ -1,0 +1,41 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Findings F-7 (ravi2-x6, n5-x6): casual words of a first mail come back filled in on the
+/// form; look-alike words do not.
+@Suite struct FirstMailCasualWordsTests {
+    let words = FirstMailWordsTests()
+
+    func form(_ body: String) throws -> String {
+        try words.form(from: "Sam Lee <sam@example.net>", body).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    @Test(arguments: [
+        ("yo, mentee here. munich. cinder, swift. i speek germn and englsh. chat is best.", ["Areas: Cinder, Swift", "Interaction: chat"]),
+        ("Hi, I'd like to be a mentee.\nContact: Slack or phone", ["Interaction: chat, video"]),
+        ("Hi, I'd like to be a mentor on Nova. I like IRC.", ["Interaction: IRC"]),
+        ("Olá, quero ser mentora.\nEncontros: vídeo", ["Interaction: video"]),
+        ("Hello!\nboth.\nNova and Keystone.", ["Role: both"]),
+        ("Hi, mentor here. glance, keystone, horizon.", ["Areas: Glance, Keystone, Horizon"]),
+        ("I'd like a mentor. Email works best for me.", ["Interaction: email"]),
+    ])
+    func casualWordsAreRead(body: String, lines: [String]) throws {
+        let form = try form(body)
+        for line in lines { #expect(form.contains("\n\(line)\n"), "\(line) for \(body): \(form)") }
+    }
+
+    @Test(arguments: [
+        "Hi, I'd like to be a mentee. It would be good for both of us.",
+        "Hi, I'd like to be a mentee.\nContact: my manager",
+        "Hi, I'd like to be a mentee. Let's chat later about it.",
+        "Hi, I'd like to be a mentee. munich, berlin.",
+    ])
+    func lookAlikesAreNotRead(body: String) throws {
+        let form = try form(body)
+        #expect(form.contains("Interaction: (IRC, email, video, chat, in person)"), "\(body): \(form)")
+        #expect(form.contains("Areas: (e.g."), "\(body): \(form)")
+        #expect(!form.contains("Role: both"), "\(body): \(form)")
+    }
+}
