@@ -3,9 +3,10 @@ import Mail
 @testable import MentorMail
 import Testing
 
-/// Findings F-7 (ravi2-x6, n5-x6): casual words of a first mail come back filled in on the
-/// form; look-alike words do not.
+/// Findings F-7 (ravi2-x6, n5-x6): casual words of a first mail, and Chinese or Japanese words
+/// for areas and roles, come back filled in on the form; look-alike words do not.
 @Suite struct FirstMailCasualWordsTests {
+    let workflow = FirstMailInMoreLanguagesTests()
     let words = FirstMailWordsTests()
 
     func form(_ body: String) throws -> String {
@@ -37,5 +38,26 @@ import Testing
         #expect(form.contains("Interaction: (IRC, email, video, chat, in person)"), "\(body): \(form)")
         #expect(form.contains("Areas: (e.g."), "\(body): \(form)")
         #expect(!form.contains("Role: both"), "\(body): \(form)")
+    }
+
+    /// Finding: areas in Chinese or Japanese words ("文档", "翻訳", "网络", "存储") and
+    /// "Ironicのメンティーになりたい" came back with nothing filled in.
+    @Test(arguments: [
+        ("我想当导师，可以帮忙写文档和翻译。", "mentor", ["Areas: documentation, i18n"]),
+        ("我想成为学员，对网络和存储感兴趣。", "mentee", ["Areas: Neutron, Cinder"]),
+        ("メンターになりたいです。ストレージと翻訳に詳しいです。", "mentor", ["Areas: Cinder, i18n"]),
+        ("Ironicのメンティーになりたいです。", "mentee", ["Areas: Ironic"]),
+        ("Novaのメンターになりたいです。ドキュメントも手伝えます。", "mentor", ["Areas: Nova, documentation"]),
+        ("我想当Keystone的导师。", "mentor", ["Areas: Keystone"]),
+    ])
+    func areasAndRolesInChineseAndJapaneseWords(body: String, role: String, lines: [String]) throws {
+        try workflow.theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
+    }
+
+    /// Someone else's mentor stays no role: "我的导师说", "山田さんのメンターに勧められました".
+    @Test(arguments: ["我的导师让我写信。", "山田さんのメンターに勧められました。"])
+    func someoneElsesMentorIsNoRole(body: String) throws {
+        let form = try form(body)
+        #expect(form.contains("Role: (mentor, mentee, or both)"), "\(body): \(form)")
     }
 }

@@ -55,14 +55,25 @@ enum CJKPhrases {
             index += noun.count
             if programNouns.contains(where: after.hasPrefix) || before.contains(where: negationsBefore.contains) { continue }
             // "我的导师", "私のメンター": someone's mentor.
-            let bare = withoutFillers(before)
-            if bare.hasSuffix("的") || bare.hasSuffix("の") { continue }
+            var bare = withoutFillers(before)
+            if bare.hasSuffix("的") || bare.hasSuffix("の") {
+                // A project's: "Ironicのメンティーになりたい", "我想当Keystone的导师" still ask for the role.
+                guard let owner = projectOwner(bare) else { continue }
+                bare = withoutFillers(String(bare.dropLast(owner.count + 1)))
+            }
             let asked = asks(before: bare, after: after, role: role)
             if let asked, !negationsAfter.contains(where: { aboutThis(after).contains($0) }) {
                 return named(otherThan: role, before: before, after: after) ? .both : asked
             }
         }
         return nil
+    }
+
+    /// The name in Latin letters right before a possessive particle ("Ironic" in "Ironicの"),
+    /// a project's; nil for a person's in Chinese or Japanese ("我的", "山田さんの").
+    private static func projectOwner(_ text: String) -> String? {
+        let owner = String(text.dropLast().reversed().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }.reversed())
+        return owner.first?.isLetter == true ? owner : nil
     }
 
     private static func asks(before: String, after: String, role: ParticipantRole) -> ParticipantRole? {
@@ -115,6 +126,36 @@ enum CJKPhrases {
         return verbNegations.contains { negation in
             guard let range = near.range(of: negation) else { return false }
             return near[range.upperBound...].first != "か"
+        }
+    }
+
+    // MARK: - Areas
+
+    /// The areas named in Chinese or Japanese words in `sentence` ("对网络和存储感兴趣",
+    /// "ストレージと翻訳"), by the vocabulary's names in those scripts, longest first, in the
+    /// order written, as the vocabulary shows them. Not words that qualify a name in Latin
+    /// letters right before them ("Swift存储" is Swift's storage, "Nova のドキュメント翻訳" Nova's).
+    static func areas(in sentence: String, vocabulary: EnrollmentVocabulary) -> [String] {
+        guard !vocabulary.cjkNames.isEmpty, has(sentence) else { return [] }
+        var found: [(range: Range<String.Index>, area: String)] = []
+        for (name, area) in vocabulary.cjkNames {
+            var start = sentence.startIndex
+            while let range = sentence.range(of: name, range: start..<sentence.endIndex) {
+                start = range.upperBound
+                if !found.contains(where: { $0.range.overlaps(range) }) { found.append((range, area)) }
+            }
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return found.compactMap { match in
+            // Back over a particle and the area words before it, to the word they qualify.
+            var head = sentence[..<match.range.lowerBound]
+            while true {
+                while let last = head.last, last.isWhitespace || last == "の" || last == "的" { head = head.dropLast() }
+                guard let before = found.first(where: { $0.range.upperBound == head.endIndex }) else { break }
+                head = sentence[..<before.range.lowerBound]
+            }
+            if let last = head.last, last.isASCII, last.isLetter { return nil }
+            return vocabulary.area(named: match.area)?.displayName ?? match.area
         }
     }
 

@@ -27,6 +27,9 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
     private let index: [String: String]
     /// The first word of every name and synonym, folded: where an area can start in a sentence.
     let firstWords: Set<String>
+    /// The names and synonyms in Chinese or Japanese script, longest first, with their areas:
+    /// found inside a sentence, which puts no space around them.
+    let cjkNames: [(name: String, area: String)]
 
     /// Builds the vocabulary from `name → synonyms` (as read from the configuration).
     /// A synonym claimed by two areas belongs to the first by name.
@@ -48,6 +51,8 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         self.capacityRange = capacityRange
         self.index = index
         firstWords = Set(index.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+        cjkNames = index.filter { CJKPhrases.has($0.key) }.map { (name: $0.key, area: $0.value) }
+            .sorted { ($0.name.count, $0.name) > ($1.name.count, $1.name) }
     }
 
     /// The canonical area name for what someone wrote, ignoring case, accents, and
@@ -81,9 +86,9 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
     /// community's main languages for the general ones.
     public static let openStackAreas: [String: [String]] = [
         "nova": ["Nova", "compute"],
-        "neutron": ["Neutron", "networking", "network"],
-        "cinder": ["Cinder", "block storage"],
-        "swift": ["Swift", "object storage"],
+        "neutron": ["Neutron", "networking", "network", "网络", "網絡", "ネットワーク"],
+        "cinder": ["Cinder", "block storage", "块存储", "塊存儲", "ブロックストレージ", "存储", "存儲", "ストレージ"],
+        "swift": ["Swift", "object storage", "对象存储", "對象存儲", "オブジェクトストレージ"],
         "keystone": ["Keystone", "identity", "auth", "authentication"],
         "glance": ["Glance", "images", "image service"],
         "horizon": ["Horizon", "dashboard", "web ui"],
@@ -94,7 +99,7 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         "kolla": ["Kolla", "containers", "container deployment"],
         "openstack-ansible": ["OpenStack-Ansible", "OSA", "ansible"],
         "documentation": ["docs", "documentation", "doc", "technical writing", "documentación", "documentação", "dokumentation",
-                          "documentazione", "dokumentacja", "документация", "文档", "ドキュメント"],
+                          "documentazione", "dokumentacja", "документация", "文档", "文檔", "ドキュメント"],
         "upstream-training": ["upstream training", "OUI", "onboarding", "first contribution", "formación upstream",
                               "treinamento upstream", "formation upstream"],
         "community": ["community", "community management", "outreach", "events", "comunidad", "comunidade", "communauté",
@@ -103,7 +108,8 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
         "infrastructure": ["infra", "infrastructure", "CI", "zuul", "opendev", "infraestructura", "infraestrutura", "infrastruktur"],
         "ux": ["UX", "user experience", "design", "UI", "diseño", "experiencia de usuario", "expérience utilisateur"],
         "i18n": ["i18n", "translation", "translations", "internationalization", "localization", "l10n", "traducción",
-                 "traducciones", "tradução", "traduction", "übersetzung", "traduzione", "tłumaczenie", "перевод", "翻译", "翻訳"],
+                 "traducciones", "tradução", "traduction", "übersetzung", "traduzione", "tłumaczenie", "перевод", "翻译", "翻譯", "翻訳",
+                 "本地化", "国际化", "國際化"],
         "security": ["security", "vulnerability management", "OSSN", "seguridad", "segurança", "sécurité", "sicherheit",
                      "sicurezza", "bezpieczeństwo", "безопасность", "安全", "セキュリティ"],
         "qa": ["QA", "quality assurance", "testing", "tempest", "pruebas", "testes", "tests", "calidad"],

@@ -59,7 +59,8 @@ public struct ProseSignup: Equatable, Sendable {
             // The place the writer is in ("im in Manila") is no area, whatever project shares its name.
             let named = place(in: tokens) ?? cjkLatinPlace(in: tokens)
             let place = named.map(EnrollmentText.fold)
-            for area in Self.areas(in: tokens, vocabulary: vocabulary) where !areas.contains(area) && EnrollmentText.fold(area) != place {
+            for area in Self.areas(in: tokens, vocabulary: vocabulary) + CJKPhrases.areas(in: sentence, vocabulary: vocabulary)
+            where !areas.contains(area) && EnrollmentText.fold(area) != place {
                 areas.append(area)
             }
             for language in Self.languages(after: words) + CJKPhrases.languages(in: clauses.map(\.text)) where !languages.contains(language) {
