@@ -15,7 +15,7 @@ extension Processor {
     func sendOutbox(into report: inout ProcessReport) -> Bool {
         let total: Int
         do {
-            total = try database.read { db in
+            total = try database.readOften { db in
                 try OutboxMessage.filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
                                          && OutboxMessage.Columns.nextAttemptAt <= now).fetchCount(db)
             }
@@ -34,7 +34,7 @@ extension Processor {
         while position < total {
             let page: [OutboxMessage]
             do {
-                page = try database.read { db in
+                page = try database.readOften { db in
                     try OutboxMessage
                         .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
                                 && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > lastID)
@@ -126,7 +126,7 @@ extension Processor {
     /// recipient erased, a coordinator's cancel) is not sent. When the database cannot be read,
     /// the send goes on as before.
     private func stillQueued(_ id: Int64) -> Bool {
-        (try? database.read { db in
+        (try? database.readOften { db in
             try OutboxMessage.filter(Column("id") == id && OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue).fetchCount(db) > 0
         }) ?? true
     }
@@ -154,7 +154,7 @@ extension Processor {
 
     /// Queued rows due now with an id above `after`, oldest first (at most a few hundred).
     func dueRows(after: Int64) throws -> [OutboxMessage] {
-        try database.read { db in
+        try database.readOften { db in
             try OutboxMessage
                 .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
                         && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after)
