@@ -40,18 +40,27 @@ import Testing
         #expect(!form.contains("Role: both"), "\(body): \(form)")
     }
 
-    /// Finding: areas in Chinese or Japanese words ("文档", "翻訳", "网络", "存储") and
+    /// Finding: areas in Chinese or Japanese words ("文档", "翻訳", "网络", "块存储") and
     /// "Ironicのメンティーになりたい" came back with nothing filled in.
     @Test(arguments: [
         ("我想当导师，可以帮忙写文档和翻译。", "mentor", ["Areas: documentation, i18n"]),
-        ("我想成为学员，对网络和存储感兴趣。", "mentee", ["Areas: Neutron, Cinder"]),
-        ("メンターになりたいです。ストレージと翻訳に詳しいです。", "mentor", ["Areas: Cinder, i18n"]),
+        ("我想成为学员，对网络和块存储感兴趣。", "mentee", ["Areas: Neutron, Cinder"]),
+        ("メンターになりたいです。ブロックストレージと翻訳に詳しいです。", "mentor", ["Areas: Cinder, i18n"]),
         ("Ironicのメンティーになりたいです。", "mentee", ["Areas: Ironic"]),
         ("Novaのメンターになりたいです。ドキュメントも手伝えます。", "mentor", ["Areas: Nova, documentation"]),
         ("我想当Keystone的导师。", "mentor", ["Areas: Keystone"]),
     ])
     func areasAndRolesInChineseAndJapaneseWords(body: String, role: String, lines: [String]) throws {
         try workflow.theFormComesBackWithWhatTheFirstMailSaid(body: body, role: role, lines: lines)
+    }
+
+    /// An area word that only qualifies the program ("the community's mentoring program") is no
+    /// area of the writer's, and a bare "storage" names neither storage project.
+    @Test(arguments: ["我想参加社区的导师计划，成为学员。", "コミュニティのメンタリングに参加したいです。メンティーになりたいです。",
+                      "我想成为学员，对存储感兴趣。"])
+    func programWordsAndBareStorageAreNoArea(body: String) throws {
+        let form = try form(body)
+        #expect(form.contains("Areas: (e.g."), "\(body): \(form)")
     }
 
     /// Someone else's mentor stays no role: "我的导师说", "山田さんのメンターに勧められました".

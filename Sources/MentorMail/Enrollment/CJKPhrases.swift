@@ -155,9 +155,17 @@ enum CJKPhrases {
                 head = sentence[..<before.range.lowerBound]
             }
             if let last = head.last, last.isASCII, last.isLetter { return nil }
+            // "社区的导师计划", "コミュニティのメンター": the program's, not what the writer works on.
+            let after = sentence[match.range.upperBound...].drop(while: \.isWhitespace)
+            if let particle = after.first, particle == "的" || particle == "の",
+               programWords.contains(where: after.dropFirst().drop(while: \.isWhitespace).hasPrefix) { return nil }
             return vocabulary.area(named: match.area)?.displayName ?? match.area
         }
     }
+
+    /// Words of the mentoring program itself, after an area word and a particle.
+    static let programWords = ["导师", "導師", "指导", "指導", "计划", "計劃", "项目", "項目", "学员", "學員",
+                               "メンター", "メンティー", "メンタリング", "プログラム"]
 
     // MARK: - Place
 

@@ -87,7 +87,7 @@ public struct EnrollmentVocabulary: Sendable, Equatable {
     public static let openStackAreas: [String: [String]] = [
         "nova": ["Nova", "compute"],
         "neutron": ["Neutron", "networking", "network", "网络", "網絡", "ネットワーク"],
-        "cinder": ["Cinder", "block storage", "块存储", "塊存儲", "ブロックストレージ", "存储", "存儲", "ストレージ"],
+        "cinder": ["Cinder", "block storage", "块存储", "塊存儲", "ブロックストレージ"],
         "swift": ["Swift", "object storage", "对象存储", "對象存儲", "オブジェクトストレージ"],
         "keystone": ["Keystone", "identity", "auth", "authentication"],
         "glance": ["Glance", "images", "image service"],
