@@ -25,6 +25,8 @@ public struct Demo {
         ("checkin-reply-apple-one-line.eml", "amara.nwosu@example.net", "Olúwáseun"),
         ("checkin-reply-outlook-inline.eml", "lucia.moreno@example.net", "Thabo"),
     ]
+    /// Jonas corrects two of his check-in answers a week later, under the same survey.
+    public static let checkinCorrection = ("checkin-correction-thunderbird.eml", "jonas.schmidt@example.com", "Olúwáseun")
     /// Answers to the Speed Mentoring invitation: by calendar (Google, Outlook, Apple) and in words.
     public static let eventAnswers = ["rsvp-google-accepted.eml", "rsvp-outlook-bare-accepted.eml", "rsvp-words-gmail-yes.eml",
                                       "rsvp-apple-accepted.eml", "rsvp-words-thunderbird-host.eml", "rsvp-words-mutt-no.eml"]
@@ -308,6 +310,20 @@ public struct Demo {
         say("   mentormail pairs list:")
         for pair in try database.pairs() {
             say("   | \(pair.id)  \(pair.mentee.name) with \(pair.mentor.name): \(pair.status)")
+        }
+        now += 2 * day
+        say("   Two days later Jonas writes again under his survey: \"more of a 4 now\", and they meet only sometimes.")
+        say("   The program changes those two answers, keeps the rest, and tells him what each was before:")
+        let (correction, jonas, partner) = Self.checkinCorrection
+        let jonasSurvey = try database.outbox().last { row in
+            row.purpose == MailKind.checkinSurvey.rawValue && row.recipientList.contains(jonas) && row.subject.contains(partner)
+        }
+        try arrive([correction]) { text in
+            text.replacingOccurrences(of: "survey-placeholder@example.org", with: jonasSurvey?.messageID ?? "survey-placeholder@example.org")
+        }
+        try tell(try process())
+        if let answer = try lastAnswer(to: jonas, in: outbox) {
+            for line in answer.split(separator: "\n") where line.contains("(before:") { say("   | \(line)") }
         }
         let reportWithPairs = RoundReport(round: round.name, proposal: proposal, people: try database.participantsByID(), config: config,
                                           now: now, pairs: try database.pairs(round: round.name)).html()

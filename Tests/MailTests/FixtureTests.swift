@@ -91,7 +91,7 @@ import Mail
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
         "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml", "erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml", "checkin-reply-apple-one-line.eml",
-        "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml",
+        "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml", "checkin-correction-thunderbird.eml",
         "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
     ] + replyShapes.map(\.file) + eventCalendarAnswers.map(\.file) + eventWordAnswers.map(\.file)
 

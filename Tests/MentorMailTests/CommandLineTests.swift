@@ -671,8 +671,12 @@ import Testing
         // 90 days on: a survey to each side, answers in three shapes, a graduation, an ending, the digest, reminders.
         // Lucía asked for Spanish mail with a "Mail language:" line after writing her question in English.
         #expect(out.contains("→ lucia.moreno@example.net: profile, answered"))
-        #expect(out.components(separatedBy: ": how is your mentoring with").count - 1 == 9 + 3 + 3 + 5,
-                "nine surveys in English, three answers arriving in English, their confirmations, five reminders")
+        #expect(out.components(separatedBy: ": how is your mentoring with").count - 1 == 9 + 3 + 3 + 5 + 2,
+                "nine surveys in English, three answers arriving in English, their confirmations, five reminders, Jonas's correction and its confirmation")
+        // Jonas corrects two answers: each is shown with what it was, the rest kept.
+        #expect(out.contains("|   1. How it is going: 4 of 5 (before: 5)"), "\(out)")
+        #expect(out.contains("|   2. Meeting: sometimes (before: yes)"), "\(out)")
+        #expect(!out.contains("|   3. The fit: good fit (before:"), "\(out)")
         #expect(out.components(separatedBy: ": ¿qué tal va tu mentoría con").count - 1 == 3,
                 "Lucía's survey in Spanish, her answer (an Outlook copy of it) and its confirmation")
         #expect(out.contains("→ jonas.schmidt@example.com: survey-answer, answered: check-in answers (numbered): 5 of 5, meeting: yes, good fit, continue"))
@@ -736,7 +740,7 @@ import Testing
         #expect(next.contains("wang.fang@example.com: Role: mentor / Areas: Horizon / Time zone: Asia/Shanghai / Languages: Chinese, English / Capacity: 1"), "\(next)")
         #expect(next.contains("hanako.sato@example.com: Role: mentee / Areas: Nova / Time zone: Asia/Tokyo / Languages: Japanese, English"), "\(next)")
         #expect(next.contains("marco.bianchi@example.org: Role: mentee / Areas: Cinder"), "\(next)")
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 90 - unchanged)
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 92 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))

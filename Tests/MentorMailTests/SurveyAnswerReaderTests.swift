@@ -326,6 +326,15 @@ import Testing
         #expect(try reading("checkin-reply-numbered-thunderbird.eml").answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
     }
 
+    /// A correction a week later in sentences: only what it says again is read.
+    @Test func correctionInSentences() throws {
+        let answers = try reading("checkin-correction-thunderbird.eml").answers
+        #expect(answers.rating == 4)
+        #expect(answers.meeting == .sometimes)
+        #expect(answers.fit == nil)
+        #expect(answers.next == nil)
+    }
+
     @Test func oneLineAppleMail() throws {
         #expect(try reading("checkin-reply-apple-one-line.eml").answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .graduate))
     }
