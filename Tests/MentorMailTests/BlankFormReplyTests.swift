@@ -63,8 +63,52 @@ import Testing
         let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
         #expect(!answer.contains("understood most") && !answer.contains("assume"), "\(answer)")
         #expect(answer.contains("nothing has been stored yet"), "\(answer)")
-        #expect(answer.contains("We still need: Role, Mentoring type, Areas, Time zone and Interaction."), "\(answer)")
+        #expect(answer.contains("We still need: Role, Mentoring type, Areas and Time zone."), "\(answer)")
         #expect(answer.contains("Languages: English"), "the pre-filled line is kept: \(answer)")
         #expect(try harness.database.participant(email: "pete@example.net") == nil)
+    }
+}
+
+/// Finding G1: words of the person's own above a form we pre-filled without a role ("Ich möchte
+/// Mentee sein. Technical mentoring please, video calls preferred.") were answered "Your reply
+/// added nothing … nothing has been stored yet. We still need: Role, …" beside "You asked to join
+/// as a mentee: we have filled that in". Sentences the sign-up reading understands are used as in
+/// a first mail: with the pre-filled lines they make the record.
+@Suite struct SentencesAbovePrefillTests {
+    @Test(arguments: ["Ich möchte Mentee sein. Technical mentoring please, video calls preferred.",
+                      "I'd like to be a mentee. Technical mentoring please, video calls preferred."])
+    func sentencesAboveAPrefillWithoutRoleAreRead(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Greta Vogel <greta@example.net>\r\nTo: mentoring@example.org\r\nSubject: hello\r\nMessage-ID: <g1@example.net>\r\n\r\n"
+                           + "I live in Berlin, I speak German and English and I care about documentation.\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["greta@example.net"] })
+        #expect(form.textBody?.contains("Role: (mentor, mentee, or both)") == true, "\(form.textBody ?? "")")
+        let quoted = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+        let body = "\(text)\n\nOn Mon, 11 Jan 2027 at 09:00, Mentoring wrote:\n\(quoted)"
+        try harness.arrive("From: Greta Vogel <greta@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(form.subject ?? "")\r\n"
+                           + "Message-ID: <g2@example.net>\r\nIn-Reply-To: <\(form.messageID ?? "")>\r\n"
+                           + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n"))
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["greta@example.net"] }?.textBody)
+        #expect(!answer.contains("added nothing") && !answer.contains("nothing has been stored"), "\(answer)")
+        let greta = try #require(try harness.database.participant(email: "greta@example.net"), "\(answer)")
+        #expect(greta.profile.role == "mentee", "\(answer)")
+        #expect(greta.profile.mentoringTypes == ["technical"], "\(answer)")
+        #expect(greta.profile.interactions.contains("video"), "\(answer)")
+    }
+
+    /// Under the blank form, "I'd like to be a mentee" is no reply that "filled in nothing": the
+    /// form comes back with the role filled in, without saying no lines were found.
+    @Test func aRoleInWordsUnderTheBlankFormIsFilledInNotCalledNothing() throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: \r\nMessage-ID: <p1@example.net>\r\n\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        try BlankFormReplyTests().reply(harness, to: form, "I'd like to be a mentee.", id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        #expect(!answer.contains("We found no filled-in lines") && !answer.contains("added nothing"), "\(answer)")
+        #expect(answer.contains("Role: mentee"), "\(answer)")
     }
 }

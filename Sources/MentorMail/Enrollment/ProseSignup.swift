@@ -471,6 +471,11 @@ public struct ProseSignup: Equatable, Sendable {
             let (styles, _) = InteractionStyle.read(tail.joined(separator: " "))
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
+        // "video calls preferred", "email preferably", "Videoanrufe bevorzugt": the ways just before.
+        for index in words.indices where preferredAfter.contains(words[index]) && !negated(words, before: index) {
+            let (styles, _) = InteractionStyle.read(words[max(0, index - 3)..<index].joined(separator: " "))
+            if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
+        }
         return waysBefore(best: words) ?? waysLiked(words)
     }
 
@@ -506,6 +511,12 @@ public struct ProseSignup: Equatable, Sendable {
         }
         return nil
     }
+
+    /// Words of preferring that follow the ways to meet: "video calls preferred".
+    static let preferredAfter: Set<String> = Set(["preferred", "preferably", "preferable", "preferido", "preferida", "preferidos", "preferidas",
+                                                  "preferiblemente", "preferencialmente", "bevorzugt", "préféré", "préférés", "préférées",
+                                                  "preferito", "preferita", "preferiti", "preferibilmente", "preferowane", "voorkeur"]
+        .map { EnrollmentText.fold($0) })
 
     /// "fazer chamadas", "do video calls": a word of doing just before calls.
     private static func doesCalls(_ words: [String], at index: Int) -> Bool {

@@ -199,6 +199,8 @@ struct JoinUnderOurMailRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard context.participant == nil, context.answering != nil || message.forwardsForSomeoneElse, let from = message.from,
               !coordinators.contains(from.normalized), message.joinRoleAboveForward != nil else { return nil }
+        // Under a form we pre-filled, the role in words answers its empty line: the form rule reads both.
+        if context.answering?.kind == .signupForm, !message.form.answeredFields.isSubset(of: [.name]) { return nil }
         return StrangerRule().check(message, context)
     }
 }

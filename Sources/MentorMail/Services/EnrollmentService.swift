@@ -69,9 +69,10 @@ struct EnrollmentService {
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)
         if question != nil { mail.question = true }
-        if question == nil, inbound.context.answering?.kind == .signupForm {
+        if question == nil, inbound.context.answering?.kind == .signupForm, inbound.reading.fillsInNothing {
             // A reply under our form that fills in none of its lines ("ok", "👍", nothing) is told
             // so, and what we had filled in stays on the form, with the lines still needed.
+            // Words of their own ("I'd like to be a mentee") are read as in a first mail.
             mail = Self.formKept(inbound, role: role, vocabulary: work.config.enrollment.vocabulary,
                                  wording: ProfileWording(language: try inbound.language(in: work)))
         } else if inbound.reading.hasNoText, inbound.message.attachments.isEmpty {
@@ -109,7 +110,8 @@ struct EnrollmentService {
         mail.noLines = true
         let answered = inbound.reading.form.answeredFields
         if !answered.isSubset(of: [.name]) {
-            let needed: [SignupField] = [.role, .name, .mentoringType, .areas, .timeZone, .languages, .interaction]
+            // Interaction is assumed (email) when not given, as everywhere else: it is not needed.
+            let needed: [SignupField] = [.role, .name, .mentoringType, .areas, .timeZone, .languages]
             mail.stillNeeded = wording.list(needed.filter { !answered.contains($0) }.map(wording.label))
         }
         return mail
@@ -311,7 +313,8 @@ struct EnrollmentService {
     /// not recognised. Nothing else is changed.
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
-            stored.map { ProfileBuilder.isEmpty(field, in: $0) } ?? true
+            // An email we assumed ("not given: assumed") was not given: words may give the ways.
+            stored.map { ProfileBuilder.isEmpty(field, in: $0) || (field == .interaction && $0.interactionsAssumed == true) } ?? true
         }
         let said = inbound.reading.prose
         let wanted = said.answersWithRole.filter { open.contains($0.field) }

@@ -27,6 +27,13 @@ import Testing
         #expect(JoinWords.role(in: "Volunteering as a mentor") == .mentor)
     }
 
+    /// Finding G1: "video calls preferred" names the way to meet before the word of preferring.
+    @Test(arguments: [("Technical mentoring please, video calls preferred.", "video"), ("Email preferably.", "email"),
+                      ("Videollamadas preferiblemente.", "video"), ("IRC not preferred.", nil)])
+    func waysBeforeAWordOfPreferring(text: String, ways: String?) {
+        #expect(read(text).interaction == ways, "\(read(text))")
+    }
+
     @Test func aMenteesIntroductionFillsTheForm() {
         let found = read("Hi! I'm new to OpenStack and looking for technical help with Neutron and upstream training. "
                          + "I live in São Paulo and speak Portuguese and a little English. IRC is best for me, I prefer IRC or chat.")
