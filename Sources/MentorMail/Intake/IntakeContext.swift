@@ -37,7 +37,8 @@ public struct IntakeContext: Sendable {
     public var openSurvey: Int64?
     /// The sender's partner in each of their ongoing pairs: name and address.
     public var partnerByPair: [Int64: (name: String, email: String)] = [:]
-    /// The sender's check-in surveys still waiting for answers, by pair.
+    /// The sender's check-in surveys still waiting for answers, or answered and open for
+    /// corrections until their last look, by pair.
     public var openSurveyByPair: [Int64: Int64] = [:]
     /// The sender graduated as a mentee and waits for no mentor (they did not ask again since).
     public var graduatedMentee = false

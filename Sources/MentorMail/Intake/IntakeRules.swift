@@ -249,7 +249,8 @@ struct OpenSurveyAnswerRule: IntakeRule {
         // the person's: they do not make the reply a form. Their own ("Languages: English,
         // French") beside the answers are read apart, as a profile change.
         let form = message.form
-        guard let id = context.openSurvey else { return nil }
+        // Someone in several pairs may correct a check-in answered already: the pair named decides.
+        guard let id = context.openSurvey ?? (context.ongoingPairs.count > 1 ? context.openSurveyByPair.values.first : nil) else { return nil }
         let own = SignupFormParser.ownFormLines(in: message.newText)
         guard !form.looksLikeForm || form.answeredFields.isSubset(of: form.answeredInQuotedText) || own != nil else { return nil }
         let reading = if let own {

@@ -363,14 +363,17 @@ extension AppDatabase {
                 context.openEventInvitation = try openEventInvitation(db, person, now: now)
             }
             if !ongoing.isEmpty {
-                let open = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
-                    .filter(Column("participantID") == id && Column("completedAt") == nil)
-                    .order(Column("id").desc).fetchAll(db)
+                let surveys = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
+                    .filter(Column("participantID") == id).order(Column("id").desc).fetchAll(db)
+                let open = surveys.filter { $0.completedAt == nil }
                 let span = Double(reminderAfterDays) * 86_400
-                let stillOpen = open.filter { survey in now.map { $0 < survey.lastLook(span: span) } ?? true }
+                let beforeLastLook = { (survey: Survey) in now.map { $0 < survey.lastLook(span: span) } ?? true }
+                let stillOpen = open.filter(beforeLastLook)
                 // The newest survey, unless its last look is past.
                 context.openSurvey = open.first.flatMap { newest in stillOpen.first { $0.id == newest.id } }?.id
-                for survey in stillOpen.reversed() { context.openSurveyByPair[survey.mentorshipID] = survey.id }
+                // By pair, a check-in answered in full stays open for corrections until its last look.
+                let newestByPair = Dictionary(surveys.map { ($0.mentorshipID, $0) }, uniquingKeysWith: { newer, _ in newer })
+                for (pair, survey) in newestByPair where beforeLastLook(survey) { context.openSurveyByPair[pair] = survey.id }
             }
         }
         if let answering = context.answering {
