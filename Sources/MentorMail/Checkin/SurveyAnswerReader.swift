@@ -406,7 +406,7 @@ public struct SurveyAnswerReader: Sendable {
     }
 
     /// How many words of a folded sentence starting at `start` lie outside every range, not
-    /// counting those that only greet or say the survey came.
+    /// counting those that only greet, say the survey came or frame the answers ("I'd say").
     static func wordsOutside(_ ranges: [(Int, Int)], sentence: String, at start: Int) -> Int {
         var count = 0
         var wordStart: Int?
@@ -421,6 +421,7 @@ public struct SurveyAnswerReader: Sendable {
             // Words that greet or say the survey came ("got your survey") add nothing to say.
             let text = String(Array(sentence)[first..<index])
             let cameOrGreets = SurveyVocabulary.surveyCame.contains(text) || SurveyVocabulary.greetings.contains(text)
+                || SurveyVocabulary.framing.contains(text)
             if !ranges.contains(where: { $0.0 < word.1 && $0.1 > word.0 }) && !cameOrGreets { count += 1 }
         }
         return count

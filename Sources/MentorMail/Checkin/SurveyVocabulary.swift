@@ -299,6 +299,13 @@ enum SurveyVocabulary {
     static let acknowledgements: Set<String> = ["ok", "okay", "okey", "oki", "okie", "k", "kk", "noted", "got", "it", "sure", "understood", "vale", "entendido", "compris"]
     static let thanks: Set<String> = ["thanks", "thank", "you", "thx", "ty", "gracias", "merci", "danke", "obrigado", "obrigada", "grazie", "much", "muchas"]
 
+    /// Words that only frame answers around them ("Greta and I are doing great - I'd say 5 out
+    /// of 5", "Actually, thinking about it again: more like a 3"): no words of a note.
+    static let framing: Set<String> = Set(["i", "i'd", "id", "i'm", "im", "we", "we're", "are", "am", "is", "and", "say", "think",
+                                           "thinking", "would", "let's", "lets", "us", "both", "actually", "honestly", "it", "it's",
+                                           "its", "again", "now", "ich", "wir", "und", "yo", "y", "je", "nous", "et", "eu", "e"]
+        .map { EnrollmentText.fold($0) })
+
     static let greetings: Set<String> = [
         "hi", "hello", "hey", "dear", "hola", "ola", "oi", "bonjour", "salut", "hallo", "liebe", "lieber", "你好", "こんにちは",
     ]

@@ -21,6 +21,8 @@ enum Courtesy {
         "merci", "beaucoup", "parfait", "bientot", "dimanche", "je", "le", "ferai", "compris", "recu", "entendu",
         "grazie", "mille", "perfetto", "domenica", "capito", "ricevuto", "certo", "faro",
         "obrigado", "obrigada", "otimo", "entendi", "recebido", "farei",
+        // Thanks for everything, to the team: "gracias por todo", "obrigada por tudo", "merci pour tout".
+        "todo", "tudo", "tout", "tutto", "team", "equipo", "equipe", "squadra", "e", "y", "und",
         "dziekuje", "dzieki", "super", "спасибо", "большое", "отлично", "до", "встречи",
         // Thanks for the match, in the community's languages.
         "match", "matching", "introduction", "intro", "introducing", "connecting", "us", "me", "pairing",

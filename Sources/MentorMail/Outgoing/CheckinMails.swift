@@ -45,6 +45,8 @@ public struct CheckinAnswersMail: MailContent {
     public var meetingBefore: String?
     public var fitBefore: String?
     public var nextBefore: String?
+    /// The note this reply's note replaced.
+    public var noteBefore: String?
     /// Questions still without an answer: each flag asks its question again.
     public var missingRating: Bool?
     public var missingMeeting: Bool?

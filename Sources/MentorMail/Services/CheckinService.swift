@@ -112,8 +112,12 @@ struct CheckinService {
         let profileLines = SignupFormParser.ownFormLines(in: inbound.newText)
         let newText = profileLines?.rest ?? inbound.newText
         let text = profileLines == nil ? message.textBody ?? "" : SignupFormParser.ownFormLines(in: message.textBody ?? "")?.rest ?? message.textBody ?? ""
-        let reading = SurveyAnswerReader().read(text: text, newText: newText, sentLines: try sentLines(of: survey),
+        var reading = SurveyAnswerReader().read(text: text, newText: newText, sentLines: try sentLines(of: survey),
                                                 askedAgain: try askedAgain(in: message, survey: survey))
+        // A "note" that only greets or thanks, names aside ("Oi Maria e equipe! Obrigada por tudo!"), is none.
+        let courtesyNote = reading.answers.note.map { Self.onlyCourtesy($0, names: [pair.mentee.profile.name, pair.mentor.profile.name,
+                                                                                   inbound.sender.name ?? ""]) } ?? false
+        if courtesyNote { reading.answers.note = nil }
         let profileForm = profileLines.map { SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse($0.lines, senderName: inbound.sender.name) }
         if let profileForm, reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && reading.unplaced.isEmpty,
            reading.answers.note == nil || Courtesy.isThanks(OwnText(newText), signedBy: inbound.sender.name) {
@@ -124,7 +128,7 @@ struct CheckinService {
         // A bare "ok" thanks for nothing: it is answered with the questions.
         let bareAcknowledgement = SurveyVocabulary.acknowledgesWithoutThanks(EnrollmentText.words(SurveyAnswerReader().ownLines(newText).joined(separator: " ")))
         if reading.answers.answered.allSatisfy({ $0 == .note }) && reading.unclear.isEmpty && !bareAcknowledgement
-            && Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) {
+            && (Courtesy.isThanks(inbound.reading.own, signedBy: inbound.sender.name) || (courtesyNote && reading.unplaced.isEmpty)) {
             return Outcome(.ignored, "a thank-you under their check-in: not answered, no answer recorded")
         }
         if reading.answers.answered.isEmpty && reading.unclear.isEmpty,
@@ -349,6 +353,13 @@ struct CheckinService {
         return try receiveAnswer(surveyID: open, inbound, cameUnder: under)
     }
 
+    /// Whether `note` only greets, thanks or apologises, once the pair's and writer's names are left out.
+    static func onlyCourtesy(_ note: String, names: [String]) -> Bool {
+        let named = Set(names.flatMap { EnrollmentText.words($0) })
+        let words = EnrollmentText.words(note).filter { !named.contains($0) }
+        return !words.isEmpty && SurveyAnswerReader.onlyCourtesy(words)
+    }
+
     static func rated(_ rating: Int) -> String { "rated it \(rating) of 5" }
     static let notMeeting = "says they are not meeting"
     static let notAFit = "says it is not a good fit"
@@ -446,6 +457,7 @@ struct CheckinService {
         mail.meetingBefore = changed(\.meeting).map(wording.answer)
         mail.fitBefore = changed(\.fit).map(wording.answer)
         mail.nextBefore = changed(\.next).map(wording.answer)
+        mail.noteBefore = changed(\.note)
         return mail
     }
 
