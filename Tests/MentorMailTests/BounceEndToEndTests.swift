@@ -118,6 +118,34 @@ import Testing
         #expect(miaSurvey.contains("On February 10, 2027 we introduced you to Max"), "\(miaSurvey)")
     }
 
+    /// Finding G8: the introduction's bounce came late, after the pair's check-in went out; the
+    /// introduction sent again after the move still promised "in about three months we will ask
+    /// you both", and `pairs list` showed the pair introduced after its check-in. The fresh copy
+    /// says when the check-in went, and the pair keeps its first introduction's day.
+    @Test func anIntroductionSentAgainAfterTheCheckinSaysSoAndKeepsItsDay() throws {
+        let people = try checkin.introduced(mentees: ["Mia"], mentors: ["Max"])
+        let scenario = people.scenario
+        let mia = people.address("Mia")
+        let introduction = try #require(try people.inbox("Mia").first { $0.to.count == 2 })
+        try checkin.process(scenario, day: 90)
+        #expect(try people.inbox("Max").contains { $0.subject?.contains("how is your mentoring with") == true })
+        try scenario.deliverRaw(BounceTests.dsn(about: introduction.messageID ?? "", recipient: mia), from: "mailer-daemon@example.org")
+        try checkin.process(scenario, day: 92)
+        let newUser = TestServers.uniqueUser("mia-late")
+        let new = "\(newUser)@example.org"
+        _ = try checkin.run(scenario, ["participants", "change-address", mia, new], day: 93)
+        let maxHad = try people.inbox("Max").count
+        try checkin.process(scenario, day: 93)
+        let copy = try #require(try people.inbox("Max").dropFirst(maxHad).first { $0.subject == introduction.subject })
+        let text = (copy.textBody ?? "").replacingOccurrences(of: "\n", with: " ")
+        #expect(!text.contains("in about three months"), "\(text)")
+        #expect(text.contains("went to you both on April 11, 2027"), "\(text)")
+        let html = copy.htmlAlternative?.decodedText() ?? ""
+        #expect(!html.contains("in about three months") && html.contains("went to you both on April 11, 2027"), "\(html)")
+        let listed = try #require(try checkin.run(scenario, ["pairs", "list"], day: 93).stdout.split(separator: "\n").first { $0.contains(new) })
+        #expect(listed.contains("2027-01-11"), "\(listed)")
+    }
+
     @Test func aMoveTakesInvitationsAlongAndSendsWhatDidNotArriveAgain() throws {
         let people = try checkin.introduced(mentees: ["Mia"], mentors: ["Max"])
         let scenario = people.scenario

@@ -61,6 +61,8 @@ public struct IntroductionMail: MailContent {
     public var meetBy: FirstMeeting
     /// The introduction goes again because this person's address changed (their new one is in it).
     public var addressChanged: String?
+    /// Sent again after the pair's check-in went out: the day it went (no check-in is promised then).
+    public var checkinSent: String?
 }
 
 /// A kind note to a mentor of a round who got no mentee in it: thanks, and they stay available.

@@ -94,6 +94,10 @@ struct RedeliveryService {
         let language = matching.introductionLanguage(mentee: pair.mentee, mentor: pair.mentor)
         var mail = matching.introduction(mentee: pair.mentee, mentor: pair.mentor, why: pair.mentorship.explanation, language: language)
         mail.addressChanged = EnrollmentText.words(name).isEmpty ? new : name
+        // The check-in it would promise "in about three months" may have gone already.
+        if let sent = try Survey.filter(Column("mentorshipID") == id).order(Column("sentAt")).fetchOne(work.db)?.sentAt {
+            mail.checkinSent = Work.day(sent, language: language)
+        }
         let queued = try work.outbox.send(mail, to: [PairService.address(pair.mentee), PairService.address(pair.mentor)], about: row.topic,
                                           inboundID: row.inboundID, language: language)
         return try replace(&row, by: queued, at: new)

@@ -149,22 +149,34 @@ extension AppDatabase {
     }
 
     /// When each pair's introduction went out, by mentorship id: the sending of its current
-    /// copy (not replaced by a fresh one). A pair not here was not introduced yet.
+    /// copy (not replaced by a fresh one), or of its first when the current one went again
+    /// after the pair's check-in. A pair not here was not introduced yet.
     static func introductionsSent(_ db: Database, mentorship id: Int64? = nil) throws -> [Int64: Date] {
         var request = OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
-                                           && Column("topicKind") == Topic.Kind.mentorship.rawValue && Column("replacedBy") == nil
+                                           && Column("topicKind") == Topic.Kind.mentorship.rawValue
                                            && OutboxMessage.Columns.status == OutboxMessage.Status.sent.rawValue)
-        if let id { request = request.filter(Column("topicID") == id) }
-        var sent: [Int64: Date] = [:]
+        var surveys = Survey.all()
+        if let id {
+            request = request.filter(Column("topicID") == id)
+            surveys = surveys.filter(Column("mentorshipID") == id)
+        }
+        var sent: [Int64: Date] = [:], first: [Int64: Date] = [:]
         for row in try request.order(Column("id")).fetchAll(db) {
             guard let pair = row.topicID, let at = row.sentAt else { continue }
-            sent[pair] = at
+            first[pair] = min(first[pair] ?? at, at)
+            if row.replacedBy == nil { sent[pair] = at }
+        }
+        var checkin: [Int64: Date] = [:]
+        for survey in try surveys.fetchAll(db) { checkin[survey.mentorshipID] = min(checkin[survey.mentorshipID] ?? survey.sentAt, survey.sentAt) }
+        for (pair, at) in sent {
+            if let asked = checkin[pair], asked < at, let day = first[pair] { sent[pair] = day }
         }
         return sent
     }
 
-    /// When `mentorship`'s introduction went out: the sending of its current copy; nil while
-    /// that copy waits (queued, kept or failed); the approval when no copy is stored.
+    /// When `mentorship`'s introduction went out: the sending of its current copy (of its first,
+    /// when the current one went again after the pair's check-in); nil while that copy waits
+    /// (queued, kept or failed); the approval when no copy is stored.
     static func introductionDate(_ db: Database, of mentorship: Mentorship) throws -> Date? {
         guard let id = mentorship.id else { return mentorship.introducedAt }
         let current = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.introduction.rawValue
@@ -173,7 +185,7 @@ extension AppDatabase {
             .order(Column("id").desc).fetchOne(db)
         guard let current else { return mentorship.introducedAt }
         switch current.status {
-        case .sent: return current.sentAt ?? mentorship.introducedAt
+        case .sent: return try introductionsSent(db, mentorship: id)[id] ?? current.sentAt ?? mentorship.introducedAt
         case .retired: return mentorship.introducedAt
         case .queued, .withheld, .failed, .cancelled: return nil
         }
