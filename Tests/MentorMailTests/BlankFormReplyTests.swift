@@ -111,4 +111,27 @@ import Testing
         #expect(!answer.contains("We found no filled-in lines") && !answer.contains("added nothing"), "\(answer)")
         #expect(answer.contains("Role: mentee"), "\(answer)")
     }
+
+    /// Finding G3: "Perfecto, forma de contacto: email" above our Spanish pre-filled form came
+    /// back "Forma de contacto: email (no indicada: supuesta)" and as words not placed. Our own
+    /// form's labels, in each language we ship it in, are read inside a sentence, colon and all.
+    @Test(arguments: [("Hola, soy mentora, vivo en Madrid, hablo español e inglés y me interesa la documentación.", "Perfecto, forma de contacto: video"),
+                      ("Hi, I'd like to mentor. I live in Berlin, I speak German and I care about documentation.", "Perfect, interaction: video")])
+    func ourOwnLabelInASentenceIsRead(first: String, reply: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Greta Vogel <greta@example.net>\r\nTo: mentoring@example.org\r\nSubject: hello\r\nMessage-ID: <g1@example.net>\r\n"
+                           + "Content-Type: text/plain; charset=utf-8\r\n\r\n\(first)\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["greta@example.net"] })
+        let quoted = (form.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+        let body = "\(reply)\n\nOn Mon, 11 Jan 2027 at 09:00, Mentoring wrote:\n\(quoted)"
+        try harness.arrive("From: Greta Vogel <greta@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(form.subject ?? "")\r\n"
+                           + "Message-ID: <g2@example.net>\r\nIn-Reply-To: <\(form.messageID ?? "")>\r\n"
+                           + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n"))
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["greta@example.net"] }?.textBody)
+        #expect(!answer.contains("No hemos podido situar") && !answer.contains("could not place"), "\(answer)")
+        let greta = try #require(try harness.database.participant(email: "greta@example.net"), "\(answer)")
+        #expect(greta.profile.interactions == ["video"], "\(answer)")
+    }
 }

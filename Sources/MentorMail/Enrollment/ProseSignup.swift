@@ -203,14 +203,16 @@ public struct ProseSignup: Equatable, Sendable {
         return tokens
     }
 
-    /// A form label followed by its value in a clause ("time zone Lagos", "idiomas español"):
+    /// A form label followed by its value in a clause ("time zone Lagos", "idiomas español",
+    /// "forma de contacto: email"):
     /// the form's own labels in English and Spanish, and their singular or one-word forms.
     /// A label followed by a verb is a sentence about the field, not its value ("Availability
     /// is tight in December").
     static func labelledAnswer(in clause: String) -> (SignupField, String)? {
         let folded = EnrollmentText.fold(clause)
-        for (label, field) in proseLabels where folded.hasPrefix(label + " ") {
-            let value = EnrollmentText.trim(clause.dropFirst(label.count))
+        // "forma de contacto: email" inside a sentence: the label with its colon, as on a line of its own.
+        for (label, field) in proseLabels where folded.hasPrefix(label + " ") || folded.hasPrefix(label + ":") {
+            let value = EnrollmentText.trim(clause.dropFirst(label.count).drop { $0 == ":" || $0 == " " })
             let first = EnrollmentText.words(value).first ?? ""
             if !value.isEmpty && !notValues.contains(first) { return (field, value) }
         }
