@@ -254,6 +254,34 @@ import Testing
         #expect(!digest.lowercased().contains("fernandez"), "\(digest)")
     }
 
+    /// Finding G14: after "delete my data", her held question still showed her words in its
+    /// reason ("data-request: \"Hi, what data do you hold about me\": …") and stayed in `held
+    /// list` as not handled, though nobody can answer it any more. Her held mail is handled as
+    /// erased, and no reason or note of her mail quotes her.
+    @Test func herOwnHeldMailIsHandledAndQuotesNothingOfHers() throws {
+        let harness = try ProcessorTests.Program()
+        let kim = "kim@example.net"
+        try harness.database.write { db in
+            _ = try AppDatabase.upsertProfile(db, email: kim, profile: MatchingWorkflowTests.profile("mentee", "Kim Lee"),
+                                              status: .active, source: "t", origin: "email", roundID: nil, now: harness.now)
+        }
+        try harness.arrive("From: Kim Lee <\(kim)>\r\nTo: mentoring@example.org\r\nSubject: data\r\nMessage-ID: <kim1@example.net>\r\n\r\n"
+                           + "Hi, what data do you hold about me? Also, when does the next round start?\r\n")
+        _ = try harness.run()
+        let held = try #require(try harness.database.heldMessages(all: false).first { $0.sender == kim })
+        try Self.erase(harness, "Kim Lee", kim, at: harness.now.addingTimeInterval(60))
+        #expect(try harness.database.participant(email: kim)?.status == .erased)
+        #expect(try !harness.database.heldMessages(all: false).contains { $0.id == held.id }, "no longer waiting for a coordinator")
+        let record = try #require(try harness.database.inboundMessage(id: held.id ?? 0))
+        #expect(record.resolvedAt != nil && record.resolution?.contains("erased") == true, "\(record.resolution ?? "")")
+        let mine = try harness.database.inboundMessages().filter { $0.sender == kim }
+        for message in mine {
+            for text in [message.reason, message.note].compactMap({ $0 }) {
+                #expect(!text.lowercased().contains("what data") && !text.lowercased().contains("next round"), "\(text)")
+            }
+        }
+    }
+
     /// A pair introduced with no way to meet in common (the proposal's caution names both), the
     /// partner's reply quoting our introduction held for the coordinators: after one of the two
     /// erases, no stored text holds their name, their first name greeting them, or the profile

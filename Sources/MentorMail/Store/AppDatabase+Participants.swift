@@ -142,11 +142,19 @@ extension AppDatabase {
         try db.execute(sql: "DELETE FROM inboundRaw WHERE inboundID IN (SELECT id FROM inboundMessage WHERE sender = ?)",
                        arguments: [address])
         try InboundMessage.filter(InboundMessage.Columns.sender == address).updateAll(db, Column("subject").set(to: nil))
-        // Why their mail was kept may name them too ("a reply to the check-in of Ana Lopez …").
-        for var record in try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchAll(db)
-        where mentions(record.note) || mentions(record.reason) {
-            record.note = mentions(record.note) ? "(erased)" : record.note
-            record.reason = mentions(record.reason) ? "(erased)" : record.reason
+        // Why their mail was kept may name them ("a reply to the check-in of Ana Lopez …") or quote
+        // their words ("data-request: \"Hi, what data …\""); their mail still waiting for a
+        // coordinator can no longer be answered: it is handled, as erased.
+        func quotesOrMentions(_ text: String?) -> Bool { mentions(text) || (text?.contains { "\"“”«»„".contains($0) } ?? false) }
+        for var record in try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchAll(db) {
+            let waiting = InboundMessage.Disposition.needingAttention.contains(record.disposition) && record.resolvedAt == nil
+            guard waiting || quotesOrMentions(record.note) || quotesOrMentions(record.reason) else { continue }
+            record.note = quotesOrMentions(record.note) ? "(erased)" : record.note
+            record.reason = quotesOrMentions(record.reason) ? "(erased)" : record.reason
+            if waiting {
+                record.resolvedAt = now
+                record.resolution = "erased: its writer asked to have their data deleted"
+            }
             try record.update(db)
         }
         var naming: Set<Int64> = []
