@@ -164,8 +164,11 @@ import Testing
         #expect(try Self.bobsAnswers(program, for: "sam@example.com")?.rating == 5)
         let note = try #require(try program.database.inboundMessages().last?.note)
         #expect(note.contains("Sam Okafor") && note.contains("not open"), "\(note)")
-        let told = try #require(try program.sent().last { $0.to.map(\.normalized) == ["bob@example.org"] })
+        let told = try #require(try program.sent().last { $0.to.map(\.normalized) == ["bob@example.org"] && $0.textBody?.contains("needs a person") == true })
         #expect(told.textBody?.contains("coordinators") == true, "\(told.textBody ?? "")")
+        // Finding G6: told only "It needs a person to answer it"; now that the answers were not recorded, and how to.
+        let words = (told.textBody ?? "").replacingOccurrences(of: "\n", with: " ")
+        #expect(words.contains("so they were not recorded yet") && words.contains("reply under the check-in mail of the pair you mean"), "\(words)")
 
         try Self.bobAnswers(program, under: anas, id: "b42", "Ana is doing great, Sam less so: 4, yes, good fit, continue")
         let both = try program.run(at: program.now.addingTimeInterval(111 * Self.day))

@@ -78,6 +78,9 @@ public struct HeldNoticeMail: MailContent {
     /// The message answers our notice that a profile moved away from the writer's address:
     /// the coordinators look into the move and write back.
     public var addressMove: Bool?
+    /// The message reads as check-in answers that were not recorded (which pair is meant, or
+    /// its check-in is closed): a coordinator records them; under the pair's survey they are.
+    public var checkinNotRecorded: Bool?
 }
 
 /// The answer to a filled-in or corrected form: what was understood, field by field.

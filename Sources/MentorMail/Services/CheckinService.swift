@@ -360,6 +360,9 @@ struct CheckinService {
         return !words.isEmpty && SurveyAnswerReader.onlyCourtesy(words)
     }
 
+    /// How the reason of held check-in answers, not recorded, begins: its writer is told so.
+    static let answersNotRecorded = "check-in answers"
+
     static func rated(_ rating: Int) -> String { "rated it \(rating) of 5" }
     static let notMeeting = "says they are not meeting"
     static let notAFit = "says it is not a good fit"

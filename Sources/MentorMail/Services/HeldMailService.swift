@@ -22,6 +22,7 @@ struct HeldMailService {
                 if context.answering?.topic.kind == .event { mail.invitation = true }
             }
             if !context.isParticipant { mail.notParticipant = true }
+            if reason.hasPrefix(CheckinService.answersNotRecorded) { mail.checkinNotRecorded = true }
             try inbound.answer(mail, in: work)
         }
         try scheduleDigest(for: inbound.recordID)
