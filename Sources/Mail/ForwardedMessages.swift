@@ -151,8 +151,9 @@ public struct ForwardedMessages: Sendable, Equatable {
     private static let toNames = ["to", "cc", "an", "para", "à", "a", "aan", "till", "til", "destinataire", "收件人", "宛先"]
 
     /// The value of a "Name: value" line whose name is one of `names` (any case), else nil.
+    /// The colon is looked for in the first characters only: every name is short.
     private static func headerName(_ line: String, _ names: [String]) -> String? {
-        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        guard let colon = line.prefix(20).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let name = line[..<colon].lowercased().replacingOccurrences(of: "*", with: "").trimmedWhitespace
         guard names.contains(name) else { return nil }
         let value = line[line.index(after: colon)...].trimmedWhitespace

@@ -85,7 +85,6 @@ public struct ProseSignup: Equatable, Sendable {
             }
             if found.capacity == nil { found.capacity = capacity(in: words, sentence: sentence) }
             if found.role == nil { found.role = role(in: words) ?? clauses.lazy.compactMap { roleAlone($0.words) }.first }
-            if found.role == nil, own.lines.contains(where: isBothAlone) { found.role = ParticipantRole.both.rawValue }
             if found.mailLanguage == nil { found.mailLanguage = mailLanguage(in: tokens) }
             // "Karriere-Mentoring" names its kind in its first part; a story of the past ("I had a
             // mentor once and it changed my career") asks for none.
@@ -94,6 +93,8 @@ public struct ProseSignup: Equatable, Sendable {
             for (kind, names) in kindWords where parts.contains(where: names.contains) && !kinds.contains(kind) { kinds.append(kind) }
             for kind in CJKPhrases.kinds(in: sentence) where !kinds.contains(kind) { kinds.append(kind) }
         }
+        // Looked for once, after the sentences: a role said in one of them comes first.
+        if found.role == nil, own.lines.contains(where: isBothAlone) { found.role = ParticipantRole.both.rawValue }
         found.areas = areas.isEmpty ? labelled[.areas] : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
         found.mentoringType = kinds.isEmpty ? labelled[.mentoringType] : kinds.joined(separator: ", ")
@@ -539,6 +540,7 @@ public struct ProseSignup: Equatable, Sendable {
 
     /// "both." or "Ambos!" alone on its line: the role, as "Role: both" is ("both of us" is not).
     private static func isBothAlone(_ line: String) -> Bool {
+        guard line.utf8.count <= 24 else { return false }
         let words = EnrollmentText.words(line)
         return (1...2).contains(words.count) && ParticipantRole(answer: line) == .both
             && (words.count == 1 || words == ["les", "deux"])
