@@ -89,7 +89,8 @@ extension Message {
         // "on vacation until" and "I will answer when I am back" in the other main languages
         "estou de férias até", "estou de férias e", "estoy de vacaciones hasta", "sono in ferie fino al", "sono in ferie fino a",
         "je suis en congés jusqu", "je suis en congé jusqu", "je suis en vacances jusqu", "ich bin im urlaub bis",
-        "i will reply on my return", "i will respond on my return", "i'll reply when i'm back", "i will get back to you when i return",
+        "i will reply on my return", "i will respond on my return", "i'll reply on my return", "i'll respond on my return",
+        "i'll get back to you on my return", "i'll get back to you when i return", "i'll reply when i return", "i'll respond when i return", "i'll reply when i'm back", "i will get back to you when i return",
         "i will get back to you on my return", "responderei quando voltar", "responderei assim que voltar", "responderei ao meu regresso",
         "responderé a mi regreso", "responderé cuando vuelva", "contestaré a mi regreso", "te responderé a mi regreso",
         "le responderé a mi regreso", "je répondrai à mon retour", "je vous répondrai à mon retour", "ich antworte nach meiner rückkehr",
@@ -130,7 +131,7 @@ extension Message {
 
     /// Words a responder's sentence may open with before its message ("Hello, I am out of the
     /// office", "Vielen Dank für Ihre Nachricht, ich bin bis …").
-    static let openers = ["hello", "hi", "hallo", "dear", "guten tag", "hola", "bonjour", "olá", "ola", "ciao", "buongiorno",
+    public static let openers = ["hello", "hi", "hallo", "dear", "guten tag", "hola", "bonjour", "olá", "ola", "ciao", "buongiorno",
                           "thank", "thanks", "danke", "vielen dank", "gracias", "merci", "obrigad", "grazie",
                           "您好", "你好", "大家好", "谢谢", "謝謝", "こんにちは", "お世話になっております", "안녕하세요", "감사합니다",
                           "здравствуйте", "добрый день", "привет", "спасибо", "добрий день", "вітаю", "дякую", "مرحبا",
@@ -140,7 +141,7 @@ extension Message {
     /// The responder sentence the new text opens with (one of its first two sentences starts
     /// with it, after a greeting or thanks at most), if any. A person who asks for something
     /// first ("bitte pausieren, ich bin bis Dezember …") is no responder.
-    static func vacationWords(in newText: String) -> String? {
+    public static func vacationWords(in newText: String) -> String? {
         var sentences: [Substring] = []
         var rest = newText.prefix(400)[...]
         while sentences.count < 2, let end = rest.firstIndex(where: sentenceEnds.contains) {

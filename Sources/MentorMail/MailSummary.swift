@@ -111,7 +111,7 @@ public struct MailSummary: Encodable, Sendable {
         text = body?.text
         reply = body?.reply
         parts = message.leafParts.map { Part(contentType: $0.contentType, filename: $0.filename, size: MailReading.decodedSize(of: $0)) }
-        let automatic = message.automatic(newText: body?.reply ?? "")
+        let automatic = ResponderText.automatic(message, newText: body?.reply ?? "", own: OwnText(body?.reply ?? ""))
         autoSubmitted = automatic != nil
         autoReason = automatic?.description
         rsvp = MailReading.rsvp(of: message).map { RSVP(uid: $0.uid, attendee: $0.address, partstat: $0.partstat.rawValue) }

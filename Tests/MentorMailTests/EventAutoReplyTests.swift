@@ -58,4 +58,30 @@ import Testing
         let (program, event, _) = try underTheirInvitations(noes)
         #expect(try program.database.event(id: event.id).declined?.map(\.email).sorted() == noes.keys.sorted())
     }
+
+    /// Finding (H8-1): an answer under the invitation that opens with "I'm on holiday / out of
+    /// office until …" was dropped as an out-of-office (no answer recorded, nothing sent).
+    /// Words of being away make mail automatic only when it says nothing else.
+    @Test func anAnswerOpeningWithBeingAwayIsRecorded() throws {
+        let answers = [
+            "ana@example.net": "I'm on holiday until 3 January, back on the 4th. Yes, I'll come to the speed mentoring!",
+            "ben@example.net": "Estoy fuera de la oficina hasta el 15 de enero, pero sí, allí estaré el 20.",
+            "caio@example.net": "I'm out of office until Jan 25 so I can't come, sorry.",
+            "tom@example.org": "Ich bin bis 30. Mai im Urlaub, kann also leider nicht kommen.",
+        ]
+        let (program, event, sent) = try underTheirInvitations(answers)
+        let view = try program.database.event(id: event.id)
+        let records = try program.database.inboundMessages().map { "\($0.intent): \($0.reason ?? "")" }
+        #expect(view.accepted?.map(\.email).sorted() == ["ana@example.net", "ben@example.net"], "\(records)")
+        #expect(view.declined?.map(\.email).sorted() == ["caio@example.net", "tom@example.org"])
+        for address in answers.keys { #expect(sent.contains { $0.to.first?.address == address }, "\(address)") }
+    }
+
+    /// Finding (H8-1): "Thanks for your email. I'll reply on my return." is a responder's text
+    /// with no word of being away: not asked "yes or no?".
+    @Test func aTextOfOnlyResponderPhrasesIsNotAnswered() throws {
+        let (program, _, sent) = try underTheirInvitations(["ana@example.net": "Thanks for your email. I'll reply on my return."])
+        #expect(!sent.contains { $0.to.first?.address == "ana@example.net" }, "\(sent.map { $0.textBody ?? "" })")
+        #expect(try program.database.inboundMessages().allSatisfy { $0.disposition == .ignored })
+    }
 }

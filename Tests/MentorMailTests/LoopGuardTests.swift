@@ -42,6 +42,19 @@ import Testing
         #expect(try harness.database.inboundMessages().first?.note?.hasPrefix("out-of-office text") == true)
     }
 
+    /// Finding (H8-1): a person's mail opening with "I'm out of the office / on vacation until …"
+    /// that asks or requests something was dropped as an out-of-office: nobody answered.
+    @Test(arguments: ["I'm out of the office until January 5, but wanted to say: I'd like to be a mentor for Nova.",
+                      "Estoy de vacaciones hasta el 20 de marzo. ¿Puedo cambiar mi zona horaria a Europe/Lisbon?",
+                      "Je suis absente jusqu'au 3 mars, mais je voudrais être mentore pour Nova."])
+    func aPersonWhoIsAwayAndSaysMoreIsAnswered(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive(mail(from: "Ola Person <ola@example.net>", subject: "Mentoring", text))
+        let report = try harness.run()
+        #expect(report.ignored == 0, "\(text)")
+        #expect(report.sent + report.held >= 1, "\(text)")
+    }
+
     /// A person says "limited access to email" too, above what they came to say: that is read.
     @Test(arguments: ["I have limited access to email this week, so briefly: I would like to join as a mentee.",
                       "Tengo acceso limitado al correo esta semana. Quiero ser mentora."])

@@ -171,12 +171,24 @@ enum RSVPWords {
 
     static func read(_ own: OwnText) -> Answer? {
         var found: [Answer] = []
+        var awayNews: [Answer] = []
         for line in own.lines.prefix(6) {
-            for sentence in CommandWords.sentences(in: line) { found += answers(inSentence: sentence, asked: isAsked(sentence, in: line)) }
+            for sentence in CommandWords.sentences(in: line) {
+                let answers = answers(inSentence: sentence, asked: isAsked(sentence, in: line))
+                if isAwayUntil(sentence) { awayNews += answers } else { found += answers }
+            }
         }
+        if found.isEmpty { found = awayNews }
         guard let first = found.first else { return nil }
         if found.contains(.maybe) { return .maybe }
         return found.allSatisfy { $0 == first } ? first : nil
+    }
+
+    /// Being away until a day ("I'm on holiday until 3 January"): news beside an answer in
+    /// another sentence ("… Yes, I'll come!"), a no only when no other sentence answers.
+    private static func isAwayUntil(_ sentence: String) -> Bool {
+        let own = OwnText(sentence)
+        return AbsenceWords.speaksOfAbsence(own) && AbsenceWords.boundsTime(EnrollmentText.words(sentence))
     }
 
     /// "But" and its kin: what follows one in a sentence wins over what came before.

@@ -347,7 +347,7 @@ public struct IntakeMessage: Sendable {
         subject = message.subject ?? ""
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
-        automatic = message.automatic(newText: newText)
+        automatic = ResponderText.automatic(message, newText: newText, own: own)
         // The writer's own words: a mail they pass on may be in another language.
         writtenLanguage = LanguageGuess.code(of: ForwardedMessages.writersText(newText, subject: message.subject))
         fingerprints = newText.allSatisfy(\.isWhitespace) ? nil
