@@ -78,9 +78,11 @@ public enum CommandWords {
     static func ownFormLines(of text: String) -> [(line: SignupFormLine, afterBreak: Bool)] {
         var lines: [(SignupFormLine, Bool)] = []
         var afterBreak = false
-        for raw in text.prefix(readLimit).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let raws = text.prefix(readLimit).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, raw) in raws.enumerated() {
             let line = SignupFormLine(String(raw))
-            if line.isSeparator || line.isAttribution || line.key == .ignored { break }
+            if line.isSeparator || line.isAttribution { break }
+            if line.key == .ignored, !isMailHeader(line) || opensHeaderBlock(raws[index...]) { break }
             if line.depth == 0, !line.isBlank {
                 lines.append((line, afterBreak))
                 afterBreak = false
@@ -89,6 +91,26 @@ public enum CommandWords {
             }
         }
         return lines
+    }
+
+    /// Whether the line's label is a mail header's ("From", "Asunto", "Betreff").
+    static func isMailHeader(_ line: SignupFormLine) -> Bool {
+        line.label.map { SignupKey.mailHeaderKeys.contains(SignupKey.fold($0)) } ?? false
+    }
+
+    /// Whether `lines` open with a passed-on mail's header block: two header lines or more in
+    /// a row, one of them with an address or a Sent/Date line with a number. A lone "From:
+    /// Berlin" or "Subject: my availability" line is the writer's own text.
+    static func opensHeaderBlock(_ lines: ArraySlice<Substring>) -> Bool {
+        let block = lines.lazy.map { SignupFormLine(String($0)) }.prefix { $0.key == .ignored && isMailHeader($0) }
+        var count = 0
+        var mailLike = false
+        for line in block.prefix(6) {
+            count += 1
+            let dated = ["sent", "date", "enviado", "fecha", "gesendet", "datum", "envoye"].contains(SignupKey.fold(line.label ?? ""))
+            if line.value.contains("@") || dated && line.value.contains(where: \.isNumber) { mailLike = true }
+        }
+        return count >= 2 && mailLike
     }
 
     /// Splits a line at `.` `!` `?` `;` and "。！？" where `SentenceEnds` says a sentence ends (not

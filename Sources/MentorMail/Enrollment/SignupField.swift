@@ -237,6 +237,13 @@ enum SignupKey: Equatable {
         "język wiadomości", "язык писем", "邮件语言", "メールの言語",
     ].map { SignupKey.fold($0) })
 
+    /// Mail header names (English, Spanish, German, French), folded: the labels of a passed-on
+    /// mail's header block.
+    static let mailHeaderKeys: Set<String> = Set([
+        "from", "to", "sent", "date", "subject", "cc", "bcc", "reply to", "de", "para", "enviado", "fecha", "asunto", "von", "an",
+        "gesendet", "datum", "betreff", "envoyé", "objet", "a",
+    ].map { SignupKey.fold($0) })
+
     /// Mail headers (English, Spanish, German, French), our templates' own labels in English and
     /// Spanish, and "for example" as a translated template may say it (quoted "Por ejemplo:
     /// Zona horaria: Europe/Madrid" is our hint, not an answer).
