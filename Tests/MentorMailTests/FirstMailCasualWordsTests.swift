@@ -63,6 +63,16 @@ import Testing
         #expect(form.contains("Areas: (e.g."), "\(body): \(form)")
     }
 
+    /// Finding (H8-3): a CJK area word outside a sentence about what the writer works on or
+    /// wants ("我这里网络不太好": my network is bad; "翻訳ツールを使って": with a translation tool)
+    /// is no area.
+    @Test(arguments: ["我这里网络不太好，回复可能会慢一点。我想成为一名导师，方向是Nova。",
+                      "翻訳ツールを使って書いています。Novaのメンターになりたいです。"])
+    func areaWordsOutOfContextAreNoArea(body: String) throws {
+        let form = try form(body)
+        #expect(form.contains("\nAreas: Nova\n"), "\(body): \(form)")
+    }
+
     /// Someone else's mentor stays no role: "我的导师说", "山田さんのメンターに勧められました".
     @Test(arguments: ["我的导师让我写信。", "山田さんのメンターに勧められました。"])
     func someoneElsesMentorIsNoRole(body: String) throws {

@@ -136,7 +136,7 @@ enum CJKPhrases {
     /// order written, as the vocabulary shows them. Not words that qualify a name in Latin
     /// letters right before them ("Swift存储" is Swift's storage, "Nova のドキュメント翻訳" Nova's).
     static func areas(in sentence: String, vocabulary: EnrollmentVocabulary) -> [String] {
-        guard !vocabulary.cjkNames.isEmpty, has(sentence) else { return [] }
+        guard !vocabulary.cjkNames.isEmpty, has(sentence), saysWhatTheWriterWorksOn(sentence) else { return [] }
         var found: [(range: Range<String.Index>, area: String)] = []
         for (name, area) in vocabulary.cjkNames {
             var start = sentence.startIndex
@@ -162,6 +162,21 @@ enum CJKPhrases {
             return vocabulary.area(named: match.area)?.displayName ?? match.area
         }
     }
+
+    /// Whether the sentence says what its writer works on or wants: an interest, a skill or a
+    /// wish ("对…感兴趣", "方向是", "に詳しい", "手伝えます"), a role ("导师", "メンター"), or a list
+    /// after a label ("领域：…"). "我这里网络不太好" (my network is bad) and "翻訳ツールを使って"
+    /// (with a translation tool) name no area of the writer's.
+    static func saysWhatTheWriterWorksOn(_ sentence: String) -> Bool {
+        sentence.contains(where: { $0 == ":" || $0 == "：" })
+            || (interestWords + programWords).contains(where: sentence.contains)
+            || ["mentor", "mentee"].contains(where: sentence.lowercased().contains)
+    }
+
+    /// Words of interest, skill, help or wish in Chinese and Japanese.
+    static let interestWords = ["兴趣", "興趣", "興味", "方向", "领域", "領域", "分野", "擅长", "擅長", "詳しい", "得意", "帮忙", "幫忙",
+                                "手伝", "贡献", "貢献", "貢獻", "关注", "關注", "関心", "担当", "做", "やりたい", "想学", "想學", "学习",
+                                "學習", "勉強", "喜欢", "喜歡", "参与", "參與", "携わ", "経験", "经验", "經驗"]
 
     /// Words of the mentoring program itself, after an area word and a particle.
     static let programWords = ["导师", "導師", "指导", "指導", "计划", "計劃", "项目", "項目", "学员", "學員",
