@@ -67,6 +67,21 @@ import Testing
         #expect(answer.contains("Languages: English"), "the pre-filled line is kept: \(answer)")
         #expect(try harness.database.participant(email: "pete@example.net") == nil)
     }
+
+    /// Finding (H8-4): "vale, perfecto" under the Spanish form we pre-filled was answered in
+    /// English. A reply too short to tell its language is answered in the language of ours.
+    @Test(arguments: ["vale, perfecto", "ok"])
+    func aShortReplyUnderOurSpanishFormIsAnsweredInSpanish(text: String) throws {
+        let harness = try ProcessorTests.Program()
+        try harness.arrive("From: Pepa Luna <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hola\r\nMessage-ID: <p1@example.net>\r\n"
+                           + "Content-Type: text/plain; charset=utf-8\r\n\r\nHola, vivo en Sevilla y me interesa la documentación.\r\n")
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        try reply(harness, to: form, text, id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        #expect(answer.contains("no añadió nada"), "\(answer)")
+    }
 }
 
 /// Finding G1: words of the person's own above a form we pre-filled without a role ("Ich möchte

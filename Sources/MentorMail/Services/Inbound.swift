@@ -56,7 +56,15 @@ struct Inbound {
         if let served = work.supported(writtenLanguage) { return served }
         // English is the templates' own language, so no translation serves it: said outright.
         if writtenLanguage == "en" { return nil }
-        return person.flatMap(work.mailLanguage(for:))
+        return person.flatMap(work.mailLanguage(for:)) ?? work.supported(answeredLanguage)
+    }
+
+    /// A reply too short to tell its language ("vale, perfecto") under mail of ours: the
+    /// language of the lines it quotes, our mail's.
+    var answeredLanguage: String? {
+        guard writtenLanguage == nil, context.answering != nil else { return nil }
+        let quoted = reading.text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix(">") }.map { $0.drop { $0 == ">" || $0 == " " } }
+        return LanguageGuess.code(of: quoted.joined(separator: "\n"))
     }
 
     /// The language of this message to remember as the one the person last wrote in: a language
