@@ -21,6 +21,8 @@ import Testing
         ("Hello!\nboth.\nNova and Keystone.", ["Role: both"]),
         ("Hi, mentor here. glance, keystone, horizon.", ["Areas: Glance, Keystone, Horizon"]),
         ("I'd like a mentor. Email works best for me.", ["Interaction: email"]),
+        // Finding (H8-5): the way liked beside the way that is best was dropped.
+        ("hey, mentor here. chat is best for me, I like IRC.", ["Interaction: chat, IRC"]),
     ])
     func casualWordsAreRead(body: String, lines: [String]) throws {
         let form = try form(body)

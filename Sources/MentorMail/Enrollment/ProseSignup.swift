@@ -479,7 +479,12 @@ public struct ProseSignup: Equatable, Sendable {
             let (styles, _) = InteractionStyle.read(words[max(0, index - 3)..<index].joined(separator: " "))
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
-        return waysBefore(best: words) ?? waysLiked(words)
+        // "chat is best for me, I like IRC": both say a way.
+        var ways: [String] = []
+        for named in [waysBefore(best: words), waysLiked(words)].compactMap({ $0 }) {
+            for way in named.components(separatedBy: ", ") where !ways.contains(way) { ways.append(way) }
+        }
+        return ways.isEmpty ? nil : ways.joined(separator: ", ")
     }
 
     /// Labels that give the ways to meet when a line opens with one and a colon: "Contact: Slack
