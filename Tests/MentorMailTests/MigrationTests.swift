@@ -57,6 +57,34 @@ import Testing
         #expect(try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 
+    /// v28 keeps each recipient's mailbox of our mail beside it: rows from before are filled in
+    /// ("+tag" dropped, lower-cased, both people of a two-person mail), new rows are added as
+    /// they are queued, and a deleted row takes its recipients with it.
+    @Test func theRecipientsOfOurMailAreIndexedByMailbox() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v27-event-guest-last-answer")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO outboxMessage (id, messageID, purpose, sender, recipients, subject, raw, status, attempts, nextAttemptAt, createdAt)
+                VALUES (7, 'o7@example.org', 'introduction', 'p@example.org', 'Ana+Events@Example.org, bo@example.org', 'Hi', X'41', 'sent', 1,
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000'),
+                       (8, 'o8@example.org', 'signup-form', 'p@example.org', 'cy@example.org', 'Form', X'41', 'sent', 1,
+                        '2026-11-01 10:00:00.000', '2026-11-01 10:00:00.000')
+                """)
+        }
+        let database = try AppDatabase(queue)
+        func recipients() throws -> [String] {
+            try queue.read { db in try String.fetchAll(db, sql: "SELECT mailbox || ' ' || outboxID FROM outboxRecipient ORDER BY outboxID, mailbox") }
+        }
+        #expect(try recipients() == ["ana@example.org 7", "bo@example.org 7", "cy@example.org 8"])
+        var later = try #require(try database.outbox().last)
+        (later.id, later.messageID, later.recipients) = (nil, "o9@example.org", "dee@example.org,DEE+x@example.org")
+        try queue.write { db in try later.insert(db) }
+        #expect(try recipients() == ["ana@example.org 7", "bo@example.org 7", "cy@example.org 8", "dee@example.org 9"])
+        try queue.write { db in _ = try OutboxMessage.deleteOne(db, key: 7) }
+        #expect(try recipients() == ["cy@example.org 8", "dee@example.org 9"])
+    }
+
     /// v17 lets a Message-ID come twice: every message keeps its id, values, bytes and the mail
     /// that answered it.
     @Test func inboundMessagesKeepEverythingWhenTheirMessageIDStopsBeingUnique() throws {

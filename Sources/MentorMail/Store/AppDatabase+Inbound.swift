@@ -429,16 +429,20 @@ extension AppDatabase {
         func sentToSender(_ ours: OutboxMessage) -> Bool {
             ours.recipientList.contains { MailAddress.mailbox(of: $0) == sender.mailbox }
         }
+        // Only the mail sent to the sender is read (`outboxRecipient`), never the whole outbox.
+        let toSender = "SELECT o.* FROM outboxMessage o JOIN outboxRecipient r ON r.outboxID = o.id WHERE r.mailbox = ?"
         for block in forwarded.inline.reversed() {
             let authors = Set(block.authors.map(\.mailbox))
             guard !authors.isEmpty, !authors.contains(sender.mailbox) else { continue }
             if let subject = block.subject.map(same), !subject.isEmpty {
-                let found = try OutboxMessage.filter(sql: "lower(subject) = ?", arguments: [subject]).order(Column("id").desc).fetchAll(db)
+                let found = try OutboxMessage.fetchAll(db.cachedStatement(sql: toSender + " AND lower(o.subject) = ? ORDER BY o.id DESC"),
+                                                       arguments: [sender.mailbox, subject])
                     .first { sentToSender($0) && authors.contains(MailAddress.mailbox(of: $0.sender)) && same($0.subject) == subject }
                 if let found { return found }
             }
             // The quoted subject may be cut or translated: the event's name in the text, from our address.
-            let invitations = try OutboxMessage.filter(Column("purpose") == MailKind.eventInvitation.rawValue).order(Column("id").desc).fetchAll(db)
+            let invitations = try OutboxMessage.fetchAll(db.cachedStatement(sql: toSender + " AND o.purpose = ? ORDER BY o.id DESC"),
+                                                         arguments: [sender.mailbox, MailKind.eventInvitation.rawValue])
                 .filter { sentToSender($0) && authors.contains(MailAddress.mailbox(of: $0.sender)) }
             var named: [Int64: OutboxMessage] = [:]
             let lowered = text.lowercased()

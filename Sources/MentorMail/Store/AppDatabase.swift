@@ -691,6 +691,23 @@ public final class AppDatabase: Sendable {
                 UPDATE eventGuest SET lastAnswer = CASE answer WHEN 'waitlisted' THEN 'accepted' WHEN 'invited' THEN NULL ELSE answer END
                 """)
         }
+        migrator.registerMigration("v28-outbox-recipient") { db in
+            // The mailbox of each recipient of our mail ("+tag" dropped, lower-cased), so that
+            // the mail sent to one person is read through an index: the outbox grows with every
+            // answer, and a forward of our mail was looked up by reading all of it.
+            // A rowid table, as erasure's last pass over every table expects.
+            try db.create(table: "outboxRecipient") { t in
+                t.column("mailbox", .text).notNull()
+                t.column("outboxID", .integer).notNull().indexed().references("outboxMessage", onDelete: .cascade)
+                t.uniqueKey(["mailbox", "outboxID"])
+            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, recipients FROM outboxMessage")
+            while let row = try rows.next() {
+                let recipients: String = row["recipients"]
+                let list = recipients.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                try OutboxMessage.indexRecipients(db, outboxID: row["id"], recipients: list)
+            }
+        }
         return migrator
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Mail
 
 /// A message that arrived in the program's mailbox, recorded in the same transaction as its effects.
 ///
@@ -241,6 +242,20 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Each recipient's mailbox is kept beside the row (`outboxRecipient`), so the mail we sent
+    /// to one person is found through an index, not by reading the whole outbox.
+    public func aroundInsert(_ db: Database, insert: () throws -> InsertionSuccess) throws {
+        let inserted = try insert()
+        try Self.indexRecipients(db, outboxID: inserted.rowID, recipients: recipientList)
+    }
+
+    static func indexRecipients(_ db: Database, outboxID: Int64, recipients: [String]) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO outboxRecipient (mailbox, outboxID) VALUES (?, ?)")
+        for mailbox in Set(recipients.map(MailAddress.mailbox(of:))) {
+            try statement.execute(arguments: [mailbox, outboxID])
+        }
+    }
 }
 
 /// Who did what, when: every state change leaves a line here.
