@@ -46,7 +46,8 @@ import Testing
     /// that asks or requests something was dropped as an out-of-office: nobody answered.
     @Test(arguments: ["I'm out of the office until January 5, but wanted to say: I'd like to be a mentor for Nova.",
                       "Estoy de vacaciones hasta el 20 de marzo. ¿Puedo cambiar mi zona horaria a Europe/Lisbon?",
-                      "Je suis absente jusqu'au 3 mars, mais je voudrais être mentore pour Nova."])
+                      "Je suis absente jusqu'au 3 mars, mais je voudrais être mentore pour Nova.",
+                      "我正在休假。我想成为导师", "Я в отпуске до 10 мая. Хочу стать ментором."])
     func aPersonWhoIsAwayAndSaysMoreIsAnswered(text: String) throws {
         let harness = try ProcessorTests.Program()
         try harness.arrive(mail(from: "Ola Person <ola@example.net>", subject: "Mentoring", text))
