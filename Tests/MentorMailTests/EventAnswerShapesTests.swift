@@ -58,7 +58,7 @@ extension EventWorkflowTests {
         _ = try run(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
-        func schedule(_ address: String) throws -> Message { try #require(schedules.first { $0.to.map(\.address) == [address] }) }
+        func schedule(_ address: String) throws -> Message { try #require(schedules.first(to: address)) }
         for (address, text) in [("ben@example.net", "Thanks! See you Sunday."), ("maria@example.org", "Danke, passt!"),
                                 ("li@example.org", "Great, thank you so much!")] {
             let sent = try answer(program, text, from: address, under: try schedule(address))
@@ -98,7 +98,7 @@ extension EventWorkflowTests {
         #expect(calendar(in: sent.first) == nil, "a waitlist place comes without the calendar")
         let promoted = try answer(program, "Sorry, I can't make it.", from: "ben@example.net",
                                   under: try invitation(to: "ben@example.net", in: invitations))
-        let toAna = try #require(promoted.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let toAna = try #require(promoted.first(to: "ana@example.net"))
         let ics = try #require(calendar(in: toAna))
         #expect(ics.method == "REQUEST")
         #expect(ics.events.first?.sequence == 1 && ics.events.first?.location == "Room 3.4", "\(ics.events)")
@@ -107,12 +107,12 @@ extension EventWorkflowTests {
         // After the tables are set: Caio says no, the place changes, he says yes and is back in his seats.
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
-        let caioSchedule = try #require(schedules.first { $0.to.map(\.address) == ["caio@example.net"] })
+        let caioSchedule = try #require(schedules.first(to: "caio@example.net"))
         _ = try answer(program, "So sorry, I can't make it after all.", from: "caio@example.net", under: caioSchedule)
         _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Hall B", now: program.now)
         #expect(!(try run(program)).contains { $0.to.map(\.address) == ["caio@example.net"] })
         let back = try answer(program, "Good news, I can come after all!", from: "caio@example.net", under: caioSchedule)
-        let toCaio = try #require(back.first { $0.to.map(\.address) == ["caio@example.net"] })
+        let toCaio = try #require(back.first(to: "caio@example.net"))
         #expect(toCaio.textBody?.contains("Thank you: you are coming") == true, "\(toCaio.textBody ?? "")")
         let current = try #require(calendar(in: toCaio))
         #expect(current.events.first?.sequence == 2 && current.events.first?.location == "Hall B", "\(current.events)")
@@ -130,7 +130,7 @@ extension EventWorkflowTests {
         }
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
-        let anaSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let anaSchedule = try #require(schedules.first(to: "ana@example.net"))
         _ = try answer(program, "I need to cancel, sorry.", from: "ana@example.net", under: anaSchedule)
         _ = try program.app.updateEvent(id: event.id, startsAt: nil, timeZone: nil, durationMinutes: nil, location: "Room 3.4", now: program.now)
         #expect(!(try run(program)).contains { $0.to.map(\.address) == ["caio@example.net"] }, "Caio is waiting: no update")
@@ -139,7 +139,7 @@ extension EventWorkflowTests {
         let caio = try #require(anew.first { $0.to.map(\.address) == ["caio@example.net"] && $0.subject?.contains("schedule") == true })
         let ics = try #require(calendar(in: caio))
         #expect(ics.events.first?.sequence == 1 && ics.events.first?.location == "Room 3.4", "\(ics.events)")
-        let ben = anew.first { $0.to.map(\.address) == ["ben@example.net"] }
+        let ben = anew.first(to: "ben@example.net")
         #expect(ben == nil || calendar(in: ben) == nil, "Ben's calendar is current")
     }
 
@@ -190,9 +190,9 @@ extension EventWorkflowTests {
         let record = try #require(try program.database.inboundMessages().last)
         #expect(record.disposition == .held)
         #expect(record.note?.contains("Will the video link be sent beforehand?") == true, "\(record.note ?? "")")
-        let toAna = try #require(sent.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let toAna = try #require(sent.first(to: "ana@example.net")?.textBody)
         #expect(toAna.contains("Your question has been passed to the coordinators"), "\(toAna)")
-        let digest = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(sent.first(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("Will the video link be sent beforehand?"), "\(digest)")
     }
 
@@ -205,11 +205,11 @@ extension EventWorkflowTests {
         let sent = try answer(program, "Yes, but I can only stay for the first rotation.", from: "ben@example.net",
                               under: try invitation(to: "ben@example.net", in: invitations))
         #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ben@example.net"])
-        let toBen = try #require(sent.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        let toBen = try #require(sent.first(to: "ben@example.net")?.textBody)
         #expect(toBen.contains("Thank you: you are coming"), "\(toBen)")
         #expect(toBen.contains("What you added about coming has been passed to the coordinators"), "\(toBen)")
         #expect(try program.database.inboundMessages().last?.disposition == .held)
-        let digest = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(sent.first(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("I can only stay for the first rotation"), "\(digest)")
     }
 }

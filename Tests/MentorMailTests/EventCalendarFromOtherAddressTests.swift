@@ -39,7 +39,7 @@ import Testing
         #expect(!sent.contains { $0.to.map(\.address).contains { $0.hasSuffix("@example.com") } })
 
         // The invited addresses hear where the answer came from and how to make it count.
-        let toDieter = try #require(sent.first { $0.to.map(\.address) == ["dieter@example.org"] })
+        let toDieter = try #require(sent.first(to: "dieter@example.org"))
         let dieter = (toDieter.textBody ?? "").replacingOccurrences(of: "\n", with: " ")
         #expect(dieter.contains("calendar answer for you") && dieter.contains("from dieter.weber@example.com"), "\(dieter)")
         #expect(dieter.contains("An invitation is personal") && dieter.contains("from this address"), "\(dieter)")
@@ -47,13 +47,13 @@ import Testing
         #expect(!dieter.contains("Thank you: you are coming"), "\(dieter)")
         let dieterHTML = toDieter.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? ""
         #expect(dieterHTML.contains("dieter.weber@example.com") && dieterHTML.contains("An invitation is personal"), "\(dieterHTML)")
-        let toLucia = try #require(sent.first { $0.to.map(\.address) == ["lucia@example.net"] })
+        let toLucia = try #require(sent.first(to: "lucia@example.net"))
         let lucia = (toLucia.textBody ?? "").replacingOccurrences(of: "\n", with: " ")
         #expect(lucia.contains("respuesta de calendario para ti") && lucia.contains("desde lucia.home@example.com"), "\(lucia)")
         #expect(lucia.contains("Una invitación es personal") && lucia.contains("desde esta dirección"), "\(lucia)")
 
         // The digest gives the way out, with the answer each gave.
-        let digest = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(sent.first(to: "coordinator@example.org")?.textBody)
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
         #expect(digest.contains("mentormail event answer \(event.id) dieter@example.org yes"), "\(digest)")
         #expect(digest.contains("mentormail event answer \(event.id) lucia@example.net maybe"), "\(digest)")

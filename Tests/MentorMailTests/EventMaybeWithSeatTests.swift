@@ -27,7 +27,7 @@ import Testing
             .flatMap { ICalendar.parse($0.decodedText()).events.first?.attendees.first?.partstat }
     }
 
-    func to(_ address: String, in sent: [Message]) -> Message? { sent.last { $0.to.map(\.address) == [address] } }
+    func to(_ address: String, in sent: [Message]) -> Message? { sent.last(to: address) }
 
     func text(_ mail: Message?) -> String { (mail?.textBody ?? "").replacingOccurrences(of: "\n", with: " ") }
 

@@ -47,7 +47,7 @@ import Testing
         let kinds = late.compactMap { $0.header("X-MentorMail-Kind") ?? $0.subject }
         #expect(!late.contains { $0.to.map(\.address).contains { ["ana@example.net", "ben@example.net", "maria@example.org"].contains($0) } },
                 "no guest hears of an event that is over: \(kinds)")
-        let digest = try #require(late.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody, "\(kinds)")
+        let digest = try #require(late.first(to: "coordinator@example.org")?.textBody, "\(kinds)")
         #expect(digest.contains("was over") && digest.contains("no schedule"), "\(digest)")
         #expect(try program.database.event(id: event.id).status == "scheduled", "no rotations formed")
     }
@@ -57,7 +57,7 @@ import Testing
     @Test func theSheetNamesWhoWaitsAndMarksASeatedMaybe() throws {
         let program = try ProcessorTests.Program()
         let event = try groupedWithWaitlistAndAMaybe(program)
-        let sheet = try #require(try events.run(program).first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let sheet = try #require(try events.run(program).first(to: "coordinator@example.org")?.textBody)
         let html = try program.app.eventSheet(id: event.id, now: program.now)
         for output in [sheet, html] {
             let caio = try #require(output.range(of: "Caio Lima")), dee = try #require(output.range(of: "Dee Kim"))
@@ -73,7 +73,7 @@ import Testing
         var program = try ProcessorTests.Program()
         program.templates = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates/es").path)
         let event = try groupedWithWaitlistAndAMaybe(program)
-        let sheet = try #require(try events.run(program).first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let sheet = try #require(try events.run(program).first(to: "coordinator@example.org")?.textBody)
         let html = try program.app.eventSheet(id: event.id, now: program.now)
         for output in [sheet, html] {
             #expect(output.contains("Caio Lima") && output.contains("Dee Kim") && output.contains("Tom Berg (mentor)"), "\(output)")

@@ -174,7 +174,7 @@ import Testing
         try program.arrive(try words("Yes, I'd love to come.", "dee@example.net"), name: "3-dee")
         try program.arrive(try words("Yes, see you there.", "caio@example.net"), name: "4-caio")
         let sent = try run(program)
-        func told(_ address: String) -> String { sent.first { $0.to.map(\.address) == [address] }?.textBody ?? "" }
+        func told(_ address: String) -> String { sent.first(to: address)?.textBody ?? "" }
         #expect(told("dee@example.net").contains("waitlist, in place 1"), "\(told("dee@example.net"))")
         #expect(told("caio@example.net").contains("waitlist, in place 2"), "\(told("caio@example.net"))")
         #expect(try program.database.event(id: event.id).waitlist?.map(\.email) == ["dee@example.net", "caio@example.net"])
@@ -202,7 +202,7 @@ import Testing
         let sent = try run(program)
         #expect(!sent.contains { $0.to.map(\.address) == ["eve@example.com"] }, "no answer to the stranger")
         // Ana hears that an answer for her came from elsewhere, and that it did not count.
-        let toAna = sent.filter { $0.to.map(\.address) == ["ana@example.net"] }
+        let toAna = sent.mail(to: "ana@example.net")
         #expect(toAna.count == 1 && toAna.first?.textBody?.contains("eve@example.com") == true, "\(toAna.map(\.textBody))")
         #expect(toAna.first?.textBody?.contains("not counted") == true, "\(toAna.map(\.textBody))")
         #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"], "Ana keeps her seat")
@@ -212,7 +212,7 @@ import Testing
 
         // Her own answer, and her "yes" under our answer to it (a mail of ours, but not to a guest): not invited.
         try program.arrive(CalendarReplies.reply(.apple, uid: uid, from: "eve@example.com", name: "Eve", to: "mentoring@example.org", partstat: "ACCEPTED"))
-        let told = try #require(try run(program).first { $0.to.map(\.address) == ["eve@example.com"] })
+        let told = try #require(try run(program).first(to: "eve@example.com"))
         #expect(told.textBody?.contains("We could not find an invitation of yours") == true)
         try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "eve@example.com", name: "Eve", to: "mentoring@example.org",
                                                  under: told))
@@ -255,7 +255,7 @@ import Testing
         try program.arrive(CalendarReplies.words("Ben asked me to tell you he will come.", from: "laila@example.com",
                                                  name: "Laila Haddad", to: "mentoring@example.org", under: invite))
         let sent = try run(program)
-        let notice = try #require(sent.first { $0.to.map(\.address) == ["laila@example.com"] })
+        let notice = try #require(sent.first(to: "laila@example.com"))
         #expect(notice.textBody?.contains("An invitation is personal") == true, "\(notice.textBody ?? "")")
         #expect(notice.textBody?.contains("whether you are coming") == false)
         let record = try #require(try program.database.inboundMessages().last)
@@ -271,7 +271,7 @@ import Testing
         let invite = try invitation(to: "ana@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Thanks for organising this, it sounds like a lovely idea.", from: "ana@example.net",
                                                  name: "Ana Souza", to: "mentoring@example.org", under: invite))
-        let asked = try #require(try run(program).first { $0.to.map(\.address) == ["ana@example.net"] })
+        let asked = try #require(try run(program).first(to: "ana@example.net"))
         let text = try #require(asked.textBody)
         #expect(text.contains("whether you are coming to Speed Mentoring at the Summit"), "\(text)")
         #expect(text.contains("Please reply \"yes\" if you are coming,\nor \"no\" if you cannot come."), "\(text)")
@@ -296,14 +296,14 @@ import Testing
         try program.arrive(try words("Actually my flight got moved back, so yes, I can come after all! Is there a cloakroom for luggage?",
                                      "ana@example.net"))
         var sent = try run(program)
-        let answer = try #require(sent.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let answer = try #require(sent.first(to: "ana@example.net")?.textBody)
         #expect(answer.contains("Thank you: you are coming"), "\(answer)")
         #expect(answer.contains("Your question has been passed to the coordinators"), "\(answer)")
         #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ana@example.net"])
         let record = try #require(try program.database.inboundMessages().last)
         #expect(record.disposition == .held)
         #expect(record.note?.contains("Is there a cloakroom for luggage?") == true, "\(record.note ?? "")")
-        let digest = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(sent.first(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("Is there a cloakroom for luggage?"), "\(digest)")
 
         // A plain yes is only confirmed.
@@ -374,7 +374,7 @@ import Testing
         try program.arrive(CalendarReplies.reply(.google, uid: try uid(program, event.id), from: "ana@example.net", name: "Ana Souza",
                                                  to: "mentoring@example.org", partstat: "ACCEPTED"))
         let later = event.startsAt.addingTimeInterval(3 * 3_600)
-        let sent = try run(program, at: later).filter { $0.to.map(\.address) == ["ana@example.net"] }
+        let sent = try run(program, at: later).mail(to: "ana@example.net")
         #expect(sent.count == 1)
         #expect(sent.first?.textBody?.contains("has already taken place") == true)
         #expect(try program.database.event(id: event.id).accepted?.isEmpty == true)
@@ -401,7 +401,7 @@ import Testing
         let sent = try run(program)
         let schedules = sent.filter { $0.subject?.contains("your schedule") == true }
         #expect(Set(schedules.flatMap { $0.to.map(\.address) }) == ["ana@example.net", "ben@example.net", "caio@example.net", "maria@example.org", "li@example.org"])
-        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let sheet = try #require(sent.first(to: "coordinator@example.org"))
         #expect(sheet.subject?.contains("tables for Speed Mentoring at the Summit") == true)
         let html = try #require(sheet.leafParts.first { $0.contentType == "text/html" }?.decodedText())
         #expect(html.components(separatedBy: "<section class=\"rotation\">").count - 1 == 2, "one page per rotation")
@@ -430,13 +430,13 @@ import Testing
             #expect(sizes == [1, 2])
         }
         // "I can't come after all" under the schedule: the tables are set, so the coordinators hear of it.
-        let anaSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let anaSchedule = try #require(schedules.first(to: "ana@example.net"))
         try program.arrive(CalendarReplies.words("So sorry, I can't make it after all.", from: "ana@example.net", name: "Ana Souza",
                                                  to: "mentoring@example.org", under: anaSchedule))
         let afterDecline = try run(program)
-        let answer = try #require(afterDecline.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let answer = try #require(afterDecline.first(to: "ana@example.net"))
         #expect(answer.textBody?.contains("The tables for the event are already set") == true, "\(answer.textBody ?? "")")
-        let digest = try #require(afterDecline.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let digest = try #require(afterDecline.first(to: "coordinator@example.org"))
         // The coordinators are told what they can do about it.
         let digestText = (digest.textBody ?? "").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
         #expect(digestText.contains("Ana Souza <ana@example.net> (mentee) said no after the tables were set; their place stays empty unless you form the tables anew: mentormail event groups \(event.id) --again"),
@@ -448,7 +448,7 @@ import Testing
         try program.arrive(CalendarReplies.words("Good news, I can come after all!", from: "ana@example.net", name: "Ana Souza",
                                                  to: "mentoring@example.org", under: anaSchedule))
         let afterYes = try run(program)
-        let back = try #require(afterYes.first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let back = try #require(afterYes.first(to: "ana@example.net")?.textBody)
         #expect(back.contains("Thank you: you are coming") && back.contains("as in the schedule we sent you"), "\(back)")
         #expect(!back.contains("About a day before"), "\(back)")
         #expect(try rsvp(program, "ana@example.net") == .accepted)
@@ -457,7 +457,7 @@ import Testing
         let deeInvitation = try invitation(to: "dee@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Yes, I'll be there.", from: "dee@example.net", name: "Dee Kim", to: "mentoring@example.org",
                                                  under: deeInvitation))
-        let late = try #require(try run(program).first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
+        let late = try #require(try run(program).first(to: "dee@example.net")?.textBody)
         #expect(late.contains("The tables are already set, so we cannot\ngive you a seat by mail any more"), "\(late)")
         #expect(!late.contains("waitlist"), "\(late)")
         // The due job sees the rotations formed and sends nothing more.
@@ -476,23 +476,23 @@ import Testing
         _ = try run(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let schedules = try run(program).filter { $0.subject?.contains("your schedule") == true }
-        let benSchedule = try #require(schedules.first { $0.to.map(\.address) == ["ben@example.net"] })
+        let benSchedule = try #require(schedules.first(to: "ben@example.net"))
         func say(_ text: String) throws -> [Message] {
             try program.arrive(CalendarReplies.words(text, from: "ben@example.net", name: "Ben Okafor", to: "mentoring@example.org",
                                                      under: benSchedule))
             return try run(program)
         }
         let afterMaybe = try say("Maybe, my train may be late.")
-        let kept = try #require(afterMaybe.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        let kept = try #require(afterMaybe.first(to: "ben@example.net")?.textBody)
         #expect(kept.contains("so you keep your seat") && kept.contains("reply \"no\""), "\(kept)")
         #expect(kept.components(separatedBy: "already set").count == 2, "said once: \(kept)")
         #expect(!kept.contains("reply \"yes\" as soon as you know"), "\(kept)")
         #expect(try rsvp(program, "ben@example.net") == .accepted)
-        let digest = try #require(afterMaybe.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let digest = try #require(afterMaybe.first(to: "coordinator@example.org"))
         #expect(digest.textBody?.contains("Ben Okafor <ben@example.net> (mentee) said maybe on 2026-11-03, after the tables were set; their seat is kept") == true,
                 "\(digest.textBody ?? "")")
         let afterYes = try say("Yes, I'll be there after all.")
-        let confirmed = try #require(afterYes.first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        let confirmed = try #require(afterYes.first(to: "ben@example.net")?.textBody)
         #expect(confirmed.contains("Thank you: you are coming"), "\(confirmed)")
         #expect(!confirmed.contains("cannot\ngive you a seat"), "\(confirmed)")
         #expect(try rsvp(program, "ben@example.net") == .accepted)
@@ -509,7 +509,7 @@ import Testing
         let deeInvitation = try invitation(to: "dee@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Maybe, I will know next week.", from: "dee@example.net", name: "Dee Kim",
                                                  to: "mentoring@example.org", under: deeInvitation))
-        let answer = try #require(try run(program).first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
+        let answer = try #require(try run(program).first(to: "dee@example.net")?.textBody)
         #expect(answer.contains("We noted \"maybe\""), "\(answer)")
         #expect(!answer.contains("Places go to those who say yes first"), "\(answer)")
         #expect(answer.contains("The tables are already set") && answer.contains("fit you in"), "\(answer)")
@@ -543,7 +543,7 @@ import Testing
         try program.arrive(CalendarReplies.words("Yes, I'll be there!", from: "dee@example.net", name: "Dee Kim",
                                                  to: "mentoring@example.org", under: try invitation(to: "dee@example.net", in: invitations)))
         let changes = try run(program)
-        let news = (changes.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody ?? "")
+        let news = (changes.first(to: "coordinator@example.org")?.textBody ?? "")
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
         #expect(news.contains("Dee Kim <dee@example.net> (mentee) said yes after the tables were set and has no place in them; "
                               + "to fit them in, form the tables anew before the start: mentormail event groups \(event.id) --again"), "\(news)")
@@ -569,7 +569,7 @@ import Testing
         #expect(grouping.leaving == ["Ben Okafor"] && grouping.noSeat == ["Dee Kim"], "\(grouping)")
         #expect(Set(grouping.tables.flatMap(\.mentees)) == ["Ana Souza", "Caio Lima"])
         let sent = try run(program)
-        func to(_ address: String) -> [Message] { sent.filter { $0.to.map(\.address) == [address] } }
+        func to(_ address: String) -> [Message] { sent.mail(to: address) }
         // Whose seats changed gets the new schedule; whose did not hears nothing.
         let anaChanged = try seats("ana@example.net") != anaBefore
         #expect(to("ana@example.net").isEmpty == !anaChanged)
@@ -590,7 +590,7 @@ import Testing
         // Ben's "yes" now finds no seat of his: it goes to the coordinators.
         try program.arrive(CalendarReplies.words("Good news, I can come!", from: "ben@example.net", name: "Ben Okafor",
                                                  to: "mentoring@example.org", under: benSchedule))
-        let late = try #require(try run(program).first { $0.to.map(\.address) == ["ben@example.net"] }?.textBody)
+        let late = try #require(try run(program).first(to: "ben@example.net")?.textBody)
         #expect(late.contains("cannot\ngive you a seat by mail"), "\(late)")
         // Once the event has started, the tables stay.
         #expect(throws: MentorMailError.self) {
@@ -618,9 +618,9 @@ import Testing
         let sent = try run(program)
         let noSeat = sent.filter { $0.subject?.contains("the tables for Speed Mentoring at the Summit are set") == true }
         #expect(noSeat.map { $0.to.map(\.address) }.sorted { $0[0] < $1[0] } == waiting.sorted().map { [$0] })
-        let toTom = try #require(noSeat.first { $0.to.map(\.address) == ["tom@example.org"] }?.textBody)
+        let toTom = try #require(noSeat.first(to: "tom@example.org")?.textBody)
         #expect(toTom.contains("no\ntable opened up for you this time"), "\(toTom)")
-        let toCaio = try #require(noSeat.first { $0.to.map(\.address) == ["caio@example.net"] }?.textBody)
+        let toCaio = try #require(noSeat.first(to: "caio@example.net")?.textBody)
         #expect(toCaio.contains("no\nseat opened up for you this time") && toCaio.contains("Thank you for wanting to take part"), "\(toCaio)")
         // The due job finds the tables set: nobody hears twice.
         #expect(try run(program, at: event.startsAt.addingTimeInterval(-3_600)).isEmpty)
@@ -641,13 +641,13 @@ import Testing
         let grouping = try program.app.formEventGroups(id: event.id, now: program.now)
         #expect(Set(grouping.maybeTold) == ["Dee Kim", "Tom Berg"], "\(grouping)")
         let sent = try run(program)
-        let toDee = try #require(sent.first { $0.to.map(\.address) == ["dee@example.net"] })
+        let toDee = try #require(sent.first(to: "dee@example.net"))
         let text = try #require(toDee.textBody)
         #expect(toDee.subject?.contains("the tables for Speed Mentoring at the Summit are set") == true)
         #expect(text.contains("You told us \"maybe\", so\nno seat was kept for you"), "\(text)")
         #expect(text.contains("reply \"yes\""), "\(text)")
         #expect(!text.contains("patience on the waitlist"), "\(text)")
-        let toTom = try #require(sent.first { $0.to.map(\.address) == ["tom@example.org"] }?.textBody)
+        let toTom = try #require(sent.first(to: "tom@example.org")?.textBody)
         #expect(toTom.contains("no table was kept for you"), "\(toTom)")
         #expect(!sent.contains { $0.to.map(\.address) == ["caio@example.net"] }, "no answer, no such mail")
 
@@ -655,10 +655,10 @@ import Testing
         try program.arrive(CalendarReplies.words("Yes, I can come after all!", from: "dee@example.net", name: "Dee Kim",
                                                  to: "mentoring@example.org", under: toDee))
         let afterYes = try run(program)
-        let answer = try #require(afterYes.first { $0.to.map(\.address) == ["dee@example.net"] }?.textBody)
+        let answer = try #require(afterYes.first(to: "dee@example.net")?.textBody)
         #expect(answer.contains("The tables are already set"), "\(answer)")
         #expect(try rsvp(program, "dee@example.net") == .waitlisted)
-        let digest = try #require(afterYes.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(afterYes.first(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("Dee Kim <dee@example.net> (mentee) said yes after the tables were set"), "\(digest)")
         // Formed anew, she gets her place and nobody is told twice.
         let again = try program.app.formEventGroups(id: event.id, now: program.now, again: true)
@@ -735,14 +735,14 @@ import Testing
         let flagged = grouping.tables.flatMap(\.noSharedLanguage)
         #expect(flagged == ["Lena Vogel", "Lena Vogel"], "in both rotations, and only she: \(grouping.tables)")
         let sent = try run(program)
-        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let sheet = try #require(sent.first(to: "coordinator@example.org"))
         let text = try #require(sheet.textBody)
         #expect(text.contains("Lena Vogel (no shared language)") && !text.contains("Ana Souza (no shared language)"), "\(text)")
         #expect(text.contains("2 seat(s) put a mentee with a mentor who shares no language"), "\(text)")
         let html = try program.app.eventSheet(id: event.id, now: program.now)
         #expect(html.components(separatedBy: "Lena Vogel (no shared language)").count - 1 == 2, "\(html)")
         // Mentors' schedules name the mentees by first name only, unmarked.
-        let schedule = try #require(sent.first { $0.to.map(\.address) == ["mia@example.org"] }?.textBody)
+        let schedule = try #require(sent.first(to: "mia@example.org")?.textBody)
         #expect(schedule.contains("Lena") && !schedule.contains("no shared language"), "\(schedule)")
     }
 
@@ -753,7 +753,7 @@ import Testing
         program.templates = try TemplateLibrary(directory: CommandRunner.repository.appendingPathComponent("templates/es").path)
         let event = try everyoneAcceptsWithLenaApart(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
-        let sheet = try #require(try run(program).first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let sheet = try #require(try run(program).first(to: "coordinator@example.org")?.textBody)
         #expect(sheet.contains("Mesa 1, Mia Brown:") || sheet.contains("Mesa 1, Sam Hill:"), "the Spanish sheet: \(sheet)")
         #expect(sheet.components(separatedBy: "Lena Vogel (sin idioma común)").count - 1 == 2, "\(sheet)")
         #expect(!sheet.contains("Ana Souza (sin idioma común)") && !sheet.contains("no shared language"), "\(sheet)")
@@ -772,11 +772,11 @@ import Testing
         let event = try everyoneAcceptsWithLenaApart(program)
         _ = try program.app.formEventGroups(id: event.id, now: program.now)
         let sent = try run(program)
-        let sheet = try #require(sent.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let sheet = try #require(sent.first(to: "coordinator@example.org")?.textBody)
         #expect(sheet.contains("Plan:            interés ") && sheet.contains(" de un máximo de "), "\(sheet)")
         #expect(!sheet.contains("interest") && !sheet.contains("repeated"), "\(sheet)")
         for (address, name) in [("ana@example.net", "Ana Souza"), ("sam@example.org", "Sam Hill")] {
-            let schedule = try #require(sent.first { $0.to.map(\.address) == [address] })
+            let schedule = try #require(sent.first(to: address))
             try program.arrive(CalendarReplies.words("Lo siento, al final no puedo ir.", from: address, name: name,
                                                      to: "mentoring@example.org", under: schedule))
         }
@@ -930,7 +930,7 @@ import Testing
                                                  under: try invitation(to: "ana@example.net", in: invitations)))
         _ = try run(program)
         let due = try run(program, at: start.addingTimeInterval(-23 * 3_600))
-        let digest = try #require(due.first { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(due.first(to: "coordinator@example.org")?.textBody)
         let flat = digest.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
         #expect(flat.contains("the rotations were not formed: event \(event.id) cannot have tables: its audience is mentees only"), "\(digest)")
         #expect(flat.contains("mentormail event update \(event.id) --audience all, then mentormail event invite \(event.id)"), "\(digest)")

@@ -118,10 +118,10 @@ import Testing
         let report = try program.app.importFormExport(export, source: "signups.csv", now: program.now, dryRun: false)
         #expect(report.added.count == 2)
         _ = try program.run()
-        let welcome = try #require(try program.sent().first { $0.to.map(\.address) == ["ana@example.net"] }?.textBody)
+        let welcome = try #require(try program.sent().first(to: "ana@example.net")?.textBody)
         let line = try #require(welcome.split(separator: "\n").first { $0.contains("Interaction") }, "\(welcome)")
         #expect(line.contains("email") && line.contains("not given") && line.contains("assumed"), "\(line)")
-        let stated = try #require(try program.sent().first { $0.to.map(\.address) == ["li@example.com"] }?.textBody)
+        let stated = try #require(try program.sent().first(to: "li@example.com")?.textBody)
         #expect(!stated.contains("assumed"), "Li chose email: \(stated)")
 
         let proposal = try program.app.proposeMatches(round: "2027-Q1", method: .optimal, dryRun: false, now: program.now)

@@ -11,8 +11,8 @@ import Testing
     static let vouched = "Authentication-Results: mx.example.org; dkim=pass header.d=example.org\r\n"
 
     func coordinatorMail(_ id: String, authenticated: Bool = true, from: String = "Coordinator <coordinator@example.org>",
-                         body: String) -> String {
-        (authenticated ? Self.vouched : "") + "From: \(from)\r\nTo: mentoring@example.org\r\nSubject: Fwd: join\r\n"
+                         subject: String = "Fwd: join", body: String) -> String {
+        (authenticated ? Self.vouched : "") + "From: \(from)\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
             + "Message-ID: <\(id)@example.org>\r\nMIME-Version: 1.0\r\n" + body
     }
 
@@ -30,7 +30,7 @@ import Testing
         try program.arrive(coordinatorMail(id, body: body))
         _ = try program.run()
         let sent = try program.sent()
-        let form = try #require(sent.first { $0.to.map(\.address) == [person] }?.textBody, "\(sent.map(\.to))")
+        let form = try #require(sent.first(to: person)?.textBody, "\(sent.map(\.to))")
         #expect(form.contains("The coordinators passed on your request to join"), "\(form)")
         #expect(form.contains("Role:"), "\(form)")
         let told = try #require(sent.first { $0.inReplyTo == "\(id)@example.org" }?.textBody)
@@ -74,11 +74,10 @@ import Testing
     func aRequestInTheUsualForwardShapesAndWordsSendsTheForm(_ shape: (String, String, String, String)) throws {
         let (id, subject, person, text) = shape
         let program = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
-        try program.arrive(Self.vouched + "From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\n"
-            + "Message-ID: <\(id)@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text)
+        try program.arrive(coordinatorMail(id, subject: subject, body: "Content-Type: text/plain; charset=utf-8\r\n\r\n" + text))
         _ = try program.run()
         let sent = try program.sent()
-        let form = try #require(sent.first { $0.to.map(\.address) == [person] }?.textBody, "\(id): \(sent.map(\.to))")
+        let form = try #require(sent.first(to: person)?.textBody, "\(id): \(sent.map(\.to))")
         #expect(form.contains("mentee") || form.contains("mentorada") || form.contains("mentoré"), "\(id): \(form)")
         let told = try #require(sent.first { $0.inReplyTo == "\(id)@example.org" }?.textBody, "\(id)")
         #expect(told.contains(person), "\(id): \(told)")
@@ -114,10 +113,9 @@ import Testing
             + "Content-Type: message/rfc822\r\n\r\nFrom: Jonas Weber <jonas@example.de>\r\nTo: coordinator@example.org\r\nSubject: Mentoring?\r\n"
             + "Message-ID: <jonas-1@example.de>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
             + "Hallo, ich würde gerne als Mentor mitmachen (Nova, Placement). Zeitzone Europe/Berlin, Deutsch und Englisch.\r\n--b--\r\n"
-        try program.arrive(Self.vouched + "From: Coordinator <coordinator@example.org>\r\nTo: mentoring@example.org\r\nSubject: WG: Mentoring?\r\n"
-            + "Message-ID: <jonas@example.org>\r\nMIME-Version: 1.0\r\n" + body)
+        try program.arrive(coordinatorMail("jonas", subject: "WG: Mentoring?", body: body))
         _ = try program.run()
-        let form = try #require(try program.sent().first { $0.to.map(\.address) == ["jonas@example.de"] }?.textBody)
+        let form = try #require(try program.sent().first(to: "jonas@example.de")?.textBody)
         for line in ["Name: Jonas Weber", "Europe/Berlin", "German", "English", "Nova"] {
             #expect(form.contains(line), "\(line) in\n\(form)")
         }

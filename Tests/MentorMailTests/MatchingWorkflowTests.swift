@@ -257,7 +257,7 @@ import Testing
         #expect(!kinds.contains("match-review"), "\(kinds)")
         #expect(kinds.filter { $0 == "introduction" }.count == 2)
         // Caio (only Portuguese) is told what would help: another language, not ways to meet.
-        let note = try #require(try program.sent().first { $0.to.map(\.address) == ["caio@example.net"] }?.textBody)
+        let note = try #require(try program.sent().first(to: "caio@example.net")?.textBody)
         #expect(note.contains("The reason: no mentor speaks Portuguese"), "\(note)")
         #expect(note.contains("More languages would help") && note.contains("Languages: English, Japanese"), "\(note)")
         #expect(!note.contains("Interaction:"))

@@ -148,7 +148,7 @@ import Testing
         }
         let event = try events.createEvent(program, capacity: 2, tables: 2, rotations: 2)
         func description(_ address: String, in sent: [Message]) throws -> String {
-            let mail = try #require(sent.last { $0.to.map(\.address) == [address] })
+            let mail = try #require(sent.last(to: address))
             let part = try #require(mail.leafParts.first { $0.contentType == "text/calendar" })
             return try #require(ICalendar.parse(part.decodedText()).events.first?.description)
         }

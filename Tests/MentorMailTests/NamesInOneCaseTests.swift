@@ -50,10 +50,10 @@ import Testing
         #expect(try program.database.participant(email: "ivy@example.net")?.profile.name == "Ivy Nguyen")
         #expect(try program.database.participant(email: "mia@example.net")?.profile.name == "Mia van Dijk")
         _ = try program.run()
-        let welcome = try #require(try program.sent().first { $0.to.map(\.address) == ["ivy@example.net"] })
+        let welcome = try #require(try program.sent().first(to: "ivy@example.net"))
         #expect(welcome.textBody?.contains("Hello Ivy Nguyen,") == true, "\(welcome.textBody ?? "")")
         #expect(welcome.to.map(\.name) == ["Ivy Nguyen"])
-        let mia = try #require(try program.sent().first { $0.to.map(\.address) == ["mia@example.net"] }?.textBody)
+        let mia = try #require(try program.sent().first(to: "mia@example.net")?.textBody)
         #expect(mia.contains("Hello Mia van Dijk,"), "\(mia)")
     }
 }

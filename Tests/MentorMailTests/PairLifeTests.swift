@@ -99,7 +99,7 @@ import Testing
         let text = try #require(told.textBody)
         #expect(text.contains("We will match you with a new mentor in the next round"))
         #expect(!text.contains("pause") && !text.contains("moving"), "no private reasons")
-        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] })
+        let digest = try #require(try harness.sent().last(to: "coordinator@example.org"))
         #expect(digest.textBody?.contains("Pair \(id) (ended)") == true)
         #expect(digest.textBody?.contains("ended: the mentor paused") == true)
         // Maria is told her pair ended with the pause, and that she can be matched again.
@@ -381,7 +381,7 @@ import Testing
         #expect(try harness.database.mentorships().first { $0.id == id }?.isOngoing == true)
         let mentee = try #require(try last(to: "ana@example.net", harness).textBody)
         #expect(mentee.contains("Maria would like to go on, and you would like to graduate") && !mentee.contains("You chose to graduate"), "\(mentee)")
-        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(try harness.sent().last(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("mentormail pairs graduate \(id)") && digest.contains("Suggested: write to both"), "\(digest)")
         // "We're done" under the introduction does not end it either.
         let introduction = try #require(try harness.sent().first { $0.subject?.contains("meet your mentoring match") == true })
@@ -404,7 +404,7 @@ import Testing
         #expect(text.contains("This is what we understood") && text.contains("1. How it is going: 4 of 5"), "\(text)")
         #expect(text.contains("we passed it on to the") && text.contains("\"meh\""), "\(text)")
         #expect(!text.contains("\"Ana\""), "a name signing off is no remark")
-        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(try harness.sent().last(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("\"meh\""), "\(digest)")
     }
 
@@ -427,7 +427,7 @@ import Testing
         #expect(stored.first { $0.side == .mentor }?.answers == SurveyAnswers(rating: 5, meeting: .sometimes))
         let text = try #require(try last(to: "maria@example.org", harness).textBody)
         #expect(text.contains("2. Meeting: sometimes") && text.contains("\"not sure\""), "\(text)")
-        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(try harness.sent().last(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("\"not sure\""), "\(digest)")
     }
 
@@ -450,7 +450,7 @@ import Testing
         let stored = try harness.database.read { db in try Survey.fetchAll(db) }
         #expect(stored.first { $0.side == .mentor }?.answers == SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue))
         #expect(try harness.database.mentorships().first?.status == .ended)
-        let digest = try #require(try harness.sent().last { $0.to.map(\.address) == ["coordinator@example.org"] }?.textBody)
+        let digest = try #require(try harness.sent().last(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("answered after the pair had ended"), "\(digest)")
     }
 

@@ -50,11 +50,11 @@ import Testing
         }
         _ = try events.run(program)
         let due = try events.run(program, at: event.startsAt.addingTimeInterval(-23 * 3_600))
-        let toAna = try #require(due.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let toAna = try #require(due.first(to: "ana@example.net"))
         #expect(toAna.subject == "Test Mentoring: no tables for Speed Mentoring at the Summit", "\(toAna.subject ?? "")")
         let ana = try #require(toAna.textBody).replacingOccurrences(of: "\n", with: " ")
         #expect(ana.contains("no table could be formed") && !ana.contains("are now set") && !ana.contains("waitlist"), "\(ana)")
-        let toLucia = try #require(due.first { $0.to.map(\.address) == ["lucia@example.net"] })
+        let toLucia = try #require(due.first(to: "lucia@example.net"))
         #expect(toLucia.subject == "Test Mentoring: no hay mesas para Speed Mentoring at the Summit", "\(toLucia.subject ?? "")")
         #expect(toLucia.textBody?.replacingOccurrences(of: "\n", with: " ").contains("no se ha podido formar ninguna mesa") == true,
                 "\(toLucia.textBody ?? "")")

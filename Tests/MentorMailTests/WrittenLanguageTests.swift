@@ -42,17 +42,17 @@ import Testing
         try program.arrive(mail(from: "Ana Ruiz <ana@example.net>", subject: "Una pregunta",
                                 body: "Hola, una pregunta: ¿hay algún taller de documentación este mes? Gracias y saludos"))
         _ = try events.run(program, at: program.now.addingTimeInterval(3_600))
-        let answer = try #require(try program.sent().suffix(from: before).first { $0.to.map(\.address) == ["ana@example.net"] })
+        let answer = try #require(try program.sent().suffix(from: before).first(to: "ana@example.net"))
         #expect(answer.subject?.contains("Una pregunta") == true && answer.textBody?.contains("coordinación") == true,
                 "the answer follows the message: \(answer.textBody ?? "")")
 
         let surveys = try events.run(program, at: program.now.addingTimeInterval(86_400 * 91))
-        let toAna = try #require(surveys.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let toAna = try #require(surveys.first(to: "ana@example.net"))
         #expect(toAna.subject?.contains("¿qué tal va tu mentoría con Maria?") == true, "\(toAna.subject ?? "")")
-        let toMaria = try #require(surveys.first { $0.to.map(\.address) == ["maria@example.org"] })
+        let toMaria = try #require(surveys.first(to: "maria@example.org"))
         #expect(toMaria.subject?.contains("how is your mentoring with Ana") == true, "Maria wrote nothing: \(toMaria.subject ?? "")")
         let reminders = try events.run(program, at: program.now.addingTimeInterval(86_400 * 99))
-        let reminder = try #require(reminders.first { $0.to.map(\.address) == ["ana@example.net"] })
+        let reminder = try #require(reminders.first(to: "ana@example.net"))
         #expect(reminder.subject?.hasPrefix("Recordatorio") == true, "\(reminder.subject ?? "")")
     }
 
@@ -120,10 +120,10 @@ import Testing
         #expect(invitation.subject?.contains("November 25, 2026") == true, "English first: \(invitation.subject ?? "")")
         try program.arrive(CalendarReplies.words("¡Sí, allí estaré! Muchas gracias por la invitación.", from: "lucia@example.net", name: "Lucía Pérez",
                                                  to: "mentoring@example.org", under: invitation))
-        let confirmed = try #require(try events.run(program).first { $0.to.map(\.address) == ["lucia@example.net"] })
+        let confirmed = try #require(try events.run(program).first(to: "lucia@example.net"))
         #expect(confirmed.textBody?.contains("Gracias") == true, "the answer follows the message: \(confirmed.textBody ?? "")")
         let due = try events.run(program, at: event.startsAt.addingTimeInterval(-23 * 3_600))
-        let told = try #require(due.first { $0.to.map(\.address) == ["lucia@example.net"] })
+        let told = try #require(due.first(to: "lucia@example.net"))
         #expect(told.subject == "Test Mentoring: no hay mesas para Speed Mentoring at the Summit", "\(told.subject ?? "")")
     }
 }
