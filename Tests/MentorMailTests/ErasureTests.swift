@@ -164,6 +164,39 @@ import Testing
         #expect(confirmation.textBody?.contains("Your data is deleted") == true)
     }
 
+    /// Our mail to another "+tag" of the erased person's mailbox (an answer to what she wrote
+    /// from it) goes with the rest, and nothing of her mailbox is left in the outbox's index.
+    @Test func mailToAnotherTagOfHerMailboxIsErasedToo() throws {
+        let harness = try ProcessorTests.Program()
+        let email = "zq@example.net"
+        try Self.pairedUntilTheCheckin(harness, signUp: """
+            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
+            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
+            Languages: English\r\nInteraction: email\r\n
+            """)
+        try harness.arrive("From: zq+lists@example.net\r\nTo: mentoring@example.org\r\nSubject: Question\r\n"
+                           + "Message-ID: <z3@example.net>\r\n\r\nHi, I would like to join the mentoring program as a mentee.\r\n")
+        _ = try harness.run(at: harness.now.addingTimeInterval(91 * 86_400))
+        func left() throws -> Int {
+            try harness.database.read { db in
+                try (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE lower(recipients) LIKE '%zq%'") ?? 0)
+                    + (Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxRecipient WHERE mailbox LIKE '%zq%'") ?? 0)
+            }
+        }
+        #expect(try harness.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outboxMessage WHERE lower(recipients) = 'zq+lists@example.net'") ?? 0
+        } >= 1, "she was answered at her tagged address")
+        try Self.erase(harness, "Zelda Quintanilla", email, at: harness.now.addingTimeInterval(92 * 86_400))
+        #expect(try harness.database.participant(email: email)?.status == .erased)
+        let confirmation = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
+        #expect(confirmation.textBody?.contains("Your data is deleted") == true)
+        // The confirmation, queued after the erasure, is the one mail of hers left.
+        let hers = try harness.database.outbox().filter { $0.recipients.contains("zq") }.map { "\($0.purpose) \($0.recipients)" }
+        #expect(hers == ["participation-changed zq@example.net"], "\(hers)")
+        let index = try harness.database.read { db in try String.fetchAll(db, sql: "SELECT mailbox FROM outboxRecipient WHERE mailbox LIKE '%zq%'") }
+        #expect(try left() == 2, "the confirmation and its one recipient: \(index)")
+    }
+
     /// Finding: after "delete my data", `round show` still printed the erased mentee's address
     /// in her mentor's history ("with zelda@…: ended … ((erased))") and `pairs show` kept the
     /// match explanation built from her profile. The command line calls her "a participant

@@ -212,11 +212,12 @@ extension AppDatabase {
             record.reason = nil
             try record.update(db)
         }
-        // Outgoing mail to them or about them, sent or not: gone.
+        // Outgoing mail to them (at any "+tag" of their mailbox) or about them, sent or not: gone.
         var outgoing: [Int64] = []
+        let mailbox = MailAddress.mailbox(of: address)
         let rows = try OutboxMessage.fetchCursor(db)
         while let row = try rows.next() {
-            if row.recipientList.contains(address) || mentions(row.subject) || mentions(row.lastError) || mentions(raw: row.raw),
+            if row.recipientList.contains(where: { MailAddress.mailbox(of: $0) == mailbox }) || mentions(row.subject) || mentions(row.lastError) || mentions(raw: row.raw),
                let id = row.id { outgoing.append(id) }
         }
         _ = try OutboxMessage.deleteAll(db, keys: outgoing)
