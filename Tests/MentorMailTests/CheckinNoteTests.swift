@@ -41,6 +41,27 @@ import Testing
         #expect(answers.rating == 5 && answers.note == nil, "\(answers)")
     }
 
+    /// Being away said beside the answers ("I'm away until 14 January", "Estoy de vacaciones
+    /// hasta el 10 de enero") is no note for the coordinators; what else the line says is.
+    @Test(arguments: [
+        ("I'm away until 14 January with limited access to email.\r\n\r\n5, yes, good fit, continue", nil),
+        ("Estoy de vacaciones hasta el 10 de enero.\r\n\r\n5, sí, buena, continuar", nil),
+        ("5, yes, good fit, continue\r\n\r\nI'm away until 14 January, and Ana will present her scheduler patch at the meetup.", "scheduler patch"),
+    ] as [(String, String?)])
+    func beingAwayIsNoNote(text: String, note: String?) throws {
+        let program = try WrongSurveyTests.bobMentoring("ana@example.net", "Ana García")
+        let (ana, _) = try surveys(program)
+        try WrongSurveyTests.bobAnswers(program, under: ana, id: "n5", text)
+        _ = try program.run(at: program.now.addingTimeInterval(91 * Self.day))
+        let answers = try #require(try WrongSurveyTests.bobsAnswers(program, for: "ana@example.net"))
+        #expect(answers.rating == 5 && answers.next == .continue, "\(answers)")
+        if let note {
+            #expect(answers.note?.contains(note) == true, "\(answers)")
+        } else {
+            #expect(answers.note == nil, "\(answers)")
+        }
+    }
+
     @Test func aNoteReplacedIsShownWithWhatItWas() throws {
         let program = try WrongSurveyTests.bobMentoring("ana@example.net", "Ana García")
         let (ana, _) = try surveys(program)

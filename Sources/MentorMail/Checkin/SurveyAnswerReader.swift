@@ -255,8 +255,8 @@ public struct SurveyAnswerReader: Sendable {
                 if !answers, Self.isRemark(sentence) { remarks.append(EnrollmentText.trim(sentence)) }
                 continue
             }
-            // Only greets or says the survey came ("Hi, got your survey."): no note.
-            if Self.onlySaysItCame(EnrollmentText.words(sentence)) { continue }
+            // Only greets, says the survey came ("Hi, got your survey.") or that the writer is away: no note.
+            if Self.onlySaysItCame(EnrollmentText.words(sentence)) || ResponderText.onlySaysAway(sentence) { continue }
             // A sentence with an answer in it is still the note when six words or more are not answers.
             guard !answers || Self.wordsOutside(covered, sentence: sentence, at: range.0) >= 6 else { continue }
             note.append(EnrollmentText.trim(sentence))
@@ -387,7 +387,7 @@ public struct SurveyAnswerReader: Sendable {
     /// the answers are.
     static func isNoteBeside(_ line: String) -> Bool {
         let words = EnrollmentText.words(line)
-        return words.count >= 4 && !isNothing(line) && !onlyPoints(words)
+        return words.count >= 4 && !isNothing(line) && !onlyPoints(words) && !ResponderText.onlySaysAway(line)
     }
 
     /// The note with the lines written beside the answers before it, each once: a line that the

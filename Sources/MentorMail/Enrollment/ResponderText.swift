@@ -15,6 +15,15 @@ enum ResponderText {
         return own.clauses.joined().allSatisfy { isResponders($0, name: name) }
     }
 
+    /// Whether `sentence` only says that the writer is away, and what a responder adds ("I'm
+    /// away until 14 January with limited access to email"): beside a person's answers, that is
+    /// no note for the coordinators. A sentence that also says something else is.
+    static func onlySaysAway(_ sentence: String) -> Bool {
+        let clauses = OwnText(sentence).clauses.joined()
+        return clauses.contains { AbsenceWords.saysAway($0.words) || Message.vacationWords(in: $0.text) != nil }
+            && clauses.allSatisfy { isResponders($0, name: []) }
+    }
+
     /// `message.automatic(newText:)`, but an out-of-office sentence found only in the text counts
     /// when the text says nothing else (``saysNothingElse(_:senderName:)``).
     static func automatic(_ message: Message, newText: String, own: OwnText) -> AutomaticReason? {
