@@ -38,7 +38,7 @@ import Testing
         #expect(intake.rules.map(\.name) == [
             "calendar-reply", "automatic-mail", "no-sender", "own-mail", "coordinator-decision", "coordinator-import", "shared-mailbox", "graduation",
             "pair-conversation", "reply-to-address-notice", "confirmation-code", "join-under-our-mail", "someone-elses-mail", "survey-answer", "event-auto-reply", "event-words", "event-request", "mentee-again", "stranger-data", "participant-command", "become-mentor",
-            "open-survey-answer", "thanks", "away-news", "event-answer-elsewhere", "reply-to-introduction", "profile-form", "coordinator-forwarded-join", "coordinator-other", "data-request", "privacy-words", "question", "take-back", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "first-contact",
+            "open-survey-answer", "thanks", "away-news", "event-answer-elsewhere", "reply-to-introduction", "profile-form", "coordinator-forwarded-join", "coordinator-other", "data-request", "privacy-words", "question", "take-back", "leaving-wish", "event-unclear", "profile-in-sentences", "mentoring-remark", "unclear", "note-on-our-mail", "first-contact",
         ])
     }
 

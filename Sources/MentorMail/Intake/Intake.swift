@@ -55,6 +55,7 @@ public struct Intake: Sendable {
             ProfileInSentencesRule(),
             MentoringRemarkRule(),
             UnclearParticipantRule(),
+            NoteOnOurMailRule(),
             StrangerRule(),
         ]
     }

@@ -191,7 +191,6 @@ public struct IntakeMessage: Sendable {
     private var ownFormRead: SignupForm?
     /// Whether `read(under:)` has run: the context of a message does not change within a run.
     private var isReadUnderContext = false
-    private var readsOnlyOwnFormLines: Bool { ownFormRead != nil }
     /// The form quoted is the writer's: its name is the sender's From name.
     private var quotesOwnForm: Bool {
         guard form.answeredInQuotedText.contains(.name), let name = form.name, let sender = from?.name else { return false }
@@ -201,17 +200,17 @@ public struct IntakeMessage: Sendable {
     private let programAddress: String
 
     /// The message as read under `context`: a newcomer's mail answering no mail of ours, whose
-    /// quoted form is not their own (another name on it), has only the writer's own form lines
-    /// read, quoted and passed-on ones left out.
+    /// quoted or passed-on lines are not our sign-up form nor their own form (another name on
+    /// it), has only the writer's own form lines read, quoted and passed-on ones left out.
     /// Only mail with lines to leave out is read anew: the others read the same either way.
     /// Reading it again (the rules read what the run already read) changes nothing.
     public func read(under context: IntakeContext) -> IntakeMessage {
         guard !isReadUnderContext else { return self }
         var message = self
         message.isReadUnderContext = true
-        guard context.answering == nil, context.participant == nil else { return message }
+        guard context.answering == nil, !context.isParticipant else { return message }
         let lines = Self.ownLines(of: text)
-        guard !lines.others.isEmpty, !Self.quotesOurMail(lines.others, programAddress: programAddress), !quotesOwnForm else { return message }
+        guard !lines.others.isEmpty, !Self.quotesOurForm(lines.others, programAddress: programAddress), !quotesOwnForm else { return message }
         message.ownFormRead = formParser.parse(lines.own, senderName: self.message.from?.name)
         return message
     }
@@ -241,11 +240,28 @@ public struct IntakeMessage: Sendable {
         return above == newText ? joinRole : JoinWords.role(in: above)
     }
 
+    /// Whether the writer's own words, above any mail they pass on, ask to join or for the form.
+    var asksToJoinAboveForward: Bool {
+        let above = ForwardedMessages.writersText(newText, subject: message.subject)
+        return above == newText ? asksToJoin : JoinWords.asksToJoin(in: OwnText(above))
+    }
+
+    /// Whether the message passes on or quotes a mail of ours other than our sign-up form (an
+    /// introduction, an invitation, a check-in): forwarded inline or attached, or quoted below
+    /// the writer's words.
+    var passesOnOurMail: Bool {
+        let program = MailAddress.mailbox(of: programAddress)
+        let others = Self.ownLines(of: text).others
+        guard forwarded.authors.contains(where: { $0.mailbox == program }) || Self.quotesOurMail(others, programAddress: programAddress) else { return false }
+        return !Self.quotesOurForm(others, programAddress: programAddress)
+    }
+
     /// The new text's own lines and what its sentences say, for a first mail's pre-filled form:
-    /// answering no mail of ours, only the writer's words above a mail they pass on.
+    /// only the writer's words above a mail they pass on, never that mail's (a friend's, or one
+    /// of ours with another person's profile in it).
     var prefillReading: (own: OwnText, prose: ProseSignup) {
         let above = ForwardedMessages.writersText(newText, subject: message.subject)
-        guard readsOnlyOwnFormLines, above != newText else { return (own, prose) }
+        guard above != newText else { return (own, prose) }
         let own = OwnText(above)
         return (own, ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
@@ -407,6 +423,14 @@ public struct IntakeMessage: Sendable {
             let label = lower[..<found.lowerBound].split(separator: ":").dropLast().first.map { $0.trimmingCharacters(in: .whitespaces) }
             return label.map { !recipientLabels.contains($0) } ?? true
         }
+    }
+
+    /// Whether the quoted or passed-on lines of `text` are our sign-up form, which the writer may
+    /// fill in where it stands: a mail of ours with the form's Role line. Our other mail (an
+    /// introduction's profile blocks, an invitation) has none: its lines are another person's.
+    static func quotesOurForm(_ others: [Substring], programAddress: String) -> Bool {
+        guard quotesOurMail(others, programAddress: programAddress) else { return false }
+        return SignupFormLine.lines(of: others.map(ForwardedMessages.unquoted).joined(separator: "\n")).contains { $0.key == .field(.role) }
     }
 
     private static let recipientLabels: Set<String> = ["to", "cc", "an", "para", "à", "a", "aan", "destinataire", "pour", "*to*", "*cc*"]

@@ -686,6 +686,24 @@ struct UnclearParticipantRule: IntakeRule {
     }
 }
 
+/// Someone not in the program (never, or no longer: erased) who passes on or quotes a mail of
+/// ours in a mail of their own, not as a reply to it ("FYI, I left the program but Bob was
+/// great. Can you tell him thanks?" above an old introduction), and asks nowhere to join: a
+/// note for the coordinators, held, and the writer told they will read it. Never the sign-up
+/// form, which would read their note as a request to join. Our sign-up form passed back, and
+/// a request to join, are read by the rules before and after this one.
+struct NoteOnOurMailRule: IntakeRule {
+    let name = "note-on-our-mail"
+    func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
+        guard !context.isParticipant, context.answering.map({ context.answeringForwarded && $0.kind != .signupForm }) ?? true,
+              !message.hasNoText, message.joinRoleAboveForward == nil, !message.asksToJoinAboveForward, message.passesOnOurMail else { return nil }
+        let who = context.participant?.status == .erased ? "someone whose data was deleted" : "someone not in the program"
+        let reason = "a note from \(who) about a mail of ours they pass on or quote (\(context.answering?.description ?? "not a reply to it")), "
+            + "asking nowhere to join: for a coordinator"
+        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+    }
+}
+
 /// Anyone else who writes in gets the sign-up form; a question it does not answer goes to the coordinators too.
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
