@@ -6,9 +6,11 @@ import Testing
 /// Mail of ours that reaches us again inside someone's mail: forwarded by a friend (Gmail,
 /// Outlook, Apple Mail, Thunderbird, attached) or quoted. What it says is ours, never the
 /// writer's: a newcomer's form is pre-filled from their own words only, someone whose data was
-/// deleted gets none of it back.
+/// deleted gets none of it back, and a guest's own answer above a friend's forwarded invitation
+/// to the same event is her answer.
 @Suite struct OurMailPassedOnTests {
     let life = PairLifeTests()
+    let events = EventWorkflowTests()
 
     /// `mail` (its subject, its To line and its text) passed on in `shape`, under `words`, with
     /// `extra` header lines; the whole message from `from`.
@@ -106,5 +108,53 @@ import Testing
         #expect(answer.contains("coordinators now"), "\(shape): \(answer)")
         let read = try #require(try harness.database.inboundMessages().last)
         #expect(read.disposition == .held && read.intent != "signup-request", "\(shape): \(read.intent) by \(read.rule ?? "-"): \(read.reason ?? "")")
+    }
+
+    /// Finding F-d: Ben, invited himself and not answered yet, forwarded us Ana's forward of her
+    /// invitation to the same event with "No, I can't make it that day, sorry.": it was held as
+    /// mail for someone else and he was told an invitation is personal. His words are his answer
+    /// to his own invitation; Ana's stands.
+    @Test(arguments: ["gmail", "outlook", "attached"])
+    func aGuestsOwnAnswerAboveAFriendsForwardOfTheSameInvitationIsHers(_ shape: String) throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        let event = try events.createEvent(program)
+        let invitations = try events.run(program)
+        let invite = try events.invitation(to: "ana@example.net", in: invitations)
+        try program.arrive(CalendarReplies.words("Count me in!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", under: invite))
+        _ = try events.run(program)
+        let subject = invite.subject ?? ""
+        let text = (invite.textBody ?? "").replacingOccurrences(of: "\n", with: "\r\n")
+        let forward = shape == "gmail"
+            ? "---------- Forwarded message ---------\r\nFrom: Ana Souza <ana@example.net>\r\nDate: Fri, 6 Nov 2026 at 10:00\r\n"
+                + "Subject: Fwd: \(subject)\r\nTo: Ben Okafor <ben@example.net>\r\n\r\nBen, are you going? I am!\r\n\r\n"
+                + "---------- Forwarded message ---------\r\nFrom: Test Mentoring <mentoring@example.org>\r\nDate: Thu, 5 Nov 2026 at 10:00\r\n"
+                + "Subject: \(subject)\r\nTo: Ana Souza <ana@example.net>\r\n\r\n\(text)"
+            : "________________________________\r\nFrom: Ana Souza <ana@example.net>\r\nSent: Friday, November 6, 2026 10:00 AM\r\n"
+                + "To: Ben Okafor <ben@example.net>\r\nSubject: FW: \(subject)\r\n\r\nBen, are you going? I am!\r\n\r\n"
+                + "________________________________\r\nFrom: Test Mentoring <mentoring@example.org>\r\nSent: Thursday, November 5, 2026 10:00 AM\r\n"
+                + "To: Ana Souza <ana@example.net>\r\nSubject: \(subject)\r\n\r\n\(text)"
+        let head = "From: Ben Okafor <ben@example.net>\r\nTo: mentoring@example.org\r\nSubject: Fwd: Fwd: \(subject)\r\n"
+            + "Message-ID: <\(UUID().uuidString)@example.net>\r\n"
+        if shape == "attached" {
+            // Ana's invitation itself, attached whole: its Message-ID is our mail to her.
+            let file = try #require(program.outbox.sentFiles().first { url in
+                Message(bytes: Array((try? Data(contentsOf: url)) ?? Data())).messageID == invite.messageID
+            })
+            try program.arrive(head + "Content-Type: multipart/mixed; boundary=\"fw\"\r\n\r\n--fw\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                               + "No, I can't make it that day, sorry.\r\n\r\nBen\r\n--fw\r\nContent-Type: message/rfc822\r\n\r\n"
+                               + String(decoding: try Data(contentsOf: file), as: UTF8.self) + "\r\n--fw--\r\n")
+        } else {
+            try program.arrive(head + "Content-Type: text/plain; charset=utf-8\r\n\r\nNo, I can't make it that day, sorry.\r\n\r\nBen\r\n\r\n\(forward)\r\n")
+        }
+        let sent = try events.run(program)
+        let shown = try program.database.event(id: event.id)
+        let read = try #require(try program.database.inboundMessages().last)
+        #expect(shown.declined?.map(\.email) == ["ben@example.net"], "\(shape): \(read.intent) by \(read.rule ?? "-"): \(read.reason ?? "")")
+        #expect(shown.accepted?.map(\.email) == ["ana@example.net"], "Ana's yes stands")
+        let told = try #require(sent.first(to: "ben@example.net")?.textBody)
+        #expect(!told.contains("An invitation is personal"), "\(told)")
+        #expect(try program.database.heldMessages().isEmpty)
+        #expect(sent.allSatisfy { $0.to.map(\.address) != ["ana@example.net"] }, "Ana hears nothing")
     }
 }

@@ -42,7 +42,9 @@ struct EventAutoReplyRule: IntakeRule {
 struct EventWordsRule: IntakeRule {
     let name = "event-words"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
-        guard let id = eventAnswered(context, MailKind.eventAnswerable), let words = RSVPWords.read(message.own) else { return nil }
+        // The writer's own words: a friend's above the invitation they forwarded are not theirs.
+        let own = message.ownAboveForward
+        guard let id = eventAnswered(context, MailKind.eventAnswerable), let words = RSVPWords.read(own) else { return nil }
         let answer: RSVPReply.Answer = switch words {
         case .yes: .accepted
         case .no: .declined
@@ -50,8 +52,8 @@ struct EventWordsRule: IntakeRule {
         }
         // A question, or a condition beside a yes ("but I can only stay for the first rotation"),
         // goes to the coordinators with the answer.
-        let question = RSVPWords.question(in: message.own)
-        let note = words == .yes ? RSVPWords.condition(in: message.own) : nil
+        let question = RSVPWords.question(in: own)
+        let note = words == .yes ? RSVPWords.condition(in: own) : nil
         let reply = RSVPReply(eventUID: nil, eventID: id, attendee: nil, answer: answer, source: .words, automatic: false, question: question,
                               note: note)
         return RuleDecision(.rsvp(reply), "\(answer.rawValue) in words under the invitation to \(context.answering?.topicWords ?? "event \(id)")" + (question == nil ? "" : ", with a question")

@@ -47,6 +47,10 @@ public struct IntakeContext: Sendable {
     public var spentCode: String?
     /// The one upcoming event the sender is invited to, when they have not answered it yet.
     public var openEventInvitation: Int64?
+    /// The sender is a participant invited to the event the answered mail is about: a friend's
+    /// forward of their own invitation to it, passed on with words of the sender's, is the
+    /// sender's answer to theirs.
+    public var invitedToAnsweredEvent = false
 
     public init(participant: Participant? = nil, answering: MailReference? = nil, partners: Set<String> = []) {
         self.participant = participant
@@ -92,7 +96,7 @@ public struct IntakeContext: Sendable {
     /// neither its recipient (nor of their mailbox) nor writing for them from an alias.
     func answersAnotherGuestsMail(from address: MailAddress?) -> Bool {
         guard let address, let answering, answering.topic.kind == .event, !answeredRecipients.isEmpty else { return false }
-        return !senderIsAlias && !wasWritten(address)
+        return !senderIsAlias && !wasWritten(address) && !invitedToAnsweredEvent
     }
 
     /// Whether the answered mail went to someone else and reached the sender only through a
@@ -264,6 +268,12 @@ public struct IntakeMessage: Sendable {
         guard above != newText else { return (own, prose) }
         let own = OwnText(above)
         return (own, ProseSignup.read(own, vocabulary: formParser.vocabulary))
+    }
+
+    /// The writer's own lines and sentences, above any mail they pass on.
+    var ownAboveForward: OwnText {
+        let above = ForwardedMessages.writersText(newText, subject: message.subject)
+        return above == newText ? own : OwnText(above)
     }
 
     /// What the new text's sentences say of the sign-up's fields ("I'm in Berlin, I'd like to

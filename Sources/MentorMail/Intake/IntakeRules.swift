@@ -220,7 +220,8 @@ struct SomeoneElsesMailRule: IntakeRule {
                 + "from \(from.normalized), who is not in the program: found through \(context.answeringForwarded ? "the forwarded mail" : "References") only"
             return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
         }
-        guard message.forwardsForSomeoneElse else { return nil }
+        // A guest's own words above a friend's forward of the invitation to their event are theirs.
+        guard message.forwardsForSomeoneElse, !context.invitedToAnsweredEvent else { return nil }
         let others = Set(message.forwarded.authors.map(\.normalized) + message.forwarded.recipients.map(\.normalized))
             .filter { MailAddress.mailbox(of: $0) != from.mailbox && MailAddress.mailbox(of: $0) != MailAddress.mailbox(of: programAddress) }
         let reason = "mail forwarded for someone else (\(others.sorted().joined(separator: ", ")))"

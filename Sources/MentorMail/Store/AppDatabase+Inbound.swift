@@ -361,6 +361,10 @@ extension AppDatabase {
             if let person = context.participant {
                 context.graduatedMentee = try graduatedMentee(db, person)
                 context.openEventInvitation = try openEventInvitation(db, person, now: now)
+                if let answering = context.answering, answering.topic.kind == .event, let eventID = answering.topic.id {
+                    context.invitedToAnsweredEvent = try EventGuest.filter(EventGuest.Columns.eventID == eventID)
+                        .filter(Column("participantID") == id || EventGuest.Columns.email == person.email.lowercased()).fetchCount(db) > 0
+                }
             }
             if !ongoing.isEmpty {
                 let surveys = try Survey.filter(ongoing.compactMap(\.id).contains(Survey.Columns.mentorshipID))
