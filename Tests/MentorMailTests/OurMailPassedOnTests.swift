@@ -116,13 +116,7 @@ import Testing
     /// to his own invitation; Ana's stands.
     @Test(arguments: ["gmail", "outlook", "attached"])
     func aGuestsOwnAnswerAboveAFriendsForwardOfTheSameInvitationIsHers(_ shape: String) throws {
-        let program = try ProcessorTests.Program()
-        try events.seed(program)
-        let event = try events.createEvent(program)
-        let invitations = try events.run(program)
-        let invite = try events.invitation(to: "ana@example.net", in: invitations)
-        try program.arrive(CalendarReplies.words("Count me in!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", under: invite))
-        _ = try events.run(program)
+        let (program, event, invite) = try SomeoneElsesMailTests().anaSaidYes()
         let subject = invite.subject ?? ""
         let text = (invite.textBody ?? "").replacingOccurrences(of: "\n", with: "\r\n")
         let forward = shape == "gmail"

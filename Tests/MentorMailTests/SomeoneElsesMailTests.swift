@@ -24,7 +24,8 @@ import Testing
         """
     }
 
-    @Test func aColleaguesReplyUnderAForwardedInvitationIsHeldAndLeavesTheGuestsSeat() throws {
+    /// An event with every participant invited, and Ana's yes to her invitation recorded.
+    func anaSaidYes() throws -> (ProcessorTests.Program, EventView, invite: Message) {
         let program = try ProcessorTests.Program()
         try events.seed(program)
         let event = try events.createEvent(program)
@@ -32,6 +33,11 @@ import Testing
         let invite = try events.invitation(to: "ana@example.net", in: invitations)
         try program.arrive(CalendarReplies.words("Count me in!", from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", under: invite))
         _ = try events.run(program)
+        return (program, event, invite)
+    }
+
+    @Test func aColleaguesReplyUnderAForwardedInvitationIsHeldAndLeavesTheGuestsSeat() throws {
+        let (program, event, invite) = try anaSaidYes()
         let id = try #require(invite.messageID)
         try program.arrive(raw(from: "Leo Brandt <leo@acme.example.com>", subject: "RE: FW: \(invite.subject ?? "")",
                                headers: "In-Reply-To: <ana-fw-123@acme.example.com>\nReferences: <\(id)> <ana-fw-123@acme.example.com>\n", """
