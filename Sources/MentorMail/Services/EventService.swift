@@ -363,12 +363,15 @@ struct EventService {
             let note = reply.automatic ? nil : reply.note
             if question != nil { mail.question = true } else if note != nil { mail.note = true }
             if !reply.automatic {
+                // The event is told in the answer's language, which may not be the one the guest was invited in.
+                let language = try recipient == nil ? inbound.language(in: work) : recipient?.language
+                if let event, mail.event != nil { mail.event = info(event, language: language) }
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
-                                           about: .event(event?.id), language: recipient.language,
+                                           about: .event(event?.id), language: language,
                                            unreadExport: inbound.unreadExport(in: work), calendar: calendar)
                 } else {
-                    try inbound.answer(mail, in: work, about: .event(event?.id), language: try inbound.language(in: work), calendar: calendar)
+                    try inbound.answer(mail, in: work, about: .event(event?.id), language: language, calendar: calendar)
                 }
             }
             if question != nil || note != nil {

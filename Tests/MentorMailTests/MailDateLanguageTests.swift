@@ -1,0 +1,78 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// Dates in mail are written in the mail's language: an answer that goes out in Spanish
+/// because its writer wrote in Spanish says its days in Spanish too, whatever language the
+/// earlier mail to that address was in.
+@Suite struct MailDateLanguageTests {
+    let events = EventWorkflowTests()
+
+    func text(_ mail: Message?) -> String { (mail?.textBody ?? "").replacingOccurrences(of: "\n", with: " ") }
+
+    func html(_ mail: Message?) -> String {
+        (mail?.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? "").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static let englishWords = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                               "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// Finding F-a: Gus, invited in English, answered "Sí, allí estaré" and read "Vienes a Speed
+    /// Mentoring Berlin el Sunday, December 20, 2026".
+    @Test(arguments: ["Sí, allí estaré. ¡Gracias por la invitación!", "¡Sí! Cuenta conmigo, nos vemos allí."])
+    func aSpanishAnswerToAnEnglishInvitationSaysTheDayInSpanish(_ words: String) throws {
+        let program = try ProcessorTests.Program()
+        try events.seed(program)
+        _ = try events.createEvent(program)
+        let invitations = try events.run(program)
+        let invitation = try events.invitation(to: "ana@example.net", in: invitations)
+        #expect(text(invitation).contains("Wednesday, November 25, 2026"), "\(text(invitation))")
+        try program.arrive(CalendarReplies.words(words, from: "ana@example.net", name: "Ana Souza", to: "mentoring@example.org", under: invitation))
+        let answer = try #require(try events.run(program).last(to: "ana@example.net"))
+        for body in [text(answer), html(answer)] {
+            #expect(body.contains("miércoles, 25 de noviembre de 2026"), "\(body)")
+            for english in Self.englishWords { #expect(!body.contains(english), "\(english) in: \(body)") }
+        }
+    }
+
+    /// A coordinator's unverified command written in Spanish is answered in Spanish: the day its
+    /// confirmation code stops working is Spanish too.
+    @Test func aSpanishCoordinatorIsToldTheCodesLastDayInSpanish() throws {
+        let program = try ProcessorTests.Program()
+        let csv = """
+            "Timestamp","Email Address","Name","Are you signing up as a mentor or mentee?","Type of mentoring","Areas","Time zone","Languages","How would you like to meet?","How many mentees can you take?"
+            "2026/11/01 10:00","ana@example.net","Ana Souza","Mentee","Technical","Nova","Lisbon","English","IRC",""
+            """
+        let encoded = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
+        try program.arrive("""
+            From: Coordinadora <coordinator@example.org>
+            To: mentoring@example.org
+            Subject: Fwd: Inscripciones de mentoría (respuestas)
+            Date: Mon, 2 Nov 2026 12:00:00 +0000
+            Message-ID: <\(UUID().uuidString)@example.org>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="mixed-b1"
+
+            --mixed-b1
+            Content-Type: text/plain; charset=UTF-8
+
+            Hola, aquí tenéis las nuevas inscripciones del formulario, por favor importadlas. Gracias.
+
+            --mixed-b1
+            Content-Type: text/csv; charset=UTF-8; name="inscripciones.csv"
+            Content-Disposition: attachment; filename="inscripciones.csv"
+            Content-Transfer-Encoding: base64
+
+            \(encoded)
+            --mixed-b1--
+            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        let answer = try #require(try events.run(program).last(to: "coordinator@example.org"))
+        let expires = try #require(Calendar(identifier: .gregorian).date(byAdding: .day, value: 3, to: program.now))
+        let day = expires.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "es"), timeZone: .gmt))
+        for body in [text(answer), html(answer)] {
+            #expect(body.contains(day), "\(day) not in: \(body)")
+            for english in Self.englishWords { #expect(!body.contains(english), "\(english) in: \(body)") }
+        }
+    }
+}
