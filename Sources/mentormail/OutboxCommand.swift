@@ -9,9 +9,16 @@ extension MentorMailCommand {
             abstract: "Outgoing mail: what is queued, sent or failed; sending one again, or taking one back.",
             discussion: """
             Each run sends what is queued. A permanent refusal (an SMTP 5xx such as "550 user \
-            unknown") marks the message failed at once; a temporary one (4xx, no connection) is \
-            retried with back-off and marked failed after 8 attempts. Either way the coordinators \
-            get the server's words in their next digest, and the run that met it exits with 1.
+            unknown") marks the message failed at once; a temporary one (a 4xx for the message) \
+            is retried with back-off (1, 2, 4 … minutes, up to 6 hours) and marked failed after 8 \
+            attempts. Either way the coordinators get the server's words in their next digest, \
+            and the run that met it exits with 1.
+
+            A send that fails before any recipient (no connection, TLS, a refused login, our \
+            sender address refused) is the server's or the settings' fault, not the message's: \
+            the run stops sending, exits with 1 and says what to check (`mentormail doctor`), \
+            and the mail stays queued with no attempt counted, however long the outage lasts. \
+            The first run after the fix sends it all.
 
             Mail to a participant whose address bounced for good (a 5.x.x report) is not sent: it \
             is kept as withheld, and the coordinators' digest names it once. `participants \

@@ -141,4 +141,26 @@ import Testing
         _ = try process(scenario, minutes: 1)
         #expect(try scenario.servers.messages(of: scenario.participantUser).count == 1)
     }
+
+    /// Finding F-f: `outbox --help` said a temporary failure "(4xx, no connection) is retried with
+    /// back-off and marked failed after 8 attempts", but with no connection the mail stays queued
+    /// with no attempt counted, however many runs meet it. The help says what the runs do.
+    @Test func theHelpSaysThatMailStaysQueuedWhileTheServerCannotBeReached() throws {
+        let scenario = try ServerScenario()
+        let config = try String(contentsOfFile: scenario.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "url = \"\(scenario.servers.smtpURL)\"", with: "url = \"smtp://127.0.0.1:1\"")
+            .write(toFile: scenario.configPath, atomically: true, encoding: .utf8)
+        try scenario.participantWrites()
+        for run in 0..<10 { _ = try process(scenario, minutes: Double(run) * 400) }
+        let waiting = try #require(try scenario.database().outbox().first)
+        #expect(waiting.status == .queued && waiting.attempts == 0, "\(waiting.status) after \(waiting.attempts) attempts")
+
+        let help = try CommandRunner.run(["outbox", "--help"], environment: ["COLUMNS": "400"])
+        #expect(help.status == 0)
+        let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!words.contains("no connection) is retried"), "\(words)")
+        for said in ["no connection", "stays queued", "no attempt counted", "after 8 attempts"] {
+            #expect(words.contains(said), "\(said) not in: \(words)")
+        }
+    }
 }
