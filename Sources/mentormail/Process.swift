@@ -107,7 +107,7 @@ extension MentorMailCommand {
                 } else if !options.quiet {
                     print("examined \(report.examined): answered \(report.answered), helped \(report.helped), held \(report.held), "
                           + "waiting \(report.waiting), ignored \(report.ignored), failed \(report.failed), re-flagged \(report.reflagged); "
-                          + "jobs \(report.jobsRun); sent \(report.sent), send failures \(report.sendFailures)")
+                          + "jobs \(report.jobsRun); \(report.sendingWords)")
                     if report.held + report.failed > 0 {
                         print("held or failed mail waits for a coordinator: mentormail held list")
                     }

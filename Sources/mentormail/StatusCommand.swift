@@ -118,7 +118,7 @@ extension MentorMailCommand {
                 if let run = status.lastRun {
                     let report = run.report
                     print("Last run      \(day(run.startedAt)), \(String(format: "%.1f", run.seconds)) s: examined \(report.examined), answered \(report.answered), "
-                          + "held \(report.held), failed \(report.failed), sent \(report.sent), send failures \(report.sendFailures)"
+                          + "held \(report.held), failed \(report.failed), \(report.sendingWords)"
                           + (run.problems > 0 ? "; \(run.problems) problem(s)" : "") + (run.stillQueued > 0 ? "; \(run.stillQueued) left queued" : ""))
                     for problem in report.problems.prefix(Self.problemsShown) {
                         let line = terminalSafe(problem.split(whereSeparator: \.isNewline).joined(separator: " "), keepLines: false)

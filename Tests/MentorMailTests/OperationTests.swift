@@ -240,6 +240,25 @@ import Testing
         #expect(status.stdout.contains("1 queued"), "\(status.stdout)")
         #expect(status.stdout.contains("queued, goes with the next run: ") && status.stdout.contains("127.0.0.1:1"), "\(status.stdout)")
     }
+
+    /// Finding F-g: with 4 answers queued and the SMTP port closed, `process` printed "sent 0,
+    /// send failures 1" beside "4 message(s) not sent yet": the one failure was the connection,
+    /// not a message. The summary says what it counts, and `status` says it the same way.
+    @Test func aRunThatCannotConnectSaysItsOneFailureWasNoMessages() throws {
+        let scenario = try ServerScenario()
+        for person in (0..<4).map({ TestServers.uniqueUser("queued\($0)") }) {
+            try scenario.servers.deliver(from: "\(person)@example.org", to: [scenario.programAddress], subject: "Joining", text: "Hello, how do I join?\n")
+        }
+        try scenario.editConfig(replacing: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
+        let result = try run(["process", "--config", scenario.configPath])
+        #expect(result.status == 1)
+        let summary = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("examined ") }.map(String.init), "\(result.stdout)")
+        #expect(summary.contains("sent 0, send failures 1 (one before any message: the connection, TLS or login failed and sending stopped; "
+                                 + "the mail stays queued, no attempt counted)"), "\(summary)")
+        #expect(result.stdout.contains("4 message(s) not sent yet"), "\(result.stdout)")
+        let status = try run(["status", "--config", scenario.configPath])
+        #expect(status.stdout.contains("send failures 1 (one before any message"), "\(status.stdout)")
+    }
 }
 
 /// The cron and systemd examples in scripts/ parse, and the commands in them run.

@@ -22,7 +22,13 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var jobsRun = 0
     public var jobFailures = 0
     public var sent = 0
+    /// Sends that failed: a message the server refused (for now or for good), and a send that
+    /// failed before any recipient (`stoppedSends`).
     public var sendFailures = 0
+    /// Of `sendFailures`, those that failed before any recipient (no connection, TLS, login):
+    /// the server's or our settings' fault, which stopped sending and counted no attempt against
+    /// the mail; absent when none did.
+    public var stoppedSends: Int?
     /// Outgoing mail still queued when the run ended: refused for now, retried by a later run.
     public var stillQueued = 0
     /// Messages of people whose data was erased, deleted from the mailbox by this run (absent
@@ -37,6 +43,16 @@ public struct ProcessReport: Codable, Sendable, Equatable {
     public var stopped: String?
 
     public init() {}
+
+    /// "sent 3, send failures 1", saying what a failure was when one stopped sending, so one
+    /// failed connection is not read as one message failed beside many left queued.
+    public var sendingWords: String {
+        let words = "sent \(sent), send failures \(sendFailures)"
+        guard let stopped = stoppedSends, stopped > 0 else { return words }
+        let messages = sendFailures - stopped
+        return words + " (" + (messages > 0 ? "\(messages) of a message; " : "") + "\(stopped == 1 ? "one" : String(stopped)) before any message: "
+            + "the connection, TLS or login failed and sending stopped; the mail stays queued, no attempt counted)"
+    }
 
     mutating func count(_ disposition: InboundMessage.Disposition) {
         switch disposition {

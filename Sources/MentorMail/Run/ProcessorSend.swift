@@ -77,6 +77,7 @@ extension Processor {
                     }
                 } catch let trouble as TransportError where trouble.beforeRecipients {
                     report.sendFailures += 1
+                    report.stoppedSends = (report.stoppedSends ?? 0) + 1
                     var problem = ""
                     do {
                         try database.write { db in problem = serverTrouble(row, trouble, db: db) }
@@ -283,6 +284,8 @@ extension Processor {
     func count(_ sends: (accepted: [OutboxMessage], refused: [SendAhead.Refusal]), problems: [String], report: inout ProcessReport) {
         report.sent += sends.accepted.count
         report.sendFailures += sends.refused.count
+        let stopped = sends.refused.filter { ($0.error as? TransportError)?.beforeRecipients == true }.count
+        if stopped > 0 { report.stoppedSends = (report.stoppedSends ?? 0) + stopped }
         report.problems += problems
     }
 
