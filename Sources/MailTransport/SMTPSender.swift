@@ -5,6 +5,9 @@ public final class SMTPSender: MailSender {
     private let curl: CurlHandle
     private let url: String
     public let displayName: String
+    /// What `verify` does, as its failure names it: "connect", "connect and start TLS",
+    /// "connect, start TLS and log in"; only the steps the settings call for.
+    private let steps: String
 
     /// - Parameter url: `smtp://host[:port]` (STARTTLS per the credentials) or `smtps://host[:port]`.
     public init(url: String, credentials: ServerCredentials, heloDomain: String? = nil) throws {
@@ -22,6 +25,7 @@ public final class SMTPSender: MailSender {
         self.url = "\(scheme)://\(host)\(port)\(helo)"
         displayName = "SMTP \(scheme)://\(host)\(port)"
         curl = try CurlHandle(serverDescription: displayName, credentials: credentials)
+        steps = Self.steps(implicitTLS: scheme == "smtps", credentials)
         // One unknown address in an introduction must not keep it from the other person.
         try curl.allowRecipientFailures()
     }
@@ -31,8 +35,17 @@ public final class SMTPSender: MailSender {
     /// Returns whether the connection is encrypted.
     @discardableResult
     public func verify() throws -> Bool {
-        _ = try curl.perform(url: url, customRequest: "NOOP", what: "connect, start TLS and log in")
+        _ = try curl.perform(url: url, customRequest: "NOOP", what: steps)
         return curl.isEncrypted
+    }
+
+    /// The steps of a connection with `credentials`: TLS at once (smtps) or started as
+    /// `startTLS` asks, and a login only with a user.
+    static func steps(implicitTLS: Bool, _ credentials: ServerCredentials) -> String {
+        var steps = [implicitTLS ? "connect with TLS" : "connect"]
+        if !implicitTLS && credentials.startTLS != .never { steps.append(credentials.startTLS == .required ? "start TLS" : "start TLS if offered") }
+        if credentials.user != nil { steps.append("log in") }
+        return steps.count == 1 ? steps[0] : steps.dropLast().joined(separator: ", ") + " and " + steps[steps.count - 1]
     }
 
     @discardableResult

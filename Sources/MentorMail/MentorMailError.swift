@@ -28,6 +28,9 @@ public struct MentorMailError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 
+    /// The words that send an operator to `mentormail doctor`, left out of doctor's own output.
+    static let doctorChecksTheSetup = "`mentormail doctor` checks the whole setup"
+
     /// The sysexits(3) code for this kind of failure.
     public var exitCode: Int32 {
         switch kind {

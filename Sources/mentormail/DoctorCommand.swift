@@ -10,7 +10,8 @@ extension MentorMailCommand {
             discussion: """
             Changes nothing: the database is opened read-only, no mail is read, flagged or sent \
             (SMTP gets a NOOP after logging in). Exit codes: 0 all good (warnings allowed), 78 the \
-            config or templates are wrong, 69 a server or the database is unavailable.
+            config, templates or settings (an unset password variable) are wrong, 69 a server or \
+            the database is unavailable.
 
             Examples:
               mentormail doctor --config /srv/mentoring/mentormail.toml
@@ -36,10 +37,10 @@ extension MentorMailCommand {
                     if let fix = check.fix, check.outcome != .ok { print("      \(String(repeating: " ", count: 9)) fix: \(fix)") }
                 }
             }
+            guard let code = Doctor.exitCode(of: checks) else { return }
             let failed = checks.filter { $0.outcome == .failed }
-            guard !failed.isEmpty else { return }
             if !json { FileHandle.standardError.write(Data("mentormail: \(failed.count) check(s) failed (above)\n".utf8)) }
-            throw ExitCode(failed.contains { ["config", "templates"].contains($0.name) } ? 78 : 69)
+            throw ExitCode(code)
         }
     }
 }

@@ -88,6 +88,64 @@ import Testing
         #expect((found["smtp"]?["fix"] as? String)?.contains("host and port") == true, "\(found["smtp"] ?? [:])")
     }
 
+    /// Finding F-g: with starttls = "never" and no user, a closed port read "could not connect,
+    /// start TLS and log in": only the steps that were to be taken are named.
+    @Test func doctorNamesOnlyTheStepsItWasToTakeOnAClosedSMTPPort() throws {
+        let scenario = try ServerScenario()
+        try scenario.editConfig(replacing: scenario.servers.smtpURL, with: "smtp://127.0.0.1:1")
+        let detail = try #require(try checks(run(["doctor", "--config", scenario.configPath, "--json"]))["smtp"]?["detail"] as? String)
+        #expect(detail.contains("could not connect"), "\(detail)")
+        #expect(!detail.contains("TLS") && !detail.contains("log in"), "\(detail)")
+
+        try scenario.editConfig(replacing: "url = \"smtp://127.0.0.1:1\"\nstarttls = \"never\"",
+                                with: "url = \"smtp://127.0.0.1:1\"\nstarttls = \"required\"\nuser = \"me\"\npassword_env = \"MM_DOCTOR_SMTP\"")
+        let secured = try #require(try checks(run(["doctor", "--config", scenario.configPath, "--json"],
+                                                   environment: ["MM_DOCTOR_SMTP": "secret"]))["smtp"]?["detail"] as? String)
+        #expect(secured.contains("could not connect, start TLS and log in"), "\(secured)")
+    }
+
+    /// Finding F-g: with the variable password_env names unset, doctor exited 69 (a server
+    /// unavailable) for what is a setting to fix (78), and its detail sent the reader to
+    /// "`mentormail doctor`", the command they ran.
+    @Test func doctorCallsAnUnsetPasswordVariableAConfigurationProblem() throws {
+        let scenario = try ServerScenario()
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"], environment: ["MENTORMAIL_TEST_PASSWORD": ""])
+        #expect(result.status == 78, "\(result.stdout)")
+        let mailbox = try #require(try checks(result)["mailbox"])
+        #expect(mailbox["outcome"] as? String == "failed")
+        let detail = try #require(mailbox["detail"] as? String)
+        #expect(detail.contains("MENTORMAIL_TEST_PASSWORD") && detail.contains("not set"), "\(detail)")
+        #expect(!detail.contains("mentormail doctor"), "\(detail)")
+        #expect((mailbox["fix"] as? String)?.contains("export the variable") == true, "\(mailbox)")
+        let text = try run(["doctor", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": ""])
+        #expect(text.status == 78)
+        #expect(!text.stdout.contains("mentormail doctor"), "\(text.stdout)")
+        // A run still points to doctor.
+        let process = try run(["process", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": ""])
+        #expect(process.status == 78 && process.stderr.contains("mentormail doctor"), "\(process.stderr)")
+    }
+
+    /// Finding F-g: with the templates folder gone, doctor only said to point the config at
+    /// the folder `mentormail init` wrote; `init --missing-templates` writes them back.
+    @Test func doctorOffersToWriteTheShippedTemplatesIntoAMissingFolder() throws {
+        let scenario = try ServerScenario()
+        let gone = scenario.folder.appendingPathComponent("templates").path
+        try scenario.editConfig(replacing: "templates = \"\(CommandRunner.repository.appendingPathComponent("templates").path)\"",
+                                with: "templates = \"\(gone)\"")
+        let result = try run(["doctor", "--config", scenario.configPath, "--json"])
+        #expect(result.status == 78)
+        let templates = try #require(try checks(result)["templates"])
+        #expect(templates["outcome"] as? String == "failed")
+        let command = "mentormail init --config \(scenario.configPath) --missing-templates"
+        let fix = try #require(templates["fix"] as? String)
+        #expect(fix.contains(command) && fix.contains("[program] templates"), "\(fix)")
+
+        let written = try run(Array(command.split(separator: " ").dropFirst().map(String.init)))
+        #expect(written.status == 0, "\(written.stderr)")
+        let again = try checks(run(["doctor", "--config", scenario.configPath, "--json"]))
+        #expect(again["templates"]?["outcome"] as? String == "ok", "\(again["templates"] ?? [:])")
+    }
+
     /// Finding: for a password written into the url, the fix said "export the variable".
     @Test func doctorSaysHowToTakeAPasswordOutOfTheURL() throws {
         let scenario = try ServerScenario()

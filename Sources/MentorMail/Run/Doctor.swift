@@ -12,6 +12,32 @@ public struct Doctor {
         public var detail: String
         /// What to do, when something is wrong.
         public var fix: String?
+        /// A failure of the settings, not of a server (a password variable not set): the
+        /// configuration's exit code. Not in the JSON, whose `name` says the same.
+        var isConfiguration = false
+
+        private enum CodingKeys: String, CodingKey { case name, outcome, detail, fix }
+
+        init(name: String, outcome: Outcome, detail: String, fix: String? = nil, isConfiguration: Bool = false) {
+            (self.name, self.outcome, self.detail, self.fix, self.isConfiguration) = (name, outcome, detail, fix, isConfiguration)
+        }
+
+        /// A failed server check, from the error it met: a configuration error (78) when the
+        /// settings are at fault, else a server unavailable (69).
+        static func failed(_ name: String, _ error: any Error, fix: (String) -> String) -> Check {
+            let error = MentorMailError.from(error)
+            // Doctor's own words need not send the reader to doctor.
+            let detail = error.message.replacingOccurrences(of: "; " + MentorMailError.doctorChecksTheSetup, with: "")
+            return Check(name: name, outcome: .failed, detail: detail, fix: fix(detail), isConfiguration: error.kind == .config)
+        }
+    }
+
+    /// The exit code of checks: nil when none failed, 78 when the config or templates (or
+    /// settings a server check read) are wrong, else 69 (a server or the database unavailable).
+    public static func exitCode(of checks: [Check]) -> Int32? {
+        let failed = checks.filter { $0.outcome == .failed }
+        guard !failed.isEmpty else { return nil }
+        return failed.contains { ["config", "templates"].contains($0.name) || $0.isConfiguration } ? 78 : 69
     }
 
     public var configPath: String
@@ -82,7 +108,8 @@ public struct Doctor {
                             + (warnings > 0 ? "; \(warnings) warning(s) (`mentormail check-templates`)" : ""))
         } catch {
             return Check(name: "templates", outcome: .failed, detail: MentorMailError.from(error).message,
-                         fix: "point [program] templates at the folder `mentormail init` wrote")
+                         fix: "point [program] templates at the folder `mentormail init` wrote, or write the shipped templates "
+                            + "into the folder it names: `mentormail init --config \(configPath) --missing-templates`")
         }
     }
 
@@ -149,8 +176,7 @@ public struct Doctor {
                           detail: "IMAP \(config.mailbox.url): the server refused our login" + (error.serverWords.map { " (it said: \($0))" } ?? ""),
                           fix: Self.fix(for: "login denied", section: "mailbox")), handled)
         } catch {
-            let message = MentorMailError.from(error).message
-            return (Check(name: "mailbox", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "mailbox")), handled)
+            return (Check.failed("mailbox", error) { Self.fix(for: $0, section: "mailbox") }, handled)
         }
     }
 
@@ -208,8 +234,7 @@ public struct Doctor {
             }
             return Check(name: "smtp", outcome: .ok, detail: sender.displayName)
         } catch {
-            let message = MentorMailError.from(error).message
-            return Check(name: "smtp", outcome: .failed, detail: message, fix: Self.fix(for: message, section: "smtp"))
+            return Check.failed("smtp", error) { Self.fix(for: $0, section: "smtp") }
         }
     }
 

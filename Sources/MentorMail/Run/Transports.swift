@@ -33,7 +33,7 @@ public enum Transports {
             guard let value = environment[variable], !value.isEmpty else {
                 throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set: "
                                       + "export it before running (for cron, in the crontab or the secrets file the README describes); "
-                                      + "`mentormail doctor` checks the whole setup")
+                                      + MentorMailError.doctorChecksTheSetup)
             }
             password = value
         }
