@@ -72,6 +72,28 @@ import Testing
         }
     }
 
+    /// Finding F-g: the digest said a held reply's context twice, "a reply to the introduction
+    /// of the pair of Ana Souza and Bob Martin (`mentormail pairs show 1`)" and "In reply to our
+    /// introduction about the pair of …": once is enough. Context the reason does not give
+    /// (another kind of mail) is still said.
+    @Test func theDigestSaysWhatAHeldReplyAnswersOnce() throws {
+        let harness = try ProcessorTests.Program()
+        let introduction = try Self.introducedPair(harness)
+        let pairID = try #require(try harness.database.read { db in try Mentorship.fetchOne(db)?.id })
+        try harness.arrive("""
+            From: Mia Lopez <mia@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n\
+            Message-ID: <once@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\nMax has not written back yet. What should I do\r\n
+            """)
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        let digest = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] })
+        let pairWords = "the pair of Mia Lopez and Max Weber (`mentormail pairs show \(pairID)`)"
+        for body in [digest.textBody ?? "", digest.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? ""] {
+            let flat = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(flat.components(separatedBy: pairWords).count - 1 == 1, "\(flat)")
+            #expect(!flat.contains("In reply to our introduction"), "\(flat)")
+        }
+    }
+
     /// Every kind of thing our mail is about reads as a coordinator knows it.
     @Test func everyTopicIsSaidInWords() throws {
         let harness = try ProcessorTests.Program()

@@ -93,11 +93,12 @@ struct HeldMailService {
         guard !coordinators.isEmpty else { return }
         // One message's bytes at a time: a digest of many large messages stays small.
         let items = try new.map { record in
-            HeldDigestMail.Item(
+            let reason = record.note ?? record.reason ?? ""
+            return HeldDigestMail.Item(
                 id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601),
                 sender: record.sender ?? "(no sender)", subject: record.subject ?? "(no subject)",
                 disposition: record.disposition.rawValue, failed: record.disposition == .failed,
-                reason: record.note ?? record.reason ?? "", context: try describe(record.context),
+                reason: reason, context: try describe(record.context, besides: reason),
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
         let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .keptWhileLeaving, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
@@ -121,10 +122,16 @@ struct HeldMailService {
     }
 
     /// The mail a held message answers, naming what it was about as a coordinator knows it
-    /// (people by name and address, a pair by its names) rather than by number.
-    private func describe(_ context: MailReference?) throws -> String? {
+    /// (people by name and address, a pair by its names) rather than by number; nil when
+    /// `reason` already says it (the kind of mail and what it was about), so it is read once.
+    private func describe(_ context: MailReference?, besides reason: String) throws -> String? {
         guard var context else { return nil }
         context.about = try AppDatabase.topicWords(work.db, context.topic)
+        let kind = context.kind.rawValue
+        if let about = context.about, reason.contains(about),
+           reason.contains(kind) || reason.contains(kind.replacingOccurrences(of: "-", with: " ")) {
+            return nil
+        }
         return context.description
     }
 
