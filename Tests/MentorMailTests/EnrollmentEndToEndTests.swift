@@ -173,11 +173,19 @@ import Testing
             "2026/11/01 12:00","broken","Bob","Mentee","Career","Community","UTC","English","Email",""
             "2026/11/01 13:00","eve@example.com","Eve","Wizard","Technical","Nova","Narnia","English","IRC",""
             """
+        return Self.csvForward(csv, from: "Coordinator <\(scenario.coordinatorAddress)>", to: scenario.programAddress,
+                               subject: "Fwd: Mentoring sign-ups (responses)", note: "New sign-ups from the form, please import.",
+                               file: "Mentoring sign-ups (responses).csv", authenticationResults: authenticationResults)
+    }
+
+    /// A coordinator's mail carrying a form export `csv` as `file`, with `note` above it.
+    static func csvForward(_ csv: String, from: String, to: String, subject: String, note: String, file: String,
+                           authenticationResults: String? = nil) -> String {
         let encoded = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
         return """
-            \(authenticationResults.map { "Authentication-Results: \($0)\n" } ?? "")From: Coordinator <\(scenario.coordinatorAddress)>
-            To: \(scenario.programAddress)
-            Subject: Fwd: Mentoring sign-ups (responses)
+            \(authenticationResults.map { "Authentication-Results: \($0)\n" } ?? "")From: \(from)
+            To: \(to)
+            Subject: \(subject)
             Date: Mon, 2 Nov 2026 12:00:00 +0000
             Message-ID: <\(UUID().uuidString)@example.org>
             MIME-Version: 1.0
@@ -186,11 +194,11 @@ import Testing
             --mixed-b1
             Content-Type: text/plain; charset=UTF-8
 
-            New sign-ups from the form, please import.
+            \(note)
 
             --mixed-b1
-            Content-Type: text/csv; charset=UTF-8; name="Mentoring sign-ups (responses).csv"
-            Content-Disposition: attachment; filename="Mentoring sign-ups (responses).csv"
+            Content-Type: text/csv; charset=UTF-8; name="\(file)"
+            Content-Disposition: attachment; filename="\(file)"
             Content-Transfer-Encoding: base64
 
             \(encoded)

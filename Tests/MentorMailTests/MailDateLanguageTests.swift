@@ -44,29 +44,10 @@ import Testing
             "Timestamp","Email Address","Name","Are you signing up as a mentor or mentee?","Type of mentoring","Areas","Time zone","Languages","How would you like to meet?","How many mentees can you take?"
             "2026/11/01 10:00","ana@example.net","Ana Souza","Mentee","Technical","Nova","Lisbon","English","IRC",""
             """
-        let encoded = Data(csv.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn])
-        try program.arrive("""
-            From: Coordinadora <coordinator@example.org>
-            To: mentoring@example.org
-            Subject: Fwd: Inscripciones de mentoría (respuestas)
-            Date: Mon, 2 Nov 2026 12:00:00 +0000
-            Message-ID: <\(UUID().uuidString)@example.org>
-            MIME-Version: 1.0
-            Content-Type: multipart/mixed; boundary="mixed-b1"
-
-            --mixed-b1
-            Content-Type: text/plain; charset=UTF-8
-
-            Hola, aquí tenéis las nuevas inscripciones del formulario, por favor importadlas. Gracias.
-
-            --mixed-b1
-            Content-Type: text/csv; charset=UTF-8; name="inscripciones.csv"
-            Content-Disposition: attachment; filename="inscripciones.csv"
-            Content-Transfer-Encoding: base64
-
-            \(encoded)
-            --mixed-b1--
-            """.replacingOccurrences(of: "\n", with: "\r\n"))
+        try program.arrive(EnrollmentEndToEndTests.csvForward(csv, from: "Coordinadora <coordinator@example.org>", to: "mentoring@example.org",
+                                                              subject: "Fwd: Inscripciones de mentoría (respuestas)",
+                                                              note: "Hola, aquí tenéis las nuevas inscripciones del formulario, por favor importadlas. Gracias.",
+                                                              file: "inscripciones.csv").replacingOccurrences(of: "\n", with: "\r\n"))
         let answer = try #require(try events.run(program).last(to: "coordinator@example.org"))
         let expires = try #require(Calendar(identifier: .gregorian).date(byAdding: .day, value: 3, to: program.now))
         let day = expires.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: "es"), timeZone: .gmt))
