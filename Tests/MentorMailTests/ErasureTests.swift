@@ -39,6 +39,13 @@ import Testing
         _ = try harness.run(at: harness.now.addingTimeInterval(90 * day))
     }
 
+    /// Zelda Quintanilla's filled-in form from `email`, with `more` form lines after the usual ones.
+    static func zeldaSignsUp(_ email: String, _ more: String = "") -> String {
+        "From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n"
+            + "Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n"
+            + "Languages: English\r\nInteraction: email\r\n" + more
+    }
+
     /// A coordinator's form export, attached in base64 as mail programs send it, names the person
     /// only inside the encoded attachment: erasing still removes that stored message.
     @Test func aFormExportAttachedInBase64IsErasedWithThePersonItNames() throws {
@@ -137,11 +144,7 @@ import Testing
         let day: TimeInterval = 86_400
         let email = "zelda@example.net"
         // 90 days on: her check-in answer, with a note, reaches the digest.
-        try Self.pairedUntilTheCheckin(harness, signUp: """
-            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
-            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
-            Languages: English\r\nInteraction: email\r\nAbout me: I collect antique typewriters in Zaragoza.\r\n
-            """)
+        try Self.pairedUntilTheCheckin(harness, signUp: Self.zeldaSignsUp(email, "About me: I collect antique typewriters in Zaragoza.\r\n"))
         let survey = try #require(try harness.sent().last { $0.to.map(\.normalized) == [email] })
         try harness.arrive("From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Re: \(survey.subject ?? "")\r\n"
                            + "Message-ID: <z2@example.net>\r\nIn-Reply-To: <\(survey.messageID ?? "")>\r\n\r\n"
@@ -169,11 +172,7 @@ import Testing
     @Test func mailToAnotherTagOfHerMailboxIsErasedToo() throws {
         let harness = try ProcessorTests.Program()
         let email = "zq@example.net"
-        try Self.pairedUntilTheCheckin(harness, signUp: """
-            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
-            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
-            Languages: English\r\nInteraction: email\r\n
-            """)
+        try Self.pairedUntilTheCheckin(harness, signUp: Self.zeldaSignsUp(email))
         try harness.arrive("From: zq+lists@example.net\r\nTo: mentoring@example.org\r\nSubject: Question\r\n"
                            + "Message-ID: <z3@example.net>\r\n\r\nHi, I would like to join the mentoring program as a mentee.\r\n")
         _ = try harness.run(at: harness.now.addingTimeInterval(91 * 86_400))
@@ -205,11 +204,7 @@ import Testing
     @Test func theCommandLineShowsNothingOfAnErasedPartner() throws {
         let harness = try ProcessorTests.Program()
         let email = "zelda@example.net"
-        try Self.pairedUntilTheCheckin(harness, signUp: """
-            From: Zelda Quintanilla <\(email)>\r\nTo: mentoring@example.org\r\nSubject: Sign up\r\nMessage-ID: <z1@example.net>\r\n\r\n\
-            Role: mentee\r\nName: Zelda Quintanilla\r\nMentoring type: technical\r\nAreas: Nova\r\nTime zone: Europe/Madrid\r\n\
-            Languages: English\r\nInteraction: email\r\n
-            """)
+        try Self.pairedUntilTheCheckin(harness, signUp: Self.zeldaSignsUp(email))
         let id = try #require(try harness.database.mentorships().first?.id)
         let why = try harness.database.pairDetails(id: id).why
         #expect(!why.isEmpty)

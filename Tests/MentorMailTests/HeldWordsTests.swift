@@ -30,15 +30,18 @@ import Testing
         return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
     }
 
+    /// Mia writes to the program alone under the introduction, asking what to do.
+    static func miaAsksUnder(_ introduction: Message, id: String, _ harness: ProcessorTests.Program) throws {
+        try harness.arrive("From: Mia Lopez <mia@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n"
+            + "Message-ID: <\(id)@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\nMax has not written back yet. What should I do\r\n")
+    }
+
     @Test func aReplyUnderTheIntroductionIsNamedByThePairsNamesEverywhereACoordinatorReadsIt() throws {
         let harness = try ProcessorTests.Program()
         let introduction = try Self.introducedPair(harness)
         let pairID = try #require(try harness.database.read { db in try Mentorship.fetchOne(db)?.id })
         // Mia writes to the program alone under the introduction, and again to both of them.
-        try harness.arrive("""
-            From: Mia Lopez <mia@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n\
-            Message-ID: <h1@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\nMax has not written back yet. What should I do\r\n
-            """)
+        try Self.miaAsksUnder(introduction, id: "h1", harness)
         try harness.arrive("""
             From: Mia Lopez <mia@example.net>\r\nTo: Max Weber <max@example.org>\r\nCc: mentoring@example.org\r\n\
             Subject: Re: \(introduction.subject ?? "")\r\nMessage-ID: <h2@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\n\
@@ -80,10 +83,7 @@ import Testing
         let harness = try ProcessorTests.Program()
         let introduction = try Self.introducedPair(harness)
         let pairID = try #require(try harness.database.read { db in try Mentorship.fetchOne(db)?.id })
-        try harness.arrive("""
-            From: Mia Lopez <mia@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n\
-            Message-ID: <once@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\nMax has not written back yet. What should I do\r\n
-            """)
+        try Self.miaAsksUnder(introduction, id: "once", harness)
         _ = try harness.run(at: harness.now.addingTimeInterval(60))
         let digest = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] })
         let pairWords = "the pair of Mia Lopez and Max Weber (`mentormail pairs show \(pairID)`)"
