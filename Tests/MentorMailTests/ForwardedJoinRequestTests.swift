@@ -39,12 +39,16 @@ import Testing
         if id == "attached" { #expect(form.contains("You asked to join as a mentee"), "\(form)") }
     }
 
-    @Test func withoutTheServersWordTheForwardIsHeldAsBefore() throws {
+    @Test func withoutTheServersWordTheForwardIsHeldSayingWhatItIs() throws {
         let program = try ProcessorTests.Program().with(trustedServer: "mx.example.org")
         try program.arrive(coordinatorMail("plain", authenticated: false, body: Self.inline))
         _ = try program.run()
         #expect(try !program.sent().contains { $0.to.map(\.address) == ["kim@example.net"] })
-        #expect(try program.database.inboundMessages().last?.disposition == .held)
+        let held = try #require(try program.database.inboundMessages().last)
+        #expect(held.disposition == .held)
+        // The coordinators read what it was and why nothing was sent.
+        #expect(held.reason?.contains("request to join") == true && held.reason?.contains("kim@example.net") == true, "\(held.reason ?? "")")
+        #expect(held.reason?.contains("not vouched for") == true, "\(held.reason ?? "")")
     }
 
     /// Findings D-4, D-5: a forward opened only with the word "join", and only in some clients'

@@ -471,8 +471,13 @@ struct CoordinatorForwardedJoinRule: IntakeRule {
         guard let from = message.from, coordinators.contains(from.normalized),
               let passed = PassedOnMail.only(in: message.message, text: message.text),
               !coordinators.contains(passed.author.normalized), passed.author.normalized != programAddress,
-              Config.isPlausibleAddress(passed.author.address), JoinWords.asksToJoinOrForARole(in: OwnText(passed.text)),
-              case .verified = verification.verify(message.message) else { return nil }
+              Config.isPlausibleAddress(passed.author.address), JoinWords.asksToJoinOrForARole(in: OwnText(passed.text)) else { return nil }
+        // Held as before without the server's word, but saying what it is and why no form went out.
+        if case .unverified(let why) = verification.verify(message.message) {
+            let reason = "a coordinator's forward of \(passed.author.normalized)'s request to join; the form was not sent, as the mail is "
+                + "not vouched for (\(why)): send it with a vouched forward, or ask them to write to the program themselves"
+            return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+        }
         return RuleDecision(.coordinatorForwardedJoin(person: passed.author, subject: passed.subject, text: passed.text),
                             "a coordinator passed on \(passed.author.normalized)'s request to join")
     }
