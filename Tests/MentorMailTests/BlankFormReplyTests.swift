@@ -15,17 +15,24 @@ import Testing
                            + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n"))
     }
 
+    /// `first` (Pete's first mail) arrives and is answered with a form, and `text` is replied
+    /// under that form: the form, and our answer to the reply.
+    func answer(_ harness: ProcessorTests.Program, toFirst first: String, thenReply text: String) throws -> (form: Message, answer: String) {
+        try harness.arrive(first)
+        _ = try harness.run()
+        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        try reply(harness, to: form, text, id: "p2")
+        _ = try harness.run(at: harness.now.addingTimeInterval(600))
+        return (form, try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody))
+    }
+
     @Test(arguments: ["ok", "👍", "yes", "thanks!"])
     func aReplyWithNothingFilledInIsToldSoAndMakesNoRecord(text: String) throws {
         let harness = try ProcessorTests.Program()
         // An empty first mail gets the help and the blank form, with the From name on it.
-        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: \r\nMessage-ID: <p1@example.net>\r\n\r\n")
-        _ = try harness.run()
-        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        let (form, answer) = try answer(harness, toFirst: "From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: \r\n"
+                                        + "Message-ID: <p1@example.net>\r\n\r\n", thenReply: text)
         #expect(form.textBody?.contains("Name: Pete Brown") == true, "\(form.textBody ?? "")")
-        try reply(harness, to: form, text, id: "p2")
-        _ = try harness.run(at: harness.now.addingTimeInterval(600))
-        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
         #expect(answer.contains("We found no filled-in lines in your reply"), "\(answer)")
         #expect(answer.contains("Role: (mentor, mentee, or both)"), "the form again: \(answer)")
         #expect(!answer.contains("understood most") && !answer.contains("assume"), "\(answer)")
@@ -53,14 +60,9 @@ import Testing
     @Test(arguments: ["ok", "yes 👍", "Thanks!\n\nPete"])
     func aReplyAddingNothingToAnIncompletePrefillSaysWhatIsStillNeeded(text: String) throws {
         let harness = try ProcessorTests.Program()
-        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hello\r\nMessage-ID: <p1@example.net>\r\n\r\n"
-                           + "I'm new here, I'm not sure whether to be mentor or mentee. I speak English.\r\n")
-        _ = try harness.run()
-        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
+        let (form, answer) = try answer(harness, toFirst: "From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hello\r\n"
+            + "Message-ID: <p1@example.net>\r\n\r\nI'm new here, I'm not sure whether to be mentor or mentee. I speak English.\r\n", thenReply: text)
         #expect(form.textBody?.contains("Languages: English") == true, "\(form.textBody ?? "")")
-        try reply(harness, to: form, text, id: "p2")
-        _ = try harness.run(at: harness.now.addingTimeInterval(600))
-        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
         #expect(!answer.contains("understood most") && !answer.contains("assume"), "\(answer)")
         #expect(answer.contains("nothing has been stored yet"), "\(answer)")
         #expect(answer.contains("We still need: Role, Mentoring type, Areas and Time zone."), "\(answer)")
@@ -73,13 +75,9 @@ import Testing
     @Test(arguments: ["vale, perfecto", "ok"])
     func aShortReplyUnderOurSpanishFormIsAnsweredInSpanish(text: String) throws {
         let harness = try ProcessorTests.Program()
-        try harness.arrive("From: Pepa Luna <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hola\r\nMessage-ID: <p1@example.net>\r\n"
-                           + "Content-Type: text/plain; charset=utf-8\r\n\r\nHola, vivo en Sevilla y me interesa la documentación.\r\n")
-        _ = try harness.run()
-        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
-        try reply(harness, to: form, text, id: "p2")
-        _ = try harness.run(at: harness.now.addingTimeInterval(600))
-        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        let (_, answer) = try answer(harness, toFirst: "From: Pepa Luna <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: hola\r\n"
+            + "Message-ID: <p1@example.net>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHola, vivo en Sevilla y me interesa la documentación.\r\n",
+                                     thenReply: text)
         #expect(answer.contains("no añadió nada"), "\(answer)")
     }
 }
@@ -117,12 +115,8 @@ import Testing
     /// form comes back with the role filled in, without saying no lines were found.
     @Test func aRoleInWordsUnderTheBlankFormIsFilledInNotCalledNothing() throws {
         let harness = try ProcessorTests.Program()
-        try harness.arrive("From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\nSubject: \r\nMessage-ID: <p1@example.net>\r\n\r\n")
-        _ = try harness.run()
-        let form = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] })
-        try BlankFormReplyTests().reply(harness, to: form, "I'd like to be a mentee.", id: "p2")
-        _ = try harness.run(at: harness.now.addingTimeInterval(600))
-        let answer = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["pete@example.net"] }?.textBody)
+        let (_, answer) = try BlankFormReplyTests().answer(harness, toFirst: "From: Pete Brown <pete@example.net>\r\nTo: mentoring@example.org\r\n"
+            + "Subject: \r\nMessage-ID: <p1@example.net>\r\n\r\n", thenReply: "I'd like to be a mentee.")
         #expect(!answer.contains("We found no filled-in lines") && !answer.contains("added nothing"), "\(answer)")
         #expect(answer.contains("Role: mentee"), "\(answer)")
     }

@@ -6,12 +6,11 @@ import Testing
 /// "Subject: my availability", "De: Bogotá") cut every sentence below it. A passed-on header
 /// block takes two header lines in a row, with an address or a date; a lone one is the writer's.
 @Suite struct FirstMailHeaderLookingLinesTests {
-    let workflow = EnrollmentWorkflowTests()
+    let words = FirstMailWordsTests()
 
     /// The form sent back to a first mail (Subject "joining", lines ending in CRLF as mail carries them).
     func form(_ body: String) throws -> String {
-        let mail = workflow.mail(from: "Sa Four <sa4@example.org>", subject: "joining", body: body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
-        return try #require(try workflow.exchange(try ProcessorTests.Program(), mail).first?.textBody)
+        try words.form(from: "Sa Four <sa4@example.org>", subject: "joining", body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
     }
 
     @Test(arguments: [

@@ -8,8 +8,9 @@ import Testing
 @Suite struct FirstMailWordsTests {
     let workflow = EnrollmentWorkflowTests()
 
-    func form(from: String, _ body: String) throws -> String {
-        try #require(try workflow.exchange(try ProcessorTests.Program(), workflow.mail(from: from, subject: "join", body: body)).first?.textBody)
+    /// The form sent back to a first mail from `from` with `body`.
+    func form(from: String, subject: String = "join", _ body: String) throws -> String {
+        try #require(try workflow.exchange(try ProcessorTests.Program(), workflow.mail(from: from, subject: subject, body: body)).first?.textBody)
     }
 
     /// Finding D-3: "my name's Kim Park" and "I'm Mohammed Idris" (no From name) left "Name:"
