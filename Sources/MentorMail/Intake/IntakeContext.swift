@@ -116,6 +116,9 @@ public struct IntakeMessage: Sendable {
     public let text: String
     /// The new text only: no quotes, no signature.
     public let newText: String
+    /// The new text above any mail the writer passes on (``ForwardedMessages/writersText(_:subject:)``):
+    /// their own words, cut once for every reader that wants only those.
+    let aboveForward: String
     /// The new text's own lines and sentences, for the rules that read requests in them.
     let own: OwnText
     public let subject: String
@@ -240,14 +243,12 @@ public struct IntakeMessage: Sendable {
 
     /// The role asked for in the writer's own words, above any mail they pass on.
     var joinRoleAboveForward: ParticipantRole? {
-        let above = ForwardedMessages.writersText(newText, subject: message.subject)
-        return above == newText ? joinRole : JoinWords.role(in: above)
+        aboveForward == newText ? joinRole : JoinWords.role(in: aboveForward)
     }
 
     /// Whether the writer's own words, above any mail they pass on, ask to join or for the form.
     var asksToJoinAboveForward: Bool {
-        let above = ForwardedMessages.writersText(newText, subject: message.subject)
-        return above == newText ? asksToJoin : JoinWords.asksToJoin(in: OwnText(above))
+        aboveForward == newText ? asksToJoin : JoinWords.asksToJoin(in: ownAboveForward)
     }
 
     /// Whether the message passes on or quotes a mail of ours other than our sign-up form (an
@@ -264,16 +265,14 @@ public struct IntakeMessage: Sendable {
     /// only the writer's words above a mail they pass on, never that mail's (a friend's, or one
     /// of ours with another person's profile in it).
     var prefillReading: (own: OwnText, prose: ProseSignup) {
-        let above = ForwardedMessages.writersText(newText, subject: message.subject)
-        guard above != newText else { return (own, prose) }
-        let own = OwnText(above)
+        guard aboveForward != newText else { return (own, prose) }
+        let own = ownAboveForward
         return (own, ProseSignup.read(own, vocabulary: formParser.vocabulary))
     }
 
     /// The writer's own lines and sentences, above any mail they pass on.
     var ownAboveForward: OwnText {
-        let above = ForwardedMessages.writersText(newText, subject: message.subject)
-        return above == newText ? own : OwnText(above)
+        aboveForward == newText ? own : OwnText(aboveForward)
     }
 
     /// What the new text's sentences say of the sign-up's fields ("I'm in Berlin, I'd like to
@@ -375,7 +374,8 @@ public struct IntakeMessage: Sendable {
         otherRecipients = Set((message.to + message.cc).map(\.normalized)).subtracting(excluded)
         automatic = ResponderText.automatic(message, newText: newText, own: own)
         // The writer's own words: a mail they pass on may be in another language.
-        writtenLanguage = LanguageGuess.code(of: ForwardedMessages.writersText(newText, subject: message.subject))
+        aboveForward = ForwardedMessages.writersText(newText, subject: message.subject)
+        writtenLanguage = LanguageGuess.code(of: aboveForward)
         fingerprints = newText.allSatisfy(\.isWhitespace) ? nil
             : (LoopGuard.fingerprint(of: newText), LoopGuard.fingerprint(of: newText, keepingNumbers: true))
         forwarded = ForwardedMessages.read(message, text: text)
