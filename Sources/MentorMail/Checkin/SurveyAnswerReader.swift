@@ -241,6 +241,15 @@ public struct SurveyAnswerReader: Sendable {
             set(match.phrase, in: &reading)
             used.append((match.start, match.end))
         }
+        // "5, sí, buena, continuar": a short word answers the question of its place in the list.
+        for line in split.map(\.answers) {
+            guard let items = Self.positionalItems(line) else { continue }
+            var placed = interpret(items).answers
+            for question in placed.answered where reading.answers.has(question) || reading.unclear[question] != nil {
+                placed.clear(question)
+            }
+            reading.answers = reading.answers.merged(with: placed)
+        }
         // Every match, used or not, counts as answer text: "great" after a "5" is no note.
         let covered = Self.matches(in: text, standalone: true).map { ($0.start, $0.end) }
         var note: [String] = []
@@ -267,6 +276,34 @@ public struct SurveyAnswerReader: Sendable {
         if !parts.isEmpty { reading.answers.note = parts.joined(separator: " ") }
         reading.unplaced = remarks.map { Self.originalSentences(text, matching: [$0]) ?? $0 }
         return reading
+    }
+
+    /// The answers of a line in the shape the survey suggests ("5, yes, good fit, continue"): a
+    /// rating, then two to four short items separated by commas, semicolons or slashes, read in
+    /// the order of the questions (meeting, fit, what next). Nil for any other line, so a
+    /// sentence with commas is never read by position. A comma between digits is a decimal one
+    /// ("3,5"), and slashes separate only where no comma or semicolon does ("4/5, yes, …").
+    static func positionalItems(_ line: String) -> [SurveyQuestion: String]? {
+        let characters = Array(line)
+        let marks: Set<Character> = line.contains(",") || line.contains(";") ? [",", ";"] : ["/"]
+        var items: [String] = []
+        var current = ""
+        for (index, character) in characters.enumerated() {
+            let betweenDigits = index > 0 && index + 1 < characters.count && characters[index - 1].isNumber && characters[index + 1].isNumber
+            if marks.contains(character), !betweenDigits {
+                items.append(EnrollmentText.trim(current))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        items.append(EnrollmentText.trim(current))
+        guard (3...5).contains(items.count), let first = items.first else { return nil }
+        let rating = matches(in: first, standalone: true)
+        guard rating.count == 1, rating[0].isNumericRating else { return nil }
+        let later = items.dropFirst().prefix(3)
+        guard later.allSatisfy({ (1...3).contains(EnrollmentText.words($0).count) }) else { return nil }
+        return Dictionary(uniqueKeysWithValues: zip([SurveyQuestion.meeting, .fit, .next], later))
     }
 
     /// A line holding a what-next answer said with a doubt, and its clauses that are only doubt
