@@ -312,6 +312,23 @@ import Testing
     }
 
     /// A Spanish confirmation gives the answers in the Spanish survey's words, not "yes" or "continue".
+    /// Finding F20: `process --dry-run` on day 90 said only "run job checkin-survey
+    /// (checkin-survey:1)": not who would be written to. It names each mail a due job would
+    /// queue, and nothing is queued or marked done.
+    @Test func aDryRunNamesWhoADueJobWouldWriteTo() throws {
+        let people = try introduced(mentees: ["Ana"], mentors: ["Bea"])
+        let scenario = people.scenario
+        let result = try CommandRunner.run(["process", "--config", scenario.configPath, "--json", "--dry-run", "--now", Self.day(90)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let planned = try #require(try scenario.report(result)["planned"] as? [String])
+        let survey = try #require(planned.first { $0.hasPrefix("run job checkin-survey") }, "\(planned)")
+        #expect(survey.contains("would send checkin-survey to \(people.address("Ana"))"), "\(survey)")
+        #expect(survey.contains("checkin-survey to \(people.address("Bea"))"), "\(survey)")
+        // Nothing happened: the real run on the same day still sends both surveys.
+        #expect(try process(scenario, day: 90)["sent"] as? Int == 2)
+        #expect(try people.inbox("Ana").contains { $0.subject?.contains("how is your mentoring with") == true })
+    }
+
     @Test func aSpanishConfirmationSaysTheAnswersInSpanish() throws {
         let people = try introduced(mentees: ["Lucia"], mentors: ["Pablo"], mailLanguage: ["Lucia": "Spanish"])
         let scenario = people.scenario

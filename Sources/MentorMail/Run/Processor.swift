@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Mail
 import MailTransport
@@ -195,9 +196,26 @@ public struct Processor {
         report.problems.append(message)
     }
 
+    /// What a due job would do, found by running it in a transaction that is rolled back: the
+    /// mail it would queue, so a coordinator sees who would be written to before a real run.
+    private func plan(_ job: ScheduledJob) -> String {
+        let line = "run job \(job.kind) (\(job.uniqueKey))"
+        do {
+            let mail = try program.perform(at: now, dryRun: true) { work -> [String] in
+                let before = try Int64.fetchOne(work.db, sql: "SELECT MAX(id) FROM \(OutboxMessage.databaseTableName)") ?? 0
+                try JobRunner.run(job, work: work)
+                return try OutboxMessage.filter(Column("id") > before).order(Column("id")).fetchAll(work.db)
+                    .map { "\($0.purpose) to \($0.recipients)" }
+            }
+            return line + (mail.isEmpty ? ": no mail" : ": would send " + mail.joined(separator: "; "))
+        } catch {
+            return line + ": would fail now (\(ErrorText.describe(error)))"
+        }
+    }
+
     private func planDue(into report: inout ProcessReport) {
         do {
-            report.planned += try database.dueJobs(now: now).map { "run job \($0.kind) (\($0.uniqueKey))" }
+            for job in try database.dueJobs(now: now) { report.planned.append(plan(job)) }
             report.planned += try database.dueOutbox(now: now).map { "send \($0.purpose) to \($0.recipients)" }
             let late = try program.perform(at: now, dryRun: true) { work in try EventService(work: work).inviteLateJoiners() }
             report.planned += late.flatMap { event in event.guests.map { "invite \($0.email) to event \(event.eventID) (joined since its invitations)" } }
