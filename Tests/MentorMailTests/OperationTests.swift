@@ -311,11 +311,28 @@ import Testing
         let result = try run(["process", "--config", scenario.configPath])
         #expect(result.status == 1)
         let summary = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("examined ") }.map(String.init), "\(result.stdout)")
-        #expect(summary.contains("sent 0, send failures 1 (one before any message: the connection, TLS or login failed and sending stopped; "
+        #expect(summary.contains("sent 0, send failures 1 (sending stopped once because the connection, TLS or login failed: "
                                  + "the mail stays queued, no attempt counted)"), "\(summary)")
         #expect(result.stdout.contains("4 message(s) not sent yet"), "\(result.stdout)")
         let status = try run(["status", "--config", scenario.configPath])
-        #expect(status.stdout.contains("send failures 1 (one before any message"), "\(status.stdout)")
+        #expect(status.stdout.contains("send failures 1 (sending stopped once because"), "\(status.stdout)")
+    }
+
+    /// Messages the server refused beside a send that stopped before any message are counted
+    /// apart, in words an operator reads without knowing how sends are counted.
+    @Test func theSendingSummarySaysHowManyMessagesWereRefusedAndThatSendingStopped() {
+        var report = ProcessReport()
+        report.sendFailures = 3
+        report.stoppedSends = 1
+        #expect(report.sendingWords == "sent 0, send failures 3 (the server refused 2 messages; sending stopped once because the connection, "
+                + "TLS or login failed: the mail stays queued, no attempt counted)")
+        report.sent = 5
+        report.sendFailures = 3
+        report.stoppedSends = 2
+        #expect(report.sendingWords == "sent 5, send failures 3 (the server refused 1 message; sending stopped twice because the connection, "
+                + "TLS or login failed: the mail stays queued, no attempt counted)")
+        report.stoppedSends = nil
+        #expect(report.sendingWords == "sent 5, send failures 3")
     }
 }
 

@@ -45,14 +45,16 @@ public struct ProcessReport: Codable, Sendable, Equatable {
 
     public init() {}
 
-    /// "sent 3, send failures 1", saying what a failure was when one stopped sending, so one
-    /// failed connection is not read as one message failed beside many left queued.
+    /// "sent 3, send failures 1", saying what the failures were when one stopped sending ("the
+    /// server refused 2 messages; sending stopped once because the connection, TLS or login
+    /// failed: …"), so one failed connection is not read as one message failed beside many left queued.
     public var sendingWords: String {
         let words = "sent \(sent), send failures \(sendFailures)"
         guard let stopped = stoppedSends, stopped > 0 else { return words }
-        let messages = sendFailures - stopped
-        return words + " (" + (messages > 0 ? "\(messages) of a message; " : "") + "\(stopped == 1 ? "one" : String(stopped)) before any message: "
-            + "the connection, TLS or login failed and sending stopped; the mail stays queued, no attempt counted)"
+        let refused = sendFailures - stopped
+        let times = stopped == 1 ? "once" : stopped == 2 ? "twice" : "\(stopped) times"
+        return words + " (" + (refused > 0 ? "the server refused \(refused) message\(refused == 1 ? "" : "s"); " : "")
+            + "sending stopped \(times) because the connection, TLS or login failed: the mail stays queued, no attempt counted)"
     }
 
     mutating func count(_ disposition: InboundMessage.Disposition) {
