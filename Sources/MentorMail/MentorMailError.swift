@@ -19,16 +19,24 @@ public struct MentorMailError: Error, CustomStringConvertible, Sendable {
     }
 
     public let kind: Kind
-    public let message: String
+    /// What went wrong and what to do about it.
+    public let detail: String
+    /// Another command that looks further ("`mentormail doctor` checks the whole setup"), kept
+    /// apart from the detail so that command can say the detail without pointing to itself.
+    public let hint: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, hint: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.detail = message
+        self.hint = hint
     }
+
+    /// The detail, then the hint.
+    public var message: String { hint.map { "\(detail); \($0)" } ?? detail }
 
     public var description: String { message }
 
-    /// The words that send an operator to `mentormail doctor`, left out of doctor's own output.
+    /// The hint that sends an operator to `mentormail doctor`.
     static let doctorChecksTheSetup = "`mentormail doctor` checks the whole setup"
 
     /// The sysexits(3) code for this kind of failure.

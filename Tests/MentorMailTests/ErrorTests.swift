@@ -28,6 +28,18 @@ import Testing
         #expect(MentorMailError.from(own).exitCode == 78)
     }
 
+    /// An error that points to doctor carries that hint apart from its detail: a run says both,
+    /// and doctor says the detail as it was made, with no text taken out of it.
+    @Test func theHintToRunDoctorIsKeptApartFromTheDetail() throws {
+        let server = Config.Server(url: "imap://127.0.0.1:1/INBOX", user: "ana", passwordEnv: "MENTORMAIL_NEVER_SET", caFile: nil,
+                                   startTLS: .never, moveTo: nil)
+        let error = try #require(throws: MentorMailError.self) { try Transports.credentials(server, "mailbox", [:]) }
+        #expect(error.detail.contains("MENTORMAIL_NEVER_SET") && !error.detail.contains("doctor"), "\(error.detail)")
+        #expect(error.message == error.detail + "; `mentormail doctor` checks the whole setup", "\(error.message)")
+        let check = Doctor.Check.failed("mailbox", error) { _ in "export the variable" }
+        #expect(check.detail == error.detail && check.isConfiguration)
+    }
+
     @Test func aDamagedDatabaseEndsWith69AndSaysWhatToDo() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mentormail-err-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -26,9 +26,8 @@ public struct Doctor {
         /// settings are at fault, else a server unavailable (69).
         static func failed(_ name: String, _ error: any Error, fix: (String) -> String) -> Check {
             let error = MentorMailError.from(error)
-            // Doctor's own words need not send the reader to doctor.
-            let detail = error.message.replacingOccurrences(of: "; " + MentorMailError.doctorChecksTheSetup, with: "")
-            return Check(name: name, outcome: .failed, detail: detail, fix: fix(detail), isConfiguration: error.kind == .config)
+            // The detail without its hint: doctor's own words need not send the reader to doctor.
+            return Check(name: name, outcome: .failed, detail: error.detail, fix: fix(error.detail), isConfiguration: error.kind == .config)
         }
     }
 

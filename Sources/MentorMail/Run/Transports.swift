@@ -32,8 +32,8 @@ public enum Transports {
         if let variable = server.passwordEnv {
             guard let value = environment[variable], !value.isEmpty else {
                 throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set: "
-                                      + "export it before running (for cron, in the crontab or the secrets file the README describes); "
-                                      + MentorMailError.doctorChecksTheSetup)
+                                      + "export it before running (for cron, in the crontab or the secrets file the README describes)",
+                                      hint: MentorMailError.doctorChecksTheSetup)
             }
             password = value
         }
