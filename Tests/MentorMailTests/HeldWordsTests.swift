@@ -94,6 +94,51 @@ import Testing
         }
     }
 
+    /// Whether the context is said again follows what the reason is, not its words: a partner
+    /// renamed between the hold and the digest leaves the reason naming the pair as it was, and
+    /// the introduction is still said once.
+    @Test func theDigestSaysWhatAHeldReplyAnswersOnceAfterAPartnerIsRenamed() throws {
+        let harness = try ProcessorTests.Program()
+        let introduction = try Self.introducedPair(harness)
+        try harness.arrive("From: Mia Lopez <mia@example.net>\r\nTo: mentoring@example.org\r\nSubject: Re: \(introduction.subject ?? "")\r\n"
+            + "Message-ID: <renamed1@example.net>\r\nIn-Reply-To: <\(introduction.messageID ?? "")>\r\n\r\nMax has not written back yet. What should I do\r\n",
+            name: "1-question")
+        // In the same run, before the digest: Max gives his full name.
+        try harness.arrive("From: Max Weber <max@example.org>\r\nTo: mentoring@example.org\r\nSubject: My name\r\n"
+            + "Message-ID: <renamed2@example.org>\r\n\r\nName: Maximilian Weber\r\n", name: "2-name")
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        let renamed = try harness.database.read { db in try Participant.filter(Column("email") == "max@example.org").fetchOne(db) }
+        try #require(renamed?.profile.name == "Maximilian Weber")
+        let digest = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] })
+        for body in [digest.textBody ?? "", digest.leafParts.first { $0.contentType == "text/html" }?.decodedText() ?? ""] {
+            let flat = body.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(flat.contains("a reply to the introduction of the pair of Mia Lopez and Max"), "\(flat)")
+            #expect(!flat.contains("In reply to our introduction"), "\(flat)")
+        }
+    }
+
+    /// A reason that names the pair but not the mail it answers keeps the context line.
+    @Test func theDigestSaysTheMailAnsweredUnderAReasonThatNamesOnlyItsTopic() throws {
+        let harness = try ProcessorTests.Program()
+        let introduction = try Self.introducedPair(harness)
+        let pairID = try #require(try harness.database.read { db in try Mentorship.fetchOne(db)?.id })
+        try harness.database.write { db in
+            var held = InboundMessage(mailbox: "INBOX", uidValidity: 1, uid: 99, messageID: "<topic@example.net>", sender: "mia@example.net",
+                                      subject: "Re: \(introduction.subject ?? "")", receivedAt: harness.now, intent: "hold", disposition: .held,
+                                      note: "asks whether a new introduction can be sent for the pair of Mia Lopez and Max Weber "
+                                        + "(`mentormail pairs show \(pairID)`)")
+            held.contextKind = MailKind.introduction.rawValue
+            held.contextTopic = Topic.Kind.mentorship.rawValue
+            held.contextID = pairID
+            try held.insert(db)
+            try HeldMailService.scheduleDigest(JobQueue(db: db, now: harness.now), config: harness.config, key: "topic")
+        }
+        _ = try harness.run(at: harness.now.addingTimeInterval(60))
+        let digest = try #require(try harness.sent().last { $0.to.map(\.normalized) == ["coordinator@example.org"] })
+        let flat = (digest.textBody ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("In reply to our introduction about the pair of Mia Lopez and Max Weber"), "\(flat)")
+    }
+
     /// Every kind of thing our mail is about reads as a coordinator knows it.
     @Test func everyTopicIsSaidInWords() throws {
         let harness = try ProcessorTests.Program()

@@ -77,7 +77,7 @@ import Testing
         let context = IntakeContext(participant: participant, answering: introduction(), partners: ["max@example.org"])
         let result = intake.classify(reply, context: context)
         #expect(result.rule == "pair-conversation")
-        #expect(result.intent == .hold(reason: result.reason, acknowledge: false), "never answered, even with command-like words")
+        #expect(result.intent == .hold(reason: result.reason, acknowledge: false, namesContext: true), "never answered, even with command-like words")
         #expect(result.reason.contains("mentorship 3"))
     }
 
@@ -94,7 +94,7 @@ import Testing
     @Test func aReplyToTheIntroductionToTheProgramAloneIsHeldAndAcknowledged() {
         let result = intake.classify(message(body: "Thanks! We met already."), context: IntakeContext(participant: participant, answering: introduction()))
         #expect(result.rule == "reply-to-introduction")
-        #expect(result.intent == .hold(reason: result.reason, acknowledge: true))
+        #expect(result.intent == .hold(reason: result.reason, acknowledge: true, namesContext: true))
         // A command under the introduction is still a command.
         let pause = intake.classify(message(body: "pause"), context: IntakeContext(participant: participant, answering: introduction()))
         #expect(pause.intent == .participantCommand(.pause))
@@ -132,7 +132,7 @@ import Testing
         for body in ["That was not me!", "withdraw", "I'd like to join as a mentee", "Role: mentee\nName: Ana"] {
             let result = intake.classify(message(body: body), context: IntakeContext(answering: notice))
             #expect(result.rule == "reply-to-address-notice", "\(body)")
-            #expect(result.intent == .hold(reason: result.reason, acknowledge: true), "\(body)")
+            #expect(result.intent == .hold(reason: result.reason, acknowledge: true, namesContext: true), "\(body)")
         }
     }
 

@@ -73,7 +73,7 @@ struct EventUnclearRule: IntakeRule {
         if context.answersAnotherGuestsMail(from: message.from), let answering = context.answering {
             let reason = "a reply under our \(answering) to \(context.answeredRecipients.sorted().joined(separator: ", ")), "
                 + "from \(message.from?.normalized ?? "someone else"), that says neither yes nor no: an invitation is personal"
-            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+            return RuleDecision(.hold(reason: reason, acknowledge: true, namesContext: true), reason)
         }
         return RuleDecision(.eventUnclear(eventID: id), "a reply under mail about \(context.answering?.topicWords ?? "event \(id)") that says neither yes nor no")
     }

@@ -149,7 +149,7 @@ struct PairConversationRule: IntakeRule {
         guard !message.otherRecipients.isEmpty else { return nil }
         if let answering = context.answering, answering.kind == .introduction {
             let reason = "a reply to all under the introduction of \(answering.topicWords): the pair's conversation, copied to the program"
-            return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
+            return RuleDecision(.hold(reason: reason, acknowledge: false, namesContext: true), reason)
         }
         let partners = message.otherRecipients.intersection(context.partners)
         guard !partners.isEmpty else { return nil }
@@ -166,7 +166,7 @@ struct ReplyUnderAddressNoticeRule: IntakeRule {
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let answering = context.answering, answering.kind == .addressMoved else { return nil }
         let reason = "a reply to our notice that the profile of \(answering.topicWords) moved away from this address"
-        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        return RuleDecision(.hold(reason: reason, acknowledge: true, namesContext: true), reason)
     }
 }
 
@@ -218,7 +218,7 @@ struct SomeoneElsesMailRule: IntakeRule {
         if context.answersSomeoneElsesMail(from: from), let answering = context.answering {
             let reason = "a reply under our \(answering) to \(context.answeredRecipients.sorted().joined(separator: ", ")), "
                 + "from \(from.normalized), who is not in the program: found through \(context.answeringForwarded ? "the forwarded mail" : "References") only"
-            return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+            return RuleDecision(.hold(reason: reason, acknowledge: true, namesContext: true), reason)
         }
         // A guest's own words above a friend's forward of the invitation to their event are theirs.
         guard message.forwardsForSomeoneElse, !context.invitedToAnsweredEvent else { return nil }
@@ -414,7 +414,7 @@ struct ReplyUnderIntroductionRule: IntakeRule {
             return nil
         }
         let reason = "a reply to the introduction of \(answering.topicWords)"
-        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        return RuleDecision(.hold(reason: reason, acknowledge: true, namesContext: true), reason)
     }
 }
 
@@ -706,7 +706,7 @@ struct NoteOnOurMailRule: IntakeRule {
         let who = context.participant?.status == .erased ? "someone whose data was deleted" : "someone not in the program"
         let reason = "a note from \(who) about a mail of ours they pass on or quote (\(context.answering?.description ?? "not a reply to it")), "
             + "asking nowhere to join: for a coordinator"
-        return RuleDecision(.hold(reason: reason, acknowledge: true), reason)
+        return RuleDecision(.hold(reason: reason, acknowledge: true, namesContext: context.answering != nil), reason)
     }
 }
 

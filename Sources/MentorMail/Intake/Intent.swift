@@ -58,8 +58,9 @@ public enum Intent: Sendable, Equatable {
     /// A participant wrote something we did not understand: answer with what they can write.
     case help
     /// A person must read it; `acknowledge` answers the sender that the coordinators have it
-    /// (never for mail between a pair that only copies the program).
-    case hold(reason: String, acknowledge: Bool)
+    /// (never for mail between a pair that only copies the program). `namesContext`: the reason
+    /// names the mail of ours it answers and what that was about, so the digest does not say it again.
+    case hold(reason: String, acknowledge: Bool, namesContext: Bool = false)
     /// Must never be answered (auto-reply, bounce, list mail, our own mail looping back).
     case ignore(reason: String)
     /// A bounce that names one of our messages: never answered, the coordinators are told.
@@ -69,7 +70,7 @@ public enum Intent: Sendable, Equatable {
     public var answersSender: Bool {
         switch self {
         case .ignore, .graduation, .bounce: false
-        case .hold(_, let acknowledge): acknowledge
+        case .hold(_, let acknowledge, _): acknowledge
         default: true
         }
     }

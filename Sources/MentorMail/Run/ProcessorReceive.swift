@@ -263,7 +263,8 @@ extension Processor {
                     guard let id = row.id else { throw MentorMailError(.internalError, "the message was stored without an id") }
                     try AppDatabase.storeRaw(work.db, inboundID: id, bytes: bytes, spool: spool)
                     let result = try work.handleRecorded(classification, reading: reading, recordID: id, context: context)
-                    try AppDatabase.setOutcome(work.db, inboundID: id, disposition: result.disposition, note: result.note)
+                    try AppDatabase.setOutcome(work.db, inboundID: id, disposition: result.disposition, note: result.note,
+                                               noteNamesContext: result.noteNamesContext)
                     outcome = result
                     return .commit
                 }

@@ -10,8 +10,9 @@ struct HeldMailService {
 
     /// Holds a message for a coordinator; with `acknowledge`, tells the sender they have it.
     /// `forSomeoneElse`: the message answers or passes on mail meant for another person,
-    /// which the notice says (also found from the message itself).
-    func hold(_ inbound: Inbound, reason: String, acknowledge: Bool, forSomeoneElse: Bool = false) throws -> Outcome {
+    /// which the notice says (also found from the message itself). `namesContext`: the reason
+    /// names the mail of ours it answers, which the digest then does not say again.
+    func hold(_ inbound: Inbound, reason: String, acknowledge: Bool, forSomeoneElse: Bool = false, namesContext: Bool = false) throws -> Outcome {
         if acknowledge {
             let context = inbound.context
             let name = context.participant?.profile.name ?? inbound.sender.name ?? ""
@@ -27,7 +28,7 @@ struct HeldMailService {
         }
         try scheduleDigest(for: inbound.recordID)
         try work.audit.record(inbound.sender.normalized, "held", reason)
-        return Outcome(.held, reason)
+        return Outcome(.held, reason, namesContext: namesContext)
     }
 
     /// A reply to our notice that a profile moved away from the sender's address ("that was not
@@ -58,7 +59,7 @@ struct HeldMailService {
         try inbound.answer(mail, in: work)
         try scheduleDigest(for: inbound.recordID)
         try work.audit.record(old, "held", reason)
-        return Outcome(.held, reason)
+        return Outcome(.held, reason, namesContext: true)
     }
 
     /// Makes sure a digest goes out with the next run's jobs (one waiting digest at a time
@@ -93,12 +94,12 @@ struct HeldMailService {
         guard !coordinators.isEmpty else { return }
         // One message's bytes at a time: a digest of many large messages stays small.
         let items = try new.map { record in
-            let reason = record.note ?? record.reason ?? ""
-            return HeldDigestMail.Item(
+            HeldDigestMail.Item(
                 id: Int(record.id ?? 0), received: record.receivedAt.formatted(.iso8601),
                 sender: record.sender ?? "(no sender)", subject: record.subject ?? "(no subject)",
                 disposition: record.disposition.rawValue, failed: record.disposition == .failed,
-                reason: reason, context: try describe(record.context, besides: reason),
+                reason: record.note ?? record.reason ?? "",
+                context: record.noteNamesContext ? nil : try describe(record.context),
                 excerpt: Self.excerpt(of: try AppDatabase.message(work.db, inboundID: record.id)))
         }
         let pairs = try pairItems(notices.filter { ![.sendFailed, .withheld, .keptWhileLeaving, .bounceTemporary, .bounceRefused, .eventNews].contains($0.kind) })
@@ -122,16 +123,10 @@ struct HeldMailService {
     }
 
     /// The mail a held message answers, naming what it was about as a coordinator knows it
-    /// (people by name and address, a pair by its names) rather than by number; nil when
-    /// `reason` already says it (the kind of mail and what it was about), so it is read once.
-    private func describe(_ context: MailReference?, besides reason: String) throws -> String? {
+    /// (people by name and address, a pair by its names) rather than by number.
+    private func describe(_ context: MailReference?) throws -> String? {
         guard var context else { return nil }
         context.about = try AppDatabase.topicWords(work.db, context.topic)
-        let kind = context.kind.rawValue
-        if let about = context.about, reason.contains(about),
-           reason.contains(kind) || reason.contains(kind.replacingOccurrences(of: "-", with: " ")) {
-            return nil
-        }
         return context.description
     }
 

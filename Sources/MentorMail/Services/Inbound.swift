@@ -78,10 +78,13 @@ struct Inbound {
 struct Outcome: Equatable {
     var disposition: InboundMessage.Disposition
     var note: String?
+    /// The note names the mail of ours the message answers and what it was about.
+    var noteNamesContext = false
 
-    init(_ disposition: InboundMessage.Disposition, _ note: String? = nil) {
+    init(_ disposition: InboundMessage.Disposition, _ note: String? = nil, namesContext: Bool = false) {
         self.disposition = disposition
         self.note = note
+        noteNamesContext = namesContext
     }
 }
 
@@ -144,11 +147,11 @@ extension Work {
             return try EventService(work: self).askForAnswer(eventID: eventID, inbound)
         case .help:
             return try EnrollmentService(work: self).answerWithHelp(inbound)
-        case .hold(let reason, let acknowledge):
+        case .hold(let reason, let acknowledge, let namesContext):
             if let answering = inbound.context.answering, answering.kind == .addressMoved {
                 return try HeldMailService(work: self).holdReplyToAddressNotice(inbound, about: answering.topic, reason: reason)
             }
-            return try HeldMailService(work: self).hold(inbound, reason: reason, acknowledge: acknowledge)
+            return try HeldMailService(work: self).hold(inbound, reason: reason, acknowledge: acknowledge, namesContext: namesContext)
         case .ignore(let reason):
             return Outcome(.ignored, reason)
         case .bounce(let report):

@@ -159,6 +159,7 @@ extension Program {
                 record.apply(classification, context: context)
                 record.disposition = outcome.disposition
                 record.note = outcome.note
+                record.noteNamesContext = outcome.noteNamesContext
                 record.attempts += 1
                 if !InboundMessage.Disposition.needingAttention.contains(outcome.disposition) {
                     record.resolvedAt = now
@@ -220,9 +221,10 @@ extension Work {
                         context: IntakeContext) throws -> Outcome {
         guard var sender = reading.from, Config.isPlausibleAddress(sender.address) else {
             if case .ignore(let reason) = classification.intent { return Outcome(.ignored, reason) }
-            let reason: String = if case .hold(let reason, _) = classification.intent { reason } else { "no usable From address" }
+            let (reason, namesContext) = if case .hold(let reason, _, let names) = classification.intent { (reason, names) }
+                else { ("no usable From address", false) }
             try HeldMailService(work: self).scheduleDigest(for: recordID)
-            return Outcome(.held, reason)
+            return Outcome(.held, reason, namesContext: namesContext)
         }
         sender.name = sender.name.map(NameCase.tidied)
         var context = context

@@ -57,9 +57,10 @@ extension AppDatabase {
 
     /// What handling message `inboundID` led to. Only these columns: the handler may have erased
     /// others (the subject, after "delete my data").
-    static func setOutcome(_ db: Database, inboundID: Int64, disposition: InboundMessage.Disposition, note: String?) throws {
-        try db.cachedStatement(sql: "UPDATE inboundMessage SET disposition = ?, note = ? WHERE id = ?")
-            .execute(arguments: [disposition.rawValue, note, inboundID])
+    static func setOutcome(_ db: Database, inboundID: Int64, disposition: InboundMessage.Disposition, note: String?,
+                           noteNamesContext: Bool) throws {
+        try db.cachedStatement(sql: "UPDATE inboundMessage SET disposition = ?, note = ?, noteNamesContext = ? WHERE id = ?")
+            .execute(arguments: [disposition.rawValue, note, noteNamesContext, inboundID])
     }
 
     /// How many messages from `address` (other than `besides`) wait for a coordinator.

@@ -149,7 +149,7 @@ extension AppDatabase {
         for var record in try InboundMessage.filter(InboundMessage.Columns.sender == address).fetchAll(db) {
             let waiting = InboundMessage.Disposition.needingAttention.contains(record.disposition) && record.resolvedAt == nil
             guard waiting || quotesOrMentions(record.note) || quotesOrMentions(record.reason) else { continue }
-            record.note = quotesOrMentions(record.note) ? "(erased)" : record.note
+            if quotesOrMentions(record.note) { (record.note, record.noteNamesContext) = ("(erased)", false) }
             record.reason = quotesOrMentions(record.reason) ? "(erased)" : record.reason
             if waiting {
                 record.resolvedAt = now
@@ -198,6 +198,7 @@ extension AppDatabase {
                 record.note = "the name and address of a participant who asked to have their data deleted were taken out of this message"
                     + (dropped.isEmpty ? "" : "; left out: " + dropped.joined(separator: ", "))
                     + "; the rest is kept for you to read" + (record.note.map { " (it was: \(redaction.applyWithNames($0)))" } ?? "")
+                record.noteNamesContext = false
                 // Listed again, so the coordinators read what changed.
                 record.digestedAt = nil
                 record.folded = false
@@ -209,6 +210,7 @@ extension AppDatabase {
             report.removedNaming += 1
             record.subject = nil
             record.note = "(erased: it named a participant who asked to have their data deleted)"
+            record.noteNamesContext = false
             record.reason = nil
             try record.update(db)
         }
@@ -290,6 +292,7 @@ extension AppDatabase {
         record.reason = record.reason.map(redaction.apply)
         record.note = "the name, address and lines of a participant who asked to have their data deleted were taken out of this message; "
             + "the rest is kept as the record of the decision" + (record.note.map { " (it was: \(redaction.apply($0)))" } ?? "")
+        record.noteNamesContext = false
         try record.update(db)
     }
 

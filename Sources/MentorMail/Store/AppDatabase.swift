@@ -708,6 +708,11 @@ public final class AppDatabase: Sendable {
                 try OutboxMessage.indexRecipients(db, outboxID: row["id"], recipients: list)
             }
         }
+        migrator.registerMigration("v29-inbound-note-names-context") { db in
+            // Whether a held message's note already names the mail it answers, as a fact
+            // recorded by what wrote the note, not read back from its words.
+            try db.alter(table: "inboundMessage") { t in t.add(column: "noteNamesContext", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 

@@ -42,6 +42,9 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
     public var disposition: Disposition
     /// What was done, or why it was held or failed.
     public var note: String?
+    /// The note names the mail of ours this one answers and what that was about ("a reply to
+    /// the introduction of the pair of …"): the digest does not say that context again.
+    public var noteNamesContext = false
     /// The intake rule that decided, and its reason.
     public var rule: String?
     public var reason: String?
@@ -120,6 +123,7 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
         container["intent"] = intent
         container["disposition"] = disposition.rawValue
         container["note"] = note
+        container["noteNamesContext"] = noteNamesContext
         container["rule"] = rule
         container["reason"] = reason
         container["contextKind"] = contextKind
