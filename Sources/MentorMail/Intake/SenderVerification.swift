@@ -15,22 +15,44 @@ public struct SenderVerification: Sendable {
 
     public enum Verdict: Sendable, Equatable {
         case verified(method: String)
-        case unverified(reason: String)
+        case unverified(reason: Unverified)
+    }
+
+    /// Why a message is not verified, as data: the answer to its sender words it in the mail's
+    /// language; `description` is the English of the audit log and `held list`.
+    public enum Unverified: Sendable, Equatable, CustomStringConvertible {
+        case noTrustedServer
+        case noFromAddress
+        case noAuthenticationResults
+        /// The topmost Authentication-Results was written by another server than `trusted`.
+        case otherServer(trusted: String)
+        /// Neither DKIM nor DMARC passed for the From domain.
+        case noPass(domain: String)
+
+        public var description: String {
+            switch self {
+            case .noTrustedServer: "no trusted mail server is configured ([enrollment] trusted_authserv_id)"
+            case .noFromAddress: "the message has no From address"
+            case .noAuthenticationResults: "the message carries no Authentication-Results"
+            case .otherServer(let trusted): "the topmost Authentication-Results is not from \(trusted)"
+            case .noPass(let domain): "neither DKIM nor DMARC passed for \(domain)"
+            }
+        }
     }
 
     public func verify(_ message: Message) -> Verdict {
         guard let trusted = trustedAuthservID?.lowercased(), !trusted.isEmpty else {
-            return .unverified(reason: "no trusted mail server is configured ([enrollment] trusted_authserv_id)")
+            return .unverified(reason: .noTrustedServer)
         }
         guard let fromDomain = message.from?.normalized.split(separator: "@").last.map(String.init) else {
-            return .unverified(reason: "the message has no From address")
+            return .unverified(reason: .noFromAddress)
         }
         guard let top = message.headerValues("Authentication-Results").first else {
-            return .unverified(reason: "the message carries no Authentication-Results")
+            return .unverified(reason: .noAuthenticationResults)
         }
         let results = AuthenticationResults(top)
         guard results.authservID == trusted else {
-            return .unverified(reason: "the topmost Authentication-Results is not from \(trusted)")
+            return .unverified(reason: .otherServer(trusted: trusted))
         }
         for result in results.results where result.value == "pass" {
             switch result.method {
@@ -44,7 +66,7 @@ public struct SenderVerification: Sendable {
                 continue
             }
         }
-        return .unverified(reason: "neither DKIM nor DMARC passed for \(fromDomain)")
+        return .unverified(reason: .noPass(domain: fromDomain))
     }
 }
 

@@ -49,10 +49,35 @@ public struct CoordinatorConfirmMail: MailContent {
     public var importing: Bool?
     public var approving: Bool?
     public var rejecting: Bool?
-    /// Why it could not be verified.
+    /// Why it could not be verified, in English (what templates written before the flags below print).
     public var reason: String
+    /// Why it could not be verified, for the template to word: one flag is set.
+    public var noTrustedServer: Bool?
+    public var noFromAddress: Bool?
+    public var noAuthenticationResults: Bool?
+    /// The topmost Authentication-Results came from another server than `trustedServer`.
+    public var otherServer: Bool?
+    public var trustedServer: String?
+    /// Neither DKIM nor DMARC passed for `fromDomain`.
+    public var noPass: Bool?
+    public var fromDomain: String?
     public var token: String
     public var expires: String
+
+    init(subject: String, importing: Bool?, approving: Bool?, rejecting: Bool?, unverified why: SenderVerification.Unverified,
+         token: String, expires: String) {
+        (self.subject, self.importing, self.approving, self.rejecting) = (subject, importing, approving, rejecting)
+        reason = why.description
+        switch why {
+        case .noTrustedServer: noTrustedServer = true
+        case .noFromAddress: noFromAddress = true
+        case .noAuthenticationResults: noAuthenticationResults = true
+        case .otherServer(let trusted): (otherServer, trustedServer) = (true, trusted)
+        case .noPass(let domain): (noPass, fromDomain) = (true, domain)
+        }
+        self.token = token
+        self.expires = expires
+    }
 }
 
 /// The answer to a coordinator's APPROVE or REJECT, or to a command line sent by mail: exactly

@@ -51,7 +51,8 @@ struct CoordinatorService {
 
     /// A coordinator command that our mail server did not vouch for: nothing is done; the
     /// coordinator address gets a polite refusal with a code to confirm it was really them.
-    func holdForConfirmation(_ command: Command, reason: String, _ inbound: Inbound) throws -> Outcome {
+    func holdForConfirmation(_ command: Command, reason why: SenderVerification.Unverified, _ inbound: Inbound) throws -> Outcome {
+        let reason = why.description
         let token = ConfirmationToken.make()
         var pending = PendingToken(token: token, purpose: .coordinatorConfirmation, email: inbound.sender.normalized,
                                    payload: String(inbound.recordID), createdAt: work.now,
@@ -61,8 +62,8 @@ struct CoordinatorService {
         try work.audit.record(inbound.sender.normalized, "coordinator-unverified", reason)
         try inbound.answer(CoordinatorConfirmMail(subject: inbound.message.subject ?? "", importing: command == .importing ? true : nil,
                                                   approving: command == .approving ? true : nil,
-                                                  rejecting: command == .rejecting ? true : nil,
-                                                  reason: reason, token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work))),
+                                                  rejecting: command == .rejecting ? true : nil, unverified: why, token: token,
+                                                  expires: Work.day(pending.expiresAt, language: try inbound.language(in: work))),
                            in: work, about: .token(pending.id))
         return Outcome(.waiting, "waiting for the confirmation code \(token): \(reason)")
     }
