@@ -59,7 +59,7 @@ import Testing
         #expect(toLucia.textBody?.replacingOccurrences(of: "\n", with: " ").contains("no se ha podido formar ninguna mesa") == true,
                 "\(toLucia.textBody ?? "")")
         // The other case of the same template keeps the coordinator's own words.
-        let values = EventNoSeatMail(person: PersonName("Ben"), event: EventInfo(name: "E", day: "D", time: "T", timeZone: "Z", minutes: 90,
+        let values = EventNoSeatMail(person: PersonName("Ben"), event: EventInfo(name: "E", day: .sample, time: .sample, timeZone: "Z", minutes: 90,
                                                                                    location: nil, rotations: 2, minutesPerRotation: 45))
             .templateValues(program: ProgramInfo(program.config.program), replySubject: nil)
         #expect(try program.templates.render(MailKind.eventNoSeat.template, values).text.contains("are now set"))

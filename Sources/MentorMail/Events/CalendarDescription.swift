@@ -1,6 +1,6 @@
 /// An event's calendar DESCRIPTION in the guest's mail language: what the event is and, for an
-/// update, what changed ("was …, now …"), said as the mail it comes with says it. English for a
-/// language it has no words for.
+/// update, what changed ("was …, now …"), said as the mail it comes with says it. English, its
+/// dates too, for a language it has no words for.
 struct CalendarDescription {
     let language: String?
 
@@ -19,12 +19,16 @@ struct CalendarDescription {
     ]
 
     func text(program: String, event: SpeedEvent, changes: EventChanges?) -> String {
-        let words = language.flatMap { Self.byLanguage[TemplateLibrary.baseLanguage($0)] } ?? Self.english
+        let own = language.flatMap { Self.byLanguage[TemplateLibrary.baseLanguage($0)] }
+        let words = own ?? Self.english
+        // Dates in the language of the words around them.
+        let dateLanguage = own == nil ? nil : language
         let count = event.rotations, each = event.durationMinutes / max(event.rotations, 1)
         var text = "\(program)\(words.colon) Speed Mentoring, \(count) \(count == 1 ? words.rotation : words.rotations) \(words.of) \(each) \(words.minutes)."
         guard let changes else { return text }
         let minutes = changes.length.map { EventChanges.Change(was: $0.was.map { "\($0) \(words.minutes)" }, now: $0.now.map { "\($0) \(words.minutes)" }) }
-        let said = [(words.start, changes.start), (words.length, minutes), (words.place, changes.place)].compactMap { name, change in
+        let start = changes.start.map { EventChanges.Change(was: $0.was.words(language: dateLanguage), now: $0.now.words(language: dateLanguage)) }
+        let said = [(words.start, start), (words.length, minutes), (words.place, changes.place)].compactMap { name, change in
             change.map { "\(name) \(words.was) \($0.was ?? words.notSet), \(words.now) \($0.now ?? words.notSet)" }
         }
         if !said.isEmpty { text += " \(words.changed) " + said.joined(separator: "; ") + "." }

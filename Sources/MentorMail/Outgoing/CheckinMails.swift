@@ -6,8 +6,8 @@ public struct CheckinSurveyMail: MailContent {
     /// Which side the reader is: one is true.
     public var isMentee: Bool
     public var isMentor: Bool
-    /// The day of the introduction, in words.
-    public var introduced: String
+    /// The day of the introduction.
+    public var introduced: MailDate
 }
 
 /// The one reminder to whoever has not answered the check-in.
@@ -17,7 +17,7 @@ public struct CheckinReminderMail: MailContent {
     public var partner: PersonName
     public var isMentee: Bool
     public var isMentor: Bool
-    public var introduced: String
+    public var introduced: MailDate
 }
 
 /// The answer to a check-in reply: what was understood, and only what is still unclear.
@@ -67,7 +67,7 @@ public struct CheckinAnswersMail: MailContent {
     public var partnerUnknown: Bool?
     /// A lone "graduate": the pair graduates once the partner agrees, or on this day if they
     /// do not answer by then.
-    public var graduatesBy: String?
+    public var graduatesBy: MailDate?
     /// One side said graduate, the other continue: the pair goes on, the coordinators will talk with both.
     public var disagreed: Bool?
     /// With `disagreed`: the partner asked to graduate and the reader answered "continue".
@@ -106,8 +106,8 @@ public struct PairEndedMail: MailContent {
     public var partner: PersonName
     public var isMentee: Bool
     public var isMentor: Bool
-    /// When the mentee will be matched again, in words.
-    public var nextRound: String?
+    /// When the mentee will be matched again.
+    public var nextRound: MailDate?
 }
 
 /// The other side of a pair paused, withdrew or left: told kindly, without the reason.
@@ -117,10 +117,10 @@ public struct PartnerLeftMail: MailContent {
     public var partner: PersonName
     public var isMentee: Bool
     public var isMentor: Bool
-    public var nextRound: String?
+    public var nextRound: MailDate?
     /// When the partner cannot be named (their data was deleted): the day of the pair's
-    /// introduction, in words, and its round, so that the reader knows which pair ended.
-    public var introduced: String? = nil
+    /// introduction and its round, so that the reader knows which pair ended.
+    public var introduced: MailDate? = nil
     public var round: String? = nil
     /// The reader's pairs that go on, by their partners' names.
     public var goesOn: [PersonName] = []
@@ -142,5 +142,5 @@ public struct GraduationPendingMail: MailContent {
     public static let kind = MailKind.graduationPending
     public var person: PersonName
     public var partner: PersonName
-    public var graduatesBy: String
+    public var graduatesBy: MailDate
 }

@@ -62,10 +62,10 @@ public struct CoordinatorConfirmMail: MailContent {
     public var noPass: Bool?
     public var fromDomain: String?
     public var token: String
-    public var expires: String
+    public var expires: MailDate
 
     init(subject: String, importing: Bool?, approving: Bool?, rejecting: Bool?, unverified why: SenderVerification.Unverified,
-         token: String, expires: String) {
+         token: String, expires: MailDate) {
         (self.subject, self.importing, self.approving, self.rejecting) = (subject, importing, approving, rejecting)
         reason = why.description
         switch why {

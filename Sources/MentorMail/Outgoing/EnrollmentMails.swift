@@ -48,7 +48,7 @@ public struct HelpMail: MailContent {
     /// confirmation says it (the round they wait in, the next round, or their pairs).
     public var active: Bool?
     public var round: RoundInfo?
-    public var nextRound: String?
+    public var nextRound: MailDate?
     public var mentoring: String?
     /// They graduated as a mentee and mentor no one: they wait for nothing unless they ask.
     public var graduated: Bool?
@@ -140,8 +140,8 @@ public struct ProfileReceivedMail: MailContent {
     public var hasUnplaced = false
     /// The open round the person is in; absent while they wait in the pool.
     public var round: RoundInfo?
-    /// When the next round opens, in words; absent when the calendar has no date.
-    public var nextRound: String?
+    /// When the next round opens; absent when the calendar has no date.
+    public var nextRound: MailDate?
     /// The partners of their ongoing pairs ("Diego Ruiz"), when they have no place to be matched
     /// in again (a mentee with a mentor, a mentor with no free place): then no round is promised.
     public var mentoring: String?
@@ -191,7 +191,7 @@ public struct ParticipationChangedMail: MailContent {
     public var pairEnded: String?
     /// With resumed: the round they are in, still to be matched; else when the next one opens.
     public var round: RoundInfo?
-    public var nextRound: String?
+    public var nextRound: MailDate?
     /// With resumed: the partners of pairs that go on (nothing is matched for them then).
     public var mentoring: String?
     /// "resume" or "I'd like to join again" from someone already active: where they stand.
@@ -221,7 +221,7 @@ public struct ConfirmAddressMail: MailContent {
     public var person: PersonName
     public var oldAddress: String
     public var token: String
-    public var expires: String
+    public var expires: MailDate
 }
 
 /// The answer to a reply carrying an address-change code: done, or the code was refused.
@@ -245,7 +245,7 @@ public struct AddressMovedMail: MailContent {
     public var oldAddress: String
     public var newAddress: String
     /// The day of the move.
-    public var day: String
+    public var day: MailDate
     /// A coordinator moved it; else it was asked for from the old address and confirmed from the new one.
     public var byCoordinator: Bool?
 }
@@ -259,7 +259,8 @@ public struct CommandConfirmMail: MailContent {
     public var sentence: String
     /// The request's code; absent when nothing waited for a "yes" (a request taken back).
     public var token: String?
-    public var expires: String
+    /// The day the code stops working; absent when nothing waits for a "yes".
+    public var expires: MailDate?
     public var deleteData: Bool?
     public var withdraw: Bool?
     public var pause: Bool?
@@ -282,5 +283,5 @@ public struct WelcomeMail: MailContent {
     public var person: PersonName
     public var fields: [FieldLine]
     public var round: RoundInfo?
-    public var nextRound: String?
+    public var nextRound: MailDate?
 }

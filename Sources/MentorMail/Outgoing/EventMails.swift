@@ -1,10 +1,11 @@
-/// A Speed Mentoring event as mail shows it, in the reader's language and the event's zone.
+/// A Speed Mentoring event as mail shows it, at the event's local time (its day worded in the
+/// language of the template it is rendered with).
 public struct EventInfo: Codable, Sendable, Equatable {
     public var name: String
     /// "Sunday, October 25, 2026".
-    public var day: String
+    public var day: MailDate
     /// "07:30–09:00".
-    public var time: String
+    public var time: MailTimeSpan
     /// "Europe/Madrid".
     public var timeZone: String
     public var minutes: Int
@@ -47,8 +48,14 @@ public struct EventChanges: Codable, Sendable, Equatable {
         public var now: String?
     }
 
-    /// The start in the event's zone: "Monday, October 25, 2027, 07:30" (the zone added when it changed).
-    public var start: Change?
+    public struct StartChange: Codable, Sendable, Equatable {
+        public var was: MailDate
+        public var now: MailDate
+    }
+
+    /// The start in the event's zone: "Monday, October 25, 2027, 07:30" (the zone added when it
+    /// changed; the clock alone now when the day stayed).
+    public var start: StartChange?
     /// The length, in minutes.
     public var length: Change?
     public var place: Change?

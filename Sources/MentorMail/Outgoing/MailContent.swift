@@ -4,7 +4,8 @@ import Foundation
 /// `program` (every mail), `replySubject` (answers) and `unreadExport` (answers to someone
 /// who is not a coordinator and attached a form export, which was not read).
 ///
-/// Properties are `String`, `Int`, `Bool` (a flag for `{{#x}}`), nested `Codable` structs, and
+/// Properties are `String`, `Int`, `Bool` (a flag for `{{#x}}`), dates (``MailDate``, a text to
+/// the templates, worded in the language of the template used), nested `Codable` structs, and
 /// arrays of those; an optional that is `nil` is simply absent. No enums with raw values and no
 /// prose: wording belongs in the templates, where coordinators can change it.
 public protocol MailContent: Codable, Sendable {
@@ -51,8 +52,8 @@ public struct FieldLine: Codable, Sendable, Equatable {
 /// The open round a person is in.
 public struct RoundInfo: Codable, Sendable, Equatable {
     public var name: String
-    /// The closing day, in words.
-    public var closes: String
+    /// The closing day.
+    public var closes: MailDate
     /// Its sign-ups are over (closed, or the day passed): it waits to be matched.
     public var closed: Bool?
 }
@@ -78,6 +79,8 @@ enum MailValues {
     /// optional property that is nil is left out, as Mustache skips it in a struct.
     static func plain(_ value: Any) -> Any? {
         if value is String || value is Int || value is Bool { return value }
+        // Worded by the renderer, in the language of the template it picks.
+        if value is any MailWording { return value }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:

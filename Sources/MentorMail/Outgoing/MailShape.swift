@@ -84,9 +84,10 @@ private struct ShapeDecoder: Decoder {
         case is Int.Type: node.kind = .text; return try cast(1)
         case is Int64.Type: node.kind = .text; return try cast(Int64(1))
         case is Double.Type: node.kind = .text; return try cast(1.0)
+        case let worded as any MailWording.Type: node.kind = .text; return try cast(worded.sample)
         default:
             throw DecodingError.typeMismatch(type, .init(codingPath: path.map(ShapeKey.init(stringValue:)),
-                debugDescription: "mail values hold String, Int, Int64, Double, Bool, structs and arrays only"))
+                debugDescription: "mail values hold String, Int, Int64, Double, Bool, MailDate, structs and arrays only"))
         }
     }
 
@@ -99,6 +100,7 @@ private struct ShapeDecoder: Decoder {
 
     static func isLeaf<T>(_ type: T.Type) -> Bool {
         type == Bool.self || type == String.self || type == Int.self || type == Int64.self || type == Double.self
+            || type is any MailWording.Type
     }
 }
 

@@ -62,7 +62,7 @@ public struct IntroductionMail: MailContent {
     /// The introduction goes again because this person's address changed (their new one is in it).
     public var addressChanged: String?
     /// Sent again after the pair's check-in went out: the day it went (no check-in is promised then).
-    public var checkinSent: String?
+    public var checkinSent: MailDate?
 }
 
 /// A kind note to a mentor of a round who got no mentee in it: thanks, and they stay available.
@@ -71,7 +71,7 @@ public struct UnmatchedMentorNoteMail: MailContent {
     public var person: PersonName
     public var round: String
     /// When the next round opens.
-    public var nextRound: String?
+    public var nextRound: MailDate?
     /// Their areas and ways to meet as they stand, in the words of a line they can send back
     /// (a line replaces the whole field); absent when they gave none.
     public var areas: String?
@@ -87,7 +87,7 @@ public struct UnmatchedNoteMail: MailContent {
     public var round: String
     /// Why (the matcher's explanation).
     public var reason: String
-    public var nextRound: String?
+    public var nextRound: MailDate?
     /// What would help, read from the reason: one of these is true, or none (then: widen the profile).
     public var byLanguage: Bool?
     public var byType: Bool?
@@ -95,7 +95,7 @@ public struct UnmatchedNoteMail: MailContent {
     /// The mentors who fit were all taken: nothing to change.
     public var full: Bool?
 
-    init(person: PersonName, round: String, reason: String, nextRound: String?) {
+    init(person: PersonName, round: String, reason: String, nextRound: MailDate?) {
         self.person = person
         self.round = round
         self.reason = reason

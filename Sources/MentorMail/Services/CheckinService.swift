@@ -46,7 +46,7 @@ struct CheckinService {
             let own = try AppDatabase.introductionDate(work.db, of: pair.mentorship, to: person.email) ?? introduced
             try work.outbox.send(CheckinSurveyMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                    isMentee: side == .mentee, isMentor: side == .mentor,
-                                                   introduced: Work.day(own, language: work.mailLanguage(for: person))),
+                                                   introduced: MailDate.day(own)),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person))
         }
@@ -68,7 +68,7 @@ struct CheckinService {
             let own = try AppDatabase.introductionDate(work.db, of: pair.mentorship, to: person.email) ?? introduced
             try work.outbox.send(CheckinReminderMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                      isMentee: survey.side == .mentee, isMentor: survey.side == .mentor,
-                                                     introduced: Work.day(own, language: work.mailLanguage(for: person))),
+                                                     introduced: MailDate.day(own)),
                                  to: [PairService.address(person)], about: .survey(survey.id),
                                  language: work.mailLanguage(for: person))
         }
@@ -214,7 +214,7 @@ struct CheckinService {
         }
         mail.graduated = effect == .graduated || effect == .graduating ? true : nil
         mail.partnerUnknown = effect == .graduating ? true : nil
-        if case .pending(let until) = effect { mail.graduatesBy = Work.day(until, language: language) }
+        if case .pending(let until) = effect { mail.graduatesBy = MailDate.day(until) }
         if case .disagreed(let byPartner) = effect {
             mail.disagreed = true
             mail.partnerAsked = byPartner ? true : nil
@@ -554,7 +554,7 @@ struct CheckinService {
             if PairService.reachable(person) {
                 let language = work.mailLanguage(for: person)
                 try work.outbox.send(GraduationPendingMail(person: PersonName(person.profile.name), partner: PersonName(naming: other),
-                                                           graduatesBy: Work.day(until, language: language)),
+                                                           graduatesBy: MailDate.day(until)),
                                      to: [PairService.address(person)], about: .mentorship(id), language: language)
             }
             return "graduation words: the pair graduates once the other side agrees, or at their check-in's last look if they do not answer; asker told"

@@ -63,7 +63,7 @@ struct CoordinatorService {
         try inbound.answer(CoordinatorConfirmMail(subject: inbound.message.subject ?? "", importing: command == .importing ? true : nil,
                                                   approving: command == .approving ? true : nil,
                                                   rejecting: command == .rejecting ? true : nil, unverified: why, token: token,
-                                                  expires: Work.day(pending.expiresAt, language: try inbound.language(in: work))),
+                                                  expires: MailDate.day(pending.expiresAt)),
                            in: work, about: .token(pending.id))
         return Outcome(.waiting, "waiting for the confirmation code \(token): \(reason)")
     }

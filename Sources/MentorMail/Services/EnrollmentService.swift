@@ -403,9 +403,9 @@ struct EnrollmentService {
             if try AppDatabase.graduatedMentee(db, person) && !person.profile.isMentor {
                 mail.graduated = true
             } else if let round = try AppDatabase.findRound(db, id: person.roundID), try !AppDatabase.isMatched(db, round: round) {
-                mail.round = roundInfo(round, language: language)
+                mail.round = roundInfo(round)
             } else if try AppDatabase.waitsInPool(db)(person) {
-                mail.nextRound = work.nextRoundDay(language: language)
+                mail.nextRound = work.nextRoundDay()
             }
         case .resume:
             let complete = !ProfileBuilder.isIncomplete(person.profile)
@@ -467,7 +467,7 @@ struct EnrollmentService {
         let token = pending.token
         var mail = CommandConfirmMail(person: PersonName(person.profile.name),
                                       sentence: EnrollmentText.collapse(inbound.newText).prefix(300).description,
-                                      token: token, expires: Work.day(pending.expiresAt, language: try inbound.language(in: work)))
+                                      token: token, expires: MailDate.day(pending.expiresAt))
         switch command {
         case .deleteData: mail.deleteData = true
         case .withdraw: mail.withdraw = true
@@ -506,7 +506,7 @@ struct EnrollmentService {
             released += try work.outbox.releaseKeptWhileLeaving(pending.token)
         }
         let language = try inbound.language(in: work)
-        try inbound.answer(Self.nothingChanged(inbound, token: cancelled.first?.token, expires: "", released: released), in: work, language: language)
+        try inbound.answer(Self.nothingChanged(inbound, token: cancelled.first?.token, expires: nil, released: released), in: work, language: language)
         let what = command?.name ?? "the previous request"
         try work.audit.record(email, "command-taken-back", cancelled.isEmpty ? "\(what): nothing waited" : cancelled.map(\.token).joined(separator: ", "))
         return Outcome(.answered, cancelled.isEmpty ? "took back \(what): nothing waited for a confirmation"
@@ -516,7 +516,7 @@ struct EnrollmentService {
     /// The answer that nothing changed (a request not confirmed, or taken back); to someone
     /// paused it says they stay so, and how to come back.
     /// `released`: our mail kept back while their leaving waited, which goes now.
-    private static func nothingChanged(_ inbound: Inbound, token: String?, expires: String, released: [OutboxMessage] = []) -> CommandConfirmMail {
+    private static func nothingChanged(_ inbound: Inbound, token: String?, expires: MailDate?, released: [OutboxMessage] = []) -> CommandConfirmMail {
         var mail = CommandConfirmMail(person: PersonName(inbound.context.participant?.profile.name ?? ""), sentence: "", token: token, expires: expires)
         mail.declined = true
         if inbound.context.participant?.status == .paused { mail.stillPaused = true }
@@ -537,7 +537,7 @@ struct EnrollmentService {
         default: nil
         }
         guard let command, ConfirmationWords.isYes(inbound.newText) else {
-            let expires = Work.day(pending.expiresAt, language: try inbound.language(in: work))
+            let expires = MailDate.day(pending.expiresAt)
             let released = try work.outbox.releaseKeptWhileLeaving(pending.token)
             try inbound.answer(Self.nothingChanged(inbound, token: pending.token, expires: expires, released: released), in: work)
             return Outcome(.answered, "not confirmed: nothing changed")
@@ -562,7 +562,7 @@ struct EnrollmentService {
         try pending.insert(work.db)
         try work.audit.record(person.email, "address-change-requested", "to \(target)")
         try work.outbox.send(ConfirmAddressMail(person: PersonName(person.profile.name), oldAddress: person.email, token: token,
-                                                expires: Work.day(pending.expiresAt, language: work.mailLanguage(for: person))),
+                                                expires: MailDate.day(pending.expiresAt)),
                              to: [MailAddress(address: target, name: person.profile.name)], about: .token(pending.id),
                              inboundID: inbound.recordID, language: work.mailLanguage(for: person))
         mail.addressChangeRequested = true
@@ -595,7 +595,7 @@ struct EnrollmentService {
         guard !hadBounced else { return false }
         let language = work.mailLanguage(for: moved)
         var mail = AddressMovedMail(person: PersonName(moved.profile.name), oldAddress: oldAddress, newAddress: moved.email,
-                                    day: Work.day(work.now, language: language))
+                                    day: MailDate.day(work.now))
         if byCoordinator { mail.byCoordinator = true }
         try work.outbox.send(mail, to: [MailAddress(address: oldAddress, name: moved.profile.name)], about: .participant(moved.id),
                              language: language)
@@ -670,8 +670,8 @@ struct EnrollmentService {
                 let fields = builder.summary(of: participant.profile, at: work.now, wording: ProfileWording(language: work.mailLanguage(for: participant)))
                     .map { FieldLine(label: $0.label, value: $0.value) }
                 try work.outbox.send(WelcomeMail(person: PersonName(participant.profile.name), fields: fields,
-                                                 round: round.map { roundInfo($0, language: work.mailLanguage(for: participant)) },
-                                                 nextRound: round == nil ? work.nextRoundDay(language: work.mailLanguage(for: participant)) : nil),
+                                                 round: round.map { roundInfo($0) },
+                                                 nextRound: round == nil ? work.nextRoundDay() : nil),
                                      to: [MailAddress(address: participant.email, name: participant.profile.name)],
                                      about: .participant(participant.id), language: work.mailLanguage(for: participant))
             case .updated:
@@ -795,17 +795,17 @@ struct EnrollmentService {
     /// the next round opens; and the partners of pairs that leave them no place to be matched.
     /// A graduate who does not mentor waits for nothing: only `graduated` is set.
     func whatHappensNext(_ person: Participant, language: String?) throws
-        -> (round: RoundInfo?, nextRound: String?, mentoring: String?, graduated: Bool?) {
+        -> (round: RoundInfo?, nextRound: MailDate?, mentoring: String?, graduated: Bool?) {
         if person.status == .active, !person.profile.isMentor, try AppDatabase.graduatedMentee(work.db, person) {
             return (nil, nil, nil, true)
         }
         let inRound = try AppDatabase.findRound(work.db, id: person.roundID).flatMap { try AppDatabase.isMatched(work.db, round: $0) ? nil : $0 }
-        return (inRound.map { roundInfo($0, language: language) }, inRound == nil ? work.nextRoundDay(language: language) : nil,
+        return (inRound.map { roundInfo($0) }, inRound == nil ? work.nextRoundDay() : nil,
                 try Self.busyWith(person, db: work.db, language: language), nil)
     }
 
-    func roundInfo(_ round: Round, language: String? = nil) -> RoundInfo {
-        RoundInfo(name: round.name, closes: Work.day(round.closesAt, language: language),
+    func roundInfo(_ round: Round) -> RoundInfo {
+        RoundInfo(name: round.name, closes: MailDate.day(round.closesAt),
                   closed: round.status == .closed || round.closesAt <= work.now ? true : nil)
     }
 }

@@ -209,7 +209,7 @@ extension EventService {
     /// Tells `guest` there is no seat (or table) for them: the tables are set without them, or
     /// (`noTables`) none could be formed.
     private func tellNoSeat(_ guest: EventGuest, _ event: SpeedEvent, noTables: Bool = false) throws {
-        var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        var mail = EventNoSeatMail(person: PersonName(guest.name), event: info(event))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         if noTables { mail.noTables = true } else if guest.answer == .tentative { mail.saidMaybe = true }
         try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(event.id), language: guest.language)
@@ -301,7 +301,7 @@ extension EventService {
                 return EventScheduleMail.Slot(rotation: rotation + 1, time: time[rotation], table: seats[index] + 1,
                                               mentor: mentor.firstName, mentorAreas: areas(mentor, for: mentee))
             }
-            var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event, language: mentee.language), slots: slots)
+            var mail = EventScheduleMail(person: PersonName(mentee.name), event: info(event), slots: slots)
             mail.asMentee = true
             mark(&mail, mentee)
             var guest = mentee
@@ -316,7 +316,7 @@ extension EventService {
                 return EventScheduleMail.Slot(rotation: rotation.rotation, time: rotation.time, table: index + 1,
                                               mentees: ProfileWording(language: mentor.language).list(names), hasMentees: !names.isEmpty)
             }
-            var mail = EventScheduleMail(person: PersonName(mentor.name), event: info(event, language: mentor.language), slots: slots)
+            var mail = EventScheduleMail(person: PersonName(mentor.name), event: info(event), slots: slots)
             mail.asMentor = true
             mail.table = index + 1
             mark(&mail, mentor)
@@ -336,11 +336,11 @@ extension EventService {
 
     /// "07:30–07:52" for each rotation: the event's length shared out evenly.
     func rotationTimes(_ event: SpeedEvent, count: Int) -> [String] {
-        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        let zone = MailTime.zone(event.timeZone)
         let length = TimeInterval(event.durationMinutes * 60) / TimeInterval(max(count, 1))
         return (0..<count).map { rotation in
             let start = event.startsAt.addingTimeInterval(length * TimeInterval(rotation))
-            return Self.clock(start, zone) + "–" + Self.clock(start.addingTimeInterval(length), zone)
+            return MailTime.clock(start, zone) + "–" + MailTime.clock(start.addingTimeInterval(length), zone)
         }
     }
 
@@ -384,7 +384,7 @@ extension EventService {
         let percent = bound > 0 ? Double(interest) * 100 / Double(bound) : 100
         let apart = rotations.flatMap(\.tables).flatMap(\.seats).filter(\.noSharedLanguage).count
         let repeated = event.repeatedMenteePairs ?? 0, shown = String(format: "%.1f", percent)
-        return EventSheetMail(event: info(event, language: nil), mentees: mentees, mentors: mentors, waitlisted: waitingList.count,
+        return EventSheetMail(event: info(event), mentees: mentees, mentors: mentors, waitlisted: waitingList.count,
                               waitingList: waitingList, hasWaiting: waitingList.isEmpty ? nil : true, unsureSeated: unsure > 0 ? unsure : nil,
                               withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,

@@ -87,8 +87,8 @@ struct EventService {
 
     /// "2026-10-25 07:30", the start in the event's zone.
     static func localStart(_ event: SpeedEvent) -> String {
-        let zone = zone(event.timeZone)
-        return localDate(event.startsAt, zone) + " " + clock(event.startsAt, zone)
+        let zone = MailTime.zone(event.timeZone)
+        return localDate(event.startsAt, zone) + " " + MailTime.clock(event.startsAt, zone)
     }
 
     /// "2026-10-25" in `zone`.
@@ -276,19 +276,19 @@ struct EventService {
     func sendCancellations(eventID: Int64) throws {
         let event = try find(eventID)
         for guest in try guests(eventID) where guest.invitedAt != nil {
-            let mail = EventCancelledMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+            let mail = EventCancelledMail(person: PersonName(guest.name), event: info(event))
             try work.outbox.send(mail, to: [MailAddress(address: guest.email, name: guest.name)], about: .event(eventID),
                                  language: guest.language, calendar: calendar(event, for: guest, method: "CANCEL"))
         }
     }
 
     private func invite(_ guest: inout EventGuest, to event: SpeedEvent, update: Bool, placeOnly: Bool = false) throws {
-        var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        var mail = EventInvitationMail(person: PersonName(guest.name), event: info(event))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         var changes: EventChanges?
         if update {
             mail.update = true
-            mail.changes = self.changes(event, seenBy: guest, language: guest.language)
+            mail.changes = self.changes(event, seenBy: guest)
             changes = mail.changes
             // Once the tables are set only the place can change: the schedules stand.
             if placeOnly { mail.placeOnly = true }
@@ -363,9 +363,8 @@ struct EventService {
             let note = reply.automatic ? nil : reply.note
             if question != nil { mail.question = true } else if note != nil { mail.note = true }
             if !reply.automatic {
-                // The event is told in the answer's language, which may not be the one the guest was invited in.
+                // In the answer's language, which may not be the one the guest was invited in.
                 let language = try recipient == nil ? inbound.language(in: work) : recipient?.language
-                if let event, mail.event != nil { mail.event = info(event, language: language) }
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
                                            about: .event(event?.id), language: language,
@@ -428,7 +427,7 @@ struct EventService {
     /// Tells `guest` that a calendar answer for them came from `sender`, another address, and was
     /// not counted: an invitation is personal, so they answer it from the invited address.
     private func tellAnsweredElsewhere(_ guest: EventGuest, from sender: String, _ event: SpeedEvent) throws {
-        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         mail.answeredElsewhere = true
         mail.otherAddress = sender
@@ -444,7 +443,7 @@ struct EventService {
     func record(_ answer: RSVPReply.Answer, source: String, for guest: inout EventGuest, at event: SpeedEvent) throws
         -> (mail: EventAnswerMail, summary: String, calendar: CalendarPart?) {
         let eventID = guest.eventID
-        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event, language: guest.language))
+        var mail = EventAnswerMail(person: PersonName(guest.name), event: info(event))
         if guest.role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         if event.status == .cancelled {
             mail.cancelled = true
@@ -603,7 +602,7 @@ struct EventService {
                 inbound, reason: "a note from \(guest.email), whose yes to \(AppDatabase.eventWords(event)) stands, that says neither yes nor no", acknowledge: true)
         }
         let name = inbound.context.participant?.profile.name ?? inbound.sender.name ?? ""
-        var mail = EventAnswerMail(person: PersonName(name), event: info(event, language: try inbound.language(in: work)))
+        var mail = EventAnswerMail(person: PersonName(name), event: info(event))
         mail.unclear = true
         try inbound.answer(mail, in: work, about: .event(eventID))
         return Outcome(.answered, "asked for a yes or no for event \(eventID)")
@@ -708,7 +707,7 @@ struct EventService {
         next.waitlistedAt = nil
         next.waitlistOrder = nil
         try next.update(work.db)
-        var mail = EventPromotedMail(person: PersonName(next.name), event: info(event, language: next.language))
+        var mail = EventPromotedMail(person: PersonName(next.name), event: info(event))
         if role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         try work.outbox.send(mail, to: [MailAddress(address: next.email, name: next.name)], about: .event(eventID), language: next.language,
                              calendar: try currentCalendar(event, for: &next, always: true))
@@ -717,7 +716,7 @@ struct EventService {
     }
 
     /// "2026-12-07": today in the event's zone.
-    private func today(_ event: SpeedEvent) -> String { Self.localDate(work.now, Self.zone(event.timeZone)) }
+    private func today(_ event: SpeedEvent) -> String { Self.localDate(work.now, MailTime.zone(event.timeZone)) }
 
     private func notice(_ eventID: Int64, _ detail: String) throws {
         var notice = DigestNotice(createdAt: work.now, kind: .eventNews, mentorshipID: nil, detail: "Event \(eventID): \(detail)")
@@ -727,12 +726,11 @@ struct EventService {
 
     // MARK: Mail values
 
-    /// The event in the reader's language, at the event's local time.
-    func info(_ event: SpeedEvent, language: String?) -> EventInfo {
-        let zone = Self.zone(event.timeZone)
-        let day = Self.day(event.startsAt, zone, language)
+    /// The event at its local time, its day worded when its mail is rendered.
+    func info(_ event: SpeedEvent) -> EventInfo {
         let perRotation = event.durationMinutes / max(event.rotations, 1)
-        return EventInfo(name: event.name, day: day, time: Self.clock(event.startsAt, zone) + "–" + Self.clock(event.endsAt, zone),
+        return EventInfo(name: event.name, day: .weekday(event.startsAt, in: event.timeZone),
+                         time: MailTimeSpan(start: event.startsAt, end: event.endsAt, timeZone: event.timeZone),
                          timeZone: event.timeZone, minutes: event.durationMinutes, location: event.location,
                          rotations: event.rotations, minutesPerRotation: perRotation,
                          saysSpeedMentoring: Self.saysSpeedMentoring(event.name) ? true : nil)
@@ -744,22 +742,23 @@ struct EventService {
             .filter { $0.isLetter || $0.isNumber }.contains("speedmentoring")
     }
 
-    /// What changed since `guest` last saw the event, "was …, now …" in `language`: the start in
-    /// the event's zone, the length, the place. Nil when they last saw another version than the
-    /// one kept (they were not coming meanwhile), or nothing they see changed.
-    func changes(_ event: SpeedEvent, seenBy guest: EventGuest, language: String?) -> EventChanges? {
+    /// What changed since `guest` last saw the event, "was …, now …": the start in the event's
+    /// zone, the length, the place. Nil when they last saw another version than the one kept
+    /// (they were not coming meanwhile), or nothing they see changed.
+    func changes(_ event: SpeedEvent, seenBy guest: EventGuest) -> EventChanges? {
         guard let seen = event.previousSequence, guest.sequenceSent == seen else { return nil }
         var changes = EventChanges()
-        let oldZoneID = event.previousTimeZone ?? event.timeZone
-        let oldZone = Self.zone(oldZoneID), newZone = Self.zone(event.timeZone)
+        let oldZone = event.previousTimeZone ?? event.timeZone
         let oldStart = event.previousStartsAt ?? event.startsAt
-        let oldDay = Self.day(oldStart, oldZone, language), newDay = Self.day(event.startsAt, newZone, language)
-        let zoneChanged = oldZoneID != event.timeZone
-        let was = oldDay + ", " + Self.clock(oldStart, oldZone) + (zoneChanged ? " (\(oldZoneID))" : "")
-        let now = newDay + ", " + Self.clock(event.startsAt, newZone) + (zoneChanged ? " (\(event.timeZone))" : "")
-        if was != now {
+        let zoneChanged = oldZone != event.timeZone
+        let was = MailDate.moment(oldStart, in: oldZone, showsZone: zoneChanged)
+        let now = MailDate.moment(event.startsAt, in: event.timeZone, showsZone: zoneChanged)
+        // Compared as said, in any one language: a start that reads the same did not change.
+        if was.words(language: nil) != now.words(language: nil) {
+            let sameDay = !zoneChanged && MailDate.weekday(oldStart, in: oldZone).words(language: nil)
+                == MailDate.weekday(event.startsAt, in: event.timeZone).words(language: nil)
             // The same day is not said twice: "was Monday, October 25, 2027, 07:30, now 09:00".
-            changes.start = .init(was: was, now: oldDay == newDay && !zoneChanged ? Self.clock(event.startsAt, newZone) : now)
+            changes.start = .init(was: was, now: sameDay ? .moment(event.startsAt, in: event.timeZone, day: false) : now)
         }
         if let minutes = event.previousDurationMinutes, minutes != event.durationMinutes {
             changes.length = .init(was: String(minutes), now: String(event.durationMinutes))
@@ -768,24 +767,6 @@ struct EventService {
             changes.place = .init(was: event.previousLocation, now: event.location)
         }
         return changes == EventChanges() ? nil : changes
-    }
-
-    static func zone(_ identifier: String) -> TimeZone {
-        TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
-    }
-
-    /// "Monday, October 25, 2027" in `zone`, in `language`.
-    static func day(_ date: Date, _ zone: TimeZone, _ language: String?) -> String {
-        date.formatted(Date.FormatStyle(date: .complete, time: .omitted, locale: Locale(identifier: language ?? "en_US"), timeZone: zone))
-    }
-
-    /// "07:30" in `zone`.
-    static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 }
 

@@ -193,7 +193,7 @@ struct MatchingService {
             guard let mentee = people[entry.menteeID] else { continue }
             let language = work.mailLanguage(for: mentee)
             var note = UnmatchedNoteMail(person: PersonName(mentee.profile.name), round: round.name, reason: entry.reason,
-                                         nextRound: work.nextRoundDay(language: language))
+                                         nextRound: work.nextRoundDay())
             if language == "es" { note.reason = MatchExplanation.spanishReason(entry.reason, wording: ProfileWording(language: language)) }
             try work.outbox.send(note,
                                  to: [address(mentee)], about: .participant(mentee.id), language: work.mailLanguage(for: mentee))
@@ -226,7 +226,7 @@ struct MatchingService {
             let kinds = Set(profile.mentoringTypes)
             let both = ["technical", "career"]
             try work.outbox.send(UnmatchedMentorNoteMail(person: PersonName(profile.name), round: round.name,
-                                                         nextRound: work.nextRoundDay(language: language),
+                                                         nextRound: work.nextRoundDay(),
                                                          areas: areas.isEmpty ? nil : areas.joined(separator: ", "),
                                                          interaction: interaction.isEmpty ? nil : interaction.joined(separator: ", "),
                                                          bothKinds: kinds.count == 1 && kinds.isSubset(of: both) ? wording.mentoringTypeList(both) : nil),

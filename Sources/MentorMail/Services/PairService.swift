@@ -54,7 +54,7 @@ struct PairService {
         try close(pair, status: .ended, by: actor, reason: reason)
         for (person, partner, isMentee) in [(pair.mentee, pair.mentor, true), (pair.mentor, pair.mentee, false)] where Self.reachable(person) {
             try work.outbox.send(PairEndedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
-                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay(language: work.mailLanguage(for: person)) : nil),
+                                               isMentee: isMentee, isMentor: !isMentee, nextRound: isMentee ? work.nextRoundDay() : nil),
                                  to: [Self.address(person)], about: .mentorship(pair.mentorship.id),
                                  language: work.mailLanguage(for: person))
         }
@@ -102,10 +102,10 @@ struct PairService {
         let partner = anonymously ? (language == "es" ? "Tu pareja de mentoría" : "Your mentoring partner") : PersonName(naming: person).name
         var mail = PartnerLeftMail(person: PersonName(other.profile.name), partner: PersonName(partner),
                                    isMentee: waitsAsMentee, isMentor: !waitsAsMentee,
-                                   nextRound: waitsAsMentee ? work.nextRoundDay(language: language) : nil)
+                                   nextRound: waitsAsMentee ? work.nextRoundDay() : nil)
         if anonymously {
             let introduced = try AppDatabase.introductionDate(work.db, of: pair.mentorship) ?? pair.mentorship.introducedAt
-            mail.introduced = Work.day(introduced, language: language)
+            mail.introduced = MailDate.day(introduced)
             mail.round = try Round.fetchOne(work.db, key: pair.mentorship.roundID)?.name
         }
         mail.goesOn = try ongoingPartners(of: other)

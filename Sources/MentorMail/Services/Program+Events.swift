@@ -243,7 +243,7 @@ extension Program {
                                        answeredBy: guest.answeredBy, position: position,
                                        bounce: guest.participantID.flatMap { bounces[$0] }.map(BounceView.init),
                                        lastAnswer: guest.lastAnswer?.rawValue, answeredAt: guest.answeredAt,
-                                       answeredOn: guest.answeredAt.map { EventService.localDate($0, EventService.zone(event.timeZone)) })
+                                       answeredOn: guest.answeredAt.map { EventService.localDate($0, MailTime.zone(event.timeZone)) })
             }
         }
         view.accepted = list(.accepted)

@@ -96,7 +96,7 @@ struct RedeliveryService {
         mail.addressChanged = EnrollmentText.words(name).isEmpty ? new : name
         // The check-in it would promise "in about three months" may have gone already.
         if let sent = try Survey.filter(Column("mentorshipID") == id).order(Column("sentAt")).fetchOne(work.db)?.sentAt {
-            mail.checkinSent = Work.day(sent, language: language)
+            mail.checkinSent = MailDate.day(sent)
         }
         let queued = try work.outbox.send(mail, to: [PairService.address(pair.mentee), PairService.address(pair.mentor)], about: row.topic,
                                           inboundID: row.inboundID, language: language)

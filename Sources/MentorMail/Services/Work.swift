@@ -22,15 +22,13 @@ struct Work {
         jobs = JobQueue(db: db, now: now)
     }
 
-    /// A day in words, the way mail shows dates: "January 15, 2027", or in the reader's
-    /// language ("15 de enero de 2027").
-    static func day(_ date: Date, language: String? = nil) -> String {
-        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language ?? "en_US"),
-                                        timeZone: TimeZone(identifier: "UTC") ?? .current))
-    }
+    /// A day in words for the coordinators (notes, messages of the command line), in English:
+    /// "January 15, 2027". Mail carries its days as ``MailDate``, worded when rendered.
+    static func day(_ date: Date) -> String { MailDate.day(date).words(language: nil) }
 
     /// The templates' language for a reader of `code` ("pt" may get "pt-br"), else nil (English):
-    /// a mail's values (dates, labels) are worded in the language its templates are in.
+    /// a mail's labels are worded in the language its templates are in (its dates, when rendered,
+    /// in the language of the template used).
     func supported(_ code: String?) -> String? {
         outbox.templates.language(for: code)
     }
@@ -41,9 +39,9 @@ struct Work {
     }
 
     /// When the next round opens, from the calendar in the config; nil when it has no date.
-    func nextRoundDay(language: String? = nil) -> String? {
+    func nextRoundDay() -> MailDate? {
         let days = config.enrollment.roundOpens.compactMap(MonthDay.init)
-        return MonthDay.next(after: now, among: days).map { Self.day($0, language: language) }
+        return MonthDay.next(after: now, among: days).map(MailDate.day)
     }
 }
 

@@ -26,6 +26,8 @@ public struct TemplateLibrary: Sendable {
     private struct SectionFallback: Sendable {
         var missing: Set<String>
         var shipped: (text: LoadedTemplate, html: LoadedTemplate?)
+        /// The language of `shipped`: nil when it is the main (English) one.
+        var language: String?
     }
 
     /// The languages with templates of their own, besides English.
@@ -83,7 +85,8 @@ public struct TemplateLibrary: Sendable {
             for prefix in Set([folder.map { $0 + "/" } ?? "", ""]).sorted(by: >) {
                 guard let (text, textSections) = template(prefix + name + ".txt.mustache", text: true), sections.isSubset(of: textSections) else { continue }
                 let html = template(prefix + name + ".html.mustache", text: false)
-                result[key(folder.map(code(ofFolder:)), name)] = SectionFallback(missing: sections, shipped: (LoadedTemplate(text), html.map { LoadedTemplate($0.0) }))
+                result[key(folder.map(code(ofFolder:)), name)] = SectionFallback(missing: sections, shipped: (LoadedTemplate(text), html.map { LoadedTemplate($0.0) }),
+                                                                                   language: prefix.isEmpty ? nil : folder.map(code(ofFolder:)))
                 break
             }
         }
@@ -199,14 +202,19 @@ public struct TemplateLibrary: Sendable {
     /// template is missing or has no `Subject:` line.
     /// A case whose section the template lacks (copied before the case was added) is rendered
     /// from the shipped template instead, never worded as another case.
+    /// Dates among `values` (``MailDate``) are worded in the language of the template used: a
+    /// mail the translation lacks goes out in English, with English dates.
     public func render(_ name: String, _ values: [String: Any], language: String? = nil) throws -> Rendered {
         let translated = language.flatMap { translations[$0]?[name] != nil ? $0 : nil }
         guard var template = translated.flatMap({ translations[$0]?[name] }) ?? templates[name] else {
             throw MentorMailError(.config, "the template \(name).txt.mustache is missing from \(directory)")
         }
+        var used = translated
         if let fallback = fallbacks[Self.key(translated, name)], fallback.missing.contains(where: { Self.isOn($0, in: values) }) {
             template = fallback.shipped
+            used = fallback.language
         }
+        let values = values.mapValues { MailTime.worded($0, language: used) }
         guard let (subject, text) = Self.subjectAndBody(try template.text.parsed().render(values)) else {
             throw MentorMailError(.config, "\(directory)/\(name).txt.mustache must begin with a \"Subject: …\" line")
         }
