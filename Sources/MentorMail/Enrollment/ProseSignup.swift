@@ -95,6 +95,16 @@ public struct ProseSignup: Equatable, Sendable {
         }
         // Looked for once, after the sentences: a role said in one of them comes first.
         if found.role == nil, own.lines.contains(where: isBothAlone) { found.role = ParticipantRole.both.rawValue }
+        // "Career, not technical", "IRC instead of email": what is set aside is not asked for.
+        for change in ChangeOfMind.read(own, vocabulary: vocabulary) {
+            switch change.field {
+            case .mentoringType: kinds = kinds.filter { !change.setAside.contains($0) } + change.wanted.filter { !kinds.contains($0) }
+            case .areas:
+                let named = { (name: String) in vocabulary.area(named: name)?.displayName ?? name }
+                areas = areas.filter { !change.setAside.map(named).contains($0) } + change.wanted.map(named).filter { !areas.contains($0) }
+            default: found.interaction = change.values(over: nil).joined(separator: ", ")
+            }
+        }
         found.areas = areas.isEmpty ? labelled[.areas] : areas.joined(separator: ", ")
         found.languages = languages.isEmpty ? nil : languages.joined(separator: ", ")
         found.mentoringType = kinds.isEmpty ? labelled[.mentoringType] : kinds.joined(separator: ", ")

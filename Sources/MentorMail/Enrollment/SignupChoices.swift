@@ -96,8 +96,10 @@ public enum MentoringKind: String, Sendable, Hashable, Codable, CaseIterable {
     case technical, career, both
 
     /// Reads "technical", "tech", "code", "career development", "technical and career", "both".
+    /// A kind set aside ("career, not technical", "technical rather than career") does not count.
     public init?(answer: String) {
-        let words = ParticipantRole.withoutArabicPrefixes(EnrollmentText.words(answer))
+        let all = EnrollmentText.words(answer)
+        let words = ParticipantRole.withoutArabicPrefixes(all.indices.filter { !ChangeOfMind.setsAside(at: $0, in: all) }.map { all[$0] })
         let text = EnrollmentText.fold(answer)
         let technical = !words.isDisjoint(with: Self.technicalWords) || ["技术", "技術"].contains { TextSearch.contains($0, in: text) }
         let career = !words.isDisjoint(with: Self.careerWords) || ["职业", "キャリア"].contains { TextSearch.contains($0, in: text) }
@@ -201,12 +203,21 @@ public enum InteractionStyle: String, Sendable, Hashable, Codable, CaseIterable 
                      "شخصيا", "شخصياً", "وجها لوجه", "وجهاً لوجه", "حضوريا", "حضورياً", "حضوري", "لقاء شخصي"]),
     ]
 
+    /// The style one phrase names as a whole ("irc", "video calls", "in person"), folded as
+    /// `EnrollmentText.words` gives it; nil for any other.
+    static func named(_ phrase: String) -> InteractionStyle? {
+        phrases.first { $0.1.contains(phrase) }?.0
+    }
+
     /// Reads a list such as "IRC, Zoom and face to face": the styles found, in order, and
-    /// the items that named none.
+    /// the items that named none. What an item sets aside ("IRC, not email", "video instead
+    /// of chat") is neither.
     public static func read(_ answer: String) -> (styles: [InteractionStyle], unknown: [String]) {
         var styles: [InteractionStyle] = []
         var unknown: [String] = []
-        for item in EnrollmentText.listItems(answer) {
+        for listed in EnrollmentText.listItems(answer) {
+            let item = ChangeOfMind.withoutSetAside(listed)
+            guard !item.isEmpty else { continue }
             let padded = " " + EnrollmentText.words(item).joined(separator: " ") + " "
             // Chinese and Japanese put no space between words: "视频通话", "メールで".
             let found = phrases.filter { _, names in names.contains { EnrollmentText.contains(" \($0) ", in: padded) } }.map(\.0)

@@ -97,7 +97,7 @@ struct SignupFormReader {
     /// "kept as free text:" (from our own confirmation) is read past.
     private func readAreas(_ answer: String, into form: inout SignupForm) {
         for item in EnrollmentText.listItems(answer) {
-            var text = item
+            var text = ChangeOfMind.withoutSetAside(item)
             for marker in ProfileWording.freeTextMarkers where text.lowercased().hasPrefix(marker) {
                 text = EnrollmentText.trim(text.dropFirst(marker.count))
             }

@@ -35,6 +35,25 @@ enum UnplacedSentences {
         return unplaced
     }
 
+    /// The form's lines, in `wording`'s language, for what the `unplaced` clauses name that
+    /// `profile` does not hold ("switch me to career mentoring" → "Mentoring type: career"):
+    /// what to send when a change was meant. A role, capacity, time zone or availability is one
+    /// line; several clauses naming one field give the first.
+    static func lines(for unplaced: [String], profile: ParticipantProfile, vocabulary: EnrollmentVocabulary, wording: ProfileWording) -> [String] {
+        let parser = SignupFormParser(vocabulary: vocabulary)
+        let builder = ProfileBuilder(vocabulary: vocabulary)
+        var lines: [(SignupField, String)] = []
+        for clause in unplaced {
+            let said = ProseSignup.read(text: clause, vocabulary: vocabulary).worded(wording)
+            for answer in said.answersWithRole where !lines.contains(where: { $0.0 == answer.field }) {
+                let value = answer.field == .role ? wording.role(answer.value) : answer.value
+                guard !builder.holds(parser.parse("\(answer.field.label): \(answer.value)"), in: profile) else { continue }
+                lines.append((answer.field, "\(wording.label(answer.field)): \(value)"))
+            }
+        }
+        return lines.map(\.1)
+    }
+
     /// "I'd like to sign up for the mentoring program", "me gustaría apuntarme al programa": a
     /// clause that asks to join, and says nothing else than joining words, the program and
     /// courtesy, which the form beside it answers.

@@ -295,14 +295,18 @@ public struct IntakeMessage: Sendable {
     /// no rule before understood the message. A place or a language in passing is not: a line
     /// replaces a whole field, and "I am in Berlin next week" or "I also speak French" would
     /// replace a time zone or a list of languages.
-    var formInSentences: SignupForm? { formInSentences(changingRoleFrom: nil) }
+    var formInSentences: SignupForm? { formInSentences(over: nil) }
 
-    /// The same, with the role asked for in words ("je préfère être mentor plutôt que
-    /// mentorée", "I'd rather be a mentee now") when it is not `current`, a single role; with
-    /// "too" or "also" ("I'd like to mentor too") it is both.
-    func formInSentences(changingRoleFrom current: ParticipantRole?) -> SignupForm? {
-        var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) }.map { "\($0.field.label): \($0.value)" }
-        if let current, current != .both, let asked = joinRole, asked != current {
+    /// The same over `profile`, with the role asked for in words ("je préfère être mentor plutôt
+    /// que mentorée", "I'd rather be a mentee now") when it is not its role, a single one (with
+    /// "too" or "also", "I'd like to mentor too", it is both), and a change of mind about the
+    /// kind of mentoring, the areas or the ways to meet ("make it career, not technical").
+    func formInSentences(over profile: ParticipantProfile?) -> SignupForm? {
+        let changes = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary)
+        var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) && !changes.map(\.field).contains($0.field) }
+            .map { "\($0.field.label): \($0.value)" }
+        lines += changes.map { $0.line(over: profile, vocabulary: formParser.vocabulary) }
+        if let current = profile.flatMap({ ParticipantRole(rawValue: $0.role) }), current != .both, let asked = joinRole, asked != current {
             let also = own.clauses.joined().contains { $0.words.contains(where: Self.alsoWords.contains) }
             lines.insert("\(SignupField.role.label): \((also ? ParticipantRole.both : asked).rawValue)", at: 0)
         }

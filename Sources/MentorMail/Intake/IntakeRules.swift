@@ -677,7 +677,7 @@ struct ProfileInSentencesRule: IntakeRule {
     let name = "profile-in-sentences"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard let person = context.participant, [.active, .incomplete, .paused].contains(person.status),
-              let form = message.formInSentences(changingRoleFrom: ParticipantRole(rawValue: person.profile.role)), form.fieldsFound > 0 else { return nil }
+              let form = message.formInSentences(over: person.profile), form.fieldsFound > 0 else { return nil }
         let lines = form.answeredFields.map(\.label).sorted().joined(separator: ", ")
         return RuleDecision(.profile(form), "a participant's sentences read as form lines: \(lines)")
     }

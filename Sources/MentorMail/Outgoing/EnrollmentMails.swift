@@ -138,6 +138,11 @@ public struct ProfileReceivedMail: MailContent {
     /// Their own words that the profile does not reflect ("I'd say career too"), as written.
     public var unplaced: [String] = []
     public var hasUnplaced = false
+    /// The profile lines those words name and the profile does not hold ("Mentoring type:
+    /// career"): what to send if a change was meant.
+    public var unplacedLines: [String] = []
+    public var hasUnplacedLines = false
+    public var oneUnplacedLine = false
     /// The open round the person is in; absent while they wait in the pool.
     public var round: RoundInfo?
     /// When the next round opens; absent when the calendar has no date.

@@ -205,6 +205,9 @@ struct EnrollmentService {
             person: PersonName(participant.profile.name.isEmpty ? (inbound.sender.name ?? "") : participant.profile.name),
             stored.answer, unplaced: unplaced)
         mail.nameLine = nameLine
+        mail.unplacedLines = UnplacedSentences.lines(for: unplaced, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary,
+                                                     wording: ProfileWording(language: stored.language))
+        (mail.hasUnplacedLines, mail.oneUnplacedLine) = (!mail.unplacedLines.isEmpty, mail.unplacedLines.count == 1)
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
         if stored.menteeAgain { mail.menteeAgain = true }
         if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
@@ -310,16 +313,22 @@ struct EnrollmentService {
     /// mentoring, Berlin time", "I'm free weekday evenings") for the fields neither its lines
     /// nor the stored profile gave; nil when they say nothing of those. A line under a label we
     /// do not know whose words gave one of those ("Тип: технический") is no longer listed as
-    /// not recognised. Nothing else is changed.
+    /// not recognised. A change of mind ("career, not technical") changes its field over the
+    /// stored profile unless the writer's own line gives it (a line only quoted from our mail does
+    /// not). Nothing else is changed.
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
+        let vocabulary = work.config.enrollment.vocabulary
+        let ownLines = form.answeredFields.subtracting(form.answeredInQuotedText)
+        let changes = ChangeOfMind.read(inbound.reading.own, vocabulary: vocabulary).filter { !ownLines.contains($0.field) }
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             // An email we assumed ("not given: assumed") was not given: words may give the ways.
             stored.map { ProfileBuilder.isEmpty(field, in: $0) || (field == .interaction && $0.interactionsAssumed == true) } ?? true
-        }
+        }.union(changes.map(\.field))
         let said = inbound.reading.prose
-        let wanted = said.answersWithRole.filter { open.contains($0.field) }
+        let wanted = said.answersWithRole.filter { open.contains($0.field) && !changes.map(\.field).contains($0.field) }
+            .map { "\($0.field.label): \($0.value)" } + changes.map { $0.line(over: stored, vocabulary: vocabulary) }
         guard !wanted.isEmpty else { return nil }
-        let extra = SignupFormParser(vocabulary: work.config.enrollment.vocabulary).parse(wanted.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
+        let extra = SignupFormParser(vocabulary: vocabulary).parse(wanted.joined(separator: "\n"))
         var merged = form
         for field in extra.answeredFields where open.contains(field) {
             switch field {
@@ -334,11 +343,12 @@ struct EnrollmentService {
             default: continue
             }
             merged.answeredFields.insert(field)
+            merged.answeredInQuotedText.remove(field)
             merged.problems.removeAll { $0.field == field }
         }
         let used = extra.answeredFields.intersection(open)
         merged.unknownFields.removeAll { line in
-            let said = ProseSignup.read(text: "\(line.key): \(line.value)", vocabulary: work.config.enrollment.vocabulary)
+            let said = ProseSignup.read(text: "\(line.key): \(line.value)", vocabulary: vocabulary)
             return said.answersWithRole.contains { used.contains($0.field) }
         }
         return merged

@@ -1,0 +1,95 @@
+import Foundation
+import Mail
+@testable import MentorMail
+import Testing
+
+/// A change of mind in words ("career, not technical", "IRC instead of email") changes that
+/// field, fresh or under our confirmation; an answer never says nothing changed when the words
+/// asked for a change.
+@Suite struct ChangeOfMindTests {
+    let workflow = EnrollmentWorkflowTests()
+    let vocabulary = EnrollmentVocabulary.openStackDefault
+
+    func raw(subject: String, body: String, inReplyTo: Message? = nil) -> String {
+        "From: Ana Souza <ana@example.net>\r\nTo: mentoring@example.org\r\nSubject: \(subject)\r\nMessage-ID: <\(UUID().uuidString)@example.net>\r\n"
+            + (inReplyTo.map { "In-Reply-To: <\($0.messageID ?? "")>\r\n" } ?? "")
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+    }
+
+    static func quoted(_ message: Message) -> String {
+        (message.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    }
+
+    @Test func theReaderFindsWhatIsWantedAndWhatIsSetAside() {
+        func read(_ text: String) -> [String] {
+            ChangeOfMind.read(OwnText(text), vocabulary: vocabulary).map { "\($0.field.label): +\($0.wanted.joined(separator: "+")) -\($0.setAside.joined(separator: "-"))" }
+        }
+        #expect(read("Hi again, actually make it career, not technical. Sorry for the back and forth!") == ["Mentoring type: +career -technical"])
+        #expect(read("Actually I'd rather have career mentoring instead of technical.") == ["Mentoring type: +career -technical"])
+        #expect(read("career instead of technical please") == ["Mentoring type: +career -technical"])
+        #expect(read("I'd rather do career than technical mentoring") == ["Mentoring type: +career -technical"])
+        #expect(read("IRC, not email.") == ["Interaction: +irc -email"])
+        #expect(read("Cinder rather than Nova, please") == ["Areas: +cinder -nova"])
+        #expect(read("Lieber Karriere statt technisch.") == ["Mentoring type: +career -technical"])
+        // Nothing set aside, or nothing wanted: no change of mind.
+        #expect(read("I'd like technical and career mentoring").isEmpty)
+        #expect(read("I'm not technical at all").isEmpty)
+        #expect(read("I'll email you, not now").isEmpty)
+    }
+
+    /// A sign-up that sets a kind aside does not ask for both.
+    @Test func aFirstMailThatSetsAKindAsideAsksForTheOther() {
+        let prose = ProseSignup.read(text: "Hi! I'm looking for career mentoring, not technical. I prefer IRC, not email.", vocabulary: vocabulary)
+        #expect(prose.mentoringType == "career")
+        #expect(prose.interaction == "irc")
+        #expect(MentoringKind(answer: "career, not technical") == .career)
+        #expect(MentoringKind(answer: "technical rather than career") == .technical)
+        #expect(InteractionStyle.read("IRC, not email").styles == [.irc])
+    }
+
+    /// Finding (F6): "actually make it career, not technical" in a fresh mail was answered
+    /// "could not tell what you would like us to do", and the profile kept "technical".
+    @Test func aFreshMailChangesTheKind() throws {
+        for body in ["Hi again, actually make it career, not technical. Sorry for the back and forth!",
+                     "career instead of technical please"] {
+            let program = try ProcessorTests.Program()
+            _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+            let answer = try #require(try workflow.exchange(program, raw(subject: "mentoring type", body: body)).first?.textBody)
+            #expect(!answer.contains("could not tell"), "\(body): \(answer)")
+            #expect(answer.contains("Your profile is updated") && answer.contains("Mentoring type: career\n"), "\(body): \(answer)")
+            #expect(try program.database.participant(email: "ana@example.net")?.profile.mentoringTypes == ["career"])
+        }
+    }
+
+    /// Finding (F6): the same under the confirmation was told "Nothing changed in your profile:
+    /// what we read in your message is what we already had".
+    @Test func aReplyUnderTheConfirmationChangesTheKindAndTheWays() throws {
+        let program = try ProcessorTests.Program()
+        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
+        let answer = try #require(try workflow.exchange(program, raw(
+            subject: "Re: \(confirmation.subject ?? "")",
+            body: "Actually I'd rather have career mentoring instead of technical. And IRC, not video.\n\n"
+                + "On Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + Self.quoted(confirmation),
+            inReplyTo: confirmation)).first?.textBody)
+        #expect(!answer.contains("Nothing changed") && answer.contains("Your profile is updated"), "\(answer)")
+        #expect(!answer.contains("could not place"), "\(answer)")
+        let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+        #expect(profile.mentoringTypes == ["career"])
+        #expect(profile.interactions == ["irc"])
+        #expect(profile.areas == ["nova", "documentation"], "the rest stays")
+    }
+
+    /// Words that ask for a change we cannot make never read "what we read is what we already
+    /// had": the answer names them and gives the line to send.
+    @Test func wordsOfAChangeNotMadeAreNotSaidToMatchTheProfile() throws {
+        let program = try ProcessorTests.Program()
+        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
+        let answer = try #require(try workflow.exchange(program, raw(
+            subject: "Re: \(confirmation.subject ?? "")",
+            body: "Please switch me over to career mentoring, I think that suits me better now.\n\n"
+                + "On Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + Self.quoted(confirmation),
+            inReplyTo: confirmation)).first?.textBody)
+        #expect(!answer.contains("what we already had"), "\(answer)")
+        #expect(answer.contains("If you meant a change, reply with just this line:\n  Mentoring type: career\n"), "\(answer)")
+    }
+}
