@@ -15,10 +15,11 @@ struct FormPrefill {
     init(own: OwnText, prose: ProseSignup, senderName: String?, vocabulary: EnrollmentVocabulary, wording: ProfileWording = .english) {
         var answers = SignupFormParser.answers(in: SignupFormLine.lines(of: own.text))
         // A label inside a sentence ("… Languages: Portugues, Englis and Spansh. Interested in
-        // Glance.") answers a choice up to the sentence's end, not the rest of the paragraph.
+        // Glance.") answers a choice up to the sentence's end, not the rest of the paragraph,
+        // nor its full stop ("Area: Horizon.").
         for (field, value) in answers.values where field.isChoice {
             let sentences = SentenceEnds.split(value)
-            if sentences.count > 1, let first = sentences.first {
+            if let first = sentences.first, sentences.count > 1 || value.hasSuffix(".") {
                 answers.values[field] = EnrollmentText.trim(first.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
             }
         }

@@ -279,10 +279,12 @@ enum JoinWords {
     /// Words before "a mentor" that ask for one: "I'm looking for a mentor", "I need a mentor",
     /// "I'd like to be matched with a mentor", "find me a mentor", "I would love to have a mentor".
     static let wantingAMentor: [[String]] = [
-        ["looking", "for"], ["look", "for"], ["searching", "for"], ["need"], ["want"], ["like"], ["love"], ["find"], ["get"],
+        ["looking", "for"], ["look", "for"], ["searching", "for"], ["seeking"], ["need"], ["want"], ["like"], ["love"], ["find"], ["get"],
         ["matched", "with"], ["paired", "with"], ["assigned"], ["find", "me"], ["get", "me"], ["like", "to", "have"],
         ["love", "to", "have"], ["want", "to", "have"],
     ]
+    /// Words that open a clause whose subject, the writer, goes unsaid: "Looking for a mentor".
+    static let seekingWithoutSubject: Set<String> = ["looking", "searching", "seeking", "hoping"]
     /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
     static let offeringToMentor: Set<String> = ["like", "love", "want", "happy", "willing", "glad", "able", "wish", "hoping", "keen"]
     /// Someone else, at the start of a clause ("and my colleague would like to mentor").
@@ -318,6 +320,10 @@ enum JoinWords {
     /// looking for a mentor" (mentee), "I can mentor", "I'd like to mentor" (mentor). Not "my
     /// mentor said", "I don't need a mentor" or "I can ask my mentor".
     static func roleInPhrases(_ words: [String]) -> ParticipantRole? {
+        // "Looking for a mentor for both technical and career mentoring": the writer, unsaid.
+        if let first = words.first, seekingWithoutSubject.contains(first), !words.contains(where: firstPerson.contains) {
+            return roleInPhrases(["i", "am"] + words)
+        }
         guard let start = words.firstIndex(where: firstPerson.contains), start <= 2 else { return nil }
         for index in words.indices where index > start && (words[index] == "mentor" || words[index] == "mentors") {
             let before = words[start..<index]

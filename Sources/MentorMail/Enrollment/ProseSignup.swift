@@ -76,6 +76,7 @@ public struct ProseSignup: Equatable, Sendable {
             if zoneName == nil { zoneName = tokens.first(where: { TimeZoneInterpreter.isIANAName($0.text) })?.text }
             if found.timeZone == nil {
                 found.timeZone = named ?? CJKPhrases.place(in: sentence) ?? placeAlone(tokens, vocabulary: vocabulary)
+                    ?? clauses.lazy.compactMap { placeClause(Self.tokens(of: $0.text), vocabulary: vocabulary) }.first
             }
             for area in areasAlone(tokens, listed: sentence.contains(where: clauseCommas.contains), vocabulary: vocabulary)
             where !areas.contains(area) { areas.append(area) }
@@ -365,7 +366,7 @@ public struct ProseSignup: Equatable, Sendable {
     /// "moro em", "wohne in", "lebe in", "komme aus", "j'habite à", "je vis à" (not where something happened: "met her in Vancouver").
     static let placePhrases: Set<[String]> = Set<[String]>([
         ["am", "in"], ["i'm", "in"], ["im", "in"], ["live", "in"], ["living", "in"], ["based", "in"], ["located", "in"],
-        ["live", "near"], ["am", "from"], ["i'm", "from"], ["im", "from"], ["come", "from"],
+        ["live", "near"], ["based", "near"], ["am", "from"], ["i'm", "from"], ["im", "from"], ["come", "from"],
         ["vivo", "en"], ["estoy", "en"], ["soy", "de"], ["moro", "em"], ["sou", "de"], ["estou", "em"],
         ["vivo", "em"], ["vivo", "no"], ["vivo", "na"], ["moro", "no"], ["moro", "na"], ["resido", "en"], ["resido", "em"],
         ["radico", "en"], ["wohne", "in"], ["lebe", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"],
@@ -412,7 +413,8 @@ public struct ProseSignup: Equatable, Sendable {
             && TimeZoneInterpreter.interpret(tokens[index - 1].text) != nil {
             return tokens[index - 1].text
         }
-        for (index, token) in tokens.enumerated() where index > 0 && placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) {
+        for (index, token) in tokens.enumerated()
+        where index > 0 && (placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) || whatTheWriterIsIn(tokens, at: index)) {
             let declined = declinedPlacePhrases.contains([tokens[index - 1].folded, token.folded])
             var names: [String] = []
             for next in tokens.dropFirst(index + 1).prefix(5) {
@@ -428,6 +430,30 @@ public struct ProseSignup: Equatable, Sendable {
             }
         }
         return nil
+    }
+
+    /// "I'm a master's student in Lagos", "I am an engineer in Seoul": "in" a few words after
+    /// the writer saying what they are.
+    private static func whatTheWriterIsIn(_ tokens: [Token], at index: Int) -> Bool {
+        guard tokens[index].folded == "in" else { return false }
+        return tokens.indices.dropLast().contains { being in
+            being < index - 1 && index - being <= 6 && ["i'm", "im", "am"].contains(tokens[being].folded) && ["a", "an"].contains(tokens[being + 1].folded)
+        }
+    }
+
+    /// Words that open a clause that is only a place: "in Seoul", "from Lagos", "near Porto".
+    static let placeLeads: Set<String> = ["in", "from", "near", "en", "em", "aus"]
+
+    /// ", in Seoul, ": a clause of a lead word and a place with its capital that names a time
+    /// zone (no language or area: "in English", "in Nova").
+    private static func placeClause(_ tokens: [Token], vocabulary: EnrollmentVocabulary) -> String? {
+        guard let lead = tokens.first, placeLeads.contains(lead.folded), (2...4).contains(tokens.count) else { return nil }
+        let rest = tokens.dropFirst()
+        guard rest.allSatisfy({ $0.text.first?.isUppercase == true || nameLinks.contains($0.folded) }) else { return nil }
+        let text = rest.map(\.text).joined(separator: " ")
+        guard LanguageNames.englishName(for: text) == nil, vocabulary.areaName(forFolded: EnrollmentText.fold(text)) == nil,
+              TimeZoneInterpreter.interpret(text) != nil else { return nil }
+        return text
     }
 
     /// "我住在Manila", "Berlinに住んでいます": a place in Latin letters beside the Chinese or
