@@ -32,6 +32,27 @@ enum NameCase {
         }.joined(separator: " ")
     }
 
+    /// A display name written "Last, First" (as Outlook shows names from a company directory:
+    /// "Clarke, Emily") in the order the person writes it: that of a line of `text` made of
+    /// the same words (the signature, "Emily Clarke"), else "First Last". Any other display name
+    /// is returned as written: only one comma between two parts of name words ("Smith, Jr.",
+    /// "Clarke, Emily, PhD" and "Accounts, Dept 4" stay).
+    static func fromDisplay(_ display: String, signedIn text: String) -> String {
+        let parts = display.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts.allSatisfy({ part in
+            !part.isEmpty && part.split(separator: " ").count <= 3 && part.allSatisfy { $0.isLetter || " -'’".contains($0) }
+        }), !parts.contains(where: { titles.contains(EnrollmentText.fold($0)) }) else { return display }
+        let words = EnrollmentText.words(display).sorted()
+        for line in text.split(whereSeparator: \.isNewline).reversed() where !line.hasPrefix(">") && !line.contains(",") {
+            let signed = line.trimmingCharacters(in: .whitespaces)
+            if EnrollmentText.words(signed).sorted() == words { return signed }
+        }
+        return parts[1] + " " + parts[0]
+    }
+
+    /// What may follow a name after a comma without being a first name, folded.
+    private static let titles: Set<String> = ["jr", "sr", "phd", "md", "esq", "mba", "msc", "dr", "prof"]
+
     /// The word's first letter in capitals, and the first after a hyphen, a full stop or another
     /// mark, or after an apostrophe that follows a single letter ("o'brien", not "ka'ahumanu").
     private static func capitalised(_ word: String) -> String {

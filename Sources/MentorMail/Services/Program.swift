@@ -226,7 +226,8 @@ extension Work {
             try HeldMailService(work: self).scheduleDigest(for: recordID)
             return Outcome(.held, reason, namesContext: namesContext)
         }
-        sender.name = sender.name.map(NameCase.tidied)
+        // "CLARKE, EMILY" is "Emily Clarke".
+        sender.name = sender.name.map { NameCase.fromDisplay(NameCase.tidied($0), signedIn: reading.text) }
         var context = context
         let inbound = Inbound(reading: reading, recordID: recordID, sender: sender, context: context)
         let remembered = try rememberLanguage(of: inbound, intent: classification.intent, in: &context)
