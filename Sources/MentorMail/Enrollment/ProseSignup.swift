@@ -478,7 +478,7 @@ public struct ProseSignup: Equatable, Sendable {
                                                "sprechen", "treffen", "preferirei", "meglio", "sentirci", "vederci", "parlare",
                                                "incontrarci", "предпочитаю", "удобнее", "удобно", "лучше", "общаться", "созваниваться",
                                                "созвониться", "встречаться", "wolę", "wolałbym", "wolałabym", "preferuję", "najlepiej",
-                                               "rozmawiać", "spotykać", "liefst", "voorkeur"].map { EnrollmentText.fold($0) })
+                                               "rozmawiać", "spotykać", "liefst", "voorkeur", "liebsten", "lieber"].map { EnrollmentText.fold($0) })
     /// Doing or making, a way to meet only before calls: "posso fazer chamadas de vídeo", "I can do video calls".
     static let doingWords: Set<String> = Set(["do", "make", "fazer", "faço", "hacer", "hago", "faire", "fais", "machen", "mache"]
         .map { EnrollmentText.fold($0) })
@@ -515,6 +515,7 @@ public struct ProseSignup: Equatable, Sendable {
             let (styles, _) = InteractionStyle.read(words[max(0, index - 3)..<index].joined(separator: " "))
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
+        if let ways = waysOpening(words) { return ways }
         // "chat is best for me, I like IRC": both say a way.
         var ways: [String] = []
         for named in [waysBefore(best: words), waysLiked(words)].compactMap({ $0 }) {
@@ -532,6 +533,35 @@ public struct ProseSignup: Equatable, Sendable {
         guard let first = words.first, wayLabels.contains(first) else { return false }
         return sentence.drop { $0.isWhitespace }.dropFirst(first.count).first { !$0.isWhitespace } == ":"
     }
+
+    /// "IRC or email.", "Email or video is fine.", "Video works for me": a sentence that opens
+    /// with ways to meet joined as a list, and is only them or them and their suiting the writer
+    /// (not "I'll email you", "Sending an email is fine", "IRC is not ideal").
+    private static func waysOpening(_ words: [String]) -> String? {
+        var styles: [InteractionStyle] = []
+        var end = 0
+        scan: while end < words.count {
+            if listJoins.contains(words[end]) && !styles.isEmpty { end += 1; continue }
+            for span in stride(from: min(3, words.count - end), through: 1, by: -1) {
+                let phrase = words[end..<end + span].joined(separator: " ")
+                guard !["im", "meet"].contains(phrase), let style = InteractionStyle.named(phrase) else { continue }
+                if !styles.contains(style) { styles.append(style) }
+                end += span
+                continue scan
+            }
+            break
+        }
+        guard !styles.isEmpty, !listJoins.contains(words[end - 1]) else { return nil }
+        let rest = words[end...]
+        if let verb = rest.first {
+            guard suitingVerbs.contains(verb), rest.count == 1 || suitingWords.contains(rest[end + 1]),
+                  !rest.contains(where: { CommandSentences.negations.contains($0) || $0.hasSuffix("n't") }) else { return nil }
+        }
+        return styles.map(\.rawValue).joined(separator: ", ")
+    }
+
+    static let suitingVerbs: Set<String> = ["is", "are", "works", "work", "suits", "suit", "would"]
+    static let suitingWords: Set<String> = ["fine", "ok", "okay", "good", "great", "best", "better", "perfect", "ideal", "for", "well", "be"]
 
     /// Verbs before "best" that make the ways just before them the preferred ones: "chat is
     /// best", "email works best for me" (not "email is not best").

@@ -25,7 +25,7 @@ enum UnplacedSentences {
             let answers = said.answersWithRole
             if answers.isEmpty {
                 guard clause.words.count > 3, !clause.words.allSatisfy({ Courtesy.words.contains($0) || formTalk.contains($0) }),
-                      !asksToJoinOnly(clause.text) else { continue }
+                      !asksToJoinOnly(clause.text), !isApology(clause.words) else { continue }
             } else {
                 let form = parser.parse(answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
                 if builder.holds(form, in: profile) { continue }
@@ -53,6 +53,27 @@ enum UnplacedSentences {
         }
         return lines.map(\.1)
     }
+
+    /// "Sorry if that wasn't clear", "sorry for the back and forth", "perdón por la confusión":
+    /// an apology for the writing itself, which says nothing to place.
+    static func isApology(_ words: [String]) -> Bool {
+        guard let first = words.first, apologies.contains(first) else { return false }
+        return words.dropFirst().allSatisfy { apologies.contains($0) || apologyTalk.contains($0) || Courtesy.words.contains($0) || formTalk.contains($0) }
+    }
+
+    static let apologies: Set<String> = Set([
+        "sorry", "apologies", "apologise", "apologize", "perdon", "perdona", "perdone", "disculpa", "disculpas", "disculpad",
+        "entschuldigung", "entschuldige", "sorry", "desole", "desolee", "pardon", "desculpa", "desculpe", "scusa", "scusate", "scusami",
+    ].map { EnrollmentText.fold($0) })
+
+    /// What an apology for the writing is about: the confusion, the back and forth, an earlier mail.
+    static let apologyTalk: Set<String> = Set([
+        "if", "that", "this", "wasn't", "wasnt", "isn't", "not", "clear", "unclear", "confusing", "confusion", "back", "forth",
+        "mix", "up", "mixup", "mistake", "my", "bad", "earlier", "before", "previous", "last", "first", "change", "changes",
+        "of", "mind", "typo", "typos", "trouble", "noise", "spam", "double", "twice", "delay", "late", "again", "about",
+        "por", "la", "confusion", "lio", "error", "si", "no", "quedo", "claro", "fur", "die", "verwirrung", "das", "hin", "und",
+        "her", "pour", "le", "malentendu", "pela", "confusao", "per", "il",
+    ].map { EnrollmentText.fold($0) })
 
     /// "I'd like to sign up for the mentoring program", "me gustaría apuntarme al programa": a
     /// clause that asks to join, and says nothing else than joining words, the program and
