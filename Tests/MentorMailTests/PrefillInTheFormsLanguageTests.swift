@@ -25,4 +25,17 @@ import Testing
         #expect(person.profile.mentoringTypes == ["technical"] && person.profile.languages == ["Spanish", "English"])
         #expect(person.profile.interactions == ["video"] && person.status == .active)
     }
+
+    /// Finding F5: Carmen's Spanish form showed "Áreas: documentation" although she wrote
+    /// "documentación", as her later confirmation showed it.
+    @Test func areaNamesAreInTheFormsLanguage() throws {
+        let program = try ProcessorTests.Program()
+        let carmen = "Carmen Ruiz <carmen@example.co>"
+        let body = "Hola, soy Carmen y me gustaría ser mentora. Me interesa la documentación y la traducción."
+        let form = try #require(try workflow.exchange(program, workflow.mail(from: carmen, subject: "Mentoría", body: body)).first?.textBody)
+        #expect(form.contains("\nÁreas: documentación, traducción\n"), "\(form)")
+        let quoted = form.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        _ = try workflow.exchange(program, workflow.mail(from: carmen, subject: "Re: Mentoría", body: "Perfecto.\n\n" + quoted))
+        #expect(try program.database.participant(email: "carmen@example.co")?.profile.areas == ["documentation", "i18n"])
+    }
 }

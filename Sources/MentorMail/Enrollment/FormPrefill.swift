@@ -32,7 +32,7 @@ struct FormPrefill {
             }
             return value
         }
-        let prose = prose.worded(wording)
+        let prose = prose.worded(wording, vocabulary: vocabulary)
         role = line(.role).flatMap(ParticipantRole.init(answer:)) ?? prose.role.flatMap(ParticipantRole.init(rawValue:))
         // A name said in a sentence ("I'm Kim Park") is offered on the form for them to check.
         name = form.name ?? senderName.flatMap(Self.personName) ?? NameWords.offered(in: own.text, vocabulary: vocabulary)

@@ -121,11 +121,16 @@ public struct ProseSignup: Equatable, Sendable {
         return checked
     }
 
-    /// The kinds, languages and ways to meet written in `wording`'s language ("técnica",
-    /// "español", "vídeo"), as the form reader reads them back.
-    func worded(_ wording: ProfileWording) -> ProseSignup {
+    /// The kinds, known areas, languages and ways to meet written in `wording`'s language
+    /// ("técnica", "documentación", "español", "vídeo"), as the form reader reads them back.
+    func worded(_ wording: ProfileWording, vocabulary: EnrollmentVocabulary) -> ProseSignup {
         func list(_ value: String?) -> [String] { value.map { $0.components(separatedBy: ", ") } ?? [] }
         var worded = self
+        if let areas {
+            worded.areas = list(areas).map { area in
+                vocabulary.areaName(for: area).map { vocabulary.displayName(ofArea: $0, language: wording.language) } ?? area
+            }.joined(separator: ", ")
+        }
         if let mentoringType { worded.mentoringType = wording.mentoringTypeList(list(mentoringType)) }
         if let languages { worded.languages = list(languages).map(wording.languageName).joined(separator: ", ") }
         if let interaction {
@@ -515,10 +520,9 @@ public struct ProseSignup: Equatable, Sendable {
             let (styles, _) = InteractionStyle.read(words[max(0, index - 3)..<index].joined(separator: " "))
             if !styles.isEmpty { return styles.map(\.rawValue).joined(separator: ", ") }
         }
-        if let ways = waysOpening(words) { return ways }
         // "chat is best for me, I like IRC": both say a way.
         var ways: [String] = []
-        for named in [waysBefore(best: words), waysLiked(words)].compactMap({ $0 }) {
+        for named in [waysOpening(words), waysBefore(best: words), waysLiked(words)].compactMap({ $0 }) {
             for way in named.components(separatedBy: ", ") where !ways.contains(way) { ways.append(way) }
         }
         return ways.isEmpty ? nil : ways.joined(separator: ", ")

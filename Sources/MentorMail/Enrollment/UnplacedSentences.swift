@@ -44,7 +44,7 @@ enum UnplacedSentences {
         let builder = ProfileBuilder(vocabulary: vocabulary)
         var lines: [(SignupField, String)] = []
         for clause in unplaced {
-            let said = ProseSignup.read(text: clause, vocabulary: vocabulary).worded(wording)
+            let said = ProseSignup.read(text: clause, vocabulary: vocabulary).worded(wording, vocabulary: vocabulary)
             for answer in said.answersWithRole where !lines.contains(where: { $0.0 == answer.field }) {
                 let value = answer.field == .role ? wording.role(answer.value) : answer.value
                 guard !builder.holds(parser.parse("\(answer.field.label): \(answer.value)"), in: profile) else { continue }
