@@ -16,8 +16,13 @@ import Testing
             + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
     }
 
-    static func quoted(_ message: Message) -> String {
-        (message.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+    /// Ana signs up with the form, then answers `text` above her quoted confirmation; the answer's text.
+    func replyUnderConfirmation(_ program: ProcessorTests.Program, _ text: String) throws -> String {
+        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
+        let quoted = (confirmation.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        let body = text + "\n\nOn Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + quoted
+        return try #require(try workflow.exchange(program, raw(subject: "Re: \(confirmation.subject ?? "")", body: body, inReplyTo: confirmation))
+            .first?.textBody)
     }
 
     @Test func theReaderFindsWhatIsWantedAndWhatIsSetAside() {
@@ -65,12 +70,7 @@ import Testing
     /// what we read in your message is what we already had".
     @Test func aReplyUnderTheConfirmationChangesTheKindAndTheWays() throws {
         let program = try ProcessorTests.Program()
-        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
-        let answer = try #require(try workflow.exchange(program, raw(
-            subject: "Re: \(confirmation.subject ?? "")",
-            body: "Actually I'd rather have career mentoring instead of technical. And IRC, not video.\n\n"
-                + "On Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + Self.quoted(confirmation),
-            inReplyTo: confirmation)).first?.textBody)
+        let answer = try replyUnderConfirmation(program, "Actually I'd rather have career mentoring instead of technical. And IRC, not video.")
         #expect(!answer.contains("Nothing changed") && answer.contains("Your profile is updated"), "\(answer)")
         #expect(!answer.contains("could not place"), "\(answer)")
         let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
@@ -82,13 +82,7 @@ import Testing
     /// Words that ask for a change we cannot make never read "what we read is what we already
     /// had": the answer names them and gives the line to send.
     @Test func wordsOfAChangeNotMadeAreNotSaidToMatchTheProfile() throws {
-        let program = try ProcessorTests.Program()
-        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
-        let answer = try #require(try workflow.exchange(program, raw(
-            subject: "Re: \(confirmation.subject ?? "")",
-            body: "Please switch me over to career mentoring, I think that suits me better now.\n\n"
-                + "On Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + Self.quoted(confirmation),
-            inReplyTo: confirmation)).first?.textBody)
+        let answer = try replyUnderConfirmation(try ProcessorTests.Program(), "Please switch me over to career mentoring, I think that suits me better now.")
         #expect(!answer.contains("what we already had"), "\(answer)")
         #expect(answer.contains("If you meant a change, reply with just this line:\n  Mentoring type: career\n"), "\(answer)")
     }
