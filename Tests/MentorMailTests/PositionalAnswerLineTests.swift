@@ -19,6 +19,16 @@ import Testing
         ("3,5, a veces, buena, continuar", SurveyAnswers(rating: 4, meeting: .sometimes, fit: .good, next: .continue)),
         ("4/5, yes, good, graduate", SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .graduate)),
         ("5, ja, gut, weitermachen", SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue)),
+        // Dashes between short answers separate them (Outlook writes " – " for " - "); a piece
+        // that is not only answers starts the comment.
+        ("5 - yes - good fit - continue", SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue)),
+        ("4 — sometimes — good — continue", SurveyAnswers(rating: 4, meeting: .sometimes, fit: .good, next: .continue)),
+        ("2 -- no -- not a good fit -- need a new match", SurveyAnswers(rating: 2, meeting: .no, fit: .notGood, next: .newMatch)),
+        ("4 - yes, good fit, continue", SurveyAnswers(rating: 4, meeting: .yes, fit: .good, next: .continue)),
+        ("5 yes good fit graduate - Maria got my patch merged!",
+         SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .graduate, note: "Maria got my patch merged!")),
+        ("5 - yes - good fit - continue - Maria got my patch merged!",
+         SurveyAnswers(rating: 5, meeting: .yes, fit: .good, next: .continue, note: "Maria got my patch merged!")),
     ])
     func shortAnswersAreReadInTheOrderOfTheQuestions(line: String, expected: SurveyAnswers) {
         let reading = read(line)

@@ -53,6 +53,13 @@ public struct SurveyAnswerReader: Sendable {
             }
             // "2 - Farid never answered": a rating and a comment, not an unreadable answer to question 2.
             if reading.answers.answered.isEmpty, marks.isSubset(of: ["-", "–"]), !prose.answers.answered.isEmpty { return prose }
+            // No sentence of the writer's is lost: what the unnumbered lines say beyond answers is the note.
+            let beside = readProse(lines.filter { line in
+                var lineMarks: Set<Character> = []
+                return numberedAnswers(line, marks: &lineMarks).isEmpty
+            })
+            reading.answers.note = Self.note([beside.answers.note].compactMap { $0 }, with: reading.answers.note)
+            reading.unplaced = beside.unplaced
             return reading
         }
         // "I will answer this next week": a promise, no answer and no note.
@@ -171,7 +178,8 @@ public struct SurveyAnswerReader: Sendable {
                 if let mark = afterDigit.first, [".", ")", ":", "-", "–"].contains(mark),
                    !(mark == "." && afterDigit.count == rest.count - 1 && afterDigit.dropFirst().first?.isNumber == true) {
                     let answer = EnrollmentText.trim(afterDigit.dropFirst())
-                    if !answer.isEmpty, rest.dropFirst().first?.isNumber != true {
+                    if !answer.isEmpty, rest.dropFirst().first?.isNumber != true,
+                       !(rest.count == line.count && "-–".contains(mark) && Self.answersSeveral(answer)) {
                         answers[question] = answer
                         marks.insert(mark)
                         last = question
@@ -182,6 +190,12 @@ public struct SurveyAnswerReader: Sendable {
             if let question = last, question == .note { answers[question, default: ""] += "\n" + line }
         }
         return answers
+    }
+
+    /// "sometimes – still deciding – continue", "yes, good fit, continue": after "4 -", answers
+    /// to more than one question, so the 4 is a rating on a line of answers, not question 4.
+    static func answersSeveral(_ text: String) -> Bool {
+        !dashRanges(text).isEmpty || Set(matches(in: text, standalone: true).map(\.phrase.question)).count > 1
     }
 
     /// Turns the text found for each question into its answer.
@@ -250,6 +264,19 @@ public struct SurveyAnswerReader: Sendable {
             }
             reading.answers = reading.answers.merged(with: placed)
         }
+        // "4 yes good continue": on a line of answers only, a rating in words after the meeting
+        // answer is the fit ("5 great yes continue": before it, the rating's emphasis).
+        if !reading.answers.has(.fit), reading.unclear[.fit] == nil {
+            for line in split.map(\.answers) where Self.isOnlyAnswers(line) {
+                let inLine = Self.matches(in: line, standalone: true).sorted { $0.start < $1.start }
+                guard let meeting = inLine.firstIndex(where: { $0.phrase.question == .meeting }),
+                      inLine[..<meeting].contains(where: { $0.phrase.question == .rating }),
+                      let word = inLine[meeting...].first(where: { $0.phrase.question == .rating && !$0.isNumericRating }),
+                      let rating = Int(word.phrase.value), rating != 3 else { continue }
+                reading.answers.fit = rating > 3 ? .good : .notGood
+                break
+            }
+        }
         // Every match, used or not, counts as answer text: "great" after a "5" is no note.
         let covered = Self.matches(in: text, standalone: true).map { ($0.start, $0.end) }
         var note: [String] = []
@@ -264,8 +291,15 @@ public struct SurveyAnswerReader: Sendable {
                 if !answers, Self.isRemark(sentence) { remarks.append(EnrollmentText.trim(sentence)) }
                 continue
             }
-            // Only greets, says the survey came ("Hi, got your survey.") or that the writer is away: no note.
-            if Self.onlySaysItCame(EnrollmentText.words(sentence)) || ResponderText.onlySaysAway(sentence) { continue }
+            // Only greets, says the survey came ("Hi, got your survey."), where the answers are or that the writer is away: no note.
+            let words = EnrollmentText.words(sentence)
+            if Self.onlySaysItCame(words) || Self.onlyPoints(words) || ResponderText.onlySaysAway(sentence) { continue }
+            // A question ("Can I get another mentor?") is for the coordinators to answer, beside any answer it gives.
+            let trimmed = EnrollmentText.trim(sentence)
+            if trimmed.hasSuffix("?") || trimmed.hasSuffix("？"), !hedged.contains(where: { $0.range.overlaps(range.0..<range.1) }) {
+                note.append(trimmed)
+                continue
+            }
             // A sentence with an answer in it is still the note when six words or more are not answers.
             guard !answers || Self.wordsOutside(covered, sentence: sentence, at: range.0) >= 6 else { continue }
             note.append(EnrollmentText.trim(sentence))
@@ -280,12 +314,16 @@ public struct SurveyAnswerReader: Sendable {
 
     /// The answers of a line in the shape the survey suggests ("5, yes, good fit, continue"): a
     /// rating, then two to four short items separated by commas, semicolons or slashes, read in
-    /// the order of the questions (meeting, fit, what next). Nil for any other line, so a
+    /// the order of the questions (meeting, fit, what next); dashes separate where no comma or
+    /// semicolon does ("4 – yes – good – continue"). Nil for any other line, so a
     /// sentence with commas is never read by position. A comma between digits is a decimal one
     /// ("3,5"), and slashes separate only where no comma or semicolon does ("4/5, yes, …").
     static func positionalItems(_ line: String) -> [SurveyQuestion: String]? {
+        var line = line
+        let separator: Character = "\u{1F}"
+        for dash in dashRanges(line).reversed() { line.replaceSubrange(dash, with: String(separator)) }
         let characters = Array(line)
-        let marks: Set<Character> = line.contains(",") || line.contains(";") ? [",", ";"] : ["/"]
+        let marks: Set<Character> = line.contains(",") || line.contains(";") ? [",", ";"] : line.contains(separator) ? [separator] : ["/"]
         var items: [String] = []
         var current = ""
         for (index, character) in characters.enumerated() {
@@ -346,8 +384,10 @@ public struct SurveyAnswerReader: Sendable {
                 let separator = clauses[clause].upperBound
                 let following = clause + 1 < clauses.count && separator < range.upperBound && ",;、，".contains(characters[separator])
                     ? clauses[clause + 1] : nil
-                if near.contains(where: { clauses[clause].contains($0.lowerBound) }) || after == "?" || after == "？"
-                    || following.map(onlyDoubt.contains) == true {
+                // "Can I get another mentor?": a request asks, it does not doubt.
+                let asks = (after == "?" || after == "？")
+                    && !(match.phrase.value == SurveyAnswers.Next.newMatch.rawValue && SurveyVocabulary.asksFor(String(characters[clauses[clause]])))
+                if near.contains(where: { clauses[clause].contains($0.lowerBound) }) || asks || following.map(onlyDoubt.contains) == true {
                     unsure = true
                 }
             }
@@ -409,9 +449,13 @@ public struct SurveyAnswerReader: Sendable {
         onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
-    /// Words that only greet, thank, apologise for the delay or say where the answers are ("Respuestas abajo.").
+    /// Words that only greet, thank, apologise or say where the answers are ("Respuestas abajo.",
+    /// "Sorry, here they are inline.").
     static func onlyPoints(_ words: [String]) -> Bool {
-        onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+        onlyCourtesy(words) || words.allSatisfy {
+            SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.apologies.contains($0) || SurveyVocabulary.greetings.contains($0)
+                || Courtesy.words.contains($0)
+        }
     }
 
     /// Words that only greet, thank or apologise for answering late ("Sorry for the delay!").
@@ -466,21 +510,61 @@ public struct SurveyAnswerReader: Sendable {
 
     /// "5 yes good fit graduate - Maria got my patch merged!": answers only, then a comment
     /// after a dash ("-", "--", "–", "—"). The comment is the note, and is not read for answers.
+    /// Dashes between short answers only ("4 – sometimes – still deciding – continue", as
+    /// Outlook writes " - ") separate the answers of one line: the comment starts at the first
+    /// piece that is not only answers.
     static func splittingComment(_ line: String) -> (answers: String, comment: String?) {
-        for dash in [" -- ", " - ", " – ", " — "] {
-            guard let range = line.range(of: dash) else { continue }
-            let answers = String(line[..<range.lowerBound])
-            let folded = Array(foldLines(answers))
-            var covered = [Bool](repeating: false, count: folded.count)
-            for match in matches(in: answers, standalone: true) {
-                for index in match.start..<match.end { covered[index] = true }
+        let dashes = dashRanges(line)
+        guard !dashes.isEmpty else { return (line, nil) }
+        var start = line.startIndex
+        for (number, dash) in dashes.enumerated() {
+            let piece = String(line[start..<dash.lowerBound])
+            guard isOnlyAnswers(piece) else {
+                // The first piece is no answer: no list of answers, and no comment either.
+                guard number > 0 else { return (line, nil) }
+                return cut(line, at: dashes[number - 1])
             }
-            let onlyAnswers = folded.indices.allSatisfy { covered[$0] || !(folded[$0].isLetter || folded[$0].isNumber) }
-            guard covered.contains(true), onlyAnswers else { continue }
-            let comment = EnrollmentText.trim(line[range.upperBound...])
-            return (answers, isNothing(comment) ? nil : comment)
+            start = dash.upperBound
         }
-        return (line, nil)
+        return isOnlyAnswers(String(line[start...])) ? (line, nil) : cut(line, at: dashes[dashes.count - 1])
+    }
+
+    private static func cut(_ line: String, at dash: Range<String.Index>) -> (answers: String, comment: String?) {
+        let comment = EnrollmentText.trim(line[dash.upperBound...])
+        return (String(line[..<dash.lowerBound]), isNothing(comment) ? nil : comment)
+    }
+
+    /// Where a dash with a space at each side separates parts of a line (" - ", " -- ", " – ", " — ").
+    static func dashRanges(_ line: String) -> [Range<String.Index>] {
+        var found: [Range<String.Index>] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            guard line[index] == " " else {
+                index = line.index(after: index)
+                continue
+            }
+            var end = line.index(after: index)
+            let dashStart = end
+            while end < line.endIndex, "-–—".contains(line[end]) { end = line.index(after: end) }
+            let length = line.distance(from: dashStart, to: end)
+            if (1...2).contains(length), end < line.endIndex, line[end] == " " {
+                found.append(index..<line.index(after: end))
+                index = line.index(after: end)
+            } else {
+                index = end > dashStart ? end : line.index(after: index)
+            }
+        }
+        return found
+    }
+
+    /// Whether every letter and digit of `text` belongs to an answer, and there is one.
+    static func isOnlyAnswers(_ text: String) -> Bool {
+        let folded = Array(foldLines(text))
+        var covered = [Bool](repeating: false, count: folded.count)
+        for match in matches(in: text, standalone: true) {
+            for index in match.start..<match.end { covered[index] = true }
+        }
+        return covered.contains(true) && folded.indices.allSatisfy { covered[$0] || !(folded[$0].isLetter || folded[$0].isNumber) }
     }
 
     private func set(_ phrase: SurveyVocabulary.Phrase, in reading: inout SurveyReading) {
@@ -546,7 +630,7 @@ public struct SurveyAnswerReader: Sendable {
                 start += needle.count
             }
         }
-        guard standalone else { return withoutNegatedNumbers(found, folded) }
+        guard standalone else { return withoutNegatedNumbers(negating(found, folded), folded) }
         // A short word counts when everything else in its segment is an answer too.
         for match in deferred where !taken[match.start..<match.end].contains(true) {
             // "un 4", "um 4": the article before a rating is no "one".
@@ -562,7 +646,95 @@ public struct SurveyAnswerReader: Sendable {
                 for index in match.start..<match.end { taken[index] = true }
             }
         }
-        return withoutNegatedNumbers(found, folded)
+        return withoutNegatedNumbers(negating(found, folded), folded)
+    }
+
+    /// "I don't think it's a good fit", "no creo que sea buena combinación", "not really a good
+    /// fit": a negation before an answer in its clause turns it (a good fit into not a good fit,
+    /// a meeting into none, graduate into continue, a rating in good words into a poor one) or,
+    /// when no answer is its opposite, voids it. A doubt before a fit ("I don't know if it's a
+    /// good fit") leaves the fit undecided. A rating given as a number is left to
+    /// `withoutNegatedNumbers`.
+    static func negating(_ found: [Match], _ folded: [Character]) -> [Match] {
+        var result: [Match] = []
+        var dropped: Set<Int> = []
+        var consumed: Set<Int> = []
+        for match in found where !match.isNumericRating && match.phrase.question != .note {
+            let scope = negationScope(folded, before: match.start)
+            let words = scope.words
+            let phrase = " " + words.map(\.word).joined(separator: " ") + " "
+            if match.phrase.question == .fit, match.phrase.value == SurveyAnswers.Fit.good.rawValue,
+               SurveyVocabulary.hedges.contains(where: { phrase.contains(" \($0) ") }) {
+                result.append(turned(match, to: SurveyAnswers.Fit.deciding.rawValue))
+                continue
+            }
+            var negated = false
+            for (index, word) in words.enumerated() where SurveyVocabulary.negations.contains(word.word) || word.word.hasSuffix("n't") {
+                if index + 1 < words.count, SurveyVocabulary.negatedOther.contains(words[index + 1].word) { continue }
+                guard let other = found.first(where: { $0.start <= word.range.lowerBound && $0.end >= word.range.upperBound }) else {
+                    negated = true
+                    break
+                }
+                // "we don't meet often": the negation belongs to the other answer, of the same question.
+                let onlyNegates = !other.phrase.standaloneOnly && other.phrase.question != match.phrase.question
+                    && EnrollmentText.words(folded: other.phrase.words).allSatisfy {
+                        SurveyVocabulary.negations.contains($0) || SurveyVocabulary.negationStrengtheners.contains($0) || $0.hasSuffix("n't")
+                    }
+                if onlyNegates {
+                    negated = true
+                    consumed.insert(other.start)
+                    break
+                }
+            }
+            let before = String(folded[scope.start..<match.start])
+            let after = String(folded[match.end...].prefix(8))
+            if SurveyVocabulary.cjkNegationsBefore.contains(where: before.contains) || SurveyVocabulary.cjkNegationsAfter.contains(where: after.hasPrefix) {
+                negated = true
+            }
+            guard negated else { continue }
+            dropped.insert(match.start)
+            let value = match.phrase.value
+            switch match.phrase.question {
+            case .fit where value == SurveyAnswers.Fit.good.rawValue: result.append(turned(match, to: SurveyAnswers.Fit.notGood.rawValue))
+            case .meeting where value == SurveyAnswers.Meeting.yes.rawValue: result.append(turned(match, to: SurveyAnswers.Meeting.no.rawValue))
+            case .next where value == SurveyAnswers.Next.graduate.rawValue: result.append(turned(match, to: SurveyAnswers.Next.continue.rawValue))
+            case .rating where (Int(value) ?? 0) >= 4: result.append(turned(match, to: "2"))
+            default: break
+            }
+        }
+        let turnedStarts = Set(result.map(\.start))
+        return (found.filter { !dropped.contains($0.start) && !turnedStarts.contains($0.start) } + result)
+            .filter { !consumed.contains($0.start) }.sorted { $0.start < $1.start }
+    }
+
+    private static func turned(_ match: Match, to value: String) -> Match {
+        var turned = match
+        turned.phrase = .init(words: match.phrase.words, question: match.phrase.question, value: value, standaloneOnly: match.phrase.standaloneOnly)
+        return turned
+    }
+
+    /// The words of the clause before `index`, in order: back to a mark that ends a clause or a
+    /// word that starts one ("but", "pero", "aber"); a comma before "that", "dass", "que" does not end it.
+    private static func negationScope(_ folded: [Character], before index: Int) -> (start: Int, words: [(word: String, range: Range<Int>)]) {
+        var words: [(word: String, range: Range<Int>)] = []
+        var position = index
+        while position > 0 {
+            let character = folded[position - 1]
+            if isWordCharacter(character) {
+                var start = position - 1
+                while start > 0, isWordCharacter(folded[start - 1]) { start -= 1 }
+                let word = String(folded[start..<position])
+                if SurveyVocabulary.clauseStarts.contains(word) { break }
+                words.append((word, start..<position))
+                position = start
+            } else if ",;.!?:\n—、，。！？".contains(character) {
+                guard character == ",", let first = words.last, SurveyVocabulary.clauseLinks.contains(first.word) else { break }
+                position -= 1
+            } else {
+                position -= 1
+            }
+        }
+        return (position, words.reversed())
     }
 
     /// "4.5", "2,5": a rating between two, rounded half up ("4.5" is a 5); never part of a

@@ -127,6 +127,16 @@ enum SurveyVocabulary {
             "we do not meet", "not meeting", "todavia no", "aun no", "no nos reunimos", "ainda nao", "nao nos encontramos",
             "pas encore", "pas vraiment", "on ne se voit pas", "noch nicht", "nicht wirklich", "wir treffen uns nicht",
             "没有", "还没有", "还没", "没见过", "まだ", "会っていない", "会えていない",
+            // A partner who never answers: no meeting either.
+            "never answered", "never replied", "never responded", "never wrote back", "never got back to me", "has never answered",
+            "hasn't answered", "hasn't replied", "has not answered", "has not replied", "didn't answer", "didn't reply", "doesn't answer",
+            "doesn't reply", "does not answer", "does not reply", "did not answer", "did not reply", "we never met", "we've never met",
+            "nunca respondio", "nunca contesto", "no ha respondido", "no ha contestado", "no responde", "no contesta", "nunca nos reunimos",
+            "no nos hemos reunido", "no nos hemos visto", "nunca nos vimos", "nunca respondeu", "nao respondeu", "nao responde",
+            "nunca nos encontramos", "n'a jamais repondu", "n'a pas repondu", "ne repond pas", "on ne s'est jamais vus",
+            "on ne s'est pas vus", "nous ne nous sommes jamais vus", "hat nie geantwortet", "hat nicht geantwortet", "antwortet nicht",
+            "wir haben uns nie getroffen", "wir haben uns noch nicht getroffen", "从来没回复", "没有回复", "没回复", "从未见面", "没见面",
+            "返事がない", "返信がない", "返事がありません", "返信がありません", "会ったことがない",
         ])
         list += phrases(.meeting, "no", ["no", "nope", "nao", "non", "nein", "不", "不是", "いいえ"], standaloneOnly: true)
         list += phrases(.meeting, "sometimes", [
@@ -203,6 +213,52 @@ enum SurveyVocabulary {
     static let graduateHedges: [String] = [
         "i think", "i guess", "probably", "creo", "supongo", "acho", "je pense", "je crois", "ich glaube", "glaube ich", "wahrscheinlich",
     ].map { EnrollmentText.fold($0) }
+    /// Ways to ask for something ("Can I get another mentor?", "¿Puedo tener otra mentora?"):
+    /// a what-next answer asked for so is chosen, not doubted.
+    static let requests: [String] = [
+        "can i", "could i", "may i", "can we", "could we", "can you", "could you", "would you", "is it possible", "would it be possible",
+        "is there any way", "i'd like", "i would like", "please", "puedo", "podria", "podemos", "podriamos", "podeis", "es posible",
+        "seria posible", "por favor", "posso", "poderia", "e possivel", "seria possivel", "puis je", "pourrais je", "pourriez vous",
+        "est il possible", "serait il possible", "s'il vous plait", "kann ich", "konnte ich", "konnen wir", "konnten wir", "ist es moglich",
+        "ware es moglich", "bitte", "可以", "能不能", "能否", "できますか", "お願い",
+    ].map { EnrollmentText.fold($0) }
+
+    /// Whether a folded clause asks for something in so many words.
+    static func asksFor(_ clause: String) -> Bool {
+        let folded = " " + EnrollmentText.words(folded: clause).joined(separator: " ") + " "
+        return requests.contains { request in
+            request.unicodeScalars.first.map { $0.value > 0x2FFF } == true ? clause.contains(request) : folded.contains(" \(request) ")
+        }
+    }
+
+    /// Words that negate an answer said after them in its clause ("I don't think it's a good
+    /// fit", "no creo que sea buena combinación", "je ne pense pas que…", "ich glaube nicht, dass…").
+    static let negations: Set<String> = [
+        "not", "never", "hardly", "cannot", "no", "nunca", "tampoco", "nao", "ne", "pas", "jamais", "nicht", "kein", "keine", "keinen",
+        "nie", "niemals", "non",
+    ]
+    /// Words after a negation that make it negate something else ("no doubt a good fit", "not only").
+    static let negatedOther: Set<String> = [
+        "doubt", "doubts", "question", "problem", "problems", "issue", "issues", "complaint", "complaints", "only", "just", "duda", "dudas",
+        "problema", "problemas", "duvida", "duvidas", "doute", "probleme", "problemes", "seulement", "zweifel", "probleme", "nur",
+    ]
+    /// Words that only strengthen a negation ("not really", "nicht wirklich", "pas vraiment"): an
+    /// answer phrase of these and a negation negates the answer after it, and answers nothing itself.
+    static let negationStrengtheners: Set<String> = ["really", "so", "very", "too", "at", "all", "wirklich", "vraiment", "realmente", "muito", "mucho", "sehr"]
+    /// Words that start a new clause, ending the reach of a negation before them ("we don't meet
+    /// often but it's a good fit").
+    static let clauseStarts: Set<String> = [
+        "but", "and", "though", "although", "however", "yet", "pero", "y", "e", "sino", "aunque", "mas", "mais", "et", "aber", "und",
+        "sondern", "doch", "obwohl",
+    ]
+    /// Words that carry a clause on after a comma ("ich glaube nicht, dass es passt"): a negation
+    /// before the comma still reaches it.
+    static let clauseLinks: Set<String> = ["that", "dass", "que", "whether", "ob", "if", "si", "se"]
+    /// Chinese negations before an answer ("我不觉得很合适"), found anywhere in the clause.
+    static let cjkNegationsBefore = ["不觉得", "不认为", "并不", "没觉得", "不太觉得"]
+    /// Japanese negations right after an answer ("相性がいいとは思わない").
+    static let cjkNegationsAfter = ["とは思わない", "とは思いません", "と思わない", "と思いません", "じゃない", "ではない", "ではありません", "とは言えない"]
+
     /// "graduate or continue": two answers offered, none chosen.
     static let orWords: Set<String> = ["or", "o", "u", "ou", "oder", "或", "还是"]
     /// Words that make a doubt about the fit itself ("not sure about the fit"), not about what next.
@@ -264,7 +320,8 @@ enum SurveyVocabulary {
         "preguntas", "en", "texto", "te", "os", "dejo", "estan", "entre", "lineas", "azul", "rojo", "tienes", "las", "mi",
         "seguem", "minhas", "abaixo", "estao", "no", "vermelho", "as", "voici", "mes", "reponses", "ci", "dessous", "sous",
         "chaque", "dans", "texte", "bleu", "rouge", "les", "hier", "sind", "meine", "antworten", "unten", "darunter", "unter",
-        "jeder", "frage", "fragen", "im", "blau", "rot",
+        "jeder", "frage", "fragen", "im", "blau", "rot", "they", "these", "those", "it", "all", "ellas", "ellos", "son", "eles", "elas",
+        "sao", "elles", "ils", "sont", "sie", "stehen", "steht", "inline", "inlined", "within", "dentro",
     ].map { EnrollmentText.fold($0) })
 
     /// Units after a number that make it not a rating ("every 2 weeks").
