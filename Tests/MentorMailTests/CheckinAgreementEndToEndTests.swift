@@ -43,14 +43,14 @@ import Testing
         let kenjiText = try #require(try people.inbox(kenji).last?.textBody)
         #expect(kenjiText.contains("3. The fit: good fit") && !kenjiText.contains("could not read"), "\(kenjiText)")
         #expect(kenjiText.contains("Nina would like to go on, and you would like to graduate") && !kenjiText.contains("congratulations"), "\(kenjiText)")
-        let rosaMentorText = try #require(try people.inbox(rosaMentor).last { $0.textBody?.contains("4. What next: graduate") == true }?.textBody)
-        #expect(rosaMentorText.contains("graduates once Rosa agrees"), "told what may still happen:\n\(rosaMentorText)")
-        // Whoever answered first is told the end of it too.
-        let rosaMentorLast = try #require(try people.inbox(rosaMentor).last)
-        #expect(rosaMentorLast.subject?.contains("goes on for now") == true, "\(rosaMentorLast.subject ?? "")")
-        #expect(rosaMentorLast.textBody?.contains("Rosa would like to go on") == true, "\(rosaMentorLast.textBody ?? "")")
+        // Whoever answered first is told the end of it, in their one answer of the run.
+        let rosaMentorAnswers = try people.inbox(rosaMentor).filter { $0.textBody?.contains("4. What next: graduate") == true }
+        #expect(rosaMentorAnswers.count == 1, "\(rosaMentorAnswers.compactMap(\.textBody))")
+        let rosaMentorText = try #require(rosaMentorAnswers.last?.textBody)
+        #expect(rosaMentorText.contains("Rosa would like to go on") && !rosaMentorText.contains("graduates once"), "\(rosaMentorText)")
+        #expect(try !people.inbox(rosaMentor).contains { $0.subject?.contains("goes on for now") == true })
         let ninaLast = try #require(try people.inbox("Nina").last)
-        #expect(ninaLast.textBody?.contains("\(kenji) would like to graduate, and you would like to go on") == true, "\(ninaLast.textBody ?? "")")
+        #expect(ninaLast.textBody?.contains("\(kenji) would like to graduate, and your answer is \"continue\"") == true, "\(ninaLast.textBody ?? "")")
         let rosaText = try #require(try people.inbox("Rosa").last?.textBody)
         #expect(rosaText.contains("answered differently about what comes next") && !rosaText.contains("That is all we need"), "\(rosaText)")
 
@@ -99,13 +99,15 @@ import Testing
             #expect(told(graduatingMail), "\(graduating): \(graduatingMail.compactMap(\.textBody))")
             #expect(told(continuingMail), "\(continuing): \(continuingMail.compactMap(\.textBody))")
         }
+        // Answered in one run, the side read first is told in its one answer; a day later, in a mail of its own.
         let fatimaLast = try #require(try people.inbox("Fatima").last)
-        #expect(fatimaLast.subject?.contains("goes on for now") == true, "\(fatimaLast.subject ?? "")")
-        #expect(fatimaLast.textBody?.contains("\(gus) would like to go on") == true, "\(fatimaLast.textBody ?? "")")
-        for (continuing, graduating) in [(jon, "Hugo"), (kim, "Iris")] {
-            let last = try #require(try people.inbox(continuing).last)
-            #expect(last.textBody?.contains("\(graduating) would like to graduate, and you would like to go on") == true, "\(last.textBody ?? "")")
-        }
+        #expect(fatimaLast.textBody?.contains("\(gus) would like to go on") == true && fatimaLast.textBody?.contains("graduates once") == false,
+                "\(fatimaLast.textBody ?? "")")
+        let jonLast = try #require(try people.inbox(jon).last)
+        #expect(jonLast.textBody?.contains("Hugo would like to graduate, and your answer is \"continue\"") == true, "\(jonLast.textBody ?? "")")
+        let kimLast = try #require(try people.inbox(kim).last)
+        #expect(kimLast.subject?.contains("goes on for now") == true, "\(kimLast.subject ?? "")")
+        #expect(kimLast.textBody?.contains("Iris would like to graduate, and you would like to go on") == true, "\(kimLast.textBody ?? "")")
     }
 
     /// Findings: Dieter's "I think we're done" under the introduction graduated the pair in the

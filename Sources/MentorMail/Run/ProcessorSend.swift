@@ -154,11 +154,14 @@ extension Processor {
     // MARK: - Sending while reading (see `SendAhead`)
 
     /// Queued rows due now with an id above `after`, oldest first (at most a few hundred).
+    /// Check-in answers wait for the run's end: the other side's answer later in the run may
+    /// still rewrite one (one answer per side per run, telling the final state).
     func dueRows(after: Int64) throws -> [OutboxMessage] {
         try database.readOften { db in
             try OutboxMessage
                 .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
-                        && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after)
+                        && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after
+                        && OutboxMessage.Columns.purpose != MailKind.checkinAnswers.rawValue)
                 .order(Column("id"))
                 .limit(500)
                 .fetchAll(db)

@@ -206,11 +206,7 @@ struct CheckinService {
         // Nothing more is asked of a pair that ends or graduates, nor of one waiting to graduate.
         let pending = if case .pending = effect { true } else { false }
         if ![.ended, .graduated, .graduating].contains(effect) && !pending && !alreadyOver {
-            mail.missingRating = answers.rating == nil ? true : nil
-            mail.missingMeeting = answers.meeting == nil ? true : nil
-            mail.missingFit = answers.fit == nil ? true : nil
-            mail.missingNext = answers.next == nil ? true : nil
-            mail.hasMissing = answers.isComplete ? nil : true
+            mail.askMissing(answers)
         }
         mail.graduated = effect == .graduated || effect == .graduating ? true : nil
         mail.partnerUnknown = effect == .graduating ? true : nil
@@ -411,23 +407,37 @@ struct CheckinService {
     /// or ended the pair. It is replaced by one that tells the final state, so that nobody
     /// gets two answers that contradict each other in one run.
     private func retellFinalState(to other: Survey?, _ pair: PairService.Pair, graduated: Bool) throws {
-        guard let other, let id = other.id else { return }
+        guard let other else { return }
+        try retell(other, pair, because: "the other side's answer \(graduated ? "graduated" : "ended") the pair") { mail in
+            mail.graduated = graduated ? true : nil
+            mail.alreadyEnded = graduated ? nil : true
+        }
+    }
+
+    /// Replaces `survey`'s answers mail queued in this run by one that says `change` (in the same
+    /// transaction as the answer that changed things); false when there is none to replace.
+    @discardableResult
+    private func retell(_ survey: Survey, _ pair: PairService.Pair, because why: String,
+                        _ change: (inout CheckinAnswersMail) -> Void) throws -> Bool {
+        guard let id = survey.id else { return false }
         let rows = try OutboxMessage.filter(OutboxMessage.Columns.purpose == MailKind.checkinAnswers.rawValue)
             .filter(Column("topicKind") == Topic.Kind.survey.rawValue && Column("topicID") == id)
             .filter(Column("status") == OutboxMessage.Status.queued.rawValue && Column("createdAt") == work.now).fetchAll(work.db)
-        let (person, partner) = other.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+        let (person, partner) = survey.side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
+        var replaced = false
         for var row in rows {
             guard let message = try AppDatabase.message(work.db, inboundID: row.inboundID), let address = row.recipientList.first else { continue }
             row.status = .retired
-            row.lastError = "replaced in the same run: the other side's answer \(graduated ? "graduated" : "ended") the pair"
+            row.lastError = "replaced in the same run: \(why)"
             try row.update(work.db)
             let language = work.mailLanguage(for: person)
-            var mail = Self.answersMail(other.answers, person: person, partner: partner, language: language)
-            mail.graduated = graduated ? true : nil
-            mail.alreadyEnded = graduated ? nil : true
+            var mail = Self.answersMail(survey.answers, person: person, partner: partner, language: language)
+            change(&mail)
             try work.outbox.answer(mail, to: MailAddress(address: address, name: person.profile.name), replyingTo: message,
                                    inboundID: row.inboundID, about: .survey(id), language: language)
+            replaced = true
         }
+        return replaced
     }
 
     /// A later reply's answers, less a rating it gives only in middling words ("going fine",
@@ -497,10 +507,17 @@ struct CheckinService {
     }
 
     /// Tells one side of the pair that it goes on for now: the side whose answer came first (the
-    /// answers mail of the other side says so already).
+    /// answers mail of the other side says so already). When that side's answer of this run is
+    /// still queued, it is rewritten to say so instead: one answer per side per run.
     private func tellGoesOn(_ pair: PairService.Pair, side: Survey.Side, graduating: Survey.Side) throws {
         let (person, partner) = side == .mentee ? (pair.mentee, pair.mentor) : (pair.mentor, pair.mentee)
         guard PairService.reachable(person) else { return }
+        if let survey = try surveys(of: pair.mentorship.id ?? 0).last(where: { $0.side == side }),
+           try retell(survey, pair, because: "the other side's answer about what comes next differs; the pair goes on", { mail in
+               mail.disagreed = true
+               mail.partnerAsked = side == graduating ? nil : true
+               mail.askMissing(survey.answers)
+           }) { return }
         try work.outbox.send(GraduationDisagreedMail(person: PersonName(person.profile.name), partner: PersonName(naming: partner),
                                                      asked: side == graduating),
                              to: [PairService.address(person)], about: .mentorship(pair.mentorship.id ?? 0),
@@ -653,5 +670,16 @@ struct CheckinService {
             form.answeredFields.insert(.mentoringType)
         }
         return try EnrollmentService(work: work).receiveProfile(form, inbound)
+    }
+}
+
+extension CheckinAnswersMail {
+    /// Asks again each question `answers` leave open.
+    mutating func askMissing(_ answers: SurveyAnswers) {
+        missingRating = answers.rating == nil ? true : nil
+        missingMeeting = answers.meeting == nil ? true : nil
+        missingFit = answers.fit == nil ? true : nil
+        missingNext = answers.next == nil ? true : nil
+        hasMissing = answers.isComplete ? nil : true
     }
 }
