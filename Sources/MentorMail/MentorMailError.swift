@@ -19,20 +19,27 @@ public struct MentorMailError: Error, CustomStringConvertible, Sendable {
     }
 
     public let kind: Kind
-    /// What went wrong and what to do about it.
+    /// What went wrong and, unless `fix` says it, what to do about it.
     public let detail: String
+    /// What to do, when kept apart from the detail: doctor says it on its "fix:" line instead
+    /// of guessing one.
+    public let fix: String?
     /// Another command that looks further ("`mentormail doctor` checks the whole setup"), kept
     /// apart from the detail so that command can say the detail without pointing to itself.
     public let hint: String?
 
-    public init(_ kind: Kind, _ message: String, hint: String? = nil) {
+    public init(_ kind: Kind, _ message: String, fix: String? = nil, hint: String? = nil) {
         self.kind = kind
         self.detail = message
+        self.fix = fix
         self.hint = hint
     }
 
-    /// The detail, then the hint.
-    public var message: String { hint.map { "\(detail); \($0)" } ?? detail }
+    /// The detail, its fix, then the hint.
+    public var message: String {
+        let told = fix.map { "\(detail): \($0)" } ?? detail
+        return hint.map { "\(told); \($0)" } ?? told
+    }
 
     public var description: String { message }
 

@@ -28,16 +28,18 @@ import Testing
         #expect(MentorMailError.from(own).exitCode == 78)
     }
 
-    /// An error that points to doctor carries that hint apart from its detail: a run says both,
-    /// and doctor says the detail as it was made, with no text taken out of it.
+    /// An error that points to doctor carries that hint, and its fix, apart from its detail: a run
+    /// says all three, and doctor says the detail as it was made and the fix on its own line.
     @Test func theHintToRunDoctorIsKeptApartFromTheDetail() throws {
         let server = Config.Server(url: "imap://127.0.0.1:1/INBOX", user: "ana", passwordEnv: "MENTORMAIL_NEVER_SET", caFile: nil,
                                    startTLS: .never, moveTo: nil)
         let error = try #require(throws: MentorMailError.self) { try Transports.credentials(server, "mailbox", [:]) }
         #expect(error.detail.contains("MENTORMAIL_NEVER_SET") && !error.detail.contains("doctor"), "\(error.detail)")
-        #expect(error.message == error.detail + "; `mentormail doctor` checks the whole setup", "\(error.message)")
-        let check = Doctor.Check.failed("mailbox", error) { _ in "export the variable" }
-        #expect(check.detail == error.detail && check.isConfiguration)
+        let fix = try #require(error.fix)
+        #expect(error.message == error.detail + ": " + fix + "; `mentormail doctor` checks the whole setup", "\(error.message)")
+        // Doctor says the error's own fix, not a guess from its words.
+        let check = Doctor.Check.failed("mailbox", error) { _ in "a guess" }
+        #expect(check.detail == error.detail && check.fix == fix && check.isConfiguration)
     }
 
     @Test func aDamagedDatabaseEndsWith69AndSaysWhatToDo() throws {

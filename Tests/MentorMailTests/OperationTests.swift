@@ -116,10 +116,14 @@ import Testing
         let detail = try #require(mailbox["detail"] as? String)
         #expect(detail.contains("MENTORMAIL_TEST_PASSWORD") && detail.contains("not set"), "\(detail)")
         #expect(!detail.contains("mentormail doctor"), "\(detail)")
-        #expect((mailbox["fix"] as? String)?.contains("export the variable") == true, "\(mailbox)")
+        #expect((mailbox["fix"] as? String)?.contains("export it before running") == true, "\(mailbox)")
+        // Finding F21: the detail and its fix said the same advice twice.
+        #expect(!detail.contains("export") && !detail.contains("crontab"), "what is wrong, the fix says what to do: \(detail)")
         let text = try run(["doctor", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": ""])
         #expect(text.status == 78)
         #expect(!text.stdout.contains("mentormail doctor"), "\(text.stdout)")
+        let mailboxLines = text.stdout.split(separator: "\n").drop { !$0.contains("mailbox") }.prefix(2).joined(separator: "\n")
+        #expect(mailboxLines.components(separatedBy: "before running").count - 1 == 1, "\(text.stdout)")
         // A run still points to doctor.
         let process = try run(["process", "--config", scenario.configPath], environment: ["MENTORMAIL_TEST_PASSWORD": ""])
         #expect(process.status == 78 && process.stderr.contains("mentormail doctor"), "\(process.stderr)")

@@ -27,7 +27,7 @@ public struct Doctor {
         static func failed(_ name: String, _ error: any Error, fix: (String) -> String) -> Check {
             let error = MentorMailError.from(error)
             // The detail without its hint: doctor's own words need not send the reader to doctor.
-            return Check(name: name, outcome: .failed, detail: error.detail, fix: fix(error.detail), isConfiguration: error.kind == .config)
+            return Check(name: name, outcome: .failed, detail: error.detail, fix: error.fix ?? fix(error.detail), isConfiguration: error.kind == .config)
         }
     }
 
@@ -257,7 +257,6 @@ public struct Doctor {
             return "the server offers no STARTTLS, and [\(section)] starttls = \"required\": use \(section == "smtp" ? "smtps://" : "imaps://") "
                 + "if the server has it, or a server that offers STARTTLS"
         }
-        if lowered.contains("password_env") { return "export the variable before running (for cron: in the crontab or a wrapper script), never in the config or argv" }
         if lowered.contains("login denied") || lowered.contains("authentication") || lowered.contains("auth") && lowered.contains("fail")
             || lowered.contains(" 535") || lowered.contains("invalid credentials") {
             return "check [\(section)] user and the password in the variable password_env names"

@@ -31,8 +31,9 @@ public enum Transports {
         var password: String?
         if let variable = server.passwordEnv {
             guard let value = environment[variable], !value.isEmpty else {
-                throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set: "
-                                      + "export it before running (for cron, in the crontab or the secrets file the README describes)",
+                throw MentorMailError(.config, "[\(section)] password_env names \(variable), but that environment variable is not set",
+                                      fix: "export it before running (for cron, in the crontab or the secrets file the README describes), "
+                                        + "never in the config or on the command line",
                                       hint: MentorMailError.doctorChecksTheSetup)
             }
             password = value
