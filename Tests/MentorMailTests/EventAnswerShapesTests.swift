@@ -199,17 +199,32 @@ extension EventWorkflowTests {
     /// A yes with a condition is recorded and confirmed, and the condition reaches the coordinators.
     @Test func aConditionBesideAYesGoesToTheCoordinators() throws {
         let program = try ProcessorTests.Program()
-        try seed(program)
-        let event = try createEvent(program)
-        let invitations = try run(program)
-        let sent = try answer(program, "Yes, but I can only stay for the first rotation.", from: "ben@example.net",
-                              under: try invitation(to: "ben@example.net", in: invitations))
-        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ben@example.net"])
-        let toBen = try #require(sent.first(to: "ben@example.net")?.textBody)
-        #expect(toBen.contains("Thank you: you are coming"), "\(toBen)")
+        let (sent, toBen) = try benSaysYes(program, "Yes, but I can only stay for the first rotation.")
         #expect(toBen.contains("What you added about coming has been passed to the coordinators"), "\(toBen)")
         #expect(try program.database.inboundMessages().last?.disposition == .held)
         let digest = try #require(sent.first(to: "coordinator@example.org")?.textBody)
         #expect(digest.contains("I can only stay for the first rotation"), "\(digest)")
+    }
+
+    /// Finding F18: a late yes with an apology was held "for its condition", and the answer said
+    /// what was added had gone to the coordinators.
+    @Test func aYesWithAnApologyIsAnsweredAndNotHeld() throws {
+        let program = try ProcessorTests.Program()
+        let toBen = try benSaysYes(program, "Sorry for the late answer, yes I'd love to come!").toBen
+        #expect(!toBen.contains("passed to the coordinators"), "\(toBen)")
+        #expect(try program.database.inboundMessages().last?.disposition == .answered)
+    }
+
+    /// Ben, invited, answers `text` under his invitation: his seat is taken and he is thanked.
+    /// Returns what the run sent and his answer's text.
+    func benSaysYes(_ program: ProcessorTests.Program, _ text: String) throws -> (sent: [Message], toBen: String) {
+        try seed(program)
+        let event = try createEvent(program)
+        let invitations = try run(program)
+        let sent = try answer(program, text, from: "ben@example.net", under: try invitation(to: "ben@example.net", in: invitations))
+        #expect(try program.database.event(id: event.id).accepted?.map(\.email) == ["ben@example.net"])
+        let toBen = try #require(sent.first(to: "ben@example.net")?.textBody)
+        #expect(toBen.contains("Thank you: you are coming"), "\(toBen)")
+        return (sent, toBen)
     }
 }

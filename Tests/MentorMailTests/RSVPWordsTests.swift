@@ -211,6 +211,25 @@ import Testing
         #expect(RSVPWords.condition(in: OwnText("Sí, pero llegaré un poco tarde")) != nil)
     }
 
+    /// Finding F18: "Sorry for the late answer, yes I'd love to come!" was held for its
+    /// "condition". An apology or a thanks beside the yes is courtesy, never a condition; a
+    /// condition beside an apology still is one.
+    @Test(arguments: [
+        "Sorry for the late answer, yes I'd love to come!", "Apologies for the delay - count me in!",
+        "Yes, I'll be there. Sorry for replying so late.", "Count me in, but sorry for the late reply!",
+        "Perdón por la tardanza, ¡sí, allí estaré!", "Désolée pour le retard, oui je viens !",
+        "Entschuldigung für die späte Antwort, ja, ich komme gerne!", "Thanks and sorry for the delay, I'll be there.",
+    ])
+    func anApologyBesideAYesIsNoCondition(_ text: String) {
+        #expect(RSVPWords.read(text) == .yes, "\(text)")
+        #expect(RSVPWords.condition(in: OwnText(text)) == nil, "\(text)")
+    }
+
+    @Test func aConditionBesideAnApologyStaysOne() {
+        #expect(RSVPWords.condition(in: OwnText("Sorry for the late answer, yes, but I can only stay for the first rotation.")) != nil)
+        #expect(RSVPWords.condition(in: OwnText("Yes! Sorry, I'll arrive a bit late.")) != nil)
+    }
+
     @Test func aYesOnAConditionIsAMaybe() {
         #expect(RSVPWords.read("Si puedo, voy.") == .maybe)
         #expect(RSVPWords.read("If I can, I'll come.") == .maybe)

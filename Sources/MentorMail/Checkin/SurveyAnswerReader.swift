@@ -446,21 +446,16 @@ public struct SurveyAnswerReader: Sendable {
 
     /// Words that only greet, thank, apologise for the delay or say the survey came ("Hi, got your survey").
     static func onlySaysItCame(_ words: [String]) -> Bool {
-        onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
+        Courtesy.onlyCourtesy(words) || words.allSatisfy { SurveyVocabulary.surveyCame.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
     /// Words that only greet, thank, apologise or say where the answers are ("Respuestas abajo.",
     /// "Sorry, here they are inline.").
     static func onlyPoints(_ words: [String]) -> Bool {
-        onlyCourtesy(words) || words.allSatisfy {
+        Courtesy.onlyCourtesy(words) || words.allSatisfy {
             SurveyVocabulary.pointing.contains($0) || SurveyVocabulary.apologies.contains($0) || SurveyVocabulary.greetings.contains($0)
                 || Courtesy.words.contains($0)
         }
-    }
-
-    /// Words that only greet, thank or apologise for answering late ("Sorry for the delay!").
-    static func onlyCourtesy(_ words: [String]) -> Bool {
-        words.allSatisfy { SurveyVocabulary.apologies.contains($0) || SurveyVocabulary.greetings.contains($0) || Courtesy.words.contains($0) }
     }
 
     /// A line of four words or more beside answers under the questions ("Farid cancelled our

@@ -213,14 +213,18 @@ enum RSVPWords {
 
     /// A condition or note beside a yes ("Yes, but I can only stay for the first rotation"):
     /// the sentences that hold a "but" with nothing after it that answers, or that say "only",
-    /// "late" or "early"; nil when there is none.
+    /// "late" or "early"; nil when there is none. A clause that only greets, thanks or
+    /// apologises ("Sorry for the late answer") is courtesy, never a condition.
     static func condition(in own: OwnText, limit: Int = 500) -> String? {
         let marks: Set<String> = ["only", "late", "later", "early", "except", "solo", "nur", "seulement", "tarde", "spat", "spater", "fruher"]
+        func courtesy(_ text: String) -> Bool { Courtesy.onlyCourtesy(EnrollmentText.words(text)) }
         var found: [String] = []
         for sentence in own.lines.prefix(6).flatMap(CommandWords.sentences(in:)) where !sentence.hasSuffix("?") {
             let parts = CommandSentences.splitOnConjunctions(sentence, contrasts)
-            let afterBut = parts.count > 1 && parts.dropFirst().contains { CommandSentences.clauses(of: $0).flatMap { answers(in: $0, asked: false) }.isEmpty }
-            let words = EnrollmentText.words(sentence)
+            let afterBut = parts.count > 1 && parts.dropFirst().contains {
+                !courtesy($0) && CommandSentences.clauses(of: $0).flatMap { answers(in: $0, asked: false) }.isEmpty
+            }
+            let words = CommandSentences.clauses(of: sentence).filter { !courtesy($0) }.flatMap(EnrollmentText.words)
             if afterBut || words.contains(where: marks.contains) || index(of: ["leave", "early"], in: words) != nil {
                 found.append(EnrollmentText.trim(sentence))
             }

@@ -38,6 +38,11 @@ enum Courtesy {
         "compris", "capito", "entendi", "will",
     ].map { EnrollmentText.fold($0) })
 
+    /// Words that only greet, thank or apologise for answering late ("Sorry for the delay!").
+    static func onlyCourtesy(_ words: [String]) -> Bool {
+        words.allSatisfy { SurveyVocabulary.apologies.contains($0) || SurveyVocabulary.greetings.contains($0) || Self.words.contains($0) }
+    }
+
     /// Whether the person's own lines only thank or acknowledge: nothing to answer, nothing
     /// for a person to read.
     /// `signedBy`: the writer's display name, whose words may sign the note on a line of their own.

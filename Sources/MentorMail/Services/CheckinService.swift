@@ -353,7 +353,7 @@ struct CheckinService {
     static func onlyCourtesy(_ note: String, names: [String]) -> Bool {
         let named = Set(names.flatMap { EnrollmentText.words($0) })
         let words = EnrollmentText.words(note).filter { !named.contains($0) }
-        return !words.isEmpty && SurveyAnswerReader.onlyCourtesy(words)
+        return !words.isEmpty && Courtesy.onlyCourtesy(words)
     }
 
     /// How the reason of held check-in answers, not recorded, begins: its writer is told so.
