@@ -211,10 +211,14 @@ extension MentorMailCommand {
                     print("  seats     \(event.acceptedMentees) of \(event.capacity) mentee seats, \(event.acceptedMentors) of \(event.tables) tables; \(event.waitlisted) waitlisted")
                     print("  calendar  UID \(event.uid), sequence \(event.sequence)")
                     if let warning = event.warning { print(terminalSafe("  warning   no tables can be set: \(warning)", keepLines: false)) }
-                    for (title, guests) in [("Accepted", event.accepted), ("Waitlisted", event.waitlist), ("Tentative", event.tentative),
-                                            ("Declined", event.declined), ("No answer yet", event.noAnswer)] {
+                    // Each waitlist is numbered in its own order: mentees wait for seats, mentors for tables.
+                    let waitlists = ["mentee", "mentor"].map { role in
+                        ("Waitlisted \(role)s", event.waitlist?.filter { $0.role == role }, ", in order")
+                    }
+                    for (title, guests, order) in [("Accepted", event.accepted, "")] + waitlists
+                        + [("Tentative", event.tentative, ""), ("Declined", event.declined, ""), ("No answer yet", event.noAnswer, "")] {
                         guard let guests, !guests.isEmpty else { continue }
-                        print("\n\(title) (\(guests.count)):")
+                        print("\n\(title) (\(guests.count))\(order):")
                         for guest in guests {
                             let position = guest.position.map { "#\($0) " } ?? ""
                             // A maybe since they got their place: it is kept until they say no.

@@ -28,6 +28,13 @@ import Testing
         return event
     }
 
+    /// The event of `groupedWithWaitlistAndAMaybe`, the sheet mailed to the coordinators, and its HTML.
+    func sheets(_ program: ProcessorTests.Program) throws -> (event: EventView, text: String, html: String) {
+        let event = try groupedWithWaitlistAndAMaybe(program)
+        let sheet = try #require(try events.run(program).first(to: "coordinator@example.org")?.textBody)
+        return (event, sheet, try program.app.eventSheet(id: event.id, now: program.now))
+    }
+
     /// Finding (D-16): cron was off until two months after the event; the first run then formed
     /// its tables and mailed schedules and "no seat" to the guests of an event long over. Such a
     /// run forms nothing and mails no guest; the coordinators read why in the digest.
@@ -56,17 +63,37 @@ import Testing
     /// the coordinators need who waits, and which seated guest is unsure.
     @Test func theSheetNamesWhoWaitsAndMarksASeatedMaybe() throws {
         let program = try ProcessorTests.Program()
-        let event = try groupedWithWaitlistAndAMaybe(program)
-        let sheet = try #require(try events.run(program).first(to: "coordinator@example.org")?.textBody)
-        let html = try program.app.eventSheet(id: event.id, now: program.now)
+        let (_, sheet, html) = try sheets(program)
         for output in [sheet, html] {
             let caio = try #require(output.range(of: "Caio Lima")), dee = try #require(output.range(of: "Dee Kim"))
             #expect(caio.lowerBound < dee.lowerBound, "in their order: \(output)")
-            #expect(output.contains("Tom Berg (mentor)"), "\(output)")
+            #expect(output.contains("Tom Berg"), "\(output)")
             #expect(output.components(separatedBy: "Ben Okafor (said maybe)").count - 1 == 2, "on both rotations: \(output)")
             #expect(!output.contains("Ana Souza (said maybe)"), "\(output)")
         }
-        #expect(sheet.contains("1. Caio Lima") && sheet.contains("2. Dee Kim") && sheet.contains("1. Tom Berg (mentor)"), "\(sheet)")
+        #expect(sheet.contains("1. Caio Lima") && sheet.contains("2. Dee Kim") && sheet.contains("1. Tom Berg"), "\(sheet)")
+    }
+
+    /// Finding F17: the sheet and `event show` numbered the mentees and mentors waiting as one
+    /// list ("1. Caio / 2. Dee / 1. Tom (mentor)"): each waitlist is numbered under its own heading.
+    @Test func theMenteeAndMentorWaitlistsAreNumberedApart() throws {
+        let program = try ProcessorTests.Program()
+        let (event, sheet, html) = try sheets(program)
+        for output in [sheet, html] {
+            let mentees = try #require(output.range(of: "Mentees waiting for a seat, in order"), "\(output)")
+            let mentors = try #require(output.range(of: "Mentors waiting for a table, in order"), "\(output)")
+            let caio = try #require(output.range(of: "Caio Lima")), tom = try #require(output.range(of: "Tom Berg"))
+            #expect(mentees.upperBound < caio.lowerBound && caio.lowerBound < mentors.lowerBound && mentors.upperBound < tom.lowerBound, "\(output)")
+            #expect(!output.contains("Waiting, in order"), "\(output)")
+        }
+        let config = try program.writeConfigFile()
+        let show = try CommandRunner.run(["event", "show", String(event.id), "--config", config.path, "--now", "2026-11-10T09:00:00Z"])
+        #expect(show.status == 0, "\(show.stderr)")
+        let out = show.stdout
+        let mentees = try #require(out.range(of: "Waitlisted mentees (2), in order:"), "\(out)")
+        let mentors = try #require(out.range(of: "Waitlisted mentors (1), in order:"), "\(out)")
+        let dee = try #require(out.range(of: "#2 dee@example.net")), tom = try #require(out.range(of: "#1 tom@example.org"))
+        #expect(mentees.upperBound < dee.lowerBound && dee.lowerBound < mentors.lowerBound && mentors.upperBound < tom.lowerBound, "\(out)")
     }
 
     @Test func theSpanishSheetNamesWhoWaitsAndMarksASeatedMaybeInSpanish() throws {
@@ -76,7 +103,7 @@ import Testing
         let sheet = try #require(try events.run(program).first(to: "coordinator@example.org")?.textBody)
         let html = try program.app.eventSheet(id: event.id, now: program.now)
         for output in [sheet, html] {
-            #expect(output.contains("Caio Lima") && output.contains("Dee Kim") && output.contains("Tom Berg (mentor)"), "\(output)")
+            #expect(output.contains("Caio Lima") && output.contains("Dee Kim") && output.contains("Tom Berg"), "\(output)")
             #expect(output.components(separatedBy: "Ben Okafor (dijo quizás)").count - 1 == 2, "\(output)")
             #expect(!output.contains("said maybe"), "\(output)")
         }

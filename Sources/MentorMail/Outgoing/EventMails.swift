@@ -238,9 +238,16 @@ public struct EventSheetMail: MailContent {
     public var mentees: Int
     public var mentors: Int
     public var waitlisted: Int
-    /// Everyone still waiting, mentees first, each in their order.
+    /// Everyone still waiting, mentees first, each numbered in their own role's order: for
+    /// templates written before the two lists below.
     public var waitingList: [Waiting] = []
     public var hasWaiting: Bool?
+    /// Mentees waiting for a seat and mentors waiting for a table, each list numbered from 1 in
+    /// its order, with a flag for each that is not empty.
+    public var waitingMentees: [Waiting] = []
+    public var waitingMentors: [Waiting] = []
+    public var menteesWaiting: Bool?
+    public var mentorsWaiting: Bool?
     /// Seated guests who said maybe since (marked at their tables), when any.
     public var unsureSeated: Int?
     /// Seats (a mentee in one rotation) where mentee and mentor share no language, when any.

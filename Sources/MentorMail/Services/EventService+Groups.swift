@@ -372,11 +372,12 @@ extension EventService {
 
     func sheetMail(_ event: SpeedEvent, rotations: [EventSheetMail.Rotation], mentees: Int, mentors: Int) throws -> EventSheetMail {
         let eventID = event.id ?? 0
-        let waitingList = try [EventGuest.Role.mentee, .mentor].flatMap { role in
+        let waitingByRole = try [EventGuest.Role.mentee, .mentor].map { role in
             try waiting(eventID, role).fetchAll(work.db).enumerated().map {
                 EventSheetMail.Waiting(position: $0.offset + 1, name: $0.element.name, asMentor: role == .mentor ? true : nil)
             }
         }
+        let waitingList = waitingByRole.flatMap { $0 }
         let unsure = Set(rotations.flatMap(\.tables).flatMap { table in
             table.seats.filter(\.saidMaybe).map(\.name) + (table.mentorSaidMaybe == true ? [table.mentor] : [])
         }).count
@@ -385,7 +386,10 @@ extension EventService {
         let apart = rotations.flatMap(\.tables).flatMap(\.seats).filter(\.noSharedLanguage).count
         let repeated = event.repeatedMenteePairs ?? 0, shown = String(format: "%.1f", percent)
         return EventSheetMail(event: info(event), mentees: mentees, mentors: mentors, waitlisted: waitingList.count,
-                              waitingList: waitingList, hasWaiting: waitingList.isEmpty ? nil : true, unsureSeated: unsure > 0 ? unsure : nil,
+                              waitingList: waitingList, hasWaiting: waitingList.isEmpty ? nil : true,
+                              waitingMentees: waitingByRole[0], waitingMentors: waitingByRole[1],
+                              menteesWaiting: waitingByRole[0].isEmpty ? nil : true, mentorsWaiting: waitingByRole[1].isEmpty ? nil : true,
+                              unsureSeated: unsure > 0 ? unsure : nil,
                               withoutSharedLanguage: apart > 0 ? apart : nil,
                               fewerRotations: event.plannedRotations != nil ? true : nil, plannedRotations: event.plannedRotations,
                               rotationsList: rotations,
