@@ -145,12 +145,13 @@ extension EventService {
                                        earlier: seatedBefore, promoted: Set(promoted.compactMap(\.id)), unchanged: unchanged)
         let gone = seatedBefore?.subtracting(Self.guests(seatedAt: newSeats)) ?? []
         let leaving = all.filter { gone.contains($0.id ?? -1) }.map(\.name)
-        // Whoever still waits hears now, once: nobody told before (the tables formed before, or
-        // none could be formed when they were due) is told again.
+        // Whoever still waits hears now, once: nobody told since their latest answer (the tables
+        // formed before, or none could be formed when they were due) is told again. A yes after
+        // that word (a maybe told how to ask for a seat) was answered with a promise: it hears how it ended.
         let told = try toldNoSeat(eventID)
-        let waiting = all.filter { $0.answer == .waitlisted && !told.contains($0.email.lowercased()) }
+        let waiting = all.filter { $0.answer == .waitlisted && !Self.toldSinceAnswer($0, told) }
         // Those who said maybe have no seat either: they hear that the tables are set, and how to ask for one.
-        let unsure = all.filter { $0.answer == .tentative && !told.contains($0.email.lowercased()) }
+        let unsure = all.filter { $0.answer == .tentative && told[$0.email.lowercased()] == nil }
         for guest in waiting + unsure { try tellNoSeat(guest, event) }
         try work.audit.record(actor, earlier == nil ? "event-grouped" : "event-regrouped",
                               "event \(eventID): \(mentees.count) mentee(s), \(mentors.count) table(s), \(rotations) rotation(s), interest \(plan.totalInterest) of at most \(plan.upperBound)")
@@ -182,7 +183,7 @@ extension EventService {
         } catch let error as MentorMailError where error.kind == .data {
             let coming = try guests(eventID).filter { $0.answer == .accepted || $0.answer == .waitlisted }
             let told = try toldNoSeat(eventID)
-            for guest in coming where !told.contains(guest.email.lowercased()) { try tellNoSeat(guest, event, noTables: true) }
+            for guest in coming where !Self.toldSinceAnswer(guest, told) { try tellNoSeat(guest, event, noTables: true) }
             var detail = "Event \(eventID) (\(event.name)): the rotations were not formed: \(error.message)"
             if try Self.tablesProblem(event, work.db) == nil {
                 detail += "; or call it off: mentormail event cancel \(eventID)"
@@ -199,11 +200,23 @@ extension EventService {
         }
     }
 
-    /// The addresses (lowercased) told already that there is no seat for them at this event.
-    private func toldNoSeat(_ eventID: Int64) throws -> Set<String> {
-        Set(try String.fetchAll(work.db, sql: """
-            SELECT recipients FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
-            """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID]).map { $0.lowercased() })
+    /// When each address (lowercased) was last told that there is no seat for them at this event.
+    private func toldNoSeat(_ eventID: Int64) throws -> [String: Date] {
+        let rows = try Row.fetchAll(work.db, sql: """
+            SELECT recipients, createdAt FROM outboxMessage WHERE purpose = ? AND topicKind = ? AND topicID = ?
+            """, arguments: [MailKind.eventNoSeat.rawValue, Topic.Kind.event.rawValue, eventID])
+        var told: [String: Date] = [:]
+        for row in rows {
+            let address = (row["recipients"] as String).lowercased(), at: Date = row["createdAt"]
+            told[address] = max(told[address] ?? at, at)
+        }
+        return told
+    }
+
+    /// Whether `guest` was told there is no seat for them since their latest answer.
+    static func toldSinceAnswer(_ guest: EventGuest, _ told: [String: Date]) -> Bool {
+        guard let at = told[guest.email.lowercased()] else { return false }
+        return guest.answeredAt.map { at >= $0 } ?? true
     }
 
     /// Tells `guest` there is no seat (or table) for them: the tables are set without them, or
