@@ -23,7 +23,7 @@ import Testing
         #expect(try columns(inbound) == (try codableKeys(inbound)))
         let outbox = OutboxMessage(id: 1, messageID: "<m@b>", purpose: "help", sender: "p@b", recipients: "a@b", subject: "s",
                                    raw: Data([1]), inboundID: 1, status: .sent, attempts: 1, nextAttemptAt: now, lastError: "e",
-                                   createdAt: now, sentAt: now, topicKind: "k", topicID: 2, replacedBy: 3)
+                                   createdAt: now, sentAt: now, topicKind: "k", topicID: 2, replacedBy: 3, content: "{}")
         #expect(try columns(outbox) == (try codableKeys(outbox)))
         var audit = AuditEntry(at: now, actor: "a", action: "b", detail: "c")
         audit.id = 1

@@ -356,7 +356,8 @@ struct EventService {
         }
         // The confirmation goes to the guest's invited address; usually that is the sender.
         var recipient: (address: MailAddress, language: String?)?
-        func answer(_ mail: EventAnswerMail, _ summary: String, calendar: CalendarPart? = nil) throws -> Outcome {
+        /// `keptAs`: a waitlist place, kept so that a later message of the run can word it anew.
+        func answer(_ mail: EventAnswerMail, _ summary: String, calendar: CalendarPart? = nil, keptAs key: String? = nil) throws -> Outcome {
             var mail = mail
             // A question beside the answer: the answer is recorded, the message held for a person.
             let question = reply.automatic ? nil : reply.question
@@ -368,9 +369,9 @@ struct EventService {
                 if let recipient {
                     try work.outbox.answer(mail, to: recipient.address, replyingTo: inbound.message, inboundID: inbound.recordID,
                                            about: .event(event?.id), language: language,
-                                           unreadExport: inbound.unreadExport(in: work), calendar: calendar)
+                                           unreadExport: inbound.unreadExport(in: work), calendar: calendar, keptAs: key)
                 } else {
-                    try inbound.answer(mail, in: work, about: .event(event?.id), language: language, calendar: calendar)
+                    try inbound.answer(mail, in: work, about: .event(event?.id), language: language, calendar: calendar, keptAs: key)
                 }
             }
             if question != nil || note != nil {
@@ -421,7 +422,24 @@ struct EventService {
         guard var guest = found else { return try unknown() }
         if guest.email.lowercased() != sender { recipient = (MailAddress(address: guest.email, name: guest.name), guest.language) }
         let recorded = try record(reply.answer, source: reply.source.rawValue, for: &guest, at: event)
-        return try answer(recorded.mail, recorded.summary, calendar: recorded.calendar)
+        return try answer(recorded.mail, recorded.summary, calendar: recorded.calendar,
+                          keptAs: recorded.mail.position != nil ? Self.placeKey(guest) : nil)
+    }
+
+    /// The key a waitlist answer is kept under while a later message of the run may move its place.
+    static func placeKey(_ guest: EventGuest) -> String { "event-guest:\(guest.id ?? 0)" }
+
+    /// The waitlist of `role` moved (a seat given, someone left it): answers of this run still
+    /// queued that told a place in it are worded again with the place each has now, so that no
+    /// one hears a place a later message of the same run changed.
+    private func retellPlaces(_ eventID: Int64, _ role: EventGuest.Role) throws {
+        for (index, guest) in try waiting(eventID, role).fetchAll(work.db).enumerated() {
+            for (row, kept) in try work.outbox.rewordable(EventAnswerMail.self, key: Self.placeKey(guest)) where kept.mail.position != index + 1 {
+                var mail = kept.mail
+                mail.position = index + 1
+                try work.outbox.reword(row, kept, as: mail, calendar: nil, why: "\(guest.email) is in place \(index + 1) of the waitlist now")
+            }
+        }
     }
 
     /// Tells `guest` that a calendar answer for them came from `sender`, another address, and was
@@ -494,6 +512,7 @@ struct EventService {
         if before == .accepted && guest.answer != .accepted && !grouped {
             promoted = try promoteFirstWaiting(event, guest.role)
         }
+        if promoted != nil || before == .waitlisted && guest.answer != .waitlisted { try retellPlaces(eventID, guest.role) }
         switch guest.answer {
         case .accepted where keptSeat && !grouped:
             mail.tentative = true
@@ -707,6 +726,18 @@ struct EventService {
         next.waitlistedAt = nil
         next.waitlistOrder = nil
         try next.update(work.db)
+        // Their yes of this run, still queued, said a place on the waitlist: it says the seat instead.
+        let queued = try work.outbox.rewordable(EventAnswerMail.self, key: Self.placeKey(next))
+        if !queued.isEmpty {
+            let calendar = try currentCalendar(event, for: &next, always: true)
+            for (row, kept) in queued {
+                var mail = kept.mail
+                (mail.waitlisted, mail.position, mail.accepted) = (nil, nil, true)
+                try work.outbox.reword(row, kept, as: mail, calendar: calendar, why: "\(next.email) got a seat from the waitlist")
+            }
+            try work.audit.record(next.email, "event-promoted", "event \(eventID): from the waitlist, in the run of their yes")
+            return next
+        }
         var mail = EventPromotedMail(person: PersonName(next.name), event: info(event))
         if role == .mentor { mail.asMentor = true } else { mail.asMentee = true }
         try work.outbox.send(mail, to: [MailAddress(address: next.email, name: next.name)], about: .event(eventID), language: next.language,

@@ -30,11 +30,11 @@ struct Inbound {
     /// The same, in a language chosen earlier (before "delete my data" erased the profile that said it).
     @discardableResult
     func answer<M: MailContent>(_ mail: M, in work: Work, about topic: Topic = .none, anonymously: Bool = false,
-                                language: String?, calendar: CalendarPart? = nil) throws -> OutboxMessage {
+                                language: String?, calendar: CalendarPart? = nil, keptAs key: String? = nil) throws -> OutboxMessage {
         let address = context.writtenAddress ?? sender.address
         return try work.outbox.answer(mail, to: MailAddress(address: address, name: anonymously ? nil : sender.name), replyingTo: message,
                                inboundID: recordID, about: topic, language: language, unreadExport: unreadExport(in: work),
-                               calendar: calendar)
+                               calendar: calendar, keptAs: key)
     }
 
     /// The form export attached by a sender who is not a coordinator: not read, and the answer says so.

@@ -55,16 +55,65 @@ struct OutboxWriter {
 
     /// Queues the answer to `message`: threaded under it and marked auto-replied. `unreadExport`
     /// names a form export the message carried and that was not read (templates: `unreadExport`);
-    /// `calendar`, an event's calendar to carry along.
+    /// `calendar`, an event's calendar to carry along; `keptAs`, a key its values are kept under
+    /// so that a later message of the same run can word it again (`rewordable`, `reword`).
     @discardableResult
     func answer<M: MailContent>(_ mail: M, to recipient: MailAddress, replyingTo message: Message, inboundID: Int64?,
                                 about topic: Topic = .none, language: String? = nil, unreadExport: String? = nil,
-                                calendar: CalendarPart? = nil) throws -> OutboxMessage {
+                                calendar: CalendarPart? = nil, keptAs key: String? = nil) throws -> OutboxMessage {
         var references = message.references
         if let id = message.messageID, !references.contains(id) { references.append(id) }
+        let kept = key.map { Kept(key: $0, mail: mail, address: recipient.address, name: recipient.name, replySubject: Self.replySubject(message.subject),
+                                  inReplyTo: message.messageID, references: references, language: language, unreadExport: unreadExport) }
         return try queue(mail, to: [recipient], replySubject: Self.replySubject(message.subject),
                          inReplyTo: message.messageID, references: references, inboundID: inboundID, topic: topic, language: language,
-                         calendar: calendar, unreadExport: unreadExport)
+                         calendar: calendar, unreadExport: unreadExport, kept: kept)
+    }
+
+    /// What an answer kept for wording again was made of: its values, recipient, thread and language.
+    struct Kept<M: MailContent>: Codable {
+        var key: String
+        var mail: M
+        var address: String
+        var name: String?
+        var replySubject: String
+        var inReplyTo: String?
+        var references: [String]
+        var language: String?
+        var unreadExport: String?
+    }
+
+    private struct KeptKey: Decodable { var key: String }
+
+    /// The answers of this run of the kind `M` kept under `key` that are still queued, with what
+    /// they were made of.
+    func rewordable<M: MailContent>(_ type: M.Type, key: String) throws -> [(row: OutboxMessage, kept: Kept<M>)] {
+        let rows = try OutboxMessage.filter(OutboxMessage.Columns.purpose == M.kind.rawValue && OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
+                                            && Column("createdAt") == now && Column("content") != nil)
+            .order(Column("id")).fetchAll(db)
+        let decoder = JSONDecoder()
+        return try rows.compactMap { row in
+            guard let data = row.content.map({ Data($0.utf8) }), try decoder.decode(KeptKey.self, from: data).key == key else { return nil }
+            return (row, try decoder.decode(Kept<M>.self, from: data))
+        }
+    }
+
+    /// Retires `row`, an answer of this run still queued, and queues `mail` in its place: the
+    /// same recipient, thread and language, with `calendar`; kept again under the same key.
+    /// `why` is said on the retired row.
+    @discardableResult
+    func reword<M: MailContent>(_ row: OutboxMessage, _ kept: Kept<M>, as mail: M, calendar: CalendarPart?, why: String) throws -> OutboxMessage {
+        var kept = kept
+        kept.mail = mail
+        let fresh = try queue(mail, to: [MailAddress(address: kept.address, name: kept.name)], replySubject: kept.replySubject, inReplyTo: kept.inReplyTo,
+                              references: kept.references, inboundID: row.inboundID, topic: row.topic, language: kept.language, calendar: calendar,
+                              unreadExport: kept.unreadExport, kept: kept)
+        var old = row
+        old.status = .retired
+        old.lastError = "not sent: worded again in the same run (outbox \(fresh.id ?? 0)): \(why)"
+        old.replacedBy = fresh.id
+        try old.update(db)
+        return fresh
     }
 
     /// Queues mail that starts its own thread (an introduction, a review, a digest): auto-generated.
@@ -80,7 +129,7 @@ struct OutboxWriter {
     /// `language`: the code of the templates to use when there is a translation ("es").
     private func queue<M: MailContent>(_ mail: M, to recipients: [MailAddress], replySubject: String?, inReplyTo: String?,
                                        references: [String], inboundID: Int64?, topic: Topic, language: String?,
-                                       calendar: CalendarPart? = nil, unreadExport: String? = nil) throws -> OutboxMessage {
+                                       calendar: CalendarPart? = nil, unreadExport: String? = nil, kept: Kept<M>? = nil) throws -> OutboxMessage {
         var values = mail.templateValues(program: ProgramInfo(config.program), replySubject: M.kind.isAnswer ? (replySubject ?? "") : nil)
         if M.kind.isAnswer, let unreadExport { values["unreadExport"] = unreadExport }
         let rendered = try templates.render(M.kind.template, values, language: language)
@@ -97,19 +146,20 @@ struct OutboxWriter {
             autoSubmitted: inReplyTo == nil ? .autoGenerated : .autoReplied,
             calendar: calendar
         )
-        return try queue(outgoing, kind: M.kind, inboundID: inboundID, topic: topic)
+        return try queue(outgoing, kind: M.kind, inboundID: inboundID, topic: topic,
+                         content: try kept.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) })
     }
 
     /// Queues a message already composed (a fresh copy of one that did not arrive); kept as
     /// withheld like any other when a recipient's address bounced.
     @discardableResult
-    func queue(_ outgoing: OutgoingMessage, kind: MailKind, inboundID: Int64?, topic: Topic) throws -> OutboxMessage {
+    func queue(_ outgoing: OutgoingMessage, kind: MailKind, inboundID: Int64?, topic: Topic, content: String? = nil) throws -> OutboxMessage {
         var row = OutboxMessage(
             messageID: outgoing.messageID, purpose: kind.rawValue, sender: config.program.address,
             recipients: outgoing.recipients.joined(separator: ","), subject: outgoing.subject,
             raw: Data(outgoing.render()), inboundID: inboundID, status: .queued, attempts: 0,
             nextAttemptAt: now, lastError: nil, createdAt: now, sentAt: nil,
-            topicKind: topic.kind?.rawValue, topicID: topic.id)
+            topicKind: topic.kind?.rawValue, topicID: topic.id, content: content)
         let bounced = try bounce(among: outgoing.recipients)
         // Someone who asked to stop our mail gets only our answers while their "yes" is awaited.
         let leaving = bounced == nil && !kind.isAnswer ? try leaveAsked(among: outgoing.recipients) : nil

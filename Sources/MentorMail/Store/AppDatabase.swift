@@ -713,6 +713,11 @@ public final class AppDatabase: Sendable {
             // recorded by what wrote the note, not read back from its words.
             try db.alter(table: "inboundMessage") { t in t.add(column: "noteNamesContext", .boolean).notNull().defaults(to: false) }
         }
+        migrator.registerMigration("v30-outbox-content") { db in
+            // The values an answer was made of, for the few kept so that a later message of the
+            // same run can word them again while they are still queued (a waitlist place).
+            try db.alter(table: "outboxMessage") { t in t.add(column: "content", .text) }
+        }
         return migrator
     }
 

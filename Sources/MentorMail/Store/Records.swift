@@ -196,8 +196,12 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
     /// that a reply to it is read in that context.
     public var topicKind: String?
     public var topicID: Int64?
-    /// The fresh copy sent in its place (after a bounce, to a new or working address).
+    /// The fresh copy sent in its place (after a bounce, to a new or working address, or worded
+    /// again in the same run).
     public var replacedBy: Int64? = nil
+    /// The values it was made of (JSON, `OutboxWriter.Kept`), for an answer kept so that a
+    /// later message of the same run can word it again; nil for all others.
+    public var content: String? = nil
 
     public var kind: MailKind? { MailKind(rawValue: purpose) }
     public var topic: Topic { Topic(kindName: topicKind, id: topicID) }
@@ -243,6 +247,7 @@ public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersista
         container["topicKind"] = topicKind
         container["topicID"] = topicID
         container["replacedBy"] = replacedBy
+        container["content"] = content
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
