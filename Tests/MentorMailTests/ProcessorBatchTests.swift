@@ -227,4 +227,28 @@ import Testing
         #expect(EnrollmentText.words("Größe – ÉTÉ’s") == EnrollmentText.foldUnicode("Größe – ÉTÉ’s")
             .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init))
     }
+
+    /// What the send thread may take while later batches are still read: not an answer a later
+    /// message of the run may still rewrite (a check-in answer, an answer kept to be reworded),
+    /// so none goes out beside its replacement whatever the batch timing.
+    @Test func answersThatALaterMessageMayRewriteWaitForTheRunsEnd() throws {
+        let program = try ProcessorTests.Program()
+        func store(_ purpose: MailKind, to address: String, content: String? = nil) throws -> Int64 {
+            let messageID = "\(UUID().uuidString)@example.org"
+            let raw = "From: mentoring@example.org\r\nTo: \(address)\r\nSubject: x\r\nMessage-ID: <\(messageID)>\r\n\r\nHello\r\n"
+            var row = OutboxMessage(messageID: messageID, purpose: purpose.rawValue, sender: "mentoring@example.org", recipients: address,
+                                    subject: "x", raw: Data(raw.utf8), inboundID: nil, status: .queued, attempts: 0,
+                                    nextAttemptAt: program.now, lastError: nil, createdAt: program.now, sentAt: nil, topicKind: nil, topicID: nil)
+            row.content = content
+            try program.database.write { db in try row.insert(db) }
+            return try #require(row.id)
+        }
+        let form = try store(.signupForm, to: "a@example.net")
+        _ = try store(.checkinAnswers, to: "b@example.net")
+        _ = try store(.eventAnswer, to: "c@example.net", content: #"{"key":"place"}"#)
+        let plain = try store(.eventAnswer, to: "d@example.net")
+        let processor = Processor(program: program.app, mailbox: program.mailbox, sender: program.outbox, now: program.now,
+                                  logger: Logger(label: "test"))
+        #expect(try processor.dueRows(after: 0).compactMap(\.id) == [form, plain])
+    }
 }

@@ -154,14 +154,16 @@ extension Processor {
     // MARK: - Sending while reading (see `SendAhead`)
 
     /// Queued rows due now with an id above `after`, oldest first (at most a few hundred).
-    /// Check-in answers wait for the run's end: the other side's answer later in the run may
-    /// still rewrite one (one answer per side per run, telling the final state).
+    /// Answers a later message of the run may still rewrite wait for the run's end, so each
+    /// tells the final state and none goes out beside its replacement: check-in answers (the
+    /// other side may answer later in the run) and answers kept to be reworded (a waitlist
+    /// place that a later answer moves).
     func dueRows(after: Int64) throws -> [OutboxMessage] {
         try database.readOften { db in
             try OutboxMessage
                 .filter(OutboxMessage.Columns.status == OutboxMessage.Status.queued.rawValue
                         && OutboxMessage.Columns.nextAttemptAt <= now && Column("id") > after
-                        && OutboxMessage.Columns.purpose != MailKind.checkinAnswers.rawValue)
+                        && OutboxMessage.Columns.purpose != MailKind.checkinAnswers.rawValue && Column("content") == nil)
                 .order(Column("id"))
                 .limit(500)
                 .fetchAll(db)
