@@ -44,6 +44,8 @@ import Testing
         #expect(!text.contains("in place 2"), "\(text)")
         #expect(toDee.first?.inReplyTo != nil, "still the answer to her message")
         #expect(sent.contains { $0.to.map(\.address) == ["caio@example.net"] && $0.subject?.contains("a seat for you") == true })
+        // What the answers were made of is kept only while they may be worded again.
+        #expect(try program.database.outbox().filter { $0.content != nil }.isEmpty)
     }
 
     /// Someone who joins the waitlist and gets the seat a later message frees, in the same run,

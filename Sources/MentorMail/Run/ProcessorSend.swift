@@ -65,7 +65,7 @@ extension Processor {
                         do {
                             var problem = ""
                             try database.write { db in
-                                try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                                try db.execute(sql: OutboxMessage.markSentSQL,
                                                arguments: [now, id])
                                 problem = partlyRefused(row, refusals, db: db)
                             }
@@ -138,7 +138,7 @@ extension Processor {
         do {
             try database.write { db in
                 for (id, _) in unmarked {
-                    try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                    try db.execute(sql: OutboxMessage.markSentSQL,
                                    arguments: [now, id])
                 }
             }
@@ -192,7 +192,7 @@ extension Processor {
         var problems: [String] = []
         do {
             let markSent = try db.cachedStatement(
-                sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?")
+                sql: OutboxMessage.markSentSQL)
             for row in sends.accepted {
                 try markSent.execute(arguments: [now, row.id])
             }

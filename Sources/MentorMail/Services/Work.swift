@@ -112,6 +112,7 @@ struct OutboxWriter {
         old.status = .retired
         old.lastError = "not sent: worded again in the same run (outbox \(fresh.id ?? 0)): \(why)"
         old.replacedBy = fresh.id
+        old.content = nil
         try old.update(db)
         return fresh
     }

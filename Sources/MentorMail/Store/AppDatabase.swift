@@ -798,7 +798,7 @@ extension AppDatabase {
 
     public func markSent(outboxID: Int64, at date: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+            try db.execute(sql: OutboxMessage.markSentSQL,
                            arguments: [date, outboxID])
         }
     }

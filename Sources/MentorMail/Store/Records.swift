@@ -163,6 +163,10 @@ public struct InboundMessage: Codable, Sendable, FetchableRecord, MutablePersist
 /// recognise the duplicate.
 public struct OutboxMessage: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outboxMessage"
+
+    /// Marks one row (the argument after the time) sent. What it was made of (`content`, kept
+    /// only so that a later message of its run could word it again) goes: the sent bytes remain.
+    static let markSentSQL = "UPDATE outboxMessage SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL, content = NULL WHERE id = ?"
     public enum Status: String, Codable, Sendable, CaseIterable {
         case queued, sent, failed
         /// Not sent: a recipient's address bounced for good (`lastError` says which and when).
