@@ -62,6 +62,8 @@ import Testing
             let answer = try #require(try workflow.exchange(program, raw(subject: "mentoring type", body: body)).first?.textBody)
             #expect(!answer.contains("could not tell"), "\(body): \(answer)")
             #expect(answer.contains("Your profile is updated") && answer.contains("Mentoring type: career\n"), "\(body): \(answer)")
+            // The value set aside is part of the change made, not words to place nor a line to send back.
+            #expect(!answer.contains("could not place") && !answer.contains("Mentoring type: technical"), "\(body): \(answer)")
             #expect(try program.database.participant(email: "ana@example.net")?.profile.mentoringTypes == ["career"])
         }
     }

@@ -44,15 +44,31 @@ struct ChangeOfMind: Equatable {
     /// The field's values, as stored, in the order `profile` (when given) and the change make
     /// them: those held but set aside go, the wanted ones come in.
     func values(over profile: ParticipantProfile?) -> [String] {
-        let held: [String]
-        switch field {
-        case .mentoringType: held = profile?.mentoringTypes ?? []
-        case .areas: held = profile?.areas ?? []
-        case .interaction: held = profile?.interactionsAssumed == true ? [] : profile?.interactions.map(Self.styleName) ?? []
-        default: held = []
-        }
-        let kept = held.filter { !setAside.contains($0) }
+        let kept = held(in: profile).filter { !setAside.contains($0) }
         return kept + wanted.filter { !kept.contains($0) }
+    }
+
+    /// The field's values `profile` holds, as stored.
+    private func held(in profile: ParticipantProfile?) -> [String] {
+        switch field {
+        case .mentoringType: profile?.mentoringTypes ?? []
+        case .areas: profile?.areas ?? []
+        case .interaction: profile?.interactionsAssumed == true ? [] : profile?.interactions.map(Self.styleName) ?? []
+        default: []
+        }
+    }
+
+    /// Whether `profile` shows the change: what is wanted held, nothing set aside.
+    func isMade(in profile: ParticipantProfile) -> Bool {
+        let held = held(in: profile)
+        return wanted.allSatisfy(held.contains) && !setAside.contains(where: held.contains)
+    }
+
+    /// Whether `words` (a clause, folded) name only values that `changes` set aside: "not
+    /// technical" of "make it career, not technical", which says no more than the change.
+    static func onlySetAside(_ words: [String], by changes: [ChangeOfMind], vocabulary: EnrollmentVocabulary) -> Bool {
+        let named = fields.flatMap { field in values(of: field, in: words, vocabulary: vocabulary).map { (field, $0.1) } }
+        return !named.isEmpty && named.allSatisfy { field, value in changes.contains { $0.field == field && $0.setAside.contains(value) } }
     }
 
     /// The form's line for the change over `profile` ("Mentoring type: career", "Areas:

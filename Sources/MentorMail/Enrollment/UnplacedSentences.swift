@@ -19,6 +19,8 @@ enum UnplacedSentences {
         let parser = SignupFormParser(vocabulary: vocabulary)
         let builder = ProfileBuilder(vocabulary: vocabulary)
         var unplaced: [String] = []
+        // "…career, not technical": the clause that sets a value aside is part of a change made.
+        let changes = ChangeOfMind.read(own, vocabulary: vocabulary).filter { $0.isMade(in: profile) }
         for clause in own.clauses.joined() {
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
             if let wished = said.mailLanguage, profile.mailLanguageChosen == true, profile.mailLanguage == wished { continue }
@@ -28,7 +30,7 @@ enum UnplacedSentences {
                       !asksToJoinOnly(clause.text), !isApology(clause.words) else { continue }
             } else {
                 let form = parser.parse(answers.map { "\($0.field.label): \($0.value)" }.joined(separator: "\n"))
-                if builder.holds(form, in: profile) { continue }
+                if builder.holds(form, in: profile) || ChangeOfMind.onlySetAside(clause.words, by: changes, vocabulary: vocabulary) { continue }
             }
             unplaced.append(clause.text.trimmingCharacters(in: CharacterSet(charactersIn: ".!:; ")))
         }
