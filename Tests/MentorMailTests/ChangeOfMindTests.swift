@@ -84,8 +84,47 @@ import Testing
     /// Words that ask for a change we cannot make never read "what we read is what we already
     /// had": the answer names them and gives the line to send.
     @Test func wordsOfAChangeNotMadeAreNotSaidToMatchTheProfile() throws {
-        let answer = try replyUnderConfirmation(try ProcessorTests.Program(), "Please switch me over to career mentoring, I think that suits me better now.")
+        let answer = try replyUnderConfirmation(try ProcessorTests.Program(), "I think career mentoring would suit me better now.")
         #expect(!answer.contains("what we already had"), "\(answer)")
         #expect(answer.contains("If you meant a change, reply with just this line:\n  Mentoring type: career\n"), "\(answer)")
+    }
+
+    /// A change asked for without naming what it sets aside: "switch me over to career
+    /// mentoring" replaces the kind, "I can also do email" adds a way to meet, "please drop
+    /// IRC" removes one, in a fresh mail, in the program's main languages. Before, each was
+    /// answered with a line to send, or (the added way) replaced every other way to meet.
+    @Test func aFreshMailSwitchesAddsOrDrops() throws {
+        let cases: [(String, (ParticipantProfile) -> Bool, String)] = [
+            ("Please switch me over to career mentoring.", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("Hi, could you change my mentoring type to career please. Thanks!", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("Switch me from technical to career mentoring, please.", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("Actually, career mentoring instead please.", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("Cámbiame a mentoría de carrera, por favor.", { $0.mentoringTypes == ["career"] }, "career"),
+            ("Bitte auf Karriere umstellen, danke.", { $0.mentoringTypes == ["career"] }, "career"),
+            ("I can also do email now.", { $0.interactions == ["irc", "video", "email"] }, "Interaction: IRC, video, email\n"),
+            ("Please drop IRC.", { $0.interactions == ["video"] }, "Interaction: video\n"),
+            ("Please add Cinder to my areas.", { $0.areas == ["nova", "documentation", "cinder"] && $0.freeTextAreas == ["bare metal provisioning"] },
+             "Areas: Nova, documentation, Cinder; kept as free text: bare metal provisioning\n"),
+            ("Remove Nova from my areas please, I moved on to docs.", { $0.areas == ["documentation"] }, "Areas: documentation; kept as free text: bare metal provisioning\n"),
+        ]
+        for (body, holds, shown) in cases {
+            let program = try ProcessorTests.Program()
+            _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+            let answer = try #require(try workflow.exchange(program, raw(subject: "my profile", body: body)).first?.textBody)
+            let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+            #expect(holds(profile), "\(body): \(profile)")
+            #expect(answer.contains("Your profile is updated") && answer.contains(shown), "\(body): \(answer)")
+            #expect(!answer.contains("could not place") && !answer.contains("If you meant a change"), "\(body): \(answer)")
+        }
+    }
+
+    /// Words that only look like a switch change nothing: a change of career in passing, a
+    /// place moved to, a way to meet named without asking for it.
+    @Test func wordsThatOnlyLookLikeASwitchChangeNothing() {
+        func read(_ text: String) -> [ChangeOfMind] { ChangeOfMind.read(OwnText(text), vocabulary: vocabulary) }
+        #expect(read("I'd like to change careers eventually, technical mentoring has been great so far.").isEmpty)
+        #expect(read("I moved to Berlin last month.").isEmpty)
+        #expect(read("We talked on IRC yesterday, it went well.").isEmpty)
+        #expect(read("I'm not technical at all").isEmpty)
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// "Make it career, not technical", "I'd rather have career mentoring instead of technical",
-/// "IRC, not email", "Cinder rather than Nova": a sentence that names, for the kind of
-/// mentoring, the areas or the ways to meet, both what the writer wants and what they set aside.
-/// One alone is no change ("I'm not technical", "I'll email you").
+/// A sentence that changes the kind of mentoring, the areas or the ways to meet over what is
+/// stored: "make it career, not technical" and "Cinder rather than Nova" (what is wanted and what
+/// is set aside), "switch me over to career mentoring" and "career instead, please" (what is
+/// wanted replaces the rest), "I can also do email" and "please add Cinder" (added), "please
+/// drop IRC" and "remove Nova from my areas" (taken away). A value named with none of these
+/// is no change ("I'm not technical", "I'll email you", "we talked on IRC").
 struct ChangeOfMind: Equatable {
     var field: SignupField
     /// As stored: "career", "irc", "nova".
     var wanted: [String]
     var setAside: [String]
+    /// What is wanted replaces every value held ("switch me to career", "video instead").
+    var replaces = false
 
     /// The fields a change of mind is read for.
     static let fields: [SignupField] = [.mentoringType, .areas, .interaction]
@@ -18,33 +22,69 @@ struct ChangeOfMind: Equatable {
         var changes: [ChangeOfMind] = []
         for sentence in own.sentences {
             let words = EnrollmentText.words(sentence)
-            guard words.contains(where: markers.contains) else { continue }
+            guard words.contains(where: cues.contains) else { continue }
+            let switching = words.contains(where: switchVerbs.contains)
+            let adding = words.contains(where: addWords.contains) || zip(words, words.dropFirst()).contains { $0 == "as" && $1 == "well" }
+            let insteadAlone = words.indices.contains { index in
+                insteadWords.contains(words[index]) && words[(index + 1)...].allSatisfy { Courtesy.words.contains($0) || politeness.contains($0) }
+            }
             for field in fields {
-                var wanted: [String] = [], setAside: [String] = []
+                var wanted: [String] = [], setAside: [String] = [], removed: [String] = [], switchedTo: [String] = []
                 for (index, value) in values(of: field, in: words, vocabulary: vocabulary) {
-                    if setsAside(at: index, in: words) {
-                        if !setAside.contains(value) { setAside.append(value) }
-                    } else if !wanted.contains(value) {
+                    if removes(at: index, in: words) {
+                        removed.append(value)
+                    } else if setsAside(at: index, in: words) || (switching && follows(fromWords, at: index, in: words)) {
+                        setAside.append(value)
+                    } else if switching && follows(toWords, at: index, in: words) {
+                        switchedTo.append(value)
+                    } else {
                         wanted.append(value)
                     }
                 }
-                wanted.removeAll(where: setAside.contains)
-                guard !wanted.isEmpty, !setAside.isEmpty else { continue }
-                if let index = changes.firstIndex(where: { $0.field == field }) {
-                    changes[index].wanted += wanted.filter { !changes[index].wanted.contains($0) }
-                    changes[index].setAside += setAside.filter { !changes[index].setAside.contains($0) }
+                var change: ChangeOfMind
+                if !switchedTo.isEmpty {
+                    // "Switch me from technical to career": what is left said; "switch me to career": all of it.
+                    change = ChangeOfMind(field: field, wanted: switchedTo + wanted, setAside: setAside + removed, replaces: setAside.isEmpty && removed.isEmpty)
+                } else if !removed.isEmpty || (!wanted.isEmpty && !setAside.isEmpty) {
+                    change = ChangeOfMind(field: field, wanted: wanted, setAside: setAside + removed)
+                } else if !wanted.isEmpty, insteadAlone {
+                    change = ChangeOfMind(field: field, wanted: wanted, setAside: [], replaces: true)
+                } else if !wanted.isEmpty, adding {
+                    change = ChangeOfMind(field: field, wanted: wanted, setAside: [])
                 } else {
-                    changes.append(ChangeOfMind(field: field, wanted: wanted, setAside: setAside))
+                    continue
+                }
+                change.wanted = unique(change.wanted.filter { !change.setAside.contains($0) })
+                change.setAside = unique(change.setAside)
+                if let index = changes.firstIndex(where: { $0.field == field }) {
+                    changes[index].merge(change)
+                } else {
+                    changes.append(change)
                 }
             }
         }
         return changes.sorted { fields.firstIndex(of: $0.field) ?? 0 < fields.firstIndex(of: $1.field) ?? 0 }
     }
 
+    /// `later`, said in a later sentence of the same message, over this change.
+    private mutating func merge(_ later: ChangeOfMind) {
+        if later.replaces {
+            self = later
+            return
+        }
+        wanted = Self.unique(wanted.filter { !later.setAside.contains($0) } + later.wanted)
+        setAside = Self.unique(setAside.filter { !later.wanted.contains($0) } + later.setAside)
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+
     /// The field's values, as stored, in the order `profile` (when given) and the change make
     /// them: those held but set aside go, the wanted ones come in.
     func values(over profile: ParticipantProfile?) -> [String] {
-        let kept = held(in: profile).filter { !setAside.contains($0) }
+        let kept = replaces ? [] : held(in: profile).filter { !setAside.contains($0) }
         return kept + wanted.filter { !kept.contains($0) }
     }
 
@@ -61,7 +101,13 @@ struct ChangeOfMind: Equatable {
     /// Whether `profile` shows the change: what is wanted held, nothing set aside.
     func isMade(in profile: ParticipantProfile) -> Bool {
         let held = held(in: profile)
-        return wanted.allSatisfy(held.contains) && !setAside.contains(where: held.contains)
+        return wanted.allSatisfy(held.contains) && !setAside.contains(where: held.contains) && (!replaces || held.allSatisfy(wanted.contains))
+    }
+
+    /// Whether the change leaves the field with a value over `profile` ("drop IRC" of someone
+    /// who meets only on IRC does not).
+    func leavesAValue(over profile: ParticipantProfile?) -> Bool {
+        !values(over: profile).isEmpty || (field == .areas && !(profile?.freeTextAreas ?? []).isEmpty)
     }
 
     /// Whether `words` (a clause, folded) name only values that `changes` set aside: "not
@@ -94,6 +140,60 @@ struct ChangeOfMind: Equatable {
     static let markers: Set<String> = ParticipantRole.folded([
         "not", "than", "instead", "lugar", "vez", "lieu", "plutot", "statt", "anstatt", "nicht", "invece", "zamiast", "nao", "pas",
     ])
+
+    /// Verbs of a switch, folded: "switch (me) to", "change it to", "cámbiame a", "auf … umstellen",
+    /// "passer à", "mudar para".
+    static let switchVerbs: Set<String> = ParticipantRole.folded([
+        "switch", "switching", "change", "changing", "move", "swap", "cambiar", "cambia", "cambie", "cambiame", "cambiarme", "pasar",
+        "pasame", "pasarme", "wechseln", "wechsle", "umstellen", "umsteigen", "andern", "ändern", "ändere", "stellt", "stellen",
+        "passer", "passez", "changer", "changez", "basculer", "mudar", "mude", "muda", "mudem", "cambiare", "passare",
+    ])
+
+    /// What a switch goes to ("to career", "a carrera", "auf Karriere", "pour la vidéo") and comes from ("from technical").
+    private static let toWords: Set<String> = ParticipantRole.folded(["to", "into", "a", "al", "auf", "zu", "zum", "zur", "au", "aux", "pour", "para", "en"])
+    private static let fromWords: Set<String> = ["from", "von"]
+
+    /// Words before a value that do not change what it is to the verb: "switch me to (the) career
+    /// (track)", "cámbiame a (la) mentoría de carrera".
+    private static let fillers: Set<String> = ParticipantRole.folded([
+        "the", "a", "an", "my", "el", "la", "las", "los", "mi", "mis", "le", "les", "mon", "ma", "mes", "die", "der", "das", "den", "meine",
+        "meinen", "o", "os", "as", "meu", "minha", "mentoring", "mentorship", "mentoria", "mentorat", "de", "only", "just", "also",
+    ])
+
+    /// Words that add what follows ("add Cinder", "I can also do email", "video too", "también").
+    static let addWords: Set<String> = ParticipantRole.folded([
+        "add", "adding", "also", "too", "additionally", "tambien", "ademas", "anade", "anadir", "anadid", "agrega", "agregar", "agregad",
+        "auch", "zusatzlich", "hinzufugen", "aussi", "ajouter", "ajoutez", "ajoute", "tambem", "adicionar", "adicione", "anche",
+        "aggiungere", "aggiungi",
+    ])
+
+    /// Verbs that take away what follows ("drop IRC", "remove Nova from my areas", "quita IRC").
+    static let removeVerbs: Set<String> = ParticipantRole.folded([
+        "drop", "remove", "delete", "quitar", "quita", "quitad", "quiten", "eliminar", "elimina", "eliminad", "sacar", "saca",
+        "entfernen", "entferne", "entfernt", "streichen", "streiche", "streicht", "retirer", "retirez", "retire", "enlever", "enlevez",
+        "enleve", "supprimer", "supprimez", "supprime", "tirar", "tire", "tirem", "remover", "remova", "togliere", "togli",
+    ])
+
+    /// "Instead" with nothing after it: what the sentence names replaces what is held ("video instead").
+    private static let insteadWords: Set<String> = ParticipantRole.folded(["instead", "stattdessen", "cambio"])
+
+    /// "Please", "por favor", "bitte", "s'il vous plaît", folded.
+    private static let politeness: Set<String> = ParticipantRole.folded(["please", "pls", "por", "favor", "bitte", "s'il", "vous", "plait", "plaît", "prego", "obrigado", "obrigada"])
+
+    /// Any word a change of mind needs: a sentence without one is skipped at once.
+    private static let cues: Set<String> = markers.union(switchVerbs).union(addWords).union(removeVerbs).union(insteadWords).union(["well"])
+
+    /// Whether the value at `index` is taken away by the verb before it: "drop (the) IRC", "no more IRC".
+    private static func removes(at index: Int, in words: [String]) -> Bool {
+        let before = Array(words[..<index].reversed().drop { fillers.contains($0) || $0 == "please" || $0 == "por" || $0 == "favor" })
+        guard let first = before.first else { return false }
+        return removeVerbs.contains(first) || (["more", "longer"].contains(first) && before.dropFirst().first == "no")
+    }
+
+    /// Whether the value at `index` follows one of `words` over fillers only: "to (the) career".
+    private static func follows(_ prepositions: Set<String>, at index: Int, in words: [String]) -> Bool {
+        words[..<index].reversed().drop { fillers.contains($0) && !prepositions.contains($0) }.first.map(prepositions.contains) == true
+    }
 
     /// Words that may stand between a marker and what it sets aside: "not the technical one",
     /// "instead of (doing) technical mentoring".

@@ -97,11 +97,14 @@ public struct ProseSignup: Equatable, Sendable {
         // Looked for once, after the sentences: a role said in one of them comes first.
         if found.role == nil, own.lines.contains(where: isBothAlone) { found.role = ParticipantRole.both.rawValue }
         // "Career, not technical", "IRC instead of email": what is set aside is not asked for.
-        for change in ChangeOfMind.read(own, vocabulary: vocabulary) {
+        // "Switch me to career" replaces; "I can also do email" adds what the sentences read anyway.
+        for change in ChangeOfMind.read(own, vocabulary: vocabulary) where change.replaces || !change.setAside.isEmpty {
             switch change.field {
-            case .mentoringType: kinds = kinds.filter { !change.setAside.contains($0) } + change.wanted.filter { !kinds.contains($0) }
+            case .mentoringType:
+                kinds = change.replaces ? change.wanted : kinds.filter { !change.setAside.contains($0) } + change.wanted.filter { !kinds.contains($0) }
             case .areas:
                 let named = { (name: String) in vocabulary.area(named: name)?.displayName ?? name }
+                if change.replaces { areas = [] }
                 areas = areas.filter { !change.setAside.map(named).contains($0) } + change.wanted.map(named).filter { !areas.contains($0) }
             default: found.interaction = change.values(over: nil).joined(separator: ", ")
             }

@@ -22,6 +22,8 @@ enum UnplacedSentences {
         // "…career, not technical": the clause that sets a value aside is part of a change made.
         let changes = ChangeOfMind.read(own, vocabulary: vocabulary).filter { $0.isMade(in: profile) }
         for clause in own.clauses.joined() {
+            // "I can also do email now", "please drop IRC": a change the profile shows.
+            if ChangeOfMind.read(OwnText(clause.text), vocabulary: vocabulary).contains(where: { $0.isMade(in: profile) }) { continue }
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
             if let wished = said.mailLanguage, profile.mailLanguageChosen == true, profile.mailLanguage == wished { continue }
             let answers = said.answersWithRole

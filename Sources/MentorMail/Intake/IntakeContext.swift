@@ -302,7 +302,7 @@ public struct IntakeMessage: Sendable {
     /// "too" or "also", "I'd like to mentor too", it is both), and a change of mind about the
     /// kind of mentoring, the areas or the ways to meet ("make it career, not technical").
     func formInSentences(over profile: ParticipantProfile?) -> SignupForm? {
-        let changes = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary)
+        let changes = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary).filter { $0.leavesAValue(over: profile) }
         var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) && !changes.map(\.field).contains($0.field) }
             .map { "\($0.field.label): \($0.value)" }
         lines += changes.map { $0.line(over: profile, vocabulary: formParser.vocabulary) }

@@ -319,7 +319,7 @@ struct EnrollmentService {
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let vocabulary = work.config.enrollment.vocabulary
         let ownLines = form.answeredFields.subtracting(form.answeredInQuotedText)
-        let changes = ChangeOfMind.read(inbound.reading.own, vocabulary: vocabulary).filter { !ownLines.contains($0.field) }
+        let changes = ChangeOfMind.read(inbound.reading.own, vocabulary: vocabulary).filter { !ownLines.contains($0.field) && $0.leavesAValue(over: stored) }
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             // An email we assumed ("not given: assumed") was not given: words may give the ways.
             stored.map { ProfileBuilder.isEmpty(field, in: $0) || (field == .interaction && $0.interactionsAssumed == true) } ?? true
