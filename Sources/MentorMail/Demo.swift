@@ -37,6 +37,8 @@ public struct Demo {
     /// Newcomers for the next round: first mails in Chinese and Japanese, and a request to join
     /// that a coordinator passes on.
     public static let nextRound = ["charset-gb2312.eml", "charset-iso-2022-jp.eml", "forward-gmail-after-signature.eml"]
+    /// Kenji, a mentor still waiting for a mentee, changes his profile in sentences.
+    public static let profileChange = "profile-change-sentences-thunderbird.eml"
     /// After the tables are set: Lucía cannot come after all, Jonas can, Inês is not sure.
     public static let eventChanges = ["rsvp-words-after-tables-spanish-no.eml", "rsvp-words-after-tables-late-yes.eml",
                                       "rsvp-words-maybe-iphone.eml"]
@@ -374,6 +376,14 @@ public struct Demo {
                 return !value.isEmpty && !value.hasPrefix("(")
             }
             say("   \(address): " + filled.joined(separator: " / "))
+        }
+        say("   Kenji, a mentor still waiting for a mentee, changes his profile in sentences: \"I can also do")
+        say("   video calls now. And please add Cinder to my areas.\" Both are added; the rest stays:")
+        try arrive([Self.profileChange])
+        try tell(try process())
+        if let answer = try lastAnswer(to: "kenji.watanabe@example.com", in: outbox) {
+            let lines = answer.split(separator: "\n").filter { $0.hasPrefix("  Areas:") || $0.hasPrefix("  Interaction:") }
+            say("   kenji.watanabe@example.com: " + lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " / "))
         }
         say("")
         say("Look closer:")

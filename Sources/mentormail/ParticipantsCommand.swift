@@ -6,19 +6,20 @@ extension MentorMailCommand {
     struct ParticipantsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "participants",
-            abstract: "List, show and export the program's participants; move one to a new address; withdraw, pause or resume one.",
+            abstract: "List, show and export the program's participants; change one's profile lines or address; withdraw, pause or resume one.",
             discussion: """
             Examples:
               mentormail participants list --status active
               mentormail participants show ana@example.org
               mentormail participants export > participants.csv
+              mentormail participants set ana@example.org "Mentoring type: career"
               mentormail participants change-address ana@old.example ana@new.example
               mentormail participants clear-bounce ana@example.org
               mentormail participants withdraw ana@example.org --reason "asked by phone"
               mentormail participants pause ana@example.org
               mentormail participants resume ana@example.org
             """,
-            subcommands: [List.self, Show.self, Export.self, ChangeAddress.self, ClearBounce.self, Withdraw.self, Pause.self, Resume.self]
+            subcommands: [List.self, Show.self, Export.self, Set.self, ChangeAddress.self, ClearBounce.self, Withdraw.self, Pause.self, Resume.self]
         )
 
         struct List: ParsableCommand {

@@ -101,3 +101,59 @@ extension MentorMailCommand.ParticipantsCommand {
         func run() throws { try change.run(.resume, options: options) }
     }
 }
+
+extension MentorMailCommand.ParticipantsCommand {
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change profile lines for a participant who asked a coordinator (\"Mentoring type: career\").",
+            discussion: """
+            For a change asked by phone, in person, or in a mail held for you. Each LINE is a line \
+            of the sign-up form, field and value, and replaces that field as the person's own line \
+            would ("Areas: Nova, Cinder" is the whole list). A line that cannot be read changes \
+            nothing and is refused with what to write. They get the profile as it now reads, \
+            unless --no-tell. Every version stays in `participants show`.
+
+            Examples:
+              mentormail participants set ana@example.org "Mentoring type: career"
+              mentormail participants set ana@example.org "Areas: Nova, Cinder" --no-tell
+              mentormail participants set ana@example.org "Capacity: 2" --dry-run --json
+            """)
+
+        @OptionGroup var options: ProgramOptions
+        @Argument(help: "The participant's address.") var address: String
+        @Argument(help: ArgumentHelp("Profile lines, each quoted: \"Field: value\".", valueName: "line")) var lines: [String]
+        @Option(help: ArgumentHelp("Why (kept in the audit log), e.g. \"asked by phone\".", valueName: "text")) var reason: String?
+        @Flag(inversion: .prefixedNo, help: "Tell the person by mail, with the profile as it now reads (the default).") var tell = true
+        @Flag(help: "Show what would change; change and send nothing.") var dryRun = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func validate() throws {
+            if lines.isEmpty { throw ValidationError("give at least one profile line, e.g. \"Mentoring type: career\"") }
+        }
+
+        func run() throws {
+            try runReportingErrors {
+                let opened = try OpenProgram(try Config.load(path: options.config), dryRun: dryRun)
+                defer { withExtendedLifetime(opened) {} }
+                let set = try opened.program.setProfile(address: address, lines: lines, reason: reason, tell: tell, dryRun: dryRun,
+                                                        now: options.clock, actor: ProcessInfo.processInfo.environment["USER"] ?? "command line")
+                if json { return try printJSON(set) }
+                let who = set.name.isEmpty ? set.email : "\(set.name) <\(set.email)>"
+                print(terminalSafe("\(who): profile \(dryRun ? "would change" : "changed"):", keepLines: false))
+                for change in set.changes {
+                    print(terminalSafe("  \(change.field): \(change.before.isEmpty ? "(none)" : change.before) → \(change.after)", keepLines: false))
+                }
+                if !set.problems.isEmpty {
+                    print(terminalSafe("Still incomplete: \(set.problems.joined(separator: "; ")).", keepLines: false))
+                }
+                if dryRun {
+                    print("Nothing was stored or sent (--dry-run).")
+                } else if set.told {
+                    print("They are told by mail with the next `mentormail process`.")
+                } else {
+                    print("They are not told (--no-tell).")
+                }
+            }
+        }
+    }
+}

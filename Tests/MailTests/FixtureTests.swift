@@ -89,7 +89,7 @@ import Mail
         "reply-iphone.eml", "rsvp-outlook-accepted.eml", "rsvp-google-declined.eml", "calendar-request-thunderbird.eml",
         "export-csv-forward.eml", "bounce-dsn.eml", "list-message.eml", "charset-iso-2022-jp.eml", "charset-koi8-r.eml",
         "charset-gb2312.eml", "charset-windows-1252.eml", "form-reply-plain.eml", "form-reply-gmail-html.eml",
-        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml", "erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml",
+        "form-reply-outlook-quoted.eml", "form-reply-two-errors.eml", "question-apple-mail.eml", "profile-mail-language-apple.eml", "profile-change-sentences-thunderbird.eml", "erasure-request-roundcube.eml", "erasure-confirm-roundcube.eml",
         "reply-all-introduction-thunderbird.eml", "checkin-reply-numbered-thunderbird.eml", "checkin-reply-gmail-html.eml", "checkin-reply-apple-one-line.eml",
         "checkin-reply-outlook-inline.eml", "checkin-reply-outlook-rating-dash.eml", "checkin-correction-thunderbird.eml",
         "form-outlook-word-table.eml", "form-outlook-word-table-alternative.eml",
@@ -644,6 +644,16 @@ import Mail
                       messageID: "5C1E9A7B-2F3D-4B8E-A6C0-9D4E7F1B2A58@example.net", date: "2026-11-19T17:21:01Z")
         let reply = try #require(Self.reply(message))
         #expect(reply.contains("correos en español a partir de ahora.\n\nIdioma del correo: español\n"), "a soft line break joined")
+        #expect(message.automatic == nil)
+    }
+
+    @Test func profileChangeInSentencesThunderbird() throws {
+        let message = try Self.load("profile-change-sentences-thunderbird.eml")
+        expectHeaders(message, subject: "Small change to my profile",
+                      from: MailAddress(address: "kenji.watanabe@example.com", name: "Kenji Watanabe"), to: ["mentoring@example.org"],
+                      messageID: "a41c7e2b-9d3f-4e61-8b05-c2f7d9e13a84@example.com", date: "2027-05-09T23:41:10Z")
+        let reply = try #require(Self.reply(message))
+        #expect(reply.contains("I can also do video calls now. And please add Cinder to my areas."), "format=flowed joins the soft break: \(reply)")
         #expect(message.automatic == nil)
     }
 

@@ -105,6 +105,11 @@ import Testing
             ("Please drop IRC.", { $0.interactions == ["video"] }, "Interaction: video\n"),
             ("Please add Cinder to my areas.", { $0.areas == ["nova", "documentation", "cinder"] && $0.freeTextAreas == ["bare metal provisioning"] },
              "Areas: Nova, documentation, Cinder; kept as free text: bare metal provisioning\n"),
+            ("Bitte IRC aus meinen Kontaktwegen streichen.", { $0.interactions == ["video"] }, "video\n"),
+            ("Wait, I meant IRC AND email, please keep IRC too.", { $0.interactions == ["irc", "video", "email"] }, "Interaction: IRC, video, email\n"),
+            // Asked as a question, a change we can make is made, not held for the coordinators.
+            ("Could you switch me to career mentoring?", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("Bonjour, pourriez-vous me passer au mentorat de carrière plutôt que technique ?", { $0.mentoringTypes == ["career"] }, "career"),
             ("Remove Nova from my areas please, I moved on to docs.", { $0.areas == ["documentation"] }, "Areas: documentation; kept as free text: bare metal provisioning\n"),
         ]
         for (body, holds, shown) in cases {
@@ -118,6 +123,28 @@ import Testing
         }
     }
 
+    /// Finding: "I moved to Tokyo last month, so please update my details" was answered "could
+    /// not tell what you would like us to do". A move (not a place said in passing) gives the time
+    /// zone; a question beside it still goes to the coordinators.
+    @Test func aMoveGivesTheTimeZone() throws {
+        let cases: [(String, String?)] = [
+            ("I moved to Tokyo last month, so please update my details.", "Asia/Tokyo"),
+            ("Hi! I have relocated to Berlin.", "Europe/Berlin"),
+            ("Me mudé a Madrid el mes pasado.", "Europe/Madrid"),
+            ("Ich wohne jetzt in Berlin.", "Europe/Berlin"),
+            ("I'll be in Berlin next week for a conference, nothing to change.", nil),
+        ]
+        for (body, zone) in cases {
+            let program = try ProcessorTests.Program()
+            _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+            let answer = try #require(try workflow.exchange(program, raw(subject: "news", body: body)).first?.textBody)
+            let profile = try #require(try program.database.participant(email: "ana@example.net")?.profile)
+            #expect(profile.timeZone == zone ?? "America/Sao_Paulo", "\(body): \(answer)")
+            // (The Spanish one is answered in Spanish.)
+            if let zone { #expect(answer.contains(": \(zone) ("), "\(body): \(answer)") }
+        }
+    }
+
     /// Words that only look like a switch change nothing: a change of career in passing, a
     /// place moved to, a way to meet named without asking for it.
     @Test func wordsThatOnlyLookLikeASwitchChangeNothing() {
@@ -126,5 +153,23 @@ import Testing
         #expect(read("I moved to Berlin last month.").isEmpty)
         #expect(read("We talked on IRC yesterday, it went well.").isEmpty)
         #expect(read("I'm not technical at all").isEmpty)
+    }
+
+    /// Finding: a mentor in a pair who raised his capacity ("ich kann jetzt zwei Mentees
+    /// betreuen") was told only "no round is open right now, so you wait in the pool", as if
+    /// he had no mentee. The answer says his mentoring goes on, and that the rest is about a
+    /// further mentee.
+    @Test func aMentorWithAFreePlaceIsToldHisMentoringGoesOn() throws {
+        let program = try ProcessorTests.Program()
+        try CoordinatorParticipationTests.approvePair(in: program)
+        _ = try program.run()
+        let before = try program.sent().count
+        try program.arrive("From: Maria <maria@example.org>\r\nTo: mentoring@example.org\r\nSubject: capacity\r\n"
+                            + "Message-ID: <\(UUID().uuidString)@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                            + "Hi, I can take two mentees now.\r\n")
+        _ = try program.run(at: program.now.addingTimeInterval(3_600))
+        let answer = try #require(try program.sent().dropFirst(before).first { $0.to.map(\.normalized) == ["maria@example.org"] }?.textBody)
+        #expect(try program.database.participant(email: "maria@example.org")?.profile.capacity == 2, "\(answer)")
+        #expect(answer.contains("Your mentoring with Ana Ruiz goes on; what follows is about a further mentee."), "\(answer)")
     }
 }

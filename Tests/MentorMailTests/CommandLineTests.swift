@@ -740,7 +740,11 @@ import Testing
         #expect(next.contains("wang.fang@example.com: Role: mentor / Areas: Horizon / Time zone: Asia/Shanghai / Languages: Chinese, English / Capacity: 1"), "\(next)")
         #expect(next.contains("hanako.sato@example.com: Role: mentee / Areas: Nova / Time zone: Asia/Tokyo / Languages: Japanese, English"), "\(next)")
         #expect(next.contains("marco.bianchi@example.org: Role: mentee / Areas: Cinder"), "\(next)")
-        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 92 - unchanged)
+        // Kenji changes his profile in sentences: a way to meet and an area added, the rest kept.
+        #expect(next.contains("→ kenji.watanabe@example.com: profile, answered"), "\(next)")
+        let kenji = try #require(next.split(separator: "\n").first { $0.hasPrefix("   kenji.watanabe@example.com: Areas:") }, "\(next)")
+        #expect(kenji.contains("Cinder") && kenji.contains("video") && kenji.contains(", "), "\(kenji)")
+        #expect(outbox.filter { $0.hasSuffix(".eml") }.count == 93 - unchanged)
         let report = try String(contentsOf: folder.appendingPathComponent("round-report.html"), encoding: .utf8)
         #expect(report.contains("<h2>How the pairs are doing</h2>"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("round-report.html").path))

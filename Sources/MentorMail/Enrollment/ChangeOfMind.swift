@@ -174,6 +174,9 @@ struct ChangeOfMind: Equatable {
         "enleve", "supprimer", "supprimez", "supprime", "tirar", "tire", "tirem", "remover", "remova", "togliere", "togli",
     ])
 
+    /// Remove verbs that end a German sentence.
+    private static let removeVerbsLast: Set<String> = ParticipantRole.folded(["streichen", "entfernen", "löschen", "rausnehmen", "herausnehmen", "weglassen"])
+
     /// "Instead" with nothing after it: what the sentence names replaces what is held ("video instead").
     private static let insteadWords: Set<String> = ParticipantRole.folded(["instead", "stattdessen", "cambio"])
 
@@ -181,11 +184,14 @@ struct ChangeOfMind: Equatable {
     private static let politeness: Set<String> = ParticipantRole.folded(["please", "pls", "por", "favor", "bitte", "s'il", "vous", "plait", "plaît", "prego", "obrigado", "obrigada"])
 
     /// Any word a change of mind needs: a sentence without one is skipped at once.
-    private static let cues: Set<String> = markers.union(switchVerbs).union(addWords).union(removeVerbs).union(insteadWords).union(["well"])
+    private static let cues: Set<String> = markers.union(switchVerbs).union(addWords).union(removeVerbs).union(removeVerbsLast).union(insteadWords)
+        .union(["well"])
 
     /// Whether the value at `index` is taken away by the verb before it: "drop (the) IRC", "no more IRC".
     private static func removes(at index: Int, in words: [String]) -> Bool {
         let before = Array(words[..<index].reversed().drop { fillers.contains($0) || $0 == "please" || $0 == "por" || $0 == "favor" })
+        // German puts the verb last: "bitte IRC aus meinen Kontaktwegen streichen".
+        if words[(index + 1)...].contains(where: removeVerbsLast.contains), !words[..<index].contains(where: addWords.contains) { return true }
         guard let first = before.first else { return false }
         return removeVerbs.contains(first) || (["more", "longer"].contains(first) && before.dropFirst().first == "no")
     }

@@ -380,7 +380,13 @@ public struct ProseSignup: Equatable, Sendable {
         ["radico", "en"], ["wohne", "in"], ["lebe", "in"], ["bin", "in"], ["komme", "aus"], ["bin", "aus"], ["habite", "a"],
         ["vis", "a"], ["suis", "a"], ["basee", "a"], ["base", "a"], ["viens", "de"], ["vivo", "a"], ["abito", "a"], ["sono", "a"],
         ["vivo", "in"], ["abito", "in"], ["sono", "di"], ["sono", "in"],
+        // A move: "I moved to Tokyo", "me mudé a Madrid", "mudei para Lisboa".
+        ["moved", "to"], ["relocated", "to"], ["mude", "a"], ["mudado", "a"], ["mudei", "para"], ["mudei", "pra"],
+        ["demenage", "a"], ["trasferito", "a"], ["trasferita", "a"],
     ]).union(declinedPlacePhrases)
+
+    /// "Now", folded, in the program's main languages.
+    static let nowWords: Set<String> = ParticipantRole.folded(["now", "ahora", "jetzt", "maintenant", "agora", "ora", "nowadays"])
 
     /// Where the writer is in Russian and Polish, which decline the place after it: "живу в
     /// Москве", "я из Новосибирска", "mieszkam w Warszawie", "jestem z Krakowa".
@@ -422,7 +428,9 @@ public struct ProseSignup: Equatable, Sendable {
             return tokens[index - 1].text
         }
         for (index, token) in tokens.enumerated()
-        where index > 0 && (placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) || whatTheWriterIsIn(tokens, at: index)) {
+        where index > 0 && (placePhrases.contains([bare(tokens[index - 1].folded), token.folded]) || whatTheWriterIsIn(tokens, at: index)
+            // "I live now in Berlin", "ich wohne jetzt in Berlin".
+            || (index > 1 && nowWords.contains(tokens[index - 1].folded) && placePhrases.contains([bare(tokens[index - 2].folded), token.folded]))) {
             let declined = declinedPlacePhrases.contains([tokens[index - 1].folded, token.folded])
             var names: [String] = []
             for next in tokens.dropFirst(index + 1).prefix(5) {

@@ -305,6 +305,11 @@ public struct IntakeMessage: Sendable {
         let changes = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary).filter { $0.leavesAValue(over: profile) }
         var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) && !changes.map(\.field).contains($0.field) }
             .map { "\($0.field.label): \($0.value)" }
+        // "I moved to Tokyo": the place of a move, not one said in passing, is the time zone.
+        if profile != nil, let zone = own.sentences.lazy.filter(Self.tellsOfAMove)
+            .compactMap({ ProseSignup.read(text: $0, vocabulary: self.formParser.vocabulary).timeZone }).first {
+            lines.append("\(SignupField.timeZone.label): \(zone)")
+        }
         lines += changes.map { $0.line(over: profile, vocabulary: formParser.vocabulary) }
         if let current = profile.flatMap({ ParticipantRole(rawValue: $0.role) }), current != .both, let asked = joinRole, asked != current {
             let also = own.clauses.joined().contains { $0.words.contains(where: Self.alsoWords.contains) }
@@ -312,6 +317,32 @@ public struct IntakeMessage: Sendable {
         }
         guard !lines.isEmpty else { return nil }
         return formParser.parse(lines.joined(separator: "\n"))
+    }
+
+    /// Whether `sentence` tells of a move: "I moved to Tokyo", "me mudé a Madrid", "I live in
+    /// Berlin now", "ich wohne jetzt in Berlin".
+    static func tellsOfAMove(_ sentence: String) -> Bool {
+        let words = Set(EnrollmentText.words(sentence))
+        return !words.isDisjoint(with: movedWords) || (!words.isDisjoint(with: livingWords) && !words.isDisjoint(with: ProseSignup.nowWords))
+    }
+
+    private static let movedWords: Set<String> = ParticipantRole.folded([
+        "moved", "relocated", "mudé", "mudado", "mudada", "mudei", "mudou", "umgezogen", "déménagé", "déménagée", "trasferito",
+        "trasferita", "trasladado", "trasladada", "trasladé",
+    ])
+    private static let livingWords: Set<String> = ParticipantRole.folded([
+        "live", "living", "based", "located", "vivo", "wohne", "lebe", "habite", "vis", "moro", "abito", "resido",
+    ])
+
+    /// Whether every question of the message asks for a change of mind `profile` can take
+    /// ("Could you switch me to career mentoring?"): a request to carry out, not one for a person.
+    func asksOnlyForChanges(over profile: ParticipantProfile) -> Bool {
+        let marks = newText.filter { $0 == "?" || $0 == "？" }.count
+        let asked = own.sentences.filter { sentence in
+            ["?", " ?", "？"].contains { sentence.contains($0) || newText.contains(sentence + $0) }
+                && ChangeOfMind.read(OwnText(sentence), vocabulary: formParser.vocabulary).contains { $0.leavesAValue(over: profile) }
+        }
+        return marks > 0 && asked.count >= marks
     }
 
     /// "Too", "also", folded: a role asked for beside the one held.

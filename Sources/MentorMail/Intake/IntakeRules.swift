@@ -538,7 +538,7 @@ enum CommandLineWords {
     static let actions: Set<String> = [
         "open", "close", "show", "list", "approve", "reject", "export", "change-address", "clear-bounce", "withdraw", "pause",
         "resume", "graduate", "end", "keep-apart", "create", "invite", "answer", "update", "cancel", "groups", "sheet",
-        "rotations", "release", "retry", "resend",
+        "rotations", "release", "retry", "resend", "set",
     ]
 
     /// "round open 2027-Q1 --closes 2027-01-31", "$ mentormail match --round 2027-Q1": the
@@ -582,7 +582,8 @@ enum CommandLineWords {
 
 /// A participant's question, a long message, or one with only attachments: a person must
 /// answer it; the sender is told the coordinators have it. One with no text at all is
-/// answered at once with what they can send.
+/// answered at once with what they can send. A question that only asks for a change of mind
+/// ("could you switch me to career mentoring?") is read as the change.
 struct QuestionRule: IntakeRule {
     let name = "question"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
@@ -593,6 +594,7 @@ struct QuestionRule: IntakeRule {
             guard !message.message.attachments.isEmpty else { return RuleDecision(.help, "a participant's message with no text we can read") }
             reason = "only attachments, no text"
         } else if text.contains("?") || text.contains("？") {
+            if let person = context.participant, message.asksOnlyForChanges(over: person.profile) { return nil }
             let underEvent = context.answering.flatMap { $0.topic.kind == .event ? $0.topicWords : nil }
             reason = "a question from a participant" + ((underEvent ?? EventRequestWords.questionTopic(in: message.own)).map { " about \($0)" } ?? "")
         } else if text.split(whereSeparator: \.isWhitespace).count >= 40 {

@@ -150,6 +150,9 @@ public struct ProfileReceivedMail: MailContent {
     /// The partners of their ongoing pairs ("Diego Ruiz"), when they have no place to be matched
     /// in again (a mentee with a mentor, a mentor with no free place): then no round is promised.
     public var mentoring: String?
+    /// The partners of their ongoing pairs when they still have a place to be matched in (a
+    /// mentor with a free place): that mentoring goes on beside what happens next.
+    public var mentoringBeside: String?
     /// They graduated as a mentee and mentor no one: they wait for nothing unless they ask to
     /// be mentored again (then no round is promised).
     public var graduated: Bool?
@@ -163,6 +166,8 @@ public struct ProfileReceivedMail: MailContent {
     /// A name said in a sentence ("my name is Mo Idris"), as the line to send to have it used
     /// ("Name: Mo Idris"): offered, not stored.
     public var nameLine: String?
+    /// A coordinator made the change (`mentormail participants set`), as the person asked them.
+    public var byCoordinator: Bool?
 
     init(person: PersonName, _ change: ProfileAnswer, unplaced: [String]) {
         self.person = person

@@ -209,6 +209,7 @@ struct EnrollmentService {
                                                      wording: ProfileWording(language: stored.language))
         (mail.hasUnplacedLines, mail.oneUnplacedLine) = (!mail.unplacedLines.isEmpty, mail.unplacedLines.count == 1)
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
+        if mail.graduated != true { mail.mentoringBeside = try Self.mentoringBeside(participant, db: work.db, language: stored.language) }
         if stored.menteeAgain { mail.menteeAgain = true }
         if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
             (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
@@ -319,14 +320,16 @@ struct EnrollmentService {
     private func formWithSentences(_ form: SignupForm, _ inbound: Inbound, over stored: ParticipantProfile?) -> SignupForm? {
         let vocabulary = work.config.enrollment.vocabulary
         let ownLines = form.answeredFields.subtracting(form.answeredInQuotedText)
-        let changes = ChangeOfMind.read(inbound.reading.own, vocabulary: vocabulary).filter { !ownLines.contains($0.field) && $0.leavesAValue(over: stored) }
+        // What a change keeps or adds to: the form's lines (quoted ones too) over the stored profile.
+        let base = builder.build(from: form, over: stored).profile
+        let changes = ChangeOfMind.read(inbound.reading.own, vocabulary: vocabulary).filter { !ownLines.contains($0.field) && $0.leavesAValue(over: base) }
         let open = Set(SignupField.allCases).subtracting(form.answeredFields).filter { field in
             // An email we assumed ("not given: assumed") was not given: words may give the ways.
             stored.map { ProfileBuilder.isEmpty(field, in: $0) || (field == .interaction && $0.interactionsAssumed == true) } ?? true
         }.union(changes.map(\.field))
         let said = inbound.reading.prose
         let wanted = said.answersWithRole.filter { open.contains($0.field) && !changes.map(\.field).contains($0.field) }
-            .map { "\($0.field.label): \($0.value)" } + changes.map { $0.line(over: stored, vocabulary: vocabulary) }
+            .map { "\($0.field.label): \($0.value)" } + changes.map { $0.line(over: base, vocabulary: vocabulary) }
         guard !wanted.isEmpty else { return nil }
         let extra = SignupFormParser(vocabulary: vocabulary).parse(wanted.joined(separator: "\n"))
         var merged = form
@@ -742,6 +745,17 @@ struct EnrollmentService {
 
     /// The partners of `person`'s ongoing pairs when they have no place to be matched in again:
     /// a mentee with a mentor, or a mentor whose places are all taken.
+    /// The partners of `person`'s ongoing pairs when they still have a place to be matched in
+    /// (a mentor with a free place): their mentoring goes on beside what happens next; nil when
+    /// there are none, or `busyWith` names them.
+    static func mentoringBeside(_ person: Participant, db: Database, language: String? = nil) throws -> String? {
+        guard let id = person.id, try busyWith(person, db: db, language: language) == nil else { return nil }
+        let ongoing = try ongoingPairs(of: id, db: db)
+        guard !ongoing.isEmpty, try pairsInARoleLeft(person, db: db, language: language) == nil else { return nil }
+        let names = try partnerNames(in: ongoing, of: id, db: db)
+        return names.isEmpty ? nil : ProfileWording(language: language).list(names)
+    }
+
     static func busyWith(_ person: Participant, db: Database, language: String? = nil) throws -> String? {
         guard let id = person.id else { return nil }
         let ongoing = try ongoingPairs(of: id, db: db)
