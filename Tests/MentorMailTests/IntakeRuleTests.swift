@@ -81,6 +81,20 @@ import Testing
         #expect(result.reason.contains("mentorship 3"))
     }
 
+    /// Finding: a reply-all that asks the coordinators something ("Coordinators: is there a
+    /// budget for meeting in person at the summit?") was listed in the digest only as "the
+    /// pair's conversation", easy to skip among a pair's chatter. Its reason quotes the question.
+    @Test func aPairsConversationThatAsksSomethingSaysWhat() {
+        let reply = message(to: "mentoring@example.org", cc: "max@example.org",
+                            body: "Great to meet you Max! Coordinators: is there a budget for meeting in person at the summit?")
+        let result = intake.classify(reply, context: IntakeContext(participant: participant, answering: introduction(), partners: ["max@example.org"]))
+        #expect(result.rule == "pair-conversation")
+        #expect(result.reason.hasSuffix("; it asks: \"Coordinators: is there a budget for meeting in person at the summit?\""), "\(result.reason)")
+        let chatter = intake.classify(message(to: "mentoring@example.org", cc: "max@example.org", body: "Great to meet you Max, see you Tuesday."),
+                                      context: IntakeContext(participant: participant, answering: introduction(), partners: ["max@example.org"]))
+        #expect(!chatter.reason.contains("asks"), "\(chatter.reason)")
+    }
+
     @Test func mailToOnesPartnerCopyingTheProgramIsHeldWithoutAReplyContext() {
         let mail = message(to: "max@example.org", cc: "mentoring@example.org", body: "Hi Max, see you Tuesday!")
         let result = intake.classify(mail, context: IntakeContext(participant: participant, partners: ["max@example.org"]))

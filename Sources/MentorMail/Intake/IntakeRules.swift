@@ -147,13 +147,15 @@ struct PairConversationRule: IntakeRule {
     let name = "pair-conversation"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard !message.otherRecipients.isEmpty else { return nil }
+        // A question in it may be for the coordinators: the digest quotes it.
+        let asks = FirstQuestion.read(message.own, limit: 200).map { "; it asks: \"\($0)\"" } ?? ""
         if let answering = context.answering, answering.kind == .introduction {
-            let reason = "a reply to all under the introduction of \(answering.topicWords): the pair's conversation, copied to the program"
+            let reason = "a reply to all under the introduction of \(answering.topicWords): the pair's conversation, copied to the program" + asks
             return RuleDecision(.hold(reason: reason, acknowledge: false, namesContext: true), reason)
         }
         let partners = message.otherRecipients.intersection(context.partners)
         guard !partners.isEmpty else { return nil }
-        let reason = "mail to \(partners.sorted().joined(separator: ", ")), the sender's mentoring partner, copied to the program"
+        let reason = "mail to \(partners.sorted().joined(separator: ", ")), the sender's mentoring partner, copied to the program" + asks
         return RuleDecision(.hold(reason: reason, acknowledge: false), reason)
     }
 }
