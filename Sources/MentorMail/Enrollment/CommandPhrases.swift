@@ -99,6 +99,10 @@ struct CommandPhrases {
         "with a heavy heart", "me temo que", "lo siento pero", "lo siento", "lamentablemente", "desafortunadamente",
         "por desgracia", "infelizmente", "receio que", "lamento mas", "lamento", "malheureusement", "je crains de devoir",
         "désolé mais", "désolée mais", "leider", "ich fürchte", "purtroppo", "temo di",
+        // A change of mind before the request: "mudei de ideia: quero voltar ao programa".
+        "i changed my mind", "i've changed my mind", "i have changed my mind", "changed my mind", "cambié de opinión",
+        "he cambiado de opinión", "cambié de idea", "mudei de ideia", "mudei de opinião", "j'ai changé d'avis",
+        "ich habe es mir anders überlegt", "ich hab es mir anders überlegt", "ho cambiato idea",
     ].map { EnrollmentText.words($0) }
 
     /// Greetings that may open a sentence before a comma: "Hi, pause please".

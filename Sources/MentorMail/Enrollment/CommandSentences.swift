@@ -112,7 +112,7 @@ enum CommandSentences {
             "uscire dal programma", "abbandonare il programma", "ritiratemi", "cancellatemi", "disiscrivermi",
             "zrezygnować", "wycofać się", "opuścić program", "покинуть программу", "уйти из программы", "отказаться от участия",
             "辞退", "脱退", "参加をやめ",
-        ])
+        ] + ParticipationPhrases.withdraw)
         + indirect(.withdraw, [
             "can't continue", "cannot continue", "can not continue", "can't go on", "cannot go on", "can't keep going",
             "won't be able to continue", "will not be able to continue", "am not able to continue", "unable to continue",
@@ -139,7 +139,7 @@ enum CommandSentences {
             "暂停", "一時停止", "休止",
             "prendere una pausa", "sospendere la mia partecipazione", "sospendere", "wziąć przerwę", "zawiesić udział", "zawiesić",
             "взять паузу", "сделать перерыв", "взять перерыв", "поставить на паузу", "暫停", "休会",
-        ])
+        ] + ParticipationPhrases.pause)
         + phrases(.resume, [
             "resume my participation", "resume", "reactivate me", "reactivate", "unpause", "i'm back", "i am back",
             "reanudar", "reanudar mi participación", "reactivar", "reactivadme", "retomar", "reativar", "retomar minha participação",
@@ -147,12 +147,17 @@ enum CommandSentences {
             "fortsetzen", "wieder aktivieren", "riprendere", "riattivare", "wznowić", "возобновить", "恢复", "再開",
             "ricominciare", "tornare nel programma", "wrócić do programu", "вернуться в программу", "продолжить участие", "恢復",
             "我回来了", "我回來了", "復帰",
-        ])
+        ] + ParticipationPhrases.resume)
     ).sorted { ($0.command.priority, -$0.words.joined(separator: " ").count) < ($1.command.priority, -$1.words.joined(separator: " ").count) }
 
-    /// Single words that say many things ("sair de férias", "sair mais cedo"): a request only
-    /// when nothing follows them in their clause ("Quero sair.").
-    static let onlyAtClauseEnd: Set<String> = ["sair"]
+    /// Phrases that say many things ("sair de férias", "sair mais cedo", "je reviens vers
+    /// vous"): a request only when nothing follows them in their clause ("Quero sair.").
+    static let onlyAtClauseEnd: Set<String> = ParticipationPhrases.onlyAtClauseEnd.union(["sair"])
+
+    /// Whether `phrase` counts only at its clause's end.
+    static func waitsForClauseEnd(_ phrase: Phrase) -> Bool {
+        onlyAtClauseEnd.contains(phrase.words.joined(separator: " "))
+    }
 
     /// Whether nothing follows in the clause and a mark, not a word ("Preciso sair mais cedo":
     /// "mais" cuts French clauses), ends it in its sentence.
@@ -183,6 +188,8 @@ enum CommandSentences {
         "pursuant to gdpr", "pursuant to the gdpr", "pursuant to article 17 of the gdpr",
         "я хочу", "я хотел бы", "я хотела бы", "хотел бы", "хотела бы", "мне нужно", "мне надо", "muszę", "mi piacerebbe",
         "desidero", "ho bisogno di",
+        "vous pouvez", "tu peux", "pourriez-vous", "pourriez vous", "pourrais-tu", "peux-tu", "podrian", "podriais", "puede",
+        "pode", "poderia", "puoi", "potreste", "potrebbe", "könnt ihr", "könntet ihr", "kannst du", "könnten sie",
     ].map { EnrollmentText.words($0) } + CommandPhrases.hedges
 
     /// Words that make a request not one when they come before it in its clause.
@@ -288,6 +295,7 @@ enum CommandSentences {
                 break
             }
         }
+        words = ParticipationPhrases.withoutCourtesy(words)
         // A phrase can only be found when its first word is among the clause's: only those are
         // tried, in the order of `all`.
         let candidates = Set(words.flatMap { byFirstWord[$0] ?? [] }).sorted().map { all[$0] }
@@ -300,7 +308,7 @@ enum CommandSentences {
             }
             if otherSubjects.contains(where: { beforeText.hasPrefix($0) }) { return nil }
             let after = words[(start + phrase.words.count)...]
-            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause.text, in: sentence, after) { continue }
+            if waitsForClauseEnd(phrase) && !endsAtMark(clause.text, in: sentence, after) { continue }
             if phrase.isEnglish && !after.allSatisfy(allowedAfter(phrase.command).contains) { continue }
             let rest = after.count
             // At the start of its clause, with a short object: a request. Deleting data always asks first.
@@ -398,7 +406,7 @@ enum CommandSentences {
         for phrase in candidates {
             guard let start = firstIndex(of: phrase.words, in: words), start > negation, !phrase.isIndirect else { continue }
             let after = words[(start + phrase.words.count)...]
-            if phrase.words.count == 1 && onlyAtClauseEnd.contains(phrase.words[0]) && !endsAtMark(clause.text, in: sentence, after) { continue }
+            if waitsForClauseEnd(phrase) && !endsAtMark(clause.text, in: sentence, after) { continue }
             // "I don't want to resume yet": a request may be refused for now.
             if phrase.isEnglish && !after.allSatisfy({ allowedAfter(phrase.command).contains($0) || forNow.contains($0) }) { continue }
             return (phrase.command, words[negation..<start].allSatisfy(refusing.contains))
