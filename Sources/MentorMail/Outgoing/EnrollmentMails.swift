@@ -63,6 +63,8 @@ public struct HelpMail: MailContent {
     /// A name said in a sentence ("my name is Mo Idris"), as the line to send to have it used
     /// ("Name: Mo Idris"): offered, not stored.
     public var nameLine: String?
+    public var paused: Bool?
+    public var withdrawn: Bool?
 }
 
 /// The answer to mail that a coordinator must read (a question): it is with them now.
@@ -81,7 +83,28 @@ public struct HeldNoticeMail: MailContent {
     /// The message reads as check-in answers that were not recorded (which pair is meant, or
     /// its check-in is closed): a coordinator records them; under the pair's survey they are.
     public var checkinNotRecorded: Bool?
+    /// A participant's status, in the mail's language: the notice says where they stand.
+    public var status: String?
+    public var paused: Bool?
+    public var withdrawn: Bool?
 }
+
+/// A mail that lists what a participant can write, by where they stand: someone paused is
+/// offered "resume" (not "pause"), someone withdrawn coming back and erasure only.
+protocol StandingMail {
+    var paused: Bool? { get set }
+    var withdrawn: Bool? { get set }
+}
+
+extension StandingMail {
+    mutating func stand(_ status: Participant.Status) {
+        paused = status == .paused ? true : nil
+        withdrawn = status == .withdrawn ? true : nil
+    }
+}
+
+extension HelpMail: StandingMail {}
+extension HeldNoticeMail: StandingMail {}
 
 /// The answer to a filled-in or corrected form: what was understood, field by field.
 /// A profile change as an answer tells it: the profile as understood, what to fix, what stays.

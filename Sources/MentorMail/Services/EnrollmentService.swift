@@ -147,6 +147,7 @@ struct EnrollmentService {
         let language = inbound.language(in: work, person: person)
         let status = person.map { ProfileWording(language: language).status($0.status) } ?? "unknown"
         var mail = HelpMail(person: PersonName(person?.profile.name ?? inbound.sender.name ?? ""), status: status)
+        if let person { mail.stand(person.status) }
         if let person, person.status == .active {
             mail.active = true
             (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(person, language: language)

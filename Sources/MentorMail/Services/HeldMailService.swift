@@ -22,7 +22,12 @@ struct HeldMailService {
                 mail.forSomeoneElse = true
                 if context.answering?.topic.kind == .event { mail.invitation = true }
             }
-            if !context.isParticipant { mail.notParticipant = true }
+            if let person = context.participant, context.isParticipant {
+                mail.status = ProfileWording(language: try inbound.language(in: work)).status(person.status)
+                mail.stand(person.status)
+            } else {
+                mail.notParticipant = true
+            }
             if reason.hasPrefix(CheckinService.answersNotRecorded) { mail.checkinNotRecorded = true }
             try inbound.answer(mail, in: work)
         }

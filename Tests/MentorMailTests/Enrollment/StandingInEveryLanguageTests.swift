@@ -106,4 +106,44 @@ import Testing
         #expect(asked.contains("Pausing also ends your mentoring with Ana") || asked.contains("La pausa también termina tu mentoría con Ana"),
                 "\(body): \(asked)")
     }
+
+    /// Finding: someone withdrawn was told to write "pause" and "withdraw". The help lists what
+    /// they can write where they stand: coming back and erasure when withdrawn, "resume" when paused.
+    @Test func theHelpListsWhatCanBeWrittenWhereThePersonStands() throws {
+        let withdrawn = try write(try program(.withdrawn), "Hello there")
+        #expect(withdrawn.contains("Your participation is withdrawn"), "\(withdrawn)")
+        #expect(withdrawn.contains("\"I'd like to join again\"") && withdrawn.contains("\"delete my data\""), "\(withdrawn)")
+        #expect(!withdrawn.contains("\"pause\"") && !withdrawn.contains("\"withdraw\""), "\(withdrawn)")
+
+        let paused = try write(try program(.paused), "Hello there")
+        #expect(paused.contains("Your participation is paused") && paused.contains("\"resume\" to come back"), "\(paused)")
+        #expect(!paused.contains("\"pause\"") && paused.contains("\"withdraw\""), "\(paused)")
+
+        let active = try write(try program(.active), "Hello there")
+        #expect(active.contains("\"pause\" to take a break") && active.contains("\"withdraw\""), "\(active)")
+    }
+
+    /// Finding: Hana, withdrawn, asked a question; the notice that the coordinators have it did
+    /// not say she is withdrawn, and offered "pause" and "withdraw".
+    @Test func theNoticeOfAHeldQuestionSaysWhereThePersonStands() throws {
+        let withdrawn = try write(try program(.withdrawn), "Is there a Speed Mentoring at the next summit?")
+        #expect(withdrawn.contains("with the coordinators now"), "\(withdrawn)")
+        #expect(withdrawn.contains("Your participation is withdrawn"), "\(withdrawn)")
+        #expect(withdrawn.contains("\"I'd like to join again\"") && !withdrawn.contains("\"pause\""), "\(withdrawn)")
+
+        let paused = try write(try program(.paused), "Is there a Speed Mentoring at the next summit?")
+        #expect(paused.contains("Your participation is paused") && paused.contains("\"resume\" to come back"), "\(paused)")
+        #expect(!paused.contains("\"pause\""), "\(paused)")
+    }
+
+    /// In Spanish, the same by standing.
+    @Test func theHelpByStandingInSpanish() throws {
+        let program = try ProcessorTests.Program()
+        _ = try tests.exchange(program, tests.mail(subject: "Inscripción", body: MailLanguageTests.spanishForm))
+        _ = try tests.exchange(program, tests.mail(subject: "Hola", body: "darme de baja"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .withdrawn)
+        let answer = EnrollmentText.collapse(try tests.exchange(program, tests.mail(subject: "Hola", body: "Hola, mi gata se llama Luna.")).textBody ?? "")
+        #expect(answer.contains("Estado de tu participación: retirada"), "\(answer)")
+        #expect(answer.contains("\"quiero volver a participar\"") && !answer.contains("\"pausa\""), "\(answer)")
+    }
 }
