@@ -110,6 +110,10 @@ import Testing
             // Asked as a question, a change we can make is made, not held for the coordinators.
             ("Could you switch me to career mentoring?", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
             ("Bonjour, pourriez-vous me passer au mentorat de carrière plutôt que technique ?", { $0.mentoringTypes == ["career"] }, "career"),
+            // In Japanese and Chinese (finding: "could not tell what you would like us to do").
+            ("技術ではなくキャリアのメンタリングだけにしてください。", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("キャリアに変更してください。", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
+            ("请把我改成职业指导，谢谢。", { $0.mentoringTypes == ["career"] }, "Mentoring type: career\n"),
             ("Remove Nova from my areas please, I moved on to docs.", { $0.areas == ["documentation"] }, "Areas: documentation; kept as free text: bare metal provisioning\n"),
         ]
         for (body, holds, shown) in cases {

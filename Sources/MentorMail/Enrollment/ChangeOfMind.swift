@@ -21,6 +21,9 @@ struct ChangeOfMind: Equatable {
     static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> [ChangeOfMind] {
         var changes: [ChangeOfMind] = []
         for sentence in own.sentences {
+            if let change = cjkKind(in: sentence) {
+                if let index = changes.firstIndex(where: { $0.field == change.field }) { changes[index].merge(change) } else { changes.append(change) }
+            }
             let words = EnrollmentText.words(sentence)
             guard words.contains(where: cues.contains) else { continue }
             let switching = words.contains(where: switchVerbs.contains)
@@ -65,6 +68,41 @@ struct ChangeOfMind: Equatable {
         }
         return changes.sorted { fields.firstIndex(of: $0.field) ?? 0 < fields.firstIndex(of: $1.field) ?? 0 }
     }
+
+    /// A change of the kind of mentoring in Chinese or Japanese: "キャリアではなく技術的なメン
+    /// タリングだけにしてください" (technical, not career), "技術に変更してください" (switch to
+    /// technical), "我不要职业指导，只要技术指导", "请把我改成技术指导"; nil when the sentence
+    /// names no kind with such words.
+    static func cjkKind(in sentence: String) -> ChangeOfMind? {
+        guard CJKPhrases.has(sentence) else { return nil }
+        var wanted: [String] = [], setAside: [String] = [], replaces = false
+        for (kind, names) in CJKPhrases.kindWords {
+            for name in names {
+                var from = sentence.startIndex
+                while let found = sentence.range(of: name, range: from..<sentence.endIndex) {
+                    from = found.upperBound
+                    let before = String(sentence[..<found.lowerBound].suffix(4))
+                    let after = String(sentence[found.upperBound...].prefix { !"、。，,！!？?".contains($0) }.prefix(14))
+                    if cjkSetAsideAfter.contains(where: after.hasPrefix) || cjkSetAsideBefore.contains(where: before.hasSuffix) {
+                        if !setAside.contains(kind) { setAside.append(kind) }
+                    } else if cjkOnlyAfter.contains(where: after.contains) || cjkOnlyBefore.contains(where: before.hasSuffix) {
+                        if !wanted.contains(kind) { wanted.append(kind) }
+                        replaces = true
+                    }
+                }
+            }
+        }
+        wanted.removeAll(where: setAside.contains)
+        guard !wanted.isEmpty else { return nil }
+        return ChangeOfMind(field: .mentoringType, wanted: wanted, setAside: setAside, replaces: replaces && setAside.isEmpty)
+    }
+
+    /// "…ではなく" (not …), "不要…" (I don't want …): what is set aside.
+    private static let cjkSetAsideAfter = ["ではなく", "じゃなく", "ではない", "じゃない", "はいらない", "は要らない"]
+    private static let cjkSetAsideBefore = ["不要", "不是", "不想要", "別", "别"]
+    /// "…だけ", "…のみ" (only …), "…に変更" (changed to …), "只要…", "改成…": what replaces the field.
+    private static let cjkOnlyAfter = ["だけ", "のみ", "に変更", "に変え", "に切り替え", "へ変更"]
+    private static let cjkOnlyBefore = ["只要", "只", "改成", "换成", "換成", "改为", "改為", "而是"]
 
     /// `later`, said in a later sentence of the same message, over this change.
     private mutating func merge(_ later: ChangeOfMind) {
