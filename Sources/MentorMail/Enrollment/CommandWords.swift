@@ -66,8 +66,29 @@ public enum CommandWords {
     }
 
     /// How much of a message is read for requests: a request comes in what a person writes
-    /// first, and reading pasted logs or hostile mail further would only cost time.
+    /// first, or last after a long story, and reading pasted logs or hostile mail further
+    /// would only cost time.
     static let readLimit = 32_768
+    /// Of a longer text, how much of its end is read (the rest of `readLimit` is its start).
+    static let tailLimit = 8_192
+
+    /// What of `text` is read: all of it up to `readLimit` characters; of a longer one, its
+    /// whole lines within the first `readLimit - tailLimit` characters and within the last
+    /// `tailLimit`, one after the other.
+    /// - Complexity: O(`readLimit`), whatever the text's length.
+    static func readable(_ text: String) -> Substring {
+        guard isReadInPart(text) else { return text[...] }
+        let headEnd = text.index(text.startIndex, offsetBy: readLimit - tailLimit)
+        let head = text[..<headEnd]
+        let tail = text[text.index(text.endIndex, offsetBy: -tailLimit)...]
+        let lines = (head.lastIndex(where: \.isNewline).map { head[..<$0] } ?? head, tail.firstIndex(where: \.isNewline).map { tail[tail.index(after: $0)...] } ?? tail)
+        return (String(lines.0) + "\n" + String(lines.1))[...]
+    }
+
+    /// Whether `text` is longer than what is read of it.
+    static func isReadInPart(_ text: String) -> Bool {
+        text.utf8.count > readLimit && text.index(text.startIndex, offsetBy: readLimit, limitedBy: text.endIndex).map { $0 < text.endIndex } == true
+    }
 
     /// The person's own lines: not quoted, and before any signature or quoted history.
     static func ownLines(of text: String) -> [String] {
@@ -78,7 +99,7 @@ public enum CommandWords {
     static func ownFormLines(of text: String) -> [(line: SignupFormLine, afterBreak: Bool)] {
         var lines: [(SignupFormLine, Bool)] = []
         var afterBreak = false
-        let raws = text.prefix(readLimit).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let raws = readable(text).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, raw) in raws.enumerated() {
             let line = SignupFormLine(String(raw))
             if line.isSeparator || line.isAttribution { break }

@@ -114,8 +114,11 @@ public struct IntakeMessage: Sendable {
     public let from: MailAddress?
     /// The whole best text.
     public let text: String
-    /// The new text only: no quotes, no signature.
+    /// The new text only: no quotes, no signature; the Subject when the body says nothing and
+    /// the Subject does (``SubjectText``).
     public let newText: String
+    /// `newText` is the Subject: the body said nothing.
+    public let textIsSubject: Bool
     /// The new text above any mail the writer passes on (``ForwardedMessages/writersText(_:subject:)``):
     /// their own words, cut once for every reader that wants only those.
     let aboveForward: String
@@ -402,7 +405,11 @@ public struct IntakeMessage: Sendable {
         from = message.from
         let body = MailReading.body(of: message)
         text = body?.text ?? ""
-        newText = body?.reply ?? ""
+        let reply = body?.reply ?? ""
+        // A body that says nothing under a Subject that does: the Subject is what they wrote.
+        let subjectText = Self.saysNothing(reply, signedBy: message.from?.name) ? SubjectText.read(message.subject) : nil
+        newText = subjectText ?? reply
+        textIsSubject = subjectText != nil
         own = OwnText(newText)
         subject = message.subject ?? ""
         let excluded: Set<String> = [programAddress.lowercased(), message.from?.normalized ?? ""]
@@ -432,10 +439,26 @@ public struct IntakeMessage: Sendable {
     /// Nothing of the writer's own to read: the new text is blank (a mail sent before it was
     /// written, one that only quotes ours or holds only a signature) or only signs it with
     /// the sender's name ("Ana", "Ana Souza").
-    public var hasNoText: Bool {
-        let words = EnrollmentText.words(newText)
-        let name = Set(EnrollmentText.words(from?.name ?? ""))
-        return words.allSatisfy(name.contains) && !newText.contains(where: { $0 == "?" || $0 == "？" })
+    public var hasNoText: Bool { Self.saysNothing(newText, signedBy: from?.name) }
+
+    /// Whether `text` has no words but those of `name`, and no question mark.
+    static func saysNothing(_ text: String, signedBy name: String?) -> Bool {
+        let name = Set(EnrollmentText.words(name ?? ""))
+        return EnrollmentText.words(text).allSatisfy(name.contains) && !text.contains(where: { $0 == "?" || $0 == "？" })
+    }
+
+    /// The body said nothing and only attachments came, under a Subject that says nothing or
+    /// only names them ("my CV"): a person must look at what came.
+    var onlyAttachments: Bool {
+        (hasNoText || textIsSubject) && !message.attachments.isEmpty
+    }
+
+    /// The new text runs past what is read of it (``CommandWords/readable(_:)``).
+    var isLong: Bool { CommandWords.isReadInPart(newText) }
+
+    /// The names of the attached files (their types when unnamed), at most five.
+    var attachmentNames: [String] {
+        message.attachments.prefix(5).map { $0.filename ?? $0.contentType }
     }
 
     static func forwardsForSomeoneElse(_ forwarded: ForwardedMessages, from sender: MailAddress?, programAddress: String) -> Bool {

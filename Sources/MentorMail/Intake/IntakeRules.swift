@@ -592,9 +592,11 @@ struct QuestionRule: IntakeRule {
         guard context.isParticipant else { return nil }
         let text = message.newText
         let reason: String
-        if message.hasNoText {
-            guard !message.message.attachments.isEmpty else { return RuleDecision(.help, "a participant's message with no text we can read") }
-            reason = "only attachments, no text"
+        if message.onlyAttachments {
+            reason = "only attachments (\(message.attachmentNames.joined(separator: ", "))), no text"
+                + (message.textIsSubject ? ", under the Subject \"\(message.subject)\"" : "")
+        } else if message.hasNoText {
+            return RuleDecision(.help, "a participant's message with no text we can read")
         } else if text.contains("?") || text.contains("？") {
             if let person = context.participant, message.asksOnlyForChanges(over: person.profile) { return nil }
             let underEvent = context.answering.flatMap { $0.topic.kind == .event ? $0.topicWords : nil }
@@ -714,14 +716,22 @@ struct NoteOnOurMailRule: IntakeRule {
     }
 }
 
-/// Anyone else who writes in gets the sign-up form; a question it does not answer goes to the coordinators too.
+/// Anyone else who writes in gets the sign-up form; a question it does not answer goes to the
+/// coordinators too, and so does a mail of only attachments, or one too long to read whole
+/// (whose clauses, read in part, are no question of theirs to quote).
 struct StrangerRule: IntakeRule {
     let name = "first-contact"
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         let role = message.joinRole
         let who = context.participant?.status == .erased ? "someone whose data was deleted wrote again" : "someone the program does not know"
-        let question = FirstQuestion.read(message.own)
-        return RuleDecision(.signUpRequest(role: role, question: question),
-                            (role.map { "\(who), asking to join as \($0.rawValue)" } ?? who) + (question == nil ? "" : ", with a question"))
+        let held: FirstMailHold? = message.onlyAttachments ? .attachments(message.attachmentNames) : message.isLong ? .long : nil
+        let question = held == nil ? FirstQuestion.read(message.own) : nil
+        let why = switch held {
+        case .attachments(let names): ", with only attachments (\(names.joined(separator: ", ")))"
+        case .long: ", in a long message"
+        case nil: question == nil ? "" : ", with a question"
+        }
+        return RuleDecision(.signUpRequest(role: role, question: question, held: held),
+                            (role.map { "\(who), asking to join as \($0.rawValue)" } ?? who) + why)
     }
 }

@@ -4,8 +4,9 @@ import Mail
 public enum Intent: Sendable, Equatable {
     /// Someone the program does not know wrote in: answer with the sign-up form, with the role
     /// filled in when they named it ("I'd like to join as a mentee"). A `question` the form does
-    /// not answer is also held for the coordinators, and the form says so.
-    case signUpRequest(role: ParticipantRole?, question: String? = nil)
+    /// not answer is also held for the coordinators, and the form says so; so is a message a
+    /// person must read for another reason (`held`: only attachments, or too long to read whole).
+    case signUpRequest(role: ParticipantRole?, question: String? = nil, held: FirstMailHold? = nil)
     /// Someone the program never had as a participant asked about their data or to delete it:
     /// told nothing is held; their message is not kept once answered.
     case noDataHeld
@@ -146,4 +147,12 @@ extension ParticipantCommand {
         case .changeAddress: "change-address"
         }
     }
+}
+
+/// Why a newcomer's first mail is held for the coordinators besides the sign-up form it gets.
+public enum FirstMailHold: Sendable, Equatable {
+    /// No text, only these files (their names): a person looks at them.
+    case attachments([String])
+    /// Longer than the program reads (its first and last pages): a person reads it whole.
+    case long
 }

@@ -17,11 +17,17 @@ public struct SignupFormMail: MailContent {
     public var question: Bool?
     /// Their message came with no text we could read: the answer says so before the form.
     public var noText: Bool?
+    /// Their message came with no text, only these files ("cv.pdf, photo.jpg"): a coordinator
+    /// looks at them, which the answer says.
+    public var attached: String?
+    /// Their message was longer than the program reads: a coordinator reads it whole, which the
+    /// answer says, with the lines still needed (`stillNeeded`).
+    public var long: Bool?
     /// They answered our form ("ok", "👍") without filling in any of its lines: the answer
     /// says so and how to fill it in.
     public var noLines: Bool?
-    /// With noLines, under a form we had partly filled in: the lines still needed, in words
-    /// ("Role, Areas and Time zone"); the ones we filled in stay on the form.
+    /// With noLines, under a form we had partly filled in, or with long: the lines still needed,
+    /// in words ("Role, Areas and Time zone"); the ones we filled in stay on the form.
     public var stillNeeded: String?
     /// The coordinators passed their request to join on to us (they did not write to us).
     public var passedOn: Bool?

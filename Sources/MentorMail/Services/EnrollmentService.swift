@@ -52,8 +52,10 @@ struct EnrollmentService {
     }
 
     /// Someone the program does not know wrote in: the sign-up form. With a `question` the form
-    /// does not answer, the form says it is with the coordinators, and the message is held for them.
-    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil) throws -> Outcome {
+    /// does not answer, or a mail a person must read (`held`), the form says it is with the
+    /// coordinators, and the message is held for them.
+    func answerSignUpRequest(_ inbound: Inbound, role: ParticipantRole? = nil, question: String? = nil,
+                             held: FirstMailHold? = nil) throws -> Outcome {
         // The form answers a first question; the same form again does not answer the next one.
         let address = inbound.context.personAddress(inbound.sender)
         if inbound.newText.contains("?") || inbound.newText.contains("？"),
@@ -69,6 +71,13 @@ struct EnrollmentService {
         let role = role ?? inbound.message.subject.flatMap { JoinWords.role(in: $0) } ?? prefill.role
         var mail = Self.signupForm(prefill, role: role, senderName: inbound.sender.name)
         if question != nil { mail.question = true }
+        switch held {
+        case .attachments(let names): mail.attached = names.joined(separator: ", ")
+        case .long:
+            mail.long = true
+            mail.stillNeeded = Self.stillNeeded(mail, wording: ProfileWording(language: try inbound.language(in: work)))
+        case nil: break
+        }
         if question == nil, inbound.context.answering?.kind == .signupForm, inbound.reading.fillsInNothing {
             // A reply under our form that fills in none of its lines ("ok", "👍", nothing) is told
             // so, and what we had filled in stays on the form, with the lines still needed.
@@ -81,13 +90,31 @@ struct EnrollmentService {
         try inbound.answer(mail, in: work)
         try work.audit.record(inbound.sender.normalized, "signup-form-sent",
                               "answered \(inbound.message.messageID ?? "a message without Message-ID")")
-        if let question {
+        let why = switch held {
+        case .attachments(let names): "held for what came attached, with no text: \(names.joined(separator: ", "))"
+        case .long: "held as a long message, read only in part (\(inbound.newText.utf8.count / 1024) KB)"
+        case nil: question.map { "held for its question: \"\($0)\"" }
+        }
+        if let why {
             try HeldMailService(work: work).scheduleDigest(for: inbound.recordID)
-            try work.audit.record(inbound.sender.normalized, "held", "a newcomer's question")
-            return Outcome(.held, "sign-up form sent; held for its question: \"\(question)\"")
+            try work.audit.record(inbound.sender.normalized, "held", held == nil ? "a newcomer's question" : "a newcomer's mail: \(why)")
+            return Outcome(.held, "sign-up form sent; \(why)")
         }
         return Outcome(.answered)
     }
+
+    /// The lines of `mail`'s form a sign-up still needs, in words ("Mentoring type and Areas");
+    /// nil when none is.
+    static func stillNeeded(_ mail: SignupFormMail, wording: ProfileWording) -> String? {
+        let filled: [SignupField: Bool] = [.role: mail.role != nil, .name: mail.name != nil, .mentoringType: mail.prefill?.mentoringType != nil,
+                                           .areas: mail.prefill?.areas != nil, .timeZone: mail.prefill?.timeZone != nil,
+                                           .languages: mail.prefill?.languages != nil]
+        let needed = Self.neededLines.filter { filled[$0] != true }
+        return needed.isEmpty ? nil : wording.list(needed.map(wording.label))
+    }
+
+    /// The lines a sign-up needs; interaction is assumed (email) when not given, as everywhere else.
+    static let neededLines: [SignupField] = [.role, .name, .mentoringType, .areas, .timeZone, .languages]
 
     /// The sign-up form for someone who wrote `prefill`'s words, with `role` filled in: greeted by
     /// their From name, else the name their words gave.
@@ -110,9 +137,7 @@ struct EnrollmentService {
         mail.noLines = true
         let answered = inbound.reading.form.answeredFields
         if !answered.isSubset(of: [.name]) {
-            // Interaction is assumed (email) when not given, as everywhere else: it is not needed.
-            let needed: [SignupField] = [.role, .name, .mentoringType, .areas, .timeZone, .languages]
-            mail.stillNeeded = wording.list(needed.filter { !answered.contains($0) }.map(wording.label))
+            mail.stillNeeded = wording.list(neededLines.filter { !answered.contains($0) }.map(wording.label))
         }
         return mail
     }

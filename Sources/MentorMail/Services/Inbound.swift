@@ -92,8 +92,8 @@ extension Work {
     /// Carries out `intent` for `inbound`: the one place that sends each intent to its service.
     func handle(_ intent: Intent, _ inbound: Inbound) throws -> Outcome {
         switch intent {
-        case .signUpRequest(let role, let question):
-            return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role, question: question)
+        case .signUpRequest(let role, let question, let held):
+            return try EnrollmentService(work: self).answerSignUpRequest(inbound, role: role, question: question, held: held)
         case .noDataHeld:
             return try EnrollmentService(work: self).answerNoDataHeld(inbound)
         case .showData(let alsoAsks):
