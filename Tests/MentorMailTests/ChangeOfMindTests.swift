@@ -105,6 +105,7 @@ import Testing
             ("Please drop IRC.", { $0.interactions == ["video"] }, "Interaction: video\n"),
             ("Please add Cinder to my areas.", { $0.areas == ["nova", "documentation", "cinder"] && $0.freeTextAreas == ["bare metal provisioning"] },
              "Areas: Nova, documentation, Cinder; kept as free text: bare metal provisioning\n"),
+            ("Hallo, ich kann jetzt auch Videocalls machen. Bitte IRC streichen.", { $0.interactions == ["video"] }, "Interaction: video\n"),
             ("Bitte IRC aus meinen Kontaktwegen streichen.", { $0.interactions == ["video"] }, "video\n"),
             ("Wait, I meant IRC AND email, please keep IRC too.", { $0.interactions == ["irc", "video", "email"] }, "Interaction: IRC, video, email\n"),
             // Asked as a question, a change we can make is made, not held for the coordinators.
@@ -175,5 +176,16 @@ import Testing
         let answer = try #require(try program.sent().dropFirst(before).first { $0.to.map(\.normalized) == ["maria@example.org"] }?.textBody)
         #expect(try program.database.participant(email: "maria@example.org")?.profile.capacity == 2, "\(answer)")
         #expect(answer.contains("Your mentoring with Ana Ruiz goes on; what follows is about a further mentee."), "\(answer)")
+    }
+
+    /// Found by real mail: "Bitte IRC streichen" from someone whose only way to meet is IRC
+    /// changed nothing, and the answer did not say so (it read "IRC" as a way the profile
+    /// holds). A removal that would leave the field empty is said back as words not placed.
+    @Test func aRemovalThatWouldLeaveNothingIsSaidBack() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        let answer = try #require(try workflow.exchange(program, raw(subject: "ways", body: "Please drop IRC and video.")).first?.textBody)
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.interactions == ["irc", "video"], "\(answer)")
+        #expect(answer.contains("Nothing changed") && answer.contains("could not place") && answer.contains("\"Please drop IRC"), "\(answer)")
     }
 }

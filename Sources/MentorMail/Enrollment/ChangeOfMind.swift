@@ -227,12 +227,18 @@ struct ChangeOfMind: Equatable {
 
     /// Whether the value at `index` is taken away by the verb before it: "drop (the) IRC", "no more IRC".
     private static func removes(at index: Int, in words: [String]) -> Bool {
-        let before = Array(words[..<index].reversed().drop { fillers.contains($0) || $0 == "please" || $0 == "por" || $0 == "favor" })
+        let skipped = words[..<index].reversed().prefix { fillers.contains($0) || $0 == "please" || $0 == "por" || $0 == "favor" }.count
+        let before = Array(words[..<(index - skipped)].reversed())
         // German puts the verb last: "bitte IRC aus meinen Kontaktwegen streichen".
         if words[(index + 1)...].contains(where: removeVerbsLast.contains), !words[..<index].contains(where: addWords.contains) { return true }
         guard let first = before.first else { return false }
+        // "drop IRC and video": the second goes with the first.
+        if listLinks.contains(first), index - skipped >= 2 { return removes(at: index - skipped - 2, in: words) }
         return removeVerbs.contains(first) || (["more", "longer"].contains(first) && before.dropFirst().first == "no")
     }
+
+    /// Words that join the items of a list: "IRC and video", "IRC o vídeo".
+    private static let listLinks: Set<String> = ["and", "or", "y", "o", "e", "und", "oder", "et", "ou", "ed"]
 
     /// Whether the value at `index` follows one of `words` over fillers only: "to (the) career".
     private static func follows(_ prepositions: Set<String>, at index: Int, in words: [String]) -> Bool {

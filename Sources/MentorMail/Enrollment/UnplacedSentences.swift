@@ -22,8 +22,14 @@ enum UnplacedSentences {
         // "…career, not technical": the clause that sets a value aside is part of a change made.
         let changes = ChangeOfMind.read(own, vocabulary: vocabulary).filter { $0.isMade(in: profile) }
         for clause in own.clauses.joined() {
-            // "I can also do email now", "please drop IRC": a change the profile shows.
-            if ChangeOfMind.read(OwnText(clause.text), vocabulary: vocabulary).contains(where: { $0.isMade(in: profile) }) { continue }
+            // "I can also do email now", "please drop IRC": a change the profile shows. One it does
+            // not ("drop IRC" of the only way to meet) is said back, whatever values it names.
+            let asked = ChangeOfMind.read(OwnText(clause.text), vocabulary: vocabulary)
+            if asked.contains(where: { $0.isMade(in: profile) }) { continue }
+            if !asked.isEmpty {
+                unplaced.append(clause.text.trimmingCharacters(in: CharacterSet(charactersIn: ".!:; ")))
+                continue
+            }
             let said = ProseSignup.read(text: clause.text, vocabulary: vocabulary)
             if let wished = said.mailLanguage, profile.mailLanguageChosen == true, profile.mailLanguage == wished { continue }
             let answers = said.answersWithRole

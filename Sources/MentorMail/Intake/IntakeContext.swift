@@ -305,7 +305,11 @@ public struct IntakeMessage: Sendable {
     /// "too" or "also", "I'd like to mentor too", it is both), and a change of mind about the
     /// kind of mentoring, the areas or the ways to meet ("make it career, not technical").
     func formInSentences(over profile: ParticipantProfile?) -> SignupForm? {
-        let changes = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary).filter { $0.leavesAValue(over: profile) }
+        let asked = profile == nil ? [] : ChangeOfMind.read(own, vocabulary: formParser.vocabulary)
+        var changes = asked.filter { $0.leavesAValue(over: profile) }
+        // "Drop IRC and video" of someone who meets only so would leave no way: the field stays as
+        // it is, and the answer says the words back.
+        changes += asked.filter { !$0.leavesAValue(over: profile) }.map { ChangeOfMind(field: $0.field, wanted: [], setAside: []) }
         var lines = prose.answers.filter { [.capacity, .interaction, .availability].contains($0.field) && !changes.map(\.field).contains($0.field) }
             .map { "\($0.field.label): \($0.value)" }
         // "I moved to Tokyo": the place of a move, not one said in passing, is the time zone.
