@@ -188,4 +188,33 @@ import Testing
         #expect(try program.database.participant(email: "ana@example.net")?.profile.interactions == ["irc", "video"], "\(answer)")
         #expect(answer.contains("Nothing changed") && answer.contains("could not place") && answer.contains("\"Please drop IRC"), "\(answer)")
     }
+
+    /// Found by real mail: a reply quoting our answer, whose "We could not place these words"
+    /// paragraph follows the About me line, stored that paragraph as the About me; each later
+    /// reply added another. Quoted, About me is the one line our mail shows.
+    @Test func ourParagraphAfterAQuotedAboutMeIsNotTheirs() throws {
+        let program = try ProcessorTests.Program()
+        func quoted(_ answer: Message) -> String {
+            "\n\nOn Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n"
+                + (answer.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        }
+        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
+        let first = try #require(try workflow.exchange(program, raw(subject: "Re: \(confirmation.subject ?? "")",
+                                                                   body: "Thanks. We talked on IRC yesterday, in the Nova channel." + quoted(confirmation),
+                                                                   inReplyTo: confirmation)).first)
+        #expect(first.textBody?.contains("We could not place these words") == true, "\(first.textBody ?? "")")
+        for text in ["Thanks!", "I'd like to change careers eventually."] {
+            _ = try workflow.exchange(program, raw(subject: "Re: \(first.subject ?? "")", body: text + quoted(first), inReplyTo: first))
+            let aboutMe = try program.database.participant(email: "ana@example.net")?.profile.aboutMe
+            #expect(aboutMe == "I fixed a few doc bugs and want to learn Nova.", "\(text): \(aboutMe ?? "")")
+        }
+    }
+
+    /// Found by real mail: "I also speak French" under the confirmation was offered the line
+    /// "Languages: French", which, sent, replaced German and English. The line offered keeps
+    /// what the profile holds.
+    @Test func aLineOfferedForAnAdditionKeepsTheRest() throws {
+        let answer = try replyUnderConfirmation(try ProcessorTests.Program(), "Thanks. I also speak French.")
+        #expect(answer.contains("If you meant a change, reply with just this line:\n  Languages: Portuguese, English, French\n"), "\(answer)")
+    }
 }

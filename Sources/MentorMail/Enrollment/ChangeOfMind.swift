@@ -169,7 +169,7 @@ struct ChangeOfMind: Equatable {
     }
 
     /// A stored way to meet ("in-person") as `InteractionStyle`'s raw value.
-    private static func styleName(_ stored: String) -> String {
+    static func styleName(_ stored: String) -> String {
         InteractionStyle.allCases.first { $0.storedName == stored }?.rawValue ?? stored
     }
 

@@ -253,7 +253,8 @@ public struct SignupFormParser: Sendable {
                 break
             }
             if line.isBlank {
-                if paragraphs.isEmpty { break }
+                // Quoted, our own mail shows About me on one line: what follows a blank line is ours.
+                if paragraphs.isEmpty || depth > 0 { break }
                 pendingBreak = true
                 continue
             }
@@ -275,9 +276,14 @@ public struct SignupFormParser: Sendable {
     /// under a reply, they end the About me above them rather than join it.
     static let ourFollowUps = [
         "if anything is wrong, reply", "we did not recognise these lines", "we can match you only once",
-        "to change anything, reply", "to fix (reply with just these lines",
+        "to change anything, reply", "to fix (reply with just these lines", "good to know:", "you wrote your name in a sentence",
+        "we could not place these words", "if you meant a change, reply", "we could not read these lines", "what happens next:",
+        "you are no longer a mentor for new pairs", "you no longer wait for a mentor", "you asked to be mentored again",
+        "to change a line, reply",
         "si algo no esta bien, responde", "no hemos reconocido estas lineas", "solo podremos emparejarte cuando",
-        "para cambiar algo", "para corregir (responde",
+        "para cambiar algo", "para corregir (responde", "para tu informacion:", "nos escribiste tu nombre en una frase",
+        "no hemos podido situar en tu perfil", "si querias un cambio, responde", "no pudimos leer estas lineas", "que pasa ahora:",
+        "ya no te asignaremos nuevas parejas", "pediste volver a recibir mentoria", "para cambiar una linea",
     ]
 
     static func isOurFollowUp(_ text: String) -> Bool {

@@ -54,7 +54,8 @@ enum UnplacedSentences {
         let builder = ProfileBuilder(vocabulary: vocabulary)
         var lines: [(SignupField, String)] = []
         for clause in unplaced {
-            let said = ProseSignup.read(text: clause, vocabulary: vocabulary).worded(wording, vocabulary: vocabulary)
+            let said = keepingHeld(ProseSignup.read(text: clause, vocabulary: vocabulary), in: clause, profile: profile, vocabulary: vocabulary)
+                .worded(wording, vocabulary: vocabulary)
             for answer in said.answersWithRole where !lines.contains(where: { $0.0 == answer.field }) {
                 let value = answer.field == .role ? wording.role(answer.value) : answer.value
                 guard !builder.holds(parser.parse("\(answer.field.label): \(answer.value)"), in: profile) else { continue }
@@ -62,6 +63,28 @@ enum UnplacedSentences {
             }
         }
         return lines.map(\.1)
+    }
+
+    /// `said` with the values `profile` holds kept in its lists, as a line replaces its whole
+    /// field: "I also speak French" offers "Languages: German, English, French", never
+    /// "Languages: French". Languages are always kept (no one unlearns one by naming another);
+    /// areas, kinds and ways to meet when the clause adds ("also", "too", "add").
+    private static func keepingHeld(_ said: ProseSignup, in clause: String, profile: ParticipantProfile,
+                                    vocabulary: EnrollmentVocabulary) -> ProseSignup {
+        func union(_ held: [String], _ value: String?, key: (String) -> String = { $0 }) -> String? {
+            guard let value else { return nil }
+            let new = value.components(separatedBy: ", ").map(key)
+            return (held + new.filter { !held.contains($0) }).joined(separator: ", ")
+        }
+        var kept = said
+        kept.languages = union(profile.languages, said.languages)
+        guard EnrollmentText.words(clause).contains(where: ChangeOfMind.addWords.contains) else { return kept }
+        kept.areas = union(profile.areas, said.areas) { vocabulary.areaName(for: $0) ?? $0 }.map { areas in
+            ([areas] + profile.freeTextAreas).joined(separator: ", ")
+        }
+        kept.mentoringType = union(profile.mentoringTypes, said.mentoringType)
+        kept.interaction = union(profile.interactions.map(ChangeOfMind.styleName), said.interaction)
+        return kept
     }
 
     /// "Sorry if that wasn't clear", "sorry for the back and forth", "perdón por la confusión":

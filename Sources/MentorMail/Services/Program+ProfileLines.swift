@@ -21,6 +21,8 @@ public struct ProfileSet: Codable, Sendable, Equatable {
 }
 
 extension Program {
+    private static func withoutFullStop(_ text: String) -> String { text.hasSuffix(".") ? String(text.dropLast()) : text }
+
     /// `mentormail participants set ADDRESS LINE…`: a coordinator changes the profile lines a
     /// participant asked for by phone, in person, or in a mail held for them ("Mentoring type:
     /// career", "Areas: Nova, Cinder"), as the person's own lines would. Each line replaces its
@@ -48,11 +50,11 @@ extension Program {
             }
             let form = parser.parse(lines.joined(separator: "\n"))
             if let problem = form.problems.first(where: { form.answeredFields.contains($0.field) }) {
-                throw MentorMailError(.data, "\(problem.field.label): \(problem.message); e.g. \(problem.example)")
+                throw MentorMailError(.data, "\(problem.field.label): \(Self.withoutFullStop(problem.message)); e.g. \(problem.example)")
             }
             let built = ProfileBuilder(vocabulary: vocabulary).build(from: form, over: person.profile)
             if let unread = built.unread.first {
-                throw MentorMailError(.data, "\(unread.field.label): \(unread.message); e.g. \(unread.example)")
+                throw MentorMailError(.data, "\(unread.field.label): \(Self.withoutFullStop(unread.message)); e.g. \(unread.example)")
             }
             let service = EnrollmentService(work: work)
             let wording = ProfileWording(language: nil)
