@@ -217,4 +217,17 @@ import Testing
         let answer = try replyUnderConfirmation(try ProcessorTests.Program(), "Thanks. I also speak French.")
         #expect(answer.contains("If you meant a change, reply with just this line:\n  Languages: Portuguese, English, French\n"), "\(answer)")
     }
+
+    /// Found by real mail: a paused participant who changed her areas was told "you wait in the
+    /// pool … you will be matched in it" and invited to "pause".
+    @Test func aPausedParticipantsChangeSaysSheIsPaused() throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        _ = try workflow.exchange(program, raw(subject: "break", body: "pause"))
+        #expect(try program.database.participant(email: "ana@example.net")?.status == .paused)
+        let answer = try #require(try workflow.exchange(program, raw(subject: "areas", body: "Please add Cinder to my areas.")).first?.textBody)
+        #expect(try program.database.participant(email: "ana@example.net")?.profile.areas.contains("cinder") == true, "\(answer)")
+        #expect(answer.contains("your participation is paused, so you are not matched until") && answer.contains("To come back write"), "\(answer)")
+        #expect(!answer.contains("you will be matched") && !answer.contains("To take a break"), "\(answer)")
+    }
 }

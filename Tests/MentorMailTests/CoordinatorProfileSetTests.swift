@@ -55,6 +55,9 @@ import Mail
                 && unknown.stderr.contains("Mentoring type"), "\(unknown.status) \(unknown.stderr)")
         let wrong = try pairs.mentormail(["participants", "set", "ana@example.net", "Capacity: lots"], config: config, at: program)
         #expect(wrong.status != 0 && wrong.stderr.contains("Capacity") && wrong.stderr.contains("e.g.") && !wrong.stderr.contains(".;"), "\(wrong.stderr)")
+        let empty = try pairs.mentormail(["participants", "set", "ana@example.net", "Mentoring type:"], config: config, at: program)
+        #expect(empty.status == 65 && empty.stderr.contains("Mentoring type: no value given") && !empty.stderr.contains("not a profile field"),
+                "\(empty.stderr)")
         let same = try pairs.mentormail(["participants", "set", "ana@example.net", "Mentoring type: technical"], config: config, at: program)
         #expect(same.status != 0 && same.stderr.contains("nothing to change"), "\(same.stderr)")
         let nobody = try pairs.mentormail(["participants", "set", "nobody@example.net", "Capacity: 2"], config: config, at: program)

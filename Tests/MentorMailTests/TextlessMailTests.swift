@@ -44,6 +44,24 @@ import Testing
         #expect(digest.contains("held for what came attached, with no text: cv.pdf"), "\(digest)")
     }
 
+    /// A participant's `cv.pdf` alone, under a Subject that only names it ("CV", "my CV") or none,
+    /// with or without an empty text part, is held for a coordinator, never answered with help.
+    @Test(arguments: ["CV", "my CV", ""], [true, false])
+    func aParticipantsAttachmentUnderATopicSubjectIsHeld(subject: String, textPart: Bool) throws {
+        let program = try ProcessorTests.Program()
+        _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
+        let mail = "From: Ana Souza <ana@example.net>\r\nTo: mentoring@example.org\r\nMessage-ID: <cv-\(UUID().uuidString)@example.net>\r\n"
+            + (subject.isEmpty ? "" : "Subject: \(subject)\r\n")
+            + "Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + (textPart ? "--b\r\nContent-Type: text/plain\r\n\r\n\r\n" : "") + "--b\r\nContent-Type: application/pdf; name=\"cv.pdf\"\r\n"
+            + "Content-Disposition: attachment; filename=\"cv.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
+        let answers = try workflow.exchange(program, mail)
+        let record = try #require(try program.database.inboundMessages().last)
+        #expect(record.disposition == .held, "\(subject), text part \(textPart): \(record.disposition): \(record.reason ?? "")")
+        let answer = answers.first { $0.to.map(\.normalized) == ["ana@example.net"] }?.textBody ?? ""
+        #expect(!answer.contains("could not tell"), "\(subject): \(answer)")
+    }
+
     /// Finding: an active mentor's "Please add Keystone to my areas" in the Subject, with an
     /// empty body, was answered that the message had no text we could read.
     @Test func aParticipantsSubjectIsReadWhenTheBodyIsEmpty() throws {

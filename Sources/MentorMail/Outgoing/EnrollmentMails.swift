@@ -182,6 +182,8 @@ public struct ProfileReceivedMail: MailContent {
     /// The partners of their ongoing pairs when they still have a place to be matched in (a
     /// mentor with a free place): that mentoring goes on beside what happens next.
     public var mentoringBeside: String?
+    /// Their participation is paused: they are not matched until they write "resume".
+    public var paused: Bool?
     /// They graduated as a mentee and mentor no one: they wait for nothing unless they ask to
     /// be mentored again (then no round is promised).
     public var graduated: Bool?

@@ -236,6 +236,7 @@ struct EnrollmentService {
         (mail.hasUnplacedLines, mail.oneUnplacedLine) = (!mail.unplacedLines.isEmpty, mail.unplacedLines.count == 1)
         (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
         if mail.graduated != true { mail.mentoringBeside = try Self.mentoringBeside(participant, db: work.db, language: stored.language) }
+        if participant.status == .paused { mail.paused = true }
         if stored.menteeAgain { mail.menteeAgain = true }
         if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
             (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)

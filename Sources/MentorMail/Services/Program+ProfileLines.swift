@@ -44,6 +44,9 @@ extension Program {
             // Each line on its own first: the one that names no field is named.
             for line in lines where parser.parse(line).answeredFields.isEmpty {
                 let key = line.split(separator: ":", maxSplits: 1).first.map { EnrollmentText.trim(String($0)) } ?? ""
+                if let field = SignupField.allCases.first(where: { EnrollmentText.fold($0.label) == EnrollmentText.fold(key) }) {
+                    throw MentorMailError(.data, "\(field.label): no value given; e.g. \(field.example)")
+                }
                 throw MentorMailError(.data, line.contains(":") && !key.isEmpty
                     ? "\"\(key)\" is not a profile field (the fields: \(fieldNames))"
                     : "\"\(line)\" is no profile line: write a field and its value, e.g. \"Mentoring type: career\" (the fields: \(fieldNames))")
@@ -91,6 +94,7 @@ extension Program {
                 mail.byCoordinator = true
                 (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try service.whatHappensNext(participant, language: language)
                 if mail.graduated != true { mail.mentoringBeside = try EnrollmentService.mentoringBeside(participant, db: work.db, language: language) }
+                if participant.status == .paused { mail.paused = true }
                 try work.outbox.send(mail, to: [MailAddress(address: participant.email, name: participant.profile.name.isEmpty ? nil : participant.profile.name)],
                                      about: .participant(participant.id), language: language)
             }
