@@ -230,4 +230,19 @@ import Testing
         #expect(answer.contains("your participation is paused, so you are not matched until") && answer.contains("To come back write"), "\(answer)")
         #expect(!answer.contains("you will be matched") && !answer.contains("To take a break"), "\(answer)")
     }
+
+    /// Found by real mail: "Thanks!" above our quoted confirmation got the whole profile back,
+    /// "what we read in your message is what we already had". Thanks alone is not answered.
+    @Test func thanksAboveOurQuotedConfirmationIsNotAnswered() throws {
+        let program = try ProcessorTests.Program()
+        let confirmation = try #require(try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form)).first)
+        let quoted = (confirmation.textBody ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
+        for thanks in ["Thanks!", "Great, thank you."] {
+            let answers = try workflow.exchange(program, raw(subject: "Re: \(confirmation.subject ?? "")",
+                                                             body: thanks + "\n\nOn Mon, 2 Nov 2026, Test Mentoring <mentoring@example.org> wrote:\n" + quoted,
+                                                             inReplyTo: confirmation))
+            #expect(answers.isEmpty, "\(thanks): \(answers.map { $0.textBody ?? "" })")
+            #expect(try program.database.inboundMessages().last?.disposition == .ignored)
+        }
+    }
 }

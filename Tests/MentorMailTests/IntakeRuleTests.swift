@@ -43,7 +43,7 @@ import Testing
     }
 
     /// Above a quoted confirmation that changes nothing: a remark on the mentoring is the
-    /// coordinators', a question too; a thank-you is still the form, answered "nothing changed".
+    /// coordinators', a question too; a thank-you is not answered.
     @Test func wordsAboveAQuotedConfirmationAreNotAFormThatChangesNothing() {
         let person = participant
         let quoted = ["Role: mentee", "Name: Ana", "Mentoring type: technical", "Areas: Nova", "Time zone: Europe/Madrid",
@@ -60,9 +60,11 @@ import Testing
             #expect(result.intent == .hold(reason: result.reason, acknowledge: true))
         }
         #expect(classify("Can we change the meeting day?").rule == "question")
-        for thanks in ["Looks right, thanks.", "Thanks!"] {
-            #expect(classify(thanks).rule == "profile-form", "\(thanks)")
+        // Thanks alone above our confirmation, quoted unchanged, is not answered; "looks right" confirms the form.
+        for thanks in ["Thanks!", "Thank you so much!"] {
+            #expect(classify(thanks).rule == "thanks", "\(thanks)")
         }
+        #expect(classify("Looks right, thanks.").rule == "profile-form")
         // Nothing above it at all is a mail with no text (finding F-h): answered with help.
         #expect(classify("").intent == .help)
         // A line changed in the quoted form is a change.

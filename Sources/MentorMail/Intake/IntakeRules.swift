@@ -377,14 +377,18 @@ struct ParticipantCommandRule: IntakeRule {
 }
 
 /// A participant's mail that only thanks or acknowledges ("Thanks!", "Got it, thanks"), under
-/// an introduction or fresh: nothing to answer and nothing for a coordinator to read. Under an
-/// event mail the event's rules decide (a yes may still be wanted); above form lines, the form's.
+/// an introduction, our confirmation (quoted unchanged) or fresh: nothing to answer and nothing
+/// for a coordinator to read. Under an event mail the event's rules decide (a yes may still be
+/// wanted); above form lines of their own, or our sign-up form, the form's.
 struct ThanksRule: IntakeRule {
     let name = "thanks"
     static let eventMails: Set<MailKind> = [.eventInvitation, .eventAnswer, .eventPromoted, .eventSchedule]
     func check(_ message: IntakeMessage, _ context: IntakeContext) -> RuleDecision? {
         guard context.isParticipant, !(context.answering.map { Self.eventMails.contains($0.kind) } ?? false),
-              !message.newText.contains("?"), !message.newText.contains("？"), message.form.fieldsFound == 0,
+              !message.newText.contains("?"), !message.newText.contains("？"),
+              // Our confirmation quoted below, unchanged, is no form of theirs (our sign-up form is).
+              message.form.fieldsFound == 0 || (context.answering.map { $0.kind != .signupForm } ?? false
+                  && context.participant.map { message.formOnlyQuotes($0.profile) } == true),
               Courtesy.isThanks(message.own, signedBy: message.from?.name) else { return nil }
         let reason = "only thanks" + (context.answering.map { " under the \($0)" } ?? "") + ": not answered"
         return RuleDecision(.ignore(reason: reason), reason)
