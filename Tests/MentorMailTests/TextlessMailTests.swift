@@ -26,15 +26,20 @@ import Testing
         try #require(try program.sent().last { $0.to.map(\.normalized).contains("coordinator@example.org") }?.textBody)
     }
 
+    /// A mail of only `cv.pdf` (beside an empty text part, when `textPart`), under `subject` (none when empty).
+    func cvAlone(from: String, subject: String = "", textPart: Bool = true) -> String {
+        "From: \(from)\r\nTo: mentoring@example.org\r\nMessage-ID: <cv-\(UUID().uuidString)@example.net>\r\n"
+            + (subject.isEmpty ? "" : "Subject: \(subject)\r\n")
+            + "Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + (textPart ? "--b\r\nContent-Type: text/plain\r\n\r\n\r\n" : "") + "--b\r\nContent-Type: application/pdf; name=\"cv.pdf\"\r\n"
+            + "Content-Disposition: attachment; filename=\"cv.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
+    }
+
     /// Finding: a newcomer's mail with no Subject, no text and only `cv.pdf` got the plain
     /// sign-up form; nothing mentioned the file and no coordinator saw it.
     @Test func aNewcomersAttachmentAloneIsHeldAndTheyAreToldWhoReadsIt() throws {
         let program = try ProcessorTests.Program()
-        let mail = "From: Lia Moreau <lia@example.net>\r\nTo: mentoring@example.org\r\nMessage-ID: <cv-lia@example.net>\r\n"
-            + "Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-            + "--b\r\nContent-Type: text/plain\r\n\r\n\r\n--b\r\nContent-Type: application/pdf; name=\"cv.pdf\"\r\n"
-            + "Content-Disposition: attachment; filename=\"cv.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-        let answers = try workflow.exchange(program, mail)
+        let answers = try workflow.exchange(program, cvAlone(from: "Lia Moreau <lia@example.net>"))
         let record = try #require(try program.database.inboundMessages().last)
         #expect(record.disposition == .held, "\(record.disposition): \(record.reason ?? "")")
         let answer = try #require(answers.first { $0.to.map(\.normalized) == ["lia@example.net"] }?.textBody)
@@ -50,12 +55,7 @@ import Testing
     func aParticipantsAttachmentUnderATopicSubjectIsHeld(subject: String, textPart: Bool) throws {
         let program = try ProcessorTests.Program()
         _ = try workflow.exchange(program, workflow.mail(body: EnrollmentWorkflowTests.form))
-        let mail = "From: Ana Souza <ana@example.net>\r\nTo: mentoring@example.org\r\nMessage-ID: <cv-\(UUID().uuidString)@example.net>\r\n"
-            + (subject.isEmpty ? "" : "Subject: \(subject)\r\n")
-            + "Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-            + (textPart ? "--b\r\nContent-Type: text/plain\r\n\r\n\r\n" : "") + "--b\r\nContent-Type: application/pdf; name=\"cv.pdf\"\r\n"
-            + "Content-Disposition: attachment; filename=\"cv.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n"
-        let answers = try workflow.exchange(program, mail)
+        let answers = try workflow.exchange(program, cvAlone(from: "Ana Souza <ana@example.net>", subject: subject, textPart: textPart))
         let record = try #require(try program.database.inboundMessages().last)
         #expect(record.disposition == .held, "\(subject), text part \(textPart): \(record.disposition): \(record.reason ?? "")")
         let answer = answers.first { $0.to.map(\.normalized) == ["ana@example.net"] }?.textBody ?? ""
