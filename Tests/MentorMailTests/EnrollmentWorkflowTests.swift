@@ -400,6 +400,9 @@ import Testing
             ("lia@example.net", "Hello! I'd love to be one of your mentors. I have reviewed Nova patches for years.", "mentor"),
             ("tom@example.net", "Hi, I'd like to be matched with a mentor for my first Nova patches.", "mentee"),
             ("ines@example.net", "Hi, I'd like to be your mentor.", "mentor"),
+            // Found by real mail: after a lead-in ("So, to sum up:") the role was not read.
+            ("uma@example.net", "Hello mentoring team,\n\nSo, to sum up: I'd love to be matched with a mentor. I am in Lagos.", "mentee"),
+            ("ola@example.net", "Anyway, in short: I'd love to mentor newcomers in Swift.", "mentor"),
         ] {
             let form = try #require(try exchange(program, mail(from: from, subject: "Mentoring", body: body)).first?.textBody)
             #expect(form.contains("You asked to join as a \(role)") && form.contains("\nRole: \(role)\n"), "\(body): \(form)")

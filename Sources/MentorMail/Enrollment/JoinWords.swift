@@ -283,6 +283,9 @@ enum JoinWords {
         ["matched", "with"], ["paired", "with"], ["assigned"], ["find", "me"], ["get", "me"], ["like", "to", "have"],
         ["love", "to", "have"], ["want", "to", "have"],
     ]
+    /// Words that lead into what the writer says: "so, to sum up", "anyway, in short", "all in all".
+    static let leadIns: Set<String> = ["so", "to", "sum", "up", "in", "short", "anyway", "basically", "well", "ok", "okay", "and",
+                                       "also", "but", "all", "finally", "overall", "then", "summary", "brief", "tldr", "long", "story"]
     /// Words that open a clause whose subject, the writer, goes unsaid: "Looking for a mentor".
     static let seekingWithoutSubject: Set<String> = ["looking", "searching", "seeking", "hoping"]
     /// Words before "to mentor" that offer to: "I'd like to mentor", "happy to mentor".
@@ -324,7 +327,9 @@ enum JoinWords {
         if let first = words.first, seekingWithoutSubject.contains(first), !words.contains(where: firstPerson.contains) {
             return roleInPhrases(["i", "am"] + words)
         }
-        guard let start = words.firstIndex(where: firstPerson.contains), start <= 2 else { return nil }
+        // The writer first, or after a lead-in: "So, to sum up: I'd love to be matched with a mentor".
+        guard let start = words.firstIndex(where: firstPerson.contains),
+              start <= 2 || words[..<start].allSatisfy(leadIns.contains) else { return nil }
         for index in words.indices where index > start && (words[index] == "mentor" || words[index] == "mentors") {
             let before = words[start..<index]
             guard !before.contains(where: { CommandSentences.negations.contains($0) || refusals.contains($0) }) else { return nil }
