@@ -20,10 +20,12 @@ struct ChangeOfMind: Equatable {
     /// The changes `own`'s sentences say, one per field, in the order of `fields`.
     static func read(_ own: OwnText, vocabulary: EnrollmentVocabulary) -> [ChangeOfMind] {
         var changes: [ChangeOfMind] = []
+        // One change per field: a later sentence's goes over an earlier one's.
+        func keep(_ change: ChangeOfMind) {
+            if let index = changes.firstIndex(where: { $0.field == change.field }) { changes[index].merge(change) } else { changes.append(change) }
+        }
         for sentence in own.sentences {
-            if let change = cjkKind(in: sentence) {
-                if let index = changes.firstIndex(where: { $0.field == change.field }) { changes[index].merge(change) } else { changes.append(change) }
-            }
+            if let change = cjkKind(in: sentence) { keep(change) }
             let words = EnrollmentText.words(sentence)
             guard words.contains(where: cues.contains) else { continue }
             let switching = words.contains(where: switchVerbs.contains)
@@ -59,11 +61,7 @@ struct ChangeOfMind: Equatable {
                 }
                 change.wanted = unique(change.wanted.filter { !change.setAside.contains($0) })
                 change.setAside = unique(change.setAside)
-                if let index = changes.firstIndex(where: { $0.field == field }) {
-                    changes[index].merge(change)
-                } else {
-                    changes.append(change)
-                }
+                keep(change)
             }
         }
         return changes.sorted { fields.firstIndex(of: $0.field) ?? 0 < fields.firstIndex(of: $1.field) ?? 0 }

@@ -234,9 +234,7 @@ struct EnrollmentService {
         mail.unplacedLines = UnplacedSentences.lines(for: unplaced, profile: participant.profile, vocabulary: work.config.enrollment.vocabulary,
                                                      wording: ProfileWording(language: stored.language))
         (mail.hasUnplacedLines, mail.oneUnplacedLine) = (!mail.unplacedLines.isEmpty, mail.unplacedLines.count == 1)
-        (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: stored.language)
-        if mail.graduated != true { mail.mentoringBeside = try Self.mentoringBeside(participant, db: work.db, language: stored.language) }
-        if participant.status == .paused { mail.paused = true }
+        try tellWhatHappensNext(&mail, participant, language: stored.language)
         if stored.menteeAgain { mail.menteeAgain = true }
         if let left = try Self.pairsInARoleLeft(participant, db: work.db, language: stored.language) {
             (mail.pairsGoOn, mail.noLongerMentor, mail.noLongerMentee) = (left.partners, left.mentor ? true : nil, left.mentee ? true : nil)
@@ -300,10 +298,7 @@ struct EnrollmentService {
         let language = inbound.language(in: work, person: participant)
         let wording = ProfileWording(language: language)
         let fields = fieldLines(participant.profile, wording: wording)
-        let problem = { (problem: FormProblem) -> ProfileReceivedMail.Problem in
-            let label = wording.label(problem.field)
-            return .init(field: label, message: wording.text(problem.phrase), example: problem.example(in: wording))
-        }
+        let problem = { (problem: FormProblem) in Self.said(problem, in: wording) }
         let unread = result.unread.map { line in
             var said = problem(line)
             said.kept = fields.first { $0.label == said.field }?.value
@@ -772,6 +767,19 @@ struct EnrollmentService {
 
     /// The partners of `person`'s ongoing pairs when they have no place to be matched in again:
     /// a mentee with a mentor, or a mentor whose places are all taken.
+    /// What happens next for `participant`, on the answer to their profile: the round, their
+    /// pairs, a graduation, or their pause.
+    func tellWhatHappensNext(_ mail: inout ProfileReceivedMail, _ participant: Participant, language: String?) throws {
+        (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try whatHappensNext(participant, language: language)
+        if mail.graduated != true { mail.mentoringBeside = try Self.mentoringBeside(participant, db: work.db, language: language) }
+        if participant.status == .paused { mail.paused = true }
+    }
+
+    /// A form problem as the profile answer says it, in `wording`'s language.
+    static func said(_ problem: FormProblem, in wording: ProfileWording) -> ProfileReceivedMail.Problem {
+        .init(field: wording.label(problem.field), message: wording.text(problem.phrase), example: problem.example(in: wording))
+    }
+
     /// The partners of `person`'s ongoing pairs when they still have a place to be matched in
     /// (a mentor with a free place): their mentoring goes on beside what happens next; nil when
     /// there are none, or `busyWith` names them.

@@ -52,7 +52,7 @@ extension Program {
             default:
                 break
             }
-            let reason = reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let reason = Self.givenReason(reason)
             let language = work.mailLanguage(for: person)
             let service = EnrollmentService(work: work)
             var mail = ParticipationChangedMail(person: PersonName(person.profile.name))

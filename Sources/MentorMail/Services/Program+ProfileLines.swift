@@ -59,6 +59,7 @@ extension Program {
             if let unread = built.unread.first {
                 throw MentorMailError(.data, "\(unread.field.label): \(Self.withoutFullStop(unread.message)); e.g. \(unread.example)")
             }
+            let reason = Self.givenReason(reason)
             let service = EnrollmentService(work: work)
             let wording = ProfileWording(language: nil)
             let before = service.fieldLines(person.profile, wording: wording)
@@ -76,25 +77,19 @@ extension Program {
                 let old = before.first { $0.label == line.label }?.value ?? ""
                 return old == line.value ? nil : ProfileSet.Change(field: line.label, before: old, after: line.value)
             }
-            let reason = reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
             try work.audit.record(actor, "profile-set", "\(person.email): \(changes.map(\.field).joined(separator: ", "))"
                                   + (reason.map { " (\($0))" } ?? "") + (tell ? "" : " (not told)"))
             if tell {
                 let language = work.mailLanguage(for: participant)
+                let words = ProfileWording(language: language)
                 let answer = ProfileAnswer(
-                    complete: built.isComplete, updated: true, unchanged: false,
-                    fields: service.fieldLines(participant.profile, wording: ProfileWording(language: language)),
-                    problems: built.problems.map { problem in
-                        let words = ProfileWording(language: language)
-                        return .init(field: words.label(problem.field), message: words.text(problem.phrase), example: problem.example(in: words))
-                    },
+                    complete: built.isComplete, updated: true, unchanged: false, fields: service.fieldLines(participant.profile, wording: words),
+                    problems: built.problems.map { EnrollmentService.said($0, in: words) },
                     hasProblems: !built.problems.isEmpty, unread: [], hasUnread: false, unknownFields: [], hasUnknownFields: false,
                     notes: [], hasNotes: false)
                 var mail = ProfileReceivedMail(person: PersonName(participant.profile.name), answer, unplaced: [])
                 mail.byCoordinator = true
-                (mail.round, mail.nextRound, mail.mentoring, mail.graduated) = try service.whatHappensNext(participant, language: language)
-                if mail.graduated != true { mail.mentoringBeside = try EnrollmentService.mentoringBeside(participant, db: work.db, language: language) }
-                if participant.status == .paused { mail.paused = true }
+                try service.tellWhatHappensNext(&mail, participant, language: language)
                 try work.outbox.send(mail, to: [MailAddress(address: participant.email, name: participant.profile.name.isEmpty ? nil : participant.profile.name)],
                                      about: .participant(participant.id), language: language)
             }

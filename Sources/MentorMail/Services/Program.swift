@@ -75,7 +75,7 @@ extension Program {
                 }
                 throw MentorMailError(.data, "the round \(name) has no proposal waiting; run `mentormail match --round \(name)`")
             }
-            let reason = reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let reason = Self.givenReason(reason)
             return try MatchingService(work: work).decide(approve ? .approve : .reject, proposal: .id(proposalID), by: actor, reason: reason)
         }
     }
@@ -498,4 +498,11 @@ public struct AddressChange: Sendable {
     /// A short notice of the move goes to the old address too (not when it had bounced).
     public var toldOldAddress = false
     public var email: String { participant.email }
+}
+
+extension Program {
+    /// A coordinator's `--reason`, on one line; nil when none was given or it is blank.
+    static func givenReason(_ reason: String?) -> String? {
+        reason.map { EnrollmentText.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
 }
